@@ -1,0 +1,40 @@
+//! The contract: wire types for every request and response, and the paths they travel on.
+//!
+//! Field names, enum values and nullability follow Mistral's published Admin API schema
+//! exactly. Both the client and the local server use these types, so the two cannot drift.
+//! Conventions:
+//! - response types serialize every field (absent values as `null`), as the real service does;
+//! - request types leave out fields that are `None`, so a body carries only what was chosen;
+//! - values that the service may extend over time (event types, role values) are strings with
+//!   a list of the known ones, so a newer server never breaks an older client.
+
+pub mod audit;
+pub mod billing;
+pub mod datetime;
+pub mod error;
+pub mod ext;
+pub mod keys;
+pub mod models;
+pub mod paths;
+pub mod roles;
+pub mod users;
+pub mod workspaces;
+
+pub use audit::*;
+pub use billing::*;
+pub use error::*;
+pub use ext::*;
+pub use keys::*;
+pub use models::*;
+pub use roles::*;
+pub use users::*;
+pub use workspaces::*;
+
+/// Deserializes a field that distinguishes "absent" (outer `None`) from "null" (`Some(None)`).
+pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    serde::Deserialize::deserialize(deserializer).map(Some)
+}

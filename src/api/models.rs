@@ -1,0 +1,65 @@
+//! `GET /v1/models`, the inference-side endpoint that shows whether a workspace key works.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModelCapabilities {
+    #[serde(default)]
+    pub completion_chat: bool,
+    #[serde(default)]
+    pub function_calling: bool,
+    #[serde(default)]
+    pub reasoning: bool,
+    #[serde(default)]
+    pub completion_fim: bool,
+    #[serde(default)]
+    pub fine_tuning: bool,
+    #[serde(default)]
+    pub vision: bool,
+    #[serde(default)]
+    pub ocr: bool,
+    #[serde(default)]
+    pub classification: bool,
+    #[serde(default)]
+    pub moderation: bool,
+    #[serde(default)]
+    pub audio: bool,
+}
+
+/// A base model card (`BaseModelCard`); fine-tuned cards carry more fields, kept in `extra`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelCard {
+    pub id: String,
+    #[serde(default = "model_object")]
+    pub object: String,
+    #[serde(default)]
+    pub created: i64,
+    #[serde(default)]
+    pub owned_by: String,
+    pub capabilities: ModelCapabilities,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub max_context_length: i64,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(rename = "type", default = "base_type")]
+    pub kind: String,
+}
+
+fn model_object() -> String {
+    "model".to_owned()
+}
+
+fn base_type() -> String {
+    "base".to_owned()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelList {
+    #[serde(default)]
+    pub object: String,
+    pub data: Vec<ModelCard>,
+}

@@ -1,0 +1,470 @@
+//! What a key can do: the contexts keys are looked up in and the actions each one offers,
+//! with the words the help overlay and the hint line use.
+
+/// A set of bindings that applies in one situation; sections of `keymap.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Global,
+    List,
+    Workspaces,
+    Workspace,
+    Members,
+    Settings,
+    Editing,
+    Filter,
+    Picker,
+    Command,
+    Prompt,
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 12] = [
+        Self::Global,
+        Self::List,
+        Self::Workspaces,
+        Self::Workspace,
+        Self::Members,
+        Self::Settings,
+        Self::Editing,
+        Self::Filter,
+        Self::Picker,
+        Self::Command,
+        Self::Prompt,
+        Self::Help,
+    ];
+
+    /// The section name in `keymap.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Global => "global",
+            Self::List => "list",
+            Self::Workspaces => "workspaces",
+            Self::Workspace => "workspace",
+            Self::Members => "members",
+            Self::Settings => "settings",
+            Self::Editing => "editing",
+            Self::Filter => "filter",
+            Self::Picker => "picker",
+            Self::Command => "command",
+            Self::Prompt => "prompt",
+            Self::Help => "help",
+        }
+    }
+
+    /// The heading of this context in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Everywhere",
+            Self::List => "Lists and tables",
+            Self::Workspaces => "Workspace list",
+            Self::Workspace => "Workspace tabs",
+            Self::Members => "Members tab",
+            Self::Settings => "Settings form",
+            Self::Editing => "Editing a field",
+            Self::Filter => "Typing a filter",
+            Self::Picker => "Pickers (ctrl-p, ctrl-o)",
+            Self::Command => "Command line",
+            Self::Prompt => "Unsaved changes prompt",
+            Self::Help => "This help",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Everything a binding can ask for. The same action may appear in several contexts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    Quit,
+    Interrupt,
+    Help,
+    NextPane,
+    PreviousPane,
+    WorkspacePicker,
+    OrganizationPicker,
+    CommandLine,
+    JumpBack,
+    Refresh,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Filter,
+    ToggleArchived,
+    NextTab,
+    PreviousTab,
+    MembersTab,
+    SettingsTab,
+    ApiKeysTab,
+    SortNext,
+    SortReverse,
+    NextField,
+    PreviousField,
+    Edit,
+    Toggle,
+    Save,
+    Done,
+    Cancel,
+    Clear,
+    Choose,
+    Close,
+    Run,
+    Discard,
+    Stay,
+    NextButton,
+    PreviousButton,
+    Press,
+}
+
+/// One action as offered in one context.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionSpec {
+    pub context: Context,
+    pub action: Action,
+    /// The entry name in `keymap.toml`.
+    pub name: &'static str,
+    pub description: &'static str,
+    /// Shown on the hint line when the context is active (the help overlay shows all).
+    pub hint: Option<&'static str>,
+}
+
+const fn spec(
+    context: Context,
+    action: Action,
+    name: &'static str,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> ActionSpec {
+    ActionSpec {
+        context,
+        action,
+        name,
+        description,
+        hint,
+    }
+}
+
+use Action as A;
+use Context as C;
+
+/// Every action of every context, in the order help lists them.
+pub const CATALOG: &[ActionSpec] = &[
+    spec(
+        C::Global,
+        A::Quit,
+        "quit",
+        "Quit (asks first if there are unsaved changes)",
+        Some("quit"),
+    ),
+    spec(
+        C::Global,
+        A::Interrupt,
+        "interrupt",
+        "Cancel running requests; press again to quit",
+        None,
+    ),
+    spec(C::Global, A::Help, "help", "Show this help", Some("help")),
+    spec(
+        C::Global,
+        A::NextPane,
+        "next_pane",
+        "Focus the next pane",
+        Some("pane"),
+    ),
+    spec(
+        C::Global,
+        A::PreviousPane,
+        "previous_pane",
+        "Focus the previous pane",
+        None,
+    ),
+    spec(
+        C::Global,
+        A::WorkspacePicker,
+        "workspace_picker",
+        "Find a workspace by name",
+        Some("find"),
+    ),
+    spec(
+        C::Global,
+        A::OrganizationPicker,
+        "organization_picker",
+        "Switch organization",
+        Some("org"),
+    ),
+    spec(
+        C::Global,
+        A::CommandLine,
+        "command_line",
+        "Command line (ws NAME, org NAME, quit)",
+        None,
+    ),
+    spec(
+        C::Global,
+        A::JumpBack,
+        "jump_back",
+        "Back to the previous workspace",
+        None,
+    ),
+    spec(
+        C::Global,
+        A::Refresh,
+        "refresh",
+        "Reload everything from the server",
+        None,
+    ),
+    spec(C::List, A::Up, "up", "Move up", Some("move")),
+    spec(C::List, A::Down, "down", "Move down", None),
+    spec(C::List, A::PageUp, "page_up", "Page up", None),
+    spec(C::List, A::PageDown, "page_down", "Page down", None),
+    spec(C::List, A::Top, "top", "First row", None),
+    spec(C::List, A::Bottom, "bottom", "Last row", None),
+    spec(
+        C::List,
+        A::Open,
+        "open",
+        "Open the selected item",
+        Some("open"),
+    ),
+    spec(
+        C::List,
+        A::Back,
+        "back",
+        "Clear the filter, or go back",
+        None,
+    ),
+    spec(
+        C::List,
+        A::Filter,
+        "filter",
+        "Filter the rows",
+        Some("filter"),
+    ),
+    spec(
+        C::Workspaces,
+        A::ToggleArchived,
+        "toggle_archived",
+        "Show archived / active workspaces",
+        Some("archived"),
+    ),
+    spec(
+        C::Workspace,
+        A::NextTab,
+        "next_tab",
+        "Next tab",
+        Some("tab"),
+    ),
+    spec(
+        C::Workspace,
+        A::PreviousTab,
+        "previous_tab",
+        "Previous tab",
+        None,
+    ),
+    spec(
+        C::Workspace,
+        A::MembersTab,
+        "members_tab",
+        "Members tab",
+        None,
+    ),
+    spec(
+        C::Workspace,
+        A::SettingsTab,
+        "settings_tab",
+        "Settings tab",
+        None,
+    ),
+    spec(
+        C::Workspace,
+        A::ApiKeysTab,
+        "api_keys_tab",
+        "API keys tab",
+        None,
+    ),
+    spec(
+        C::Members,
+        A::SortNext,
+        "sort_next",
+        "Sort by the next column",
+        Some("sort"),
+    ),
+    spec(
+        C::Members,
+        A::SortReverse,
+        "sort_reverse",
+        "Reverse the sort order",
+        None,
+    ),
+    spec(
+        C::Settings,
+        A::NextField,
+        "next_field",
+        "Next field",
+        Some("field"),
+    ),
+    spec(
+        C::Settings,
+        A::PreviousField,
+        "previous_field",
+        "Previous field",
+        None,
+    ),
+    spec(C::Settings, A::Edit, "edit", "Edit the field", Some("edit")),
+    spec(
+        C::Settings,
+        A::Toggle,
+        "toggle",
+        "Flip a yes/no field",
+        Some("toggle"),
+    ),
+    spec(
+        C::Settings,
+        A::Save,
+        "save",
+        "Save the changes",
+        Some("save"),
+    ),
+    spec(
+        C::Settings,
+        A::Back,
+        "back",
+        "Back to the workspace list",
+        None,
+    ),
+    spec(
+        C::Editing,
+        A::Done,
+        "done",
+        "Keep what you typed",
+        Some("done"),
+    ),
+    spec(
+        C::Editing,
+        A::Cancel,
+        "cancel",
+        "Undo the edit of this field",
+        Some("undo"),
+    ),
+    spec(
+        C::Editing,
+        A::NextField,
+        "next_field",
+        "Keep and go to the next field",
+        None,
+    ),
+    spec(
+        C::Editing,
+        A::PreviousField,
+        "previous_field",
+        "Keep and go to the previous field",
+        None,
+    ),
+    spec(
+        C::Editing,
+        A::Save,
+        "save",
+        "Save the changes",
+        Some("save"),
+    ),
+    spec(C::Filter, A::Done, "done", "Keep the filter", Some("keep")),
+    spec(
+        C::Filter,
+        A::Clear,
+        "clear",
+        "Clear the filter",
+        Some("clear"),
+    ),
+    spec(C::Filter, A::Up, "up", "Move up", None),
+    spec(C::Filter, A::Down, "down", "Move down", None),
+    spec(C::Picker, A::Up, "up", "Move up", Some("move")),
+    spec(C::Picker, A::Down, "down", "Move down", None),
+    spec(
+        C::Picker,
+        A::Choose,
+        "choose",
+        "Open the chosen entry",
+        Some("open"),
+    ),
+    spec(
+        C::Picker,
+        A::Close,
+        "close",
+        "Close without choosing",
+        Some("close"),
+    ),
+    spec(C::Command, A::Run, "run", "Run the command", Some("run")),
+    spec(
+        C::Command,
+        A::Close,
+        "close",
+        "Close the command line",
+        Some("close"),
+    ),
+    spec(
+        C::Prompt,
+        A::Save,
+        "save",
+        "Save, then continue",
+        Some("save"),
+    ),
+    spec(
+        C::Prompt,
+        A::Discard,
+        "discard",
+        "Discard the changes, then continue",
+        Some("discard"),
+    ),
+    spec(
+        C::Prompt,
+        A::Stay,
+        "stay",
+        "Stay here and keep editing",
+        Some("stay"),
+    ),
+    spec(
+        C::Prompt,
+        A::NextButton,
+        "next_button",
+        "Focus the next button",
+        None,
+    ),
+    spec(
+        C::Prompt,
+        A::PreviousButton,
+        "previous_button",
+        "Focus the previous button",
+        None,
+    ),
+    spec(
+        C::Prompt,
+        A::Press,
+        "press",
+        "Press the focused button",
+        None,
+    ),
+    spec(C::Help, A::Close, "close", "Close the help", Some("close")),
+    spec(C::Help, A::Up, "up", "Scroll up", Some("scroll")),
+    spec(C::Help, A::Down, "down", "Scroll down", None),
+    spec(C::Help, A::PageUp, "page_up", "Page up", None),
+    spec(C::Help, A::PageDown, "page_down", "Page down", None),
+];
+
+pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {
+    CATALOG
+        .iter()
+        .find(|s| s.context == context && s.name == name)
+}
+
+pub fn spec_of(context: Context, action: Action) -> Option<&'static ActionSpec> {
+    CATALOG
+        .iter()
+        .find(|s| s.context == context && s.action == action)
+}

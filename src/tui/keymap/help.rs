@@ -1,0 +1,114 @@
+//! What help and the hint line say, generated from the live keymap.
+
+use super::{Action, CATALOG, Context, Keymap};
+
+/// One context's bindings for the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpSection {
+    pub title: &'static str,
+    /// `(keys as typed, what they do)`.
+    pub entries: Vec<(String, &'static str)>,
+}
+
+/// Lines the help overlay takes: a title, the entries and a blank line per section.
+pub fn line_count(sections: &[HelpSection]) -> usize {
+    sections.iter().map(|s| s.entries.len() + 2).sum()
+}
+
+impl Keymap {
+    /// Every bound action, grouped by context in catalog order. Unbound actions are left out.
+    pub fn help_sections(&self) -> Vec<HelpSection> {
+        Context::ALL
+            .iter()
+            .filter_map(|context| {
+                let entries: Vec<_> = CATALOG
+                    .iter()
+                    .filter(|spec| spec.context == *context)
+                    .filter_map(|spec| {
+                        let keys = self.describe_keys(*context, spec.action);
+                        (!keys.is_empty()).then_some((keys, spec.description))
+                    })
+                    .collect();
+                (!entries.is_empty()).then_some(HelpSection {
+                    title: context.title(),
+                    entries,
+                })
+            })
+            .collect()
+    }
+
+    /// The hint line for the given contexts (most specific first): `(key, word)` pairs for
+    /// the actions marked as hints, using each action's first key. Up and Down share one hint.
+    pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+        let mut hints: Vec<(String, &'static str)> = Vec::new();
+        for context in contexts {
+            for spec in CATALOG.iter().filter(|s| s.context == *context) {
+                let Some(word) = spec.hint else { continue };
+                let Some(first) = self.keys(*context, spec.action).first() else {
+                    continue;
+                };
+                let mut key = first.to_string();
+                if spec.action == Action::Up
+                    && let Some(down) = self.keys(*context, Action::Down).first()
+                {
+                    key = format!("{key}{down}");
+                }
+                if !hints.iter().any(|(_, w)| *w == word) {
+                    hints.push((key, word));
+                }
+            }
+        }
+        hints
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::config_file::Source;
+
+    #[test]
+    fn help_follows_user_bindings() {
+        let map = Keymap::load(Some((
+            Source::File("k.toml".into()),
+            "[global]\nquit = [\"ctrl-q\"]\njump_back = []\n",
+        )))
+        .unwrap();
+        let sections = map.help_sections();
+        let global = &sections[0];
+        assert_eq!(global.title, "Everywhere");
+        assert!(
+            global
+                .entries
+                .iter()
+                .any(|(k, d)| k == "ctrl-q" && d.starts_with("Quit"))
+        );
+        assert!(
+            !global
+                .entries
+                .iter()
+                .any(|(_, d)| d.contains("previous workspace"))
+        );
+        let two = [
+            HelpSection {
+                title: "a",
+                entries: vec![("x".into(), "y")],
+            },
+            HelpSection {
+                title: "b",
+                entries: vec![],
+            },
+        ];
+        assert_eq!(line_count(&two), 5);
+    }
+
+    #[test]
+    fn hints_use_the_first_key_and_pair_up_with_down() {
+        let map = Keymap::builtin().unwrap();
+        let hints = map.hints(&[Context::Workspaces, Context::List, Context::Global]);
+        assert_eq!(hints[0], ("a".to_string(), "archived"));
+        assert!(hints.contains(&("↑↓".to_string(), "move")));
+        assert!(hints.contains(&("ctrl-p".to_string(), "find")));
+        assert!(hints.contains(&("q".to_string(), "quit")));
+    }
+}

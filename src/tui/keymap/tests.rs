@@ -1,0 +1,160 @@
+//! Keymap loading: the built-in map, user overrides, and the errors a bad file gets.
+
+use super::*;
+use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new_with_kind(code, KeyModifiers::NONE, KeyEventKind::Press)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new_with_kind(KeyCode::Char(c), KeyModifiers::CONTROL, KeyEventKind::Press)
+}
+
+fn user(text: &str) -> Result<Keymap, ConfigFileError> {
+    Keymap::load(Some((Source::File("/cfg/keymap.toml".into()), text)))
+}
+
+#[test]
+fn every_catalog_action_has_a_builtin_binding() {
+    let map = Keymap::builtin().unwrap();
+    for spec in CATALOG {
+        assert!(
+            !map.keys(spec.context, spec.action).is_empty(),
+            "[{}] {} has no key",
+            spec.context.name(),
+            spec.name
+        );
+    }
+}
+
+#[test]
+fn builtin_keys_do_what_the_issue_asks() {
+    let map = Keymap::builtin().unwrap();
+    assert_eq!(
+        map.action(Context::Global, &key(KeyCode::Char('q'))),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        map.action(Context::Global, &ctrl('c')),
+        Some(Action::Interrupt)
+    );
+    assert_eq!(
+        map.action(Context::Global, &ctrl('p')),
+        Some(Action::WorkspacePicker)
+    );
+    assert_eq!(
+        map.action(Context::Global, &ctrl('o')),
+        Some(Action::OrganizationPicker)
+    );
+    assert_eq!(
+        map.action(Context::Global, &key(KeyCode::Char('-'))),
+        Some(Action::JumpBack)
+    );
+    assert_eq!(
+        map.action(Context::Global, &key(KeyCode::Char(':'))),
+        Some(Action::CommandLine)
+    );
+    assert_eq!(
+        map.action(Context::Global, &key(KeyCode::Char('?'))),
+        Some(Action::Help)
+    );
+    assert_eq!(
+        map.action(Context::Global, &key(KeyCode::Tab)),
+        Some(Action::NextPane)
+    );
+    assert_eq!(
+        map.action(Context::Global, &key(KeyCode::BackTab)),
+        Some(Action::PreviousPane)
+    );
+    assert_eq!(
+        map.action(Context::List, &key(KeyCode::Char('j'))),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        map.action(Context::List, &key(KeyCode::Up)),
+        Some(Action::Up)
+    );
+    assert_eq!(
+        map.action(Context::List, &key(KeyCode::Char('/'))),
+        Some(Action::Filter)
+    );
+    assert_eq!(
+        map.action(Context::Settings, &ctrl('s')),
+        Some(Action::Save)
+    );
+    assert_eq!(map.action(Context::List, &key(KeyCode::Char('x'))), None);
+}
+
+#[test]
+fn a_user_binding_replaces_only_its_own_action() {
+    let map = user("[global]\nquit = [\"ctrl-q\"]\n").unwrap();
+    assert_eq!(map.action(Context::Global, &ctrl('q')), Some(Action::Quit));
+    assert_eq!(map.action(Context::Global, &key(KeyCode::Char('q'))), None);
+    assert_eq!(
+        map.action(Context::Global, &key(KeyCode::Char('?'))),
+        Some(Action::Help)
+    );
+}
+
+#[test]
+fn an_empty_list_unbinds() {
+    let map = user("[global]\njump_back = []\n").unwrap();
+    assert_eq!(map.action(Context::Global, &key(KeyCode::Char('-'))), None);
+}
+
+#[test]
+fn swapping_keys_works_whatever_the_entry_order() {
+    let map = user("[list]\nup = [\"j\"]\ndown = [\"k\"]\n").unwrap();
+    assert_eq!(
+        map.action(Context::List, &key(KeyCode::Char('j'))),
+        Some(Action::Up)
+    );
+    assert_eq!(
+        map.action(Context::List, &key(KeyCode::Char('k'))),
+        Some(Action::Down)
+    );
+}
+
+#[test]
+fn an_unknown_action_names_the_file_line_and_value() {
+    let err = user("# mine\n[global]\nquit = [\"q\"]\nteleport = [\"t\"]\n").unwrap_err();
+    let text = err.to_string();
+    assert!(text.starts_with("/cfg/keymap.toml, line 4:"), "{text}");
+    assert!(text.contains("\"teleport\""), "{text}");
+    assert!(text.contains("quit"), "lists the known actions: {text}");
+}
+
+#[test]
+fn an_unknown_section_is_refused() {
+    let err = user("[everywhere]\nquit = [\"q\"]\n").unwrap_err();
+    assert_eq!(err.line, Some(1));
+    assert!(err.problem.contains("[everywhere]"), "{err}");
+}
+
+#[test]
+fn an_unparsable_key_names_its_line_and_value() {
+    let err = user("[global]\n\nhelp = [\"f1\", \"ctrl-banana\"]\n").unwrap_err();
+    assert_eq!(err.line, Some(3));
+    assert!(err.problem.contains("\"ctrl-banana\""), "{err}");
+}
+
+#[test]
+fn a_key_bound_twice_in_one_section_is_refused() {
+    let err = user("[global]\nhelp = [\"q\"]\n").unwrap_err();
+    assert_eq!(err.line, Some(2));
+    assert!(err.problem.contains("quit"), "{err}");
+}
+
+#[test]
+fn wrong_shapes_and_bad_toml_are_errors_not_panics() {
+    for text in [
+        "[global]\nquit = \"q\"\n",
+        "[global\n",
+        "quit = [\"q\"]\n",
+        "[global]\nquit = [1]\n",
+    ] {
+        let err = user(text).unwrap_err();
+        assert!(err.to_string().starts_with("/cfg/keymap.toml"), "{err}");
+    }
+}

@@ -1,0 +1,94 @@
+//! The Members tab's rows after its filter and sort.
+
+use crate::domain::text::{contains_folded, fold};
+
+use super::people::MemberRow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MemberColumn {
+    Name,
+    Email,
+    WorkspaceRoles,
+    OrgRoles,
+}
+
+impl MemberColumn {
+    pub const ALL: [MemberColumn; 4] = [
+        Self::Name,
+        Self::Email,
+        Self::WorkspaceRoles,
+        Self::OrgRoles,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::Email => "Email",
+            Self::WorkspaceRoles => "Workspace roles",
+            Self::OrgRoles => "Organization roles",
+        }
+    }
+
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberSort {
+    pub column: MemberColumn,
+    pub descending: bool,
+}
+
+impl Default for MemberSort {
+    fn default() -> Self {
+        Self {
+            column: MemberColumn::Name,
+            descending: false,
+        }
+    }
+}
+
+/// Rows matching `filter` (name, email or any role; case- and accent-insensitive), sorted.
+/// Ties fall back to name then email, so the order is stable across refreshes.
+pub fn visible(rows: &[MemberRow], filter: &str, sort: MemberSort) -> Vec<MemberRow> {
+    let needle = filter.trim();
+    let mut shown: Vec<MemberRow> = rows
+        .iter()
+        .filter(|row| needle.is_empty() || matches(row, needle))
+        .cloned()
+        .collect();
+    shown.sort_by(|a, b| {
+        let primary = key(a, sort.column).cmp(&key(b, sort.column));
+        let primary = if sort.descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        primary
+            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
+            .then_with(|| a.email.cmp(&b.email))
+            .then_with(|| a.user_id.cmp(&b.user_id))
+    });
+    shown
+}
+
+fn matches(row: &MemberRow, needle: &str) -> bool {
+    contains_folded(&row.name, needle)
+        || contains_folded(&row.email, needle)
+        || row
+            .workspace_roles
+            .iter()
+            .chain(&row.org_roles)
+            .any(|role| contains_folded(role, needle))
+}
+
+fn key(row: &MemberRow, column: MemberColumn) -> String {
+    match column {
+        MemberColumn::Name => fold(&row.name),
+        MemberColumn::Email => fold(&row.email),
+        MemberColumn::WorkspaceRoles => row.workspace_roles.join(","),
+        MemberColumn::OrgRoles => row.org_roles.join(","),
+    }
+}

@@ -1,0 +1,177 @@
+//! The console's whole state. Rendering reads it; only `update` changes it.
+
+pub mod filter;
+pub mod form;
+pub mod members;
+pub mod modal;
+pub mod org;
+pub mod people;
+pub mod picking;
+pub mod remote;
+pub mod selection;
+pub mod workspace;
+
+use std::collections::BTreeMap;
+
+use uuid::Uuid;
+
+use super::keymap::Keymap;
+pub use modal::Modal;
+pub use org::OrgState;
+pub use remote::{ErrorKind, Remote, RemoteError, RequestId, Resource};
+pub use workspace::{Tab, WorkspaceView};
+
+/// What the console needs to know about a profile; the connection itself lives in the
+/// effect runner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileInfo {
+    pub name: String,
+    /// Served by the embedded local server (shown as LOCAL).
+    pub is_local: bool,
+    /// The profile itself forbids changes.
+    pub read_only: bool,
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    Organizations,
+    #[default]
+    Workspaces,
+    Detail,
+}
+
+impl Focus {
+    const ORDER: [Focus; 3] = [Self::Organizations, Self::Workspaces, Self::Detail];
+
+    pub fn step(self, delta: isize) -> Self {
+        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        Self::ORDER[(i + delta).rem_euclid(3) as usize]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashLevel {
+    Info,
+    Success,
+    Error,
+}
+
+/// A short message on the status line that clears itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub id: u64,
+    pub level: FlashLevel,
+    pub text: String,
+}
+
+/// A request on its way, for the spinner and for cancelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InFlight {
+    pub profile: usize,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub profiles: Vec<ProfileInfo>,
+    /// One per profile, in the same order; kept when switching so views survive.
+    pub orgs: Vec<OrgState>,
+    pub current: usize,
+    pub org_cursor: usize,
+    pub focus: Focus,
+    pub modals: Vec<Modal>,
+    pub flash: Option<Flash>,
+    pub in_flight: BTreeMap<RequestId, InFlight>,
+    pub spinner_frame: usize,
+    /// A first ctrl-c was pressed; the next one quits.
+    pub interrupt_armed: bool,
+    pub quit: bool,
+    /// `--read-only`.
+    pub read_only: bool,
+    pub keymap: Keymap,
+    next_id: u64,
+}
+
+impl App {
+    pub fn new(
+        profiles: Vec<ProfileInfo>,
+        initial: usize,
+        read_only: bool,
+        keymap: Keymap,
+    ) -> Self {
+        let current = initial.min(profiles.len().saturating_sub(1));
+        Self {
+            orgs: vec![OrgState::default(); profiles.len()],
+            profiles,
+            current,
+            org_cursor: current,
+            focus: Focus::default(),
+            modals: Vec::new(),
+            flash: None,
+            in_flight: BTreeMap::new(),
+            spinner_frame: 0,
+            interrupt_armed: false,
+            quit: false,
+            read_only,
+            keymap,
+            next_id: 1,
+        }
+    }
+
+    pub fn org(&self) -> &OrgState {
+        &self.orgs[self.current]
+    }
+
+    pub fn org_mut(&mut self) -> &mut OrgState {
+        &mut self.orgs[self.current]
+    }
+
+    pub fn profile(&self) -> &ProfileInfo {
+        &self.profiles[self.current]
+    }
+
+    /// A fresh id for a request or a flash message.
+    pub fn next_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    pub fn is_busy(&self) -> bool {
+        !self.in_flight.is_empty()
+    }
+
+    /// Why changes are refused everywhere in this session, if they are.
+    pub fn change_refusal(&self) -> Option<String> {
+        if self.read_only {
+            return Some("read-only mode: started with --read-only".into());
+        }
+        let profile = self.profile();
+        profile.read_only.then(|| {
+            format!(
+                "read-only: profile \"{}\" is marked read_only",
+                profile.name
+            )
+        })
+    }
+
+    /// Why the open workspace cannot be changed, if it cannot.
+    pub fn workspace_refusal(&self) -> Option<String> {
+        self.change_refusal().or_else(|| {
+            let org = self.org();
+            let id = org.open?;
+            org.find_workspace(id)
+                .filter(|found| found.archived)
+                .map(|_| "read-only: archived workspaces cannot be changed".into())
+        })
+    }
+
+    pub fn open_workspace_id(&self) -> Option<Uuid> {
+        self.org().open
+    }
+
+    pub fn top_modal(&self) -> Option<&Modal> {
+        self.modals.last()
+    }
+}

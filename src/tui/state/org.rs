@@ -1,0 +1,196 @@
+//! Everything the console knows and shows about one organization (one profile): its data,
+//! the workspace list's cursor and filter, the open workspace and each workspace's view.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut};
+use crate::domain::text::contains_folded;
+
+use super::filter::Filter;
+use super::members;
+use super::people::{MemberRow, People};
+use super::remote::{RequestId, Resource};
+use super::selection::Selection;
+use super::workspace::WorkspaceView;
+
+#[derive(Debug, Clone, Default)]
+pub struct OrgState {
+    /// The organization's own details (local-server extension); `Loaded(None)` if absent.
+    pub organization: Resource<Option<LocalOrganizationOut>>,
+    pub workspaces: Resource<Vec<WorkspaceOut>>,
+    pub archived: Resource<Vec<WorkspaceOut>>,
+    pub people: Resource<People>,
+    pub api_keys: Resource<Vec<ApiKeyExtendedOut>>,
+    pub show_archived: bool,
+    pub list_cursor: Selection<Uuid>,
+    pub list_filter: Filter,
+    /// The workspace shown in the detail pane.
+    pub open: Option<Uuid>,
+    /// Where `-` goes back to.
+    pub previous: Option<Uuid>,
+    pub views: HashMap<Uuid, WorkspaceView>,
+}
+
+/// A workspace together with which list it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct FoundWorkspace<'a> {
+    pub workspace: &'a WorkspaceOut,
+    pub archived: bool,
+}
+
+impl OrgState {
+    /// The workspace list the user is looking at (active or archived).
+    pub fn listed(&self) -> &Resource<Vec<WorkspaceOut>> {
+        if self.show_archived {
+            &self.archived
+        } else {
+            &self.workspaces
+        }
+    }
+
+    /// The rows of the workspace list after its filter.
+    pub fn visible_workspaces(&self) -> Vec<&WorkspaceOut> {
+        let needle = self.list_filter.text().trim();
+        self.listed()
+            .get()
+            .map(|list| {
+                list.iter()
+                    .filter(|ws| {
+                        needle.is_empty()
+                            || contains_folded(&ws.name, needle)
+                            || ws
+                                .description
+                                .as_deref()
+                                .is_some_and(|d| contains_folded(d, needle))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn visible_workspace_ids(&self) -> Vec<Uuid> {
+        self.visible_workspaces().iter().map(|w| w.uuid).collect()
+    }
+
+    pub fn find_workspace(&self, id: Uuid) -> Option<FoundWorkspace<'_>> {
+        let active = self
+            .workspaces
+            .get()
+            .into_iter()
+            .flatten()
+            .map(|w| (w, false));
+        let archived = self.archived.get().into_iter().flatten().map(|w| (w, true));
+        active
+            .chain(archived)
+            .find(|(w, _)| w.uuid == id)
+            .map(|(workspace, archived)| FoundWorkspace {
+                workspace,
+                archived,
+            })
+    }
+
+    /// Every workspace known so far, active first: the workspace picker's candidates.
+    pub fn all_workspaces(&self) -> Vec<FoundWorkspace<'_>> {
+        let active = self
+            .workspaces
+            .get()
+            .into_iter()
+            .flatten()
+            .map(|w| (w, false));
+        let archived = self.archived.get().into_iter().flatten().map(|w| (w, true));
+        active
+            .chain(archived)
+            .map(|(workspace, archived)| FoundWorkspace {
+                workspace,
+                archived,
+            })
+            .collect()
+    }
+
+    pub fn open_view(&self) -> Option<&WorkspaceView> {
+        self.open.and_then(|id| self.views.get(&id))
+    }
+
+    pub fn open_view_mut(&mut self) -> Option<&mut WorkspaceView> {
+        let id = self.open?;
+        Some(self.views.entry(id).or_default())
+    }
+
+    /// Member count for the list: the server's figure, else the directory's.
+    pub fn member_count(&self, workspace: &WorkspaceOut) -> Option<usize> {
+        workspace
+            .members_count
+            .and_then(|n| usize::try_from(n).ok())
+            .or_else(|| {
+                self.people
+                    .get()
+                    .map(|p| p.counts().get(&workspace.uuid).copied().unwrap_or(0))
+            })
+    }
+
+    /// The organization's display name, once known.
+    pub fn display_name(&self) -> Option<&str> {
+        self.organization
+            .get()
+            .and_then(|o| o.as_ref())
+            .map(|o| o.name.as_str())
+    }
+
+    /// Every request this organization's data is waiting for.
+    pub fn pending_requests(&self) -> Vec<RequestId> {
+        let mut ids: Vec<RequestId> = [
+            self.organization.pending,
+            self.workspaces.pending,
+            self.archived.pending,
+            self.people.pending,
+            self.api_keys.pending,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        ids.extend(self.views.values().filter_map(|v| v.settings.pending));
+        ids
+    }
+
+    /// Stops waiting for every load (not saves): the organization is being left.
+    pub fn abandon_loads(&mut self) {
+        self.organization.abandon();
+        self.workspaces.abandon();
+        self.archived.abandon();
+        self.people.abandon();
+        self.api_keys.abandon();
+        for view in self.views.values_mut() {
+            view.settings.abandon();
+        }
+    }
+
+    /// The Members tab's rows for a workspace, after that tab's filter and sort.
+    pub fn visible_members(&self, workspace: Uuid) -> Vec<MemberRow> {
+        let Some(people) = self.people.get() else {
+            return Vec::new();
+        };
+        let rows = people.rows_for(workspace);
+        match self.views.get(&workspace) {
+            Some(view) => members::visible(&rows, view.members_filter.text(), view.sort),
+            None => members::visible(&rows, "", Default::default()),
+        }
+    }
+
+    /// The API keys of one workspace, as the server listed them.
+    pub fn keys_of(&self, workspace: Uuid) -> Vec<&ApiKeyExtendedOut> {
+        self.api_keys
+            .get()
+            .map(|keys| {
+                keys.iter()
+                    .filter(|k| k.workspace_id == Some(workspace))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.open_view().is_some_and(WorkspaceView::is_dirty)
+    }
+}

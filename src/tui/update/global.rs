@@ -1,0 +1,87 @@
+//! Keys that work everywhere: quit, interrupt, help, pane focus, pickers, jump back, refresh.
+
+use tui_input::Input;
+
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Action;
+use crate::tui::state::modal::{Navigation, Picker};
+use crate::tui::state::{App, FlashLevel, Modal};
+
+use super::{navigation, requests};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => navigation::request(app, Navigation::Quit),
+        Action::Help => {
+            app.modals.push(Modal::Help { scroll: 0 });
+            Vec::new()
+        }
+        Action::NextPane => {
+            app.focus = app.focus.step(1);
+            Vec::new()
+        }
+        Action::PreviousPane => {
+            app.focus = app.focus.step(-1);
+            Vec::new()
+        }
+        Action::WorkspacePicker => {
+            app.modals.push(Modal::WorkspacePicker(Picker::default()));
+            Vec::new()
+        }
+        Action::OrganizationPicker => {
+            app.modals
+                .push(Modal::OrganizationPicker(Picker::default()));
+            Vec::new()
+        }
+        Action::CommandLine => {
+            app.modals.push(Modal::CommandLine(Input::default()));
+            Vec::new()
+        }
+        Action::JumpBack => match app.org().previous {
+            Some(id) => navigation::request(app, Navigation::OpenWorkspace(id)),
+            None => requests::info(app, "No previous workspace yet: open another one first"),
+        },
+        Action::Refresh => {
+            let current = app.current;
+            requests::load_organization(app, current)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// ctrl-c: cancel whatever is running; with nothing running, quit (asking first about unsaved
+/// changes); a second ctrl-c in a row always quits.
+pub fn interrupt(app: &mut App) -> Vec<Effect> {
+    if app.interrupt_armed {
+        return navigation::go(app, Navigation::Quit);
+    }
+    app.interrupt_armed = true;
+    if app.in_flight.is_empty() {
+        return navigation::request(app, Navigation::Quit);
+    }
+    let ids: Vec<_> = app.in_flight.keys().copied().collect();
+    let count = ids.len();
+    let mut cancelled_save = false;
+    for org in &mut app.orgs {
+        org.abandon_loads();
+        for view in org.views.values_mut() {
+            if let Some(form) = view.form.as_mut()
+                && form.saving.take().is_some()
+            {
+                form.after_save = None;
+                cancelled_save = true;
+            }
+        }
+    }
+    let mut effects = requests::forget(app, ids);
+    let text = if cancelled_save {
+        "Cancelled; the save may already have reached the server (ctrl-r reloads) · ctrl-c again quits".to_owned()
+    } else {
+        format!(
+            "Cancelled {count} request{} · ctrl-c again quits",
+            if count == 1 { "" } else { "s" }
+        )
+    };
+    effects.push(requests::flash(app, FlashLevel::Info, text));
+    effects
+}

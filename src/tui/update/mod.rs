@@ -1,0 +1,44 @@
+//! `update(state, msg) -> effects`: every state change of the console, with no I/O, so each
+//! one can be tested with a plain `#[test]`.
+
+mod global;
+mod keys;
+mod lists;
+mod modals;
+pub mod navigation;
+pub mod requests;
+mod responses;
+mod settings;
+mod text_input;
+
+use super::effect::Effect;
+use super::msg::Msg;
+use super::state::App;
+
+/// The first effects of a session: load the initial organization.
+pub fn start(app: &mut App) -> Vec<Effect> {
+    let current = app.current;
+    requests::load_organization(app, current)
+}
+
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => keys::handle(app, key),
+        Msg::Paste(text) => keys::paste(app, &text),
+        Msg::Resize => Vec::new(),
+        Msg::SpinnerTick => {
+            app.spinner_frame = app.spinner_frame.wrapping_add(1);
+            Vec::new()
+        }
+        Msg::FlashExpired(id) => {
+            if app.flash.as_ref().is_some_and(|f| f.id == id) {
+                app.flash = None;
+            }
+            Vec::new()
+        }
+        Msg::Reply(reply) => responses::apply(app, reply),
+    }
+}
+
+#[cfg(test)]
+mod tests;

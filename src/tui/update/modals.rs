@@ -1,0 +1,193 @@
+//! Keys of the dialogs: help, the pickers, the command line and the unsaved-changes prompt.
+
+use crossterm::event::KeyEvent;
+
+use crate::domain::text::fold;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Context, help};
+use crate::tui::state::modal::{Navigation, PromptButton, UnsavedPrompt};
+use crate::tui::state::{App, Modal, picking};
+
+use super::{navigation, requests, settings, text_input};
+
+/// Handles a key for the top dialog. `None` means the dialog had no use for it (it is
+/// swallowed anyway: nothing under a dialog reacts).
+pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    match app.modals.last()? {
+        Modal::Help { .. } => help_key(app, key),
+        Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => picker_key(app, key),
+        Modal::CommandLine(_) => command_key(app, key),
+        Modal::Unsaved(_) => prompt_key(app, key),
+    }
+}
+
+fn help_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    let action = app.keymap.action(Context::Help, key)?;
+    let last = help::line_count(&app.keymap.help_sections()).saturating_sub(1) as u16;
+    let Some(Modal::Help { scroll }) = app.modals.last_mut() else {
+        return None;
+    };
+    match action {
+        Action::Close => {
+            app.modals.pop();
+        }
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = (*scroll + 1).min(last),
+        Action::PageUp => *scroll = scroll.saturating_sub(10),
+        Action::PageDown => *scroll = (*scroll + 10).min(last),
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+fn picker_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    let action = app.keymap.action(Context::Picker, key);
+    let (query, is_workspace) = match app.modals.last()? {
+        Modal::WorkspacePicker(p) => (p.query.value().to_owned(), true),
+        Modal::OrganizationPicker(p) => (p.query.value().to_owned(), false),
+        _ => return None,
+    };
+    let count = if is_workspace {
+        picking::workspaces(app, &query).len()
+    } else {
+        picking::organizations(app, &query).len()
+    };
+    let picker = match app.modals.last_mut()? {
+        Modal::WorkspacePicker(p) | Modal::OrganizationPicker(p) => p,
+        _ => return None,
+    };
+    match action {
+        Some(Action::Up) => picker.cursor = picker.cursor.saturating_sub(1),
+        Some(Action::Down) => picker.cursor = (picker.cursor + 1).min(count.saturating_sub(1)),
+        Some(Action::Close) => {
+            app.modals.pop();
+        }
+        Some(Action::Choose) => {
+            let cursor = picker.cursor;
+            app.modals.pop();
+            let target = if is_workspace {
+                picking::workspaces(app, &query)
+                    .get(cursor)
+                    .map(|c| Navigation::OpenWorkspace(c.id))
+            } else {
+                picking::organizations(app, &query)
+                    .get(cursor)
+                    .map(|c| Navigation::SwitchOrganization(c.index))
+            };
+            return Some(match target {
+                Some(to) => navigation::request(app, to),
+                None => requests::info(app, "Nothing matches"),
+            });
+        }
+        _ => {
+            if text_input::feed(&mut picker.query, key) == Some(true) {
+                picker.cursor = 0;
+            }
+        }
+    }
+    Some(Vec::new())
+}
+
+fn command_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    let action = app.keymap.action(Context::Command, key);
+    let Some(Modal::CommandLine(input)) = app.modals.last_mut() else {
+        return None;
+    };
+    match action {
+        Some(Action::Close) => {
+            app.modals.pop();
+        }
+        Some(Action::Run) => {
+            let text = input.value().to_owned();
+            app.modals.pop();
+            return Some(run_command(app, &text));
+        }
+        _ => {
+            text_input::feed(input, key);
+        }
+    }
+    Some(Vec::new())
+}
+
+/// Runs a `:` command: `ws NAME`, `org NAME`, `quit`, `help`.
+pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
+    let text = text.trim();
+    let (command, argument) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+    let argument = argument.trim();
+    match command {
+        "" => Vec::new(),
+        "ws" | "workspace" => {
+            let choices = picking::workspaces(app, argument);
+            let exact = choices.iter().find(|c| fold(&c.name) == fold(argument));
+            match exact.or(choices.first()) {
+                Some(choice) if !argument.is_empty() => {
+                    let id = choice.id;
+                    navigation::request(app, Navigation::OpenWorkspace(id))
+                }
+                _ if argument.is_empty() => requests::error(app, "Usage: ws NAME"),
+                _ => requests::error(app, format!("No workspace matches \"{argument}\"")),
+            }
+        }
+        "org" | "organization" => {
+            let choices = picking::organizations(app, argument);
+            match choices.first() {
+                Some(choice) if !argument.is_empty() => {
+                    let index = choice.index;
+                    navigation::request(app, Navigation::SwitchOrganization(index))
+                }
+                _ if argument.is_empty() => requests::error(app, "Usage: org NAME"),
+                _ => requests::error(app, format!("No organization matches \"{argument}\"")),
+            }
+        }
+        "q" | "quit" => navigation::request(app, Navigation::Quit),
+        "help" => {
+            app.modals.push(Modal::Help { scroll: 0 });
+            Vec::new()
+        }
+        other => requests::error(
+            app,
+            format!("Unknown command \"{other}\" (try: ws NAME, org NAME, quit, help)"),
+        ),
+    }
+}
+
+fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    let action = app.keymap.action(Context::Prompt, key)?;
+    let Some(Modal::Unsaved(prompt)) = app.modals.last_mut() else {
+        return None;
+    };
+    let step = |prompt: &mut UnsavedPrompt, delta: isize| {
+        let i = PromptButton::ALL
+            .iter()
+            .position(|b| *b == prompt.button)
+            .unwrap_or(0) as isize;
+        prompt.button = PromptButton::ALL[(i + delta).rem_euclid(3) as usize];
+    };
+    let chosen = match action {
+        Action::Save => PromptButton::Save,
+        Action::Discard => PromptButton::Discard,
+        Action::Stay => PromptButton::Stay,
+        Action::Press => prompt.button,
+        Action::NextButton => {
+            step(prompt, 1);
+            return Some(Vec::new());
+        }
+        Action::PreviousButton => {
+            step(prompt, -1);
+            return Some(Vec::new());
+        }
+        _ => return None,
+    };
+    let then = prompt.then;
+    app.modals.pop();
+    Some(match chosen {
+        PromptButton::Stay => Vec::new(),
+        PromptButton::Discard => {
+            if let Some(form) = app.org_mut().open_view_mut().and_then(|v| v.form.as_mut()) {
+                form.discard();
+            }
+            navigation::go(app, then)
+        }
+        PromptButton::Save => settings::save(app, Some(then)),
+    })
+}

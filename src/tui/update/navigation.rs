@@ -1,0 +1,168 @@
+//! Moves that change what is shown: opening a workspace, switching organization or tab,
+//! quitting. Leaving a form with unsaved changes asks first.
+
+use uuid::Uuid;
+
+use crate::tui::effect::Effect;
+use crate::tui::state::form::SettingsForm;
+use crate::tui::state::modal::{Navigation, UnsavedPrompt};
+use crate::tui::state::{App, Focus, Modal, Tab};
+
+use super::requests;
+
+/// Goes where asked, unless that would drop unsaved changes: then the prompt opens instead.
+pub fn request(app: &mut App, to: Navigation) -> Vec<Effect> {
+    if would_lose_changes(app, to) {
+        app.modals.push(Modal::Unsaved(UnsavedPrompt::new(to)));
+        return Vec::new();
+    }
+    go(app, to)
+}
+
+fn would_lose_changes(app: &App, to: Navigation) -> bool {
+    let leaves = match to {
+        Navigation::OpenWorkspace(id) => app.org().open != Some(id),
+        Navigation::SwitchOrganization(i) => i != app.current,
+        Navigation::Quit => true,
+    };
+    leaves && app.org().has_unsaved_changes()
+}
+
+/// Goes where asked, no questions (the caller has dealt with unsaved changes).
+pub fn go(app: &mut App, to: Navigation) -> Vec<Effect> {
+    match to {
+        Navigation::OpenWorkspace(id) => open_workspace(app, id),
+        Navigation::SwitchOrganization(index) => switch_organization(app, index),
+        Navigation::Quit => {
+            app.quit = true;
+            let ids = app.in_flight.keys().copied().collect();
+            requests::forget(app, ids)
+        }
+    }
+}
+
+pub fn open_workspace(app: &mut App, id: Uuid) -> Vec<Effect> {
+    let org = app.org();
+    if org.open == Some(id) {
+        app.focus = Focus::Detail;
+        return Vec::new();
+    }
+    let Some(found) = org.find_workspace(id) else {
+        return requests::error(app, "That workspace is no longer listed");
+    };
+    let archived = found.archived;
+    let mut effects = leave_open_workspace(app);
+    let org = app.org_mut();
+    org.previous = org.open;
+    org.open = Some(id);
+    if archived == org.show_archived {
+        let ids = org.visible_workspace_ids();
+        if ids.contains(&id) {
+            org.list_cursor.id = Some(id);
+            org.list_cursor.settle(&ids);
+        }
+    }
+    app.focus = Focus::Detail;
+    let tab = app.org_mut().views.entry(id).or_default().tab;
+    effects.extend(show_tab(app, tab));
+    effects
+}
+
+/// Opens the workspace the organization starts on (its default one) without moving focus.
+pub fn open_initial_workspace(app: &mut App, profile: usize) -> Vec<Effect> {
+    let org = &mut app.orgs[profile];
+    if org.open.is_some() {
+        return Vec::new();
+    }
+    let Some(list) = org.workspaces.get() else {
+        return Vec::new();
+    };
+    let Some(first) = list.iter().find(|w| w.is_default).or(list.first()) else {
+        return Vec::new();
+    };
+    let id = first.uuid;
+    org.open = Some(id);
+    if org.list_cursor.id.is_none() {
+        org.list_cursor.id = Some(id);
+        let ids = org.visible_workspace_ids();
+        org.list_cursor.settle(&ids);
+    }
+    let tab = org.views.entry(id).or_default().tab;
+    if profile == app.current {
+        show_tab(app, tab)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The open workspace is being left: its form is already saved or discarded; a settings
+/// load still running for it would only be dropped, so it is cancelled now.
+fn leave_open_workspace(app: &mut App) -> Vec<Effect> {
+    let Some(view) = app.org_mut().open_view_mut() else {
+        return Vec::new();
+    };
+    let pending = view.settings.pending;
+    view.settings.abandon();
+    if let Some(form) = view.form.as_mut()
+        && form.saving.is_none()
+    {
+        form.editing = None;
+    }
+    requests::forget(app, pending.into_iter().collect())
+}
+
+pub fn switch_organization(app: &mut App, index: usize) -> Vec<Effect> {
+    if index >= app.profiles.len() {
+        return Vec::new();
+    }
+    app.org_cursor = index;
+    if index == app.current {
+        return Vec::new();
+    }
+    let mut effects = leave_open_workspace(app);
+    let pending = app.org().pending_requests();
+    app.org_mut().abandon_loads();
+    effects.extend(requests::forget(app, pending));
+    app.current = index;
+    if app.focus == Focus::Detail && app.org().open.is_none() {
+        app.focus = Focus::Workspaces;
+    }
+    effects.extend(requests::load_organization(app, index));
+    effects
+}
+
+/// Shows a tab of the open workspace, preparing the settings form when needed.
+pub fn show_tab(app: &mut App, tab: Tab) -> Vec<Effect> {
+    let Some(id) = app.org().open else {
+        return Vec::new();
+    };
+    app.org_mut().views.entry(id).or_default().tab = tab;
+    if tab != Tab::Settings {
+        return Vec::new();
+    }
+    let effects = requests::ensure_settings(app, id);
+    ensure_form(app, id);
+    effects
+}
+
+/// Creates the settings form of a workspace from what the server last said about it.
+pub fn ensure_form(app: &mut App, id: Uuid) {
+    let org = app.org_mut();
+    let Some(found) = org.find_workspace(id) else {
+        return;
+    };
+    let workspace = found.workspace.clone();
+    let view = org.views.entry(id).or_default();
+    if view.form.is_some() {
+        return;
+    }
+    let mut form = SettingsForm::new(&workspace);
+    match &view.settings.value {
+        crate::tui::state::Remote::Loaded(s) => form.refresh_extension(Ok(s.as_ref())),
+        crate::tui::state::Remote::Failed(err) if view.settings.pending.is_none() => {
+            form.refresh_extension(Err(err))
+        }
+        _ => {}
+    }
+    view.form = Some(form);
+}

@@ -1,0 +1,129 @@
+//! Starting requests and flash messages: the only places `update` creates effects from.
+
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use crate::tui::effect::{Call, Effect};
+use crate::tui::state::{App, Flash, FlashLevel, InFlight, RequestId};
+
+const FLASH_TIME: Duration = Duration::from_secs(4);
+const ERROR_FLASH_TIME: Duration = Duration::from_secs(8);
+
+/// Registers a request as in flight and returns its id with the effect that sends it.
+pub fn send(app: &mut App, profile: usize, call: Call) -> (RequestId, Effect) {
+    let id = RequestId(app.next_id());
+    app.in_flight.insert(
+        id,
+        InFlight {
+            profile,
+            label: call.label().to_owned(),
+        },
+    );
+    (id, Effect::Request { id, profile, call })
+}
+
+/// (Re)loads everything shown for an organization. Data already shown stays until the
+/// answers replace it.
+pub fn load_organization(app: &mut App, profile: usize) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let show_archived = app.orgs[profile].show_archived;
+    let (id, e) = send(app, profile, Call::Organization);
+    app.orgs[profile].organization.start(id);
+    effects.push(e);
+    let (id, e) = send(app, profile, Call::Workspaces { archived: false });
+    app.orgs[profile].workspaces.start(id);
+    effects.push(e);
+    if show_archived || app.orgs[profile].archived.get().is_some() {
+        let (id, e) = send(app, profile, Call::Workspaces { archived: true });
+        app.orgs[profile].archived.start(id);
+        effects.push(e);
+    }
+    let (id, e) = send(app, profile, Call::People);
+    app.orgs[profile].people.start(id);
+    effects.push(e);
+    let (id, e) = send(app, profile, Call::ApiKeys);
+    app.orgs[profile].api_keys.start(id);
+    effects.push(e);
+    if let Some(open) = app.orgs[profile].open
+        && app.orgs[profile]
+            .views
+            .get(&open)
+            .is_some_and(|v| v.form.is_some())
+    {
+        effects.extend(load_settings(app, profile, open));
+    }
+    effects
+}
+
+/// Loads the archived list the first time it is shown.
+pub fn ensure_archived(app: &mut App) -> Vec<Effect> {
+    let profile = app.current;
+    if !app.orgs[profile].archived.needs_request() {
+        return Vec::new();
+    }
+    let (id, e) = send(app, profile, Call::Workspaces { archived: true });
+    app.orgs[profile].archived.start(id);
+    vec![e]
+}
+
+/// Loads a workspace's extension settings (again).
+pub fn load_settings(app: &mut App, profile: usize, workspace: Uuid) -> Vec<Effect> {
+    let (id, e) = send(app, profile, Call::WorkspaceSettings(workspace));
+    app.orgs[profile]
+        .views
+        .entry(workspace)
+        .or_default()
+        .settings
+        .start(id);
+    vec![e]
+}
+
+/// Loads a workspace's extension settings unless they are loaded or on their way.
+pub fn ensure_settings(app: &mut App, workspace: Uuid) -> Vec<Effect> {
+    let profile = app.current;
+    let needed = app.orgs[profile]
+        .views
+        .get(&workspace)
+        .is_none_or(|v| v.settings.needs_request());
+    if needed {
+        load_settings(app, profile, workspace)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Stops waiting for the given requests: they leave the spinner and are aborted.
+pub fn forget(app: &mut App, ids: Vec<RequestId>) -> Vec<Effect> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    for id in &ids {
+        app.in_flight.remove(id);
+    }
+    vec![Effect::Cancel(ids)]
+}
+
+/// Shows a message on the status line and schedules its removal.
+pub fn flash(app: &mut App, level: FlashLevel, text: impl Into<String>) -> Effect {
+    let id = app.next_id();
+    app.flash = Some(Flash {
+        id,
+        level,
+        text: text.into(),
+    });
+    let after = if level == FlashLevel::Error {
+        ERROR_FLASH_TIME
+    } else {
+        FLASH_TIME
+    };
+    Effect::ExpireFlash { id, after }
+}
+
+pub fn info(app: &mut App, text: impl Into<String>) -> Vec<Effect> {
+    vec![flash(app, FlashLevel::Info, text)]
+}
+
+pub fn error(app: &mut App, text: impl Into<String>) -> Vec<Effect> {
+    vec![flash(app, FlashLevel::Error, text)]
+}

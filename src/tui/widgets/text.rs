@@ -1,0 +1,128 @@
+//! Measuring and cutting text by terminal columns, so wide (CJK, emoji) and combining
+//! characters keep columns aligned.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+pub const ELLIPSIS: &str = "…";
+
+/// Columns the text takes on screen, measured per grapheme (a base character and its
+/// combining marks share one cell; a wide character takes two). Control characters count 0.
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+fn grapheme_width(g: &str) -> usize {
+    if g.chars().any(char::is_control) {
+        return 0;
+    }
+    g.width()
+}
+
+/// The text cut to at most `max` columns, with "…" at the end when something was cut. A wide
+/// character that would straddle the limit is dropped rather than split.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.chars().filter(|c| !c.is_control()).collect();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = grapheme_width(g);
+        if w == 0 && g.chars().any(char::is_control) {
+            continue;
+        }
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push_str(ELLIPSIS);
+    out
+}
+
+/// The text cut to `columns` and padded with spaces to exactly that width.
+pub fn fit(text: &str, columns: usize) -> String {
+    let mut out = truncate(text, columns);
+    let pad = columns.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// As [`fit`], aligned to the right.
+pub fn fit_right(text: &str, columns: usize) -> String {
+    let cut = truncate(text, columns);
+    let pad = columns.saturating_sub(width(&cut));
+    let mut out: String = std::iter::repeat_n(' ', pad).collect();
+    out.push_str(&cut);
+    out
+}
+
+/// Splits text so that the last `max` columns are kept: for input fields that scroll.
+pub fn tail(text: &str, max: usize) -> (String, usize) {
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let mut used = 0;
+    let mut start = graphemes.len();
+    while start > 0 {
+        let w = grapheme_width(graphemes[start - 1]);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start -= 1;
+    }
+    (graphemes[start..].concat(), used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_and_combining_characters_are_measured_in_columns() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(width("e\u{301}te\u{301}"), 3);
+        assert_eq!(width("🚀"), 2);
+        assert_eq!(width("a\tb"), 2);
+    }
+
+    #[test]
+    fn truncation_never_exceeds_the_width() {
+        for text in [
+            "Hello world",
+            "日本語のチーム",
+            "Zoe\u{308} Ma\u{301}rtin",
+            "🚀🚀🚀",
+            "",
+        ] {
+            for max in 0..12 {
+                let cut = truncate(text, max);
+                assert!(width(&cut) <= max, "{text:?} at {max}: {cut:?}");
+                let padded = fit(text, max);
+                assert_eq!(width(&padded), max, "{text:?} at {max}: {padded:?}");
+                assert_eq!(width(&fit_right(text, max)), max);
+            }
+        }
+    }
+
+    #[test]
+    fn cutting_marks_the_cut_and_keeps_combining_marks_with_their_letter() {
+        assert_eq!(truncate("Workspace", 5), "Work…");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("日本語", 5), "日本…");
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn the_tail_is_what_an_input_shows_when_scrolled() {
+        assert_eq!(tail("abcdef", 3), ("def".to_string(), 3));
+        assert_eq!(tail("日本語", 5), ("本語".to_string(), 4));
+        assert_eq!(tail("", 5), (String::new(), 0));
+    }
+}

@@ -5,12 +5,126 @@
 //! state changes and effects without I/O; effects run on tokio tasks and come back as
 //! messages; [`view`] draws the state and nothing else.
 
+pub mod app;
 pub mod config_file;
 pub mod effect;
 pub mod fuzzy;
 pub mod keymap;
+pub mod logging;
+pub mod modals;
 pub mod msg;
+pub mod panes;
 pub mod state;
+pub mod terminal;
 pub mod theme;
 pub mod update;
+pub mod view;
 pub mod widgets;
+
+#[cfg(test)]
+pub mod testing;
+
+use std::path::Path;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::dirs::AppDirs;
+use config_file::{ConfigFileError, Source};
+use effect::EffectRunner;
+use keymap::Keymap;
+use msg::Msg;
+use state::{App, ProfileInfo};
+use theme::Theme;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("terminal: {0}")]
+    Terminal(#[source] std::io::Error),
+    #[error("{0}")]
+    Settings(#[from] ConfigFileError),
+    #[error("cannot read {path}: {error}")]
+    ReadSettings { path: String, error: std::io::Error },
+    #[error("no profile to open")]
+    NoProfiles,
+    #[error("no profile named \"{0}\" (see `mistral-admin profiles`)")]
+    UnknownProfile(String),
+}
+
+/// Everything a console session needs besides the connection to the server.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub profiles: Vec<ProfileInfo>,
+    pub initial_profile: String,
+    pub read_only: bool,
+    pub monochrome: bool,
+    pub dirs: AppDirs,
+}
+
+/// The keymap with the user's overrides, or a readable error naming their file.
+pub fn load_keymap(dirs: &AppDirs) -> Result<Keymap, TuiError> {
+    let path = dirs.keymap_file();
+    let text = read_optional(&path)?;
+    Ok(Keymap::load(
+        text.as_deref().map(|t| (Source::File(path.clone()), t)),
+    )?)
+}
+
+/// The theme for the mode, with the user's overrides.
+pub fn load_theme(dirs: &AppDirs, monochrome: bool) -> Result<Theme, TuiError> {
+    let path = dirs.theme_file();
+    let text = read_optional(&path)?;
+    Ok(Theme::load(
+        monochrome,
+        text.as_deref().map(|t| (Source::File(path.clone()), t)),
+    )?)
+}
+
+fn read_optional(path: &Path) -> Result<Option<String>, TuiError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(TuiError::ReadSettings {
+            path: path.display().to_string(),
+            error,
+        }),
+    }
+}
+
+/// Runs a console session with the given effect runner. Settings are checked before the
+/// screen changes, so a bad keymap or theme is reported on a normal terminal; the terminal
+/// is restored on every way out.
+pub async fn run_session<R, F>(session: Session, make_runner: F) -> Result<(), TuiError>
+where
+    R: EffectRunner,
+    F: FnOnce(UnboundedSender<Msg>) -> R,
+{
+    if session.profiles.is_empty() {
+        return Err(TuiError::NoProfiles);
+    }
+    let initial = session
+        .profiles
+        .iter()
+        .position(|p| p.name == session.initial_profile)
+        .ok_or_else(|| TuiError::UnknownProfile(session.initial_profile.clone()))?;
+    let keymap = load_keymap(&session.dirs)?;
+    let theme = load_theme(&session.dirs, session.monochrome)?;
+    let _log_guard = logging::init(&session.dirs.log_dir());
+    tracing::info!(profiles = session.profiles.len(), "console starting");
+
+    let (sender, replies) = tokio::sync::mpsc::unbounded_channel();
+    let mut runner = make_runner(sender.clone());
+    let mut app = App::new(session.profiles, initial, session.read_only, keymap);
+    let mut screen = terminal::TerminalSession::enter().map_err(TuiError::Terminal)?;
+    let result = app::run_loop(
+        screen.terminal(),
+        &mut app,
+        &theme,
+        &mut runner,
+        replies,
+        sender,
+    )
+    .await;
+    drop(screen);
+    tracing::info!("console closed");
+    result
+}

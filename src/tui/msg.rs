@@ -18,7 +18,7 @@ pub enum Msg {
     /// Advance the spinner; only sent while requests run.
     SpinnerTick,
     FlashExpired(u64),
-    Reply(Reply),
+    Reply(Box<Reply>),
 }
 
 /// The answer to one `Effect::Request`.

@@ -36,7 +36,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::Reply(reply) => responses::apply(app, reply),
+        Msg::Reply(reply) => responses::apply(app, *reply),
     }
 }
 

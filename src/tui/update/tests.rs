@@ -1,1 +1,35 @@
+//! State transitions of the console, driven by keys and fixture answers.
 
+mod forms;
+mod navigation;
+mod requests;
+
+use crossterm::event::KeyCode;
+
+use crate::tui::state::App;
+use crate::tui::testing::*;
+
+/// The open workspace's name.
+fn open_name(app: &App) -> String {
+    let org = app.org();
+    org.open
+        .and_then(|id| org.find_workspace(id))
+        .map(|f| f.workspace.name.clone())
+        .unwrap_or_default()
+}
+
+/// The member names shown in the open workspace's Members tab, in order.
+fn member_names(app: &App) -> Vec<String> {
+    let org = app.org();
+    org.visible_members(org.open.unwrap())
+        .into_iter()
+        .map(|r| r.name)
+        .collect()
+}
+
+fn open_workspace_named(app: &mut App, name: &str) {
+    press(app, ctrl('p'));
+    type_text(app, name);
+    press(app, key(KeyCode::Enter));
+    assert_eq!(open_name(app), name);
+}

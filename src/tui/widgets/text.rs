@@ -78,6 +78,20 @@ pub fn tail(text: &str, max: usize) -> (String, usize) {
     (graphemes[start..].concat(), used)
 }
 
+/// The text without its first `columns` columns (for a field scrolled to the right).
+pub fn skip_columns(text: &str, columns: usize) -> String {
+    let mut skipped = 0;
+    let mut out = String::new();
+    for g in text.graphemes(true) {
+        if skipped < columns {
+            skipped += grapheme_width(g);
+            continue;
+        }
+        out.push_str(g);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +131,13 @@ mod tests {
         assert_eq!(truncate("日本語", 5), "日本…");
         assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
         assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn skipping_counts_columns() {
+        assert_eq!(skip_columns("abcdef", 2), "cdef");
+        assert_eq!(skip_columns("日本語", 2), "本語");
+        assert_eq!(skip_columns("ab", 5), "");
     }
 
     #[test]

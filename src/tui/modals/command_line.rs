@@ -1,0 +1,24 @@
+//! The `:` command line, drawn over the hint line.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Clear, Paragraph};
+use tui_input::Input;
+
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input;
+
+pub fn render(frame: &mut Frame, area: Rect, field: &Input, theme: &Theme) {
+    if area.width < 2 || area.height == 0 {
+        return;
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(Span::styled(":", theme.hint_key)), area);
+    let rest = Rect {
+        x: area.x + 1,
+        width: area.width - 1,
+        ..area
+    };
+    input::render(frame, rest, field, theme.field_editing, true);
+}

@@ -1,0 +1,43 @@
+//! The help overlay: every binding of the live keymap, by context.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::frame;
+use crate::tui::widgets::text::{fit, truncate};
+
+pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let area = frame::centered(
+        screen,
+        screen.width.saturating_sub(4).min(90),
+        screen.height.saturating_sub(2),
+    );
+    let close = app.keymap.describe_keys(Context::Help, Action::Close);
+    let inner = frame::dialog(frame, area, &format!("Keys · {close} closes"), theme);
+    let room = usize::from(inner.width);
+    let key_width = (room / 3).clamp(6, 24);
+    let mut lines = Vec::new();
+    for section in app.keymap.help_sections() {
+        lines.push(Line::styled(section.title, theme.header));
+        for (keys, description) in section.entries {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", fit(&keys, key_width)), theme.hint_key),
+                Span::styled(
+                    truncate(description, room.saturating_sub(key_width + 3)),
+                    theme.text,
+                ),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height)) as u16;
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
+        inner,
+    );
+}

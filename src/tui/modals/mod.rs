@@ -1,0 +1,28 @@
+//! Dialogs drawn over the panes, bottom of the stack first, so the top one is drawn last.
+
+pub mod command_line;
+pub mod help;
+pub mod picker;
+pub mod too_small;
+pub mod unsaved;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::tui::state::{App, Modal};
+use crate::tui::theme::Theme;
+
+/// `screen` is the whole terminal; `bottom_line` is where the command line goes.
+pub fn render(frame: &mut Frame, screen: Rect, bottom_line: Rect, app: &App, theme: &Theme) {
+    for modal in &app.modals {
+        match modal {
+            Modal::Help { scroll } => help::render(frame, screen, app, *scroll, theme),
+            Modal::WorkspacePicker(p) => picker::render_workspaces(frame, screen, app, p, theme),
+            Modal::OrganizationPicker(p) => {
+                picker::render_organizations(frame, screen, app, p, theme)
+            }
+            Modal::CommandLine(input) => command_line::render(frame, bottom_line, input, theme),
+            Modal::Unsaved(prompt) => unsaved::render(frame, screen, app, prompt, theme),
+        }
+    }
+}

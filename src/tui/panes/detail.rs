@@ -1,0 +1,112 @@
+//! The open workspace: its title, the tab bar, and the tab's content.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::state::org::FoundWorkspace;
+use crate::tui::state::{App, Focus, Remote, Tab, WorkspaceView};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{frame, spinner};
+
+use super::{api_keys, members, settings};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let org = app.org();
+    let focused = app.focus == Focus::Detail;
+    let found = org.open.and_then(|id| org.find_workspace(id));
+    let view = org.open_view();
+    let (Some(found), Some(view)) = (found, view) else {
+        let block = frame::pane(Line::from(" Workspace "), focused, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines = match &org.workspaces.value {
+            Remote::Loading => frame::loading_line("workspaces", spinner(app.spinner_frame), theme),
+            Remote::Failed(err) => frame::error_lines("workspaces", err, theme),
+            Remote::Loaded(list) if list.is_empty() => {
+                frame::empty_line("This organization has no workspaces", theme)
+            }
+            Remote::Loaded(_) => frame::empty_line("Choose a workspace (enter, or ctrl-p)", theme),
+        };
+        frame::placeholder(frame, inner, lines);
+        return;
+    };
+    let block = frame::pane(title(found), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let tabs_area = Rect { height: 1, ..inner };
+    let body = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    render_tabs(frame, tabs_area, app, found, view, theme);
+    match view.tab {
+        Tab::Members => members::render(frame, body, app, found, view, theme),
+        Tab::Settings => settings::render(frame, body, app, found, view, theme),
+        Tab::ApiKeys => api_keys::render(frame, body, app, found, view, theme),
+    }
+}
+
+fn title(found: FoundWorkspace<'_>) -> Line<'static> {
+    let ws = found.workspace;
+    let mut text = String::from(" ");
+    if let Some(icon) = ws.icon.as_deref().filter(|i| !i.is_empty()) {
+        text.push_str(icon);
+        text.push(' ');
+    }
+    text.push_str(&ws.name);
+    if ws.is_default {
+        text.push_str(" (default)");
+    }
+    if found.archived {
+        text.push_str(" [archived, read-only]");
+    }
+    text.push(' ');
+    Line::from(text)
+}
+
+fn render_tabs(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    found: FoundWorkspace<'_>,
+    view: &WorkspaceView,
+    theme: &Theme,
+) {
+    let org = app.org();
+    let mut spans = Vec::new();
+    for tab in Tab::ALL {
+        let count = match tab {
+            Tab::Members => org
+                .people
+                .get()
+                .map(|p| p.rows_for(found.workspace.uuid).len()),
+            Tab::ApiKeys => org
+                .api_keys
+                .get()
+                .map(|_| org.keys_of(found.workspace.uuid).len()),
+            Tab::Settings => None,
+        };
+        let mut label = tab.title().to_owned();
+        if let Some(n) = count {
+            label.push_str(&format!(" ({n})"));
+        }
+        if tab == Tab::Settings && view.is_dirty() {
+            label.push_str(" *");
+        }
+        let active = tab == view.tab;
+        let (text, style) = if active {
+            (format!("[{label}]"), theme.tab_active)
+        } else {
+            (format!(" {label} "), theme.tab_inactive)
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

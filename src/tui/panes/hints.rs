@@ -1,0 +1,57 @@
+//! The hint line: the keys that work in the focused pane, from the live keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::keymap::Context;
+use crate::tui::state::{App, Focus, Modal, Tab};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::width;
+
+/// The contexts whose keys work now, most specific first (the order keys are looked up in).
+pub fn active_contexts(app: &App) -> Vec<Context> {
+    use Context as C;
+    if let Some(modal) = app.top_modal() {
+        return vec![match modal {
+            Modal::Help { .. } => C::Help,
+            Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => C::Picker,
+            Modal::CommandLine(_) => C::Command,
+            Modal::Unsaved(_) => C::Prompt,
+        }];
+    }
+    let org = app.org();
+    match app.focus {
+        Focus::Organizations => vec![C::List, C::Global],
+        Focus::Workspaces if org.list_filter.typing => vec![C::Filter],
+        Focus::Workspaces => vec![C::Workspaces, C::List, C::Global],
+        Focus::Detail => match org.open_view() {
+            None => vec![C::Global],
+            Some(view) => match view.tab {
+                Tab::Members if view.members_filter.typing => vec![C::Filter],
+                Tab::Members => vec![C::Members, C::List, C::Workspace, C::Global],
+                Tab::Settings if view.is_typing() => vec![C::Editing],
+                Tab::Settings => vec![C::Settings, C::Workspace, C::Global],
+                Tab::ApiKeys => vec![C::List, C::Workspace, C::Global],
+            },
+        },
+    }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let hints = app.keymap.hints(&active_contexts(app));
+    let room = usize::from(area.width);
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, word) in hints {
+        let needed = width(&key) + 1 + width(word) + 2;
+        if used + needed > room {
+            break;
+        }
+        spans.push(Span::styled(key, theme.hint_key));
+        spans.push(Span::styled(format!(" {word}  "), theme.hint_text));
+        used += needed;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

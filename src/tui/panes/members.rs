@@ -1,0 +1,99 @@
+//! The Members tab: who is in the workspace, with workspace and organization roles.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::tui::state::org::FoundWorkspace;
+use crate::tui::state::{App, Focus, Remote, WorkspaceView};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::table::{self, Column, Row};
+use crate::tui::widgets::{frame, spinner};
+
+use super::workspaces::render_filter;
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    found: FoundWorkspace<'_>,
+    view: &WorkspaceView,
+    theme: &Theme,
+) {
+    let org = app.org();
+    let (table_area, filter_area) = if view.members_filter.typing || view.members_filter.is_active()
+    {
+        let (top, bottom) = frame::split_bottom(area);
+        (top, Some(bottom))
+    } else {
+        (area, None)
+    };
+    if let Some(filter_area) = filter_area {
+        render_filter(frame, filter_area, &view.members_filter, theme);
+    }
+    let people = match &org.people.value {
+        Remote::Loading => {
+            let lines = frame::loading_line("members", spinner(app.spinner_frame), theme);
+            return frame::placeholder(frame, table_area, lines);
+        }
+        Remote::Failed(err) => {
+            return frame::placeholder(
+                frame,
+                table_area,
+                frame::error_lines("members", err, theme),
+            );
+        }
+        Remote::Loaded(people) => people,
+    };
+    let id = found.workspace.uuid;
+    let rows = org.visible_members(id);
+    if rows.is_empty() {
+        let text = if people.rows_for(id).is_empty() {
+            "No members in this workspace".to_owned()
+        } else {
+            format!(
+                "No member matches \"{}\"",
+                view.members_filter.text().trim()
+            )
+        };
+        return frame::placeholder(frame, table_area, frame::empty_line(text, theme));
+    }
+    let columns = [
+        Column::new("Name", 8, 32),
+        Column::new("Email", 10, 40),
+        Column::new("Workspace roles", 10, 40),
+        Column::new("Organization roles", 10, 40),
+    ];
+    let style = if found.archived {
+        theme.archived
+    } else {
+        theme.text
+    };
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            Row::new(
+                vec![
+                    r.name.clone(),
+                    r.email.clone(),
+                    r.workspace_roles.join(", "),
+                    r.org_roles.join(", "),
+                ],
+                style,
+            )
+        })
+        .collect();
+    let ids: Vec<_> = rows.iter().map(|r| r.user_id).collect();
+    let sort_column = crate::tui::state::members::MemberColumn::ALL
+        .iter()
+        .position(|c| *c == view.sort.column)
+        .unwrap_or(0);
+    let arrow = if view.sort.descending { " ▼" } else { " ▲" };
+    let table = table::Table {
+        columns: &columns,
+        rows: &table_rows,
+        selected: view.members.resolve(&ids),
+        focused: app.focus == Focus::Detail,
+        title_suffix: Some((sort_column, arrow)),
+    };
+    table::render(frame, table_area, &table, theme);
+}

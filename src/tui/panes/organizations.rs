@@ -1,0 +1,48 @@
+//! The organization switcher: one row per profile, the current one marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::state::selection::page_offset;
+use crate::tui::state::{App, Focus};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::frame;
+use crate::tui::widgets::text::{fit, width};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Organizations;
+    let title = Line::from(format!(" Organizations ({}) ", app.profiles.len()));
+    let block = frame::pane(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let room = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let offset = page_offset(Some(app.org_cursor), height);
+    let mut lines = Vec::new();
+    for (index, profile) in app.profiles.iter().enumerate().skip(offset).take(height) {
+        let current = index == app.current;
+        let marker = if current { "● " } else { "  " };
+        let name = app.orgs[index].display_name();
+        let label = match name {
+            Some(name) if name != profile.name => format!("{}  {name}", profile.name),
+            _ => profile.name.clone(),
+        };
+        let text = fit(&label, room.saturating_sub(width(marker)));
+        let style = if index == app.org_cursor && focused {
+            theme.cursor
+        } else if index == app.org_cursor {
+            theme.cursor_unfocused
+        } else if current {
+            theme.open_marker
+        } else {
+            theme.text
+        };
+        lines.push(Line::from(vec![
+            Span::styled(marker, theme.open_marker),
+            Span::styled(text, style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

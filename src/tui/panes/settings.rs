@@ -1,0 +1,231 @@
+//! The Settings tab: the form with its messages, dirty markers and read-only reasons.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::state::form::{Extension, Field, SettingsForm};
+use crate::tui::state::org::FoundWorkspace;
+use crate::tui::state::{App, Focus, WorkspaceView};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{fit, truncate, width};
+use crate::tui::widgets::{frame, input, spinner};
+
+/// Widest a value box gets; descriptions longer than this scroll.
+const VALUE_MAX: usize = 60;
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    found: FoundWorkspace<'_>,
+    view: &WorkspaceView,
+    theme: &Theme,
+) {
+    let Some(form) = view.form.as_ref() else {
+        let lines = frame::loading_line("settings", spinner(app.spinner_frame), theme);
+        return frame::placeholder(frame, area, lines);
+    };
+    let _ = found;
+    let focused = app.focus == Focus::Detail;
+    let refusal = app.workspace_refusal();
+    let room = usize::from(area.width);
+    let label_width = (room * 2 / 5).clamp(8, 30);
+    let value_width = room.saturating_sub(label_width + 3).min(VALUE_MAX);
+
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(status_line(app, form, refusal.as_deref(), theme));
+    lines.push(Line::raw(""));
+    let mut cursor: Option<(usize, usize)> = None;
+    let mut focus_line = 0;
+    for field in Field::ALL {
+        if field == Field::MembersCanCreateKeys {
+            lines.push(Line::raw(""));
+            lines.push(extension_heading(app, form, theme));
+        }
+        if field == form.focus {
+            focus_line = lines.len();
+        }
+        let editing = form.editing_field() == Some(field);
+        let (value_spans, cursor_column) =
+            value(form, field, value_width, editing, refusal.is_some(), theme);
+        let marker = if focused && field == form.focus {
+            "▶ "
+        } else {
+            "  "
+        };
+        let mut label = field.label().to_owned();
+        if form.is_field_dirty(field) {
+            label.push_str(" *");
+        }
+        let label_style = if focused && field == form.focus {
+            theme.field_focused
+        } else {
+            theme.field_label
+        };
+        let prefix = format!("{} ", fit(&label, label_width));
+        if let Some(column) = cursor_column {
+            cursor = Some((lines.len(), width(marker) + width(&prefix) + column));
+        }
+        let mut spans = vec![
+            Span::styled(marker, theme.field_focused),
+            Span::styled(prefix, label_style),
+        ];
+        spans.extend(value_spans);
+        lines.push(Line::from(spans));
+        let message = form
+            .message(field)
+            .map(|m| format!("! {m}"))
+            .unwrap_or_default();
+        let indent = " ".repeat(2 + label_width + 1);
+        lines.push(Line::from(vec![
+            Span::raw(indent.clone()),
+            Span::styled(
+                truncate(&message, room.saturating_sub(indent.len())),
+                theme.field_error,
+            ),
+        ]));
+    }
+
+    let height = usize::from(area.height);
+    let offset = if height == 0 || focus_line + 2 <= height {
+        0
+    } else {
+        focus_line + 2 - height
+    };
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
+    if let Some((line, column)) = cursor
+        && line >= offset
+        && line - offset < height
+        && column < room
+    {
+        frame.set_cursor_position((area.x + column as u16, area.y + (line - offset) as u16));
+    }
+}
+
+fn status_line<'a>(
+    app: &App,
+    form: &SettingsForm,
+    refusal: Option<&str>,
+    theme: &Theme,
+) -> Line<'a> {
+    if let Some(reason) = refusal {
+        return Line::styled(
+            format!("Read-only: {}", reason.trim_start_matches("read-only: ")),
+            theme.field_read_only,
+        );
+    }
+    if form.saving.is_some() {
+        return Line::from(vec![
+            Span::styled(spinner(app.spinner_frame), theme.spinner),
+            Span::styled(" Saving…", theme.muted),
+        ]);
+    }
+    if form.is_dirty() {
+        let save = app.keymap.describe_keys(
+            crate::tui::keymap::Context::Settings,
+            crate::tui::keymap::Action::Save,
+        );
+        return Line::styled(format!("* Unsaved changes · {save} saves"), theme.dirty);
+    }
+    Line::styled("No unsaved changes", theme.muted)
+}
+
+fn extension_heading<'a>(app: &App, form: &SettingsForm, theme: &Theme) -> Line<'a> {
+    let title = Span::styled("Console settings ", theme.header);
+    match &form.extension {
+        Extension::Available { .. } => Line::from(vec![
+            title,
+            Span::styled("(local server extension)", theme.muted),
+        ]),
+        Extension::Loading => Line::from(vec![
+            title,
+            Span::styled(spinner(app.spinner_frame), theme.spinner),
+            Span::styled(" loading…", theme.muted),
+        ]),
+        Extension::Unavailable(reason) => Line::from(vec![
+            title,
+            Span::styled(format!("read-only: {reason}"), theme.field_read_only),
+        ]),
+    }
+}
+
+/// The value part of a field's line, and the cursor column within it while editing.
+fn value<'a>(
+    form: &SettingsForm,
+    field: Field,
+    room: usize,
+    editing: bool,
+    refused: bool,
+    theme: &Theme,
+) -> (Vec<Span<'a>>, Option<usize>) {
+    let locked = refused || (field.is_extension() && !form.extension_available());
+    let style = if editing {
+        theme.field_editing
+    } else if locked {
+        theme.field_read_only
+    } else {
+        theme.field_value
+    };
+    if field == Field::MembersCanCreateKeys {
+        let text = match (&form.extension, form.members_can_create_keys) {
+            (Extension::Available { .. }, true) => "[x] yes",
+            (Extension::Available { .. }, false) => "[ ] no",
+            _ => "-",
+        };
+        return (vec![Span::styled(text, style)], None);
+    }
+    let Some(field_input) = form.input(field) else {
+        return (Vec::new(), None);
+    };
+    if field == Field::MonthlySpendCap && !form.extension_available() {
+        return (vec![Span::styled("-", style)], None);
+    }
+    let suffix = match (&form.extension, field) {
+        (
+            Extension::Available {
+                organization_limit,
+                currency,
+            },
+            Field::MonthlySpendCap,
+        ) => match organization_limit {
+            Some(limit) => format!(" {currency} (org limit {limit} {currency})"),
+            None => format!(" {currency} (no org limit)"),
+        },
+        _ => String::new(),
+    };
+    let box_width = room.saturating_sub(width(&suffix) + 2).max(1);
+    if field_input.value().is_empty() && !editing {
+        let empty = match field {
+            Field::MonthlySpendCap => "(no cap)",
+            _ => "(none)",
+        };
+        return (
+            vec![
+                Span::styled(format!("[{}]", fit(empty, box_width)), theme.muted),
+                Span::styled(suffix, theme.muted),
+            ],
+            None,
+        );
+    }
+    let (shown, cursor) = input::visible(field_input, box_width, editing);
+    (
+        vec![
+            Span::styled("[", bracket(theme, editing)),
+            Span::styled(shown, style),
+            Span::styled("]", bracket(theme, editing)),
+            Span::styled(suffix, theme.muted),
+        ],
+        cursor.map(|c| c + 1),
+    )
+}
+
+fn bracket(theme: &Theme, editing: bool) -> Style {
+    if editing {
+        theme.field_focused
+    } else {
+        theme.muted
+    }
+}

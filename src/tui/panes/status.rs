@@ -1,0 +1,84 @@
+//! The status line: LOCAL/REMOTE and RO badges, profile and organization, the open
+//! workspace, a spinner while requests run, and the flash message.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::state::{App, FlashLevel};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::spinner;
+use crate::tui::widgets::text::{truncate, width};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let total = usize::from(area.width);
+    let profile = app.profile();
+    let mut left: Vec<Span> = Vec::new();
+    if profile.is_local {
+        left.push(Span::styled(" LOCAL ", theme.badge_local));
+    } else {
+        left.push(Span::styled(" REMOTE ", theme.badge_remote));
+    }
+    if app.change_refusal().is_some() {
+        left.push(Span::raw(" "));
+        left.push(Span::styled(" RO ", theme.badge_read_only));
+    }
+    let org_name = app.org().display_name().unwrap_or("…");
+    let where_text = format!(" {} · {}", profile.name, org_name);
+
+    let mut right: Vec<Span> = Vec::new();
+    if app.is_busy() {
+        let mut labels: Vec<&str> = app.in_flight.values().map(|f| f.label.as_str()).collect();
+        labels.dedup();
+        right.push(Span::styled(spinner(app.spinner_frame), theme.spinner));
+        right.push(Span::styled(
+            format!(" {} ", labels.join(", ")),
+            theme.muted,
+        ));
+    }
+    if let Some(flash) = &app.flash {
+        let (mark, style) = match flash.level {
+            FlashLevel::Info => ("•", theme.flash_info),
+            FlashLevel::Success => ("✓", theme.flash_success),
+            FlashLevel::Error => ("✗", theme.flash_error),
+        };
+        right.push(Span::styled(format!("{mark} {} ", flash.text), style));
+    }
+
+    let badges: usize = left.iter().map(|s| width(&s.content)).sum();
+    // The flash gets the room first: it is what the user needs to read now.
+    let room_right = total.saturating_sub(badges + 8);
+    let right = squeeze(right, room_right);
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+    let room_where = total.saturating_sub(badges + right_width + 1);
+    left.push(Span::styled(truncate(&where_text, room_where), theme.text));
+    let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
+    let gap = total.saturating_sub(left_width + right_width);
+    let mut spans = left;
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.extend(right);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status_bar),
+        area,
+    );
+}
+
+/// Keeps the last spans (the flash) whole where possible, cutting from the front.
+fn squeeze(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
+    let mut kept: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in spans.into_iter().rev() {
+        let w = width(&span.content);
+        if used + w <= room {
+            used += w;
+            kept.push(span);
+        } else if room > used {
+            let cut = truncate(&span.content, room - used);
+            used += width(&cut);
+            kept.push(Span::styled(cut, span.style));
+        }
+    }
+    kept.reverse();
+    kept
+}

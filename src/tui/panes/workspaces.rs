@@ -1,0 +1,128 @@
+//! The workspace list: icon, name and member count; active or archived; `/` filter.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::state::filter::Filter;
+use crate::tui::state::{App, Focus, Remote};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::table::{self, Column, Row};
+use crate::tui::widgets::text::width;
+use crate::tui::widgets::{frame, input, spinner};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let org = app.org();
+    let focused = app.focus == Focus::Workspaces;
+    let kind = if org.show_archived {
+        "Archived"
+    } else {
+        "Workspaces"
+    };
+    let rows = org.visible_workspaces();
+    let title = match org.listed().get() {
+        Some(all) if org.list_filter.is_active() => {
+            format!(" {kind} ({}/{}) ", rows.len(), all.len())
+        }
+        Some(all) => format!(" {kind} ({}) ", all.len()),
+        None => format!(" {kind} "),
+    };
+    let block = frame::pane(Line::from(title), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let (list_area, filter_area) = if org.list_filter.typing || org.list_filter.is_active() {
+        let (top, bottom) = frame::split_bottom(inner);
+        (top, Some(bottom))
+    } else {
+        (inner, None)
+    };
+    if let Some(filter_area) = filter_area {
+        render_filter(frame, filter_area, &org.list_filter, theme);
+    }
+
+    let spin = spinner(app.spinner_frame);
+    match &org.listed().value {
+        Remote::Loading => frame::placeholder(
+            frame,
+            list_area,
+            frame::loading_line("workspaces", spin, theme),
+        ),
+        Remote::Failed(err) => frame::placeholder(
+            frame,
+            list_area,
+            frame::error_lines("workspaces", err, theme),
+        ),
+        Remote::Loaded(all) if all.is_empty() => {
+            let text = if org.show_archived {
+                "No archived workspaces"
+            } else {
+                "No workspaces yet"
+            };
+            frame::placeholder(frame, list_area, frame::empty_line(text, theme));
+        }
+        Remote::Loaded(_) if rows.is_empty() => {
+            let text = format!("Nothing matches \"{}\"", org.list_filter.text().trim());
+            frame::placeholder(frame, list_area, frame::empty_line(text, theme));
+        }
+        Remote::Loaded(_) => {
+            let columns = [
+                Column::new("", 2, 2),
+                Column::new("Name", 6, 60),
+                Column::new("Members", 3, 7).right(),
+            ];
+            let style = if org.show_archived {
+                theme.archived
+            } else {
+                theme.text
+            };
+            let table_rows: Vec<Row> = rows
+                .iter()
+                .map(|ws| {
+                    let icon = ws.icon.clone().unwrap_or_default();
+                    let count = org
+                        .member_count(ws)
+                        .map(|n| n.to_string())
+                        .unwrap_or_else(|| "…".into());
+                    let mut name = ws.name.clone();
+                    if ws.is_default {
+                        name.push_str(" (default)");
+                    }
+                    let mut row = Row::new(vec![icon, name, count], style);
+                    if org.open == Some(ws.uuid) {
+                        row.marker = "● ";
+                    }
+                    row
+                })
+                .collect();
+            let ids: Vec<_> = rows.iter().map(|w| w.uuid).collect();
+            let table = table::Table {
+                columns: &columns,
+                rows: &table_rows,
+                selected: org.list_cursor.resolve(&ids),
+                focused,
+                title_suffix: None,
+            };
+            table::render(frame, list_area, &table, theme);
+        }
+    }
+}
+
+/// The filter strip at the bottom of a list: "/ text", with the cursor while typing.
+pub fn render_filter(frame: &mut Frame, area: Rect, filter: &Filter, theme: &Theme) {
+    let prompt = "/ ";
+    let style = if filter.typing {
+        theme.field_editing
+    } else {
+        theme.field_focused
+    };
+    frame.render_widget(Paragraph::new(Span::styled(prompt, theme.hint_key)), area);
+    let offset = width(prompt) as u16;
+    let field = Rect {
+        x: area.x + offset.min(area.width),
+        width: area.width.saturating_sub(offset),
+        ..area
+    };
+    input::render(frame, field, &filter.input, style, filter.typing);
+}

@@ -1,0 +1,79 @@
+//! The terminal's lifecycle in one place: raw mode and the alternate screen on the way in;
+//! everything put back on the way out, whether by return, error or panic.
+
+use std::io::{self, Stdout, stdout};
+use std::sync::Once;
+use std::sync::OnceLock;
+use std::thread::{self, ThreadId};
+
+use crossterm::cursor::Show;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type ConsoleTerminal = Terminal<CrosstermBackend<Stdout>>;
+
+/// The terminal in console mode; dropping it restores the terminal.
+pub struct TerminalSession {
+    terminal: ConsoleTerminal,
+}
+
+static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
+
+impl TerminalSession {
+    pub fn enter() -> io::Result<Self> {
+        let _ = UI_THREAD.set(thread::current().id());
+        install_panic_hook();
+        enable_raw_mode()?;
+        let session = (|| {
+            execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+            let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+            terminal.hide_cursor()?;
+            terminal.clear()?;
+            Ok(Self { terminal })
+        })();
+        if session.is_err() {
+            restore();
+        }
+        session
+    }
+
+    pub fn terminal(&mut self) -> &mut ConsoleTerminal {
+        &mut self.terminal
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves the alternate screen, ends raw mode and shows the cursor. Safe to call twice.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+}
+
+/// A panic on the UI thread restores the terminal before the usual report, so the report is
+/// readable and the shell usable. A panic on a background task must not touch the screen the
+/// UI is still drawing on: it goes to the log file instead.
+fn install_panic_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let on_ui_thread = UI_THREAD.get() == Some(&thread::current().id());
+            if on_ui_thread {
+                restore();
+                previous(info);
+            } else {
+                tracing::error!("background task panicked: {info}");
+            }
+        }));
+    });
+}

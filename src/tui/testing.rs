@@ -1,0 +1,388 @@
+//! Test data for the console's pure tests: a small organization like the demo seed, and a
+//! helper that answers `update`'s requests with it. This replaces the network in tests of
+//! `update` and rendering only; the end-to-end tests use the real binary and server.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use time::macros::{date, datetime};
+use uuid::Uuid;
+
+use crate::api::{
+    ApiKeyActions, ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut, WorkspaceSettingsOut,
+};
+use crate::tui::effect::{Call, Effect};
+use crate::tui::keymap::Keymap;
+use crate::tui::msg::{Msg, Outcome, Reply, SaveResult};
+use crate::tui::state::people::{People, Person};
+use crate::tui::state::{App, ProfileInfo, RequestId};
+use crate::tui::update::{start, update};
+
+pub fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+pub const DEFAULT_WS: u128 = 100;
+pub const RESEARCH: u128 = 101;
+pub const PRODUCT: u128 = 102;
+pub const DATA: u128 = 103;
+pub const MARKETING: u128 = 104;
+pub const JAPAN: u128 = 105;
+pub const ARCHIVED_WS: u128 = 190;
+pub const GLOBEX_DEFAULT: u128 = 200;
+pub const GLOBEX_LAB: u128 = 201;
+
+pub fn profiles() -> Vec<ProfileInfo> {
+    vec![
+        ProfileInfo {
+            name: "local".into(),
+            is_local: true,
+            read_only: false,
+            base_url: "http://127.0.0.1:4000/v1/admin".into(),
+        },
+        ProfileInfo {
+            name: "local:globex".into(),
+            is_local: true,
+            read_only: false,
+            base_url: "http://127.0.0.1:4000/v1/admin".into(),
+        },
+        ProfileInfo {
+            name: "prod".into(),
+            is_local: false,
+            read_only: true,
+            base_url: "https://api.mistral.ai/v1/admin".into(),
+        },
+    ]
+}
+
+pub fn workspace(n: u128, name: &str, icon: &str, members: i64) -> WorkspaceOut {
+    WorkspaceOut {
+        uuid: id(n),
+        name: name.into(),
+        description: Some(format!("{name} workspace")),
+        icon: (!icon.is_empty()).then(|| icon.to_owned()),
+        members_count: Some(members),
+        spend_limit: None,
+        is_default: n == DEFAULT_WS || n == GLOBEX_DEFAULT,
+    }
+}
+
+pub fn active_workspaces(profile: usize) -> Vec<WorkspaceOut> {
+    match profile {
+        0 => vec![
+            workspace(DEFAULT_WS, "Default Workspace", "🏠", 5),
+            workspace(RESEARCH, "Research", "🔬", 3),
+            workspace(PRODUCT, "Product", "📦", 2),
+            workspace(DATA, "Data Platform", "🗄", 2),
+            workspace(MARKETING, "Marketing", "📣", 1),
+            workspace(JAPAN, "日本チーム", "🗾", 1),
+        ],
+        1 => vec![
+            workspace(GLOBEX_DEFAULT, "Default Workspace", "🌐", 2),
+            workspace(GLOBEX_LAB, "Lab", "⚗", 1),
+        ],
+        _ => vec![],
+    }
+}
+
+pub fn archived_workspaces(profile: usize) -> Vec<WorkspaceOut> {
+    match profile {
+        0 => vec![workspace(ARCHIVED_WS, "Old Prototypes", "🧪", 0)],
+        _ => vec![],
+    }
+}
+
+fn person(n: u128, name: &str, email: &str, org: &[&str], ws: &[(u128, &[&str])]) -> Person {
+    Person {
+        user_id: id(n),
+        name: name.into(),
+        email: email.into(),
+        org_roles: org.iter().map(|r| r.to_string()).collect(),
+        memberships: ws
+            .iter()
+            .map(|(w, roles)| (id(*w), roles.iter().map(|r| r.to_string()).collect()))
+            .collect(),
+    }
+}
+
+pub const JANE: u128 = 1;
+pub const ZOE: u128 = 2;
+pub const TARO: u128 = 3;
+pub const JOHN: u128 = 4;
+pub const ANA: u128 = 5;
+
+pub fn people(profile: usize) -> People {
+    let admin: &[&str] = &["workspace_admin"];
+    let contributor: &[&str] = &["workspace_contributor"];
+    match profile {
+        0 => People::new(vec![
+            person(
+                JANE,
+                "Jane Doe",
+                "jane.doe@acme.example",
+                &["organization_admin"],
+                &[(DEFAULT_WS, admin), (RESEARCH, admin), (PRODUCT, admin)],
+            ),
+            person(
+                ZOE,
+                "Zoë Martin",
+                "zoe.martin@acme.example",
+                &["member"],
+                &[
+                    (DEFAULT_WS, contributor),
+                    (RESEARCH, &["workspace_contributor", "observability_viewer"]),
+                    (DATA, contributor),
+                ],
+            ),
+            person(
+                TARO,
+                "山田太郎",
+                "taro.yamada@acme.example",
+                &["member"],
+                &[(DEFAULT_WS, contributor), (JAPAN, admin)],
+            ),
+            person(
+                JOHN,
+                "John Smith",
+                "john.smith@acme.example",
+                &["billing_manager", "member"],
+                &[
+                    (DEFAULT_WS, &["billing"]),
+                    (PRODUCT, contributor),
+                    (MARKETING, admin),
+                ],
+            ),
+            person(
+                ANA,
+                "Ana Lucía Pérez",
+                "ana.perez@acme.example",
+                &["member"],
+                &[
+                    (DEFAULT_WS, contributor),
+                    (RESEARCH, &["dev"]),
+                    (DATA, admin),
+                ],
+            ),
+        ]),
+        1 => People::new(vec![
+            person(
+                11,
+                "Hank Scorpio",
+                "hank@globex.example",
+                &["organization_admin"],
+                &[(GLOBEX_DEFAULT, admin), (GLOBEX_LAB, admin)],
+            ),
+            person(
+                12,
+                "Homer Simpson",
+                "homer@globex.example",
+                &["member"],
+                &[(GLOBEX_DEFAULT, contributor)],
+            ),
+        ]),
+        _ => People::default(),
+    }
+}
+
+pub fn api_keys(profile: usize) -> Vec<ApiKeyExtendedOut> {
+    if profile != 0 {
+        return Vec::new();
+    }
+    let key = |n: u128, name: &str, ws: u128, owner: &str, used: bool| ApiKeyExtendedOut {
+        key_id: id(n),
+        key: None,
+        name: Some(name.into()),
+        hidden_key: format!("****{:04}", n),
+        created_at: Some(datetime!(2025-03-14 09:30 UTC)),
+        expiration_date: (n % 2 == 0).then_some(date!(2026 - 12 - 31)),
+        actions: ApiKeyActions::default(),
+        workspace_id: Some(id(ws)),
+        workspace_name: None,
+        created_by: Some(owner.into()),
+        product: Some("API".into()),
+        last_used: used.then_some(date!(2025 - 06 - 01)),
+        can_delete: Some(true),
+    };
+    vec![
+        key(
+            500,
+            "ci-pipeline",
+            DEFAULT_WS,
+            "jane.doe@acme.example",
+            true,
+        ),
+        key(
+            501,
+            "notebook",
+            DEFAULT_WS,
+            "zoe.martin@acme.example",
+            false,
+        ),
+        key(502, "eval-runner", RESEARCH, "ana.perez@acme.example", true),
+    ]
+}
+
+pub fn organization(profile: usize) -> Option<LocalOrganizationOut> {
+    let name = match profile {
+        0 => "Acme Robotics",
+        1 => "Globex Research",
+        _ => return None,
+    };
+    Some(LocalOrganizationOut {
+        uuid: id(900 + profile as u128),
+        name: name.into(),
+        plan: "Enterprise".into(),
+        currency: "EUR".into(),
+        created_at: datetime!(2024-01-02 03:04 UTC),
+    })
+}
+
+pub fn settings(workspace: Uuid) -> WorkspaceSettingsOut {
+    WorkspaceSettingsOut {
+        workspace_uuid: workspace,
+        members_can_create_api_keys: true,
+        monthly_spend_cap: Some(500),
+        currency: "EUR".into(),
+        organization_monthly_limit: Some(1000),
+    }
+}
+
+/// The fixture's answer to a call, as a successful server would give it.
+pub fn outcome(profile: usize, call: &Call) -> Outcome {
+    match call {
+        Call::Organization => Outcome::Organization(Ok(organization(profile))),
+        Call::Workspaces { archived } => Outcome::Workspaces {
+            archived: *archived,
+            result: Ok(if *archived {
+                archived_workspaces(profile)
+            } else {
+                active_workspaces(profile)
+            }),
+        },
+        Call::People => Outcome::People(Ok(people(profile))),
+        Call::ApiKeys => Outcome::ApiKeys(Ok(api_keys(profile))),
+        Call::WorkspaceSettings(ws) => Outcome::WorkspaceSettings {
+            workspace: *ws,
+            result: Ok((profile != 2).then(|| settings(*ws))),
+        },
+        Call::SaveWorkspace(save) => {
+            let mut saved = active_workspaces(profile)
+                .into_iter()
+                .chain(archived_workspaces(profile))
+                .find(|w| w.uuid == save.workspace)
+                .expect("fixture workspace");
+            if let Some(details) = &save.details {
+                if let Some(name) = &details.name {
+                    saved.name = name.clone();
+                }
+                if let Some(d) = &details.description {
+                    saved.description = Some(d.clone());
+                }
+                if let Some(i) = &details.icon {
+                    saved.icon = Some(i.clone());
+                }
+            }
+            let settings = save.settings.as_ref().map(|s| {
+                let mut out = settings(save.workspace);
+                if let Some(v) = s.members_can_create_api_keys {
+                    out.members_can_create_api_keys = v;
+                }
+                if let Some(cap) = s.monthly_spend_cap {
+                    out.monthly_spend_cap = cap;
+                }
+                out
+            });
+            Outcome::SavedWorkspace {
+                workspace: save.workspace,
+                result: SaveResult::Saved {
+                    workspace: save.details.as_ref().map(|_| saved),
+                    settings,
+                },
+            }
+        }
+    }
+}
+
+/// A console on the fixture profiles, before anything loaded.
+pub fn new_app() -> App {
+    App::new(
+        profiles(),
+        0,
+        false,
+        Keymap::builtin().expect("built-in keymap"),
+    )
+}
+
+/// Requests among `effects`, in order.
+pub fn requests(effects: &[Effect]) -> Vec<(RequestId, usize, Call)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Request { id, profile, call } => Some((*id, *profile, call.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Answers every request in `effects` (and those the answers cause) from the fixture.
+/// Returns the effects that are not requests.
+pub fn answer_all(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut queue = effects;
+    let mut rest = Vec::new();
+    let mut guard = 0;
+    while let Some(effect) = (!queue.is_empty()).then(|| queue.remove(0)) {
+        guard += 1;
+        assert!(guard < 1000, "requests keep coming");
+        match effect {
+            Effect::Request { id, profile, call } => {
+                let outcome = outcome(profile, &call);
+                queue.extend(deliver(app, id, profile, outcome));
+            }
+            other => rest.push(other),
+        }
+    }
+    rest
+}
+
+pub fn deliver(app: &mut App, id: RequestId, profile: usize, outcome: Outcome) -> Vec<Effect> {
+    update(
+        app,
+        Msg::Reply(Box::new(Reply {
+            id,
+            profile,
+            outcome,
+        })),
+    )
+}
+
+/// A console with the first organization loaded and its default workspace open.
+pub fn loaded_app() -> App {
+    let mut app = new_app();
+    let effects = start(&mut app);
+    answer_all(&mut app, effects);
+    app
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new_with_kind(code, KeyModifiers::NONE, KeyEventKind::Press)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new_with_kind(KeyCode::Char(c), KeyModifiers::CONTROL, KeyEventKind::Press)
+}
+
+/// Presses a key and answers whatever it requested; returns the other effects.
+pub fn press(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let effects = update(app, Msg::Key(key));
+    answer_all(app, effects)
+}
+
+/// Presses a key without answering its requests; returns every effect.
+pub fn press_only(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    update(app, Msg::Key(key))
+}
+
+/// Types text one key at a time.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, key(KeyCode::Char(c)));
+    }
+}

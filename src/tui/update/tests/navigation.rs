@@ -1,0 +1,322 @@
+//! Moving around: lists, tabs, pickers, jump-back, organization switching, views kept.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::tui::state::members::MemberColumn;
+use crate::tui::state::{Focus, Modal, Tab};
+
+#[test]
+fn the_first_load_opens_the_default_workspace_with_the_list_focused() {
+    let app = loaded_app();
+    assert_eq!(open_name(&app), "Default Workspace");
+    assert_eq!(app.focus, Focus::Workspaces);
+    assert_eq!(app.org().display_name(), Some("Acme Robotics"));
+    assert!(app.in_flight.is_empty(), "everything answered");
+    assert_eq!(member_names(&app).len(), 5);
+}
+
+#[test]
+fn arrows_and_vim_keys_move_and_enter_opens() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('j')));
+    press(&mut app, key(KeyCode::Down));
+    let ids = app.org().visible_workspace_ids();
+    assert_eq!(app.org().list_cursor.current(&ids), Some(id(PRODUCT)));
+    press(&mut app, key(KeyCode::Char('k')));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(open_name(&app), "Research");
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, key(KeyCode::Char('G')));
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.focus, Focus::Workspaces, "esc goes back to the list");
+    press(&mut app, key(KeyCode::Char('G')));
+    let ids = app.org().visible_workspace_ids();
+    assert_eq!(app.org().list_cursor.current(&ids), Some(id(JAPAN)));
+    press(&mut app, key(KeyCode::Char('g')));
+    assert_eq!(app.org().list_cursor.current(&ids), Some(id(DEFAULT_WS)));
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_the_panes() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Organizations);
+    press(&mut app, key(KeyCode::BackTab));
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+#[test]
+fn workspace_tabs_switch_with_brackets_and_numbers() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char(']')));
+    assert_eq!(app.org().open_view().unwrap().tab, Tab::Settings);
+    press(&mut app, key(KeyCode::Char('3')));
+    assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
+    press(&mut app, key(KeyCode::Char(']')));
+    assert_eq!(
+        app.org().open_view().unwrap().tab,
+        Tab::Members,
+        "wraps around"
+    );
+    press(&mut app, key(KeyCode::Char('[')));
+    assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
+}
+
+#[test]
+fn the_workspace_filter_matches_as_you_type_and_esc_clears_it() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "DATA");
+    let names: Vec<_> = app
+        .org()
+        .visible_workspaces()
+        .iter()
+        .map(|w| w.name.clone())
+        .collect();
+    assert_eq!(names, ["Data Platform"]);
+    let ids = app.org().visible_workspace_ids();
+    assert_eq!(
+        app.org().list_cursor.current(&ids),
+        Some(id(DATA)),
+        "cursor on the match"
+    );
+    press(&mut app, key(KeyCode::Enter));
+    assert!(!app.org().list_filter.typing, "enter keeps the filter");
+    assert_eq!(app.org().visible_workspaces().len(), 1);
+    press(&mut app, key(KeyCode::Char('q')));
+    assert!(app.quit, "q quits once the filter is no longer being typed");
+}
+
+#[test]
+fn typing_q_in_a_filter_types_it() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "q-?");
+    assert_eq!(app.org().list_filter.text(), "q-?");
+    assert!(!app.quit);
+    assert!(app.modals.is_empty());
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.org().list_filter.text(), "");
+    assert_eq!(app.org().visible_workspaces().len(), 6);
+}
+
+#[test]
+fn the_members_filter_matches_name_email_and_role_without_accents() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "zoe");
+    assert_eq!(member_names(&app), ["Zoë Martin"]);
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "billing");
+    assert_eq!(member_names(&app), ["John Smith"], "matches the role");
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "taro.yamada@");
+    assert_eq!(member_names(&app), ["山田太郎"], "matches the email");
+}
+
+#[test]
+fn members_sort_by_column_and_reverse() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        member_names(&app),
+        [
+            "Ana Lucía Pérez",
+            "Jane Doe",
+            "John Smith",
+            "Zoë Martin",
+            "山田太郎"
+        ]
+    );
+    press(&mut app, key(KeyCode::Char('S')));
+    assert_eq!(member_names(&app)[0], "山田太郎");
+    press(&mut app, key(KeyCode::Char('s')));
+    let view = app.org().open_view().unwrap();
+    assert_eq!(view.sort.column, MemberColumn::Email);
+    assert!(!view.sort.descending);
+    press(&mut app, key(KeyCode::Char('s')));
+    assert_eq!(
+        app.org().open_view().unwrap().sort.column,
+        MemberColumn::WorkspaceRoles
+    );
+    assert_eq!(member_names(&app)[0], "John Smith", "billing sorts first");
+}
+
+#[test]
+fn the_picker_opens_the_best_match_and_dash_jumps_back() {
+    let mut app = loaded_app();
+    press(&mut app, ctrl('p'));
+    assert!(matches!(app.top_modal(), Some(Modal::WorkspacePicker(_))));
+    type_text(&mut app, "mrkt");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.modals.is_empty());
+    assert_eq!(open_name(&app), "Marketing");
+    press(&mut app, key(KeyCode::Char('-')));
+    assert_eq!(open_name(&app), "Default Workspace");
+    press(&mut app, key(KeyCode::Char('-')));
+    assert_eq!(open_name(&app), "Marketing", "jumping back twice returns");
+}
+
+#[test]
+fn the_picker_moves_and_esc_closes_without_opening() {
+    let mut app = loaded_app();
+    press(&mut app, ctrl('p'));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.modals.is_empty());
+    assert_eq!(open_name(&app), "Default Workspace");
+    press(&mut app, ctrl('p'));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(open_name(&app), "Research", "second in list order");
+}
+
+#[test]
+fn jump_back_without_history_says_so() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('-')));
+    assert!(
+        app.flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("No previous workspace")
+    );
+}
+
+#[test]
+fn the_command_line_opens_workspaces_and_reports_mistakes() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "ws product");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(open_name(&app), "Product");
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "ws zzzz");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(open_name(&app), "Product");
+    assert!(app.flash.as_ref().unwrap().text.contains("zzzz"));
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "launch");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.flash.as_ref().unwrap().text.contains("Unknown command"));
+}
+
+#[test]
+fn each_workspace_keeps_its_tab_filter_and_cursor() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "j");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Down));
+    let names = member_names(&app);
+    assert_eq!(names, ["Jane Doe", "John Smith"]);
+    open_workspace_named(&mut app, "Research");
+    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, key(KeyCode::Char('-')));
+    let view = app.org().open_view().unwrap();
+    assert_eq!(view.tab, Tab::Members);
+    assert_eq!(view.members_filter.text(), "j");
+    assert_eq!(view.members.id, Some(id(JOHN)));
+    press(&mut app, key(KeyCode::Char('-')));
+    assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
+}
+
+#[test]
+fn switching_organization_reloads_it_and_keeps_each_view() {
+    let mut app = loaded_app();
+    open_workspace_named(&mut app, "Data Platform");
+    press(&mut app, ctrl('o'));
+    type_text(&mut app, "globex");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.current, 1);
+    let calls: Vec<_> = requests(&effects)
+        .into_iter()
+        .map(|(_, p, c)| (p, c.label()))
+        .collect();
+    assert!(calls.contains(&(1, "workspaces")));
+    assert!(calls.contains(&(1, "members")));
+    answer_all(&mut app, effects);
+    assert_eq!(open_name(&app), "Default Workspace");
+    assert_eq!(app.org().display_name(), Some("Globex Research"));
+
+    press(&mut app, ctrl('o'));
+    type_text(&mut app, "acme");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.current, 0);
+    assert_eq!(
+        open_name(&app),
+        "Data Platform",
+        "shown at once, from the last visit"
+    );
+    assert!(!requests(&effects).is_empty(), "and reloaded");
+    answer_all(&mut app, effects);
+    assert_eq!(open_name(&app), "Data Platform");
+}
+
+#[test]
+fn the_organization_pane_switches_with_enter() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::BackTab));
+    assert_eq!(app.focus, Focus::Organizations);
+    press(&mut app, key(KeyCode::Char('j')));
+    assert_eq!(app.org_cursor, 1);
+    assert_eq!(app.current, 0, "moving is not switching");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.current, 1);
+}
+
+#[test]
+fn the_archived_toggle_loads_and_lists_archived_workspaces() {
+    let mut app = loaded_app();
+    let effects = press_only(&mut app, key(KeyCode::Char('a')));
+    let calls = requests(&effects);
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].2.label(), "archived workspaces");
+    answer_all(&mut app, effects);
+    let names: Vec<_> = app
+        .org()
+        .visible_workspaces()
+        .iter()
+        .map(|w| w.name.clone())
+        .collect();
+    assert_eq!(names, ["Old Prototypes"]);
+    let effects = press_only(&mut app, key(KeyCode::Char('a')));
+    assert!(requests(&effects).is_empty());
+    let effects = press_only(&mut app, key(KeyCode::Char('a')));
+    assert!(requests(&effects).is_empty(), "loaded once");
+}
+
+#[test]
+fn help_opens_with_question_mark_and_takes_every_key_until_closed() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('?')));
+    assert!(matches!(app.top_modal(), Some(Modal::Help { .. })));
+    press(&mut app, key(KeyCode::Char('j')));
+    assert!(matches!(app.top_modal(), Some(Modal::Help { scroll: 1 })));
+    press(&mut app, key(KeyCode::Char('a')));
+    assert!(!app.org().show_archived, "keys do not reach the panes");
+    press(&mut app, key(KeyCode::Char('q')));
+    assert!(app.modals.is_empty());
+    assert!(!app.quit, "q closed the help, it did not quit");
+}
+
+#[test]
+fn pasted_text_goes_into_the_filter_being_typed() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('/')));
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Paste("mark\neting".into()));
+    assert_eq!(app.org().list_filter.text(), "mark eting");
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Paste("x".into()));
+    press(&mut app, key(KeyCode::Esc));
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Paste("ignored".into()));
+    assert_eq!(app.org().list_filter.text(), "");
+}

@@ -1,0 +1,66 @@
+//! Draws the whole screen from the state: status line, panes, hint line, then dialogs.
+//! A pure function of the state; it is called only when something changed.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::modals;
+use super::panes::{detail, hints, organizations, status, workspaces};
+use super::state::App;
+use super::theme::Theme;
+
+/// Below this the panes cannot show a usable row; a notice shows instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Where each part of the screen goes for a terminal of `area`'s size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub status: Rect,
+    pub organizations: Rect,
+    pub workspaces: Rect,
+    pub detail: Rect,
+    pub hints: Rect,
+}
+
+pub fn layout(area: Rect, profiles: usize) -> Areas {
+    let [status, body, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let left_width = (area.width / 3).clamp(24, 44);
+    let [left, detail] =
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
+    // The switcher shows every profile when it can, but never more than a third of the column.
+    let wanted = u16::try_from(profiles)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let org_height = wanted.clamp(3, (left.height / 3).max(3));
+    let [organizations, workspaces] =
+        Layout::vertical([Constraint::Length(org_height), Constraint::Fill(1)]).areas(left);
+    Areas {
+        status,
+        organizations,
+        workspaces,
+        detail,
+        hints,
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.text), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        modals::too_small::render(frame, area, (MIN_WIDTH, MIN_HEIGHT), theme);
+        return;
+    }
+    let areas = layout(area, app.profiles.len());
+    status::render(frame, areas.status, app, theme);
+    organizations::render(frame, areas.organizations, app, theme);
+    workspaces::render(frame, areas.workspaces, app, theme);
+    detail::render(frame, areas.detail, app, theme);
+    hints::render(frame, areas.hints, app, theme);
+    modals::render(frame, area, areas.hints, app, theme);
+}

@@ -1,0 +1,107 @@
+//! Pane and dialog frames, and the honest placeholders a pane shows instead of data.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use crate::tui::state::RemoteError;
+use crate::tui::theme::Theme;
+
+/// A pane's frame. The focused pane gets a thick border, so focus shows without colour.
+pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    let (border, title_style, kind) = if focused {
+        (theme.border_focused, theme.title_focused, BorderType::Thick)
+    } else {
+        (theme.border, theme.title, BorderType::Plain)
+    };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(border)
+        .title(title.style(title_style))
+}
+
+/// A dialog's frame, cleared underneath; double border so it stands out from the panes.
+pub fn dialog(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.modal_border)
+        .title(Span::styled(format!(" {title} "), theme.modal_border))
+        .style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// A line of text in the middle of a pane: "Loading…", "No members", an error.
+pub fn placeholder(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let top = area.height.saturating_sub(lines.len() as u16) / 3;
+    let area = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+pub fn loading_line<'a>(what: &str, spinner: &'a str, theme: &Theme) -> Vec<Line<'a>> {
+    vec![Line::from(vec![
+        Span::styled(spinner, theme.spinner),
+        Span::styled(format!(" Loading {what}…"), theme.muted),
+    ])]
+}
+
+pub fn error_lines<'a>(what: &str, error: &RemoteError, theme: &Theme) -> Vec<Line<'a>> {
+    vec![
+        Line::styled(format!("✗ Could not load {what}"), theme.flash_error),
+        Line::styled(error.message.clone(), theme.field_error),
+        Line::styled("ctrl-r tries again", theme.muted),
+    ]
+}
+
+pub fn empty_line<'a>(text: impl Into<String>, theme: &Theme) -> Vec<Line<'a>> {
+    vec![Line::styled(text.into(), theme.muted)]
+}
+
+/// Splits a one-line strip off the bottom of `area` (for a filter line).
+pub fn split_bottom(area: Rect) -> (Rect, Rect) {
+    if area.height == 0 {
+        return (area, area);
+    }
+    let top = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let bottom = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    (top, bottom)
+}
+
+pub fn styled(text: impl Into<String>, style: Style) -> Span<'static> {
+    Span::styled(text.into(), style)
+}

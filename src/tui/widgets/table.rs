@@ -1,0 +1,257 @@
+//! Tables whose columns stay aligned whatever the text: widths are shared out by terminal
+//! columns and every cell is cut and padded to its width before drawing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::{fit, fit_right, width};
+use crate::tui::state::selection::page_offset;
+use crate::tui::theme::Theme;
+
+/// Columns between cells.
+const GAP: usize = 1;
+/// The marker column at the start of every row ("▶ " on the cursor row).
+pub const MARKER_WIDTH: usize = 2;
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub title: String,
+    /// Below this the column is hidden rather than cut to nothing.
+    pub min: usize,
+    /// Never wider than this, however much room there is.
+    pub max: usize,
+    pub align_right: bool,
+}
+
+impl Column {
+    pub fn new(title: impl Into<String>, min: usize, max: usize) -> Self {
+        Self {
+            title: title.into(),
+            min,
+            max,
+            align_right: false,
+        }
+    }
+
+    pub fn right(mut self) -> Self {
+        self.align_right = true;
+        self
+    }
+}
+
+/// One row: its cells (plain text) and how the row is drawn when not under the cursor.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub cells: Vec<String>,
+    pub style: Style,
+    /// Shown in the marker column when the cursor is elsewhere ("● " for the open item).
+    pub marker: &'static str,
+}
+
+impl Row {
+    pub fn new(cells: Vec<String>, style: Style) -> Self {
+        Self {
+            cells,
+            style,
+            marker: "  ",
+        }
+    }
+}
+
+/// Shares `available` columns out: every column gets its content width (bounded by its own
+/// min and max) while room lasts; columns that no longer fit their minimum are hidden from
+/// the right. The first column takes what is left over.
+pub fn allocate(columns: &[Column], rows: &[Row], available: usize) -> Vec<usize> {
+    let wanted: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, col)| {
+            let content = rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|c| width(c))
+                .chain([width(&col.title)])
+                .max()
+                .unwrap_or(0);
+            content.clamp(col.min, col.max.max(col.min))
+        })
+        .collect();
+    let mut shown = columns.len();
+    let needed = |n: usize| -> usize {
+        columns[..n].iter().map(|c| c.min).sum::<usize>() + GAP * n.saturating_sub(1)
+    };
+    while shown > 0 && needed(shown) > available {
+        shown -= 1;
+    }
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.min).collect();
+    for w in widths.iter_mut().skip(shown) {
+        *w = 0;
+    }
+    let mut room = available.saturating_sub(needed(shown));
+    for i in 0..shown {
+        let extra = (wanted[i] - widths[i]).min(room);
+        widths[i] += extra;
+        room -= extra;
+    }
+    if shown > 0 {
+        let first_max = columns[0].max.max(widths[0]);
+        let extra = room.min(first_max - widths[0]);
+        widths[0] += extra;
+    }
+    widths
+}
+
+/// What a table needs to draw itself.
+pub struct Table<'a> {
+    pub columns: &'a [Column],
+    pub rows: &'a [Row],
+    pub selected: Option<usize>,
+    pub focused: bool,
+    /// Extra text after a column title, e.g. the sort arrow: `(column, suffix)`.
+    pub title_suffix: Option<(usize, &'a str)>,
+}
+
+pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let available = usize::from(area.width).saturating_sub(MARKER_WIDTH);
+    let widths = allocate(table.columns, table.rows, available);
+    let mut lines = Vec::with_capacity(usize::from(area.height));
+    let header_cells: Vec<String> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match table.title_suffix {
+            Some((col, suffix)) if col == i => format!("{}{suffix}", c.title),
+            _ => c.title.clone(),
+        })
+        .collect();
+    lines.push(Line::from(vec![
+        Span::raw(" ".repeat(MARKER_WIDTH)),
+        Span::styled(
+            join_cells(&header_cells, table.columns, &widths),
+            theme.header,
+        ),
+    ]));
+    let body_height = usize::from(area.height) - 1;
+    let offset = page_offset(table.selected, body_height);
+    for (index, row) in table.rows.iter().enumerate().skip(offset).take(body_height) {
+        let under_cursor = table.selected == Some(index);
+        let (marker, style) = if under_cursor {
+            let style = if table.focused {
+                theme.cursor
+            } else {
+                theme.cursor_unfocused
+            };
+            ("▶ ", style)
+        } else {
+            (row.marker, row.style)
+        };
+        let text = join_cells(&row.cells, table.columns, &widths);
+        let padded = fit(&text, available);
+        lines.push(Line::from(vec![
+            Span::styled(
+                marker,
+                if under_cursor {
+                    style
+                } else {
+                    theme.open_marker
+                },
+            ),
+            Span::styled(padded, style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn join_cells(cells: &[String], columns: &[Column], widths: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, w) in widths.iter().enumerate() {
+        if *w == 0 {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(&" ".repeat(GAP));
+        }
+        let cell = cells.get(i).map(String::as_str).unwrap_or("");
+        if columns[i].align_right {
+            out.push_str(&fit_right(cell, *w));
+        } else {
+            out.push_str(&fit(cell, *w));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols() -> Vec<Column> {
+        vec![
+            Column::new("Name", 8, 30),
+            Column::new("Email", 10, 40),
+            Column::new("Roles", 6, 20),
+        ]
+    }
+
+    fn row(cells: &[&str]) -> Row {
+        Row::new(
+            cells.iter().map(|c| c.to_string()).collect(),
+            Style::default(),
+        )
+    }
+
+    #[test]
+    fn widths_never_exceed_the_room_and_hide_from_the_right() {
+        let rows = [row(&["Jane Doe", "jane@example.com", "workspace_admin"])];
+        for room in 0..120 {
+            let widths = allocate(&cols(), &rows, room);
+            let used: usize = widths.iter().sum::<usize>()
+                + GAP * widths.iter().filter(|w| **w > 0).count().saturating_sub(1);
+            assert!(used <= room, "room {room}: {widths:?}");
+        }
+        assert_eq!(
+            allocate(&cols(), &rows, 20)[2],
+            0,
+            "last column hidden first"
+        );
+        assert_eq!(allocate(&cols(), &rows, 5), vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn columns_get_their_content_width_when_there_is_room() {
+        let rows = [row(&["Jane Doe", "jane@example.com", "admin"])];
+        assert_eq!(allocate(&cols(), &rows, 100), vec![30, 16, 6]);
+    }
+
+    #[test]
+    fn wide_characters_keep_the_columns_aligned() {
+        let rows = [
+            row(&["山田太郎", "taro@example.jp", "dev"]),
+            row(&["Zoe\u{308} Martin", "zoe@example.fr", "dev"]),
+            row(&["Plain", "p@example.com", "dev"]),
+        ];
+        let widths = allocate(&cols(), &rows, 40);
+        let lines: Vec<String> = rows
+            .iter()
+            .map(|r| join_cells(&r.cells, &cols(), &widths))
+            .collect();
+        let w: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+        assert!(w.windows(2).all(|p| p[0] == p[1]), "{lines:#?}");
+        let email_at: Vec<usize> = lines
+            .iter()
+            .map(|l| width(&l[..l.find('@').unwrap()]))
+            .collect();
+        let starts: Vec<usize> = lines
+            .iter()
+            .zip(&email_at)
+            .map(|(l, at)| at - width(l[..l.find('@').unwrap()].rsplit(' ').next().unwrap()))
+            .collect();
+        assert!(starts.windows(2).all(|p| p[0] == p[1]), "{lines:#?}");
+    }
+}

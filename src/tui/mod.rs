@@ -24,6 +24,9 @@ pub mod widgets;
 #[cfg(test)]
 pub mod testing;
 
+#[cfg(test)]
+mod render_tests;
+
 use std::path::Path;
 
 use tokio::sync::mpsc::UnboundedSender;

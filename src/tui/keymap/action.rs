@@ -156,6 +156,14 @@ use Context as C;
 
 /// Every action of every context, in the order help lists them.
 pub const CATALOG: &[ActionSpec] = &[
+    spec(C::Global, A::Help, "help", "Show this help", Some("help")),
+    spec(
+        C::Global,
+        A::WorkspacePicker,
+        "workspace_picker",
+        "Find a workspace by name",
+        Some("find"),
+    ),
     spec(
         C::Global,
         A::Quit,
@@ -165,12 +173,11 @@ pub const CATALOG: &[ActionSpec] = &[
     ),
     spec(
         C::Global,
-        A::Interrupt,
-        "interrupt",
-        "Cancel running requests; press again to quit",
-        None,
+        A::OrganizationPicker,
+        "organization_picker",
+        "Switch organization",
+        Some("org"),
     ),
-    spec(C::Global, A::Help, "help", "Show this help", Some("help")),
     spec(
         C::Global,
         A::NextPane,
@@ -184,20 +191,6 @@ pub const CATALOG: &[ActionSpec] = &[
         "previous_pane",
         "Focus the previous pane",
         None,
-    ),
-    spec(
-        C::Global,
-        A::WorkspacePicker,
-        "workspace_picker",
-        "Find a workspace by name",
-        Some("find"),
-    ),
-    spec(
-        C::Global,
-        A::OrganizationPicker,
-        "organization_picker",
-        "Switch organization",
-        Some("org"),
     ),
     spec(
         C::Global,
@@ -218,6 +211,13 @@ pub const CATALOG: &[ActionSpec] = &[
         A::Refresh,
         "refresh",
         "Reload everything from the server",
+        None,
+    ),
+    spec(
+        C::Global,
+        A::Interrupt,
+        "interrupt",
+        "Cancel running requests; press again to quit",
         None,
     ),
     spec(C::List, A::Up, "up", "Move up", Some("move")),

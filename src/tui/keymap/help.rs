@@ -48,10 +48,20 @@ impl Keymap {
                     continue;
                 };
                 let mut key = first.to_string();
-                if spec.action == Action::Up
-                    && let Some(down) = self.keys(*context, Action::Down).first()
+                // Up and down moves share one hint ("↑↓ move").
+                let partner = match spec.action {
+                    Action::Up => Some((Action::Down, false)),
+                    Action::NextField => Some((Action::PreviousField, true)),
+                    _ => None,
+                };
+                if let Some((other, before)) = partner
+                    && let Some(other) = self.keys(*context, other).first()
                 {
-                    key = format!("{key}{down}");
+                    key = if before {
+                        format!("{other}{key}")
+                    } else {
+                        format!("{key}{other}")
+                    };
                 }
                 if !hints.iter().any(|(_, w)| *w == word) {
                     hints.push((key, word));

@@ -9,7 +9,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::frame;
-use crate::tui::widgets::text::{fit, truncate};
+use crate::tui::widgets::text::{fit, truncate, width};
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) {
     let area = frame::centered(
@@ -20,9 +20,15 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &T
     let close = app.keymap.describe_keys(Context::Help, Action::Close);
     let inner = frame::dialog(frame, area, &format!("Keys · {close} closes"), theme);
     let room = usize::from(inner.width);
-    let key_width = (room / 3).clamp(6, 24);
+    let sections = app.keymap.help_sections();
+    let longest = sections
+        .iter()
+        .flat_map(|s| s.entries.iter().map(|(k, _)| width(k)))
+        .max()
+        .unwrap_or(0);
+    let key_width = longest.min(room / 3).max(4);
     let mut lines = Vec::new();
-    for section in app.keymap.help_sections() {
+    for section in sections {
         lines.push(Line::styled(section.title, theme.header));
         for (keys, description) in section.entries {
             lines.push(Line::from(vec![

@@ -76,6 +76,7 @@ pub fn render(
         selected: view.keys.resolve(&ids),
         focused: app.focus == Focus::Detail,
         title_suffix: None,
+        header: true,
     };
     table::render(frame, area, &table, theme);
 }

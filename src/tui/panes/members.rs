@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::tui::state::members::MemberColumn;
 use crate::tui::state::org::FoundWorkspace;
 use crate::tui::state::{App, Focus, Remote, WorkspaceView};
 use crate::tui::theme::Theme;
@@ -57,12 +58,14 @@ pub fn render(
         };
         return frame::placeholder(frame, table_area, frame::empty_line(text, theme));
     }
-    let columns = [
-        Column::new("Name", 8, 32),
-        Column::new("Email", 10, 40),
-        Column::new("Workspace roles", 10, 40),
-        Column::new("Organization roles", 10, 40),
-    ];
+    let columns: Vec<Column> = MemberColumn::ALL
+        .iter()
+        .map(|c| match c {
+            MemberColumn::Name => Column::new(c.title(), 8, 32),
+            MemberColumn::Email => Column::new(c.title(), 10, 40),
+            _ => Column::new(c.title(), 9, 40),
+        })
+        .collect();
     let style = if found.archived {
         theme.archived
     } else {
@@ -83,7 +86,7 @@ pub fn render(
         })
         .collect();
     let ids: Vec<_> = rows.iter().map(|r| r.user_id).collect();
-    let sort_column = crate::tui::state::members::MemberColumn::ALL
+    let sort_column = MemberColumn::ALL
         .iter()
         .position(|c| *c == view.sort.column)
         .unwrap_or(0);
@@ -94,6 +97,7 @@ pub fn render(
         selected: view.members.resolve(&ids),
         focused: app.focus == Focus::Detail,
         title_suffix: Some((sort_column, arrow)),
+        header: true,
     };
     table::render(frame, table_area, &table, theme);
 }

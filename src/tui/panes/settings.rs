@@ -32,7 +32,13 @@ pub fn render(
     let focused = app.focus == Focus::Detail;
     let refusal = app.workspace_refusal();
     let room = usize::from(area.width);
-    let label_width = (room * 2 / 5).clamp(8, 30);
+    let longest = Field::ALL
+        .iter()
+        .map(|f| width(f.label()))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let label_width = longest.min(room / 2).max(4);
     let value_width = room.saturating_sub(label_width + 3).min(VALUE_MAX);
 
     let mut lines: Vec<Line> = Vec::new();
@@ -75,17 +81,14 @@ pub fn render(
         ];
         spans.extend(value_spans);
         lines.push(Line::from(spans));
-        let message = form
-            .message(field)
-            .map(|m| format!("! {m}"))
-            .unwrap_or_default();
-        let indent = " ".repeat(2 + label_width + 1);
+        let indent = "    ";
+        let (text, style) = match form.message(field) {
+            Some(message) => (format!("! {message}"), theme.field_error),
+            None => (note(form, field), theme.muted),
+        };
         lines.push(Line::from(vec![
-            Span::raw(indent.clone()),
-            Span::styled(
-                truncate(&message, room.saturating_sub(indent.len())),
-                theme.field_error,
-            ),
+            Span::raw(indent),
+            Span::styled(truncate(&text, room.saturating_sub(indent.len())), style),
         ]));
     }
 
@@ -184,16 +187,7 @@ fn value<'a>(
         return (vec![Span::styled("-", style)], None);
     }
     let suffix = match (&form.extension, field) {
-        (
-            Extension::Available {
-                organization_limit,
-                currency,
-            },
-            Field::MonthlySpendCap,
-        ) => match organization_limit {
-            Some(limit) => format!(" {currency} (org limit {limit} {currency})"),
-            None => format!(" {currency} (no org limit)"),
-        },
+        (Extension::Available { currency, .. }, Field::MonthlySpendCap) => format!(" {currency}"),
         _ => String::new(),
     };
     let box_width = room.saturating_sub(width(&suffix) + 2).max(1);
@@ -220,6 +214,25 @@ fn value<'a>(
         ],
         cursor.map(|c| c + 1),
     )
+}
+
+/// What to say under a field that has no problem: the cap's upper bound.
+fn note(form: &SettingsForm, field: Field) -> String {
+    match (&form.extension, field) {
+        (
+            Extension::Available {
+                organization_limit,
+                currency,
+            },
+            Field::MonthlySpendCap,
+        ) => match organization_limit {
+            Some(limit) => {
+                format!("at most the organization's limit: {limit} {currency}; empty for none")
+            }
+            None => "the organization has no limit; empty for none".to_owned(),
+        },
+        _ => String::new(),
+    }
 }
 
 fn bracket(theme: &Theme, editing: bool) -> Style {

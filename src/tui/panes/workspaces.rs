@@ -69,8 +69,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Remote::Loaded(_) => {
             let columns = [
                 Column::new("", 2, 2),
-                Column::new("Name", 6, 60),
-                Column::new("Members", 3, 7).right(),
+                Column::new("", 6, 80).grow(),
+                Column::new("", 1, 5).right(),
             ];
             let style = if org.show_archived {
                 theme.archived
@@ -103,6 +103,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 selected: org.list_cursor.resolve(&ids),
                 focused,
                 title_suffix: None,
+                header: false,
             };
             table::render(frame, list_area, &table, theme);
         }

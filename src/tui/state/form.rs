@@ -37,8 +37,8 @@ impl Field {
             Self::Name => "Name",
             Self::Description => "Description",
             Self::Icon => "Icon",
-            Self::MembersCanCreateKeys => "Members may create API keys",
-            Self::MonthlySpendCap => "Monthly spending cap",
+            Self::MembersCanCreateKeys => "Members create keys",
+            Self::MonthlySpendCap => "Monthly spend cap",
         }
     }
 

@@ -25,7 +25,7 @@ impl MemberColumn {
             Self::Name => "Name",
             Self::Email => "Email",
             Self::WorkspaceRoles => "Workspace roles",
-            Self::OrgRoles => "Organization roles",
+            Self::OrgRoles => "Org roles",
         }
     }
 

@@ -24,6 +24,8 @@ pub struct Column {
     /// Never wider than this, however much room there is.
     pub max: usize,
     pub align_right: bool,
+    /// Takes the room left once every column has its content width.
+    pub grow: bool,
 }
 
 impl Column {
@@ -33,7 +35,13 @@ impl Column {
             min,
             max,
             align_right: false,
+            grow: false,
         }
+    }
+
+    pub fn grow(mut self) -> Self {
+        self.grow = true;
+        self
     }
 
     pub fn right(mut self) -> Self {
@@ -63,7 +71,7 @@ impl Row {
 
 /// Shares `available` columns out: every column gets its content width (bounded by its own
 /// min and max) while room lasts; columns that no longer fit their minimum are hidden from
-/// the right. The first column takes what is left over.
+/// the right. Columns marked `grow` take what is left over.
 pub fn allocate(columns: &[Column], rows: &[Row], available: usize) -> Vec<usize> {
     let wanted: Vec<usize> = columns
         .iter()
@@ -90,16 +98,37 @@ pub fn allocate(columns: &[Column], rows: &[Row], available: usize) -> Vec<usize
     for w in widths.iter_mut().skip(shown) {
         *w = 0;
     }
-    let mut room = available.saturating_sub(needed(shown));
-    for i in 0..shown {
-        let extra = (wanted[i] - widths[i]).min(room);
-        widths[i] += extra;
-        room -= extra;
-    }
-    if shown > 0 {
-        let first_max = columns[0].max.max(widths[0]);
-        let extra = room.min(first_max - widths[0]);
-        widths[0] += extra;
+    // What is left is shared in proportion to how much each column still wants, so one
+    // long column cannot starve the others.
+    let room = available.saturating_sub(needed(shown));
+    let wants: Vec<usize> = (0..shown).map(|i| wanted[i] - widths[i]).collect();
+    let total_want: usize = wants.iter().sum();
+    if total_want <= room {
+        for i in 0..shown {
+            widths[i] += wants[i];
+        }
+        let mut spare = room - total_want;
+        for i in (0..shown).filter(|i| columns[*i].grow) {
+            let extra = spare.min(columns[i].max.saturating_sub(widths[i]));
+            widths[i] += extra;
+            spare -= extra;
+        }
+    } else {
+        let mut given = 0;
+        for i in 0..shown {
+            let share = room * wants[i] / total_want;
+            widths[i] += share;
+            given += share;
+        }
+        for i in 0..shown {
+            if given == room {
+                break;
+            }
+            if widths[i] < wanted[i] {
+                widths[i] += 1;
+                given += 1;
+            }
+        }
     }
     widths
 }
@@ -112,6 +141,8 @@ pub struct Table<'a> {
     pub focused: bool,
     /// Extra text after a column title, e.g. the sort arrow: `(column, suffix)`.
     pub title_suffix: Option<(usize, &'a str)>,
+    /// Whether the first line shows the column titles.
+    pub header: bool,
 }
 
 pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
@@ -130,14 +161,17 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
             _ => c.title.clone(),
         })
         .collect();
-    lines.push(Line::from(vec![
-        Span::raw(" ".repeat(MARKER_WIDTH)),
-        Span::styled(
-            join_cells(&header_cells, table.columns, &widths),
-            theme.header,
-        ),
-    ]));
-    let body_height = usize::from(area.height) - 1;
+    if table.header {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(MARKER_WIDTH)),
+            Span::styled(
+                join_cells(&header_cells, table.columns, &widths),
+                theme.header,
+            ),
+        ]));
+    }
+    let body_height = usize::from(area.height) - usize::from(table.header);
+
     let offset = page_offset(table.selected, body_height);
     for (index, row) in table.rows.iter().enumerate().skip(offset).take(body_height) {
         let under_cursor = table.selected == Some(index);
@@ -193,7 +227,7 @@ mod tests {
 
     fn cols() -> Vec<Column> {
         vec![
-            Column::new("Name", 8, 30),
+            Column::new("Name", 8, 30).grow(),
             Column::new("Email", 10, 40),
             Column::new("Roles", 6, 20),
         ]
@@ -227,6 +261,21 @@ mod tests {
     fn columns_get_their_content_width_when_there_is_room() {
         let rows = [row(&["Jane Doe", "jane@example.com", "admin"])];
         assert_eq!(allocate(&cols(), &rows, 100), vec![30, 16, 6]);
+    }
+
+    #[test]
+    fn a_tight_fit_is_shared_in_proportion() {
+        let rows = [row(&[
+            "Ana Lucía Pérez",
+            "ana.perez@acme.example",
+            "workspace_contributor",
+        ])];
+        let widths = allocate(&cols(), &rows, 40);
+        assert_eq!(widths.iter().sum::<usize>() + 2, 40);
+        assert!(
+            widths[0] > 8 && widths[1] > 10 && widths[2] > 6,
+            "{widths:?}"
+        );
     }
 
     #[test]

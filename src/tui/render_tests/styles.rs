@@ -1,0 +1,94 @@
+//! Monochrome: no colour anywhere, and every state still visible through modifiers.
+
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+use ratatui::style::{Color, Modifier};
+
+use super::*;
+use crate::tui::testing::*;
+
+fn mono() -> Theme {
+    Theme::monochrome()
+}
+
+#[test]
+fn monochrome_main_screen_80x24() {
+    assert_snapshot!(styled_screen(&loaded_app(), &mono(), 80, 24));
+}
+
+#[test]
+fn monochrome_settings_with_an_error_80x24() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ctrl('u'));
+    press(&mut app, key(KeyCode::Enter));
+    assert_snapshot!(styled_screen(&app, &mono(), 80, 24));
+}
+
+#[test]
+fn monochrome_picker_160x48() {
+    let mut app = loaded_app();
+    press(&mut app, ctrl('p'));
+    type_text(&mut app, "re");
+    assert_snapshot!(styled_screen(&app, &mono(), 160, 48));
+}
+
+/// A handful of screens covering every pane and dialog.
+fn screens() -> Vec<App> {
+    let mut list = vec![loaded_app()];
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char('2')));
+    list.push(app.clone());
+    press(&mut app, key(KeyCode::Char('3')));
+    list.push(app.clone());
+    press(&mut app, key(KeyCode::Char('?')));
+    list.push(app);
+    let mut app = loaded_app();
+    press(&mut app, ctrl('o'));
+    list.push(app);
+    list
+}
+
+#[test]
+fn monochrome_draws_no_colour_at_all() {
+    for app in screens() {
+        for (w, h) in [(80, 24), (160, 48)] {
+            let terminal = draw(&app, &mono(), w, h);
+            for cell in terminal.backend().buffer().content() {
+                assert_eq!(cell.fg, Color::Reset, "fg at {w}x{h}");
+                assert_eq!(cell.bg, Color::Reset, "bg at {w}x{h}");
+            }
+        }
+    }
+}
+
+#[test]
+fn in_monochrome_the_cursor_row_is_reversed_and_focus_is_a_thick_border() {
+    let app = loaded_app();
+    let terminal = draw(&app, &mono(), 80, 24);
+    let buffer = terminal.backend().buffer();
+    let y = (0..24)
+        .find(|y| find_text(buffer, *y, "▶ 🏠").is_some())
+        .expect("cursor row of the focused list");
+    let x = find_text(buffer, y, "▶ 🏠").unwrap();
+
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let thick = (0..24).any(|y| find_text(buffer, y, "┏").is_some());
+    assert!(thick, "the focused pane has a thick border");
+}
+
+#[test]
+fn the_colour_theme_uses_colour() {
+    let terminal = draw(&loaded_app(), &Theme::colour(), 80, 24);
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.bg != Color::Reset)
+    );
+}

@@ -192,7 +192,7 @@ pub fn api_keys(profile: usize) -> Vec<ApiKeyExtendedOut> {
         name: Some(name.into()),
         hidden_key: format!("****{:04}", n),
         created_at: Some(datetime!(2025-03-14 09:30 UTC)),
-        expiration_date: (n % 2 == 0).then_some(date!(2026 - 12 - 31)),
+        expiration_date: n.is_multiple_of(2).then_some(date!(2026 - 12 - 31)),
         actions: ApiKeyActions::default(),
         workspace_id: Some(id(ws)),
         workspace_name: None,

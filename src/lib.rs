@@ -13,5 +13,6 @@
 
 pub mod api;
 pub mod cli;
+pub mod client;
 pub mod dirs;
 pub mod domain;

@@ -26,6 +26,13 @@ use super::options::AuthStyle;
 use super::profiles::{self, KeySource, Profile};
 use crate::api::paths::DEFAULT_BASE_URL;
 
+/// Field names someone might use to write a key into the file, which is refused.
+const INLINE_KEY_FIELDS: [&str; 5] = ["key", "api_key", "admin_key", "token", "secret"];
+const INLINE_KEY_REFUSED: &str = "a key written in the config file is refused, because this file \
+    is meant to be shared and backed up; instead use key_env = \"VARIABLE\", \
+    key_command = \"pass show mistral/admin\" or key_file = \"path\" (a file only you can \
+    read: chmod 600)";
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -41,9 +48,6 @@ struct RawProfile {
     key_env: Option<Spanned<String>>,
     key_command: Option<Spanned<String>>,
     key_file: Option<Spanned<String>>,
-    /// Accepted by the parser only so that it can be refused with a helpful message.
-    #[serde(alias = "api_key")]
-    key: Option<Spanned<toml::Value>>,
     auth: Option<Spanned<String>>,
     #[serde(default)]
     read_only: bool,
@@ -70,7 +74,16 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
     };
     let raw: RawConfig = toml::from_str(source).map_err(|err| {
         let field = err.span().and_then(|s| field_at(source, s.start));
-        at(err.span(), field, err.message().trim().to_owned())
+        let message = err.message().trim();
+        let message = if INLINE_KEY_FIELDS
+            .iter()
+            .any(|f| message.starts_with(&format!("unknown field `{f}`")))
+        {
+            INLINE_KEY_REFUSED.to_owned()
+        } else {
+            hide_long_strings(message)
+        };
+        at(err.span(), field, message)
     })?;
 
     let base_dir = file.parent().unwrap_or(Path::new("."));
@@ -85,16 +98,6 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
                     "`{}` is reserved for a built-in profile; choose another name",
                     name.get_ref()
                 ),
-            ));
-        }
-        if let Some(key) = &raw.key {
-            return Err(at(
-                Some(key.span()),
-                field("key"),
-                "keys are not written in the config file; use key_env = \"VARIABLE\", \
-                 key_command = \"pass show mistral/admin\" or key_file = \"path\" \
-                 (a file only you can read: chmod 600)"
-                    .to_owned(),
             ));
         }
         let sources = [
@@ -128,6 +131,16 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
                 "must not be empty".to_owned(),
             ));
         }
+        if kind == "key_env" && !is_env_var_name(text) {
+            // Most likely the key itself was pasted here; never echo it back.
+            return Err(at(
+                Some(value.span()),
+                field(kind),
+                "must be the name of an environment variable (letters, digits and _), \
+                 not the key itself"
+                    .to_owned(),
+            ));
+        }
         let key_source = match kind {
             "key_env" => KeySource::Env(text.to_owned()),
             "key_command" => KeySource::Command(text.to_owned()),
@@ -139,10 +152,7 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
                 at(
                     Some(value.span()),
                     field("auth"),
-                    format!(
-                        "unknown auth style {:?}; use \"both\", \"bearer\" or \"x-api-key\"",
-                        value.get_ref()
-                    ),
+                    "unknown auth style; use \"both\", \"bearer\" or \"x-api-key\"".to_owned(),
                 )
             })?,
         };
@@ -212,6 +222,33 @@ fn expand_path(text: &str, base_dir: &Path) -> PathBuf {
     } else {
         base_dir.join(path)
     }
+}
+
+fn is_env_var_name(text: &str) -> bool {
+    !text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Parser messages quote the offending value (`invalid type: string "…"`); a long quoted
+/// value could be a key typed into the wrong field, so it is not repeated.
+fn hide_long_strings(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(start) = rest.find('"') {
+        let Some(len) = rest[start + 1..].find('"') else {
+            break;
+        };
+        let quoted = &rest[start + 1..start + 1 + len];
+        out.push_str(&rest[..start]);
+        if quoted.chars().count() > 16 {
+            out.push_str("\"…\"");
+        } else {
+            out.push_str(&rest[start..start + len + 2]);
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn line_of(source: &str, offset: usize) -> usize {

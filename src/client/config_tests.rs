@@ -29,3 +29,18 @@ fn relative_key_files_sit_beside_the_config_file() {
     );
     assert!(!expand_path("~/acme.key", base).starts_with("~"));
 }
+
+#[test]
+fn long_quoted_values_are_not_repeated_in_messages() {
+    assert_eq!(
+        hide_long_strings("invalid type: string \"yes\", expected a boolean"),
+        "invalid type: string \"yes\", expected a boolean"
+    );
+    assert_eq!(
+        hide_long_strings("invalid type: string \"sk-0123456789abcdefghij\", expected a boolean"),
+        "invalid type: string \"…\", expected a boolean"
+    );
+    assert!(is_env_var_name("ACME_ADMIN_KEY"));
+    assert!(!is_env_var_name("sk-0123456789"));
+    assert!(!is_env_var_name("1ABC"));
+}

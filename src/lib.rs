@@ -15,3 +15,4 @@ pub mod api;
 pub mod cli;
 pub mod dirs;
 pub mod domain;
+pub mod server;

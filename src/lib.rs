@@ -16,3 +16,4 @@ pub mod cli;
 pub mod client;
 pub mod dirs;
 pub mod domain;
+pub mod server;

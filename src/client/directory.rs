@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::api::{
-    AdminOrganizationMemberOut, MemberWorkspaceInfo, OrganizationInviteOut, RolesOut, WorkspaceOut,
+    AdminOrganizationMemberOut, MemberWorkspaceInfo, OrganizationInviteOut, RolesOut,
+    WorkspaceEnrichedOut, WorkspaceOut,
 };
 use crate::domain::{OrgRole, WorkspaceRole};
 
@@ -132,6 +133,49 @@ impl Directory {
         normalize_workspace_names(names)
     }
 
+    /// After a successful `POST .../add-users`: newcomers join with their roles (or the
+    /// default role), and people who were already members are left as they were.
+    pub fn apply_added(&mut self, workspace: &WorkspaceOut, members: &[(Uuid, Vec<String>)]) {
+        let newcomers: Vec<(Uuid, Vec<String>)> = members
+            .iter()
+            .filter(|(user, _)| {
+                self.user(*user)
+                    .is_some_and(|m| membership(m, workspace.uuid).is_none())
+            })
+            .cloned()
+            .collect();
+        self.apply_upsert(workspace, &newcomers, true);
+    }
+
+    /// After `POST /workspaces`: `admin` administers it, and with `add_all_members` everyone
+    /// else in the organization joins with the default role.
+    pub fn apply_workspace_created(
+        &mut self,
+        workspace: &WorkspaceEnrichedOut,
+        admin: Uuid,
+        add_all_members: bool,
+    ) {
+        let plain = WorkspaceOut {
+            uuid: workspace.uuid,
+            name: workspace.name.clone(),
+            description: workspace.description.clone(),
+            icon: workspace.icon.clone(),
+            members_count: workspace.members_count,
+            spend_limit: workspace.spend_limit.clone(),
+            is_default: workspace.is_default,
+        };
+        let mut members = vec![(admin, vec![WorkspaceRole::WorkspaceAdmin.name().to_owned()])];
+        if add_all_members {
+            members.extend(
+                self.members
+                    .iter()
+                    .filter(|m| m.uuid != admin)
+                    .map(|m| (m.uuid, Vec::new())),
+            );
+        }
+        self.apply_upsert(&plain, &members, false);
+    }
+
     /// After a successful add or add-or-update of `members` (user, role names) in `workspace`.
     /// An empty role list keeps an existing member's roles when the request left them alone
     /// (`keep_existing_roles_when_empty`); a new member without roles gets the server's default,
@@ -150,7 +194,7 @@ impl Directory {
             let existing = entries.iter_mut().find(|e| e.uuid == workspace.uuid);
             let names = match (existing.as_ref(), roles.is_empty()) {
                 (Some(_), true) if keep_existing_roles_when_empty => continue,
-                (_, true) => vec![WorkspaceRole::WorkspaceContributor.name().to_owned()],
+                (_, true) => vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER.name().to_owned()],
                 (_, false) => normalize_workspace_names(roles.clone()),
             };
             let raw_role = names.first().cloned().unwrap_or_default();

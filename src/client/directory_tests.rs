@@ -256,3 +256,42 @@ fn renames_and_member_updates_are_reflected() {
     assert_eq!(f.dir.org_roles(f.bob), vec!["organization_admin"]);
     assert_eq!(f.dir.member_count(f.research.uuid), 2, "memberships kept");
 }
+
+#[test]
+fn add_only_touches_newcomers_and_creation_makes_the_admin() {
+    let mut f = fixture();
+    f.dir.apply_added(
+        &f.research,
+        &[
+            (f.ada, vec!["user".to_owned()]),
+            (f.cy, vec!["user".to_owned()]),
+        ],
+    );
+    let research = roles_in(&f.dir, f.research.uuid);
+    assert_eq!(
+        research[0],
+        (f.ada, vec!["workspace_admin".to_owned(), "dev".to_owned()])
+    );
+    assert_eq!(research[2], (f.cy, vec!["user".to_owned()]));
+
+    let created = crate::api::WorkspaceEnrichedOut {
+        uuid: Uuid::new_v4(),
+        name: "New".into(),
+        description: None,
+        icon: None,
+        members_count: None,
+        spend_limit: None,
+        is_default: false,
+        raw_roles: Vec::new(),
+        raw_role: String::new(),
+    };
+    f.dir.apply_workspace_created(&created, f.bob, true);
+    assert_eq!(
+        roles_in(&f.dir, created.uuid),
+        vec![
+            (f.ada, vec!["workspace_contributor".to_owned()]),
+            (f.bob, vec!["workspace_admin".to_owned()]),
+            (f.cy, vec!["workspace_contributor".to_owned()]),
+        ]
+    );
+}

@@ -55,7 +55,8 @@ impl AdminClient {
     /// Every member and pending invitation, across all pages of `GET /users`.
     pub async fn list_all_users(&self) -> Result<AllUsers, ClientError> {
         let first = self.list_users(1, PAGE_SIZE, None).await?;
-        let served = first.members.len();
+        // A page holds members and then invitations; both count toward the page and the total.
+        let served = first.members.len() + first.invites.len();
         let size = first
             .page_size
             .filter(|s| *s > 0)
@@ -82,7 +83,7 @@ impl AdminClient {
                 while last_len as i64 >= size && last_len > 0 {
                     page += 1;
                     let next = self.list_users(page, size as u32, None).await?;
-                    last_len = next.members.len();
+                    last_len = next.members.len() + next.invites.len();
                     members.extend(next.members);
                     invites.extend(next.invites);
                 }

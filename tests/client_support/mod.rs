@@ -4,6 +4,7 @@
 
 pub mod fault_server;
 pub mod fixtures;
+pub mod local;
 
 #[allow(unused_imports)]
 pub use fault_server::{FaultServer, Recorded, Reply};

@@ -99,3 +99,27 @@ async fn a_profile_check_names_the_local_organization() {
     let client = profile.connect().await.unwrap();
     assert_eq!(client.base_url(), acme.server.admin_base_url());
 }
+
+#[tokio::test]
+async fn a_read_only_profile_browses_but_changes_nothing() {
+    let acme = fresh_org("Acme").await;
+    let mut profile = Profile::embedded(
+        "local",
+        acme.server.admin_base_url(),
+        acme.org.admin_key.clone(),
+    );
+    profile.read_only = true;
+    let client = profile.connect().await.unwrap();
+    assert_eq!(client.list_all_users().await.unwrap().members.len(), 1);
+    let err = client.rename_organization("Renamed").await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ReadOnly, "{err}");
+    assert_eq!(
+        acme.client
+            .local_organization()
+            .await
+            .unwrap()
+            .unwrap()
+            .name,
+        "Acme"
+    );
+}

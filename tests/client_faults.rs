@@ -356,3 +356,36 @@ async fn dropping_a_call_closes_its_connection() {
     assert_eq!(server.hangups(), 1, "the server saw the client hang up");
     assert_eq!(server.count("GET", ROLES), 1);
 }
+
+#[tokio::test]
+async fn a_read_only_client_reads_but_sends_no_change() {
+    let server = FaultServer::start().await;
+    server.on("GET", ROLES, vec![Reply::json(200, fixtures::roles_json())]);
+    let mut config = test_config(&server.base_url(), KEY);
+    config.read_only = true;
+    let client = AdminClient::new(config).unwrap();
+    client.roles().await.expect("reads work");
+    let ws = Uuid::new_v4();
+    let err = client.archive_workspace(ws).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ReadOnly);
+    assert_eq!(
+        err.to_string(),
+        format!("Read-only profile: DELETE /workspaces/{ws} was not sent")
+    );
+    let err = client.rename_organization("x").await.unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::ReadOnly | ErrorKind::ExtensionUnavailable
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.method != "GET")
+            .count(),
+        0
+    );
+}

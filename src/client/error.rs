@@ -78,6 +78,9 @@ pub enum ClientError {
         reason: String,
         excerpt: String,
     },
+    /// A change asked of a read-only client; nothing was sent.
+    #[error("Read-only profile: {operation} was not sent")]
+    ReadOnly { operation: String },
     /// The server lacks one of the local server's `/x-local` extensions (a real Mistral server).
     #[error("{feature} is not available on this server (it is a local-server extension)")]
     ExtensionUnavailable { feature: &'static str },
@@ -100,6 +103,7 @@ pub enum ErrorKind {
     Unexpected,
     Undecodable,
     ExtensionUnavailable,
+    ReadOnly,
     Config,
 }
 
@@ -118,6 +122,7 @@ impl ClientError {
             Self::Unexpected { .. } => ErrorKind::Unexpected,
             Self::Undecodable { .. } => ErrorKind::Undecodable,
             Self::ExtensionUnavailable { .. } => ErrorKind::ExtensionUnavailable,
+            Self::ReadOnly { .. } => ErrorKind::ReadOnly,
             Self::Config(_) => ErrorKind::Config,
         }
     }

@@ -86,6 +86,9 @@ pub struct ClientConfig {
     pub request_timeout: Duration,
     pub retry: RetryPolicy,
     pub user_agent: String,
+    /// Refuse every call that could change something, before it leaves the process. The console
+    /// also disables such actions; this makes a read-only profile safe even if one slips through.
+    pub read_only: bool,
 }
 
 impl ClientConfig {
@@ -98,6 +101,7 @@ impl ClientConfig {
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
             user_agent: default_user_agent(),
+            read_only: false,
         }
     }
 

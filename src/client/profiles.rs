@@ -115,6 +115,7 @@ impl Profile {
     pub fn client_config(&self, credential: SecretString) -> ClientConfig {
         let mut config = ClientConfig::new(self.base_url.clone(), credential);
         config.auth = self.auth;
+        config.read_only = self.read_only;
         config
     }
 

@@ -37,6 +37,7 @@ struct Inner {
     auth: AuthStyle,
     retry: RetryPolicy,
     request_timeout: Duration,
+    read_only: bool,
     /// Whether the server has the `/x-local` extensions; `None` until a call has found out.
     pub(crate) extensions: Mutex<Option<bool>>,
 }
@@ -47,6 +48,7 @@ impl fmt::Debug for AdminClient {
             .field("host", &self.inner.host)
             .field("credential", &self.inner.credential)
             .field("auth", &self.inner.auth)
+            .field("read_only", &self.inner.read_only)
             .finish_non_exhaustive()
     }
 }
@@ -163,6 +165,7 @@ impl AdminClient {
                 auth: config.auth,
                 retry: config.retry,
                 request_timeout: config.request_timeout,
+                read_only: config.read_only,
                 extensions: Mutex::new(None),
             }),
         })
@@ -203,6 +206,9 @@ impl AdminClient {
     /// Runs the call, retrying what is safe to retry, until success or a final error.
     pub(crate) async fn exchange(&self, call: Call) -> Result<Vec<u8>, ClientError> {
         let operation = call.operation();
+        if self.inner.read_only && call.method != Method::GET {
+            return Err(ClientError::ReadOnly { operation });
+        }
         let credential = call.credential.as_ref().unwrap_or(&self.inner.credential);
         let ctx = CallContext {
             operation: &operation,
@@ -229,6 +235,8 @@ impl AdminClient {
                     let error = response::status_error(&ctx, status, &body, asked);
                     let wait = match status.as_u16() {
                         429 => Some(retry::rate_limit_wait(policy, asked, retries + 1)),
+                        // 501 and 505 say the server will never do this; no point asking again.
+                        501 | 505 => None,
                         500..=599 => Some(retry::backoff(policy, retries + 1)),
                         _ => None,
                     };

@@ -4,6 +4,7 @@
 use axum::Router;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{delete, get, patch, post};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
 use super::auth::require_admin;
@@ -72,5 +73,9 @@ pub fn build(state: AppState) -> Router {
         .fallback(|| async { ApiError::not_found("Not Found") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(TraceLayer::new_for_http())
+        // A bug must still answer in the contract's error shape rather than drop the connection.
+        .layer(CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(ApiError::internal("handler panicked"))
+        }))
         .with_state(state)
 }

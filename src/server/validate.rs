@@ -159,7 +159,7 @@ pub fn requested_org_roles(fields: &OrgRoleFields) -> Option<Vec<OrgRole>> {
 
 impl Validate for OrganizationMemberCreate {
     fn validate(&self, v: &mut Validator) {
-        self.roles.validate(v);
+        self.org_role_fields().validate(v);
         max_len(v, "email", &self.email, validation::NAME_MAX_CHARS);
         max_len(
             v,
@@ -178,7 +178,7 @@ impl Validate for OrganizationMemberCreate {
 
 impl Validate for AdminOrganizationMemberUpdate {
     fn validate(&self, v: &mut Validator) {
-        self.roles.validate(v);
+        self.org_role_fields().validate(v);
         for (index, seat) in self.subscription_types.iter().flatten().enumerate() {
             v.nested(&["subscription_types".into()], |v| {
                 one_of(v, &index.to_string(), seat, &MEMBER_SEAT_TYPES)
@@ -189,7 +189,7 @@ impl Validate for AdminOrganizationMemberUpdate {
 
 impl Validate for OrganizationInviteIn {
     fn validate(&self, v: &mut Validator) {
-        self.roles.validate(v);
+        self.org_role_fields().validate(v);
         if let Some(seat) = &self.subscription_type {
             one_of(v, "subscription_type", seat, &PLAN_TYPES);
         }

@@ -156,7 +156,7 @@ pub fn invite(
             )));
         }
     }
-    let roles = crate::server::validate::requested_org_roles(&body.roles)
+    let roles = crate::server::validate::requested_org_roles(&body.org_role_fields())
         .unwrap_or_else(|| vec![OrgRole::Member]);
     let seats: Vec<String> = body
         .subscription_types

@@ -6,7 +6,7 @@ mod client_support;
 use std::collections::BTreeMap;
 
 use mistral_admin::api::{
-    AdminOrganizationMemberUpdate, AdminWorkspaceIn, OrgRoleFields, OrgRoleName, UpdateWorkspaceIn,
+    AdminOrganizationMemberUpdate, AdminWorkspaceIn, OrgRoleName, UpdateWorkspaceIn,
     WorkspaceMemberSingleIn, WorkspaceOut,
 };
 use mistral_admin::client::{AdminClient, Directory};
@@ -226,11 +226,8 @@ async fn the_kept_directory_matches_a_fresh_load_after_each_change() {
         .update_user(
             p[3],
             &AdminOrganizationMemberUpdate {
-                roles: OrgRoleFields {
-                    role_names: Some(vec![OrgRoleName::OrganizationAdmin]),
-                    ..Default::default()
-                },
-                subscription_types: None,
+                role_names: Some(vec![OrgRoleName::OrganizationAdmin]),
+                ..Default::default()
             },
         )
         .await

@@ -4,9 +4,7 @@ mod client_support;
 
 use std::collections::HashSet;
 
-use mistral_admin::api::{
-    AdminOrganizationMemberUpdate, OrgRoleFields, OrgRoleName, OrganizationInviteIn,
-};
+use mistral_admin::api::{AdminOrganizationMemberUpdate, OrgRoleName, OrganizationInviteIn};
 use mistral_admin::client::ErrorKind;
 use uuid::Uuid;
 
@@ -44,11 +42,8 @@ async fn users_are_created_in_bulk_read_updated_listed_and_deleted() {
         .update_user(
             ada_id,
             &AdminOrganizationMemberUpdate {
-                roles: OrgRoleFields {
-                    role_names: Some(vec![OrgRoleName::BillingManager, OrgRoleName::Member]),
-                    ..OrgRoleFields::default()
-                },
-                subscription_types: None,
+                role_names: Some(vec![OrgRoleName::BillingManager, OrgRoleName::Member]),
+                ..Default::default()
             },
         )
         .await
@@ -88,11 +83,8 @@ async fn the_last_admin_cannot_be_demoted_and_the_server_says_why() {
         .update_user(
             acme.org.admin_user_uuid,
             &AdminOrganizationMemberUpdate {
-                roles: OrgRoleFields {
-                    role_names: Some(vec![OrgRoleName::Member]),
-                    ..OrgRoleFields::default()
-                },
-                subscription_types: None,
+                role_names: Some(vec![OrgRoleName::Member]),
+                ..Default::default()
             },
         )
         .await
@@ -114,10 +106,7 @@ async fn invitations_are_sent_listed_and_withdrawn() {
         .unwrap();
     let sent = client
         .invite_users(&OrganizationInviteIn {
-            roles: OrgRoleFields {
-                role_names: Some(vec![OrgRoleName::Member]),
-                ..OrgRoleFields::default()
-            },
+            role_names: Some(vec![OrgRoleName::Member]),
             email: format!("new1@acme.test, nonsense\nnew2@acme.test,{admin_email}"),
             ..OrganizationInviteIn::default()
         })

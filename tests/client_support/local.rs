@@ -1,6 +1,6 @@
 //! The real local server for the client's tests: in memory, on a free port of 127.0.0.1.
 
-use mistral_admin::api::{OrgRoleFields, OrgRoleName, OrganizationMemberCreate};
+use mistral_admin::api::{OrgRoleName, OrganizationMemberCreate};
 use mistral_admin::client::AdminClient;
 use mistral_admin::server::{
     Clock, Database, LocalServer, Seed, SeededOrganization, ServerOptions,
@@ -50,10 +50,10 @@ pub fn new_member(
     roles: &[OrgRoleName],
 ) -> OrganizationMemberCreate {
     OrganizationMemberCreate {
-        roles: OrgRoleFields {
-            role_names: Some(roles.to_vec()),
-            ..OrgRoleFields::default()
-        },
+        role_names: Some(roles.to_vec()),
+        roles: None,
+        role_name: None,
+        role: None,
         email: email.to_owned(),
         first_name: first.to_owned(),
         last_name: last.to_owned(),

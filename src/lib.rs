@@ -13,6 +13,8 @@
 
 pub mod api;
 pub mod cli;
+pub mod client;
 pub mod dirs;
 pub mod domain;
+pub mod server;
 pub mod tui;

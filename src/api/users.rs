@@ -44,20 +44,34 @@ impl From<crate::domain::OrgRole> for OrgRoleName {
     }
 }
 
-/// The four ways a write body can name organization roles. At most one may be used.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The four ways a write body can name organization roles (at most one may be used), as one
+/// value. Bodies carry the four fields inline (`role_names`, `roles`, `role_name`, `role`);
+/// `org_role_fields()` on each body gathers them for checking and resolving.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrgRoleFields {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_names: Option<Vec<OrgRoleName>>,
     /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     /// Deprecated single role name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_name: Option<OrgRoleName>,
     /// Deprecated single legacy code or UUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+}
+
+/// Declares the four inline role fields of a body and its `org_role_fields()` accessor.
+macro_rules! org_role_accessor {
+    ($ty:ty) => {
+        impl $ty {
+            pub fn org_role_fields(&self) -> OrgRoleFields {
+                OrgRoleFields {
+                    role_names: self.role_names.clone(),
+                    roles: self.roles.clone(),
+                    role_name: self.role_name,
+                    role: self.role.clone(),
+                }
+            }
+        }
+    };
 }
 
 /// A member of the organization as `GET /users` lists it (`AdminOrganizationMemberOUT`).
@@ -136,14 +150,25 @@ pub struct OrganizationAdminUsersOut {
 /// One entry of the `POST /users` body (`OrganizationMemberCreate`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationMemberCreate {
-    #[serde(flatten)]
-    pub roles: OrgRoleFields,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_names: Option<Vec<OrgRoleName>>,
+    /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
+    /// Deprecated single role name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_name: Option<OrgRoleName>,
+    /// Deprecated single legacy code or UUID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     pub email: String,
     pub first_name: String,
     pub last_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_types: Option<Vec<PlanType>>,
 }
+
+org_role_accessor!(OrganizationMemberCreate);
 
 /// `POST /users` response (`OrganizationUsersCreateOUT`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,11 +180,22 @@ pub struct OrganizationUsersCreateOut {
 /// `PATCH /users/{user_id}` body (`AdminOrganizationMemberUpdate`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AdminOrganizationMemberUpdate {
-    #[serde(flatten)]
-    pub roles: OrgRoleFields,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_names: Option<Vec<OrgRoleName>>,
+    /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
+    /// Deprecated single role name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_name: Option<OrgRoleName>,
+    /// Deprecated single legacy code or UUID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_types: Option<Vec<String>>,
 }
+
+org_role_accessor!(AdminOrganizationMemberUpdate);
 
 /// `DELETE /users/{id}` and `DELETE /users-invite/{id}` response (`DeleteOUT`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,8 +206,17 @@ pub struct DeleteOut {
 /// `POST /users-invite` body (`OrganizationInviteIN`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationInviteIn {
-    #[serde(flatten)]
-    pub roles: OrgRoleFields,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_names: Option<Vec<OrgRoleName>>,
+    /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
+    /// Deprecated single role name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_name: Option<OrgRoleName>,
+    /// Deprecated single legacy code or UUID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     /// One address, or several separated by commas or newlines.
     pub email: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -185,6 +230,8 @@ pub struct OrganizationInviteIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_uuids: Option<Vec<Uuid>>,
 }
+
+org_role_accessor!(OrganizationInviteIn);
 
 pub const EMAIL_LANGUAGES: [&str; 9] = ["en", "fr", "es", "de", "it", "pt_br", "pl", "ar", "nl"];
 

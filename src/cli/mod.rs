@@ -1,6 +1,7 @@
 //! Command-line interface: the TUI by default, plus `serve`, `config`, `profiles` and
 //! the scripting commands. Each command lives in its own file; this one only parses and routes.
 
+mod admin_key;
 mod config_cmd;
 mod profiles;
 mod serve;
@@ -54,6 +55,8 @@ pub enum Command {
     Config(config_cmd::ConfigCommand),
     /// List the configured profiles and whether each one answers.
     Profiles(profiles::ProfilesArgs),
+    /// Print a new Admin API key for an organization of the local server's database.
+    AdminKey(admin_key::AdminKeyArgs),
 }
 
 /// Parses the command line and runs the chosen command.
@@ -64,6 +67,7 @@ pub fn run() -> ExitCode {
         Some(Command::Serve(args)) => serve::run(&cli.global, args),
         Some(Command::Config(cmd)) => config_cmd::run(&cli.global, cmd),
         Some(Command::Profiles(args)) => profiles::run(&cli.global, args),
+        Some(Command::AdminKey(args)) => admin_key::run(args),
     };
     match result {
         Ok(code) => code,

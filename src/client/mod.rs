@@ -1,0 +1,38 @@
+//! The async client for Mistral's Admin API, and the profiles that say which organization to
+//! talk to with which key.
+//!
+//! - [`AdminClient`]: one async method per endpoint (split by area across `users`,
+//!   `workspaces`, `keys`, `billing`, `extensions`), built on [`transport`], which owns auth
+//!   headers, timeouts, retries and logging; [`paging`] fetches whole listings.
+//! - [`Directory`]: who belongs to which workspace, built from `GET /users`.
+//! - [`ClientError`]: what went wrong, in words for a status line.
+//! - [`profiles`] and [`config`]: `config.toml`, key sources, and the built-in `local` profile.
+
+mod billing;
+pub mod config;
+pub mod config_error;
+pub mod directory;
+pub mod error;
+mod extensions;
+pub mod health;
+mod key_source;
+mod keys;
+pub mod options;
+pub mod paging;
+pub mod profiles;
+pub mod query;
+mod response;
+mod retry;
+pub mod transport;
+mod users;
+mod workspaces;
+
+pub use config_error::ConfigError;
+pub use directory::{Directory, WorkspaceMember};
+pub use error::{ClientError, ErrorKind, FieldError};
+pub use health::{ProfileStatus, check_profile};
+pub use options::{AuthStyle, ClientConfig, RetryPolicy};
+pub use paging::AllUsers;
+pub use profiles::{KeySource, LOCAL_PROFILE, Profile, ProfileSet};
+pub use query::{AuditQuery, WorkspaceQuery};
+pub use transport::AdminClient;

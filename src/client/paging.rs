@@ -1,0 +1,173 @@
+//! Fetching every page of a listing: users, workspaces and API keys.
+//!
+//! Paged listings are read first page first; once the reply states the total and the page size
+//! the server actually used (it may clamp what was asked for), the remaining pages are fetched a
+//! few at a time. Pages are polled inside the caller's future (no spawned tasks), so dropping it
+//! stops them all. Entries are de-duplicated by id, since a row can shift from one page to the
+//! next while an organization changes under the listing.
+
+use std::collections::HashSet;
+use std::hash::Hash;
+
+use futures::{StreamExt, TryStreamExt, stream};
+use uuid::Uuid;
+
+use super::directory::Directory;
+use super::error::ClientError;
+use super::query::WorkspaceQuery;
+use super::transport::AdminClient;
+use crate::api::{
+    AdminOrganizationMemberOut, ApiKeyExtendedOut, OrganizationInviteOut, WorkspaceOut,
+};
+
+/// The page size asked for; servers may serve less and say so.
+const PAGE_SIZE: u32 = 1000;
+/// Pages in flight at once after the first.
+const CONCURRENT_PAGES: usize = 4;
+/// `GET /api-keys` has no total, so it is read until a short page. This is the contract's
+/// default `limit`, a size every server serves whole, so a short page really means the end.
+const API_KEY_LIMIT: u32 = 100;
+
+/// Everyone in the organization: members and pending invitations.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AllUsers {
+    pub members: Vec<AdminOrganizationMemberOut>,
+    pub invites: Vec<OrganizationInviteOut>,
+}
+
+/// How many pages hold `total` entries at `size` per page.
+fn page_count(total: i64, size: i64) -> u32 {
+    if total <= 0 || size <= 0 {
+        return 1;
+    }
+    u32::try_from((total + size - 1) / size).unwrap_or(u32::MAX)
+}
+
+fn dedup_by<T, K: Eq + Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(key(item)))
+        .collect()
+}
+
+impl AdminClient {
+    /// Every member and pending invitation, across all pages of `GET /users`.
+    pub async fn list_all_users(&self) -> Result<AllUsers, ClientError> {
+        let first = self.list_users(1, PAGE_SIZE, None).await?;
+        // A page holds members and then invitations; both count toward the page and the total.
+        let served = first.members.len() + first.invites.len();
+        let size = first
+            .page_size
+            .filter(|s| *s > 0)
+            .unwrap_or(served.max(1) as i64);
+        let mut members = first.members;
+        let mut invites = first.invites;
+        match first.total {
+            Some(total) => {
+                let pages = page_count(total, size);
+                let rest: Vec<_> = stream::iter(2..=pages)
+                    .map(|page| self.list_users(page, size as u32, None))
+                    .buffered(CONCURRENT_PAGES)
+                    .try_collect()
+                    .await?;
+                for page in rest {
+                    members.extend(page.members);
+                    invites.extend(page.invites);
+                }
+            }
+            None => {
+                // No total: walk on until a page comes back short.
+                let mut page = 1;
+                let mut last_len = served;
+                while last_len as i64 >= size && last_len > 0 {
+                    page += 1;
+                    let next = self.list_users(page, size as u32, None).await?;
+                    last_len = next.members.len() + next.invites.len();
+                    members.extend(next.members);
+                    invites.extend(next.invites);
+                }
+            }
+        }
+        Ok(AllUsers {
+            members: dedup_by(members, |m| m.uuid),
+            invites: dedup_by(invites, |i| i.uuid),
+        })
+    }
+
+    /// Every active (or, with `archived`, every archived) workspace.
+    pub async fn list_all_workspaces(
+        &self,
+        archived: bool,
+    ) -> Result<Vec<WorkspaceOut>, ClientError> {
+        let query = |page: u32, page_size: u32| WorkspaceQuery {
+            is_archived: archived,
+            page: Some(page),
+            page_size: Some(page_size),
+            search: None,
+        };
+        let first = self.list_workspaces(&query(1, PAGE_SIZE)).await?;
+        let size = if first.page_size > 0 {
+            first.page_size
+        } else {
+            first.items.len().max(1) as i64
+        };
+        let pages = page_count(first.total, size);
+        let mut items = first.items;
+        let rest: Vec<_> = stream::iter(2..=pages)
+            .map(|page| {
+                let q = query(page, size as u32);
+                async move { self.list_workspaces(&q).await }
+            })
+            .buffered(CONCURRENT_PAGES)
+            .try_collect()
+            .await?;
+        for page in rest {
+            items.extend(page.items);
+        }
+        Ok(dedup_by(items, |w| w.uuid))
+    }
+
+    /// Every API key of the organization.
+    pub async fn list_all_api_keys(&self) -> Result<Vec<ApiKeyExtendedOut>, ClientError> {
+        let mut keys = Vec::new();
+        let mut offset = 0u32;
+        loop {
+            let page = self.list_api_keys(API_KEY_LIMIT, offset, None).await?.keys;
+            let served = page.len();
+            keys.extend(page);
+            if served < API_KEY_LIMIT as usize {
+                break;
+            }
+            offset = offset.saturating_add(API_KEY_LIMIT);
+        }
+        Ok(dedup_by(keys, |k: &ApiKeyExtendedOut| -> Uuid { k.key_id }))
+    }
+
+    /// Everyone in the organization with role names resolved: the listing and the role
+    /// catalog, fetched side by side.
+    pub async fn load_directory(&self) -> Result<Directory, ClientError> {
+        let (users, roles) = futures::try_join!(self.list_all_users(), self.roles())?;
+        Ok(Directory::new(users.members, users.invites, &roles))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_count_rounds_up_and_never_drops_to_zero() {
+        assert_eq!(page_count(0, 1000), 1);
+        assert_eq!(page_count(1000, 1000), 1);
+        assert_eq!(page_count(1001, 1000), 2);
+        assert_eq!(page_count(10_000, 1000), 10);
+        assert_eq!(page_count(5, 0), 1);
+    }
+
+    #[test]
+    fn dedup_keeps_the_first_of_each() {
+        let items = vec![(1, "a"), (2, "b"), (1, "c")];
+        assert_eq!(dedup_by(items, |i| i.0), vec![(1, "a"), (2, "b")]);
+    }
+}

@@ -1,0 +1,98 @@
+//! Workspaces and their members.
+
+use reqwest::Method;
+use uuid::Uuid;
+
+use super::error::ClientError;
+use super::query::WorkspaceQuery;
+use super::transport::{AdminClient, Call};
+use crate::api::paths;
+use crate::api::{
+    AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, AdminWorkspaceIn,
+    BaseWorkspaceMemberIn, RemoveWorkspaceMembersIn, RemoveWorkspaceMembersOut, UpdateWorkspaceIn,
+    WorkspaceEnrichedOut, WorkspaceMemberIn, WorkspaceMemberSingleIn, WorkspaceOut, WorkspacesOut,
+};
+
+impl AdminClient {
+    /// `GET /workspaces`: one page, active or archived.
+    pub async fn list_workspaces(
+        &self,
+        query: &WorkspaceQuery,
+    ) -> Result<WorkspacesOut, ClientError> {
+        let mut call = Call::get(paths::WORKSPACES, "Page");
+        call.query = query.pairs();
+        self.send(call).await
+    }
+
+    /// `POST /workspaces`: `admin_user_id` becomes the new workspace's admin.
+    pub async fn create_workspace(
+        &self,
+        workspace: &AdminWorkspaceIn,
+    ) -> Result<WorkspaceEnrichedOut, ClientError> {
+        self.send(Call::new(Method::POST, paths::WORKSPACES, "Organization").json(workspace)?)
+            .await
+    }
+
+    /// `PATCH /workspaces/{id}`: name, description, icon; absent fields stay.
+    pub async fn update_workspace(
+        &self,
+        id: Uuid,
+        update: &UpdateWorkspaceIn,
+    ) -> Result<WorkspaceOut, ClientError> {
+        self.send(Call::new(Method::PATCH, paths::workspace(id), "Workspace").json(update)?)
+            .await
+    }
+
+    /// `DELETE /workspaces/{id}`: archives it, for good.
+    pub async fn archive_workspace(&self, id: Uuid) -> Result<(), ClientError> {
+        self.send_unit(Call::new(Method::DELETE, paths::workspace(id), "Workspace"))
+            .await
+    }
+
+    /// `POST /workspaces/{id}/add-users`: organization members only.
+    pub async fn add_workspace_members(
+        &self,
+        id: Uuid,
+        members: &[WorkspaceMemberSingleIn],
+    ) -> Result<AddUsersToWorkspaceOut, ClientError> {
+        let body = WorkspaceMemberIn {
+            members: Some(members.to_vec()),
+        };
+        let call = Call::new(Method::POST, paths::workspace_add_users(id), "Workspace");
+        self.send(call.json(&body)?).await
+    }
+
+    /// `PATCH /workspaces/{id}/users`: adds or updates; how a member's role changes. It sets
+    /// state rather than adding to it, so it is retried like a read.
+    pub async fn upsert_workspace_members(
+        &self,
+        id: Uuid,
+        members: &[WorkspaceMemberSingleIn],
+    ) -> Result<AddOrUpdateUsersToWorkspaceOut, ClientError> {
+        let body = WorkspaceMemberIn {
+            members: Some(members.to_vec()),
+        };
+        let call = Call::new(Method::PATCH, paths::workspace_users(id), "Workspace");
+        self.send(call.json(&body)?.idempotent()).await
+    }
+
+    /// `DELETE /workspaces/{id}/remove-users` (a DELETE with a JSON body).
+    pub async fn remove_workspace_members(
+        &self,
+        id: Uuid,
+        users: &[Uuid],
+    ) -> Result<RemoveWorkspaceMembersOut, ClientError> {
+        let body = RemoveWorkspaceMembersIn {
+            members: users
+                .iter()
+                .map(|&user_uuid| BaseWorkspaceMemberIn { user_uuid })
+                .collect(),
+        };
+        let call = Call::new(
+            Method::DELETE,
+            paths::workspace_remove_users(id),
+            "Workspace",
+        );
+        self.send(call.json(&body)?).await
+    }
+}

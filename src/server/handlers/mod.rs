@@ -1,0 +1,11 @@
+//! HTTP glue: each handler reads its input, runs one operation in one transaction, and
+//! answers with the contract's type. The rules themselves live in `ops`.
+
+pub mod extensions;
+pub mod keys_billing_audit;
+pub mod models;
+pub mod users;
+pub mod workspaces;
+
+/// `page`/`page_size` with the contract's defaults; page sizes above this are served as this.
+pub const MAX_PAGE_SIZE: i64 = 1000;

@@ -1,0 +1,77 @@
+//! The organization's monthly spending limit (`/spend-limit`). Workspace caps may not exceed
+//! it, so lowering it lowers any cap above the new limit.
+
+use rusqlite::Transaction;
+use uuid::Uuid;
+
+use super::audit::{self, Entry};
+use super::{OpCtx, uuid_at};
+use crate::api::*;
+use crate::server::error::ApiResult;
+
+pub fn limits(tx: &Transaction<'_>, org: Uuid) -> ApiResult<LimitsOut> {
+    let (limit, usage, currency): (Option<i64>, f64, String) = tx.query_row(
+        "SELECT monthly_limit, usage, currency FROM organizations WHERE uuid = ?1",
+        [org.to_string()],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    Ok(LimitsOut {
+        limits: LimitsContext {
+            completion: UsageLimits {
+                no_monthly_limit: limit.is_none(),
+                monthly_limit_reached: limit.is_some_and(|l| usage >= l as f64),
+                usage: Some(usage),
+                vibe_usage: Some(0.0),
+                total_usage: Some(usage),
+                usage_limit: limit.map(|l| l as f64),
+            },
+            last_payment_failure: false,
+            last_payment_failure_protection: Some(false),
+            currency,
+        },
+    })
+}
+
+/// `POST /spend-limit`.
+pub fn set_limit(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    body: &NewUsageLimitIn,
+) -> ApiResult<LimitsOut> {
+    let new_limit = (!body.no_monthly_limit).then_some(body.amount);
+    let (old_limit, currency) = super::organizations::limit_and_currency(tx, ctx.org)?;
+    tx.execute(
+        "UPDATE organizations SET monthly_limit = ?1 WHERE uuid = ?2",
+        rusqlite::params![new_limit, ctx.org.to_string()],
+    )?;
+    audit::record(
+        tx,
+        ctx,
+        Entry::new("billing.monthly_limit.updated", "MONTHLY_LIMIT")
+            .target("organization_uuid", ctx.org)
+            .detail(
+                "old_limit",
+                old_limit.map_or("none".into(), |l| l.to_string()),
+            )
+            .detail(
+                "new_limit",
+                new_limit.map_or("none".into(), |l| l.to_string()),
+            )
+            .detail("currency", &currency),
+    )?;
+    if let Some(limit) = new_limit {
+        let mut stmt = tx.prepare(
+            "SELECT uuid FROM workspaces WHERE org_uuid = ?1 AND monthly_spend_cap > ?2 AND archived_at IS NULL",
+        )?;
+        let over: Vec<Uuid> = stmt
+            .query_map(rusqlite::params![ctx.org.to_string(), limit], |row| {
+                uuid_at(row, 0)
+            })?
+            .collect::<Result<_, _>>()?;
+        for workspace in over {
+            let row = super::workspaces::load(tx, ctx.org, workspace)?;
+            super::workspaces::set_cap(tx, ctx, &row, Some(limit), &currency)?;
+        }
+    }
+    limits(tx, ctx.org)
+}

@@ -1,0 +1,312 @@
+//! Invitations to join the organization: sending (several addresses at once), the pending
+//! list, deletion, and expiry after seven days.
+
+use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use super::audit::{self, Entry};
+use super::{
+    OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, org_role_values, uuid_at,
+};
+use crate::api::*;
+use crate::domain::OrgRole;
+use crate::domain::validation::{INVITATION_TTL_DAYS, is_valid_email, split_email_list};
+use crate::server::clock::{from_micros, to_micros};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::ops::users::email_taken;
+
+struct InviteRow {
+    uuid: Uuid,
+    email: String,
+    roles: Vec<OrgRole>,
+    workspaces: Vec<Uuid>,
+    created_at: OffsetDateTime,
+}
+
+const COLUMNS: &str = "uuid, email, org_roles, workspace_uuids, created_at";
+
+fn invite_row(row: &Row<'_>) -> rusqlite::Result<InviteRow> {
+    Ok(InviteRow {
+        uuid: uuid_at(row, 0)?,
+        email: row.get(1)?,
+        roles: decode_org_roles(&row.get::<_, String>(2)?),
+        workspaces: decode_list(&row.get::<_, String>(3)?)
+            .iter()
+            .filter_map(|w| Uuid::parse_str(w).ok())
+            .collect(),
+        created_at: from_micros(row.get(4)?),
+    })
+}
+
+fn ttl() -> Duration {
+    Duration::days(INVITATION_TTL_DAYS)
+}
+
+/// Whether an invitation sent at `created_at` can no longer be used at `now`.
+pub fn is_expired(created_at: OffsetDateTime, now: OffsetDateTime) -> bool {
+    now - created_at >= ttl()
+}
+
+fn email_clause(email_key: Option<&str>) -> (&'static str, Vec<rusqlite::types::Value>) {
+    match email_key {
+        Some(key) => (" AND email_key = ?2", vec![key.to_owned().into()]),
+        None => ("", vec![]),
+    }
+}
+
+/// Invitations not yet deleted or turned into a membership, expired ones included.
+pub fn count_open(tx: &Transaction<'_>, org: Uuid, email_key: Option<&str>) -> ApiResult<i64> {
+    let (clause, extra) = email_clause(email_key);
+    let mut args: Vec<rusqlite::types::Value> = vec![org.to_string().into()];
+    args.extend(extra);
+    Ok(tx.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL{clause}"
+        ),
+        params_from_iter(args),
+        |r| r.get(0),
+    )?)
+}
+
+/// The invitations part of a `GET /users` page, flagged when expired.
+pub fn open_page(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    email_key: Option<&str>,
+    offset: i64,
+    limit: i64,
+    now: OffsetDateTime,
+) -> ApiResult<Vec<OrganizationInviteOut>> {
+    let (clause, extra) = email_clause(email_key);
+    let mut args: Vec<rusqlite::types::Value> = vec![org.to_string().into()];
+    args.extend(extra);
+    let sql = format!(
+        "SELECT {COLUMNS} FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL{clause}
+         ORDER BY created_at, uuid LIMIT {limit} OFFSET {offset}"
+    );
+    let mut stmt = tx.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), invite_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let row = row?;
+        let (raw_roles, raw_role) = org_role_values(&row.roles);
+        out.push(OrganizationInviteOut {
+            uuid: row.uuid,
+            raw_roles,
+            raw_role,
+            email: row.email,
+            expired: is_expired(row.created_at, now),
+            created_at: row.created_at,
+            workspace_uuids: row.workspaces,
+        });
+    }
+    Ok(out)
+}
+
+/// `GET /users-invite`: invitations that can still be accepted.
+pub fn list_pending(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    now: OffsetDateTime,
+) -> ApiResult<Vec<OrganizationUserInviteOut>> {
+    let oldest_valid = to_micros(now - ttl());
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {COLUMNS} FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL AND created_at > ?2
+         ORDER BY created_at, uuid"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params![org.to_string(), oldest_valid], invite_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let row = row?;
+        let (roles, role) = org_role_values(&row.roles);
+        out.push(OrganizationUserInviteOut {
+            invite_uuid: row.uuid,
+            email: Some(row.email),
+            roles,
+            role,
+        });
+    }
+    Ok(out)
+}
+
+fn active_workspace_exists(tx: &Transaction<'_>, org: Uuid, workspace: Uuid) -> ApiResult<bool> {
+    Ok(tx
+        .query_row(
+            "SELECT 1 FROM workspaces WHERE org_uuid = ?1 AND uuid = ?2 AND archived_at IS NULL",
+            [org.to_string(), workspace.to_string()],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// `POST /users-invite`. Bad addresses and existing members are reported, not refused. An
+/// address that already has a usable invitation gets that invitation sent again.
+pub fn invite(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    body: &OrganizationInviteIn,
+) -> ApiResult<OrganizationInvitesCreateOut> {
+    let workspaces = body.workspace_uuids.clone().unwrap_or_default();
+    for workspace in &workspaces {
+        if !active_workspace_exists(tx, ctx.org, *workspace)? {
+            return Err(ApiError::not_found(format!(
+                "Workspace {workspace} not found"
+            )));
+        }
+    }
+    let roles = crate::server::validate::requested_org_roles(&body.org_role_fields())
+        .unwrap_or_else(|| vec![OrgRole::Member]);
+    let seats: Vec<String> = body
+        .subscription_types
+        .clone()
+        .or_else(|| body.subscription_type.clone().map(|s| vec![s]))
+        .unwrap_or_default();
+    let mut result = OrganizationInvitesCreateOut {
+        invalid_emails: Vec::new(),
+        already_members: Vec::new(),
+        invited_members_count: Some(0),
+    };
+    for email in split_email_list(&body.email) {
+        if !is_valid_email(&email) {
+            result.invalid_emails.push(email);
+            continue;
+        }
+        if email_taken(tx, ctx.org, &email)? {
+            result.already_members.push(email);
+            continue;
+        }
+        let pending: Option<Uuid> = tx
+            .query_row(
+                "SELECT uuid FROM invitations WHERE org_uuid = ?1 AND email_key = ?2 AND closed_at IS NULL AND created_at > ?3",
+                rusqlite::params![ctx.org.to_string(), email.to_lowercase(), to_micros(ctx.now - ttl())],
+                |row| uuid_at(row, 0),
+            )
+            .optional()?;
+        let (uuid, event) = match pending {
+            Some(uuid) => {
+                tx.execute(
+                    "UPDATE invitations SET created_at = ?1, org_roles = ?2, workspace_uuids = ?3, seats = ?4, language = ?5 WHERE uuid = ?6",
+                    rusqlite::params![
+                        to_micros(ctx.now),
+                        encode_org_roles(&roles),
+                        encode_list(&workspaces),
+                        encode_list(&seats),
+                        body.email_language,
+                        uuid.to_string()
+                    ],
+                )?;
+                (uuid, "organization.invite.resend")
+            }
+            None => {
+                let uuid = Uuid::new_v4();
+                insert(
+                    tx,
+                    ctx.org,
+                    uuid,
+                    &email,
+                    &roles,
+                    &workspaces,
+                    &seats,
+                    body.email_language.as_deref(),
+                    ctx.now,
+                )?;
+                (uuid, "organization.invite.send")
+            }
+        };
+        audit::record(
+            tx,
+            ctx,
+            Entry::new(event, "USER")
+                .target("invite_uuid", uuid)
+                .target("email", &email)
+                .detail("roles", encode_org_roles(&roles)),
+        )?;
+        *result.invited_members_count.get_or_insert(0) += 1;
+    }
+    Ok(result)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn insert(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    uuid: Uuid,
+    email: &str,
+    roles: &[OrgRole],
+    workspaces: &[Uuid],
+    seats: &[String],
+    language: Option<&str>,
+    at: OffsetDateTime,
+) -> ApiResult<()> {
+    tx.execute(
+        "INSERT INTO invitations (uuid, org_uuid, email, email_key, org_roles, workspace_uuids, seats, language, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        rusqlite::params![
+            uuid.to_string(),
+            org.to_string(),
+            email,
+            email.to_lowercase(),
+            encode_org_roles(roles),
+            encode_list(workspaces),
+            encode_list(seats),
+            language,
+            to_micros(at)
+        ],
+    )?;
+    Ok(())
+}
+
+/// `DELETE /users-invite/{invite_uuid}`.
+pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, invite: Uuid) -> ApiResult<DeleteOut> {
+    let email: String = tx
+        .query_row(
+            "SELECT email FROM invitations WHERE org_uuid = ?1 AND uuid = ?2 AND closed_at IS NULL",
+            [ctx.org.to_string(), invite.to_string()],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("Invitation {invite} not found")))?;
+    tx.execute(
+        "UPDATE invitations SET closed_at = ?1 WHERE uuid = ?2",
+        rusqlite::params![to_micros(ctx.now), invite.to_string()],
+    )?;
+    audit::record(
+        tx,
+        ctx,
+        Entry::new("organization.invite.revoked", "USER")
+            .target("invite_uuid", invite)
+            .target("email", &email),
+    )?;
+    Ok(DeleteOut {
+        message: "Organization invitation deleted successfully".into(),
+    })
+}
+
+/// A person added directly no longer needs their invitation: close it, and say why.
+pub fn close_for_new_member(tx: &Transaction<'_>, ctx: &OpCtx, email: &str) -> ApiResult<()> {
+    let mut stmt = tx.prepare(
+        "SELECT uuid FROM invitations WHERE org_uuid = ?1 AND email_key = ?2 AND closed_at IS NULL",
+    )?;
+    let open: Vec<Uuid> = stmt
+        .query_map([ctx.org.to_string(), email.to_lowercase()], |row| {
+            uuid_at(row, 0)
+        })?
+        .collect::<Result<_, _>>()?;
+    for invite in open {
+        tx.execute(
+            "UPDATE invitations SET closed_at = ?1 WHERE uuid = ?2",
+            rusqlite::params![to_micros(ctx.now), invite.to_string()],
+        )?;
+        audit::record(
+            tx,
+            ctx,
+            Entry::new("organization.invite.revoked", "USER")
+                .target("invite_uuid", invite)
+                .target("email", email)
+                .detail("reason", "the address was added as a member directly"),
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! Workspace membership: add, add-or-update (how roles change), and remove. Only people who
+//! are already organization members can join a workspace, and the change is immediate.
+
+use std::collections::HashMap;
+
+use rusqlite::{Transaction, params_from_iter};
+use uuid::Uuid;
+
+use super::audit::{self, Entry};
+use super::workspaces::{self, WorkspaceRow};
+use super::{OpCtx, decode_workspace_roles, encode_workspace_roles, placeholders, uuid_at};
+use crate::api::*;
+use crate::domain::WorkspaceRole;
+use crate::server::clock::to_micros;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::validate::requested_workspace_roles;
+
+/// Adds one member and records it.
+pub fn insert(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    workspace: Uuid,
+    workspace_name: &str,
+    user: Uuid,
+    roles: &[WorkspaceRole],
+) -> ApiResult<()> {
+    tx.prepare_cached(
+        "INSERT INTO workspace_members (workspace_uuid, user_uuid, roles, added_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(rusqlite::params![
+        workspace.to_string(),
+        user.to_string(),
+        encode_workspace_roles(roles),
+        to_micros(ctx.now)
+    ])?;
+    audit::record(
+        tx,
+        ctx,
+        Entry::new("workspace.member.add", "WORKSPACE")
+            .target("workspace_uuid", workspace)
+            .target("name", workspace_name)
+            .detail("user_uuid", user)
+            .detail("roles", encode_workspace_roles(roles))
+            .in_workspace(workspace),
+    )
+}
+
+/// The organization members among `users`; anyone else (unknown, or of another organization)
+/// makes the whole request fail with 404, naming them.
+fn ensure_org_members(tx: &Transaction<'_>, org: Uuid, users: &[Uuid]) -> ApiResult<()> {
+    let mut found = std::collections::HashSet::new();
+    for chunk in users.chunks(500) {
+        let sql = format!(
+            "SELECT uuid FROM users WHERE org_uuid = ? AND uuid IN ({})",
+            placeholders(chunk.len())
+        );
+        let mut stmt = tx.prepare(&sql)?;
+        let args = std::iter::once(org.to_string()).chain(chunk.iter().map(Uuid::to_string));
+        for id in stmt.query_map(params_from_iter(args), |row| uuid_at(row, 0))? {
+            found.insert(id?);
+        }
+    }
+    let missing: Vec<String> = users
+        .iter()
+        .filter(|u| !found.contains(u))
+        .map(Uuid::to_string)
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::not_found(format!(
+            "Not members of this organization (only organization members can join a workspace): {}",
+            missing.join(", ")
+        )))
+    }
+}
+
+fn current_roles(
+    tx: &Transaction<'_>,
+    workspace: Uuid,
+) -> ApiResult<HashMap<Uuid, Vec<WorkspaceRole>>> {
+    let mut stmt =
+        tx.prepare("SELECT user_uuid, roles FROM workspace_members WHERE workspace_uuid = ?1")?;
+    let rows = stmt.query_map([workspace.to_string()], |row| {
+        Ok((
+            uuid_at(row, 0)?,
+            decode_workspace_roles(&row.get::<_, String>(1)?),
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn open_for_changes(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    workspace: Uuid,
+    entries: &[WorkspaceMemberSingleIn],
+) -> ApiResult<WorkspaceRow> {
+    let row = workspaces::load(tx, ctx.org, workspace)?;
+    row.ensure_active()?;
+    let users: Vec<Uuid> = entries.iter().map(|e| e.user_uuid).collect();
+    ensure_org_members(tx, ctx.org, &users)?;
+    Ok(row)
+}
+
+/// `POST .../add-users`: adds the people who are not members yet; existing members are left
+/// as they are (changing roles is the job of `PATCH .../users`).
+pub fn add(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    workspace: Uuid,
+    entries: &[WorkspaceMemberSingleIn],
+) -> ApiResult<AddUsersToWorkspaceOut> {
+    let row = open_for_changes(tx, ctx, workspace, entries)?;
+    let existing = current_roles(tx, workspace)?;
+    let mut added = 0;
+    for entry in entries {
+        if existing.contains_key(&entry.user_uuid) {
+            continue;
+        }
+        let roles = requested_workspace_roles(entry)
+            .unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
+        insert(tx, ctx, workspace, &row.name, entry.user_uuid, &roles)?;
+        added += 1;
+    }
+    Ok(AddUsersToWorkspaceOut {
+        added_members_count: added,
+    })
+}
+
+/// `PATCH .../users`: adds newcomers and sets the roles of existing members. Idempotent: an
+/// entry that asks for the roles a member already has changes nothing and is not counted.
+pub fn upsert(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    workspace: Uuid,
+    entries: &[WorkspaceMemberSingleIn],
+) -> ApiResult<AddOrUpdateUsersToWorkspaceOut> {
+    let row = open_for_changes(tx, ctx, workspace, entries)?;
+    let existing = current_roles(tx, workspace)?;
+    let (mut added, mut updated) = (0, 0);
+    for entry in entries {
+        let requested = requested_workspace_roles(entry);
+        match existing.get(&entry.user_uuid) {
+            None => {
+                let roles =
+                    requested.unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
+                insert(tx, ctx, workspace, &row.name, entry.user_uuid, &roles)?;
+                added += 1;
+            }
+            Some(old) => {
+                let Some(new) = requested.filter(|new| new != old) else {
+                    continue;
+                };
+                tx.execute(
+                    "UPDATE workspace_members SET roles = ?1 WHERE workspace_uuid = ?2 AND user_uuid = ?3",
+                    [encode_workspace_roles(&new), workspace.to_string(), entry.user_uuid.to_string()],
+                )?;
+                audit::record(
+                    tx,
+                    ctx,
+                    Entry::new("workspace.member.role.update", "WORKSPACE")
+                        .target("workspace_uuid", workspace)
+                        .target("name", &row.name)
+                        .detail("user_uuid", entry.user_uuid)
+                        .detail("old_roles", encode_workspace_roles(old))
+                        .detail("new_roles", encode_workspace_roles(&new))
+                        .in_workspace(workspace),
+                )?;
+                updated += 1;
+            }
+        }
+    }
+    Ok(AddOrUpdateUsersToWorkspaceOut {
+        added_members_count: added,
+        updated_members_count: updated,
+    })
+}
+
+/// `DELETE .../remove-users`. Never from the default workspace, which every member belongs to.
+/// People who are not members are reported in `not_deleted_members`.
+pub fn remove(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    workspace: Uuid,
+    users: &[Uuid],
+) -> ApiResult<RemoveWorkspaceMembersOut> {
+    let row = workspaces::load(tx, ctx.org, workspace)?;
+    row.ensure_active()?;
+    if row.is_default {
+        return Err(ApiError::conflict(
+            "Members cannot be removed from the default workspace; remove them from the organization instead",
+        ));
+    }
+    let mut deleted = 0;
+    let mut not_deleted = Vec::new();
+    for user in users {
+        let changed = tx.execute(
+            "DELETE FROM workspace_members WHERE workspace_uuid = ?1 AND user_uuid = ?2",
+            [workspace.to_string(), user.to_string()],
+        )?;
+        if changed == 0 {
+            not_deleted.push(*user);
+            continue;
+        }
+        deleted += 1;
+        audit::record(
+            tx,
+            ctx,
+            Entry::new("workspace.member.remove", "WORKSPACE")
+                .target("workspace_uuid", workspace)
+                .target("name", &row.name)
+                .detail("user_uuid", user)
+                .in_workspace(workspace),
+        )?;
+    }
+    Ok(RemoveWorkspaceMembersOut {
+        deleted_members_count: deleted,
+        not_deleted_members: Some(not_deleted),
+    })
+}

@@ -1,0 +1,115 @@
+//! The API's rules and storage, one module per resource. Every function here runs inside the
+//! single transaction of one request (see `db`), so a request's changes, audit entries included,
+//! land together or not at all.
+
+pub mod admin_keys;
+pub mod api_keys;
+pub mod audit;
+pub mod billing;
+pub mod invites;
+pub mod members;
+pub mod organizations;
+pub mod users;
+pub mod workspaces;
+
+use rusqlite::Row;
+use rusqlite::types::Type;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::domain::{OrgRole, WorkspaceRole};
+
+/// Who is acting, for the audit log.
+#[derive(Debug, Clone)]
+pub enum Actor {
+    /// An Admin API key; the label and hint identify it without revealing it.
+    AdminKey {
+        id: Uuid,
+        label: String,
+        hint: String,
+    },
+    /// A person, as seeded history records them.
+    User { uuid: Uuid, email: String },
+    /// The server itself (seeding, expiry).
+    System,
+}
+
+/// Everything an operation needs besides its input: the organization the key belongs to, who
+/// is acting, and the instant the request happens at.
+#[derive(Debug, Clone)]
+pub struct OpCtx {
+    pub org: Uuid,
+    pub actor: Actor,
+    pub now: OffsetDateTime,
+}
+
+/// Reads a UUID stored as text.
+pub fn uuid_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
+    let text: String = row.get(index)?;
+    Uuid::parse_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
+}
+
+pub fn opt_uuid_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Uuid>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|t| {
+        Uuid::parse_str(&t)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
+    })
+    .transpose()
+}
+
+pub fn encode_org_roles(roles: &[OrgRole]) -> String {
+    roles.iter().map(|r| r.name()).collect::<Vec<_>>().join(",")
+}
+
+pub fn decode_org_roles(text: &str) -> Vec<OrgRole> {
+    text.split(',').filter_map(OrgRole::from_name).collect()
+}
+
+pub fn encode_workspace_roles(roles: &[WorkspaceRole]) -> String {
+    roles.iter().map(|r| r.name()).collect::<Vec<_>>().join(",")
+}
+
+pub fn decode_workspace_roles(text: &str) -> Vec<WorkspaceRole> {
+    text.split(',')
+        .filter_map(WorkspaceRole::from_name)
+        .collect()
+}
+
+/// Role values as responses carry them (`raw_roles`, `raw_role`): the roles' UUIDs.
+pub fn org_role_values(roles: &[OrgRole]) -> (Vec<String>, String) {
+    let values: Vec<String> = roles.iter().map(|r| r.uuid().to_string()).collect();
+    let first = values
+        .first()
+        .cloned()
+        .unwrap_or_else(|| OrgRole::Member.uuid().to_string());
+    (values, first)
+}
+
+pub fn workspace_role_values(roles: &[WorkspaceRole]) -> (Vec<String>, String) {
+    let values: Vec<String> = roles.iter().map(|r| r.uuid().to_string()).collect();
+    let first = values
+        .first()
+        .cloned()
+        .unwrap_or_else(|| WorkspaceRole::DEFAULT_FOR_NEW_MEMBER.uuid().to_string());
+    (values, first)
+}
+
+/// Comma-separated lists of simple tokens (seats, ids).
+pub fn encode_list<T: ToString>(items: &[T]) -> String {
+    items.iter().map(T::to_string).collect::<Vec<_>>().join(",")
+}
+
+pub fn decode_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `?, ?, ?` for an `IN (...)` clause of `n` values.
+pub fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}

@@ -1,0 +1,460 @@
+//! Organization members: the paged list (members, then invitations), one member in detail,
+//! bulk creation, role and seat updates, and removal from the organization.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::audit::{self, Entry};
+use super::{
+    OpCtx, decode_list, decode_org_roles, decode_workspace_roles, encode_list, encode_org_roles,
+    encode_workspace_roles, opt_uuid_at, org_role_values, placeholders, uuid_at,
+    workspace_role_values,
+};
+use crate::api::*;
+use crate::domain::validation::is_valid_email;
+use crate::domain::{OrgRole, WorkspaceRole};
+use crate::server::clock::{from_micros, to_micros};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::ops::invites;
+
+struct UserRow {
+    uuid: Uuid,
+    email: String,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    oid_id: Option<Uuid>,
+    is_sso_outsider: Option<bool>,
+    org_roles: Vec<OrgRole>,
+    seats: Vec<String>,
+    created_at: OffsetDateTime,
+}
+
+const USER_COLUMNS: &str =
+    "uuid, email, first_name, last_name, oid_id, is_sso_outsider, org_roles, seats, created_at";
+
+fn user_row(row: &Row<'_>) -> rusqlite::Result<UserRow> {
+    Ok(UserRow {
+        uuid: uuid_at(row, 0)?,
+        email: row.get(1)?,
+        first_name: row.get(2)?,
+        last_name: row.get(3)?,
+        oid_id: opt_uuid_at(row, 4)?,
+        is_sso_outsider: row.get(5)?,
+        org_roles: decode_org_roles(&row.get::<_, String>(6)?),
+        seats: decode_list(&row.get::<_, String>(7)?),
+        created_at: from_micros(row.get(8)?),
+    })
+}
+
+impl UserRow {
+    fn display_name(&self) -> Option<String> {
+        let full = format!(
+            "{} {}",
+            self.first_name.as_deref().unwrap_or(""),
+            self.last_name.as_deref().unwrap_or("")
+        );
+        let full = full.trim();
+        (!full.is_empty()).then(|| full.to_owned())
+    }
+
+    fn into_member(self, workspaces: Vec<MemberWorkspaceInfo>) -> AdminOrganizationMemberOut {
+        let (raw_roles, raw_role) = org_role_values(&self.org_roles);
+        let subscriptions = self
+            .seats
+            .iter()
+            .map(|seat| MemberSubscriptionOut {
+                kind: seat.clone(),
+                plan: None,
+                status: Some("A".into()),
+                user: Some(self.uuid.to_string()),
+                self_service: Some(false),
+                member_has_access: Some(true),
+            })
+            .collect();
+        let seat_types: Vec<String> = self
+            .seats
+            .iter()
+            .filter(|s| MEMBER_SEAT_TYPES.contains(&s.as_str()))
+            .cloned()
+            .collect();
+        AdminOrganizationMemberOut {
+            uuid: self.uuid,
+            oid_id: self.oid_id,
+            name: self.display_name(),
+            email: Some(self.email),
+            is_sso_outsider: self.is_sso_outsider,
+            workspaces: Some(workspaces),
+            subscriptions,
+            raw_roles,
+            raw_role,
+            subscription_types: Some(seat_types),
+            created_at: self.created_at,
+        }
+    }
+}
+
+/// The active workspaces each user belongs to, default first. Archived workspaces are left out:
+/// their members lost access when they were archived.
+fn workspaces_of(
+    tx: &Transaction<'_>,
+    users: &[Uuid],
+) -> ApiResult<HashMap<Uuid, Vec<MemberWorkspaceInfo>>> {
+    let mut out: HashMap<Uuid, Vec<MemberWorkspaceInfo>> = HashMap::new();
+    for chunk in users.chunks(500) {
+        let sql = format!(
+            "SELECT wm.user_uuid, w.uuid, w.name, w.is_default, wm.roles
+             FROM workspace_members wm JOIN workspaces w ON w.uuid = wm.workspace_uuid
+             WHERE w.archived_at IS NULL AND wm.user_uuid IN ({})
+             ORDER BY w.is_default DESC, w.created_at, w.uuid",
+            placeholders(chunk.len())
+        );
+        let mut stmt = tx.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
+            let roles = decode_workspace_roles(&row.get::<_, String>(4)?);
+            let (raw_roles, raw_role) = workspace_role_values(&roles);
+            Ok((
+                uuid_at(row, 0)?,
+                MemberWorkspaceInfo {
+                    uuid: uuid_at(row, 1)?,
+                    name: row.get(2)?,
+                    is_default: row.get(3)?,
+                    raw_roles,
+                    raw_role,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (user, info) = row?;
+            out.entry(user).or_default().push(info);
+        }
+    }
+    Ok(out)
+}
+
+fn members_from_rows(
+    tx: &Transaction<'_>,
+    rows: Vec<UserRow>,
+) -> ApiResult<Vec<AdminOrganizationMemberOut>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.uuid).collect();
+    let mut workspaces = workspaces_of(tx, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let ws = workspaces.remove(&r.uuid).unwrap_or_default();
+            r.into_member(ws)
+        })
+        .collect())
+}
+
+/// `GET /users`: one page over members (oldest first) followed by pending invitations.
+pub fn list(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    email: Option<&str>,
+    page: i64,
+    page_size: i64,
+    now: OffsetDateTime,
+) -> ApiResult<OrganizationAdminUsersOut> {
+    let email_key = email.map(str::to_lowercase);
+    let filter = if email_key.is_some() {
+        " AND email_key = ?2"
+    } else {
+        ""
+    };
+    let mut args: Vec<rusqlite::types::Value> = vec![org.to_string().into()];
+    if let Some(key) = &email_key {
+        args.push(key.clone().into());
+    }
+    let member_total: i64 = tx.query_row(
+        &format!("SELECT COUNT(*) FROM users WHERE org_uuid = ?1{filter}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let invite_total = invites::count_open(tx, org, email_key.as_deref())?;
+
+    let offset = (page - 1).saturating_mul(page_size);
+    let mut members = Vec::new();
+    if offset < member_total {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE org_uuid = ?1{filter}
+             ORDER BY created_at, uuid LIMIT {page_size} OFFSET {offset}"
+        );
+        let mut stmt = tx.prepare(&sql)?;
+        let rows: Vec<UserRow> = stmt
+            .query_map(params_from_iter(args.iter()), user_row)?
+            .collect::<Result<_, _>>()?;
+        members = members_from_rows(tx, rows)?;
+    }
+    let room = page_size - members.len() as i64;
+    let invite_offset = (offset - member_total).max(0);
+    let invites = if room > 0 {
+        invites::open_page(tx, org, email_key.as_deref(), invite_offset, room, now)?
+    } else {
+        Vec::new()
+    };
+    Ok(OrganizationAdminUsersOut {
+        members,
+        invites,
+        total: Some(member_total + invite_total),
+        page: Some(page),
+        page_size: Some(page_size),
+    })
+}
+
+fn load_row(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<UserRow> {
+    tx.query_row(
+        &format!("SELECT {USER_COLUMNS} FROM users WHERE org_uuid = ?1 AND uuid = ?2"),
+        [org.to_string(), user.to_string()],
+        user_row,
+    )
+    .optional()?
+    .ok_or_else(|| ApiError::not_found(format!("User {user} not found in this organization")))
+}
+
+pub fn get_member(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    user: Uuid,
+) -> ApiResult<AdminOrganizationMemberOut> {
+    let row = load_row(tx, org, user)?;
+    Ok(members_from_rows(tx, vec![row])?.remove(0))
+}
+
+/// `GET /users/{user_id}`.
+pub fn get_user(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<AdminUserOut> {
+    let row = load_row(tx, org, user)?;
+    let (first_name, last_name) = (row.first_name.clone(), row.last_name.clone());
+    let m = members_from_rows(tx, vec![row])?.remove(0);
+    Ok(AdminUserOut {
+        uuid: m.uuid,
+        oid_id: m.oid_id,
+        name: m.name,
+        email: m.email,
+        is_sso_outsider: m.is_sso_outsider,
+        workspaces: m.workspaces,
+        subscriptions: m.subscriptions,
+        raw_roles: m.raw_roles,
+        raw_role: m.raw_role,
+        subscription_types: m.subscription_types,
+        created_at: m.created_at,
+        first_name,
+        last_name,
+    })
+}
+
+/// Whether an address already belongs to a member of `org`.
+pub fn email_taken(tx: &Transaction<'_>, org: Uuid, email: &str) -> ApiResult<bool> {
+    Ok(tx
+        .query_row(
+            "SELECT 1 FROM users WHERE org_uuid = ?1 AND email_key = ?2",
+            [org.to_string(), email.to_lowercase()],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+pub fn default_workspace(tx: &Transaction<'_>, org: Uuid) -> ApiResult<Uuid> {
+    tx.query_row(
+        "SELECT uuid FROM workspaces WHERE org_uuid = ?1 AND is_default = 1",
+        [org.to_string()],
+        |row| uuid_at(row, 0),
+    )
+    .optional()?
+    .ok_or_else(|| ApiError::internal("organization has no default workspace"))
+}
+
+/// A person to add directly as a member.
+pub struct NewMember<'a> {
+    pub uuid: Uuid,
+    pub email: &'a str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub roles: Vec<OrgRole>,
+    pub seats: Vec<String>,
+}
+
+/// Inserts a member and places them in the default workspace, which every member belongs to.
+pub fn insert_member(tx: &Transaction<'_>, ctx: &OpCtx, member: &NewMember<'_>) -> ApiResult<()> {
+    let at = to_micros(ctx.now);
+    tx.prepare_cached(
+        "INSERT INTO users (uuid, org_uuid, email, email_key, first_name, last_name, org_roles, seats, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(rusqlite::params![
+        member.uuid.to_string(),
+        ctx.org.to_string(),
+        member.email,
+        member.email.to_lowercase(),
+        member.first_name,
+        member.last_name,
+        encode_org_roles(&member.roles),
+        encode_list(&member.seats),
+        at
+    ])?;
+    let default = default_workspace(tx, ctx.org)?;
+    tx.prepare_cached(
+        "INSERT INTO workspace_members (workspace_uuid, user_uuid, roles, added_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(rusqlite::params![
+        default.to_string(),
+        member.uuid.to_string(),
+        encode_workspace_roles(&[WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]),
+        at
+    ])?;
+    invites::close_for_new_member(tx, ctx, member.email)?;
+    audit::record(
+        tx,
+        ctx,
+        Entry::new("user.create", "USER")
+            .target("user_uuid", member.uuid)
+            .target("email", member.email)
+            .detail("roles", encode_org_roles(&member.roles)),
+    )
+}
+
+/// `POST /users`: creates every valid, new address; reports the others as invalid.
+pub fn create_many(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    entries: &[OrganizationMemberCreate],
+) -> ApiResult<OrganizationUsersCreateOut> {
+    let mut invalid_emails = Vec::new();
+    let mut email_to_user_id = BTreeMap::new();
+    for entry in entries {
+        let email = entry.email.trim();
+        if !is_valid_email(email) || email_taken(tx, ctx.org, email)? {
+            invalid_emails.push(entry.email.clone());
+            continue;
+        }
+        let roles = crate::server::validate::requested_org_roles(&entry.org_role_fields())
+            .unwrap_or_else(|| vec![OrgRole::Member]);
+        let member = NewMember {
+            uuid: Uuid::new_v4(),
+            email,
+            first_name: entry.first_name.trim(),
+            last_name: entry.last_name.trim(),
+            roles,
+            seats: entry.subscription_types.clone().unwrap_or_default(),
+        };
+        insert_member(tx, ctx, &member)?;
+        email_to_user_id.insert(entry.email.clone(), member.uuid.to_string());
+    }
+    Ok(OrganizationUsersCreateOut {
+        invalid_emails,
+        email_to_user_id,
+    })
+}
+
+fn other_admins(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<i64> {
+    Ok(tx.query_row(
+        "SELECT COUNT(*) FROM users WHERE org_uuid = ?1 AND uuid != ?2
+         AND (',' || org_roles || ',') LIKE '%,organization_admin,%'",
+        [org.to_string(), user.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+/// `PATCH /users/{user_id}`: organization roles and product seats.
+pub fn update(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    user: Uuid,
+    body: &AdminOrganizationMemberUpdate,
+) -> ApiResult<AdminOrganizationMemberOut> {
+    let row = load_row(tx, ctx.org, user)?;
+    if let Some(roles) = crate::server::validate::requested_org_roles(&body.org_role_fields())
+        && roles != row.org_roles
+    {
+        let loses_admin = row.org_roles.contains(&OrgRole::OrganizationAdmin)
+            && !roles.contains(&OrgRole::OrganizationAdmin);
+        if loses_admin && other_admins(tx, ctx.org, user)? == 0 {
+            return Err(ApiError::conflict(format!(
+                "{} is the last organization_admin; make someone else an admin first",
+                row.email
+            )));
+        }
+        tx.execute(
+            "UPDATE users SET org_roles = ?1 WHERE uuid = ?2",
+            [encode_org_roles(&roles), user.to_string()],
+        )?;
+        audit::record(
+            tx,
+            ctx,
+            Entry::new("user.organization.role.update", "USER")
+                .target("user_uuid", user)
+                .target("email", &row.email)
+                .detail("old_roles", encode_org_roles(&row.org_roles))
+                .detail("new_roles", encode_org_roles(&roles)),
+        )?;
+    }
+    if let Some(seats) = &body.subscription_types {
+        let mut seats = seats.clone();
+        seats.sort();
+        seats.dedup();
+        let kept: Vec<String> = row
+            .seats
+            .iter()
+            .filter(|s| !MEMBER_SEAT_TYPES.contains(&s.as_str()))
+            .cloned()
+            .chain(seats.iter().cloned())
+            .collect();
+        tx.execute(
+            "UPDATE users SET seats = ?1 WHERE uuid = ?2",
+            [encode_list(&kept), user.to_string()],
+        )?;
+        for seat in MEMBER_SEAT_TYPES {
+            let had = row.seats.iter().any(|s| s == seat);
+            let has = seats.iter().any(|s| s == seat);
+            if had != has {
+                let event = if has {
+                    "billing.seat.grant"
+                } else {
+                    "billing.seat.revoke"
+                };
+                audit::record(
+                    tx,
+                    ctx,
+                    Entry::new(event, "SUBSCRIPTION")
+                        .target("user_uuid", user)
+                        .target("email", &row.email)
+                        .detail("seat", seat),
+                )?;
+            }
+        }
+    }
+    get_member(tx, ctx.org, user)
+}
+
+/// `DELETE /users/{user_id}`: the member leaves the organization and every workspace. Keys
+/// and workspaces they created stay.
+pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, user: Uuid) -> ApiResult<DeleteOut> {
+    let row = load_row(tx, ctx.org, user)?;
+    if row.org_roles.contains(&OrgRole::OrganizationAdmin) && other_admins(tx, ctx.org, user)? == 0
+    {
+        return Err(ApiError::conflict(format!(
+            "{} is the last organization_admin and cannot be removed from the organization",
+            row.email
+        )));
+    }
+    let memberships: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM workspace_members WHERE user_uuid = ?1",
+        [user.to_string()],
+        |r| r.get(0),
+    )?;
+    tx.execute("DELETE FROM users WHERE uuid = ?1", [user.to_string()])?;
+    audit::record(
+        tx,
+        ctx,
+        Entry::new("user.organization.delete", "USER")
+            .target("user_uuid", user)
+            .target("email", &row.email)
+            .detail("workspace_memberships_removed", memberships),
+    )?;
+    Ok(DeleteOut {
+        message: "Organization member deleted successfully".into(),
+    })
+}

@@ -1,0 +1,178 @@
+//! Query-string parameters with FastAPI's coercion rules and 422s at `["query", name]`.
+//! Repeated keys (`?event_type=a&event_type=b`) form a list, as FastAPI reads them.
+
+use time::OffsetDateTime;
+
+use super::error::ApiError;
+use crate::api::{LocItem, ValidationError, datetime};
+
+pub struct QueryReader {
+    pairs: Vec<(String, String)>,
+    errors: Vec<ValidationError>,
+}
+
+impl QueryReader {
+    pub fn new(raw: Option<&str>) -> Self {
+        let pairs = raw
+            .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+            .unwrap_or_default();
+        Self {
+            pairs,
+            errors: Vec::new(),
+        }
+    }
+
+    fn last(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn fail(&mut self, loc: Vec<LocItem>, kind: &str, msg: &str) {
+        self.errors.push(ValidationError::new(loc, kind, msg));
+    }
+
+    /// An integer, or `default` when absent; below `min` is a 422.
+    pub fn int(&mut self, name: &str, default: i64, min: i64) -> i64 {
+        let Some(raw) = self.last(name).map(str::to_owned) else {
+            return default;
+        };
+        match raw.trim().parse::<i64>() {
+            Ok(value) if value >= min => value,
+            Ok(_) => {
+                let (kind, msg) = if min == 1 {
+                    ("greater_than", "Input should be greater than 0".to_owned())
+                } else {
+                    (
+                        "greater_than_equal",
+                        format!("Input should be greater than or equal to {min}"),
+                    )
+                };
+                self.fail(vec!["query".into(), name.into()], kind, &msg);
+                default
+            }
+            Err(_) => {
+                self.fail(
+                    vec!["query".into(), name.into()],
+                    "int_parsing",
+                    "Input should be a valid integer, unable to parse string as an integer",
+                );
+                default
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, name: &str, default: bool) -> bool {
+        let Some(raw) = self.last(name).map(str::to_ascii_lowercase) else {
+            return default;
+        };
+        match raw.trim() {
+            "true" | "1" | "yes" | "on" | "t" | "y" => true,
+            "false" | "0" | "no" | "off" | "f" | "n" => false,
+            _ => {
+                self.fail(
+                    vec!["query".into(), name.into()],
+                    "bool_parsing",
+                    "Input should be a valid boolean, unable to interpret input",
+                );
+                default
+            }
+        }
+    }
+
+    /// A text value; an empty one counts as absent.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.last(name)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    }
+
+    /// Every value of a repeated key, each checked against the known values.
+    pub fn enum_list(&mut self, name: &str, known: &[&str]) -> Vec<String> {
+        let values: Vec<String> = self
+            .pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect();
+        for (index, value) in values.iter().enumerate() {
+            if !known.contains(&value.as_str()) {
+                self.fail(
+                    vec!["query".into(), name.into(), LocItem::from(index)],
+                    "enum",
+                    &format!("Input should be one of the documented {name} values, not {value:?}"),
+                );
+            }
+        }
+        values
+    }
+
+    pub fn one_of(&mut self, name: &str, known: &[&str], default: &str) -> String {
+        match self.last(name).map(str::to_owned) {
+            None => default.to_owned(),
+            Some(value) if known.contains(&value.as_str()) => value,
+            Some(_) => {
+                let options: Vec<String> = known.iter().map(|k| format!("'{k}'")).collect();
+                self.fail(
+                    vec!["query".into(), name.into()],
+                    "enum",
+                    &format!("Input should be {}", options.join(" or ")),
+                );
+                default.to_owned()
+            }
+        }
+    }
+
+    pub fn timestamp(&mut self, name: &str) -> Option<OffsetDateTime> {
+        let raw = self.text(name)?;
+        let parsed = datetime::parse_timestamp(&raw);
+        if parsed.is_none() {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "datetime_from_date_parsing",
+                "Input should be a valid datetime, e.g. 2026-01-31T12:00:00Z",
+            );
+        }
+        parsed
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_must_be_positive_integers() {
+        let mut q = QueryReader::new(Some("page=0&page_size=abc"));
+        assert_eq!(q.int("page", 1, 1), 1);
+        q.int("page_size", 25, 1);
+        let Err(ApiError::Validation(errors)) = q.finish() else {
+            panic!()
+        };
+        assert_eq!(errors[0].kind, "greater_than");
+        assert_eq!(errors[1].kind, "int_parsing");
+        assert_eq!(errors[1].loc, crate::loc!["query", "page_size"]);
+    }
+
+    #[test]
+    fn repeated_keys_make_a_list() {
+        let mut q = QueryReader::new(Some("event_type=workspace.create&event_type=nope"));
+        let list = q.enum_list("event_type", &["workspace.create"]);
+        assert_eq!(list.len(), 2);
+        let Err(ApiError::Validation(errors)) = q.finish() else {
+            panic!()
+        };
+        assert_eq!(errors[0].loc, crate::loc!["query", "event_type", 1usize]);
+    }
+}

@@ -1,0 +1,355 @@
+//! The contract's limits on request bodies beyond their JSON types: lengths, list sizes,
+//! enum values carried as strings, and which role fields may be combined.
+
+use crate::api::*;
+use crate::domain::validation::{self, FieldProblem};
+use crate::domain::{OrgRole, WorkspaceRole, roles};
+
+use super::error::ApiError;
+
+/// Collects every problem of one request, each at its full `loc`.
+pub struct Validator {
+    base: Vec<LocItem>,
+    errors: Vec<ValidationError>,
+}
+
+impl Validator {
+    pub fn new(base: Vec<LocItem>) -> Self {
+        Self {
+            base,
+            errors: Vec::new(),
+        }
+    }
+
+    fn loc(&self, path: &[LocItem]) -> Vec<LocItem> {
+        self.base.iter().chain(path).cloned().collect()
+    }
+
+    pub fn push(&mut self, path: &[LocItem], kind: &str, msg: impl Into<String>) {
+        let loc = self.loc(path);
+        self.errors.push(ValidationError::new(loc, kind, msg));
+    }
+
+    pub fn check(&mut self, path: &[LocItem], result: Result<(), FieldProblem>) {
+        if let Err(problem) = result {
+            self.push(path, problem.kind, problem.message);
+        }
+    }
+
+    /// Runs `f` with `path` appended to the base, for nested objects.
+    pub fn nested(&mut self, path: &[LocItem], f: impl FnOnce(&mut Validator)) {
+        let mut inner = Validator::new(self.loc(path));
+        f(&mut inner);
+        self.errors.append(&mut inner.errors);
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.errors))
+        }
+    }
+}
+
+/// Checks a parsed body against the rules its JSON type cannot express.
+pub trait Validate {
+    fn validate(&self, v: &mut Validator);
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self, v: &mut Validator) {
+        for (index, item) in self.iter().enumerate() {
+            v.nested(&[LocItem::from(index)], |v| item.validate(v));
+        }
+    }
+}
+
+fn max_len(v: &mut Validator, field: &str, value: &str, max: usize) {
+    if value.chars().count() > max {
+        v.push(
+            &[field.into()],
+            "string_too_long",
+            format!("String should have at most {max} characters"),
+        );
+    }
+}
+
+fn non_empty_list<T>(v: &mut Validator, field: &str, list: &Option<Vec<T>>) {
+    if list.as_ref().is_some_and(Vec::is_empty) {
+        v.push(
+            &[field.into()],
+            "too_short",
+            "List should have at least 1 item after validation, not 0",
+        );
+    }
+}
+
+fn one_of(v: &mut Validator, field: &str, value: &str, allowed: &[&str]) {
+    if !allowed.contains(&value) {
+        let options: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
+        v.push(
+            &[field.into()],
+            "enum",
+            format!("Input should be {}", options.join(", ")),
+        );
+    }
+}
+
+fn exclusive_role_fields(v: &mut Validator, given: [bool; 4]) {
+    if given.iter().filter(|g| **g).count() > 1 {
+        v.push(
+            &[],
+            "value_error",
+            "Value error, provide only one of role_names, roles, role_name or role",
+        );
+    }
+}
+
+impl Validate for OrgRoleFields {
+    fn validate(&self, v: &mut Validator) {
+        exclusive_role_fields(
+            v,
+            [
+                self.role_names.is_some(),
+                self.roles.is_some(),
+                self.role_name.is_some(),
+                self.role.is_some(),
+            ],
+        );
+        non_empty_list(v, "role_names", &self.role_names);
+        non_empty_list(v, "roles", &self.roles);
+        for (index, value) in self.roles.iter().flatten().enumerate() {
+            if OrgRole::from_code_or_uuid(value).is_none() {
+                v.push(
+                    &["roles".into(), LocItem::from(index)],
+                    "enum",
+                    "Input should be 'A', 'M', 'B' or an organization role UUID",
+                );
+            }
+        }
+        if let Some(value) = &self.role
+            && OrgRole::from_code_or_uuid(value).is_none()
+        {
+            v.push(
+                &["role".into()],
+                "enum",
+                "Input should be 'A', 'M', 'B' or an organization role UUID",
+            );
+        }
+    }
+}
+
+/// The organization roles a valid body asks for, or `None` when it names none.
+pub fn requested_org_roles(fields: &OrgRoleFields) -> Option<Vec<OrgRole>> {
+    let list: Vec<OrgRole> = if let Some(names) = &fields.role_names {
+        names.iter().copied().map(OrgRole::from).collect()
+    } else if let Some(values) = &fields.roles {
+        values
+            .iter()
+            .filter_map(|r| OrgRole::from_code_or_uuid(r))
+            .collect()
+    } else if let Some(name) = fields.role_name {
+        vec![name.into()]
+    } else {
+        vec![OrgRole::from_code_or_uuid(fields.role.as_deref()?)?]
+    };
+    Some(roles::normalize_org_roles(list))
+}
+
+impl Validate for OrganizationMemberCreate {
+    fn validate(&self, v: &mut Validator) {
+        self.org_role_fields().validate(v);
+        max_len(v, "email", &self.email, validation::NAME_MAX_CHARS);
+        max_len(
+            v,
+            "first_name",
+            &self.first_name,
+            validation::NAME_MAX_CHARS,
+        );
+        max_len(v, "last_name", &self.last_name, validation::NAME_MAX_CHARS);
+        for (index, seat) in self.subscription_types.iter().flatten().enumerate() {
+            v.nested(&["subscription_types".into()], |v| {
+                one_of(v, &index.to_string(), seat, &PLAN_TYPES)
+            });
+        }
+    }
+}
+
+impl Validate for AdminOrganizationMemberUpdate {
+    fn validate(&self, v: &mut Validator) {
+        self.org_role_fields().validate(v);
+        for (index, seat) in self.subscription_types.iter().flatten().enumerate() {
+            v.nested(&["subscription_types".into()], |v| {
+                one_of(v, &index.to_string(), seat, &MEMBER_SEAT_TYPES)
+            });
+        }
+    }
+}
+
+impl Validate for OrganizationInviteIn {
+    fn validate(&self, v: &mut Validator) {
+        self.org_role_fields().validate(v);
+        if let Some(seat) = &self.subscription_type {
+            one_of(v, "subscription_type", seat, &PLAN_TYPES);
+        }
+        for (index, seat) in self.subscription_types.iter().flatten().enumerate() {
+            v.nested(&["subscription_types".into()], |v| {
+                one_of(v, &index.to_string(), seat, &PLAN_TYPES)
+            });
+        }
+        if let Some(language) = &self.email_language {
+            one_of(v, "email_language", language, &EMAIL_LANGUAGES);
+        }
+    }
+}
+
+impl Validate for WorkspaceMemberSingleIn {
+    fn validate(&self, v: &mut Validator) {
+        exclusive_role_fields(
+            v,
+            [
+                self.role_names.is_some(),
+                self.roles.is_some(),
+                self.role_name.is_some(),
+                self.role.is_some(),
+            ],
+        );
+        non_empty_list(v, "role_names", &self.role_names);
+        non_empty_list(v, "roles", &self.roles);
+        for (index, value) in self.roles.iter().flatten().enumerate() {
+            if WorkspaceRole::from_code_or_uuid(value).is_none() {
+                v.push(
+                    &["roles".into(), LocItem::from(index)],
+                    "enum",
+                    "Input should be 'A', 'M' or a workspace role UUID",
+                );
+            }
+        }
+        if let Some(value) = &self.role
+            && WorkspaceRole::from_code_or_uuid(value).is_none()
+        {
+            v.push(
+                &["role".into()],
+                "enum",
+                "Input should be 'A', 'M' or a workspace role UUID",
+            );
+        }
+    }
+}
+
+/// The workspace roles a valid member entry asks for, or `None` when it names none.
+pub fn requested_workspace_roles(entry: &WorkspaceMemberSingleIn) -> Option<Vec<WorkspaceRole>> {
+    let list: Vec<WorkspaceRole> = if let Some(names) = &entry.role_names {
+        names.iter().copied().map(WorkspaceRole::from).collect()
+    } else if let Some(values) = &entry.roles {
+        values
+            .iter()
+            .filter_map(|r| WorkspaceRole::from_code_or_uuid(r))
+            .collect()
+    } else if let Some(name) = entry.role_name {
+        vec![name.into()]
+    } else {
+        vec![WorkspaceRole::from_code_or_uuid(entry.role.as_deref()?)?]
+    };
+    Some(roles::normalize_workspace_roles(list))
+}
+
+impl Validate for WorkspaceMemberIn {
+    fn validate(&self, v: &mut Validator) {
+        let mut seen = std::collections::HashSet::new();
+        for (index, entry) in self.members.iter().flatten().enumerate() {
+            v.nested(&["members".into(), LocItem::from(index)], |v| {
+                entry.validate(v);
+                if !seen.insert(entry.user_uuid) {
+                    v.push(
+                        &["user_uuid".into()],
+                        "value_error",
+                        "Value error, this user appears more than once",
+                    );
+                }
+            });
+        }
+    }
+}
+
+impl Validate for RemoveWorkspaceMembersIn {
+    fn validate(&self, _v: &mut Validator) {}
+}
+
+impl Validate for AdminWorkspaceIn {
+    fn validate(&self, v: &mut Validator) {
+        v.check(&["name".into()], validation::workspace_name(&self.name));
+        v.check(
+            &["description".into()],
+            validation::workspace_description(&self.description),
+        );
+        v.check(&["icon".into()], validation::workspace_icon(&self.icon));
+    }
+}
+
+impl Validate for UpdateWorkspaceIn {
+    fn validate(&self, v: &mut Validator) {
+        if let Some(name) = &self.name {
+            v.check(&["name".into()], validation::workspace_name(name));
+        }
+        if let Some(description) = &self.description {
+            v.check(
+                &["description".into()],
+                validation::workspace_description(description),
+            );
+        }
+        if let Some(icon) = &self.icon {
+            v.check(&["icon".into()], validation::workspace_icon(icon));
+        }
+    }
+}
+
+impl Validate for AdminCreateApiKeyIn {
+    fn validate(&self, v: &mut Validator) {
+        if let Some(name) = &self.name {
+            max_len(v, "name", name, validation::NAME_MAX_CHARS);
+        }
+    }
+}
+
+impl Validate for NewUsageLimitIn {
+    fn validate(&self, v: &mut Validator) {
+        if self.amount < 0 {
+            v.push(
+                &["amount".into()],
+                "greater_than_equal",
+                "Input should be greater than or equal to 0",
+            );
+        }
+    }
+}
+
+impl Validate for LocalOrganizationUpdate {
+    fn validate(&self, v: &mut Validator) {
+        if let Some(name) = &self.name {
+            if name.trim().is_empty() {
+                v.push(
+                    &["name".into()],
+                    "string_too_short",
+                    "Organization name must not be empty",
+                );
+            }
+            max_len(v, "name", name, validation::NAME_MAX_CHARS);
+        }
+    }
+}
+
+impl Validate for WorkspaceSettingsUpdate {
+    fn validate(&self, v: &mut Validator) {
+        if let Some(Some(cap)) = self.monthly_spend_cap
+            && cap < 0
+        {
+            v.push(
+                &["monthly_spend_cap".into()],
+                "greater_than_equal",
+                "Input should be greater than or equal to 0",
+            );
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! No key material in Debug output, error messages or the log file, even when a server echoes
+//! the key back or a call fails in every way it can.
+
+mod client_support;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use mistral_admin::api::AdminCreateApiKeyIn;
+use mistral_admin::client::{AdminClient, AuthStyle, ClientConfig, KeySource, Profile, ProfileSet};
+use mistral_admin::domain::SecretString;
+use serde_json::json;
+use uuid::Uuid;
+
+use client_support::fault_server::closed_port_url;
+use client_support::{CANARY_KEY, FaultServer, Reply, fixtures, test_config};
+
+/// A workspace key the server hands out, which must not be logged either.
+const CREATED_KEY: &str = "sk-created-workspace-key-99887766";
+const WORKSPACE_KEY: &str = "sk-workspace-canary-55443322aa";
+
+fn log_file() -> &'static PathBuf {
+    static LOG: OnceLock<PathBuf> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let path = dir.join("mistral-admin.log");
+        let file = std::fs::File::create(&path).unwrap();
+        tracing_subscriber::fmt()
+            .with_writer(std::sync::Mutex::new(file))
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .try_init()
+            .expect("the only subscriber of this test binary");
+        path
+    })
+}
+
+fn assert_clean(what: &str, text: &str) {
+    for secret in [CANARY_KEY, CREATED_KEY, WORKSPACE_KEY, &CANARY_KEY[..12]] {
+        assert!(!text.contains(secret), "{what} leaks a key: {text}");
+    }
+}
+
+#[tokio::test]
+async fn calls_that_succeed_and_fail_leave_no_key_in_errors_or_the_log() {
+    let log = log_file();
+    let server = FaultServer::start().await;
+    server.on(
+        "GET",
+        "/v1/admin/roles",
+        vec![Reply::json(200, fixtures::roles_json())],
+    );
+    // A misbehaving server that echoes the key back in every way it can.
+    server.on(
+        "GET",
+        "/v1/admin/users",
+        vec![Reply::detail(401, &format!("key {CANARY_KEY} is revoked"))],
+    );
+    server.on(
+        "POST",
+        "/v1/admin/workspaces",
+        vec![Reply::json(
+            422,
+            fixtures::validation_error(
+                &[json!("body"), json!(CANARY_KEY)],
+                &format!("bad {CANARY_KEY}"),
+            ),
+        )],
+    );
+    server.on(
+        "GET",
+        "/v1/admin/workspaces",
+        vec![Reply::raw(
+            200,
+            &format!("not json, your key is {CANARY_KEY}"),
+        )],
+    );
+    server.on(
+        "GET",
+        "/v1/admin/spend-limit",
+        vec![Reply::detail(503, &format!("upstream said {CANARY_KEY}"))],
+    );
+    server.on(
+        "POST",
+        "/v1/admin/api-keys",
+        vec![Reply::json(
+            200,
+            json!({"key_id": Uuid::nil(), "key": CREATED_KEY, "name": "ci", "hidden_key": "****7766",
+                   "created_at": null, "expiration_date": null, "actions": {}}),
+        )],
+    );
+    server.on(
+        "GET",
+        "/v1/models",
+        vec![Reply::detail(401, "bad workspace key")],
+    );
+    server.on(
+        "GET",
+        "/v1/admin/audit-logs",
+        vec![Reply::json(200, json!([])).after(Duration::from_secs(2))],
+    );
+
+    let client = AdminClient::new(test_config(&server.base_url(), CANARY_KEY)).unwrap();
+    client.roles().await.expect("a successful call");
+    let created = client
+        .create_api_key(&AdminCreateApiKeyIn {
+            name: Some("ci".into()),
+            expiration: None,
+            workspace_uuid: Uuid::nil(),
+            user_id: Uuid::nil(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(created.key.as_deref(), Some(CREATED_KEY));
+    assert_clean("Debug of a created key", &format!("{created:?}"));
+
+    let mut errors = vec![
+        client.list_users(1, 10, None).await.unwrap_err(),
+        client
+            .create_workspace(&mistral_admin::api::AdminWorkspaceIn {
+                name: "x".into(),
+                description: String::new(),
+                icon: String::new(),
+                add_all_org_members: false,
+                admin_user_id: Uuid::nil(),
+            })
+            .await
+            .unwrap_err(),
+        client.list_all_workspaces(false).await.unwrap_err(),
+        client.spend_limit().await.unwrap_err(),
+        client
+            .list_models_with_key(&SecretString::new(WORKSPACE_KEY))
+            .await
+            .unwrap_err(),
+    ];
+    let mut short = test_config(&server.base_url(), CANARY_KEY);
+    short.request_timeout = Duration::from_millis(100);
+    errors.push(
+        AdminClient::new(short)
+            .unwrap()
+            .audit_logs(&Default::default())
+            .await
+            .unwrap_err(),
+    );
+    let gone = AdminClient::new(test_config(&closed_port_url().await, CANARY_KEY)).unwrap();
+    errors.push(gone.roles().await.unwrap_err());
+    errors.push(
+        AdminClient::new(ClientConfig::new(
+            "ftp://example.com",
+            SecretString::new(CANARY_KEY),
+        ))
+        .unwrap_err(),
+    );
+    errors.push(
+        AdminClient::new(ClientConfig::new(
+            "https://example.com",
+            SecretString::new(format!("{CANARY_KEY}\n")),
+        ))
+        .unwrap_err(),
+    );
+
+    assert_eq!(errors.len(), 9);
+    for err in &errors {
+        assert_clean("an error message", &err.to_string());
+        assert_clean("an error's Debug", &format!("{err:?}"));
+        for field in err.field_errors() {
+            assert_clean("a field error", &field.to_string());
+        }
+    }
+    // The server really received the key, so the checks above are not vacuous.
+    let sent = server.requests();
+    assert!(
+        sent.iter()
+            .any(|r| r.header("x-api-key") == Some(CANARY_KEY))
+    );
+    assert!(
+        sent.iter()
+            .any(|r| r.header("authorization") == Some(&*format!("Bearer {WORKSPACE_KEY}")))
+    );
+
+    let logged = std::fs::read_to_string(log).unwrap();
+    assert!(
+        logged.contains("admin api request"),
+        "requests are logged: {logged}"
+    );
+    assert!(
+        logged.contains("path=/roles") && logged.contains("status=200"),
+        "{logged}"
+    );
+    assert!(logged.contains("status=401"), "{logged}");
+    assert_clean("the log file", &logged);
+}
+
+#[test]
+fn debug_of_clients_configs_profiles_and_sources_hides_the_key() {
+    let key = SecretString::new(CANARY_KEY);
+    let mut config = ClientConfig::new("https://api.mistral.ai/v1/admin", key.clone());
+    config.auth = AuthStyle::Bearer;
+    assert_clean("ClientConfig", &format!("{config:?} {config:#?}"));
+    let client = AdminClient::new(config).unwrap();
+    assert_clean("AdminClient", &format!("{client:?} {client:#?}"));
+
+    let profile = Profile::embedded("local", "http://127.0.0.1:1/v1/admin", key.clone());
+    assert_clean("Profile", &format!("{profile:?} {profile:#?}"));
+    assert_clean(
+        "KeySource",
+        &format!("{} {:?}", profile.key_source, profile.key_source),
+    );
+    let set = ProfileSet {
+        profiles: vec![profile, Profile::builtin_local()],
+        default: None,
+        path: None,
+    };
+    assert_clean("ProfileSet", &format!("{set:?}"));
+    assert_clean("KeySource::Provided", &KeySource::Provided(key).to_string());
+}

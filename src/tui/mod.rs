@@ -14,6 +14,7 @@ pub mod logging;
 pub mod modals;
 pub mod msg;
 pub mod panes;
+pub mod runner;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -31,6 +32,7 @@ use std::path::Path;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::client::Profile;
 use crate::dirs::AppDirs;
 use config_file::{ConfigFileError, Source};
 use effect::EffectRunner;
@@ -61,6 +63,44 @@ pub struct Session {
     pub read_only: bool,
     pub monochrome: bool,
     pub dirs: AppDirs,
+}
+
+/// What the command line hands the console.
+#[derive(Debug, Clone)]
+pub struct TuiOptions {
+    /// Concrete profiles: the embedded server's already carry their base URL and key.
+    pub profiles: Vec<Profile>,
+    pub initial_profile: String,
+    /// `--read-only`.
+    pub read_only: bool,
+    pub monochrome: bool,
+    pub dirs: AppDirs,
+}
+
+/// Runs the console over the Admin API client until the user quits. The terminal is
+/// restored on every exit path.
+pub async fn run(options: TuiOptions) -> Result<(), TuiError> {
+    let session = Session {
+        profiles: options.profiles.iter().map(profile_info).collect(),
+        initial_profile: options.initial_profile,
+        read_only: options.read_only,
+        monochrome: options.monochrome,
+        dirs: options.dirs,
+    };
+    let profiles = options.profiles;
+    run_session(session, move |sender| {
+        runner::ClientRunner::new(profiles, sender)
+    })
+    .await
+}
+
+fn profile_info(profile: &Profile) -> ProfileInfo {
+    ProfileInfo {
+        name: profile.name.clone(),
+        is_local: profile.is_local,
+        read_only: profile.read_only,
+        base_url: profile.base_url.clone(),
+    }
 }
 
 /// The keymap with the user's overrides, or a readable error naming their file.

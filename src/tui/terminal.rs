@@ -10,7 +10,7 @@ use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -30,10 +30,16 @@ impl TerminalSession {
         install_panic_hook();
         enable_raw_mode()?;
         let session = (|| {
-            execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+            // Cleared with a plain escape sequence: ratatui's `clear` asks the terminal where
+            // its cursor is, and some terminals (and multiplexers over slow links) never answer.
+            execute!(
+                stdout(),
+                EnterAlternateScreen,
+                EnableBracketedPaste,
+                Clear(ClearType::All)
+            )?;
             let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
             terminal.hide_cursor()?;
-            terminal.clear()?;
             Ok(Self { terminal })
         })();
         if session.is_err() {

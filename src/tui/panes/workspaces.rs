@@ -70,7 +70,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let columns = [
                 Column::new("", 2, 2),
                 Column::new("", 6, 80).grow(),
-                Column::new("", 1, 5).right(),
+                // Wide enough for four digits, so a count is never cut.
+                Column::new("", 4, 5).right(),
             ];
             let style = if org.show_archived {
                 theme.archived
@@ -85,11 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                         .member_count(ws)
                         .map(|n| n.to_string())
                         .unwrap_or_else(|| "…".into());
-                    let mut name = ws.name.clone();
-                    if ws.is_default {
-                        name.push_str(" (default)");
-                    }
-                    let mut row = Row::new(vec![icon, name, count], style);
+                    let mut row = Row::new(vec![icon, ws.name.clone(), count], style);
                     if org.open == Some(ws.uuid) {
                         row.marker = "● ";
                     }

@@ -74,7 +74,6 @@ fn in_monochrome_the_cursor_row_is_reversed_and_focus_is_a_thick_border() {
         .find(|y| find_text(buffer, *y, "▶ 🏠").is_some())
         .expect("cursor row of the focused list");
     let x = find_text(buffer, y, "▶ 🏠").unwrap();
-
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
     let thick = (0..24).any(|y| find_text(buffer, y, "┏").is_some());
     assert!(thick, "the focused pane has a thick border");

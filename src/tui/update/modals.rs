@@ -188,6 +188,8 @@ fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
             }
             navigation::go(app, then)
         }
+        // The changes may have been saved (or undone) while the prompt was open.
+        PromptButton::Save if !app.org().has_unsaved_changes() => navigation::go(app, then),
         PromptButton::Save => settings::save(app, Some(then)),
     })
 }

@@ -13,6 +13,13 @@ use super::requests;
 /// Goes where asked, unless that would drop unsaved changes: then the prompt opens instead.
 pub fn request(app: &mut App, to: Navigation) -> Vec<Effect> {
     if would_lose_changes(app, to) {
+        // A save already on its way decides: go once it succeeds, stay if it fails.
+        if let Some(form) = app.org_mut().open_view_mut().and_then(|v| v.form.as_mut())
+            && form.saving.is_some()
+        {
+            form.after_save = Some(to);
+            return requests::info(app, "Saving… will continue once the save succeeds");
+        }
         app.modals.push(Modal::Unsaved(UnsavedPrompt::new(to)));
         return Vec::new();
     }

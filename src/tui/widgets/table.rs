@@ -171,7 +171,6 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
         ]));
     }
     let body_height = usize::from(area.height) - usize::from(table.header);
-
     let offset = page_offset(table.selected, body_height);
     for (index, row) in table.rows.iter().enumerate().skip(offset).take(body_height) {
         let under_cursor = table.selected == Some(index);

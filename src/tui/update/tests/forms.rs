@@ -471,3 +471,36 @@ fn ctrl_c_during_a_save_cancels_it_and_says_the_outcome_is_unknown() {
         "a cancelled save's answer is not applied"
     );
 }
+
+#[test]
+fn quitting_while_a_save_runs_waits_for_it() {
+    let mut app = settings_app();
+    set_field(&mut app, Field::Name, "Renamed");
+    let effects = press_only(&mut app, ctrl('s'));
+    press(&mut app, key(KeyCode::Char('q')));
+    assert!(app.modals.is_empty(), "no prompt while the save runs");
+    assert!(!app.quit);
+    answer_all(&mut app, effects);
+    assert!(app.quit, "quits once saved");
+}
+
+#[test]
+fn a_prompt_left_open_after_the_changes_were_saved_just_goes_on() {
+    let mut app = settings_app();
+    set_field(&mut app, Field::Name, "Renamed");
+    press(&mut app, key(KeyCode::Char('q')));
+    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    form_mut(&mut app).discard();
+    let effects = press_only(&mut app, key(KeyCode::Char('s')));
+    assert!(save_effects(&effects).is_empty());
+    assert!(app.quit);
+}
+
+fn form_mut(app: &mut App) -> &mut SettingsForm {
+    app.org_mut()
+        .open_view_mut()
+        .unwrap()
+        .form
+        .as_mut()
+        .unwrap()
+}

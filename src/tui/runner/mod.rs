@@ -1,0 +1,141 @@
+//! The effect runner: every request runs on its own tokio task against the profile's
+//! `AdminClient`, and its answer comes back as a message. The UI never waits on it, and
+//! ctrl-c aborts the tasks.
+
+mod calls;
+pub mod convert;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use std::panic::AssertUnwindSafe;
+
+use futures::FutureExt;
+use tokio::sync::Mutex;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::AbortHandle;
+
+use crate::client::{AdminClient, Profile};
+use crate::tui::effect::{Call, Effect, EffectRunner};
+use crate::tui::msg::{Msg, Outcome, Reply};
+use crate::tui::state::{ErrorKind, RemoteError, RequestId};
+
+/// Connections are made on first use, one profile at a time, and kept for the session.
+type Connections = Arc<Vec<Mutex<Option<AdminClient>>>>;
+
+pub struct ClientRunner {
+    profiles: Arc<Vec<Profile>>,
+    connections: Connections,
+    sender: UnboundedSender<Msg>,
+    running: HashMap<RequestId, AbortHandle>,
+}
+
+impl ClientRunner {
+    pub fn new(profiles: Vec<Profile>, sender: UnboundedSender<Msg>) -> Self {
+        let connections = profiles.iter().map(|_| Mutex::new(None)).collect();
+        Self {
+            profiles: Arc::new(profiles),
+            connections: Arc::new(connections),
+            sender,
+            running: HashMap::new(),
+        }
+    }
+
+    fn spawn(&mut self, id: RequestId, profile: usize, call: Call) {
+        self.running.retain(|_, handle| !handle.is_finished());
+        let profiles = Arc::clone(&self.profiles);
+        let connections = Arc::clone(&self.connections);
+        let sender = self.sender.clone();
+        let label = call.label();
+        let task = tokio::spawn(async move {
+            tracing::debug!(request = id.0, profile, what = label, "request started");
+            let attempt = call.clone();
+            let work = async move {
+                match connect(&profiles, &connections, profile).await {
+                    Ok(client) => calls::perform(&client, attempt).await,
+                    Err(error) => failed(attempt, error),
+                }
+            };
+            // A bug in a request must not leave the spinner running forever.
+            let outcome = match AssertUnwindSafe(work).catch_unwind().await {
+                Ok(outcome) => outcome,
+                Err(_) => failed(
+                    call,
+                    RemoteError::new(ErrorKind::Other, "internal error (see the log file)"),
+                ),
+            };
+            let _ = sender.send(Msg::Reply(Box::new(Reply {
+                id,
+                profile,
+                outcome,
+            })));
+        });
+        self.running.insert(id, task.abort_handle());
+    }
+}
+
+impl EffectRunner for ClientRunner {
+    fn run(&mut self, effect: Effect) {
+        match effect {
+            Effect::Request { id, profile, call } => self.spawn(id, profile, call),
+            Effect::Cancel(ids) => {
+                for id in ids {
+                    if let Some(handle) = self.running.remove(&id) {
+                        handle.abort();
+                        tracing::debug!(request = id.0, "request aborted");
+                    }
+                }
+            }
+            // Timers are the event loop's business.
+            Effect::ExpireFlash { .. } => {}
+        }
+    }
+}
+
+impl Drop for ClientRunner {
+    fn drop(&mut self) {
+        for handle in self.running.values() {
+            handle.abort();
+        }
+    }
+}
+
+async fn connect(
+    profiles: &[Profile],
+    connections: &Connections,
+    index: usize,
+) -> Result<AdminClient, RemoteError> {
+    let Some(profile) = profiles.get(index) else {
+        return Err(RemoteError::new(ErrorKind::Other, "no such profile"));
+    };
+    // Held while connecting, so a key command (e.g. a password manager) runs once, not once
+    // per request of the first screen. A failure is not kept: the next request tries again.
+    let mut slot = connections[index].lock().await;
+    if let Some(client) = slot.as_ref() {
+        return Ok(client.clone());
+    }
+    let client = profile.connect().await.map_err(|e| convert::error(&e))?;
+    *slot = Some(client.clone());
+    Ok(client)
+}
+
+/// The outcome of a call that could not be sent: the same failure for whatever was asked.
+fn failed(call: Call, error: RemoteError) -> Outcome {
+    match call {
+        Call::Organization => Outcome::Organization(Err(error)),
+        Call::Workspaces { archived } => Outcome::Workspaces {
+            archived,
+            result: Err(error),
+        },
+        Call::People => Outcome::People(Err(error)),
+        Call::ApiKeys => Outcome::ApiKeys(Err(error)),
+        Call::WorkspaceSettings(workspace) => Outcome::WorkspaceSettings {
+            workspace,
+            result: Err(error),
+        },
+        Call::SaveWorkspace(save) => Outcome::SavedWorkspace {
+            workspace: save.workspace,
+            result: crate::tui::msg::SaveResult::Failed(error),
+        },
+    }
+}

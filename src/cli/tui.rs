@@ -32,6 +32,9 @@ pub fn run(global: &GlobalArgs) -> CommandResult {
     }
     let (mut set, mut chosen) = ProfileSet::load_for(&dirs, &args)?;
     let monochrome = global.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // A mistake in the user's keymap or theme is reported before anything starts.
+    tui::load_keymap(&dirs)?;
+    tui::load_theme(&dirs, monochrome)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -10,6 +10,30 @@ pub struct HelpSection {
     pub entries: Vec<(String, &'static str)>,
 }
 
+/// The bindings as a Markdown table, for the README (a test keeps the two in step).
+pub fn markdown_table(keymap: &Keymap) -> String {
+    let mut out = String::from("| Where | Keys | What they do |\n|---|---|---|\n");
+    for context in Context::ALL {
+        for spec in CATALOG.iter().filter(|s| s.context == context) {
+            let keys: Vec<String> = keymap
+                .keys(context, spec.action)
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                context.title(),
+                keys.join(" "),
+                spec.description
+            ));
+        }
+    }
+    out
+}
+
 /// Lines the help overlay takes: a title, the entries and a blank line per section.
 pub fn line_count(sections: &[HelpSection]) -> usize {
     sections.iter().map(|s| s.entries.len() + 2).sum()
@@ -110,6 +134,16 @@ mod tests {
             },
         ];
         assert_eq!(line_count(&two), 5);
+    }
+
+    #[test]
+    fn the_readme_key_table_is_the_builtin_keymap() {
+        let table = markdown_table(&Keymap::builtin().unwrap());
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(&table),
+            "README.md's key table is out of date; replace it with:\n{table}"
+        );
     }
 
     #[test]

@@ -78,14 +78,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 theme.text
             };
+            let counts = org.member_counts(&rows);
             let table_rows: Vec<Row> = rows
                 .iter()
-                .map(|ws| {
+                .zip(counts)
+                .map(|(ws, count)| {
                     let icon = ws.icon.clone().unwrap_or_default();
-                    let count = org
-                        .member_count(ws)
-                        .map(|n| n.to_string())
-                        .unwrap_or_else(|| "…".into());
+                    let count = count.map(|n| n.to_string()).unwrap_or_else(|| "…".into());
                     let mut row = Row::new(vec![icon, ws.name.clone(), count], style);
                     if org.open == Some(ws.uuid) {
                         row.marker = "● ";

@@ -1,7 +1,7 @@
 //! From the client's types to the console's: errors for the status line and forms, and the
 //! directory as rows of people.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use uuid::Uuid;
 
@@ -50,10 +50,15 @@ pub fn people(directory: &Directory) -> People {
             memberships: Vec::new(),
         })
         .collect();
+    let index: HashMap<Uuid, usize> = persons
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.user_id, i))
+        .collect();
     for workspace in workspaces {
         for member in directory.workspace_members(workspace) {
-            if let Some(person) = persons.iter_mut().find(|p| p.user_id == member.user.uuid) {
-                person.memberships.push((workspace, member.roles.clone()));
+            if let Some(&i) = index.get(&member.user.uuid) {
+                persons[i].memberships.push((workspace, member.roles));
             }
         }
     }

@@ -54,24 +54,26 @@ impl Default for MemberSort {
 /// Ties fall back to name then email, so the order is stable across refreshes.
 pub fn visible(rows: &[MemberRow], filter: &str, sort: MemberSort) -> Vec<MemberRow> {
     let needle = filter.trim();
-    let mut shown: Vec<MemberRow> = rows
+    // Sort keys are computed once per row, not once per comparison: workspaces can have
+    // thousands of members.
+    let mut keyed: Vec<(String, String, &MemberRow)> = rows
         .iter()
         .filter(|row| needle.is_empty() || matches(row, needle))
-        .cloned()
+        .map(|row| (key(row, sort.column), fold(&row.name), row))
         .collect();
-    shown.sort_by(|a, b| {
-        let primary = key(a, sort.column).cmp(&key(b, sort.column));
+    keyed.sort_by(|a, b| {
+        let primary = a.0.cmp(&b.0);
         let primary = if sort.descending {
             primary.reverse()
         } else {
             primary
         };
         primary
-            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
-            .then_with(|| a.email.cmp(&b.email))
-            .then_with(|| a.user_id.cmp(&b.user_id))
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.email.cmp(&b.2.email))
+            .then_with(|| a.2.user_id.cmp(&b.2.user_id))
     });
-    shown
+    keyed.into_iter().map(|(_, _, row)| row.clone()).collect()
 }
 
 fn matches(row: &MemberRow, needle: &str) -> bool {

@@ -118,16 +118,24 @@ impl OrgState {
         Some(self.views.entry(id).or_default())
     }
 
-    /// Member count for the list: the server's figure, else the directory's.
-    pub fn member_count(&self, workspace: &WorkspaceOut) -> Option<usize> {
-        workspace
-            .members_count
-            .and_then(|n| usize::try_from(n).ok())
-            .or_else(|| {
-                self.people
-                    .get()
-                    .map(|p| p.counts().get(&workspace.uuid).copied().unwrap_or(0))
+    /// Member counts for the list: the server's figure, else the directory's (counted once
+    /// for the whole list).
+    pub fn member_counts(&self, workspaces: &[&WorkspaceOut]) -> Vec<Option<usize>> {
+        let mut directory = None;
+        workspaces
+            .iter()
+            .map(|ws| {
+                ws.members_count
+                    .and_then(|n| usize::try_from(n).ok())
+                    .or_else(|| {
+                        let counts =
+                            directory.get_or_insert_with(|| self.people.get().map(People::counts));
+                        counts
+                            .as_ref()
+                            .map(|c| c.get(&ws.uuid).copied().unwrap_or(0))
+                    })
             })
+            .collect()
     }
 
     /// The organization's display name, once known.
@@ -192,5 +200,24 @@ impl OrgState {
 
     pub fn has_unsaved_changes(&self) -> bool {
         self.open_view().is_some_and(WorkspaceView::is_dirty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::testing::*;
+
+    #[test]
+    fn counts_come_from_the_server_else_from_the_directory() {
+        let mut app = loaded_app();
+        let org = app.org_mut();
+        let list = org.workspaces.get_mut().unwrap();
+        list[1].members_count = None;
+        list[2].members_count = Some(42);
+        let org = app.org();
+        let rows = org.visible_workspaces();
+        let counts = org.member_counts(&rows);
+        assert_eq!(counts[1], Some(3), "Research: three people in the directory");
+        assert_eq!(counts[2], Some(42), "the server's figure wins");
     }
 }

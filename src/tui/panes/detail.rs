@@ -82,10 +82,7 @@ fn render_tabs(
     let mut spans = Vec::new();
     for tab in Tab::ALL {
         let count = match tab {
-            Tab::Members => org
-                .people
-                .get()
-                .map(|p| p.rows_for(found.workspace.uuid).len()),
+            Tab::Members => org.people.get().map(|p| p.count_in(found.workspace.uuid)),
             Tab::ApiKeys => org
                 .api_keys
                 .get()

@@ -48,7 +48,7 @@ pub fn render(
     let id = found.workspace.uuid;
     let rows = org.visible_members(id);
     if rows.is_empty() {
-        let text = if people.rows_for(id).is_empty() {
+        let text = if people.count_in(id) == 0 {
             "No members in this workspace".to_owned()
         } else {
             format!(
@@ -71,7 +71,10 @@ pub fn render(
     } else {
         theme.text
     };
-    let table_rows: Vec<Row> = rows
+    let ids: Vec<_> = rows.iter().map(|r| r.user_id).collect();
+    let selected = view.members.resolve(&ids);
+    let shown = table::page(rows.len(), selected, table_area.height, true);
+    let table_rows: Vec<Row> = rows[shown.clone()]
         .iter()
         .map(|r| {
             Row::new(
@@ -85,7 +88,6 @@ pub fn render(
             )
         })
         .collect();
-    let ids: Vec<_> = rows.iter().map(|r| r.user_id).collect();
     let sort_column = MemberColumn::ALL
         .iter()
         .position(|c| *c == view.sort.column)
@@ -94,7 +96,7 @@ pub fn render(
     let table = table::Table {
         columns: &columns,
         rows: &table_rows,
-        selected: view.members.resolve(&ids),
+        selected: selected.map(|s| s - shown.start),
         focused: app.focus == Focus::Detail,
         title_suffix: Some((sort_column, arrow)),
         header: true,

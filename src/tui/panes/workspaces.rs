@@ -78,8 +78,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 theme.text
             };
-            let counts = org.member_counts(&rows);
-            let table_rows: Vec<Row> = rows
+            let ids: Vec<_> = rows.iter().map(|w| w.uuid).collect();
+            let selected = org.list_cursor.resolve(&ids);
+            let shown = table::page(rows.len(), selected, list_area.height, false);
+            let counts = org.member_counts(&rows[shown.clone()]);
+            let table_rows: Vec<Row> = rows[shown.clone()]
                 .iter()
                 .zip(counts)
                 .map(|(ws, count)| {
@@ -92,11 +95,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     row
                 })
                 .collect();
-            let ids: Vec<_> = rows.iter().map(|w| w.uuid).collect();
             let table = table::Table {
                 columns: &columns,
                 rows: &table_rows,
-                selected: org.list_cursor.resolve(&ids),
+                selected: selected.map(|s| s - shown.start),
                 focused,
                 title_suffix: None,
                 header: false,

@@ -1,7 +1,9 @@
 //! Everything the console knows and shows about one organization (one profile): its data,
 //! the workspace list's cursor and filter, the open workspace and each workspace's view.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use uuid::Uuid;
 
@@ -9,9 +11,9 @@ use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut};
 use crate::domain::text::contains_folded;
 
 use super::filter::Filter;
-use super::members;
+use super::members::{self, MemberSort};
 use super::people::{MemberRow, People};
-use super::remote::{RequestId, Resource};
+use super::remote::{RemoteError, RequestId, Resource};
 use super::selection::Selection;
 use super::workspace::WorkspaceView;
 
@@ -31,7 +33,22 @@ pub struct OrgState {
     /// Where `-` goes back to.
     pub previous: Option<Uuid>,
     pub views: HashMap<Uuid, WorkspaceView>,
+    /// Bumped whenever `people` changes, so derived rows are recomputed.
+    pub people_version: u64,
+    members_memo: MembersMemo,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MemoKey {
+    workspace: Uuid,
+    people_version: u64,
+    filter: String,
+    sort: MemberSort,
+}
+
+/// The last Members rows computed, with what they were computed from.
+#[derive(Debug, Clone, Default)]
+struct MembersMemo(RefCell<Option<(MemoKey, Rc<Vec<MemberRow>>)>>);
 
 /// A workspace together with which list it came from.
 #[derive(Debug, Clone, Copy)]
@@ -174,16 +191,46 @@ impl OrgState {
         }
     }
 
-    /// The Members tab's rows for a workspace, after that tab's filter and sort.
-    pub fn visible_members(&self, workspace: Uuid) -> Vec<MemberRow> {
+    /// The Members tab's rows for a workspace, after that tab's filter and sort. Remembered
+    /// until the directory, the filter or the sort changes: a workspace can have thousands of
+    /// members, and every key press and every frame needs the rows.
+    pub fn visible_members(&self, workspace: Uuid) -> Rc<Vec<MemberRow>> {
         let Some(people) = self.people.get() else {
-            return Vec::new();
+            return Rc::default();
         };
-        let rows = people.rows_for(workspace);
-        match self.views.get(&workspace) {
-            Some(view) => members::visible(&rows, view.members_filter.text(), view.sort),
-            None => members::visible(&rows, "", Default::default()),
+        let (filter, sort) = match self.views.get(&workspace) {
+            Some(view) => (view.members_filter.text().to_owned(), view.sort),
+            None => (String::new(), MemberSort::default()),
+        };
+        let key = MemoKey {
+            workspace,
+            people_version: self.people_version,
+            filter,
+            sort,
+        };
+        let mut memo = self.members_memo.0.borrow_mut();
+        if let Some((cached, rows)) = memo.as_ref()
+            && *cached == key
+        {
+            return Rc::clone(rows);
         }
+        let rows = Rc::new(members::visible(
+            &people.rows_for(workspace),
+            &key.filter,
+            key.sort,
+        ));
+        *memo = Some((key, Rc::clone(&rows)));
+        rows
+    }
+
+    /// Takes the directory's answer (see [`Resource::accept`]); rows derived from the old
+    /// directory are recomputed.
+    pub fn accept_people(&mut self, id: RequestId, result: Result<People, RemoteError>) -> bool {
+        let taken = self.people.accept(id, result);
+        if taken {
+            self.people_version += 1;
+        }
+        taken
     }
 
     /// The API keys of one workspace, as the server listed them.
@@ -217,7 +264,11 @@ mod tests {
         let org = app.org();
         let rows = org.visible_workspaces();
         let counts = org.member_counts(&rows);
-        assert_eq!(counts[1], Some(3), "Research: three people in the directory");
+        assert_eq!(
+            counts[1],
+            Some(3),
+            "Research: three people in the directory"
+        );
         assert_eq!(counts[2], Some(42), "the server's figure wins");
     }
 }

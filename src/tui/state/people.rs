@@ -54,6 +54,14 @@ impl People {
             .collect()
     }
 
+    /// How many people belong to one workspace.
+    pub fn count_in(&self, workspace: Uuid) -> usize {
+        self.persons
+            .iter()
+            .filter(|p| p.memberships.iter().any(|(ws, _)| *ws == workspace))
+            .count()
+    }
+
     /// How many people belong to each workspace.
     pub fn counts(&self) -> HashMap<Uuid, usize> {
         let mut counts = HashMap::new();

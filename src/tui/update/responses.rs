@@ -38,7 +38,7 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
             }
         }
         Outcome::People(result) => {
-            if org.people.accept(id, result) {
+            if org.accept_people(id, result) {
                 settle_members(app, profile);
             }
             Vec::new()

@@ -22,8 +22,8 @@ fn open_name(app: &App) -> String {
 fn member_names(app: &App) -> Vec<String> {
     let org = app.org();
     org.visible_members(org.open.unwrap())
-        .into_iter()
-        .map(|r| r.name)
+        .iter()
+        .map(|r| r.name.clone())
         .collect()
 }
 

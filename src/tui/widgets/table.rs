@@ -1,6 +1,8 @@
 //! Tables whose columns stay aligned whatever the text: widths are shared out by terminal
 //! columns and every cell is cut and padded to its width before drawing.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -67,6 +69,14 @@ impl Row {
             marker: "  ",
         }
     }
+}
+
+/// The rows of a long list that a table in `area_height` lines shows, so a pane builds cells
+/// only for those. Column widths then follow the page on screen.
+pub fn page(len: usize, selected: Option<usize>, area_height: u16, header: bool) -> Range<usize> {
+    let body = usize::from(area_height).saturating_sub(usize::from(header));
+    let start = page_offset(selected, body).min(len);
+    start..(start + body).min(len)
 }
 
 /// Shares `available` columns out: every column gets its content width (bounded by its own

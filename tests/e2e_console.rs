@@ -202,6 +202,15 @@ fn a_server_refusal_shows_at_the_field_and_keeps_the_text() {
     console.send(&ctrl('s'));
     let screen = console.wait_for("Not saved");
     assert!(screen.contains("[Research"), "typed text kept:\n{screen}");
+    let at_field = screen
+        .lines()
+        .skip_while(|line| !line.contains("[Research"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        at_field.contains('!'),
+        "the refusal sits under the name:\n{screen}"
+    );
     assert!(screen.contains("Unsaved changes"));
     // Leaving asks first; Stay keeps the text.
     console.send("q");

@@ -11,7 +11,7 @@ use crate::api::{UpdateWorkspaceIn, WorkspaceOut, WorkspaceSettingsOut, Workspac
 use crate::domain::validation;
 
 use super::modal::Navigation;
-use super::remote::{RemoteError, RequestId};
+use super::remote::{ErrorKind, RemoteError, RequestId};
 use crate::tui::effect::SaveWorkspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -348,6 +348,16 @@ impl SettingsForm {
                 }
                 None => unplaced.push(format!("{path}: {message}")),
             }
+        }
+        // A 409 on a workspace save is the name rule (unique among active workspaces): it
+        // belongs next to the name when the name was part of the save.
+        if error.kind == ErrorKind::Conflict
+            && error.fields.is_empty()
+            && self.is_field_dirty(Field::Name)
+        {
+            self.server_errors
+                .insert(Field::Name, error.message.clone());
+            return Some(error.message.clone());
         }
         if self.server_errors.is_empty() {
             Some(error.message.clone())

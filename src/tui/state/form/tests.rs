@@ -81,3 +81,21 @@ fn errors_for_unknown_paths_are_reported_as_a_whole() {
         Some("taken")
     );
 }
+
+#[test]
+fn a_name_conflict_is_shown_at_the_name() {
+    let mut form = SettingsForm::new(&ws());
+    form.name = Input::new("Product".into());
+    let error = RemoteError::new(
+        crate::tui::state::ErrorKind::Conflict,
+        "Conflict: a workspace named Product already exists",
+    );
+    assert!(
+        form.accept_failure(&error).is_some(),
+        "also on the status line"
+    );
+    assert_eq!(
+        form.message(Field::Name).as_deref(),
+        Some("Conflict: a workspace named Product already exists")
+    );
+}

@@ -52,6 +52,9 @@ where
     let mut spinner = tokio::time::interval(SPINNER_PERIOD);
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut stop = stop_signals();
+    if let Ok(size) = terminal.size() {
+        app.screen = (size.width, size.height);
+    }
     dispatch(start(app), runner, &sender);
     let mut dirty = true;
     loop {
@@ -96,7 +99,7 @@ fn translate(event: Event) -> Option<Msg> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
         Event::Paste(text) => Some(Msg::Paste(text)),
-        Event::Resize(_, _) => Some(Msg::Resize),
+        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
         _ => None,
     }
 }

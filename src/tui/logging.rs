@@ -12,6 +12,9 @@ pub const LOG_ENV: &str = "MISTRAL_ADMIN_LOG";
 /// when dropped, or `None` if logging could not start (the console runs anyway) or another
 /// part of the program already installed a subscriber.
 pub fn init(dir: &Path) -> Option<WorkerGuard> {
+    if tracing::dispatcher::has_been_set() {
+        return None;
+    }
     std::fs::create_dir_all(dir).ok()?;
     let appender = tracing_appender::rolling::daily(dir, "mistral-admin.log");
     let (writer, guard) = tracing_appender::non_blocking(appender);

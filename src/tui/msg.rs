@@ -14,7 +14,11 @@ pub enum Msg {
     Key(KeyEvent),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
-    Resize,
+    /// The terminal's new size in columns and rows.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Advance the spinner; only sent while requests run.
     SpinnerTick,
     FlashExpired(u64),

@@ -5,18 +5,35 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::keymap::help::line_count;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::frame;
 use crate::tui::widgets::text::{fit, truncate, width};
 
-pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let area = frame::centered(
+fn dialog_area(screen: Rect) -> Rect {
+    frame::centered(
         screen,
         screen.width.saturating_sub(4).min(90),
         screen.height.saturating_sub(2),
-    );
+    )
+}
+
+/// How far the help can scroll on the current screen: its lines less those that fit.
+pub fn max_scroll(app: &App) -> u16 {
+    let (width, height) = app.screen;
+    let visible = dialog_area(Rect::new(0, 0, width, height))
+        .height
+        .saturating_sub(2);
+    let lines = line_count(&app.keymap.help_sections());
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(visible)
+}
+
+pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let area = dialog_area(screen);
     let close = app.keymap.describe_keys(Context::Help, Action::Close);
     let inner = frame::dialog(frame, area, &format!("Keys · {close} closes"), theme);
     let room = usize::from(inner.width);

@@ -90,6 +90,8 @@ pub struct App {
     /// `--read-only`.
     pub read_only: bool,
     pub keymap: Keymap,
+    /// The terminal's size (columns, rows), for scrolling that depends on what fits.
+    pub screen: (u16, u16),
     next_id: u64,
 }
 
@@ -115,6 +117,7 @@ impl App {
             quit: false,
             read_only,
             keymap,
+            screen: (80, 24),
             next_id: 1,
         }
     }

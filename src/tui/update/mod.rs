@@ -25,7 +25,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::handle(app, key),
         Msg::Paste(text) => keys::paste(app, &text),
-        Msg::Resize => Vec::new(),
+        Msg::Resize { width, height } => {
+            app.screen = (width, height);
+            Vec::new()
+        }
         Msg::SpinnerTick => {
             app.spinner_frame = app.spinner_frame.wrapping_add(1);
             Vec::new()

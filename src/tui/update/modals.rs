@@ -4,7 +4,7 @@ use crossterm::event::KeyEvent;
 
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{Action, Context, help};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::state::modal::{Navigation, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
@@ -23,7 +23,7 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
 
 fn help_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let action = app.keymap.action(Context::Help, key)?;
-    let last = help::line_count(&app.keymap.help_sections()).saturating_sub(1) as u16;
+    let last = crate::tui::modals::help::max_scroll(app);
     let Some(Modal::Help { scroll }) = app.modals.last_mut() else {
         return None;
     };

@@ -320,3 +320,37 @@ fn pasted_text_goes_into_the_filter_being_typed() {
     crate::tui::update::update(&mut app, crate::tui::msg::Msg::Paste("ignored".into()));
     assert_eq!(app.org().list_filter.text(), "");
 }
+
+#[test]
+fn help_scrolls_no_further_than_its_last_page() {
+    let mut app = loaded_app();
+    crate::tui::update::update(
+        &mut app,
+        crate::tui::msg::Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    press(&mut app, key(KeyCode::Char('?')));
+    for _ in 0..50 {
+        press(&mut app, key(KeyCode::PageDown));
+    }
+    let Some(Modal::Help { scroll: bottom }) = app.top_modal().cloned() else {
+        panic!("help closed")
+    };
+    assert_eq!(bottom, crate::tui::modals::help::max_scroll(&app));
+    assert!(bottom > 0);
+    press(&mut app, key(KeyCode::Up));
+    assert!(matches!(app.top_modal(), Some(Modal::Help { scroll }) if *scroll == bottom - 1));
+    crate::tui::update::update(
+        &mut app,
+        crate::tui::msg::Msg::Resize {
+            width: 200,
+            height: 100,
+        },
+    );
+    assert!(
+        crate::tui::modals::help::max_scroll(&app) < bottom,
+        "a taller screen shows more"
+    );
+}

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Harness, contract};
+use common::{Harness, contract_enums};
 use mistral_admin::api::{AuditLogOut, LimitsOut};
 use serde_json::{Value, json};
 use time::Duration;
@@ -57,6 +57,9 @@ async fn the_monthly_limit_is_read_set_and_removed() {
     assert_eq!(h.api.audit("limit=1000").await.len(), events);
 }
 
+/// A named request (`[method, path, body]`) and the (event type, target type) pairs it records.
+type Step<'a> = (&'a str, Value, &'a [(&'a str, &'a str)]);
+
 /// Runs `step` and returns the audit entries it wrote, oldest first.
 async fn recorded(h: &Harness, last_id: &mut i64, step: &str) -> Vec<AuditLogOut> {
     let mut entries: Vec<AuditLogOut> = h
@@ -72,7 +75,7 @@ async fn recorded(h: &Harness, last_id: &mut i64, step: &str) -> Vec<AuditLogOut
     }
     for entry in &entries {
         assert!(
-            contract::AUDIT_EVENT_TYPES.contains(&entry.event_type.as_str()),
+            contract_enums::AUDIT_EVENT_TYPES.contains(&entry.event_type.as_str()),
             "{step}: {} is not a contract event type",
             entry.event_type
         );
@@ -93,7 +96,7 @@ async fn every_mutation_writes_an_entry_with_the_contracts_event_type() {
     let key = api.create_key(ws, admin, "k").await.key_id;
     recorded(&h, &mut last, "setup").await;
 
-    let steps: Vec<(&str, Value, &[(&str, &str)])> = vec![
+    let steps: Vec<Step> = vec![
         (
             "POST /users",
             json!(["POST", "/users", [{"email": "b@acme.example", "first_name": "B", "last_name": "C"}]]),

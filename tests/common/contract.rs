@@ -693,5 +693,3 @@ pub fn role_values(value: &Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
-
-pub use enums::*;

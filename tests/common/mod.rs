@@ -6,6 +6,7 @@
 pub mod contract;
 pub mod contract_enums;
 pub mod routes;
+pub mod serve;
 
 use mistral_admin::api::{
     AdminUserOut, ApiKeyOut, AuditLogOut, RolesOut, WorkspaceEnrichedOut, WorkspacesOut,

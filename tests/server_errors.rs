@@ -423,3 +423,71 @@ async fn a_body_over_the_size_limit_is_413_with_a_detail() {
         .await;
     reply.detail(413);
 }
+
+#[tokio::test]
+async fn a_body_declared_as_something_other_than_json_is_not_parsed() {
+    let h = Harness::start().await;
+    let body = |n: usize| {
+        format!(
+            r#"{{"name":"W{n}","admin_user_id":"{}"}}"#,
+            h.acme.admin_user_uuid
+        )
+        .into_bytes()
+    };
+    let url = h.api.url("/workspaces");
+    for (n, content_type) in [&b"text/plain"[..], b"application/x-www-form-urlencoded"]
+        .into_iter()
+        .enumerate()
+    {
+        let reply = h
+            .api
+            .send_raw(
+                Method::POST,
+                &url,
+                body(n),
+                &[("content-type", content_type)],
+            )
+            .await;
+        reply.invalid_at("body", "model_attributes_type");
+    }
+    let reply = h
+        .api
+        .send_raw(
+            Method::POST,
+            &h.api.url("/users"),
+            b"[]".to_vec(),
+            &[("content-type", b"text/plain")],
+        )
+        .await;
+    reply.invalid_at("body", "list_type");
+    assert_eq!(h.api.workspaces("").await.total, 1, "nothing was created");
+    // JSON media types with parameters or a +json suffix are JSON, and so is a body without
+    // any Content-Type (curl -d without the header sends a form type, which is refused above).
+    for (n, content_type) in [
+        &b"application/json; charset=utf-8"[..],
+        b"Application/JSON",
+        b"application/merge-patch+json",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let reply = h
+            .api
+            .send_raw(
+                Method::POST,
+                &url,
+                body(10 + n),
+                &[("content-type", content_type)],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            200,
+            "{}: {}",
+            String::from_utf8_lossy(content_type),
+            reply.text
+        );
+    }
+    let reply = h.api.send_raw(Method::POST, &url, body(20), &[]).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+}

@@ -72,12 +72,13 @@ impl Harness {
         (org, api)
     }
 
+    /// A client with another key; it shares the harness's connection pool.
     pub fn api_with_key(&self, key: &str) -> Api {
-        Api::new(&self.server.origin(), Some(key))
+        self.api.clone().with_key(Some(key))
     }
 
     pub fn anonymous(&self) -> Api {
-        Api::new(&self.server.origin(), None)
+        self.api.clone().with_key(None)
     }
 }
 

@@ -324,3 +324,32 @@ async fn models_accepts_workspace_keys_only() {
         .await
         .detail(401);
 }
+
+#[tokio::test]
+async fn a_foreign_id_is_answered_exactly_like_an_id_that_does_not_exist() {
+    let h = Harness::start().await;
+    let (fixture, _) = Fixture::create(&h.api, h.acme.admin_user_uuid).await;
+    let (_, globex) = h.other_org("Globex").await;
+    let nowhere = Fixture {
+        ws: uuid::Uuid::new_v4(),
+        user: uuid::Uuid::new_v4(),
+        invite: uuid::Uuid::new_v4(),
+        key: uuid::Uuid::new_v4(),
+    };
+    let without_ids = |text: &str, f: &Fixture| {
+        [f.ws, f.user, f.invite, f.key]
+            .iter()
+            .fold(text.to_owned(), |t, id| t.replace(&id.to_string(), "<id>"))
+    };
+    for route in routes::all().iter().filter(|r| r.names_ids) {
+        let foreign = call(&globex, &fixture, route).await;
+        let missing = call(&globex, &nowhere, route).await;
+        assert_eq!(
+            (foreign.status, without_ids(&foreign.text, &fixture)),
+            (missing.status, without_ids(&missing.text, &nowhere)),
+            "{} {}",
+            route.method,
+            route.template
+        );
+    }
+}

@@ -226,3 +226,41 @@ async fn a_key_works_until_its_expiration_date_passes() {
         .await
         .validation();
 }
+
+#[tokio::test]
+async fn keys_are_stored_only_as_hashes() {
+    use mistral_admin::server::{Database, LocalServer, Seed, ServerOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let server = LocalServer::start(ServerOptions {
+        database: Database::File(dir.path().join("keys.sqlite")),
+        seed: Seed::None,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let org = server.create_organization("Acme").await.unwrap();
+    let api = common::Api::new(&server.origin(), Some(org.admin_key.expose()));
+    let default = api.default_workspace().await;
+    let workspace_key = api
+        .create_key(default, org.admin_user_uuid, "k")
+        .await
+        .key
+        .unwrap();
+    let console = server.issue_admin_key(org.uuid, "console").await.unwrap();
+    let secrets = [
+        workspace_key,
+        org.admin_key.expose().to_owned(),
+        console.expose().to_owned(),
+    ];
+    server.shutdown().await;
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        files += 1;
+        for secret in &secrets {
+            let found = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+            assert!(!found, "a key is stored in plaintext");
+        }
+    }
+    assert!(files >= 1);
+}

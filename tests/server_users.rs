@@ -287,3 +287,23 @@ async fn unknown_users_are_404() {
         .detail(404);
     h.api.delete(&format!("/users/{missing}")).await.detail(404);
 }
+
+#[tokio::test]
+async fn an_address_repeated_in_one_request_is_created_once() {
+    let h = Harness::start().await;
+    let created = h
+        .api
+        .post(
+            "/users",
+            json!([
+                {"email": "ada@acme.example", "first_name": "Ada", "last_name": "L"},
+                {"email": "ADA@acme.example", "first_name": "Ada", "last_name": "Again"},
+            ]),
+        )
+        .await
+        .typed::<mistral_admin::api::OrganizationUsersCreateOut>();
+    assert_eq!(created.email_to_user_id.len(), 1);
+    assert_eq!(created.invalid_emails, ["ADA@acme.example"]);
+    let users: OrganizationAdminUsersOut = h.api.get("/users").await.typed();
+    assert_eq!(users.members.len(), 2);
+}

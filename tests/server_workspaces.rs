@@ -334,3 +334,23 @@ async fn an_organization_has_at_most_500_active_workspaces() {
         .await
         .detail(409);
 }
+
+#[tokio::test]
+async fn concurrent_creations_with_one_name_make_one_workspace() {
+    let h = Harness::start().await;
+    let admin = h.acme.admin_user_uuid;
+    let attempts = (0..20).map(|n| {
+        let api = h.api.clone();
+        let name = if n % 2 == 0 { "Race" } else { "RACE" };
+        async move {
+            api.post("/workspaces", json!({"name": name, "admin_user_id": admin}))
+                .await
+                .status
+        }
+    });
+    let mut statuses = futures::future::join_all(attempts).await;
+    statuses.sort();
+    assert_eq!(statuses[0], 200);
+    assert!(statuses[1..].iter().all(|s| *s == 409), "{statuses:?}");
+    assert_eq!(h.api.workspaces("search=race").await.total, 1);
+}

@@ -5,6 +5,7 @@
 
 pub mod contract;
 pub mod contract_enums;
+pub mod contract_schemas;
 pub mod routes;
 pub mod serve;
 

@@ -130,6 +130,16 @@ async fn workspace_settings_are_read_and_written() {
     );
     assert_eq!(limit.currency.as_deref(), Some("EUR"));
 
+    // Through the contract the cap is read-only: PATCH /workspaces ignores spend_limit.
+    h.api
+        .patch(
+            &format!("/workspaces/{ws}"),
+            json!({"spend_limit": {"value": 5, "currency": "EUR", "no_monthly_limit": false}}),
+        )
+        .await
+        .ok();
+    assert_eq!(settings(&h, ws).await.monthly_spend_cap, Some(400));
+
     // null removes the cap; an absent field stays as it is.
     let removed: WorkspaceSettingsOut = h
         .api

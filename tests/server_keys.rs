@@ -128,6 +128,22 @@ async fn deleting_a_key_stops_it_at_once() {
         .delete(&format!("/api-keys/{}", key.key_id))
         .await
         .detail(404);
+    // A key's workspace and expiration cannot change: there is no operation to do it.
+    for method in [
+        reqwest::Method::PATCH,
+        reqwest::Method::PUT,
+        reqwest::Method::GET,
+    ] {
+        let reply = h
+            .api
+            .send(
+                method,
+                &format!("/api-keys/{}", key.key_id),
+                Some(&json!({"workspace_uuid": default})),
+            )
+            .await;
+        reply.detail(405);
+    }
     h.api
         .delete(&format!("/api-keys/{}", Uuid::new_v4()))
         .await

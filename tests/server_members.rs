@@ -322,3 +322,43 @@ async fn a_member_body_names_each_user_once_and_roles_one_way() {
         0
     );
 }
+
+#[tokio::test]
+async fn workspace_roles_are_independent_of_organization_roles() {
+    let t = team().await;
+    let api = &t.h.api;
+    // A plain member administers a workspace; an organization admin is only a user there.
+    api.add_members(t.ws, &[(t.h.acme.admin_user_uuid, &["user"])])
+        .await;
+    assert_eq!(api.org_roles_of(t.ada).await, ["member"]);
+    assert_eq!(
+        api.workspace_roles_of(t.ada, t.ws).await,
+        names(&["workspace_admin"])
+    );
+    assert_eq!(
+        api.workspace_roles_of(t.h.acme.admin_user_uuid, t.ws).await,
+        names(&["user"])
+    );
+    // Changing one kind of role leaves the other alone.
+    api.patch(
+        &format!("/users/{}", t.ada),
+        json!({"role_names": ["organization_admin"]}),
+    )
+    .await
+    .ok();
+    assert_eq!(
+        api.workspace_roles_of(t.ada, t.ws).await,
+        names(&["workspace_admin"])
+    );
+    api.patch(
+        &format!("/workspaces/{}/users", t.ws),
+        json!({"members": [{"user_uuid": t.ada, "role_names": ["billing"]}]}),
+    )
+    .await
+    .ok();
+    assert_eq!(api.org_roles_of(t.ada).await, ["organization_admin"]);
+    assert_eq!(
+        api.workspace_roles_of(t.ada, t.ws).await,
+        names(&["billing"])
+    );
+}

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::error::ApiError;
 use super::validate::{Validate, Validator};
-use crate::api::{LocItem, ValidationError};
+use crate::api::{LocItem, OrgRoleFields, ValidationError};
 
 /// Largest request body accepted; a bulk create of ten thousand users fits comfortably.
 pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
@@ -24,6 +24,10 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let declared_json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .is_none_or(|v| v.to_str().is_ok_and(is_json_media_type));
         let bytes = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES)
             .await
             .map_err(|_| {
@@ -32,14 +36,33 @@ where
                     MAX_BODY_BYTES / (1024 * 1024)
                 ))
             })?;
-        let value = parse_json(&bytes)?;
-        let typed: T = serde_path_to_error::deserialize(value)
-            .map_err(|err| ApiError::Validation(vec![describe_serde_error(&err)]))?;
+        // Like FastAPI, a body declared as something other than JSON is not parsed: it is
+        // validated as it is, raw text, which no body type accepts.
+        let value = if declared_json || bytes.iter().all(u8::is_ascii_whitespace) {
+            parse_json(&bytes)?
+        } else {
+            serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned())
+        };
+        let typed: T = serde_path_to_error::deserialize(&value).map_err(|err| {
+            let entry = locate_in_role_fields(describe_serde_error(&err), &value);
+            ApiError::Validation(vec![entry])
+        })?;
         let mut validator = Validator::new(vec![LocItem::from("body")]);
         typed.validate(&mut validator);
         validator.finish()?;
         Ok(Self(typed))
     }
+}
+
+/// `application/json`, or any `application/...+json`, whatever its parameters.
+fn is_json_media_type(value: &str) -> bool {
+    let media = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    media == "application/json" || (media.starts_with("application/") && media.ends_with("+json"))
 }
 
 fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
@@ -94,6 +117,40 @@ pub fn describe_serde_error(
     }
     let (kind, msg) = classify(&message);
     ValidationError::new(loc, kind, msg)
+}
+
+/// The organization role fields are flattened into their bodies, and serde loses the path
+/// through a flatten: a bad value there is reported at the enclosing object. Reading those
+/// fields again on their own recovers the exact location, as FastAPI reports it.
+fn locate_in_role_fields(entry: ValidationError, body: &serde_json::Value) -> ValidationError {
+    const ROLE_FIELDS: [&str; 4] = ["role_names", "roles", "role_name", "role"];
+    let mut at = body;
+    for item in entry.loc.iter().skip(1) {
+        let next = match item {
+            LocItem::Key(key) => at.get(key.as_str()),
+            LocItem::Index(index) => usize::try_from(*index).ok().and_then(|i| at.get(i)),
+        };
+        match next {
+            Some(inner) => at = inner,
+            None => return entry,
+        }
+    }
+    let Some(object) = at.as_object().filter(|_| entry.kind != "missing") else {
+        return entry;
+    };
+    for field in ROLE_FIELDS {
+        let Some(value) = object.get(field) else {
+            continue;
+        };
+        let alone = serde_json::json!({ field: value });
+        if let Err(err) = serde_path_to_error::deserialize::<_, OrgRoleFields>(&alone) {
+            let inner = describe_serde_error(&err);
+            let mut loc = entry.loc.clone();
+            loc.extend(inner.loc.iter().skip(1).cloned());
+            return ValidationError { loc, ..inner };
+        }
+    }
+    entry
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {

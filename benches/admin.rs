@@ -51,7 +51,11 @@ async fn run() {
         server.shutdown().await;
     })
     .await;
-    row("seed the large organization (10,000 users, 500 workspaces)", seeding, "3 runs, in memory");
+    row(
+        "seed the large organization (10,000 users, 500 workspaces)",
+        seeding,
+        "3 runs, in memory",
+    );
 
     let (server, client) = large_server().await;
 
@@ -66,7 +70,11 @@ async fn run() {
         }
     })
     .await;
-    row("list 10,000 users, pages of 1,000 one after another", serial, "5 runs");
+    row(
+        "list 10,000 users, pages of 1,000 one after another",
+        serial,
+        "5 runs",
+    );
     let concurrent = sample(5, || async {
         let all = client.list_all_users().await.expect("listing");
         assert_eq!(all.members.len(), 10_000);
@@ -75,7 +83,10 @@ async fn run() {
     row(
         "list 10,000 users with list_all_users (4 pages in flight)",
         concurrent,
-        &format!("{:.2}x the serial time", concurrent.as_secs_f64() / serial.as_secs_f64()),
+        &format!(
+            "{:.2}x the serial time",
+            concurrent.as_secs_f64() / serial.as_secs_f64()
+        ),
     );
 
     let workspaces = sample(5, || async {
@@ -96,7 +107,11 @@ async fn run() {
         }
     })
     .await;
-    row("build the membership Directory of 10,000 users", building, "9 runs");
+    row(
+        "build the membership Directory of 10,000 users",
+        building,
+        "9 runs",
+    );
 
     let directory = Directory::new(users.members.clone(), users.invites.clone(), &roles);
     let busiest = client.list_all_workspaces(false).await.expect("workspaces")[0].uuid;
@@ -105,7 +120,11 @@ async fn run() {
         assert!(members.len() >= 10_000);
     })
     .await;
-    row("members of the default workspace from the Directory", lookup, "9 runs");
+    row(
+        "members of the default workspace from the Directory",
+        lookup,
+        "9 runs",
+    );
 
     server.shutdown().await;
 }

@@ -212,3 +212,55 @@ async fn adding_an_invited_address_directly_closes_its_invitation() {
     let revoked = h.api.audit("event_type=organization.invite.revoked").await;
     assert_eq!(revoked.len(), 1);
 }
+
+#[tokio::test]
+async fn invitations_into_unknown_or_archived_workspaces_are_refused_and_send_nothing() {
+    let h = Harness::start().await;
+    let space = h
+        .api
+        .create_workspace("Pilot", h.acme.admin_user_uuid)
+        .await;
+    let unknown = Uuid::new_v4();
+    h.api
+        .post(
+            "/users-invite",
+            json!({"email": "grace@example.com", "workspace_uuids": [unknown]}),
+        )
+        .await
+        .detail(404);
+    h.api
+        .delete(&format!("/workspaces/{}", space.uuid))
+        .await
+        .expect(204);
+    let refused = h
+        .api
+        .post(
+            "/users-invite",
+            json!({"email": "grace@example.com", "workspace_uuids": [space.uuid]}),
+        )
+        .await
+        .detail(409);
+    assert!(refused.contains("archived"), "{refused}");
+    assert!(pending(&h).await.is_empty());
+}
+
+#[tokio::test]
+async fn invitations_sent_together_keep_the_order_they_were_given_in() {
+    let h = Harness::start().await;
+    let addresses: Vec<String> = (0..12)
+        .map(|n| format!("person{n:02}@example.com"))
+        .collect();
+    h.api
+        .post("/users-invite", json!({"email": addresses.join(",")}))
+        .await
+        .ok();
+    let listed: Vec<String> = pending(&h)
+        .await
+        .into_iter()
+        .filter_map(|i| i.email)
+        .collect();
+    assert_eq!(listed, addresses);
+    let page: OrganizationAdminUsersOut = h.api.get("/users?page_size=100").await.typed();
+    let in_users: Vec<String> = page.invites.into_iter().map(|i| i.email).collect();
+    assert_eq!(in_users, addresses);
+}

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::error::ApiError;
 use super::validate::{Validate, Validator};
-use crate::api::{LocItem, OrgRoleFields, ValidationError};
+use crate::api::{LocItem, ValidationError};
 
 /// Largest request body accepted; a bulk create of ten thousand users fits comfortably.
 pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
@@ -43,10 +43,8 @@ where
         } else {
             serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned())
         };
-        let typed: T = serde_path_to_error::deserialize(&value).map_err(|err| {
-            let entry = locate_in_role_fields(describe_serde_error(&err), &value);
-            ApiError::Validation(vec![entry])
-        })?;
+        let typed: T = serde_path_to_error::deserialize(&value)
+            .map_err(|err| ApiError::Validation(vec![describe_serde_error(&err)]))?;
         let mut validator = Validator::new(vec![LocItem::from("body")]);
         typed.validate(&mut validator);
         validator.finish()?;
@@ -117,40 +115,6 @@ pub fn describe_serde_error(
     }
     let (kind, msg) = classify(&message);
     ValidationError::new(loc, kind, msg)
-}
-
-/// The organization role fields are flattened into their bodies, and serde loses the path
-/// through a flatten: a bad value there is reported at the enclosing object. Reading those
-/// fields again on their own recovers the exact location, as FastAPI reports it.
-fn locate_in_role_fields(entry: ValidationError, body: &serde_json::Value) -> ValidationError {
-    const ROLE_FIELDS: [&str; 4] = ["role_names", "roles", "role_name", "role"];
-    let mut at = body;
-    for item in entry.loc.iter().skip(1) {
-        let next = match item {
-            LocItem::Key(key) => at.get(key.as_str()),
-            LocItem::Index(index) => usize::try_from(*index).ok().and_then(|i| at.get(i)),
-        };
-        match next {
-            Some(inner) => at = inner,
-            None => return entry,
-        }
-    }
-    let Some(object) = at.as_object().filter(|_| entry.kind != "missing") else {
-        return entry;
-    };
-    for field in ROLE_FIELDS {
-        let Some(value) = object.get(field) else {
-            continue;
-        };
-        let alone = serde_json::json!({ field: value });
-        if let Err(err) = serde_path_to_error::deserialize::<_, OrgRoleFields>(&alone) {
-            let inner = describe_serde_error(&err);
-            let mut loc = entry.loc.clone();
-            loc.extend(inner.loc.iter().skip(1).cloned());
-            return ValidationError { loc, ..inner };
-        }
-    }
-    entry
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {

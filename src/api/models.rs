@@ -24,9 +24,18 @@ pub struct ModelCapabilities {
     pub moderation: bool,
     #[serde(default)]
     pub audio: bool,
+    #[serde(default)]
+    pub audio_transcription: bool,
+    #[serde(default)]
+    pub audio_transcription_realtime: bool,
+    #[serde(default)]
+    pub audio_speech: bool,
+    #[serde(default)]
+    pub unified_resources: bool,
 }
 
-/// A base model card (`BaseModelCard`); fine-tuned cards carry more fields, kept in `extra`.
+/// A model card: `BaseModelCard`, or `FTModelCard` (`type: "fine-tuned"`) whose extra fields
+/// (`job`, `root`, `archived`) are then present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelCard {
     pub id: String,
@@ -45,8 +54,22 @@ pub struct ModelCard {
     pub max_context_length: i64,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default, with = "super::datetime::timestamp_opt")]
+    pub deprecation: Option<time::OffsetDateTime>,
+    #[serde(default)]
+    pub deprecation_replacement_model: Option<String>,
+    #[serde(default)]
+    pub default_model_temperature: Option<f64>,
+    #[serde(default)]
+    pub internal: bool,
     #[serde(rename = "type", default = "base_type")]
     pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<bool>,
 }
 
 fn model_object() -> String {

@@ -60,7 +60,8 @@ pub fn run(_global: &GlobalArgs, args: ServeArgs) -> CommandResult {
             ..ServerOptions::default()
         })
         .await?;
-        print_banner(&server, &database);
+        let organizations = server.organizations().await?.len();
+        print_banner(&server, &database, organizations);
         server
             .run_until(async {
                 let _ = tokio::signal::ctrl_c().await;
@@ -71,7 +72,7 @@ pub fn run(_global: &GlobalArgs, args: ServeArgs) -> CommandResult {
     })
 }
 
-fn print_banner(server: &LocalServer, database: &Database) {
+fn print_banner(server: &LocalServer, database: &Database, organizations: usize) {
     println!("Local Mistral Admin API at {}", server.admin_base_url());
     println!(
         "  also under {}{}",
@@ -82,15 +83,21 @@ fn print_banner(server: &LocalServer, database: &Database) {
         Database::File(path) => println!("  database: {}", path.display()),
         Database::Memory => println!("  database: in memory (gone when the server stops)"),
     }
-    if server.seeded().is_empty() {
-        println!("  existing data kept; admin keys are stored hashed and cannot be shown again.");
+    if organizations == 0 {
+        println!(
+            "  no organization yet: nothing can be administered (start with --seed demo or --seed large)"
+        );
+    } else if server.seeded().is_empty() {
+        println!(
+            "  existing data kept ({organizations} organizations); admin keys are stored hashed and cannot be shown again."
+        );
     } else {
         println!("\nAdmin API keys (shown once; they are stored hashed):");
         for org in server.seeded() {
             println!("  {:<24} {}", org.name, org.admin_key.expose());
         }
     }
-    if let Database::File(path) = database {
+    if let (Database::File(path), 1..) = (database, organizations) {
         println!(
             "\nNeed a new key? mistral-admin admin-key --db {} [ORGANIZATION]",
             path.display()

@@ -3,9 +3,12 @@
 //! Where the profile list comes from, and which one is used (first match wins):
 //! 1. `--profile NAME` (or `MISTRAL_ADMIN_PROFILE`), with `--base-url` replacing its URL if given;
 //! 2. `--base-url URL`: the `env` profile, keyed by `MISTRAL_ADMIN_API_KEY`;
-//! 3. `MISTRAL_ADMIN_API_KEY` alone: the `env` profile at Mistral's default base URL;
-//! 4. `default = "..."` in `config.toml`;
-//! 5. the built-in `local` profile: the embedded demo server.
+//! 3. `default = "..."` in `config.toml`;
+//! 4. the built-in `local` profile: the embedded demo server.
+//!
+//! `MISTRAL_ADMIN_API_KEY` on its own adds the `env` profile (at Mistral's default base URL) to
+//! the list but does not select it: a bare `mistral-admin` with no configuration always opens the
+//! local demo, even when a key is exported for another purpose (such as `serve --admin-key`).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -255,7 +258,7 @@ impl ProfileSet {
                 "--base-url needs the admin key in {API_KEY_ENV} (or choose a configured profile with --profile)"
             )));
         }
-        if env_key_set {
+        if base_url.is_some() {
             return Ok(ENV_PROFILE.to_owned());
         }
         Ok(self

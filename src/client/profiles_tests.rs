@@ -20,7 +20,7 @@ fn set_with(names: &[&str], default: Option<&str>) -> ProfileSet {
 }
 
 #[test]
-fn precedence_profile_then_base_url_then_env_key_then_default_then_local() {
+fn precedence_profile_then_base_url_then_default_then_local() {
     let overrides = |profile: Option<&str>, base_url: Option<&str>| Overrides {
         profile: profile.map(str::to_owned),
         base_url: base_url.map(str::to_owned),
@@ -38,12 +38,19 @@ fn precedence_profile_then_base_url_then_env_key_then_default_then_local() {
         "local"
     );
 
+    // An exported key alone offers the `env` profile but never displaces the default...
     let mut set = set_with(&["acme"], Some("acme"));
     assert_eq!(
         set.apply_overrides(&overrides(None, None), true).unwrap(),
-        "env"
+        "acme"
     );
     assert_eq!(set.get("env").unwrap().base_url, DEFAULT_BASE_URL);
+    // ...nor the local demo when nothing is configured.
+    let mut set = set_with(&[], None);
+    assert_eq!(
+        set.apply_overrides(&overrides(None, None), true).unwrap(),
+        "local"
+    );
 
     let mut set = set_with(&["acme"], Some("acme"));
     let chosen = set

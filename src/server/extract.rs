@@ -24,6 +24,10 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let declared_json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .is_none_or(|v| v.to_str().is_ok_and(is_json_media_type));
         let bytes = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES)
             .await
             .map_err(|_| {
@@ -32,14 +36,31 @@ where
                     MAX_BODY_BYTES / (1024 * 1024)
                 ))
             })?;
-        let value = parse_json(&bytes)?;
-        let typed: T = serde_path_to_error::deserialize(value)
+        // Like FastAPI, a body declared as something other than JSON is not parsed: it is
+        // validated as it is, raw text, which no body type accepts.
+        let value = if declared_json || bytes.iter().all(u8::is_ascii_whitespace) {
+            parse_json(&bytes)?
+        } else {
+            serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned())
+        };
+        let typed: T = serde_path_to_error::deserialize(&value)
             .map_err(|err| ApiError::Validation(vec![describe_serde_error(&err)]))?;
         let mut validator = Validator::new(vec![LocItem::from("body")]);
         typed.validate(&mut validator);
         validator.finish()?;
         Ok(Self(typed))
     }
+}
+
+/// `application/json`, or any `application/...+json`, whatever its parameters.
+fn is_json_media_type(value: &str) -> bool {
+    let media = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    media == "application/json" || (media.starts_with("application/") && media.ends_with("+json"))
 }
 
 fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {

@@ -28,7 +28,14 @@ fn catalog() -> Vec<ModelCard> {
         description: None,
         max_context_length: context,
         aliases: Vec::new(),
+        deprecation: None,
+        deprecation_replacement_model: None,
+        default_model_temperature: None,
+        internal: false,
         kind: "base".into(),
+        job: None,
+        root: None,
+        archived: None,
     };
     vec![
         card("mistral-large-latest", 131_072, true, false),

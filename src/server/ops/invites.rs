@@ -83,7 +83,7 @@ pub fn open_page(
     args.extend(extra);
     let sql = format!(
         "SELECT {COLUMNS} FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL{clause}
-         ORDER BY created_at, uuid LIMIT {limit} OFFSET {offset}"
+         ORDER BY created_at, rowid LIMIT {limit} OFFSET {offset}"
     );
     let mut stmt = tx.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), invite_row)?;
@@ -113,7 +113,7 @@ pub fn list_pending(
     let oldest_valid = to_micros(now - ttl());
     let mut stmt = tx.prepare(&format!(
         "SELECT {COLUMNS} FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL AND created_at > ?2
-         ORDER BY created_at, uuid"
+         ORDER BY created_at, rowid"
     ))?;
     let rows = stmt.query_map(rusqlite::params![org.to_string(), oldest_valid], invite_row)?;
     let mut out = Vec::new();
@@ -130,17 +130,6 @@ pub fn list_pending(
     Ok(out)
 }
 
-fn active_workspace_exists(tx: &Transaction<'_>, org: Uuid, workspace: Uuid) -> ApiResult<bool> {
-    Ok(tx
-        .query_row(
-            "SELECT 1 FROM workspaces WHERE org_uuid = ?1 AND uuid = ?2 AND archived_at IS NULL",
-            [org.to_string(), workspace.to_string()],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
-}
-
 /// `POST /users-invite`. Bad addresses and existing members are reported, not refused. An
 /// address that already has a usable invitation gets that invitation sent again.
 pub fn invite(
@@ -150,11 +139,8 @@ pub fn invite(
 ) -> ApiResult<OrganizationInvitesCreateOut> {
     let workspaces = body.workspace_uuids.clone().unwrap_or_default();
     for workspace in &workspaces {
-        if !active_workspace_exists(tx, ctx.org, *workspace)? {
-            return Err(ApiError::not_found(format!(
-                "Workspace {workspace} not found"
-            )));
-        }
+        // Unknown: 404; archived: 409, as for every other change to an archived workspace.
+        crate::server::ops::workspaces::load(tx, ctx.org, *workspace)?.ensure_active()?;
     }
     let roles = crate::server::validate::requested_org_roles(&body.org_role_fields())
         .unwrap_or_else(|| vec![OrgRole::Member]);

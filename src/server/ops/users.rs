@@ -180,7 +180,7 @@ pub fn list(
     if offset < member_total {
         let sql = format!(
             "SELECT {USER_COLUMNS} FROM users WHERE org_uuid = ?1{filter}
-             ORDER BY created_at, uuid LIMIT {page_size} OFFSET {offset}"
+             ORDER BY created_at, rowid LIMIT {page_size} OFFSET {offset}"
         );
         let mut stmt = tx.prepare(&sql)?;
         let rows: Vec<UserRow> = stmt

@@ -1,0 +1,135 @@
+//! Figures behind the project's speed claims, printed as a table (`cargo bench --bench admin`).
+//!
+//! The machine this runs on is shared and noisy, so each figure is the median of several runs,
+//! and comparisons are made as ratios between runs measured side by side in this one process.
+
+use std::time::{Duration, Instant};
+
+use mistral_admin::client::{AdminClient, ClientConfig, Directory};
+use mistral_admin::server::{LocalServer, Seed, ServerOptions};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+async fn sample<F, Fut>(runs: usize, mut f: F) -> Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut samples = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        f().await;
+        samples.push(start.elapsed());
+    }
+    median(samples)
+}
+
+fn row(what: &str, took: Duration, note: &str) {
+    println!("{what:<58} {:>10.1} ms  {note}", took.as_secs_f64() * 1e3);
+}
+
+async fn large_server() -> (LocalServer, AdminClient) {
+    let server = LocalServer::start(ServerOptions {
+        seed: Seed::Large,
+        ..ServerOptions::default()
+    })
+    .await
+    .expect("server starts");
+    let key = server.seeded()[0].admin_key.clone();
+    let client = AdminClient::new(ClientConfig::new(server.admin_base_url(), key)).expect("client");
+    (server, client)
+}
+
+async fn run() {
+    println!("{:<58} {:>13}", "measurement (median)", "time");
+
+    let seeding = sample(3, || async {
+        let (server, _) = large_server().await;
+        server.shutdown().await;
+    })
+    .await;
+    row(
+        "seed the large organization (10,000 users, 500 workspaces)",
+        seeding,
+        "3 runs, in memory",
+    );
+
+    let (server, client) = large_server().await;
+
+    let serial = sample(5, || async {
+        let mut page = 1;
+        loop {
+            let got = client.list_users(page, 1000, None).await.expect("page");
+            if got.members.len() + got.invites.len() < 1000 {
+                break;
+            }
+            page += 1;
+        }
+    })
+    .await;
+    row(
+        "list 10,000 users, pages of 1,000 one after another",
+        serial,
+        "5 runs",
+    );
+    let concurrent = sample(5, || async {
+        let all = client.list_all_users().await.expect("listing");
+        assert_eq!(all.members.len(), 10_000);
+    })
+    .await;
+    row(
+        "list 10,000 users with list_all_users (4 pages in flight)",
+        concurrent,
+        &format!(
+            "{:.2}x the serial time",
+            concurrent.as_secs_f64() / serial.as_secs_f64()
+        ),
+    );
+
+    let workspaces = sample(5, || async {
+        let all = client.list_all_workspaces(false).await.expect("workspaces");
+        assert_eq!(all.len(), 500);
+    })
+    .await;
+    row("list all 500 active workspaces", workspaces, "5 runs");
+
+    let users = client.list_all_users().await.expect("listing");
+    let roles = client.roles().await.expect("roles");
+    let building = sample(9, || {
+        let (members, invites) = (users.members.clone(), users.invites.clone());
+        let roles = &roles;
+        async move {
+            let directory = Directory::new(members, invites, roles);
+            assert_eq!(directory.members().len(), 10_000);
+        }
+    })
+    .await;
+    row(
+        "build the membership Directory of 10,000 users",
+        building,
+        "9 runs",
+    );
+
+    let directory = Directory::new(users.members.clone(), users.invites.clone(), &roles);
+    let busiest = client.list_all_workspaces(false).await.expect("workspaces")[0].uuid;
+    let lookup = sample(9, || async {
+        let members = directory.workspace_members(busiest);
+        assert!(members.len() >= 10_000);
+    })
+    .await;
+    row(
+        "members of the default workspace from the Directory",
+        lookup,
+        "9 runs",
+    );
+
+    server.shutdown().await;
+}
+
+fn main() {
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    runtime.block_on(run());
+}

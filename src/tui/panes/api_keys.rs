@@ -25,7 +25,11 @@ pub fn render(
             return frame::placeholder(frame, area, lines);
         }
         Remote::Failed(err) => {
-            return frame::placeholder(frame, area, frame::error_lines("API keys", err, theme));
+            return frame::placeholder(
+                frame,
+                area,
+                frame::error_lines("API keys", err, app, theme),
+            );
         }
         Remote::Loaded(_) => {}
     }

@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(block, area);
         let lines = match &org.workspaces.value {
             Remote::Loading => frame::loading_line("workspaces", spinner(app.spinner_frame), theme),
-            Remote::Failed(err) => frame::error_lines("workspaces", err, theme),
+            Remote::Failed(err) => frame::error_lines("workspaces", err, app, theme),
             Remote::Loaded(list) if list.is_empty() => {
                 frame::empty_line("This organization has no workspaces", theme)
             }

@@ -40,7 +40,7 @@ pub fn render(
             return frame::placeholder(
                 frame,
                 table_area,
-                frame::error_lines("members", err, theme),
+                frame::error_lines("members", err, app, theme),
             );
         }
         Remote::Loaded(people) => people,

@@ -52,7 +52,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Remote::Failed(err) => frame::placeholder(
             frame,
             list_area,
-            frame::error_lines("workspaces", err, theme),
+            frame::error_lines("workspaces", err, app, theme),
         ),
         Remote::Loaded(all) if all.is_empty() => {
             let text = if org.show_archived {

@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
-use crate::tui::state::RemoteError;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::{App, ErrorKind, RemoteError};
 use crate::tui::theme::Theme;
 
 /// A pane's frame. The focused pane gets a thick border, so focus shows without colour.
@@ -73,12 +74,28 @@ pub fn loading_line<'a>(what: &str, spinner: &'a str, theme: &Theme) -> Vec<Line
     ])]
 }
 
-pub fn error_lines<'a>(what: &str, error: &RemoteError, theme: &Theme) -> Vec<Line<'a>> {
-    vec![
+/// A failed load: what failed, the server's words, and the key that tries again (from the
+/// live keymap, so it is right after a user rebinds it).
+pub fn error_lines<'a>(what: &str, error: &RemoteError, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let retry = app
+        .keymap
+        .keys(Context::Global, Action::Refresh)
+        .first()
+        .map(|key| key.to_string());
+    if error.kind == ErrorKind::Cancelled {
+        let mut lines = vec![Line::styled(
+            format!("Loading {what} was cancelled"),
+            theme.muted,
+        )];
+        lines.extend(retry.map(|key| Line::styled(format!("{key} loads again"), theme.muted)));
+        return lines;
+    }
+    let mut lines = vec![
         Line::styled(format!("✗ Could not load {what}"), theme.flash_error),
         Line::styled(error.message.clone(), theme.field_error),
-        Line::styled("ctrl-r tries again", theme.muted),
-    ]
+    ];
+    lines.extend(retry.map(|key| Line::styled(format!("{key} tries again"), theme.muted)));
+    lines
 }
 
 pub fn empty_line<'a>(text: impl Into<String>, theme: &Theme) -> Vec<Line<'a>> {

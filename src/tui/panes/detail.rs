@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_tabs(frame, tabs_area, app, found, view, theme);
     match view.tab {
         Tab::Members => members::render(frame, body, app, found, view, theme),
-        Tab::Settings => settings::render(frame, body, app, found, view, theme),
+        Tab::Settings => settings::render(frame, body, app, view, theme),
         Tab::ApiKeys => api_keys::render(frame, body, app, found, view, theme),
     }
 }

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::state::form::{Extension, Field, SettingsForm};
-use crate::tui::state::org::FoundWorkspace;
 use crate::tui::state::{App, Focus, WorkspaceView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::{fit, truncate, width};
@@ -16,19 +15,11 @@ use crate::tui::widgets::{frame, input, spinner};
 /// Widest a value box gets; descriptions longer than this scroll.
 const VALUE_MAX: usize = 60;
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    found: FoundWorkspace<'_>,
-    view: &WorkspaceView,
-    theme: &Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &WorkspaceView, theme: &Theme) {
     let Some(form) = view.form.as_ref() else {
         let lines = frame::loading_line("settings", spinner(app.spinner_frame), theme);
         return frame::placeholder(frame, area, lines);
     };
-    let _ = found;
     let focused = app.focus == Focus::Detail;
     let refusal = app.workspace_refusal();
     let room = usize::from(area.width);

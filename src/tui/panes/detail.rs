@@ -27,6 +27,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Remote::Loaded(list) if list.is_empty() => {
                 frame::empty_line("This organization has no workspaces", theme)
             }
+            Remote::Loaded(_) if org.open.is_some() => frame::empty_line(
+                "This workspace is no longer listed (it may have been archived)",
+                theme,
+            ),
             Remote::Loaded(_) => frame::empty_line("Choose a workspace (enter, or ctrl-p)", theme),
         };
         frame::placeholder(frame, inner, lines);

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::state::{App, FlashLevel};
+use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::spinner;
 use crate::tui::widgets::text::{truncate, width};
@@ -24,8 +24,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         left.push(Span::raw(" "));
         left.push(Span::styled(" RO ", theme.badge_read_only));
     }
-    let org_name = app.org().display_name().unwrap_or("…");
-    let where_text = format!(" {} · {}", profile.name, org_name);
+    // A server without the organization extension (a real one) never names it: then the
+    // profile's name is all there is, with no placeholder that looks like loading.
+    let where_text = match &app.org().organization.value {
+        Remote::Loaded(Some(org)) => format!(" {} · {}", profile.name, org.name),
+        Remote::Loading => format!(" {} · …", profile.name),
+        Remote::Loaded(None) | Remote::Failed(_) => format!(" {}", profile.name),
+    };
 
     let mut right: Vec<Span> = Vec::new();
     if app.is_busy() {

@@ -42,12 +42,14 @@ pub fn render(
         );
     }
     let columns = [
+        // Columns that do not fit are hidden from the right: when a key was made matters
+        // least, so it goes first on narrow terminals.
         Column::new("Name", 6, 30),
         Column::new("Key", 8, 16),
         Column::new("Owner", 8, 30),
-        Column::new("Created", 10, 10),
         Column::new("Expires", 10, 10),
         Column::new("Last used", 10, 10),
+        Column::new("Created", 10, 10),
     ];
     let style = if found.archived {
         theme.archived
@@ -63,11 +65,11 @@ pub fn render(
                     k.name.clone().unwrap_or_else(|| "(unnamed)".into()),
                     k.hidden_key.clone(),
                     k.created_by.clone().unwrap_or_default(),
+                    k.expiration_date.map(format_date).unwrap_or_else(never),
+                    k.last_used.map(format_date).unwrap_or_else(never),
                     k.created_at
                         .map(|t| format_date(t.date()))
                         .unwrap_or_default(),
-                    k.expiration_date.map(format_date).unwrap_or_else(never),
-                    k.last_used.map(format_date).unwrap_or_else(never),
                 ],
                 style,
             )

@@ -67,12 +67,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             frame::placeholder(frame, list_area, frame::empty_line(text, theme));
         }
         Remote::Loaded(_) => {
-            let columns = [
-                Column::new("", 2, 2),
-                Column::new("", 6, 80).grow(),
-                // Wide enough for four digits, so a count is never cut.
-                Column::new("", 4, 5).right(),
-            ];
             let style = if org.show_archived {
                 theme.archived
             } else {
@@ -81,13 +75,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let ids: Vec<_> = rows.iter().map(|w| w.uuid).collect();
             let selected = org.list_cursor.resolve(&ids);
             let shown = table::page(rows.len(), selected, list_area.height, false);
-            let counts = org.member_counts(&rows[shown.clone()]);
+            let counts: Vec<String> = org
+                .member_counts(&rows[shown.clone()])
+                .into_iter()
+                .map(|count| count.map(|n| n.to_string()).unwrap_or_else(|| "…".into()))
+                .collect();
+            let count_width = counts.iter().map(|c| width(c)).max().unwrap_or(1);
+            let columns = [
+                Column::new("", 2, 2),
+                Column::new("", 6, 80).grow(),
+                // As wide as the widest count on the page, so a count is never cut.
+                Column::new("", count_width, count_width).right(),
+            ];
             let table_rows: Vec<Row> = rows[shown.clone()]
                 .iter()
                 .zip(counts)
                 .map(|(ws, count)| {
                     let icon = ws.icon.clone().unwrap_or_default();
-                    let count = count.map(|n| n.to_string()).unwrap_or_else(|| "…".into());
                     let mut row = Row::new(vec![icon, ws.name.clone(), count], style);
                     if org.open == Some(ws.uuid) {
                         row.marker = "● ";

@@ -259,13 +259,13 @@ async fn reissuing_an_admin_key_label_revokes_the_previous_key() {
     let h = Harness::start().await;
     let first = h
         .server
-        .issue_admin_key(h.acme.uuid, "mistral-admin console")
+        .issue_admin_key(h.acme.uuid, "ops script")
         .await
         .unwrap();
     h.api_with_key(first.expose()).get("/roles").await.ok();
     let second = h
         .server
-        .issue_admin_key(h.acme.uuid, "mistral-admin console")
+        .issue_admin_key(h.acme.uuid, "ops script")
         .await
         .unwrap();
     let detail = h
@@ -352,4 +352,64 @@ async fn a_foreign_id_is_answered_exactly_like_an_id_that_does_not_exist() {
             route.template
         );
     }
+}
+
+#[tokio::test]
+async fn session_keys_open_only_their_organization_coexist_and_are_never_stored() {
+    let h = Harness::start().await;
+    let (globex, _) = h.other_org("Globex").await;
+    let before = h
+        .api
+        .audit("target_type=ADMIN_API_KEY&limit=100")
+        .await
+        .len();
+    let first = h
+        .server
+        .session_admin_key(h.acme.uuid, "mistral-admin console")
+        .await
+        .unwrap();
+    let second = h
+        .server
+        .session_admin_key(h.acme.uuid, "mistral-admin console")
+        .await
+        .unwrap();
+    // Two consoles on one database: neither key displaces the other.
+    for key in [&first, &second] {
+        h.api_with_key(key.expose()).get("/roles").await.ok();
+    }
+    // A session key acts for its organization only, and its changes are attributed to it.
+    let foreign_workspace = {
+        let api = h.api_with_key(globex.admin_key.expose());
+        api.workspaces("").await.items[0].uuid
+    };
+    h.api_with_key(first.expose())
+        .patch(
+            &format!("/workspaces/{foreign_workspace}"),
+            serde_json::json!({"name": "x"}),
+        )
+        .await
+        .detail(404);
+    let session = h.api_with_key(first.expose());
+    let space = session
+        .create_workspace("Made by the console", h.acme.admin_user_uuid)
+        .await;
+    let made = h.api.audit("event_type=workspace.create&limit=1").await;
+    assert_eq!(
+        made[0].target_metadata["workspace_uuid"],
+        space.uuid.to_string()
+    );
+    assert_eq!(
+        made[0].actor_metadata["api_key_name"],
+        "mistral-admin console"
+    );
+    // Nothing about session keys reaches the database or its audit log of admin keys.
+    assert_eq!(
+        h.api
+            .audit("target_type=ADMIN_API_KEY&limit=100")
+            .await
+            .len(),
+        before
+    );
+    let unknown = h.server.session_admin_key(uuid::Uuid::new_v4(), "x").await;
+    assert!(unknown.is_err());
 }

@@ -14,7 +14,8 @@ use crate::dirs::AppDirs;
 use crate::server::{Database, LocalServer, Seed, ServerOptions};
 use crate::tui::{self, TuiOptions};
 
-/// The label of the admin keys the console issues itself; each start revokes the previous.
+/// The label of the in-memory session keys the console gives itself (one per organization);
+/// they die with the process and never reach the database.
 pub const CONSOLE_KEY_LABEL: &str = "mistral-admin console";
 
 pub fn run(global: &GlobalArgs) -> CommandResult {
@@ -107,7 +108,7 @@ async fn start_embedded(
     let mut profiles = Vec::new();
     for (index, organization) in server.organizations().await?.iter().enumerate() {
         let key = server
-            .issue_admin_key(organization.uuid, CONSOLE_KEY_LABEL)
+            .session_admin_key(organization.uuid, CONSOLE_KEY_LABEL)
             .await?;
         profiles.push(Profile::embedded(
             local_profile_name(index, &organization.name),

@@ -149,6 +149,7 @@ impl LocalServer {
         let state = state::AppState {
             db,
             clock: options.clock.clone(),
+            sessions: state::SessionKeys::default(),
         };
         let seeded = seed::run(&state, options.seed, options.admin_key.clone()).await?;
         let listener =
@@ -229,6 +230,25 @@ impl LocalServer {
             .db
             .write(move |tx| ops::admin_keys::issue(tx, org, &label, &stored, now))
             .await?;
+        Ok(key)
+    }
+
+    /// An admin key for `org` that exists only in this process's memory and dies with it; the
+    /// embedded console uses one per organization. Nothing is stored, so several processes on
+    /// the same database never invalidate each other's keys.
+    pub async fn session_admin_key(
+        &self,
+        org: Uuid,
+        label: &str,
+    ) -> Result<SecretString, ServerError> {
+        let known = self.organizations().await?.iter().any(|o| o.uuid == org);
+        if !known {
+            return Err(ServerError::Operation(format!(
+                "no organization {org} on this server"
+            )));
+        }
+        let key = credentials::generate_key();
+        self.state.sessions.add(org, label, &key);
         Ok(key)
     }
 

@@ -49,3 +49,71 @@ async fn serve_with_no_seed_starts_empty() {
         .await
         .detail(401);
 }
+
+/// Runs `mistral-admin admin-key` and returns (stdout, stderr, success).
+fn admin_key_command(args: &[&str]) -> (String, String, bool) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mistral-admin"))
+        .arg("admin-key")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        String::from_utf8_lossy(&out.stdout).trim().to_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+#[tokio::test]
+async fn admin_key_replaces_a_lost_key_and_revokes_the_one_it_made_before() {
+    use mistral_admin::server::{Database, LocalServer, Seed, ServerOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehearsal.sqlite3");
+    let db = path.to_str().unwrap();
+    // A seeded database whose printed keys were lost.
+    LocalServer::start(ServerOptions {
+        database: Database::File(path.clone()),
+        seed: Seed::Demo,
+        ..ServerOptions::default()
+    })
+    .await
+    .unwrap()
+    .shutdown()
+    .await;
+
+    let (first, note, ok) = admin_key_command(&["--db", db]);
+    assert!(ok, "{note}");
+    assert!(note.contains("Northwind Labs"), "{note}");
+    assert!(!note.contains(&first), "the key goes to stdout only");
+    let (globex, note, ok) = admin_key_command(&["--db", db, "globex research"]);
+    assert!(ok, "{note}");
+    let (second, _, ok) = admin_key_command(&["--db", db]);
+    assert!(ok);
+
+    let server = LocalServer::start(ServerOptions {
+        database: Database::File(path.clone()),
+        seed: Seed::None,
+        ..ServerOptions::default()
+    })
+    .await
+    .unwrap();
+    let org_name = |key: &str| {
+        let api = Api::new(&server.origin(), Some(key));
+        async move { api.get("/x-local/organization").await }
+    };
+    assert_eq!(org_name(&second).await.ok()["name"], "Northwind Labs");
+    assert_eq!(org_name(&globex).await.ok()["name"], "Globex Research");
+    org_name(&first).await.detail(401);
+
+    let (_, note, ok) = admin_key_command(&["--db", db, "Umbrella"]);
+    assert!(!ok);
+    assert!(
+        note.contains("no organization named") && note.contains("Initech Solutions"),
+        "{note}"
+    );
+    let missing = dir.path().join("absent.sqlite3");
+    let (_, note, ok) = admin_key_command(&["--db", missing.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(note.contains("does not exist"), "{note}");
+    server.shutdown().await;
+}

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use mistral_admin::client::{AdminClient, ClientConfig, Directory};
-use mistral_admin::server::{LocalServer, Seed, ServerOptions};
+use mistral_admin::server::{Database, LocalServer, Seed, ServerOptions};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -31,9 +31,11 @@ fn row(what: &str, took: Duration, note: &str) {
     println!("{what:<58} {:>10.1} ms  {note}", took.as_secs_f64() * 1e3);
 }
 
-async fn large_server() -> (LocalServer, AdminClient) {
+/// The large organization, in memory or (as `serve` and the console use it) in a file.
+async fn large_server(database: Database) -> (LocalServer, AdminClient) {
     let server = LocalServer::start(ServerOptions {
         seed: Seed::Large,
+        database,
         ..ServerOptions::default()
     })
     .await
@@ -127,6 +129,7 @@ async fn run() {
     );
 
     server.shutdown().await;
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn main() {

@@ -63,7 +63,14 @@ struct Shared {
     parser: vt100::Parser,
     raw: Vec<u8>,
     closed: bool,
+    /// When the program last wrote anything: a wait returns only once output has paused, so
+    /// that it never judges a frame that a pty read split in two.
+    last_output: Instant,
 }
+
+/// How long output must pause before a screen counts as a whole frame. The console draws a frame
+/// in one write and its spinner ticks every 100 ms, so a pause this long always comes.
+const SETTLE: Duration = Duration::from_millis(50);
 
 pub struct Console {
     shared: Arc<Mutex<Shared>>,
@@ -117,6 +124,7 @@ impl Console {
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
             closed: false,
+            last_output: Instant::now(),
         }));
         let sink = Arc::clone(&shared);
         let reader = thread::spawn(move || {
@@ -128,6 +136,7 @@ impl Console {
                         let mut shared = sink.lock().unwrap();
                         shared.parser.process(&buf[..n]);
                         shared.raw.extend_from_slice(&buf[..n]);
+                        shared.last_output = Instant::now();
                     }
                 }
             }
@@ -152,14 +161,16 @@ impl Console {
         self.shared.lock().unwrap().raw.clone()
     }
 
-    /// Waits until `check` holds for the screen; panics with the screen after `TIMEOUT`.
+    /// Waits until `check` holds for a settled screen (see [`SETTLE`]); panics with the screen
+    /// after `TIMEOUT`.
     pub fn wait_until(&mut self, what: &str, check: impl Fn(&vt100::Screen) -> bool) -> String {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             {
                 let shared = self.shared.lock().unwrap();
                 let screen = shared.parser.screen();
-                if check(screen) {
+                let settled = shared.closed || shared.last_output.elapsed() >= SETTLE;
+                if settled && check(screen) {
                     return screen.contents();
                 }
                 if shared.closed {
@@ -201,6 +212,18 @@ impl Console {
             .write_all(keys.as_bytes())
             .expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// Whether the program ends within `limit` (it is left running if not).
+    pub fn exits_within(&mut self, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if self.child.try_wait().expect("child status").is_some() {
+                return true;
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        false
     }
 
     /// Waits for the program to end and for its last output to be read.

@@ -106,55 +106,92 @@ fn exclusive_role_fields(v: &mut Validator, given: [bool; 4]) {
     }
 }
 
-impl Validate for OrgRoleFields {
-    fn validate(&self, v: &mut Validator) {
+/// The four ways a body can name roles, as every body carries them: `role_names` (names),
+/// `roles` (codes or UUIDs), and the deprecated single `role_name` and `role`.
+struct RoleFields<'a, N> {
+    names: &'a Option<Vec<N>>,
+    values: &'a Option<Vec<String>>,
+    name: Option<N>,
+    value: &'a Option<String>,
+}
+
+impl<N: Copy> RoleFields<'_, N> {
+    /// At most one way used, no empty list, and every code or UUID known to `parse`; `expected`
+    /// says what a code or UUID may be.
+    fn check<R>(&self, v: &mut Validator, parse: impl Fn(&str) -> Option<R>, expected: &str) {
         exclusive_role_fields(
             v,
             [
-                self.role_names.is_some(),
-                self.roles.is_some(),
-                self.role_name.is_some(),
-                self.role.is_some(),
+                self.names.is_some(),
+                self.values.is_some(),
+                self.name.is_some(),
+                self.value.is_some(),
             ],
         );
-        non_empty_list(v, "role_names", &self.role_names);
-        non_empty_list(v, "roles", &self.roles);
-        for (index, value) in self.roles.iter().flatten().enumerate() {
-            if OrgRole::from_code_or_uuid(value).is_none() {
-                v.push(
-                    &["roles".into(), LocItem::from(index)],
-                    "enum",
-                    "Input should be 'A', 'M', 'B' or an organization role UUID",
-                );
+        non_empty_list(v, "role_names", self.names);
+        non_empty_list(v, "roles", self.values);
+        for (index, value) in self.values.iter().flatten().enumerate() {
+            if parse(value).is_none() {
+                v.push(&["roles".into(), LocItem::from(index)], "enum", expected);
             }
         }
-        if let Some(value) = &self.role
-            && OrgRole::from_code_or_uuid(value).is_none()
+        if let Some(value) = self.value
+            && parse(value).is_none()
         {
-            v.push(
-                &["role".into()],
-                "enum",
-                "Input should be 'A', 'M', 'B' or an organization role UUID",
-            );
+            v.push(&["role".into()], "enum", expected);
         }
+    }
+
+    /// The roles asked for (of a body already checked), or `None` when none are named.
+    fn requested<R>(&self, parse: impl Fn(&str) -> Option<R>) -> Option<Vec<R>>
+    where
+        N: Into<R>,
+    {
+        Some(if let Some(names) = self.names {
+            names.iter().map(|n| (*n).into()).collect()
+        } else if let Some(values) = self.values {
+            values.iter().filter_map(|r| parse(r)).collect()
+        } else if let Some(name) = self.name {
+            vec![name.into()]
+        } else {
+            vec![parse(self.value.as_deref()?)?]
+        })
+    }
+}
+
+fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRoleName> {
+    RoleFields {
+        names: &fields.role_names,
+        values: &fields.roles,
+        name: fields.role_name,
+        value: &fields.role,
+    }
+}
+
+fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, WorkspaceRoleName> {
+    RoleFields {
+        names: &entry.role_names,
+        values: &entry.roles,
+        name: entry.role_name,
+        value: &entry.role,
+    }
+}
+
+impl Validate for OrgRoleFields {
+    fn validate(&self, v: &mut Validator) {
+        org_role_fields(self).check(
+            v,
+            OrgRole::from_code_or_uuid,
+            "Input should be 'A', 'M', 'B' or an organization role UUID",
+        );
     }
 }
 
 /// The organization roles a valid body asks for, or `None` when it names none.
 pub fn requested_org_roles(fields: &OrgRoleFields) -> Option<Vec<OrgRole>> {
-    let list: Vec<OrgRole> = if let Some(names) = &fields.role_names {
-        names.iter().copied().map(OrgRole::from).collect()
-    } else if let Some(values) = &fields.roles {
-        values
-            .iter()
-            .filter_map(|r| OrgRole::from_code_or_uuid(r))
-            .collect()
-    } else if let Some(name) = fields.role_name {
-        vec![name.into()]
-    } else {
-        vec![OrgRole::from_code_or_uuid(fields.role.as_deref()?)?]
-    };
-    Some(roles::normalize_org_roles(list))
+    org_role_fields(fields)
+        .requested(OrgRole::from_code_or_uuid)
+        .map(roles::normalize_org_roles)
 }
 
 impl Validate for OrganizationMemberCreate {
@@ -206,53 +243,19 @@ impl Validate for OrganizationInviteIn {
 
 impl Validate for WorkspaceMemberSingleIn {
     fn validate(&self, v: &mut Validator) {
-        exclusive_role_fields(
+        workspace_role_fields(self).check(
             v,
-            [
-                self.role_names.is_some(),
-                self.roles.is_some(),
-                self.role_name.is_some(),
-                self.role.is_some(),
-            ],
+            WorkspaceRole::from_code_or_uuid,
+            "Input should be 'A', 'M' or a workspace role UUID",
         );
-        non_empty_list(v, "role_names", &self.role_names);
-        non_empty_list(v, "roles", &self.roles);
-        for (index, value) in self.roles.iter().flatten().enumerate() {
-            if WorkspaceRole::from_code_or_uuid(value).is_none() {
-                v.push(
-                    &["roles".into(), LocItem::from(index)],
-                    "enum",
-                    "Input should be 'A', 'M' or a workspace role UUID",
-                );
-            }
-        }
-        if let Some(value) = &self.role
-            && WorkspaceRole::from_code_or_uuid(value).is_none()
-        {
-            v.push(
-                &["role".into()],
-                "enum",
-                "Input should be 'A', 'M' or a workspace role UUID",
-            );
-        }
     }
 }
 
 /// The workspace roles a valid member entry asks for, or `None` when it names none.
 pub fn requested_workspace_roles(entry: &WorkspaceMemberSingleIn) -> Option<Vec<WorkspaceRole>> {
-    let list: Vec<WorkspaceRole> = if let Some(names) = &entry.role_names {
-        names.iter().copied().map(WorkspaceRole::from).collect()
-    } else if let Some(values) = &entry.roles {
-        values
-            .iter()
-            .filter_map(|r| WorkspaceRole::from_code_or_uuid(r))
-            .collect()
-    } else if let Some(name) = entry.role_name {
-        vec![name.into()]
-    } else {
-        vec![WorkspaceRole::from_code_or_uuid(entry.role.as_deref()?)?]
-    };
-    Some(roles::normalize_workspace_roles(list))
+    workspace_role_fields(entry)
+        .requested(WorkspaceRole::from_code_or_uuid)
+        .map(roles::normalize_workspace_roles)
 }
 
 impl Validate for WorkspaceMemberIn {

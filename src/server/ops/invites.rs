@@ -254,17 +254,7 @@ pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, invite: Uuid) -> ApiResult<Dele
         )
         .optional()?
         .ok_or_else(|| ApiError::not_found(format!("Invitation {invite} not found")))?;
-    tx.execute(
-        "UPDATE invitations SET closed_at = ?1 WHERE uuid = ?2",
-        rusqlite::params![to_micros(ctx.now), invite.to_string()],
-    )?;
-    audit::record(
-        tx,
-        ctx,
-        Entry::new("organization.invite.revoked", "USER")
-            .target("invite_uuid", invite)
-            .target("email", &email),
-    )?;
+    close(tx, ctx, invite, &email, None)?;
     Ok(DeleteOut {
         message: "Organization invitation deleted successfully".into(),
     })
@@ -281,18 +271,34 @@ pub fn close_for_new_member(tx: &Transaction<'_>, ctx: &OpCtx, email: &str) -> A
         })?
         .collect::<Result<_, _>>()?;
     for invite in open {
-        tx.execute(
-            "UPDATE invitations SET closed_at = ?1 WHERE uuid = ?2",
-            rusqlite::params![to_micros(ctx.now), invite.to_string()],
-        )?;
-        audit::record(
+        close(
             tx,
             ctx,
-            Entry::new("organization.invite.revoked", "USER")
-                .target("invite_uuid", invite)
-                .target("email", email)
-                .detail("reason", "the address was added as a member directly"),
+            invite,
+            email,
+            Some("the address was added as a member directly"),
         )?;
     }
     Ok(())
+}
+
+/// Closes one invitation and records why (a deletion, unless `reason` says otherwise).
+fn close(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    invite: Uuid,
+    email: &str,
+    reason: Option<&str>,
+) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE invitations SET closed_at = ?1 WHERE uuid = ?2",
+        rusqlite::params![to_micros(ctx.now), invite.to_string()],
+    )?;
+    let mut entry = Entry::new("organization.invite.revoked", "USER")
+        .target("invite_uuid", invite)
+        .target("email", email);
+    if let Some(reason) = reason {
+        entry = entry.detail("reason", reason);
+    }
+    audit::record(tx, ctx, entry)
 }

@@ -13,6 +13,7 @@ use crate::api::{
     AdminOrganizationMemberOut, MemberWorkspaceInfo, OrganizationInviteOut, RolesOut,
     WorkspaceEnrichedOut, WorkspaceOut,
 };
+use crate::domain::roles::normalize_workspace_role_names;
 use crate::domain::{OrgRole, WorkspaceRole};
 
 /// A member of one workspace, with the names of the roles held there.
@@ -130,7 +131,7 @@ impl Directory {
                 None => value.clone(),
             })
             .collect();
-        normalize_workspace_names(names)
+        normalize_workspace_role_names(names)
     }
 
     /// After a successful `POST .../add-users`: newcomers join with their roles (or the
@@ -195,7 +196,7 @@ impl Directory {
             let names = match (existing.as_ref(), roles.is_empty()) {
                 (Some(_), true) if keep_existing_roles_when_empty => continue,
                 (_, true) => vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER.name().to_owned()],
-                (_, false) => normalize_workspace_names(roles.clone()),
+                (_, false) => normalize_workspace_role_names(roles.clone()),
             };
             let raw_role = names.first().cloned().unwrap_or_default();
             match existing {
@@ -284,17 +285,6 @@ fn membership(user: &AdminOrganizationMemberOut, workspace: Uuid) -> Option<&Mem
         .iter()
         .flatten()
         .find(|e| e.uuid == workspace)
-}
-
-/// Highest role first, then unknown names alphabetically; no repeats. Two views of the same
-/// membership then compare equal however the server ordered its list.
-fn normalize_workspace_names(mut names: Vec<String>) -> Vec<String> {
-    names.sort_by_key(|name| {
-        let rank = WorkspaceRole::from_name(name).map_or(u8::MAX, WorkspaceRole::precedence);
-        (rank, name.clone())
-    });
-    names.dedup();
-    names
 }
 
 #[cfg(test)]

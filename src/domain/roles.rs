@@ -252,6 +252,18 @@ pub fn normalize_workspace_roles(mut roles: Vec<WorkspaceRole>) -> Vec<Workspace
     roles
 }
 
+/// Workspace role names as the console shows them: highest built-in role first, then unknown
+/// (custom) names alphabetically; no repeats. Two views of one membership then compare equal
+/// however the server ordered its list.
+pub fn normalize_workspace_role_names(mut names: Vec<String>) -> Vec<String> {
+    names.sort_by_key(|name| {
+        let rank = WorkspaceRole::from_name(name).map_or(u8::MAX, WorkspaceRole::precedence);
+        (rank, name.clone())
+    });
+    names.dedup();
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

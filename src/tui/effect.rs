@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use crate::api::{UpdateWorkspaceIn, WorkspaceSettingsUpdate};
+use crate::api::{
+    AdminWorkspaceIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn, WorkspaceSettingsUpdate,
+};
 
 use super::state::RequestId;
 
@@ -36,6 +38,25 @@ pub enum Call {
     ApiKeys,
     WorkspaceSettings(Uuid),
     SaveWorkspace(SaveWorkspace),
+    /// `POST .../add-users`: organization members join the workspace.
+    AddMembers {
+        workspace: Uuid,
+        members: Vec<WorkspaceMemberSingleIn>,
+    },
+    /// `PATCH .../users`: sets the roles of these members.
+    SetMemberRoles {
+        workspace: Uuid,
+        members: Vec<WorkspaceMemberSingleIn>,
+    },
+    /// `DELETE .../remove-users`.
+    RemoveMembers {
+        workspace: Uuid,
+        users: Vec<Uuid>,
+    },
+    /// `DELETE /workspaces/{id}`: archives, for good.
+    ArchiveWorkspace(Uuid),
+    /// `POST /workspaces`.
+    CreateWorkspace(AdminWorkspaceIn),
 }
 
 impl Call {
@@ -49,6 +70,11 @@ impl Call {
             Self::ApiKeys => "API keys",
             Self::WorkspaceSettings(_) => "settings",
             Self::SaveWorkspace(_) => "saving",
+            Self::AddMembers { .. } => "adding members",
+            Self::SetMemberRoles { .. } => "changing roles",
+            Self::RemoveMembers { .. } => "removing members",
+            Self::ArchiveWorkspace(_) => "archiving",
+            Self::CreateWorkspace(_) => "creating workspace",
         }
     }
 }

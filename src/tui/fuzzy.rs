@@ -49,6 +49,26 @@ pub fn rank<'a, T>(query: &str, items: &'a [T], text: impl Fn(&T) -> &str) -> Ve
     found.into_iter().map(|(_, item, m)| (item, m)).collect()
 }
 
+/// Matches a person-like candidate on its label and on a second text (an email): the better
+/// score wins. Positions are the label's, for highlighting, and empty when only the second
+/// text matched.
+pub fn score_either(query: &str, label: &str, other: &str) -> Option<Match> {
+    let on_label = score(query, label);
+    let on_other = score(query, other);
+    match (on_label, on_other) {
+        (Some(label), Some(other)) if other.score > label.score => Some(Match {
+            score: other.score,
+            positions: Vec::new(),
+        }),
+        (Some(label), _) => Some(label),
+        (None, Some(other)) => Some(Match {
+            score: other.score,
+            positions: Vec::new(),
+        }),
+        (None, None) => None,
+    }
+}
+
 /// The highest-scoring placement of every needle character, found by dynamic programming
 /// over (needle index, candidate position); `None` if the needle does not fit in order.
 fn best_alignment(needle: &[char], folded: &[(char, usize)]) -> Option<(i64, Vec<usize>)> {

@@ -4,7 +4,11 @@
 use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
-use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut, WorkspaceSettingsOut};
+use crate::api::{
+    AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, ApiKeyExtendedOut,
+    LocalOrganizationOut, RemoveWorkspaceMembersOut, WorkspaceEnrichedOut, WorkspaceOut,
+    WorkspaceSettingsOut,
+};
 
 use super::state::people::People;
 use super::state::{RemoteError, RequestId};
@@ -52,6 +56,18 @@ pub enum Outcome {
         workspace: Uuid,
         result: SaveResult,
     },
+    /// The answer to one of the dialogs' changes.
+    Changed(Answer<Change>),
+}
+
+/// What the server said to a change sent from a dialog.
+#[derive(Debug, Clone)]
+pub enum Change {
+    MembersAdded(AddUsersToWorkspaceOut),
+    RolesSet(AddOrUpdateUsersToWorkspaceOut),
+    MembersRemoved(RemoveWorkspaceMembersOut),
+    Archived,
+    Created(Box<WorkspaceEnrichedOut>),
 }
 
 #[derive(Debug, Clone)]

@@ -7,12 +7,14 @@ use time::macros::{date, datetime};
 use uuid::Uuid;
 
 use crate::api::{
-    ApiKeyActions, ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut, WorkspaceSettingsOut,
+    AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, ApiKeyActions, ApiKeyExtendedOut,
+    LocalOrganizationOut, RemoveWorkspaceMembersOut, WorkspaceEnrichedOut, WorkspaceOut,
+    WorkspaceSettingsOut,
 };
 use crate::tui::effect::{Call, Effect};
 use crate::tui::keymap::Keymap;
-use crate::tui::msg::{Msg, Outcome, Reply, SaveResult};
-use crate::tui::state::people::{People, Person};
+use crate::tui::msg::{Change, Msg, Outcome, Reply, SaveResult};
+use crate::tui::state::people::{CatalogRole, People, Person};
 use crate::tui::state::{App, ProfileInfo, RequestId};
 use crate::tui::update::{start, update};
 
@@ -27,6 +29,8 @@ pub const DATA: u128 = 103;
 pub const MARKETING: u128 = 104;
 pub const JAPAN: u128 = 105;
 pub const ARCHIVED_WS: u128 = 190;
+/// The id the fixture gives a workspace created in a test.
+pub const NEW_WS: u128 = 150;
 pub const GLOBEX_DEFAULT: u128 = 200;
 pub const GLOBEX_LAB: u128 = 201;
 
@@ -109,7 +113,24 @@ pub const TARO: u128 = 3;
 pub const JOHN: u128 = 4;
 pub const ANA: u128 = 5;
 
+/// The built-in workspace roles, as `GET /roles` lists them.
+pub fn role_catalog() -> Vec<CatalogRole> {
+    crate::domain::WorkspaceRole::ALL
+        .iter()
+        .map(|r| CatalogRole {
+            name: r.name().into(),
+            uuid: r.uuid(),
+            description: r.description().into(),
+            custom: false,
+        })
+        .collect()
+}
+
 pub fn people(profile: usize) -> People {
+    people_without_catalog(profile).with_workspace_roles(role_catalog())
+}
+
+fn people_without_catalog(profile: usize) -> People {
     let admin: &[&str] = &["workspace_admin"];
     let contributor: &[&str] = &["workspace_contributor"];
     match profile {
@@ -297,6 +318,37 @@ pub fn outcome(profile: usize, call: &Call) -> Outcome {
                     settings,
                 },
             }
+        }
+        Call::AddMembers { members, .. } => {
+            Outcome::Changed(Ok(Change::MembersAdded(AddUsersToWorkspaceOut {
+                added_members_count: members.len() as i64,
+            })))
+        }
+        Call::SetMemberRoles { members, .. } => {
+            Outcome::Changed(Ok(Change::RolesSet(AddOrUpdateUsersToWorkspaceOut {
+                added_members_count: 0,
+                updated_members_count: members.len() as i64,
+            })))
+        }
+        Call::RemoveMembers { users, .. } => {
+            Outcome::Changed(Ok(Change::MembersRemoved(RemoveWorkspaceMembersOut {
+                deleted_members_count: users.len() as i64,
+                not_deleted_members: None,
+            })))
+        }
+        Call::ArchiveWorkspace(_) => Outcome::Changed(Ok(Change::Archived)),
+        Call::CreateWorkspace(body) => {
+            Outcome::Changed(Ok(Change::Created(Box::new(WorkspaceEnrichedOut {
+                uuid: id(NEW_WS),
+                name: body.name.clone(),
+                description: Some(body.description.clone()),
+                icon: Some(body.icon.clone()),
+                members_count: Some(1),
+                spend_limit: None,
+                is_default: false,
+                raw_roles: Vec::new(),
+                raw_role: String::new(),
+            }))))
         }
     }
 }

@@ -81,10 +81,17 @@ impl Keymap {
                 if let Some((other, before)) = partner
                     && let Some(other) = self.keys(*context, other).first()
                 {
-                    key = if before {
-                        format!("{other}{key}")
+                    let other = other.to_string();
+                    // Arrows read well side by side ("↑↓"); names need a separator.
+                    let glue = if key.chars().count() == 1 && other.chars().count() == 1 {
+                        ""
                     } else {
-                        format!("{key}{other}")
+                        "/"
+                    };
+                    key = if before {
+                        format!("{other}{glue}{key}")
+                    } else {
+                        format!("{key}{glue}{other}")
                     };
                 }
                 if !hints.iter().any(|(_, w)| *w == word) {

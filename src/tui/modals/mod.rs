@@ -1,8 +1,12 @@
 //! Dialogs drawn over the panes, bottom of the stack first, so the top one is drawn last.
 
+pub mod add_members;
 pub mod command_line;
+pub mod confirm;
+pub mod create;
 pub mod help;
 pub mod picker;
+pub mod roles;
 pub mod too_small;
 pub mod unsaved;
 
@@ -23,6 +27,12 @@ pub fn render(frame: &mut Frame, screen: Rect, bottom_line: Rect, app: &App, the
             }
             Modal::CommandLine(input) => command_line::render(frame, bottom_line, input, theme),
             Modal::Unsaved(prompt) => unsaved::render(frame, screen, app, prompt, theme),
+            Modal::AddMembers(d) => add_members::render(frame, screen, app, d, theme),
+            Modal::EditRoles(d) => roles::render(frame, screen, app, d, theme),
+            Modal::RemoveMembers(d) => confirm::render_remove(frame, screen, app, d, theme),
+            Modal::Archive(d) => confirm::render_archive(frame, screen, app, d, theme),
+            Modal::CreateWorkspace(d) => create::render(frame, screen, app, d, theme),
+            Modal::AdminPicker(p) => picker::render_members(frame, screen, app, p, theme),
         }
     }
 }

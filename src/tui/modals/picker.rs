@@ -124,6 +124,32 @@ pub fn render_organizations(
     );
 }
 
+/// The admin picker of the new-workspace form: the organization's members.
+pub fn render_members(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme: &Theme) {
+    let entries: Vec<Entry> = picking::members(app, picker.query.value())
+        .into_iter()
+        .map(|c| Entry {
+            prefix: String::new(),
+            text: c.name,
+            positions: c.matched.positions,
+            suffix: format!("  {}", c.email),
+            style: theme.text,
+        })
+        .collect();
+    let total = app.org().people.get().map_or(0, |p| p.persons.len());
+    render(
+        frame,
+        screen,
+        app,
+        picker,
+        "Choose the admin",
+        entries,
+        total,
+        None,
+        theme,
+    );
+}
+
 #[allow(clippy::too_many_arguments)]
 fn render(
     frame: &mut Frame,

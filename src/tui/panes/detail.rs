@@ -94,8 +94,14 @@ fn render_tabs(
             Tab::Settings => None,
         };
         let mut label = tab.title().to_owned();
-        if let Some(n) = count {
-            label.push_str(&format!(" ({n})"));
+        let marked = match tab {
+            Tab::Members => view.marked.len(),
+            _ => 0,
+        };
+        match (count, marked) {
+            (Some(n), 0) => label.push_str(&format!(" ({n})")),
+            (Some(n), m) => label.push_str(&format!(" ({n}, {m} selected)")),
+            (None, _) => {}
         }
         if tab == Tab::Settings && view.is_dirty() {
             label.push_str(" *");

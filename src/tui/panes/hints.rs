@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::keymap::Context;
+use crate::tui::state::dialogs::roles::Stage;
 use crate::tui::state::{App, Focus, Modal, Tab};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::width;
@@ -19,6 +20,15 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
             Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => C::Picker,
             Modal::CommandLine(_) => C::Command,
             Modal::Unsaved(_) => C::Prompt,
+            Modal::AddMembers(d) if d.search.typing => C::Filter,
+            Modal::AddMembers(_) => C::AddMembers,
+            Modal::EditRoles(d) => match d.stage {
+                Stage::Choose => C::Roles,
+                Stage::Review(_) => C::Dialog,
+            },
+            Modal::RemoveMembers(_) | Modal::Archive(_) => C::Dialog,
+            Modal::CreateWorkspace(_) => C::Create,
+            Modal::AdminPicker(_) => C::Picker,
         }];
     }
     let org = app.org();

@@ -77,7 +77,7 @@ pub fn render(
     let table_rows: Vec<Row> = rows[shown.clone()]
         .iter()
         .map(|r| {
-            Row::new(
+            let mut row = Row::new(
                 vec![
                     r.name.clone(),
                     r.email.clone(),
@@ -85,7 +85,9 @@ pub fn render(
                     r.org_roles.join(", "),
                 ],
                 style,
-            )
+            );
+            row.marked = view.marked.contains(&r.user_id);
+            row
         })
         .collect();
     let sort_column = MemberColumn::ALL

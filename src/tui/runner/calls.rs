@@ -2,7 +2,7 @@
 
 use crate::client::AdminClient;
 use crate::tui::effect::{Call, SaveWorkspace};
-use crate::tui::msg::{Outcome, SaveResult};
+use crate::tui::msg::{Change, Outcome, SaveResult};
 
 use super::convert;
 
@@ -30,6 +30,41 @@ pub async fn perform(client: &AdminClient, call: Call) -> Outcome {
             workspace: save.workspace,
             result: save_workspace(client, &save).await,
         },
+        Call::AddMembers { workspace, members } => Outcome::Changed(
+            client
+                .add_workspace_members(workspace, &members)
+                .await
+                .map(Change::MembersAdded)
+                .map_err(err),
+        ),
+        Call::SetMemberRoles { workspace, members } => Outcome::Changed(
+            client
+                .upsert_workspace_members(workspace, &members)
+                .await
+                .map(Change::RolesSet)
+                .map_err(err),
+        ),
+        Call::RemoveMembers { workspace, users } => Outcome::Changed(
+            client
+                .remove_workspace_members(workspace, &users)
+                .await
+                .map(Change::MembersRemoved)
+                .map_err(err),
+        ),
+        Call::ArchiveWorkspace(workspace) => Outcome::Changed(
+            client
+                .archive_workspace(workspace)
+                .await
+                .map(|()| Change::Archived)
+                .map_err(err),
+        ),
+        Call::CreateWorkspace(body) => Outcome::Changed(
+            client
+                .create_workspace(&body)
+                .await
+                .map(|created| Change::Created(Box::new(created)))
+                .map_err(err),
+        ),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
 use crate::client::{ClientError, Directory, ErrorKind as ClientKind};
-use crate::tui::state::people::{People, Person};
+use crate::tui::state::people::{CatalogRole, People, Person};
 use crate::tui::state::{ErrorKind, RemoteError};
 
 pub fn error(err: &ClientError) -> RemoteError {
@@ -62,7 +62,18 @@ pub fn people(directory: &Directory) -> People {
             }
         }
     }
-    People::new(persons)
+    let catalog = directory
+        .role_catalog()
+        .workspace_roles
+        .iter()
+        .map(|role| CatalogRole {
+            name: role.name.clone(),
+            uuid: role.uuid,
+            description: role.description.clone(),
+            custom: role.is_custom_role,
+        })
+        .collect();
+    People::new(persons).with_workspace_roles(catalog)
 }
 
 /// A member's name as the table shows it: the name, else the part of the email before @.

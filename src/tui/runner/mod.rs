@@ -137,5 +137,10 @@ fn failed(call: Call, error: RemoteError) -> Outcome {
             workspace: save.workspace,
             result: crate::tui::msg::SaveResult::Failed(error),
         },
+        Call::AddMembers { .. }
+        | Call::SetMemberRoles { .. }
+        | Call::RemoveMembers { .. }
+        | Call::ArchiveWorkspace(_)
+        | Call::CreateWorkspace(_) => Outcome::Changed(Err(error)),
     }
 }

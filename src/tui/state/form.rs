@@ -386,7 +386,7 @@ impl SettingsForm {
 }
 
 /// The icon rule: the contract's two-character limit, and one visible symbol.
-fn icon_problem(icon: &str) -> Option<String> {
+pub fn icon_problem(icon: &str) -> Option<String> {
     if let Err(p) = validation::workspace_icon(icon) {
         return Some(format!("{} (one emoji)", p.message));
     }

@@ -1,5 +1,6 @@
 //! The console's whole state. Rendering reads it; only `update` changes it.
 
+pub mod dialogs;
 pub mod filter;
 pub mod form;
 pub mod members;

@@ -4,13 +4,24 @@
 use tui_input::Input;
 use uuid::Uuid;
 
+use super::dialogs::{AddMembers, ArchiveDialog, CreateWorkspace, EditRoles, RemoveMembers};
+
 #[derive(Debug, Clone)]
 pub enum Modal {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     WorkspacePicker(Picker),
     OrganizationPicker(Picker),
     CommandLine(Input),
     Unsaved(UnsavedPrompt),
+    AddMembers(Box<AddMembers>),
+    EditRoles(Box<EditRoles>),
+    RemoveMembers(Box<RemoveMembers>),
+    Archive(Box<ArchiveDialog>),
+    CreateWorkspace(Box<CreateWorkspace>),
+    /// Chooses the admin of the workspace being created; sits on top of that dialog.
+    AdminPicker(Picker),
 }
 
 /// A fuzzy picker: the query and the cursor among the ranked matches.

@@ -233,6 +233,28 @@ impl OrgState {
         taken
     }
 
+    /// Changes the directory after a change the server confirmed, so the panes show it before
+    /// the reload that follows arrives.
+    pub fn patch_people(&mut self, change: impl FnOnce(&mut People)) {
+        if let Some(people) = self.people.get_mut() {
+            change(people);
+            self.people_version += 1;
+        }
+    }
+
+    /// Moves a workspace's member count by `delta` in whichever list holds it.
+    pub fn adjust_member_count(&mut self, workspace: Uuid, delta: i64) {
+        for list in [&mut self.workspaces, &mut self.archived] {
+            if let Some(ws) = list
+                .get_mut()
+                .and_then(|l| l.iter_mut().find(|w| w.uuid == workspace))
+                && let Some(count) = ws.members_count.as_mut()
+            {
+                *count = (*count + delta).max(0);
+            }
+        }
+    }
+
     /// The API keys of one workspace, as the server listed them.
     pub fn keys_of(&self, workspace: Uuid) -> Vec<&ApiKeyExtendedOut> {
         self.api_keys

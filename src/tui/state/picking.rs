@@ -83,3 +83,40 @@ pub fn organizations(app: &App, query: &str) -> Vec<OrganizationChoice> {
     });
     found.into_iter().map(|(_, choice)| choice).collect()
 }
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberChoice {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    /// Matched characters of the name (none when only the email matched).
+    pub matched: Match,
+}
+
+/// The organization's members, matched on name or email; by name when nothing is typed.
+pub fn members(app: &App, query: &str) -> Vec<MemberChoice> {
+    let Some(people) = app.org().people.get() else {
+        return Vec::new();
+    };
+    let mut choices: Vec<MemberChoice> = people
+        .persons
+        .iter()
+        .filter_map(|p| {
+            let matched = fuzzy::score_either(query, &p.name, &p.email)?;
+            Some(MemberChoice {
+                id: p.user_id,
+                name: p.name.clone(),
+                email: p.email.clone(),
+                matched,
+            })
+        })
+        .collect();
+    choices.sort_by_cached_key(|c| {
+        (
+            std::cmp::Reverse(c.matched.score),
+            crate::domain::text::fold(&c.name),
+            c.email.clone(),
+        )
+    });
+    choices
+}

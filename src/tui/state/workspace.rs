@@ -1,6 +1,8 @@
 //! What the user sees of one workspace: the open tab, each tab's cursor and filter, the
 //! settings form. Kept per workspace so switching away and back restores it.
 
+use std::collections::BTreeSet;
+
 use uuid::Uuid;
 
 use crate::api::WorkspaceSettingsOut;
@@ -42,6 +44,8 @@ pub struct WorkspaceView {
     pub tab: Tab,
     pub members: Selection<Uuid>,
     pub members_filter: Filter,
+    /// Members picked with space for a role edit or a removal; kept across filter changes.
+    pub marked: BTreeSet<Uuid>,
     pub sort: MemberSort,
     pub keys: Selection<Uuid>,
     /// The local server's extension settings; `Loaded(None)` when the server lacks them.

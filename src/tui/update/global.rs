@@ -7,7 +7,7 @@ use crate::tui::keymap::Action;
 use crate::tui::state::modal::{Navigation, Picker};
 use crate::tui::state::{App, FlashLevel, Modal};
 
-use super::{navigation, requests};
+use super::{dialogs, navigation, requests};
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -73,8 +73,11 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
             }
         }
     }
+    let abandoned_change = dialogs::abandon(app);
     let mut effects = requests::forget(app, ids);
-    let text = if cancelled_save {
+    let text = if abandoned_change {
+        "Stopped waiting; the change may already have been made (ctrl-r reloads) · ctrl-c again quits".to_owned()
+    } else if cancelled_save {
         "Cancelled; the save may already have reached the server (ctrl-r reloads) · ctrl-c again quits".to_owned()
     } else {
         format!(

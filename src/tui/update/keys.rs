@@ -7,7 +7,7 @@ use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, Focus, Modal, Tab};
 
-use super::{global, lists, modals, navigation, settings, text_input};
+use super::{dialogs, global, lists, modals, navigation, settings, text_input};
 
 pub fn handle(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -49,6 +49,11 @@ fn focused_pane(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
 fn workspace_tabs(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let current = app.org().open_view()?.tab;
     let tab = match app.keymap.action(Context::Workspace, key)? {
+        Action::NewWorkspace => return Some(dialogs::open_create(app)),
+        Action::ArchiveWorkspace => {
+            let open = app.org().open;
+            return Some(dialogs::open_archive(app, open));
+        }
         Action::NextTab => current.step(1),
         Action::PreviousTab => current.step(-1),
         Action::MembersTab => Tab::Members,
@@ -70,7 +75,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
             Modal::CommandLine(input) => {
                 text_input::paste(input, text);
             }
-            _ => {}
+            _ => dialogs::paste(app, text),
         }
         return Vec::new();
     }

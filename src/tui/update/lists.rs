@@ -11,7 +11,7 @@ use crate::tui::state::modal::Navigation;
 use crate::tui::state::selection::Selection;
 use crate::tui::state::{App, Focus};
 
-use super::{navigation, requests, text_input};
+use super::{dialogs, navigation, requests, text_input};
 
 /// Rows a page key moves by; the panes are rarely taller than this at 80x24.
 const PAGE: isize = 10;
@@ -98,6 +98,11 @@ pub fn workspaces(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
             app.org_mut().list_filter.clear();
             Some(Vec::new())
         }
+        Action::NewWorkspace => Some(dialogs::open_create(app)),
+        Action::ArchiveWorkspace => {
+            let id = app.org().list_cursor.current(&ids);
+            Some(dialogs::open_archive(app, id))
+        }
         _ => None,
     }
 }
@@ -124,7 +129,26 @@ pub fn members(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         }
         Action::SortReverse => view.sort.descending = !view.sort.descending,
         Action::Filter => view.members_filter.start(),
+        Action::Mark => {
+            if let Some(id) = view.members.current(&ids) {
+                if !view.marked.remove(&id) {
+                    view.marked.insert(id);
+                }
+                view.members.step(&ids, 1);
+            }
+        }
+        Action::MarkAll => {
+            if ids.iter().all(|id| view.marked.contains(id)) {
+                view.marked.retain(|id| !ids.contains(id));
+            } else {
+                view.marked.extend(ids);
+            }
+        }
+        Action::AddMembers => return Some(dialogs::open_add_members(app)),
+        Action::EditRoles => return Some(dialogs::open_edit_roles(app)),
+        Action::RemoveMembers => return Some(dialogs::open_remove(app)),
         Action::Back if view.members_filter.is_active() => view.members_filter.clear(),
+        Action::Back if !view.marked.is_empty() => view.marked.clear(),
         Action::Back => app.focus = Focus::Workspaces,
         _ => return None,
     }

@@ -1,6 +1,7 @@
 //! `update(state, msg) -> effects`: every state change of the console, with no I/O, so each
 //! one can be tested with a plain `#[test]`.
 
+mod dialogs;
 mod global;
 mod keys;
 mod lists;

@@ -8,16 +8,20 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::modal::{Navigation, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
-use super::{navigation, requests, settings, text_input};
+use super::{dialogs, navigation, requests, settings, text_input};
 
 /// Handles a key for the top dialog. `None` means the dialog had no use for it (it is
 /// swallowed anyway: nothing under a dialog reacts).
 pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    if let Some(effects) = dialogs::handle(app, key) {
+        return Some(effects);
+    }
     match app.modals.last()? {
         Modal::Help { .. } => help_key(app, key),
         Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => picker_key(app, key),
         Modal::CommandLine(_) => command_key(app, key),
         Modal::Unsaved(_) => prompt_key(app, key),
+        _ => None,
     }
 }
 

@@ -26,25 +26,16 @@ pub fn send(app: &mut App, profile: usize, call: Call) -> (RequestId, Effect) {
 /// (Re)loads everything shown for an organization. Data already shown stays until the
 /// answers replace it.
 pub fn load_organization(app: &mut App, profile: usize) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    let show_archived = app.orgs[profile].show_archived;
     let (id, e) = send(app, profile, Call::Organization);
     app.orgs[profile].organization.start(id);
-    effects.push(e);
-    let (id, e) = send(app, profile, Call::Workspaces { archived: false });
-    app.orgs[profile].workspaces.start(id);
-    effects.push(e);
-    if show_archived || app.orgs[profile].archived.get().is_some() {
-        let (id, e) = send(app, profile, Call::Workspaces { archived: true });
-        app.orgs[profile].archived.start(id);
-        effects.push(e);
+    let mut effects = vec![e];
+    effects.extend(reload_workspaces(app, profile, false));
+    let org = &app.orgs[profile];
+    if org.show_archived || org.archived.get().is_some() {
+        effects.extend(reload_workspaces(app, profile, true));
     }
-    let (id, e) = send(app, profile, Call::People);
-    app.orgs[profile].people.start(id);
-    effects.push(e);
-    let (id, e) = send(app, profile, Call::ApiKeys);
-    app.orgs[profile].api_keys.start(id);
-    effects.push(e);
+    effects.extend(reload_people(app, profile));
+    effects.extend(reload_keys(app, profile));
     if let Some(open) = app.orgs[profile].open
         && app.orgs[profile]
             .views
@@ -54,6 +45,32 @@ pub fn load_organization(app: &mut App, profile: usize) -> Vec<Effect> {
         effects.extend(load_settings(app, profile, open));
     }
     effects
+}
+
+/// (Re)loads one of the workspace lists.
+pub fn reload_workspaces(app: &mut App, profile: usize, archived: bool) -> Vec<Effect> {
+    let (id, e) = send(app, profile, Call::Workspaces { archived });
+    let org = &mut app.orgs[profile];
+    if archived {
+        org.archived.start(id);
+    } else {
+        org.workspaces.start(id);
+    }
+    vec![e]
+}
+
+/// (Re)loads the members, their memberships and the role catalog.
+pub fn reload_people(app: &mut App, profile: usize) -> Vec<Effect> {
+    let (id, e) = send(app, profile, Call::People);
+    app.orgs[profile].people.start(id);
+    vec![e]
+}
+
+/// (Re)loads the organization's API keys.
+pub fn reload_keys(app: &mut App, profile: usize) -> Vec<Effect> {
+    let (id, e) = send(app, profile, Call::ApiKeys);
+    app.orgs[profile].api_keys.start(id);
+    vec![e]
 }
 
 /// Loads the archived list the first time it is shown.

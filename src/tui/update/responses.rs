@@ -8,7 +8,7 @@ use crate::tui::effect::Effect;
 use crate::tui::msg::{Outcome, Reply, SaveResult};
 use crate::tui::state::{App, FlashLevel, RequestId, Resource};
 
-use super::{navigation, requests};
+use super::{dialogs, navigation, requests};
 
 pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
     app.in_flight.remove(&reply.id);
@@ -52,6 +52,7 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
             Vec::new()
         }
         Outcome::SavedWorkspace { workspace, result } => saved(app, profile, workspace, id, result),
+        Outcome::Changed(result) => dialogs::answered(app, id, profile, result),
     }
 }
 

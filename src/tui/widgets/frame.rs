@@ -26,6 +26,7 @@ pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
 /// A dialog's frame, cleared underneath; double border so it stands out from the panes.
 pub fn dialog(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);
+    clear_wide_overhang(frame, area);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.modal_border)
@@ -34,6 +35,22 @@ pub fn dialog(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
+}
+
+/// A wide character (an emoji, CJK) that starts just left of `area` would spill its second
+/// half over the dialog's left border; it is blanked so the border stays whole.
+fn clear_wide_overhang(frame: &mut Frame, area: Rect) {
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buffer.cell_mut((x, y))
+            && super::text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// A rectangle of at most `width` x `height` centred in `area`.

@@ -59,6 +59,8 @@ pub struct Row {
     pub style: Style,
     /// Shown in the marker column when the cursor is elsewhere ("● " for the open item).
     pub marker: &'static str,
+    /// Picked for an action on several rows: a tick in the marker column, cursor or not.
+    pub marked: bool,
 }
 
 impl Row {
@@ -67,6 +69,7 @@ impl Row {
             cells,
             style,
             marker: "  ",
+            marked: false,
         }
     }
 }
@@ -190,7 +193,9 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
             } else {
                 theme.cursor_unfocused
             };
-            ("▶ ", style)
+            (if row.marked { "▶✓" } else { "▶ " }, style)
+        } else if row.marked {
+            ("✓ ", row.style)
         } else {
             (row.marker, row.style)
         };

@@ -92,9 +92,55 @@ pub fn skip_columns(text: &str, columns: usize) -> String {
     out
 }
 
+/// Word-wraps text into lines of at most `max` columns; a word longer than a line is cut
+/// across lines. Always at least one line, so an empty text still takes its row.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = width(word);
+        if used > 0 && used + 1 + w <= max {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for g in word.graphemes(true) {
+            let gw = grapheme_width(g);
+            if used + gw > max && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push_str(g);
+            used += gw;
+        }
+    }
+    if used > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_breaks_between_words_and_cuts_only_long_ones() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("日本語 チーム", 6), vec!["日本語", "チーム"]);
+        for line in wrap("Zoë Ångström and 山田太郎 lose access at once", 9) {
+            assert!(width(&line) <= 9, "{line:?}");
+        }
+    }
 
     #[test]
     fn wide_and_combining_characters_are_measured_in_columns() {

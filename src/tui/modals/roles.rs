@@ -1,0 +1,152 @@
+//! The role editor: the checklist of roles, then the preview of every member's change.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::tui::state::App;
+use crate::tui::state::dialogs::roles::{REVIEW_BUTTONS, Stage, Tick};
+use crate::tui::state::dialogs::{EditRoles, count_of};
+use crate::tui::state::selection::page_offset;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
+use crate::tui::widgets::text::{fit, truncate, wrap};
+
+pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: &Theme) {
+    // Sized to what it shows: the lines are laid out first, within what the screen allows.
+    let width = 76;
+    let room = dialog::inner_width(screen, width);
+    let most = usize::from(screen.height.saturating_sub(4));
+    if room < 20 || most < 5 {
+        return;
+    }
+    let mut body = Body::new(room);
+    let who = match d.targets.as_slice() {
+        [one] => one.name.clone(),
+        many => {
+            let names: Vec<&str> = many.iter().map(|t| t.name.as_str()).collect();
+            format!(
+                "{}: {}",
+                count_of(many.len(), "member", "members"),
+                names.join(", ")
+            )
+        }
+    };
+    body.line(&format!("For {who}"), theme.header);
+    match d.stage {
+        Stage::Choose => choose(&mut body, d, most, theme),
+        Stage::Review(focus) => {
+            review(&mut body, app, d, most, theme);
+            let views: Vec<ButtonView> = REVIEW_BUTTONS
+                .iter()
+                .map(|b| ButtonView::new(*b, Some(focus)))
+                .collect();
+            body.push(buttons(&views, theme));
+        }
+    }
+    let title = format!("Roles in \"{}\"", truncate(&d.workspace_name, 40));
+    dialog::show(frame, screen, width, &title, body, theme);
+}
+
+fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
+    let room = body.width;
+    // The heading above, and the blank, description and problem lines below, take the rest.
+    let below = 2 + d.problem.as_ref().map_or(0, |p| wrap(p, room).len());
+    let list_height = height
+        .saturating_sub(body.lines.len() + below)
+        .clamp(1, d.choices.len().max(1));
+    let offset = page_offset(Some(d.cursor), list_height);
+    for (i, choice) in d.choices.iter().enumerate().skip(offset).take(list_height) {
+        let tick = match choice.tick {
+            Tick::On => "[x]",
+            Tick::Off => "[ ]",
+            Tick::Mixed => "[~]",
+        };
+        let under_cursor = i == d.cursor;
+        let marker = if under_cursor { "▶" } else { " " };
+        let mut text = format!("{marker} {tick} {}", choice.name);
+        if choice.tick == Tick::Mixed {
+            text.push_str("  (some have it; each keeps theirs)");
+        }
+        let style = if under_cursor {
+            theme.cursor
+        } else {
+            theme.text
+        };
+        body.push(Line::styled(fit(&text, room), style));
+    }
+    body.blank();
+    if let Some(choice) = d.choices.get(d.cursor) {
+        body.line(
+            &format!("{}: {}", choice.name, choice.description),
+            theme.muted,
+        );
+    }
+    if let Some(problem) = &d.problem {
+        body.wrapped(&format!("! {problem}"), theme.field_error);
+    }
+}
+
+fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Theme) {
+    let changes = d.changes();
+    let unchanged = d.targets.len() - changes.len();
+    body.line(
+        &format!(
+            "{} in one request:",
+            count_of(changes.len(), "change", "changes")
+        ),
+        theme.text,
+    );
+    let status = submission_lines(
+        &d.submission,
+        "Applying…",
+        app.spinner_frame,
+        body.width,
+        theme,
+    );
+    let room_for_changes = height
+        .saturating_sub(body.lines.len() + 3 + status.len() + usize::from(unchanged > 0))
+        .max(1);
+    let shown = if changes.len() > room_for_changes {
+        room_for_changes.saturating_sub(1)
+    } else {
+        changes.len()
+    };
+    for change in changes.iter().take(shown) {
+        let describe = |roles: &[String]| {
+            if roles.is_empty() {
+                "(none)".to_owned()
+            } else {
+                roles.join(", ")
+            }
+        };
+        body.line(
+            &format!(
+                "  {}: {} -> {}",
+                change.name,
+                describe(&change.before),
+                describe(&change.after)
+            ),
+            theme.text,
+        );
+    }
+    if shown < changes.len() {
+        body.line(
+            &format!("  … and {} more", changes.len() - shown),
+            theme.muted,
+        );
+    }
+    if unchanged > 0 {
+        body.line(
+            &format!(
+                "  {} already as chosen: left alone",
+                count_of(unchanged, "member is", "members are")
+            ),
+            theme.muted,
+        );
+    }
+    body.blank();
+    for line in status {
+        body.push(line);
+    }
+}

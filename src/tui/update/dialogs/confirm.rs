@@ -1,0 +1,81 @@
+//! Keys of the two destructive confirmations, removing members and archiving a workspace.
+//! Both open with Cancel focused; archiving also needs the workspace's exact name typed.
+
+use crossterm::event::KeyEvent;
+
+use crate::tui::effect::{Call, Effect};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::dialogs::{Button, archive, remove, step_button};
+use crate::tui::state::{App, Modal};
+
+use super::{requests, send, text_input};
+
+/// What a key does to a dialog's button row: a new focus, a press, or nothing.
+enum ButtonKey {
+    Focus(isize),
+    Press,
+    Cancel,
+}
+
+fn button_key(app: &App, key: &KeyEvent) -> Option<ButtonKey> {
+    Some(match app.keymap.action(Context::Dialog, key)? {
+        Action::NextButton => ButtonKey::Focus(1),
+        Action::PreviousButton => ButtonKey::Focus(-1),
+        Action::Press => ButtonKey::Press,
+        Action::Cancel => ButtonKey::Cancel,
+        _ => return None,
+    })
+}
+
+pub fn remove_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let Some(action) = button_key(app, key) else {
+        return Vec::new();
+    };
+    let Some(Modal::RemoveMembers(d)) = app.modals.last_mut() else {
+        return Vec::new();
+    };
+    match action {
+        ButtonKey::Focus(delta) => d.focus = step_button(&remove::BUTTONS, d.focus, delta),
+        ButtonKey::Press if d.focus == Button::Remove => {
+            let call = Call::RemoveMembers {
+                workspace: d.workspace,
+                users: d.users(),
+            };
+            return send(app, call);
+        }
+        ButtonKey::Press | ButtonKey::Cancel => {
+            app.modals.pop();
+        }
+    }
+    Vec::new()
+}
+
+pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let action = button_key(app, key);
+    let Some(Modal::Archive(d)) = app.modals.last_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Some(ButtonKey::Focus(delta)) => d.focus = step_button(&archive::BUTTONS, d.focus, delta),
+        Some(ButtonKey::Press) if d.focus == Button::Archive => {
+            if !d.confirmed() {
+                let name = d.name.clone();
+                return requests::error(
+                    app,
+                    format!("Not archived: type \"{name}\" exactly to confirm"),
+                );
+            }
+            let workspace = d.workspace;
+            return send(app, Call::ArchiveWorkspace(workspace));
+        }
+        Some(ButtonKey::Press | ButtonKey::Cancel) => {
+            app.modals.pop();
+        }
+        None => {
+            if text_input::feed(&mut d.typed, key) == Some(true) {
+                d.submission.error = None;
+            }
+        }
+    }
+    Vec::new()
+}

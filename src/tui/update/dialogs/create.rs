@@ -1,0 +1,116 @@
+//! Keys of the new-workspace form and of the admin picker that opens over it.
+
+use crossterm::event::KeyEvent;
+
+use crate::tui::effect::{Call, Effect};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::dialogs::CreateWorkspace;
+use crate::tui::state::dialogs::create::CreateField;
+use crate::tui::state::modal::Picker;
+use crate::tui::state::{App, Modal, picking};
+
+use super::{requests, send, text_input};
+
+fn form(app: &mut App) -> Option<&mut CreateWorkspace> {
+    match app.modals.last_mut() {
+        Some(Modal::CreateWorkspace(d)) => Some(d),
+        _ => None,
+    }
+}
+
+pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let action = app.keymap.action(Context::Create, key);
+    let Some(d) = form(app) else {
+        return Vec::new();
+    };
+    let field = d.focus;
+    // Space is a character in a text field; the box flips only where there is one.
+    let action = match action {
+        Some(Action::Toggle) if field.is_text() => None,
+        other => other,
+    };
+    match action {
+        Some(Action::NextField) => d.focus = field.step(1),
+        Some(Action::PreviousField) => d.focus = field.step(-1),
+        Some(Action::Submit) => return submit(app),
+        Some(Action::Cancel) => {
+            app.modals.pop();
+        }
+        Some(Action::Choose | Action::Toggle) => match field {
+            CreateField::Name | CreateField::Description | CreateField::Icon => {
+                d.focus = field.step(1)
+            }
+            CreateField::Admin => return open_admin_picker(app),
+            CreateField::AddAll => d.add_all = !d.add_all,
+            CreateField::Create => return submit(app),
+            CreateField::Cancel => {
+                app.modals.pop();
+            }
+        },
+        _ => {
+            if let Some(input) = d.input_mut(field)
+                && text_input::feed(input, key) == Some(true)
+            {
+                d.server_errors.remove(&field);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn open_admin_picker(app: &mut App) -> Vec<Effect> {
+    if app.org().people.get().is_none() {
+        return requests::error(app, "The organization's members are still loading");
+    }
+    app.modals.push(Modal::AdminPicker(Picker::default()));
+    Vec::new()
+}
+
+fn submit(app: &mut App) -> Vec<Effect> {
+    let Some(d) = form(app) else {
+        return Vec::new();
+    };
+    match d.request() {
+        Ok(body) => send(app, Call::CreateWorkspace(body)),
+        Err(reason) => requests::error(app, format!("Not created: {reason}")),
+    }
+}
+
+/// The admin picker: a fuzzy search over the organization's members.
+pub fn picker_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let action = app.keymap.action(Context::Picker, key);
+    let Some(Modal::AdminPicker(picker)) = app.modals.last() else {
+        return Vec::new();
+    };
+    let query = picker.query.value().to_owned();
+    let cursor = picker.cursor;
+    let choices = picking::members(app, &query);
+    let Some(Modal::AdminPicker(picker)) = app.modals.last_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Some(Action::Up) => picker.cursor = cursor.saturating_sub(1),
+        Some(Action::Down) => picker.cursor = (cursor + 1).min(choices.len().saturating_sub(1)),
+        Some(Action::Close) => {
+            app.modals.pop();
+        }
+        Some(Action::Choose) => {
+            let Some(choice) = choices.get(cursor) else {
+                return requests::info(app, "Nobody matches");
+            };
+            let admin = (choice.id, format!("{} <{}>", choice.name, choice.email));
+            app.modals.pop();
+            if let Some(d) = form(app) {
+                d.admin = Some(admin);
+                d.server_errors.remove(&CreateField::Admin);
+                d.focus = CreateField::AddAll;
+            }
+        }
+        _ => {
+            if text_input::feed(&mut picker.query, key) == Some(true) {
+                picker.cursor = 0;
+            }
+        }
+    }
+    Vec::new()
+}

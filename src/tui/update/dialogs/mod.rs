@@ -1,0 +1,151 @@
+//! The dialogs that change the organization: opening them (with the refusals that stop them
+//! opening), their keys, sending their change, and what the answer does.
+
+mod add_members;
+mod confirm;
+mod create;
+mod open;
+mod outcome;
+mod roles;
+
+use crossterm::event::KeyEvent;
+
+use crate::tui::effect::{Call, Effect};
+use crate::tui::msg::{Answer, Change};
+use crate::tui::state::dialogs::Submission;
+use crate::tui::state::{App, Modal, RemoteError, RequestId};
+
+use super::{requests, text_input};
+
+pub use open::{open_add_members, open_archive, open_create, open_edit_roles, open_remove};
+
+/// Handles a key for one of these dialogs; `None` if the top dialog is another kind.
+pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    let sending = submission(app.modals.last()?).is_some_and(Submission::is_sending);
+    if sending {
+        // Nothing is sent twice and nothing typed changes while the answer is awaited;
+        // ctrl-c (handled before any dialog) abandons the wait.
+        return Some(Vec::new());
+    }
+    Some(match app.modals.last()? {
+        Modal::AddMembers(_) => add_members::key(app, key),
+        Modal::EditRoles(_) => roles::key(app, key),
+        Modal::RemoveMembers(_) => confirm::remove_key(app, key),
+        Modal::Archive(_) => confirm::archive_key(app, key),
+        Modal::CreateWorkspace(_) => create::key(app, key),
+        Modal::AdminPicker(_) => create::picker_key(app, key),
+        _ => return None,
+    })
+}
+
+/// Pasted text for the dialog's text field, if it has one taking keys.
+pub fn paste(app: &mut App, text: &str) {
+    match app.modals.last_mut() {
+        Some(Modal::AddMembers(d)) if d.search.typing && !d.submission.is_sending() => {
+            text_input::paste(&mut d.search.input, text);
+            d.refilter();
+        }
+        Some(Modal::Archive(d)) if !d.submission.is_sending() => {
+            text_input::paste(&mut d.typed, text);
+        }
+        Some(Modal::CreateWorkspace(d)) if !d.submission.is_sending() => {
+            let field = d.focus;
+            if let Some(input) = d.input_mut(field)
+                && text_input::paste(input, text)
+            {
+                d.server_errors.remove(&field);
+            }
+        }
+        Some(Modal::AdminPicker(p)) => {
+            text_input::paste(&mut p.query, text);
+            p.cursor = 0;
+        }
+        _ => {}
+    }
+}
+
+/// The submission of a dialog that sends a change.
+fn submission(modal: &Modal) -> Option<&Submission> {
+    match modal {
+        Modal::AddMembers(d) => Some(&d.submission),
+        Modal::EditRoles(d) => Some(&d.submission),
+        Modal::RemoveMembers(d) => Some(&d.submission),
+        Modal::Archive(d) => Some(&d.submission),
+        Modal::CreateWorkspace(d) => Some(&d.submission),
+        _ => None,
+    }
+}
+
+fn submission_mut(modal: &mut Modal) -> Option<&mut Submission> {
+    match modal {
+        Modal::AddMembers(d) => Some(&mut d.submission),
+        Modal::EditRoles(d) => Some(&mut d.submission),
+        Modal::RemoveMembers(d) => Some(&mut d.submission),
+        Modal::Archive(d) => Some(&mut d.submission),
+        Modal::CreateWorkspace(d) => Some(&mut d.submission),
+        _ => None,
+    }
+}
+
+/// Sends the top dialog's change; the dialog stays open, disabled, until the answer.
+fn send(app: &mut App, call: Call) -> Vec<Effect> {
+    let profile = app.current;
+    let (id, effect) = requests::send(app, profile, call);
+    if let Some(submission) = app.modals.last_mut().and_then(submission_mut) {
+        submission.start(id);
+    }
+    vec![effect]
+}
+
+/// The answer to a dialog's change. A refusal stays in the dialog with everything the user
+/// chose; success closes it and shows the change at once.
+pub fn answered(
+    app: &mut App,
+    id: RequestId,
+    profile: usize,
+    result: Answer<Change>,
+) -> Vec<Effect> {
+    let Some(index) = app
+        .modals
+        .iter()
+        .position(|m| submission(m).is_some_and(|s| s.sending == Some(id)))
+    else {
+        // Abandoned with ctrl-c: the user was told the outcome is unknown.
+        return Vec::new();
+    };
+    match result {
+        Err(error) => {
+            match &mut app.modals[index] {
+                Modal::CreateWorkspace(d) => d.refused(error),
+                modal => {
+                    if let Some(submission) = submission_mut(modal) {
+                        submission.fail(error);
+                    }
+                }
+            }
+            Vec::new()
+        }
+        Ok(change) => {
+            let dialog = app.modals.remove(index);
+            outcome::apply(app, profile, dialog, change)
+        }
+    }
+}
+
+/// ctrl-c while a dialog's change is on its way: stop waiting, keep the dialog, and say that
+/// the change may have happened. Returns whether there was one.
+pub fn abandon(app: &mut App) -> bool {
+    let mut abandoned = false;
+    for modal in &mut app.modals {
+        if let Some(submission) = submission_mut(modal)
+            && submission.is_sending()
+        {
+            submission.fail(RemoteError::new(
+                crate::tui::state::ErrorKind::Cancelled,
+                "Stopped waiting: the change may already have been made (ctrl-r reloads)",
+            ));
+            abandoned = true;
+        }
+    }
+    abandoned
+}

@@ -1,0 +1,206 @@
+//! What the change dialogs draw alike: a body of lines built top to bottom (wrapped text,
+//! one-line inputs with the terminal cursor), the row of buttons, and the line that says a
+//! change is on its way or why the server refused it.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_input::Input;
+
+use super::text::{truncate, width, wrap};
+use super::{frame, input, spinner};
+use crate::tui::state::ErrorKind;
+use crate::tui::state::dialogs::{Button, Submission};
+use crate::tui::theme::Theme;
+
+/// A dialog's lines, laid out for a known width, with where the terminal cursor goes.
+pub struct Body {
+    pub width: usize,
+    pub lines: Vec<Line<'static>>,
+    /// `(line, column)` of the cursor of the input being typed into.
+    cursor: Option<(usize, usize)>,
+}
+
+impl Body {
+    pub fn new(width: usize) -> Self {
+        Self {
+            width,
+            lines: Vec::new(),
+            cursor: None,
+        }
+    }
+
+    pub fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    pub fn blank(&mut self) {
+        self.lines.push(Line::raw(""));
+    }
+
+    /// Text wrapped to the dialog's width, every line in one style.
+    pub fn wrapped(&mut self, text: &str, style: Style) {
+        for line in wrap(text, self.width) {
+            self.lines.push(Line::styled(line, style));
+        }
+    }
+
+    /// One line cut to the width.
+    pub fn line(&mut self, text: &str, style: Style) {
+        self.lines
+            .push(Line::styled(truncate(text, self.width), style));
+    }
+
+    /// `prefix` then a bracketed input box filling `box_width` columns (or the rest of the
+    /// line), then `suffix`. While `typing`, the terminal cursor is placed in it.
+    pub fn input(
+        &mut self,
+        prefix: Vec<Span<'static>>,
+        field: &Input,
+        box_width: Option<usize>,
+        typing: bool,
+        suffix: Span<'static>,
+        theme: &Theme,
+    ) {
+        let used: usize = prefix.iter().map(|s| width(&s.content)).sum();
+        let room = self.width.saturating_sub(used + 2 + width(&suffix.content));
+        let box_width = box_width.unwrap_or(room).min(room).max(1);
+        let (shown, cursor) = input::visible(field, box_width, typing);
+        let bracket = if typing {
+            theme.field_focused
+        } else {
+            theme.muted
+        };
+        let style = if typing {
+            theme.field_editing
+        } else {
+            theme.field_value
+        };
+        if let Some(column) = cursor {
+            self.cursor = Some((self.lines.len(), used + 1 + column));
+        }
+        let mut spans = prefix;
+        spans.push(Span::styled("[", bracket));
+        spans.push(Span::styled(shown, style));
+        spans.push(Span::styled("]", bracket));
+        spans.push(suffix);
+        self.lines.push(Line::from(spans));
+    }
+
+    /// Draws the lines from the top of `area`; lines beyond its height are left out.
+    pub fn render(self, frame: &mut Frame, area: Rect) {
+        let height = usize::from(area.height);
+        if let Some((line, column)) = self.cursor
+            && line < height
+            && column < usize::from(area.width)
+        {
+            frame.set_cursor_position((area.x + column as u16, area.y + line as u16));
+        }
+        let lines: Vec<Line> = self.lines.into_iter().take(height).collect();
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// The columns inside a dialog `width` wide on `screen`.
+pub fn inner_width(screen: Rect, width: u16) -> usize {
+    usize::from(width.min(screen.width).saturating_sub(2))
+}
+
+/// Draws `body` in a dialog `width` wide and as tall as its lines, as far as the screen allows.
+pub fn show(frame: &mut Frame, screen: Rect, width: u16, title: &str, body: Body, theme: &Theme) {
+    let most = screen.height.saturating_sub(2);
+    let height = u16::try_from(body.lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(most);
+    let area = frame::centered(screen, width.min(screen.width), height);
+    let inner = frame::dialog(frame, area, title, theme);
+    body.render(frame, inner);
+}
+
+/// One button as drawn: disabled buttons are dimmed and cannot be pressed.
+pub struct ButtonView {
+    pub button: Button,
+    pub text: String,
+    pub focused: bool,
+    pub enabled: bool,
+}
+
+impl ButtonView {
+    pub fn new(button: Button, focus: Option<Button>) -> Self {
+        Self {
+            button,
+            text: button.label().to_owned(),
+            focused: focus == Some(button),
+            enabled: true,
+        }
+    }
+
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = text.into();
+        self
+    }
+
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = enabled;
+        self
+    }
+}
+
+/// The buttons, centred. The focused one is marked with arrows as well as its style, so
+/// focus shows without colour.
+pub fn buttons(views: &[ButtonView], theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, view) in views.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        let (text, style) = match (view.focused, view.enabled) {
+            (true, true) => (format!("▶ {} ◀", view.text), theme.button_focused),
+            (true, false) => (
+                format!("▶ {} ◀", view.text),
+                theme
+                    .button
+                    .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+            ),
+            (false, true) => (format!("[ {} ]", view.text), theme.button),
+            (false, false) => (
+                format!("[ {} ]", view.text),
+                theme
+                    .muted
+                    .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+            ),
+        };
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans).alignment(Alignment::Center)
+}
+
+/// "⠋ Adding 3 members…" while the change is on its way, else the server's refusal.
+pub fn submission_lines(
+    submission: &Submission,
+    sending: &str,
+    spinner_frame: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    if submission.is_sending() {
+        return vec![Line::from(vec![
+            Span::styled(spinner(spinner_frame).to_owned(), theme.spinner),
+            Span::styled(format!(" {sending} (ctrl-c stops waiting)"), theme.muted),
+        ])];
+    }
+    let Some(error) = &submission.error else {
+        return Vec::new();
+    };
+    let text = if error.kind == ErrorKind::Cancelled {
+        format!("! {}", error.message)
+    } else {
+        format!("✗ Refused: {}", error.message)
+    };
+    wrap(&text, width)
+        .into_iter()
+        .map(|line| Line::styled(line, theme.field_error))
+        .collect()
+}

@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &AddMembers, theme:
     let list_height = usize::from(inner.height)
         .saturating_sub(body.lines.len() + 1 + footer.len())
         .max(1);
-    let role_width = ROLE_COLUMN.min(room / 3);
+    let role_width = ROLE_COLUMN.min(room * 2 / 5);
     let people_width = room.saturating_sub(role_width + 2);
     let people = people_lines(d, people_width, list_height, theme);
     let roles = role_lines(d, role_width, list_height, theme);

@@ -80,14 +80,15 @@ pub fn render_archive(
         theme.header,
     );
     let members = match d.members {
-        Some(n) => format!("{} lose access at once", count_of(n, "member", "members")),
+        Some(0) => "It has no members to lose access".to_owned(),
+        Some(1) => "1 member loses access at once".to_owned(),
+        Some(n) => format!("{n} members lose access at once"),
         None => "Its members lose access at once".to_owned(),
     };
     let keys = match d.keys {
-        Some(k) => format!(
-            "{} stop working immediately",
-            count_of(k, "API key", "API keys")
-        ),
+        Some(0) => "It has no API keys".to_owned(),
+        Some(1) => "1 API key stops working immediately".to_owned(),
+        Some(k) => format!("{k} API keys stop working immediately"),
         None => "Its API keys stop working immediately".to_owned(),
     };
     for consequence in [

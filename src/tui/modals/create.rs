@@ -77,14 +77,19 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &CreateWorkspace, t
             None => body.line(&format!("{indent}{}", note(app, field)), theme.muted),
         }
     }
-    for line in submission_lines(
-        &d.submission,
-        "Creating…",
-        app.spinner_frame,
-        body.width,
-        theme,
-    ) {
-        body.push(line);
+    if d.submission.error.is_some() && !d.server_errors.is_empty() {
+        // The server's words already sit at the fields they concern.
+        body.line("✗ Not created: see the fields marked !", theme.field_error);
+    } else {
+        for line in submission_lines(
+            &d.submission,
+            "Creating…",
+            app.spinner_frame,
+            body.width,
+            theme,
+        ) {
+            body.push(line);
+        }
     }
     let focus = match d.focus {
         CreateField::Create => Some(Button::Create),
@@ -111,9 +116,7 @@ fn note(app: &App, field: CreateField) -> String {
             let choose = app.keymap.describe_keys(Context::Create, Action::Choose);
             format!("{choose} chooses; they become its workspace_admin")
         }
-        CreateField::AddAll => {
-            "every current organization member joins as workspace_contributor".into()
-        }
+        CreateField::AddAll => "all current members join as workspace_contributor".into(),
         CreateField::Create | CreateField::Cancel => String::new(),
     }
 }

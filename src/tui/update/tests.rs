@@ -1,5 +1,6 @@
 //! State transitions of the console, driven by keys and fixture answers.
 
+mod dialogs;
 mod forms;
 mod navigation;
 mod requests;

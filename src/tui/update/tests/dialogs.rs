@@ -1,0 +1,422 @@
+//! The dialogs that change the organization: what each sends, what it refuses, what Esc and
+//! ctrl-c do, and how the panes show the change once the server confirms it.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::api::WorkspaceRoleName;
+use crate::tui::effect::{Call, Effect};
+use crate::tui::msg::Outcome;
+use crate::tui::state::dialogs::Button;
+use crate::tui::state::dialogs::roles::Stage;
+use crate::tui::state::{ErrorKind, FlashLevel, Focus, Modal, RemoteError, Tab};
+
+/// Research open on its Members tab, the table focused.
+fn research_members() -> App {
+    let mut app = loaded_app();
+    open_workspace_named(&mut app, "Research");
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.org().open_view().unwrap().tab, Tab::Members);
+    app
+}
+
+fn enter() -> crossterm::event::KeyEvent {
+    key(KeyCode::Enter)
+}
+
+fn char_key(c: char) -> crossterm::event::KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+/// The change requests among `effects` (not the reloads that follow them).
+fn changes(effects: &[Effect]) -> Vec<Call> {
+    requests(effects)
+        .into_iter()
+        .map(|(_, _, call)| call)
+        .filter(|call| {
+            !matches!(
+                call,
+                Call::Organization | Call::Workspaces { .. } | Call::People | Call::ApiKeys
+            )
+        })
+        .collect()
+}
+
+/// The roles a person holds in a workspace, per the console's directory.
+fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
+    app.org()
+        .people
+        .get()?
+        .person(id(person))?
+        .roles_in(id(workspace))
+        .map(<[String]>::to_vec)
+}
+
+/// Answers only the change request among `effects`, as the fixture server would; returns
+/// what the answer asked for (the reloads, left unanswered so the patched state shows).
+fn answer_change(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
+    let (request, profile, call) = requests(effects)
+        .into_iter()
+        .find(|(_, _, call)| {
+            !changes(std::slice::from_ref(&Effect::Request {
+                id: crate::tui::state::RequestId(0),
+                profile: 0,
+                call: call.clone(),
+            }))
+            .is_empty()
+        })
+        .expect("a change request");
+    let outcome = crate::tui::testing::outcome(profile, &call);
+    deliver(app, request, profile, outcome)
+}
+
+/// Whether `effects` reload the directory.
+fn reloads_people(effects: &[Effect]) -> bool {
+    requests(effects)
+        .iter()
+        .any(|(_, _, call)| *call == Call::People)
+}
+
+fn flash_text(app: &App) -> String {
+    app.flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
+    let mut app = research_members();
+    press(&mut app, char_key('a'));
+    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+        panic!("the dialog opens");
+    };
+    assert_eq!(d.candidates.len(), 2, "only people outside Research");
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Tab));
+    // From workspace_contributor (the default) up to dev.
+    for _ in 0..4 {
+        press(&mut app, char_key('k'));
+    }
+    let effects = press_only(&mut app, enter());
+    let sent = changes(&effects);
+    let [Call::AddMembers { workspace, members }] = sent.as_slice() else {
+        panic!("one add request: {sent:?}");
+    };
+    assert_eq!(*workspace, id(RESEARCH));
+    assert_eq!(members.len(), 2);
+    assert!(
+        members
+            .iter()
+            .all(|m| m.role_names == Some(vec![WorkspaceRoleName::Dev]))
+    );
+    // While it runs the dialog takes no keys: no second request.
+    assert!(changes(&press_only(&mut app, enter())).is_empty());
+    let reloads = answer_change(&mut app, &effects);
+    assert!(
+        reloads_people(&reloads),
+        "the table refreshes from the server"
+    );
+    assert!(app.modals.is_empty(), "closed on success");
+    assert_eq!(roles_of(&app, JOHN, RESEARCH), Some(vec!["dev".to_owned()]));
+    assert_eq!(roles_of(&app, TARO, RESEARCH), Some(vec!["dev".to_owned()]));
+    assert!(flash_text(&app).contains("Added 2 members to \"Research\" as dev"));
+}
+
+#[test]
+fn add_members_keeps_the_selection_when_the_server_refuses() {
+    let mut app = research_members();
+    press(&mut app, char_key('a'));
+    press(&mut app, char_key('/'));
+    type_text(&mut app, "yamada");
+    press(&mut app, enter());
+    press(&mut app, key(KeyCode::Char(' ')));
+    let effects = press_only(&mut app, enter());
+    let (id_, profile, _) = requests(&effects)[0].clone();
+    deliver(
+        &mut app,
+        id_,
+        profile,
+        Outcome::Changed(Err(RemoteError::new(
+            ErrorKind::Conflict,
+            "Workspace 'Research' is archived",
+        ))),
+    );
+    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+        panic!("still open");
+    };
+    assert_eq!(d.selected.len(), 1);
+    assert_eq!(d.search.text(), "yamada", "the search is kept");
+    assert!(d.submission.error.is_some());
+    assert!(!d.submission.is_sending(), "can be sent again");
+    assert_eq!(roles_of(&app, TARO, RESEARCH), None, "nothing changed");
+}
+
+#[test]
+fn esc_closes_every_dialog_without_sending_anything() {
+    let mut app = research_members();
+    for open in ['a', 'r', 'x', 'n', 'X'] {
+        press(&mut app, char_key(open));
+        assert!(app.top_modal().is_some(), "{open} opens a dialog");
+        press(&mut app, key(KeyCode::Char(' ')));
+        type_text(&mut app, "Research");
+        let effects = press_only(&mut app, key(KeyCode::Esc));
+        assert!(changes(&effects).is_empty(), "{open}: nothing sent");
+        if app.top_modal().is_some() {
+            // The Add Members search takes a first esc; the second closes the dialog.
+            assert!(changes(&press_only(&mut app, key(KeyCode::Esc))).is_empty());
+        }
+        assert!(app.top_modal().is_none(), "{open}: closed");
+    }
+}
+
+#[test]
+fn read_only_mode_opens_no_change_dialog_and_says_why() {
+    let mut app = research_members();
+    app.read_only = true;
+    for open in ['a', 'r', 'x', 'n', 'X'] {
+        press(&mut app, char_key(open));
+        assert!(app.top_modal().is_none(), "{open}");
+        assert!(flash_text(&app).contains("--read-only"), "{open}");
+        assert_eq!(app.flash.as_ref().unwrap().level, FlashLevel::Error);
+    }
+}
+
+#[test]
+fn role_edits_preview_every_change_and_apply_them_in_one_request() {
+    let mut app = research_members();
+    // Rows by name: Ana Lucía Pérez, Jane Doe, Zoë Martin. Select Ana and Zoë.
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, char_key('k'));
+    press(&mut app, key(KeyCode::Char(' ')));
+    assert_eq!(app.org().open_view().unwrap().marked.len(), 2);
+    press(&mut app, char_key('r'));
+    let Some(Modal::EditRoles(d)) = app.top_modal() else {
+        panic!("the role editor opens");
+    };
+    let names: Vec<&str> = d.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, vec!["Ana Lucía Pérez", "Zoë Martin"]);
+    let admin = d
+        .choices
+        .iter()
+        .position(|c| c.name == "workspace_admin")
+        .unwrap();
+    let cursor = d.cursor;
+    for _ in cursor..admin {
+        press(&mut app, char_key('j'));
+    }
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, enter());
+    let Some(Modal::EditRoles(d)) = app.top_modal() else {
+        panic!("open");
+    };
+    assert_eq!(d.stage, Stage::Review(Button::Apply));
+    let effects = press_only(&mut app, enter());
+    let sent = changes(&effects);
+    let [Call::SetMemberRoles { members, .. }] = sent.as_slice() else {
+        panic!("one upsert: {sent:?}");
+    };
+    assert_eq!(members.len(), 2);
+    let reloads = answer_change(&mut app, &effects);
+    assert!(reloads_people(&reloads));
+    assert!(app.modals.is_empty());
+    assert_eq!(
+        roles_of(&app, ANA, RESEARCH),
+        Some(vec!["workspace_admin".to_owned(), "dev".to_owned()]),
+        "the role she had is kept"
+    );
+    assert_eq!(
+        roles_of(&app, ZOE, RESEARCH),
+        Some(vec![
+            "workspace_admin".to_owned(),
+            "workspace_contributor".to_owned(),
+            "observability_viewer".to_owned()
+        ])
+    );
+    assert!(app.org().open_view().unwrap().marked.is_empty());
+}
+
+#[test]
+fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
+    let mut app = research_members();
+    press(&mut app, char_key('x'));
+    let Some(Modal::RemoveMembers(d)) = app.top_modal() else {
+        panic!("the confirmation opens");
+    };
+    assert_eq!(d.focus, Button::Cancel);
+    assert_eq!(d.targets[0].1, "Ana Lucía Pérez");
+    let effects = press_only(&mut app, enter());
+    assert!(
+        changes(&effects).is_empty(),
+        "enter on Cancel sends nothing"
+    );
+    assert!(app.modals.is_empty());
+
+    press(&mut app, char_key('x'));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, enter());
+    assert_eq!(
+        changes(&effects),
+        vec![Call::RemoveMembers {
+            workspace: id(RESEARCH),
+            users: vec![id(ANA)]
+        }]
+    );
+    let reloads = answer_change(&mut app, &effects);
+    assert_eq!(roles_of(&app, ANA, RESEARCH), None);
+    assert!(flash_text(&app).contains("Removed 1 member from \"Research\""));
+    answer_all(&mut app, reloads);
+
+    open_workspace_named(&mut app, "Default Workspace");
+    press(&mut app, char_key('x'));
+    assert!(app.modals.is_empty());
+    assert!(flash_text(&app).contains("default workspace"));
+}
+
+#[test]
+fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
+    let mut app = loaded_app();
+    // Once seen, the archived list is kept loaded: the archived workspace joins it at once.
+    press(&mut app, char_key('a'));
+    press(&mut app, char_key('a'));
+    press(&mut app, char_key('j'));
+    press(&mut app, char_key('j'));
+    press(&mut app, char_key('X'));
+    let Some(Modal::Archive(d)) = app.top_modal() else {
+        panic!("the confirmation opens");
+    };
+    assert_eq!(d.name, "Product");
+    assert_eq!(d.members, Some(2));
+    assert_eq!(d.focus, Button::Cancel);
+    type_text(&mut app, "product");
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, enter());
+    assert!(changes(&effects).is_empty(), "a near miss archives nothing");
+    assert!(flash_text(&app).contains("type \"Product\" exactly"));
+    assert!(app.top_modal().is_some(), "still open to correct the name");
+
+    for _ in 0.."product".len() {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "Product");
+    let effects = press_only(&mut app, enter());
+    assert_eq!(changes(&effects), vec![Call::ArchiveWorkspace(id(PRODUCT))]);
+    let reloads = answer_change(&mut app, &effects);
+    assert!(
+        reloads.len() >= 4,
+        "both lists, the directory and the keys reload"
+    );
+    let org = app.org();
+    assert!(org.find_workspace(id(PRODUCT)).unwrap().archived);
+    let ids = org.visible_workspace_ids();
+    assert_eq!(
+        org.list_cursor.current(&ids),
+        Some(id(DATA)),
+        "the next workspace"
+    );
+    assert!(flash_text(&app).contains("Archived \"Product\": 2 members lost access"));
+}
+
+#[test]
+fn the_default_workspace_cannot_be_archived_and_says_why() {
+    let mut app = loaded_app();
+    press(&mut app, char_key('X'));
+    assert!(app.modals.is_empty());
+    let text = flash_text(&app);
+    assert!(text.contains("cannot be archived"), "{text}");
+    assert!(text.contains("default workspace"), "{text}");
+}
+
+#[test]
+fn creating_a_workspace_checks_the_form_then_selects_the_new_one() {
+    let mut app = loaded_app();
+    press(&mut app, char_key('n'));
+    let effects = press_only(&mut app, ctrl('s'));
+    assert!(changes(&effects).is_empty(), "an empty form is not sent");
+    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+        panic!("open");
+    };
+    assert!(
+        d.message(crate::tui::state::dialogs::create::CreateField::Name)
+            .is_some()
+    );
+    type_text(&mut app, "Platform Ops");
+    press(&mut app, key(KeyCode::Down));
+    type_text(&mut app, "Runs the platform");
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, enter());
+    assert!(matches!(app.top_modal(), Some(Modal::AdminPicker(_))));
+    type_text(&mut app, "zoe");
+    press(&mut app, enter());
+    press(&mut app, key(KeyCode::Char(' ')));
+    let effects = press_only(&mut app, ctrl('s'));
+    let sent = changes(&effects);
+    let [Call::CreateWorkspace(body)] = sent.as_slice() else {
+        panic!("one creation: {sent:?}");
+    };
+    assert_eq!(body.name, "Platform Ops");
+    assert_eq!(body.description, "Runs the platform");
+    assert_eq!(body.admin_user_id, id(ZOE));
+    assert!(body.add_all_org_members);
+    answer_change(&mut app, &effects);
+    assert!(app.modals.is_empty());
+    assert_eq!(open_name(&app), "Platform Ops");
+    let org = app.org();
+    let ids = org.visible_workspace_ids();
+    assert_eq!(org.list_cursor.current(&ids), Some(id(NEW_WS)));
+    assert_eq!(
+        roles_of(&app, ZOE, NEW_WS),
+        Some(vec!["workspace_admin".to_owned()])
+    );
+    assert_eq!(
+        roles_of(&app, JOHN, NEW_WS),
+        Some(vec!["workspace_contributor".to_owned()])
+    );
+}
+
+#[test]
+fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
+    let mut app = research_members();
+    press(&mut app, char_key('x'));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, enter());
+    let (sent, profile, _) = requests(&effects)[0].clone();
+    let cancel = press_only(&mut app, ctrl('c'));
+    assert!(cancel.contains(&Effect::Cancel(vec![sent])));
+    let Some(Modal::RemoveMembers(d)) = app.top_modal() else {
+        panic!("kept");
+    };
+    assert_eq!(
+        d.submission.error.as_ref().unwrap().kind,
+        ErrorKind::Cancelled
+    );
+    assert!(flash_text(&app).contains("may already have been made"));
+    // A late answer changes nothing.
+    let late = crate::tui::testing::outcome(
+        profile,
+        &Call::RemoveMembers {
+            workspace: id(RESEARCH),
+            users: vec![id(ANA)],
+        },
+    );
+    deliver(&mut app, sent, profile, late);
+    assert!(app.top_modal().is_some());
+    assert!(roles_of(&app, ANA, RESEARCH).is_some());
+}
+
+#[test]
+fn an_archived_workspace_refuses_membership_changes() {
+    let mut app = loaded_app();
+    press(&mut app, char_key('a'));
+    press(&mut app, enter());
+    assert_eq!(open_name(&app), "Old Prototypes");
+    for open in ['a', 'r', 'x'] {
+        press(&mut app, char_key(open));
+        assert!(app.modals.is_empty(), "{open}");
+        assert!(flash_text(&app).contains("archived"), "{open}");
+    }
+}

@@ -3,48 +3,7 @@
 
 mod pty_support;
 
-use mistral_admin::client::{AdminClient, ClientConfig};
-use mistral_admin::server::{Database, LocalServer, Seed, ServerOptions};
 use pty_support::*;
-
-const COLS: u16 = 100;
-const ROWS: u16 = 30;
-
-/// Starts the console on a fresh demo database and waits for its first full screen.
-fn start(home: &Home, args: &[&str]) -> Console {
-    let mut console = Console::start(home, args, COLS, ROWS);
-    console.wait_for("Members (");
-    console
-}
-
-/// Waits until the detail pane's title (on the organization pane's first row) names `name`.
-fn wait_open(console: &mut Console, name: &str) -> String {
-    console.wait_for_row("Organizations (", &format!("{name} "))
-}
-
-fn quit(console: &mut Console) {
-    console.send("q");
-    let status = console.wait_exit();
-    assert!(status.success(), "exit status {status:?}");
-}
-
-/// Opens the database the console used with a server of our own and a fresh admin key.
-async fn inspect(home: &Home) -> (LocalServer, AdminClient) {
-    let server = LocalServer::start(ServerOptions {
-        database: Database::File(home.database()),
-        seed: Seed::None,
-        ..ServerOptions::default()
-    })
-    .await
-    .expect("reopen the console's database");
-    let orgs = server.organizations().await.expect("organizations");
-    let key = server
-        .issue_admin_key(orgs[0].uuid, "e2e check")
-        .await
-        .expect("admin key");
-    let client = AdminClient::new(ClientConfig::new(server.admin_base_url(), key)).expect("client");
-    (server, client)
-}
 
 #[test]
 fn the_first_frame_shows_the_demo_organization_and_quitting_restores_the_terminal() {
@@ -169,9 +128,7 @@ fn settings_saved_in_the_console_are_on_the_server() {
     console.wait_for("No unsaved changes");
     quit(&mut console);
 
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime.block_on(async {
-        let (server, client) = inspect(&home).await;
+    with_api(&home, async |client| {
         let workspaces = client.list_all_workspaces(false).await.unwrap();
         let research = workspaces.iter().find(|w| w.name == "Research").unwrap();
         assert_eq!(
@@ -184,7 +141,6 @@ fn settings_saved_in_the_console_are_on_the_server() {
             .unwrap()
             .unwrap();
         assert_eq!(settings.monthly_spend_cap, Some(250));
-        server.shutdown().await;
     });
 }
 
@@ -227,9 +183,7 @@ fn a_server_refusal_shows_at_the_field_and_keeps_the_text() {
     let status = console.wait_exit();
     assert!(status.success());
 
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime.block_on(async {
-        let (server, client) = inspect(&home).await;
+    with_api(&home, async |client| {
         let names: Vec<String> = client
             .list_all_workspaces(false)
             .await
@@ -239,7 +193,6 @@ fn a_server_refusal_shows_at_the_field_and_keeps_the_text() {
             .collect();
         assert!(names.contains(&"Mobile App".to_owned()), "{names:?}");
         assert_eq!(names.iter().filter(|n| *n == "Research").count(), 1);
-        server.shutdown().await;
     });
 }
 

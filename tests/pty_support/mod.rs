@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod demo;
+#[allow(unused_imports)]
+pub use demo::*;
+
 /// How long to wait for the screen to show something; generous for a loaded 2-core machine.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 

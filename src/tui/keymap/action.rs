@@ -150,6 +150,14 @@ pub enum Action {
     Review,
 }
 
+impl Action {
+    /// Whether the action opens or confirms a change that loses access or cannot be undone.
+    pub fn is_destructive(self, context: Context) -> bool {
+        matches!(self, Self::RemoveMembers | Self::ArchiveWorkspace)
+            || (context == Context::Dialog && self == Self::Press)
+    }
+}
+
 /// One action as offered in one context.
 #[derive(Debug, Clone, Copy)]
 pub struct ActionSpec {

@@ -60,6 +60,18 @@ impl KeyChord {
     }
 }
 
+impl KeyChord {
+    /// Keys hit by accident while typing or scrolling (backspace, delete, ctrl-d, ctrl-u):
+    /// none of them may start something that cannot be taken back.
+    pub fn is_accident_prone(self) -> bool {
+        match self.code {
+            KeyCode::Backspace | KeyCode::Delete => true,
+            KeyCode::Char('d' | 'u') => self.modifiers.contains(KeyModifiers::CONTROL),
+            _ => false,
+        }
+    }
+}
+
 fn normalized(code: KeyCode, modifiers: KeyModifiers) -> KeyChord {
     let keep = KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT;
     let mut modifiers = modifiers & keep;

@@ -109,6 +109,16 @@ impl Keymap {
                 for key in keys.get_ref() {
                     let chord = KeyChord::parse(key.get_ref())
                         .map_err(|problem| error(key.span().start, problem))?;
+                    if chord.is_accident_prone() && spec.action.is_destructive(context) {
+                        return Err(error(
+                            key.span().start,
+                            format!(
+                                "{:?} cannot be bound to {:?}: keys that are easily hit by accident never start a change that cannot be undone",
+                                name.get_ref(),
+                                key.get_ref()
+                            ),
+                        ));
+                    }
                     written.push((context, spec.action, chord, key.clone()));
                     chords.push(chord);
                 }

@@ -158,3 +158,37 @@ fn wrong_shapes_and_bad_toml_are_errors_not_panics() {
         assert!(err.to_string().starts_with("/cfg/keymap.toml"), "{err}");
     }
 }
+
+#[test]
+fn no_built_in_destructive_action_sits_on_an_accident_prone_key() {
+    let map = Keymap::builtin().unwrap();
+    for spec in CATALOG {
+        if !spec.action.is_destructive(spec.context) {
+            continue;
+        }
+        for chord in map.keys(spec.context, spec.action) {
+            assert!(
+                !chord.is_accident_prone(),
+                "[{}] {} on {chord}",
+                spec.context.name(),
+                spec.name
+            );
+        }
+    }
+}
+
+#[test]
+fn a_user_cannot_put_a_destructive_action_on_delete_or_ctrl_d() {
+    for (section, action, key) in [
+        ("members", "remove_members", "delete"),
+        ("members", "remove_members", "backspace"),
+        ("workspaces", "archive_workspace", "ctrl-d"),
+        ("dialog", "press", "ctrl-u"),
+    ] {
+        let err = user(&format!("[{section}]\n{action} = [\"{key}\"]\n")).unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        assert!(err.problem.contains("by accident"), "{err}");
+    }
+    // Harmless actions may use them.
+    assert!(user("[members]\nsort_next = [\"delete\"]\n").is_ok());
+}

@@ -98,10 +98,16 @@ fn render_tabs(
             Tab::Members => view.marked.len(),
             _ => 0,
         };
-        match (count, marked) {
-            (Some(n), 0) => label.push_str(&format!(" ({n})")),
-            (Some(n), m) => label.push_str(&format!(" ({n}, {m} selected)")),
-            (None, _) => {}
+        if let Some(n) = count {
+            let mut parts = vec![n.to_string()];
+            if tab == Tab::Members && view.members_filter.is_active() {
+                let shown = org.visible_members(found.workspace.uuid).len();
+                parts[0] = format!("{shown} of {n}");
+            }
+            if marked > 0 {
+                parts.push(format!("{marked} selected"));
+            }
+            label.push_str(&format!(" ({})", parts.join(", ")));
         }
         if tab == Tab::Settings && view.is_dirty() {
             label.push_str(" *");

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::roles::Stage;
 use crate::tui::state::{App, Focus, Modal, Tab};
 use crate::tui::theme::Theme;
@@ -49,8 +49,39 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
     }
 }
 
+/// Shared bindings the focused pane does nothing with, so the hint line does not offer them.
+pub fn idle_actions(app: &App) -> Vec<Action> {
+    if app.top_modal().is_some() {
+        return Vec::new();
+    }
+    let locked = app.workspace_refusal().is_some();
+    match app.focus {
+        Focus::Organizations => vec![Action::Filter, Action::Back],
+        Focus::Workspaces if app.change_refusal().is_some() => {
+            vec![Action::NewWorkspace, Action::ArchiveWorkspace]
+        }
+        Focus::Workspaces => Vec::new(),
+        Focus::Detail => match app.org().open_view().map(|v| v.tab) {
+            Some(Tab::Members) if locked => vec![
+                Action::Open,
+                Action::AddMembers,
+                Action::Mark,
+                Action::MarkAll,
+                Action::EditRoles,
+                Action::RemoveMembers,
+            ],
+            Some(Tab::Members) => vec![Action::Open],
+            Some(Tab::ApiKeys) => vec![Action::Open, Action::Filter],
+            Some(Tab::Settings) if locked => {
+                vec![Action::Edit, Action::Toggle, Action::Save]
+            }
+            _ => Vec::new(),
+        },
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let hints = app.keymap.hints(&active_contexts(app));
+    let hints = app.keymap.hints(&active_contexts(app), &idle_actions(app));
     let room = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;

@@ -48,7 +48,16 @@ pub fn render(
     let id = found.workspace.uuid;
     let rows = org.visible_members(id);
     if rows.is_empty() {
-        let text = if people.count_in(id) == 0 {
+        let text = if people.count_in(id) == 0 && found.archived {
+            // The server keeps an archived workspace's member count but no memberships.
+            match found.workspace.members_count.filter(|n| *n > 0) {
+                Some(n) => format!(
+                    "Archived: its {n} member{} lost access when it was archived",
+                    if n == 1 { "" } else { "s" }
+                ),
+                None => "Archived: nobody has access to it any more".to_owned(),
+            }
+        } else if people.count_in(id) == 0 {
             "No members in this workspace".to_owned()
         } else {
             format!(

@@ -149,7 +149,7 @@ impl App {
     /// Why changes are refused everywhere in this session, if they are.
     pub fn change_refusal(&self) -> Option<String> {
         if self.read_only {
-            return Some("read-only mode: started with --read-only".into());
+            return Some("read-only: started with --read-only".into());
         }
         let profile = self.profile();
         profile.read_only.then(|| {

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::tui::effect::Effect;
 use crate::tui::state::form::SettingsForm;
 use crate::tui::state::modal::{Navigation, UnsavedPrompt};
-use crate::tui::state::{App, Focus, Modal, Tab};
+use crate::tui::state::{App, FlashLevel, Focus, Modal, Tab};
 
 use super::requests;
 
@@ -37,6 +37,15 @@ fn would_lose_changes(app: &App, to: Navigation) -> bool {
 
 /// Goes where asked, no questions (the caller has dealt with unsaved changes).
 pub fn go(app: &mut App, to: Navigation) -> Vec<Effect> {
+    // An error about an earlier attempt is stale once the user gets somewhere.
+    if to != Navigation::Quit
+        && app
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.level == FlashLevel::Error)
+    {
+        app.flash = None;
+    }
     match to {
         Navigation::OpenWorkspace(id) => open_workspace(app, id),
         Navigation::SwitchOrganization(index) => switch_organization(app, index),

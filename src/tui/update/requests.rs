@@ -30,10 +30,9 @@ pub fn load_organization(app: &mut App, profile: usize) -> Vec<Effect> {
     app.orgs[profile].organization.start(id);
     let mut effects = vec![e];
     effects.extend(reload_workspaces(app, profile, false));
-    let org = &app.orgs[profile];
-    if org.show_archived || org.archived.get().is_some() {
-        effects.extend(reload_workspaces(app, profile, true));
-    }
+    // Archived workspaces too, though the list shows them only on request: the picker and
+    // `:ws NAME` find them from the start.
+    effects.extend(reload_workspaces(app, profile, true));
     effects.extend(reload_people(app, profile));
     effects.extend(reload_keys(app, profile));
     if let Some(open) = app.orgs[profile].open

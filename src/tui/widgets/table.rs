@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{fit, fit_right, width};
+use super::text::{fit, fit_right, truncate, width};
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 
@@ -170,7 +170,11 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
         .iter()
         .enumerate()
         .map(|(i, c)| match table.title_suffix {
-            Some((col, suffix)) if col == i => format!("{}{suffix}", c.title),
+            // The title gives way, not the sort arrow: it is the only sign of the order.
+            Some((col, suffix)) if col == i => {
+                let room = widths[i].saturating_sub(width(suffix));
+                format!("{}{suffix}", truncate(&c.title, room))
+            }
             _ => c.title.clone(),
         })
         .collect();

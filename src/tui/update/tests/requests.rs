@@ -20,9 +20,15 @@ fn start_asks_for_everything_the_first_screen_shows() {
         .collect();
     assert_eq!(
         labels,
-        ["organization", "workspaces", "members", "API keys"]
+        [
+            "organization",
+            "workspaces",
+            "archived workspaces",
+            "members",
+            "API keys"
+        ]
     );
-    assert_eq!(app.in_flight.len(), 4);
+    assert_eq!(app.in_flight.len(), 5);
     assert!(app.is_busy(), "the spinner runs");
 }
 
@@ -202,7 +208,7 @@ fn ctrl_c_cancels_what_runs_then_quits_on_the_second_press() {
     assert!(
         effects
             .iter()
-            .any(|e| matches!(e, Effect::Cancel(ids) if ids.len() == 4))
+            .any(|e| matches!(e, Effect::Cancel(ids) if ids.len() == 5))
     );
     assert!(app.in_flight.is_empty());
     assert!(
@@ -210,7 +216,7 @@ fn ctrl_c_cancels_what_runs_then_quits_on_the_second_press() {
             .as_ref()
             .unwrap()
             .text
-            .contains("Cancelled 4 requests")
+            .contains("Cancelled 5 requests")
     );
     press_only(&mut app, ctrl('c'));
     assert!(app.quit);

@@ -97,6 +97,19 @@ impl Console {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Self {
+        let program = Path::new(env!("CARGO_BIN_EXE_mistral-admin"));
+        Self::start_program(home, program, args, cols, rows, env)
+    }
+
+    /// Starts any program in the pseudo-terminal, with `home`'s directories.
+    pub fn start_program(
+        home: &Home,
+        program: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -105,7 +118,7 @@ impl Console {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_mistral-admin"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(home.path());
         command.env("MISTRAL_ADMIN_CONFIG_DIR", home.config_dir());
@@ -216,6 +229,11 @@ impl Console {
             .write_all(keys.as_bytes())
             .expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// The program's process id, for sending it signals.
+    pub fn process_id(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     /// Whether the program ends within `limit` (it is left running if not).

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use mistral_admin::client::{AdminClient, ClientConfig, Directory};
 use mistral_admin::server::{Database, LocalServer, Seed, ServerOptions};
+use mistral_admin::tui::state::dialogs::AddMembers;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -128,6 +129,37 @@ async fn run() {
     row(
         "members of the default workspace from the Directory",
         lookup,
+        "9 runs",
+    );
+
+    // The Add Members dialog on the smallest workspace: nearly everyone is a candidate.
+    let people = mistral_admin::tui::runner::convert::people(&directory);
+    let all = client.list_all_workspaces(false).await.expect("workspaces");
+    let smallest = all
+        .iter()
+        .min_by_key(|w| directory.member_count(w.uuid))
+        .expect("a workspace");
+    let opening = sample(9, || async {
+        let dialog = AddMembers::new(smallest.uuid, &smallest.name, &people);
+        assert!(dialog.candidates.len() > 9_000);
+    })
+    .await;
+    row(
+        "open Add Members (candidates among 10,000 people)",
+        opening,
+        "9 runs",
+    );
+    let mut dialog = AddMembers::new(smallest.uuid, &smallest.name, &people);
+    let typing = sample(9, || {
+        dialog.search.input = tui_input::Input::new("mar".into());
+        dialog.refilter();
+        assert!(!dialog.shown.is_empty());
+        async {}
+    })
+    .await;
+    row(
+        "Add Members fuzzy search, one key press (\"mar\")",
+        typing,
         "9 runs",
     );
 

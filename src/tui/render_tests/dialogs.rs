@@ -28,8 +28,11 @@ fn send_unanswered(app: &mut App, key: KeyEvent) -> (crate::tui::state::RequestI
     (id, profile)
 }
 
-fn refuse(app: &mut App, sent: (crate::tui::state::RequestId, usize), error: RemoteError) {
-    deliver(app, sent.0, sent.1, Outcome::Changed(Err(error)));
+/// Sends the top dialog's change with `key` and answers it with a refusal.
+fn send_refused(app: &mut App, key: KeyEvent, kind: ErrorKind, message: &str) {
+    let (id, profile) = send_unanswered(app, key);
+    let error = RemoteError::new(kind, message);
+    deliver(app, id, profile, Outcome::Changed(Err(error)));
 }
 
 #[test]
@@ -75,14 +78,11 @@ fn add_members_refused_80x24() {
     let mut app = research_members();
     press(&mut app, key(KeyCode::Char('a')));
     press(&mut app, space());
-    let sent = send_unanswered(&mut app, key(KeyCode::Enter));
-    refuse(
+    send_refused(
         &mut app,
-        sent,
-        RemoteError::new(
-            ErrorKind::NotFound,
-            "Not found: User 00000000-0000-0000-0000-000000000004 is not a member of the organization",
-        ),
+        key(KeyCode::Enter),
+        ErrorKind::NotFound,
+        "Not found: User 00000000-0000-0000-0000-000000000004 is not a member of the organization",
     );
     assert_snapshot!(screen(&app, 80, 24));
 }
@@ -137,11 +137,11 @@ fn role_preview_in_flight_80x24() {
 #[test]
 fn role_preview_refused_80x24() {
     let mut app = role_preview();
-    let sent = send_unanswered(&mut app, key(KeyCode::Enter));
-    refuse(
+    send_refused(
         &mut app,
-        sent,
-        RemoteError::new(ErrorKind::Unreachable, "Cannot reach 127.0.0.1:4000"),
+        key(KeyCode::Enter),
+        ErrorKind::Unreachable,
+        "Cannot reach 127.0.0.1:4000",
     );
     assert_snapshot!(screen(&app, 80, 24));
 }
@@ -169,14 +169,11 @@ fn remove_members_refused_80x24() {
     let mut app = research_members();
     press(&mut app, key(KeyCode::Char('x')));
     press(&mut app, key(KeyCode::Tab));
-    let sent = send_unanswered(&mut app, key(KeyCode::Enter));
-    refuse(
+    send_refused(
         &mut app,
-        sent,
-        RemoteError::new(
-            ErrorKind::Conflict,
-            "Conflict: Workspace 'Research' is archived; archived workspaces cannot be changed",
-        ),
+        key(KeyCode::Enter),
+        ErrorKind::Conflict,
+        "Conflict: Workspace 'Research' is archived; archived workspaces cannot be changed",
     );
     assert_snapshot!(screen(&app, 80, 24));
 }
@@ -188,6 +185,14 @@ fn archive_dialog() -> App {
         press(&mut app, key(KeyCode::Char('j')));
     }
     press(&mut app, key(KeyCode::Char('X')));
+    app
+}
+
+/// The archive confirmation with the exact name typed and the Archive button focused.
+fn confirmed_archive() -> App {
+    let mut app = archive_dialog();
+    type_text(&mut app, "Data Platform");
+    press(&mut app, key(KeyCode::Tab));
     app
 }
 
@@ -206,34 +211,25 @@ fn archive_with_a_wrong_name_80x24() {
 
 #[test]
 fn archive_confirmed_in_monochrome_80x24() {
-    let mut app = archive_dialog();
-    type_text(&mut app, "Data Platform");
-    press(&mut app, key(KeyCode::Tab));
+    let app = confirmed_archive();
     assert_snapshot!(styled_screen(&app, &Theme::monochrome(), 80, 24));
 }
 
 #[test]
 fn archive_in_flight_80x24() {
-    let mut app = archive_dialog();
-    type_text(&mut app, "Data Platform");
-    press(&mut app, key(KeyCode::Tab));
+    let mut app = confirmed_archive();
     send_unanswered(&mut app, key(KeyCode::Enter));
     assert_snapshot!(screen(&app, 80, 24));
 }
 
 #[test]
 fn archive_refused_80x24() {
-    let mut app = archive_dialog();
-    type_text(&mut app, "Data Platform");
-    press(&mut app, key(KeyCode::Tab));
-    let sent = send_unanswered(&mut app, key(KeyCode::Enter));
-    refuse(
+    let mut app = confirmed_archive();
+    send_refused(
         &mut app,
-        sent,
-        RemoteError::new(
-            ErrorKind::Conflict,
-            "Conflict: Workspace 'Data Platform' is already archived",
-        ),
+        key(KeyCode::Enter),
+        ErrorKind::Conflict,
+        "Conflict: Workspace 'Data Platform' is already archived",
     );
     assert_snapshot!(screen(&app, 80, 24));
 }
@@ -292,14 +288,11 @@ fn new_workspace_in_flight_80x24() {
 #[test]
 fn new_workspace_refused_at_the_name_80x24() {
     let mut app = filled_form();
-    let sent = send_unanswered(&mut app, ctrl('s'));
-    refuse(
+    send_refused(
         &mut app,
-        sent,
-        RemoteError::new(
-            ErrorKind::Conflict,
-            "Conflict: An active workspace named 'Research' already exists in this organization",
-        ),
+        ctrl('s'),
+        ErrorKind::Conflict,
+        "Conflict: An active workspace named 'Research' already exists in this organization",
     );
     assert_snapshot!(screen(&app, 80, 24));
 }

@@ -130,15 +130,7 @@ mod tests {
     use super::*;
 
     fn catalog() -> Vec<CatalogRole> {
-        let mut roles: Vec<CatalogRole> = WorkspaceRole::ALL
-            .iter()
-            .map(|r| CatalogRole {
-                name: r.name().into(),
-                uuid: r.uuid(),
-                description: r.description().into(),
-                custom: false,
-            })
-            .collect();
+        let mut roles = crate::tui::testing::role_catalog();
         roles.push(CatalogRole {
             name: "auditor".into(),
             uuid: Uuid::from_u128(77),

@@ -34,9 +34,8 @@ pub fn max_scroll(app: &App) -> u16 {
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) {
     let area = dialog_area(screen);
-    let close = app.keymap.describe_keys(Context::Help, Action::Close);
-    let inner = frame::dialog(frame, area, &format!("Keys · {close} closes"), theme);
-    let room = usize::from(inner.width);
+    let room = usize::from(area.width.saturating_sub(2));
+    let visible = usize::from(area.height.saturating_sub(2));
     let sections = app.keymap.help_sections();
     let longest = sections
         .iter()
@@ -58,9 +57,21 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &T
         }
         lines.push(Line::raw(""));
     }
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height)) as u16;
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
-        inner,
-    );
+    let max_scroll = lines.len().saturating_sub(visible) as u16;
+    let scroll = scroll.min(max_scroll);
+    let close = app.keymap.describe_keys(Context::Help, Action::Close);
+    let mut title = format!("Keys · {close} closes");
+    if max_scroll > 0 {
+        // Where the window is, so it is plain that there is more to scroll to.
+        let first = usize::from(scroll) + 1;
+        let last = (usize::from(scroll) + visible).min(lines.len());
+        let more = if usize::from(scroll) < usize::from(max_scroll) {
+            " ↓"
+        } else {
+            ""
+        };
+        title.push_str(&format!(" · {first}-{last} of {}{more}", lines.len()));
+    }
+    let inner = frame::dialog(frame, area, &title, theme);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

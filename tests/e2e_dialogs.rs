@@ -182,8 +182,10 @@ fn archive_is_refused_on_the_default_workspace() {
     assert!(screen.contains("default workspace"), "{screen}");
     assert!(
         !screen.contains("Archive workspace"),
-        "no dialog:\n{screen}"
+        "no archive dialog:\n{screen}"
     );
+    console.send(ENTER);
+    console.wait_gone("cannot be archived");
     quit(&mut console);
     with_api(&home, async |client| {
         let active = client.list_all_workspaces(false).await.unwrap();

@@ -184,12 +184,20 @@ fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Li
         theme,
     );
     if status.is_empty() {
-        let submit = app
-            .keymap
-            .describe_keys(Context::AddMembers, Action::Submit);
+        let keys = |context, action| app.keymap.describe_keys(context, action);
+        let submit = keys(Context::AddMembers, Action::Submit);
         let role = d.chosen_role().map_or("", |r| r.name.as_str());
-        let text = if d.selected.is_empty() {
-            "Select people with space, then press enter to add them".to_owned()
+        let text = if d.search.typing {
+            format!(
+                "Typing a search: {} keeps it, {} clears it",
+                keys(Context::Filter, Action::Done),
+                keys(Context::Filter, Action::Clear)
+            )
+        } else if d.selected.is_empty() {
+            format!(
+                "Select people with {}, then press {submit} to add them",
+                keys(Context::AddMembers, Action::Mark)
+            )
         } else {
             format!("{submit}: add {who} as {role}")
         };

@@ -7,6 +7,7 @@ use ratatui::text::Span;
 
 use crate::tui::state::App;
 use crate::tui::state::dialogs::{ArchiveDialog, Button, RemoveMembers, archive, count_of, remove};
+use crate::tui::state::modal::Notice;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
 use crate::tui::widgets::text::truncate;
@@ -14,6 +15,17 @@ use crate::tui::widgets::text::truncate;
 /// Names listed by name before "… and N more".
 const NAMES_SHOWN: usize = 6;
 const WIDTH: u16 = 70;
+
+pub fn render_notice(frame: &mut Frame, screen: Rect, notice: &Notice, theme: &Theme) {
+    let mut body = Body::new(dialog::inner_width(screen, 60));
+    body.wrapped(&notice.text, theme.text);
+    body.blank();
+    body.push(buttons(
+        &[ButtonView::new(Button::Ok, Some(Button::Ok))],
+        theme,
+    ));
+    dialog::show(frame, screen, 60, &notice.title, body, theme);
+}
 
 pub fn render_remove(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: &Theme) {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));

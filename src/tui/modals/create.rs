@@ -73,7 +73,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &CreateWorkspace, t
         }
         let indent = " ".repeat(LABEL_WIDTH + 3);
         match d.message(field) {
-            Some(message) => body.line(&format!("{indent}! {message}"), theme.field_error),
+            Some(message) => body.hanging(&indent, &format!("! {message}"), theme.field_error),
             None => body.line(&format!("{indent}{}", note(app, field)), theme.muted),
         }
     }

@@ -33,6 +33,7 @@ pub fn render(frame: &mut Frame, screen: Rect, bottom_line: Rect, app: &App, the
             Modal::Archive(d) => confirm::render_archive(frame, screen, app, d, theme),
             Modal::CreateWorkspace(d) => create::render(frame, screen, app, d, theme),
             Modal::AdminPicker(p) => picker::render_members(frame, screen, app, p, theme),
+            Modal::Notice(n) => confirm::render_notice(frame, screen, n, theme),
         }
     }
 }

@@ -107,28 +107,31 @@ fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Them
     let room_for_changes = height
         .saturating_sub(body.lines.len() + 3 + status.len() + usize::from(unchanged > 0))
         .max(1);
-    let shown = if changes.len() > room_for_changes {
-        room_for_changes.saturating_sub(1)
-    } else {
-        changes.len()
+    let describe = |roles: &[String]| {
+        if roles.is_empty() {
+            "(none)".to_owned()
+        } else {
+            roles.join(", ")
+        }
     };
-    for change in changes.iter().take(shown) {
-        let describe = |roles: &[String]| {
-            if roles.is_empty() {
-                "(none)".to_owned()
-            } else {
-                roles.join(", ")
-            }
-        };
-        body.line(
-            &format!(
-                "  {}: {} -> {}",
-                change.name,
-                describe(&change.before),
-                describe(&change.after)
-            ),
-            theme.text,
+    // Each change is wrapped whole; what does not fit is counted on one last line.
+    let start = body.lines.len();
+    let mut shown = 0;
+    for (i, change) in changes.iter().enumerate() {
+        let text = format!(
+            "{}: {} -> {}",
+            change.name,
+            describe(&change.before),
+            describe(&change.after)
         );
+        let needed = wrap(&text, body.width.saturating_sub(4)).len();
+        let last = i + 1 == changes.len();
+        let used = body.lines.len() - start;
+        if used + needed + usize::from(!last) > room_for_changes && shown > 0 {
+            break;
+        }
+        body.hanging("  ", &text, theme.text);
+        shown += 1;
     }
     if shown < changes.len() {
         body.line(

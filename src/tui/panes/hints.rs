@@ -26,7 +26,7 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
                 Stage::Choose => C::Roles,
                 Stage::Review(_) => C::Dialog,
             },
-            Modal::RemoveMembers(_) | Modal::Archive(_) => C::Dialog,
+            Modal::RemoveMembers(_) | Modal::Archive(_) | Modal::Notice(_) => C::Dialog,
             Modal::CreateWorkspace(_) => C::Create,
             Modal::AdminPicker(_) => C::Picker,
         }];
@@ -47,6 +47,13 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
             },
         },
     }
+}
+
+fn is_default(app: &App) -> bool {
+    let org = app.org();
+    org.open
+        .and_then(|id| org.find_workspace(id))
+        .is_some_and(|f| f.workspace.is_default)
 }
 
 /// Shared bindings the focused pane does nothing with, so the hint line does not offer them.
@@ -70,6 +77,7 @@ pub fn idle_actions(app: &App) -> Vec<Action> {
                 Action::EditRoles,
                 Action::RemoveMembers,
             ],
+            Some(Tab::Members) if is_default(app) => vec![Action::Open, Action::RemoveMembers],
             Some(Tab::Members) => vec![Action::Open],
             Some(Tab::ApiKeys) => vec![Action::Open, Action::Filter],
             Some(Tab::Settings) if locked => {
@@ -81,7 +89,15 @@ pub fn idle_actions(app: &App) -> Vec<Action> {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let hints = app.keymap.hints(&active_contexts(app), &idle_actions(app));
+    let hints = if app.top_modal().is_some_and(Modal::is_sending) {
+        // While a dialog's change is on its way, ctrl-c is the only key that does anything.
+        let stop = app.keymap.keys(Context::Global, Action::Interrupt);
+        stop.first()
+            .map(|key| vec![(key.to_string(), "stop waiting")])
+            .unwrap_or_default()
+    } else {
+        app.keymap.hints(&active_contexts(app), &idle_actions(app))
+    };
     let room = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;

@@ -296,3 +296,31 @@ fn new_workspace_refused_at_the_name_80x24() {
     );
     assert_snapshot!(screen(&app, 80, 24));
 }
+
+#[test]
+fn archive_refused_on_the_default_workspace_80x24() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('X')));
+    assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn removal_refused_on_the_default_workspace_80x24() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char('x')));
+    assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn role_preview_with_long_names_wraps_each_change_80x24() {
+    let mut app = research_members();
+    press(&mut app, key(KeyCode::Char('*')));
+    press(&mut app, key(KeyCode::Char('r')));
+    for _ in 0..10 {
+        press(&mut app, key(KeyCode::Char('j')));
+    }
+    press(&mut app, space());
+    press(&mut app, key(KeyCode::Enter));
+    assert_snapshot!(screen(&app, 80, 24));
+}

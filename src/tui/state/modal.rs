@@ -4,7 +4,9 @@
 use tui_input::Input;
 use uuid::Uuid;
 
-use super::dialogs::{AddMembers, ArchiveDialog, CreateWorkspace, EditRoles, RemoveMembers};
+use super::dialogs::{
+    AddMembers, ArchiveDialog, CreateWorkspace, EditRoles, RemoveMembers, Submission,
+};
 
 #[derive(Debug, Clone)]
 pub enum Modal {
@@ -22,6 +24,44 @@ pub enum Modal {
     CreateWorkspace(Box<CreateWorkspace>),
     /// Chooses the admin of the workspace being created; sits on top of that dialog.
     AdminPicker(Picker),
+    /// Why something the user asked for cannot be done, too long for the status line.
+    Notice(Notice),
+}
+
+impl Modal {
+    /// The change a dialog sends, for those that send one.
+    pub fn submission(&self) -> Option<&Submission> {
+        match self {
+            Self::AddMembers(d) => Some(&d.submission),
+            Self::EditRoles(d) => Some(&d.submission),
+            Self::RemoveMembers(d) => Some(&d.submission),
+            Self::Archive(d) => Some(&d.submission),
+            Self::CreateWorkspace(d) => Some(&d.submission),
+            _ => None,
+        }
+    }
+
+    pub fn submission_mut(&mut self) -> Option<&mut Submission> {
+        match self {
+            Self::AddMembers(d) => Some(&mut d.submission),
+            Self::EditRoles(d) => Some(&mut d.submission),
+            Self::RemoveMembers(d) => Some(&mut d.submission),
+            Self::Archive(d) => Some(&mut d.submission),
+            Self::CreateWorkspace(d) => Some(&mut d.submission),
+            _ => None,
+        }
+    }
+
+    /// Whether the dialog's change is on its way (it then takes no keys but ctrl-c).
+    pub fn is_sending(&self) -> bool {
+        self.submission().is_some_and(Submission::is_sending)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub text: String,
 }
 
 /// A fuzzy picker: the query and the cursor among the ranked matches.

@@ -8,6 +8,7 @@ use crate::tui::state::modal::{Navigation, Picker};
 use crate::tui::state::{App, FlashLevel, Modal};
 
 use super::{dialogs, navigation, requests};
+use crate::tui::state::dialogs::count_of;
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -76,13 +77,18 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
     let abandoned_change = dialogs::abandon(app);
     let mut effects = requests::forget(app, ids);
     let text = if abandoned_change {
-        "Stopped waiting; the change may already have been made (ctrl-r reloads) · ctrl-c again quits".to_owned()
+        // The change may have happened: what the panes show is reloaded, so the next
+        // attempt starts from what the server has.
+        let current = app.current;
+        effects.extend(requests::load_organization(app, current));
+        "Stopped waiting; the change may already have been made: reloading · ctrl-c again quits"
+            .to_owned()
     } else if cancelled_save {
         "Cancelled; the save may already have reached the server (ctrl-r reloads) · ctrl-c again quits".to_owned()
     } else {
         format!(
-            "Cancelled {count} request{} · ctrl-c again quits",
-            if count == 1 { "" } else { "s" }
+            "Cancelled {} · ctrl-c again quits",
+            count_of(count, "request", "requests")
         )
     };
     effects.push(requests::flash(app, FlashLevel::Info, text));

@@ -47,6 +47,18 @@ impl Body {
         }
     }
 
+    /// Text wrapped after `indent`, its continuation lines indented further so that each
+    /// entry of a list stays readable however long it is.
+    pub fn hanging(&mut self, indent: &str, text: &str, style: Style) {
+        let more = format!("{indent}  ");
+        let room = self.width.saturating_sub(width(&more));
+        for (i, line) in wrap(text, room).into_iter().enumerate() {
+            let lead = if i == 0 { indent } else { more.as_str() };
+            self.lines
+                .push(Line::styled(format!("{lead}{line}"), style));
+        }
+    }
+
     /// One line cut to the width.
     pub fn line(&mut self, text: &str, style: Style) {
         self.lines

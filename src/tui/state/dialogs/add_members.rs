@@ -1,7 +1,7 @@
 //! Add Members: organization members who are not yet in the workspace, a fuzzy search, a
 //! multi-selection that survives the search, and one workspace role for everyone added.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use uuid::Uuid;
 
@@ -124,11 +124,13 @@ impl AddMembers {
         } else {
             self.selected.extend(ids);
         }
+        self.submission.error = None;
     }
 
     /// Selected people the search currently hides.
     pub fn hidden_selected(&self) -> usize {
-        let shown = self.shown_ids();
+        // Counted against a set: with thousands selected this runs on every frame.
+        let shown: HashSet<Uuid> = self.shown_ids().into_iter().collect();
         self.selected
             .iter()
             .filter(|id| !shown.contains(id))

@@ -56,6 +56,7 @@ pub enum Button {
     Archive,
     Create,
     Cancel,
+    Ok,
 }
 
 impl Button {
@@ -68,6 +69,7 @@ impl Button {
             Self::Archive => "Archive",
             Self::Create => "Create",
             Self::Cancel => "Cancel",
+            Self::Ok => "OK",
         }
     }
 }
@@ -108,11 +110,15 @@ pub fn member_entry(
     match built_in {
         Some(names) => entry.role_names = Some(names),
         None => {
+            // A role the catalog does not list is kept as the server spelled it (a UUID or
+            // a code), so sending it back never drops it.
             entry.roles = Some(
                 roles
                     .iter()
-                    .filter_map(|name| catalog.iter().find(|r| r.name == *name))
-                    .map(|r| r.uuid.to_string())
+                    .map(|name| match catalog.iter().find(|r| r.name == *name) {
+                        Some(role) => role.uuid.to_string(),
+                        None => name.clone(),
+                    })
                     .collect(),
             )
         }
@@ -149,6 +155,14 @@ mod tests {
             Some(vec![WorkspaceRoleName::Dev, WorkspaceRoleName::Billing])
         );
         assert_eq!(entry.roles, None);
+
+        let unlisted = "5a3f0000-0000-0000-0000-000000000001".to_owned();
+        let entry = member_entry(user, &["dev".into(), unlisted.clone()], &catalog());
+        assert_eq!(
+            entry.roles,
+            Some(vec![WorkspaceRole::Dev.uuid().to_string(), unlisted]),
+            "a role outside the catalog is kept as it came"
+        );
 
         let entry = member_entry(user, &["dev".into(), "auditor".into()], &catalog());
         assert_eq!(entry.role_names, None);

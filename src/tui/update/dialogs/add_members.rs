@@ -37,6 +37,8 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         Action::Down => step(d, 1),
         Action::PageUp => step(d, -PAGE),
         Action::PageDown => step(d, PAGE),
+        Action::Top => step(d, isize::MIN / 2),
+        Action::Bottom => step(d, isize::MAX / 2),
         Action::Mark if d.column == Column::People => {
             let ids = d.shown_ids();
             if let Some(id) = d.cursor.current(&ids) {
@@ -56,6 +58,12 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             };
         }
         Action::Submit => return submit(app),
+        // As in the panes' lists, esc clears a search before it closes anything; the
+        // selection is kept.
+        Action::Cancel if d.search.is_active() => {
+            d.search.clear();
+            d.refilter();
+        }
         Action::Cancel => {
             app.modals.pop();
         }

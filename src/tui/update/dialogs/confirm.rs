@@ -27,6 +27,17 @@ fn button_key(app: &App, key: &KeyEvent) -> Option<ButtonKey> {
     })
 }
 
+/// A notice closes on enter or esc.
+pub fn notice_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    if matches!(
+        button_key(app, key),
+        Some(ButtonKey::Press | ButtonKey::Cancel)
+    ) {
+        app.modals.pop();
+    }
+    Vec::new()
+}
+
 pub fn remove_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     let Some(action) = button_key(app, key) else {
         return Vec::new();
@@ -51,6 +62,17 @@ pub fn remove_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
 }
 
 pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let Some(Modal::Archive(d)) = app.modals.last_mut() else {
+        return Vec::new();
+    };
+    // The name field takes its editing keys first (the arrows move within it), so only tab,
+    // enter and esc reach the buttons.
+    if let Some(changed) = text_input::feed(&mut d.typed, key) {
+        if changed {
+            d.submission.error = None;
+        }
+        return Vec::new();
+    }
     let action = button_key(app, key);
     let Some(Modal::Archive(d)) = app.modals.last_mut() else {
         return Vec::new();
@@ -68,14 +90,22 @@ pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             let workspace = d.workspace;
             return send(app, Call::ArchiveWorkspace(workspace));
         }
+        // Enter right after typing the name lands on Cancel, where the dialog opens: it must
+        // not throw the typing away without a word.
+        Some(ButtonKey::Press) if !d.typed.value().is_empty() => {
+            let next = app
+                .keymap
+                .describe_keys(Context::Dialog, Action::NextButton);
+            let cancel = app.keymap.describe_keys(Context::Dialog, Action::Cancel);
+            return requests::info(
+                app,
+                format!("{next} moves to the Archive button; {cancel} closes without archiving"),
+            );
+        }
         Some(ButtonKey::Press | ButtonKey::Cancel) => {
             app.modals.pop();
         }
-        None => {
-            if text_input::feed(&mut d.typed, key) == Some(true) {
-                d.submission.error = None;
-            }
-        }
+        None => {}
     }
     Vec::new()
 }

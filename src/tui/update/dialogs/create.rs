@@ -41,7 +41,10 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 d.focus = field.step(1)
             }
             CreateField::Admin => return open_admin_picker(app),
-            CreateField::AddAll => d.add_all = !d.add_all,
+            CreateField::AddAll => {
+                d.add_all = !d.add_all;
+                d.submission.error = None;
+            }
             CreateField::Create => return submit(app),
             CreateField::Cancel => {
                 app.modals.pop();
@@ -51,7 +54,9 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             if let Some(input) = d.input_mut(field)
                 && text_input::feed(input, key) == Some(true)
             {
+                // The refusal was about what the fields said before.
                 d.server_errors.remove(&field);
+                d.submission.error = None;
             }
         }
     }
@@ -103,6 +108,7 @@ pub fn picker_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             if let Some(d) = form(app) {
                 d.admin = Some(admin);
                 d.server_errors.remove(&CreateField::Admin);
+                d.submission.error = None;
                 d.focus = CreateField::AddAll;
             }
         }

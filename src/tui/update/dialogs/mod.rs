@@ -12,7 +12,6 @@ use crossterm::event::KeyEvent;
 
 use crate::tui::effect::{Call, Effect};
 use crate::tui::msg::{Answer, Change};
-use crate::tui::state::dialogs::Submission;
 use crate::tui::state::{App, Modal, RemoteError, RequestId};
 
 use super::{requests, text_input};
@@ -21,8 +20,7 @@ pub use open::{open_add_members, open_archive, open_create, open_edit_roles, ope
 
 /// Handles a key for one of these dialogs; `None` if the top dialog is another kind.
 pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-    let sending = submission(app.modals.last()?).is_some_and(Submission::is_sending);
-    if sending {
+    if app.modals.last()?.is_sending() {
         // Nothing is sent twice and nothing typed changes while the answer is awaited;
         // ctrl-c (handled before any dialog) abandons the wait.
         return Some(Vec::new());
@@ -34,6 +32,7 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         Modal::Archive(_) => confirm::archive_key(app, key),
         Modal::CreateWorkspace(_) => create::key(app, key),
         Modal::AdminPicker(_) => create::picker_key(app, key),
+        Modal::Notice(_) => confirm::notice_key(app, key),
         _ => return None,
     })
 }
@@ -54,6 +53,7 @@ pub fn paste(app: &mut App, text: &str) {
                 && text_input::paste(input, text)
             {
                 d.server_errors.remove(&field);
+                d.submission.error = None;
             }
         }
         Some(Modal::AdminPicker(p)) => {
@@ -64,34 +64,11 @@ pub fn paste(app: &mut App, text: &str) {
     }
 }
 
-/// The submission of a dialog that sends a change.
-fn submission(modal: &Modal) -> Option<&Submission> {
-    match modal {
-        Modal::AddMembers(d) => Some(&d.submission),
-        Modal::EditRoles(d) => Some(&d.submission),
-        Modal::RemoveMembers(d) => Some(&d.submission),
-        Modal::Archive(d) => Some(&d.submission),
-        Modal::CreateWorkspace(d) => Some(&d.submission),
-        _ => None,
-    }
-}
-
-fn submission_mut(modal: &mut Modal) -> Option<&mut Submission> {
-    match modal {
-        Modal::AddMembers(d) => Some(&mut d.submission),
-        Modal::EditRoles(d) => Some(&mut d.submission),
-        Modal::RemoveMembers(d) => Some(&mut d.submission),
-        Modal::Archive(d) => Some(&mut d.submission),
-        Modal::CreateWorkspace(d) => Some(&mut d.submission),
-        _ => None,
-    }
-}
-
 /// Sends the top dialog's change; the dialog stays open, disabled, until the answer.
 fn send(app: &mut App, call: Call) -> Vec<Effect> {
     let profile = app.current;
     let (id, effect) = requests::send(app, profile, call);
-    if let Some(submission) = app.modals.last_mut().and_then(submission_mut) {
+    if let Some(submission) = app.modals.last_mut().and_then(Modal::submission_mut) {
         submission.start(id);
     }
     vec![effect]
@@ -108,7 +85,7 @@ pub fn answered(
     let Some(index) = app
         .modals
         .iter()
-        .position(|m| submission(m).is_some_and(|s| s.sending == Some(id)))
+        .position(|m| m.submission().is_some_and(|s| s.sending == Some(id)))
     else {
         // Abandoned with ctrl-c: the user was told the outcome is unknown.
         return Vec::new();
@@ -118,7 +95,7 @@ pub fn answered(
             match &mut app.modals[index] {
                 Modal::CreateWorkspace(d) => d.refused(error),
                 modal => {
-                    if let Some(submission) = submission_mut(modal) {
+                    if let Some(submission) = modal.submission_mut() {
                         submission.fail(error);
                     }
                 }
@@ -137,12 +114,12 @@ pub fn answered(
 pub fn abandon(app: &mut App) -> bool {
     let mut abandoned = false;
     for modal in &mut app.modals {
-        if let Some(submission) = submission_mut(modal)
+        if let Some(submission) = modal.submission_mut()
             && submission.is_sending()
         {
             submission.fail(RemoteError::new(
                 crate::tui::state::ErrorKind::Cancelled,
-                "Stopped waiting: the change may already have been made (ctrl-r reloads)",
+                "Stopped waiting: the change may already have been made; the lists reload to show what the server has",
             ));
             abandoned = true;
         }

@@ -6,6 +6,7 @@ use uuid::Uuid;
 use crate::tui::effect::Effect;
 use crate::tui::state::dialogs::roles::Target;
 use crate::tui::state::dialogs::{AddMembers, ArchiveDialog, EditRoles, RemoveMembers};
+use crate::tui::state::modal::Notice;
 use crate::tui::state::{App, Modal};
 
 use super::requests;
@@ -25,6 +26,15 @@ fn open_workspace(app: &App) -> Result<(Uuid, String, bool), String> {
         found.workspace.name.clone(),
         found.workspace.is_default,
     ))
+}
+
+/// Explains a refusal in a small dialog: the reason matters and would not fit the status line.
+fn notice(app: &mut App, title: &str, text: String) -> Vec<Effect> {
+    app.modals.push(Modal::Notice(Notice {
+        title: title.to_owned(),
+        text,
+    }));
+    Vec::new()
 }
 
 pub fn open_add_members(app: &mut App) -> Vec<Effect> {
@@ -117,10 +127,11 @@ pub fn open_remove(app: &mut App) -> Vec<Effect> {
         Err(reason) => return requests::error(app, reason),
     };
     if is_default {
-        return requests::error(
+        return notice(
             app,
+            "Members stay",
             format!(
-                "Members cannot be removed from \"{name}\": it is the default workspace, which everyone in the organization belongs to"
+                "Members cannot be removed from \"{name}\": it is the organization's default workspace, which every member belongs to."
             ),
         );
     }
@@ -153,13 +164,11 @@ pub fn open_archive(app: &mut App, workspace: Option<Uuid>) -> Vec<Effect> {
         return requests::info(app, format!("\"{}\" is already archived", ws.name));
     }
     if ws.is_default {
-        return requests::error(
-            app,
-            format!(
-                "\"{}\" cannot be archived: it is the organization's default workspace, which every member belongs to",
-                ws.name
-            ),
+        let text = format!(
+            "\"{}\" cannot be archived: it is the organization's default workspace, which every member belongs to and which every organization keeps.",
+            ws.name
         );
+        return notice(app, "Cannot archive", text);
     }
     let members = org
         .people

@@ -125,13 +125,16 @@ fn removed(
 
 fn archived(app: &mut App, profile: usize, d: &ArchiveDialog) -> Vec<Effect> {
     let org = &mut app.orgs[profile];
-    let listed: Vec<Uuid> = if org.show_archived {
+    // The neighbour as the list shows it, or in the whole active list when the list shows
+    // the archived ones or its filter hides the workspace.
+    let visible = org.visible_workspace_ids();
+    let listed: Vec<Uuid> = if !org.show_archived && visible.contains(&d.workspace) {
+        visible
+    } else {
         org.workspaces
             .get()
             .map(|l| l.iter().map(|w| w.uuid).collect())
             .unwrap_or_default()
-    } else {
-        org.visible_workspace_ids()
     };
     let neighbour = listed
         .iter()
@@ -166,10 +169,10 @@ fn archived(app: &mut App, profile: usize, d: &ArchiveDialog) -> Vec<Effect> {
     }
     let mut text = format!("Archived \"{}\"", d.name);
     let mut consequences = Vec::new();
-    if let Some(n) = d.members {
+    if let Some(n) = d.members.filter(|n| *n > 0) {
         consequences.push(format!("{} lost access", count_of(n, "member", "members")));
     }
-    if let Some(k) = d.keys {
+    if let Some(k) = d.keys.filter(|k| *k > 0) {
         consequences.push(format!(
             "{} stopped working",
             count_of(k, "API key", "API keys")

@@ -77,6 +77,14 @@ fn reloads_people(effects: &[Effect]) -> bool {
         .any(|(_, _, call)| *call == Call::People)
 }
 
+/// The text of the notice on top, which explains a refusal.
+fn notice_text(app: &App) -> String {
+    match app.top_modal() {
+        Some(Modal::Notice(notice)) => notice.text.clone(),
+        other => panic!("no notice: {other:?}"),
+    }
+}
+
 fn flash_text(app: &App) -> String {
     app.flash
         .as_ref()
@@ -272,8 +280,11 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
 
     open_workspace_named(&mut app, "Default Workspace");
     press(&mut app, char_key('x'));
-    assert!(app.modals.is_empty());
-    assert!(flash_text(&app).contains("default workspace"));
+    let text = notice_text(&app);
+    assert!(text.contains("default workspace"), "{text}");
+    let effects = press_only(&mut app, enter());
+    assert!(changes(&effects).is_empty());
+    assert!(app.modals.is_empty(), "enter closes the notice");
 }
 
 #[test]
@@ -324,8 +335,7 @@ fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
 fn the_default_workspace_cannot_be_archived_and_says_why() {
     let mut app = loaded_app();
     press(&mut app, char_key('X'));
-    assert!(app.modals.is_empty());
-    let text = flash_text(&app);
+    let text = notice_text(&app);
     assert!(text.contains("cannot be archived"), "{text}");
     assert!(text.contains("default workspace"), "{text}");
 }
@@ -419,4 +429,116 @@ fn an_archived_workspace_refuses_membership_changes() {
         assert!(app.modals.is_empty(), "{open}");
         assert!(flash_text(&app).contains("archived"), "{open}");
     }
+}
+
+#[test]
+fn esc_clears_the_add_members_search_before_it_closes_and_keeps_the_selection() {
+    let mut app = research_members();
+    press(&mut app, char_key('a'));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, char_key('/'));
+    type_text(&mut app, "yamada");
+    press(&mut app, enter());
+    press(&mut app, key(KeyCode::Esc));
+    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+        panic!("the first esc only clears the search");
+    };
+    assert_eq!(d.search.text(), "");
+    assert_eq!(d.selected.len(), 1, "the selection is kept");
+    assert_eq!(d.shown.len(), 2);
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.modals.is_empty());
+}
+
+#[test]
+fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
+    let mut app = loaded_app();
+    press(&mut app, char_key('j'));
+    press(&mut app, char_key('X'));
+    type_text(&mut app, "Resaerch");
+    // The arrows edit the name: fix the typo in place.
+    for _ in 0.."aerch".len() {
+        press(&mut app, key(KeyCode::Left));
+    }
+    press(&mut app, key(KeyCode::Delete));
+    press(&mut app, key(KeyCode::Delete));
+    type_text(&mut app, "ea");
+    let Some(Modal::Archive(d)) = app.top_modal() else {
+        panic!("open");
+    };
+    assert_eq!(d.typed.value(), "Research");
+    assert!(d.confirmed());
+    assert_eq!(d.focus, Button::Cancel, "the arrows did not move the focus");
+    let effects = press_only(&mut app, enter());
+    assert!(changes(&effects).is_empty());
+    assert!(
+        app.top_modal().is_some(),
+        "the typed name is not thrown away"
+    );
+    assert!(flash_text(&app).contains("moves to the Archive button"));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.modals.is_empty(), "esc still closes it");
+}
+
+#[test]
+fn archiving_the_open_workspace_hidden_by_the_list_filter_opens_its_real_neighbour() {
+    let mut app = loaded_app();
+    open_workspace_named(&mut app, "Product");
+    press(&mut app, key(KeyCode::BackTab));
+    press(&mut app, char_key('/'));
+    type_text(&mut app, "research");
+    press(&mut app, enter());
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, char_key('X'));
+    type_text(&mut app, "Product");
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, enter());
+    answer_change(&mut app, &effects);
+    assert_eq!(
+        open_name(&app),
+        "Data Platform",
+        "the next one in the active list"
+    );
+}
+
+#[test]
+fn editing_the_new_workspace_form_clears_the_last_refusal() {
+    let mut app = loaded_app();
+    press(&mut app, char_key('n'));
+    type_text(&mut app, "Research");
+    for _ in 0..3 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, enter());
+    type_text(&mut app, "jane");
+    press(&mut app, enter());
+    let effects = press_only(&mut app, ctrl('s'));
+    let (sent, profile, _) = requests(&effects)[0].clone();
+    deliver(
+        &mut app,
+        sent,
+        profile,
+        Outcome::Changed(Err(RemoteError::new(
+            ErrorKind::Conflict,
+            "An active workspace named 'Research' already exists",
+        ))),
+    );
+    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+        panic!("open");
+    };
+    assert!(d.submission.error.is_some());
+    for _ in 0..4 {
+        press(&mut app, key(KeyCode::Up));
+    }
+    type_text(&mut app, " Ops");
+    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+        panic!("open");
+    };
+    assert_eq!(d.name.value(), "Research Ops");
+    assert!(
+        d.submission.error.is_none(),
+        "the refusal was about the old name"
+    );
+    assert!(d.server_errors.is_empty());
 }

@@ -29,7 +29,7 @@ use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 pub use clock::Clock;
-pub use db::DbError;
+pub use db::{BUSY_TIMEOUT, DbError};
 pub use ops::organizations::OrganizationSummary;
 pub use seed::{Seed, SeededOrganization};
 
@@ -83,7 +83,7 @@ pub enum ServerError {
 
 impl From<error::ApiError> for ServerError {
     fn from(err: error::ApiError) -> Self {
-        Self::Operation(format!("{err:?}"))
+        Self::Operation(err.message())
     }
 }
 

@@ -111,6 +111,7 @@ pub struct Reply {
     pub body: Value,
     pub text: String,
     pub content_type: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
 }
 
 impl Api {
@@ -131,6 +132,12 @@ impl Api {
 
     pub fn with_prefix(mut self, prefix: &'static str) -> Self {
         self.prefix = prefix;
+        self
+    }
+
+    /// The same client aimed at another server (`http://127.0.0.1:PORT`).
+    pub fn with_origin(mut self, origin: &str) -> Self {
+        self.origin = origin.to_owned();
         self
     }
 
@@ -215,6 +222,7 @@ impl Api {
 impl Reply {
     async fn from(response: reqwest::Response) -> Self {
         let status = response.status().as_u16();
+        let headers = response.headers().clone();
         let content_type = response
             .headers()
             .get("content-type")
@@ -231,7 +239,13 @@ impl Reply {
             body,
             text,
             content_type,
+            headers,
         }
+    }
+
+    /// A response header as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
     /// The body, after checking the status.

@@ -12,6 +12,7 @@ use super::DbError;
 /// Never edit one that has shipped: databases that already applied it would not see the change.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/0001_initial.sql"),
+    include_str!("../../../assets/migrations/0002_invitations_by_email.sql"),
 ];
 
 fn version(conn: &Connection) -> Result<i64, DbError> {

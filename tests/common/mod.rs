@@ -282,7 +282,9 @@ impl Reply {
         detail.to_owned()
     }
 
-    /// The `(loc joined with '.', type)` pairs of a 422, after checking its shape.
+    /// The `(loc joined with '.', type)` pairs of a 422, after checking its shape. A list index
+    /// is an integer in FastAPI's `loc`; a string item that merely looks like one is shown
+    /// quoted (`body.items."0"`), so `invalid_at("body.items.0", ..)` accepts only the integer.
     #[track_caller]
     pub fn validation(&self) -> Vec<(String, String)> {
         let body = self.expect(422);
@@ -298,6 +300,7 @@ impl Reply {
                     .expect("loc is a list")
                     .iter()
                     .map(|part| match part {
+                        Value::String(s) if s.parse::<i64>().is_ok() => format!("{s:?}"),
                         Value::String(s) => s.clone(),
                         Value::Number(n) => n.to_string(),
                         other => panic!("loc item {other} is neither string nor integer"),

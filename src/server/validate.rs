@@ -207,31 +207,49 @@ impl Validate for OrganizationMemberCreate {
     fn validate(&self, v: &mut Validator) {
         self.org_role_fields().validate(v);
         max_len(v, "email", &self.email, validation::NAME_MAX_CHARS);
-        max_len(
-            v,
-            "first_name",
-            &self.first_name,
-            validation::NAME_MAX_CHARS,
+        v.check(&["email".into()], validation::email_text(&self.email));
+        v.check(
+            &["first_name".into()],
+            validation::label("First name", &self.first_name),
         );
-        max_len(v, "last_name", &self.last_name, validation::NAME_MAX_CHARS);
-        seats_of(v, "subscription_types", &self.subscription_types, &PLAN_TYPES);
+        v.check(
+            &["last_name".into()],
+            validation::label("Last name", &self.last_name),
+        );
+        seats_of(
+            v,
+            "subscription_types",
+            &self.subscription_types,
+            &PLAN_TYPES,
+        );
     }
 }
 
 impl Validate for AdminOrganizationMemberUpdate {
     fn validate(&self, v: &mut Validator) {
         self.org_role_fields().validate(v);
-        seats_of(v, "subscription_types", &self.subscription_types, &MEMBER_SEAT_TYPES);
+        seats_of(
+            v,
+            "subscription_types",
+            &self.subscription_types,
+            &MEMBER_SEAT_TYPES,
+        );
     }
 }
 
 impl Validate for OrganizationInviteIn {
     fn validate(&self, v: &mut Validator) {
         self.org_role_fields().validate(v);
+        v.check(&["email".into()], validation::email_list_text(&self.email));
         if let Some(seat) = &self.subscription_type {
             one_of(v, &["subscription_type".into()], seat, &PLAN_TYPES);
         }
-        seats_of(v, "subscription_types", &self.subscription_types, &PLAN_TYPES);
+        seats_of(
+            v,
+            "subscription_types",
+            &self.subscription_types,
+            &PLAN_TYPES,
+        );
         if let Some(language) = &self.email_language {
             one_of(v, &["email_language".into()], language, &EMAIL_LANGUAGES);
         }
@@ -308,7 +326,7 @@ impl Validate for UpdateWorkspaceIn {
 impl Validate for AdminCreateApiKeyIn {
     fn validate(&self, v: &mut Validator) {
         if let Some(name) = &self.name {
-            max_len(v, "name", name, validation::NAME_MAX_CHARS);
+            v.check(&["name".into()], validation::label("API key name", name));
         }
     }
 }
@@ -335,7 +353,10 @@ impl Validate for LocalOrganizationUpdate {
                     "Organization name must not be empty",
                 );
             }
-            max_len(v, "name", name, validation::NAME_MAX_CHARS);
+            v.check(
+                &["name".into()],
+                validation::label("Organization name", name),
+            );
         }
     }
 }

@@ -13,6 +13,7 @@ mod db;
 mod error;
 mod extract;
 mod handlers;
+mod listener;
 mod ops;
 mod query;
 mod router;
@@ -166,7 +167,7 @@ impl LocalServer {
         let (shutdown, stop) = oneshot::channel();
         let app = router::build(state.clone());
         let task = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
+            let served = axum::serve(listener::JsonErrorListener(listener), app)
                 .with_graceful_shutdown(async {
                     let _ = stop.await;
                 })

@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use mistral_admin::api::OrganizationInviteIn;
 use mistral_admin::client::{AdminClient, ClientConfig, Directory};
 use mistral_admin::server::{Database, LocalServer, Seed, ServerOptions};
 use mistral_admin::tui::state::dialogs::AddMembers;
@@ -46,8 +47,99 @@ async fn large_server(database: Database) -> (LocalServer, AdminClient) {
     (server, client)
 }
 
+/// A client for `org` on `server`, patient enough for a request that takes long on purpose.
+fn client_for(server: &LocalServer, key: mistral_admin::domain::SecretString) -> AdminClient {
+    let mut config = ClientConfig::new(server.admin_base_url(), key);
+    config.request_timeout = Duration::from_secs(600);
+    config.retry.max_retries = 0;
+    AdminClient::new(config).expect("client")
+}
+
+fn invite(emails: &[String]) -> OrganizationInviteIn {
+    OrganizationInviteIn {
+        email: emails.join(","),
+        ..OrganizationInviteIn::default()
+    }
+}
+
+/// `POST /users-invite` on organizations with many open invitations: each address is looked
+/// up among the organization's open invitations, so without an index on the address a bulk
+/// invitation is quadratic in its size.
+async fn invitations(dir: &std::path::Path) {
+    const N: usize = 10_000;
+    let server = LocalServer::start(ServerOptions {
+        database: Database::File(dir.join("invites.sqlite3")),
+        ..ServerOptions::default()
+    })
+    .await
+    .expect("server starts");
+    let mut bulk = Vec::new();
+    let mut last = None;
+    for run in 0..3 {
+        let org = server
+            .create_organization(&format!("Invites {run}"))
+            .await
+            .expect("organization");
+        let client = client_for(&server, org.admin_key.clone());
+        let emails: Vec<String> = (0..N)
+            .map(|i| format!("person{i}@run{run}.example.com"))
+            .collect();
+        let start = Instant::now();
+        let out = client.invite_users(&invite(&emails)).await.expect("invite");
+        bulk.push(start.elapsed());
+        assert_eq!(out.invited_members_count, Some(N as i64));
+        last = Some(client);
+    }
+    row(
+        "invite 10,000 addresses in one POST /users-invite",
+        median(bulk),
+        "3 runs, file database",
+    );
+    let client = last.expect("one run");
+    let mut n = 0;
+    let one = sample(21, || {
+        n += 1;
+        let client = &client;
+        async move {
+            let email = format!("late{n}@example.com");
+            client
+                .invite_users(&invite(&[email]))
+                .await
+                .expect("invite");
+        }
+    })
+    .await;
+    row(
+        "invite one more address with 10,000 invitations open",
+        one,
+        "21 runs",
+    );
+    let filtered = sample(21, || async {
+        let page = client
+            .list_users(1, 25, Some("person5000@run2.example.com"))
+            .await
+            .expect("page");
+        assert_eq!(page.invites.len(), 1);
+    })
+    .await;
+    row(
+        "GET /users?email=... among 10,000 open invitations",
+        filtered,
+        "21 runs",
+    );
+    server.shutdown().await;
+}
+
 async fn run() {
     println!("{:<58} {:>13}", "measurement (median)", "time");
+    // `cargo bench --bench admin -- invitations` runs only that part.
+    if std::env::args().any(|a| a == "invitations") {
+        let dir = std::env::temp_dir().join(format!("mistral-admin-bench-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        invitations(&dir).await;
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
 
     let seeding = sample(3, || async {
         let (server, _) = large_server(Database::Memory).await;
@@ -164,6 +256,7 @@ async fn run() {
     );
 
     server.shutdown().await;
+    invitations(&dir).await;
     let _ = std::fs::remove_dir_all(&dir);
 }
 

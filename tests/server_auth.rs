@@ -255,6 +255,76 @@ async fn conflicting_auth_headers_are_refused() {
 }
 
 #[tokio::test]
+async fn repeated_auth_headers_must_agree() {
+    let h = Harness::start().await;
+    let (globex_org, _) = h.other_org("Globex").await;
+    let acme = h.acme.admin_key.expose();
+    let globex = globex_org.admin_key.expose();
+    let bearer = |key: &str| format!("Bearer {key}").into_bytes();
+    let send = |headers: Vec<(&'static str, Vec<u8>)>| {
+        let api = h.anonymous();
+        let url = h.api.url("/workspaces");
+        async move {
+            let headers: Vec<(&str, &[u8])> =
+                headers.iter().map(|(n, v)| (*n, v.as_slice())).collect();
+            api.send_raw(Method::GET, &url, Vec::new(), &headers).await
+        }
+    };
+    for different in [
+        vec![("x-api-key", acme.into()), ("x-api-key", globex.into())],
+        vec![("x-api-key", globex.into()), ("x-api-key", acme.into())],
+        vec![
+            ("authorization", bearer(acme)),
+            ("authorization", bearer(globex)),
+        ],
+        vec![
+            ("authorization", bearer(acme)),
+            ("authorization", b"Basic eDp5".to_vec()),
+        ],
+        vec![("x-api-key", acme.into()), ("x-api-key", b"".to_vec())],
+    ] {
+        let reply = send(different).await;
+        let detail = reply.detail(401);
+        assert!(detail.contains("Several"), "{detail}");
+        assert!(
+            !detail.contains(acme) && !detail.contains(globex),
+            "{detail}"
+        );
+    }
+    // The same key sent twice, or in both headers twice, is still the caller's one key.
+    for same in [
+        vec![("x-api-key", acme.into()), ("x-api-key", acme.into())],
+        vec![
+            ("authorization", bearer(acme)),
+            ("authorization", bearer(acme)),
+        ],
+        vec![
+            ("authorization", bearer(acme)),
+            ("x-api-key", acme.into()),
+            ("x-api-key", acme.into()),
+        ],
+    ] {
+        let reply = send(same).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+    }
+    // `/v1/models` reads its key the same way.
+    let models = format!("{}/v1/models", h.server.origin());
+    let reply = h
+        .anonymous()
+        .send_raw(
+            Method::GET,
+            &models,
+            Vec::new(),
+            &[
+                ("x-api-key", acme.as_bytes()),
+                ("x-api-key", globex.as_bytes()),
+            ],
+        )
+        .await;
+    assert!(reply.detail(401).contains("Several"));
+}
+
+#[tokio::test]
 async fn reissuing_an_admin_key_label_revokes_the_previous_key() {
     let h = Harness::start().await;
     let first = h

@@ -225,13 +225,19 @@ async fn wrong_types_unknown_enums_and_missing_fields_are_named() {
         .patch(&format!("/users/{admin}"), json!({"role_names": ["owner"]}))
         .await
         .invalid_at("body.role_names.0", "enum");
-    h.api
+    let seats = h
+        .api
         .patch(
             &format!("/users/{admin}"),
-            json!({"subscription_types": ["API"]}),
+            json!({"subscription_types": ["CHAT", "API"]}),
         )
-        .await
-        .invalid_at("body.subscription_types.0", "enum");
+        .await;
+    seats.invalid_at("body.subscription_types.1", "enum");
+    // The index is a JSON integer, as FastAPI sends it, not the string "1".
+    assert_eq!(
+        seats.body["detail"][0]["loc"],
+        json!(["body", "subscription_types", 1])
+    );
     h.api
         .get("/users/abc")
         .await

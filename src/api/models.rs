@@ -43,14 +43,14 @@ pub struct ModelCard {
     pub object: String,
     #[serde(default)]
     pub created: i64,
-    #[serde(default)]
+    #[serde(default = "mistralai")]
     pub owned_by: String,
     pub capabilities: ModelCapabilities,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default = "default_context_length")]
     pub max_context_length: i64,
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -68,8 +68,17 @@ pub struct ModelCard {
     pub job: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root: Option<String>,
+    /// Only on fine-tuned cards, where an absent value means `false` (see
+    /// [`is_archived`](Self::is_archived)); base cards have no such field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
+}
+
+impl ModelCard {
+    /// Whether a fine-tuned model is archived; the contract's default is `false`.
+    pub fn is_archived(&self) -> bool {
+        self.archived.unwrap_or(false)
+    }
 }
 
 fn model_object() -> String {
@@ -80,9 +89,22 @@ fn base_type() -> String {
     "base".to_owned()
 }
 
+// The contract's `default:` values for fields a card may leave out.
+fn mistralai() -> String {
+    "mistralai".to_owned()
+}
+
+fn default_context_length() -> i64 {
+    32_768
+}
+
+fn list_object() -> String {
+    "list".to_owned()
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelList {
-    #[serde(default)]
+    #[serde(default = "list_object")]
     pub object: String,
     pub data: Vec<ModelCard>,
 }

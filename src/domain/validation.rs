@@ -46,46 +46,112 @@ fn check_length(value: &str, max: usize) -> Result<(), FieldProblem> {
     }
 }
 
-/// A workspace name: required, not only spaces, at most 255 characters.
+/// The first control character in `value` (C0, DEL or C1) that `allowed` does not excuse.
+fn control_char(value: &str, allowed: &[char]) -> Option<char> {
+    value
+        .chars()
+        .find(|c| c.is_control() && !allowed.contains(c))
+}
+
+/// Free text shown to people (names, descriptions) must hold no control characters: a NUL or
+/// a terminal escape sequence is never meant, and would corrupt the console's screen and
+/// anything else that prints the value.
+pub fn no_control_chars(what: &str, value: &str) -> Result<(), FieldProblem> {
+    no_control_chars_but(what, value, &[])
+}
+
+fn no_control_chars_but(what: &str, value: &str, allowed: &[char]) -> Result<(), FieldProblem> {
+    match control_char(value, allowed) {
+        None => Ok(()),
+        Some(c) => Err(FieldProblem {
+            kind: "string_pattern_mismatch",
+            message: format!(
+                "{what} must not contain control characters (found U+{:04X})",
+                u32::from(c)
+            ),
+        }),
+    }
+}
+
+/// A workspace name: required, not only spaces, no control characters, at most 255
+/// characters.
 pub fn workspace_name(value: &str) -> Result<(), FieldProblem> {
     if value.trim().is_empty() {
         return Err(FieldProblem::blank("Workspace name"));
     }
+    no_control_chars("Workspace name", value)?;
     check_length(value, NAME_MAX_CHARS)
 }
 
 pub fn workspace_description(value: &str) -> Result<(), FieldProblem> {
+    no_control_chars("Description", value)?;
     check_length(value, DESCRIPTION_MAX_CHARS)
 }
 
 /// A workspace icon: empty, or at most two characters.
 pub fn workspace_icon(value: &str) -> Result<(), FieldProblem> {
+    no_control_chars("Icon", value)?;
     check_length(value, ICON_MAX_CHARS)
 }
 
-/// A person's first or last name in a bulk create: required, at most 255 characters.
+/// A person's first or last name in a bulk create: required, no control characters, at most
+/// 255 characters.
 pub fn person_name(what: &str, value: &str) -> Result<(), FieldProblem> {
     if value.trim().is_empty() {
         return Err(FieldProblem::blank(what));
     }
+    no_control_chars(what, value)?;
     check_length(value, NAME_MAX_CHARS)
 }
 
-/// A plausible email address: one `@`, a non-empty local part, a dotted domain, no spaces.
-/// Deliberately simple: the server only needs to tell typos from addresses.
+/// Text that names something (a person's name, an API key, the organization): no control
+/// characters, at most 255 characters; may be empty.
+pub fn label(what: &str, value: &str) -> Result<(), FieldProblem> {
+    no_control_chars(what, value)?;
+    check_length(value, NAME_MAX_CHARS)
+}
+
+/// One email address as a request carries it: no control characters. Whether it is a
+/// plausible address is [`is_valid_email`]'s question, answered in the reply instead.
+pub fn email_text(value: &str) -> Result<(), FieldProblem> {
+    no_control_chars("Email address", value)
+}
+
+/// The `email` field of an invitation: several addresses separated by commas or line breaks,
+/// so tabs and line breaks are allowed there, and no other control character.
+pub fn email_list_text(value: &str) -> Result<(), FieldProblem> {
+    no_control_chars_but("Email addresses", value, &['\t', '\n', '\r'])
+}
+
+/// Characters an address can only hold inside quotes, which nobody types into an admin tool;
+/// seeing one means a display name or list was pasted (`Ada <ada@x.io>`, `"a"@x.io`).
+const EMAIL_SPECIALS: &[char] = &['<', '>', '"', '(', ')', ',', ';', ':', '[', ']', '\\'];
+
+/// A plausible email address: one `@`; a local part without leading, trailing or doubled dots;
+/// a domain of at least two dot-separated labels, none empty or starting or ending with `-`;
+/// no spaces, control characters or quoting specials. Deliberately simple: the server only
+/// needs to tell typos from addresses.
 pub fn is_valid_email(value: &str) -> bool {
-    if value.chars().count() > NAME_MAX_CHARS || value.chars().any(char::is_whitespace) {
+    if value.chars().count() > NAME_MAX_CHARS
+        || value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || EMAIL_SPECIALS.contains(&c))
+    {
         return false;
     }
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };
+    let labels: Vec<&str> = domain.split('.').collect();
     !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
         && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
+        && labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
 }
 
 /// Splits the `email` field of an invitation: addresses separated by commas or newlines,
@@ -146,8 +212,51 @@ mod tests {
             "a b@c.io",
             "a@@b.io",
             "a@b..io",
+            ".alice@example.com",
+            "alice.@example.com",
+            "al..ice@example.com",
+            "alice@-example.com",
+            "alice@example-.com",
+            "alice@example.-com",
+            "alice@.example.com",
+            "alice@example.com.",
+            "Alice <alice@example.com>",
+            "<alice@example.com>",
+            "\"alice\"@example.com",
+            "alice@exa mple.com",
+            "a\u{0}b@x.com",
+            "x@x.com\u{7}",
+            "a\u{85}b@x.com",
         ] {
-            assert!(!is_valid_email(bad), "{bad}");
+            assert!(!is_valid_email(bad), "{bad:?}");
         }
+        for good in [
+            "o'brien@example.com",
+            "a+tag@sub.example-corp.io",
+            "a-b@x.io",
+        ] {
+            assert!(is_valid_email(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_a_readable_message() {
+        let problem = workspace_name("nul\u{0}x").unwrap_err();
+        assert_eq!(problem.kind, "string_pattern_mismatch");
+        assert_eq!(
+            problem.message,
+            "Workspace name must not contain control characters (found U+0000)"
+        );
+        assert!(workspace_description("bell\u{7}").is_err());
+        assert!(workspace_description("esc \u{1b}[2J").is_err());
+        assert!(workspace_icon("\u{9b}").is_err());
+        assert!(person_name("First name", "\u{0}").is_err());
+        assert!(label("Name", "tab\there").is_err());
+        assert!(email_text("a\u{0}b@x.com").is_err());
+        // Line breaks separate addresses in an invitation; other controls do not.
+        assert!(email_list_text("a@x.io,\r\nb@x.io\tc@x.io").is_ok());
+        assert!(email_list_text("x@x.com\u{7}").is_err());
+        // Ordinary text, accents and emoji included, is fine.
+        assert!(workspace_name("Équipe 🚀 R&D").is_ok());
     }
 }

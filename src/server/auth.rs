@@ -31,22 +31,37 @@ impl AdminAuth {
     }
 }
 
-/// The key a request carries. When both headers are present they must agree, so that a
-/// request is never silently authenticated as someone other than the sender meant.
+/// The one value of a header that may be sent several times, or a 401 when the copies
+/// disagree: picking the first would silently authenticate the request with a key that a
+/// proxy or a script's defaults added, not necessarily the one the sender meant. Identical
+/// copies are harmless.
+fn single_value(headers: &HeaderMap, name: &str) -> Result<Option<String>, ApiError> {
+    let mut values = headers
+        .get_all(name)
+        .iter()
+        .map(|v| v.to_str().map(|t| t.trim().to_owned()).unwrap_or_default());
+    let Some(first) = values.next() else {
+        return Ok(None);
+    };
+    if values.any(|other| other != first) {
+        return Err(ApiError::unauthorized(format!(
+            "Several {name} headers carry different values; send the API key once"
+        )));
+    }
+    Ok(Some(first))
+}
+
+/// The key a request carries. When both headers are present they must agree, and so must
+/// repeated copies of either, so that a request is never silently authenticated as someone
+/// other than the sender meant.
 pub fn presented_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
-    let bearer = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            let (scheme, token) = v.trim().split_once(' ')?;
-            scheme
-                .eq_ignore_ascii_case("bearer")
-                .then(|| token.trim().to_owned())
-        });
-    let header_key = headers
-        .get("x-api-key")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.trim().to_owned());
+    let bearer = single_value(headers, "authorization")?.and_then(|v| {
+        let (scheme, token) = v.split_once(' ')?;
+        scheme
+            .eq_ignore_ascii_case("bearer")
+            .then(|| token.trim().to_owned())
+    });
+    let header_key = single_value(headers, "x-api-key")?;
     let key = match (bearer, header_key) {
         (Some(a), Some(b)) if a != b => {
             return Err(ApiError::unauthorized(

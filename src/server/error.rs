@@ -14,6 +14,9 @@ pub enum ApiError {
     Conflict(String),
     PayloadTooLarge(String),
     Validation(Vec<ValidationError>),
+    /// The database is locked by another process for longer than the server waits: a 503 with
+    /// `Retry-After`, because the same request will most likely succeed a moment later.
+    Unavailable(String),
     /// A fault of the server itself; the detail sent to the caller stays generic.
     Internal(String),
 }
@@ -48,6 +51,7 @@ impl ApiError {
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -57,7 +61,8 @@ impl ApiError {
             Self::Unauthorized(m)
             | Self::NotFound(m)
             | Self::Conflict(m)
-            | Self::PayloadTooLarge(m) => Detail::Message(m.clone()),
+            | Self::PayloadTooLarge(m)
+            | Self::Unavailable(m) => Detail::Message(m.clone()),
             Self::MethodNotAllowed => Detail::Message("Method Not Allowed".into()),
             Self::Validation(items) => Detail::Validation(items.clone()),
             Self::Internal(_) => Detail::Message("Internal Server Error".into()),
@@ -66,9 +71,48 @@ impl ApiError {
     }
 }
 
+/// Seconds a caller is asked to wait after a 503.
+pub const RETRY_AFTER_SECS: u64 = 2;
+
+/// What a caller is told when another process holds the database.
+pub const DATABASE_BUSY: &str = "The database is in use by another mistral-admin process (the \
+console's embedded server, `mistral-admin serve` or `mistral-admin admin-key` on the same file) \
+and stayed locked; nothing was changed. Retry in a moment.";
+
 impl From<rusqlite::Error> for ApiError {
     fn from(err: rusqlite::Error) -> Self {
+        if is_busy(&err) {
+            tracing::warn!(%err, "the database stayed locked by another connection");
+            return Self::Unavailable(DATABASE_BUSY.to_owned());
+        }
         Self::Internal(format!("database: {err}"))
+    }
+}
+
+/// SQLITE_BUSY (another connection holds the lock) or SQLITE_LOCKED (a conflict inside this
+/// process), with any extended code.
+pub fn is_busy(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+impl ApiError {
+    /// A one-line description, for errors that end a command rather than a request.
+    pub fn message(&self) -> String {
+        match self.body().detail {
+            Detail::Message(m) => match self {
+                Self::Internal(reason) => reason.clone(),
+                _ => m,
+            },
+            Detail::Validation(items) => items
+                .iter()
+                .map(|i| format!("{}: {}", i.field_path(), i.msg))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Detail::Other(value) => value.to_string(),
+        }
     }
 }
 
@@ -78,11 +122,20 @@ impl IntoResponse for ApiError {
             tracing::error!(%reason, "request failed inside the server");
         }
         let mut response = (self.status(), Json(self.body())).into_response();
-        if matches!(self, Self::Unauthorized(_)) {
-            response.headers_mut().insert(
-                axum::http::header::WWW_AUTHENTICATE,
-                axum::http::HeaderValue::from_static("Bearer"),
-            );
+        match self {
+            Self::Unauthorized(_) => {
+                response.headers_mut().insert(
+                    axum::http::header::WWW_AUTHENTICATE,
+                    axum::http::HeaderValue::from_static("Bearer"),
+                );
+            }
+            Self::Unavailable(_) => {
+                response.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(RETRY_AFTER_SECS),
+                );
+            }
+            _ => {}
         }
         response
     }

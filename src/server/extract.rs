@@ -143,7 +143,10 @@ fn classify(message: &str) -> (&'static str, String) {
         );
     }
     let expected = message.rsplit("expected ").next().unwrap_or("");
-    let found_float = message.contains("floating point");
+    // The number serde saw, for telling `1.5` from a whole number too big for an integer
+    // (JSON has one number type; serde_json reads integers beyond 64 bits as floats).
+    let found_float = between(message, "floating point `", "`").and_then(|n| n.parse::<f64>().ok());
+    let found_big_integer = message.starts_with("invalid value: integer `");
     let table: [(&[&str], &str, &str); 7] = [
         (
             &["a string", "string"],
@@ -179,10 +182,28 @@ fn classify(message: &str) -> (&'static str, String) {
     ];
     for (needles, kind, msg) in table {
         if needles.iter().any(|n| expected.starts_with(n)) {
-            if kind == "int_type" && found_float {
+            if kind == "int_type"
+                && (found_big_integer
+                    || found_float.is_some_and(|f| f.fract() == 0.0 && f.abs() >= i64::MAX as f64))
+            {
+                return (
+                    "int_parsing_size",
+                    format!(
+                        "Input should be a valid integer, the number is out of range (at most {})",
+                        i64::MAX
+                    ),
+                );
+            }
+            if kind == "int_type" && found_float.is_some_and(|f| f.fract() != 0.0) {
                 return (
                     "int_from_float",
                     "Input should be a valid integer, got a number with a fractional part".into(),
+                );
+            }
+            if kind == "int_type" && found_float.is_some() {
+                return (
+                    "int_type",
+                    "Input should be a valid integer, got a number written with a decimal point or exponent".into(),
                 );
             }
             if message.starts_with("invalid value") && kind == "int_type" {
@@ -267,6 +288,33 @@ mod tests {
             r#"{"name": "x", "add_all_org_members": "yes", "admin_user_id":"0d48f530-095c-43fe-8aea-6673bcacabe6"}"#,
         );
         assert_eq!(e.kind, "bool_type");
+    }
+
+    fn amount_error(json: &str) -> ValidationError {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let err =
+            serde_path_to_error::deserialize::<_, crate::api::NewUsageLimitIn>(value).unwrap_err();
+        describe_serde_error(&err)
+    }
+
+    #[test]
+    fn integers_too_big_are_out_of_range_not_fractional() {
+        for big in [
+            "99999999999999999999",
+            "9223372036854775808",
+            "-99999999999999999999",
+            "1e20",
+        ] {
+            let e = amount_error(&format!(r#"{{"amount": {big}}}"#));
+            assert_eq!(e.kind, "int_parsing_size", "{big}: {}", e.msg);
+            assert!(e.msg.contains("out of range"), "{}", e.msg);
+            assert_eq!(e.loc, crate::loc!["body", "amount"]);
+        }
+        let e = amount_error(r#"{"amount": 1.5}"#);
+        assert_eq!(e.kind, "int_from_float");
+        let e = amount_error(r#"{"amount": 2.0}"#);
+        assert_eq!(e.kind, "int_type");
+        assert!(!e.msg.contains("fractional"), "{}", e.msg);
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod db;
 mod error;
 mod extract;
 mod handlers;
+mod listener;
 mod ops;
 mod query;
 mod router;
@@ -29,7 +30,7 @@ use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 pub use clock::Clock;
-pub use db::DbError;
+pub use db::{BUSY_TIMEOUT, DbError};
 pub use ops::organizations::OrganizationSummary;
 pub use seed::{Seed, SeededOrganization};
 
@@ -83,7 +84,7 @@ pub enum ServerError {
 
 impl From<error::ApiError> for ServerError {
     fn from(err: error::ApiError) -> Self {
-        Self::Operation(format!("{err:?}"))
+        Self::Operation(err.message())
     }
 }
 
@@ -166,7 +167,7 @@ impl LocalServer {
         let (shutdown, stop) = oneshot::channel();
         let app = router::build(state.clone());
         let task = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
+            let served = axum::serve(listener::JsonErrorListener(listener), app)
                 .with_graceful_shutdown(async {
                     let _ = stop.await;
                 })

@@ -85,14 +85,23 @@ fn non_empty_list<T>(v: &mut Validator, field: &str, list: &Option<Vec<T>>) {
     }
 }
 
-fn one_of(v: &mut Validator, field: &str, value: &str, allowed: &[&str]) {
+/// `value` must be one of `allowed`; `path` is where it sits (a field, or a field and the
+/// index of a list item, which FastAPI reports as an integer).
+fn one_of(v: &mut Validator, path: &[LocItem], value: &str, allowed: &[&str]) {
     if !allowed.contains(&value) {
         let options: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
         v.push(
-            &[field.into()],
+            path,
             "enum",
             format!("Input should be {}", options.join(", ")),
         );
+    }
+}
+
+/// Every item of a list of seats must be one of `allowed`.
+fn seats_of(v: &mut Validator, field: &str, seats: &Option<Vec<String>>, allowed: &[&str]) {
+    for (index, seat) in seats.iter().flatten().enumerate() {
+        one_of(v, &[field.into(), LocItem::from(index)], seat, allowed);
     }
 }
 
@@ -198,45 +207,51 @@ impl Validate for OrganizationMemberCreate {
     fn validate(&self, v: &mut Validator) {
         self.org_role_fields().validate(v);
         max_len(v, "email", &self.email, validation::NAME_MAX_CHARS);
-        max_len(
-            v,
-            "first_name",
-            &self.first_name,
-            validation::NAME_MAX_CHARS,
+        v.check(&["email".into()], validation::email_text(&self.email));
+        v.check(
+            &["first_name".into()],
+            validation::label("First name", &self.first_name),
         );
-        max_len(v, "last_name", &self.last_name, validation::NAME_MAX_CHARS);
-        for (index, seat) in self.subscription_types.iter().flatten().enumerate() {
-            v.nested(&["subscription_types".into()], |v| {
-                one_of(v, &index.to_string(), seat, &PLAN_TYPES)
-            });
-        }
+        v.check(
+            &["last_name".into()],
+            validation::label("Last name", &self.last_name),
+        );
+        seats_of(
+            v,
+            "subscription_types",
+            &self.subscription_types,
+            &PLAN_TYPES,
+        );
     }
 }
 
 impl Validate for AdminOrganizationMemberUpdate {
     fn validate(&self, v: &mut Validator) {
         self.org_role_fields().validate(v);
-        for (index, seat) in self.subscription_types.iter().flatten().enumerate() {
-            v.nested(&["subscription_types".into()], |v| {
-                one_of(v, &index.to_string(), seat, &MEMBER_SEAT_TYPES)
-            });
-        }
+        seats_of(
+            v,
+            "subscription_types",
+            &self.subscription_types,
+            &MEMBER_SEAT_TYPES,
+        );
     }
 }
 
 impl Validate for OrganizationInviteIn {
     fn validate(&self, v: &mut Validator) {
         self.org_role_fields().validate(v);
+        v.check(&["email".into()], validation::email_list_text(&self.email));
         if let Some(seat) = &self.subscription_type {
-            one_of(v, "subscription_type", seat, &PLAN_TYPES);
+            one_of(v, &["subscription_type".into()], seat, &PLAN_TYPES);
         }
-        for (index, seat) in self.subscription_types.iter().flatten().enumerate() {
-            v.nested(&["subscription_types".into()], |v| {
-                one_of(v, &index.to_string(), seat, &PLAN_TYPES)
-            });
-        }
+        seats_of(
+            v,
+            "subscription_types",
+            &self.subscription_types,
+            &PLAN_TYPES,
+        );
         if let Some(language) = &self.email_language {
-            one_of(v, "email_language", language, &EMAIL_LANGUAGES);
+            one_of(v, &["email_language".into()], language, &EMAIL_LANGUAGES);
         }
     }
 }
@@ -311,7 +326,7 @@ impl Validate for UpdateWorkspaceIn {
 impl Validate for AdminCreateApiKeyIn {
     fn validate(&self, v: &mut Validator) {
         if let Some(name) = &self.name {
-            max_len(v, "name", name, validation::NAME_MAX_CHARS);
+            v.check(&["name".into()], validation::label("API key name", name));
         }
     }
 }
@@ -338,7 +353,10 @@ impl Validate for LocalOrganizationUpdate {
                     "Organization name must not be empty",
                 );
             }
-            max_len(v, "name", name, validation::NAME_MAX_CHARS);
+            v.check(
+                &["name".into()],
+                validation::label("Organization name", name),
+            );
         }
     }
 }

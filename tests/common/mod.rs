@@ -111,6 +111,7 @@ pub struct Reply {
     pub body: Value,
     pub text: String,
     pub content_type: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
 }
 
 impl Api {
@@ -131,6 +132,12 @@ impl Api {
 
     pub fn with_prefix(mut self, prefix: &'static str) -> Self {
         self.prefix = prefix;
+        self
+    }
+
+    /// The same client aimed at another server (`http://127.0.0.1:PORT`).
+    pub fn with_origin(mut self, origin: &str) -> Self {
+        self.origin = origin.to_owned();
         self
     }
 
@@ -215,6 +222,7 @@ impl Api {
 impl Reply {
     async fn from(response: reqwest::Response) -> Self {
         let status = response.status().as_u16();
+        let headers = response.headers().clone();
         let content_type = response
             .headers()
             .get("content-type")
@@ -231,7 +239,13 @@ impl Reply {
             body,
             text,
             content_type,
+            headers,
         }
+    }
+
+    /// A response header as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
     /// The body, after checking the status.
@@ -268,7 +282,9 @@ impl Reply {
         detail.to_owned()
     }
 
-    /// The `(loc joined with '.', type)` pairs of a 422, after checking its shape.
+    /// The `(loc joined with '.', type)` pairs of a 422, after checking its shape. A list index
+    /// is an integer in FastAPI's `loc`; a string item that merely looks like one is shown
+    /// quoted (`body.items."0"`), so `invalid_at("body.items.0", ..)` accepts only the integer.
     #[track_caller]
     pub fn validation(&self) -> Vec<(String, String)> {
         let body = self.expect(422);
@@ -284,6 +300,7 @@ impl Reply {
                     .expect("loc is a list")
                     .iter()
                     .map(|part| match part {
+                        Value::String(s) if s.parse::<i64>().is_ok() => format!("{s:?}"),
                         Value::String(s) => s.clone(),
                         Value::Number(n) => n.to_string(),
                         other => panic!("loc item {other} is neither string nor integer"),

@@ -17,14 +17,23 @@ pub struct ServeProcess {
 }
 
 impl ServeProcess {
-    /// `mistral-admin serve --addr 127.0.0.1:0 ARGS...`
+    /// `mistral-admin serve --addr 127.0.0.1:0 ARGS...`, without `MISTRAL_ADMIN_API_KEY`.
     pub fn start(args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mistral-admin"))
+        Self::start_with(args, |_| {})
+    }
+
+    /// Like [`start`](Self::start), with `configure` applied to the command last (to set or
+    /// remove environment variables such as `MISTRAL_ADMIN_API_KEY` or the data directory).
+    pub fn start_with(args: &[&str], configure: impl FnOnce(&mut Command)) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_mistral-admin"));
+        command
             .arg("serve")
             .args(["--addr", "127.0.0.1:0"])
             .args(args)
             .env_remove("MISTRAL_ADMIN_API_KEY")
-            .env("MISTRAL_ADMIN_LOG", "warn")
+            .env("MISTRAL_ADMIN_LOG", "warn");
+        configure(&mut command);
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -5,12 +5,20 @@
 //! few read-only connections: in WAL mode they read consistent snapshots alongside the writer,
 //! so listings (the paged `GET`s a client fetches several at a time) run in parallel. An
 //! in-memory database exists only inside its one connection, so there it does everything.
+//!
+//! Several processes may share one file: the console's embedded server, `serve`, and
+//! `admin-key`. SQLite lets one of them write at a time, so every connection waits
+//! [`BUSY_TIMEOUT`] for the lock, and write transactions start with `BEGIN IMMEDIATE` so that
+//! the wait happens up front (a deferred transaction that upgrades to a write later can fail at
+//! once in WAL mode, without waiting). A lock still held after the wait becomes a 503 (see
+//! `error`), never a 500.
 
 mod migrate;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
@@ -18,6 +26,12 @@ use super::error::ApiError;
 
 /// Read-only connections a file database keeps beside its writer.
 const READERS: usize = 4;
+
+/// How long a connection waits for another process to release the database. Writes take
+/// milliseconds, but seeding the large organization holds the lock for seconds; the wait stays
+/// well below the client's 30 s request timeout, so a caller gets a 503 it can act on rather
+/// than a timeout.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 #[derive(Clone)]
 pub struct Db {
@@ -49,6 +63,11 @@ pub enum DbError {
 impl Db {
     /// Opens (creating if needed) a database file in WAL mode and brings its schema up to date.
     pub fn open_file(path: &Path) -> Result<Self, DbError> {
+        Self::open_file_with(path, BUSY_TIMEOUT)
+    }
+
+    /// [`open_file`](Self::open_file) with another lock wait; tests use a short one.
+    pub(crate) fn open_file_with(path: &Path, busy_timeout: Duration) -> Result<Self, DbError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| DbError::Directory {
                 path: parent.display().to_string(),
@@ -59,11 +78,13 @@ impl Db {
             path: path.display().to_string(),
             source,
         })?;
+        // Before anything else: switching a new file to WAL already needs the lock.
+        conn.busy_timeout(busy_timeout).map_err(DbError::Migrate)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(DbError::Migrate)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(DbError::Migrate)?;
-        let mut db = Self::prepare(conn)?;
+        let mut db = Self::prepare(conn, busy_timeout)?;
         let readers = (0..READERS)
             .map(|_| {
                 let reader = Connection::open_with_flags(
@@ -75,7 +96,7 @@ impl Db {
                     source,
                 })?;
                 reader
-                    .busy_timeout(std::time::Duration::from_secs(5))
+                    .busy_timeout(busy_timeout)
                     .map_err(DbError::Migrate)?;
                 Ok(Mutex::new(reader))
             })
@@ -90,14 +111,13 @@ impl Db {
             path: ":memory:".into(),
             source,
         })?;
-        Self::prepare(conn)
+        Self::prepare(conn, BUSY_TIMEOUT)
     }
 
-    fn prepare(mut conn: Connection) -> Result<Self, DbError> {
+    fn prepare(mut conn: Connection, busy_timeout: Duration) -> Result<Self, DbError> {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(DbError::Migrate)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(DbError::Migrate)?;
+        conn.busy_timeout(busy_timeout).map_err(DbError::Migrate)?;
         migrate::run(&mut conn)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
@@ -106,7 +126,8 @@ impl Db {
         })
     }
 
-    /// Runs `work` in one write transaction, committed only if it returns `Ok`.
+    /// Runs `work` in one write transaction (`BEGIN IMMEDIATE`), committed only if it returns
+    /// `Ok`.
     pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -170,5 +191,79 @@ impl Db {
         })
         .await
         .map_err(|join| ApiError::internal(format!("database task failed: {join}")))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::response::IntoResponse;
+
+    use super::*;
+
+    /// A second connection holding the write lock longer than this handle waits, as another
+    /// process would: writes become a 503 with `Retry-After`, reads carry on.
+    #[tokio::test]
+    async fn a_write_that_stays_locked_out_is_a_503_not_a_500() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("locked.sqlite3");
+        let db = Db::open_file_with(&path, Duration::from_millis(200)).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+
+        let err = db
+            .write(|tx| {
+                tx.execute_batch("CREATE TABLE t (x INTEGER)")?;
+                Ok(())
+            })
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ApiError::Unavailable(_)), "{err:?}");
+        let response = err.into_response();
+        assert_eq!(response.status(), 503);
+        assert_eq!(response.headers()["retry-after"], "2");
+        let body = axum::body::to_bytes(response.into_body(), 4096)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert!(
+            body["detail"]
+                .as_str()
+                .unwrap()
+                .contains("another mistral-admin process")
+        );
+
+        let read = db
+            .read(|tx| {
+                Ok(tx.query_row("SELECT COUNT(*) FROM organizations", [], |r| {
+                    r.get::<_, i64>(0)
+                })?)
+            })
+            .await;
+        assert_eq!(read, Ok(0));
+        other.execute_batch("COMMIT").unwrap();
+        db.write(|tx| Ok(tx.execute_batch("CREATE TABLE t (x INTEGER)")?))
+            .await
+            .unwrap();
+    }
+
+    /// Two handles opening one file at once both end up on the same, complete schema.
+    #[test]
+    fn concurrent_opens_migrate_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("race.sqlite3");
+        let opens: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || Db::open_file(&path).map(|_| ()))
+            })
+            .collect();
+        for open in opens {
+            open.join().unwrap().unwrap();
+        }
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, migrate::KNOWN);
     }
 }

@@ -19,6 +19,7 @@ use super::options::{AuthStyle, ClientConfig, RetryPolicy};
 use super::response::{self, CallContext};
 use super::retry::{self, Repeat};
 use crate::domain::SecretString;
+use crate::domain::secret_like::redact_secrets;
 
 /// The async client for one organization's Admin API. Cloning is cheap: clones share one
 /// connection pool and configuration.
@@ -123,22 +124,24 @@ impl AdminClient {
     pub fn new(config: ClientConfig) -> Result<Self, ClientError> {
         let invalid = |message: String| ClientError::Config(ConfigError::Invalid(message));
         let trimmed = config.base_url.trim().trim_end_matches('/').to_owned();
+        // Messages quote the URL with anything key-like hidden: `--base-url` is typed by hand.
+        let shown = redact_secrets(&trimmed);
         let url = Url::parse(&trimmed)
-            .map_err(|e| invalid(format!("base URL {trimmed:?} is not a URL: {e}")))?;
+            .map_err(|e| invalid(format!("base URL {shown:?} is not a URL: {e}")))?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(invalid(format!(
-                "base URL {trimmed:?} must start with https:// (or http:// for a local server)"
+                "base URL {shown:?} must start with https:// (or http:// for a local server)"
             )));
         }
         if url.query().is_some() || url.fragment().is_some() {
             return Err(invalid(format!(
-                "base URL {trimmed:?} must not have a query or fragment"
+                "base URL {shown:?} must not have a query or fragment"
             )));
         }
         let host = match (url.host_str(), url.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
             (Some(h), None) => h.to_owned(),
-            (None, _) => return Err(invalid(format!("base URL {trimmed:?} has no host"))),
+            (None, _) => return Err(invalid(format!("base URL {shown:?} has no host"))),
         };
         if config.credential.is_empty() {
             return Err(invalid("the admin key is empty".to_owned()));

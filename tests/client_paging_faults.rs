@@ -1,5 +1,6 @@
-//! Paging against a server that clamps page sizes, omits totals or slices keys: every entry
-//! arrives once, and no more than four pages are in flight at a time.
+//! Paging against a server that clamps page sizes, omits totals, slices keys or serves fewer
+//! keys than asked: every entry arrives once, no more than four pages are in flight at a time,
+//! and a server that serves whole pages is asked no more than it must be.
 
 mod client_support;
 
@@ -102,37 +103,116 @@ async fn workspaces_are_paged_by_total_and_page_size() {
     assert_eq!(server.count("GET", "/v1/admin/workspaces"), 5);
 }
 
+/// One key of the `GET /api-keys` listing, numbered `n`.
+fn api_key_json(n: u32) -> serde_json::Value {
+    json!({
+        "key_id": Uuid::from_u128(n as u128 + 1), "key": null, "name": format!("key {n}"),
+        "hidden_key": "****abcd", "created_at": null, "expiration_date": null,
+        "actions": {}, "workspace_id": null, "workspace_name": null,
+        "created_by": null, "product": null, "last_used": null, "can_delete": true
+    })
+}
+
+/// Serves `total` keys by `limit` and `offset`, never more than `clamp` at once.
+fn api_keys_handler(total: u32, clamp: u32) -> Reply {
+    Reply::dynamic(move |request| {
+        let limit: u32 = request.param("limit").unwrap().parse().unwrap();
+        let offset: u32 = request.param("offset").unwrap().parse().unwrap();
+        let end = (offset + limit.min(clamp)).min(total);
+        let keys: Vec<serde_json::Value> = (offset..end).map(api_key_json).collect();
+        Reply::json(200, json!({ "keys": keys }))
+    })
+}
+
+fn offsets(server: &FaultServer) -> Vec<String> {
+    server
+        .requests()
+        .iter()
+        .map(|r| r.param("offset").unwrap())
+        .collect()
+}
+
 #[tokio::test]
 async fn api_keys_are_read_with_limit_and_offset_until_a_short_page() {
     let server = FaultServer::start().await;
     server.on(
         "GET",
         "/v1/admin/api-keys",
-        vec![Reply::dynamic(|request| {
-            let limit: u32 = request.param("limit").unwrap().parse().unwrap();
-            let offset: u32 = request.param("offset").unwrap().parse().unwrap();
-            let keys: Vec<serde_json::Value> = (offset..(offset + limit).min(230))
-                .map(|n| {
-                    json!({
-                        "key_id": Uuid::from_u128(n as u128 + 1), "key": null, "name": format!("key {n}"),
-                        "hidden_key": "****abcd", "created_at": null, "expiration_date": null,
-                        "actions": {}, "workspace_id": null, "workspace_name": null,
-                        "created_by": null, "product": null, "last_used": null, "can_delete": true
-                    })
-                })
-                .collect();
-            Reply::json(200, json!({ "keys": keys }))
-        })],
+        vec![api_keys_handler(230, 1000)],
     );
     let client = test_client(&server.base_url(), KEY);
     let keys: Vec<ApiKeyExtendedOut> = client.list_all_api_keys().await.unwrap();
     assert_eq!(keys.len(), 230);
-    let offsets: Vec<String> = server
-        .requests()
-        .iter()
-        .map(|r| r.param("offset").unwrap())
-        .collect();
-    assert_eq!(offsets, vec!["0", "100", "200"]);
+    assert_eq!(
+        offsets(&server),
+        vec!["0", "100", "200"],
+        "whole pages, then a short one that ends it: no extra request"
+    );
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|r| r.param("limit").as_deref() == Some("100"))
+    );
+}
+
+#[tokio::test]
+async fn api_keys_are_all_read_from_a_server_that_serves_shorter_pages_than_asked() {
+    let server = FaultServer::start().await;
+    server.on("GET", "/v1/admin/api-keys", vec![api_keys_handler(75, 30)]);
+    let client = test_client(&server.base_url(), KEY);
+    let keys = client.list_all_api_keys().await.unwrap();
+    assert_eq!(
+        keys.len(),
+        75,
+        "a page of 30 when 100 were asked is not the end"
+    );
+    assert_eq!(keys[74].name.as_deref(), Some("key 74"), "in order");
+    assert_eq!(
+        offsets(&server),
+        vec!["0", "30", "60", "75"],
+        "each page starts where the keys so far end; an empty page ends it"
+    );
+}
+
+#[tokio::test]
+async fn a_listing_that_fits_one_short_page_is_confirmed_by_one_more_request() {
+    let server = FaultServer::start().await;
+    server.on(
+        "GET",
+        "/v1/admin/api-keys",
+        vec![api_keys_handler(40, 1000)],
+    );
+    let client = test_client(&server.base_url(), KEY);
+    assert_eq!(client.list_all_api_keys().await.unwrap().len(), 40);
+    // Without a total, 40 keys could be all there is or all the server serves at once.
+    assert_eq!(offsets(&server), vec!["0", "40"]);
+
+    let empty = FaultServer::start().await;
+    empty.on("GET", "/v1/admin/api-keys", vec![api_keys_handler(0, 1000)]);
+    let client = test_client(&empty.base_url(), KEY);
+    assert!(client.list_all_api_keys().await.unwrap().is_empty());
+    assert_eq!(offsets(&empty), vec!["0"]);
+}
+
+#[tokio::test]
+async fn a_server_that_ignores_the_offset_is_not_asked_forever() {
+    let server = FaultServer::start().await;
+    server.on(
+        "GET",
+        "/v1/admin/api-keys",
+        vec![Reply::json(
+            200,
+            json!({ "keys": (0..10).map(api_key_json).collect::<Vec<_>>() }),
+        )],
+    );
+    let client = test_client(&server.base_url(), KEY);
+    assert_eq!(client.list_all_api_keys().await.unwrap().len(), 10);
+    assert_eq!(
+        offsets(&server),
+        vec!["0", "10"],
+        "a page with nothing new ends it"
+    );
 }
 
 #[tokio::test]

@@ -1,14 +1,17 @@
 //! No key material in Debug output, error messages or the log file, even when a server echoes
-//! the key back or a call fails in every way it can.
+//! the key back or a call fails in every way it can. The log file is the app's own: written by
+//! the real logger setup in a process of its own, at trace level.
 
 mod client_support;
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use mistral_admin::api::AdminCreateApiKeyIn;
-use mistral_admin::client::{AdminClient, AuthStyle, ClientConfig, KeySource, Profile, ProfileSet};
+use mistral_admin::client::{
+    AdminClient, AuthStyle, ClientConfig, ClientError, KeySource, Profile, ProfileSet,
+};
+use mistral_admin::dirs::AppDirs;
 use mistral_admin::domain::SecretString;
 use serde_json::json;
 use uuid::Uuid;
@@ -20,31 +23,15 @@ use client_support::{CANARY_KEY, FaultServer, Reply, fixtures, test_config};
 const CREATED_KEY: &str = "sk-created-workspace-key-99887766";
 const WORKSPACE_KEY: &str = "sk-workspace-canary-55443322aa";
 
-fn log_file() -> &'static PathBuf {
-    static LOG: OnceLock<PathBuf> = OnceLock::new();
-    LOG.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
-        let path = dir.join("mistral-admin.log");
-        let file = std::fs::File::create(&path).unwrap();
-        tracing_subscriber::fmt()
-            .with_writer(std::sync::Mutex::new(file))
-            .with_max_level(tracing::Level::TRACE)
-            .with_ansi(false)
-            .try_init()
-            .expect("the only subscriber of this test binary");
-        path
-    })
-}
-
 fn assert_clean(what: &str, text: &str) {
     for secret in [CANARY_KEY, CREATED_KEY, WORKSPACE_KEY, &CANARY_KEY[..12]] {
         assert!(!text.contains(secret), "{what} leaks a key: {text}");
     }
 }
 
-#[tokio::test]
-async fn calls_that_succeed_and_fail_leave_no_key_in_errors_or_the_log() {
-    let log = log_file();
+/// Makes every kind of call, successful and failing, against a server that echoes the key
+/// back in every way it can; returns the server (to see what it received) and the errors.
+async fn make_every_kind_of_call() -> (FaultServer, Vec<ClientError>) {
     let server = FaultServer::start().await;
     server.on(
         "GET",
@@ -160,6 +147,12 @@ async fn calls_that_succeed_and_fail_leave_no_key_in_errors_or_the_log() {
         .unwrap_err(),
     );
 
+    (server, errors)
+}
+
+#[tokio::test]
+async fn calls_that_succeed_and_fail_leave_no_key_in_error_messages() {
+    let (server, errors) = make_every_kind_of_call().await;
     assert_eq!(errors.len(), 9);
     for err in &errors {
         assert_clean("an error message", &err.to_string());
@@ -178,8 +171,48 @@ async fn calls_that_succeed_and_fail_leave_no_key_in_errors_or_the_log() {
         sent.iter()
             .any(|r| r.header("authorization") == Some(&*format!("Bearer {WORKSPACE_KEY}")))
     );
+}
 
-    let logged = std::fs::read_to_string(log).unwrap();
+/// Set only in the process [`the_apps_log_file_holds_no_key_even_at_trace_level`] starts.
+const CHILD_ENV: &str = "MISTRAL_ADMIN_TEST_LOGGING_CHILD";
+const CHILD_TEST: &str = "every_kind_of_call_through_the_apps_real_logger";
+
+/// The app's own logger (`tui::logging::init`: the daily `mistral-admin.log` file in the data
+/// directory, filtered by `MISTRAL_ADMIN_LOG`) installs a process-wide subscriber, so it runs in
+/// a process of its own: this test binary again, running only [`CHILD_TEST`].
+#[tokio::test]
+async fn the_apps_log_file_holds_no_key_even_at_trace_level() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tokio::process::Command::new(std::env::current_exe().unwrap())
+        .args([CHILD_TEST, "--exact", "--ignored", "--nocapture"])
+        .env(CHILD_ENV, "1")
+        .env(
+            mistral_admin::dirs::CONFIG_DIR_ENV,
+            tmp.path().join("config"),
+        )
+        .env(mistral_admin::dirs::DATA_DIR_ENV, tmp.path().join("data"))
+        .env(mistral_admin::tui::logging::LOG_ENV, "trace")
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("1 passed"), "the child test ran: {stdout}");
+    assert_clean("the child's output", &format!("{stdout}{stderr}"));
+
+    let log_dir = AppDirs::under(tmp.path()).log_dir();
+    let files: Vec<PathBuf> = std::fs::read_dir(&log_dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("mistral-admin.log."),
+        "the daily file: {name}"
+    );
+    let logged = std::fs::read_to_string(&files[0]).unwrap();
     assert!(
         logged.contains("admin api request"),
         "requests are logged: {logged}"
@@ -189,7 +222,26 @@ async fn calls_that_succeed_and_fail_leave_no_key_in_errors_or_the_log() {
         "{logged}"
     );
     assert!(logged.contains("status=401"), "{logged}");
+    assert!(logged.contains("admin api request failed"), "{logged}");
+    assert!(logged.contains(" TRACE "), "trace level is on: {logged}");
     assert_clean("the log file", &logged);
+}
+
+#[tokio::test]
+#[ignore = "run by the_apps_log_file_holds_no_key_even_at_trace_level, in a process of its own"]
+async fn every_kind_of_call_through_the_apps_real_logger() {
+    assert!(
+        std::env::var_os(CHILD_ENV).is_some(),
+        "installs a process-wide logger: run only as the child of \
+         the_apps_log_file_holds_no_key_even_at_trace_level"
+    );
+    let dirs = AppDirs::discover().unwrap();
+    let guard =
+        mistral_admin::tui::logging::init(&dirs.log_dir()).expect("the app's logger starts");
+    let (_server, errors) = make_every_kind_of_call().await;
+    assert_eq!(errors.len(), 9);
+    // Flushes the non-blocking writer into the file.
+    drop(guard);
 }
 
 #[test]

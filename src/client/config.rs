@@ -13,6 +13,8 @@
 //! Unknown fields and wrong types are errors, never ignored, and every error names the file,
 //! the line and the field. A key written into the file is refused: the file is meant to be
 //! shareable and backed up, so keys come from the environment, a command or a private file.
+//! That holds for a key pasted into the wrong field too (`key_file`, `key_command`, `base_url`):
+//! the checks of single values live in `config_checks`.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -21,28 +23,32 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::config_checks as checks;
 use super::config_error::ConfigError;
 use super::options::AuthStyle;
 use super::profiles::{self, KeySource, Profile};
 use crate::api::paths::DEFAULT_BASE_URL;
-
-/// Field names someone might use to write a key into the file, which is refused.
-const INLINE_KEY_FIELDS: [&str; 5] = ["key", "api_key", "admin_key", "token", "secret"];
-const INLINE_KEY_REFUSED: &str = "a key written in the config file is refused, because this file \
-    is meant to be shared and backed up; instead use key_env = \"VARIABLE\", \
-    key_command = \"pass show mistral/admin\" or key_file = \"path\" (a file only you can \
-    read: chmod 600)";
+use crate::domain::secret_like::contains_secret;
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a config file holding `default` and [profiles.NAME] tables"
+)]
 struct RawConfig {
     default: Option<Spanned<String>>,
     #[serde(default)]
     profiles: BTreeMap<Spanned<String>, RawProfile>,
 }
 
+// What a wrong type says, e.g. for `acme = 3` under `[profiles]`, instead of the type's name.
+// No double quotes: messages are passed through `hide_long_strings`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a profile table: [profiles.NAME] holding base_url (optional) and one of \
+        key_env, key_command or key_file"
+)]
 struct RawProfile {
     base_url: Option<Spanned<String>>,
     key_env: Option<Spanned<String>>,
@@ -75,13 +81,9 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
     let raw: RawConfig = toml::from_str(source).map_err(|err| {
         let field = err.span().and_then(|s| field_at(source, s.start));
         let message = err.message().trim();
-        let message = if INLINE_KEY_FIELDS
-            .iter()
-            .any(|f| message.starts_with(&format!("unknown field `{f}`")))
-        {
-            INLINE_KEY_REFUSED.to_owned()
-        } else {
-            hide_long_strings(message)
+        let message = match unknown_field(message) {
+            Some(name) if checks::is_inline_key_field(name) => checks::inline_key_refused(),
+            _ => hide_long_strings(message),
         };
         at(err.span(), field, message)
     })?;
@@ -131,16 +133,8 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
                 "must not be empty".to_owned(),
             ));
         }
-        if kind == "key_env" && !is_env_var_name(text) {
-            // Most likely the key itself was pasted here; never echo it back.
-            return Err(at(
-                Some(value.span()),
-                field(kind),
-                "must be the name of an environment variable (letters, digits and _), \
-                 not the key itself"
-                    .to_owned(),
-            ));
-        }
+        checks::check_key_source(kind, text)
+            .map_err(|message| at(Some(value.span()), field(kind), message))?;
         let key_source = match kind {
             "key_env" => KeySource::Env(text.to_owned()),
             "key_command" => KeySource::Command(text.to_owned()),
@@ -158,17 +152,8 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
         };
         let base_url = match &raw.base_url {
             None => DEFAULT_BASE_URL.to_owned(),
-            Some(value) => {
-                let url = value.get_ref().trim().trim_end_matches('/');
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    return Err(at(
-                        Some(value.span()),
-                        field("base_url"),
-                        format!("{url:?} must start with https:// (or http:// for a local server)"),
-                    ));
-                }
-                url.to_owned()
-            }
+            Some(value) => checks::check_base_url(value.get_ref())
+                .map_err(|message| at(Some(value.span()), field("base_url"), message))?,
         };
         out.push(Profile {
             name: name.get_ref().clone(),
@@ -224,13 +209,15 @@ fn expand_path(text: &str, base_dir: &Path) -> PathBuf {
     }
 }
 
-fn is_env_var_name(text: &str) -> bool {
-    !text.starts_with(|c: char| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+/// The name in the parser's `unknown field `NAME`, expected ...`.
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    rest.split_once('`').map(|(name, _)| name)
 }
 
 /// Parser messages quote the offending value (`invalid type: string "…"`); a long quoted
-/// value could be a key typed into the wrong field, so it is not repeated.
+/// value, or one that looks like a key, could be a key typed into the wrong field, so it is
+/// not repeated.
 fn hide_long_strings(message: &str) -> String {
     let mut out = String::new();
     let mut rest = message;
@@ -240,7 +227,7 @@ fn hide_long_strings(message: &str) -> String {
         };
         let quoted = &rest[start + 1..start + 1 + len];
         out.push_str(&rest[..start]);
-        if quoted.chars().count() > 16 {
+        if quoted.chars().count() > 16 || contains_secret(quoted) {
             out.push_str("\"…\"");
         } else {
             out.push_str(&rest[start..start + len + 2]);

@@ -28,11 +28,24 @@ impl fmt::Display for FieldError {
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ClientError {
-    /// No HTTP exchange happened: refused, DNS failure, TLS failure, reset.
+    /// No connection (refused, DNS failure, TLS failure), or a read whose connection broke
+    /// before the answer; a change in the second case is an [`Self::OutcomeUnknown`].
     #[error("Cannot reach {host}: {reason}")]
     Unreachable { host: String, reason: String },
     #[error("{operation} timed out after {}", seconds(*after))]
     Timeout { operation: String, after: Duration },
+    /// A change was sent, or may have been, and no answer came back: the connection broke after
+    /// it was made, or the reply took longer than allowed. The server may have acted on it, so
+    /// it is neither repeated nor reported as "cannot reach".
+    #[error(
+        "No answer from {host} to {operation} ({reason}): the change may or may not have been \
+         made; reload to check before trying again"
+    )]
+    OutcomeUnknown {
+        host: String,
+        operation: String,
+        reason: String,
+    },
     /// 401: the key is wrong, revoked or not an admin key.
     #[error("Unauthorized: {message}")]
     Unauthorized { message: String },
@@ -93,6 +106,7 @@ pub enum ClientError {
 pub enum ErrorKind {
     Unreachable,
     Timeout,
+    OutcomeUnknown,
     Unauthorized,
     Forbidden,
     NotFound,
@@ -112,6 +126,7 @@ impl ClientError {
         match self {
             Self::Unreachable { .. } => ErrorKind::Unreachable,
             Self::Timeout { .. } => ErrorKind::Timeout,
+            Self::OutcomeUnknown { .. } => ErrorKind::OutcomeUnknown,
             Self::Unauthorized { .. } => ErrorKind::Unauthorized,
             Self::Forbidden { .. } => ErrorKind::Forbidden,
             Self::NotFound { .. } => ErrorKind::NotFound,
@@ -136,7 +151,8 @@ impl ClientError {
         }
     }
 
-    /// Whether trying the same thing again later could succeed without changing anything.
+    /// Whether trying the same thing again later could succeed without changing anything. Not
+    /// so for an unknown outcome: the first attempt may have done it already.
     pub fn is_transient(&self) -> bool {
         matches!(
             self.kind(),
@@ -148,7 +164,8 @@ impl ClientError {
     }
 }
 
-fn seconds(duration: Duration) -> String {
+/// A duration as messages say it: "300 ms", "5 s", "1.5 s".
+pub(crate) fn seconds(duration: Duration) -> String {
     let secs = duration.as_secs_f64();
     if secs < 1.0 {
         format!("{} ms", duration.as_millis())

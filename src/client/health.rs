@@ -7,6 +7,7 @@ use super::error::ClientError;
 use super::options::RetryPolicy;
 use super::profiles::{KeySource, Profile};
 use super::transport::AdminClient;
+use crate::api::paths::DEFAULT_BASE_URL;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileStatus {
@@ -17,6 +18,10 @@ pub enum ProfileStatus {
     Unauthorized(String),
     /// No answer: refused, unresolvable, or nothing within the time allowed.
     Unreachable(String),
+    /// An HTTP server answers, but not the Admin API: the role catalog, which every Admin API
+    /// serves to any admin key, is not found there or is not JSON. Usually a base URL missing
+    /// its `/v1/admin`.
+    NotAdminApi,
     /// Anything else, including a key that could not be read.
     Error(String),
     /// The built-in `local` profile: the embedded server only runs with the console or `serve`.
@@ -32,6 +37,11 @@ impl fmt::Display for ProfileStatus {
             } => write!(f, "ok (organization {name})"),
             Self::Unauthorized(why) => write!(f, "unauthorized: {why}"),
             Self::Unreachable(why) => write!(f, "unreachable: {why}"),
+            Self::NotAdminApi => write!(
+                f,
+                "no Admin API at this URL: a server answers, but not the Admin API; the base URL \
+                 usually ends in /v1/admin, e.g. {DEFAULT_BASE_URL}"
+            ),
             Self::Error(why) => write!(f, "error: {why}"),
             Self::Embedded => f.write_str("embedded demo server (runs with the console)"),
         }
@@ -77,6 +87,17 @@ fn status_of(err: ClientError) -> ProfileStatus {
         ClientError::Unreachable { reason, .. } => ProfileStatus::Unreachable(reason),
         ClientError::Timeout { after, .. } => {
             ProfileStatus::Unreachable(format!("no answer within {} ms", after.as_millis()))
+        }
+        // `GET /roles` exists on every Admin API; a 404 there ("Role catalog not found" on a
+        // status line) or a reply that is not even JSON means something else answers. JSON of
+        // the wrong shape is left as it is: that is an Admin API that drifted from the contract.
+        ClientError::NotFound { .. } | ClientError::Unexpected { status: 405, .. } => {
+            ProfileStatus::NotAdminApi
+        }
+        ClientError::Undecodable { ref excerpt, .. }
+            if !excerpt.trim_start().starts_with(['{', '[']) =>
+        {
+            ProfileStatus::NotAdminApi
         }
         other => ProfileStatus::Error(other.to_string()),
     }

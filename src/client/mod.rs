@@ -10,6 +10,7 @@
 
 mod billing;
 pub mod config;
+mod config_checks;
 pub mod config_error;
 pub mod directory;
 pub mod error;

@@ -24,8 +24,7 @@ use crate::api::{
 const PAGE_SIZE: u32 = 1000;
 /// Pages in flight at once after the first.
 const CONCURRENT_PAGES: usize = 4;
-/// `GET /api-keys` has no total, so it is read until a short page. This is the contract's
-/// default `limit`, a size every server serves whole, so a short page really means the end.
+/// The `limit` asked of `GET /api-keys`: the contract's default, so any server serves it.
 const API_KEY_LIMIT: u32 = 100;
 
 /// Everyone in the organization: members and pending invitations.
@@ -129,19 +128,37 @@ impl AdminClient {
     }
 
     /// Every API key of the organization.
+    ///
+    /// `GET /api-keys` states no total (`APIKeysExtendedOUT` holds only `keys`), and a server
+    /// may serve fewer keys than the `limit` asked for. So each page starts where the keys
+    /// received so far end, and a page shorter than asked ends the listing only once the server
+    /// has shown it serves whole pages; otherwise the next offset is asked too, and an empty
+    /// page ends it. Against a server that serves whole pages, a listing longer than one page
+    /// costs no extra request; one that fits in the first page costs one, because a single
+    /// short page cannot tell "that is all" from "that is all I serve at once".
     pub async fn list_all_api_keys(&self) -> Result<Vec<ApiKeyExtendedOut>, ClientError> {
         let mut keys = Vec::new();
+        let mut seen: HashSet<Uuid> = HashSet::new();
         let mut offset = 0u32;
+        let mut serves_whole_pages = false;
         loop {
             let page = self.list_api_keys(API_KEY_LIMIT, offset, None).await?.keys;
             let served = page.len();
-            keys.extend(page);
-            if served < API_KEY_LIMIT as usize {
+            let before = keys.len();
+            keys.extend(page.into_iter().filter(|k| seen.insert(k.key_id)));
+            // A page with nothing new ends it too: a server that ignores `offset` would
+            // otherwise be asked forever.
+            if served == 0 || keys.len() == before {
                 break;
             }
-            offset = offset.saturating_add(API_KEY_LIMIT);
+            if served >= API_KEY_LIMIT as usize {
+                serves_whole_pages = true;
+            } else if serves_whole_pages {
+                break;
+            }
+            offset = offset.saturating_add(u32::try_from(served).unwrap_or(u32::MAX));
         }
-        Ok(dedup_by(keys, |k: &ApiKeyExtendedOut| -> Uuid { k.key_id }))
+        Ok(keys)
     }
 
     /// Everyone in the organization with role names resolved: the listing and the role

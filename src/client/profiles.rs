@@ -22,6 +22,7 @@ use super::transport::AdminClient;
 use crate::api::paths::DEFAULT_BASE_URL;
 use crate::dirs::AppDirs;
 use crate::domain::SecretString;
+use crate::domain::secret_like::redact_secrets;
 
 /// The built-in profile of the embedded local server.
 pub const LOCAL_PROFILE: &str = "local";
@@ -30,7 +31,10 @@ pub const ENV_PROFILE: &str = "env";
 /// The environment variable holding a key for use without a config file.
 pub const API_KEY_ENV: &str = "MISTRAL_ADMIN_API_KEY";
 
-/// Where a profile's key comes from. `Debug` and `Display` never show a key.
+/// Where a profile's key comes from. `Debug` and `Display` never show a key: the config file
+/// refuses a key in place of a command or a path, and `Display` hides any word of a command or
+/// path that still looks like one (`echo sk-...`), since that is what `mistral-admin profiles`
+/// and error messages show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeySource {
     /// An environment variable's name.
@@ -49,8 +53,8 @@ impl fmt::Display for KeySource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Env(name) => write!(f, "env {name}"),
-            Self::Command(command) => write!(f, "command `{command}`"),
-            Self::File(path) => write!(f, "file {}", path.display()),
+            Self::Command(command) => write!(f, "command `{}`", redact_secrets(command)),
+            Self::File(path) => write!(f, "file {}", redact_secrets(&path.display().to_string())),
             Self::Provided(_) => f.write_str("issued for this session"),
             Self::Embedded => f.write_str("issued by the embedded server"),
         }

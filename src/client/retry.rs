@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use rand::Rng;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
+use time::macros::format_description;
+use time::{OffsetDateTime, PrimitiveDateTime};
 
 use super::options::RetryPolicy;
 
@@ -30,11 +32,31 @@ pub(crate) fn backoff(policy: &RetryPolicy, retry: u32) -> Duration {
     half + Duration::from_millis(rand::rng().random_range(0..=jitter_ms))
 }
 
-/// The `Retry-After` header as a number of seconds. The HTTP-date form is not used by the
-/// services this client talks to; it yields `None` and the client falls back to backoff.
+/// The `Retry-After` header: a number of seconds, or an HTTP date (`Wed, 21 Oct 2015
+/// 07:28:00 GMT`) turned into the time from now until then, zero if it has passed. The caller
+/// caps either form with the policy's `max_retry_after`.
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    retry_after_at(headers, OffsetDateTime::now_utc())
+}
+
+fn retry_after_at(headers: &HeaderMap, now: OffsetDateTime) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    value.parse::<u64>().ok().map(Duration::from_secs)
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let until = http_date(value)?;
+    Some(Duration::try_from(until - now).unwrap_or(Duration::ZERO))
+}
+
+/// An HTTP date in the IMF-fixdate form, the one servers must send (RFC 9110, section 5.6.7).
+/// The two obsolete forms are not worth a parser: a date that does not parse means backoff.
+fn http_date(value: &str) -> Option<OffsetDateTime> {
+    let format = format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    PrimitiveDateTime::parse(value, format)
+        .ok()
+        .map(PrimitiveDateTime::assume_utc)
 }
 
 /// The wait before retrying a 429: what the server asked for, within the policy's cap.
@@ -92,10 +114,39 @@ mod tests {
             rate_limit_wait(&policy, Some(Duration::from_secs(600)), 1),
             Duration::from_secs(3)
         );
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers), None, "unreadable: back off instead");
+    }
+
+    #[test]
+    fn retry_after_as_an_http_date_is_the_time_until_then() {
+        let now = time::macros::datetime!(2015-10-21 07:27:30 UTC);
+        let mut headers = HeaderMap::new();
         headers.insert(
             RETRY_AFTER,
             HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
         );
-        assert_eq!(retry_after(&headers), None);
+        assert_eq!(retry_after_at(&headers, now), Some(Duration::from_secs(30)));
+        let later = time::macros::datetime!(2015-10-21 08:00:00 UTC);
+        assert_eq!(
+            retry_after_at(&headers, later),
+            Some(Duration::ZERO),
+            "a date in the past means now"
+        );
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Sunday, 06-Nov-94 08:49:37 GMT"),
+        );
+        assert_eq!(retry_after_at(&headers, now), None, "obsolete form");
+        // Far in the future, the date is capped like the seconds form.
+        assert_eq!(
+            rate_limit_wait(
+                &policy(),
+                http_date("Thu, 01 Jan 2099 00:00:00 GMT")
+                    .map(|d| { Duration::try_from(d - now).unwrap() }),
+                1
+            ),
+            Duration::from_secs(3)
+        );
     }
 }

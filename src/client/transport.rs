@@ -14,11 +14,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::config_error::ConfigError;
-use super::error::ClientError;
+use super::error::{ClientError, seconds};
 use super::options::{AuthStyle, ClientConfig, RetryPolicy};
 use super::response::{self, CallContext};
 use super::retry::{self, Repeat};
 use crate::domain::SecretString;
+use crate::domain::secret_like::redact_secrets;
 
 /// The async client for one organization's Admin API. Cloning is cheap: clones share one
 /// connection pool and configuration.
@@ -123,22 +124,24 @@ impl AdminClient {
     pub fn new(config: ClientConfig) -> Result<Self, ClientError> {
         let invalid = |message: String| ClientError::Config(ConfigError::Invalid(message));
         let trimmed = config.base_url.trim().trim_end_matches('/').to_owned();
+        // Messages quote the URL with anything key-like hidden: `--base-url` is typed by hand.
+        let shown = redact_secrets(&trimmed);
         let url = Url::parse(&trimmed)
-            .map_err(|e| invalid(format!("base URL {trimmed:?} is not a URL: {e}")))?;
+            .map_err(|e| invalid(format!("base URL {shown:?} is not a URL: {e}")))?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(invalid(format!(
-                "base URL {trimmed:?} must start with https:// (or http:// for a local server)"
+                "base URL {shown:?} must start with https:// (or http:// for a local server)"
             )));
         }
         if url.query().is_some() || url.fragment().is_some() {
             return Err(invalid(format!(
-                "base URL {trimmed:?} must not have a query or fragment"
+                "base URL {shown:?} must not have a query or fragment"
             )));
         }
         let host = match (url.host_str(), url.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
             (Some(h), None) => h.to_owned(),
-            (None, _) => return Err(invalid(format!("base URL {trimmed:?} has no host"))),
+            (None, _) => return Err(invalid(format!("base URL {shown:?} has no host"))),
         };
         if config.credential.is_empty() {
             return Err(invalid("the admin key is empty".to_owned()));
@@ -243,15 +246,17 @@ impl AdminClient {
                     (error, wait)
                 }
                 Err(err) => {
-                    let error = self.transport_error(&operation, &err);
+                    let failure = Failure::of(&err);
+                    let error = self.transport_error(&call, &operation, failure, &err);
                     tracing::debug!(
                         method = %call.method, path = %call.path, error = %error,
                         elapsed_ms, attempt = retries + 1, "admin api request failed"
                     );
                     // A request that timed out has already cost the caller the whole timeout;
-                    // repeating it would multiply the wait, so only failures to connect retry.
-                    let wait = matches!(error, ClientError::Unreachable { .. })
-                        .then(|| retry::backoff(policy, retries + 1));
+                    // repeating it would multiply the wait, so only broken connections retry
+                    // (and only calls that are safe to repeat, checked below).
+                    let wait =
+                        (failure != Failure::TimedOut).then(|| retry::backoff(policy, retries + 1));
                     (error, wait)
                 }
             };
@@ -319,22 +324,67 @@ impl AdminClient {
         headers
     }
 
-    fn transport_error(&self, operation: &str, err: &reqwest::Error) -> ClientError {
-        if err.is_timeout() && !err.is_connect() {
-            return ClientError::Timeout {
+    /// The error for a request that got no HTTP answer. A change (any method but GET) that may
+    /// have reached the server is an unknown outcome, never "cannot reach": the user must look
+    /// before trying again.
+    fn transport_error(
+        &self,
+        call: &Call,
+        operation: &str,
+        failure: Failure,
+        err: &reqwest::Error,
+    ) -> ClientError {
+        let is_change = call.method != Method::GET;
+        let reason = response::transport_reason(err);
+        match failure {
+            Failure::TimedOut if is_change => ClientError::OutcomeUnknown {
+                host: self.inner.host.clone(),
+                operation: operation.to_owned(),
+                reason: format!("no reply within {}", seconds(self.inner.request_timeout)),
+            },
+            Failure::TimedOut => ClientError::Timeout {
                 operation: operation.to_owned(),
                 after: self.inner.request_timeout,
-            };
+            },
+            Failure::Broken if is_change => ClientError::OutcomeUnknown {
+                host: self.inner.host.clone(),
+                operation: operation.to_owned(),
+                reason,
+            },
+            Failure::NotConnected | Failure::Broken => {
+                let reason = if err.is_timeout() && !reason.contains("timed out") {
+                    "connection timed out".to_owned()
+                } else {
+                    reason
+                };
+                ClientError::Unreachable {
+                    host: self.inner.host.clone(),
+                    reason,
+                }
+            }
         }
-        let reason = response::transport_reason(err);
-        let reason = if err.is_timeout() && !reason.contains("timed out") {
-            "connection timed out".to_owned()
+    }
+}
+
+/// How a request without an HTTP answer failed, which says whether the server may have seen it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// No connection was made (refused, DNS, TLS, connect timeout): nothing was sent.
+    NotConnected,
+    /// Connected, then no complete answer within the request timeout.
+    TimedOut,
+    /// Connected, then the connection was reset or closed before a complete answer.
+    Broken,
+}
+
+impl Failure {
+    fn of(err: &reqwest::Error) -> Self {
+        if err.is_connect() {
+            Self::NotConnected
+        } else if err.is_timeout() {
+            Self::TimedOut
         } else {
-            reason
-        };
-        ClientError::Unreachable {
-            host: self.inner.host.clone(),
-            reason,
+            Self::Broken
         }
     }
 }

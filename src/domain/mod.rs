@@ -5,6 +5,7 @@
 
 pub mod roles;
 pub mod secret;
+pub mod secret_like;
 pub mod text;
 pub mod validation;
 

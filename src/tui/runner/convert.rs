@@ -11,7 +11,10 @@ use crate::tui::state::{ErrorKind, RemoteError};
 
 pub fn error(err: &ClientError) -> RemoteError {
     let kind = match err.kind() {
-        ClientKind::Unreachable | ClientKind::Timeout => ErrorKind::Unreachable,
+        // No answer came back; the message says whether a change may have been made anyway.
+        ClientKind::Unreachable | ClientKind::Timeout | ClientKind::OutcomeUnknown => {
+            ErrorKind::Unreachable
+        }
         ClientKind::Unauthorized => ErrorKind::Unauthorized,
         ClientKind::Forbidden | ClientKind::ReadOnly => ErrorKind::Forbidden,
         ClientKind::NotFound | ClientKind::ExtensionUnavailable => ErrorKind::NotFound,
@@ -106,6 +109,24 @@ mod tests {
             Some("String should have at most 255 characters")
         );
         assert_eq!(converted.message, err.to_string());
+    }
+
+    #[test]
+    fn an_unknown_outcome_is_shown_as_no_answer_with_the_clients_words() {
+        let err = ClientError::OutcomeUnknown {
+            host: "api.mistral.ai".into(),
+            operation: "POST /workspaces".into(),
+            reason: "connection reset".into(),
+        };
+        let converted = error(&err);
+        assert_eq!(converted.kind, ErrorKind::Unreachable);
+        assert!(
+            converted
+                .message
+                .contains("the change may or may not have been made"),
+            "{}",
+            converted.message
+        );
     }
 
     #[test]

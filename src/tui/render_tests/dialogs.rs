@@ -135,7 +135,7 @@ fn role_preview_in_flight_80x24() {
 }
 
 #[test]
-fn role_preview_refused_80x24() {
+fn role_preview_when_the_server_cannot_be_reached_80x24() {
     let mut app = role_preview();
     send_refused(
         &mut app,

@@ -206,10 +206,16 @@ pub fn submission_lines(
     let Some(error) = &submission.error else {
         return Vec::new();
     };
-    let text = if error.kind == ErrorKind::Cancelled {
-        format!("! {}", error.message)
-    } else {
-        format!("✗ Refused: {}", error.message)
+    let text = match error.kind {
+        ErrorKind::Cancelled => format!("! {}", error.message),
+        // The server said no: nothing changed.
+        ErrorKind::Unauthorized
+        | ErrorKind::Forbidden
+        | ErrorKind::NotFound
+        | ErrorKind::Conflict
+        | ErrorKind::Validation => format!("✗ Refused: {}", error.message),
+        // No verdict came back; the message says whether the change may have happened.
+        _ => format!("✗ Failed: {}", error.message),
     };
     wrap(&text, width)
         .into_iter()

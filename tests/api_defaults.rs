@@ -6,6 +6,9 @@
 //! `OrganizationInviteOUT`, `UsageLimits`, `WorkspacesOut`); the tests must not need the
 //! contract file itself.
 
+mod common;
+
+use common::contract_schemas::MODEL_CAPABILITIES;
 use mistral_admin::api::*;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -42,22 +45,7 @@ fn model_cards_and_lists_take_the_contracts_defaults() {
             ("type", json!("base")),
         ],
     );
-    for capability in [
-        "completion_chat",
-        "function_calling",
-        "reasoning",
-        "completion_fim",
-        "fine_tuning",
-        "vision",
-        "ocr",
-        "classification",
-        "moderation",
-        "audio",
-        "audio_transcription",
-        "audio_transcription_realtime",
-        "audio_speech",
-        "unified_resources",
-    ] {
+    for &capability in MODEL_CAPABILITIES {
         assert_eq!(
             card["capabilities"][capability],
             json!(false),

@@ -24,6 +24,13 @@ fn http_date(offset: Duration) -> String {
     .unwrap()
 }
 
+/// `GET /roles` answers 429 with `retry_after` as its header, then each of `then` in turn.
+fn roles_limited_until(server: &FaultServer, retry_after: &str, then: Vec<Reply>) {
+    let mut replies = vec![Reply::detail(429, "slow down").with_header("retry-after", retry_after)];
+    replies.extend(then);
+    server.on("GET", ROLES, replies);
+}
+
 fn client(server: &FaultServer, max_retries: u32, max_retry_after: Duration) -> AdminClient {
     let mut config = test_config(&server.base_url(), KEY);
     config.retry = RetryPolicy {
@@ -37,14 +44,10 @@ fn client(server: &FaultServer, max_retries: u32, max_retry_after: Duration) -> 
 #[tokio::test]
 async fn a_429_with_a_date_waits_until_then_and_retries() {
     let server = FaultServer::start().await;
-    server.on(
-        "GET",
-        ROLES,
-        vec![
-            Reply::detail(429, "slow down")
-                .with_header("retry-after", &http_date(Duration::from_secs(3))),
-            Reply::json(200, fixtures::roles_json()),
-        ],
+    roles_limited_until(
+        &server,
+        &http_date(Duration::from_secs(3)),
+        vec![Reply::json(200, fixtures::roles_json())],
     );
     let client = client(&server, 3, Duration::from_secs(10));
     let started = Instant::now();
@@ -63,14 +66,7 @@ async fn a_429_with_a_date_waits_until_then_and_retries() {
 #[tokio::test]
 async fn a_far_date_is_capped_like_the_seconds_form() {
     let server = FaultServer::start().await;
-    server.on(
-        "GET",
-        ROLES,
-        vec![
-            Reply::detail(429, "slow down")
-                .with_header("retry-after", &http_date(Duration::from_secs(3600))),
-        ],
-    );
+    roles_limited_until(&server, &http_date(Duration::from_secs(3600)), vec![]);
     let client = client(&server, 1, Duration::from_millis(300));
     let started = Instant::now();
     let err = client.roles().await.unwrap_err();
@@ -100,14 +96,10 @@ async fn a_far_date_is_capped_like_the_seconds_form() {
 #[tokio::test]
 async fn a_date_in_the_past_means_retry_now() {
     let server = FaultServer::start().await;
-    server.on(
-        "GET",
-        ROLES,
-        vec![
-            Reply::detail(429, "slow down")
-                .with_header("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"),
-            Reply::json(200, fixtures::roles_json()),
-        ],
+    roles_limited_until(
+        &server,
+        "Wed, 21 Oct 2015 07:28:00 GMT",
+        vec![Reply::json(200, fixtures::roles_json())],
     );
     let client = client(&server, 3, Duration::from_secs(10));
     let started = Instant::now();

@@ -5,6 +5,24 @@
 use super::contract::{Nested, Schema, schema};
 use super::contract_enums as enums;
 
+/// Every property of `ModelCapabilities`, all booleans that default to `false`.
+pub const MODEL_CAPABILITIES: &[&str] = &[
+    "completion_chat",
+    "function_calling",
+    "reasoning",
+    "completion_fim",
+    "fine_tuning",
+    "vision",
+    "ocr",
+    "classification",
+    "moderation",
+    "audio",
+    "audio_transcription",
+    "audio_transcription_realtime",
+    "audio_speech",
+    "unified_resources",
+];
+
 const MEMBER_PROPERTIES: &[&str] = &[
     "uuid",
     "oid_id",
@@ -500,25 +518,7 @@ pub static SCHEMAS: &[Schema] = &[
             ],
         )
     },
-    schema(
-        "ModelCapabilities",
-        &[
-            "completion_chat",
-            "function_calling",
-            "reasoning",
-            "completion_fim",
-            "fine_tuning",
-            "vision",
-            "ocr",
-            "classification",
-            "moderation",
-            "audio",
-            "audio_transcription",
-            "audio_transcription_realtime",
-            "audio_speech",
-            "unified_resources",
-        ],
-    ),
+    schema("ModelCapabilities", MODEL_CAPABILITIES),
     // The local extensions, as docs/local-server.md describes them (not part of the contract).
     Schema {
         required: &["uuid", "name", "plan", "currency", "created_at"],

@@ -179,7 +179,12 @@ async fn profiles_shows_each_status_ok_unauthorized_unreachable_key_error_and_no
     )
     .await;
     let stdout = text(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some profiles fail, so the exit code says so: {stdout}{}",
+        text(&out.stderr)
+    );
     assert!(
         row(&stdout, "NAME").contains("KEY FROM") && row(&stdout, "NAME").ends_with("STATUS"),
         "{stdout}"
@@ -228,6 +233,27 @@ async fn profiles_shows_each_status_ok_unauthorized_unreachable_key_error_and_no
     for secret in [key.as_str(), WRONG_KEY] {
         assert!(!stdout.contains(secret), "a key is shown: {stdout}");
     }
+
+    // Only profiles that answer (and the embedded one): the exit code is 0.
+    write_config(
+        root,
+        &format!(
+            "[profiles.good]\nbase_url = \"{}\"\nkey_env = \"TEST_GOOD_KEY\"\n",
+            server.admin_base_url()
+        ),
+    );
+    let out = run(
+        root,
+        &["profiles", "--timeout", "3"],
+        &[("TEST_GOOD_KEY", &key)],
+    )
+    .await;
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert!(
+        row(&stdout, "good").ends_with("ok (organization Acme)"),
+        "{stdout}"
+    );
     server.shutdown().await;
 }
 

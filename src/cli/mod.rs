@@ -53,7 +53,7 @@ pub enum Command {
     /// Show or check the app's configuration.
     #[command(subcommand)]
     Config(config_cmd::ConfigCommand),
-    /// List the configured profiles and whether each one answers.
+    /// List the configured profiles and whether each one answers (exit code 1 if any does not).
     Profiles(profiles::ProfilesArgs),
     /// Print a new Admin API key for an organization of the local server's database.
     AdminKey(admin_key::AdminKeyArgs),

@@ -42,7 +42,17 @@ pub fn run(global: &GlobalArgs, args: ProfilesArgs) -> CommandResult {
         Some(runtime.block_on(check_all(&set.profiles, timeout)))
     };
     print!("{}", render(&set, &chosen, statuses.as_deref()));
-    Ok(ExitCode::SUCCESS)
+    // Scripts can test the exit code instead of reading the table: 1 when any profile that was
+    // checked does not answer, so `mistral-admin profiles && deploy` stops on a broken key.
+    let all_answer = statuses
+        .iter()
+        .flatten()
+        .all(|status| matches!(status, ProfileStatus::Ok { .. } | ProfileStatus::Embedded));
+    Ok(if all_answer {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Checks every profile at once, so one slow server costs one timeout, not one each.

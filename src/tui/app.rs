@@ -83,6 +83,7 @@ where
                 break;
             }
         };
+        app.today = time::OffsetDateTime::now_utc().date();
         let effects = update(app, msg);
         dispatch(effects, runner, &sender);
         dirty = true;

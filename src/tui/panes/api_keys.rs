@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::api::ApiKeyExtendedOut;
 use crate::api::datetime::format_date;
-use crate::tui::state::org::FoundWorkspace;
+use crate::tui::state::org::{FoundWorkspace, key_expired};
 use crate::tui::state::{App, Focus, Remote, WorkspaceView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{self, Column, Row};
@@ -51,10 +52,13 @@ pub fn render(
         Column::new("Last used", 10, 10),
         Column::new("Created", 10, 10),
     ];
-    let style = if found.archived {
-        theme.archived
-    } else {
-        theme.text
+    // Keys of an archived workspace and expired keys no longer work: both are dimmed.
+    let style_of = |key: &ApiKeyExtendedOut| {
+        if found.archived || key_expired(key, app.today) {
+            theme.archived
+        } else {
+            theme.text
+        }
     };
     let never = || "never".to_owned();
     let rows: Vec<Row> = keys
@@ -71,7 +75,7 @@ pub fn render(
                         .map(|t| format_date(t.date()))
                         .unwrap_or_default(),
                 ],
-                style,
+                style_of(k),
             )
         })
         .collect();

@@ -91,3 +91,32 @@ fn the_colour_theme_uses_colour() {
             .any(|c| c.bg != Color::Reset)
     );
 }
+
+#[test]
+fn expired_keys_are_dimmed_like_the_keys_of_an_archived_workspace() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char('3')));
+    // The cursor on the key that never expires, so the other row shows its own style.
+    press(&mut app, key(KeyCode::Char('j')));
+    let theme = Theme::colour();
+    let fg_of = |app: &App, text: &str| {
+        let terminal = draw(app, &theme, 160, 48);
+        let buffer = terminal.backend().buffer();
+        let y = (0..48)
+            .find(|y| find_text(buffer, *y, text).is_some())
+            .unwrap_or_else(|| panic!("{text} on screen"));
+        buffer[(find_text(buffer, y, text).unwrap(), y)].fg
+    };
+    // ci-pipeline's last day is 2026-12-31.
+    assert_eq!(
+        fg_of(&app, "ci-pipeline"),
+        theme.text.fg.unwrap_or(Color::Reset)
+    );
+    app.today = time::macros::date!(2027 - 01 - 01);
+    assert_eq!(
+        fg_of(&app, "ci-pipeline"),
+        theme.archived.fg.unwrap_or(Color::Reset)
+    );
+    assert_ne!(theme.archived.fg, theme.text.fg, "the two styles differ");
+}

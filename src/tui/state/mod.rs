@@ -14,6 +14,7 @@ pub mod workspace;
 
 use std::collections::BTreeMap;
 
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use super::keymap::Keymap;
@@ -93,6 +94,9 @@ pub struct App {
     pub keymap: Keymap,
     /// The terminal's size (columns, rows), for scrolling that depends on what fits.
     pub screen: (u16, u16),
+    /// Today's date in UTC, which tells expired API keys from live ones. The event loop
+    /// refreshes it; state and rendering never read the clock, so tests can fix it.
+    pub today: Date,
     next_id: u64,
 }
 
@@ -119,6 +123,7 @@ impl App {
             read_only,
             keymap,
             screen: (80, 24),
+            today: OffsetDateTime::now_utc().date(),
             next_id: 1,
         }
     }

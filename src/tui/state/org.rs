@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use time::Date;
 use uuid::Uuid;
 
 use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut};
@@ -256,6 +257,15 @@ impl OrgState {
     }
 
     /// The API keys of one workspace, as the server listed them.
+    /// The workspace's keys that still work on `today`: a key works through its expiration
+    /// date, as the server counts it.
+    pub fn live_keys_of(&self, workspace: Uuid, today: Date) -> usize {
+        self.keys_of(workspace)
+            .into_iter()
+            .filter(|key| !key_expired(key, today))
+            .count()
+    }
+
     pub fn keys_of(&self, workspace: Uuid) -> Vec<&ApiKeyExtendedOut> {
         self.api_keys
             .get()
@@ -270,6 +280,11 @@ impl OrgState {
     pub fn has_unsaved_changes(&self) -> bool {
         self.open_view().is_some_and(WorkspaceView::is_dirty)
     }
+}
+
+/// Whether `key` has stopped working by `today` (the last day it works is its expiration date).
+pub fn key_expired(key: &ApiKeyExtendedOut, today: Date) -> bool {
+    key.expiration_date.is_some_and(|last_day| last_day < today)
 }
 
 #[cfg(test)]

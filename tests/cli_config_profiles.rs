@@ -94,11 +94,16 @@ async fn config_check_reports_a_valid_file_a_missing_one_and_the_first_problem()
     let root = tmp.path();
     let out = run(root, &["config", "check"], &[]).await;
     assert!(out.status.success());
+    let config = root.join("config");
     assert_eq!(
         text(&out.stdout),
         format!(
-            "{} does not exist: only the built-in `local` profile is available\n",
-            root.join("config/config.toml").display()
+            "{} does not exist: only the built-in `local` profile is available\n\
+             {} does not exist: the built-in keymap is used\n\
+             {} does not exist: the built-in theme is used\n",
+            config.join("config.toml").display(),
+            config.join("keymap.toml").display(),
+            config.join("theme.toml").display(),
         )
     );
 
@@ -109,12 +114,13 @@ async fn config_check_reports_a_valid_file_a_missing_one_and_the_first_problem()
     );
     let out = run(root, &["config", "check"], &[]).await;
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(
-        text(&out.stdout),
-        format!(
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!(
             "{} is valid: 2 profile(s): lab, prod\ndefault profile: prod\n",
             file.display()
-        )
+        )),
+        "{stdout}"
     );
 
     for (body, problem) in [
@@ -145,6 +151,54 @@ async fn config_check_reports_a_valid_file_a_missing_one_and_the_first_problem()
         );
         assert!(!stderr.contains(PASTED_KEY) && !text(&out.stdout).contains(PASTED_KEY));
     }
+}
+
+#[tokio::test]
+async fn config_check_reads_the_keymap_and_the_theme_and_reports_every_broken_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let config = write_config(root, "[profiles.prod]\nkey_env = \"PROD_KEY\"\n");
+    let dir = config.parent().unwrap();
+    let keymap = dir.join("keymap.toml");
+    let theme = dir.join("theme.toml");
+    std::fs::write(&keymap, "[workspaces]\narchive_workspace = [\"ctrl-q\"]\n").unwrap();
+    std::fs::write(&theme, "[styles]\narchived = { fg = \"darkgray\" }\n").unwrap();
+    let out = run(root, &["config", "check"], &[]).await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for file in [&keymap, &theme] {
+        assert!(
+            stdout.contains(&format!("{} is valid", file.display())),
+            "{stdout}"
+        );
+    }
+
+    // Two broken files: both are reported, and the third is still checked.
+    std::fs::write(&keymap, "[workspaces]\narchive_workspace = [\"delete\"]\n").unwrap();
+    std::fs::write(&theme, "[styles]\narchived = { fg = \"greyish\" }\n").unwrap();
+    let out = run(root, &["config", "check"], &[]).await;
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!(
+            "{} is valid: 1 profile(s): prod\n",
+            config.display()
+        )),
+        "{stdout}"
+    );
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].starts_with(&format!("mistral-admin: {}, line 2", keymap.display()))
+            && lines[0].contains("easily hit by accident"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("mistral-admin: {}, line 2", theme.display()))
+            && lines[1].contains("greyish"),
+        "{stderr}"
+    );
 }
 
 #[tokio::test]

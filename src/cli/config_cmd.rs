@@ -8,13 +8,15 @@ use clap::Subcommand;
 use super::{CommandResult, GlobalArgs};
 use crate::client::ProfileSet;
 use crate::dirs::AppDirs;
+use crate::tui;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print every path the app uses (config, keymap, theme, data, local database, logs) and
     /// whether each exists.
     Path,
-    /// Read config.toml and report the first problem in it, or the profiles it defines.
+    /// Read config.toml, keymap.toml and theme.toml and report the first problem in each, or
+    /// what config.toml defines.
     Check,
 }
 
@@ -65,31 +67,76 @@ fn existence(path: &Path) -> &'static str {
     }
 }
 
+/// Checks the three files the user may write (config.toml, keymap.toml, theme.toml), each on
+/// its own, so one broken file does not hide a problem in another. Problems go to stderr and
+/// make the exit code 1.
 fn check(dirs: &AppDirs) -> CommandResult {
-    let set = ProfileSet::load(dirs)?;
-    match &set.path {
-        None => println!(
-            "{} does not exist: only the built-in `local` profile is available",
-            dirs.config_file().display()
-        ),
-        Some(path) => {
-            let names: Vec<String> = set
-                .profiles
-                .iter()
-                .filter(|p| !p.is_local)
-                .map(|p| p.name.clone())
-                .collect();
-            println!(
-                "{} is valid: {} profile(s){}{}",
-                path.display(),
-                names.len(),
-                if names.is_empty() { "" } else { ": " },
-                names.join(", ")
-            );
-            if let Some(default) = &set.default {
-                println!("default profile: {default}");
-            }
+    let mut problems = 0;
+    let mut report = |result: Result<String, String>| match result {
+        Ok(lines) => print!("{lines}"),
+        Err(problem) => {
+            eprintln!("mistral-admin: {problem}");
+            problems += 1;
         }
+    };
+    report(check_profiles(dirs));
+    report(check_optional_file(&dirs.keymap_file(), "keymap", || {
+        tui::load_keymap(dirs).map(drop)
+    }));
+    // The user's theme is layered over both built-in themes: it must fit either.
+    report(check_optional_file(&dirs.theme_file(), "theme", || {
+        tui::load_theme(dirs, false)?;
+        tui::load_theme(dirs, true).map(drop)
+    }));
+    Ok(if problems == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn check_profiles(dirs: &AppDirs) -> Result<String, String> {
+    let set = ProfileSet::load(dirs).map_err(|e| e.to_string())?;
+    let Some(path) = &set.path else {
+        return Ok(format!(
+            "{} does not exist: only the built-in `local` profile is available\n",
+            dirs.config_file().display()
+        ));
+    };
+    let names: Vec<String> = set
+        .profiles
+        .iter()
+        .filter(|p| !p.is_local)
+        .map(|p| p.name.clone())
+        .collect();
+    let mut out = format!(
+        "{} is valid: {} profile(s){}{}\n",
+        path.display(),
+        names.len(),
+        if names.is_empty() { "" } else { ": " },
+        names.join(", ")
+    );
+    if let Some(default) = &set.default {
+        out.push_str(&format!("default profile: {default}\n"));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
+}
+
+/// A file the console reads when present: whether it is there and whether `load` accepts it.
+fn check_optional_file(
+    path: &Path,
+    what: &str,
+    load: impl FnOnce() -> Result<(), tui::TuiError>,
+) -> Result<String, String> {
+    if !path.exists() {
+        return Ok(format!(
+            "{} does not exist: the built-in {what} is used\n",
+            path.display()
+        ));
+    }
+    load().map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{} is valid: it changes the built-in {what}\n",
+        path.display()
+    ))
 }

@@ -17,56 +17,96 @@ const WORD_START: i64 = 20;
 const FIRST_CHAR: i64 = 12;
 const GAP: i64 = 1;
 
+/// A query folded once (case, accents and spaces dropped), to match against many candidates
+/// without folding it again for each one.
+#[derive(Debug, Clone)]
+pub struct Query {
+    needle: Vec<char>,
+}
+
+impl Query {
+    pub fn new(query: &str) -> Self {
+        Self {
+            needle: fold(query).chars().filter(|c| !c.is_whitespace()).collect(),
+        }
+    }
+
+    /// Matches `candidate`. An empty query matches everything with score 0.
+    pub fn score(&self, candidate: &str) -> Option<Match> {
+        if self.needle.is_empty() {
+            return Some(Match {
+                score: 0,
+                positions: Vec::new(),
+            });
+        }
+        let folded = fold_with_origins(candidate);
+        // Most candidates do not contain the letters in order at all: a linear scan says so
+        // before the quadratic alignment allocates anything.
+        if !is_subsequence(&self.needle, &folded) {
+            return None;
+        }
+        let (total, picks) = best_alignment(&self.needle, &folded)?;
+        // Among equal matches, the shorter candidate is the closer one.
+        let total = total - (folded.len() as i64) / 8;
+        let mut positions: Vec<usize> = picks.iter().map(|&i| folded[i].1).collect();
+        positions.dedup();
+        Some(Match {
+            score: total,
+            positions,
+        })
+    }
+
+    /// Matches a person-like candidate on its label and on a second text (an email): the
+    /// better score wins. Positions are the label's, for highlighting, and empty when only the
+    /// second text matched.
+    pub fn score_either(&self, label: &str, other: &str) -> Option<Match> {
+        let on_label = self.score(label);
+        let on_other = self.score(other);
+        match (on_label, on_other) {
+            (Some(label), Some(other)) if other.score > label.score => Some(Match {
+                score: other.score,
+                positions: Vec::new(),
+            }),
+            (Some(label), _) => Some(label),
+            (None, Some(other)) => Some(Match {
+                score: other.score,
+                positions: Vec::new(),
+            }),
+            (None, None) => None,
+        }
+    }
+}
+
 /// Matches `query` against `candidate`. An empty query matches everything with score 0.
 pub fn score(query: &str, candidate: &str) -> Option<Match> {
-    let needle: Vec<char> = fold(query).chars().filter(|c| !c.is_whitespace()).collect();
-    if needle.is_empty() {
-        return Some(Match {
-            score: 0,
-            positions: Vec::new(),
-        });
-    }
-    let folded = fold_with_origins(candidate);
-    let (total, picks) = best_alignment(&needle, &folded)?;
-    // Among equal matches, the shorter candidate is the closer one.
-    let total = total - (folded.len() as i64) / 8;
-    let mut positions: Vec<usize> = picks.iter().map(|&i| folded[i].1).collect();
-    positions.dedup();
-    Some(Match {
-        score: total,
-        positions,
-    })
+    Query::new(query).score(candidate)
 }
 
 /// Candidates that match, best first; ties keep their input order.
 pub fn rank<'a, T>(query: &str, items: &'a [T], text: impl Fn(&T) -> &str) -> Vec<(&'a T, Match)> {
+    let query = Query::new(query);
     let mut found: Vec<(usize, &T, Match)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| score(query, text(item)).map(|m| (i, item, m)))
+        .filter_map(|(i, item)| query.score(text(item)).map(|m| (i, item, m)))
         .collect();
     found.sort_by(|a, b| b.2.score.cmp(&a.2.score).then(a.0.cmp(&b.0)));
     found.into_iter().map(|(_, item, m)| (item, m)).collect()
 }
 
-/// Matches a person-like candidate on its label and on a second text (an email): the better
-/// score wins. Positions are the label's, for highlighting, and empty when only the second
-/// text matched.
+/// [`Query::score_either`] for a query used once.
 pub fn score_either(query: &str, label: &str, other: &str) -> Option<Match> {
-    let on_label = score(query, label);
-    let on_other = score(query, other);
-    match (on_label, on_other) {
-        (Some(label), Some(other)) if other.score > label.score => Some(Match {
-            score: other.score,
-            positions: Vec::new(),
-        }),
-        (Some(label), _) => Some(label),
-        (None, Some(other)) => Some(Match {
-            score: other.score,
-            positions: Vec::new(),
-        }),
-        (None, None) => None,
+    Query::new(query).score_either(label, other)
+}
+
+fn is_subsequence(needle: &[char], folded: &[(char, usize)]) -> bool {
+    let mut wanted = needle.iter().peekable();
+    for (c, _) in folded {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+        }
     }
+    wanted.peek().is_none()
 }
 
 /// The highest-scoring placement of every needle character, found by dynamic programming
@@ -87,12 +127,12 @@ fn best_alignment(needle: &[char], folded: &[(char, usize)]) -> Option<(i64, Vec
         }
         b
     };
-    // best[i][j]: best score with needle[i] placed at j; from[i][j]: where needle[i-1] was.
-    let mut best = vec![vec![NONE; m]; n];
-    let mut from = vec![vec![usize::MAX; m]; n];
+    // best[(i, j)]: best score with needle[i] placed at j; from[(i, j)]: where needle[i-1] was.
+    let mut best = Table::new(n, m, NONE);
+    let mut from = Table::new(n, m, usize::MAX);
     for j in 0..m {
         if folded[j].0 == needle[0] {
-            best[0][j] = bonus(j);
+            best[(0, j)] = bonus(j);
         }
     }
     for i in 1..n {
@@ -101,8 +141,8 @@ fn best_alignment(needle: &[char], folded: &[(char, usize)]) -> Option<(i64, Vec
         for j in 1..m {
             if j >= 2 {
                 let k = j - 2;
-                if best[i - 1][k] > NONE {
-                    let value = best[i - 1][k] + GAP * k as i64;
+                if best[(i - 1, k)] > NONE {
+                    let value = best[(i - 1, k)] + GAP * k as i64;
                     if value > far.0 {
                         far = (value, k);
                     }
@@ -112,34 +152,72 @@ fn best_alignment(needle: &[char], folded: &[(char, usize)]) -> Option<(i64, Vec
                 continue;
             }
             let adjacent =
-                (best[i - 1][j - 1] > NONE).then(|| (best[i - 1][j - 1] + CONSECUTIVE, j - 1));
+                (best[(i - 1, j - 1)] > NONE).then(|| (best[(i - 1, j - 1)] + CONSECUTIVE, j - 1));
             let gapped = (far.0 > NONE).then(|| (far.0 - GAP * (j as i64 - 1), far.1));
             let chosen = match (adjacent, gapped) {
                 (Some(a), Some(g)) => Some(if a.0 >= g.0 { a } else { g }),
                 (a, g) => a.or(g),
             };
             if let Some((score, k)) = chosen {
-                best[i][j] = score + bonus(j);
-                from[i][j] = k;
+                best[(i, j)] = score + bonus(j);
+                from[(i, j)] = k;
             }
         }
     }
-    let (end, &total) = best[n - 1]
+    let (end, &total) = best
+        .row(n - 1)
         .iter()
         .enumerate()
         .filter(|(_, s)| **s > NONE)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
     let mut picks = vec![end; n];
     for i in (1..n).rev() {
-        picks[i - 1] = from[i][picks[i]];
+        picks[i - 1] = from[(i, picks[i])];
     }
     Some((total, picks))
+}
+
+/// One table of the alignment, rows by needle index, in one allocation.
+struct Table<T> {
+    columns: usize,
+    cells: Vec<T>,
+}
+
+impl<T: Clone> Table<T> {
+    fn new(rows: usize, columns: usize, fill: T) -> Self {
+        Self {
+            columns,
+            cells: vec![fill; rows * columns],
+        }
+    }
+
+    fn row(&self, row: usize) -> &[T] {
+        &self.cells[row * self.columns..(row + 1) * self.columns]
+    }
+}
+
+impl<T> std::ops::Index<(usize, usize)> for Table<T> {
+    type Output = T;
+    fn index(&self, (row, column): (usize, usize)) -> &T {
+        &self.cells[row * self.columns + column]
+    }
+}
+
+impl<T> std::ops::IndexMut<(usize, usize)> for Table<T> {
+    fn index_mut(&mut self, (row, column): (usize, usize)) -> &mut T {
+        &mut self.cells[row * self.columns + column]
+    }
 }
 
 /// Each folded character with the index of the original character it came from.
 fn fold_with_origins(text: &str) -> Vec<(char, usize)> {
     let mut out = Vec::with_capacity(text.len());
     for (index, c) in text.chars().enumerate() {
+        // ASCII folds to its lower case; only the rest needs the Unicode decomposition.
+        if c.is_ascii() {
+            out.push((c.to_ascii_lowercase(), index));
+            continue;
+        }
         let mut buf = [0u8; 4];
         for folded in fold(c.encode_utf8(&mut buf)).chars() {
             out.push((folded, index));
@@ -190,6 +268,29 @@ mod tests {
         assert_eq!(m.positions, vec![0, 1, 2]);
         let m = score("ab", "xa-ab").unwrap();
         assert_eq!(m.positions, vec![3, 4]);
+    }
+
+    #[test]
+    fn a_folded_query_scores_like_the_text_it_came_from() {
+        let query = Query::new(" Zoë M");
+        for candidate in [
+            "Zoë Martin",
+            "zoe.martin@acme.example",
+            "Maria",
+            "Łukasz Møller",
+        ] {
+            assert_eq!(
+                query.score(candidate),
+                score(" Zoë M", candidate),
+                "{candidate}"
+            );
+        }
+        assert!(Query::new("ZOE").score("zoë").is_some());
+        assert!(
+            Query::new("lm").score("Łukasz Møller").is_some(),
+            "ł and ø fold"
+        );
+        assert!(Query::new("zz").score("Zoë Martin").is_none());
     }
 
     #[test]

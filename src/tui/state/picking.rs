@@ -98,11 +98,12 @@ pub fn members(app: &App, query: &str) -> Vec<MemberChoice> {
     let Some(people) = app.org().people.get() else {
         return Vec::new();
     };
+    let matcher = fuzzy::Query::new(query);
     let mut choices: Vec<MemberChoice> = people
         .persons
         .iter()
         .filter_map(|p| {
-            let matched = fuzzy::score_either(query, &p.name, &p.email)?;
+            let matched = matcher.score_either(&p.name, &p.email)?;
             Some(MemberChoice {
                 id: p.user_id,
                 name: p.name.clone(),

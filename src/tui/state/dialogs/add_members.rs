@@ -84,11 +84,12 @@ impl AddMembers {
     /// Applies the search again, keeping the cursor on its person if they still match.
     pub fn refilter(&mut self) {
         let query = self.search.text().trim();
+        let matcher = fuzzy::Query::new(query);
         self.shown = self
             .candidates
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| fuzzy::score_either(query, &c.name, &c.email).map(|m| (i, m)))
+            .filter_map(|(i, c)| matcher.score_either(&c.name, &c.email).map(|m| (i, m)))
             .collect();
         if !query.is_empty() {
             // Best first; ties keep the alphabetical order.

@@ -6,6 +6,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Clear, Paragraph};
 use tui_input::Input;
 
+use crate::tui::state::modal::COMMANDS;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input;
 
@@ -21,4 +22,14 @@ pub fn render(frame: &mut Frame, area: Rect, field: &Input, theme: &Theme) {
         ..area
     };
     input::render(frame, rest, field, theme.field_editing, true);
+    if field.value().is_empty() && rest.width > 2 {
+        // Until something is typed, say what can be: the cursor keeps the first cell.
+        let hint = Rect {
+            x: rest.x + 1,
+            width: rest.width - 1,
+            ..rest
+        };
+        let text = format!("commands: {COMMANDS}");
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), hint);
+    }
 }

@@ -103,6 +103,21 @@ fn command_line_80x24() {
 }
 
 #[test]
+fn an_empty_command_line_lists_the_commands() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    let text = screen(&app, 80, 24);
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with("\": commands: ws NAME, org NAME, quit, help"),
+        "{last}"
+    );
+    type_text(&mut app, "w");
+    let text = screen(&app, 80, 24);
+    assert!(!text.contains("commands:"), "the list goes once typing starts");
+}
+
+#[test]
 fn too_small_notice() {
     assert_snapshot!(screen(&loaded_app(), 40, 10));
 }

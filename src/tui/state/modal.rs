@@ -8,6 +8,10 @@ use super::dialogs::{
     AddMembers, ArchiveDialog, CreateWorkspace, EditRoles, RemoveMembers, Submission,
 };
 
+/// The `:` commands as the user types them; the empty command line shows this list, and an
+/// unknown command repeats it.
+pub const COMMANDS: &str = "ws NAME, org NAME, quit, help";
+
 #[derive(Debug, Clone)]
 pub enum Modal {
     Help {

@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::state::modal::{Navigation, PromptButton, UnsavedPrompt};
+use crate::tui::state::modal::{COMMANDS, Navigation, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
 use super::{dialogs, navigation, requests, settings, text_input};
@@ -150,7 +150,7 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
         }
         other => requests::error(
             app,
-            format!("Unknown command \"{other}\" (try: ws NAME, org NAME, quit, help)"),
+            format!("Unknown command \"{other}\" (try: {COMMANDS})"),
         ),
     }
 }

@@ -128,13 +128,15 @@ fn check_optional_file(
     what: &str,
     load: impl FnOnce() -> Result<(), tui::TuiError>,
 ) -> Result<String, String> {
+    // The load decides, as it does for the console: a file that cannot be read (a folder
+    // without permission, say) is an error, not a missing file.
+    load().map_err(|e| e.to_string())?;
     if !path.exists() {
         return Ok(format!(
             "{} does not exist: the built-in {what} is used\n",
             path.display()
         ));
     }
-    load().map_err(|e| e.to_string())?;
     Ok(format!(
         "{} is valid: it changes the built-in {what}\n",
         path.display()

@@ -8,6 +8,7 @@ use ratatui::text::Span;
 use crate::tui::state::App;
 use crate::tui::state::dialogs::{ArchiveDialog, Button, RemoveMembers, archive, count_of, remove};
 use crate::tui::state::modal::Notice;
+use crate::tui::state::org::KeyCount;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
 use crate::tui::widgets::text::truncate;
@@ -98,10 +99,29 @@ pub fn render_archive(
         None => "Its members lose access at once".to_owned(),
     };
     let keys = match d.keys {
-        Some(0) => "It has no API keys".to_owned(),
-        Some(1) => "1 API key stops working immediately".to_owned(),
-        Some(k) => format!("{k} API keys stop working immediately"),
         None => "Its API keys stop working immediately".to_owned(),
+        Some(KeyCount {
+            working: 0,
+            expired: 0,
+        }) => "It has no API keys".to_owned(),
+        Some(KeyCount {
+            working: 0,
+            expired: 1,
+        }) => "Its only API key has expired already".to_owned(),
+        Some(KeyCount {
+            working: 0,
+            expired,
+        }) => format!("All {expired} of its API keys have expired already"),
+        Some(KeyCount { working, expired }) => {
+            let mut text = format!(
+                "{} working immediately",
+                count_of(working, "API key stops", "API keys stop")
+            );
+            if expired > 0 {
+                text.push_str(&format!(" ({expired} more expired already)"));
+            }
+            text
+        }
     };
     for consequence in [
         members.as_str(),

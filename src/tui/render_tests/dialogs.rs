@@ -202,6 +202,45 @@ fn archive_80x24() {
 }
 
 #[test]
+fn the_archive_dialog_counts_working_keys_and_mentions_expired_ones() {
+    let yesterday = loaded_app().today.previous_day().unwrap();
+    for (expirations, line) in [
+        (vec![], "It has no API keys"),
+        (
+            vec![Some(yesterday)],
+            "Its only API key has expired already",
+        ),
+        (
+            vec![Some(yesterday), Some(yesterday)],
+            "All 2 of its API keys have expired already",
+        ),
+        (vec![None], "1 API key stops working immediately"),
+        (
+            vec![None, None, Some(yesterday)],
+            "2 API keys stop working immediately (1 more expired already)",
+        ),
+    ] {
+        let mut app = loaded_app();
+        let keys = app.org_mut().api_keys.get_mut().unwrap();
+        let template = keys[0].clone();
+        for (n, expiration_date) in expirations.iter().enumerate() {
+            keys.push(crate::api::ApiKeyExtendedOut {
+                key_id: id(700 + n as u128),
+                workspace_id: Some(id(DATA)),
+                expiration_date: *expiration_date,
+                ..template.clone()
+            });
+        }
+        for _ in 0..3 {
+            press(&mut app, key(KeyCode::Char('j')));
+        }
+        press(&mut app, key(KeyCode::Char('X')));
+        let text = screen(&app, 100, 30);
+        assert!(text.contains(line), "{expirations:?}: {text}");
+    }
+}
+
+#[test]
 fn archive_with_a_wrong_name_80x24() {
     let mut app = archive_dialog();
     type_text(&mut app, "data platform");

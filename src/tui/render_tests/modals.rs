@@ -114,7 +114,10 @@ fn an_empty_command_line_lists_the_commands() {
     );
     type_text(&mut app, "w");
     let text = screen(&app, 80, 24);
-    assert!(!text.contains("commands:"), "the list goes once typing starts");
+    assert!(
+        !text.contains("commands:"),
+        "the list goes once typing starts"
+    );
 }
 
 #[test]

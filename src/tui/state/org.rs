@@ -256,16 +256,18 @@ impl OrgState {
         }
     }
 
-    /// The API keys of one workspace, as the server listed them.
-    /// The workspace's keys that still work on `today`: a key works through its expiration
-    /// date, as the server counts it.
-    pub fn live_keys_of(&self, workspace: Uuid, today: Date) -> usize {
-        self.keys_of(workspace)
-            .into_iter()
-            .filter(|key| !key_expired(key, today))
-            .count()
+    /// The workspace's keys on `today`, split into those that still work and those past their
+    /// expiration date (a key works through that date, as the server counts it).
+    pub fn key_count(&self, workspace: Uuid, today: Date) -> KeyCount {
+        let keys = self.keys_of(workspace);
+        let expired = keys.iter().filter(|key| key_expired(key, today)).count();
+        KeyCount {
+            working: keys.len() - expired,
+            expired,
+        }
     }
 
+    /// The API keys of one workspace, as the server listed them.
     pub fn keys_of(&self, workspace: Uuid) -> Vec<&ApiKeyExtendedOut> {
         self.api_keys
             .get()
@@ -280,6 +282,15 @@ impl OrgState {
     pub fn has_unsaved_changes(&self) -> bool {
         self.open_view().is_some_and(WorkspaceView::is_dirty)
     }
+}
+
+/// A workspace's API keys, counted for the archive confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyCount {
+    /// Keys that archiving stops.
+    pub working: usize,
+    /// Keys that stopped already, at their expiration date.
+    pub expired: usize,
 }
 
 /// Whether `key` has stopped working by `today` (the last day it works is its expiration date).

@@ -5,6 +5,7 @@ use tui_input::Input;
 use uuid::Uuid;
 
 use super::{Button, Submission};
+use crate::tui::state::org::KeyCount;
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Archive];
 
@@ -14,15 +15,20 @@ pub struct ArchiveDialog {
     pub name: String,
     /// Members who lose access, when known.
     pub members: Option<usize>,
-    /// The workspace's API keys, which stop working, when known.
-    pub keys: Option<usize>,
+    /// The workspace's API keys (those that stop working, those already expired), when known.
+    pub keys: Option<KeyCount>,
     pub typed: Input,
     pub focus: Button,
     pub submission: Submission,
 }
 
 impl ArchiveDialog {
-    pub fn new(workspace: Uuid, name: &str, members: Option<usize>, keys: Option<usize>) -> Self {
+    pub fn new(
+        workspace: Uuid,
+        name: &str,
+        members: Option<usize>,
+        keys: Option<KeyCount>,
+    ) -> Self {
         Self {
             workspace,
             name: name.to_owned(),
@@ -47,7 +53,15 @@ mod tests {
 
     #[test]
     fn only_the_exact_name_confirms() {
-        let mut d = ArchiveDialog::new(Uuid::nil(), "Data Platform", Some(3), Some(1));
+        let mut d = ArchiveDialog::new(
+            Uuid::nil(),
+            "Data Platform",
+            Some(3),
+            Some(KeyCount {
+                working: 1,
+                expired: 0,
+            }),
+        );
         for near in [
             "",
             "data platform",

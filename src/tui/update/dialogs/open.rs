@@ -175,11 +175,11 @@ pub fn open_archive(app: &mut App, workspace: Option<Uuid>) -> Vec<Effect> {
         .get()
         .map(|p| p.count_in(ws.uuid))
         .or_else(|| ws.members_count.and_then(|n| usize::try_from(n).ok()));
-    // Expired keys already fail, so they are not among those that "stop working".
+    // Expired keys already fail: they are not among those that "stop working".
     let keys = org
         .api_keys
         .get()
-        .map(|_| org.live_keys_of(ws.uuid, app.today));
+        .map(|_| org.key_count(ws.uuid, app.today));
     let dialog = ArchiveDialog::new(ws.uuid, &ws.name, members, keys);
     app.modals.push(Modal::Archive(Box::new(dialog)));
     Vec::new()

@@ -172,7 +172,7 @@ fn archived(app: &mut App, profile: usize, d: &ArchiveDialog) -> Vec<Effect> {
     if let Some(n) = d.members.filter(|n| *n > 0) {
         consequences.push(format!("{} lost access", count_of(n, "member", "members")));
     }
-    if let Some(k) = d.keys.filter(|k| *k > 0) {
+    if let Some(k) = d.keys.map(|k| k.working).filter(|k| *k > 0) {
         consequences.push(format!(
             "{} stopped working",
             count_of(k, "API key", "API keys")

@@ -568,5 +568,11 @@ fn the_archive_dialog_counts_only_the_keys_that_still_work() {
     let Some(Modal::Archive(d)) = app.top_modal() else {
         panic!("the confirmation opens");
     };
-    assert_eq!(d.keys, Some(2));
+    assert_eq!(
+        d.keys,
+        Some(crate::tui::state::org::KeyCount {
+            working: 2,
+            expired: 1
+        })
+    );
 }

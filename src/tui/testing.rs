@@ -353,6 +353,20 @@ pub fn outcome(profile: usize, call: &Call) -> Outcome {
     }
 }
 
+/// Gives `workspace` one more key per entry of `expirations` (its last day, or none), ids from 700.
+pub fn add_api_keys(app: &mut App, workspace: u128, expirations: &[Option<time::Date>]) {
+    let keys = app.org_mut().api_keys.get_mut().expect("keys loaded");
+    let template = keys[0].clone();
+    for (n, expiration_date) in expirations.iter().enumerate() {
+        keys.push(ApiKeyExtendedOut {
+            key_id: id(700 + n as u128),
+            workspace_id: Some(id(workspace)),
+            expiration_date: *expiration_date,
+            ..template.clone()
+        });
+    }
+}
+
 /// A console on the fixture profiles, before anything loaded.
 pub fn new_app() -> App {
     let mut app = App::new(

@@ -221,16 +221,7 @@ fn the_archive_dialog_counts_working_keys_and_mentions_expired_ones() {
         ),
     ] {
         let mut app = loaded_app();
-        let keys = app.org_mut().api_keys.get_mut().unwrap();
-        let template = keys[0].clone();
-        for (n, expiration_date) in expirations.iter().enumerate() {
-            keys.push(crate::api::ApiKeyExtendedOut {
-                key_id: id(700 + n as u128),
-                workspace_id: Some(id(DATA)),
-                expiration_date: *expiration_date,
-                ..template.clone()
-            });
-        }
+        add_api_keys(&mut app, DATA, &expirations);
         for _ in 0..3 {
             press(&mut app, key(KeyCode::Char('j')));
         }

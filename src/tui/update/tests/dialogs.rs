@@ -547,22 +547,13 @@ fn editing_the_new_workspace_form_clears_the_last_refusal() {
 fn the_archive_dialog_counts_only_the_keys_that_still_work() {
     let mut app = loaded_app();
     let today = app.today;
-    let keys = app.org_mut().api_keys.get_mut().unwrap();
-    let template = keys[0].clone();
     // Product gets a key that expired yesterday, one whose last day is today and one that never
     // expires: archiving stops the last two, the first has already stopped.
-    for (n, expiration) in [
-        (600, Some(today.previous_day().unwrap())),
-        (601, Some(today)),
-        (602, None),
-    ] {
-        keys.push(crate::api::ApiKeyExtendedOut {
-            key_id: id(n),
-            workspace_id: Some(id(PRODUCT)),
-            expiration_date: expiration,
-            ..template.clone()
-        });
-    }
+    add_api_keys(
+        &mut app,
+        PRODUCT,
+        &[Some(today.previous_day().unwrap()), Some(today), None],
+    );
     open_workspace_named(&mut app, "Product");
     press(&mut app, char_key('X'));
     let Some(Modal::Archive(d)) = app.top_modal() else {

@@ -1,8 +1,9 @@
-//! Rules and types of the admin domain with no I/O: roles, field limits, secrets.
+//! Rules and types of the admin domain with no I/O: roles, field limits, secrets, key expiry.
 //!
 //! Nothing here knows about HTTP, SQL or terminals, so the local server, the client and
 //! the TUI can all lean on the same rules and test them with plain unit tests.
 
+pub mod key_expiry;
 pub mod roles;
 pub mod secret;
 pub mod secret_like;

@@ -77,11 +77,6 @@ impl Query {
     }
 }
 
-/// Matches `query` against `candidate`. An empty query matches everything with score 0.
-pub fn score(query: &str, candidate: &str) -> Option<Match> {
-    Query::new(query).score(candidate)
-}
-
 /// Candidates that match, best first; ties keep their input order.
 pub fn rank<'a, T>(query: &str, items: &'a [T], text: impl Fn(&T) -> &str) -> Vec<(&'a T, Match)> {
     let query = Query::new(query);
@@ -92,11 +87,6 @@ pub fn rank<'a, T>(query: &str, items: &'a [T], text: impl Fn(&T) -> &str) -> Ve
         .collect();
     found.sort_by(|a, b| b.2.score.cmp(&a.2.score).then(a.0.cmp(&b.0)));
     found.into_iter().map(|(_, item, m)| (item, m)).collect()
-}
-
-/// [`Query::score_either`] for a query used once.
-pub fn score_either(query: &str, label: &str, other: &str) -> Option<Match> {
-    Query::new(query).score_either(label, other)
 }
 
 fn is_subsequence(needle: &[char], folded: &[(char, usize)]) -> bool {
@@ -229,6 +219,10 @@ fn fold_with_origins(text: &str) -> Vec<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn score(query: &str, candidate: &str) -> Option<Match> {
+        Query::new(query).score(candidate)
+    }
 
     #[test]
     fn characters_must_appear_in_order() {

@@ -9,6 +9,7 @@ use super::audit::{self, Entry};
 use super::{Actor, OpCtx, uuid_at};
 use crate::api::datetime::{format_date, parse_date};
 use crate::api::*;
+use crate::domain::key_expiry;
 use crate::domain::text::{contains_folded, fold};
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::credentials;
@@ -57,7 +58,7 @@ fn key_row(row: &Row<'_>) -> rusqlite::Result<KeyRow> {
 fn actions(expiration: Option<Date>, today: Date) -> ApiKeyActions {
     // There is no rotate operation in the Admin API; an expired key reports the more specific
     // reason, as the contract's precedence (key state before permission) asks.
-    let reason = if expiration.is_some_and(|d| d < today) {
+    let reason = if key_expiry::is_expired(expiration, today) {
         "key_expired"
     } else {
         "not_allowed"
@@ -306,11 +307,7 @@ pub fn check(tx: &Transaction<'_>, presented: &str, now: OffsetDateTime) -> ApiR
     if archived {
         return Ok(KeyCheck::WorkspaceArchived);
     }
-    if expiration
-        .as_deref()
-        .and_then(parse_date)
-        .is_some_and(|d| d < now.date())
-    {
+    if key_expiry::is_expired(expiration.as_deref().and_then(parse_date), now.date()) {
         return Ok(KeyCheck::Expired);
     }
     Ok(KeyCheck::Valid { key_id })

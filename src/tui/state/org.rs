@@ -295,7 +295,7 @@ pub struct KeyCount {
 
 /// Whether `key` has stopped working by `today` (the last day it works is its expiration date).
 pub fn key_expired(key: &ApiKeyExtendedOut, today: Date) -> bool {
-    key.expiration_date.is_some_and(|last_day| last_day < today)
+    crate::domain::key_expiry::is_expired(key.expiration_date, today)
 }
 
 #[cfg(test)]

@@ -44,14 +44,15 @@ pub struct OrganizationChoice {
 
 /// Profiles, matched on the profile name and on the organization's name when known.
 pub fn organizations(app: &App, query: &str) -> Vec<OrganizationChoice> {
+    let matcher = fuzzy::Query::new(query);
     let mut found: Vec<(usize, OrganizationChoice)> = app
         .profiles
         .iter()
         .enumerate()
         .filter_map(|(index, profile)| {
             let name = app.orgs[index].display_name().map(str::to_owned);
-            let on_profile = fuzzy::score(query, &profile.name);
-            let on_name = name.as_deref().and_then(|n| fuzzy::score(query, n));
+            let on_profile = matcher.score(&profile.name);
+            let on_name = name.as_deref().and_then(|n| matcher.score(n));
             let score = match (&on_profile, &on_name) {
                 (Some(a), Some(b)) => a.score.max(b.score),
                 (Some(a), None) => a.score,

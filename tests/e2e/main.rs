@@ -1,0 +1,13 @@
+//! End-to-end tests: the real `mistral-admin` binary, in a pseudo-terminal for the console
+//! or as a command, against the embedded or a separate server. Old file `tests/e2e_<name>.rs`
+//! is module `<name>` here; `tests/cli_config_profiles.rs` is `cli_config_profiles`.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod cli_config_profiles;
+mod console;
+mod dialogs;
+mod readme_capture;
+mod slow_server;
+mod terminal;

@@ -1,0 +1,27 @@
+//! The local server's tests: its HTTP API against the contract (shapes, defaults, errors,
+//! authentication, fuzzing), each endpoint's rules, its database and seeds, and the
+//! `mistral-admin serve` binary. Old file `tests/server_<name>.rs` is module `<name>` here.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod api_defaults;
+mod archive;
+mod auth;
+mod billing_audit;
+mod contract_shapes;
+mod curl_examples;
+mod database;
+mod errors;
+mod extensions;
+mod fuzz;
+mod http_errors;
+mod invites;
+mod keys;
+mod members;
+mod seeds;
+mod serve_binary;
+mod serve_env;
+mod text_checks;
+mod users;
+mod workspaces;

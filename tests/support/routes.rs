@@ -1,0 +1,136 @@
+//! Every admin route the server mounts (as `src/server/router.rs` lists them), with a valid
+//! body for each, and a fixture of ids in one organization to fill the paths with.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::http::Api;
+
+pub struct Route {
+    pub method: Method,
+    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}` are filled in.
+    pub template: &'static str,
+    /// Whether the path or the body names something of the organization (so another
+    /// organization's key must get 404 there).
+    pub names_ids: bool,
+}
+
+const fn route(method: Method, template: &'static str, names_ids: bool) -> Route {
+    Route {
+        method,
+        template,
+        names_ids,
+    }
+}
+
+pub fn all() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/users", false),
+        route(Method::POST, "/users", false),
+        route(Method::GET, "/users/{user}", true),
+        route(Method::PATCH, "/users/{user}", true),
+        route(Method::DELETE, "/users/{user}", true),
+        route(Method::GET, "/users-invite", false),
+        route(Method::POST, "/users-invite", true),
+        route(Method::DELETE, "/users-invite/{invite}", true),
+        route(Method::GET, "/roles", false),
+        route(Method::GET, "/workspaces", false),
+        route(Method::POST, "/workspaces", true),
+        route(Method::PATCH, "/workspaces/{ws}", true),
+        route(Method::DELETE, "/workspaces/{ws}", true),
+        route(Method::POST, "/workspaces/{ws}/add-users", true),
+        route(Method::PATCH, "/workspaces/{ws}/users", true),
+        route(Method::DELETE, "/workspaces/{ws}/remove-users", true),
+        route(Method::GET, "/api-keys", false),
+        route(Method::POST, "/api-keys", true),
+        route(Method::DELETE, "/api-keys/{key}", true),
+        route(Method::GET, "/spend-limit", false),
+        route(Method::POST, "/spend-limit", false),
+        route(Method::GET, "/audit-logs", false),
+        route(Method::GET, "/x-local/organization", false),
+        route(Method::PATCH, "/x-local/organization", false),
+        route(Method::GET, "/x-local/workspaces/{ws}/settings", true),
+        route(Method::PATCH, "/x-local/workspaces/{ws}/settings", true),
+    ]
+}
+
+/// Ids of one organization: a workspace (not the default), a member who is not an admin and
+/// belongs to that workspace, an open invitation and a workspace key.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixture {
+    pub ws: Uuid,
+    pub user: Uuid,
+    pub invite: Uuid,
+    pub key: Uuid,
+}
+
+impl Fixture {
+    /// Builds the fixture through the API; returns it with the key's plaintext.
+    pub async fn create(api: &Api, admin: Uuid) -> (Self, String) {
+        let user = api.create_member("fixture.member@acme.example").await;
+        let ws = api.create_workspace("Fixture Space", admin).await.uuid;
+        api.add_members(ws, &[(user, &["dev"])]).await;
+        let invite_reply = api
+            .post(
+                "/users-invite",
+                json!({"email": "fixture.invitee@acme.example"}),
+            )
+            .await;
+        assert_eq!(invite_reply.status, 200, "{}", invite_reply.text);
+        let invites = api.get("/users-invite").await.ok();
+        let invite = invites[0]["invite_uuid"]
+            .as_str()
+            .expect("invitation listed")
+            .parse()
+            .expect("uuid");
+        let key = api.create_key(ws, user, "fixture key").await;
+        let plaintext = key.key.clone().expect("plaintext returned at creation");
+        (
+            Self {
+                ws,
+                user,
+                invite,
+                key: key.key_id,
+            },
+            plaintext,
+        )
+    }
+
+    pub fn path(&self, route: &Route) -> String {
+        route
+            .template
+            .replace("{ws}", &self.ws.to_string())
+            .replace("{user}", &self.user.to_string())
+            .replace("{invite}", &self.invite.to_string())
+            .replace("{key}", &self.key.to_string())
+    }
+
+    /// A body the route accepts, naming this fixture's ids where a body names ids.
+    pub fn body(&self, route: &Route) -> Option<Value> {
+        let members = json!({"members": [{"user_uuid": self.user, "role_names": ["user"]}]});
+        let body = match (route.method.as_str(), route.template) {
+            ("POST", "/users") => json!([{
+                "email": "someone.new@acme.example", "first_name": "Some", "last_name": "One"
+            }]),
+            ("PATCH", "/users/{user}") => json!({"role_names": ["billing_manager"]}),
+            ("POST", "/users-invite") => {
+                json!({"email": "guest@acme.example", "workspace_uuids": [self.ws]})
+            }
+            ("POST", "/workspaces") => json!({"name": "Another", "admin_user_id": self.user}),
+            ("PATCH", "/workspaces/{ws}") => json!({"name": "Renamed"}),
+            ("POST", "/workspaces/{ws}/add-users") | ("PATCH", "/workspaces/{ws}/users") => members,
+            ("DELETE", "/workspaces/{ws}/remove-users") => {
+                json!({"members": [{"user_uuid": self.user}]})
+            }
+            ("POST", "/api-keys") => json!({"workspace_uuid": self.ws, "user_id": self.user}),
+            ("POST", "/spend-limit") => json!({"amount": 10}),
+            ("PATCH", "/x-local/organization") => json!({"name": "Renamed Org"}),
+            ("PATCH", "/x-local/workspaces/{ws}/settings") => {
+                json!({"members_can_create_api_keys": false})
+            }
+            _ => return None,
+        };
+        Some(body)
+    }
+}

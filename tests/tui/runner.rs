@@ -1,0 +1,327 @@
+//! The console's effect runner against real servers: the local server over HTTP for every
+//! call, and the fault-injecting server to see that a cancelled request is really dropped.
+
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+use uuid::Uuid;
+
+use crate::support::fault_server::{FaultServer, Reply as Script};
+use crate::support::local_server;
+use mistral_admin::api::{
+    UpdateWorkspaceIn, WorkspaceOut, WorkspaceSettingsOut, WorkspaceSettingsUpdate,
+};
+use mistral_admin::client::{KeySource, Profile};
+use mistral_admin::server::{LocalServer, Seed};
+use mistral_admin::tui::effect::{Call, Effect, EffectRunner, SaveWorkspace};
+use mistral_admin::tui::msg::{Msg, Outcome, SaveResult};
+use mistral_admin::tui::runner::ClientRunner;
+use mistral_admin::tui::state::{ErrorKind, RequestId};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Harness {
+    runner: ClientRunner,
+    replies: UnboundedReceiver<Msg>,
+    next: u64,
+}
+
+impl Harness {
+    fn new(profiles: Vec<Profile>) -> Self {
+        let (sender, replies) = unbounded_channel();
+        Self {
+            runner: ClientRunner::new(profiles, sender),
+            replies,
+            next: 1,
+        }
+    }
+
+    fn send(&mut self, call: Call) -> RequestId {
+        let id = RequestId(self.next);
+        self.next += 1;
+        self.runner.run(Effect::Request {
+            id,
+            profile: 0,
+            call,
+        });
+        id
+    }
+
+    async fn ask(&mut self, call: Call) -> Outcome {
+        let id = self.send(call);
+        let reply = tokio::time::timeout(WAIT, self.replies.recv())
+            .await
+            .expect("an answer in time")
+            .expect("the runner is alive");
+        let Msg::Reply(reply) = reply else {
+            panic!("not a reply: {reply:?}")
+        };
+        assert_eq!(reply.id, id);
+        assert_eq!(reply.profile, 0);
+        reply.outcome
+    }
+}
+
+async fn demo() -> (LocalServer, Harness) {
+    let server = local_server().seed(Seed::Demo).start().await;
+    let key = server.seeded()[0].admin_key.clone();
+    let profile = Profile::embedded("local", server.admin_base_url(), key);
+    (server, Harness::new(vec![profile]))
+}
+
+async fn workspaces(harness: &mut Harness) -> Vec<WorkspaceOut> {
+    match harness.ask(Call::Workspaces { archived: false }).await {
+        Outcome::Workspaces {
+            archived: false,
+            result,
+        } => result.expect("workspaces"),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn named(list: &[WorkspaceOut], name: &str) -> Uuid {
+    list.iter().find(|w| w.name == name).expect(name).uuid
+}
+
+#[tokio::test]
+async fn every_load_of_the_first_screen_answers_from_the_server() {
+    let (server, mut harness) = demo().await;
+    let Outcome::Organization(Ok(Some(org))) = harness.ask(Call::Organization).await else {
+        panic!("organization")
+    };
+    assert_eq!(org.name, "Northwind Labs");
+
+    let list = workspaces(&mut harness).await;
+    let research = named(&list, "Research");
+    let default = list.iter().find(|w| w.is_default).unwrap().uuid;
+
+    let Outcome::People(Ok(people)) = harness.ask(Call::People).await else {
+        panic!("people")
+    };
+    let camille = people
+        .persons
+        .iter()
+        .find(|p| p.name == "Camille Laurent")
+        .expect("the demo admin");
+    assert_eq!(camille.org_roles, ["organization_admin"]);
+    let (_, roles) = camille
+        .memberships
+        .iter()
+        .find(|(ws, _)| *ws == default)
+        .expect("in the default workspace");
+    assert!(
+        roles.iter().all(|r| Uuid::parse_str(r).is_err()),
+        "role names, not UUIDs: {roles:?}"
+    );
+    assert_eq!(
+        people.rows_for(research).len(),
+        list.iter()
+            .find(|w| w.uuid == research)
+            .unwrap()
+            .members_count
+            .unwrap() as usize
+    );
+
+    let Outcome::ApiKeys(Ok(keys)) = harness.ask(Call::ApiKeys).await else {
+        panic!("keys")
+    };
+    assert!(keys.iter().any(|k| k.workspace_id == Some(research)));
+    assert!(
+        keys.iter().all(|k| k.key.is_none()),
+        "lists never carry a key"
+    );
+
+    let Outcome::WorkspaceSettings {
+        workspace,
+        result: Ok(Some(settings)),
+    } = harness.ask(Call::WorkspaceSettings(research)).await
+    else {
+        panic!("settings")
+    };
+    assert_eq!(workspace, research);
+    assert_eq!(settings.workspace_uuid, research);
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_save_sends_both_parts_and_returns_what_the_server_has() {
+    let (server, mut harness) = demo().await;
+    let research = named(&workspaces(&mut harness).await, "Research");
+    let save = SaveWorkspace {
+        workspace: research,
+        details: Some(UpdateWorkspaceIn {
+            description: Some("Benchmarks".into()),
+            ..UpdateWorkspaceIn::default()
+        }),
+        settings: Some(WorkspaceSettingsUpdate {
+            members_can_create_api_keys: Some(true),
+            monthly_spend_cap: Some(Some(321)),
+        }),
+    };
+    let Outcome::SavedWorkspace {
+        result:
+            SaveResult::Saved {
+                workspace: Some(saved),
+                settings: Some(settings),
+            },
+        ..
+    } = harness.ask(Call::SaveWorkspace(save)).await
+    else {
+        panic!("saved")
+    };
+    assert_eq!(saved.description.as_deref(), Some("Benchmarks"));
+    assert_eq!(settings.monthly_spend_cap, Some(321));
+    assert!(settings.members_can_create_api_keys);
+    let again = workspaces(&mut harness).await;
+    let listed = again.iter().find(|w| w.uuid == research).unwrap();
+    assert_eq!(listed.description.as_deref(), Some("Benchmarks"));
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_settings_refusal_after_saved_details_is_a_partial_save() {
+    let (server, mut harness) = demo().await;
+    let research = named(&workspaces(&mut harness).await, "Research");
+    let Outcome::WorkspaceSettings {
+        result: Ok(Some(settings)),
+        ..
+    } = harness.ask(Call::WorkspaceSettings(research)).await
+    else {
+        panic!("settings")
+    };
+    let limit = settings
+        .organization_monthly_limit
+        .expect("the demo organization has a limit");
+    let save = SaveWorkspace {
+        workspace: research,
+        details: Some(UpdateWorkspaceIn {
+            icon: Some("🧪".into()),
+            ..UpdateWorkspaceIn::default()
+        }),
+        settings: Some(WorkspaceSettingsUpdate {
+            members_can_create_api_keys: None,
+            monthly_spend_cap: Some(Some(limit + 1)),
+        }),
+    };
+    let Outcome::SavedWorkspace {
+        result:
+            SaveResult::PartlySaved {
+                workspace,
+                settings_error,
+            },
+        ..
+    } = harness.ask(Call::SaveWorkspace(save)).await
+    else {
+        panic!("partly saved")
+    };
+    assert_eq!(workspace.icon.as_deref(), Some("🧪"));
+    assert_eq!(
+        settings_error.kind,
+        ErrorKind::Validation,
+        "{settings_error:?}"
+    );
+    assert!(
+        settings_error.field("monthly_spend_cap").is_some(),
+        "{settings_error:?}"
+    );
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_refused_save_changes_nothing() {
+    let (server, mut harness) = demo().await;
+    let list = workspaces(&mut harness).await;
+    let mobile = named(&list, "Mobile App");
+    let before = settings_of(&mut harness, mobile).await;
+    let save = SaveWorkspace {
+        workspace: mobile,
+        details: Some(UpdateWorkspaceIn {
+            name: Some("Research".into()),
+            ..UpdateWorkspaceIn::default()
+        }),
+        settings: Some(WorkspaceSettingsUpdate {
+            members_can_create_api_keys: Some(!before.members_can_create_api_keys),
+            monthly_spend_cap: None,
+        }),
+    };
+    let Outcome::SavedWorkspace {
+        result: SaveResult::Failed(error),
+        ..
+    } = harness.ask(Call::SaveWorkspace(save)).await
+    else {
+        panic!("refused")
+    };
+    assert_eq!(error.kind, ErrorKind::Conflict, "{error:?}");
+    assert_eq!(
+        settings_of(&mut harness, mobile).await,
+        before,
+        "the second part was not sent"
+    );
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_cancelled_request_is_dropped_and_never_answers() {
+    let fault = FaultServer::start().await;
+    fault.on("GET", "/v1/admin/api-keys", vec![Script::Hang]);
+    let profile = Profile::embedded(
+        "slow",
+        fault.base_url(),
+        mistral_admin::domain::SecretString::new("sk-test-key-for-the-fault-server"),
+    );
+    let mut harness = Harness::new(vec![profile]);
+    let id = harness.send(Call::ApiKeys);
+    wait_until("the request reaches the server", || {
+        fault.count("GET", "/v1/admin/api-keys") == 1
+    })
+    .await;
+    harness.runner.run(Effect::Cancel(vec![id]));
+    wait_until("the client hangs up", || fault.hangups() == 1).await;
+    assert!(
+        harness.replies.try_recv().is_err(),
+        "an aborted request sends no answer"
+    );
+}
+
+#[tokio::test]
+async fn a_profile_whose_key_cannot_be_read_answers_each_call_with_the_reason() {
+    let profile = Profile {
+        name: "broken".into(),
+        base_url: "http://127.0.0.1:9/v1/admin".into(),
+        key_source: KeySource::Env("MISTRAL_ADMIN_TEST_KEY_THAT_IS_NOT_SET".into()),
+        auth: Default::default(),
+        read_only: false,
+        is_local: false,
+    };
+    let mut harness = Harness::new(vec![profile]);
+    let Outcome::Workspaces {
+        result: Err(error), ..
+    } = harness.ask(Call::Workspaces { archived: false }).await
+    else {
+        panic!("an error")
+    };
+    assert!(
+        error
+            .message
+            .contains("MISTRAL_ADMIN_TEST_KEY_THAT_IS_NOT_SET"),
+        "{error:?}"
+    );
+}
+
+async fn settings_of(harness: &mut Harness, workspace: Uuid) -> WorkspaceSettingsOut {
+    match harness.ask(Call::WorkspaceSettings(workspace)).await {
+        Outcome::WorkspaceSettings {
+            result: Ok(Some(settings)),
+            ..
+        } => settings,
+        other => panic!("{other:?}"),
+    }
+}
+
+async fn wait_until(what: &str, check: impl Fn() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}

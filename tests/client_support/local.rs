@@ -23,6 +23,7 @@ pub async fn start(seed: Seed) -> LocalServer {
         seed,
         admin_key: None,
         clock: Clock::system(),
+        ..ServerOptions::default()
     })
     .await
     .expect("local server starts")

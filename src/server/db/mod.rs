@@ -52,6 +52,11 @@ pub enum DbError {
         path: String,
         source: std::io::Error,
     },
+    #[error("cannot create the database {path}: {source}")]
+    Create {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot migrate the database: {0}")]
     Migrate(rusqlite::Error),
     #[error(
@@ -69,11 +74,15 @@ impl Db {
     /// [`open_file`](Self::open_file) with another lock wait; tests use a short one.
     pub(crate) fn open_file_with(path: &Path, busy_timeout: Duration) -> Result<Self, DbError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| DbError::Directory {
+            crate::dirs::create_private_dir(parent).map_err(|source| DbError::Directory {
                 path: parent.display().to_string(),
                 source,
             })?;
         }
+        crate::dirs::create_private_file(path).map_err(|source| DbError::Create {
+            path: path.display().to_string(),
+            source,
+        })?;
         let conn = Connection::open(path).map_err(|source| DbError::Open {
             path: path.display().to_string(),
             source,

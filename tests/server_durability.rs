@@ -38,13 +38,22 @@ async fn write_until(api: Api, writer: usize, stop: Arc<AtomicBool>) -> Vec<Stri
         n += 1;
         let email = format!("w{writer}-{n}@durable.example");
         let Ok(reply) = api
-            .try_send(reqwest::Method::POST, "/users-invite", &json!({"email": email}))
+            .try_send(
+                reqwest::Method::POST,
+                "/users-invite",
+                &json!({"email": email}),
+            )
             .await
         else {
             break;
         };
         if reply.status == 200 {
-            assert_eq!(reply.body["invited_members_count"], json!(1), "{}", reply.text);
+            assert_eq!(
+                reply.body["invited_members_count"],
+                json!(1),
+                "{}",
+                reply.text
+            );
             acknowledged.push(email);
         }
     }
@@ -77,7 +86,10 @@ async fn acknowledged_writes_survive_a_sigkill_and_the_database_stays_sound() {
         acknowledged.len()
     );
 
-    eprintln!("{} writes acknowledged before the SIGKILL", acknowledged.len());
+    eprintln!(
+        "{} writes acknowledged before the SIGKILL",
+        acknowledged.len()
+    );
     let integrity: String = rusqlite::Connection::open(&db)
         .unwrap()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

@@ -334,7 +334,11 @@ async fn paging_parameters_must_be_positive_integers() {
         assert_eq!(both.len(), 2, "every problem is listed: {both:?}");
         // Numbers beyond 64 bits are numbers all the same (FastAPI's integers are unbounded):
         // a page that far is empty, and a page size that large is served as 1000.
-        let far = h.api.get(&format!("{path}?page=99999999999999999999")).await.ok();
+        let far = h
+            .api
+            .get(&format!("{path}?page=99999999999999999999"))
+            .await
+            .ok();
         let rows = if path == "/users" { "members" } else { "items" };
         assert_eq!(far[rows], json!([]), "{far}");
         let big = h

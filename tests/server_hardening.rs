@@ -87,11 +87,17 @@ async fn bulk_requests_past_the_limits_are_422s_that_name_the_limit() {
         )
         .await;
     reply.invalid_at("body.email", "too_long");
-    assert!(reply.text.contains("10000") && reply.text.contains("10001"), "{}", reply.text);
+    assert!(
+        reply.text.contains("10000") && reply.text.contains("10001"),
+        "{}",
+        reply.text
+    );
     assert_eq!(h.api.get("/users-invite").await.ok(), json!([]));
 
     let people: Vec<Value> = (0..10_001)
-        .map(|i| json!({"email": format!("u{i}@bulk.example"), "first_name": "A", "last_name": "B"}))
+        .map(
+            |i| json!({"email": format!("u{i}@bulk.example"), "first_name": "A", "last_name": "B"}),
+        )
         .collect();
     let reply = h.api.post("/users", Value::Array(people)).await;
     reply.invalid_at("body", "too_long");
@@ -104,7 +110,10 @@ async fn bulk_requests_past_the_limits_are_422s_that_name_the_limit() {
     for (method, path) in [
         (Method::PATCH, format!("/workspaces/{workspace}/users")),
         (Method::POST, format!("/workspaces/{workspace}/add-users")),
-        (Method::DELETE, format!("/workspaces/{workspace}/remove-users")),
+        (
+            Method::DELETE,
+            format!("/workspaces/{workspace}/remove-users"),
+        ),
     ] {
         h.api
             .send(method, &path, Some(&json!({"members": members})))
@@ -153,7 +162,11 @@ async fn pending_invitations_are_capped_so_their_list_stays_bounded() {
 #[tokio::test]
 async fn api_key_limits_beyond_64_bits_are_served_as_the_largest_page() {
     let h = Harness::start().await;
-    let keys = h.api.get("/api-keys?limit=99999999999999999999999").await.ok();
+    let keys = h
+        .api
+        .get("/api-keys?limit=99999999999999999999999")
+        .await
+        .ok();
     assert_eq!(keys["keys"], json!([]));
 }
 
@@ -246,8 +259,14 @@ const CONTRACT: &[(&str, &str)] = &[
     ("DELETE", "/user-groups/{group_uuid}/members"),
     ("GET", "/user-groups/{group_uuid}/workspaces"),
     ("POST", "/user-groups/{group_uuid}/workspaces"),
-    ("PATCH", "/user-groups/{group_uuid}/workspaces/{workspace_uuid}"),
-    ("DELETE", "/user-groups/{group_uuid}/workspaces/{workspace_uuid}"),
+    (
+        "PATCH",
+        "/user-groups/{group_uuid}/workspaces/{workspace_uuid}",
+    ),
+    (
+        "DELETE",
+        "/user-groups/{group_uuid}/workspaces/{workspace_uuid}",
+    ),
     ("PATCH", "/user-groups/{group_uuid}/organization-role"),
     ("GET", "/user-groups/{group_uuid}/nested"),
     ("PATCH", "/user-groups/{group_uuid}/nested"),
@@ -273,11 +292,20 @@ async fn every_contract_operation_is_served_or_says_it_is_not() {
             .await;
         let unknown_route = reply.status == 405
             || (reply.status == 404 && reply.body == json!({"detail": "Not Found"}));
-        assert!(!unknown_route, "{method} {path}: {} {}", reply.status, reply.text);
+        assert!(
+            !unknown_route,
+            "{method} {path}: {} {}",
+            reply.status, reply.text
+        );
         let listed = UNSERVED
             .iter()
             .any(|op| op.method == *method && op.path == *path);
-        assert_eq!(reply.status == 501, listed, "{method} {path}: {}", reply.text);
+        assert_eq!(
+            reply.status == 501,
+            listed,
+            "{method} {path}: {}",
+            reply.text
+        );
     }
     for operation in UNSERVED {
         assert!(
@@ -290,11 +318,9 @@ async fn every_contract_operation_is_served_or_says_it_is_not() {
 /// docs/local-server.md lists exactly the operations that answer 501.
 #[test]
 fn the_documentation_lists_the_unserved_operations() {
-    let docs = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/local-server.md"
-    ))
-    .expect("docs/local-server.md");
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/local-server.md"))
+            .expect("docs/local-server.md");
     let section = docs
         .split("## Not served yet")
         .nth(1)
@@ -310,4 +336,52 @@ fn the_documentation_lists_the_unserved_operations() {
         .map(|op| format!("{} {}", op.method, op.path))
         .collect();
     assert_eq!(listed, expected);
+}
+
+/// Names that look the same are the same name: invisible characters (zero-width spaces and
+/// joiners, soft hyphens, bidi controls) count for as little as case and accents.
+#[tokio::test]
+async fn lookalike_workspace_names_are_taken_like_their_plain_twins() {
+    let h = Harness::start().await;
+    let admin = h.acme.admin_user_uuid;
+    h.api.create_workspace("Spoof", admin).await;
+    for lookalike in [
+        "Spo\u{200B}of",
+        "Spo\u{00AD}of",
+        "Sp\u{200D}oof",
+        "\u{202E}Spoof",
+        "Spoof\u{2069}",
+        "SPÖÖF\u{FEFF}",
+    ] {
+        let detail = h
+            .api
+            .post(
+                "/workspaces",
+                json!({"name": lookalike, "admin_user_id": admin}),
+            )
+            .await
+            .detail(409);
+        assert!(
+            detail.contains("'Spoof' already exists"),
+            "{lookalike:?}: {detail}"
+        );
+    }
+    // Renaming into a lookalike is refused the same way; search sees through them too.
+    let other = h.api.create_workspace("Other", admin).await.uuid;
+    h.api
+        .patch(
+            &format!("/workspaces/{other}"),
+            json!({"name": "S\u{2060}poof"}),
+        )
+        .await
+        .detail(409);
+    let found = h.api.workspaces("search=spo%E2%80%8Bof").await;
+    assert_eq!(
+        found
+            .items
+            .iter()
+            .map(|w| w.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Spoof"]
+    );
 }

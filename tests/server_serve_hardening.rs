@@ -67,7 +67,11 @@ fn two_servers_started_together_on_a_new_database_both_come_up_with_one_seed() {
         }
         let seeded: Vec<bool> = servers
             .iter()
-            .map(|s| s.banner.iter().any(|l| l.contains("Admin API keys (shown once")))
+            .map(|s| {
+                s.banner
+                    .iter()
+                    .any(|l| l.contains("Admin API keys (shown once"))
+            })
             .collect();
         assert_eq!(
             seeded.iter().filter(|s| **s).count(),
@@ -77,7 +81,10 @@ fn two_servers_started_together_on_a_new_database_both_come_up_with_one_seed() {
         );
         let other = &servers[seeded.iter().position(|s| !s).unwrap()];
         assert!(
-            other.banner.iter().any(|l| l.contains("existing data kept (3 organizations)")),
+            other
+                .banner
+                .iter()
+                .any(|l| l.contains("existing data kept (3 organizations)")),
             "{:?}",
             other.banner
         );
@@ -102,12 +109,18 @@ fn a_busy_port_stops_serve_before_it_seeds() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot listen on"), "{stderr}");
-    assert!(!db.exists(), "the database was created before the port was known to be free");
+    assert!(
+        !db.exists(),
+        "the database was created before the port was known to be free"
+    );
     drop(taken);
 
     let serve = ServeProcess::spawn(serve_on(&db), Stdio::null());
     assert!(
-        serve.banner.iter().any(|l| l.contains("Admin API keys (shown once")),
+        serve
+            .banner
+            .iter()
+            .any(|l| l.contains("Admin API keys (shown once")),
         "{:?}",
         serve.banner
     );
@@ -127,7 +140,17 @@ fn weak_or_unusable_admin_keys_are_refused_without_being_shown() {
         ("HQSxfB7IaJRKNHRv0e5OAYJN\"O1h2Ug6Y", "letters, digits"),
     ];
     for (key, says) in cases {
-        let by_flag = run(&["serve", "--memory", "--addr", "127.0.0.1:0", "--admin-key", key], &[]);
+        let by_flag = run(
+            &[
+                "serve",
+                "--memory",
+                "--addr",
+                "127.0.0.1:0",
+                "--admin-key",
+                key,
+            ],
+            &[],
+        );
         let by_env = run(
             &["serve", "--memory", "--addr", "127.0.0.1:0"],
             &[("MISTRAL_ADMIN_API_KEY", key)],
@@ -137,7 +160,10 @@ fn weak_or_unusable_admin_keys_are_refused_without_being_shown() {
             let stderr = String::from_utf8_lossy(&out.stderr);
             let stdout = String::from_utf8_lossy(&out.stdout);
             assert!(stderr.contains(says), "{key:?}: {stderr}");
-            assert!(!stderr.contains(key) && !stdout.contains(key), "{stderr}{stdout}");
+            assert!(
+                !stderr.contains(key) && !stdout.contains(key),
+                "{stderr}{stdout}"
+            );
             assert!(!stdout.contains("Local Mistral Admin API"), "{stdout}");
         }
     }
@@ -147,19 +173,33 @@ fn weak_or_unusable_admin_keys_are_refused_without_being_shown() {
 async fn read_only_serve_refuses_every_change_with_403() {
     let key = random_key();
     let serve = ServeProcess::start(&["--memory", "--read-only", "--admin-key", &key]);
-    assert!(serve.banner.iter().any(|l| l.contains("read-only")), "{:?}", serve.banner);
+    assert!(
+        serve.banner.iter().any(|l| l.contains("read-only")),
+        "{:?}",
+        serve.banner
+    );
     let api = Api::new(&serve.origin, Some(&key));
     let before = api.workspaces("").await;
     let default = before.items.iter().find(|w| w.is_default).unwrap().uuid;
     let admin = api.get("/users").await.ok()["members"][0]["id"].clone();
     let events_before = api.audit("limit=1000").await.len();
     let changes = [
-        api.post("/workspaces", json!({"name": "New", "admin_user_id": admin})).await,
-        api.patch(&format!("/workspaces/{default}"), json!({"description": "x"})).await,
+        api.post(
+            "/workspaces",
+            json!({"name": "New", "admin_user_id": admin}),
+        )
+        .await,
+        api.patch(
+            &format!("/workspaces/{default}"),
+            json!({"description": "x"}),
+        )
+        .await,
         api.delete(&format!("/workspaces/{default}")).await,
-        api.post("/users-invite", json!({"email": "new@example.com"})).await,
+        api.post("/users-invite", json!({"email": "new@example.com"}))
+            .await,
         api.post("/spend-limit", json!({"amount": 1})).await,
-        api.patch("/x-local/organization", json!({"name": "Renamed"})).await,
+        api.patch("/x-local/organization", json!({"name": "Renamed"}))
+            .await,
     ];
     for reply in changes {
         let detail = reply.detail(403);
@@ -172,8 +212,15 @@ async fn read_only_serve_refuses_every_change_with_403() {
         .detail(401);
     let after = api.workspaces("").await;
     assert_eq!(after.total, before.total);
-    assert_eq!(api.get("/x-local/organization").await.ok()["name"], "Northwind Labs");
-    assert_eq!(api.audit("limit=1000").await.len(), events_before, "nothing was recorded");
+    assert_eq!(
+        api.get("/x-local/organization").await.ok()["name"],
+        "Northwind Labs"
+    );
+    assert_eq!(
+        api.audit("limit=1000").await.len(),
+        events_before,
+        "nothing was recorded"
+    );
 }
 
 fn help(args: &[&str]) -> String {
@@ -186,11 +233,20 @@ fn help(args: &[&str]) -> String {
 fn each_command_lists_only_the_options_it_uses() {
     let serve = help(&["serve", "--help"]);
     for meaningless in ["--profile", "--base-url", "--no-color"] {
-        assert!(!serve.contains(meaningless), "serve --help offers {meaningless}:\n{serve}");
+        assert!(
+            !serve.contains(meaningless),
+            "serve --help offers {meaningless}:\n{serve}"
+        );
     }
-    assert!(serve.contains("--read-only") && serve.contains("--header-timeout"), "{serve}");
+    assert!(
+        serve.contains("--read-only") && serve.contains("--header-timeout"),
+        "{serve}"
+    );
     let profiles = help(&["profiles", "--help"]);
-    assert!(profiles.contains("--profile") && !profiles.contains("--no-color"), "{profiles}");
+    assert!(
+        profiles.contains("--profile") && !profiles.contains("--no-color"),
+        "{profiles}"
+    );
     let admin_key = help(&["admin-key", "--help"]);
     assert!(!admin_key.contains("--read-only"), "{admin_key}");
     let console = help(&["--help"]);

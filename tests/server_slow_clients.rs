@@ -56,7 +56,10 @@ async fn dribble(addr: std::net::SocketAddr) -> Duration {
             Err(_) => {}
         }
         if started.elapsed() > DEADLINE * 10 {
-            panic!("a dribbling connection was still open after {:?}", started.elapsed());
+            panic!(
+                "a dribbling connection was still open after {:?}",
+                started.elapsed()
+            );
         }
     }
 }
@@ -100,9 +103,7 @@ async fn idle_keep_alive_and_silent_connections_are_closed_at_the_deadline() {
     let (server, key) = server_with_deadline(Duration::from_millis(500)).await;
     // One complete request, then silence on the same connection.
     let mut used = TcpStream::connect(server.addr()).await.unwrap();
-    let request = format!(
-        "GET /v1/admin/roles HTTP/1.1\r\nHost: x\r\nx-api-key: {key}\r\n\r\n"
-    );
+    let request = format!("GET /v1/admin/roles HTTP/1.1\r\nHost: x\r\nx-api-key: {key}\r\n\r\n");
     used.write_all(request.as_bytes()).await.unwrap();
     // A connection that never sends a byte.
     let mut silent = TcpStream::connect(server.addr()).await.unwrap();
@@ -137,7 +138,11 @@ async fn a_request_head_over_400_kb_is_a_431_with_a_detail() {
             .expect("an answer");
         assert_eq!(reply.status(), 431, "a {size}-byte header");
         let body: serde_json::Value = reply.json().await.expect("a JSON body");
-        assert!(body["detail"].as_str().is_some_and(|d| d.contains("too large")));
+        assert!(
+            body["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("too large"))
+        );
     }
     let fine = client
         .get(&url)
@@ -161,7 +166,14 @@ async fn at_the_descriptor_limit_the_server_waits_for_room_instead_of_failing() 
         .arg("-c")
         .arg("ulimit -n 128 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_mistral-admin"))
-        .args(["serve", "--memory", "--addr", "127.0.0.1:0", "--header-timeout", "1"])
+        .args([
+            "serve",
+            "--memory",
+            "--addr",
+            "127.0.0.1:0",
+            "--header-timeout",
+            "1",
+        ])
         .env("MISTRAL_ADMIN_LOG", "info")
         .env_remove("MISTRAL_ADMIN_API_KEY");
     let serve = ServeProcess::spawn(command, Stdio::from(std::fs::File::create(&log).unwrap()));

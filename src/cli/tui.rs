@@ -33,7 +33,8 @@ pub fn run(console: &ConsoleArgs) -> CommandResult {
         args.profile = Some(LOCAL_PROFILE.to_owned());
     }
     let (mut set, mut chosen) = ProfileSet::load_for(&dirs, &args)?;
-    let monochrome = console.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let monochrome =
+        console.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     // A mistake in the user's keymap or theme is reported before anything starts.
     tui::load_keymap(&dirs)?;
     tui::load_theme(&dirs, monochrome)?;

@@ -68,7 +68,9 @@ pub fn default_max_connections() -> usize {
     match descriptor_limit() {
         Some(limit) => {
             let reserve = (limit / 8).max(RESERVED_DESCRIPTORS);
-            limit.saturating_sub(reserve).clamp(1, MAX_CONNECTIONS_CEILING)
+            limit
+                .saturating_sub(reserve)
+                .clamp(1, MAX_CONNECTIONS_CEILING)
         }
         None => MAX_CONNECTIONS_CEILING,
     }

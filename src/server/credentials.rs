@@ -117,7 +117,10 @@ mod tests {
         assert_eq!(fixed_key_problem("HQSxfB7IaJRKNHRv0e5OAYJNO1h2Ug6Y"), None);
         assert_eq!(fixed_key_problem("abc-def_ghi.jkl~mno+pq/rs=="), None);
         let short = fixed_key_problem("a").unwrap();
-        assert!(short.contains("at least 20") && short.contains("has 1"), "{short}");
+        assert!(
+            short.contains("at least 20") && short.contains("has 1"),
+            "{short}"
+        );
         let spaced = fixed_key_problem("HQSxfB7IaJRKNHRv 0e5OAYJNO1h2Ug6Y").unwrap();
         assert!(spaced.contains("a space at position 17"), "{spaced}");
         let newline = fixed_key_problem("HQSxfB7IaJRKNHRv0e5OAYJNO1h2Ug6Y\n").unwrap();

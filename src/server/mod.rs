@@ -34,8 +34,8 @@ use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 pub use clock::Clock;
-pub use credentials::{MIN_FIXED_KEY_LENGTH, fixed_key_problem};
 pub use connections::{ConnectionLimits, DEFAULT_HEADER_TIMEOUT, MAX_HEAD_BYTES};
+pub use credentials::{MIN_FIXED_KEY_LENGTH, fixed_key_problem};
 pub use db::{BUSY_TIMEOUT, DbError};
 pub use ops::organizations::OrganizationSummary;
 pub use seed::{Seed, SeededOrganization};
@@ -186,7 +186,9 @@ impl LocalServer {
                 let path = path.clone();
                 tokio::task::spawn_blocking(move || db::Db::open_file(&path))
                     .await
-                    .map_err(|join| ServerError::Operation(format!("opening the database: {join}")))??
+                    .map_err(|join| {
+                        ServerError::Operation(format!("opening the database: {join}"))
+                    })??
             }
         };
         let state = state::AppState {

@@ -174,7 +174,10 @@ impl<'a> Fields<'a> {
 impl<'de> MapAccess<'de> for Fields<'de> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         let Some((key, value)) = self.entries.next() else {
             return Ok(None);
         };
@@ -203,19 +206,17 @@ mod tests {
 
     fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
         let value: Value = serde_json::from_str(json).unwrap();
-        serde_path_to_error::deserialize(Strict(&value)).map_err(|e| {
-            format!("{} at {}", e.inner(), e.path())
-        })
+        serde_path_to_error::deserialize(Strict(&value))
+            .map_err(|e| format!("{} at {}", e.inner(), e.path()))
     }
 
     #[test]
     fn an_array_is_no_object_at_any_depth() {
         let top = read::<NewUsageLimitIn>("[5000]").unwrap_err();
         assert!(top.contains("expected struct"), "{top}");
-        let nested = read::<WorkspaceMemberIn>(
-            r#"{"members": [["0d48f530-095c-43fe-8aea-6673bcacabe6"]]}"#,
-        )
-        .unwrap_err();
+        let nested =
+            read::<WorkspaceMemberIn>(r#"{"members": [["0d48f530-095c-43fe-8aea-6673bcacabe6"]]}"#)
+                .unwrap_err();
         assert!(nested.contains("expected struct"), "{nested}");
         assert!(nested.ends_with("at members[0]"), "{nested}");
     }

@@ -304,7 +304,11 @@ pub fn requested_workspace_roles(entry: &WorkspaceMemberSingleIn) -> Option<Vec<
 
 impl Validate for WorkspaceMemberIn {
     fn validate(&self, v: &mut Validator) {
-        bounded_list(v, &["members".into()], self.members.as_deref().unwrap_or_default());
+        bounded_list(
+            v,
+            &["members".into()],
+            self.members.as_deref().unwrap_or_default(),
+        );
         let mut seen = std::collections::HashSet::new();
         for (index, entry) in self.members.iter().flatten().enumerate() {
             v.nested(&["members".into(), LocItem::from(index)], |v| {

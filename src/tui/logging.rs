@@ -16,7 +16,10 @@ fn make_logs_private(dir: &Path) {
     #[cfg(unix)]
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         use std::os::unix::fs::PermissionsExt;
-        let is_log = entry.file_name().to_string_lossy().starts_with(LOG_FILE_PREFIX);
+        let is_log = entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(LOG_FILE_PREFIX);
         if is_log && entry.file_type().is_ok_and(|t| t.is_file()) {
             let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o600));
         }

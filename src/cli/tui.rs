@@ -58,7 +58,8 @@ pub fn run(console: &ConsoleArgs) -> CommandResult {
                         .map(|p| p.name.clone())
                         .collect();
                     return Err(format!(
-                        "no local organization profile named {name:?} (the demo database has: {})",
+                        "no local organization profile named {:?} (the demo database has: {})",
+                        crate::domain::secret_like::redact_secrets(&name),
                         known.join(", ")
                     )
                     .into());

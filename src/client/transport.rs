@@ -21,6 +21,9 @@ use super::retry::{self, Repeat};
 use crate::domain::SecretString;
 use crate::domain::secret_like::redact_secrets;
 
+/// How long an idle connection is kept for the next request.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The async client for one organization's Admin API. Cloning is cheap: clones share one
 /// connection pool and configuration.
 #[derive(Clone)]
@@ -154,6 +157,10 @@ impl AdminClient {
             ));
         }
         let http = reqwest::Client::builder()
+            // Below the local server's idle limit (10 s), so a change is never sent on a
+            // connection the server is closing at that moment (which would read as "no answer,
+            // the change may or may not have been made").
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
             .user_agent(config.user_agent.clone())

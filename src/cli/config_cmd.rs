@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use super::{CommandResult, GlobalArgs};
+use super::CommandResult;
 use crate::client::ProfileSet;
 use crate::dirs::AppDirs;
 use crate::tui;
@@ -20,7 +20,7 @@ pub enum ConfigCommand {
     Check,
 }
 
-pub fn run(_global: &GlobalArgs, cmd: ConfigCommand) -> CommandResult {
+pub fn run(cmd: ConfigCommand) -> CommandResult {
     let dirs = AppDirs::discover()?;
     match cmd {
         ConfigCommand::Path => {

@@ -18,36 +18,46 @@ use clap::{Args, Parser, Subcommand};
     about = "Administer Mistral AI organizations and workspaces from the terminal",
     long_about = "Administer Mistral AI organizations and workspaces from the terminal.\n\n\
         With no command, opens the console. With no configuration at all, the console opens on \
-        a local demo organization served by an embedded copy of the Admin API."
+        a local demo organization served by an embedded copy of the Admin API.",
+    // The console's options go before no command (or after `tui`); each other command lists
+    // only the options it uses, so `serve --help` never offers one that means nothing there.
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub console: ConsoleArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Options that choose which organization to talk to and how.
+/// Which organization to talk to and how: the console's and `profiles`' options.
 #[derive(Debug, Clone, Default, Args)]
-pub struct GlobalArgs {
+pub struct ProfileArgs {
     /// Profile to use (see `mistral-admin profiles`); `local` is the embedded demo server.
-    #[arg(long, global = true, env = "MISTRAL_ADMIN_PROFILE")]
+    #[arg(long, env = "MISTRAL_ADMIN_PROFILE")]
     pub profile: Option<String>,
     /// Admin API base URL, used with the key in MISTRAL_ADMIN_API_KEY instead of a profile.
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Disable every change: browse only.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub read_only: bool,
+}
+
+/// The console's options.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConsoleArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
     /// Monochrome display (also enabled by the NO_COLOR environment variable).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_color: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the console (the default when no command is given).
-    Tui,
+    Tui(ConsoleArgs),
     /// Run the local Admin API server.
     Serve(serve::ServeArgs),
     /// Show or check the app's configuration.
@@ -62,11 +72,14 @@ pub enum Command {
 /// Parses the command line and runs the chosen command.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // The database, its WAL and the logs hold organizations' data: nobody else may read them.
+    crate::dirs::keep_new_files_private();
     let result = match cli.command {
-        None | Some(Command::Tui) => tui::run(&cli.global),
-        Some(Command::Serve(args)) => serve::run(&cli.global, args),
-        Some(Command::Config(cmd)) => config_cmd::run(&cli.global, cmd),
-        Some(Command::Profiles(args)) => profiles::run(&cli.global, args),
+        None => tui::run(&cli.console),
+        Some(Command::Tui(args)) => tui::run(&args),
+        Some(Command::Serve(args)) => serve::run(args),
+        Some(Command::Config(cmd)) => config_cmd::run(cmd),
+        Some(Command::Profiles(args)) => profiles::run(args),
         Some(Command::AdminKey(args)) => admin_key::run(args),
     };
     match result {

@@ -5,13 +5,15 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::{CommandResult, GlobalArgs};
+use super::{CommandResult, ProfileArgs};
 use crate::client::profiles::Overrides;
 use crate::client::{Profile, ProfileSet, ProfileStatus, check_profile};
 use crate::dirs::AppDirs;
 
 #[derive(Debug, Args)]
 pub struct ProfilesArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
     /// Seconds to wait for each server before calling it unreachable.
     #[arg(long, default_value_t = 5, value_name = "SECONDS")]
     pub timeout: u64,
@@ -21,17 +23,17 @@ pub struct ProfilesArgs {
 }
 
 /// The command line's say on profiles, as the client module takes it.
-pub fn overrides(global: &GlobalArgs) -> Overrides {
+pub fn overrides(args: &ProfileArgs) -> Overrides {
     Overrides {
-        profile: global.profile.clone(),
-        base_url: global.base_url.clone(),
-        read_only: global.read_only,
+        profile: args.profile.clone(),
+        base_url: args.base_url.clone(),
+        read_only: args.read_only,
     }
 }
 
-pub fn run(global: &GlobalArgs, args: ProfilesArgs) -> CommandResult {
+pub fn run(args: ProfilesArgs) -> CommandResult {
     let dirs = AppDirs::discover()?;
-    let (set, chosen) = ProfileSet::load_for(&dirs, &overrides(global))?;
+    let (set, chosen) = ProfileSet::load_for(&dirs, &overrides(&args.profile))?;
     let statuses = if args.offline {
         None
     } else {

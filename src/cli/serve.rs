@@ -1,16 +1,20 @@
 //! `mistral-admin serve`: runs the local Admin API server until ctrl-c.
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Args;
 
-use super::{CommandResult, GlobalArgs};
+use super::CommandResult;
 use crate::api::paths;
 use crate::dirs::AppDirs;
 use crate::domain::SecretString;
-use crate::server::{Database, LocalServer, Seed, ServerOptions};
+use crate::server::{
+    ConnectionLimits, DEFAULT_HEADER_TIMEOUT, Database, LocalServer, Seed, ServerOptions,
+};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -26,7 +30,9 @@ pub struct ServeArgs {
     /// What an empty database starts with.
     #[arg(long, value_enum, default_value_t = Seed::Demo)]
     pub seed: Seed,
-    /// Admin key of the first organization, instead of a generated one (for scripts and tests).
+    /// Admin key of the first organization, instead of a generated one (for scripts and tests):
+    /// at least 20 characters of letters, digits and -._~+/. Prefer the environment variable,
+    /// since a command line is visible to other users in `ps`.
     #[arg(
         long,
         env = "MISTRAL_ADMIN_API_KEY",
@@ -34,10 +40,21 @@ pub struct ServeArgs {
         value_name = "KEY"
     )]
     pub admin_key: Option<String>,
+    /// Refuse every change (403): browse and rehearse reads only.
+    #[arg(long)]
+    pub read_only: bool,
+    /// Seconds a client has to send a complete request head (and that an idle keep-alive
+    /// connection stays open).
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_HEADER_TIMEOUT.as_secs_f64())]
+    pub header_timeout: f64,
 }
 
-pub fn run(_global: &GlobalArgs, args: ServeArgs) -> CommandResult {
+pub fn run(args: ServeArgs) -> CommandResult {
     init_logging();
+    let header_timeout = Duration::try_from_secs_f64(args.header_timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or("--header-timeout must be a positive number of seconds")?;
     let database = if args.memory {
         Database::Memory
     } else {
@@ -57,11 +74,16 @@ pub fn run(_global: &GlobalArgs, args: ServeArgs) -> CommandResult {
             database: database.clone(),
             seed: args.seed,
             admin_key,
+            read_only: args.read_only,
+            limits: ConnectionLimits {
+                header_timeout,
+                ..ConnectionLimits::default()
+            },
             ..ServerOptions::default()
         })
         .await?;
         let organizations = server.organizations().await?.len();
-        print_banner(&server, &database, organizations);
+        print_banner(&server, &database, organizations, args.read_only);
         server
             .run_until(async {
                 let _ = tokio::signal::ctrl_c().await;
@@ -72,8 +94,11 @@ pub fn run(_global: &GlobalArgs, args: ServeArgs) -> CommandResult {
     })
 }
 
-fn print_banner(server: &LocalServer, database: &Database, organizations: usize) {
+fn print_banner(server: &LocalServer, database: &Database, organizations: usize, read_only: bool) {
     println!("Local Mistral Admin API at {}", server.admin_base_url());
+    if read_only {
+        println!("  read-only: every change is refused with 403");
+    }
     println!(
         "  also under {}{}",
         server.origin(),
@@ -109,11 +134,16 @@ fn print_banner(server: &LocalServer, database: &Database, organizations: usize)
     );
 }
 
+/// Logs to stderr, in colour only on a terminal: a file or a pipe (a service's journal, a
+/// test) gets plain text, and so does anyone who set `NO_COLOR`.
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("MISTRAL_ADMIN_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info"));
+    let colour = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(colour)
         .try_init();
 }

@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use super::profiles::overrides;
-use super::{CommandResult, GlobalArgs};
+use super::{CommandResult, ConsoleArgs};
 use crate::client::profiles::{LOCAL_PROFILE, local_profile_name};
 use crate::client::{Profile, ProfileSet};
 use crate::dirs::AppDirs;
@@ -18,7 +18,8 @@ use crate::tui::{self, TuiOptions};
 /// they die with the process and never reach the database.
 pub const CONSOLE_KEY_LABEL: &str = "mistral-admin console";
 
-pub fn run(global: &GlobalArgs) -> CommandResult {
+pub fn run(console: &ConsoleArgs) -> CommandResult {
+    let global = &console.profile;
     let dirs = AppDirs::discover()?;
     // `local:<org>` names exist only once the embedded server runs: resolve them as `local`
     // here and pick the organization afterwards.
@@ -32,7 +33,8 @@ pub fn run(global: &GlobalArgs) -> CommandResult {
         args.profile = Some(LOCAL_PROFILE.to_owned());
     }
     let (mut set, mut chosen) = ProfileSet::load_for(&dirs, &args)?;
-    let monochrome = global.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let monochrome =
+        console.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     // A mistake in the user's keymap or theme is reported before anything starts.
     tui::load_keymap(&dirs)?;
     tui::load_theme(&dirs, monochrome)?;
@@ -56,7 +58,8 @@ pub fn run(global: &GlobalArgs) -> CommandResult {
                         .map(|p| p.name.clone())
                         .collect();
                     return Err(format!(
-                        "no local organization profile named {name:?} (the demo database has: {})",
+                        "no local organization profile named {:?} (the demo database has: {})",
+                        crate::domain::secret_like::redact_secrets(&name),
                         known.join(", ")
                     )
                     .into());
@@ -91,7 +94,7 @@ pub fn run(global: &GlobalArgs) -> CommandResult {
 async fn start_embedded(
     dirs: &AppDirs,
 ) -> Result<(LocalServer, Vec<Profile>), Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&dirs.data_dir).map_err(|e| {
+    crate::dirs::create_private_dir(&dirs.data_dir).map_err(|e| {
         format!(
             "cannot create the data directory {}: {e}",
             dirs.data_dir.display()

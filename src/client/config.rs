@@ -28,7 +28,7 @@ use super::config_error::ConfigError;
 use super::options::AuthStyle;
 use super::profiles::{self, KeySource, Profile};
 use crate::api::paths::DEFAULT_BASE_URL;
-use crate::domain::secret_like::contains_secret;
+use crate::domain::secret_like::{contains_secret, looks_like_secret};
 
 #[derive(Debug, Deserialize)]
 #[serde(
@@ -92,6 +92,15 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
     let mut out = Vec::new();
     for (name, raw) in raw.profiles {
         let field = |f: &str| Some(format!("profiles.{}.{f}", name.get_ref()));
+        if looks_like_secret(name.get_ref()) {
+            return Err(at(
+                Some(name.span()),
+                Some("profiles".to_owned()),
+                "a profile is named with what looks like an API key (not shown); name it after \
+                 its organization and give the key with key_env, key_command or key_file"
+                    .to_owned(),
+            ));
+        }
         if profiles::is_reserved_name(name.get_ref()) {
             return Err(at(
                 Some(name.span()),
@@ -169,10 +178,17 @@ pub fn parse(file: &Path, source: &str) -> Result<ConfigFile, ConfigError> {
         let known = profiles::is_local_name(default.get_ref())
             || out.iter().any(|p| &p.name == default.get_ref());
         if !known {
+            let message = if looks_like_secret(default.get_ref()) {
+                "`default` holds what looks like an API key (not shown); it names the profile \
+                 to open, e.g. default = \"acme\""
+                    .to_owned()
+            } else {
+                format!("no profile named `{}` in this file", default.get_ref())
+            };
             return Err(at(
                 Some(default.span()),
                 Some("default".to_owned()),
-                format!("no profile named `{}` in this file", default.get_ref()),
+                message,
             ));
         }
     }

@@ -9,6 +9,11 @@ use std::time::Duration;
 
 use super::config_error::ConfigError;
 
+/// The largest reply body the client reads. A page of a thousand members, the largest page
+/// the contract serves, is about a megabyte; a reply past this is a fault (or an attack) that
+/// would otherwise take the console's memory with it.
+pub const MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+
 /// One field a 422 response complained about: `members.0.user_uuid` and the server's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -28,12 +33,25 @@ impl fmt::Display for FieldError {
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ClientError {
-    /// No connection (refused, DNS failure, TLS failure), or a read whose connection broke
-    /// before the answer; a change in the second case is an [`Self::OutcomeUnknown`].
+    /// No connection (refused, DNS failure, TLS failure): nothing was sent. A connection that
+    /// broke after it was made is [`Self::ConnectionLost`] for a read and
+    /// [`Self::OutcomeUnknown`] for a change.
     #[error("Cannot reach {host}: {reason}")]
     Unreachable { host: String, reason: String },
     #[error("{operation} timed out after {}", seconds(*after))]
     Timeout { operation: String, after: Duration },
+    /// A read reached the server, and the connection was closed or reset before the whole
+    /// reply came (the server stopped, a proxy dropped it): not a timeout, and retried like
+    /// one that could not connect.
+    #[error(
+        "The connection to {host} was closed before {operation} got its reply{}",
+        lost_detail(reason)
+    )]
+    ConnectionLost {
+        host: String,
+        operation: String,
+        reason: String,
+    },
     /// A change was sent, or may have been, and no answer came back: the connection broke after
     /// it was made, or the reply took longer than allowed. The server may have acted on it, so
     /// it is neither repeated nor reported as "cannot reach".
@@ -91,6 +109,13 @@ pub enum ClientError {
         reason: String,
         excerpt: String,
     },
+    /// A reply larger than the client reads ([`MAX_RESPONSE_BYTES`]); it was not read on.
+    #[error(
+        "The reply to {operation} is larger than {} MiB, the most this client reads; nothing \
+         of it was used",
+        MAX_RESPONSE_BYTES / (1024 * 1024)
+    )]
+    TooLarge { operation: String },
     /// A change asked of a read-only client; nothing was sent.
     #[error("Read-only profile: {operation} was not sent")]
     ReadOnly { operation: String },
@@ -126,6 +151,7 @@ impl ClientError {
         match self {
             Self::Unreachable { .. } => ErrorKind::Unreachable,
             Self::Timeout { .. } => ErrorKind::Timeout,
+            Self::ConnectionLost { .. } => ErrorKind::Unreachable,
             Self::OutcomeUnknown { .. } => ErrorKind::OutcomeUnknown,
             Self::Unauthorized { .. } => ErrorKind::Unauthorized,
             Self::Forbidden { .. } => ErrorKind::Forbidden,
@@ -135,7 +161,7 @@ impl ClientError {
             Self::RateLimited { .. } => ErrorKind::RateLimited,
             Self::Server { .. } => ErrorKind::Server,
             Self::Unexpected { .. } => ErrorKind::Unexpected,
-            Self::Undecodable { .. } => ErrorKind::Undecodable,
+            Self::Undecodable { .. } | Self::TooLarge { .. } => ErrorKind::Undecodable,
             Self::ExtensionUnavailable { .. } => ErrorKind::ExtensionUnavailable,
             Self::ReadOnly { .. } => ErrorKind::ReadOnly,
             Self::Config(_) => ErrorKind::Config,
@@ -173,6 +199,16 @@ pub(crate) fn seconds(duration: Duration) -> String {
         format!("{} s", duration.as_secs())
     } else {
         format!("{secs:.1} s")
+    }
+}
+
+/// What a lost connection's low-level reason adds: a reset is worth naming, "connection
+/// closed ..." repeats the message.
+fn lost_detail(reason: &str) -> String {
+    if reason.is_empty() || reason.contains("closed") {
+        String::new()
+    } else {
+        format!(" ({reason})")
     }
 }
 

@@ -30,7 +30,7 @@ mod workspaces;
 
 pub use config_error::ConfigError;
 pub use directory::{Directory, WorkspaceMember};
-pub use error::{ClientError, ErrorKind, FieldError};
+pub use error::{ClientError, ErrorKind, FieldError, MAX_RESPONSE_BYTES};
 pub use health::{ProfileStatus, check_profile};
 pub use options::{AuthStyle, ClientConfig, RetryPolicy};
 pub use paging::AllUsers;

@@ -1,4 +1,5 @@
-//! Turning what came back (a status and a body, or a transport failure) into a [`ClientError`].
+//! Reading what came back (a body, capped in size) and turning it (a status and a body, or a
+//! transport failure) into a [`ClientError`].
 //!
 //! Server-provided text is untrusted: it is scrubbed of the credential (a misbehaving proxy
 //! could echo request headers) and cut short before it becomes part of a message.
@@ -8,7 +9,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
-use super::error::{ClientError, FieldError};
+use super::error::{ClientError, FieldError, MAX_RESPONSE_BYTES};
 use crate::api::{Detail, ErrorBody};
 use crate::domain::SecretString;
 
@@ -148,6 +149,31 @@ pub(crate) fn clean(text: &str, credential: &SecretString, limit: usize) -> Stri
     } else {
         kept
     }
+}
+
+/// A reply body as read: whole, or cut off at [`MAX_RESPONSE_BYTES`].
+pub(crate) enum Body {
+    Whole(Vec<u8>),
+    TooLarge,
+}
+
+/// Reads a reply body chunk by chunk, stopping (and dropping the connection) as soon as it
+/// is known to pass [`MAX_RESPONSE_BYTES`]: from its declared length, or from what arrived.
+pub(crate) async fn read_capped(mut response: reqwest::Response) -> Result<Body, reqwest::Error> {
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_RESPONSE_BYTES as u64)
+    {
+        return Ok(Body::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            return Ok(Body::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Body::Whole(body))
 }
 
 /// Why a request failed below HTTP, in a few words and without the URL that reqwest's own

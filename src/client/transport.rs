@@ -16,10 +16,13 @@ use serde::de::DeserializeOwned;
 use super::config_error::ConfigError;
 use super::error::{ClientError, seconds};
 use super::options::{AuthStyle, ClientConfig, RetryPolicy};
-use super::response::{self, CallContext};
+use super::response::{self, Body, CallContext, read_capped};
 use super::retry::{self, Repeat};
 use crate::domain::SecretString;
 use crate::domain::secret_like::redact_secrets;
+
+/// How long an idle connection is kept for the next request.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The async client for one organization's Admin API. Cloning is cheap: clones share one
 /// connection pool and configuration.
@@ -154,6 +157,10 @@ impl AdminClient {
             ));
         }
         let http = reqwest::Client::builder()
+            // Below the local server's idle limit (10 s), so a change is never sent on a
+            // connection the server is closing at that moment (which would read as "no answer,
+            // the change may or may not have been made").
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
             .user_agent(config.user_agent.clone())
@@ -226,7 +233,11 @@ impl AdminClient {
             let elapsed_ms = started.elapsed().as_millis() as u64;
             let may_retry = call.repeat == Repeat::Safe && retries < policy.max_retries;
             let (error, wait) = match outcome {
-                Ok((status, headers, body)) => {
+                Ok((_, _, Body::TooLarge)) => {
+                    // Asking again would only fetch the same oversized reply.
+                    return Err(ClientError::TooLarge { operation });
+                }
+                Ok((status, headers, Body::Whole(body))) => {
                     tracing::debug!(
                         method = %call.method, path = %call.path, status = status.as_u16(),
                         elapsed_ms, attempt = retries + 1, "admin api request"
@@ -278,7 +289,7 @@ impl AdminClient {
         &self,
         call: &Call,
         credential: &SecretString,
-    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), reqwest::Error> {
+    ) -> Result<(StatusCode, HeaderMap, Body), reqwest::Error> {
         let url = match &call.absolute_url {
             Some(url) => url.clone(),
             None => format!("{}{}", self.inner.base, call.path),
@@ -300,7 +311,7 @@ impl AdminClient {
         let response = request.send().await?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.bytes().await?.to_vec();
+        let body = read_capped(response).await?;
         Ok((status, headers, body))
     }
 
@@ -351,7 +362,12 @@ impl AdminClient {
                 operation: operation.to_owned(),
                 reason,
             },
-            Failure::NotConnected | Failure::Broken => {
+            Failure::Broken => ClientError::ConnectionLost {
+                host: self.inner.host.clone(),
+                operation: operation.to_owned(),
+                reason,
+            },
+            Failure::NotConnected => {
                 let reason = if err.is_timeout() && !reason.contains("timed out") {
                     "connection timed out".to_owned()
                 } else {

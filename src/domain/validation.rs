@@ -14,6 +14,15 @@ pub const ICON_MAX_CHARS: usize = 2;
 pub const MAX_ACTIVE_WORKSPACES: usize = 500;
 /// Invitations stop being usable this many days after they were sent.
 pub const INVITATION_TTL_DAYS: i64 = 7;
+/// Addresses one `POST /users-invite` may hold: each costs a few lookups and writes inside
+/// one transaction, which holds every organization's writes until it ends.
+pub const MAX_ADDRESSES_PER_INVITATION: usize = 10_000;
+/// Items one list in a request body may hold (`POST /users`, the `members` of a workspace
+/// change), for the same reason.
+pub const MAX_ITEMS_PER_REQUEST: usize = 10_000;
+/// Invitations an organization may have pending (sent and not expired) at once: the bound on
+/// what `GET /users-invite`, which has no paging, returns.
+pub const MAX_PENDING_INVITATIONS: i64 = 20_000;
 
 /// What is wrong with one value, with the machine-readable kind the server reports in a 422.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -47,10 +47,53 @@ pub fn suffix(key: &str) -> String {
     chars[chars.len().saturating_sub(4)..].iter().collect()
 }
 
+/// The shortest key `serve --admin-key` / `MISTRAL_ADMIN_API_KEY` accepts: a short key can be
+/// guessed, and the generated ones are 32 characters.
+pub const MIN_FIXED_KEY_LENGTH: usize = 20;
+/// The longest key any request may carry.
+pub const MAX_KEY_LENGTH: usize = 256;
+
+/// Why a key chosen by the operator cannot serve as an admin key, if it cannot: too short, too
+/// long, or holding a character outside the bearer-token alphabet (letters, digits and
+/// `-._~+/`, with `=` only at the end). A key with a space or a newline would start a server
+/// that no client can authenticate to. The message never repeats the key.
+pub fn fixed_key_problem(key: &str) -> Option<String> {
+    let length = key.chars().count();
+    if length < MIN_FIXED_KEY_LENGTH {
+        return Some(format!(
+            "the admin key must be at least {MIN_FIXED_KEY_LENGTH} characters long (this one has \
+             {length}); leave it out to get a generated one"
+        ));
+    }
+    if length > MAX_KEY_LENGTH {
+        return Some(format!(
+            "the admin key must be at most {MAX_KEY_LENGTH} characters long (this one has {length})"
+        ));
+    }
+    let body = key.trim_end_matches('=');
+    let stray = body
+        .chars()
+        .position(|c| !(c.is_ascii_alphanumeric() || "-._~+/".contains(c)));
+    stray.map(|at| {
+        let what = match body.chars().nth(at) {
+            Some(' ') => "a space".to_owned(),
+            Some(c) if c.is_control() => "a control character (a pasted line break?)".to_owned(),
+            Some('=') => "'=' before the end".to_owned(),
+            Some(c) if c.is_ascii_graphic() => format!("'{c}'"),
+            _ => "a character outside ASCII".to_owned(),
+        };
+        format!(
+            "the admin key may hold only letters, digits and -._~+/ (with = only at the end); \
+             it has {what} at position {}",
+            at + 1
+        )
+    })
+}
+
 /// Whether a string could be a key at all; anything else is rejected before a lookup.
 pub fn looks_like_key(candidate: &str) -> bool {
     !candidate.is_empty()
-        && candidate.len() <= 256
+        && candidate.len() <= MAX_KEY_LENGTH
         && candidate.chars().all(|c| c.is_ascii_graphic())
 }
 
@@ -67,6 +110,27 @@ mod tests {
         assert!(a.expose().chars().all(|c| c.is_ascii_alphanumeric()));
         assert!(hash_matches(&hash_key(a.expose()), a.expose()));
         assert!(!hash_matches(&hash_key(a.expose()), b.expose()));
+    }
+
+    #[test]
+    fn fixed_keys_must_be_long_tokens() {
+        assert_eq!(fixed_key_problem("HQSxfB7IaJRKNHRv0e5OAYJNO1h2Ug6Y"), None);
+        assert_eq!(fixed_key_problem("abc-def_ghi.jkl~mno+pq/rs=="), None);
+        let short = fixed_key_problem("a").unwrap();
+        assert!(
+            short.contains("at least 20") && short.contains("has 1"),
+            "{short}"
+        );
+        let spaced = fixed_key_problem("HQSxfB7IaJRKNHRv 0e5OAYJNO1h2Ug6Y").unwrap();
+        assert!(spaced.contains("a space at position 17"), "{spaced}");
+        let newline = fixed_key_problem("HQSxfB7IaJRKNHRv0e5OAYJNO1h2Ug6Y\n").unwrap();
+        assert!(newline.contains("control character"), "{newline}");
+        let inner_pad = fixed_key_problem("HQSxfB7IaJRK=NHRv0e5OAYJNO1h2Ug6Y").unwrap();
+        assert!(inner_pad.contains("'=' before the end"), "{inner_pad}");
+        for problem in [short, spaced, newline, inner_pad] {
+            assert!(!problem.contains("HQSx"), "{problem}");
+        }
+        assert!(fixed_key_problem(&"a".repeat(257)).is_some());
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::api::{Detail, ErrorBody, LocItem, ValidationError};
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     Unauthorized(String),
+    /// A change refused because the server runs with `--read-only`.
+    Forbidden(String),
     NotFound(String),
     MethodNotAllowed,
     Conflict(String),
@@ -17,6 +19,8 @@ pub enum ApiError {
     /// The database is locked by another process for longer than the server waits: a 503 with
     /// `Retry-After`, because the same request will most likely succeed a moment later.
     Unavailable(String),
+    /// A contract operation this local server does not serve (see `unserved`).
+    NotImplemented(String),
     /// A fault of the server itself; the detail sent to the caller stays generic.
     Internal(String),
 }
@@ -46,12 +50,14 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::NotImplemented(_) => StatusCode::NOT_IMPLEMENTED,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -59,6 +65,8 @@ impl ApiError {
     fn body(&self) -> ErrorBody {
         let detail = match self {
             Self::Unauthorized(m)
+            | Self::Forbidden(m)
+            | Self::NotImplemented(m)
             | Self::NotFound(m)
             | Self::Conflict(m)
             | Self::PayloadTooLarge(m)

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use super::error::ApiError;
+use super::strict_json::Strict;
 use super::validate::{Validate, Validator};
 use crate::api::{LocItem, ValidationError};
 
@@ -43,7 +44,7 @@ where
         } else {
             serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned())
         };
-        let typed: T = serde_path_to_error::deserialize(&value)
+        let typed: T = serde_path_to_error::deserialize(Strict(&value))
             .map_err(|err| ApiError::Validation(vec![describe_serde_error(&err)]))?;
         let mut validator = Validator::new(vec![LocItem::from("body")]);
         typed.validate(&mut validator);

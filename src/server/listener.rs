@@ -1,4 +1,4 @@
-//! The TCP listener the server runs on, with one repair: a `{"detail": ...}` body on the few
+//! The stream each connection runs on, with one repair: a `{"detail": ...}` body on the few
 //! errors that hyper answers by itself.
 //!
 //! When a request head cannot be parsed (a URL longer than hyper's 64 KiB limit, a malformed
@@ -10,29 +10,10 @@
 //! body. No hook in hyper allows this, and its limit on URL length cannot be changed.
 
 use std::io;
-use std::net::SocketAddr;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
-
-/// Accepts connections like `TcpListener`, handing out [`Repaired`] streams.
-pub struct JsonErrorListener(pub TcpListener);
-
-impl axum::serve::Listener for JsonErrorListener {
-    type Io = Repaired<TcpStream>;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        let (stream, addr) = axum::serve::Listener::accept(&mut self.0).await;
-        (Repaired::new(stream), addr)
-    }
-
-    fn local_addr(&self) -> io::Result<Self::Addr> {
-        self.0.local_addr()
-    }
-}
 
 /// A stream whose bodiless automatic error responses get a JSON body.
 pub struct Repaired<S> {

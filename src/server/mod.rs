@@ -8,6 +8,7 @@
 
 mod auth;
 mod clock;
+mod connections;
 mod credentials;
 mod db;
 mod error;
@@ -16,9 +17,12 @@ mod handlers;
 mod listener;
 mod ops;
 mod query;
+mod read_only;
 mod router;
 pub mod seed;
 mod state;
+mod strict_json;
+mod unserved;
 mod validate;
 
 use std::net::SocketAddr;
@@ -30,9 +34,12 @@ use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 pub use clock::Clock;
+pub use connections::{ConnectionLimits, DEFAULT_HEADER_TIMEOUT, MAX_HEAD_BYTES};
+pub use credentials::{MIN_FIXED_KEY_LENGTH, fixed_key_problem};
 pub use db::{BUSY_TIMEOUT, DbError};
 pub use ops::organizations::OrganizationSummary;
 pub use seed::{Seed, SeededOrganization};
+pub use unserved::{UNSERVED, UnservedOperation};
 
 use crate::api::paths;
 use crate::domain::SecretString;
@@ -55,6 +62,10 @@ pub struct ServerOptions {
     /// Fixes the admin key of the first organization instead of generating one.
     pub admin_key: Option<SecretString>,
     pub clock: Clock,
+    /// Refuse every change with 403 (`serve --read-only`).
+    pub read_only: bool,
+    /// Deadlines and the cap on open connections.
+    pub limits: ConnectionLimits,
 }
 
 impl Default for ServerOptions {
@@ -65,6 +76,8 @@ impl Default for ServerOptions {
             seed: Seed::None,
             admin_key: None,
             clock: Clock::system(),
+            read_only: false,
+            limits: ConnectionLimits::default(),
         }
     }
 }
@@ -80,6 +93,9 @@ pub enum ServerError {
     },
     #[error("{0}")]
     Operation(String),
+    /// A fixed admin key that would be weak or unusable; the message never shows the key.
+    #[error("{0}")]
+    WeakKey(String),
 }
 
 impl From<error::ApiError> for ServerError {
@@ -141,18 +157,18 @@ pub struct LocalServer {
 }
 
 impl LocalServer {
-    /// Opens the database, seeds it if it is empty, and starts serving on `options.addr`.
+    /// Binds `options.addr`, opens the database, seeds it if it is empty, and starts serving.
+    ///
+    /// The port comes first: a server that cannot listen must not seed a new database, whose
+    /// admin keys are printed only by the start that made them.
     pub async fn start(options: ServerOptions) -> Result<Self, ServerError> {
-        let db = match &options.database {
-            Database::Memory => db::Db::open_memory()?,
-            Database::File(path) => db::Db::open_file(path)?,
-        };
-        let state = state::AppState {
-            db,
-            clock: options.clock.clone(),
-            sessions: state::SessionKeys::default(),
-        };
-        let seeded = seed::run(&state, options.seed, options.admin_key.clone()).await?;
+        if let Some(problem) = options
+            .admin_key
+            .as_ref()
+            .and_then(|key| credentials::fixed_key_problem(key.expose()))
+        {
+            return Err(ServerError::WeakKey(problem));
+        }
         let listener =
             TcpListener::bind(options.addr)
                 .await
@@ -164,18 +180,27 @@ impl LocalServer {
             addr: options.addr,
             source,
         })?;
+        let db = match &options.database {
+            Database::Memory => db::Db::open_memory()?,
+            Database::File(path) => {
+                let path = path.clone();
+                tokio::task::spawn_blocking(move || db::Db::open_file(&path))
+                    .await
+                    .map_err(|join| {
+                        ServerError::Operation(format!("opening the database: {join}"))
+                    })??
+            }
+        };
+        let state = state::AppState {
+            db,
+            clock: options.clock.clone(),
+            sessions: state::SessionKeys::default(),
+            read_only: options.read_only,
+        };
+        let seeded = seed::run(&state, options.seed, options.admin_key.clone()).await?;
         let (shutdown, stop) = oneshot::channel();
         let app = router::build(state.clone());
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener::JsonErrorListener(listener), app)
-                .with_graceful_shutdown(async {
-                    let _ = stop.await;
-                })
-                .await;
-            if let Err(err) = served {
-                tracing::error!(%err, "local server stopped");
-            }
-        });
+        let task = tokio::spawn(connections::serve(listener, app, options.limits, stop));
         tracing::info!(base_url = %format!("http://{addr}{}", paths::ADMIN_PREFIX), "local Admin API listening");
         Ok(Self {
             addr,

@@ -39,9 +39,9 @@ impl QueryReader {
         let Some(raw) = self.last(name).map(str::to_owned) else {
             return default;
         };
-        match raw.trim().parse::<i64>() {
-            Ok(value) if value >= min => value,
-            Ok(_) => {
+        match parse_saturating(raw.trim()) {
+            Some(value) if value >= min => value,
+            Some(_) => {
                 let (kind, msg) = if min == 1 {
                     ("greater_than", "Input should be greater than 0".to_owned())
                 } else {
@@ -53,7 +53,7 @@ impl QueryReader {
                 self.fail(vec!["query".into(), name.into()], kind, &msg);
                 default
             }
-            Err(_) => {
+            None => {
                 self.fail(
                     vec!["query".into(), name.into()],
                     "int_parsing",
@@ -126,8 +126,18 @@ impl QueryReader {
         }
     }
 
+    /// A date and time; present but empty (`?before=`) is a 422, as pydantic refuses an empty
+    /// string for a datetime, rather than a filter silently dropped.
     pub fn timestamp(&mut self, name: &str) -> Option<OffsetDateTime> {
-        let raw = self.text(name)?;
+        let raw = self.last(name)?.trim().to_owned();
+        if raw.is_empty() {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "datetime_from_date_parsing",
+                "Input should be a valid datetime or date, input is too short",
+            );
+            return None;
+        }
         let parsed = datetime::parse_timestamp(&raw);
         if parsed.is_none() {
             self.fail(
@@ -148,6 +158,23 @@ impl QueryReader {
     }
 }
 
+/// A whole number; one beyond 64 bits saturates (Python's integers have no such limit, so to
+/// FastAPI `page_size=10^30` is simply a large page size, served as the largest allowed).
+fn parse_saturating(text: &str) -> Option<i64> {
+    if let Ok(value) = text.parse::<i64>() {
+        return Some(value);
+    }
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(if negative { i64::MIN } else { i64::MAX })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +190,23 @@ mod tests {
         assert_eq!(errors[0].kind, "greater_than");
         assert_eq!(errors[1].kind, "int_parsing");
         assert_eq!(errors[1].loc, crate::loc!["query", "page_size"]);
+    }
+
+    #[test]
+    fn numbers_beyond_64_bits_saturate_and_empty_dates_are_refused() {
+        let mut q = QueryReader::new(Some(
+            "page_size=99999999999999999999999&page=-99999999999999999999&before=",
+        ));
+        assert_eq!(q.int("page_size", 25, 1), i64::MAX);
+        q.int("page", 1, 1);
+        assert_eq!(q.timestamp("before"), None);
+        assert_eq!(q.timestamp("after"), None);
+        let Err(ApiError::Validation(errors)) = q.finish() else {
+            panic!()
+        };
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].kind, "greater_than");
+        assert_eq!(errors[1].loc, crate::loc!["query", "before"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Every path of the contract, mounted under both the current (`/v1/admin`) and the older
-//! (`/api/admin`) prefix, plus `/v1/models`. Unknown paths answer 404 like FastAPI does.
+//! (`/api/admin`) prefix, plus `/v1/models`. Contract operations the server does not serve
+//! answer 501 (see `unserved`); unknown paths answer 404 like FastAPI does.
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
@@ -10,11 +11,13 @@ use tower_http::trace::TraceLayer;
 use super::auth::require_admin;
 use super::error::ApiError;
 use super::handlers::{extensions, keys_billing_audit as misc, models, users, workspaces};
+use super::read_only::refuse_changes;
 use super::state::AppState;
+use super::unserved;
 use crate::api::paths;
 
 fn admin_routes(state: &AppState) -> Router<AppState> {
-    Router::new()
+    let served = Router::new()
         .route("/users", get(users::list).post(users::create))
         .route(
             "/users/{user_id}",
@@ -60,7 +63,10 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
         .route(
             "/x-local/workspaces/{workspace_uuid}/settings",
             get(extensions::settings).patch(extensions::update_settings),
-        )
+        );
+    unserved::mount(served)
+        // Layers run outside in, the last added first: the key is checked before anything else.
+        .route_layer(from_fn_with_state(state.clone(), refuse_changes))
         .route_layer(from_fn_with_state(state.clone(), require_admin))
 }
 

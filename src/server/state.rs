@@ -15,6 +15,8 @@ pub struct AppState {
     pub db: Db,
     pub clock: Clock,
     pub sessions: SessionKeys,
+    /// Every change is refused (`serve --read-only`).
+    pub read_only: bool,
 }
 
 /// Admin keys that live only as long as this server process: what the embedded console uses.

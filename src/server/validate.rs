@@ -57,8 +57,25 @@ pub trait Validate {
     fn validate(&self, v: &mut Validator);
 }
 
+/// A list longer than [`validation::MAX_ITEMS_PER_REQUEST`] is refused as pydantic words it.
+fn bounded_list<T>(v: &mut Validator, path: &[LocItem], list: &[T]) {
+    let max = validation::MAX_ITEMS_PER_REQUEST;
+    if list.len() > max {
+        v.push(
+            path,
+            "too_long",
+            format!(
+                "List should have at most {max} items after validation, not {}; send them in \
+                 several requests",
+                list.len()
+            ),
+        );
+    }
+}
+
 impl<T: Validate> Validate for Vec<T> {
     fn validate(&self, v: &mut Validator) {
+        bounded_list(v, &[], self);
         for (index, item) in self.iter().enumerate() {
             v.nested(&[LocItem::from(index)], |v| item.validate(v));
         }
@@ -241,6 +258,18 @@ impl Validate for OrganizationInviteIn {
     fn validate(&self, v: &mut Validator) {
         self.org_role_fields().validate(v);
         v.check(&["email".into()], validation::email_list_text(&self.email));
+        let addresses = validation::split_email_list(&self.email).len();
+        let max = validation::MAX_ADDRESSES_PER_INVITATION;
+        if addresses > max {
+            v.push(
+                &["email".into()],
+                "too_long",
+                format!(
+                    "At most {max} addresses per invitation request, not {addresses}; send them \
+                     in several requests"
+                ),
+            );
+        }
         if let Some(seat) = &self.subscription_type {
             one_of(v, &["subscription_type".into()], seat, &PLAN_TYPES);
         }
@@ -275,6 +304,11 @@ pub fn requested_workspace_roles(entry: &WorkspaceMemberSingleIn) -> Option<Vec<
 
 impl Validate for WorkspaceMemberIn {
     fn validate(&self, v: &mut Validator) {
+        bounded_list(
+            v,
+            &["members".into()],
+            self.members.as_deref().unwrap_or_default(),
+        );
         let mut seen = std::collections::HashSet::new();
         for (index, entry) in self.members.iter().flatten().enumerate() {
             v.nested(&["members".into(), LocItem::from(index)], |v| {
@@ -292,7 +326,9 @@ impl Validate for WorkspaceMemberIn {
 }
 
 impl Validate for RemoveWorkspaceMembersIn {
-    fn validate(&self, _v: &mut Validator) {}
+    fn validate(&self, v: &mut Validator) {
+        bounded_list(v, &["members".into()], &self.members);
+    }
 }
 
 impl Validate for AdminWorkspaceIn {

@@ -83,7 +83,8 @@ where
                 break;
             }
         };
-        app.today = time::OffsetDateTime::now_utc().date();
+        app.now = time::OffsetDateTime::now_utc();
+        app.today = app.now.date();
         let effects = update(app, msg);
         dispatch(effects, runner, &sender);
         dirty = true;

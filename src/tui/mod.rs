@@ -51,7 +51,10 @@ pub enum TuiError {
     ReadSettings { path: String, error: std::io::Error },
     #[error("no profile to open")]
     NoProfiles,
-    #[error("no profile named \"{0}\" (see `mistral-admin profiles`)")]
+    #[error(
+        "no profile named \"{}\" (see `mistral-admin profiles`)",
+        crate::domain::secret_like::redact_secrets(.0)
+    )]
     UnknownProfile(String),
 }
 

@@ -13,6 +13,7 @@ mod faults;
 mod keys_billing;
 mod large;
 mod outcome_unknown;
+mod oversized_and_dropped;
 mod paging_faults;
 mod retry_after_date;
 mod secrets;

@@ -101,6 +101,18 @@ impl Api {
         Reply::from(request.send().await.expect("request reaches the server")).await
     }
 
+    /// Like [`send`](Self::send) with a JSON body, but a request that gets no complete answer
+    /// (the server was killed) is an error instead of a panic.
+    pub async fn try_send(
+        &self,
+        method: Method,
+        path: &str,
+        body: &Value,
+    ) -> Result<Reply, reqwest::Error> {
+        let request = self.authorize(self.http.request(method, self.url(path)));
+        Reply::read(request.json(body).send().await?).await
+    }
+
     /// Sends raw bytes as the body, with extra headers, for malformed input.
     pub async fn send_raw(
         &self,
@@ -146,6 +158,12 @@ impl Api {
 
 impl Reply {
     async fn from(response: reqwest::Response) -> Self {
+        Self::read(response)
+            .await
+            .expect("response body is readable")
+    }
+
+    async fn read(response: reqwest::Response) -> Result<Self, reqwest::Error> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let content_type = response
@@ -153,19 +171,19 @@ impl Reply {
             .get("content-type")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let text = response.text().await.expect("response body is readable");
+        let text = response.text().await?;
         let body = if text.is_empty() {
             Value::Null
         } else {
             serde_json::from_str(&text).unwrap_or(Value::String(text.clone()))
         };
-        Self {
+        Ok(Self {
             status,
             body,
             text,
             content_type,
             headers,
-        }
+        })
     }
 
     /// A response header as text.

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use mistral_admin::domain::SecretString;
-use mistral_admin::server::{Clock, Database, LocalServer, Seed, ServerOptions};
+use mistral_admin::server::{Clock, ConnectionLimits, Database, LocalServer, Seed, ServerOptions};
 
 /// A local server still to be started; each method changes one of its options.
 #[must_use = "a server starts only with .start()"]
@@ -49,6 +49,12 @@ impl LocalServerSpec {
     /// Fixes the admin key of the first organization the seed creates.
     pub fn admin_key(mut self, key: Option<&str>) -> Self {
         self.options.admin_key = key.map(SecretString::new);
+        self
+    }
+
+    /// Connection limits of the test's own (a short header deadline, a small cap).
+    pub fn limits(mut self, limits: ConnectionLimits) -> Self {
+        self.options.limits = limits;
         self
     }
 

@@ -33,10 +33,16 @@ impl ServeProcess {
             .env_remove("MISTRAL_ADMIN_API_KEY")
             .env("MISTRAL_ADMIN_LOG", "warn");
         configure(&mut command);
+        Self::spawn(command, Stdio::null())
+    }
+
+    /// Runs `command` (a `serve` command line, perhaps wrapped in a shell) with stderr sent to
+    /// `stderr`, and waits for its banner.
+    pub fn spawn(mut command: Command, stderr: Stdio) -> Self {
         let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("the mistral-admin binary starts");
         let stdout = child.stdout.take().expect("stdout is piped");

@@ -18,7 +18,7 @@ mod migrate;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
@@ -52,6 +52,11 @@ pub enum DbError {
         path: String,
         source: std::io::Error,
     },
+    #[error("cannot create the database {path}: {source}")]
+    Create {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot migrate the database: {0}")]
     Migrate(rusqlite::Error),
     #[error(
@@ -69,19 +74,22 @@ impl Db {
     /// [`open_file`](Self::open_file) with another lock wait; tests use a short one.
     pub(crate) fn open_file_with(path: &Path, busy_timeout: Duration) -> Result<Self, DbError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| DbError::Directory {
+            crate::dirs::create_private_dir(parent).map_err(|source| DbError::Directory {
                 path: parent.display().to_string(),
                 source,
             })?;
         }
+        crate::dirs::create_private_file(path).map_err(|source| DbError::Create {
+            path: path.display().to_string(),
+            source,
+        })?;
         let conn = Connection::open(path).map_err(|source| DbError::Open {
             path: path.display().to_string(),
             source,
         })?;
         // Before anything else: switching a new file to WAL already needs the lock.
         conn.busy_timeout(busy_timeout).map_err(DbError::Migrate)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(DbError::Migrate)?;
+        switch_to_wal(&conn, busy_timeout).map_err(DbError::Migrate)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(DbError::Migrate)?;
         let mut db = Self::prepare(conn, busy_timeout)?;
@@ -194,6 +202,24 @@ impl Db {
     }
 }
 
+/// Puts the file in WAL mode. When another process switches the same new file at the same
+/// moment, SQLite answers SQLITE_BUSY at once rather than through the busy handler, so this
+/// waits and retries itself, for as long as the busy timeout allows.
+fn switch_to_wal(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + busy_timeout;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(err) if super::error::is_busy(&err) && Instant::now() < deadline => {
+                std::thread::sleep(WAL_SWITCH_RETRY);
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The pause between two attempts to switch a new file to WAL.
+const WAL_SWITCH_RETRY: Duration = Duration::from_millis(10);
+
 #[cfg(test)]
 mod tests {
     use axum::response::IntoResponse;
@@ -246,24 +272,27 @@ mod tests {
             .unwrap();
     }
 
-    /// Two handles opening one file at once both end up on the same, complete schema.
+    /// Handles opening one new file at once all end up on the same, complete schema; several
+    /// rounds, since the race for the switch to WAL was lost only now and then.
     #[test]
     fn concurrent_opens_migrate_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("race.sqlite3");
-        let opens: Vec<_> = (0..4)
-            .map(|_| {
-                let path = path.clone();
-                std::thread::spawn(move || Db::open_file(&path).map(|_| ()))
-            })
-            .collect();
-        for open in opens {
-            open.join().unwrap().unwrap();
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("race.sqlite3");
+            let opens: Vec<_> = (0..4)
+                .map(|_| {
+                    let path = path.clone();
+                    std::thread::spawn(move || Db::open_file(&path).map(|_| ()))
+                })
+                .collect();
+            for open in opens {
+                open.join().unwrap().unwrap();
+            }
+            let conn = Connection::open(&path).unwrap();
+            let version: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(version, migrate::KNOWN);
         }
-        let conn = Connection::open(&path).unwrap();
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, migrate::KNOWN);
     }
 }

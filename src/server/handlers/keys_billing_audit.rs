@@ -14,6 +14,9 @@ use crate::server::state::AppState;
 
 /// Audit pages larger than this are served as this.
 const MAX_AUDIT_LIMIT: i64 = 1000;
+/// `GET /api-keys?limit=` above this is served as this (the reply has no room to say so; a
+/// client pages with `offset` until a page comes back short).
+const MAX_API_KEY_LIMIT: i64 = 1000;
 
 pub async fn roles(Extension(_auth): Extension<AdminAuth>) -> Json<RolesOut> {
     let role = |name: &str, uuid, description: &str| RoleOut {
@@ -40,7 +43,7 @@ pub async fn list_keys(
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<ApiKeysExtendedOut>> {
     let mut query = QueryReader::new(q.as_deref());
-    let limit = query.int("limit", 100, 0);
+    let limit = query.int("limit", 100, 0).min(MAX_API_KEY_LIMIT);
     let offset = query.int("offset", 0, 0);
     let name = query.text("name");
     query.finish()?;

@@ -48,7 +48,10 @@ fn catalog() -> Vec<ModelCard> {
 pub async fn list(State(s): State<AppState>, headers: HeaderMap) -> ApiResult<Json<ModelList>> {
     let key = presented_key(&headers)?.ok_or_else(|| ApiError::unauthorized("Missing API key"))?;
     let now = s.clock.now();
+    let read_only = s.read_only;
     s.db.write(move |tx| match api_keys::check(tx, &key, now)? {
+        // A read-only server records nothing, not even when a key was last used.
+        api_keys::KeyCheck::Valid { .. } if read_only => Ok(()),
         api_keys::KeyCheck::Valid { key_id, .. } => api_keys::mark_used(tx, key_id, now),
         api_keys::KeyCheck::Expired => Err(ApiError::unauthorized("API key expired")),
         api_keys::KeyCheck::WorkspaceArchived => Err(ApiError::unauthorized(

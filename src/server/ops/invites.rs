@@ -11,7 +11,9 @@ use super::{
 };
 use crate::api::*;
 use crate::domain::OrgRole;
-use crate::domain::validation::{INVITATION_TTL_DAYS, is_valid_email, split_email_list};
+use crate::domain::validation::{
+    INVITATION_TTL_DAYS, MAX_PENDING_INVITATIONS, is_valid_email, split_email_list,
+};
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::ops::users::email_taken;
@@ -225,6 +227,19 @@ pub fn invite(
                 .detail("roles", encode_org_roles(&roles)),
         )?;
         *result.invited_members_count.get_or_insert(0) += 1;
+    }
+    // Checked after the fact, in the same transaction: a refusal rolls every address back.
+    let pending: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL AND created_at > ?2",
+        rusqlite::params![ctx.org.to_string(), to_micros(ctx.now - ttl())],
+        |row| row.get(0),
+    )?;
+    if pending > MAX_PENDING_INVITATIONS {
+        return Err(ApiError::conflict(format!(
+            "This would leave {pending} invitations pending; an organization may have at most \
+             {MAX_PENDING_INVITATIONS} at once. Nothing was sent: delete invitations that are \
+             no longer needed, or wait for them to expire."
+        )));
     }
     Ok(result)
 }

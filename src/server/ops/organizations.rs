@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::audit::{self, Entry};
 use super::{OpCtx, encode_org_roles, encode_workspace_roles, uuid_at};
 use crate::api::LocalOrganizationOut;
-use crate::domain::text::fold;
+use crate::domain::text::name_key;
 use crate::domain::{OrgRole, WorkspaceRole};
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::error::{ApiError, ApiResult};
@@ -62,7 +62,7 @@ pub fn create(tx: &Transaction<'_>, new: &NewOrganization<'_>) -> ApiResult<()> 
             new.default_workspace.to_string(),
             new.uuid.to_string(),
             DEFAULT_WORKSPACE_NAME,
-            fold(DEFAULT_WORKSPACE_NAME),
+            name_key(DEFAULT_WORKSPACE_NAME),
             "Every member of the organization belongs here",
             at
         ],

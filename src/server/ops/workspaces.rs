@@ -9,7 +9,7 @@ use super::organizations::limit_and_currency;
 use super::{OpCtx, uuid_at, workspace_role_values};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
-use crate::domain::text::fold;
+use crate::domain::text::{fold, name_key};
 use crate::domain::validation::MAX_ACTIVE_WORKSPACES;
 use crate::server::clock::to_micros;
 use crate::server::error::{ApiError, ApiResult};
@@ -142,7 +142,7 @@ fn ensure_name_free(
     let clash: Option<String> = tx
         .query_row(
             "SELECT name FROM workspaces WHERE org_uuid = ?1 AND name_key = ?2 AND archived_at IS NULL AND uuid != ?3",
-            [org.to_string(), fold(name.trim()), except.map(|u| u.to_string()).unwrap_or_default()],
+            [org.to_string(), name_key(name), except.map(|u| u.to_string()).unwrap_or_default()],
             |row| row.get(0),
         )
         .optional()?;
@@ -197,7 +197,7 @@ pub fn create(
             uuid.to_string(),
             ctx.org.to_string(),
             name,
-            fold(name),
+            name_key(name),
             body.description,
             body.icon,
             to_micros(ctx.now)
@@ -269,7 +269,7 @@ pub fn update(
         ensure_name_free(tx, ctx.org, name, Some(workspace))?;
         tx.execute(
             "UPDATE workspaces SET name = ?1, name_key = ?2 WHERE uuid = ?3",
-            [name, &fold(name), &workspace.to_string()],
+            [name, &name_key(name), &workspace.to_string()],
         )?;
         entry = entry.detail("old_name", &row.name).detail("new_name", name);
         changed = true;

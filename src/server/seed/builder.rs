@@ -197,7 +197,7 @@ impl<'t, 'c> Builder<'t, 'c> {
                 uuid.to_string(),
                 self.org.to_string(),
                 name,
-                crate::domain::text::fold(name),
+                crate::domain::text::name_key(name),
                 description,
                 icon,
                 at

@@ -43,58 +43,77 @@ pub const FIXED_KEY_LABEL: &str = "fixed";
 
 /// Seeds an empty database; on a seeded one, only makes sure a fixed key (if any) opens the
 /// first organization.
+///
+/// The emptiness check and the seed run in one write transaction (`BEGIN IMMEDIATE`, which
+/// waits for the lock): two processes started together on a new file both come up, the one
+/// that gets the lock first seeds, and the other then finds the organizations and keeps them.
 pub async fn run(
     state: &AppState,
     seed: Seed,
     fixed_key: Option<SecretString>,
 ) -> Result<Vec<SeededOrganization>, ApiError> {
     let now = state.clock.now();
-    let existing = state.db.read(organizations::list).await?;
-    if existing.is_empty() && seed != Seed::None {
-        let fixed = fixed_key.clone();
-        return state
-            .db
-            .write(move |tx| {
-                let plans = match seed {
-                    Seed::Demo => demo::build(tx, now)?,
-                    Seed::Large => large::build(tx, now)?,
-                    Seed::None => Vec::new(),
-                };
-                let mut out = Vec::new();
-                for (index, plan) in plans.into_iter().enumerate() {
-                    let (key, label) = match (&fixed, index) {
-                        (Some(key), 0) => (key.clone(), FIXED_KEY_LABEL),
-                        _ => (credentials::generate_key(), SEEDED_KEY_LABEL),
-                    };
-                    admin_keys::issue(tx, plan.uuid, label, &key, now)?;
-                    out.push(SeededOrganization {
-                        uuid: plan.uuid,
-                        name: plan.name,
-                        admin_key: key,
-                        admin_user_uuid: plan.admin_user_uuid,
-                    });
+    state
+        .db
+        .write(move |tx| {
+            let existing = organizations::list(tx)?;
+            match existing.first() {
+                None => plant(tx, seed, fixed_key, now),
+                Some(first) => {
+                    if let Some(key) = fixed_key {
+                        keep_fixed_key(tx, first.uuid, &key, now)?;
+                    }
+                    Ok(Vec::new())
                 }
-                Ok(out)
-            })
-            .await;
+            }
+        })
+        .await
+}
+
+/// Fills an empty database with `seed`; the first organization gets the fixed key, if any.
+fn plant(
+    tx: &rusqlite::Transaction<'_>,
+    seed: Seed,
+    fixed: Option<SecretString>,
+    now: time::OffsetDateTime,
+) -> Result<Vec<SeededOrganization>, ApiError> {
+    let plans = match seed {
+        Seed::Demo => demo::build(tx, now)?,
+        Seed::Large => large::build(tx, now)?,
+        Seed::None => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (index, plan) in plans.into_iter().enumerate() {
+        let (key, label) = match (&fixed, index) {
+            (Some(key), 0) => (key.clone(), FIXED_KEY_LABEL),
+            _ => (credentials::generate_key(), SEEDED_KEY_LABEL),
+        };
+        admin_keys::issue(tx, plan.uuid, label, &key, now)?;
+        out.push(SeededOrganization {
+            uuid: plan.uuid,
+            name: plan.name,
+            admin_key: key,
+            admin_user_uuid: plan.admin_user_uuid,
+        });
     }
-    if let (Some(key), Some(first)) = (fixed_key, existing.first()) {
-        let org = first.uuid;
-        state
-            .db
-            .write(move |tx| {
-                let already = matches!(
-                    admin_keys::lookup(tx, key.expose())?,
-                    admin_keys::Lookup::Valid { org: o, .. } if o == org
-                );
-                if !already {
-                    admin_keys::issue(tx, org, FIXED_KEY_LABEL, &key, now)?;
-                }
-                Ok(())
-            })
-            .await?;
+    Ok(out)
+}
+
+/// Issues the fixed key for `org` unless it already opens it.
+fn keep_fixed_key(
+    tx: &rusqlite::Transaction<'_>,
+    org: Uuid,
+    key: &SecretString,
+    now: time::OffsetDateTime,
+) -> Result<(), ApiError> {
+    let already = matches!(
+        admin_keys::lookup(tx, key.expose())?,
+        admin_keys::Lookup::Valid { org: o, .. } if o == org
+    );
+    if !already {
+        admin_keys::issue(tx, org, FIXED_KEY_LABEL, key, now)?;
     }
-    Ok(Vec::new())
+    Ok(())
 }
 
 /// What a seed made for one organization, before its admin key exists.

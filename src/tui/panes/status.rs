@@ -1,5 +1,6 @@
 //! The status line: LOCAL/REMOTE and RO badges, profile and organization, the open
-//! workspace, a spinner while requests run, and the flash message.
+//! workspace, a spinner while requests run, a mark while stale data is shown, and the flash
+//! message.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,6 +41,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         right.push(Span::styled(
             format!(" {} ", labels.join(", ")),
             theme.muted,
+        ));
+    }
+    // Data kept from before a failed reload says so for as long as it is shown.
+    if let Some(stale) = app.org().staleness() {
+        right.push(Span::styled(
+            format!("⚠ stale, {}: {} ", stale.loaded(), stale.reason),
+            theme.flash_error,
         ));
     }
     if let Some(flash) = &app.flash {

@@ -28,6 +28,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(all) => format!(" {kind} ({}) ", all.len()),
         None => format!(" {kind} "),
     };
+    let title = match org.listed().stale {
+        Some(_) => format!("{title}· stale "),
+        None => title,
+    };
     let block = frame::pane(Line::from(title), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

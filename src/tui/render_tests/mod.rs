@@ -1,6 +1,7 @@
 //! Render tests on ratatui's `TestBackend`: snapshots of every pane and dialog at 80x24 and
 //! 160x48, the loading, empty and error states, monochrome, and odd sizes.
 
+mod bidi;
 mod dialogs;
 mod modals;
 mod panes;

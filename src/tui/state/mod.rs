@@ -10,6 +10,7 @@ pub mod people;
 pub mod picking;
 pub mod remote;
 pub mod selection;
+pub mod stale;
 pub mod workspace;
 
 use std::collections::BTreeMap;
@@ -97,6 +98,9 @@ pub struct App {
     /// Today's date in UTC, which tells expired API keys from live ones. The event loop
     /// refreshes it; state and rendering never read the clock, so tests can fix it.
     pub today: Date,
+    /// The event loop's clock (UTC) when the current message arrived: when data was loaded,
+    /// for data shown stale. Like `today`, never read from the system by state or rendering.
+    pub now: OffsetDateTime,
     next_id: u64,
 }
 
@@ -124,6 +128,7 @@ impl App {
             keymap,
             screen: (80, 24),
             today: OffsetDateTime::now_utc().date(),
+            now: OffsetDateTime::now_utc(),
             next_id: 1,
         }
     }

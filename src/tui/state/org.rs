@@ -226,8 +226,13 @@ impl OrgState {
 
     /// Takes the directory's answer (see [`Resource::accept`]); rows derived from the old
     /// directory are recomputed.
-    pub fn accept_people(&mut self, id: RequestId, result: Result<People, RemoteError>) -> bool {
-        let taken = self.people.accept(id, result);
+    pub fn accept_people(
+        &mut self,
+        id: RequestId,
+        result: Result<People, RemoteError>,
+        now: time::OffsetDateTime,
+    ) -> bool {
+        let taken = self.people.accept_at(id, result, now);
         if taken {
             self.people_version += 1;
         }

@@ -1,7 +1,11 @@
 //! Remote resources: always `Loading`, `Loaded` or `Failed`, and tagged with the request
-//! they wait for so that a late or superseded answer is dropped instead of shown.
+//! they wait for so that a late or superseded answer is dropped instead of shown. A refresh
+//! that fails because the server could not be reached keeps what was shown, marked stale
+//! with the time it was loaded.
 
 use std::fmt;
+
+use time::OffsetDateTime;
 
 /// Identifies one request from the moment it is sent; answers carry it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,6 +48,16 @@ impl RemoteError {
         Self::new(ErrorKind::Cancelled, "cancelled")
     }
 
+    /// Whether the data shown before this failure is still the best there is: the server
+    /// could not be reached, failed or asked to wait, which says nothing about the data. After
+    /// any other failure (the key was refused, the thing is gone) the old data is not shown.
+    pub fn keeps_what_was_shown(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Unreachable | ErrorKind::Server | ErrorKind::RateLimited
+        )
+    }
+
     /// The message for one field, matching the last part of the path (`body.name` -> `name`).
     pub fn field(&self, name: &str) -> Option<&str> {
         self.fields
@@ -68,11 +82,16 @@ pub enum Remote<T> {
 }
 
 /// A remote value plus the request (if any) whose answer would replace it. While a refresh
-/// runs, the previous value stays on screen.
+/// runs, the previous value stays on screen; if the refresh cannot reach the server, it stays
+/// after too, with [`stale`](Self::stale) saying why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resource<T> {
     pub value: Remote<T>,
     pub pending: Option<RequestId>,
+    /// When the value shown was loaded (UTC), if known.
+    pub loaded_at: Option<OffsetDateTime>,
+    /// Why the value shown is older than the last attempt to load it.
+    pub stale: Option<RemoteError>,
 }
 
 impl<T> Default for Resource<T> {
@@ -80,6 +99,8 @@ impl<T> Default for Resource<T> {
         Self {
             value: Remote::Loading,
             pending: None,
+            loaded_at: None,
+            stale: None,
         }
     }
 }
@@ -88,7 +109,7 @@ impl<T> Resource<T> {
     pub fn loaded(value: T) -> Self {
         Self {
             value: Remote::Loaded(value),
-            pending: None,
+            ..Self::default()
         }
     }
 
@@ -107,11 +128,38 @@ impl<T> Resource<T> {
             return false;
         }
         self.pending = None;
-        self.value = match result {
-            Ok(value) => Remote::Loaded(value),
-            Err(err) => Remote::Failed(err),
-        };
+        match result {
+            Ok(value) => {
+                self.value = Remote::Loaded(value);
+                self.loaded_at = None;
+                self.stale = None;
+            }
+            Err(err) if err.keeps_what_was_shown() && matches!(self.value, Remote::Loaded(_)) => {
+                self.stale = Some(err);
+            }
+            Err(err) => {
+                self.value = Remote::Failed(err);
+                self.loaded_at = None;
+                self.stale = None;
+            }
+        }
         true
+    }
+
+    /// [`accept`](Self::accept), noting when a value arrived (`now`, from the event loop's
+    /// clock) so that a later stale view can say how old it is.
+    pub fn accept_at(
+        &mut self,
+        id: RequestId,
+        result: Result<T, RemoteError>,
+        now: OffsetDateTime,
+    ) -> bool {
+        let arrived = result.is_ok();
+        let taken = self.accept(id, result);
+        if taken && arrived {
+            self.loaded_at = Some(now);
+        }
+        taken
     }
 
     /// Stops waiting: the view was left or the user cancelled. Data already shown stays.
@@ -185,7 +233,12 @@ mod tests {
             RequestId(3),
             Err(RemoteError::new(ErrorKind::Server, "boom")),
         );
-        assert_eq!(r.error().unwrap().message, "boom");
+        assert_eq!(
+            r.get(),
+            Some(&5),
+            "a failed refresh leaves it, marked stale"
+        );
+        assert_eq!(r.stale.as_ref().unwrap().message, "boom");
     }
 
     #[test]
@@ -200,6 +253,48 @@ mod tests {
         shown.start(RequestId(2));
         shown.abandon();
         assert_eq!(shown.get(), Some(&1));
+    }
+
+    #[test]
+    fn an_unreachable_server_leaves_the_old_value_marked_stale() {
+        let first = time::macros::datetime!(2026-06-01 09:15:00 UTC);
+        let mut r: Resource<u32> = Resource::default();
+        r.start(RequestId(1));
+        r.accept_at(RequestId(1), Ok(7), first);
+        r.start(RequestId(2));
+        let down = RemoteError::new(ErrorKind::Unreachable, "Cannot reach x: connection refused");
+        assert!(r.accept_at(
+            RequestId(2),
+            Err(down.clone()),
+            first + time::Duration::minutes(5)
+        ));
+        assert_eq!(r.get(), Some(&7));
+        assert_eq!(r.stale, Some(down));
+        assert_eq!(
+            r.loaded_at,
+            Some(first),
+            "the time the value was loaded, not the failure"
+        );
+        // The next good answer clears the mark.
+        r.start(RequestId(3));
+        r.accept_at(RequestId(3), Ok(8), first + time::Duration::minutes(6));
+        assert_eq!((r.get(), r.stale.as_ref()), (Some(&8), None));
+        // A refusal is not staleness: the old value goes.
+        r.start(RequestId(4));
+        r.accept(
+            RequestId(4),
+            Err(RemoteError::new(ErrorKind::Unauthorized, "revoked")),
+        );
+        assert_eq!(r.get(), None);
+        assert_eq!(r.error().unwrap().kind, ErrorKind::Unauthorized);
+        // With nothing shown before, a failure is a failure.
+        let mut fresh: Resource<u32> = Resource::default();
+        fresh.start(RequestId(5));
+        fresh.accept(
+            RequestId(5),
+            Err(RemoteError::new(ErrorKind::Unreachable, "down")),
+        );
+        assert!(fresh.error().is_some() && fresh.stale.is_none());
     }
 
     #[test]

@@ -17,12 +17,13 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
         profile,
         outcome,
     } = reply;
+    let now = app.now;
     let Some(org) = app.orgs.get_mut(profile) else {
         return Vec::new();
     };
     match outcome {
         Outcome::Organization(result) => {
-            org.organization.accept(id, result);
+            org.organization.accept_at(id, result, now);
             Vec::new()
         }
         Outcome::Workspaces { archived, result } => {
@@ -31,20 +32,20 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
             } else {
                 &mut org.workspaces
             };
-            if slot.accept(id, result) {
+            if slot.accept_at(id, result, now) {
                 workspaces_arrived(app, profile)
             } else {
                 Vec::new()
             }
         }
         Outcome::People(result) => {
-            if org.accept_people(id, result) {
+            if org.accept_people(id, result, now) {
                 settle_members(app, profile);
             }
             Vec::new()
         }
         Outcome::ApiKeys(result) => {
-            org.api_keys.accept(id, result);
+            org.api_keys.accept_at(id, result, now);
             Vec::new()
         }
         Outcome::WorkspaceSettings { workspace, result } => {
@@ -102,7 +103,7 @@ fn settings_arrived(
     let Some(view) = app.orgs[profile].views.get_mut(&workspace) else {
         return;
     };
-    if !view.settings.accept(id, result) {
+    if !view.settings.accept_at(id, result, app.now) {
         return;
     }
     let Some(form) = view.form.as_mut() else {

@@ -17,6 +17,13 @@ pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     } else {
         (theme.border, theme.title, BorderType::Plain)
     };
+    // Titles carry names straight from the server; they are made safe here like any cut text.
+    let mut title = title;
+    for span in &mut title.spans {
+        if let std::borrow::Cow::Owned(safe) = super::text::shown(&span.content) {
+            span.content = safe.into();
+        }
+    }
     Block::bordered()
         .border_type(kind)
         .border_style(border)

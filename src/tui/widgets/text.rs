@@ -1,15 +1,40 @@
 //! Measuring and cutting text by terminal columns, so wide (CJK, emoji) and combining
-//! characters keep columns aligned.
+//! characters keep columns aligned; and the one place where text from the server is made safe
+//! to show ([`shown`]).
+
+use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::text::is_bidi_control;
+
 pub const ELLIPSIS: &str = "…";
+
+/// Text as the console shows it: every bidi control (U+202E and its kin) becomes a visible
+/// escape such as `<U+202E>`. A terminal obeys those characters, so a name holding one would
+/// reorder whatever follows it on the line (the rest of a pane title, a table row) and could
+/// pass for another name. Measuring and cutting go through here, and so does every pane
+/// title, so no name reaches the screen without it.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_bidi_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Columns the text takes on screen, measured per grapheme (a base character and its
 /// combining marks share one cell; a wide character takes two). Control characters count 0.
 pub fn width(text: &str) -> usize {
-    text.graphemes(true).map(grapheme_width).sum()
+    shown(text).graphemes(true).map(grapheme_width).sum()
 }
 
 fn grapheme_width(g: &str) -> usize {
@@ -22,6 +47,7 @@ fn grapheme_width(g: &str) -> usize {
 /// The text cut to at most `max` columns, with "…" at the end when something was cut. A wide
 /// character that would straddle the limit is dropped rather than split.
 pub fn truncate(text: &str, max: usize) -> String {
+    let text = &*shown(text);
     if width(text) <= max {
         return text.chars().filter(|c| !c.is_control()).collect();
     }
@@ -95,6 +121,7 @@ pub fn skip_columns(text: &str, columns: usize) -> String {
 /// Word-wraps text into lines of at most `max` columns; a word longer than a line is cut
 /// across lines. Always at least one line, so an empty text still takes its row.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let text = &*shown(text);
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();

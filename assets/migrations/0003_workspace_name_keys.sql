@@ -1,0 +1,5 @@
+-- Workspace name keys (the case- and accent-insensitive form that keeps two active workspaces
+-- from sharing a name) now also leave out characters that do not show: zero-width spaces and
+-- joiners, soft hyphens, bidi controls and the other default-ignorable code points. SQL cannot
+-- compute the new keys, so src/server/db/migrate.rs recomputes every key in Rust right after this
+-- step, in the same transaction; the schema itself does not change.

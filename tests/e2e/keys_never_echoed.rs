@@ -1,0 +1,83 @@
+//! A key pasted where a name belongs (the default profile, a profile's name, a field name, the
+//! `--profile` option or its variable) is never printed back: the messages say what is wrong
+//! with the value hidden.
+
+use std::process::Command;
+
+/// Shaped like a Mistral key: 32 random letters and digits.
+const KEY: &str = "q7Tz0LmWv3XbR9kPa2YcN5dHs8GfJ4eU";
+
+fn run(config: &str, args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
+    let home = tempfile::tempdir().unwrap();
+    let config_dir = home.path().join("config");
+    std::fs::create_dir_all(&config_dir).unwrap();
+    std::fs::write(config_dir.join("config.toml"), config).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mistral-admin"))
+        .args(args)
+        .env("MISTRAL_ADMIN_CONFIG_DIR", &config_dir)
+        .env("MISTRAL_ADMIN_DATA_DIR", home.path().join("data"))
+        .env_remove("MISTRAL_ADMIN_PROFILE")
+        .env_remove("MISTRAL_ADMIN_API_KEY")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+const ACME: &str = "[profiles.acme]\nkey_env = \"ACME_KEY\"\n";
+
+#[test]
+fn a_key_in_place_of_a_name_is_refused_without_being_shown() {
+    let cases = [
+        (
+            format!("default = \"{KEY}\"\n{ACME}"),
+            vec!["profiles", "--offline"],
+            vec![],
+            "default",
+        ),
+        (
+            format!("[profiles.{KEY}]\nkey_env = \"ACME_KEY\"\n"),
+            vec!["profiles", "--offline"],
+            vec![],
+            "looks like an API key",
+        ),
+        (
+            format!("{ACME}{KEY} = 1\n"),
+            vec!["profiles", "--offline"],
+            vec![],
+            "acme",
+        ),
+        (
+            format!("[profiles.{KEY}]\nkey_env = \"ACME_KEY\"\n"),
+            vec!["config", "check"],
+            vec![],
+            "looks like an API key",
+        ),
+        (
+            ACME.to_owned(),
+            vec!["profiles", "--offline", "--profile", KEY],
+            vec![],
+            "No profile named",
+        ),
+        (
+            ACME.to_owned(),
+            vec!["profiles", "--offline"],
+            vec![("MISTRAL_ADMIN_PROFILE", KEY)],
+            "No profile named",
+        ),
+    ];
+    for (config, args, env, says) in cases {
+        let (ok, text) = run(&config, &args, &env);
+        assert!(!ok, "{config} {args:?} was accepted:\n{text}");
+        assert!(text.contains(says), "{config} {args:?}:\n{text}");
+        assert!(
+            !text.contains(KEY) && !text.contains(&KEY[..16]),
+            "{config} {args:?}:\n{text}"
+        );
+    }
+}

@@ -47,6 +47,14 @@ const FIELDS: &[&str] = &[
     "expiration",
     "monthly_spend_cap",
     "members_can_create_api_keys",
+    "user_uuids",
+    "child_group_uuids",
+    "parent_group_ids",
+    "target_type",
+    "organization_role",
+    "user_group_uuid",
+    "workspace_role",
+    "workspace_role_name",
 ];
 
 fn odd_string(rng: &mut StdRng) -> String {

@@ -2,8 +2,8 @@
 //! talk to with which key.
 //!
 //! - [`AdminClient`]: one async method per endpoint (split by area across `users`,
-//!   `workspaces`, `keys`, `billing`, `extensions`), built on [`transport`], which owns auth
-//!   headers, timeouts, retries and logging; [`paging`] fetches whole listings.
+//!   `workspaces`, `groups`, `keys`, `billing`, `extensions`), built on [`transport`], which
+//!   owns auth headers, timeouts, retries and logging; [`paging`] fetches whole listings.
 //! - [`Directory`]: who belongs to which workspace, built from `GET /users`.
 //! - [`ClientError`]: what went wrong, in words for a status line.
 //! - [`profiles`] and [`config`]: `config.toml`, key sources, and the built-in `local` profile.
@@ -15,6 +15,8 @@ pub mod config_error;
 pub mod directory;
 pub mod error;
 mod extensions;
+mod group_paging;
+mod groups;
 pub mod health;
 mod key_source;
 mod keys;

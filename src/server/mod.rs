@@ -15,11 +15,13 @@ mod extract;
 mod handlers;
 mod listener;
 mod ops;
+mod path_ids;
 mod query;
 mod router;
 pub mod seed;
 mod state;
 mod validate;
+mod validate_groups;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

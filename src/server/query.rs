@@ -64,6 +64,21 @@ impl QueryReader {
         }
     }
 
+    /// [`Self::int`] with a largest value too, as the contract's `maximum` says; above it is a
+    /// 422 rather than a silent clamp.
+    pub fn int_in(&mut self, name: &str, default: i64, min: i64, max: i64) -> i64 {
+        let value = self.int(name, default, min);
+        if value > max {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "less_than_equal",
+                &format!("Input should be less than or equal to {max}"),
+            );
+            return default;
+        }
+        value
+    }
+
     pub fn boolean(&mut self, name: &str, default: bool) -> bool {
         let Some(raw) = self.last(name).map(str::to_ascii_lowercase) else {
             return default;

@@ -9,7 +9,7 @@ use tower_http::trace::TraceLayer;
 
 use super::auth::require_admin;
 use super::error::ApiError;
-use super::handlers::{extensions, keys_billing_audit as misc, models, users, workspaces};
+use super::handlers::{extensions, groups, keys_billing_audit as misc, models, users, workspaces};
 use super::state::AppState;
 use crate::api::paths;
 
@@ -53,6 +53,7 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
             get(misc::spend_limit).post(misc::set_spend_limit),
         )
         .route("/audit-logs", get(misc::audit_logs))
+        .merge(group_routes())
         .route(
             paths::EXT_ORGANIZATION,
             get(extensions::organization).patch(extensions::rename_organization),
@@ -62,6 +63,43 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
             get(extensions::settings).patch(extensions::update_settings),
         )
         .route_layer(from_fn_with_state(state.clone(), require_admin))
+}
+
+fn group_routes() -> Router<AppState> {
+    Router::new()
+        .route("/user-groups", get(groups::list).post(groups::create))
+        .route(
+            "/user-groups/provision-workspace",
+            post(groups::provision_workspace),
+        )
+        .route(
+            "/user-groups/{group_uuid}",
+            get(groups::get)
+                .patch(groups::update)
+                .delete(groups::delete),
+        )
+        .route(
+            "/user-groups/{group_uuid}/members",
+            get(groups::members)
+                .post(groups::add_members)
+                .delete(groups::remove_members),
+        )
+        .route(
+            "/user-groups/{group_uuid}/workspaces",
+            get(groups::workspaces).post(groups::assign_workspace),
+        )
+        .route(
+            "/user-groups/{group_uuid}/workspaces/{workspace_uuid}",
+            patch(groups::update_workspace).delete(groups::unassign_workspace),
+        )
+        .route(
+            "/user-groups/{group_uuid}/organization-role",
+            patch(groups::set_organization_role),
+        )
+        .route(
+            "/user-groups/{group_uuid}/nested",
+            get(groups::nested).patch(groups::set_nested),
+        )
 }
 
 pub fn build(state: AppState) -> Router {

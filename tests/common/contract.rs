@@ -42,6 +42,7 @@ pub const fn schema(name: &'static str, properties: &'static [&'static str]) -> 
 pub fn lookup(name: &str) -> &'static Schema {
     SCHEMAS
         .iter()
+        .chain(super::contract_schemas_groups::SCHEMAS)
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name} in the table"))
 }

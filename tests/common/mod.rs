@@ -6,6 +6,7 @@
 pub mod contract;
 pub mod contract_enums;
 pub mod contract_schemas;
+pub mod contract_schemas_groups;
 pub mod routes;
 pub mod serve;
 
@@ -392,6 +393,16 @@ impl Api {
         )
         .await
         .typed()
+    }
+
+    /// Creates a user group with only a name; returns its id.
+    pub async fn create_group(&self, name: &str) -> Uuid {
+        let body = self.post("/user-groups", json!({"name": name})).await.ok();
+        body["uuid"]
+            .as_str()
+            .unwrap_or_else(|| panic!("group {name} was not created: {body}"))
+            .parse()
+            .expect("group id is a UUID")
     }
 
     pub async fn user(&self, id: Uuid) -> AdminUserOut {

@@ -9,7 +9,8 @@ use super::Api;
 
 pub struct Route {
     pub method: Method,
-    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}` are filled in.
+    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}`, `{group}` are
+    /// filled in.
     pub template: &'static str,
     /// Whether the path or the body names something of the organization (so another
     /// organization's key must get 404 there).
@@ -48,6 +49,26 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/spend-limit", false),
         route(Method::POST, "/spend-limit", false),
         route(Method::GET, "/audit-logs", false),
+        route(Method::GET, "/user-groups", false),
+        route(Method::POST, "/user-groups", true),
+        route(Method::POST, "/user-groups/provision-workspace", true),
+        route(Method::GET, "/user-groups/{group}", true),
+        route(Method::PATCH, "/user-groups/{group}", true),
+        route(Method::GET, "/user-groups/{group}/members", true),
+        route(Method::POST, "/user-groups/{group}/members", true),
+        route(Method::DELETE, "/user-groups/{group}/members", true),
+        route(Method::GET, "/user-groups/{group}/workspaces", true),
+        route(Method::POST, "/user-groups/{group}/workspaces", true),
+        route(Method::PATCH, "/user-groups/{group}/workspaces/{ws}", true),
+        route(Method::DELETE, "/user-groups/{group}/workspaces/{ws}", true),
+        route(
+            Method::PATCH,
+            "/user-groups/{group}/organization-role",
+            true,
+        ),
+        route(Method::GET, "/user-groups/{group}/nested", true),
+        route(Method::PATCH, "/user-groups/{group}/nested", true),
+        route(Method::DELETE, "/user-groups/{group}", true),
         route(Method::GET, "/x-local/organization", false),
         route(Method::PATCH, "/x-local/organization", false),
         route(Method::GET, "/x-local/workspaces/{ws}/settings", true),
@@ -56,13 +77,16 @@ pub fn all() -> Vec<Route> {
 }
 
 /// Ids of one organization: a workspace (not the default), a member who is not an admin and
-/// belongs to that workspace, an open invitation and a workspace key.
+/// belongs to that workspace, an open invitation, a workspace key, and two user groups: the
+/// first holds the member and is assigned to the workspace, the second stands alone.
 #[derive(Debug, Clone, Copy)]
 pub struct Fixture {
     pub ws: Uuid,
     pub user: Uuid,
     pub invite: Uuid,
     pub key: Uuid,
+    pub group: Uuid,
+    pub other_group: Uuid,
 }
 
 impl Fixture {
@@ -86,12 +110,28 @@ impl Fixture {
             .expect("uuid");
         let key = api.create_key(ws, user, "fixture key").await;
         let plaintext = key.key.clone().expect("plaintext returned at creation");
+        let group = api.create_group("Fixture Group").await;
+        let other_group = api.create_group("Fixture Other Group").await;
+        api.post(
+            &format!("/user-groups/{group}/members"),
+            json!({"user_uuids": [user]}),
+        )
+        .await
+        .expect(204);
+        api.post(
+            &format!("/user-groups/{group}/workspaces"),
+            json!({"workspace_uuid": ws, "role_names": ["dev"]}),
+        )
+        .await
+        .expect(201);
         (
             Self {
                 ws,
                 user,
                 invite,
                 key: key.key_id,
+                group,
+                other_group,
             },
             plaintext,
         )
@@ -104,6 +144,19 @@ impl Fixture {
             .replace("{user}", &self.user.to_string())
             .replace("{invite}", &self.invite.to_string())
             .replace("{key}", &self.key.to_string())
+            .replace("{group}", &self.group.to_string())
+    }
+
+    /// Every id of the fixture, for comparing texts with the ids blanked out.
+    pub fn ids(&self) -> [Uuid; 6] {
+        [
+            self.ws,
+            self.user,
+            self.invite,
+            self.key,
+            self.group,
+            self.other_group,
+        ]
     }
 
     /// A body the route accepts, naming this fixture's ids where a body names ids.
@@ -128,6 +181,30 @@ impl Fixture {
             ("PATCH", "/x-local/organization") => json!({"name": "Renamed Org"}),
             ("PATCH", "/x-local/workspaces/{ws}/settings") => {
                 json!({"members_can_create_api_keys": false})
+            }
+            ("POST", "/user-groups") => {
+                json!({"name": "Another Group", "parent_group_ids": [self.other_group]})
+            }
+            ("POST", "/user-groups/provision-workspace") => json!({
+                "user_group_uuid": self.group, "workspace_uuid": self.ws,
+                "workspace_role_name": "user"
+            }),
+            ("PATCH", "/user-groups/{group}") => {
+                json!({"description": "Renamed", "parent_group_ids": [self.other_group]})
+            }
+            ("POST", "/user-groups/{group}/members")
+            | ("DELETE", "/user-groups/{group}/members") => json!({"user_uuids": [self.user]}),
+            ("POST", "/user-groups/{group}/workspaces") => {
+                json!({"workspace_uuid": self.ws, "role_names": ["user"]})
+            }
+            ("PATCH", "/user-groups/{group}/workspaces/{ws}") => {
+                json!({"role_names": ["workspace_admin"]})
+            }
+            ("PATCH", "/user-groups/{group}/organization-role") => {
+                json!({"organization_role": "B"})
+            }
+            ("PATCH", "/user-groups/{group}/nested") => {
+                json!({"child_group_uuids": [self.other_group]})
             }
             _ => return None,
         };

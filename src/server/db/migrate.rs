@@ -13,6 +13,7 @@ use super::DbError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/0001_initial.sql"),
     include_str!("../../../assets/migrations/0002_invitations_by_email.sql"),
+    include_str!("../../../assets/migrations/0004_user_groups.sql"),
 ];
 
 fn version(conn: &Connection) -> Result<i64, DbError> {

@@ -2,6 +2,7 @@
 //! answers with the contract's type. The rules themselves live in `ops`.
 
 pub mod extensions;
+pub mod groups;
 pub mod keys_billing_audit;
 pub mod models;
 pub mod users;

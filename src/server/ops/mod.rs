@@ -2,10 +2,15 @@
 //! single transaction of one request (see `db`), so a request's changes, audit entries included,
 //! land together or not at all.
 
+pub mod access;
 pub mod admin_keys;
 pub mod api_keys;
 pub mod audit;
 pub mod billing;
+pub mod group_members;
+pub mod group_nesting;
+pub mod group_workspaces;
+pub mod groups;
 pub mod invites;
 pub mod members;
 pub mod organizations;

@@ -1,0 +1,211 @@
+//! The client's methods for user groups, usage and rate limits, SCIM sync and Vibe analytics,
+//! against the real local server, plus the retry rules they share with every other method,
+//! against a fault-injecting one.
+
+mod client_support;
+
+use mistral_admin::api::*;
+use mistral_admin::client::ErrorKind;
+use mistral_admin::domain::{OrgRole, WorkspaceRole};
+use serde_json::json;
+use uuid::Uuid;
+
+use client_support::local::{Org, fresh_org, new_member};
+use client_support::{FaultServer, Reply, test_client};
+
+const KEY: &str = "sk-fault-tests-0123456789abcdef";
+
+async fn people(acme: &Org, count: usize) -> Vec<Uuid> {
+    let entries: Vec<_> = (0..count)
+        .map(|i| {
+            new_member(
+                &format!("g{i}@acme.test"),
+                "G",
+                &i.to_string(),
+                &[OrgRoleName::Member],
+            )
+        })
+        .collect();
+    let created = acme.client.create_users(&entries).await.unwrap();
+    (0..count)
+        .map(|i| {
+            created.email_to_user_id[&format!("g{i}@acme.test")]
+                .parse()
+                .unwrap()
+        })
+        .collect()
+}
+
+fn new_group(name: &str) -> AdminUserGroupIn {
+    AdminUserGroupIn {
+        name: name.to_owned(),
+        ..AdminUserGroupIn::default()
+    }
+}
+
+#[tokio::test]
+async fn groups_members_nesting_and_assignments_through_the_client() {
+    let acme = fresh_org("Acme").await;
+    let client = &acme.client;
+    let team = client.create_group(&new_group("Team")).await.unwrap();
+    let sub = client
+        .create_group(&AdminUserGroupIn {
+            name: "Sub".into(),
+            description: Some("inside Team".into()),
+            target_type: Some("W".into()),
+            parent_group_ids: vec![team.uuid],
+        })
+        .await
+        .unwrap();
+    assert_eq!(sub.parent_group_ids, vec![team.uuid]);
+    assert_eq!(client.get_group(sub.uuid).await.unwrap(), sub);
+    let renamed = client
+        .update_group(
+            team.uuid,
+            &AdminUpdateUserGroupIn {
+                name: Some("Core Team".into()),
+                ..AdminUpdateUserGroupIn::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(renamed.name, "Core Team");
+
+    let ids = people(&acme, 3).await;
+    client
+        .add_group_members(team.uuid, &ids[..2])
+        .await
+        .unwrap();
+    client.add_group_members(sub.uuid, &ids[2..]).await.unwrap();
+    client
+        .remove_group_members(team.uuid, &ids[1..2])
+        .await
+        .unwrap();
+    let members = client.list_all_group_members(team.uuid).await.unwrap();
+    assert_eq!(
+        members.iter().map(|m| m.user_uuid).collect::<Vec<_>>(),
+        vec![ids[0]]
+    );
+    let nested = client.nested_groups(team.uuid).await.unwrap();
+    assert_eq!(nested.children[0].uuid, sub.uuid);
+
+    let ws = acme.client.list_all_workspaces(false).await.unwrap()[0].uuid;
+    client
+        .assign_group_to_workspace(
+            team.uuid,
+            &AssignGroupToWorkspaceIn::with_role_names(ws, &[WorkspaceRole::Dev]),
+        )
+        .await
+        .unwrap();
+    client
+        .update_group_workspace(
+            team.uuid,
+            ws,
+            &UpdateGroupWorkspaceAssignmentIn::with_role_names(&[WorkspaceRole::WorkspaceAdmin]),
+        )
+        .await
+        .unwrap();
+    let assignments = client.list_all_group_workspaces(team.uuid).await.unwrap();
+    assert_eq!(assignments.len(), 1);
+    assert_eq!(assignments[0].roles[0].name, "workspace_admin");
+    // The nested member holds the role, as the directory shows it.
+    let directory = client.load_directory().await.unwrap();
+    let held = directory
+        .workspace_members(ws)
+        .into_iter()
+        .find(|m| m.user.uuid == ids[2])
+        .map(|m| m.roles)
+        .expect("the nested member is listed in the workspace");
+    assert!(held.contains(&"workspace_admin".to_owned()), "{held:?}");
+
+    client
+        .set_group_organization_role(team.uuid, OrgRole::BillingManager)
+        .await
+        .unwrap();
+    let catalog = client.roles().await.unwrap();
+    let role = client.get_group(team.uuid).await.unwrap().organization_role;
+    assert_eq!(
+        role.as_deref()
+            .and_then(|r| catalog.organization_role(r))
+            .map(|r| r.name.as_str()),
+        Some("billing_manager")
+    );
+
+    // A loop is a conflict naming the group that closes it.
+    let err = client
+        .set_nested_groups(sub.uuid, &[team.uuid])
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(err.to_string().contains("'Core Team'"), "{err}");
+
+    client
+        .provision_group_workspace(&AdminProvisionGroupToWorkspaceIn {
+            user_group_uuid: sub.uuid,
+            workspace_uuid: ws,
+            workspace_role: None,
+            workspace_role_name: Some(WorkspaceRoleName::User),
+        })
+        .await
+        .unwrap();
+    client
+        .remove_group_from_workspace(team.uuid, ws)
+        .await
+        .unwrap();
+    client.set_nested_groups(team.uuid, &[]).await.unwrap();
+    client.delete_group(sub.uuid).await.unwrap();
+    let err = client.get_group(sub.uuid).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
+    assert_eq!(client.list_all_groups().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn every_group_is_listed_across_pages() {
+    let acme = fresh_org("Acme").await;
+    for n in 0..230 {
+        acme.client
+            .create_group(&new_group(&format!("Group {n:03}")))
+            .await
+            .unwrap();
+    }
+    let all = acme.client.list_all_groups().await.unwrap();
+    assert_eq!(all.len(), 230);
+    assert_eq!(all[229].name, "Group 229");
+    let page = acme
+        .client
+        .list_groups(3, 100, Some("group 2"))
+        .await
+        .unwrap();
+    assert_eq!(page.total, 30, "Group 200 to Group 229");
+    assert!(page.items.is_empty(), "page 3 of 30 at 100 a page");
+}
+
+#[tokio::test]
+async fn group_changes_follow_the_retry_rules() {
+    let server = FaultServer::start().await;
+    let group = Uuid::new_v4();
+    let patch = format!("/v1/admin/user-groups/{group}");
+    let members = format!("/v1/admin/user-groups/{group}/members");
+    let body = json!({"uuid": group, "name": "G", "description": null,
+        "externally_managed": false, "target_type": null, "organization_role": null,
+        "parent_group_ids": []});
+    server.on(
+        "PATCH",
+        &patch,
+        vec![Reply::detail(503, "busy"), Reply::json(200, body)],
+    );
+    server.on("POST", &members, vec![Reply::detail(503, "busy")]);
+    let client = test_client(&server.base_url(), KEY);
+    let updated = client
+        .update_group(group, &AdminUpdateUserGroupIn::default())
+        .await
+        .expect("a PATCH that sets state is retried");
+    assert_eq!(updated.name, "G");
+    assert_eq!(server.count("PATCH", &patch), 2);
+    let err = client
+        .add_group_members(group, &[Uuid::new_v4()])
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Server);
+    assert_eq!(server.count("POST", &members), 1, "a POST is not repeated");
+}

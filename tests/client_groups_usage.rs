@@ -5,7 +5,7 @@
 mod client_support;
 
 use mistral_admin::api::*;
-use mistral_admin::client::ErrorKind;
+use mistral_admin::client::{ErrorKind, UsageQuery};
 use mistral_admin::domain::{OrgRole, WorkspaceRole};
 use serde_json::json;
 use uuid::Uuid;
@@ -208,4 +208,56 @@ async fn group_changes_follow_the_retry_rules() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Server);
     assert_eq!(server.count("POST", &members), 1, "a POST is not repeated");
+}
+
+#[tokio::test]
+async fn usage_and_rate_limits_through_the_client() {
+    let server = client_support::local::start(mistral_admin::server::Seed::Demo).await;
+    let client = test_client(
+        &server.admin_base_url(),
+        server.seeded()[0].admin_key.expose(),
+    );
+    let now = time::OffsetDateTime::now_utc();
+    let month = client
+        .usage(&UsageQuery::month(now.year(), now.month() as u8))
+        .await
+        .unwrap();
+    assert_eq!(month.currency.as_deref(), Some("EUR"));
+    let workspaces = client.list_all_workspaces(false).await.unwrap();
+    let research = workspaces.iter().find(|w| w.name == "Research").unwrap();
+    let one = client
+        .usage(&UsageQuery {
+            workspace_id: Some(research.uuid),
+            ..UsageQuery::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        one.amount_by_workspace()
+            .keys()
+            .all(|w| *w == research.uuid)
+    );
+    let limits = client.spend_limit().await.unwrap();
+    let counted = limits.limits.completion.usage.unwrap();
+    assert!(
+        (counted - month.total_amount()).abs() < 1e-3,
+        "{counted} vs {}",
+        month.total_amount()
+    );
+    let err = client
+        .usage(&UsageQuery {
+            api_zone: Some("mars".into()),
+            ..UsageQuery::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert_eq!(err.field_errors()[0].path, "api_zone");
+    let rates = client.rate_limits().await.unwrap();
+    assert_eq!(rates.requests_per_second, 50);
+    assert!(
+        rates
+            .tokens_limits_by_model
+            .contains_key("mistral-large-latest")
+    );
 }

@@ -18,6 +18,7 @@ pub mod keys;
 pub mod models;
 pub mod paths;
 pub mod roles;
+pub mod usage;
 pub mod users;
 pub mod workspaces;
 
@@ -29,6 +30,7 @@ pub use groups::*;
 pub use keys::*;
 pub use models::*;
 pub use roles::*;
+pub use usage::*;
 pub use users::*;
 pub use workspaces::*;
 

@@ -2,8 +2,9 @@
 //! talk to with which key.
 //!
 //! - [`AdminClient`]: one async method per endpoint (split by area across `users`,
-//!   `workspaces`, `groups`, `keys`, `billing`, `extensions`), built on [`transport`], which
-//!   owns auth headers, timeouts, retries and logging; [`paging`] fetches whole listings.
+//!   `workspaces`, `groups`, `keys`, `billing`, `usage`, `extensions`), built on [`transport`],
+//!   which owns auth headers, timeouts, retries and logging; [`paging`] fetches whole
+//!   listings.
 //! - [`Directory`]: who belongs to which workspace, built from `GET /users`.
 //! - [`ClientError`]: what went wrong, in words for a status line.
 //! - [`profiles`] and [`config`]: `config.toml`, key sources, and the built-in `local` profile.
@@ -27,6 +28,7 @@ pub mod query;
 mod response;
 mod retry;
 pub mod transport;
+mod usage;
 mod users;
 mod workspaces;
 
@@ -39,3 +41,4 @@ pub use paging::AllUsers;
 pub use profiles::{KeySource, LOCAL_PROFILE, Profile, ProfileSet};
 pub use query::{AuditQuery, WorkspaceQuery};
 pub use transport::AdminClient;
+pub use usage::UsageQuery;

@@ -79,6 +79,20 @@ impl QueryReader {
         value
     }
 
+    /// A UUID, or `None` when absent; a malformed one is a 422 `uuid_parsing`.
+    pub fn uuid(&mut self, name: &str) -> Option<uuid::Uuid> {
+        let raw = self.text(name)?;
+        let parsed = uuid::Uuid::parse_str(&raw).ok();
+        if parsed.is_none() {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "uuid_parsing",
+                "Input should be a valid UUID, invalid character or length",
+            );
+        }
+        parsed
+    }
+
     pub fn boolean(&mut self, name: &str, default: bool) -> bool {
         let Some(raw) = self.last(name).map(str::to_ascii_lowercase) else {
             return default;

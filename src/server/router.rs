@@ -9,7 +9,9 @@ use tower_http::trace::TraceLayer;
 
 use super::auth::require_admin;
 use super::error::ApiError;
-use super::handlers::{extensions, groups, keys_billing_audit as misc, models, users, workspaces};
+use super::handlers::{
+    extensions, groups, keys_billing_audit as misc, models, usage, users, workspaces,
+};
 use super::state::AppState;
 use crate::api::paths;
 
@@ -53,6 +55,8 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
             get(misc::spend_limit).post(misc::set_spend_limit),
         )
         .route("/audit-logs", get(misc::audit_logs))
+        .route("/usage", get(usage::usage))
+        .route("/rate-limit", get(usage::rate_limits))
         .merge(group_routes())
         .route(
             paths::EXT_ORGANIZATION,

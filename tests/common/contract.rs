@@ -13,6 +13,8 @@ pub enum Nested {
     Object(&'static str),
     /// An object whose values are all strings (`additionalProperties: string`).
     StringMap,
+    /// An object whose values are all objects of that schema (`additionalProperties: $ref`).
+    MapOf(&'static str),
     /// An `APIKeyActions` entry: `ActionAvailable` or the given `ActionUnavailable[...]`.
     Action(&'static str),
 }
@@ -43,6 +45,7 @@ pub fn lookup(name: &str) -> &'static Schema {
     SCHEMAS
         .iter()
         .chain(super::contract_schemas_groups::SCHEMAS)
+        .chain(super::contract_schemas_usage::SCHEMAS)
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name} in the table"))
 }
@@ -110,6 +113,14 @@ pub fn check_object(name: &str, value: &Value) {
                     .unwrap_or_else(|| panic!("{name}.{key}: expected an object"));
                 for (k, v) in map {
                     assert!(v.is_string(), "{name}.{key}.{k}: {v} is not a string");
+                }
+            }
+            Nested::MapOf(inner_schema) => {
+                let map = inner
+                    .as_object()
+                    .unwrap_or_else(|| panic!("{name}.{key}: expected an object"));
+                for value in map.values() {
+                    check_object(inner_schema, value);
                 }
             }
             Nested::Action(unavailable) => {

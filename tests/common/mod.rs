@@ -7,6 +7,7 @@ pub mod contract;
 pub mod contract_enums;
 pub mod contract_schemas;
 pub mod contract_schemas_groups;
+pub mod contract_schemas_usage;
 pub mod routes;
 pub mod serve;
 

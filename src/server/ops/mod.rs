@@ -13,7 +13,9 @@ pub mod group_workspaces;
 pub mod groups;
 pub mod invites;
 pub mod members;
+pub mod meters;
 pub mod organizations;
+pub mod usage;
 pub mod users;
 pub mod workspaces;
 

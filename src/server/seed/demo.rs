@@ -9,9 +9,15 @@ use uuid::Uuid;
 
 use super::PlannedOrganization;
 use super::builder::{Builder, OrgSpec};
+use super::demo_activity;
 use super::names::{DEMO_PEOPLE, GLOBEX_PEOPLE, INITECH_PEOPLE, email_local};
 use crate::domain::{OrgRole, WorkspaceRole as W};
 use crate::server::error::ApiResult;
+
+/// What a typical month costs each organization (Initech runs close to its limit of 800).
+const NORTHWIND_MONTHLY_SPEND: f64 = 1834.20;
+const GLOBEX_MONTHLY_SPEND: f64 = 412.75;
+const INITECH_MONTHLY_SPEND: f64 = 790.10;
 
 /// A person (by index) and the roles they hold in a workspace.
 type Placement<'a> = (usize, &'a [W]);
@@ -58,7 +64,6 @@ fn northwind(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrga
             plan: "Enterprise",
             currency: "EUR",
             monthly_limit: Some(5000),
-            usage: 1834.20,
             age_days: 400,
             admin: ("Camille", "Laurent", "camille.laurent@northwind.example"),
         },
@@ -331,6 +336,8 @@ fn northwind(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrga
     for (n, person) in [0, 1, 2, 7, 9, 14, 3].into_iter().enumerate() {
         b.login(id(person), &email(person), n as i64 * 2)?;
     }
+    let spaces: Vec<Uuid> = ws.iter().map(|(uuid, _)| *uuid).collect();
+    demo_activity::northwind(&mut b, &spaces, NORTHWIND_MONTHLY_SPEND)?;
     Ok(planned)
 }
 
@@ -344,7 +351,6 @@ fn globex(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrganiz
             plan: "Enterprise",
             currency: "USD",
             monthly_limit: None,
-            usage: 412.75,
             age_days: 250,
             admin: ("Hank", "Scorpio", "hank.scorpio@globex.example"),
         },
@@ -394,6 +400,7 @@ fn globex(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrganiz
         Some(4),
     )?;
     b.invite("otto.mann@globex.example", &[OrgRole::Member], &[lab], 2)?;
+    demo_activity::globex(&mut b, hammock, lab, GLOBEX_MONTHLY_SPEND)?;
     Ok(planned)
 }
 
@@ -407,7 +414,6 @@ fn initech(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrgani
             plan: "Scale",
             currency: "EUR",
             monthly_limit: Some(800),
-            usage: 790.10,
             age_days: 120,
             admin: ("Bill", "Lumbergh", "bill.lumbergh@initech.example"),
         },
@@ -439,5 +445,6 @@ fn initech(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrgani
         Some(10),
         Some(1),
     )?;
+    demo_activity::initech(&mut b, tps, INITECH_MONTHLY_SPEND)?;
     Ok(planned)
 }

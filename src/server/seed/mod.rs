@@ -4,8 +4,10 @@
 
 mod builder;
 mod demo;
+mod demo_activity;
 mod large;
 mod names;
+mod usage;
 
 use uuid::Uuid;
 

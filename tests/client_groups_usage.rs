@@ -5,7 +5,7 @@
 mod client_support;
 
 use mistral_admin::api::*;
-use mistral_admin::client::{ErrorKind, UsageQuery};
+use mistral_admin::client::{ErrorKind, ScimSyncStart, UsageQuery};
 use mistral_admin::domain::{OrgRole, WorkspaceRole};
 use serde_json::json;
 use uuid::Uuid;
@@ -259,5 +259,103 @@ async fn usage_and_rate_limits_through_the_client() {
         rates
             .tokens_limits_by_model
             .contains_key("mistral-large-latest")
+    );
+}
+
+#[tokio::test]
+async fn scim_runs_through_the_client_from_the_simulated_provider() {
+    let acme = fresh_org("Acme").await;
+    let client = &acme.client;
+    let ada = client
+        .create_scim_user(&LocalScimUserIn {
+            user_name: "ada@acme.test".into(),
+            given_name: Some("Ada".into()),
+            family_name: Some("Lovelace".into()),
+            active: true,
+        })
+        .await
+        .unwrap();
+    client
+        .create_scim_group(&LocalScimGroupIn {
+            display_name: "Analysts".into(),
+            members: vec![ada.id],
+        })
+        .await
+        .unwrap();
+    let dry = AdminScimSyncTriggerIn {
+        dry_run: true,
+        sync_config: None,
+    };
+    let ScimSyncStart::Started(first) = client.trigger_scim_sync(&dry).await.unwrap() else {
+        panic!("the first run starts");
+    };
+    // While it runs, another is refused and the active one named.
+    match client.trigger_scim_sync(&dry).await.unwrap() {
+        ScimSyncStart::AlreadyActive(active) => assert_eq!(active.run_id, first),
+        other => panic!("expected the active run, got {other:?}"),
+    }
+    let every = std::time::Duration::from_millis(50);
+    let preview = client.wait_for_scim_sync(first, every).await.unwrap();
+    assert_eq!(preview.status, "SUCCESS");
+    let summary = preview.summary.unwrap();
+    assert_eq!(summary.users.provision[0].user.user_name, "ada@acme.test");
+    assert_eq!(summary.groups.create[0].group.group_name, "Analysts");
+    assert_eq!(
+        client.list_all_groups().await.unwrap().len(),
+        0,
+        "a dry run changes nothing"
+    );
+
+    let real = AdminScimSyncTriggerIn {
+        dry_run: false,
+        sync_config: Some(AdminScimSyncConfig::everything()),
+    };
+    let ScimSyncStart::Started(second) = client.trigger_scim_sync(&real).await.unwrap() else {
+        panic!("the real run starts");
+    };
+    let done = client.wait_for_scim_sync(second, every).await.unwrap();
+    assert_eq!(done.status, "SUCCESS");
+    let groups = client.list_all_groups().await.unwrap();
+    assert_eq!(groups[0].externally_managed, Some(true));
+    let members = client.list_all_group_members(groups[0].uuid).await.unwrap();
+    assert_eq!(members[0].email.as_deref(), Some("ada@acme.test"));
+    client.set_scim_reachable(false).await.unwrap();
+    assert!(!client.scim_directory().await.unwrap().reachable);
+}
+
+#[tokio::test]
+async fn a_scim_trigger_reads_the_409_and_is_never_repeated() {
+    let server = FaultServer::start().await;
+    let active = Uuid::new_v4();
+    server.on(
+        "POST",
+        "/v1/admin/scim/sync",
+        vec![
+            Reply::json(
+                409,
+                json!({"run_id": active, "status": "RUNNING", "detail": "busy"}),
+            ),
+            Reply::detail(503, "try later"),
+        ],
+    );
+    let client = test_client(&server.base_url(), KEY);
+    let body = AdminScimSyncTriggerIn {
+        dry_run: true,
+        sync_config: None,
+    };
+    let first = client.trigger_scim_sync(&body).await.unwrap();
+    assert_eq!(
+        first,
+        ScimSyncStart::AlreadyActive(AdminScimSyncActiveRunOut {
+            run_id: active,
+            status: "RUNNING".into()
+        })
+    );
+    let err = client.trigger_scim_sync(&body).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Server);
+    assert_eq!(
+        server.count("POST", "/v1/admin/scim/sync"),
+        2,
+        "one attempt each"
     );
 }

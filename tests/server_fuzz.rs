@@ -55,6 +55,19 @@ const FIELDS: &[&str] = &[
     "user_group_uuid",
     "workspace_role",
     "workspace_role_name",
+    "dry_run",
+    "sync_config",
+    "sync_users",
+    "sync_groups",
+    "sync_memberships",
+    "deprovision_users",
+    "delete_missing_groups",
+    "reachable",
+    "userName",
+    "givenName",
+    "familyName",
+    "active",
+    "displayName",
 ];
 
 fn odd_string(rng: &mut StdRng) -> String {
@@ -175,6 +188,13 @@ fn odd_query(rng: &mut StdRng) -> String {
         "after",
         "before",
         "actor_user_uuid",
+        "month",
+        "year",
+        "workspace_id",
+        "api_zone",
+        "start_time",
+        "end_time",
+        "granularity",
     ];
     let values = [
         "0",

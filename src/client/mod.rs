@@ -2,9 +2,9 @@
 //! talk to with which key.
 //!
 //! - [`AdminClient`]: one async method per endpoint (split by area across `users`,
-//!   `workspaces`, `groups`, `keys`, `billing`, `usage`, `extensions`), built on [`transport`],
-//!   which owns auth headers, timeouts, retries and logging; [`paging`] fetches whole
-//!   listings.
+//!   `workspaces`, `groups`, `keys`, `billing`, `usage`, `scim`, `analytics`, `extensions`),
+//!   built on [`transport`], which owns auth headers, timeouts, retries and logging;
+//!   [`paging`] fetches whole listings.
 //! - [`Directory`]: who belongs to which workspace, built from `GET /users`.
 //! - [`ClientError`]: what went wrong, in words for a status line.
 //! - [`profiles`] and [`config`]: `config.toml`, key sources, and the built-in `local` profile.
@@ -27,6 +27,7 @@ pub mod profiles;
 pub mod query;
 mod response;
 mod retry;
+mod scim;
 pub mod transport;
 mod usage;
 mod users;
@@ -40,5 +41,6 @@ pub use options::{AuthStyle, ClientConfig, RetryPolicy};
 pub use paging::AllUsers;
 pub use profiles::{KeySource, LOCAL_PROFILE, Profile, ProfileSet};
 pub use query::{AuditQuery, WorkspaceQuery};
+pub use scim::ScimSyncStart;
 pub use transport::AdminClient;
 pub use usage::UsageQuery;

@@ -22,6 +22,7 @@ pub mod seed;
 mod state;
 mod validate;
 mod validate_groups;
+mod validate_scim;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

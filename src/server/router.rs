@@ -10,7 +10,7 @@ use tower_http::trace::TraceLayer;
 use super::auth::require_admin;
 use super::error::ApiError;
 use super::handlers::{
-    extensions, groups, keys_billing_audit as misc, models, usage, users, workspaces,
+    extensions, groups, keys_billing_audit as misc, models, scim, usage, users, workspaces,
 };
 use super::state::AppState;
 use crate::api::paths;
@@ -57,6 +57,22 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
         .route("/audit-logs", get(misc::audit_logs))
         .route("/usage", get(usage::usage))
         .route("/rate-limit", get(usage::rate_limits))
+        .route("/scim/sync", post(scim::trigger))
+        .route("/scim/sync/{run_id}", get(scim::run))
+        .route(
+            paths::EXT_SCIM,
+            get(scim::directory).patch(scim::update_provider),
+        )
+        .route(paths::EXT_SCIM_USERS, post(scim::create_user))
+        .route(
+            "/x-local/scim/users/{user_id}",
+            patch(scim::update_user).delete(scim::delete_user),
+        )
+        .route(paths::EXT_SCIM_GROUPS, post(scim::create_group))
+        .route(
+            "/x-local/scim/groups/{group_id}",
+            patch(scim::update_group).delete(scim::delete_group),
+        )
         .merge(group_routes())
         .route(
             paths::EXT_ORGANIZATION,

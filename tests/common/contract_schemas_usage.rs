@@ -42,6 +42,18 @@ const USAGE_PROPERTIES: &[&str] = &[
     "currency_symbol",
     "prices",
 ];
+const SCIM_STATUSES: &[&str] = &["PENDING", "RUNNING", "SUCCESS", "SKIPPED", "FAILED"];
+const SCIM_RUN: &[&str] = &[
+    "run_id",
+    "status",
+    "dry_run",
+    "sync_config",
+    "created_at",
+    "started_at",
+    "finished_at",
+    "summary",
+    "error_message",
+];
 const VIBE_CODE: &[&str] = &[
     "completion",
     "ocr",
@@ -141,5 +153,100 @@ pub const SCHEMAS: &[Schema] = &[
                 "price",
             ],
         )
+    },
+    Schema {
+        required: &["run_id"],
+        ..schema("AdminScimSyncTriggerOUT", &["run_id"])
+    },
+    Schema {
+        required: &["run_id", "status"],
+        enums: &[("status", SCIM_STATUSES)],
+        ..schema("AdminScimSyncActiveRunOUT", &["run_id", "status"])
+    },
+    Schema {
+        required: SCIM_RUN,
+        enums: &[("status", SCIM_STATUSES)],
+        nested: &[
+            ("sync_config", Nested::Object("AdminScimSyncConfig")),
+            ("summary", Nested::Object("ScimSyncSummaryOut")),
+        ],
+        ..schema("AdminScimSyncRunOUT", SCIM_RUN)
+    },
+    Schema {
+        required: &["sync_users", "sync_groups", "sync_memberships"],
+        ..schema(
+            "AdminScimSyncConfig",
+            &[
+                "delete_missing_groups",
+                "deprovision_users",
+                "sync_users",
+                "sync_groups",
+                "sync_memberships",
+            ],
+        )
+    },
+    Schema {
+        required: &["users", "groups", "memberships"],
+        nested: &[
+            ("users", Nested::Object("ScimSyncUsersSummaryOut")),
+            ("groups", Nested::Object("ScimSyncGroupsSummaryOut")),
+            ("memberships", Nested::Object("ScimSyncMembershipActionOut")),
+        ],
+        ..schema("ScimSyncSummaryOut", &["users", "groups", "memberships"])
+    },
+    Schema {
+        required: &["provision", "deprovision"],
+        nested: &[
+            ("provision", Nested::Object("ScimSyncUserActionOut")),
+            ("deprovision", Nested::Object("ScimSyncUserActionOut")),
+        ],
+        ..schema("ScimSyncUsersSummaryOut", &["provision", "deprovision"])
+    },
+    Schema {
+        required: &["create", "update", "delete"],
+        nested: &[
+            ("create", Nested::Object("ScimSyncGroupActionOut")),
+            ("update", Nested::Object("ScimSyncGroupUpdateActionOut")),
+            ("delete", Nested::Object("ScimSyncGroupActionOut")),
+        ],
+        ..schema("ScimSyncGroupsSummaryOut", &["create", "update", "delete"])
+    },
+    Schema {
+        required: &["group", "users_added", "users_removed"],
+        nested: &[
+            ("group", Nested::Object("ScimSyncGroupRefOut")),
+            ("users_added", Nested::Object("ScimSyncUserRefOut")),
+            ("users_removed", Nested::Object("ScimSyncUserRefOut")),
+        ],
+        ..schema(
+            "ScimSyncMembershipActionOut",
+            &["group", "users_added", "users_removed"],
+        )
+    },
+    Schema {
+        required: &["user"],
+        nested: &[("user", Nested::Object("ScimSyncUserRefOut"))],
+        ..schema("ScimSyncUserActionOut", &["user"])
+    },
+    Schema {
+        required: &["group"],
+        nested: &[("group", Nested::Object("ScimSyncGroupRefOut"))],
+        ..schema("ScimSyncGroupActionOut", &["group"])
+    },
+    Schema {
+        required: &["group", "previous_groupName"],
+        nested: &[("group", Nested::Object("ScimSyncGroupRefOut"))],
+        ..schema(
+            "ScimSyncGroupUpdateActionOut",
+            &["group", "previous_groupName"],
+        )
+    },
+    Schema {
+        required: &["uuid", "userName"],
+        ..schema("ScimSyncUserRefOut", &["uuid", "userName"])
+    },
+    Schema {
+        required: &["uuid", "groupName"],
+        ..schema("ScimSyncGroupRefOut", &["uuid", "groupName"])
     },
 ];

@@ -9,8 +9,8 @@ use super::Api;
 
 pub struct Route {
     pub method: Method,
-    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}`, `{group}` are
-    /// filled in.
+    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}`, `{group}`, `{run}`,
+    /// `{scim_user}` and `{scim_group}` are filled in.
     pub template: &'static str,
     /// Whether the path or the body names something of the organization (so another
     /// organization's key must get 404 there).
@@ -69,6 +69,19 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/user-groups/{group}/nested", true),
         route(Method::PATCH, "/user-groups/{group}/nested", true),
         route(Method::DELETE, "/user-groups/{group}", true),
+        route(Method::GET, "/rate-limit", false),
+        route(Method::GET, "/usage", false),
+        route(Method::GET, "/usage?workspace_id={ws}", true),
+        route(Method::POST, "/scim/sync", false),
+        route(Method::GET, "/scim/sync/{run}", true),
+        route(Method::GET, "/x-local/scim", false),
+        route(Method::PATCH, "/x-local/scim", false),
+        route(Method::POST, "/x-local/scim/users", false),
+        route(Method::PATCH, "/x-local/scim/users/{scim_user}", true),
+        route(Method::POST, "/x-local/scim/groups", true),
+        route(Method::PATCH, "/x-local/scim/groups/{scim_group}", true),
+        route(Method::DELETE, "/x-local/scim/groups/{scim_group}", true),
+        route(Method::DELETE, "/x-local/scim/users/{scim_user}", true),
         route(Method::GET, "/x-local/organization", false),
         route(Method::PATCH, "/x-local/organization", false),
         route(Method::GET, "/x-local/workspaces/{ws}/settings", true),
@@ -77,8 +90,9 @@ pub fn all() -> Vec<Route> {
 }
 
 /// Ids of one organization: a workspace (not the default), a member who is not an admin and
-/// belongs to that workspace, an open invitation, a workspace key, and two user groups: the
-/// first holds the member and is assigned to the workspace, the second stands alone.
+/// belongs to that workspace, an open invitation, a workspace key, two user groups (the first
+/// holds the member and is assigned to the workspace, the second stands alone), a SCIM sync
+/// run, and a user and a group of the simulated identity provider.
 #[derive(Debug, Clone, Copy)]
 pub struct Fixture {
     pub ws: Uuid,
@@ -87,6 +101,9 @@ pub struct Fixture {
     pub key: Uuid,
     pub group: Uuid,
     pub other_group: Uuid,
+    pub run: Uuid,
+    pub scim_user: Uuid,
+    pub scim_group: Uuid,
 }
 
 impl Fixture {
@@ -124,6 +141,35 @@ impl Fixture {
         )
         .await
         .expect(201);
+        let id_of = |value: Value, field: &str| -> Uuid {
+            value[field]
+                .as_str()
+                .expect("an id")
+                .parse()
+                .expect("a UUID")
+        };
+        let run = id_of(
+            api.post("/scim/sync", json!({})).await.expect(202),
+            "run_id",
+        );
+        let scim_user = id_of(
+            api.post(
+                "/x-local/scim/users",
+                json!({"userName": "fixture.idp@acme.example"}),
+            )
+            .await
+            .expect(201),
+            "id",
+        );
+        let scim_group = id_of(
+            api.post(
+                "/x-local/scim/groups",
+                json!({"displayName": "Fixture IdP Group", "members": [scim_user]}),
+            )
+            .await
+            .expect(201),
+            "id",
+        );
         (
             Self {
                 ws,
@@ -132,6 +178,9 @@ impl Fixture {
                 key: key.key_id,
                 group,
                 other_group,
+                run,
+                scim_user,
+                scim_group,
             },
             plaintext,
         )
@@ -145,10 +194,13 @@ impl Fixture {
             .replace("{invite}", &self.invite.to_string())
             .replace("{key}", &self.key.to_string())
             .replace("{group}", &self.group.to_string())
+            .replace("{run}", &self.run.to_string())
+            .replace("{scim_user}", &self.scim_user.to_string())
+            .replace("{scim_group}", &self.scim_group.to_string())
     }
 
     /// Every id of the fixture, for comparing texts with the ids blanked out.
-    pub fn ids(&self) -> [Uuid; 6] {
+    pub fn ids(&self) -> [Uuid; 9] {
         [
             self.ws,
             self.user,
@@ -156,6 +208,9 @@ impl Fixture {
             self.key,
             self.group,
             self.other_group,
+            self.run,
+            self.scim_user,
+            self.scim_group,
         ]
     }
 
@@ -205,6 +260,16 @@ impl Fixture {
             }
             ("PATCH", "/user-groups/{group}/nested") => {
                 json!({"child_group_uuids": [self.other_group]})
+            }
+            ("POST", "/scim/sync") => json!({"dry_run": true}),
+            ("PATCH", "/x-local/scim") => json!({"reachable": true}),
+            ("POST", "/x-local/scim/users") => json!({"userName": "idp.new@acme.example"}),
+            ("PATCH", "/x-local/scim/users/{scim_user}") => json!({"active": false}),
+            ("POST", "/x-local/scim/groups") => {
+                json!({"displayName": "Another IdP Group", "members": [self.scim_user]})
+            }
+            ("PATCH", "/x-local/scim/groups/{scim_group}") => {
+                json!({"displayName": "Renamed IdP Group", "members": [self.scim_user]})
             }
             _ => return None,
         };

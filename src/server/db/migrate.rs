@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/0002_invitations_by_email.sql"),
     include_str!("../../../assets/migrations/0004_user_groups.sql"),
     include_str!("../../../assets/migrations/0005_usage.sql"),
+    include_str!("../../../assets/migrations/0006_scim.sql"),
 ];
 
 fn version(conn: &Connection) -> Result<i64, DbError> {

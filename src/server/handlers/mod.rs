@@ -5,6 +5,7 @@ pub mod extensions;
 pub mod groups;
 pub mod keys_billing_audit;
 pub mod models;
+pub mod scim;
 pub mod usage;
 pub mod users;
 pub mod workspaces;

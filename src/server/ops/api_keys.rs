@@ -129,6 +129,7 @@ fn creator(actor: &Actor) -> String {
         Actor::AdminKey { label, hint, .. } => format!("Admin API key {label} ({hint})"),
         Actor::User { email, .. } => email.clone(),
         Actor::System => "mistral-admin local server".into(),
+        Actor::ScimSync { .. } => "SCIM synchronization".into(),
     }
 }
 

@@ -15,6 +15,10 @@ pub mod invites;
 pub mod members;
 pub mod meters;
 pub mod organizations;
+pub mod scim_apply;
+pub mod scim_directory;
+pub mod scim_plan;
+pub mod scim_sync;
 pub mod usage;
 pub mod users;
 pub mod workspaces;
@@ -39,6 +43,8 @@ pub enum Actor {
     User { uuid: Uuid, email: String },
     /// The server itself (seeding, expiry).
     System,
+    /// A SCIM sync run applying the identity provider's state.
+    ScimSync { run_id: Uuid },
 }
 
 /// Everything an operation needs besides its input: the organization the key belongs to, who

@@ -1,7 +1,8 @@
 //! The `demo` seed: three organizations that look like real ones. Northwind Labs, the first,
 //! has 28 people with names from many languages, 8 workspaces (the default, one archived,
 //! several with emoji icons), API keys (one expired, one in the archived workspace), pending
-//! and expired invitations, and a month of audit history.
+//! and expired invitations, and a month of audit history; its groups and identity provider are
+//! in `demo_access`, its usage in `demo_activity`.
 
 use rusqlite::Transaction;
 use time::OffsetDateTime;
@@ -9,8 +10,8 @@ use uuid::Uuid;
 
 use super::PlannedOrganization;
 use super::builder::{Builder, OrgSpec};
-use super::demo_activity;
 use super::names::{DEMO_PEOPLE, GLOBEX_PEOPLE, INITECH_PEOPLE, email_local};
+use super::{demo_access, demo_activity};
 use crate::domain::{OrgRole, WorkspaceRole as W};
 use crate::server::error::ApiResult;
 
@@ -336,6 +337,7 @@ fn northwind(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrga
     for (n, person) in [0, 1, 2, 7, 9, 14, 3].into_iter().enumerate() {
         b.login(id(person), &email(person), n as i64 * 2)?;
     }
+    demo_access::northwind(&mut b, &people, ws[0].0)?;
     let spaces: Vec<Uuid> = ws.iter().map(|(uuid, _)| *uuid).collect();
     demo_activity::northwind(&mut b, &spaces, NORTHWIND_MONTHLY_SPEND)?;
     Ok(planned)

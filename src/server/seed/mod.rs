@@ -4,6 +4,7 @@
 
 mod builder;
 mod demo;
+mod demo_access;
 mod demo_activity;
 mod large;
 mod names;

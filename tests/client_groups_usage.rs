@@ -5,7 +5,7 @@
 mod client_support;
 
 use mistral_admin::api::*;
-use mistral_admin::client::{ErrorKind, ScimSyncStart, UsageQuery};
+use mistral_admin::client::{ErrorKind, ScimSyncStart, UsageQuery, VibeWindow};
 use mistral_admin::domain::{OrgRole, WorkspaceRole};
 use serde_json::json;
 use uuid::Uuid;
@@ -238,7 +238,7 @@ async fn usage_and_rate_limits_through_the_client() {
             .all(|w| *w == research.uuid)
     );
     let limits = client.spend_limit().await.unwrap();
-    let counted = limits.limits.completion.usage.unwrap();
+    let counted = limits.limits.completion.total_usage.unwrap();
     assert!(
         (counted - month.total_amount()).abs() < 1e-3,
         "{counted} vs {}",
@@ -358,4 +358,44 @@ async fn a_scim_trigger_reads_the_409_and_is_never_repeated() {
         2,
         "one attempt each"
     );
+}
+
+#[tokio::test]
+async fn vibe_analytics_through_the_client() {
+    let server = client_support::local::start(mistral_admin::server::Seed::Demo).await;
+    let client = test_client(
+        &server.admin_base_url(),
+        server.seeded()[0].admin_key.expose(),
+    );
+    let window = VibeWindow::days_before(time::OffsetDateTime::now_utc(), 28);
+    let users = client.vibe_work_by_user(&window).await.unwrap();
+    assert!(!users.data.is_empty());
+    let agents = client.vibe_work_by_agent(&window).await.unwrap();
+    assert!(!agents.data.is_empty());
+    let weeks = client
+        .vibe_work_by_time(&window, Some("week"))
+        .await
+        .unwrap();
+    assert!((4..=6).contains(&weeks.data.len()), "{}", weeks.data.len());
+    let total: i64 = users.data.iter().map(|u| u.messages_count).sum();
+    assert_eq!(
+        weeks.data.iter().map(|w| w.messages_count).sum::<i64>(),
+        total
+    );
+    let code = client.vibe_code_by_workspace(&window, None).await.unwrap();
+    assert!(!code.sessions.is_empty());
+    let org = client.vibe_code_by_organization(&window).await.unwrap();
+    assert!(!org.next_edit_suggestions.is_empty());
+    let err = client
+        .vibe_code_by_workspace(&window, Some(Uuid::new_v4()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    let backwards = VibeWindow {
+        start: window.end,
+        end: window.start,
+    };
+    let err = client.vibe_work_by_user(&backwards).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert_eq!(err.field_errors()[0].path, "end_time");
 }

@@ -75,7 +75,7 @@ async fn every_admin_route_refuses_requests_without_a_valid_admin_key() {
             }
         }
     }
-    assert_eq!(checked, 2 * 55 * 5 * 2);
+    assert_eq!(checked, 2 * 60 * 5 * 2);
     assert_eq!(
         audit_count(&h.api).await,
         before,
@@ -108,7 +108,7 @@ async fn another_organizations_key_gets_404_on_the_first_organizations_ids() {
             }
         }
     }
-    assert_eq!(checked, 2 * 37 * 2);
+    assert_eq!(checked, 2 * 38 * 2);
     // Nothing of the first organization moved.
     assert_eq!(audit_count(&h.api).await, acme_before);
     let user = h.api.user(fixture.user).await;

@@ -121,9 +121,9 @@ async fn usage_reports_a_month_per_workspace_model_and_category() {
     );
     assert!(us.prices.unwrap().iter().all(|p| p.api_zone == "us"));
 
-    // The spending limit counts exactly this month's cost.
+    // The spending limit counts exactly this month's cost: the API's, and Vibe Code's.
     let limits: LimitsOut = api.get("/spend-limit").await.typed();
-    let counted = limits.limits.completion.usage.unwrap();
+    let counted = limits.limits.completion.total_usage.unwrap();
     assert!((counted - total).abs() < 1e-3, "{counted} vs {total}");
     assert!(!limits.limits.completion.monthly_limit_reached);
 
@@ -263,4 +263,269 @@ async fn bad_usage_queries_are_422_and_foreign_workspaces_404() {
     let theirs = usage(&globex, "").await;
     assert_eq!(theirs.currency.as_deref(), Some("USD"));
     assert!(!theirs.amount_by_workspace().contains_key(&foreign));
+}
+
+/// The 30 days before the fixed instant, as a query string.
+fn last_30_days() -> String {
+    format!("start_time={}&end_time={NOW}", NOW - 30 * 86_400)
+}
+
+async fn vibe<T: serde::de::DeserializeOwned + serde::Serialize>(
+    api: &Api,
+    path: &str,
+    schema: &str,
+    query: &str,
+) -> T {
+    let reply = api.get(&format!("/analytics/vibe/{path}?{query}")).await;
+    contract::check(schema, &reply.body);
+    let typed: T = reply.typed();
+    assert_eq!(serde_json::to_value(&typed).unwrap(), reply.body, "{path}");
+    typed
+}
+
+#[tokio::test]
+async fn vibe_work_by_user_agent_and_time_agree() {
+    let (_server, api) = demo_at(fixed_clock()).await;
+    let window = last_30_days();
+    let users: VibeWorkByUserStatsOut = vibe(
+        &api,
+        "work/usage/by_user_stats",
+        "VibeWorkByUserStatsOUT",
+        &window,
+    )
+    .await;
+    assert_eq!((users.start_time, users.end_time), (NOW - 30 * 86_400, NOW));
+    assert!(users.data.len() >= 8, "{}", users.data.len());
+    assert!(
+        users
+            .data
+            .windows(2)
+            .all(|w| w[0].messages_count >= w[1].messages_count)
+    );
+    // Everyone listed holds a CHAT seat; some seat holders never used it.
+    let members: OrganizationAdminUsersOut = api.get("/users?page_size=100").await.typed();
+    let chat: Vec<String> = members
+        .members
+        .iter()
+        .filter(|m| m.subscription_types.iter().flatten().any(|s| s == "CHAT"))
+        .map(|m| m.uuid.to_string())
+        .collect();
+    assert!(users.data.iter().all(|u| chat.contains(&u.user_id)));
+    assert!(chat.len() > users.data.len(), "inactive seat holders exist");
+    for user in &users.data {
+        assert!(user.messages_to_agents_count <= user.messages_count);
+        assert!(user.unique_agents_count <= 4);
+        let last = user.last_message_at.unix_timestamp();
+        assert!((NOW - 30 * 86_400..NOW).contains(&last));
+    }
+    let agents: VibeWorkByAgentStatsOut = vibe(
+        &api,
+        "work/usage/by_agent_stats",
+        "VibeWorkByAgentStatsOUT",
+        &window,
+    )
+    .await;
+    assert_eq!(agents.data.len(), 4);
+    let to_agents: i64 = users.data.iter().map(|u| u.messages_to_agents_count).sum();
+    assert_eq!(
+        agents.data.iter().map(|a| a.messages_count).sum::<i64>(),
+        to_agents
+    );
+
+    let total: i64 = users.data.iter().map(|u| u.messages_count).sum();
+    for (granularity, buckets) in [("day", 31), ("hour", 721), ("week", 5), ("month", 2)] {
+        let series: VibeWorkByTimeStatsOut = vibe(
+            &api,
+            "work/usage/by_time_stats",
+            "VibeWorkByTimeStatsOUT",
+            &format!("{window}&granularity={granularity}"),
+        )
+        .await;
+        assert_eq!(series.data.len(), buckets, "{granularity}");
+        assert_eq!(
+            series.data.iter().map(|b| b.messages_count).sum::<i64>(),
+            total,
+            "{granularity}"
+        );
+    }
+    let days: VibeWorkByTimeStatsOut = vibe(
+        &api,
+        "work/usage/by_time_stats",
+        "VibeWorkByTimeStatsOUT",
+        &window,
+    )
+    .await;
+    for bucket in &days.data {
+        let day = bucket.time_bucket.unwrap();
+        if matches!(
+            day.weekday(),
+            time::Weekday::Saturday | time::Weekday::Sunday
+        ) {
+            assert_eq!(bucket.messages_count, 0, "quiet weekends: {day}");
+        }
+        assert!(bucket.unique_users_count <= users.data.len() as i64);
+    }
+}
+
+#[tokio::test]
+async fn vibe_code_by_workspace_and_organization_add_up() {
+    let (server, api) = demo_at(fixed_clock()).await;
+    let window = last_30_days();
+    let all: VibeWorkspaceStatsOut = vibe(
+        &api,
+        "code/usage/by_workspace",
+        "VibeWorkspaceStatsOUT",
+        &window,
+    )
+    .await;
+    assert!(all.sessions.len() >= 15, "{}", all.sessions.len());
+    for day in &all.sessions {
+        assert_eq!(
+            day.nb_sessions,
+            day.nb_sessions_cli + day.nb_sessions_acp + day.nb_sessions_programmatic
+        );
+    }
+    for day in &all.tool_calls {
+        assert_eq!(
+            day.status_success + day.status_failure + day.status_skipped,
+            day.total
+        );
+        assert_eq!(
+            day.approval_ask + day.approval_always + day.approval_never,
+            day.total
+        );
+        let named: i64 = all
+            .tool_calls_by_name
+            .iter()
+            .filter(|t| t.day == day.day)
+            .map(|t| t.count)
+            .sum();
+        assert_eq!(named, day.total);
+    }
+    let research = api.workspaces("search=research").await.items[0].uuid;
+    let one: VibeWorkspaceStatsOut = vibe(
+        &api,
+        "code/usage/by_workspace",
+        "VibeWorkspaceStatsOUT",
+        &format!("{window}&workspace_id={research}"),
+    )
+    .await;
+    let sessions =
+        |s: &VibeWorkspaceStatsOut| s.sessions.iter().map(|d| d.nb_sessions).sum::<i64>();
+    assert!(0 < sessions(&one) && sessions(&one) < sessions(&all));
+    for bad in [Uuid::new_v4().to_string(), "research".to_owned()] {
+        api.get(&format!(
+            "/analytics/vibe/code/usage/by_workspace?{window}&workspace_id={bad}"
+        ))
+        .await
+        .detail(404);
+    }
+    let globex = Api::new(
+        &server.origin(),
+        Some(server.seeded()[1].admin_key.expose()),
+    );
+    globex
+        .get(&format!(
+            "/analytics/vibe/code/usage/by_workspace?{window}&workspace_id={research}"
+        ))
+        .await
+        .detail(404);
+
+    let org: VibeOrganizationStatsOut = vibe(
+        &api,
+        "code/usage/by_organization",
+        "VibeOrganizationStatsOUT",
+        &window,
+    )
+    .await;
+    assert!(!org.next_edit_suggestions.is_empty());
+    for day in &org.next_edit_suggestions {
+        let outcomes = day.outcome_accepted
+            + day.outcome_rejected
+            + day.outcome_timeout
+            + day.outcome_aborted
+            + day.outcome_dismissed;
+        assert_eq!(outcomes, day.total_suggestions);
+        assert_eq!(
+            day.force_generated_true + day.force_generated_false,
+            day.total_suggestions
+        );
+        assert_eq!(
+            day.surface_widget + day.surface_ghost_text,
+            day.total_suggestions
+        );
+    }
+    for day in &org.next_edit_modified_loc {
+        assert_eq!(
+            day.lines_total,
+            day.lines_inserted + day.lines_deleted + day.lines_unchanged
+        );
+    }
+
+    // Vibe Code's tokens are the ones billed: November's analytics match November's usage.
+    let november = format!("start_time={}&end_time={}", 1_793_491_200, 1_796_083_200);
+    let code: VibeWorkspaceStatsOut = vibe(
+        &api,
+        "code/usage/by_workspace",
+        "VibeWorkspaceStatsOUT",
+        &november,
+    )
+    .await;
+    let analytics_input: i64 = code.consumed_tokens.iter().map(|t| t.input_tokens).sum();
+    let billed = usage(&api, "month=11&year=2026").await;
+    let billed_input: i64 = billed
+        .vibe_code
+        .completion
+        .entries()
+        .filter(|(_, group, _)| *group == "input")
+        .map(|(_, _, e)| e["value"].as_i64().unwrap())
+        .sum();
+    assert!(billed_input > 0);
+    assert_eq!(analytics_input, billed_input);
+    let limits: LimitsOut = api.get("/spend-limit").await.typed();
+    assert!(limits.limits.completion.vibe_usage.unwrap() > 0.0);
+}
+
+#[tokio::test]
+async fn bad_analytics_windows_are_422() {
+    let (_server, api) = demo_at(fixed_clock()).await;
+    for path in [
+        "work/usage/by_user_stats",
+        "work/usage/by_agent_stats",
+        "work/usage/by_time_stats",
+        "code/usage/by_workspace",
+        "code/usage/by_organization",
+    ] {
+        let url = |query: &str| format!("/analytics/vibe/{path}?{query}");
+        api.get(&url("end_time=10"))
+            .await
+            .invalid_at("query.start_time", "missing");
+        api.get(&url("start_time=10"))
+            .await
+            .invalid_at("query.end_time", "missing");
+        api.get(&url("start_time=x&end_time=10"))
+            .await
+            .invalid_at("query.start_time", "int_parsing");
+        api.get(&url("start_time=20&end_time=10"))
+            .await
+            .invalid_at("query.end_time", "value_error");
+        api.get(&url("start_time=-5&end_time=10"))
+            .await
+            .invalid_at("query.start_time", "value_error");
+        api.get(&url("start_time=0&end_time=99999999999999"))
+            .await
+            .invalid_at("query.end_time", "value_error");
+    }
+    let by_time = "/analytics/vibe/work/usage/by_time_stats";
+    api.get(&format!(
+        "{by_time}?{}&granularity=fortnight",
+        last_30_days()
+    ))
+    .await
+    .invalid_at("query.granularity", "enum");
+    api.get(&format!(
+        "{by_time}?start_time=0&end_time={NOW}&granularity=hour"
+    ))
+    .await
+    .invalid_at("query.granularity", "value_error");
 }

@@ -8,6 +8,7 @@
 //! - values that the service may extend over time (event types, role values) are strings with
 //!   a list of the known ones, so a newer server never breaks an older client.
 
+pub mod analytics;
 pub mod audit;
 pub mod billing;
 pub mod datetime;
@@ -24,6 +25,7 @@ pub mod usage;
 pub mod users;
 pub mod workspaces;
 
+pub use analytics::*;
 pub use audit::*;
 pub use billing::*;
 pub use error::*;

@@ -9,6 +9,7 @@
 //! - [`ClientError`]: what went wrong, in words for a status line.
 //! - [`profiles`] and [`config`]: `config.toml`, key sources, and the built-in `local` profile.
 
+mod analytics;
 mod billing;
 pub mod config;
 mod config_checks;
@@ -33,6 +34,7 @@ mod usage;
 mod users;
 mod workspaces;
 
+pub use analytics::VibeWindow;
 pub use config_error::ConfigError;
 pub use directory::{Directory, WorkspaceMember};
 pub use error::{ClientError, ErrorKind, FieldError};

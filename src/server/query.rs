@@ -79,6 +79,26 @@ impl QueryReader {
         value
     }
 
+    /// An integer the caller must send; absent is a 422 `missing`.
+    pub fn required_int(&mut self, name: &str) -> Option<i64> {
+        if self.last(name).is_none() {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "missing",
+                "Field required",
+            );
+            return None;
+        }
+        let before = self.errors.len();
+        let value = self.int(name, 0, i64::MIN);
+        (self.errors.len() == before).then_some(value)
+    }
+
+    /// Records a problem with a value already read, for checks that span several values.
+    pub fn reject(&mut self, name: &str, kind: &str, msg: &str) {
+        self.fail(vec!["query".into(), name.into()], kind, msg);
+    }
+
     /// A UUID, or `None` when absent; a malformed one is a 422 `uuid_parsing`.
     pub fn uuid(&mut self, name: &str) -> Option<uuid::Uuid> {
         let raw = self.text(name)?;

@@ -10,7 +10,8 @@ use tower_http::trace::TraceLayer;
 use super::auth::require_admin;
 use super::error::ApiError;
 use super::handlers::{
-    extensions, groups, keys_billing_audit as misc, models, scim, usage, users, workspaces,
+    analytics, extensions, groups, keys_billing_audit as misc, models, scim, usage, users,
+    workspaces,
 };
 use super::state::AppState;
 use crate::api::paths;
@@ -74,6 +75,7 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
             patch(scim::update_group).delete(scim::delete_group),
         )
         .merge(group_routes())
+        .merge(analytics_routes())
         .route(
             paths::EXT_ORGANIZATION,
             get(extensions::organization).patch(extensions::rename_organization),
@@ -83,6 +85,21 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
             get(extensions::settings).patch(extensions::update_settings),
         )
         .route_layer(from_fn_with_state(state.clone(), require_admin))
+}
+
+fn analytics_routes() -> Router<AppState> {
+    Router::new()
+        .route(paths::VIBE_WORK_BY_USER, get(analytics::work_by_user))
+        .route(paths::VIBE_WORK_BY_AGENT, get(analytics::work_by_agent))
+        .route(paths::VIBE_WORK_BY_TIME, get(analytics::work_by_time))
+        .route(
+            paths::VIBE_CODE_BY_WORKSPACE,
+            get(analytics::code_by_workspace),
+        )
+        .route(
+            paths::VIBE_CODE_BY_ORGANIZATION,
+            get(analytics::code_by_organization),
+        )
 }
 
 fn group_routes() -> Router<AppState> {

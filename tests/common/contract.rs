@@ -46,6 +46,7 @@ pub fn lookup(name: &str) -> &'static Schema {
         .iter()
         .chain(super::contract_schemas_groups::SCHEMAS)
         .chain(super::contract_schemas_usage::SCHEMAS)
+        .chain(super::contract_schemas_vibe::SCHEMAS)
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name} in the table"))
 }

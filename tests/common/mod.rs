@@ -8,6 +8,7 @@ pub mod contract_enums;
 pub mod contract_schemas;
 pub mod contract_schemas_groups;
 pub mod contract_schemas_usage;
+pub mod contract_schemas_vibe;
 pub mod routes;
 pub mod serve;
 

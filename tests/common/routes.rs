@@ -7,6 +7,16 @@ use uuid::Uuid;
 
 use super::Api;
 
+/// The analytics routes with a valid window (2026), and for one workspace.
+const VIBE_WORK_BY_USER: &str =
+    "/analytics/vibe/work/usage/by_user_stats?start_time=1767225600&end_time=1798761600";
+const VIBE_WORK_BY_AGENT: &str =
+    "/analytics/vibe/work/usage/by_agent_stats?start_time=1767225600&end_time=1798761600";
+const VIBE_WORK_BY_TIME: &str = "/analytics/vibe/work/usage/by_time_stats?start_time=1767225600&end_time=1798761600&granularity=week";
+const VIBE_CODE_BY_ORGANIZATION: &str =
+    "/analytics/vibe/code/usage/by_organization?start_time=1767225600&end_time=1798761600";
+const VIBE_CODE_BY_WORKSPACE: &str = "/analytics/vibe/code/usage/by_workspace?start_time=1767225600&end_time=1798761600&workspace_id={ws}";
+
 pub struct Route {
     pub method: Method,
     /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}`, `{group}`, `{run}`,
@@ -82,6 +92,11 @@ pub fn all() -> Vec<Route> {
         route(Method::PATCH, "/x-local/scim/groups/{scim_group}", true),
         route(Method::DELETE, "/x-local/scim/groups/{scim_group}", true),
         route(Method::DELETE, "/x-local/scim/users/{scim_user}", true),
+        route(Method::GET, VIBE_WORK_BY_USER, false),
+        route(Method::GET, VIBE_WORK_BY_AGENT, false),
+        route(Method::GET, VIBE_WORK_BY_TIME, false),
+        route(Method::GET, VIBE_CODE_BY_ORGANIZATION, false),
+        route(Method::GET, VIBE_CODE_BY_WORKSPACE, true),
         route(Method::GET, "/x-local/organization", false),
         route(Method::PATCH, "/x-local/organization", false),
         route(Method::GET, "/x-local/workspaces/{ws}/settings", true),

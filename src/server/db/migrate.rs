@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/0004_user_groups.sql"),
     include_str!("../../../assets/migrations/0005_usage.sql"),
     include_str!("../../../assets/migrations/0006_scim.sql"),
+    include_str!("../../../assets/migrations/0007_vibe_analytics.sql"),
 ];
 
 fn version(conn: &Connection) -> Result<i64, DbError> {

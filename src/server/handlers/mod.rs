@@ -1,6 +1,7 @@
 //! HTTP glue: each handler reads its input, runs one operation in one transaction, and
 //! answers with the contract's type. The rules themselves live in `ops`.
 
+pub mod analytics;
 pub mod extensions;
 pub mod groups;
 pub mod keys_billing_audit;

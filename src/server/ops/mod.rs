@@ -21,6 +21,8 @@ pub mod scim_plan;
 pub mod scim_sync;
 pub mod usage;
 pub mod users;
+pub mod vibe_code;
+pub mod vibe_work;
 pub mod workspaces;
 
 use rusqlite::Row;

@@ -1,14 +1,21 @@
 //! What the demo organizations did: six months of usage per workspace, shaped by what each
-//! workspace is for.
+//! workspace is for, and three months of Vibe activity.
 
 use uuid::Uuid;
 
 use super::builder::Builder;
 use super::usage::{self, Spend};
+use super::vibe::{self, VibePlan};
 use crate::server::error::ApiResult;
 
 /// Days of usage history the demo organizations get.
 const HISTORY_DAYS: i64 = 183;
+/// Vibe activity: three months of everyone with a seat.
+const VIBE: VibePlan = VibePlan {
+    days: 92,
+    max_work_users: usize::MAX,
+    max_code_users: usize::MAX,
+};
 
 fn spend(workspace: Uuid, profile: usage::Profile, weight: f64, since_days: i64) -> Spend {
     Spend {
@@ -42,7 +49,8 @@ pub fn northwind(b: &mut Builder<'_, '_>, ws: &[Uuid], monthly_spend: f64) -> Ap
         },
         spend(ws[6], usage::WRITING, 0.06, 45),
     ];
-    usage::seed(b, &spends, monthly_spend, HISTORY_DAYS)
+    usage::seed(b, &spends, monthly_spend, HISTORY_DAYS)?;
+    vibe::seed(b, &VIBE)
 }
 
 /// Globex: the default workspace, Hammock District and Skunkworks.
@@ -66,7 +74,8 @@ pub fn globex(
             ..spend(lab, usage::RESEARCH, 0.5, 150)
         },
     ];
-    usage::seed(b, &spends, monthly_spend, HISTORY_DAYS)
+    usage::seed(b, &spends, monthly_spend, HISTORY_DAYS)?;
+    vibe::seed(b, &VIBE)
 }
 
 /// Initech: the default workspace and TPS Reports.
@@ -75,5 +84,6 @@ pub fn initech(b: &mut Builder<'_, '_>, tps: Uuid, monthly_spend: f64) -> ApiRes
         spend(b.default_workspace, usage::EVERYDAY, 0.2, 120),
         spend(tps, usage::WRITING, 0.8, 100),
     ];
-    usage::seed(b, &spends, monthly_spend, HISTORY_DAYS)
+    usage::seed(b, &spends, monthly_spend, HISTORY_DAYS)?;
+    vibe::seed(b, &VIBE)
 }

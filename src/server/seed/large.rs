@@ -1,7 +1,8 @@
 //! The `large` seed: one organization at the documented limits, for measuring the console and
 //! the server. 10,000 members and 500 active workspaces (the maximum); membership follows a
 //! long tail: everyone is in the default workspace, most people in a few more, some in many.
-//! A year of usage history, spent mostly by a few dozen workspaces.
+//! A year of usage history, spent mostly by a few dozen workspaces, and a year of Vibe
+//! activity by a few hundred people.
 
 use rusqlite::Transaction;
 use time::OffsetDateTime;
@@ -9,7 +10,7 @@ use time::OffsetDateTime;
 use super::PlannedOrganization;
 use super::builder::{Builder, OrgSpec};
 use super::names::{LARGE_FIRST, LARGE_LAST, LARGE_TEAMS, slug};
-use super::usage;
+use super::{usage, vibe};
 use crate::domain::validation::MAX_ACTIVE_WORKSPACES;
 use crate::domain::{OrgRole, WorkspaceRole as W};
 use crate::server::error::ApiResult;
@@ -41,7 +42,12 @@ pub fn build(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<Vec<Planned
             vec![OrgRole::Member]
         };
         let days = 890 - (n as i64 % 880);
-        users.push(b.user(first, last, &email, &roles, &["CHAT"], days)?);
+        let seats: &[&str] = if n % 25 == 0 {
+            &["CHAT", "MISTRAL_CODE"]
+        } else {
+            &["CHAT"]
+        };
+        users.push(b.user(first, last, &email, &roles, seats, days)?);
     }
     let mut workspaces = Vec::new();
     for n in 1..MAX_ACTIVE_WORKSPACES {
@@ -111,5 +117,13 @@ fn spending(b: &mut Builder<'_, '_>, workspaces: &[uuid::Uuid]) -> ApiResult<()>
             until_days: 0,
         });
     }
-    usage::seed(b, &spends, LARGE_MONTHLY_SPEND, 365)
+    usage::seed(b, &spends, LARGE_MONTHLY_SPEND, 365)?;
+    vibe::seed(
+        b,
+        &vibe::VibePlan {
+            days: 365,
+            max_work_users: 200,
+            max_code_users: 100,
+        },
+    )
 }

@@ -9,6 +9,7 @@ mod demo_activity;
 mod large;
 mod names;
 mod usage;
+mod vibe;
 
 use uuid::Uuid;
 

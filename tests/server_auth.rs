@@ -488,3 +488,20 @@ async fn session_keys_open_only_their_organization_coexist_and_are_never_stored(
     let unknown = h.server.session_admin_key(uuid::Uuid::new_v4(), "x").await;
     assert!(unknown.is_err());
 }
+
+/// The route table the matrix walks holds every admin operation of the contract (47), besides
+/// the local extensions, so the matrix above covers all of them.
+#[test]
+fn the_route_table_holds_the_contracts_47_operations() {
+    let mut operations: Vec<(String, String)> = routes::all()
+        .iter()
+        .filter(|r| !r.template.starts_with("/x-local"))
+        .map(|r| {
+            let path = r.template.split('?').next().unwrap_or(r.template);
+            (r.method.to_string(), path.to_owned())
+        })
+        .collect();
+    operations.sort();
+    operations.dedup();
+    assert_eq!(operations.len(), 47, "{operations:#?}");
+}

@@ -251,6 +251,15 @@ async fn bad_usage_queries_are_422_and_foreign_workspaces_404() {
     api.get(&format!("/usage?workspace_id={}", Uuid::new_v4()))
         .await
         .detail(404);
+    // The edges of the calendar are served, empty.
+    for query in ["month=12&year=9999", "month=1&year=2000"] {
+        let edge = usage(&api, query).await;
+        assert_eq!(edge.total_amount(), 0.0, "{query}");
+    }
+    assert_eq!(
+        usage(&api, "month=12&year=9999").await.end_date.year(),
+        9999
+    );
     let globex = Api::new(
         &server.origin(),
         Some(server.seeded()[1].admin_key.expose()),
@@ -515,6 +524,18 @@ async fn bad_analytics_windows_are_422() {
         api.get(&url("start_time=0&end_time=99999999999999"))
             .await
             .invalid_at("query.end_time", "value_error");
+    }
+    // The last representable day, at every granularity: served, not a 5xx.
+    let last_day = "start_time=253402214400&end_time=253402300799";
+    for granularity in VIBE_GRANULARITIES {
+        let series: VibeWorkByTimeStatsOut = vibe(
+            &api,
+            "work/usage/by_time_stats",
+            "VibeWorkByTimeStatsOUT",
+            &format!("{last_day}&granularity={granularity}"),
+        )
+        .await;
+        assert!(!series.data.is_empty(), "{granularity}");
     }
     let by_time = "/analytics/vibe/work/usage/by_time_stats";
     api.get(&format!(

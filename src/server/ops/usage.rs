@@ -28,9 +28,12 @@ pub struct UsageQuery {
     pub api_zone: Option<String>,
 }
 
-fn first_day(year: i32, month: Month) -> Date {
-    Date::from_calendar_date(year, month, 1).unwrap_or(Date::MIN)
+fn first_day(year: i32, month: Month) -> Option<Date> {
+    Date::from_calendar_date(year, month, 1).ok()
 }
+
+/// A day key after every day a date can be written for: the end bound of December 9999.
+const AFTER_LAST_DAY: &str = "9999-12-99";
 
 fn next_month(year: i32, month: Month) -> (i32, Month) {
     if month == Month::December {
@@ -65,18 +68,14 @@ struct Row {
 }
 
 fn rows(tx: &Transaction<'_>, org: Uuid, query: &UsageQuery) -> ApiResult<Vec<Row>> {
-    let start = first_day(query.year, query.month);
+    let start = first_day(query.year, query.month).unwrap_or(Date::MIN);
     let (y, m) = next_month(query.year, query.month);
-    let end = first_day(y, m);
+    let end = first_day(y, m).map_or_else(|| AFTER_LAST_DAY.to_owned(), datetime::format_date);
     let mut sql = String::from(
         "SELECT day, workspace_uuid, category, model, billing_group, api_zone, service_tier, quantity
          FROM usage_records WHERE org_uuid = ? AND day >= ? AND day < ?",
     );
-    let mut args: Vec<String> = vec![
-        org.to_string(),
-        datetime::format_date(start),
-        datetime::format_date(end),
-    ];
+    let mut args: Vec<String> = vec![org.to_string(), datetime::format_date(start), end];
     if let Some(workspace) = query.workspace {
         sql.push_str(" AND workspace_uuid = ?");
         args.push(workspace.to_string());
@@ -168,9 +167,17 @@ pub fn report(
         [org.to_string()],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    let start = first_day(query.year, query.month).midnight().assume_utc();
+    let start = first_day(query.year, query.month)
+        .unwrap_or(Date::MIN)
+        .midnight()
+        .assume_utc();
     let (ny, nm) = next_month(query.year, query.month);
-    let end = first_day(ny, nm).midnight().assume_utc() - Duration::seconds(1);
+    let end = match first_day(ny, nm) {
+        Some(next) => next.midnight().assume_utc() - Duration::seconds(1),
+        None => Date::MAX
+            .with_time(time::macros::time!(23:59:59))
+            .assume_utc(),
+    };
     let (py, pm) = previous_month(query.year, query.month);
     let created = from_micros(created).date();
     let this_month = (now.year(), now.month());

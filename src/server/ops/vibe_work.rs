@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::Transaction;
-use time::{Date, Duration, Month, OffsetDateTime};
+use time::{Date, Month, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::api::*;
@@ -175,35 +175,46 @@ fn first_of_month(date: Date) -> Date {
     date.replace_day(1).unwrap_or(date)
 }
 
-fn next_month(date: Date) -> Date {
+/// The first day of the next month, if a date can be written for it.
+fn next_month(date: Date) -> Option<Date> {
     let (year, month) = if date.month() == Month::December {
         (date.year() + 1, Month::January)
     } else {
         (date.year(), date.month().next())
     };
-    Date::from_calendar_date(year, month, 1).unwrap_or(Date::MAX)
+    Date::from_calendar_date(year, month, 1).ok()
 }
 
+const HOUR: i64 = 3_600;
+const DAY: i64 = 86_400;
+
 /// The start of the bucket holding `seconds`, and of the next one (UTC; weeks start Monday).
+/// Hours, days and weeks are counted in seconds, so the last day a date can be written for has
+/// a next bucket too.
 fn bucket(granularity: &str, seconds: i64) -> (i64, i64) {
-    let moment = at(seconds);
-    let day = moment.date();
-    let (start, next) = match granularity {
+    let day = seconds - seconds.rem_euclid(DAY);
+    match granularity {
         "hour" => {
-            let start = seconds - seconds.rem_euclid(3600);
-            return (start, start + 3600);
+            let start = seconds - seconds.rem_euclid(HOUR);
+            (start, start + HOUR)
         }
         "week" => {
-            let monday = day - Duration::days(i64::from(day.weekday().number_days_from_monday()));
-            (monday, monday + Duration::days(7))
+            // 1 January 1970 was a Thursday, three days after a Monday.
+            let monday = day - ((day / DAY + 3).rem_euclid(7)) * DAY;
+            (monday, monday + 7 * DAY)
         }
-        "month" => (first_of_month(day), next_month(day)),
-        _ => (day, day + Duration::days(1)),
-    };
-    (
-        start.midnight().assume_utc().unix_timestamp(),
-        next.midnight().assume_utc().unix_timestamp(),
-    )
+        "month" => {
+            let date = at(seconds).date();
+            let start = first_of_month(date)
+                .midnight()
+                .assume_utc()
+                .unix_timestamp();
+            let next =
+                next_month(date).map_or(i64::MAX, |d| d.midnight().assume_utc().unix_timestamp());
+            (start, next)
+        }
+        _ => (day, day + DAY),
+    }
 }
 
 /// The buckets a window overlaps, or a 422 when there are more than [`MAX_BUCKETS`].
@@ -222,6 +233,9 @@ pub fn buckets(granularity: &str, window: Window) -> ApiResult<Vec<i64>> {
             ));
         }
         out.push(start);
+        if next == i64::MAX {
+            break;
+        }
         (start, next) = (next, bucket(granularity, next).1);
     }
     Ok(out)

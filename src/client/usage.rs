@@ -59,3 +59,28 @@ impl AdminClient {
         self.send(Call::get(paths::RATE_LIMIT, "Rate limits")).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_is_set_is_sent() {
+        assert!(UsageQuery::default().pairs().is_empty());
+        let workspace = Uuid::nil();
+        let query = UsageQuery {
+            workspace_id: Some(workspace),
+            api_zone: Some("eu".into()),
+            ..UsageQuery::month(2026, 11)
+        };
+        assert_eq!(
+            query.pairs(),
+            vec![
+                ("month", "11".to_owned()),
+                ("year", "2026".to_owned()),
+                ("workspace_id", workspace.to_string()),
+                ("api_zone", "eu".to_owned()),
+            ]
+        );
+    }
+}

@@ -276,3 +276,44 @@ pub fn by_time(
         data,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Wednesday 2 December 2026, 13:45:10 UTC.
+    const WEDNESDAY: i64 = 1_796_219_110;
+
+    #[test]
+    fn buckets_start_on_the_hour_day_monday_and_first_of_the_month() {
+        let start = |g| at(bucket(g, WEDNESDAY).0).to_string();
+        assert_eq!(start("hour"), "2026-12-02 13:00:00.0 +00:00:00");
+        assert_eq!(start("day"), "2026-12-02 0:00:00.0 +00:00:00");
+        assert_eq!(start("week"), "2026-11-30 0:00:00.0 +00:00:00");
+        assert_eq!(start("month"), "2026-12-01 0:00:00.0 +00:00:00");
+        assert_eq!(
+            at(bucket("month", WEDNESDAY).1).to_string(),
+            "2027-01-01 0:00:00.0 +00:00:00"
+        );
+    }
+
+    #[test]
+    fn a_window_lists_every_bucket_it_overlaps_and_refuses_too_many() {
+        let window = Window {
+            start: WEDNESDAY,
+            end: WEDNESDAY + 2 * 86_400,
+        };
+        assert_eq!(buckets("day", window).unwrap().len(), 3);
+        assert_eq!(buckets("week", window).unwrap().len(), 1);
+        assert_eq!(buckets("hour", window).unwrap().len(), 49);
+        let long = Window {
+            start: 0,
+            end: WEDNESDAY,
+        };
+        assert!(matches!(
+            buckets("hour", long),
+            Err(ApiError::Validation(_))
+        ));
+        assert_eq!(buckets("month", long).unwrap().len(), 684);
+    }
+}

@@ -8,25 +8,35 @@
 //! - values that the service may extend over time (event types, role values) are strings with
 //!   a list of the known ones, so a newer server never breaks an older client.
 
+pub mod analytics;
 pub mod audit;
 pub mod billing;
 pub mod datetime;
 pub mod error;
 pub mod ext;
+pub mod ext_scim;
+pub mod groups;
 pub mod keys;
 pub mod models;
 pub mod paths;
 pub mod roles;
+pub mod scim;
+pub mod usage;
 pub mod users;
 pub mod workspaces;
 
+pub use analytics::*;
 pub use audit::*;
 pub use billing::*;
 pub use error::*;
 pub use ext::*;
+pub use ext_scim::*;
+pub use groups::*;
 pub use keys::*;
 pub use models::*;
 pub use roles::*;
+pub use scim::*;
+pub use usage::*;
 pub use users::*;
 pub use workspaces::*;
 

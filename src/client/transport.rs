@@ -72,6 +72,9 @@ pub(crate) struct Call {
     pub absolute_url: Option<String>,
     /// A credential that replaces the admin key (a workspace key for `/v1/models`).
     pub credential: Option<SecretString>,
+    /// Error statuses whose body is an answer the caller reads (`POST /scim/sync`'s 409 names
+    /// the run already active), handed back by [`AdminClient::exchange_status`].
+    pub answers: &'static [u16],
 }
 
 impl Call {
@@ -90,6 +93,7 @@ impl Call {
             subject,
             absolute_url: None,
             credential: None,
+            answers: &[],
         }
     }
 
@@ -186,6 +190,11 @@ impl AdminClient {
         &self.inner.base
     }
 
+    /// The admin key, for scrubbing it from what a server says.
+    pub(crate) fn credential(&self) -> &SecretString {
+        &self.inner.credential
+    }
+
     /// What the client knows about the `/x-local` extensions: `None` until a call found out.
     pub(crate) fn extensions_known(&self) -> Option<bool> {
         *self.inner.extensions.lock().expect("extension flag lock")
@@ -215,6 +224,15 @@ impl AdminClient {
 
     /// Runs the call, retrying what is safe to retry, until success or a final error.
     pub(crate) async fn exchange(&self, call: Call) -> Result<Vec<u8>, ClientError> {
+        self.exchange_status(call).await.map(|(_, body)| body)
+    }
+
+    /// [`Self::exchange`], with the status; a status the call lists in `answers` comes back
+    /// as an answer rather than an error.
+    pub(crate) async fn exchange_status(
+        &self,
+        call: Call,
+    ) -> Result<(StatusCode, Vec<u8>), ClientError> {
         let operation = call.operation();
         if self.inner.read_only && call.method != Method::GET {
             return Err(ClientError::ReadOnly { operation });
@@ -242,8 +260,8 @@ impl AdminClient {
                         method = %call.method, path = %call.path, status = status.as_u16(),
                         elapsed_ms, attempt = retries + 1, "admin api request"
                     );
-                    if status.is_success() {
-                        return Ok(body);
+                    if status.is_success() || call.answers.contains(&status.as_u16()) {
+                        return Ok((status, body));
                     }
                     let asked = retry::retry_after(&headers);
                     let error = response::status_error(&ctx, status, &body, asked);

@@ -92,6 +92,15 @@ pub fn workspace_name(value: &str) -> Result<(), FieldProblem> {
     check_length(value, NAME_MAX_CHARS)
 }
 
+/// A user group's name: the same rules as a workspace name.
+pub fn group_name(value: &str) -> Result<(), FieldProblem> {
+    if value.trim().is_empty() {
+        return Err(FieldProblem::blank("Group name"));
+    }
+    no_control_chars("Group name", value)?;
+    check_length(value, NAME_MAX_CHARS)
+}
+
 pub fn workspace_description(value: &str) -> Result<(), FieldProblem> {
     no_control_chars("Description", value)?;
     check_length(value, DESCRIPTION_MAX_CHARS)

@@ -19,8 +19,6 @@ pub enum ApiError {
     /// The database is locked by another process for longer than the server waits: a 503 with
     /// `Retry-After`, because the same request will most likely succeed a moment later.
     Unavailable(String),
-    /// A contract operation this local server does not serve (see `unserved`).
-    NotImplemented(String),
     /// A fault of the server itself; the detail sent to the caller stays generic.
     Internal(String),
 }
@@ -57,7 +55,6 @@ impl ApiError {
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            Self::NotImplemented(_) => StatusCode::NOT_IMPLEMENTED,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -66,7 +63,6 @@ impl ApiError {
         let detail = match self {
             Self::Unauthorized(m)
             | Self::Forbidden(m)
-            | Self::NotImplemented(m)
             | Self::NotFound(m)
             | Self::Conflict(m)
             | Self::PayloadTooLarge(m)

@@ -16,14 +16,16 @@ mod extract;
 mod handlers;
 mod listener;
 mod ops;
+mod path_ids;
 mod query;
 mod read_only;
 mod router;
 pub mod seed;
 mod state;
 mod strict_json;
-mod unserved;
 mod validate;
+mod validate_groups;
+mod validate_scim;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,7 +41,6 @@ pub use credentials::{MIN_FIXED_KEY_LENGTH, fixed_key_problem};
 pub use db::{BUSY_TIMEOUT, DbError};
 pub use ops::organizations::OrganizationSummary;
 pub use seed::{Seed, SeededOrganization};
-pub use unserved::{UNSERVED, UnservedOperation};
 
 use crate::api::paths;
 use crate::domain::SecretString;

@@ -64,6 +64,55 @@ impl QueryReader {
         }
     }
 
+    /// [`Self::int`] with a largest value too, as the contract's `maximum` says; above it is a
+    /// 422 rather than a silent clamp.
+    pub fn int_in(&mut self, name: &str, default: i64, min: i64, max: i64) -> i64 {
+        let value = self.int(name, default, min);
+        if value > max {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "less_than_equal",
+                &format!("Input should be less than or equal to {max}"),
+            );
+            return default;
+        }
+        value
+    }
+
+    /// An integer the caller must send; absent is a 422 `missing`.
+    pub fn required_int(&mut self, name: &str) -> Option<i64> {
+        if self.last(name).is_none() {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "missing",
+                "Field required",
+            );
+            return None;
+        }
+        let before = self.errors.len();
+        let value = self.int(name, 0, i64::MIN);
+        (self.errors.len() == before).then_some(value)
+    }
+
+    /// Records a problem with a value already read, for checks that span several values.
+    pub fn reject(&mut self, name: &str, kind: &str, msg: &str) {
+        self.fail(vec!["query".into(), name.into()], kind, msg);
+    }
+
+    /// A UUID, or `None` when absent; a malformed one is a 422 `uuid_parsing`.
+    pub fn uuid(&mut self, name: &str) -> Option<uuid::Uuid> {
+        let raw = self.text(name)?;
+        let parsed = uuid::Uuid::parse_str(&raw).ok();
+        if parsed.is_none() {
+            self.fail(
+                vec!["query".into(), name.into()],
+                "uuid_parsing",
+                "Input should be a valid UUID, invalid character or length",
+            );
+        }
+        parsed
+    }
+
     pub fn boolean(&mut self, name: &str, default: bool) -> bool {
         let Some(raw) = self.last(name).map(str::to_ascii_lowercase) else {
             return default;

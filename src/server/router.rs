@@ -1,6 +1,5 @@
 //! Every path of the contract, mounted under both the current (`/v1/admin`) and the older
-//! (`/api/admin`) prefix, plus `/v1/models`. Contract operations the server does not serve
-//! answer 501 (see `unserved`); unknown paths answer 404 like FastAPI does.
+//! (`/api/admin`) prefix, plus `/v1/models`. Unknown paths answer 404 like FastAPI does.
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
@@ -10,14 +9,16 @@ use tower_http::trace::TraceLayer;
 
 use super::auth::require_admin;
 use super::error::ApiError;
-use super::handlers::{extensions, keys_billing_audit as misc, models, users, workspaces};
+use super::handlers::{
+    analytics, extensions, groups, keys_billing_audit as misc, models, scim, usage, users,
+    workspaces,
+};
 use super::read_only::refuse_changes;
 use super::state::AppState;
-use super::unserved;
 use crate::api::paths;
 
 fn admin_routes(state: &AppState) -> Router<AppState> {
-    let served = Router::new()
+    Router::new()
         .route("/users", get(users::list).post(users::create))
         .route(
             "/users/{user_id}",
@@ -56,6 +57,26 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
             get(misc::spend_limit).post(misc::set_spend_limit),
         )
         .route("/audit-logs", get(misc::audit_logs))
+        .route("/usage", get(usage::usage))
+        .route("/rate-limit", get(usage::rate_limits))
+        .route("/scim/sync", post(scim::trigger))
+        .route("/scim/sync/{run_id}", get(scim::run))
+        .route(
+            paths::EXT_SCIM,
+            get(scim::directory).patch(scim::update_provider),
+        )
+        .route(paths::EXT_SCIM_USERS, post(scim::create_user))
+        .route(
+            "/x-local/scim/users/{user_id}",
+            patch(scim::update_user).delete(scim::delete_user),
+        )
+        .route(paths::EXT_SCIM_GROUPS, post(scim::create_group))
+        .route(
+            "/x-local/scim/groups/{group_id}",
+            patch(scim::update_group).delete(scim::delete_group),
+        )
+        .merge(group_routes())
+        .merge(analytics_routes())
         .route(
             paths::EXT_ORGANIZATION,
             get(extensions::organization).patch(extensions::rename_organization),
@@ -63,11 +84,62 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
         .route(
             "/x-local/workspaces/{workspace_uuid}/settings",
             get(extensions::settings).patch(extensions::update_settings),
-        );
-    unserved::mount(served)
+        )
         // Layers run outside in, the last added first: the key is checked before anything else.
         .route_layer(from_fn_with_state(state.clone(), refuse_changes))
         .route_layer(from_fn_with_state(state.clone(), require_admin))
+}
+
+fn analytics_routes() -> Router<AppState> {
+    Router::new()
+        .route(paths::VIBE_WORK_BY_USER, get(analytics::work_by_user))
+        .route(paths::VIBE_WORK_BY_AGENT, get(analytics::work_by_agent))
+        .route(paths::VIBE_WORK_BY_TIME, get(analytics::work_by_time))
+        .route(
+            paths::VIBE_CODE_BY_WORKSPACE,
+            get(analytics::code_by_workspace),
+        )
+        .route(
+            paths::VIBE_CODE_BY_ORGANIZATION,
+            get(analytics::code_by_organization),
+        )
+}
+
+fn group_routes() -> Router<AppState> {
+    Router::new()
+        .route("/user-groups", get(groups::list).post(groups::create))
+        .route(
+            "/user-groups/provision-workspace",
+            post(groups::provision_workspace),
+        )
+        .route(
+            "/user-groups/{group_uuid}",
+            get(groups::get)
+                .patch(groups::update)
+                .delete(groups::delete),
+        )
+        .route(
+            "/user-groups/{group_uuid}/members",
+            get(groups::members)
+                .post(groups::add_members)
+                .delete(groups::remove_members),
+        )
+        .route(
+            "/user-groups/{group_uuid}/workspaces",
+            get(groups::workspaces).post(groups::assign_workspace),
+        )
+        .route(
+            "/user-groups/{group_uuid}/workspaces/{workspace_uuid}",
+            patch(groups::update_workspace).delete(groups::unassign_workspace),
+        )
+        .route(
+            "/user-groups/{group_uuid}/organization-role",
+            patch(groups::set_organization_role),
+        )
+        .route(
+            "/user-groups/{group_uuid}/nested",
+            get(groups::nested).patch(groups::set_nested),
+        )
 }
 
 pub fn build(state: AppState) -> Router {

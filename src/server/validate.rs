@@ -104,7 +104,7 @@ fn non_empty_list<T>(v: &mut Validator, field: &str, list: &Option<Vec<T>>) {
 
 /// `value` must be one of `allowed`; `path` is where it sits (a field, or a field and the
 /// index of a list item, which FastAPI reports as an integer).
-fn one_of(v: &mut Validator, path: &[LocItem], value: &str, allowed: &[&str]) {
+pub(super) fn one_of(v: &mut Validator, path: &[LocItem], value: &str, allowed: &[&str]) {
     if !allowed.contains(&value) {
         let options: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
         v.push(
@@ -134,17 +134,17 @@ fn exclusive_role_fields(v: &mut Validator, given: [bool; 4]) {
 
 /// The four ways a body can name roles, as every body carries them: `role_names` (names),
 /// `roles` (codes or UUIDs), and the deprecated single `role_name` and `role`.
-struct RoleFields<'a, N> {
-    names: &'a Option<Vec<N>>,
-    values: &'a Option<Vec<String>>,
-    name: Option<N>,
-    value: &'a Option<String>,
+pub(super) struct RoleFields<'a, N> {
+    pub names: &'a Option<Vec<N>>,
+    pub values: &'a Option<Vec<String>>,
+    pub name: Option<N>,
+    pub value: &'a Option<String>,
 }
 
 impl<N: Copy> RoleFields<'_, N> {
     /// At most one way used, no empty list, and every code or UUID known to `parse`; `expected`
     /// says what a code or UUID may be.
-    fn check<R>(&self, v: &mut Validator, parse: impl Fn(&str) -> Option<R>, expected: &str) {
+    pub fn check<R>(&self, v: &mut Validator, parse: impl Fn(&str) -> Option<R>, expected: &str) {
         exclusive_role_fields(
             v,
             [
@@ -169,7 +169,7 @@ impl<N: Copy> RoleFields<'_, N> {
     }
 
     /// The roles asked for (of a body already checked), or `None` when none are named.
-    fn requested<R>(&self, parse: impl Fn(&str) -> Option<R>) -> Option<Vec<R>>
+    pub fn requested<R>(&self, parse: impl Fn(&str) -> Option<R>) -> Option<Vec<R>>
     where
         N: Into<R>,
     {

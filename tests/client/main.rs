@@ -10,6 +10,7 @@ mod config_errors;
 mod directory;
 mod extensions;
 mod faults;
+mod groups_usage;
 mod keys_billing;
 mod large;
 mod outcome_unknown;

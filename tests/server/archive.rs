@@ -202,3 +202,39 @@ async fn archiving_an_unknown_workspace_is_404() {
         .await
         .invalid_at("path.workspace_uuid", "uuid_parsing");
 }
+
+#[tokio::test]
+async fn an_archived_workspace_grants_nothing_through_groups_and_refuses_assignments() {
+    let h = Harness::start().await;
+    let api = &h.api;
+    let ws = api.create_workspace("Old", h.acme.admin_user_uuid).await;
+    let person = api.create_member("p@acme.example").await;
+    let team = api.create_group("Team").await;
+    let assignments = format!("/user-groups/{team}/workspaces");
+    api.post(
+        &format!("/user-groups/{team}/members"),
+        json!({"user_uuids": [person]}),
+    )
+    .await
+    .expect(204);
+    api.post(
+        &assignments,
+        json!({"workspace_uuid": ws.uuid, "role_names": ["dev"]}),
+    )
+    .await
+    .expect(201);
+    api.delete(&format!("/workspaces/{}", ws.uuid))
+        .await
+        .expect(204);
+    assert_eq!(api.workspace_roles_of(person, ws.uuid).await, None);
+    assert_eq!(api.get(&assignments).await.ok()["total"], 0);
+    api.patch(
+        &format!("{assignments}/{}", ws.uuid),
+        json!({"role_names": ["user"]}),
+    )
+    .await
+    .detail(409);
+    api.delete(&format!("{assignments}/{}", ws.uuid))
+        .await
+        .detail(409);
+}

@@ -119,6 +119,31 @@ async fn read_responses_conform() {
         "x-local:WorkspaceSettings",
         &api.get(&format!("/x-local/workspaces/{ws}/settings")).await,
     );
+    let groups: AdminUserGroupsOut = conforms(
+        "AdminUserGroupsOut",
+        &api.get("/user-groups?page_size=100").await,
+    );
+    assert!(
+        groups
+            .items
+            .iter()
+            .any(|g| g.externally_managed == Some(true))
+    );
+    for group in &groups.items {
+        let path = format!("/user-groups/{}", group.uuid);
+        conforms::<AdminUserGroupOut>("AdminUserGroupOut", &api.get(&path).await);
+        conforms::<AdminUserGroupMembersOut>(
+            "AdminUserGroupMembersOut",
+            &api.get(&format!("{path}/members")).await,
+        );
+        conforms::<GroupWorkspaceAssignmentsOut>(
+            "GroupWorkspaceAssignmentsOut",
+            &api.get(&format!("{path}/workspaces")).await,
+        );
+        conforms::<NestedGroupsOut>("NestedGroupsOut", &api.get(&format!("{path}/nested")).await);
+    }
+    conforms::<RateLimitsOut>("RateLimitsOUT", &api.get("/rate-limit").await);
+    conforms::<UsageOutJson>("UsageOUTJSON", &api.get("/usage").await);
     // Every organization's data, not only the first one's.
     for org in &server.seeded()[1..] {
         let other = Api::new(&server.origin(), Some(org.admin_key.expose()));

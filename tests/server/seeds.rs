@@ -6,7 +6,9 @@ use std::time::Instant;
 
 use crate::support::http::Api;
 use crate::support::local_server;
-use mistral_admin::api::{ApiKeysExtendedOut, OrganizationAdminUsersOut, WorkspacesOut};
+use mistral_admin::api::{
+    ApiKeysExtendedOut, OrganizationAdminUsersOut, UsageOutJson, WorkspacesOut,
+};
 use mistral_admin::server::{Database, LocalServer, Seed};
 use serde_json::json;
 
@@ -254,6 +256,19 @@ async fn the_large_seed_reaches_the_documented_limits() {
             .iter()
             .all(|w| w.members_count.unwrap_or(0) >= 1)
     );
+    // A year of usage: the month eleven months back has spending, spread over many workspaces.
+    let now = time::OffsetDateTime::now_utc();
+    let back = now - time::Duration::days(335);
+    let old: UsageOutJson = api
+        .get(&format!(
+            "/usage?year={}&month={}",
+            back.year(),
+            back.month() as u8
+        ))
+        .await
+        .typed();
+    assert!(old.total_amount() > 10_000.0, "{}", old.total_amount());
+    assert!(old.amount_by_workspace().len() >= 30);
     // At the cap: one more is refused until one is archived.
     let admin = server.seeded()[0].admin_user_uuid;
     api.post(

@@ -13,6 +13,8 @@ pub enum Nested {
     Object(&'static str),
     /// An object whose values are all strings (`additionalProperties: string`).
     StringMap,
+    /// An object whose values are all objects of that schema (`additionalProperties: $ref`).
+    MapOf(&'static str),
     /// An `APIKeyActions` entry: `ActionAvailable` or the given `ActionUnavailable[...]`.
     Action(&'static str),
 }
@@ -42,6 +44,9 @@ pub const fn schema(name: &'static str, properties: &'static [&'static str]) -> 
 pub fn lookup(name: &str) -> &'static Schema {
     SCHEMAS
         .iter()
+        .chain(super::contract_schemas_groups::SCHEMAS)
+        .chain(super::contract_schemas_usage::SCHEMAS)
+        .chain(super::contract_schemas_vibe::SCHEMAS)
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no schema named {name} in the table"))
 }
@@ -109,6 +114,14 @@ pub fn check_object(name: &str, value: &Value) {
                     .unwrap_or_else(|| panic!("{name}.{key}: expected an object"));
                 for (k, v) in map {
                     assert!(v.is_string(), "{name}.{key}.{k}: {v} is not a string");
+                }
+            }
+            Nested::MapOf(inner_schema) => {
+                let map = inner
+                    .as_object()
+                    .unwrap_or_else(|| panic!("{name}.{key}: expected an object"));
+                for value in map.values() {
+                    check_object(inner_schema, value);
                 }
             }
             Nested::Action(unavailable) => {

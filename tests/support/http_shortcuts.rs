@@ -78,6 +78,16 @@ impl Api {
         .typed()
     }
 
+    /// Creates a user group with only a name; returns its id.
+    pub async fn create_group(&self, name: &str) -> Uuid {
+        let body = self.post("/user-groups", json!({"name": name})).await.ok();
+        body["uuid"]
+            .as_str()
+            .unwrap_or_else(|| panic!("group {name} was not created: {body}"))
+            .parse()
+            .expect("group id is a UUID")
+    }
+
     pub async fn user(&self, id: Uuid) -> AdminUserOut {
         self.get(&format!("/users/{id}")).await.typed()
     }

@@ -7,9 +7,20 @@ use uuid::Uuid;
 
 use super::http::Api;
 
+/// The analytics routes with a valid window (2026), and for one workspace.
+const VIBE_WORK_BY_USER: &str =
+    "/analytics/vibe/work/usage/by_user_stats?start_time=1767225600&end_time=1798761600";
+const VIBE_WORK_BY_AGENT: &str =
+    "/analytics/vibe/work/usage/by_agent_stats?start_time=1767225600&end_time=1798761600";
+const VIBE_WORK_BY_TIME: &str = "/analytics/vibe/work/usage/by_time_stats?start_time=1767225600&end_time=1798761600&granularity=week";
+const VIBE_CODE_BY_ORGANIZATION: &str =
+    "/analytics/vibe/code/usage/by_organization?start_time=1767225600&end_time=1798761600";
+const VIBE_CODE_BY_WORKSPACE: &str = "/analytics/vibe/code/usage/by_workspace?start_time=1767225600&end_time=1798761600&workspace_id={ws}";
+
 pub struct Route {
     pub method: Method,
-    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}` are filled in.
+    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}`, `{group}`, `{run}`,
+    /// `{scim_user}` and `{scim_group}` are filled in.
     pub template: &'static str,
     /// Whether the path or the body names something of the organization (so another
     /// organization's key must get 404 there).
@@ -48,6 +59,44 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/spend-limit", false),
         route(Method::POST, "/spend-limit", false),
         route(Method::GET, "/audit-logs", false),
+        route(Method::GET, "/user-groups", false),
+        route(Method::POST, "/user-groups", true),
+        route(Method::POST, "/user-groups/provision-workspace", true),
+        route(Method::GET, "/user-groups/{group}", true),
+        route(Method::PATCH, "/user-groups/{group}", true),
+        route(Method::GET, "/user-groups/{group}/members", true),
+        route(Method::POST, "/user-groups/{group}/members", true),
+        route(Method::DELETE, "/user-groups/{group}/members", true),
+        route(Method::GET, "/user-groups/{group}/workspaces", true),
+        route(Method::POST, "/user-groups/{group}/workspaces", true),
+        route(Method::PATCH, "/user-groups/{group}/workspaces/{ws}", true),
+        route(Method::DELETE, "/user-groups/{group}/workspaces/{ws}", true),
+        route(
+            Method::PATCH,
+            "/user-groups/{group}/organization-role",
+            true,
+        ),
+        route(Method::GET, "/user-groups/{group}/nested", true),
+        route(Method::PATCH, "/user-groups/{group}/nested", true),
+        route(Method::DELETE, "/user-groups/{group}", true),
+        route(Method::GET, "/rate-limit", false),
+        route(Method::GET, "/usage", false),
+        route(Method::GET, "/usage?workspace_id={ws}", true),
+        route(Method::POST, "/scim/sync", false),
+        route(Method::GET, "/scim/sync/{run}", true),
+        route(Method::GET, "/x-local/scim", false),
+        route(Method::PATCH, "/x-local/scim", false),
+        route(Method::POST, "/x-local/scim/users", false),
+        route(Method::PATCH, "/x-local/scim/users/{scim_user}", true),
+        route(Method::POST, "/x-local/scim/groups", true),
+        route(Method::PATCH, "/x-local/scim/groups/{scim_group}", true),
+        route(Method::DELETE, "/x-local/scim/groups/{scim_group}", true),
+        route(Method::DELETE, "/x-local/scim/users/{scim_user}", true),
+        route(Method::GET, VIBE_WORK_BY_USER, false),
+        route(Method::GET, VIBE_WORK_BY_AGENT, false),
+        route(Method::GET, VIBE_WORK_BY_TIME, false),
+        route(Method::GET, VIBE_CODE_BY_ORGANIZATION, false),
+        route(Method::GET, VIBE_CODE_BY_WORKSPACE, true),
         route(Method::GET, "/x-local/organization", false),
         route(Method::PATCH, "/x-local/organization", false),
         route(Method::GET, "/x-local/workspaces/{ws}/settings", true),
@@ -56,13 +105,20 @@ pub fn all() -> Vec<Route> {
 }
 
 /// Ids of one organization: a workspace (not the default), a member who is not an admin and
-/// belongs to that workspace, an open invitation and a workspace key.
+/// belongs to that workspace, an open invitation, a workspace key, two user groups (the first
+/// holds the member and is assigned to the workspace, the second stands alone), a SCIM sync
+/// run, and a user and a group of the simulated identity provider.
 #[derive(Debug, Clone, Copy)]
 pub struct Fixture {
     pub ws: Uuid,
     pub user: Uuid,
     pub invite: Uuid,
     pub key: Uuid,
+    pub group: Uuid,
+    pub other_group: Uuid,
+    pub run: Uuid,
+    pub scim_user: Uuid,
+    pub scim_group: Uuid,
 }
 
 impl Fixture {
@@ -86,12 +142,60 @@ impl Fixture {
             .expect("uuid");
         let key = api.create_key(ws, user, "fixture key").await;
         let plaintext = key.key.clone().expect("plaintext returned at creation");
+        let group = api.create_group("Fixture Group").await;
+        let other_group = api.create_group("Fixture Other Group").await;
+        api.post(
+            &format!("/user-groups/{group}/members"),
+            json!({"user_uuids": [user]}),
+        )
+        .await
+        .expect(204);
+        api.post(
+            &format!("/user-groups/{group}/workspaces"),
+            json!({"workspace_uuid": ws, "role_names": ["dev"]}),
+        )
+        .await
+        .expect(201);
+        let id_of = |value: Value, field: &str| -> Uuid {
+            value[field]
+                .as_str()
+                .expect("an id")
+                .parse()
+                .expect("a UUID")
+        };
+        let run = id_of(
+            api.post("/scim/sync", json!({})).await.expect(202),
+            "run_id",
+        );
+        let scim_user = id_of(
+            api.post(
+                "/x-local/scim/users",
+                json!({"userName": "fixture.idp@acme.example"}),
+            )
+            .await
+            .expect(201),
+            "id",
+        );
+        let scim_group = id_of(
+            api.post(
+                "/x-local/scim/groups",
+                json!({"displayName": "Fixture IdP Group", "members": [scim_user]}),
+            )
+            .await
+            .expect(201),
+            "id",
+        );
         (
             Self {
                 ws,
                 user,
                 invite,
                 key: key.key_id,
+                group,
+                other_group,
+                run,
+                scim_user,
+                scim_group,
             },
             plaintext,
         )
@@ -104,6 +208,25 @@ impl Fixture {
             .replace("{user}", &self.user.to_string())
             .replace("{invite}", &self.invite.to_string())
             .replace("{key}", &self.key.to_string())
+            .replace("{group}", &self.group.to_string())
+            .replace("{run}", &self.run.to_string())
+            .replace("{scim_user}", &self.scim_user.to_string())
+            .replace("{scim_group}", &self.scim_group.to_string())
+    }
+
+    /// Every id of the fixture, for comparing texts with the ids blanked out.
+    pub fn ids(&self) -> [Uuid; 9] {
+        [
+            self.ws,
+            self.user,
+            self.invite,
+            self.key,
+            self.group,
+            self.other_group,
+            self.run,
+            self.scim_user,
+            self.scim_group,
+        ]
     }
 
     /// A body the route accepts, naming this fixture's ids where a body names ids.
@@ -128,6 +251,40 @@ impl Fixture {
             ("PATCH", "/x-local/organization") => json!({"name": "Renamed Org"}),
             ("PATCH", "/x-local/workspaces/{ws}/settings") => {
                 json!({"members_can_create_api_keys": false})
+            }
+            ("POST", "/user-groups") => {
+                json!({"name": "Another Group", "parent_group_ids": [self.other_group]})
+            }
+            ("POST", "/user-groups/provision-workspace") => json!({
+                "user_group_uuid": self.group, "workspace_uuid": self.ws,
+                "workspace_role_name": "user"
+            }),
+            ("PATCH", "/user-groups/{group}") => {
+                json!({"description": "Renamed", "parent_group_ids": [self.other_group]})
+            }
+            ("POST", "/user-groups/{group}/members")
+            | ("DELETE", "/user-groups/{group}/members") => json!({"user_uuids": [self.user]}),
+            ("POST", "/user-groups/{group}/workspaces") => {
+                json!({"workspace_uuid": self.ws, "role_names": ["user"]})
+            }
+            ("PATCH", "/user-groups/{group}/workspaces/{ws}") => {
+                json!({"role_names": ["workspace_admin"]})
+            }
+            ("PATCH", "/user-groups/{group}/organization-role") => {
+                json!({"organization_role": "B"})
+            }
+            ("PATCH", "/user-groups/{group}/nested") => {
+                json!({"child_group_uuids": [self.other_group]})
+            }
+            ("POST", "/scim/sync") => json!({"dry_run": true}),
+            ("PATCH", "/x-local/scim") => json!({"reachable": true}),
+            ("POST", "/x-local/scim/users") => json!({"userName": "idp.new@acme.example"}),
+            ("PATCH", "/x-local/scim/users/{scim_user}") => json!({"active": false}),
+            ("POST", "/x-local/scim/groups") => {
+                json!({"displayName": "Another IdP Group", "members": [self.scim_user]})
+            }
+            ("PATCH", "/x-local/scim/groups/{scim_group}") => {
+                json!({"displayName": "Renamed IdP Group", "members": [self.scim_user]})
             }
             _ => return None,
         };

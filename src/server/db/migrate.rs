@@ -16,6 +16,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/0001_initial.sql"),
     include_str!("../../../assets/migrations/0002_invitations_by_email.sql"),
     include_str!("../../../assets/migrations/0003_workspace_name_keys.sql"),
+    include_str!("../../../assets/migrations/0004_user_groups.sql"),
+    include_str!("../../../assets/migrations/0005_usage.sql"),
+    include_str!("../../../assets/migrations/0006_scim.sql"),
+    include_str!("../../../assets/migrations/0007_vibe_analytics.sql"),
 ];
 
 /// Work a migration step needs that SQL cannot do, run after that step's SQL in the same

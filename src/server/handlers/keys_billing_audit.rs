@@ -79,7 +79,8 @@ pub async fn spend_limit(
     State(s): State<AppState>,
     Extension(auth): Extension<AdminAuth>,
 ) -> ApiResult<Json<LimitsOut>> {
-    s.db.read(move |tx| billing::limits(tx, auth.org))
+    let now = s.clock.now();
+    s.db.read(move |tx| billing::limits(tx, auth.org, now))
         .await
         .map(Json)
 }

@@ -1,9 +1,13 @@
 //! HTTP glue: each handler reads its input, runs one operation in one transaction, and
 //! answers with the contract's type. The rules themselves live in `ops`.
 
+pub mod analytics;
 pub mod extensions;
+pub mod groups;
 pub mod keys_billing_audit;
 pub mod models;
+pub mod scim;
+pub mod usage;
 pub mod users;
 pub mod workspaces;
 

@@ -8,7 +8,7 @@ use axum::http::HeaderMap;
 use crate::api::{ModelCapabilities, ModelCard, ModelList};
 use crate::server::auth::presented_key;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::ops::{admin_keys, api_keys};
+use crate::server::ops::{admin_keys, api_keys, usage};
 use crate::server::state::AppState;
 
 fn catalog() -> Vec<ModelCard> {
@@ -52,7 +52,10 @@ pub async fn list(State(s): State<AppState>, headers: HeaderMap) -> ApiResult<Js
     s.db.write(move |tx| match api_keys::check(tx, &key, now)? {
         // A read-only server records nothing, not even when a key was last used.
         api_keys::KeyCheck::Valid { .. } if read_only => Ok(()),
-        api_keys::KeyCheck::Valid { key_id, .. } => api_keys::mark_used(tx, key_id, now),
+        api_keys::KeyCheck::Valid { key_id, .. } => {
+            api_keys::mark_used(tx, key_id, now)?;
+            usage::record_call(tx, key_id, now)
+        }
         api_keys::KeyCheck::Expired => Err(ApiError::unauthorized("API key expired")),
         api_keys::KeyCheck::WorkspaceArchived => Err(ApiError::unauthorized(
             "API key disabled: its workspace has been archived",

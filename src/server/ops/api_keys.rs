@@ -129,6 +129,7 @@ fn creator(actor: &Actor) -> String {
         Actor::AdminKey { label, hint, .. } => format!("Admin API key {label} ({hint})"),
         Actor::User { email, .. } => email.clone(),
         Actor::System => "mistral-admin local server".into(),
+        Actor::ScimSync { .. } => "SCIM synchronization".into(),
     }
 }
 
@@ -153,14 +154,7 @@ pub fn create(
                 body.user_id
             ))
         })?;
-    let is_member = tx
-        .query_row(
-            "SELECT 1 FROM workspace_members WHERE workspace_uuid = ?1 AND user_uuid = ?2",
-            [body.workspace_uuid.to_string(), body.user_id.to_string()],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some();
+    let is_member = super::access::has_access(tx, body.user_id, body.workspace_uuid)?;
     if !is_member {
         return Err(ApiError::conflict(format!(
             "{owner_email} is not a member of workspace '{}'; add them to it first",

@@ -74,6 +74,14 @@ fn actor_columns(actor: &Actor) -> (&'static str, Option<String>, String) {
             None,
             to_json(&[("name", "mistral-admin local server".into())]),
         ),
+        Actor::ScimSync { run_id } => (
+            "OTHER",
+            None,
+            to_json(&[
+                ("name", "SCIM synchronization".into()),
+                ("scim_sync_run_id", run_id.to_string()),
+            ]),
+        ),
     }
 }
 

@@ -1,7 +1,8 @@
-//! The organization's monthly spending limit (`/spend-limit`). Workspace caps may not exceed
-//! it, so lowering it lowers any cap above the new limit.
+//! The organization's monthly spending limit (`/spend-limit`), measured against this month's
+//! usage. Workspace caps may not exceed it, so lowering it lowers any cap above the new limit.
 
 use rusqlite::Transaction;
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
@@ -9,20 +10,19 @@ use super::{OpCtx, uuid_at};
 use crate::api::*;
 use crate::server::error::ApiResult;
 
-pub fn limits(tx: &Transaction<'_>, org: Uuid) -> ApiResult<LimitsOut> {
-    let (limit, usage, currency): (Option<i64>, f64, String) = tx.query_row(
-        "SELECT monthly_limit, usage, currency FROM organizations WHERE uuid = ?1",
-        [org.to_string()],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-    )?;
+/// `GET /spend-limit`: the limit, and this month's cost so far as `GET /usage` reports it.
+pub fn limits(tx: &Transaction<'_>, org: Uuid, now: OffsetDateTime) -> ApiResult<LimitsOut> {
+    let (limit, currency) = super::organizations::limit_and_currency(tx, org)?;
+    let (usage, vibe) = super::usage::month_to_date(tx, org, now)?;
+    let total = super::meters::round_micro(usage + vibe);
     Ok(LimitsOut {
         limits: LimitsContext {
             completion: UsageLimits {
                 no_monthly_limit: limit.is_none(),
-                monthly_limit_reached: limit.is_some_and(|l| usage >= l as f64),
+                monthly_limit_reached: limit.is_some_and(|l| total >= l as f64),
                 usage: Some(usage),
-                vibe_usage: Some(0.0),
-                total_usage: Some(usage),
+                vibe_usage: Some(vibe),
+                total_usage: Some(total),
                 usage_limit: limit.map(|l| l as f64),
             },
             last_payment_failure: false,
@@ -73,5 +73,5 @@ pub fn set_limit(
             super::workspaces::set_cap(tx, ctx, &row, Some(limit), &currency)?;
         }
     }
-    limits(tx, ctx.org)
+    limits(tx, ctx.org, ctx.now)
 }

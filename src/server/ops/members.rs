@@ -178,7 +178,8 @@ pub fn upsert(
 }
 
 /// `DELETE .../remove-users`. Never from the default workspace, which every member belongs to.
-/// People who are not members are reported in `not_deleted_members`.
+/// Removes direct memberships; people who were not members, or who keep access through a group,
+/// are reported in `not_deleted_members`, and only those who lost access are counted.
 pub fn remove(
     tx: &Transaction<'_>,
     ctx: &OpCtx,
@@ -199,20 +200,22 @@ pub fn remove(
             "DELETE FROM workspace_members WHERE workspace_uuid = ?1 AND user_uuid = ?2",
             [workspace.to_string(), user.to_string()],
         )?;
-        if changed == 0 {
-            not_deleted.push(*user);
-            continue;
+        if changed > 0 {
+            audit::record(
+                tx,
+                ctx,
+                Entry::new("workspace.member.remove", "WORKSPACE")
+                    .target("workspace_uuid", workspace)
+                    .target("name", &row.name)
+                    .detail("user_uuid", user)
+                    .in_workspace(workspace),
+            )?;
         }
-        deleted += 1;
-        audit::record(
-            tx,
-            ctx,
-            Entry::new("workspace.member.remove", "WORKSPACE")
-                .target("workspace_uuid", workspace)
-                .target("name", &row.name)
-                .detail("user_uuid", user)
-                .in_workspace(workspace),
-        )?;
+        if changed == 0 || super::access::has_group_access(tx, *user, workspace)? {
+            not_deleted.push(*user);
+        } else {
+            deleted += 1;
+        }
     }
     Ok(RemoveWorkspaceMembersOut {
         deleted_members_count: deleted,

@@ -2,14 +2,27 @@
 //! single transaction of one request (see `db`), so a request's changes, audit entries included,
 //! land together or not at all.
 
+pub mod access;
 pub mod admin_keys;
 pub mod api_keys;
 pub mod audit;
 pub mod billing;
+pub mod group_members;
+pub mod group_nesting;
+pub mod group_workspaces;
+pub mod groups;
 pub mod invites;
 pub mod members;
+pub mod meters;
 pub mod organizations;
+pub mod scim_apply;
+pub mod scim_directory;
+pub mod scim_plan;
+pub mod scim_sync;
+pub mod usage;
 pub mod users;
+pub mod vibe_code;
+pub mod vibe_work;
 pub mod workspaces;
 
 use rusqlite::Row;
@@ -32,6 +45,8 @@ pub enum Actor {
     User { uuid: Uuid, email: String },
     /// The server itself (seeding, expiry).
     System,
+    /// A SCIM sync run applying the identity provider's state.
+    ScimSync { run_id: Uuid },
 }
 
 /// Everything an operation needs besides its input: the organization the key belongs to, who

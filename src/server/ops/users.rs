@@ -9,9 +9,8 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::{
-    OpCtx, decode_list, decode_org_roles, decode_workspace_roles, encode_list, encode_org_roles,
-    encode_workspace_roles, opt_uuid_at, org_role_values, placeholders, uuid_at,
-    workspace_role_values,
+    OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, encode_workspace_roles,
+    opt_uuid_at, org_role_values, uuid_at,
 };
 use crate::api::*;
 use crate::domain::validation::is_valid_email;
@@ -96,42 +95,13 @@ impl UserRow {
     }
 }
 
-/// The active workspaces each user belongs to, default first. Archived workspaces are left out:
-/// their members lost access when they were archived.
+/// The active workspaces each user reaches, default first, with direct and group roles
+/// united. Archived workspaces are left out: their members lost access when they were archived.
 fn workspaces_of(
     tx: &Transaction<'_>,
     users: &[Uuid],
 ) -> ApiResult<HashMap<Uuid, Vec<MemberWorkspaceInfo>>> {
-    let mut out: HashMap<Uuid, Vec<MemberWorkspaceInfo>> = HashMap::new();
-    for chunk in users.chunks(500) {
-        let sql = format!(
-            "SELECT wm.user_uuid, w.uuid, w.name, w.is_default, wm.roles
-             FROM workspace_members wm JOIN workspaces w ON w.uuid = wm.workspace_uuid
-             WHERE w.archived_at IS NULL AND wm.user_uuid IN ({})
-             ORDER BY w.is_default DESC, w.created_at, w.uuid",
-            placeholders(chunk.len())
-        );
-        let mut stmt = tx.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
-            let roles = decode_workspace_roles(&row.get::<_, String>(4)?);
-            let (raw_roles, raw_role) = workspace_role_values(&roles);
-            Ok((
-                uuid_at(row, 0)?,
-                MemberWorkspaceInfo {
-                    uuid: uuid_at(row, 1)?,
-                    name: row.get(2)?,
-                    is_default: row.get(3)?,
-                    raw_roles,
-                    raw_role,
-                },
-            ))
-        })?;
-        for row in rows {
-            let (user, info) = row?;
-            out.entry(user).or_default().push(info);
-        }
-    }
-    Ok(out)
+    super::access::effective_workspaces(tx, users)
 }
 
 fn members_from_rows(
@@ -140,10 +110,17 @@ fn members_from_rows(
 ) -> ApiResult<Vec<AdminOrganizationMemberOut>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.uuid).collect();
     let mut workspaces = workspaces_of(tx, &ids)?;
+    let mut group_roles = super::access::group_org_roles(tx, &ids)?;
     Ok(rows
         .into_iter()
-        .map(|r| {
+        .map(|mut r| {
             let ws = workspaces.remove(&r.uuid).unwrap_or_default();
+            // Responses show what a member holds in total: their own roles and their groups'.
+            if let Some(extra) = group_roles.remove(&r.uuid) {
+                r.org_roles.extend(extra);
+                r.org_roles =
+                    crate::domain::roles::normalize_org_roles(std::mem::take(&mut r.org_roles));
+            }
             r.into_member(ws)
         })
         .collect())

@@ -76,15 +76,31 @@ impl WorkspaceRow {
     }
 }
 
+/// Adds to each row's direct member count the people who reach the workspace only through a
+/// group, so `members_count` counts everyone with access.
+fn count_group_members(tx: &Transaction<'_>, rows: &mut [WorkspaceRow]) -> ApiResult<()> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.uuid).collect();
+    let extra = super::access::group_only_member_counts(tx, &ids)?;
+    for row in rows {
+        row.members_count += extra.get(&row.uuid).copied().unwrap_or(0);
+    }
+    Ok(())
+}
+
 /// One workspace of `org`, archived or not; 404 for anything else, other organizations' included.
 pub fn load(tx: &Transaction<'_>, org: Uuid, workspace: Uuid) -> ApiResult<WorkspaceRow> {
-    tx.query_row(
-        &format!("SELECT {COLUMNS} FROM workspaces w WHERE w.org_uuid = ?1 AND w.uuid = ?2"),
-        [org.to_string(), workspace.to_string()],
-        workspace_row,
-    )
-    .optional()?
-    .ok_or_else(|| ApiError::not_found(format!("Workspace {workspace} not found")))
+    let row = tx
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM workspaces w WHERE w.org_uuid = ?1 AND w.uuid = ?2"),
+            [org.to_string(), workspace.to_string()],
+            workspace_row,
+        )
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("Workspace {workspace} not found")))?;
+    let mut rows = [row];
+    count_group_members(tx, &mut rows)?;
+    let [row] = rows;
+    Ok(row)
 }
 
 pub struct ListQuery {
@@ -120,10 +136,11 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
         query.page_size
     );
     let mut stmt = tx.prepare(&sql)?;
-    let items = stmt
+    let mut rows: Vec<WorkspaceRow> = stmt
         .query_map(params_from_iter(args.iter()), workspace_row)?
-        .map(|r| r.map(|w| w.to_out(&currency)))
         .collect::<Result<_, _>>()?;
+    count_group_members(tx, &mut rows)?;
+    let items = rows.iter().map(|w| w.to_out(&currency)).collect();
     Ok(WorkspacesOut {
         total,
         items,

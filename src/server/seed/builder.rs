@@ -33,7 +33,6 @@ pub struct OrgSpec<'a> {
     pub plan: &'a str,
     pub currency: &'a str,
     pub monthly_limit: Option<i64>,
-    pub usage: f64,
     pub age_days: i64,
     pub admin: (&'a str, &'a str, &'a str),
 }
@@ -68,10 +67,6 @@ impl<'t, 'c> Builder<'t, 'c> {
                 },
             },
         )?;
-        tx.execute(
-            "UPDATE organizations SET usage = ?1 WHERE uuid = ?2",
-            rusqlite::params![spec.usage, org.to_string()],
-        )?;
         let admin = Actor::User {
             uuid: admin_uuid,
             email: spec.admin.2.to_owned(),
@@ -98,6 +93,16 @@ impl<'t, 'c> Builder<'t, 'c> {
 
     pub fn uuid(&mut self) -> Uuid {
         uuid::Builder::from_random_bytes(self.rng.random()).into_uuid()
+    }
+
+    /// The instant the seed treats as now.
+    pub fn now(&self) -> OffsetDateTime {
+        self.now
+    }
+
+    /// A number in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        self.rng.random()
     }
 
     pub fn pick(&mut self, upper: usize) -> usize {

@@ -1,7 +1,8 @@
 //! The `demo` seed: three organizations that look like real ones. Northwind Labs, the first,
 //! has 28 people with names from many languages, 8 workspaces (the default, one archived,
 //! several with emoji icons), API keys (one expired, one in the archived workspace), pending
-//! and expired invitations, and a month of audit history.
+//! and expired invitations, and a month of audit history; its groups and identity provider are
+//! in `demo_access`, its usage in `demo_activity`.
 
 use rusqlite::Transaction;
 use time::OffsetDateTime;
@@ -10,8 +11,14 @@ use uuid::Uuid;
 use super::PlannedOrganization;
 use super::builder::{Builder, OrgSpec};
 use super::names::{DEMO_PEOPLE, GLOBEX_PEOPLE, INITECH_PEOPLE, email_local};
+use super::{demo_access, demo_activity};
 use crate::domain::{OrgRole, WorkspaceRole as W};
 use crate::server::error::ApiResult;
+
+/// What a typical month costs each organization (Initech runs close to its limit of 800).
+const NORTHWIND_MONTHLY_SPEND: f64 = 1834.20;
+const GLOBEX_MONTHLY_SPEND: f64 = 412.75;
+const INITECH_MONTHLY_SPEND: f64 = 790.10;
 
 /// A person (by index) and the roles they hold in a workspace.
 type Placement<'a> = (usize, &'a [W]);
@@ -58,7 +65,6 @@ fn northwind(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrga
             plan: "Enterprise",
             currency: "EUR",
             monthly_limit: Some(5000),
-            usage: 1834.20,
             age_days: 400,
             admin: ("Camille", "Laurent", "camille.laurent@northwind.example"),
         },
@@ -331,6 +337,9 @@ fn northwind(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrga
     for (n, person) in [0, 1, 2, 7, 9, 14, 3].into_iter().enumerate() {
         b.login(id(person), &email(person), n as i64 * 2)?;
     }
+    demo_access::northwind(&mut b, &people, ws[0].0)?;
+    let spaces: Vec<Uuid> = ws.iter().map(|(uuid, _)| *uuid).collect();
+    demo_activity::northwind(&mut b, &spaces, NORTHWIND_MONTHLY_SPEND)?;
     Ok(planned)
 }
 
@@ -344,7 +353,6 @@ fn globex(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrganiz
             plan: "Enterprise",
             currency: "USD",
             monthly_limit: None,
-            usage: 412.75,
             age_days: 250,
             admin: ("Hank", "Scorpio", "hank.scorpio@globex.example"),
         },
@@ -394,6 +402,7 @@ fn globex(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrganiz
         Some(4),
     )?;
     b.invite("otto.mann@globex.example", &[OrgRole::Member], &[lab], 2)?;
+    demo_activity::globex(&mut b, hammock, lab, GLOBEX_MONTHLY_SPEND)?;
     Ok(planned)
 }
 
@@ -407,7 +416,6 @@ fn initech(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrgani
             plan: "Scale",
             currency: "EUR",
             monthly_limit: Some(800),
-            usage: 790.10,
             age_days: 120,
             admin: ("Bill", "Lumbergh", "bill.lumbergh@initech.example"),
         },
@@ -439,5 +447,6 @@ fn initech(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<PlannedOrgani
         Some(10),
         Some(1),
     )?;
+    demo_activity::initech(&mut b, tps, INITECH_MONTHLY_SPEND)?;
     Ok(planned)
 }

@@ -4,8 +4,12 @@
 
 mod builder;
 mod demo;
+mod demo_access;
+mod demo_activity;
 mod large;
 mod names;
+mod usage;
+mod vibe;
 
 use uuid::Uuid;
 

@@ -1,0 +1,220 @@
+//! Effective access: what a member holds directly, united with what every group they belong to
+//! grants. Membership of a group is transitive through nesting: the members of a group nested
+//! inside another are members of the outer group too, and receive its grants.
+//!
+//! Only active workspaces count; an archived workspace grants nothing, whoever is assigned.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params_from_iter};
+use uuid::Uuid;
+
+use super::{decode_workspace_roles, placeholders, uuid_at, workspace_role_values};
+use crate::api::MemberWorkspaceInfo;
+use crate::domain::{OrgRole, WorkspaceRole, roles};
+use crate::server::error::ApiResult;
+
+/// Rows queried per statement, under SQLite's limit on bound parameters.
+const CHUNK: usize = 500;
+
+/// The groups each of `?`-listed users belongs to, directly or through nesting, as a CTE named
+/// `mine(user_uuid, g)`.
+fn groups_of_users_cte(n: usize) -> String {
+    format!(
+        "WITH RECURSIVE mine(user_uuid, g) AS (
+             SELECT user_uuid, group_uuid FROM user_group_members WHERE user_uuid IN ({})
+             UNION
+             SELECT mine.user_uuid, n.parent_uuid
+             FROM mine JOIN user_group_nesting n ON n.child_uuid = mine.g
+         )",
+        placeholders(n)
+    )
+}
+
+/// One workspace a user reaches, before merging direct and group grants.
+struct Reach {
+    workspace: Uuid,
+    name: String,
+    is_default: bool,
+    created_at: i64,
+    roles: Vec<WorkspaceRole>,
+}
+
+/// Every active workspace each user reaches, with the union of direct and group roles, the
+/// default workspace first, then oldest first: the `workspaces` of `GET /users`.
+pub fn effective_workspaces(
+    tx: &Transaction<'_>,
+    users: &[Uuid],
+) -> ApiResult<HashMap<Uuid, Vec<MemberWorkspaceInfo>>> {
+    let mut reach: HashMap<Uuid, Vec<Reach>> = HashMap::new();
+    for chunk in users.chunks(CHUNK) {
+        let direct = format!(
+            "SELECT wm.user_uuid, w.uuid, w.name, w.is_default, w.created_at, wm.roles
+             FROM workspace_members wm JOIN workspaces w ON w.uuid = wm.workspace_uuid
+             WHERE w.archived_at IS NULL AND wm.user_uuid IN ({})",
+            placeholders(chunk.len())
+        );
+        let through_groups = format!(
+            "{} SELECT mine.user_uuid, w.uuid, w.name, w.is_default, w.created_at, a.roles
+             FROM mine JOIN group_workspace_assignments a ON a.group_uuid = mine.g
+             JOIN workspaces w ON w.uuid = a.workspace_uuid
+             WHERE w.archived_at IS NULL",
+            groups_of_users_cte(chunk.len())
+        );
+        for sql in [direct, through_groups] {
+            let mut stmt = tx.prepare_cached(&sql)?;
+            let rows =
+                stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
+                    Ok((
+                        uuid_at(row, 0)?,
+                        Reach {
+                            workspace: uuid_at(row, 1)?,
+                            name: row.get(2)?,
+                            is_default: row.get(3)?,
+                            created_at: row.get(4)?,
+                            roles: decode_workspace_roles(&row.get::<_, String>(5)?),
+                        },
+                    ))
+                })?;
+            for row in rows {
+                let (user, next) = row?;
+                let list = reach.entry(user).or_default();
+                match list.iter_mut().find(|r| r.workspace == next.workspace) {
+                    Some(known) => known.roles.extend(next.roles),
+                    None => list.push(next),
+                }
+            }
+        }
+    }
+    Ok(reach
+        .into_iter()
+        .map(|(user, mut list)| {
+            list.sort_by(|a, b| {
+                (!a.is_default, a.created_at, a.workspace).cmp(&(
+                    !b.is_default,
+                    b.created_at,
+                    b.workspace,
+                ))
+            });
+            let infos = list
+                .into_iter()
+                .map(|r| {
+                    let (raw_roles, raw_role) =
+                        workspace_role_values(&roles::normalize_workspace_roles(r.roles));
+                    MemberWorkspaceInfo {
+                        uuid: r.workspace,
+                        name: r.name,
+                        is_default: r.is_default,
+                        raw_roles,
+                        raw_role,
+                    }
+                })
+                .collect();
+            (user, infos)
+        })
+        .collect())
+}
+
+/// The organization roles each user holds through their groups.
+pub fn group_org_roles(
+    tx: &Transaction<'_>,
+    users: &[Uuid],
+) -> ApiResult<HashMap<Uuid, Vec<OrgRole>>> {
+    let mut out: HashMap<Uuid, Vec<OrgRole>> = HashMap::new();
+    for chunk in users.chunks(CHUNK) {
+        let sql = format!(
+            "{} SELECT DISTINCT mine.user_uuid, gr.organization_role
+             FROM mine JOIN user_groups gr ON gr.uuid = mine.g
+             WHERE gr.organization_role IS NOT NULL",
+            groups_of_users_cte(chunk.len())
+        );
+        let mut stmt = tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
+            Ok((uuid_at(row, 0)?, row.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (user, role) = row?;
+            if let Some(role) = OrgRole::from_name(&role) {
+                out.entry(user).or_default().push(role);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Everyone who is a member of `group`, directly or through a group nested inside it.
+pub fn effective_members(tx: &Transaction<'_>, group: Uuid) -> ApiResult<Vec<Uuid>> {
+    let mut stmt = tx.prepare_cached(
+        "WITH RECURSIVE tree(g) AS (
+             SELECT ?1
+             UNION
+             SELECT n.child_uuid FROM user_group_nesting n JOIN tree ON n.parent_uuid = tree.g
+         )
+         SELECT DISTINCT m.user_uuid FROM user_group_members m JOIN tree ON m.group_uuid = tree.g
+         JOIN users u ON u.uuid = m.user_uuid
+         ORDER BY u.created_at, u.uuid",
+    )?;
+    let rows = stmt.query_map([group.to_string()], |row| uuid_at(row, 0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Whether `user` reaches `workspace` through any group.
+pub fn has_group_access(tx: &Transaction<'_>, user: Uuid, workspace: Uuid) -> ApiResult<bool> {
+    let sql = format!(
+        "{} SELECT 1 FROM mine JOIN group_workspace_assignments a ON a.group_uuid = mine.g
+         WHERE a.workspace_uuid = ? LIMIT 1",
+        groups_of_users_cte(1)
+    );
+    Ok(tx
+        .query_row(&sql, [user.to_string(), workspace.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Whether `user` reaches `workspace` at all: directly or through a group.
+pub fn has_access(tx: &Transaction<'_>, user: Uuid, workspace: Uuid) -> ApiResult<bool> {
+    let direct = tx
+        .query_row(
+            "SELECT 1 FROM workspace_members WHERE workspace_uuid = ?1 AND user_uuid = ?2",
+            [workspace.to_string(), user.to_string()],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    Ok(direct || has_group_access(tx, user, workspace)?)
+}
+
+/// For each of `workspaces`, how many people reach it only through groups (not directly): what
+/// `members_count` adds to the direct members.
+pub fn group_only_member_counts(
+    tx: &Transaction<'_>,
+    workspaces: &[Uuid],
+) -> ApiResult<HashMap<Uuid, i64>> {
+    let mut out = HashMap::new();
+    for chunk in workspaces.chunks(CHUNK) {
+        let sql = format!(
+            "WITH RECURSIVE tree(workspace, g) AS (
+                 SELECT workspace_uuid, group_uuid FROM group_workspace_assignments
+                 WHERE workspace_uuid IN ({})
+                 UNION
+                 SELECT tree.workspace, n.child_uuid
+                 FROM tree JOIN user_group_nesting n ON n.parent_uuid = tree.g
+             )
+             SELECT tree.workspace, COUNT(DISTINCT m.user_uuid)
+             FROM tree JOIN user_group_members m ON m.group_uuid = tree.g
+             WHERE NOT EXISTS (SELECT 1 FROM workspace_members d
+                               WHERE d.workspace_uuid = tree.workspace AND d.user_uuid = m.user_uuid)
+             GROUP BY tree.workspace",
+            placeholders(chunk.len())
+        );
+        let mut stmt = tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
+            Ok((uuid_at(row, 0)?, row.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (workspace, count) = row?;
+            out.insert(workspace, count);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,162 @@
+//! A real SCIM sync run applying its plan, limited to what its `sync_config` selects, through
+//! the same operations the API uses (so every change is checked and written to the audit log,
+//! attributed to the run). Returns what was done, with the ids things have now.
+
+use std::collections::HashMap;
+
+use rusqlite::Transaction;
+use uuid::Uuid;
+
+use super::groups::{self, NewGroup};
+use super::scim_plan::{GroupTarget, Person, Plan};
+use super::scim_sync::group_ref;
+use super::users::{self, NewMember};
+use super::{OpCtx, group_members};
+use crate::api::*;
+use crate::domain::OrgRole;
+use crate::server::error::ApiResult;
+
+fn user_ref(uuid: Uuid, email: &str) -> ScimSyncUserRefOut {
+    ScimSyncUserRefOut {
+        uuid: uuid.to_string(),
+        user_name: email.to_owned(),
+    }
+}
+
+fn set_oid(tx: &Transaction<'_>, member: Uuid, idp_id: Uuid) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE users SET oid_id = ?1 WHERE uuid = ?2",
+        [idp_id.to_string(), member.to_string()],
+    )?;
+    Ok(())
+}
+
+fn set_external(tx: &Transaction<'_>, group: Uuid, idp_id: Uuid) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE user_groups SET external_id = ?1 WHERE uuid = ?2",
+        [idp_id.to_string(), group.to_string()],
+    )?;
+    Ok(())
+}
+
+pub fn apply(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    plan: &Plan,
+    config: &AdminScimSyncConfig,
+) -> ApiResult<ScimSyncSummaryOut> {
+    let mut done = ScimSyncSummaryOut::default();
+    // Members the provider knows by address carry its id from now on.
+    for (member, idp_id) in &plan.link {
+        set_oid(tx, *member, *idp_id)?;
+    }
+    let mut provisioned: HashMap<Uuid, Uuid> = HashMap::new();
+    if config.sync_users {
+        for user in &plan.provision {
+            let uuid = Uuid::new_v4();
+            users::insert_member(
+                tx,
+                ctx,
+                &NewMember {
+                    uuid,
+                    email: user.user_name.trim(),
+                    first_name: user.given_name.as_deref().unwrap_or(""),
+                    last_name: user.family_name.as_deref().unwrap_or(""),
+                    roles: vec![OrgRole::Member],
+                    seats: Vec::new(),
+                },
+            )?;
+            set_oid(tx, uuid, user.id)?;
+            provisioned.insert(user.id, uuid);
+            done.users.provision.push(ScimSyncUserActionOut {
+                user: user_ref(uuid, &user.user_name),
+            });
+        }
+    }
+    let mut created: HashMap<Uuid, Uuid> = HashMap::new();
+    if config.sync_groups {
+        for group in &plan.create_groups {
+            let idp_id = group.id.to_string();
+            let uuid = groups::insert(
+                tx,
+                ctx,
+                &NewGroup {
+                    name: &group.display_name,
+                    description: None,
+                    target_type: None,
+                    external_id: Some(&idp_id),
+                },
+            )?;
+            created.insert(group.id, uuid);
+            done.groups.create.push(ScimSyncGroupActionOut {
+                group: group_ref(uuid, &group.display_name),
+            });
+        }
+        for (uuid, old_name, group) in &plan.update_groups {
+            let row = groups::load(tx, ctx.org, *uuid)?;
+            set_external(tx, *uuid, group.id)?;
+            if row.name != group.display_name {
+                groups::rename(tx, ctx, &row, group.display_name.trim())?;
+            }
+            done.groups.update.push(ScimSyncGroupUpdateActionOut {
+                group: group_ref(uuid, &group.display_name),
+                previous_group_name: old_name.clone(),
+            });
+        }
+    }
+    if config.delete_missing_groups {
+        for (uuid, name) in &plan.delete_groups {
+            let row = groups::load(tx, ctx.org, *uuid)?;
+            groups::remove(tx, ctx, &row)?;
+            done.groups.delete.push(ScimSyncGroupActionOut {
+                group: group_ref(uuid, name),
+            });
+        }
+    }
+    if config.sync_memberships {
+        for change in &plan.memberships {
+            let (uuid, name) = match &change.group {
+                GroupTarget::Existing { uuid, name } => (*uuid, name),
+                // A group the provider has but this run did not create has no members to set.
+                GroupTarget::Created { idp_id, name } => match created.get(idp_id) {
+                    Some(uuid) => (*uuid, name),
+                    None => continue,
+                },
+            };
+            let row = groups::load(tx, ctx.org, uuid)?;
+            let mut entry = ScimSyncMembershipActionOut {
+                group: group_ref(uuid, name),
+                users_added: Vec::new(),
+                users_removed: Vec::new(),
+            };
+            for person in &change.added {
+                let (member, email) = match person {
+                    Person::Member { uuid, email } => (*uuid, email),
+                    Person::Provisioned { idp_id, email } => match provisioned.get(idp_id) {
+                        Some(uuid) => (*uuid, email),
+                        None => continue,
+                    },
+                };
+                group_members::insert(tx, ctx, &row, member)?;
+                entry.users_added.push(user_ref(member, email));
+            }
+            for (member, email) in &change.removed {
+                if group_members::take_out(tx, ctx, &row, *member)? {
+                    entry.users_removed.push(user_ref(*member, email));
+                }
+            }
+            if !entry.users_added.is_empty() || !entry.users_removed.is_empty() {
+                done.memberships.push(entry);
+            }
+        }
+    }
+    if config.deprovision_users {
+        for (member, email) in &plan.deprovision {
+            users::delete(tx, ctx, *member)?;
+            done.users.deprovision.push(ScimSyncUserActionOut {
+                user: user_ref(*member, email),
+            });
+        }
+    }
+    Ok(done)
+}

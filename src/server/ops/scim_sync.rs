@@ -1,0 +1,335 @@
+//! SCIM sync runs: starting one, and its lifecycle. A run is PENDING for [`PENDING_FOR`], then
+//! RUNNING (its plan built, the summary shown as a preview) for [`RUNNING_FOR`], then ends:
+//! SUCCESS (a real run applies what its `sync_config` selects, and its summary becomes what was
+//! done), SKIPPED (a real run that selects nothing), or FAILED (the provider did not answer).
+//!
+//! Runs move on the server's clock: every request that looks at runs first brings them up to
+//! date, and the server also wakes up when a run is due to end, so a real run is applied even
+//! if nobody asks. A run's times are its schedule, not the moment someone happened to look.
+
+use rusqlite::{OptionalExtension, Transaction};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use super::audit::{self, Entry};
+use super::scim_plan::{self, GroupTarget, Person, Plan};
+use super::{Actor, OpCtx, scim_apply, scim_directory, uuid_at};
+use crate::api::*;
+use crate::server::clock::{from_micros, to_micros};
+use crate::server::error::{ApiError, ApiResult};
+
+pub const PENDING_FOR: Duration = Duration::milliseconds(300);
+pub const RUNNING_FOR: Duration = Duration::milliseconds(1200);
+
+/// What the provider says when it cannot be reached.
+pub const UNREACHABLE: &str = "Failed to fetch users from the SCIM provider.";
+
+/// What starting a run gave.
+pub enum Trigger {
+    Started(AdminScimSyncTriggerOut),
+    /// Another run is active; nothing was started.
+    Active(AdminScimSyncActiveRunOut),
+}
+
+/// `POST /scim/sync`.
+pub fn trigger(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    body: &AdminScimSyncTriggerIn,
+) -> ApiResult<Trigger> {
+    advance(tx, ctx.org, ctx.now)?;
+    let active: Option<(Uuid, String)> = tx
+        .query_row(
+            "SELECT run_id, status FROM scim_sync_runs
+             WHERE org_uuid = ?1 AND status IN ('PENDING', 'RUNNING') ORDER BY created_at LIMIT 1",
+            [ctx.org.to_string()],
+            |row| Ok((uuid_at(row, 0)?, row.get(1)?)),
+        )
+        .optional()?;
+    if let Some((run_id, status)) = active {
+        return Ok(Trigger::Active(AdminScimSyncActiveRunOut {
+            run_id,
+            status,
+        }));
+    }
+    let run_id = Uuid::new_v4();
+    let config = body.sync_config.map(|c| encode(&c));
+    tx.execute(
+        "INSERT INTO scim_sync_runs (run_id, org_uuid, dry_run, sync_config, status, created_at)
+         VALUES (?1, ?2, ?3, ?4, 'PENDING', ?5)",
+        rusqlite::params![
+            run_id.to_string(),
+            ctx.org.to_string(),
+            body.dry_run,
+            config,
+            to_micros(ctx.now)
+        ],
+    )?;
+    audit::record(
+        tx,
+        ctx,
+        Entry::new("organization.scim_sync.trigger", "ORGANIZATION")
+            .target("organization_uuid", ctx.org)
+            .detail("run_id", run_id)
+            .detail("dry_run", body.dry_run)
+            .detail("sync_config", config.unwrap_or_else(|| "null".into())),
+    )?;
+    Ok(Trigger::Started(AdminScimSyncTriggerOut { run_id }))
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+fn decode<T: serde::de::DeserializeOwned>(text: Option<String>) -> Option<T> {
+    text.and_then(|t| serde_json::from_str(&t).ok())
+}
+
+/// `GET /scim/sync/{run_id}`: the run, brought up to date first.
+pub fn get(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    run_id: Uuid,
+    now: OffsetDateTime,
+) -> ApiResult<AdminScimSyncRunOut> {
+    advance(tx, org, now)?;
+    load(tx, org, run_id)?
+        .ok_or_else(|| ApiError::not_found(format!("SCIM synchronization run {run_id} not found")))
+}
+
+fn load(tx: &Transaction<'_>, org: Uuid, run_id: Uuid) -> ApiResult<Option<AdminScimSyncRunOut>> {
+    Ok(tx
+        .query_row(
+            "SELECT run_id, status, dry_run, sync_config, created_at, started_at, finished_at,
+                    summary, error_message
+             FROM scim_sync_runs WHERE org_uuid = ?1 AND run_id = ?2",
+            [org.to_string(), run_id.to_string()],
+            |row| {
+                Ok(AdminScimSyncRunOut {
+                    run_id: uuid_at(row, 0)?,
+                    status: row.get(1)?,
+                    dry_run: row.get(2)?,
+                    sync_config: decode(row.get(3)?),
+                    created_at: from_micros(row.get(4)?),
+                    started_at: row.get::<_, Option<i64>>(5)?.map(from_micros),
+                    finished_at: row.get::<_, Option<i64>>(6)?.map(from_micros),
+                    summary: decode(row.get(7)?),
+                    error_message: row.get(8)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Moves every active run of `org` as far as `now` allows.
+pub fn advance(tx: &Transaction<'_>, org: Uuid, now: OffsetDateTime) -> ApiResult<()> {
+    let mut stmt = tx.prepare(
+        "SELECT run_id FROM scim_sync_runs
+         WHERE org_uuid = ?1 AND status IN ('PENDING', 'RUNNING') ORDER BY created_at",
+    )?;
+    let runs: Vec<Uuid> = stmt
+        .query_map([org.to_string()], |row| uuid_at(row, 0))?
+        .collect::<Result<_, _>>()?;
+    for run_id in runs {
+        let Some(run) = load(tx, org, run_id)? else {
+            continue;
+        };
+        let starts = run.created_at + PENDING_FOR;
+        let ends = starts + RUNNING_FOR;
+        if run.status == "PENDING" && now >= starts {
+            start(tx, org, &run, starts)?;
+        }
+        let Some(run) = load(tx, org, run_id)? else {
+            continue;
+        };
+        if run.status == "RUNNING" && now >= ends {
+            finish(tx, org, &run, ends)?;
+        }
+    }
+    Ok(())
+}
+
+fn set_state(
+    tx: &Transaction<'_>,
+    run_id: Uuid,
+    status: &str,
+    column: &str,
+    at: OffsetDateTime,
+) -> ApiResult<()> {
+    tx.execute(
+        &format!("UPDATE scim_sync_runs SET status = ?1, {column} = ?2 WHERE run_id = ?3"),
+        rusqlite::params![status, to_micros(at), run_id.to_string()],
+    )?;
+    Ok(())
+}
+
+fn set_summary(tx: &Transaction<'_>, run_id: Uuid, summary: &ScimSyncSummaryOut) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE scim_sync_runs SET summary = ?1 WHERE run_id = ?2",
+        [encode(summary), run_id.to_string()],
+    )?;
+    Ok(())
+}
+
+fn selects_nothing(config: &AdminScimSyncConfig) -> bool {
+    !(config.sync_users
+        || config.sync_groups
+        || config.sync_memberships
+        || config.deprovision_users
+        || config.delete_missing_groups)
+}
+
+fn start(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    run: &AdminScimSyncRunOut,
+    at: OffsetDateTime,
+) -> ApiResult<()> {
+    if !scim_directory::reachable(tx, org)? {
+        set_state(tx, run.run_id, "FAILED", "started_at", at)?;
+        set_state(tx, run.run_id, "FAILED", "finished_at", at)?;
+        tx.execute(
+            "UPDATE scim_sync_runs SET error_message = ?1 WHERE run_id = ?2",
+            [UNREACHABLE, &run.run_id.to_string()],
+        )?;
+        return Ok(());
+    }
+    let plan = scim_plan::build(tx, org)?;
+    let config = if run.dry_run { None } else { run.sync_config };
+    if config.as_ref().is_some_and(selects_nothing) {
+        set_state(tx, run.run_id, "SKIPPED", "started_at", at)?;
+        set_state(tx, run.run_id, "SKIPPED", "finished_at", at)?;
+        return set_summary(tx, run.run_id, &ScimSyncSummaryOut::default());
+    }
+    set_summary(tx, run.run_id, &preview(&plan, config.as_ref()))?;
+    set_state(tx, run.run_id, "RUNNING", "started_at", at)
+}
+
+fn finish(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    run: &AdminScimSyncRunOut,
+    at: OffsetDateTime,
+) -> ApiResult<()> {
+    if !run.dry_run
+        && let Some(config) = run.sync_config
+    {
+        let ctx = OpCtx {
+            org,
+            actor: Actor::ScimSync { run_id: run.run_id },
+            now: at,
+        };
+        // The state may have moved since the preview: apply what is true now.
+        let plan = scim_plan::build(tx, org)?;
+        tx.execute_batch("SAVEPOINT scim_apply")?;
+        match scim_apply::apply(tx, &ctx, &plan, &config) {
+            Ok(done) => {
+                tx.execute_batch("RELEASE scim_apply")?;
+                set_summary(tx, run.run_id, &done)?;
+            }
+            Err(ApiError::Conflict(reason) | ApiError::NotFound(reason)) => {
+                // Nothing of a failed run stays applied.
+                tx.execute_batch("ROLLBACK TO scim_apply; RELEASE scim_apply")?;
+                tx.execute(
+                    "UPDATE scim_sync_runs SET error_message = ?1 WHERE run_id = ?2",
+                    [reason, run.run_id.to_string()],
+                )?;
+                return set_state(tx, run.run_id, "FAILED", "finished_at", at);
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    set_state(tx, run.run_id, "SUCCESS", "finished_at", at)
+}
+
+fn user_ref(uuid: impl ToString, email: &str) -> ScimSyncUserRefOut {
+    ScimSyncUserRefOut {
+        uuid: uuid.to_string(),
+        user_name: email.to_owned(),
+    }
+}
+
+pub fn group_ref(uuid: impl ToString, name: &str) -> ScimSyncGroupRefOut {
+    ScimSyncGroupRefOut {
+        uuid: uuid.to_string(),
+        group_name: name.to_owned(),
+    }
+}
+
+pub fn person_ref(person: &Person) -> ScimSyncUserRefOut {
+    match person {
+        Person::Member { uuid, email } => user_ref(uuid, email),
+        Person::Provisioned { idp_id, email } => user_ref(idp_id, email),
+    }
+}
+
+/// What a plan would do, limited to what `config` selects (`None`: everything). People and
+/// groups that do not exist yet are named by the provider's ids.
+pub fn preview(plan: &Plan, config: Option<&AdminScimSyncConfig>) -> ScimSyncSummaryOut {
+    let all = AdminScimSyncConfig::everything();
+    let config = config.unwrap_or(&all);
+    let mut out = ScimSyncSummaryOut::default();
+    if config.sync_users {
+        out.users.provision = plan
+            .provision
+            .iter()
+            .map(|u| ScimSyncUserActionOut {
+                user: user_ref(u.id, &u.user_name),
+            })
+            .collect();
+    }
+    if config.deprovision_users {
+        out.users.deprovision = plan
+            .deprovision
+            .iter()
+            .map(|(uuid, email)| ScimSyncUserActionOut {
+                user: user_ref(uuid, email),
+            })
+            .collect();
+    }
+    if config.sync_groups {
+        out.groups.create = plan
+            .create_groups
+            .iter()
+            .map(|g| ScimSyncGroupActionOut {
+                group: group_ref(g.id, &g.display_name),
+            })
+            .collect();
+        out.groups.update = plan
+            .update_groups
+            .iter()
+            .map(|(uuid, old, g)| ScimSyncGroupUpdateActionOut {
+                group: group_ref(uuid, &g.display_name),
+                previous_group_name: old.clone(),
+            })
+            .collect();
+    }
+    if config.delete_missing_groups {
+        out.groups.delete = plan
+            .delete_groups
+            .iter()
+            .map(|(uuid, name)| ScimSyncGroupActionOut {
+                group: group_ref(uuid, name),
+            })
+            .collect();
+    }
+    if config.sync_memberships {
+        out.memberships = plan
+            .memberships
+            .iter()
+            .map(|change| ScimSyncMembershipActionOut {
+                group: match &change.group {
+                    GroupTarget::Existing { uuid, name } => group_ref(uuid, name),
+                    GroupTarget::Created { idp_id, name } => group_ref(idp_id, name),
+                },
+                users_added: change.added.iter().map(person_ref).collect(),
+                users_removed: change
+                    .removed
+                    .iter()
+                    .map(|(uuid, email)| user_ref(uuid, email))
+                    .collect(),
+            })
+            .collect();
+    }
+    out
+}

@@ -1,0 +1,339 @@
+//! The organization's people: invitations (sent and revoked), organization roles, and
+//! removing someone from the organization (offboarding).
+
+use uuid::Uuid;
+
+use super::error::{ActionError, list_some};
+use super::outcome::count_of;
+use super::plan::{Intent, Plan, Step};
+use super::request::Request;
+use super::resolve::{key_label, person_email};
+use crate::api::{
+    AdminOrganizationMemberOut, AdminOrganizationMemberUpdate, ApiKeyExtendedOut, OrgRoleName,
+    OrganizationInviteIn, OrganizationInviteOut,
+};
+use crate::client::Directory;
+use crate::domain::OrgRole;
+use crate::domain::roles::normalize_org_roles;
+use crate::domain::validation::{email_list_text, is_valid_email, split_email_list};
+
+/// What becomes of one address of an invitation, known before anything is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressStatus {
+    Valid,
+    Invalid,
+    AlreadyMember,
+    /// A usable invitation exists; the server sends it again with the new roles.
+    AlreadyInvited,
+}
+
+pub fn address_status(directory: &Directory, address: &str) -> AddressStatus {
+    if !is_valid_email(address) {
+        return AddressStatus::Invalid;
+    }
+    let same = |email: &str| email.eq_ignore_ascii_case(address);
+    if directory
+        .members()
+        .iter()
+        .any(|m| m.email.as_deref().is_some_and(same))
+    {
+        AddressStatus::AlreadyMember
+    } else if directory
+        .invites()
+        .iter()
+        .any(|i| !i.expired && same(&i.email))
+    {
+        AddressStatus::AlreadyInvited
+    } else {
+        AddressStatus::Valid
+    }
+}
+
+/// An invitation as the admin describes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Invitation {
+    /// As typed: each entry may hold several addresses separated by commas or line breaks.
+    pub addresses: Vec<String>,
+    /// Organization roles; none means `member`.
+    pub roles: Vec<OrgRole>,
+    /// Workspaces joined on acceptance: (id, name).
+    pub workspaces: Vec<(Uuid, String)>,
+    pub language: Option<String>,
+}
+
+/// Invites every valid address that is not a member yet; the others are named in the plan
+/// and in the outcome with the reason.
+pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, ActionError> {
+    let typed = invitation.addresses.join("\n");
+    email_list_text(&typed).map_err(|p| ActionError::invalid("email", p.message))?;
+    let mut sending = Vec::new();
+    let mut skipped = Vec::new();
+    let mut resent = Vec::new();
+    for address in split_email_list(&typed) {
+        match address_status(directory, &address) {
+            AddressStatus::Valid => sending.push(address),
+            AddressStatus::AlreadyInvited => {
+                resent.push(address.clone());
+                sending.push(address);
+            }
+            AddressStatus::Invalid => skipped.push(format!("{address} (not a valid address)")),
+            AddressStatus::AlreadyMember => skipped.push(format!("{address} (already a member)")),
+        }
+    }
+    let intent = Intent::Invite {
+        addresses: sending.clone(),
+        skipped: skipped.clone(),
+    };
+    if sending.is_empty() {
+        let why = if skipped.is_empty() {
+            "Nobody to invite: give at least one email address".to_owned()
+        } else {
+            format!("Nobody to invite: {}", skipped.join(", "))
+        };
+        return Ok(Plan::nothing(intent, why));
+    }
+    let roles = normalize_org_roles(if invitation.roles.is_empty() {
+        vec![OrgRole::Member]
+    } else {
+        invitation.roles.clone()
+    });
+    let body = OrganizationInviteIn {
+        role_names: Some(roles.iter().copied().map(OrgRoleName::from).collect()),
+        email: sending.join("\n"),
+        email_language: invitation.language.clone(),
+        workspace_uuids: (!invitation.workspaces.is_empty())
+            .then(|| invitation.workspaces.iter().map(|(id, _)| *id).collect()),
+        ..OrganizationInviteIn::default()
+    };
+    let role_names: Vec<&str> = roles.iter().map(|r| r.name()).collect();
+    let mut summary = format!(
+        "Invite {} as {}: {}",
+        count_of(sending.len(), "person", "people"),
+        role_names.join(", "),
+        list_some(&sending)
+    );
+    if !invitation.workspaces.is_empty() {
+        let names: Vec<String> = invitation
+            .workspaces
+            .iter()
+            .map(|(_, name)| format!("\"{name}\""))
+            .collect();
+        summary.push_str(&format!(", joining {} on acceptance", names.join(", ")));
+    }
+    let mut plan = Plan::new(
+        intent,
+        summary,
+        vec![Step::new(
+            Request::Invite { body },
+            format!("invite {}", count_of(sending.len(), "person", "people")),
+        )],
+    );
+    if !resent.is_empty() {
+        plan = plan.with_note(format!(
+            "{} already invited: the invitation is sent again",
+            list_some(&resent)
+        ));
+    }
+    if !skipped.is_empty() {
+        plan = plan.with_note(format!("not invited: {}", skipped.join(", ")));
+    }
+    Ok(plan)
+}
+
+/// Whether anyone but `user` holds `organization_admin`.
+fn other_admins(directory: &Directory, user: Uuid) -> bool {
+    directory.members().iter().any(|m| {
+        m.uuid != user
+            && directory
+                .org_roles(m.uuid)
+                .iter()
+                .any(|r| r == OrgRole::OrganizationAdmin.name())
+    })
+}
+
+fn is_admin(directory: &Directory, user: Uuid) -> bool {
+    directory
+        .org_roles(user)
+        .iter()
+        .any(|r| r == OrgRole::OrganizationAdmin.name())
+}
+
+/// Sets a person's organization roles. The last `organization_admin` keeps that role: the
+/// server refuses it too, and the plan says why before anything is sent.
+pub fn set_roles(
+    person: &AdminOrganizationMemberOut,
+    roles: &[OrgRole],
+    directory: &Directory,
+) -> Result<Plan, ActionError> {
+    if roles.is_empty() {
+        return Err(ActionError::invalid(
+            "role",
+            "choose at least one organization role",
+        ));
+    }
+    let email = person_email(person);
+    let before = directory.org_roles(person.uuid);
+    let roles = normalize_org_roles(roles.to_vec());
+    let after: Vec<String> = roles.iter().map(|r| r.name().to_owned()).collect();
+    let intent = Intent::SetOrganizationRoles {
+        email: email.clone(),
+        before: before.clone(),
+        after: after.clone(),
+    };
+    if before == after {
+        return Ok(Plan::nothing(
+            intent,
+            format!(
+                "Nothing to change: {email} already has the roles {}",
+                after.join(", ")
+            ),
+        ));
+    }
+    if is_admin(directory, person.uuid)
+        && !roles.contains(&OrgRole::OrganizationAdmin)
+        && !other_admins(directory, person.uuid)
+    {
+        return Err(ActionError::refused(format!(
+            "{email} is the last organization_admin; make someone else an admin first"
+        )));
+    }
+    let body = AdminOrganizationMemberUpdate {
+        role_names: Some(roles.iter().copied().map(OrgRoleName::from).collect()),
+        ..AdminOrganizationMemberUpdate::default()
+    };
+    let summary = format!(
+        "Change the organization roles of {email}: {} -> {}",
+        before.join(", "),
+        after.join(", ")
+    );
+    Ok(Plan::new(
+        intent,
+        summary,
+        vec![Step::new(
+            Request::UpdateUser {
+                user: person.uuid,
+                body,
+            },
+            format!("change the organization roles of {email}"),
+        )],
+    ))
+}
+
+/// Removes a person from the organization and every workspace, for good; with
+/// `delete_keys`, the API keys they own go in the same run. Confirmed by typing their email.
+pub fn remove(
+    person: &AdminOrganizationMemberOut,
+    directory: &Directory,
+    owned_keys: &[&ApiKeyExtendedOut],
+    delete_keys: bool,
+) -> Result<Plan, ActionError> {
+    let email = person_email(person);
+    if is_admin(directory, person.uuid) && !other_admins(directory, person.uuid) {
+        return Err(ActionError::refused(format!(
+            "{email} is the last organization_admin and cannot be removed from the organization; make someone else an admin first"
+        )));
+    }
+    let memberships: Vec<String> = person
+        .workspaces
+        .iter()
+        .flatten()
+        .map(|w| {
+            let roles: Vec<String> = directory
+                .workspace_members(w.uuid)
+                .into_iter()
+                .find(|m| m.user.uuid == person.uuid)
+                .map(|m| m.roles)
+                .unwrap_or_default();
+            format!("{} ({})", w.name, roles.join(", "))
+        })
+        .collect();
+    let labels: Vec<String> = owned_keys.iter().map(|k| key_label(k)).collect();
+    let mut summary = format!("Removing {email} from the organization is permanent: ");
+    summary.push_str(&if memberships.is_empty() {
+        "they belong to no workspace".to_owned()
+    } else {
+        format!("they lose {}", memberships.join(", "))
+    });
+    if !labels.is_empty() {
+        summary.push_str(&if delete_keys {
+            format!("; their API keys are deleted: {}", list_some(&labels))
+        } else {
+            format!(
+                "; {} they own keep working: {}",
+                count_of(labels.len(), "API key", "API keys"),
+                list_some(&labels)
+            )
+        });
+    }
+    let mut steps = vec![Step::new(
+        Request::DeleteUser { user: person.uuid },
+        format!("remove {email} from the organization"),
+    )];
+    let mut deleted = Vec::new();
+    if delete_keys {
+        for (key, label) in owned_keys.iter().zip(&labels) {
+            steps.push(Step::new(
+                Request::DeleteApiKey { key: key.key_id },
+                format!("delete API key {label}"),
+            ));
+            deleted.push(label.clone());
+        }
+    }
+    let intent = Intent::RemovePerson {
+        email: email.clone(),
+        workspaces: memberships.len(),
+        keys: deleted,
+    };
+    Ok(Plan::new(intent, summary, steps).with_confirmation(vec![email]))
+}
+
+/// The API keys a person owns, as far as the contract tells: those whose `created_by` is
+/// their email (the list names no owner otherwise).
+pub fn owned_keys<'a>(
+    person: &AdminOrganizationMemberOut,
+    keys: &'a [ApiKeyExtendedOut],
+) -> Vec<&'a ApiKeyExtendedOut> {
+    let Some(email) = person.email.as_deref() else {
+        return Vec::new();
+    };
+    keys.iter()
+        .filter(|k| {
+            k.created_by
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(email))
+        })
+        .collect()
+}
+
+/// Withdraws pending invitations; the addresses can be invited again.
+pub fn revoke_invites(invites: &[&OrganizationInviteOut]) -> Result<Plan, ActionError> {
+    let emails: Vec<String> = invites.iter().map(|i| i.email.clone()).collect();
+    let summary = match emails.as_slice() {
+        [] => {
+            return Err(ActionError::invalid(
+                "invitation",
+                "name at least one invitation",
+            ));
+        }
+        [one] => format!("Revoke the invitation of {one}"),
+        many => format!(
+            "Revoke {}: {}",
+            count_of(many.len(), "invitation", "invitations"),
+            list_some(many)
+        ),
+    };
+    let steps = invites
+        .iter()
+        .map(|i| {
+            Step::new(
+                Request::DeleteInvite { invite: i.uuid },
+                format!("revoke the invitation of {}", i.email),
+            )
+        })
+        .collect();
+    Ok(Plan::new(Intent::RevokeInvites { emails }, summary, steps))
+}
+
+#[cfg(test)]
+#[path = "people_tests.rs"]
+mod tests;

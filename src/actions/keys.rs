@@ -2,7 +2,10 @@
 //! rotating one (a replacement with the same workspace, owner and name, then the old key
 //! goes, under one confirmation).
 
+use std::collections::HashMap;
+
 use time::Date;
+use uuid::Uuid;
 
 use super::error::{ActionError, list_some};
 use super::outcome::count_of;
@@ -10,10 +13,42 @@ use super::plan::{Intent, Plan, Step};
 use super::request::Request;
 use super::resolve::{key_confirmation, key_label, person_email};
 use crate::api::{
-    AdminCreateApiKeyIn, AdminOrganizationMemberOut, ApiKeyExtendedOut, WorkspaceOut,
+    AdminCreateApiKeyIn, AdminOrganizationMemberOut, ApiKeyExtendedOut, AuditLogOut, WorkspaceOut,
 };
 use crate::client::Directory;
 use crate::domain::validation;
+
+/// Who owns each key, as far as the audit log's `api_key.create` entries say (the key list
+/// names only a creator): key id to user id.
+pub fn owners_from_audit(entries: &[AuditLogOut]) -> HashMap<Uuid, Uuid> {
+    entries
+        .iter()
+        .filter(|e| e.event_type == "api_key.create")
+        .filter_map(|e| {
+            let key = Uuid::parse_str(e.target_metadata.get("api_key_id")?).ok()?;
+            let owner = Uuid::parse_str(e.event_metadata.get("owner_user_uuid")?).ok()?;
+            Some((key, owner))
+        })
+        .collect()
+}
+
+/// A key's owner among the organization's members: the one the audit log names, else the
+/// member whose email is the key's creator.
+pub fn owner<'a>(
+    key: &ApiKeyExtendedOut,
+    directory: &'a Directory,
+    owners: &HashMap<Uuid, Uuid>,
+) -> Option<&'a AdminOrganizationMemberOut> {
+    if let Some(user) = owners.get(&key.key_id) {
+        return directory.user(*user);
+    }
+    let creator = key.created_by.as_deref()?;
+    directory.members().iter().find(|m| {
+        m.email
+            .as_deref()
+            .is_some_and(|e| e.eq_ignore_ascii_case(creator))
+    })
+}
 
 /// A new key as the admin describes it.
 #[derive(Debug, Clone, PartialEq)]

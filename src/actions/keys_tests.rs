@@ -73,3 +73,26 @@ fn rotating_creates_the_replacement_before_deleting_the_old_key() {
     let zoe_not_in_product = d.user(id(ZOE)).unwrap();
     assert!(rotate(&all[2], zoe_not_in_product, None, &d, today()).is_err());
 }
+
+#[test]
+fn the_owner_is_the_one_the_audit_log_names_else_the_creator() {
+    use std::collections::BTreeMap;
+    let d = directory();
+    let all = keys();
+    let none = HashMap::new();
+    assert_eq!(owner(&all[0], &d, &none).unwrap().uuid, id(JANE));
+    let entry = crate::api::AuditLogOut {
+        created_at: time::macros::datetime!(2026-02-01 0:00 UTC),
+        actor_type: "API_KEY".into(),
+        actor_metadata: BTreeMap::new(),
+        event_type: "api_key.create".into(),
+        event_metadata: BTreeMap::from([("owner_user_uuid".into(), id(ZOE).to_string())]),
+        target_type: "API_KEY".into(),
+        target_metadata: BTreeMap::from([("api_key_id".into(), id(CI_KEY).to_string())]),
+        log_id: 1,
+        organization_uuid: None,
+        workspace_uuid: None,
+    };
+    let owners = owners_from_audit(&[entry]);
+    assert_eq!(owner(&all[0], &d, &owners).unwrap().uuid, id(ZOE));
+}

@@ -1,6 +1,8 @@
 //! The organization's people: invitations (sent and revoked), organization roles, and
 //! removing someone from the organization (offboarding).
 
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
 use super::error::{ActionError, list_some};
@@ -287,21 +289,15 @@ pub fn remove(
     Ok(Plan::new(intent, summary, steps).with_confirmation(vec![email]))
 }
 
-/// The API keys a person owns, as far as the contract tells: those whose `created_by` is
-/// their email (the list names no owner otherwise).
+/// The API keys a person owns (see [`super::keys::owner`]).
 pub fn owned_keys<'a>(
     person: &AdminOrganizationMemberOut,
     keys: &'a [ApiKeyExtendedOut],
+    directory: &Directory,
+    owners: &HashMap<Uuid, Uuid>,
 ) -> Vec<&'a ApiKeyExtendedOut> {
-    let Some(email) = person.email.as_deref() else {
-        return Vec::new();
-    };
     keys.iter()
-        .filter(|k| {
-            k.created_by
-                .as_deref()
-                .is_some_and(|c| c.eq_ignore_ascii_case(email))
-        })
+        .filter(|k| super::keys::owner(k, directory, owners).is_some_and(|o| o.uuid == person.uuid))
         .collect()
 }
 

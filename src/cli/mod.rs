@@ -3,7 +3,9 @@
 
 mod admin_key;
 mod config_cmd;
+mod embedded;
 mod profiles;
+mod script;
 mod serve;
 mod tui;
 
@@ -18,7 +20,8 @@ use clap::{Args, Parser, Subcommand};
     about = "Administer Mistral AI organizations and workspaces from the terminal",
     long_about = "Administer Mistral AI organizations and workspaces from the terminal.\n\n\
         With no command, opens the console. With no configuration at all, the console opens on \
-        a local demo organization served by an embedded copy of the Admin API."
+        a local demo organization served by an embedded copy of the Admin API.",
+    after_help = script::exit::EXIT_CODES_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -57,6 +60,8 @@ pub enum Command {
     Profiles(profiles::ProfilesArgs),
     /// Print a new Admin API key for an organization of the local server's database.
     AdminKey(admin_key::AdminKeyArgs),
+    #[command(flatten)]
+    Script(script::ScriptCommand),
 }
 
 /// Parses the command line and runs the chosen command.
@@ -68,6 +73,7 @@ pub fn run() -> ExitCode {
         Some(Command::Config(cmd)) => config_cmd::run(&cli.global, cmd),
         Some(Command::Profiles(args)) => profiles::run(&cli.global, args),
         Some(Command::AdminKey(args)) => admin_key::run(args),
+        Some(Command::Script(command)) => return script::run(&cli.global, command),
     };
     match result {
         Ok(code) => code,

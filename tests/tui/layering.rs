@@ -21,7 +21,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("tui", &["actions", "client", "api", "domain", "dirs"]),
     (
         "cli",
-        &["tui", "actions", "client", "server", "api", "domain", "dirs"],
+        &[
+            "tui", "actions", "client", "server", "api", "domain", "dirs",
+        ],
     ),
 ];
 

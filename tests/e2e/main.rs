@@ -6,6 +6,7 @@
 mod support;
 
 mod cli_config_profiles;
+mod cli_reads;
 mod console;
 mod dialogs;
 mod readme_capture;

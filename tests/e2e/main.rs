@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod cli_changes;
 mod cli_config_profiles;
 mod cli_reads;
 mod console;

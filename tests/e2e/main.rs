@@ -7,6 +7,7 @@ mod support;
 
 mod cli_changes;
 mod cli_config_profiles;
+mod cli_exit_codes;
 mod cli_reads;
 mod console;
 mod dialogs;

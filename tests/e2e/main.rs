@@ -9,6 +9,7 @@ mod cli_changes;
 mod cli_config_profiles;
 mod cli_exit_codes;
 mod cli_reads;
+mod cli_recipes;
 mod console;
 mod dialogs;
 mod readme_capture;

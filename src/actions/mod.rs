@@ -11,13 +11,16 @@
 //! - [`resolve`]: workspace names (folded as the server's uniqueness rule folds them),
 //!   emails, people's names, invitations and keys to what the server knows; [`roles`]: role
 //!   names and role edits.
-//! - [`workspaces`], [`members`], [`people`], [`keys`], [`spend`]: the actions.
+//! - [`workspaces`], [`archive`], [`members`], [`people`], [`invites`], [`keys`], [`spend`]:
+//!   the actions.
 //!
 //! A new area (groups, say) is a module here with its planners, its requests in
 //! [`request::Request`] and its replies in [`execute::Reply`].
 
+pub mod archive;
 pub mod error;
 pub mod execute;
+pub mod invites;
 pub mod keys;
 pub mod members;
 pub mod outcome;

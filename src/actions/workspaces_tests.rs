@@ -117,29 +117,3 @@ fn settings_need_the_extension_and_a_cap_under_the_organizations_limit() {
         serde_json::json!({"members_can_create_api_keys": false, "monthly_spend_cap": 500})
     );
 }
-
-#[test]
-fn archiving_refuses_the_default_workspace_and_names_what_is_lost() {
-    let active = workspaces();
-    assert!(matches!(
-        archive(&active[0], None, None),
-        Err(ActionError::Refused(_))
-    ));
-    let keys = key_count(&keys(), id(RESEARCH), today());
-    assert_eq!(
-        keys,
-        KeyCount {
-            working: 1,
-            expired: 1
-        }
-    );
-    let plan = archive(&active[1], Some(2), Some(keys)).unwrap();
-    assert_eq!(
-        plan.summary,
-        "Archiving \"Research\" is permanent (an archived workspace cannot be restored): \
-         2 members lose access at once; 1 API key stops working immediately (1 more expired already); \
-         it stays listed under Archived, read-only"
-    );
-    assert_eq!(plan.confirm, ["Research"]);
-    assert!(plan.is_irreversible());
-}

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use super::change::{self, ChangeArgs, ConfirmArgs};
 use super::exit::Failure;
 use super::session::Session;
-use crate::actions::{people, resolve, roles};
+use crate::actions::{invites, people, resolve, roles};
 use crate::domain::OrgRole;
 
 #[derive(Debug, Subcommand)]
@@ -96,13 +96,13 @@ pub async fn run(session: &Session, command: &PeopleCommand) -> Result<(), Failu
                 let found = resolve::workspace(&active, &archived, given)?;
                 workspaces.push((found.uuid, found.name.clone()));
             }
-            let invitation = people::Invitation {
+            let invitation = invites::Invitation {
                 addresses: args.emails.clone(),
                 roles: org_roles(&args.roles)?,
                 workspaces,
                 language: args.language.clone(),
             };
-            let plan = people::invite(&invitation, &directory)?;
+            let plan = invites::invite(&invitation, &directory)?;
             change::apply(session, &args.change, &[], &plan).await
         }
         PeopleCommand::SetRoles(args) => {
@@ -139,7 +139,7 @@ pub async fn run_invites(session: &Session, command: &InvitesCommand) -> Result<
                     chosen.push(invite);
                 }
             }
-            let plan = people::revoke_invites(&chosen)?;
+            let plan = invites::revoke_invites(&chosen)?;
             change::apply(session, &args.change, &[], &plan).await
         }
     }

@@ -7,7 +7,7 @@ use super::change::{self, ChangeArgs, ConfirmArgs};
 use super::exit::Failure;
 use super::session::Session;
 use super::spend::{Amount, parse_amount};
-use crate::actions::{resolve, workspaces};
+use crate::actions::{archive, resolve, workspaces};
 use crate::client::AdminClient;
 
 #[derive(Debug, Subcommand)]
@@ -128,8 +128,8 @@ pub async fn run(session: &Session, command: &WorkspaceCommand) -> Result<(), Fa
             let workspace = resolve::workspace(&active, &archived, &args.workspace)?;
             let today = OffsetDateTime::now_utc().date();
             let members = directory.member_count(workspace.uuid);
-            let keys = workspaces::key_count(&keys, workspace.uuid, today);
-            let plan = workspaces::archive(workspace, Some(members), Some(keys))?;
+            let keys = archive::key_count(&keys, workspace.uuid, today);
+            let plan = archive::archive(workspace, Some(members), Some(keys))?;
             change::apply(session, &args.change, &args.confirm.confirm, &plan).await
         }
     }

@@ -5,7 +5,7 @@
 //! Each action is a pure function from intent and loaded data to a [`Plan`]: the requests as
 //! data, a summary of what they do, and the texts an irreversible change must be confirmed
 //! with. Nothing is sent while planning, so a plan can be shown, confirmed, printed by
-//! `--dry-run` or kept in a journal. [`execute`] sends it through `AdminClient`, stopping at
+//! `--dry-run` or kept in a journal. [`execute()`] sends it through `AdminClient`, stopping at
 //! the first failure, and [`outcome`] words the result from the plan and the replies.
 //!
 //! - [`resolve`]: workspace names (folded as the server's uniqueness rule folds them),

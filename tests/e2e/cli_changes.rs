@@ -122,6 +122,21 @@ async fn members_are_added_their_roles_changed_and_removed() {
         roles_of("José Núñez").await,
         Some(vec!["dev".to_owned(), "observability_viewer".to_owned()])
     );
+    s.run(&[
+        "members",
+        "set-roles",
+        "Mobile App",
+        "José Núñez",
+        "--remove",
+        "dev",
+    ])
+    .await
+    .ok();
+    assert_eq!(
+        roles_of("José Núñez").await,
+        Some(vec!["observability_viewer".to_owned()]),
+        "--remove takes one role away and keeps the others"
+    );
     let run = s
         .run(&[
             "members",

@@ -3,7 +3,9 @@
 
 mod admin_key;
 mod config_cmd;
+mod embedded;
 mod profiles;
+mod script;
 mod serve;
 mod tui;
 
@@ -21,7 +23,8 @@ use clap::{Args, Parser, Subcommand};
         a local demo organization served by an embedded copy of the Admin API.",
     // The console's options go before no command (or after `tui`); each other command lists
     // only the options it uses, so `serve --help` never offers one that means nothing there.
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_help = script::exit::EXIT_CODES_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -67,6 +70,8 @@ pub enum Command {
     Profiles(profiles::ProfilesArgs),
     /// Print a new Admin API key for an organization of the local server's database.
     AdminKey(admin_key::AdminKeyArgs),
+    #[command(flatten)]
+    Script(script::ScriptCommand),
 }
 
 /// Parses the command line and runs the chosen command.
@@ -81,6 +86,7 @@ pub fn run() -> ExitCode {
         Some(Command::Config(cmd)) => config_cmd::run(cmd),
         Some(Command::Profiles(args)) => profiles::run(args),
         Some(Command::AdminKey(args)) => admin_key::run(args),
+        Some(Command::Script(command)) => return script::run(command),
     };
     match result {
         Ok(code) => code,

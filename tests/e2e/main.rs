@@ -5,7 +5,11 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod cli_changes;
 mod cli_config_profiles;
+mod cli_exit_codes;
+mod cli_reads;
+mod cli_recipes;
 mod console;
 mod dialogs;
 mod keys_never_echoed;

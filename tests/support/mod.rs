@@ -8,6 +8,7 @@
 //!   for the server's HTTP tests; [`http`] and [`http_shortcuts`] send requests and check
 //!   replies; [`contract`], [`contract_enums`], [`contract_schemas`] and [`routes`] hold the
 //!   contract's shapes and the routes the server mounts.
+//! - [`cli`]: the scripting commands run as the real binary against a local server.
 //! - [`client`]: an `AdminClient` with short timeouts and quick retries, and a fresh
 //!   organization with such a client; [`fault_server`] misbehaves on purpose and
 //!   [`fixtures`] gives it contract-shaped bodies.
@@ -19,6 +20,7 @@
 // Each binary uses only part of the helpers.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod client;
 pub mod contract;
 pub mod contract_enums;

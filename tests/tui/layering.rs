@@ -1,6 +1,6 @@
 //! The crate's layers import only from the layers below them:
-//! domain <- api <- {client, server} <- tui <- cli, where client and server never import each
-//! other and `dirs` (where files live) may be used by any layer. This reads every file under
+//! domain <- api <- {client, server} <- actions <- tui <- cli, where client and server never
+//! import each other and `dirs` (where files live) may be used by any layer. This reads every file under
 //! `src/` and fails with each import that breaks the order.
 
 mod scan;
@@ -17,8 +17,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("api", &["domain", "dirs"]),
     ("client", &["api", "domain", "dirs"]),
     ("server", &["api", "domain", "dirs"]),
-    ("tui", &["client", "api", "domain", "dirs"]),
-    ("cli", &["tui", "client", "server", "api", "domain", "dirs"]),
+    ("actions", &["client", "api", "domain", "dirs"]),
+    ("tui", &["actions", "client", "api", "domain", "dirs"]),
+    (
+        "cli",
+        &[
+            "tui", "actions", "client", "server", "api", "domain", "dirs",
+        ],
+    ),
 ];
 
 /// The crate roots: the library's module list and the binary's entry point sit above every
@@ -55,7 +61,7 @@ fn no_layer_imports_a_layer_above_it() {
     let problems = layering_problems(&files);
     assert!(
         problems.is_empty(),
-        "{} import(s) break the layers (domain <- api <- client|server <- tui <- cli):\n{}",
+        "{} import(s) break the layers (domain <- api <- client|server <- actions <- tui <- cli):\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -78,6 +84,7 @@ fn every_kind_of_forbidden_reference_is_found() {
         ),
         file("tui/mod.rs", 1, "fn f() { super::server::start(); }\n"),
         file("api/c.rs", 2, "fn g() { let _ = crate::tui::x(); }\n"),
+        file("actions/g.rs", 2, "use crate::server::Database;\n"),
         file("server/d.rs", 2, "use crate::*;\n"),
         file(
             "server/e.rs",
@@ -99,6 +106,7 @@ fn every_kind_of_forbidden_reference_is_found() {
     assert_eq!(
         found,
         [
+            "src/actions/g.rs",
             "src/api/c.rs",
             "src/client/a.rs",
             "src/domain/b.rs",
@@ -109,11 +117,12 @@ fn every_kind_of_forbidden_reference_is_found() {
         ],
         "{problems:#?}"
     );
-    assert!(problems[2].starts_with("src/domain/b.rs:2: domain imports api"));
+    assert!(problems[0].starts_with("src/actions/g.rs:1: actions imports server"));
+    assert!(problems[3].starts_with("src/domain/b.rs:2: domain imports api"));
     assert!(
-        problems[3].contains("crate::at!, a macro of api"),
+        problems[4].contains("crate::at!, a macro of api"),
         "{}",
-        problems[3]
+        problems[4]
     );
 }
 

@@ -1,0 +1,253 @@
+//! A workspace's members: adding organization members, changing their workspace roles, and
+//! removing them from the workspace.
+
+use uuid::Uuid;
+
+use super::error::{ActionError, list_some};
+use super::outcome::count_of;
+use super::plan::{Intent, Plan, Step};
+use super::request::Request;
+use super::roles::{RoleTick, Target, describe_change, member_entry, role_changes};
+use crate::api::{RoleOut, WorkspaceOut};
+use crate::client::Directory;
+
+/// A person an action names: their id and how messages name them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub user_id: Uuid,
+    pub name: String,
+}
+
+/// The verb for one or several subjects.
+fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// Adds organization members to a workspace with `roles`; those who already belong keep
+/// their roles (the add operation leaves them alone), and the plan says so.
+pub fn add(
+    workspace: &WorkspaceOut,
+    people: &[Person],
+    roles: &[String],
+    directory: &Directory,
+    catalog: &[RoleOut],
+) -> Result<Plan, ActionError> {
+    if roles.is_empty() {
+        return Err(ActionError::invalid("role", "choose at least one role"));
+    }
+    let members: Vec<Uuid> = directory
+        .workspace_members(workspace.uuid)
+        .iter()
+        .map(|m| m.user.uuid)
+        .collect();
+    let (already, newcomers): (Vec<&Person>, Vec<&Person>) =
+        people.iter().partition(|p| members.contains(&p.user_id));
+    let intent = Intent::AddMembers {
+        workspace: workspace.name.clone(),
+        roles: roles.to_vec(),
+        requested: people.len(),
+    };
+    let names =
+        |list: &[&Person]| list_some(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
+    if newcomers.is_empty() {
+        return Ok(Plan::nothing(
+            intent,
+            format!(
+                "Nothing to add: {} already {} to \"{}\"",
+                names(&already),
+                verb(already.len(), "belongs", "belong"),
+                workspace.name
+            ),
+        ));
+    }
+    let body = newcomers
+        .iter()
+        .map(|p| member_entry(p.user_id, roles, catalog))
+        .collect();
+    let summary = format!(
+        "Add {} to \"{}\" as {}: {}",
+        count_of(newcomers.len(), "member", "members"),
+        workspace.name,
+        roles.join(", "),
+        names(&newcomers)
+    );
+    let mut plan = Plan::new(
+        intent,
+        summary,
+        vec![Step::new(
+            Request::AddMembers {
+                workspace: workspace.uuid,
+                members: body,
+            },
+            format!(
+                "add {} to \"{}\"",
+                count_of(newcomers.len(), "member", "members"),
+                workspace.name
+            ),
+        )],
+    );
+    if !already.is_empty() {
+        plan = plan.with_note(format!(
+            "{} already {} to \"{}\" and {} their roles",
+            names(&already),
+            verb(already.len(), "belongs", "belong"),
+            workspace.name,
+            verb(already.len(), "keeps", "keep"),
+        ));
+    }
+    Ok(plan)
+}
+
+/// Changes the workspace roles of members: each role ticked on, off, or kept as each member
+/// has it. Only the members whose roles change are sent.
+pub fn set_roles(
+    workspace: &WorkspaceOut,
+    targets: &[Target],
+    ticks: &[(String, RoleTick)],
+    catalog: &[RoleOut],
+) -> Result<Plan, ActionError> {
+    let changes = role_changes(targets, ticks)?;
+    let intent = Intent::SetMemberRoles {
+        workspace: workspace.name.clone(),
+        changes: changes.clone(),
+    };
+    if changes.is_empty() {
+        return Ok(Plan::nothing(
+            intent,
+            format!(
+                "Nothing to change: the roles in \"{}\" are already as asked",
+                workspace.name
+            ),
+        ));
+    }
+    let body = changes
+        .iter()
+        .map(|c| member_entry(c.user_id, &c.after, catalog))
+        .collect();
+    let summary = format!(
+        "Change the roles of {} in \"{}\": {}",
+        count_of(changes.len(), "member", "members"),
+        workspace.name,
+        changes
+            .iter()
+            .map(describe_change)
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Ok(Plan::new(
+        intent,
+        summary,
+        vec![Step::new(
+            Request::SetMemberRoles {
+                workspace: workspace.uuid,
+                members: body,
+            },
+            format!(
+                "change the roles of {} in \"{}\"",
+                count_of(changes.len(), "member", "members"),
+                workspace.name
+            ),
+        )],
+    ))
+}
+
+/// The members of `workspace` among `people`, as role-edit targets; anyone else is refused,
+/// since a role change is for members (adding is `add`).
+pub fn targets(
+    workspace: &WorkspaceOut,
+    people: &[Person],
+    directory: &Directory,
+) -> Result<Vec<Target>, ActionError> {
+    let members = directory.workspace_members(workspace.uuid);
+    people
+        .iter()
+        .map(|person| {
+            members
+                .iter()
+                .find(|m| m.user.uuid == person.user_id)
+                .map(|m| Target {
+                    user_id: person.user_id,
+                    name: person.name.clone(),
+                    roles: m.roles.clone(),
+                })
+                .ok_or_else(|| {
+                    ActionError::refused(format!(
+                        "{} is not a member of \"{}\"; add them first",
+                        person.name, workspace.name
+                    ))
+                })
+        })
+        .collect()
+}
+
+/// Removes members from a workspace; they stay in the organization. The default workspace
+/// refuses: every organization member belongs to it.
+pub fn remove(
+    workspace: &WorkspaceOut,
+    people: &[Person],
+    directory: &Directory,
+) -> Result<Plan, ActionError> {
+    if workspace.is_default {
+        return Err(ActionError::refused(format!(
+            "Members cannot be removed from \"{}\": it is the organization's default workspace, which every member belongs to.",
+            workspace.name
+        )));
+    }
+    let members: Vec<Uuid> = directory
+        .workspace_members(workspace.uuid)
+        .iter()
+        .map(|m| m.user.uuid)
+        .collect();
+    let (leaving, strangers): (Vec<&Person>, Vec<&Person>) =
+        people.iter().partition(|p| members.contains(&p.user_id));
+    let intent = Intent::RemoveMembers {
+        workspace: workspace.name.clone(),
+    };
+    let names =
+        |list: &[&Person]| list_some(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
+    if leaving.is_empty() {
+        return Ok(Plan::nothing(
+            intent,
+            format!(
+                "Nothing to remove: {} {} not belong to \"{}\"",
+                names(&strangers),
+                verb(strangers.len(), "does", "do"),
+                workspace.name
+            ),
+        ));
+    }
+    let summary = format!(
+        "Remove {} from \"{}\": {}. They lose access to this workspace at once. They stay in the organization and can be added again.",
+        count_of(leaving.len(), "member", "members"),
+        workspace.name,
+        names(&leaving)
+    );
+    let mut plan = Plan::new(
+        intent,
+        summary,
+        vec![Step::new(
+            Request::RemoveMembers {
+                workspace: workspace.uuid,
+                users: leaving.iter().map(|p| p.user_id).collect(),
+            },
+            format!(
+                "remove {} from \"{}\"",
+                count_of(leaving.len(), "member", "members"),
+                workspace.name
+            ),
+        )],
+    );
+    if !strangers.is_empty() {
+        plan = plan.with_note(format!(
+            "{} {} not belong to \"{}\"",
+            names(&strangers),
+            verb(strangers.len(), "does", "do"),
+            workspace.name
+        ));
+    }
+    Ok(plan)
+}
+
+#[cfg(test)]
+#[path = "members_tests.rs"]
+mod tests;

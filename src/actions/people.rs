@@ -1,0 +1,181 @@
+//! The organization's people: their organization roles, and removing someone from the
+//! organization (offboarding) with the API keys they own.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use super::error::{ActionError, list_some};
+use super::outcome::count_of;
+use super::plan::{Intent, Plan, Step};
+use super::request::Request;
+use super::resolve::{key_label, person_email};
+use crate::api::{
+    AdminOrganizationMemberOut, AdminOrganizationMemberUpdate, ApiKeyExtendedOut, OrgRoleName,
+};
+use crate::client::Directory;
+use crate::domain::OrgRole;
+use crate::domain::roles::normalize_org_roles;
+
+/// Whether anyone but `user` holds `organization_admin`.
+fn other_admins(directory: &Directory, user: Uuid) -> bool {
+    directory.members().iter().any(|m| {
+        m.uuid != user
+            && directory
+                .org_roles(m.uuid)
+                .iter()
+                .any(|r| r == OrgRole::OrganizationAdmin.name())
+    })
+}
+
+fn is_admin(directory: &Directory, user: Uuid) -> bool {
+    directory
+        .org_roles(user)
+        .iter()
+        .any(|r| r == OrgRole::OrganizationAdmin.name())
+}
+
+/// Sets a person's organization roles. The last `organization_admin` keeps that role: the
+/// server refuses it too, and the plan says why before anything is sent.
+pub fn set_roles(
+    person: &AdminOrganizationMemberOut,
+    roles: &[OrgRole],
+    directory: &Directory,
+) -> Result<Plan, ActionError> {
+    if roles.is_empty() {
+        return Err(ActionError::invalid(
+            "role",
+            "choose at least one organization role",
+        ));
+    }
+    let email = person_email(person);
+    let before = directory.org_roles(person.uuid);
+    let roles = normalize_org_roles(roles.to_vec());
+    let after: Vec<String> = roles.iter().map(|r| r.name().to_owned()).collect();
+    let intent = Intent::SetOrganizationRoles {
+        email: email.clone(),
+        before: before.clone(),
+        after: after.clone(),
+    };
+    if before == after {
+        return Ok(Plan::nothing(
+            intent,
+            format!(
+                "Nothing to change: {email} already has the roles {}",
+                after.join(", ")
+            ),
+        ));
+    }
+    if is_admin(directory, person.uuid)
+        && !roles.contains(&OrgRole::OrganizationAdmin)
+        && !other_admins(directory, person.uuid)
+    {
+        return Err(ActionError::refused(format!(
+            "{email} is the last organization_admin; make someone else an admin first"
+        )));
+    }
+    let body = AdminOrganizationMemberUpdate {
+        role_names: Some(roles.iter().copied().map(OrgRoleName::from).collect()),
+        ..AdminOrganizationMemberUpdate::default()
+    };
+    let summary = format!(
+        "Change the organization roles of {email}: {} -> {}",
+        before.join(", "),
+        after.join(", ")
+    );
+    Ok(Plan::new(
+        intent,
+        summary,
+        vec![Step::new(
+            Request::UpdateUser {
+                user: person.uuid,
+                body,
+            },
+            format!("change the organization roles of {email}"),
+        )],
+    ))
+}
+
+/// Removes a person from the organization and every workspace, for good; with
+/// `delete_keys`, the API keys they own go in the same run. Confirmed by typing their email.
+pub fn remove(
+    person: &AdminOrganizationMemberOut,
+    directory: &Directory,
+    owned_keys: &[&ApiKeyExtendedOut],
+    delete_keys: bool,
+) -> Result<Plan, ActionError> {
+    let email = person_email(person);
+    if is_admin(directory, person.uuid) && !other_admins(directory, person.uuid) {
+        return Err(ActionError::refused(format!(
+            "{email} is the last organization_admin and cannot be removed from the organization; make someone else an admin first"
+        )));
+    }
+    let memberships: Vec<String> = person
+        .workspaces
+        .iter()
+        .flatten()
+        .map(|w| {
+            let roles: Vec<String> = directory
+                .workspace_members(w.uuid)
+                .into_iter()
+                .find(|m| m.user.uuid == person.uuid)
+                .map(|m| m.roles)
+                .unwrap_or_default();
+            format!("{} ({})", w.name, roles.join(", "))
+        })
+        .collect();
+    let labels: Vec<String> = owned_keys.iter().map(|k| key_label(k)).collect();
+    let mut summary = format!("Removing {email} from the organization is permanent: ");
+    summary.push_str(&if memberships.is_empty() {
+        "they belong to no workspace".to_owned()
+    } else {
+        format!("they lose {}", memberships.join(", "))
+    });
+    if !labels.is_empty() {
+        summary.push_str(&if delete_keys {
+            format!("; their API keys are deleted: {}", list_some(&labels))
+        } else {
+            format!(
+                "; {} they own keep working: {}",
+                count_of(labels.len(), "API key", "API keys"),
+                list_some(&labels)
+            )
+        });
+    }
+    let mut steps = vec![Step::new(
+        Request::DeleteUser { user: person.uuid },
+        format!("remove {email} from the organization"),
+    )];
+    let mut deleted = Vec::new();
+    if delete_keys {
+        for (key, label) in owned_keys.iter().zip(&labels) {
+            steps.push(Step::new(
+                Request::DeleteApiKey { key: key.key_id },
+                format!("delete API key {label}"),
+            ));
+            deleted.push(label.clone());
+        }
+    }
+    let intent = Intent::RemovePerson {
+        email: email.clone(),
+        workspaces: memberships.len(),
+        keys: deleted,
+    };
+    Ok(Plan::new(intent, summary, steps).with_confirmation(vec![email]))
+}
+
+/// The API keys a person owns (see [`super::keys::owner`]).
+pub fn owned_keys<'a>(
+    person: &AdminOrganizationMemberOut,
+    keys: &'a [ApiKeyExtendedOut],
+    directory: &Directory,
+    owners: &HashMap<Uuid, Uuid>,
+) -> Vec<&'a ApiKeyExtendedOut> {
+    keys.iter()
+        .filter(|k| super::keys::owner(k, directory, owners).is_some_and(|o| o.uuid == person.uuid))
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "people_tests.rs"]
+mod tests;

@@ -1,0 +1,264 @@
+//! From what the admin typed to what the server knows: workspace names (folded as the
+//! server's uniqueness rule folds them), emails and people's names, invitations, API keys.
+//! A UUID always works; a name that matches nothing is refused with near matches, and one
+//! that matches several things with the candidates.
+
+use uuid::Uuid;
+
+use super::error::ActionError;
+use crate::api::{
+    AdminOrganizationMemberOut, ApiKeyExtendedOut, OrganizationInviteOut, WorkspaceOut,
+};
+use crate::client::Directory;
+use crate::domain::text::fold;
+
+/// The key under which the server keeps workspace names unique among active workspaces:
+/// trimmed, case and accents folded. "  research " and "Résearch" name the same workspace.
+pub fn workspace_name_key(name: &str) -> String {
+    fold(name.trim())
+}
+
+fn uuid_of(given: &str) -> Option<Uuid> {
+    Uuid::parse_str(given.trim()).ok()
+}
+
+/// Names that contain what was typed (or are contained in it), ignoring case and accents.
+fn near<'a>(given: &str, names: impl Iterator<Item = (&'a str, String)>) -> Vec<String> {
+    let wanted = fold(given.trim());
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    names
+        .filter(|(name, _)| {
+            let folded = fold(name);
+            folded.contains(&wanted) || wanted.contains(&folded)
+        })
+        .map(|(_, label)| label)
+        .collect()
+}
+
+/// An active workspace by UUID or name. `archived`, when given, lets the refusal say that the
+/// workspace exists but is archived.
+pub fn workspace<'a>(
+    active: &'a [WorkspaceOut],
+    archived: &[WorkspaceOut],
+    given: &str,
+) -> Result<&'a WorkspaceOut, ActionError> {
+    let id = uuid_of(given);
+    let key = workspace_name_key(given);
+    let matches = |w: &WorkspaceOut| Some(w.uuid) == id || workspace_name_key(&w.name) == key;
+    if let Some(found) = active.iter().find(|w| matches(w)) {
+        return Ok(found);
+    }
+    if let Some(gone) = archived.iter().find(|w| matches(w)) {
+        return Err(ActionError::refused(format!(
+            "\"{}\" is archived; archived workspaces cannot be changed",
+            gone.name
+        )));
+    }
+    Err(ActionError::NotFound {
+        what: "active workspace",
+        given: given.to_owned(),
+        suggestions: near(
+            given,
+            active.iter().map(|w| (w.name.as_str(), w.name.clone())),
+        ),
+    })
+}
+
+/// How a person is named in messages: `Name <email>`, or the email alone.
+pub fn person_label(member: &AdminOrganizationMemberOut) -> String {
+    let email = member.email.as_deref().unwrap_or("(no email)");
+    match member
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(name) => format!("{name} <{email}>"),
+        None => email.to_owned(),
+    }
+}
+
+/// How a person is named in outcome messages: the email, else the name.
+pub fn person_email(member: &AdminOrganizationMemberOut) -> String {
+    member
+        .email
+        .clone()
+        .or_else(|| member.name.clone())
+        .unwrap_or_else(|| member.uuid.to_string())
+}
+
+/// An organization member by UUID, email (ignoring case) or exact name (ignoring case and
+/// accents). Someone who is only invited is refused with that reason.
+pub fn person<'a>(
+    directory: &'a Directory,
+    given: &str,
+) -> Result<&'a AdminOrganizationMemberOut, ActionError> {
+    let trimmed = given.trim();
+    if let Some(id) = uuid_of(trimmed) {
+        return directory.user(id).ok_or_else(|| ActionError::NotFound {
+            what: "organization member with UUID",
+            given: given.to_owned(),
+            suggestions: Vec::new(),
+        });
+    }
+    let found: Vec<&AdminOrganizationMemberOut> = if trimmed.contains('@') {
+        let email = trimmed.to_lowercase();
+        directory
+            .members()
+            .iter()
+            .filter(|m| m.email.as_deref().map(str::to_lowercase) == Some(email.clone()))
+            .collect()
+    } else {
+        let name = fold(trimmed);
+        directory
+            .members()
+            .iter()
+            .filter(|m| m.name.as_deref().is_some_and(|n| fold(n.trim()) == name))
+            .collect()
+    };
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            if directory
+                .invites()
+                .iter()
+                .any(|i| i.email.eq_ignore_ascii_case(trimmed))
+            {
+                return Err(ActionError::refused(format!(
+                    "{trimmed} is invited but not a member yet; they join once they accept the invitation"
+                )));
+            }
+            Err(ActionError::NotFound {
+                what: "organization member",
+                given: given.to_owned(),
+                suggestions: near(
+                    given,
+                    directory.members().iter().flat_map(|m| {
+                        let label = person_label(m);
+                        [m.name.as_deref(), m.email.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .map(move |text| (text, label.clone()))
+                    }),
+                ),
+            }
+            .dedup_suggestions())
+        }
+        many => Err(ActionError::Ambiguous {
+            what: "people",
+            given: given.to_owned(),
+            candidates: many.iter().map(|m| person_label(m)).collect(),
+        }),
+    }
+}
+
+impl ActionError {
+    fn dedup_suggestions(mut self) -> Self {
+        if let Self::NotFound { suggestions, .. } = &mut self {
+            let mut seen = std::collections::HashSet::new();
+            suggestions.retain(|s| seen.insert(s.clone()));
+        }
+        self
+    }
+}
+
+/// A pending invitation by UUID or email (ignoring case).
+pub fn invite<'a>(
+    invites: &'a [OrganizationInviteOut],
+    given: &str,
+) -> Result<&'a OrganizationInviteOut, ActionError> {
+    let trimmed = given.trim();
+    let id = uuid_of(trimmed);
+    let found: Vec<&OrganizationInviteOut> = invites
+        .iter()
+        .filter(|i| Some(i.uuid) == id || i.email.eq_ignore_ascii_case(trimmed))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(ActionError::NotFound {
+            what: "pending invitation for",
+            given: given.to_owned(),
+            suggestions: near(
+                given,
+                invites.iter().map(|i| (i.email.as_str(), i.email.clone())),
+            ),
+        }),
+        many => Err(ActionError::Ambiguous {
+            what: "invitations",
+            given: given.to_owned(),
+            candidates: many
+                .iter()
+                .map(|i| format!("{} ({})", i.email, i.uuid))
+                .collect(),
+        }),
+    }
+}
+
+/// How a key is named in messages: `"ci" (abcd...wxyz)`, or the hidden key alone.
+pub fn key_label(key: &ApiKeyExtendedOut) -> String {
+    match key.name.as_deref().filter(|n| !n.trim().is_empty()) {
+        Some(name) => format!("\"{name}\" ({})", key.hidden_key),
+        None => key.hidden_key.clone(),
+    }
+}
+
+/// What the admin types to confirm a key's deletion: its name, else its hidden form.
+pub fn key_confirmation(key: &ApiKeyExtendedOut) -> String {
+    key.name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| key.hidden_key.clone())
+}
+
+/// An API key by UUID, exact name (ignoring case and accents) or hidden form as listed
+/// (`abcd...wxyz`), optionally only among one workspace's keys.
+pub fn api_key<'a>(
+    keys: &'a [ApiKeyExtendedOut],
+    given: &str,
+    workspace: Option<Uuid>,
+) -> Result<&'a ApiKeyExtendedOut, ActionError> {
+    let trimmed = given.trim();
+    let id = uuid_of(trimmed);
+    let name = fold(trimmed);
+    let candidates = keys
+        .iter()
+        .filter(|k| workspace.is_none() || k.workspace_id == workspace);
+    let found: Vec<&ApiKeyExtendedOut> = candidates
+        .clone()
+        .filter(|k| {
+            Some(k.key_id) == id
+                || k.hidden_key == trimmed
+                || k.name.as_deref().is_some_and(|n| fold(n.trim()) == name)
+        })
+        .collect();
+    let describe = |k: &ApiKeyExtendedOut| {
+        format!(
+            "{} in \"{}\" ({})",
+            key_label(k),
+            k.workspace_name.as_deref().unwrap_or("?"),
+            k.key_id
+        )
+    };
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(ActionError::NotFound {
+            what: "API key",
+            given: given.to_owned(),
+            suggestions: near(
+                given,
+                candidates.filter_map(|k| Some((k.name.as_deref()?, key_label(k)))),
+            ),
+        }),
+        many => Err(ActionError::Ambiguous {
+            what: "API keys",
+            given: given.to_owned(),
+            candidates: many.iter().map(|k| describe(k)).collect(),
+        }),
+    }
+}
+
+#[cfg(test)]
+#[path = "resolve_tests.rs"]
+mod tests;

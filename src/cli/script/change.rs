@@ -1,0 +1,188 @@
+//! What every change command does with its plan: say when nothing needs changing, print the
+//! requests for `--dry-run`, refuse in read-only mode, demand `--confirm` for what cannot be
+//! undone, then send it and report. The outcome goes to stderr, so stdout holds only what a
+//! script asked for (`-o json`, or a new key).
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use super::exit::{Exit, Failure};
+use super::output::{emit, pretty};
+use super::session::Session;
+use crate::actions::{Execution, Plan, execute, outcome};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReplyFormat {
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChangeArgs {
+    /// Print the requests this would send (method, URL, body) and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the server's replies on stdout (with --dry-run: the requests).
+    #[arg(short = 'o', long = "output", value_enum)]
+    pub format: Option<ReplyFormat>,
+}
+
+/// `--confirm`, on the commands that cannot be undone.
+#[derive(Debug, Clone, Args)]
+pub struct ConfirmArgs {
+    /// The exact name of what is lost for good (a workspace's name, a person's email, a
+    /// key's name), as the console asks it to be typed; repeat it for each one.
+    #[arg(long, value_name = "NAME")]
+    pub confirm: Vec<String>,
+}
+
+/// A value as it would be typed in a shell.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@._-+/:".contains(c));
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+fn print_values(values: &[Value], format: ReplyFormat) -> Result<(), Failure> {
+    let text = match format {
+        ReplyFormat::Json => match values {
+            [one] => pretty(one),
+            many => pretty(&Value::Array(many.to_vec())),
+        },
+        ReplyFormat::Jsonl => values.iter().map(|v| format!("{v}\n")).collect(),
+    };
+    emit(&text)
+}
+
+/// Checks and sends the plan; the execution may have stopped midway, which [`finish`]
+/// reports (the caller may first print what it must not lose, such as a new key).
+pub async fn run(
+    session: &Session,
+    args: &ChangeArgs,
+    confirm: &[String],
+    plan: &Plan,
+) -> Result<Execution, Failure> {
+    if plan.changes_nothing() {
+        eprintln!("{}", plan.summary);
+        return Ok(Execution::default());
+    }
+    if args.dry_run {
+        let base = session.base_url.trim_end_matches('/');
+        let requests: Vec<_> = plan.requests().map(|r| r.http()).collect();
+        match args.format {
+            Some(format) => {
+                let values: Vec<Value> = requests
+                    .iter()
+                    .map(|r| json!({"method": r.method, "url": format!("{base}{}", r.path), "body": r.body}))
+                    .collect();
+                print_values(&values, format)?;
+            }
+            None => {
+                let mut text = String::new();
+                for request in &requests {
+                    let body = request
+                        .body
+                        .as_ref()
+                        .map(|b| format!(" {b}"))
+                        .unwrap_or_default();
+                    text.push_str(&format!(
+                        "{} {base}{}{body}\n",
+                        request.method, request.path
+                    ));
+                }
+                emit(&text)?;
+            }
+        }
+        eprintln!("Dry run, nothing was sent. {}", plan.summary);
+        for note in &plan.notes {
+            eprintln!("note: {note}");
+        }
+        return Ok(Execution::default());
+    }
+    if session.read_only {
+        return Err(Failure::new(
+            Exit::Denied,
+            format!(
+                "read-only (--read-only, or the profile's read_only): nothing was sent. The change: {}",
+                plan.summary
+            ),
+        ));
+    }
+    let missing = plan.unconfirmed(confirm);
+    if !missing.is_empty() {
+        let flags: Vec<String> = missing
+            .iter()
+            .map(|m| format!("--confirm {}", shell_word(m)))
+            .collect();
+        let mut message = format!("{}\nNothing was done: this cannot be undone", plan.summary);
+        if confirm.is_empty() {
+            message.push_str(&format!(
+                "; to go ahead, run it again with {}",
+                flags.join(" ")
+            ));
+        } else {
+            message.push_str(&format!(
+                "; --confirm must give the exact name: {}",
+                flags.join(" ")
+            ));
+        }
+        return Err(Failure::usage(message));
+    }
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
+    Ok(execute(&session.client, plan).await)
+}
+
+/// Reports the run: the outcome on stderr and, with `-o`, the replies on stdout; or the
+/// failure, saying what was done and what was not.
+pub fn finish(
+    plan: &Plan,
+    execution: &Execution,
+    format: Option<ReplyFormat>,
+) -> Result<(), Failure> {
+    if let Some(failure) = &execution.failure {
+        let message = outcome::failure(plan, execution).unwrap_or_default();
+        return Err(Failure::new(Exit::of_client_error(&failure.error), message));
+    }
+    if plan.changes_nothing() || execution.replies.is_empty() {
+        return Ok(());
+    }
+    eprintln!("{}", outcome::message(plan, &execution.replies));
+    if let Some(format) = format {
+        let values: Vec<Value> = execution.replies.iter().map(|r| r.to_json()).collect();
+        print_values(&values, format)?;
+    }
+    Ok(())
+}
+
+/// The usual path: run, then report.
+pub async fn apply(
+    session: &Session,
+    args: &ChangeArgs,
+    confirm: &[String],
+    plan: &Plan,
+) -> Result<(), Failure> {
+    let execution = run(session, args, confirm, plan).await?;
+    finish(plan, &execution, args.format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_quoted_for_the_shell_only_when_needed() {
+        assert_eq!(shell_word("jane@x.io"), "jane@x.io");
+        assert_eq!(shell_word("Data Platform"), "'Data Platform'");
+        assert_eq!(shell_word("O'Brien Lab"), "'O'\\''Brien Lab'");
+    }
+}

@@ -1,0 +1,219 @@
+//! `get audit`: the audit log with actors and targets named, filtered by time, actor,
+//! action and target type.
+
+use clap::Args;
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+use super::{OutputArgs, with};
+use crate::actions::{ActionError, resolve};
+use crate::api::datetime::{parse_date, parse_timestamp};
+use crate::api::{AuditLogOut, EVENT_TYPES, TARGET_TYPES, WorkspaceOut};
+use crate::cli::script::exit::Failure;
+use crate::cli::script::output::Listing;
+use crate::client::{AdminClient, AuditQuery, Directory};
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Entries after this moment: RFC 3339, a date (YYYY-MM-DD, UTC), or an age such as
+    /// 30m, 12h, 7d or 2w.
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    pub since: Option<OffsetDateTime>,
+    /// Entries before this moment (same forms as --since).
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    pub until: Option<OffsetDateTime>,
+    /// Only what this person did (email, name or UUID).
+    #[arg(long, value_name = "PERSON")]
+    pub actor: Option<String>,
+    /// Only this event type, e.g. workspace.member.add (repeatable).
+    #[arg(long = "action", value_name = "EVENT")]
+    pub actions: Vec<String>,
+    /// Only this target type, e.g. WORKSPACE or API_KEY (repeatable).
+    #[arg(long = "target-type", value_name = "TYPE")]
+    pub target_types: Vec<String>,
+    /// At most this many entries (the server serves up to 1000).
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: u32,
+    /// Oldest first instead of newest first.
+    #[arg(long)]
+    pub oldest_first: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A moment as `--since` takes it: RFC 3339, a UTC date, or an age before now.
+pub fn parse_when(text: &str) -> Result<OffsetDateTime, String> {
+    parse_when_at(text, OffsetDateTime::now_utc())
+}
+
+fn parse_when_at(text: &str, now: OffsetDateTime) -> Result<OffsetDateTime, String> {
+    let text = text.trim();
+    if let Some(moment) = parse_timestamp(text) {
+        return Ok(moment);
+    }
+    if let Some(date) = parse_date(text) {
+        return Ok(date.midnight().assume_utc());
+    }
+    let unit = text.chars().last().unwrap_or(' ');
+    let amount: Option<i64> = text[..text.len().saturating_sub(unit.len_utf8())]
+        .parse()
+        .ok();
+    let age = match (amount, unit) {
+        (Some(n), 'm') => Duration::minutes(n),
+        (Some(n), 'h') => Duration::hours(n),
+        (Some(n), 'd') => Duration::days(n),
+        (Some(n), 'w') => Duration::weeks(n),
+        _ => {
+            return Err(format!(
+                "{text:?} is not a moment: give RFC 3339 (2026-06-01T09:00:00Z), a date (2026-06-01) or an age (30m, 12h, 7d, 2w)"
+            ));
+        }
+    };
+    Ok(now - age)
+}
+
+/// One of `known`, or the refusal with the known values containing what was typed.
+fn known_value(given: &str, known: &[&str], what: &'static str) -> Result<String, ActionError> {
+    if known.contains(&given) {
+        return Ok(given.to_owned());
+    }
+    Err(ActionError::NotFound {
+        what,
+        given: given.to_owned(),
+        suggestions: known
+            .iter()
+            .filter(|k| k.to_lowercase().contains(&given.to_lowercase()))
+            .map(|k| k.to_string())
+            .collect(),
+    })
+}
+
+pub async fn audit(client: &AdminClient, args: &AuditArgs) -> Result<Listing, Failure> {
+    let (active, archived, directory) = futures::try_join!(
+        client.list_all_workspaces(false),
+        client.list_all_workspaces(true),
+        client.load_directory()
+    )?;
+    let mut query = AuditQuery {
+        after: args.since,
+        before: args.until,
+        limit: Some(args.limit),
+        sort: args.oldest_first.then(|| "ascending".to_owned()),
+        ..AuditQuery::default()
+    };
+    for action in &args.actions {
+        query
+            .event_type
+            .push(known_value(action, &EVENT_TYPES, "event type")?);
+    }
+    for target in &args.target_types {
+        let upper = target.to_uppercase();
+        query
+            .target_type
+            .push(known_value(&upper, &TARGET_TYPES, "target type")?);
+    }
+    if let Some(actor) = &args.actor {
+        query.actor_user_uuid = Some(resolve::person(&directory, actor)?.uuid);
+    }
+    let entries = client.audit_logs(&query).await?;
+    let workspaces: Vec<&WorkspaceOut> = active.iter().chain(&archived).collect();
+    let mut listing = Listing::new(&["time", "actor", "action", "target", "workspace"]);
+    for entry in &entries {
+        let actor = actor_name(entry);
+        let target = target_name(entry, &workspaces, &directory);
+        let workspace = entry
+            .workspace_uuid
+            .and_then(|id| workspaces.iter().find(|w| w.uuid == id))
+            .map(|w| w.name.clone());
+        listing.push(
+            vec![
+                entry.created_at.into(),
+                actor.clone().into(),
+                entry.event_type.clone().into(),
+                target.clone().into(),
+                workspace.clone().unwrap_or_default().into(),
+            ],
+            with(
+                entry,
+                vec![
+                    ("actor_name", json!(actor)),
+                    ("target_name", json!(target)),
+                    ("workspace_name", json!(workspace)),
+                ],
+            ),
+        );
+    }
+    Ok(listing)
+}
+
+/// Who acted: a person's email, an admin key's name, or the system's name.
+fn actor_name(entry: &AuditLogOut) -> String {
+    let meta = &entry.actor_metadata;
+    let field = |key: &str| meta.get(key).filter(|v| !v.is_empty()).cloned();
+    match entry.actor_type.as_str() {
+        "HUMAN" => field("email").or_else(|| field("user_uuid")),
+        "API_KEY" => field("api_key_name").map(|name| format!("key {name}")),
+        _ => field("name"),
+    }
+    .unwrap_or_else(|| entry.actor_type.to_lowercase())
+}
+
+/// What was acted on, named: an email, a name, or a UUID resolved to one.
+fn target_name(entry: &AuditLogOut, workspaces: &[&WorkspaceOut], directory: &Directory) -> String {
+    let meta = &entry.target_metadata;
+    let field = |key: &str| meta.get(key).filter(|v| !v.is_empty()).cloned();
+    let workspace = || {
+        let id = uuid::Uuid::parse_str(&field("workspace_uuid")?).ok()?;
+        Some(workspaces.iter().find(|w| w.uuid == id)?.name.clone())
+    };
+    let user = || {
+        let id = uuid::Uuid::parse_str(&field("user_uuid")?).ok()?;
+        directory.user(id)?.email.clone()
+    };
+    field("email")
+        .or_else(|| field("name"))
+        .or_else(workspace)
+        .or_else(user)
+        .or_else(|| meta.values().next().cloned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn moments_are_timestamps_dates_or_ages() {
+        let now = datetime!(2026-06-10 12:00 UTC);
+        assert_eq!(
+            parse_when_at("7d", now).unwrap(),
+            datetime!(2026-06-03 12:00 UTC)
+        );
+        assert_eq!(
+            parse_when_at("90m", now).unwrap(),
+            datetime!(2026-06-10 10:30 UTC)
+        );
+        assert_eq!(
+            parse_when_at("2026-06-01", now).unwrap(),
+            datetime!(2026-06-01 0:00 UTC)
+        );
+        assert_eq!(
+            parse_when_at("2026-06-01T09:00:00+02:00", now).unwrap(),
+            datetime!(2026-06-01 7:00 UTC)
+        );
+        assert!(
+            parse_when_at("yesterday", now)
+                .unwrap_err()
+                .contains("is not a moment")
+        );
+        assert!(parse_when_at("d", now).is_err());
+    }
+
+    #[test]
+    fn unknown_event_types_are_refused_with_near_ones() {
+        let err = known_value("member.add", &EVENT_TYPES, "event type").unwrap_err();
+        assert!(err.to_string().contains("workspace.member.add"), "{err}");
+        assert!(known_value("workspace.create", &EVENT_TYPES, "event type").is_ok());
+    }
+}

@@ -104,6 +104,7 @@ fn person(n: u128, name: &str, email: &str, org: &[&str], ws: &[(u128, &[&str])]
             .iter()
             .map(|(w, roles)| (id(*w), roles.iter().map(|r| r.to_string()).collect()))
             .collect(),
+        joined: Some(datetime!(2024-02-01 09:00 UTC) + time::Duration::days(n as i64)),
     }
 }
 

@@ -12,13 +12,13 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
 use crate::tui::widgets::text::{fit, truncate, wrap};
 
-pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: &Theme) {
+pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: &Theme) -> bool {
     // Sized to what it shows: the lines are laid out first, within what the screen allows.
     let width = 76;
     let room = dialog::inner_width(screen, width);
     let most = usize::from(screen.height.saturating_sub(4));
     if room < 20 || most < 5 {
-        return;
+        return false;
     }
     let mut body = Body::new(room);
     let who = match d.targets.as_slice() {
@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: 
         }
     }
     let title = format!("Roles in \"{}\"", truncate(&d.workspace_name, 40));
-    dialog::show(frame, screen, width, &title, body, theme);
+    dialog::show(frame, screen, width, &title, body, theme)
 }
 
 fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {

@@ -16,7 +16,7 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
     use Context as C;
     if let Some(modal) = app.top_modal() {
         return vec![match modal {
-            Modal::Help { .. } => C::Help,
+            Modal::Help { .. } | Modal::Messages { .. } | Modal::Member { .. } => C::Help,
             Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => C::Picker,
             Modal::CommandLine(_) => C::Command,
             Modal::Unsaved(_) => C::Prompt,
@@ -70,15 +70,13 @@ pub fn idle_actions(app: &App) -> Vec<Action> {
         Focus::Workspaces => Vec::new(),
         Focus::Detail => match app.org().open_view().map(|v| v.tab) {
             Some(Tab::Members) if locked => vec![
-                Action::Open,
                 Action::AddMembers,
                 Action::Mark,
                 Action::MarkAll,
                 Action::EditRoles,
                 Action::RemoveMembers,
             ],
-            Some(Tab::Members) if is_default(app) => vec![Action::Open, Action::RemoveMembers],
-            Some(Tab::Members) => vec![Action::Open],
+            Some(Tab::Members) if is_default(app) => vec![Action::RemoveMembers],
             Some(Tab::ApiKeys) => vec![Action::Open, Action::Filter],
             Some(Tab::Settings) if locked => {
                 vec![Action::Edit, Action::Toggle, Action::Save]

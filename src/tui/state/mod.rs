@@ -10,6 +10,7 @@ pub mod people;
 pub mod picking;
 pub mod remote;
 pub mod selection;
+pub mod sighting;
 pub mod workspace;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use super::keymap::Keymap;
 pub use modal::Modal;
 pub use org::OrgState;
 pub use remote::{ErrorKind, Remote, RemoteError, RequestId, Resource};
+pub use sighting::Sighting;
 pub use workspace::{Tab, WorkspaceView};
 
 /// What the console needs to know about a profile; the connection itself lives in the
@@ -59,6 +61,16 @@ pub enum FlashLevel {
     Error,
 }
 
+/// Messages kept for the message log; older ones are dropped.
+pub const MESSAGES_KEPT: usize = 200;
+
+/// A message as the log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub level: FlashLevel,
+    pub text: String,
+}
+
 /// A short message on the status line that clears itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -84,6 +96,8 @@ pub struct App {
     pub focus: Focus,
     pub modals: Vec<Modal>,
     pub flash: Option<Flash>,
+    /// Every message shown on the status line this session, oldest first, to read whole.
+    pub messages: Vec<Logged>,
     pub in_flight: BTreeMap<RequestId, InFlight>,
     pub spinner_frame: usize,
     /// A first ctrl-c was pressed; the next one quits.
@@ -97,6 +111,8 @@ pub struct App {
     /// Today's date in UTC, which tells expired API keys from live ones. The event loop
     /// refreshes it; state and rendering never read the clock, so tests can fix it.
     pub today: Date,
+    /// What the last frame showed; the event loop records it after every draw.
+    pub seen: Sighting,
     next_id: u64,
 }
 
@@ -116,6 +132,7 @@ impl App {
             focus: Focus::default(),
             modals: Vec::new(),
             flash: None,
+            messages: Vec::new(),
             in_flight: BTreeMap::new(),
             spinner_frame: 0,
             interrupt_armed: false,
@@ -124,6 +141,7 @@ impl App {
             keymap,
             screen: (80, 24),
             today: OffsetDateTime::now_utc().date(),
+            seen: Sighting::default(),
             next_id: 1,
         }
     }

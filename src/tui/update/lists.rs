@@ -9,7 +9,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::filter::Filter;
 use crate::tui::state::modal::Navigation;
 use crate::tui::state::selection::Selection;
-use crate::tui::state::{App, Focus};
+use crate::tui::state::{App, Focus, Modal};
 
 use super::{dialogs, navigation, requests, text_input};
 
@@ -144,6 +144,10 @@ pub fn members(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
                 view.marked.extend(ids);
             }
         }
+        Action::Open => {
+            let user = view.members.current(&ids)?;
+            app.modals.push(Modal::Member { user, scroll: 0 });
+        }
         Action::AddMembers => return Some(dialogs::open_add_members(app)),
         Action::EditRoles => return Some(dialogs::open_edit_roles(app)),
         Action::RemoveMembers => return Some(dialogs::open_remove(app)),
@@ -230,13 +234,12 @@ fn filter_key(app: &mut App, key: &KeyEvent, which: Which) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Keeps the cursor on its row if it still matches, else puts it on the first match.
+/// Puts the cursor on the first row, the best match: a row that happened to be under the
+/// cursor before is not what the admin searched for, and Enter must open what they found.
 pub fn after_filter_change(app: &mut App, which: Which) {
     let ids = ids(app, which);
     if let Some((_, selection)) = parts(app, which) {
-        let still_shown = selection.id.is_some_and(|id| ids.contains(&id));
-        if !still_shown {
-            selection.first(&ids);
-        }
+        *selection = Selection::default();
+        selection.first(&ids);
     }
 }

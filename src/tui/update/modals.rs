@@ -1,4 +1,5 @@
-//! Keys of the dialogs: help, the pickers, the command line and the unsaved-changes prompt.
+//! Keys of the dialogs: the readers (help, messages, a member's details), the pickers, the
+//! command line and the unsaved-changes prompt.
 
 use crossterm::event::KeyEvent;
 
@@ -8,7 +9,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::modal::{COMMANDS, Navigation, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
-use super::{dialogs, navigation, requests, settings, text_input};
+use super::{dialogs, guard, navigation, requests, settings, text_input};
 
 /// Handles a key for the top dialog. `None` means the dialog had no use for it (it is
 /// swallowed anyway: nothing under a dialog reacts).
@@ -17,7 +18,7 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         return Some(effects);
     }
     match app.modals.last()? {
-        Modal::Help { .. } => help_key(app, key),
+        Modal::Help { .. } | Modal::Messages { .. } | Modal::Member { .. } => reader_key(app, key),
         Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => picker_key(app, key),
         Modal::CommandLine(_) => command_key(app, key),
         Modal::Unsaved(_) => prompt_key(app, key),
@@ -25,20 +26,32 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     }
 }
 
-fn help_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+/// The text readers scroll by a line or by a page (what one screen shows) and close.
+fn reader_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    use crate::tui::modals::{help, member, messages};
     let action = app.keymap.action(Context::Help, key)?;
-    let last = crate::tui::modals::help::max_scroll(app);
-    let Some(Modal::Help { scroll }) = app.modals.last_mut() else {
+    let (last, page) = match app.modals.last()? {
+        Modal::Help { .. } => (help::max_scroll(app), help::page(app)),
+        Modal::Messages { .. } => (messages::max_scroll(app), messages::page(app)),
+        Modal::Member { user, .. } => (member::max_scroll(app, *user), member::page(app, *user)),
+        _ => return None,
+    };
+    let (Modal::Help { scroll } | Modal::Messages { scroll } | Modal::Member { scroll, .. }) =
+        app.modals.last_mut()?
+    else {
         return None;
     };
+    // The log opens at its end; from there, up moves from what shows.
+    let at = (*scroll).min(last);
+    let page = page.max(1);
     match action {
         Action::Close => {
             app.modals.pop();
         }
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = (*scroll + 1).min(last),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
-        Action::PageDown => *scroll = (*scroll + 10).min(last),
+        Action::Up => *scroll = at.saturating_sub(1),
+        Action::Down => *scroll = (at + 1).min(last),
+        Action::PageUp => *scroll = at.saturating_sub(page),
+        Action::PageDown => *scroll = at.saturating_add(page).min(last),
         _ => return None,
     }
     Some(Vec::new())
@@ -148,6 +161,10 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
             app.modals.push(Modal::Help { scroll: 0 });
             Vec::new()
         }
+        "messages" | "m" => {
+            app.modals.push(Modal::Messages { scroll: u16::MAX });
+            Vec::new()
+        }
         other => requests::error(
             app,
             format!("Unknown command \"{other}\" (try: {COMMANDS})"),
@@ -183,6 +200,11 @@ fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         _ => return None,
     };
     let then = prompt.then;
+    if chosen == PromptButton::Save
+        && let Some(reason) = guard::unseen(app)
+    {
+        return Some(requests::error(app, reason));
+    }
     app.modals.pop();
     Some(match chosen {
         PromptButton::Stay => Vec::new(),

@@ -26,7 +26,7 @@ fn workspace_short(role: WorkspaceRole) -> Option<&'static str> {
         WorkspaceRole::WorkflowExecutor => "wf-exec",
         WorkspaceRole::MistralCodeUser => "code-user",
         WorkspaceRole::DevContributor => "dev-contrib",
-        WorkspaceRole::CloudUser => "cloud-user",
+        WorkspaceRole::CloudUser => "cloud",
         WorkspaceRole::Contributor => "contrib",
         WorkspaceRole::Billing | WorkspaceRole::User | WorkspaceRole::Dev => return None,
     })

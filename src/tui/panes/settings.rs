@@ -127,8 +127,14 @@ fn layout<'a>(
             None if roomy => Some((note(form, field), theme.muted)),
             None => None,
         };
-        if let Some((text, style)) = message.filter(|(text, _)| !text.is_empty()) {
-            push_wrapped(&mut lines, Line::styled(text, style), room, "    ");
+        match message {
+            Some((text, style)) if !text.is_empty() => {
+                push_wrapped(&mut lines, Line::styled(text, style), room, "    ")
+            }
+            // A roomy form keeps a line under each field, so a message does not move the
+            // fields below it when it appears.
+            _ if roomy => lines.push(Line::raw("")),
+            _ => {}
         }
         if field == form.focus {
             focus_end = lines.len();

@@ -9,7 +9,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::modal::Navigation;
 use crate::tui::state::{App, Focus, Modal, Tab};
 
-use super::{dialogs, global, lists, modals, navigation, settings, text_input};
+use super::{dialogs, global, lists, modals, navigation, requests, settings, text_input};
 
 pub fn handle(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -46,7 +46,8 @@ fn while_too_small(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         }
         _ => {
             app.interrupt_armed = false;
-            Vec::new()
+            // Said on the notice, so a key that seems to do nothing is not taken for lag.
+            requests::info(app, "That key does nothing until the terminal is larger")
         }
     }
 }

@@ -4,6 +4,7 @@ mod dialogs;
 mod forms;
 mod navigation;
 mod requests;
+mod search;
 mod seen;
 
 use crossterm::event::KeyCode;

@@ -137,7 +137,10 @@ pub fn render_archive(
         body.line(&format!("  • {consequence}"), theme.text);
     }
     body.blank();
-    body.line("Type the workspace's name to confirm:", theme.text);
+    body.wrapped(
+        "Type the workspace's name to confirm (case, accents, dashes and spaces need not match):",
+        theme.text,
+    );
     let (mark, style) = if d.confirmed() {
         ("  ✓ matches", theme.flash_success)
     } else if d.typed.value().is_empty() {

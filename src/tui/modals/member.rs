@@ -13,7 +13,7 @@ use crate::tui::state::App;
 use crate::tui::state::org::key_expired;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
-use crate::tui::widgets::text::wrap;
+use crate::tui::widgets::text::{wide_emoji, wrap};
 
 const WIDTH: u16 = 84;
 
@@ -66,7 +66,7 @@ pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Lin
                 |i| {
                     let ws = all[i].workspace;
                     match ws.icon.as_deref().filter(|icon| !icon.is_empty()) {
-                        Some(icon) => format!("{icon} {}", ws.name),
+                        Some(icon) => format!("{} {}", wide_emoji(icon), ws.name),
                         None => ws.name.clone(),
                     }
                 },

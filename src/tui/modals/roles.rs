@@ -52,9 +52,14 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     let room = body.width;
     // The heading above, and the blank, description and problem lines below, take the rest.
     let below = 2 + d.problem.as_ref().map_or(0, |p| wrap(p, room).len());
-    let list_height = height
-        .saturating_sub(body.lines.len() + below)
-        .clamp(1, d.choices.len().max(1));
+    let fits = height.saturating_sub(body.lines.len() + below).max(1);
+    // A list longer than the room says so on a line of its own, which it then needs.
+    let paged = d.choices.len() > fits;
+    let list_height = if paged {
+        fits.saturating_sub(1).max(1)
+    } else {
+        d.choices.len().max(1)
+    };
     let offset = page_offset(Some(d.cursor), list_height);
     for (i, choice) in d.choices.iter().enumerate().skip(offset).take(list_height) {
         let tick = match choice.tick {
@@ -74,6 +79,17 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
             theme.text
         };
         body.push(Line::styled(fit(&text, room), style));
+    }
+    if paged {
+        let last = (offset + list_height).min(d.choices.len());
+        let mut position = format!("  roles {}-{last} of {}", offset + 1, d.choices.len());
+        if last < d.choices.len() {
+            position.push_str(&format!(" · ↓ {} more below", d.choices.len() - last));
+        }
+        if offset > 0 {
+            position.push_str(" · ↑ more above");
+        }
+        body.line(&position, theme.muted);
     }
     body.blank();
     if let Some(choice) = d.choices.get(d.cursor) {

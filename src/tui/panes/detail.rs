@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::tui::state::{App, Focus, Remote, Tab, WorkspaceView};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::wide_emoji;
 use crate::tui::widgets::{frame, spinner};
 
 use super::{api_keys, members, settings};
@@ -78,7 +79,7 @@ fn title(found: FoundWorkspace<'_>) -> Line<'static> {
         text.push_str(" [archived, read-only]");
     }
     text.push(' ');
-    Line::from(text)
+    Line::from(wide_emoji(&text))
 }
 
 fn render_tabs(

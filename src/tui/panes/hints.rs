@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::keymap::action::spec_of;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::roles::Stage;
 use crate::tui::state::{App, Focus, Modal, Tab};
@@ -94,7 +95,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .map(|key| vec![(key.to_string(), "stop waiting")])
             .unwrap_or_default()
     } else {
-        app.keymap.hints(&active_contexts(app), &idle_actions(app))
+        let mut hints = app.keymap.hints(&active_contexts(app), &idle_actions(app));
+        // The archived toggle says where it goes, not where the list is.
+        let toggle = spec_of(Context::Workspaces, Action::ToggleArchived).and_then(|s| s.hint);
+        if app.org().show_archived {
+            for (_, word) in &mut hints {
+                if Some(*word) == toggle {
+                    *word = "active";
+                }
+            }
+        }
+        hints
     };
     let room = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];

@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::state::modal::{COMMANDS, Navigation, PromptButton, UnsavedPrompt};
+use crate::tui::state::modal::{COMMANDS, Navigation, Picker, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
 use super::{dialogs, guard, navigation, requests, settings, text_input};
@@ -133,18 +133,7 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
     let argument = argument.trim();
     match command {
         "" => Vec::new(),
-        "ws" | "workspace" => {
-            let choices = picking::workspaces(app, argument);
-            let exact = choices.iter().find(|c| fold(&c.name) == fold(argument));
-            match exact.or(choices.first()) {
-                Some(choice) if !argument.is_empty() => {
-                    let id = choice.id;
-                    navigation::request(app, Navigation::OpenWorkspace(id))
-                }
-                _ if argument.is_empty() => requests::error(app, "Usage: ws NAME"),
-                _ => requests::error(app, format!("No workspace matches \"{argument}\"")),
-            }
-        }
+        "ws" | "workspace" => open_named_workspace(app, argument),
         "org" | "organization" => {
             let choices = picking::organizations(app, argument);
             match choices.first() {
@@ -170,6 +159,44 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
             format!("Unknown command \"{other}\" (try: {COMMANDS})"),
         ),
     }
+}
+
+/// `:ws NAME` opens the workspace NAME means: the one with that name, else the only one whose
+/// name contains it, else the only fuzzy match. When several fit, none is picked silently: the
+/// workspace picker opens with NAME typed, listing them.
+fn open_named_workspace(app: &mut App, argument: &str) -> Vec<Effect> {
+    if argument.is_empty() {
+        return requests::error(app, "Usage: ws NAME");
+    }
+    let choices = picking::workspaces(app, argument);
+    let wanted = fold(argument);
+    let exact: Vec<_> = choices.iter().filter(|c| fold(&c.name) == wanted).collect();
+    let containing: Vec<_> = choices
+        .iter()
+        .filter(|c| fold(&c.name).contains(&wanted))
+        .collect();
+    let only = match (exact.as_slice(), containing.as_slice(), choices.as_slice()) {
+        ([one], _, _) | ([], [one], _) => Some(one.id),
+        ([], [], [one]) => Some(one.id),
+        _ => None,
+    };
+    if let Some(id) = only {
+        return navigation::request(app, Navigation::OpenWorkspace(id));
+    }
+    if choices.is_empty() {
+        return requests::error(app, format!("No workspace matches \"{argument}\""));
+    }
+    app.modals.push(Modal::WorkspacePicker(Picker {
+        query: argument.into(),
+        cursor: 0,
+    }));
+    requests::info(
+        app,
+        format!(
+            "{} workspaces match \"{argument}\": choose one",
+            choices.len()
+        ),
+    )
 }
 
 fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {

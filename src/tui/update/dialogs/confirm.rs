@@ -84,7 +84,7 @@ pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 let name = d.name.clone();
                 return requests::error(
                     app,
-                    format!("Not archived: type \"{name}\" exactly to confirm"),
+                    format!("Not archived: type \"{name}\" to confirm"),
                 );
             }
             let workspace = d.workspace;

@@ -28,9 +28,15 @@ pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Lin
         )];
     };
     let mut lines = Vec::new();
+    // Each entry wrapped whole, its continuation lines indented under it.
     let add = |lines: &mut Vec<Line<'static>>, text: &str, style| {
-        for (i, part) in wrap(text, room.saturating_sub(4)).into_iter().enumerate() {
-            let lead = if i == 0 { "" } else { "    " };
+        let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+        let hang = format!("{indent}    ");
+        for (i, part) in wrap(text, room.saturating_sub(hang.len()))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { &indent } else { &hang };
             lines.push(Line::styled(format!("{lead}{part}"), style));
         }
     };

@@ -4,6 +4,7 @@
 mod dialogs;
 mod modals;
 mod panes;
+mod roles;
 mod sizes;
 mod styles;
 

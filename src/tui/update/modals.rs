@@ -236,10 +236,19 @@ fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     Some(match chosen {
         PromptButton::Stay => Vec::new(),
         PromptButton::Discard => {
+            let discarded = app.org().open;
             if let Some(form) = app.org_mut().open_view_mut().and_then(|v| v.form.as_mut()) {
                 form.discard();
             }
-            navigation::go(app, then)
+            let profile = app.current;
+            let mut effects = navigation::go(app, then);
+            // The form shows the server's values when the admin comes back, not stale ones.
+            if let Some(workspace) = discarded
+                && then != Navigation::Quit
+            {
+                effects.extend(settings::reload_form(app, profile, workspace));
+            }
+            effects
         }
         // The changes may have been saved (or undone) while the prompt was open.
         PromptButton::Save if !app.org().has_unsaved_changes() => navigation::go(app, then),

@@ -8,7 +8,7 @@ use crate::tui::effect::Effect;
 use crate::tui::msg::{Outcome, Reply, SaveResult};
 use crate::tui::state::{App, FlashLevel, RequestId, Resource};
 
-use super::{dialogs, navigation, requests};
+use super::{dialogs, navigation, requests, settings};
 
 pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
     app.in_flight.remove(&reply.id);
@@ -171,7 +171,9 @@ fn saved(
                 Some(message) => format!("Not saved: {message}"),
                 None => "Not saved: see the fields marked !".to_owned(),
             };
-            requests::error(app, text)
+            let mut effects = requests::error(app, text);
+            effects.extend(settings::reload_form(app, profile, workspace));
+            effects
         }
         SaveResult::PartlySaved {
             workspace: saved_workspace,
@@ -182,10 +184,12 @@ fn saved(
             let general = form.accept_failure(&settings_error);
             replace_workspace(&mut org.workspaces, &saved_workspace);
             let detail = general.unwrap_or_else(|| "see the fields marked !".into());
-            requests::error(
+            let mut effects = requests::error(
                 app,
                 format!("Name, description and icon saved; settings not saved: {detail}"),
-            )
+            );
+            effects.extend(settings::reload_form(app, profile, workspace));
+            effects
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Keys of the Settings tab: moving between fields, editing, toggling, saving.
 
 use crossterm::event::KeyEvent;
+use uuid::Uuid;
 
 use crate::tui::effect::{Call, Effect};
 use crate::tui::keymap::{Action, Context};
@@ -168,6 +169,15 @@ fn toggle(app: &mut App) -> Vec<Effect> {
         form.server_errors.remove(&Field::MembersCanCreateKeys);
     }
     Vec::new()
+}
+
+/// Asks the server again for what a form shows: after a refusal, what the form knew (the values,
+/// the organization's limit) may be out of date, and a Discard must go back to what the server
+/// has now, not to what it had when the form opened. Fields the user typed in are kept.
+pub fn reload_form(app: &mut App, profile: usize, workspace: Uuid) -> Vec<Effect> {
+    let mut effects = requests::load_settings(app, profile, workspace);
+    effects.extend(requests::reload_workspaces(app, profile, false));
+    effects
 }
 
 /// ctrl-s on the form: saves it if the last frame showed all of it.

@@ -2,6 +2,7 @@
 
 mod dialogs;
 mod forms;
+mod messages;
 mod navigation;
 mod requests;
 mod search;

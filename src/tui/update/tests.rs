@@ -7,6 +7,7 @@ mod navigation;
 mod requests;
 mod search;
 mod seen;
+mod smaller;
 
 use crossterm::event::KeyCode;
 

@@ -30,7 +30,10 @@ fn keys_behind_the_too_small_notice_do_not_press_a_hidden_button() {
 
     console.resize(COLS, ROWS);
     let dialog = console.wait_for("Remove 1 member from \"Research\"?");
-    assert!(dialog.contains("▶ Cancel ◀"), "Cancel keeps the focus:\n{dialog}");
+    assert!(
+        dialog.contains("▶ Cancel ◀"),
+        "Cancel keeps the focus:\n{dialog}"
+    );
     assert!(!dialog.contains("Removed 1 member"), "{dialog}");
     console.send(ESC);
     console.wait_gone("Remove members");
@@ -80,7 +83,10 @@ fn space_after_choosing_the_admin_flips_the_box_and_creates_nothing() {
     console.send(TAB);
     console.send(" ");
     let form = console.wait_for("[x] yes");
-    assert!(form.contains("New workspace"), "the form stays open:\n{form}");
+    assert!(
+        form.contains("New workspace"),
+        "the form stays open:\n{form}"
+    );
     assert!(!form.contains("Created"), "{form}");
     console.send(ESC);
     console.wait_gone("New workspace");

@@ -13,7 +13,7 @@ use crate::tui::widgets::reader;
 use crate::tui::widgets::text::{fit, truncate, width};
 
 /// The widest the help gets.
-const WIDTH: u16 = 90;
+pub const WIDTH: u16 = 90;
 
 /// The help's lines for a screen `screen_width` wide.
 pub fn lines(app: &App, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> {

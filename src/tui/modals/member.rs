@@ -15,7 +15,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
 use crate::tui::widgets::text::{wide_emoji, wrap};
 
-const WIDTH: u16 = 84;
+pub const WIDTH: u16 = 84;
 
 /// The details' lines for a screen `screen_width` wide.
 pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> {
@@ -40,7 +40,11 @@ pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Lin
             lines.push(Line::styled(format!("{lead}{part}"), style));
         }
     };
-    add(&mut lines, &format!("{} <{}>", person.name, person.email), theme.header);
+    add(
+        &mut lines,
+        &format!("{} <{}>", person.name, person.email),
+        theme.header,
+    );
     if let Some(joined) = person.joined {
         add(
             &mut lines,
@@ -138,18 +142,6 @@ pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Lin
         }
     }
     lines
-}
-
-/// How far the details can scroll on the current screen.
-pub fn max_scroll(app: &App, user: Uuid) -> u16 {
-    let count = lines(app, user, app.screen.0, &Theme::default()).len();
-    reader::max_scroll(app.screen, WIDTH, count)
-}
-
-/// How many lines a page key scrolls by.
-pub fn page(app: &App, user: Uuid) -> u16 {
-    let count = lines(app, user, app.screen.0, &Theme::default()).len();
-    reader::page(app.screen, WIDTH, count)
 }
 
 pub fn render(

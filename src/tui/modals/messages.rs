@@ -11,7 +11,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
 use crate::tui::widgets::text::wrap;
 
-const WIDTH: u16 = 100;
+pub const WIDTH: u16 = 100;
 
 /// The log's lines for a screen `screen_width` wide: each message wrapped under its mark.
 pub fn lines(app: &App, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> {
@@ -35,18 +35,6 @@ pub fn lines(app: &App, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> 
         }
     }
     lines
-}
-
-/// How far the log can scroll on the current screen (where it opens: at the newest).
-pub fn max_scroll(app: &App) -> u16 {
-    let count = lines(app, app.screen.0, &Theme::default()).len();
-    reader::max_scroll(app.screen, WIDTH, count)
-}
-
-/// How many lines a page key scrolls by.
-pub fn page(app: &App) -> u16 {
-    let count = lines(app, app.screen.0, &Theme::default()).len();
-    reader::page(app.screen, WIDTH, count)
 }
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) -> bool {

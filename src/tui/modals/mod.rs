@@ -46,7 +46,9 @@ pub fn render(
             Modal::AdminPicker(p) => picker::render_members(frame, screen, app, p, theme),
             Modal::Notice(n) => confirm::render_notice(frame, screen, n, theme),
             Modal::Messages { scroll } => messages::render(frame, screen, app, *scroll, theme),
-            Modal::Member { user, scroll } => member::render(frame, screen, app, *user, *scroll, theme),
+            Modal::Member { user, scroll } => {
+                member::render(frame, screen, app, *user, *scroll, theme)
+            }
         };
     }
     let top = app.modals.last()?;

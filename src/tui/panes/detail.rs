@@ -79,7 +79,7 @@ fn title(found: FoundWorkspace<'_>) -> Line<'static> {
         text.push_str(" [archived, read-only]");
     }
     text.push(' ');
-    Line::from(wide_emoji(&text))
+    Line::from(wide_emoji(&text).into_owned())
 }
 
 fn render_tabs(

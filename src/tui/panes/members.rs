@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 
 use crate::tui::roles_short;
 use crate::tui::state::members::MemberColumn;
-use crate::tui::state::people::MemberRow;
 use crate::tui::state::org::FoundWorkspace;
+use crate::tui::state::people::MemberRow;
 use crate::tui::state::{App, Focus, Remote, WorkspaceView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{self, Column, Row};
@@ -241,4 +241,3 @@ fn role_cell(roles: &[String], names: RoleNames) -> String {
             .join(", "),
     }
 }
-

@@ -37,8 +37,7 @@ pub fn render(
     if drawn.lines.len() > height {
         drawn = layout(app, form, room, false, theme);
     }
-    let whole =
-        drawn.lines.len() <= height && drawn.lines.iter().all(|line| line.width() <= room);
+    let whole = drawn.lines.len() <= height && drawn.lines.iter().all(|line| line.width() <= room);
     // Scrolled just enough to show the focused field with its message.
     let offset = drawn.focus_end.saturating_sub(height);
     frame.render_widget(Paragraph::new(drawn.lines).scroll((offset as u16, 0)), area);
@@ -80,7 +79,12 @@ fn layout<'a>(
     let value_width = room.saturating_sub(label_width + 3).min(VALUE_MAX);
 
     let mut lines: Vec<Line> = Vec::new();
-    push_wrapped(&mut lines, status_line(app, form, refusal.as_deref(), theme), room, "");
+    push_wrapped(
+        &mut lines,
+        status_line(app, form, refusal.as_deref(), theme),
+        room,
+        "",
+    );
     if roomy {
         lines.push(Line::raw(""));
     }
@@ -160,7 +164,11 @@ fn push_wrapped<'a>(lines: &mut Vec<Line<'a>>, line: Line<'a>, room: usize, inde
         .spans
         .last()
         .map_or(line.style, |span| line.style.patch(span.style));
-    let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+    let text: String = line
+        .spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect();
     let hang = format!("{indent}  ");
     for (i, part) in wrap(&text, room.saturating_sub(width(&hang)).max(1))
         .into_iter()

@@ -51,23 +51,41 @@ fn first(roles: &str) -> String {
 #[test]
 fn roles_show_whole_at_every_size_full_or_short() {
     let app = research();
-    for (width, height) in [(60, 15), (70, 20), (80, 24), (100, 30), (120, 30), (160, 48)] {
+    for (width, height) in [
+        (60, 15),
+        (70, 20),
+        (80, 24),
+        (100, 30),
+        (120, 30),
+        (160, 48),
+    ] {
         let text = screen(&app, width, height);
         for (name, ws, org) in MEMBERS {
             let row = text
                 .lines()
-                .find(|line| line.contains(&format!("┃  {name}")) || line.contains(&format!("┃▶ {name}")))
+                .find(|line| {
+                    line.contains(&format!("┃  {name}")) || line.contains(&format!("┃▶ {name}"))
+                })
                 .unwrap_or_else(|| panic!("{name}'s row at {width}x{height}:\n{text}"));
             let whole = |roles: &str| {
                 row.contains(roles) || row.contains(&short(roles)) || row.contains(&first(roles))
             };
-            assert!(whole(ws), "{name}'s workspace roles at {width}x{height}: {row}");
+            assert!(
+                whole(ws),
+                "{name}'s workspace roles at {width}x{height}: {row}"
+            );
             assert!(whole(org), "{name}'s org roles at {width}x{height}: {row}");
         }
     }
     let wide = screen(&app, 160, 48);
-    assert!(wide.contains("workspace_contributor, observability_viewer"), "{wide}");
-    assert!(wide.contains("jane.doe@acme.example"), "room for the email too");
+    assert!(
+        wide.contains("workspace_contributor, observability_viewer"),
+        "{wide}"
+    );
+    assert!(
+        wide.contains("jane.doe@acme.example"),
+        "room for the email too"
+    );
 }
 
 #[test]
@@ -93,7 +111,9 @@ fn the_help_lists_the_short_role_names() {
         .expect("the section");
     for (short, full) in roles_short::table() {
         assert!(
-            text[at..].iter().any(|l| l.contains(short) && l.contains(full)),
+            text[at..]
+                .iter()
+                .any(|l| l.contains(short) && l.contains(full)),
             "{short} = {full}"
         );
     }

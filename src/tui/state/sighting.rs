@@ -79,7 +79,9 @@ mod tests {
         assert!(!sighting.showed_whole_dialog(&[Modal::CommandLine(Default::default())]));
         assert!(!sighting.showed_whole_dialog(&[]));
         let cut = Sighting {
-            dialog: sighting.dialog.map(|d| DialogSighting { whole: false, ..d }),
+            dialog: sighting
+                .dialog
+                .map(|d| DialogSighting { whole: false, ..d }),
             ..sighting
         };
         assert!(!cut.showed_whole_dialog(&[help]));

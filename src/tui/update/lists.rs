@@ -49,7 +49,9 @@ fn page(app: &App, which: Which) -> isize {
             .saturating_sub(2 + filter_line(&org.list_filter)),
         // Inside the border, under the tab bar and the table's header.
         Which::Members => {
-            let filter = org.open_view().map_or(0, |v| filter_line(&v.members_filter));
+            let filter = org
+                .open_view()
+                .map_or(0, |v| filter_line(&v.members_filter));
             areas.detail.height.saturating_sub(4 + filter)
         }
         Which::ApiKeys => areas.detail.height.saturating_sub(4),

@@ -29,13 +29,23 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
 /// The text readers scroll by a line or by a page (what one screen shows) and close.
 fn reader_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     use crate::tui::modals::{help, member, messages};
+    use crate::tui::widgets::reader;
     let action = app.keymap.action(Context::Help, key)?;
-    let (last, page) = match app.modals.last()? {
-        Modal::Help { .. } => (help::max_scroll(app), help::page(app)),
-        Modal::Messages { .. } => (messages::max_scroll(app), messages::page(app)),
-        Modal::Member { user, .. } => (member::max_scroll(app, *user), member::page(app, *user)),
+    let theme = crate::tui::theme::Theme::default();
+    let (width, count) = match app.modals.last()? {
+        Modal::Help { .. } => (help::WIDTH, help::lines(app, app.screen.0, &theme).len()),
+        Modal::Messages { .. } => (
+            messages::WIDTH,
+            messages::lines(app, app.screen.0, &theme).len(),
+        ),
+        Modal::Member { user, .. } => (
+            member::WIDTH,
+            member::lines(app, *user, app.screen.0, &theme).len(),
+        ),
         _ => return None,
     };
+    let last = reader::max_scroll(app.screen, width, count);
+    let page = reader::page(app.screen, width, count);
     let (Modal::Help { scroll } | Modal::Messages { scroll } | Modal::Member { scroll, .. }) =
         app.modals.last_mut()?
     else {
@@ -80,7 +90,8 @@ fn picker_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
             app.modals.pop();
         }
         Some(Action::Choose) => {
-            let cursor = picker.cursor;
+            // As drawn: a list that shrank under the cursor shows it on the last entry.
+            let cursor = picker.cursor.min(count.saturating_sub(1));
             app.modals.pop();
             let target = if is_workspace {
                 picking::workspaces(app, &query)

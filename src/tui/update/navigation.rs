@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use crate::tui::effect::Effect;
 use crate::tui::state::form::SettingsForm;
-use crate::tui::state::selection::Selection;
 use crate::tui::state::modal::{Navigation, UnsavedPrompt};
+use crate::tui::state::selection::Selection;
 use crate::tui::state::{App, FlashLevel, Focus, Modal, Tab};
 
 use super::requests;

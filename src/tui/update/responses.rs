@@ -81,13 +81,21 @@ fn workspaces_arrived(app: &mut App, profile: usize) -> Vec<Effect> {
     effects
 }
 
+/// Fresh members: cursors stay on their rows, and a selection keeps only people who are still
+/// members (someone removed elsewhere is not counted among the selected, nor acted on).
 fn settle_members(app: &mut App, profile: usize) {
     let org = &mut app.orgs[profile];
     let ids: Vec<Uuid> = org.views.keys().copied().collect();
     for ws in ids {
         let rows: Vec<Uuid> = org.visible_members(ws).iter().map(|r| r.user_id).collect();
+        let members: std::collections::HashSet<Uuid> = org
+            .people
+            .get()
+            .map(|p| p.rows_for(ws).iter().map(|r| r.user_id).collect())
+            .unwrap_or_default();
         if let Some(view) = org.views.get_mut(&ws) {
             view.members.settle(&rows);
+            view.marked.retain(|id| members.contains(id));
         }
     }
 }

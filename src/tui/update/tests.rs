@@ -4,6 +4,7 @@ mod dialogs;
 mod forms;
 mod messages;
 mod navigation;
+mod random_input;
 mod requests;
 mod search;
 mod seen;

@@ -1,6 +1,8 @@
 //! Measuring and cutting text by terminal columns, so wide (CJK, emoji) and combining
 //! characters keep columns aligned.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -9,6 +11,10 @@ pub const ELLIPSIS: &str = "…";
 /// Columns the text takes on screen, measured per grapheme (a base character and its
 /// combining marks share one cell; a wide character takes two). Control characters count 0.
 pub fn width(text: &str) -> usize {
+    // Most of what is drawn is ASCII, one column a character: no need to find graphemes.
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
     text.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -33,31 +39,50 @@ fn needs_emoji_selector(g: &str) -> bool {
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return false;
     };
-    ('\u{1F000}'..='\u{1FAFF}').contains(&c) && g.width() == 1
+    is_pictograph(c) && g.width() == 1
+}
+
+fn is_pictograph(c: char) -> bool {
+    ('\u{1F000}'..='\u{1FAFF}').contains(&c)
 }
 
 /// The text with the emoji selector after each pictograph that needs it (see
 /// [`needs_emoji_selector`]), so that what is drawn takes the columns [`width`] counts.
-pub fn wide_emoji(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+pub fn wide_emoji(text: &str) -> Cow<'_, str> {
+    // Most text has no pictograph at all: it is checked by characters, which is cheap, before
+    // anything is split into graphemes.
+    if !text.chars().any(is_pictograph) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 3);
     for g in text.graphemes(true) {
         out.push_str(g);
         if needs_emoji_selector(g) {
             out.push(EMOJI_SELECTOR);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The text cut to at most `max` columns, with "…" at the end when something was cut. A wide
 /// character that would straddle the limit is dropped rather than split.
 pub fn truncate(text: &str, max: usize) -> String {
-    let text = &wide_emoji(text);
+    let text = wide_emoji(text);
+    let text = text.as_ref();
     if width(text) <= max {
         return text.chars().filter(|c| !c.is_control()).collect();
     }
     if max == 0 {
         return String::new();
+    }
+    if text.is_ascii() {
+        let mut out: String = text
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(max - 1)
+            .collect();
+        out.push_str(ELLIPSIS);
+        return out;
     }
     let mut out = String::new();
     let mut used = 0;
@@ -190,7 +215,7 @@ mod tests {
         assert_eq!(wide_emoji("🛡\u{FE0F}"), "🛡\u{FE0F}", "already selected");
         assert_eq!(wide_emoji("★ ⚖ 🚀"), "★ ⚖ 🚀", "others are left alone");
         // What ratatui measures once the selector is there: the same two columns.
-        assert_eq!(UnicodeWidthStr::width(wide_emoji("🛡").as_str()), 2);
+        assert_eq!(UnicodeWidthStr::width(wide_emoji("🛡").as_ref()), 2);
     }
 
     #[test]

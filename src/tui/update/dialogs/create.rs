@@ -102,6 +102,8 @@ pub fn picker_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             app.modals.pop();
         }
         Some(Action::Choose) => {
+            // As drawn: a list that shrank under the cursor shows it on the last entry.
+            let cursor = cursor.min(choices.len().saturating_sub(1));
             let Some(choice) = choices.get(cursor) else {
                 return requests::info(app, "Nobody matches");
             };

@@ -46,7 +46,11 @@ fn detail_text(screen: &str) -> String {
             (cells.len() >= 3).then(|| cells[cells.len() - 2])
         })
         .collect();
-    parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    parts
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Saves, and has the server refuse the cap because the organization's limit went down.
@@ -127,7 +131,10 @@ fn after_a_refusal_and_discard_the_form_shows_what_the_server_has_now() {
     assert_eq!(form(&app).cap.value(), "900", "what was typed stays");
     assert_eq!(form(&app).original.cap, "300");
     let text = detail_text(&screen(&app, 100, 30));
-    assert!(text.contains("Cannot exceed the organization's limit of 800 EUR"), "{text}");
+    assert!(
+        text.contains("Cannot exceed the organization's limit of 800 EUR"),
+        "{text}"
+    );
 
     press(&mut app, ctrl('p'));
     type_text(&mut app, "Research");
@@ -137,7 +144,11 @@ fn after_a_refusal_and_discard_the_form_shows_what_the_server_has_now() {
     answer_with_lowered_limit(&mut app, effects);
     press(&mut app, key(KeyCode::Char('-')));
     assert_eq!(open_name(&app), "Default Workspace");
-    assert_eq!(form(&app).cap.value(), "300", "the server's value, not the stale 500");
+    assert_eq!(
+        form(&app).cap.value(),
+        "300",
+        "the server's value, not the stale 500"
+    );
     assert!(!form(&app).is_dirty());
 }
 

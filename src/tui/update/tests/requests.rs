@@ -238,7 +238,11 @@ fn ctrl_c_with_nothing_running_says_a_second_one_quits_as_help_does() {
     let mut app = loaded_app();
     press(&mut app, ctrl('c'));
     assert!(!app.quit, "one stray ctrl-c does not end the session");
-    let flash = app.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+    let flash = app
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
     assert_eq!(flash, "Nothing to cancel · ctrl-c again quits");
     let help = app
         .keymap

@@ -65,7 +65,10 @@ fn the_members_filter_puts_the_cursor_on_the_first_match() {
     let mut app = loaded_app();
     open_workspace_named(&mut app, "Research");
     press(&mut app, key(KeyCode::Char('G')));
-    assert_eq!(member_names(&app).last().map(String::as_str), Some("Zoë Martin"));
+    assert_eq!(
+        member_names(&app).last().map(String::as_str),
+        Some("Zoë Martin")
+    );
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "a");
     press(&mut app, key(KeyCode::Enter));
@@ -76,7 +79,11 @@ fn the_members_filter_puts_the_cursor_on_the_first_match() {
         panic!("the role editor opens");
     };
     let names: Vec<&str> = d.targets.iter().map(|t| t.name.as_str()).collect();
-    assert_eq!(names, ["Ana Lucía Pérez"], "on the row the search put first");
+    assert_eq!(
+        names,
+        ["Ana Lucía Pérez"],
+        "on the row the search put first"
+    );
 }
 
 #[test]

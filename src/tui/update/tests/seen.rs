@@ -39,7 +39,10 @@ fn changes(effects: &[Effect]) -> Vec<Call> {
 }
 
 fn flash(app: &App) -> String {
-    app.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+    app.flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
 }
 
 fn research_members() -> App {
@@ -64,7 +67,10 @@ fn behind_the_too_small_notice_keys_reach_nothing_but_quit() {
         panic!("the dialog is left as it was");
     };
     assert_eq!(d.focus, crate::tui::state::dialogs::Button::Cancel);
-    assert_eq!(flash(&app), "That key does nothing until the terminal is larger");
+    assert_eq!(
+        flash(&app),
+        "That key does nothing until the terminal is larger"
+    );
     press(&mut app, ctrl('v'));
     let _ = update(&mut app, Msg::Paste("Research".into()));
     assert_eq!(app.modals.len(), 1);
@@ -107,11 +113,12 @@ fn tall_remove_dialog(app: &mut App) {
     let targets = (0..10)
         .map(|n| (id(800 + n), format!("Person {n}")))
         .collect();
-    app.modals.push(Modal::RemoveMembers(Box::new(RemoveMembers::new(
-        id(RESEARCH),
-        "Research",
-        targets,
-    ))));
+    app.modals
+        .push(Modal::RemoveMembers(Box::new(RemoveMembers::new(
+            id(RESEARCH),
+            "Research",
+            targets,
+        ))));
 }
 
 #[test]
@@ -124,7 +131,11 @@ fn a_dialog_cut_off_by_the_terminal_sends_nothing_until_it_is_seen_whole() {
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty(), "{effects:?}");
-    assert!(flash(&app).contains("does not fit the terminal"), "{}", flash(&app));
+    assert!(
+        flash(&app).contains("does not fit the terminal"),
+        "{}",
+        flash(&app)
+    );
     assert!(app.top_modal().is_some(), "the dialog stays");
 
     resize(&mut app, 80, 24);
@@ -208,5 +219,8 @@ fn space_never_presses_create_and_the_focus_stays_on_the_chosen_admin() {
     let effects = press_only(&mut app, key(KeyCode::Char(' ')));
     assert!(changes(&effects).is_empty(), "space on Create: {effects:?}");
     let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert!(matches!(changes(&effects).as_slice(), [Call::CreateWorkspace(_)]));
+    assert!(matches!(
+        changes(&effects).as_slice(),
+        [Call::CreateWorkspace(_)]
+    ));
 }

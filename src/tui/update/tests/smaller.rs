@@ -27,12 +27,19 @@ fn ws_with_several_matches_lists_them_to_choose_from() {
     assert_eq!(picker.query.value(), "m");
     assert_eq!(open_name(&app), "Default Workspace", "nothing opened yet");
     assert!(
-        app.flash.as_ref().unwrap().text.contains("match \"m\": choose one"),
+        app.flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("match \"m\": choose one"),
         "{:?}",
         app.flash
     );
     let text = screen(&app, 80, 24);
-    assert!(text.contains("Marketing") && text.contains("Data Platform"), "{text}");
+    assert!(
+        text.contains("Marketing") && text.contains("Data Platform"),
+        "{text}"
+    );
     press(&mut app, key(KeyCode::Esc));
 
     command(&mut app, "ws research");
@@ -45,11 +52,17 @@ fn ws_with_several_matches_lists_them_to_choose_from() {
 fn the_archived_toggle_says_where_it_goes() {
     let mut app = loaded_app();
     let hints = screen(&app, 80, 24);
-    assert!(hints.lines().last().unwrap().contains("a archived"), "{hints}");
+    assert!(
+        hints.lines().last().unwrap().contains("a archived"),
+        "{hints}"
+    );
     press(&mut app, key(KeyCode::Char('a')));
     let hints = screen(&app, 80, 24);
     let last = hints.lines().last().unwrap();
-    assert!(last.contains("a active") && !last.contains("a archived"), "{last}");
+    assert!(
+        last.contains("a active") && !last.contains("a archived"),
+        "{last}"
+    );
 }
 
 #[test]
@@ -89,7 +102,13 @@ fn a_page_key_in_a_list_moves_by_the_rows_it_shows() {
     for n in 0..30 {
         list.push(workspace(600 + n, &format!("Extra {n:02}"), "", 0));
     }
-    let _ = update(&mut app, Msg::Resize { width: 80, height: 15 });
+    let _ = update(
+        &mut app,
+        Msg::Resize {
+            width: 80,
+            height: 15,
+        },
+    );
     redraw(&mut app);
     // 15 rows less the status and hint lines leave 13; the switcher takes 4 of them and the
     // workspace list's border 2 of the other 9: a page is 7 rows.
@@ -97,7 +116,10 @@ fn a_page_key_in_a_list_moves_by_the_rows_it_shows() {
     let ids = app.org().visible_workspace_ids();
     assert_eq!(app.org().list_cursor.resolve(&ids), Some(7));
     let text = screen(&app, 80, 15);
-    assert!(text.contains("▶    Extra 01"), "the new page starts at the cursor: {text}");
+    assert!(
+        text.contains("▶    Extra 01"),
+        "the new page starts at the cursor: {text}"
+    );
 }
 
 #[test]
@@ -132,5 +154,8 @@ fn an_emoji_drawn_as_text_by_default_does_not_push_the_border() {
         "asks for the two-column glyph the terminal draws anyway"
     );
     let border = buffer[(25, row)].symbol();
-    assert!(matches!(border, "│" | "┃"), "the border stays in its column: {border:?}");
+    assert!(
+        matches!(border, "│" | "┃"),
+        "the border stays in its column: {border:?}"
+    );
 }

@@ -12,6 +12,9 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
 use crate::tui::widgets::text::{fit, truncate, wrap};
 
+/// Names listed in the heading before "and N more".
+const NAMES_SHOWN: usize = 6;
+
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: &Theme) -> bool {
     // Sized to what it shows: the lines are laid out first, within what the screen allows.
     let width = 76;
@@ -21,10 +24,19 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: 
         return false;
     }
     let mut body = Body::new(room);
+    // Everyone whose roles may change is named (or counted) before anything is sent, those a
+    // filter hides in the table too.
     let who = match d.targets.as_slice() {
         [one] => one.name.clone(),
         many => {
-            let names: Vec<&str> = many.iter().map(|t| t.name.as_str()).collect();
+            let mut names: Vec<String> = many
+                .iter()
+                .take(NAMES_SHOWN)
+                .map(|t| t.name.clone())
+                .collect();
+            if many.len() > NAMES_SHOWN {
+                names.push(format!("and {} more", many.len() - NAMES_SHOWN));
+            }
             format!(
                 "{}: {}",
                 count_of(many.len(), "member", "members"),
@@ -32,7 +44,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: 
             )
         }
     };
-    body.line(&format!("For {who}"), theme.header);
+    body.wrapped(&format!("For {who}"), theme.header);
     match d.stage {
         Stage::Choose => choose(&mut body, d, most, theme),
         Stage::Review(focus) => {

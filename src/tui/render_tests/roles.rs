@@ -143,3 +143,22 @@ fn enter_on_a_member_shows_every_role_their_keys_and_when_they_joined() {
     press(&mut app, key(KeyCode::Esc));
     assert!(app.modals.is_empty());
 }
+
+#[test]
+fn the_role_editor_names_everyone_it_changes_or_counts_the_rest() {
+    let mut app = research();
+    app.org_mut().patch_people(|people| {
+        for n in 0..12u128 {
+            let mut extra = people.persons[0].clone();
+            extra.user_id = id(300 + n);
+            extra.name = format!("Extra Person {n:02}");
+            extra.memberships = vec![(id(RESEARCH), vec!["dev".into()])];
+            people.persons.push(extra);
+        }
+    });
+    press(&mut app, key(KeyCode::Char('*')));
+    press(&mut app, key(KeyCode::Char('r')));
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("For 15 members: Ana Lucía Pérez,"), "{text}");
+    assert!(text.contains("and 9 more"), "{text}");
+}

@@ -124,13 +124,17 @@ pub fn forget(app: &mut App, ids: Vec<RequestId>) -> Vec<Effect> {
 pub fn flash(app: &mut App, level: FlashLevel, text: impl Into<String>) -> Effect {
     let id = app.next_id();
     let text = text.into();
-    if app.messages.len() == MESSAGES_KEPT {
-        app.messages.remove(0);
-    }
-    app.messages.push(Logged {
+    let logged = Logged {
         level,
         text: text.clone(),
-    });
+    };
+    // The same message again (a key pressed twice) is logged once.
+    if app.messages.last() != Some(&logged) {
+        if app.messages.len() == MESSAGES_KEPT {
+            app.messages.remove(0);
+        }
+        app.messages.push(logged);
+    }
     app.flash = Some(Flash { id, level, text });
     let after = if level == FlashLevel::Error {
         ERROR_FLASH_TIME

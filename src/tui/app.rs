@@ -59,9 +59,12 @@ where
     let mut dirty = true;
     loop {
         if dirty {
+            let mut seen = app.seen;
             terminal
-                .draw(|frame| view::render(frame, app, theme))
+                .draw(|frame| seen = view::render(frame, app, theme))
                 .map_err(TuiError::Terminal)?;
+            // The next key acts only on what this frame showed whole.
+            app.seen = seen;
             dirty = false;
         }
         if app.quit {

@@ -14,6 +14,7 @@ pub mod logging;
 pub mod modals;
 pub mod msg;
 pub mod panes;
+pub mod roles_short;
 pub mod runner;
 pub mod state;
 pub mod terminal;

@@ -3,6 +3,8 @@
 //! `update` and rendering only; the end-to-end tests use the real binary and server.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use time::macros::{date, datetime};
 use uuid::Uuid;
 
@@ -16,7 +18,9 @@ use crate::tui::keymap::Keymap;
 use crate::tui::msg::{Change, Msg, Outcome, Reply, SaveResult};
 use crate::tui::state::people::{CatalogRole, People, Person};
 use crate::tui::state::{App, ProfileInfo, RequestId};
+use crate::tui::theme::Theme;
 use crate::tui::update::{start, update};
+use crate::tui::view;
 
 pub fn id(n: u128) -> Uuid {
     Uuid::from_u128(n)
@@ -104,6 +108,7 @@ fn person(n: u128, name: &str, email: &str, org: &[&str], ws: &[(u128, &[&str])]
             .iter()
             .map(|(w, roles)| (id(*w), roles.iter().map(|r| r.to_string()).collect()))
             .collect(),
+        joined: Some(datetime!(2024-02-01 09:00 UTC) + time::Duration::days(n as i64)),
     }
 }
 
@@ -367,6 +372,18 @@ pub fn add_api_keys(app: &mut App, workspace: u128, expirations: &[Option<time::
     }
 }
 
+/// Draws the screen at the size the console knows and records what it showed, as the event
+/// loop does after every message: keys then act on what this frame showed.
+pub fn redraw(app: &mut App) {
+    let (width, height) = app.screen;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let mut seen = app.seen;
+    terminal
+        .draw(|frame| seen = view::render(frame, app, &Theme::colour()))
+        .expect("draw");
+    app.seen = seen;
+}
+
 /// A console on the fixture profiles, before anything loaded.
 pub fn new_app() -> App {
     let mut app = App::new(
@@ -377,6 +394,7 @@ pub fn new_app() -> App {
     );
     // A fixed day, before every fixture key's expiration: snapshots must not change with the date.
     app.today = date!(2026 - 06 - 01);
+    redraw(&mut app);
     app
 }
 
@@ -427,6 +445,7 @@ pub fn loaded_app() -> App {
     let mut app = new_app();
     let effects = start(&mut app);
     answer_all(&mut app, effects);
+    redraw(&mut app);
     app
 }
 
@@ -438,15 +457,20 @@ pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new_with_kind(KeyCode::Char(c), KeyModifiers::CONTROL, KeyEventKind::Press)
 }
 
-/// Presses a key and answers whatever it requested; returns the other effects.
+/// Presses a key and answers whatever it requested; returns the other effects. The screen is
+/// drawn again afterwards, as the event loop does.
 pub fn press(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let effects = update(app, Msg::Key(key));
-    answer_all(app, effects)
+    let rest = answer_all(app, effects);
+    redraw(app);
+    rest
 }
 
 /// Presses a key without answering its requests; returns every effect.
 pub fn press_only(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    update(app, Msg::Key(key))
+    let effects = update(app, Msg::Key(key));
+    redraw(app);
+    effects
 }
 
 /// Types text one key at a time.

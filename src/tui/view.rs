@@ -1,12 +1,13 @@
 //! Draws the whole screen from the state: status line, panes, hint line, then dialogs.
-//! A pure function of the state; it is called only when something changed.
+//! A pure function of the state; it is called only when something changed. It reports what it
+//! could draw whole, so that keys act only on what the admin could see.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::modals;
 use super::panes::{detail, hints, organizations, status, workspaces};
-use super::state::App;
+use super::state::{App, Sighting};
 use super::theme::Theme;
 
 /// Below this the panes cannot show a usable row; a notice shows instead.
@@ -49,18 +50,29 @@ pub fn layout(area: Rect, profiles: usize) -> Areas {
     }
 }
 
-pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+/// Whether a terminal of this size is too small for the panes.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// Draws the screen and says what it showed.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) -> Sighting {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(theme.text), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        modals::too_small::render(frame, area, (MIN_WIDTH, MIN_HEIGHT), theme);
-        return;
+    if too_small(area.width, area.height) {
+        modals::too_small::render(frame, area, (MIN_WIDTH, MIN_HEIGHT), app, theme);
+        return Sighting::too_small();
     }
     let areas = layout(area, app.profiles.len());
     status::render(frame, areas.status, app, theme);
     organizations::render(frame, areas.organizations, app, theme);
     workspaces::render(frame, areas.workspaces, app, theme);
-    detail::render(frame, areas.detail, app, theme);
+    let whole_form = detail::render(frame, areas.detail, app, theme);
     hints::render(frame, areas.hints, app, theme);
-    modals::render(frame, area, areas.hints, app, theme);
+    let dialog = modals::render(frame, area, areas.hints, app, theme);
+    Sighting {
+        too_small: false,
+        dialog,
+        whole_form,
+    }
 }

@@ -112,7 +112,7 @@ fn remove_one_member() {
 }
 
 #[test]
-fn archive_needs_the_exact_name_and_stops_the_workspace_keys() {
+fn archive_needs_the_name_and_stops_the_workspace_keys() {
     let home = Home::new();
     // A key of Mobile App, made before the console starts, that works now.
     let key = with_api(&home, async |client| {
@@ -143,15 +143,15 @@ fn archive_needs_the_exact_name_and_stops_the_workspace_keys() {
     wait_open(&mut console, "Mobile App");
     console.send("X");
     console.wait_for("Archive \"Mobile App\"? This is permanent");
-    console.send("mobile app");
+    console.send("mobile ap");
     console.wait_for("does not match");
     console.send(TAB);
     console.send(ENTER);
-    console.wait_for("Not archived: type \"Mobile App\" exactly");
+    console.wait_for("Not archived: type \"Mobile App\" to confirm");
     // Nothing happened: the dialog is still there, with what was typed.
-    console.wait_for("[mobile app");
-    console.send(&"\x7f".repeat("mobile app".len()));
-    console.send("Mobile App");
+    console.wait_for("[mobile ap");
+    // Case is folded, as the name rule folds it: the name is now typed.
+    console.send("p");
     console.wait_for("✓ matches");
     console.send(ENTER);
     console.wait_for("Archived \"Mobile App\"");

@@ -18,3 +18,4 @@ mod readme_capture;
 mod slow_server;
 mod stale_after_reload;
 mod terminal;
+mod what_is_seen;

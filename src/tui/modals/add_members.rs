@@ -14,17 +14,17 @@ use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{Body, submission_lines};
 use crate::tui::widgets::frame;
-use crate::tui::widgets::text::{fit, truncate, width};
+use crate::tui::widgets::text::{fit, truncate, width, wrap};
 
 /// The widest the role column gets; the people take the rest.
 const ROLE_COLUMN: usize = 28;
 
-pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &AddMembers, theme: &Theme) {
+pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &AddMembers, theme: &Theme) -> bool {
     let area = frame::centered(screen, 96, screen.height.saturating_sub(2).min(24));
     let title = format!("Add members to \"{}\"", truncate(&d.workspace_name, 40));
     let inner = frame::dialog(frame, area, &title, theme);
     if inner.height < 6 || inner.width < 20 {
-        return;
+        return false;
     }
     let room = usize::from(inner.width);
     let mut body = Body::new(room);
@@ -74,7 +74,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &AddMembers, theme:
     for line in footer {
         body.push(line);
     }
-    body.render(frame, inner);
+    body.render(frame, inner)
 }
 
 fn search_line(body: &mut Body, app: &App, d: &AddMembers, theme: &Theme) {
@@ -166,7 +166,11 @@ fn role_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<
         .collect()
 }
 
-/// The chosen role's description, then what Enter does (or the state of the request).
+/// Names shown in the "Selected:" line before "and N more".
+const NAMES_SHOWN: usize = 4;
+
+/// The chosen role's description, who is selected (by name, those the search hides too), then
+/// what Enter does (or the state of the request).
 fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(role) = d.chosen_role() {
@@ -174,6 +178,29 @@ fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Li
             truncate(&format!("{}: {}", role.name, role.description), room),
             theme.muted,
         ));
+    }
+    let mut selected = d.selected_people();
+    if !selected.is_empty() {
+        let shown: std::collections::HashSet<uuid::Uuid> = d.shown_ids().into_iter().collect();
+        // Those the search hides first: they are the ones the list does not show.
+        selected.sort_by_key(|c| shown.contains(&c.user_id));
+        let mut names: Vec<String> = selected
+            .iter()
+            .take(NAMES_SHOWN)
+            .map(|c| {
+                if shown.contains(&c.user_id) {
+                    c.name.clone()
+                } else {
+                    format!("{} (hidden by the search)", c.name)
+                }
+            })
+            .collect();
+        if selected.len() > NAMES_SHOWN {
+            names.push(format!("and {} more", selected.len() - NAMES_SHOWN));
+        }
+        for line in wrap(&format!("Selected: {}", names.join(", ")), room) {
+            lines.push(Line::styled(line, theme.text));
+        }
     }
     let who = count_of(d.selected.len(), "person", "people");
     let status = submission_lines(

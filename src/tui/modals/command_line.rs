@@ -10,9 +10,10 @@ use crate::tui::state::modal::COMMANDS;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input;
 
-pub fn render(frame: &mut Frame, area: Rect, field: &Input, theme: &Theme) {
+/// Draws the command line; returns whether it had room to.
+pub fn render(frame: &mut Frame, area: Rect, field: &Input, theme: &Theme) -> bool {
     if area.width < 2 || area.height == 0 {
-        return;
+        return false;
     }
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(Span::styled(":", theme.hint_key)), area);
@@ -32,4 +33,5 @@ pub fn render(frame: &mut Frame, area: Rect, field: &Input, theme: &Theme) {
         let text = format!("commands: {COMMANDS}");
         frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), hint);
     }
+    true
 }

@@ -17,7 +17,7 @@ use crate::tui::widgets::text::truncate;
 const NAMES_SHOWN: usize = 6;
 const WIDTH: u16 = 70;
 
-pub fn render_notice(frame: &mut Frame, screen: Rect, notice: &Notice, theme: &Theme) {
+pub fn render_notice(frame: &mut Frame, screen: Rect, notice: &Notice, theme: &Theme) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, 60));
     body.wrapped(&notice.text, theme.text);
     body.blank();
@@ -25,10 +25,16 @@ pub fn render_notice(frame: &mut Frame, screen: Rect, notice: &Notice, theme: &T
         &[ButtonView::new(Button::Ok, Some(Button::Ok))],
         theme,
     ));
-    dialog::show(frame, screen, 60, &notice.title, body, theme);
+    dialog::show(frame, screen, 60, &notice.title, body, theme)
 }
 
-pub fn render_remove(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: &Theme) {
+pub fn render_remove(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    d: &RemoveMembers,
+    theme: &Theme,
+) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));
     body.wrapped(
         &format!(
@@ -74,7 +80,7 @@ pub fn render_remove(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembe
         })
         .collect();
     body.push(buttons(&views, theme));
-    dialog::show(frame, screen, WIDTH, "Remove members", body, theme);
+    dialog::show(frame, screen, WIDTH, "Remove members", body, theme)
 }
 
 pub fn render_archive(
@@ -83,7 +89,7 @@ pub fn render_archive(
     app: &App,
     d: &ArchiveDialog,
     theme: &Theme,
-) {
+) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));
     body.wrapped(
         &format!(
@@ -131,7 +137,10 @@ pub fn render_archive(
         body.line(&format!("  • {consequence}"), theme.text);
     }
     body.blank();
-    body.line("Type the workspace's name to confirm:", theme.text);
+    body.wrapped(
+        "Type the workspace's name to confirm (case, accents, dashes and spaces need not match):",
+        theme.text,
+    );
     let (mark, style) = if d.confirmed() {
         ("  ✓ matches", theme.flash_success)
     } else if d.typed.value().is_empty() {
@@ -170,5 +179,5 @@ pub fn render_archive(
         })
         .collect();
     body.push(buttons(&views, theme));
-    dialog::show(frame, screen, WIDTH, "Archive workspace", body, theme);
+    dialog::show(frame, screen, WIDTH, "Archive workspace", body, theme)
 }

@@ -15,7 +15,13 @@ use crate::tui::widgets::text::{fit, truncate, width};
 
 const LABEL_WIDTH: usize = 16;
 
-pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &CreateWorkspace, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    d: &CreateWorkspace,
+    theme: &Theme,
+) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, 72));
     let editable = !d.submission.is_sending();
     for field in [
@@ -103,7 +109,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &CreateWorkspace, t
         ],
         theme,
     ));
-    dialog::show(frame, screen, 72, "New workspace", body, theme);
+    dialog::show(frame, screen, 72, "New workspace", body, theme)
 }
 
 /// What to say under a field that has nothing wrong with it.

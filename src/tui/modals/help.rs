@@ -1,41 +1,23 @@
-//! The help overlay: every binding of the live keymap, by context.
+//! The help overlay: every binding of the live keymap, by context, then the short role names
+//! the Members table uses when it is narrow.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use crate::tui::keymap::help::line_count;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::roles_short;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::frame;
+use crate::tui::widgets::reader;
 use crate::tui::widgets::text::{fit, truncate, width};
 
-fn dialog_area(screen: Rect) -> Rect {
-    frame::centered(
-        screen,
-        screen.width.saturating_sub(4).min(90),
-        screen.height.saturating_sub(2),
-    )
-}
+/// The widest the help gets.
+pub const WIDTH: u16 = 90;
 
-/// How far the help can scroll on the current screen: its lines less those that fit.
-pub fn max_scroll(app: &App) -> u16 {
-    let (width, height) = app.screen;
-    let visible = dialog_area(Rect::new(0, 0, width, height))
-        .height
-        .saturating_sub(2);
-    let lines = line_count(&app.keymap.help_sections());
-    u16::try_from(lines)
-        .unwrap_or(u16::MAX)
-        .saturating_sub(visible)
-}
-
-pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let area = dialog_area(screen);
-    let room = usize::from(area.width.saturating_sub(2));
-    let visible = usize::from(area.height.saturating_sub(2));
+/// The help's lines for a screen `screen_width` wide.
+pub fn lines(app: &App, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let room = reader::inner_width(screen_width, WIDTH);
     let sections = app.keymap.help_sections();
     let longest = sections
         .iter()
@@ -44,34 +26,45 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &T
         .unwrap_or(0);
     let key_width = longest.min(room / 3).max(4);
     let mut lines = Vec::new();
+    let entry = |lines: &mut Vec<Line<'static>>, key: &str, text: &str| {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", fit(key, key_width)), theme.hint_key),
+            Span::styled(
+                truncate(text, room.saturating_sub(key_width + 3)),
+                theme.text,
+            ),
+        ]));
+    };
     for section in sections {
         lines.push(Line::styled(section.title, theme.header));
         for (keys, description) in section.entries {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {} ", fit(&keys, key_width)), theme.hint_key),
-                Span::styled(
-                    truncate(description, room.saturating_sub(key_width + 3)),
-                    theme.text,
-                ),
-            ]));
+            entry(&mut lines, &keys, description);
         }
         lines.push(Line::raw(""));
     }
-    let max_scroll = lines.len().saturating_sub(visible) as u16;
-    let scroll = scroll.min(max_scroll);
-    let close = app.keymap.describe_keys(Context::Help, Action::Close);
-    let mut title = format!("Keys · {close} closes");
-    if max_scroll > 0 {
-        // Where the window is, so it is plain that there is more to scroll to.
-        let first = usize::from(scroll) + 1;
-        let last = (usize::from(scroll) + visible).min(lines.len());
-        let more = if usize::from(scroll) < usize::from(max_scroll) {
-            " ↓"
-        } else {
-            ""
-        };
-        title.push_str(&format!(" · {first}-{last} of {}{more}", lines.len()));
+    lines.push(Line::styled(roles_short::HELP_TITLE, theme.header));
+    for (short, full) in roles_short::table() {
+        entry(&mut lines, short, full);
     }
-    let inner = frame::dialog(frame, area, &title, theme);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    lines
+}
+
+/// How far the help can scroll on the current screen.
+pub fn max_scroll(app: &App) -> u16 {
+    let count = lines(app, app.screen.0, &Theme::default()).len();
+    reader::max_scroll(app.screen, WIDTH, count)
+}
+
+/// How many lines a page key scrolls the help by: what one screen shows.
+pub fn page(app: &App) -> u16 {
+    let count = lines(app, app.screen.0, &Theme::default()).len();
+    reader::page(app.screen, WIDTH, count)
+}
+
+/// Draws the help; it scrolls, and its title says which lines show.
+pub fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) -> bool {
+    let close = app.keymap.describe_keys(Context::Help, Action::Close);
+    let title = format!("Keys · {close} closes");
+    let lines = lines(app, screen.width, theme);
+    reader::render(frame, screen, WIDTH, &title, lines, scroll, theme)
 }

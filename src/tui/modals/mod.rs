@@ -5,6 +5,8 @@ pub mod command_line;
 pub mod confirm;
 pub mod create;
 pub mod help;
+pub mod member;
+pub mod messages;
 pub mod picker;
 pub mod roles;
 pub mod too_small;
@@ -13,13 +15,22 @@ pub mod unsaved;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::tui::state::sighting::DialogSighting;
 use crate::tui::state::{App, Modal};
 use crate::tui::theme::Theme;
 
-/// `screen` is the whole terminal; `bottom_line` is where the command line goes.
-pub fn render(frame: &mut Frame, screen: Rect, bottom_line: Rect, app: &App, theme: &Theme) {
+/// `screen` is the whole terminal; `bottom_line` is where the command line goes. Returns what
+/// the frame shows of the top dialog, if there is one.
+pub fn render(
+    frame: &mut Frame,
+    screen: Rect,
+    bottom_line: Rect,
+    app: &App,
+    theme: &Theme,
+) -> Option<DialogSighting> {
+    let mut whole = false;
     for modal in &app.modals {
-        match modal {
+        whole = match modal {
             Modal::Help { scroll } => help::render(frame, screen, app, *scroll, theme),
             Modal::WorkspacePicker(p) => picker::render_workspaces(frame, screen, app, p, theme),
             Modal::OrganizationPicker(p) => {
@@ -34,6 +45,16 @@ pub fn render(frame: &mut Frame, screen: Rect, bottom_line: Rect, app: &App, the
             Modal::CreateWorkspace(d) => create::render(frame, screen, app, d, theme),
             Modal::AdminPicker(p) => picker::render_members(frame, screen, app, p, theme),
             Modal::Notice(n) => confirm::render_notice(frame, screen, n, theme),
-        }
+            Modal::Messages { scroll } => messages::render(frame, screen, app, *scroll, theme),
+            Modal::Member { user, scroll } => {
+                member::render(frame, screen, app, *user, *scroll, theme)
+            }
+        };
     }
+    let top = app.modals.last()?;
+    Some(DialogSighting {
+        depth: app.modals.len(),
+        kind: std::mem::discriminant(top),
+        whole,
+    })
 }

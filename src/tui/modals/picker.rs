@@ -30,7 +30,7 @@ pub fn render_workspaces(
     app: &App,
     picker: &Picker,
     theme: &Theme,
-) {
+) -> bool {
     let choices = picking::workspaces(app, picker.query.value());
     let total = app.org().all_workspaces().len();
     let entries: Vec<Entry> = choices
@@ -76,7 +76,7 @@ pub fn render_workspaces(
         total,
         status,
         theme,
-    );
+    )
 }
 
 pub fn render_organizations(
@@ -85,7 +85,7 @@ pub fn render_organizations(
     app: &App,
     picker: &Picker,
     theme: &Theme,
-) {
+) -> bool {
     let choices = picking::organizations(app, picker.query.value());
     let entries: Vec<Entry> = choices
         .into_iter()
@@ -121,11 +121,17 @@ pub fn render_organizations(
         app.profiles.len(),
         None,
         theme,
-    );
+    )
 }
 
 /// The admin picker of the new-workspace form: the organization's members.
-pub fn render_members(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme: &Theme) {
+pub fn render_members(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    picker: &Picker,
+    theme: &Theme,
+) -> bool {
     let entries: Vec<Entry> = picking::members(app, picker.query.value())
         .into_iter()
         .map(|c| Entry {
@@ -147,7 +153,7 @@ pub fn render_members(frame: &mut Frame, screen: Rect, app: &App, picker: &Picke
         total,
         None,
         theme,
-    );
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -161,12 +167,12 @@ fn render(
     total: usize,
     status: Option<String>,
     theme: &Theme,
-) {
+) -> bool {
     let area = frame::centered(screen, 64, 18.min(screen.height.saturating_sub(2)));
     let close = app.keymap.describe_keys(Context::Picker, Action::Close);
     let inner = frame::dialog(frame, area, &format!("{title} · {close} closes"), theme);
     if inner.height < 2 || inner.width < 4 {
-        return;
+        return false;
     }
     let room = usize::from(inner.width);
     frame.render_widget(Paragraph::new(Span::styled("> ", theme.hint_key)), inner);
@@ -208,6 +214,7 @@ fn render(
     };
     let count = format!("{shown} of {total}");
     frame.render_widget(Paragraph::new(Span::styled(count, theme.muted)), footer);
+    true
 }
 
 /// An entry with its matched characters highlighted, cut to the room.

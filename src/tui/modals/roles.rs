@@ -12,19 +12,31 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
 use crate::tui::widgets::text::{fit, truncate, wrap};
 
-pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: &Theme) {
+/// Names listed in the heading before "and N more".
+const NAMES_SHOWN: usize = 6;
+
+pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: &Theme) -> bool {
     // Sized to what it shows: the lines are laid out first, within what the screen allows.
     let width = 76;
     let room = dialog::inner_width(screen, width);
     let most = usize::from(screen.height.saturating_sub(4));
     if room < 20 || most < 5 {
-        return;
+        return false;
     }
     let mut body = Body::new(room);
+    // Everyone whose roles may change is named (or counted) before anything is sent, those a
+    // filter hides in the table too.
     let who = match d.targets.as_slice() {
         [one] => one.name.clone(),
         many => {
-            let names: Vec<&str> = many.iter().map(|t| t.name.as_str()).collect();
+            let mut names: Vec<String> = many
+                .iter()
+                .take(NAMES_SHOWN)
+                .map(|t| t.name.clone())
+                .collect();
+            if many.len() > NAMES_SHOWN {
+                names.push(format!("and {} more", many.len() - NAMES_SHOWN));
+            }
             format!(
                 "{}: {}",
                 count_of(many.len(), "member", "members"),
@@ -32,7 +44,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: 
             )
         }
     };
-    body.line(&format!("For {who}"), theme.header);
+    body.wrapped(&format!("For {who}"), theme.header);
     match d.stage {
         Stage::Choose => choose(&mut body, d, most, theme),
         Stage::Review(focus) => {
@@ -45,16 +57,21 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, d: &EditRoles, theme: 
         }
     }
     let title = format!("Roles in \"{}\"", truncate(&d.workspace_name, 40));
-    dialog::show(frame, screen, width, &title, body, theme);
+    dialog::show(frame, screen, width, &title, body, theme)
 }
 
 fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     let room = body.width;
     // The heading above, and the blank, description and problem lines below, take the rest.
     let below = 2 + d.problem.as_ref().map_or(0, |p| wrap(p, room).len());
-    let list_height = height
-        .saturating_sub(body.lines.len() + below)
-        .clamp(1, d.choices.len().max(1));
+    let fits = height.saturating_sub(body.lines.len() + below).max(1);
+    // A list longer than the room says so on a line of its own, which it then needs.
+    let paged = d.choices.len() > fits;
+    let list_height = if paged {
+        fits.saturating_sub(1).max(1)
+    } else {
+        d.choices.len().max(1)
+    };
     let offset = page_offset(Some(d.cursor), list_height);
     for (i, choice) in d.choices.iter().enumerate().skip(offset).take(list_height) {
         let tick = match choice.tick {
@@ -74,6 +91,17 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
             theme.text
         };
         body.push(Line::styled(fit(&text, room), style));
+    }
+    if paged {
+        let last = (offset + list_height).min(d.choices.len());
+        let mut position = format!("  roles {}-{last} of {}", offset + 1, d.choices.len());
+        if last < d.choices.len() {
+            position.push_str(&format!(" · ↓ {} more below", d.choices.len() - last));
+        }
+        if offset > 0 {
+            position.push_str(" · ↑ more above");
+        }
+        body.line(&position, theme.muted);
     }
     body.blank();
     if let Some(choice) = d.choices.get(d.cursor) {

@@ -1,14 +1,18 @@
-//! What shows instead of the panes when the terminal is smaller than they need.
+//! What shows instead of the panes when the terminal is smaller than they need. While it shows,
+//! no key reaches what it hides (see `update::keys`), so what it says about keys is all that
+//! works: quit, and ctrl-c.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, minimum: (u16, u16), theme: &Theme) {
-    let lines = vec![
+pub fn render(frame: &mut Frame, area: Rect, minimum: (u16, u16), app: &App, theme: &Theme) {
+    let mut lines = vec![
         Line::styled("Terminal too small", theme.notice),
         Line::styled(
             format!(
@@ -17,8 +21,17 @@ pub fn render(frame: &mut Frame, area: Rect, minimum: (u16, u16), theme: &Theme)
             ),
             theme.text,
         ),
-        Line::styled("Enlarge it, or q to quit", theme.muted),
+        Line::styled(what_works(app), theme.muted),
     ];
+    // What the last key did (a refusal, a cancel) has no status line to go to here.
+    if let Some(flash) = &app.flash {
+        let style = match flash.level {
+            FlashLevel::Error => theme.flash_error,
+            FlashLevel::Success => theme.flash_success,
+            FlashLevel::Info => theme.flash_info,
+        };
+        lines.push(Line::styled(flash.text.clone(), style));
+    }
     let top = area.height.saturating_sub(3) / 2;
     let area = Rect {
         y: area.y + top,
@@ -31,4 +44,20 @@ pub fn render(frame: &mut Frame, area: Rect, minimum: (u16, u16), theme: &Theme)
             .wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// The keys that work on this screen, from the live keymap.
+pub fn what_works(app: &App) -> String {
+    let quit = app
+        .keymap
+        .keys(Context::Global, Action::Quit)
+        .first()
+        .map(ToString::to_string);
+    if app.org().has_unsaved_changes() {
+        return "Enlarge it to save or discard your unsaved changes".to_owned();
+    }
+    match quit {
+        Some(key) => format!("Enlarge it, or {key} to quit"),
+        None => "Enlarge it".to_owned(),
+    }
 }

@@ -3,17 +3,23 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::state::modal::{Navigation, PromptButton, UnsavedPrompt};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::frame;
+use crate::tui::widgets::dialog::{self, Body};
 
-pub fn render(frame: &mut Frame, screen: Rect, app: &App, prompt: &UnsavedPrompt, theme: &Theme) {
-    let area = frame::centered(screen, 56, 8);
-    let inner = frame::dialog(frame, area, "Unsaved changes", theme);
+const WIDTH: u16 = 56;
+
+/// Draws the prompt; returns whether all of it fitted.
+pub fn render(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    prompt: &UnsavedPrompt,
+    theme: &Theme,
+) -> bool {
     let org = app.org();
     let name = org
         .open
@@ -47,25 +53,19 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, prompt: &UnsavedPrompt
         } else {
             (format!("  {} ({key})  ", button.label()), theme.button)
         };
+        if !buttons.is_empty() {
+            buttons.push(Span::raw(" "));
+        }
         buttons.push(Span::styled(text, style));
-        buttons.push(Span::raw(" "));
     }
-    let lines = vec![
-        Line::styled(
-            format!("The settings of \"{name}\" have changes"),
-            theme.text,
+    let mut body = Body::new(dialog::inner_width(screen, WIDTH));
+    body.wrapped(
+        &format!(
+            "The settings of \"{name}\" have changes that are not saved. Save them before {going}?"
         ),
-        Line::styled(
-            format!("that are not saved. Save them before {going}?"),
-            theme.text,
-        ),
-        Line::raw(""),
-        Line::from(buttons),
-    ];
-    frame.render_widget(
-        Paragraph::new(lines)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: false }),
-        inner,
+        theme.text,
     );
+    body.blank();
+    body.push(Line::from(buttons).alignment(Alignment::Center));
+    dialog::show(frame, screen, WIDTH, "Unsaved changes", body, theme)
 }

@@ -6,13 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::state::org::FoundWorkspace;
+use uuid::Uuid;
+
 use crate::tui::state::{App, Focus, Remote, Tab, WorkspaceView};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::wide_emoji;
 use crate::tui::widgets::{frame, spinner};
 
 use super::{api_keys, members, settings};
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the open workspace; returns its id when its settings form was drawn whole.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<Uuid> {
     let org = app.org();
     let focused = app.focus == Focus::Detail;
     let found = org.open.and_then(|id| org.find_workspace(id));
@@ -34,13 +38,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Remote::Loaded(_) => frame::empty_line("Choose a workspace (enter, or ctrl-p)", theme),
         };
         frame::placeholder(frame, inner, lines);
-        return;
+        return None;
     };
     let block = frame::pane(title(found), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
-        return;
+        return None;
     }
     let tabs_area = Rect { height: 1, ..inner };
     let body = Rect {
@@ -51,9 +55,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_tabs(frame, tabs_area, app, found, view, theme);
     match view.tab {
         Tab::Members => members::render(frame, body, app, found, view, theme),
-        Tab::Settings => settings::render(frame, body, app, view, theme),
+        Tab::Settings => {
+            let whole = settings::render(frame, body, app, view, theme);
+            return whole.then_some(found.workspace.uuid);
+        }
         Tab::ApiKeys => api_keys::render(frame, body, app, found, view, theme),
     }
+    None
 }
 
 fn title(found: FoundWorkspace<'_>) -> Line<'static> {
@@ -71,7 +79,7 @@ fn title(found: FoundWorkspace<'_>) -> Line<'static> {
         text.push_str(" [archived, read-only]");
     }
     text.push(' ');
-    Line::from(text)
+    Line::from(wide_emoji(&text).into_owned())
 }
 
 fn render_tabs(

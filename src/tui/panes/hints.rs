@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::keymap::action::spec_of;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::roles::Stage;
 use crate::tui::state::{App, Focus, Modal, Tab};
@@ -16,7 +17,7 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
     use Context as C;
     if let Some(modal) = app.top_modal() {
         return vec![match modal {
-            Modal::Help { .. } => C::Help,
+            Modal::Help { .. } | Modal::Messages { .. } | Modal::Member { .. } => C::Help,
             Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => C::Picker,
             Modal::CommandLine(_) => C::Command,
             Modal::Unsaved(_) => C::Prompt,
@@ -70,15 +71,13 @@ pub fn idle_actions(app: &App) -> Vec<Action> {
         Focus::Workspaces => Vec::new(),
         Focus::Detail => match app.org().open_view().map(|v| v.tab) {
             Some(Tab::Members) if locked => vec![
-                Action::Open,
                 Action::AddMembers,
                 Action::Mark,
                 Action::MarkAll,
                 Action::EditRoles,
                 Action::RemoveMembers,
             ],
-            Some(Tab::Members) if is_default(app) => vec![Action::Open, Action::RemoveMembers],
-            Some(Tab::Members) => vec![Action::Open],
+            Some(Tab::Members) if is_default(app) => vec![Action::RemoveMembers],
             Some(Tab::ApiKeys) => vec![Action::Open, Action::Filter],
             Some(Tab::Settings) if locked => {
                 vec![Action::Edit, Action::Toggle, Action::Save]
@@ -96,7 +95,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .map(|key| vec![(key.to_string(), "stop waiting")])
             .unwrap_or_default()
     } else {
-        app.keymap.hints(&active_contexts(app), &idle_actions(app))
+        let mut hints = app.keymap.hints(&active_contexts(app), &idle_actions(app));
+        // The archived toggle says where it goes, not where the list is.
+        let toggle = spec_of(Context::Workspaces, Action::ToggleArchived).and_then(|s| s.hint);
+        if app.org().show_archived {
+            for (_, word) in &mut hints {
+                if Some(*word) == toggle {
+                    *word = "active";
+                }
+            }
+        }
+        hints
     };
     let room = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];

@@ -1,13 +1,17 @@
-//! The Members tab: who is in the workspace, with workspace and organization roles.
+//! The Members tab: who is in the workspace, with workspace and organization roles, which keep
+//! their room when the terminal is narrow (short names, then no email column).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::tui::roles_short;
 use crate::tui::state::members::MemberColumn;
 use crate::tui::state::org::FoundWorkspace;
+use crate::tui::state::people::MemberRow;
 use crate::tui::state::{App, Focus, Remote, WorkspaceView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{self, Column, Row};
+use crate::tui::widgets::text::width;
 use crate::tui::widgets::{frame, spinner};
 
 use super::workspaces::render_filter;
@@ -67,14 +71,6 @@ pub fn render(
         };
         return frame::placeholder(frame, table_area, frame::empty_line(text, theme));
     }
-    let columns: Vec<Column> = MemberColumn::ALL
-        .iter()
-        .map(|c| match c {
-            MemberColumn::Name => Column::new(c.title(), 8, 32),
-            MemberColumn::Email => Column::new(c.title(), 10, 40),
-            _ => Column::new(c.title(), 9, 40),
-        })
-        .collect();
     let style = if found.archived {
         theme.archived
     } else {
@@ -83,34 +79,165 @@ pub fn render(
     let ids: Vec<_> = rows.iter().map(|r| r.user_id).collect();
     let selected = view.members.resolve(&ids);
     let shown = table::page(rows.len(), selected, table_area.height, true);
-    let table_rows: Vec<Row> = rows[shown.clone()]
+    let page = &rows[shown.clone()];
+    let available = usize::from(table_area.width).saturating_sub(table::MARKER_WIDTH);
+    let plan = Plan::for_rows(page, available);
+    let columns = plan.columns();
+    let table_rows: Vec<Row> = page
         .iter()
         .map(|r| {
-            let mut row = Row::new(
-                vec![
-                    r.name.clone(),
-                    r.email.clone(),
-                    r.workspace_roles.join(", "),
-                    r.org_roles.join(", "),
-                ],
-                style,
-            );
+            let mut row = Row::new(plan.cells(r), style);
             row.marked = view.marked.contains(&r.user_id);
             row
         })
         .collect();
-    let sort_column = MemberColumn::ALL
-        .iter()
-        .position(|c| *c == view.sort.column)
-        .unwrap_or(0);
     let arrow = if view.sort.descending { " ▼" } else { " ▲" };
     let table = table::Table {
         columns: &columns,
         rows: &table_rows,
         selected: selected.map(|s| s - shown.start),
         focused: app.focus == Focus::Detail,
-        title_suffix: Some((sort_column, arrow)),
+        title_suffix: plan.position(view.sort.column).map(|at| (at, arrow)),
         header: true,
     };
     table::render(frame, table_area, &table, theme);
+}
+
+/// The workspace roles' title where the full one would be cut.
+const WS_SHORT_TITLE: &str = "Ws roles";
+const ORG_TITLE: &str = "Org roles";
+
+/// The narrowest a name gets before other columns give way, and before roles do.
+const NAME_MIN: usize = 12;
+const NAME_LEAST: usize = 6;
+const EMAIL_MIN: usize = 10;
+
+/// How a cell names its roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoleNames {
+    Full,
+    /// Short names (see [`roles_short`]).
+    Short,
+    /// The first role's short name and how many more: "ws-contrib +1".
+    First,
+}
+
+/// How the table fits its width. Roles are what this table is for, so they are never cut while
+/// anything else can give way: first they take their short names, then the email column goes,
+/// then names are cut shorter, then a cell names its first role and counts the others; only a
+/// terminal too narrow even for that cuts them. Enter on a member shows them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Plan {
+    names: RoleNames,
+    email: bool,
+    /// Columns the role cells need, workspace then organization.
+    roles_width: (usize, usize),
+    name_min: usize,
+    /// Whether the roles fit whole; if not, they shrink with the rest.
+    fits: bool,
+}
+
+impl Plan {
+    fn for_rows(rows: &[MemberRow], available: usize) -> Self {
+        let widest = |cell: &dyn Fn(&MemberRow) -> String| {
+            rows.iter().map(|r| width(&cell(r))).max().unwrap_or(0)
+        };
+        let name_width = widest(&|r| r.name.clone());
+        // At least as wide as the short titles, so the header reads.
+        let roles = |names: RoleNames| {
+            (
+                widest(&|r| role_cell(&r.workspace_roles, names)).max(width(WS_SHORT_TITLE)),
+                widest(&|r| role_cell(&r.org_roles, names)).max(width(ORG_TITLE)),
+            )
+        };
+        let needs = |name: usize, (ws, org): (usize, usize), email: bool| {
+            name + ws + org + 2 + if email { EMAIL_MIN + 1 } else { 0 }
+        };
+        // In order of preference; the last ones cut names short, which the details show whole.
+        use RoleNames::{First, Full, Short};
+        let options = [
+            (NAME_MIN, Full, true),
+            (NAME_MIN, Short, true),
+            (NAME_MIN, Full, false),
+            (NAME_MIN, Short, false),
+            (NAME_LEAST, Short, false),
+            (NAME_LEAST, First, false),
+        ];
+        let chosen = options
+            .into_iter()
+            .map(|(name, names, email)| (name_width.min(name), names, email))
+            .find(|(name, names, email)| needs(*name, roles(*names), *email) <= available);
+        let (name_min, names, email) = chosen.unwrap_or((name_width.min(NAME_LEAST), First, false));
+        Self {
+            names,
+            email,
+            roles_width: roles(names),
+            name_min,
+            fits: chosen.is_some(),
+        }
+    }
+
+    fn shown(&self) -> Vec<MemberColumn> {
+        MemberColumn::ALL
+            .into_iter()
+            .filter(|c| self.email || *c != MemberColumn::Email)
+            .collect()
+    }
+
+    /// Where a column is among those shown.
+    fn position(&self, column: MemberColumn) -> Option<usize> {
+        self.shown().iter().position(|c| *c == column)
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        let (ws, org) = self.roles_width;
+        self.shown()
+            .into_iter()
+            .map(|c| {
+                let title = match c {
+                    MemberColumn::WorkspaceRoles if ws < width(c.title()) => WS_SHORT_TITLE,
+                    _ => c.title(),
+                };
+                match c {
+                    MemberColumn::Name => Column::new(title, self.name_min.max(4), 32).grow(),
+                    MemberColumn::Email => Column::new(title, EMAIL_MIN, 40),
+                    // As wide as the widest cell: a role is never cut while the name or the
+                    // email can give way. Below that, they shrink rather than vanish.
+                    MemberColumn::WorkspaceRoles => Column::new(title, self.least(ws), ws),
+                    MemberColumn::OrgRoles => Column::new(title, self.least(org), org),
+                }
+            })
+            .collect()
+    }
+
+    /// The narrowest a role column may get.
+    fn least(&self, roles: usize) -> usize {
+        if self.fits { roles } else { roles.min(6) }
+    }
+
+    fn cells(&self, row: &MemberRow) -> Vec<String> {
+        self.shown()
+            .into_iter()
+            .map(|c| match c {
+                MemberColumn::Name => row.name.clone(),
+                MemberColumn::Email => row.email.clone(),
+                MemberColumn::WorkspaceRoles => role_cell(&row.workspace_roles, self.names),
+                MemberColumn::OrgRoles => role_cell(&row.org_roles, self.names),
+            })
+            .collect()
+    }
+}
+
+fn role_cell(roles: &[String], names: RoleNames) -> String {
+    match (names, roles) {
+        (RoleNames::Full, _) => roles.join(", "),
+        (RoleNames::First, [first, more @ ..]) if !more.is_empty() => {
+            format!("{} +{}", roles_short::short(first), more.len())
+        }
+        _ => roles
+            .iter()
+            .map(|role| roles_short::short(role))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }

@@ -1,4 +1,5 @@
-//! The Settings tab: the form with its messages, dirty markers and read-only reasons.
+//! The Settings tab: the form with its messages (wrapped, so a reason is read whole), dirty
+//! markers and read-only reasons.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,20 +10,65 @@ use ratatui::widgets::Paragraph;
 use crate::tui::state::form::{Extension, Field, SettingsForm};
 use crate::tui::state::{App, Focus, WorkspaceView};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{fit, truncate, width};
+use crate::tui::widgets::text::{fit, width, wrap};
 use crate::tui::widgets::{frame, input, spinner};
 
 /// Widest a value box gets; descriptions longer than this scroll.
 const VALUE_MAX: usize = 60;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &WorkspaceView, theme: &Theme) {
+/// Draws the form; returns whether every field and message fitted (it scrolls to the focused
+/// field when not), which a save needs. When the pane is short, the hints under the fields and
+/// the spacing go first, so the fields and their errors still fit.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    view: &WorkspaceView,
+    theme: &Theme,
+) -> bool {
     let Some(form) = view.form.as_ref() else {
         let lines = frame::loading_line("settings", spinner(app.spinner_frame), theme);
-        return frame::placeholder(frame, area, lines);
+        frame::placeholder(frame, area, lines);
+        return false;
     };
+    let height = usize::from(area.height);
+    let room = usize::from(area.width);
+    let mut drawn = layout(app, form, room, true, theme);
+    if drawn.lines.len() > height {
+        drawn = layout(app, form, room, false, theme);
+    }
+    let whole = drawn.lines.len() <= height && drawn.lines.iter().all(|line| line.width() <= room);
+    // Scrolled just enough to show the focused field with its message.
+    let offset = drawn.focus_end.saturating_sub(height);
+    frame.render_widget(Paragraph::new(drawn.lines).scroll((offset as u16, 0)), area);
+    if let Some((line, column)) = drawn.cursor
+        && line >= offset
+        && line - offset < height
+        && column < room
+    {
+        frame.set_cursor_position((area.x + column as u16, area.y + (line - offset) as u16));
+    }
+    whole
+}
+
+/// The form's lines for a pane `room` columns wide.
+struct Drawn<'a> {
+    lines: Vec<Line<'a>>,
+    /// `(line, column)` of the terminal cursor while a field is edited.
+    cursor: Option<(usize, usize)>,
+    /// The line after the focused field and its message.
+    focus_end: usize,
+}
+
+fn layout<'a>(
+    app: &App,
+    form: &SettingsForm,
+    room: usize,
+    roomy: bool,
+    theme: &Theme,
+) -> Drawn<'a> {
     let focused = app.focus == Focus::Detail;
     let refusal = app.workspace_refusal();
-    let room = usize::from(area.width);
     let longest = Field::ALL
         .iter()
         .map(|f| width(f.label()))
@@ -33,17 +79,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &WorkspaceView, th
     let value_width = room.saturating_sub(label_width + 3).min(VALUE_MAX);
 
     let mut lines: Vec<Line> = Vec::new();
-    lines.push(status_line(app, form, refusal.as_deref(), theme));
-    lines.push(Line::raw(""));
+    push_wrapped(
+        &mut lines,
+        status_line(app, form, refusal.as_deref(), theme),
+        room,
+        "",
+    );
+    if roomy {
+        lines.push(Line::raw(""));
+    }
     let mut cursor: Option<(usize, usize)> = None;
-    let mut focus_line = 0;
+    let mut focus_end = 0;
     for field in Field::ALL {
         if field == Field::MembersCanCreateKeys {
-            lines.push(Line::raw(""));
-            lines.push(extension_heading(app, form, theme));
-        }
-        if field == form.focus {
-            focus_line = lines.len();
+            if roomy {
+                lines.push(Line::raw(""));
+            }
+            push_wrapped(&mut lines, extension_heading(app, form, theme), room, "");
         }
         let editing = form.editing_field() == Some(field);
         let (value_spans, cursor_column) =
@@ -72,30 +124,61 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &WorkspaceView, th
         ];
         spans.extend(value_spans);
         lines.push(Line::from(spans));
-        let indent = "    ";
-        let (text, style) = match form.message(field) {
-            Some(message) => (format!("! {message}"), theme.field_error),
-            None => (note(form, field), theme.muted),
+        // A message is wrapped whole under its field: a refusal names the limit it is about.
+        // Hints (the notes) are left out when the pane is short; errors never are.
+        let message = match form.message(field) {
+            Some(message) => Some((format!("! {message}"), theme.field_error)),
+            None if roomy => Some((note(form, field), theme.muted)),
+            None => None,
         };
-        lines.push(Line::from(vec![
-            Span::raw(indent),
-            Span::styled(truncate(&text, room.saturating_sub(indent.len())), style),
-        ]));
+        match message {
+            Some((text, style)) if !text.is_empty() => {
+                push_wrapped(&mut lines, Line::styled(text, style), room, "    ")
+            }
+            // A roomy form keeps a line under each field, so a message does not move the
+            // fields below it when it appears.
+            _ if roomy => lines.push(Line::raw("")),
+            _ => {}
+        }
+        if field == form.focus {
+            focus_end = lines.len();
+        }
     }
+    Drawn {
+        lines,
+        cursor,
+        focus_end,
+    }
+}
 
-    let height = usize::from(area.height);
-    let offset = if height == 0 || focus_line + 2 <= height {
-        0
-    } else {
-        focus_line + 2 - height
-    };
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
-    if let Some((line, column)) = cursor
-        && line >= offset
-        && line - offset < height
-        && column < room
+/// Adds `line` after `indent`; a line too long for `room` columns is wrapped, its continuation
+/// lines indented two columns further, in the style of its last part (the words that matter).
+fn push_wrapped<'a>(lines: &mut Vec<Line<'a>>, line: Line<'a>, room: usize, indent: &str) {
+    if width(indent) + line.width() <= room {
+        let mut spans = vec![Span::raw(indent.to_owned())];
+        spans.extend(line.spans);
+        lines.push(Line::from(spans).style(line.style));
+        return;
+    }
+    let style = line
+        .spans
+        .last()
+        .map_or(line.style, |span| line.style.patch(span.style));
+    let text: String = line
+        .spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect();
+    let hang = format!("{indent}  ");
+    for (i, part) in wrap(&text, room.saturating_sub(width(&hang)).max(1))
+        .into_iter()
+        .enumerate()
     {
-        frame.set_cursor_position((area.x + column as u16, area.y + (line - offset) as u16));
+        let lead = if i == 0 { indent } else { hang.as_str() };
+        lines.push(Line::from(vec![
+            Span::raw(lead.to_owned()),
+            Span::styled(part, style),
+        ]));
     }
 }
 

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::spinner;
@@ -33,6 +34,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Remote::Loaded(None) | Remote::Failed(_) => format!(" {}", profile.name),
     };
 
+    let badges: usize = left.iter().map(|s| width(&s.content)).sum();
+    // The flash gets the room first: it is what the user needs to read now.
+    let room_right = total.saturating_sub(badges + 8);
     let mut right: Vec<Span> = Vec::new();
     if app.is_busy() {
         let mut labels: Vec<&str> = app.in_flight.values().map(|f| f.label.as_str()).collect();
@@ -56,12 +60,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             FlashLevel::Success => ("✓", theme.flash_success),
             FlashLevel::Error => ("✗", theme.flash_error),
         };
-        right.push(Span::styled(format!("{mark} {} ", flash.text), style));
+        let whole = format!("{mark} {} ", flash.text);
+        let text = if width(&whole) <= room_right {
+            whole
+        } else {
+            // Cut, it says where to read it whole.
+            let more = format!(" ({} reads it all) ", messages_key(app));
+            let cut = truncate(&whole, room_right.saturating_sub(width(&more)));
+            format!("{cut}{more}")
+        };
+        right.push(Span::styled(text, style));
     }
 
-    let badges: usize = left.iter().map(|s| width(&s.content)).sum();
-    // The flash gets the room first: it is what the user needs to read now.
-    let room_right = total.saturating_sub(badges + 8);
     let right = squeeze(right, room_right);
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
     let room_where = total.saturating_sub(badges + right_width + 1);
@@ -75,6 +85,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(Line::from(spans)).style(theme.status_bar),
         area,
     );
+}
+
+/// The key that opens the message log, or the command that does when it has none.
+fn messages_key(app: &App) -> String {
+    app.keymap
+        .keys(Context::Global, Action::Messages)
+        .first()
+        .map_or_else(|| ":messages".to_owned(), ToString::to_string)
 }
 
 /// Keeps the last spans (the flash) whole where possible, cutting from the front.

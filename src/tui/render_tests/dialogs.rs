@@ -234,7 +234,7 @@ fn the_archive_dialog_counts_working_keys_and_mentions_expired_ones() {
 #[test]
 fn archive_with_a_wrong_name_80x24() {
     let mut app = archive_dialog();
-    type_text(&mut app, "data platform");
+    type_text(&mut app, "data plat");
     press(&mut app, key(KeyCode::Tab));
     assert_snapshot!(screen(&app, 80, 24));
 }

@@ -5,6 +5,7 @@ mod bidi;
 mod dialogs;
 mod modals;
 mod panes;
+mod roles;
 mod sizes;
 mod styles;
 
@@ -20,7 +21,9 @@ use crate::tui::view;
 pub fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|frame| view::render(frame, app, theme))
+        .draw(|frame| {
+            view::render(frame, app, theme);
+        })
         .expect("draw");
     terminal
 }

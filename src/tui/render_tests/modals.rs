@@ -109,7 +109,7 @@ fn an_empty_command_line_lists_the_commands() {
     let text = screen(&app, 80, 24);
     let last = text.lines().last().unwrap();
     assert!(
-        last.starts_with("\": commands: ws NAME, org NAME, quit, help"),
+        last.starts_with("\": commands: ws NAME, org NAME, messages, quit, help"),
         "{last}"
     );
     type_text(&mut app, "w");

@@ -51,6 +51,7 @@ pub fn people(directory: &Directory) -> People {
             email: member.email.clone().unwrap_or_default(),
             org_roles: directory.org_roles(member.uuid),
             memberships: Vec::new(),
+            joined: Some(member.created_at),
         })
         .collect();
     let index: HashMap<Uuid, usize> = persons

@@ -3,6 +3,7 @@
 use crate::domain::text::{contains_folded, fold};
 
 use super::people::MemberRow;
+use crate::tui::roles_short;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MemberColumn {
@@ -83,7 +84,10 @@ fn matches(row: &MemberRow, needle: &str) -> bool {
             .workspace_roles
             .iter()
             .chain(&row.org_roles)
-            .any(|role| contains_folded(role, needle))
+            // The short names too: they are what a narrow table shows.
+            .any(|role| {
+                contains_folded(role, needle) || contains_folded(roles_short::short(role), needle)
+            })
 }
 
 fn key(row: &MemberRow, column: MemberColumn) -> String {

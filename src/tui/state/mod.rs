@@ -10,6 +10,7 @@ pub mod people;
 pub mod picking;
 pub mod remote;
 pub mod selection;
+pub mod sighting;
 pub mod stale;
 pub mod workspace;
 
@@ -22,6 +23,7 @@ use super::keymap::Keymap;
 pub use modal::Modal;
 pub use org::OrgState;
 pub use remote::{ErrorKind, Remote, RemoteError, RequestId, Resource};
+pub use sighting::Sighting;
 pub use workspace::{Tab, WorkspaceView};
 
 /// What the console needs to know about a profile; the connection itself lives in the
@@ -60,6 +62,16 @@ pub enum FlashLevel {
     Error,
 }
 
+/// Messages kept for the message log; older ones are dropped.
+pub const MESSAGES_KEPT: usize = 200;
+
+/// A message as the log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub level: FlashLevel,
+    pub text: String,
+}
+
 /// A short message on the status line that clears itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -85,6 +97,8 @@ pub struct App {
     pub focus: Focus,
     pub modals: Vec<Modal>,
     pub flash: Option<Flash>,
+    /// Every message shown on the status line this session, oldest first, to read whole.
+    pub messages: Vec<Logged>,
     pub in_flight: BTreeMap<RequestId, InFlight>,
     pub spinner_frame: usize,
     /// A first ctrl-c was pressed; the next one quits.
@@ -101,6 +115,8 @@ pub struct App {
     /// The event loop's clock (UTC) when the current message arrived: when data was loaded,
     /// for data shown stale. Like `today`, never read from the system by state or rendering.
     pub now: OffsetDateTime,
+    /// What the last frame showed; the event loop records it after every draw.
+    pub seen: Sighting,
     next_id: u64,
 }
 
@@ -120,6 +136,7 @@ impl App {
             focus: Focus::default(),
             modals: Vec::new(),
             flash: None,
+            messages: Vec::new(),
             in_flight: BTreeMap::new(),
             spinner_frame: 0,
             interrupt_armed: false,
@@ -129,6 +146,7 @@ impl App {
             screen: (80, 24),
             today: OffsetDateTime::now_utc().date(),
             now: OffsetDateTime::now_utc(),
+            seen: Sighting::default(),
             next_id: 1,
         }
     }

@@ -10,7 +10,7 @@ use super::dialogs::{
 
 /// The `:` commands as the user types them; the empty command line shows this list, and an
 /// unknown command repeats it.
-pub const COMMANDS: &str = "ws NAME, org NAME, quit, help";
+pub const COMMANDS: &str = "ws NAME, org NAME, messages, quit, help";
 
 #[derive(Debug, Clone)]
 pub enum Modal {
@@ -30,6 +30,15 @@ pub enum Modal {
     AdminPicker(Picker),
     /// Why something the user asked for cannot be done, too long for the status line.
     Notice(Notice),
+    /// Every message of the session, whole: the status line shows only the last, and cuts it.
+    Messages {
+        scroll: u16,
+    },
+    /// One member's details: every role in every workspace, their keys, when they joined.
+    Member {
+        user: Uuid,
+        scroll: u16,
+    },
 }
 
 impl Modal {

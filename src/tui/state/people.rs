@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::domain::roles::normalize_workspace_role_names;
@@ -16,6 +17,8 @@ pub struct Person {
     pub org_roles: Vec<String>,
     /// `(workspace, role names)` for every workspace the person belongs to.
     pub memberships: Vec<(Uuid, Vec<String>)>,
+    /// When they joined the organization, where the server says.
+    pub joined: Option<OffsetDateTime>,
 }
 
 impl Person {
@@ -179,6 +182,7 @@ mod tests {
             email: format!("p{n}@x.example"),
             org_roles: vec!["member".into()],
             memberships,
+            joined: None,
         }
     }
 

@@ -34,6 +34,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 .push(Modal::OrganizationPicker(Picker::default()));
             Vec::new()
         }
+        Action::Messages => {
+            // Opened at the newest message.
+            app.modals.push(Modal::Messages { scroll: u16::MAX });
+            Vec::new()
+        }
         Action::CommandLine => {
             app.modals.push(Modal::CommandLine(Input::default()));
             Vec::new()
@@ -50,15 +55,23 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-/// ctrl-c: cancel whatever is running; with nothing running, quit (asking first about unsaved
-/// changes); a second ctrl-c in a row always quits.
+/// ctrl-c: cancel whatever is running; a second ctrl-c in a row quits, as help says. With
+/// nothing running the first one only says so, so a stray ctrl-c never ends the session.
 pub fn interrupt(app: &mut App) -> Vec<Effect> {
     if app.interrupt_armed {
         return navigation::go(app, Navigation::Quit);
     }
     app.interrupt_armed = true;
     if app.in_flight.is_empty() {
-        return navigation::request(app, Navigation::Quit);
+        let again = app
+            .keymap
+            .describe_keys(crate::tui::keymap::Context::Global, Action::Interrupt);
+        let text = if app.org().has_unsaved_changes() {
+            format!("Nothing to cancel · {again} again quits without saving the settings")
+        } else {
+            format!("Nothing to cancel · {again} again quits")
+        };
+        return requests::info(app, text);
     }
     let ids: Vec<_> = app.in_flight.keys().copied().collect();
     let count = ids.len();

@@ -1,17 +1,22 @@
-//! Where a key goes: ctrl-c first, then the open dialog, then the focused pane, then the
-//! global bindings. Each handler returns `None` when it did not use the key.
+//! Where a key goes: while the "too small" notice shows, only quit and ctrl-c; otherwise ctrl-c
+//! first, then the open dialog, then the focused pane, then the global bindings. Each handler
+//! returns `None` when it did not use the key.
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::state::modal::Navigation;
 use crate::tui::state::{App, Focus, Modal, Tab};
 
-use super::{dialogs, global, lists, modals, navigation, settings, text_input};
+use super::{dialogs, global, lists, modals, navigation, requests, settings, text_input};
 
 pub fn handle(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
+    }
+    if app.seen.too_small {
+        return while_too_small(app, &key);
     }
     if app.keymap.action(Context::Global, &key) == Some(Action::Interrupt) {
         return global::interrupt(app);
@@ -27,6 +32,23 @@ pub fn handle(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match app.keymap.action(Context::Global, &key) {
         Some(action) => global::act(app, action),
         None => Vec::new(),
+    }
+}
+
+/// The notice hides everything, so no key may act on what it hides (a dialog's button, a
+/// field being typed into): only quit, as the notice says, and ctrl-c, which cancels or quits.
+/// With unsaved changes, quitting waits until the prompt that asks about them can be seen.
+fn while_too_small(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    match app.keymap.action(Context::Global, key) {
+        Some(Action::Interrupt) => global::interrupt(app),
+        Some(Action::Quit) if !app.org().has_unsaved_changes() => {
+            navigation::go(app, Navigation::Quit)
+        }
+        _ => {
+            app.interrupt_armed = false;
+            // Said on the notice, so a key that seems to do nothing is not taken for lag.
+            requests::info(app, "That key does nothing until the terminal is larger")
+        }
     }
 }
 
@@ -66,6 +88,10 @@ fn workspace_tabs(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
 
 /// Pasted text goes to whichever text field is taking keys; elsewhere it is ignored.
 pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if app.seen.too_small {
+        // Nothing it would go into can be seen.
+        return Vec::new();
+    }
     if let Some(modal) = app.modals.last_mut() {
         match modal {
             Modal::WorkspacePicker(p) | Modal::OrganizationPicker(p) => {

@@ -4,17 +4,17 @@
 use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
+use ratatui::layout::Rect;
+
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::filter::Filter;
 use crate::tui::state::modal::Navigation;
 use crate::tui::state::selection::Selection;
-use crate::tui::state::{App, Focus};
+use crate::tui::state::{App, Focus, Modal};
 
 use super::{dialogs, navigation, requests, text_input};
-
-/// Rows a page key moves by; the panes are rarely taller than this at 80x24.
-const PAGE: isize = 10;
+use crate::tui::view;
 
 enum Move {
     By(isize),
@@ -22,16 +22,41 @@ enum Move {
     Last,
 }
 
-fn movement(action: Action) -> Option<Move> {
+fn movement(action: Action, page: isize) -> Option<Move> {
     Some(match action {
         Action::Up => Move::By(-1),
         Action::Down => Move::By(1),
-        Action::PageUp => Move::By(-PAGE),
-        Action::PageDown => Move::By(PAGE),
+        Action::PageUp => Move::By(-page),
+        Action::PageDown => Move::By(page),
         Action::Top => Move::First,
         Action::Bottom => Move::Last,
         _ => return None,
     })
+}
+
+/// The rows a list shows on the current screen: what a page key moves by, so that a page is
+/// what one screen shows (the tables flip by whole pages).
+fn page(app: &App, which: Which) -> isize {
+    let (width, height) = app.screen;
+    let areas = view::layout(Rect::new(0, 0, width, height), app.profiles.len());
+    let org = app.org();
+    let filter_line = |filter: &Filter| u16::from(filter.typing || filter.is_active());
+    let rows = match which {
+        // Inside the pane's border.
+        Which::Workspaces => areas
+            .workspaces
+            .height
+            .saturating_sub(2 + filter_line(&org.list_filter)),
+        // Inside the border, under the tab bar and the table's header.
+        Which::Members => {
+            let filter = org
+                .open_view()
+                .map_or(0, |v| filter_line(&v.members_filter));
+            areas.detail.height.saturating_sub(4 + filter)
+        }
+        Which::ApiKeys => areas.detail.height.saturating_sub(4),
+    };
+    isize::try_from(rows.max(1)).unwrap_or(1)
 }
 
 fn apply_move<K: PartialEq + Clone>(selection: &mut Selection<K>, ids: &[K], how: Move) {
@@ -45,7 +70,13 @@ fn apply_move<K: PartialEq + Clone>(selection: &mut Selection<K>, ids: &[K], how
 pub fn organizations(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let action = app.keymap.action(Context::List, key)?;
     let indexes: Vec<usize> = (0..app.profiles.len()).collect();
-    if let Some(how) = movement(action) {
+    let (width, height) = app.screen;
+    let rows = view::layout(Rect::new(0, 0, width, height), app.profiles.len())
+        .organizations
+        .height
+        .saturating_sub(2)
+        .max(1);
+    if let Some(how) = movement(action, isize::try_from(rows).unwrap_or(1)) {
         let mut selection = Selection::on(app.org_cursor);
         apply_move(&mut selection, &indexes, how);
         app.org_cursor = selection.current(&indexes).unwrap_or(app.current);
@@ -72,7 +103,7 @@ pub fn workspaces(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         .action(Context::Workspaces, key)
         .or_else(|| app.keymap.action(Context::List, key))?;
     let ids = app.org().visible_workspace_ids();
-    if let Some(how) = movement(action) {
+    if let Some(how) = movement(action, page(app, Which::Workspaces)) {
         apply_move(&mut app.org_mut().list_cursor, &ids, how);
         return Some(Vec::new());
     }
@@ -117,8 +148,9 @@ pub fn members(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         .action(Context::Members, key)
         .or_else(|| app.keymap.action(Context::List, key))?;
     let ids = ids(app, Which::Members);
+    let rows = page(app, Which::Members);
     let view = app.org_mut().views.get_mut(&open)?;
-    if let Some(how) = movement(action) {
+    if let Some(how) = movement(action, rows) {
         apply_move(&mut view.members, &ids, how);
         return Some(Vec::new());
     }
@@ -144,6 +176,10 @@ pub fn members(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
                 view.marked.extend(ids);
             }
         }
+        Action::Open => {
+            let user = view.members.current(&ids)?;
+            app.modals.push(Modal::Member { user, scroll: 0 });
+        }
         Action::AddMembers => return Some(dialogs::open_add_members(app)),
         Action::EditRoles => return Some(dialogs::open_edit_roles(app)),
         Action::RemoveMembers => return Some(dialogs::open_remove(app)),
@@ -159,7 +195,7 @@ pub fn api_keys(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let open = app.org().open?;
     let action = app.keymap.action(Context::List, key)?;
     let ids = ids(app, Which::ApiKeys);
-    if let Some(how) = movement(action) {
+    if let Some(how) = movement(action, page(app, Which::ApiKeys)) {
         let view = app.org_mut().views.get_mut(&open)?;
         apply_move(&mut view.keys, &ids, how);
         return Some(Vec::new());
@@ -230,13 +266,12 @@ fn filter_key(app: &mut App, key: &KeyEvent, which: Which) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Keeps the cursor on its row if it still matches, else puts it on the first match.
+/// Puts the cursor on the first row, the best match: a row that happened to be under the
+/// cursor before is not what the admin searched for, and Enter must open what they found.
 pub fn after_filter_change(app: &mut App, which: Which) {
     let ids = ids(app, which);
     if let Some((_, selection)) = parts(app, which) {
-        let still_shown = selection.id.is_some_and(|id| ids.contains(&id));
-        if !still_shown {
-            selection.first(&ids);
-        }
+        *selection = Selection::default();
+        selection.first(&ids);
     }
 }

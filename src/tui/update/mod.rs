@@ -3,6 +3,7 @@
 
 mod dialogs;
 mod global;
+mod guard;
 mod keys;
 mod lists;
 mod modals;

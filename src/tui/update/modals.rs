@@ -1,14 +1,15 @@
-//! Keys of the dialogs: help, the pickers, the command line and the unsaved-changes prompt.
+//! Keys of the dialogs: the readers (help, messages, a member's details), the pickers, the
+//! command line and the unsaved-changes prompt.
 
 use crossterm::event::KeyEvent;
 
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::state::modal::{COMMANDS, Navigation, PromptButton, UnsavedPrompt};
+use crate::tui::state::modal::{COMMANDS, Navigation, Picker, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
-use super::{dialogs, navigation, requests, settings, text_input};
+use super::{dialogs, guard, navigation, requests, settings, text_input};
 
 /// Handles a key for the top dialog. `None` means the dialog had no use for it (it is
 /// swallowed anyway: nothing under a dialog reacts).
@@ -17,7 +18,7 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         return Some(effects);
     }
     match app.modals.last()? {
-        Modal::Help { .. } => help_key(app, key),
+        Modal::Help { .. } | Modal::Messages { .. } | Modal::Member { .. } => reader_key(app, key),
         Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => picker_key(app, key),
         Modal::CommandLine(_) => command_key(app, key),
         Modal::Unsaved(_) => prompt_key(app, key),
@@ -25,20 +26,42 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     }
 }
 
-fn help_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+/// The text readers scroll by a line or by a page (what one screen shows) and close.
+fn reader_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    use crate::tui::modals::{help, member, messages};
+    use crate::tui::widgets::reader;
     let action = app.keymap.action(Context::Help, key)?;
-    let last = crate::tui::modals::help::max_scroll(app);
-    let Some(Modal::Help { scroll }) = app.modals.last_mut() else {
+    let theme = crate::tui::theme::Theme::default();
+    let (width, count) = match app.modals.last()? {
+        Modal::Help { .. } => (help::WIDTH, help::lines(app, app.screen.0, &theme).len()),
+        Modal::Messages { .. } => (
+            messages::WIDTH,
+            messages::lines(app, app.screen.0, &theme).len(),
+        ),
+        Modal::Member { user, .. } => (
+            member::WIDTH,
+            member::lines(app, *user, app.screen.0, &theme).len(),
+        ),
+        _ => return None,
+    };
+    let last = reader::max_scroll(app.screen, width, count);
+    let page = reader::page(app.screen, width, count);
+    let (Modal::Help { scroll } | Modal::Messages { scroll } | Modal::Member { scroll, .. }) =
+        app.modals.last_mut()?
+    else {
         return None;
     };
+    // The log opens at its end; from there, up moves from what shows.
+    let at = (*scroll).min(last);
+    let page = page.max(1);
     match action {
         Action::Close => {
             app.modals.pop();
         }
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = (*scroll + 1).min(last),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
-        Action::PageDown => *scroll = (*scroll + 10).min(last),
+        Action::Up => *scroll = at.saturating_sub(1),
+        Action::Down => *scroll = (at + 1).min(last),
+        Action::PageUp => *scroll = at.saturating_sub(page),
+        Action::PageDown => *scroll = at.saturating_add(page).min(last),
         _ => return None,
     }
     Some(Vec::new())
@@ -67,7 +90,8 @@ fn picker_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
             app.modals.pop();
         }
         Some(Action::Choose) => {
-            let cursor = picker.cursor;
+            // As drawn: a list that shrank under the cursor shows it on the last entry.
+            let cursor = picker.cursor.min(count.saturating_sub(1));
             app.modals.pop();
             let target = if is_workspace {
                 picking::workspaces(app, &query)
@@ -120,18 +144,7 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
     let argument = argument.trim();
     match command {
         "" => Vec::new(),
-        "ws" | "workspace" => {
-            let choices = picking::workspaces(app, argument);
-            let exact = choices.iter().find(|c| fold(&c.name) == fold(argument));
-            match exact.or(choices.first()) {
-                Some(choice) if !argument.is_empty() => {
-                    let id = choice.id;
-                    navigation::request(app, Navigation::OpenWorkspace(id))
-                }
-                _ if argument.is_empty() => requests::error(app, "Usage: ws NAME"),
-                _ => requests::error(app, format!("No workspace matches \"{argument}\"")),
-            }
-        }
+        "ws" | "workspace" => open_named_workspace(app, argument),
         "org" | "organization" => {
             let choices = picking::organizations(app, argument);
             match choices.first() {
@@ -148,11 +161,53 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
             app.modals.push(Modal::Help { scroll: 0 });
             Vec::new()
         }
+        "messages" | "m" => {
+            app.modals.push(Modal::Messages { scroll: u16::MAX });
+            Vec::new()
+        }
         other => requests::error(
             app,
             format!("Unknown command \"{other}\" (try: {COMMANDS})"),
         ),
     }
+}
+
+/// `:ws NAME` opens the workspace NAME means: the one with that name, else the only one whose
+/// name contains it, else the only fuzzy match. When several fit, none is picked silently: the
+/// workspace picker opens with NAME typed, listing them.
+fn open_named_workspace(app: &mut App, argument: &str) -> Vec<Effect> {
+    if argument.is_empty() {
+        return requests::error(app, "Usage: ws NAME");
+    }
+    let choices = picking::workspaces(app, argument);
+    let wanted = fold(argument);
+    let exact: Vec<_> = choices.iter().filter(|c| fold(&c.name) == wanted).collect();
+    let containing: Vec<_> = choices
+        .iter()
+        .filter(|c| fold(&c.name).contains(&wanted))
+        .collect();
+    let only = match (exact.as_slice(), containing.as_slice(), choices.as_slice()) {
+        ([one], _, _) | ([], [one], _) => Some(one.id),
+        ([], [], [one]) => Some(one.id),
+        _ => None,
+    };
+    if let Some(id) = only {
+        return navigation::request(app, Navigation::OpenWorkspace(id));
+    }
+    if choices.is_empty() {
+        return requests::error(app, format!("No workspace matches \"{argument}\""));
+    }
+    app.modals.push(Modal::WorkspacePicker(Picker {
+        query: argument.into(),
+        cursor: 0,
+    }));
+    requests::info(
+        app,
+        format!(
+            "{} workspaces match \"{argument}\": choose one",
+            choices.len()
+        ),
+    )
 }
 
 fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
@@ -183,14 +238,28 @@ fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         _ => return None,
     };
     let then = prompt.then;
+    if chosen == PromptButton::Save
+        && let Some(reason) = guard::unseen(app)
+    {
+        return Some(requests::error(app, reason));
+    }
     app.modals.pop();
     Some(match chosen {
         PromptButton::Stay => Vec::new(),
         PromptButton::Discard => {
+            let discarded = app.org().open;
             if let Some(form) = app.org_mut().open_view_mut().and_then(|v| v.form.as_mut()) {
                 form.discard();
             }
-            navigation::go(app, then)
+            let profile = app.current;
+            let mut effects = navigation::go(app, then);
+            // The form shows the server's values when the admin comes back, not stale ones.
+            if let Some(workspace) = discarded
+                && then != Navigation::Quit
+            {
+                effects.extend(settings::reload_form(app, profile, workspace));
+            }
+            effects
         }
         // The changes may have been saved (or undone) while the prompt was open.
         PromptButton::Save if !app.org().has_unsaved_changes() => navigation::go(app, then),

@@ -6,6 +6,7 @@ use uuid::Uuid;
 use crate::tui::effect::Effect;
 use crate::tui::state::form::SettingsForm;
 use crate::tui::state::modal::{Navigation, UnsavedPrompt};
+use crate::tui::state::selection::Selection;
 use crate::tui::state::{App, FlashLevel, Focus, Modal, Tab};
 
 use super::requests;
@@ -71,14 +72,22 @@ pub fn open_workspace(app: &mut App, id: Uuid) -> Vec<Effect> {
     let org = app.org_mut();
     org.previous = org.open;
     org.open = Some(id);
-    if archived == org.show_archived {
-        let ids = org.visible_workspace_ids();
-        if ids.contains(&id) {
-            org.list_cursor.id = Some(id);
-            org.list_cursor.settle(&ids);
-        }
+    // The list shows the workspace that opened, under its cursor, so that a key on the list
+    // acts on the workspace the admin is looking at: an archived one switches the list to the
+    // archived ones, and a filter that hides it is cleared.
+    org.show_archived = archived;
+    if !org.visible_workspace_ids().contains(&id) {
+        org.list_filter.clear();
+    }
+    let ids = org.visible_workspace_ids();
+    if ids.contains(&id) {
+        org.list_cursor = Selection::on(id);
+        org.list_cursor.settle(&ids);
     }
     app.focus = Focus::Detail;
+    if archived {
+        effects.extend(requests::ensure_archived(app));
+    }
     let tab = app.org_mut().views.entry(id).or_default().tab;
     effects.extend(show_tab(app, tab));
     effects

@@ -5,7 +5,7 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use crate::tui::effect::{Call, Effect};
-use crate::tui::state::{App, Flash, FlashLevel, InFlight, RequestId};
+use crate::tui::state::{App, Flash, FlashLevel, InFlight, Logged, MESSAGES_KEPT, RequestId};
 
 const FLASH_TIME: Duration = Duration::from_secs(4);
 const ERROR_FLASH_TIME: Duration = Duration::from_secs(8);
@@ -120,14 +120,22 @@ pub fn forget(app: &mut App, ids: Vec<RequestId>) -> Vec<Effect> {
     vec![Effect::Cancel(ids)]
 }
 
-/// Shows a message on the status line and schedules its removal.
+/// Shows a message on the status line and schedules its removal; the message log keeps it.
 pub fn flash(app: &mut App, level: FlashLevel, text: impl Into<String>) -> Effect {
     let id = app.next_id();
-    app.flash = Some(Flash {
-        id,
+    let text = text.into();
+    let logged = Logged {
         level,
-        text: text.into(),
-    });
+        text: text.clone(),
+    };
+    // The same message again (a key pressed twice) is logged once.
+    if app.messages.last() != Some(&logged) {
+        if app.messages.len() == MESSAGES_KEPT {
+            app.messages.remove(0);
+        }
+        app.messages.push(logged);
+    }
+    app.flash = Some(Flash { id, level, text });
     let after = if level == FlashLevel::Error {
         ERROR_FLASH_TIME
     } else {

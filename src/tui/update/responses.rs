@@ -8,7 +8,7 @@ use crate::tui::effect::Effect;
 use crate::tui::msg::{Outcome, Reply, SaveResult};
 use crate::tui::state::{App, FlashLevel, RequestId, Resource};
 
-use super::{dialogs, navigation, requests};
+use super::{dialogs, navigation, requests, settings};
 
 pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
     app.in_flight.remove(&reply.id);
@@ -82,13 +82,21 @@ fn workspaces_arrived(app: &mut App, profile: usize) -> Vec<Effect> {
     effects
 }
 
+/// Fresh members: cursors stay on their rows, and a selection keeps only people who are still
+/// members (someone removed elsewhere is not counted among the selected, nor acted on).
 fn settle_members(app: &mut App, profile: usize) {
     let org = &mut app.orgs[profile];
     let ids: Vec<Uuid> = org.views.keys().copied().collect();
     for ws in ids {
         let rows: Vec<Uuid> = org.visible_members(ws).iter().map(|r| r.user_id).collect();
+        let members: std::collections::HashSet<Uuid> = org
+            .people
+            .get()
+            .map(|p| p.rows_for(ws).iter().map(|r| r.user_id).collect())
+            .unwrap_or_default();
         if let Some(view) = org.views.get_mut(&ws) {
             view.members.settle(&rows);
+            view.marked.retain(|id| members.contains(id));
         }
     }
 }
@@ -172,7 +180,9 @@ fn saved(
                 Some(message) => format!("Not saved: {message}"),
                 None => "Not saved: see the fields marked !".to_owned(),
             };
-            requests::error(app, text)
+            let mut effects = requests::error(app, text);
+            effects.extend(settings::reload_form(app, profile, workspace));
+            effects
         }
         SaveResult::PartlySaved {
             workspace: saved_workspace,
@@ -183,10 +193,12 @@ fn saved(
             let general = form.accept_failure(&settings_error);
             replace_workspace(&mut org.workspaces, &saved_workspace);
             let detail = general.unwrap_or_else(|| "see the fields marked !".into());
-            requests::error(
+            let mut effects = requests::error(
                 app,
                 format!("Name, description and icon saved; settings not saved: {detail}"),
-            )
+            );
+            effects.extend(settings::reload_form(app, profile, workspace));
+            effects
         }
     }
 }

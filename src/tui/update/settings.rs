@@ -1,6 +1,7 @@
 //! Keys of the Settings tab: moving between fields, editing, toggling, saving.
 
 use crossterm::event::KeyEvent;
+use uuid::Uuid;
 
 use crate::tui::effect::{Call, Effect};
 use crate::tui::keymap::{Action, Context};
@@ -8,7 +9,7 @@ use crate::tui::state::form::{Extension, Field, SettingsForm};
 use crate::tui::state::modal::Navigation;
 use crate::tui::state::{App, Focus};
 
-use super::{requests, text_input};
+use super::{guard, requests, text_input};
 
 pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let editing = form(app)?.editing.is_some();
@@ -28,7 +29,7 @@ pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
             }
         }
         Action::Toggle => toggle(app),
-        Action::Save => save(app, None),
+        Action::Save => save_seen(app),
         Action::Back => {
             app.focus = Focus::Workspaces;
             Vec::new()
@@ -67,7 +68,7 @@ fn editing_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         }
         Some(Action::Save) => {
             form.editing = None;
-            return save(app, None);
+            return save_seen(app);
         }
         _ => {
             let field = form.focus;
@@ -170,7 +171,25 @@ fn toggle(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Sends the form if it is valid and changed; `then` is where to go once it is saved.
+/// Asks the server again for what a form shows: after a refusal, what the form knew (the values,
+/// the organization's limit) may be out of date, and a Discard must go back to what the server
+/// has now, not to what it had when the form opened. Fields the user typed in are kept.
+pub fn reload_form(app: &mut App, profile: usize, workspace: Uuid) -> Vec<Effect> {
+    let mut effects = requests::load_settings(app, profile, workspace);
+    effects.extend(requests::reload_workspaces(app, profile, false));
+    effects
+}
+
+/// ctrl-s on the form: saves it if the last frame showed all of it.
+fn save_seen(app: &mut App) -> Vec<Effect> {
+    match guard::unseen(app) {
+        Some(reason) => requests::error(app, reason),
+        None => save(app, None),
+    }
+}
+
+/// Sends the form if it is valid and changed; `then` is where to go once it is saved. The
+/// caller has checked that what asked for it was seen whole (the form, or the prompt).
 pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
     if let Some(reason) = app.workspace_refusal() {
         return requests::error(app, reason);

@@ -2,8 +2,13 @@
 
 mod dialogs;
 mod forms;
+mod messages;
 mod navigation;
+mod random_input;
 mod requests;
+mod search;
+mod seen;
+mod smaller;
 
 use crossterm::event::KeyCode;
 

@@ -101,9 +101,15 @@ impl Body {
         self.lines.push(Line::from(spans));
     }
 
-    /// Draws the lines from the top of `area`; lines beyond its height are left out.
-    pub fn render(self, frame: &mut Frame, area: Rect) {
+    /// Draws the lines from the top of `area`; lines beyond its height are left out. Returns
+    /// whether every line fitted whole, which decides whether the dialog may send its change.
+    pub fn render(self, frame: &mut Frame, area: Rect) -> bool {
         let height = usize::from(area.height);
+        let whole = self.lines.len() <= height
+            && self
+                .lines
+                .iter()
+                .all(|line| line.width() <= usize::from(area.width));
         if let Some((line, column)) = self.cursor
             && line < height
             && column < usize::from(area.width)
@@ -112,6 +118,7 @@ impl Body {
         }
         let lines: Vec<Line> = self.lines.into_iter().take(height).collect();
         frame.render_widget(Paragraph::new(lines), area);
+        whole
     }
 }
 
@@ -121,14 +128,22 @@ pub fn inner_width(screen: Rect, width: u16) -> usize {
 }
 
 /// Draws `body` in a dialog `width` wide and as tall as its lines, as far as the screen allows.
-pub fn show(frame: &mut Frame, screen: Rect, width: u16, title: &str, body: Body, theme: &Theme) {
+/// Returns whether all of it fitted.
+pub fn show(
+    frame: &mut Frame,
+    screen: Rect,
+    width: u16,
+    title: &str,
+    body: Body,
+    theme: &Theme,
+) -> bool {
     let most = screen.height.saturating_sub(2);
     let height = u16::try_from(body.lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(most);
     let area = frame::centered(screen, width.min(screen.width), height);
     let inner = frame::dialog(frame, area, title, theme);
-    body.render(frame, inner);
+    body.render(frame, inner)
 }
 
 /// One button as drawn: disabled buttons are dimmed and cannot be pressed.

@@ -34,6 +34,11 @@ pub fn shown(text: &str) -> Cow<'_, str> {
 /// Columns the text takes on screen, measured per grapheme (a base character and its
 /// combining marks share one cell; a wide character takes two). Control characters count 0.
 pub fn width(text: &str) -> usize {
+    // Most of what is drawn is ASCII, one column a character: no need to find graphemes (and
+    // ASCII holds no bidi control).
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
     shown(text).graphemes(true).map(grapheme_width).sum()
 }
 
@@ -41,18 +46,68 @@ fn grapheme_width(g: &str) -> usize {
     if g.chars().any(char::is_control) {
         return 0;
     }
+    if needs_emoji_selector(g) {
+        return 2;
+    }
     g.width()
+}
+
+/// The emoji presentation selector, which asks for the two-column colour glyph.
+const EMOJI_SELECTOR: char = '\u{FE0F}';
+
+/// A pictograph such as 🛡 or 🗄 whose default presentation is text: Unicode counts it one
+/// column, but terminals with an emoji font draw it two columns wide, which pushes whatever
+/// follows (a pane's border) one column right. Given the selector, both agree on two.
+fn needs_emoji_selector(g: &str) -> bool {
+    let mut chars = g.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    is_pictograph(c) && g.width() == 1
+}
+
+fn is_pictograph(c: char) -> bool {
+    ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+}
+
+/// The text with the emoji selector after each pictograph that needs it (see
+/// [`needs_emoji_selector`]), so that what is drawn takes the columns [`width`] counts.
+pub fn wide_emoji(text: &str) -> Cow<'_, str> {
+    // Most text has no pictograph at all: it is checked by characters, which is cheap, before
+    // anything is split into graphemes.
+    if !text.chars().any(is_pictograph) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 3);
+    for g in text.graphemes(true) {
+        out.push_str(g);
+        if needs_emoji_selector(g) {
+            out.push(EMOJI_SELECTOR);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The text cut to at most `max` columns, with "…" at the end when something was cut. A wide
 /// character that would straddle the limit is dropped rather than split.
 pub fn truncate(text: &str, max: usize) -> String {
-    let text = &*shown(text);
+    let safe = shown(text);
+    let text = wide_emoji(&safe);
+    let text = text.as_ref();
     if width(text) <= max {
         return text.chars().filter(|c| !c.is_control()).collect();
     }
     if max == 0 {
         return String::new();
+    }
+    if text.is_ascii() {
+        let mut out: String = text
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(max - 1)
+            .collect();
+        out.push_str(ELLIPSIS);
+        return out;
     }
     let mut out = String::new();
     let mut used = 0;
@@ -176,6 +231,17 @@ mod tests {
         assert_eq!(width("e\u{301}te\u{301}"), 3);
         assert_eq!(width("🚀"), 2);
         assert_eq!(width("a\tb"), 2);
+    }
+
+    #[test]
+    fn text_presentation_pictographs_are_drawn_two_columns_wide() {
+        assert_eq!(width("🛡"), 2);
+        assert_eq!(wide_emoji("🛡 Security"), "🛡\u{FE0F} Security");
+        assert_eq!(fit("🛡", 2), "🛡\u{FE0F}");
+        assert_eq!(wide_emoji("🛡\u{FE0F}"), "🛡\u{FE0F}", "already selected");
+        assert_eq!(wide_emoji("★ ⚖ 🚀"), "★ ⚖ 🚀", "others are left alone");
+        // What ratatui measures once the selector is there: the same two columns.
+        assert_eq!(UnicodeWidthStr::width(wide_emoji("🛡").as_ref()), 2);
     }
 
     #[test]

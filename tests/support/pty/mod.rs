@@ -80,7 +80,7 @@ pub struct Console {
     shared: Arc<Mutex<Shared>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     reader: Option<thread::JoinHandle<()>>,
 }
 
@@ -163,7 +163,7 @@ impl Console {
             shared,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
             reader: Some(reader),
         }
     }
@@ -229,6 +229,25 @@ impl Console {
             .write_all(keys.as_bytes())
             .expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// Resizes the terminal, as a window manager would: the program is told (SIGWINCH) and
+    /// the emulator takes the new size, so what it reads next is drawn at that size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.shared
+            .lock()
+            .unwrap()
+            .parser
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pseudo-terminal");
     }
 
     /// The program's process id, for sending it signals.

@@ -81,7 +81,8 @@ impl AddMembers {
         dialog
     }
 
-    /// Applies the search again, keeping the cursor on its person if they still match.
+    /// Applies the search again; the cursor goes to the best match, so that space ticks the
+    /// person the admin searched for rather than whoever was under the cursor before.
     pub fn refilter(&mut self) {
         let query = self.search.text().trim();
         let matcher = fuzzy::Query::new(query);
@@ -97,9 +98,8 @@ impl AddMembers {
                 .sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
         }
         let ids = self.shown_ids();
-        if !self.cursor.id.is_some_and(|id| ids.contains(&id)) {
-            self.cursor.first(&ids);
-        }
+        self.cursor = Selection::default();
+        self.cursor.first(&ids);
     }
 
     pub fn shown_ids(&self) -> Vec<Uuid> {

@@ -5,6 +5,7 @@ use tui_input::Input;
 use uuid::Uuid;
 
 use super::{Button, Submission};
+use crate::domain::text::fold;
 use crate::tui::state::org::KeyCount;
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Archive];
@@ -40,11 +41,30 @@ impl ArchiveDialog {
         }
     }
 
-    /// The typed text is the workspace's name, exactly: same case, same accents, no extra
-    /// spaces. A near miss must not archive the wrong workspace.
+    /// The typed text is the workspace's name, read as the uniqueness rule reads names (case
+    /// and accents aside), with dashes and spaces folded too: "Marketing - Q3 Launch" confirms
+    /// "Marketing — Q3 Launch" without an em dash to type. Every word must be there, so a near
+    /// miss ("Data" for "Data Platform") confirms nothing.
     pub fn confirmed(&self) -> bool {
-        self.typed.value() == self.name
+        let typed = loose(self.typed.value());
+        !typed.is_empty() && typed == loose(&self.name)
     }
+}
+
+/// A name folded for the confirmation: case and accents as the uniqueness rule folds them,
+/// then every run of dashes and spaces as one space.
+fn loose(name: &str) -> String {
+    let is_dash = |c: char| {
+        matches!(
+            c,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+        )
+    };
+    fold(name)
+        .split(|c: char| c.is_whitespace() || is_dash(c))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -52,7 +72,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_exact_name_confirms() {
+    fn the_name_confirms_with_case_accents_dashes_and_spaces_folded() {
+        let mut d = ArchiveDialog::new(Uuid::nil(), "Marketing — Q3 Launch", None, None);
+        for typed in [
+            "Marketing — Q3 Launch",
+            "Marketing - Q3 Launch",
+            "marketing q3 launch",
+            "MARKETING–Q3  LAUNCH ",
+        ] {
+            d.typed = Input::new(typed.into());
+            assert!(d.confirmed(), "{typed:?}");
+        }
+        for near in ["Marketing Q3", "Marketing Q3 Launches", "-", " "] {
+            d.typed = Input::new(near.into());
+            assert!(!d.confirmed(), "{near:?}");
+        }
+        let mut d = ArchiveDialog::new(Uuid::nil(), "Zoë's Lab", None, None);
+        d.typed = Input::new("zoe's lab".into());
+        assert!(d.confirmed(), "accents folded");
+    }
+
+    #[test]
+    fn only_the_name_confirms() {
         let mut d = ArchiveDialog::new(
             Uuid::nil(),
             "Data Platform",
@@ -62,13 +103,7 @@ mod tests {
                 expired: 0,
             }),
         );
-        for near in [
-            "",
-            "data platform",
-            "Data Platform ",
-            "Data  Platform",
-            "Data",
-        ] {
+        for near in ["", "Data", "Data Platforms", "Platform Data"] {
             d.typed = Input::new(near.into());
             assert!(!d.confirmed(), "{near:?}");
         }

@@ -82,10 +82,7 @@ pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         Some(ButtonKey::Press) if d.focus == Button::Archive => {
             if !d.confirmed() {
                 let name = d.name.clone();
-                return requests::error(
-                    app,
-                    format!("Not archived: type \"{name}\" exactly to confirm"),
-                );
+                return requests::error(app, format!("Not archived: type \"{name}\" to confirm"));
             }
             let workspace = d.workspace;
             return send(app, Call::ArchiveWorkspace(workspace));

@@ -24,9 +24,11 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let field = d.focus;
-    // Space is a character in a text field; the box flips only where there is one.
+    // Space is a character in a text field, flips the box on the box, and does nothing
+    // elsewhere: above all, it never presses Create.
     let action = match action {
         Some(Action::Toggle) if field.is_text() => None,
+        Some(Action::Toggle) if field != CreateField::AddAll => return Vec::new(),
         other => other,
     };
     match action {
@@ -100,16 +102,19 @@ pub fn picker_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             app.modals.pop();
         }
         Some(Action::Choose) => {
+            // As drawn: a list that shrank under the cursor shows it on the last entry.
+            let cursor = cursor.min(choices.len().saturating_sub(1));
             let Some(choice) = choices.get(cursor) else {
                 return requests::info(app, "Nobody matches");
             };
             let admin = (choice.id, format!("{} <{}>", choice.name, choice.email));
             app.modals.pop();
+            // The focus stays on the admin the user just chose: a focus that jumps ahead puts
+            // the next keys somewhere the user has not looked.
             if let Some(d) = form(app) {
                 d.admin = Some(admin);
                 d.server_errors.remove(&CreateField::Admin);
                 d.submission.error = None;
-                d.focus = CreateField::AddAll;
             }
         }
         _ => {

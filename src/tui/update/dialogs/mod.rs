@@ -14,7 +14,7 @@ use crate::tui::effect::{Call, Effect};
 use crate::tui::msg::{Answer, Change};
 use crate::tui::state::{App, Modal, RemoteError, RequestId};
 
-use super::{requests, text_input};
+use super::{guard, requests, text_input};
 
 pub use open::{open_add_members, open_archive, open_create, open_edit_roles, open_remove};
 
@@ -64,8 +64,12 @@ pub fn paste(app: &mut App, text: &str) {
     }
 }
 
-/// Sends the top dialog's change; the dialog stays open, disabled, until the answer.
+/// Sends the top dialog's change; the dialog stays open, disabled, until the answer. Only a
+/// dialog the last frame drew whole may send (see [`guard`]).
 fn send(app: &mut App, call: Call) -> Vec<Effect> {
+    if let Some(reason) = guard::unseen(app) {
+        return requests::error(app, reason);
+    }
     let profile = app.current;
     let (id, effect) = requests::send(app, profile, call);
     if let Some(submission) = app.modals.last_mut().and_then(Modal::submission_mut) {

@@ -234,8 +234,25 @@ fn another_key_between_two_ctrl_c_disarms_the_quit() {
 }
 
 #[test]
-fn ctrl_c_with_nothing_running_quits() {
+fn ctrl_c_with_nothing_running_says_a_second_one_quits_as_help_does() {
     let mut app = loaded_app();
+    press(&mut app, ctrl('c'));
+    assert!(!app.quit, "one stray ctrl-c does not end the session");
+    let flash = app
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
+    assert_eq!(flash, "Nothing to cancel · ctrl-c again quits");
+    let help = app
+        .keymap
+        .help_sections()
+        .into_iter()
+        .flat_map(|s| s.entries)
+        .find(|(keys, _)| keys == "ctrl-c")
+        .map(|(_, text)| text)
+        .unwrap_or_default();
+    assert!(help.contains("press again to quit"), "{help}");
     press(&mut app, ctrl('c'));
     assert!(app.quit);
 }

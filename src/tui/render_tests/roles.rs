@@ -1,0 +1,164 @@
+//! Roles are what the Members table is for: they are never cut while a name or an email can
+//! give way, short names stand in for long ones where room is short (and the help lists them),
+//! and Enter on a member shows every role by its full name.
+
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+
+use super::*;
+use crate::tui::roles_short;
+use crate::tui::state::Modal;
+use crate::tui::testing::*;
+
+/// Research's Members tab, focused.
+fn research() -> App {
+    let mut app = loaded_app();
+    press(&mut app, ctrl('p'));
+    type_text(&mut app, "Research");
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+/// `(name, workspace roles, organization roles)` of Research's members in the fixture.
+const MEMBERS: [(&str, &str, &str); 3] = [
+    ("Ana", "dev", "member"),
+    ("Jane", "workspace_admin", "organization_admin"),
+    (
+        "Zo",
+        "workspace_contributor, observability_viewer",
+        "member",
+    ),
+];
+
+fn short(roles: &str) -> String {
+    roles
+        .split(", ")
+        .map(roles_short::short)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The narrowest form: the first role and how many more.
+fn first(roles: &str) -> String {
+    let all: Vec<&str> = roles.split(", ").collect();
+    match all.as_slice() {
+        [one] => roles_short::short(one).to_owned(),
+        [first, more @ ..] => format!("{} +{}", roles_short::short(first), more.len()),
+        [] => String::new(),
+    }
+}
+
+#[test]
+fn roles_show_whole_at_every_size_full_or_short() {
+    let app = research();
+    for (width, height) in [
+        (60, 15),
+        (70, 20),
+        (80, 24),
+        (100, 30),
+        (120, 30),
+        (160, 48),
+    ] {
+        let text = screen(&app, width, height);
+        for (name, ws, org) in MEMBERS {
+            let row = text
+                .lines()
+                .find(|line| {
+                    line.contains(&format!("┃  {name}")) || line.contains(&format!("┃▶ {name}"))
+                })
+                .unwrap_or_else(|| panic!("{name}'s row at {width}x{height}:\n{text}"));
+            let whole = |roles: &str| {
+                row.contains(roles) || row.contains(&short(roles)) || row.contains(&first(roles))
+            };
+            assert!(
+                whole(ws),
+                "{name}'s workspace roles at {width}x{height}: {row}"
+            );
+            assert!(whole(org), "{name}'s org roles at {width}x{height}: {row}");
+        }
+    }
+    let wide = screen(&app, 160, 48);
+    assert!(
+        wide.contains("workspace_contributor, observability_viewer"),
+        "{wide}"
+    );
+    assert!(
+        wide.contains("jane.doe@acme.example"),
+        "room for the email too"
+    );
+}
+
+#[test]
+fn members_table_at_80x24_uses_short_role_names() {
+    assert_snapshot!(screen(&research(), 80, 24));
+}
+
+#[test]
+fn members_table_at_60x15_keeps_both_role_columns() {
+    assert_snapshot!(screen(&research(), 60, 15));
+}
+
+#[test]
+fn the_help_lists_the_short_role_names() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char('?')));
+    press(&mut app, key(KeyCode::End));
+    let lines = crate::tui::modals::help::lines(&app, 160, &Theme::colour());
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let at = text
+        .iter()
+        .position(|l| l.contains(roles_short::HELP_TITLE))
+        .expect("the section");
+    for (short, full) in roles_short::table() {
+        assert!(
+            text[at..]
+                .iter()
+                .any(|l| l.contains(short) && l.contains(full)),
+            "{short} = {full}"
+        );
+    }
+}
+
+#[test]
+fn enter_on_a_member_shows_every_role_their_keys_and_when_they_joined() {
+    let mut app = research();
+    // Ana Lucía Pérez: first by name; a member of three workspaces, owner of one key.
+    press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.top_modal(), Some(Modal::Member { .. })));
+    let text = screen(&app, 80, 24);
+    for expected in [
+        "Ana Lucía Pérez <ana.perez@acme.example>",
+        "Joined the organization on 2024-02-06",
+        "Organization roles: member",
+        "Workspaces (3):",
+        "Default Workspace: workspace_contributor",
+        "Research: dev",
+        "Data Platform: workspace_admin",
+        "API keys they created (1):",
+        "eval-runner ****0502 in Research · expires 2026-12-31",
+    ] {
+        assert!(text.contains(expected), "{expected:?}:\n{text}");
+    }
+    assert_snapshot!(text);
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.modals.is_empty());
+}
+
+#[test]
+fn the_role_editor_names_everyone_it_changes_or_counts_the_rest() {
+    let mut app = research();
+    app.org_mut().patch_people(|people| {
+        for n in 0..12u128 {
+            let mut extra = people.persons[0].clone();
+            extra.user_id = id(300 + n);
+            extra.name = format!("Extra Person {n:02}");
+            extra.memberships = vec![(id(RESEARCH), vec!["dev".into()])];
+            people.persons.push(extra);
+        }
+    });
+    press(&mut app, key(KeyCode::Char('*')));
+    press(&mut app, key(KeyCode::Char('r')));
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("For 15 members: Ana Lucía Pérez,"), "{text}");
+    assert!(text.contains("and 9 more"), "{text}");
+}

@@ -1,0 +1,287 @@
+//! Random input through `update`, as the event loop feeds it: keys, pastes and resizes (down to
+//! 1x1), with a frame drawn after every message and answers that arrive late, fail, or not at
+//! all. After every step:
+//! - no change to the organization was sent unless what confirms it (its dialog, or the
+//!   settings form) was drawn whole in the frame before the key; the frame itself is checked
+//!   for the button or line that confirms, not only the render's own report;
+//! - nothing behind the "terminal too small" notice changed, except by quit or ctrl-c;
+//! - every cursor and selection is within what it points into.
+//!
+//! Deterministic: a fixed seed, so a failure is the same failure on every run.
+
+mod drive;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::*;
+use crate::tui::effect::{Call, Effect};
+use crate::tui::msg::Msg;
+use crate::tui::state::dialogs::roles::Stage;
+use crate::tui::state::{Modal, Sighting, Tab};
+use crate::tui::update::update;
+use drive::{Session, WORDS, failure, guided_key, random_key, random_size};
+
+/// Three walks of 8,000 steps, which the test runner can run side by side.
+const STEPS: usize = 8_000;
+/// At most this many steps before the console starts afresh.
+const SESSION_STEPS: usize = 600;
+
+/// The organization-changing calls among `effects`.
+fn changes(effects: &[Effect]) -> Vec<Call> {
+    requests(effects)
+        .into_iter()
+        .map(|(_, _, call)| call)
+        .filter(|call| {
+            matches!(
+                call,
+                Call::AddMembers { .. }
+                    | Call::SetMemberRoles { .. }
+                    | Call::RemoveMembers { .. }
+                    | Call::ArchiveWorkspace(_)
+                    | Call::CreateWorkspace(_)
+                    | Call::SaveWorkspace(_)
+            )
+        })
+        .collect()
+}
+
+/// What the console looked like before a key: enough to say what confirmed a change. (The
+/// frame itself stays in the session's terminal until the next draw.)
+struct Before {
+    seen: Sighting,
+    modals: Vec<Modal>,
+    open: Option<uuid::Uuid>,
+    settings_tab: bool,
+    /// Only kept while the notice shows.
+    hidden: Option<String>,
+}
+
+/// The state a key could change behind the "too small" notice.
+fn hidden_state(app: &App) -> String {
+    let org = app.org();
+    format!(
+        "{:?} {:?} {:?} {:?} {} {} {:?}",
+        app.modals,
+        app.focus,
+        org.open,
+        org.open_view()
+            .map(|v| (v.tab, v.members_filter.text().to_owned(), v.marked.clone())),
+        org.list_filter.text(),
+        org.show_archived,
+        org.open_view().and_then(|v| v.form.as_ref()).map(|f| (
+            f.values(),
+            f.focus,
+            f.editing.clone()
+        )),
+    )
+}
+
+fn before(session: &Session) -> Before {
+    let app = &session.app;
+    Before {
+        seen: app.seen,
+        modals: app.modals.clone(),
+        open: app.org().open,
+        settings_tab: app
+            .org()
+            .open_view()
+            .is_some_and(|v| v.tab == Tab::Settings),
+        hidden: app.seen.too_small.then(|| hidden_state(app)),
+    }
+}
+
+/// Checks that `call` was confirmed on something drawn whole in `frame`, the one before the key.
+fn assert_seen(call: &Call, before: &Before, frame: &str, step: usize) {
+    let top = before.modals.last();
+    let dialog_whole = before.seen.showed_whole_dialog(&before.modals);
+    let evidence = match (call, top) {
+        (Call::AddMembers { .. }, Some(Modal::AddMembers(_))) => frame.contains("Selected: "),
+        (Call::SetMemberRoles { .. }, Some(Modal::EditRoles(d))) => {
+            matches!(d.stage, Stage::Review(_)) && frame.contains("▶ Apply ◀")
+        }
+        (Call::RemoveMembers { .. }, Some(Modal::RemoveMembers(_))) => frame.contains("▶ Remove "),
+        (Call::ArchiveWorkspace(_), Some(Modal::Archive(_))) => frame.contains("▶ Archive \""),
+        (Call::CreateWorkspace(_), Some(Modal::CreateWorkspace(_))) => {
+            frame.contains("Create ◀") || frame.contains("[ Create ]")
+        }
+        (Call::SaveWorkspace(_), Some(Modal::Unsaved(_))) => frame.contains("Save (s)"),
+        (Call::SaveWorkspace(_), None) => {
+            assert!(
+                before.seen.showed_whole_form(before.open) && before.settings_tab,
+                "step {step}: saved a form not drawn whole\n{frame}"
+            );
+            assert!(
+                frame.contains("Unsaved changes") && frame.contains("Monthly spend cap"),
+                "step {step}: the form's first and last lines were not on screen\n{frame}"
+            );
+            return;
+        }
+        _ => panic!("step {step}: {call:?} sent from {top:?}\n{frame}"),
+    };
+    assert!(
+        dialog_whole,
+        "step {step}: {call:?} from a dialog not drawn whole\n{frame}"
+    );
+    assert!(
+        evidence,
+        "step {step}: the frame did not show what confirms {call:?}\n{frame}"
+    );
+}
+
+/// Every cursor and selection points into what it moves over.
+fn assert_in_range(app: &App, step: usize) {
+    assert!(app.current < app.profiles.len() && app.org_cursor < app.profiles.len());
+    let org = app.org();
+    let ids = org.visible_workspace_ids();
+    assert_eq!(org.list_cursor.resolve(&ids).is_some(), !ids.is_empty());
+    if let (Some(open), Some(people)) = (org.open, org.people.get()) {
+        let view = org.views.get(&open);
+        let members: Vec<_> = people.rows_for(open).iter().map(|r| r.user_id).collect();
+        if let Some(view) = view {
+            assert!(
+                view.marked.iter().all(|id| members.contains(id)),
+                "step {step}: a selected member is no longer in the workspace"
+            );
+            if let Some(form) = &view.form {
+                assert!(
+                    form.editing.is_none() || form.focus.is_text(),
+                    "step {step}: editing a field that takes no text"
+                );
+            }
+        }
+    }
+    for modal in &app.modals {
+        match modal {
+            Modal::AddMembers(d) => {
+                let shown = d.shown_ids();
+                if !shown.is_empty() {
+                    let at = d.cursor.current(&shown);
+                    assert!(at.is_some_and(|id| shown.contains(&id)), "step {step}");
+                }
+                assert!(d.role < d.roles.len().max(1), "step {step}");
+                assert!(
+                    d.selected
+                        .iter()
+                        .all(|id| d.candidates.iter().any(|c| c.user_id == *id)),
+                    "step {step}: selected someone not offered"
+                );
+            }
+            Modal::EditRoles(d) => {
+                assert!(d.cursor < d.choices.len().max(1), "step {step}");
+                assert!(!d.targets.is_empty(), "step {step}");
+            }
+            Modal::RemoveMembers(d) => assert!(!d.targets.is_empty(), "step {step}"),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn random_walk_one_changes_nothing_unseen() {
+    walk(0x5EE_0001);
+}
+
+#[test]
+fn random_walk_two_changes_nothing_unseen() {
+    walk(0x5EE_0002);
+}
+
+#[test]
+fn random_walk_three_changes_nothing_unseen() {
+    walk(0x5EE_0003);
+}
+
+fn walk(seed: u64) {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut session = Session::new();
+    let mut sent = std::collections::BTreeMap::new();
+    let mut restarts = 0;
+    for step in 0..STEPS {
+        let before = before(&session);
+        let roll = rng.random_range(0..100);
+        let archive_name = match session.app.top_modal() {
+            Some(Modal::Archive(d)) if d.typed.value().is_empty() => Some(d.name.clone()),
+            _ => None,
+        };
+        let (effects, quit_key) = if roll < 3 {
+            let (width, height) = random_size(&mut rng);
+            let effects = update(&mut session.app, Msg::Resize { width, height });
+            (effects, false)
+        } else if roll < 5 || archive_name.is_some() && roll < 25 {
+            // The archive dialog's name now and then, so that archives get confirmed too.
+            let text = archive_name
+                .filter(|_| rng.random_bool(0.8))
+                .unwrap_or_else(|| WORDS[rng.random_range(0..WORDS.len())].to_owned());
+            (update(&mut session.app, Msg::Paste(text)), false)
+        } else {
+            let key = if rng.random_bool(0.4) {
+                guided_key(&mut rng, &session.app)
+            } else {
+                random_key(&mut rng)
+            };
+            let quits = [
+                crate::tui::keymap::Action::Quit,
+                crate::tui::keymap::Action::Interrupt,
+            ]
+            .map(Some)
+            .contains(
+                &session
+                    .app
+                    .keymap
+                    .action(crate::tui::keymap::Context::Global, &key),
+            );
+            (update(&mut session.app, Msg::Key(key)), quits)
+        };
+        for call in changes(&effects) {
+            assert_seen(&call, &before, &session.frame(), step);
+            *sent.entry(call.label()).or_insert(0) += 1;
+        }
+        if let Some(hidden) = &before.hidden
+            && !quit_key
+            && !session.app.quit
+        {
+            assert_eq!(
+                &hidden_state(&session.app),
+                hidden,
+                "step {step}: a key behind the notice changed what it hides"
+            );
+        }
+        let caused = session.serve(&mut rng, effects);
+        assert!(
+            changes(&caused).is_empty(),
+            "step {step}: an answer sent a change"
+        );
+        // Some answers held back arrive now, late.
+        if !session.held.is_empty() && rng.random_range(0..100) < 20 {
+            let at = rng.random_range(0..session.held.len());
+            let (id, profile, call) = session.held.remove(at);
+            let outcome = if rng.random_bool(0.7) {
+                outcome(profile, &call)
+            } else {
+                failure(&call)
+            };
+            let more = session.deliver(id, profile, outcome);
+            assert!(
+                changes(&more).is_empty(),
+                "step {step}: a late answer sent a change"
+            );
+            let caused = session.serve(&mut rng, more);
+            assert!(changes(&caused).is_empty(), "step {step}");
+        }
+        assert_in_range(&session.app, step);
+        // A walk that wanders off (into a form it keeps typing in) starts again now and then.
+        if session.app.quit || step % SESSION_STEPS == SESSION_STEPS - 1 {
+            restarts += 1;
+            session = Session::new();
+            continue;
+        }
+        session.draw();
+    }
+    // The walk is worth something only if it got through the dialogs and sent changes.
+    eprintln!("seed {seed:#x}: {restarts} sessions; changes sent: {sent:?}");
+    assert!(
+        sent.len() >= 2 && sent.values().sum::<usize>() >= 5,
+        "seed {seed:#x}: too few changes sent to test anything: {sent:?}"
+    );
+}

@@ -1,0 +1,267 @@
+//! What the random walk feeds the console: keys (some nudged towards confirming the dialog on
+//! top), pastes, terminal sizes, and a server that answers at once, late, or with a refusal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use rand::Rng;
+use rand::rngs::StdRng;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::tui::effect::{Call, Effect};
+use crate::tui::msg::{Change, Msg, Outcome, Reply, SaveResult};
+use crate::tui::state::dialogs::roles::Stage;
+use crate::tui::state::{App, ErrorKind, Modal, RemoteError, Sighting};
+use crate::tui::testing::*;
+use crate::tui::theme::Theme;
+use crate::tui::update::update;
+use crate::tui::view;
+
+/// Keys that do something somewhere, weighted towards those that open and confirm dialogs.
+const CHARS: &str = "aaxXxXrrnnsS*/-:jjkkgGhl123[]dd    ";
+pub(super) const WORDS: [&str; 8] = [
+    "Research",
+    "Marketing",
+    "zoe",
+    "ws m",
+    "messages",
+    "Data Platform",
+    "a\nb\tc",
+    "日本",
+];
+
+pub(super) fn key_of(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press)
+}
+
+pub(super) fn random_key(rng: &mut StdRng) -> KeyEvent {
+    let plain = KeyModifiers::NONE;
+    match rng.random_range(0..100) {
+        0..40 => {
+            let chars: Vec<char> = CHARS.chars().collect();
+            key_of(
+                KeyCode::Char(chars[rng.random_range(0..chars.len())]),
+                plain,
+            )
+        }
+        40..72 => {
+            let named = [
+                KeyCode::Enter,
+                KeyCode::Enter,
+                KeyCode::Esc,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::BackTab,
+                KeyCode::Up,
+                KeyCode::Down,
+                KeyCode::Left,
+                KeyCode::Right,
+                KeyCode::PageUp,
+                KeyCode::PageDown,
+                KeyCode::Home,
+                KeyCode::End,
+                KeyCode::Backspace,
+                KeyCode::Delete,
+            ];
+            key_of(named[rng.random_range(0..named.len())], plain)
+        }
+        72..84 => {
+            let letters = "csrpofbaujkcs";
+            let c = letters
+                .chars()
+                .nth(rng.random_range(0..letters.len()))
+                .unwrap();
+            key_of(KeyCode::Char(c), KeyModifiers::CONTROL)
+        }
+        _ => {
+            let c = match rng.random_range(0..4) {
+                0 => char::from(rng.random_range(b'a'..=b'z')),
+                1 => char::from(rng.random_range(b'A'..=b'Z')),
+                2 => char::from(rng.random_range(b'0'..=b'9')),
+                _ => ['é', 'ö', '日', '—', '🛡', '.', '?', 'm'][rng.random_range(0..8)],
+            };
+            key_of(KeyCode::Char(c), plain)
+        }
+    }
+}
+
+/// A key that moves the dialog on top towards sending its change: without a nudge, a random
+/// walk seldom gets through a dialog, and the point is to test the ones that do.
+pub(super) fn guided_key(rng: &mut StdRng, app: &App) -> KeyEvent {
+    use KeyCode::{BackTab, Char, Down, Enter, Tab};
+    let plain = |code| key_of(code, KeyModifiers::NONE);
+    let pick = |rng: &mut StdRng, keys: &[KeyCode]| plain(keys[rng.random_range(0..keys.len())]);
+    match app.top_modal() {
+        None => pick(
+            rng,
+            &[
+                Char('x'),
+                Char('x'),
+                Char('*'),
+                Char('r'),
+                Char('a'),
+                Char('X'),
+                Char('X'),
+                Char('n'),
+                Char(' '),
+                Char('2'),
+                Char('1'),
+                Char('j'),
+                Char('j'),
+                Enter,
+                Enter,
+                Tab,
+                Down,
+            ],
+        ),
+        Some(Modal::AddMembers(_)) => pick(rng, &[Char(' '), Char(' '), Enter, Tab, Down]),
+        Some(Modal::EditRoles(d)) if d.stage == Stage::Choose => {
+            pick(rng, &[Char(' '), Enter, Down, Char('j')])
+        }
+        Some(Modal::EditRoles(_) | Modal::RemoveMembers(_) | Modal::Archive(_)) => {
+            pick(rng, &[Tab, Enter, Enter, BackTab])
+        }
+        Some(Modal::CreateWorkspace(_)) => {
+            if rng.random_bool(0.2) {
+                key_of(Char('s'), KeyModifiers::CONTROL)
+            } else {
+                pick(
+                    rng,
+                    &[Char('w'), Char('s'), Tab, Tab, Enter, Enter, Char(' ')],
+                )
+            }
+        }
+        Some(Modal::AdminPicker(_)) => pick(rng, &[Enter, Down]),
+        Some(Modal::Unsaved(_)) => pick(rng, &[Char('s'), Enter, Tab]),
+        Some(_) => pick(rng, &[KeyCode::Esc]),
+    }
+}
+
+pub(super) fn random_size(rng: &mut StdRng) -> (u16, u16) {
+    match rng.random_range(0..10) {
+        0 => (1, 1),
+        1..3 => (rng.random_range(1..60), rng.random_range(1..15)),
+        3..6 => (rng.random_range(60..70), rng.random_range(15..18)),
+        _ => (rng.random_range(60..100), rng.random_range(15..30)),
+    }
+}
+
+/// A refusal or failure of the right shape for `call`.
+pub(super) fn failure(call: &Call) -> Outcome {
+    let error = || RemoteError::new(ErrorKind::Conflict, "Refused by the test's server");
+    match call {
+        Call::Organization => Outcome::Organization(Err(error())),
+        Call::Workspaces { archived } => Outcome::Workspaces {
+            archived: *archived,
+            result: Err(error()),
+        },
+        Call::People => Outcome::People(Err(error())),
+        Call::ApiKeys => Outcome::ApiKeys(Err(error())),
+        Call::WorkspaceSettings(ws) => Outcome::WorkspaceSettings {
+            workspace: *ws,
+            result: Err(error()),
+        },
+        Call::SaveWorkspace(save) => Outcome::SavedWorkspace {
+            workspace: save.workspace,
+            result: SaveResult::Failed(error()),
+        },
+        _ => Outcome::Changed(Err::<Change, _>(error())),
+    }
+}
+
+/// The console as the event loop keeps it: the app, the terminal with the frame last drawn,
+/// and the answers the server has not given yet.
+pub(super) struct Session {
+    pub(super) app: App,
+    theme: Theme,
+    terminal: Terminal<TestBackend>,
+    pub(super) held: Vec<(crate::tui::state::RequestId, usize, Call)>,
+}
+
+impl Session {
+    pub(super) fn new() -> Self {
+        let mut app = loaded_app();
+        // A dozen more people in Research, so that its dialogs (removing or changing the roles
+        // of everyone) are taller than a small terminal.
+        app.org_mut().patch_people(|people| {
+            for n in 0..12u128 {
+                people.persons.push(crate::tui::state::people::Person {
+                    user_id: id(300 + n),
+                    name: format!("Extra Person {n:02}"),
+                    email: format!("extra{n}@acme.example"),
+                    org_roles: vec!["member".into()],
+                    memberships: vec![(id(RESEARCH), vec!["dev".into()])],
+                    joined: None,
+                });
+            }
+        });
+        let (width, height) = app.screen;
+        let mut session = Self {
+            app,
+            theme: Theme::colour(),
+            terminal: Terminal::new(TestBackend::new(width, height)).expect("terminal"),
+            held: Vec::new(),
+        };
+        session.draw();
+        session
+    }
+
+    /// Draws the screen at its size and records what it showed, as the loop does. Each frame
+    /// is drawn on a fresh screen, so that the text checked is this frame's alone.
+    pub(super) fn draw(&mut self) {
+        let (width, height) = self.app.screen;
+        self.terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        let mut seen = Sighting::default();
+        let (app, theme) = (&self.app, &self.theme);
+        self.terminal
+            .draw(|frame| seen = view::render(frame, app, theme))
+            .expect("draw");
+        self.app.seen = seen;
+    }
+
+    /// The last frame as text.
+    pub(super) fn frame(&self) -> String {
+        self.terminal.backend().to_string()
+    }
+
+    /// Answers some of the requests in `effects` now (some with a failure) and holds the rest;
+    /// returns every effect the answers caused, for checking.
+    pub(super) fn serve(&mut self, rng: &mut StdRng, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut caused = Vec::new();
+        let mut queue = effects;
+        while let Some(effect) = (!queue.is_empty()).then(|| queue.remove(0)) {
+            let Effect::Request { id, profile, call } = effect else {
+                continue;
+            };
+            match rng.random_range(0..100) {
+                0..80 => {
+                    let more = self.deliver(id, profile, outcome(profile, &call));
+                    caused.extend(more.clone());
+                    queue.extend(more);
+                }
+                80..90 => {
+                    let more = self.deliver(id, profile, failure(&call));
+                    caused.extend(more.clone());
+                    queue.extend(more);
+                }
+                _ => self.held.push((id, profile, call)),
+            }
+        }
+        caused
+    }
+
+    pub(super) fn deliver(
+        &mut self,
+        id: crate::tui::state::RequestId,
+        profile: usize,
+        outcome: Outcome,
+    ) -> Vec<Effect> {
+        update(
+            &mut self.app,
+            Msg::Reply(Box::new(Reply {
+                id,
+                profile,
+                outcome,
+            })),
+        )
+    }
+}

@@ -132,19 +132,19 @@ fn exclusive_role_fields(v: &mut Validator, given: [bool; 4]) {
     }
 }
 
-/// The four ways a body can name roles, as every body carries them: `role_names` (names),
-/// `roles` (codes or UUIDs), and the deprecated single `role_name` and `role`.
-pub(super) struct RoleFields<'a, N> {
-    pub names: &'a Option<Vec<N>>,
+/// The four ways a body can name roles of type `R`, as every body carries them: `role_names`
+/// (names), `roles` (codes or UUIDs), and the deprecated single `role_name` and `role`.
+pub(super) struct RoleFields<'a, R> {
+    pub names: &'a Option<Vec<R>>,
     pub values: &'a Option<Vec<String>>,
-    pub name: Option<N>,
+    pub name: Option<R>,
     pub value: &'a Option<String>,
 }
 
-impl<N: Copy> RoleFields<'_, N> {
+impl<R: Copy> RoleFields<'_, R> {
     /// At most one way used, no empty list, and every code or UUID known to `parse`; `expected`
     /// says what a code or UUID may be.
-    pub fn check<R>(&self, v: &mut Validator, parse: impl Fn(&str) -> Option<R>, expected: &str) {
+    pub fn check(&self, v: &mut Validator, parse: impl Fn(&str) -> Option<R>, expected: &str) {
         exclusive_role_fields(
             v,
             [
@@ -169,23 +169,20 @@ impl<N: Copy> RoleFields<'_, N> {
     }
 
     /// The roles asked for (of a body already checked), or `None` when none are named.
-    pub fn requested<R>(&self, parse: impl Fn(&str) -> Option<R>) -> Option<Vec<R>>
-    where
-        N: Into<R>,
-    {
+    pub fn requested(&self, parse: impl Fn(&str) -> Option<R>) -> Option<Vec<R>> {
         Some(if let Some(names) = self.names {
-            names.iter().map(|n| (*n).into()).collect()
+            names.clone()
         } else if let Some(values) = self.values {
             values.iter().filter_map(|r| parse(r)).collect()
         } else if let Some(name) = self.name {
-            vec![name.into()]
+            vec![name]
         } else {
             vec![parse(self.value.as_deref()?)?]
         })
     }
 }
 
-fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRoleName> {
+fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRole> {
     RoleFields {
         names: &fields.role_names,
         values: &fields.roles,
@@ -194,7 +191,7 @@ fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRoleName> {
     }
 }
 
-fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, WorkspaceRoleName> {
+fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, WorkspaceRole> {
     RoleFields {
         names: &entry.role_names,
         values: &entry.roles,

@@ -75,7 +75,7 @@ impl Validate for SetNestedGroupsIn {
     }
 }
 
-fn group_role_fields(fields: &GroupRoleFields) -> RoleFields<'_, WorkspaceRoleName> {
+fn group_role_fields(fields: &GroupRoleFields) -> RoleFields<'_, WorkspaceRole> {
     RoleFields {
         names: &fields.role_names,
         values: &fields.roles,
@@ -141,7 +141,6 @@ impl Validate for AdminProvisionGroupToWorkspaceIn {
 /// The role a valid provisioning body asks for, `workspace_contributor` when it names none.
 pub fn requested_provision_role(body: &AdminProvisionGroupToWorkspaceIn) -> WorkspaceRole {
     body.workspace_role_name
-        .map(WorkspaceRole::from)
         .or_else(|| {
             body.workspace_role
                 .as_deref()

@@ -13,3 +13,8 @@ pub mod workspaces;
 
 /// `page`/`page_size` with the contract's defaults; page sizes above this are served as this.
 pub const MAX_PAGE_SIZE: i64 = 1000;
+
+/// The answer to a change that returns nothing: 204.
+fn no_content((): ()) -> axum::http::StatusCode {
+    axum::http::StatusCode::NO_CONTENT
+}

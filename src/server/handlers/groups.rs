@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::RawQuery;
 use axum::http::StatusCode;
 
-use super::{MAX_PAGE_SIZE, no_content};
+use super::{no_content, paging};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -17,10 +17,16 @@ use crate::server::query::QueryReader;
 /// The contract's `maximum` for the group listings' `page_size`.
 const GROUP_PAGE_SIZE_MAX: i64 = 100;
 
+/// `page` and `page_size` of the group listings, whose contract caps the size: a larger one
+/// is a 422 rather than a smaller page.
+fn group_paging(query: &mut QueryReader) -> (i64, i64) {
+    let page = query.int("page", 1, 1);
+    (page, query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX))
+}
+
 pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<AdminUserGroupsOut>> {
     let mut query = QueryReader::new(q.as_deref());
-    let page = query.int("page", 1, 1);
-    let page_size = query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX);
+    let (page, page_size) = group_paging(&mut query);
     let search = query.text("search");
     query.finish()?;
     org.read(move |tx, ctx| groups::list(tx, ctx.org, search.as_deref(), page, page_size))
@@ -65,8 +71,7 @@ pub async fn members(
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<AdminUserGroupMembersOut>> {
     let mut query = QueryReader::new(q.as_deref());
-    let page = query.int("page", 1, 1);
-    let page_size = query.int("page_size", 25, 1).min(MAX_PAGE_SIZE);
+    let (page, page_size) = paging(&mut query);
     query.finish()?;
     org.read(move |tx, ctx| group_members::list(tx, ctx.org, group, page, page_size))
         .await
@@ -99,8 +104,7 @@ pub async fn workspaces(
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<GroupWorkspaceAssignmentsOut>> {
     let mut query = QueryReader::new(q.as_deref());
-    let page = query.int("page", 1, 1);
-    let page_size = query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX);
+    let (page, page_size) = group_paging(&mut query);
     query.finish()?;
     org.read(move |tx, ctx| group_workspaces::list(tx, ctx.org, group, page, page_size))
         .await

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::RawQuery;
 
-use super::MAX_PAGE_SIZE;
+use super::paging;
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -14,8 +14,7 @@ use crate::server::query::QueryReader;
 
 pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<OrganizationAdminUsersOut>> {
     let mut query = QueryReader::new(q.as_deref());
-    let page = query.int("page", 1, 1);
-    let page_size = query.int("page_size", 25, 1).min(MAX_PAGE_SIZE);
+    let (page, page_size) = paging(&mut query);
     let email = query.text("email");
     query.finish()?;
     org.read(move |tx, ctx| users::list(tx, ctx.org, email.as_deref(), page, page_size, ctx.now))

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::RawQuery;
 use axum::http::StatusCode;
 
-use super::{MAX_PAGE_SIZE, no_content};
+use super::{no_content, paging};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -15,10 +15,12 @@ use crate::server::query::QueryReader;
 
 pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<WorkspacesOut>> {
     let mut query = QueryReader::new(q.as_deref());
+    let archived = query.boolean("is_archived", false);
+    let (page, page_size) = paging(&mut query);
     let list = workspaces::ListQuery {
-        archived: query.boolean("is_archived", false),
-        page: query.int("page", 1, 1),
-        page_size: query.int("page_size", 25, 1).min(MAX_PAGE_SIZE),
+        archived,
+        page,
+        page_size,
         search: query.text("search"),
     };
     query.finish()?;

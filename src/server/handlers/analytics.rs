@@ -3,6 +3,7 @@
 
 use axum::Json;
 use axum::extract::RawQuery;
+use rusqlite::Transaction;
 use uuid::Uuid;
 
 use crate::api::*;
@@ -42,32 +43,30 @@ fn window(query: &mut QueryReader) -> Option<Window> {
     Some(Window { start, end })
 }
 
-/// The window of a query that carries nothing else.
-fn window_only(q: Option<&str>) -> ApiResult<Window> {
-    let mut query = QueryReader::new(q);
+/// A report whose query is a window and nothing else.
+type WindowReport<T> = fn(&Transaction<'_>, Uuid, Window) -> ApiResult<T>;
+
+/// Reads the window, then runs `report` over it for the organization.
+async fn over_window<T: Send + 'static>(
+    org: Org,
+    q: Option<String>,
+    report: WindowReport<T>,
+) -> ApiResult<Json<T>> {
+    let mut query = QueryReader::new(q.as_deref());
     let window = window(&mut query);
     query.finish()?;
-    window.ok_or_else(|| ApiError::internal("a missing window is reported as a 422"))
-}
-
-pub async fn work_by_user(
-    org: Org,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<VibeWorkByUserStatsOut>> {
-    let window = window_only(q.as_deref())?;
-    org.read(move |tx, ctx| vibe_work::by_user(tx, ctx.org, window))
+    let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
+    org.read(move |tx, ctx| report(tx, ctx.org, window))
         .await
         .map(Json)
 }
 
-pub async fn work_by_agent(
-    org: Org,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<VibeWorkByAgentStatsOut>> {
-    let window = window_only(q.as_deref())?;
-    org.read(move |tx, ctx| vibe_work::by_agent(tx, ctx.org, window))
-        .await
-        .map(Json)
+pub async fn work_by_user(org: Org, q: RawQuery) -> ApiResult<Json<VibeWorkByUserStatsOut>> {
+    over_window(org, q.0, vibe_work::by_user).await
+}
+
+pub async fn work_by_agent(org: Org, q: RawQuery) -> ApiResult<Json<VibeWorkByAgentStatsOut>> {
+    over_window(org, q.0, vibe_work::by_agent).await
 }
 
 pub async fn work_by_time(
@@ -116,10 +115,7 @@ pub async fn code_by_workspace(
 
 pub async fn code_by_organization(
     org: Org,
-    RawQuery(q): RawQuery,
+    q: RawQuery,
 ) -> ApiResult<Json<VibeOrganizationStatsOut>> {
-    let window = window_only(q.as_deref())?;
-    org.read(move |tx, ctx| vibe_code::by_organization(tx, ctx.org, window))
-        .await
-        .map(Json)
+    over_window(org, q.0, vibe_code::by_organization).await
 }

@@ -132,6 +132,35 @@ fn exclusive_role_fields(v: &mut Validator, given: [bool; 4]) {
     }
 }
 
+/// What checking a body's roles needs to know of one kind of role.
+pub(super) trait RoleKind: Copy {
+    /// What a legacy code or UUID of this kind may be, as a 422 says it.
+    const EXPECTED: &'static str;
+    fn parse_code_or_uuid(value: &str) -> Option<Self>;
+    /// Sorted by precedence, without repeats.
+    fn normalize(roles: Vec<Self>) -> Vec<Self>;
+}
+
+impl RoleKind for OrgRole {
+    const EXPECTED: &'static str = "Input should be 'A', 'M', 'B' or an organization role UUID";
+    fn parse_code_or_uuid(value: &str) -> Option<Self> {
+        Self::from_code_or_uuid(value)
+    }
+    fn normalize(roles: Vec<Self>) -> Vec<Self> {
+        roles::normalize_org_roles(roles)
+    }
+}
+
+impl RoleKind for WorkspaceRole {
+    const EXPECTED: &'static str = "Input should be 'A', 'M' or a workspace role UUID";
+    fn parse_code_or_uuid(value: &str) -> Option<Self> {
+        Self::from_code_or_uuid(value)
+    }
+    fn normalize(roles: Vec<Self>) -> Vec<Self> {
+        roles::normalize_workspace_roles(roles)
+    }
+}
+
 /// The four ways a body can name roles of type `R`, as every body carries them: `role_names`
 /// (names), `roles` (codes or UUIDs), and the deprecated single `role_name` and `role`.
 pub(super) struct RoleFields<'a, R> {
@@ -141,10 +170,10 @@ pub(super) struct RoleFields<'a, R> {
     pub value: &'a Option<String>,
 }
 
-impl<R: Copy> RoleFields<'_, R> {
-    /// At most one way used, no empty list, and every code or UUID known to `parse`; `expected`
-    /// says what a code or UUID may be.
-    pub fn check(&self, v: &mut Validator, parse: impl Fn(&str) -> Option<R>, expected: &str) {
+impl<R: RoleKind> RoleFields<'_, R> {
+    /// At most one way used, no empty list, and every code or UUID a known role.
+    pub fn check(&self, v: &mut Validator) {
+        let (parse, expected) = (R::parse_code_or_uuid, R::EXPECTED);
         exclusive_role_fields(
             v,
             [
@@ -168,9 +197,11 @@ impl<R: Copy> RoleFields<'_, R> {
         }
     }
 
-    /// The roles asked for (of a body already checked), or `None` when none are named.
-    pub fn requested(&self, parse: impl Fn(&str) -> Option<R>) -> Option<Vec<R>> {
-        Some(if let Some(names) = self.names {
+    /// The roles asked for (of a body already checked), normalized, or `None` when none are
+    /// named.
+    pub fn requested(&self) -> Option<Vec<R>> {
+        let parse = R::parse_code_or_uuid;
+        let roles = if let Some(names) = self.names {
             names.clone()
         } else if let Some(values) = self.values {
             values.iter().filter_map(|r| parse(r)).collect()
@@ -178,7 +209,8 @@ impl<R: Copy> RoleFields<'_, R> {
             vec![name]
         } else {
             vec![parse(self.value.as_deref()?)?]
-        })
+        };
+        Some(R::normalize(roles))
     }
 }
 
@@ -202,19 +234,13 @@ fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, Work
 
 impl Validate for OrgRoleFields {
     fn validate(&self, v: &mut Validator) {
-        org_role_fields(self).check(
-            v,
-            OrgRole::from_code_or_uuid,
-            "Input should be 'A', 'M', 'B' or an organization role UUID",
-        );
+        org_role_fields(self).check(v);
     }
 }
 
 /// The organization roles a valid body asks for, or `None` when it names none.
 pub fn requested_org_roles(fields: &OrgRoleFields) -> Option<Vec<OrgRole>> {
-    org_role_fields(fields)
-        .requested(OrgRole::from_code_or_uuid)
-        .map(roles::normalize_org_roles)
+    org_role_fields(fields).requested()
 }
 
 impl Validate for OrganizationMemberCreate {
@@ -284,19 +310,13 @@ impl Validate for OrganizationInviteIn {
 
 impl Validate for WorkspaceMemberSingleIn {
     fn validate(&self, v: &mut Validator) {
-        workspace_role_fields(self).check(
-            v,
-            WorkspaceRole::from_code_or_uuid,
-            "Input should be 'A', 'M' or a workspace role UUID",
-        );
+        workspace_role_fields(self).check(v);
     }
 }
 
 /// The workspace roles a valid member entry asks for, or `None` when it names none.
 pub fn requested_workspace_roles(entry: &WorkspaceMemberSingleIn) -> Option<Vec<WorkspaceRole>> {
-    workspace_role_fields(entry)
-        .requested(WorkspaceRole::from_code_or_uuid)
-        .map(roles::normalize_workspace_roles)
+    workspace_role_fields(entry).requested()
 }
 
 impl Validate for WorkspaceMemberIn {

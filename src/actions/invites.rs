@@ -7,7 +7,7 @@ use super::error::{ActionError, list_some};
 use super::outcome::count_of;
 use super::plan::{Intent, Plan, Step};
 use super::request::Request;
-use crate::api::{OrgRoleName, OrganizationInviteIn, OrganizationInviteOut};
+use crate::api::{OrganizationInviteIn, OrganizationInviteOut};
 use crate::client::Directory;
 use crate::domain::OrgRole;
 use crate::domain::roles::normalize_org_roles;
@@ -94,7 +94,7 @@ pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, Ac
         invitation.roles.clone()
     });
     let body = OrganizationInviteIn {
-        role_names: Some(roles.iter().copied().map(OrgRoleName::from).collect()),
+        role_names: Some(roles.clone()),
         email: sending.join("\n"),
         email_language: invitation.language.clone(),
         workspace_uuids: (!invitation.workspaces.is_empty())

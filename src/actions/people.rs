@@ -10,9 +10,7 @@ use super::outcome::count_of;
 use super::plan::{Intent, Plan, Step};
 use super::request::Request;
 use super::resolve::{key_label, person_email};
-use crate::api::{
-    AdminOrganizationMemberOut, AdminOrganizationMemberUpdate, ApiKeyExtendedOut, OrgRoleName,
-};
+use crate::api::{AdminOrganizationMemberOut, AdminOrganizationMemberUpdate, ApiKeyExtendedOut};
 use crate::client::Directory;
 use crate::domain::OrgRole;
 use crate::domain::roles::normalize_org_roles;
@@ -75,7 +73,7 @@ pub fn set_roles(
         )));
     }
     let body = AdminOrganizationMemberUpdate {
-        role_names: Some(roles.iter().copied().map(OrgRoleName::from).collect()),
+        role_names: Some(roles.clone()),
         ..AdminOrganizationMemberUpdate::default()
     };
     let summary = format!(

@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::api::paths;
 use crate::api::{
     AdminCreateApiKeyIn, AdminOrganizationMemberUpdate, AdminWorkspaceIn, NewUsageLimitIn,
-    OrganizationInviteIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn, WorkspaceSettingsUpdate,
+    Operation, OrganizationInviteIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn,
+    WorkspaceSettingsUpdate,
 };
 
 /// A change the Admin API (or the local server's extension) is asked to make. Bodies are the
@@ -70,45 +70,39 @@ pub struct HttpRequest {
 }
 
 impl Request {
-    pub fn method(&self) -> &'static str {
+    /// The operation of the contract this request is, and the id its path names, if any.
+    pub fn operation(&self) -> (Operation, Option<Uuid>) {
+        use Operation as Op;
         match self {
-            Self::CreateWorkspace { .. }
-            | Self::AddMembers { .. }
-            | Self::Invite { .. }
-            | Self::CreateApiKey { .. }
-            | Self::SetSpendLimit { .. } => "POST",
-            Self::UpdateWorkspace { .. }
-            | Self::UpdateWorkspaceSettings { .. }
-            | Self::SetMemberRoles { .. }
-            | Self::UpdateUser { .. } => "PATCH",
-            Self::ArchiveWorkspace { .. }
-            | Self::RemoveMembers { .. }
-            | Self::DeleteUser { .. }
-            | Self::DeleteInvite { .. }
-            | Self::DeleteApiKey { .. } => "DELETE",
+            Self::CreateWorkspace { .. } => (Op::CreateWorkspace, None),
+            Self::UpdateWorkspace { workspace, .. } => (Op::UpdateWorkspace, Some(*workspace)),
+            Self::UpdateWorkspaceSettings { workspace, .. } => {
+                (Op::UpdateWorkspaceSettings, Some(*workspace))
+            }
+            Self::ArchiveWorkspace { workspace } => (Op::ArchiveWorkspace, Some(*workspace)),
+            Self::AddMembers { workspace, .. } => (Op::AddWorkspaceMembers, Some(*workspace)),
+            Self::SetMemberRoles { workspace, .. } => {
+                (Op::UpsertWorkspaceMembers, Some(*workspace))
+            }
+            Self::RemoveMembers { workspace, .. } => (Op::RemoveWorkspaceMembers, Some(*workspace)),
+            Self::Invite { .. } => (Op::InviteUsers, None),
+            Self::UpdateUser { user, .. } => (Op::UpdateUser, Some(*user)),
+            Self::DeleteUser { user } => (Op::DeleteUser, Some(*user)),
+            Self::DeleteInvite { invite } => (Op::DeleteInvite, Some(*invite)),
+            Self::CreateApiKey { .. } => (Op::CreateApiKey, None),
+            Self::DeleteApiKey { key } => (Op::DeleteApiKey, Some(*key)),
+            Self::SetSpendLimit { .. } => (Op::SetSpendLimit, None),
         }
+    }
+
+    pub fn method(&self) -> &'static str {
+        self.operation().0.verb().as_str()
     }
 
     /// The path below the Admin API's base URL.
     pub fn path(&self) -> String {
-        match self {
-            Self::CreateWorkspace { .. } => paths::WORKSPACES.to_owned(),
-            Self::UpdateWorkspace { workspace, .. } | Self::ArchiveWorkspace { workspace } => {
-                paths::workspace(*workspace)
-            }
-            Self::UpdateWorkspaceSettings { workspace, .. } => {
-                paths::ext_workspace_settings(*workspace)
-            }
-            Self::AddMembers { workspace, .. } => paths::workspace_add_users(*workspace),
-            Self::SetMemberRoles { workspace, .. } => paths::workspace_users(*workspace),
-            Self::RemoveMembers { workspace, .. } => paths::workspace_remove_users(*workspace),
-            Self::Invite { .. } => paths::USERS_INVITE.to_owned(),
-            Self::UpdateUser { user, .. } | Self::DeleteUser { user } => paths::user(*user),
-            Self::DeleteInvite { invite } => paths::invite(*invite),
-            Self::CreateApiKey { .. } => paths::API_KEYS.to_owned(),
-            Self::DeleteApiKey { key } => paths::api_key(*key),
-            Self::SetSpendLimit { .. } => paths::SPEND_LIMIT.to_owned(),
-        }
+        let (operation, id) = self.operation();
+        operation.path(id.as_slice())
     }
 
     /// The JSON body exactly as the client sends it; `None` for requests without one.

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::error::ActionError;
 use super::plan::RoleChange;
-use crate::api::{RoleOut, WorkspaceMemberSingleIn, WorkspaceRoleName};
+use crate::api::{RoleOut, WorkspaceMemberSingleIn};
 use crate::domain::roles::normalize_workspace_role_names;
 use crate::domain::{OrgRole, WorkspaceRole};
 
@@ -38,13 +38,11 @@ pub fn organization_role(given: &str) -> Result<OrgRole, ActionError> {
 /// well in logs and audit trails; a custom role has no name the contract knows, so then every
 /// role goes by its catalog UUID (a body may not mix the two ways).
 pub fn member_entry(user: Uuid, roles: &[String], catalog: &[RoleOut]) -> WorkspaceMemberSingleIn {
-    let built_in: Option<Vec<WorkspaceRoleName>> = roles
+    let built_in: Option<Vec<WorkspaceRole>> = roles
         .iter()
         .map(|name| {
             let custom = catalog.iter().any(|r| r.name == *name && r.is_custom_role);
-            WorkspaceRole::from_name(name)
-                .filter(|_| !custom)
-                .map(WorkspaceRoleName::from)
+            WorkspaceRole::from_name(name).filter(|_| !custom)
         })
         .collect();
     let mut entry = WorkspaceMemberSingleIn {
@@ -225,7 +223,7 @@ mod tests {
         let catalog = catalog().workspace_roles;
         let user = Uuid::from_u128(5);
         let plain = member_entry(user, &names(&["dev"]), &catalog);
-        assert_eq!(plain.role_names, Some(vec![WorkspaceRoleName::Dev]));
+        assert_eq!(plain.role_names, Some(vec![WorkspaceRole::Dev]));
         let custom = member_entry(user, &names(&["dev", "auditor"]), &catalog);
         assert_eq!(custom.role_names, None);
         assert_eq!(

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::datetime::timestamp;
-use super::workspaces::WorkspaceRoleName;
+use crate::domain::WorkspaceRole;
 
 /// What a group gives access to (`UserGroupTargetType`): `W` workspaces, `O` the organization.
 pub const GROUP_TARGET_TYPES: [&str; 2] = ["W", "O"];
@@ -127,7 +127,7 @@ pub struct GroupWorkspaceAssignmentsOut {
 /// The three ways an assignment body names workspace roles (at most one may be used).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GroupRoleFields {
-    pub role_names: Option<Vec<WorkspaceRoleName>>,
+    pub role_names: Option<Vec<WorkspaceRole>>,
     /// Legacy codes (`A`, `M`) or role UUIDs from `GET /roles`.
     pub roles: Option<Vec<String>>,
     /// Deprecated single legacy code or UUID.
@@ -138,7 +138,7 @@ pub struct GroupRoleFields {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssignGroupToWorkspaceIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<WorkspaceRoleName>>,
+    pub role_names: Option<Vec<WorkspaceRole>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -148,10 +148,9 @@ pub struct AssignGroupToWorkspaceIn {
 
 impl AssignGroupToWorkspaceIn {
     /// An assignment naming its roles by name, the form this project's client sends.
-    pub fn with_role_names(workspace_uuid: Uuid, roles: &[crate::domain::WorkspaceRole]) -> Self {
+    pub fn with_role_names(workspace_uuid: Uuid, roles: &[WorkspaceRole]) -> Self {
         Self {
-            role_names: (!roles.is_empty())
-                .then(|| roles.iter().copied().map(WorkspaceRoleName::from).collect()),
+            role_names: (!roles.is_empty()).then(|| roles.to_vec()),
             roles: None,
             role: None,
             workspace_uuid,
@@ -172,7 +171,7 @@ impl AssignGroupToWorkspaceIn {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateGroupWorkspaceAssignmentIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<WorkspaceRoleName>>,
+    pub role_names: Option<Vec<WorkspaceRole>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,9 +179,9 @@ pub struct UpdateGroupWorkspaceAssignmentIn {
 }
 
 impl UpdateGroupWorkspaceAssignmentIn {
-    pub fn with_role_names(roles: &[crate::domain::WorkspaceRole]) -> Self {
+    pub fn with_role_names(roles: &[WorkspaceRole]) -> Self {
         Self {
-            role_names: Some(roles.iter().copied().map(WorkspaceRoleName::from).collect()),
+            role_names: Some(roles.to_vec()),
             roles: None,
             role: None,
         }
@@ -234,5 +233,5 @@ pub struct AdminProvisionGroupToWorkspaceIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace_role_name: Option<WorkspaceRoleName>,
+    pub workspace_role_name: Option<WorkspaceRole>,
 }

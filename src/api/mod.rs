@@ -1,4 +1,5 @@
-//! The contract: wire types for every request and response, and the paths they travel on.
+//! The contract: wire types for every request and response, and the operations (method and
+//! path) they travel on.
 //!
 //! Field names, enum values and nullability follow Mistral's published Admin API schema
 //! exactly. Both the client and the local server use these types, so the two cannot drift.
@@ -18,6 +19,7 @@ pub mod ext_scim;
 pub mod groups;
 pub mod keys;
 pub mod models;
+pub mod operations;
 pub mod paths;
 pub mod roles;
 pub mod scim;
@@ -34,6 +36,7 @@ pub use ext_scim::*;
 pub use groups::*;
 pub use keys::*;
 pub use models::*;
+pub use operations::{Operation, Verb};
 pub use roles::*;
 pub use scim::*;
 pub use usage::*;

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::datetime::timestamp;
 use super::workspaces::MemberWorkspaceInfo;
+use crate::domain::OrgRole;
 
 /// A product seat (`PlanType`).
 pub type PlanType = String;
@@ -15,45 +16,16 @@ pub const PLAN_TYPES: [&str; 5] = ["API", "CHAT", "ON_PREMISE", "LICENSE", "MIST
 /// Seats a member update may set.
 pub const MEMBER_SEAT_TYPES: [&str; 2] = ["CHAT", "MISTRAL_CODE"];
 
-/// An organization role name as write bodies spell it in `role_names`/`role_name`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgRoleName {
-    Member,
-    BillingManager,
-    OrganizationAdmin,
-}
-
-impl From<OrgRoleName> for crate::domain::OrgRole {
-    fn from(value: OrgRoleName) -> Self {
-        match value {
-            OrgRoleName::Member => Self::Member,
-            OrgRoleName::BillingManager => Self::BillingManager,
-            OrgRoleName::OrganizationAdmin => Self::OrganizationAdmin,
-        }
-    }
-}
-
-impl From<crate::domain::OrgRole> for OrgRoleName {
-    fn from(value: crate::domain::OrgRole) -> Self {
-        match value {
-            crate::domain::OrgRole::Member => Self::Member,
-            crate::domain::OrgRole::BillingManager => Self::BillingManager,
-            crate::domain::OrgRole::OrganizationAdmin => Self::OrganizationAdmin,
-        }
-    }
-}
-
 /// The four ways a write body can name organization roles (at most one may be used), as one
 /// value. Bodies carry the four fields inline (`role_names`, `roles`, `role_name`, `role`);
 /// `org_role_fields()` on each body gathers them for checking and resolving.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrgRoleFields {
-    pub role_names: Option<Vec<OrgRoleName>>,
+    pub role_names: Option<Vec<OrgRole>>,
     /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
     pub roles: Option<Vec<String>>,
     /// Deprecated single role name.
-    pub role_name: Option<OrgRoleName>,
+    pub role_name: Option<OrgRole>,
     /// Deprecated single legacy code or UUID.
     pub role: Option<String>,
 }
@@ -151,13 +123,13 @@ pub struct OrganizationAdminUsersOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationMemberCreate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<OrgRoleName>>,
+    pub role_names: Option<Vec<OrgRole>>,
     /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     /// Deprecated single role name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<OrgRoleName>,
+    pub role_name: Option<OrgRole>,
     /// Deprecated single legacy code or UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -181,13 +153,13 @@ pub struct OrganizationUsersCreateOut {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AdminOrganizationMemberUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<OrgRoleName>>,
+    pub role_names: Option<Vec<OrgRole>>,
     /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     /// Deprecated single role name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<OrgRoleName>,
+    pub role_name: Option<OrgRole>,
     /// Deprecated single legacy code or UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -207,13 +179,13 @@ pub struct DeleteOut {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationInviteIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<OrgRoleName>>,
+    pub role_names: Option<Vec<OrgRole>>,
     /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     /// Deprecated single role name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<OrgRoleName>,
+    pub role_name: Option<OrgRole>,
     /// Deprecated single legacy code or UUID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,

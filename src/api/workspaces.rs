@@ -3,60 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// A workspace role name as write bodies spell it in `role_names`/`role_name`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WorkspaceRoleName {
-    Billing,
-    User,
-    Contributor,
-    Dev,
-    DevContributor,
-    MistralCodeUser,
-    CloudUser,
-    WorkspaceContributor,
-    WorkspaceAdmin,
-    ObservabilityViewer,
-    WorkflowExecutor,
-}
-
-impl From<WorkspaceRoleName> for crate::domain::WorkspaceRole {
-    fn from(value: WorkspaceRoleName) -> Self {
-        use crate::domain::WorkspaceRole as R;
-        match value {
-            WorkspaceRoleName::Billing => R::Billing,
-            WorkspaceRoleName::User => R::User,
-            WorkspaceRoleName::Contributor => R::Contributor,
-            WorkspaceRoleName::Dev => R::Dev,
-            WorkspaceRoleName::DevContributor => R::DevContributor,
-            WorkspaceRoleName::MistralCodeUser => R::MistralCodeUser,
-            WorkspaceRoleName::CloudUser => R::CloudUser,
-            WorkspaceRoleName::WorkspaceContributor => R::WorkspaceContributor,
-            WorkspaceRoleName::WorkspaceAdmin => R::WorkspaceAdmin,
-            WorkspaceRoleName::ObservabilityViewer => R::ObservabilityViewer,
-            WorkspaceRoleName::WorkflowExecutor => R::WorkflowExecutor,
-        }
-    }
-}
-
-impl From<crate::domain::WorkspaceRole> for WorkspaceRoleName {
-    fn from(value: crate::domain::WorkspaceRole) -> Self {
-        use crate::domain::WorkspaceRole as R;
-        match value {
-            R::Billing => Self::Billing,
-            R::User => Self::User,
-            R::Contributor => Self::Contributor,
-            R::Dev => Self::Dev,
-            R::DevContributor => Self::DevContributor,
-            R::MistralCodeUser => Self::MistralCodeUser,
-            R::CloudUser => Self::CloudUser,
-            R::WorkspaceContributor => Self::WorkspaceContributor,
-            R::WorkspaceAdmin => Self::WorkspaceAdmin,
-            R::ObservabilityViewer => Self::ObservabilityViewer,
-            R::WorkflowExecutor => Self::WorkflowExecutor,
-        }
-    }
-}
+use crate::domain::WorkspaceRole;
 
 /// A workspace the member belongs to, inside a user entry (`MemberWorkspaceInfo`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -159,12 +106,12 @@ pub struct WorkspaceMemberIn {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceMemberSingleIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<WorkspaceRoleName>>,
+    pub role_names: Option<Vec<WorkspaceRole>>,
     /// Legacy codes (`A`, `M`) or role UUIDs from `GET /roles`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<WorkspaceRoleName>,
+    pub role_name: Option<WorkspaceRole>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     pub user_uuid: Uuid,
@@ -172,10 +119,9 @@ pub struct WorkspaceMemberSingleIn {
 
 impl WorkspaceMemberSingleIn {
     /// A member entry naming its roles by name, the form this project's client always sends.
-    pub fn with_role_names(user_uuid: Uuid, roles: &[crate::domain::WorkspaceRole]) -> Self {
+    pub fn with_role_names(user_uuid: Uuid, roles: &[WorkspaceRole]) -> Self {
         Self {
-            role_names: (!roles.is_empty())
-                .then(|| roles.iter().copied().map(WorkspaceRoleName::from).collect()),
+            role_names: (!roles.is_empty()).then(|| roles.to_vec()),
             roles: None,
             role_name: None,
             role: None,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::error::ClientError;
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
+use crate::api::Operation;
 use crate::api::{
     VibeOrganizationStatsOut, VibeWorkByAgentStatsOut, VibeWorkByTimeStatsOut,
     VibeWorkByUserStatsOut, VibeWorkspaceStatsOut,
@@ -28,8 +28,8 @@ impl VibeWindow {
         }
     }
 
-    fn call(&self, path: &str) -> Call {
-        Call::get(path, "Analytics")
+    fn call(&self, operation: Operation) -> Call {
+        Call::to(operation, &[], "Analytics")
             .query("start_time", self.start.unix_timestamp())
             .query("end_time", self.end.unix_timestamp())
     }
@@ -41,7 +41,7 @@ impl AdminClient {
         &self,
         window: &VibeWindow,
     ) -> Result<VibeWorkByUserStatsOut, ClientError> {
-        self.send(window.call(paths::VIBE_WORK_BY_USER)).await
+        self.send(window.call(Operation::VibeWorkByUser)).await
     }
 
     /// `GET /analytics/vibe/work/usage/by_agent_stats`.
@@ -49,7 +49,7 @@ impl AdminClient {
         &self,
         window: &VibeWindow,
     ) -> Result<VibeWorkByAgentStatsOut, ClientError> {
-        self.send(window.call(paths::VIBE_WORK_BY_AGENT)).await
+        self.send(window.call(Operation::VibeWorkByAgent)).await
     }
 
     /// `GET /analytics/vibe/work/usage/by_time_stats`; `granularity` is `hour`, `day` (the
@@ -59,11 +59,8 @@ impl AdminClient {
         window: &VibeWindow,
         granularity: Option<&str>,
     ) -> Result<VibeWorkByTimeStatsOut, ClientError> {
-        let mut call = window.call(paths::VIBE_WORK_BY_TIME);
-        if let Some(granularity) = granularity {
-            call = call.query("granularity", granularity);
-        }
-        self.send(call).await
+        let call = window.call(Operation::VibeWorkByTime);
+        self.send(call.query_some("granularity", granularity)).await
     }
 
     /// `GET /analytics/vibe/code/usage/by_workspace`: one workspace, or all of them.
@@ -72,11 +69,8 @@ impl AdminClient {
         window: &VibeWindow,
         workspace: Option<Uuid>,
     ) -> Result<VibeWorkspaceStatsOut, ClientError> {
-        let mut call = window.call(paths::VIBE_CODE_BY_WORKSPACE);
-        if let Some(workspace) = workspace {
-            call = call.query("workspace_id", workspace);
-        }
-        self.send(call).await
+        let call = window.call(Operation::VibeCodeByWorkspace);
+        self.send(call.query_some("workspace_id", workspace)).await
     }
 
     /// `GET /analytics/vibe/code/usage/by_organization`: next-edit suggestions.
@@ -84,7 +78,7 @@ impl AdminClient {
         &self,
         window: &VibeWindow,
     ) -> Result<VibeOrganizationStatsOut, ClientError> {
-        self.send(window.call(paths::VIBE_CODE_BY_ORGANIZATION))
+        self.send(window.call(Operation::VibeCodeByOrganization))
             .await
     }
 }

@@ -6,12 +6,11 @@
 //! Knowing that the extensions exist also lets a later 404 on a workspace's settings mean what
 //! it says: that workspace does not exist.
 
-use reqwest::Method;
 use uuid::Uuid;
 
 use super::error::ClientError;
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
+use crate::api::Operation;
 use crate::api::{
     LocalOrganizationOut, LocalOrganizationUpdate, WorkspaceSettingsOut, WorkspaceSettingsUpdate,
 };
@@ -33,7 +32,7 @@ impl AdminClient {
             return Ok(None);
         }
         match self
-            .send(Call::get(paths::EXT_ORGANIZATION, "Organization"))
+            .send(Call::to(Operation::GetOrganization, &[], "Organization"))
             .await
         {
             Ok(org) => {
@@ -56,19 +55,38 @@ impl AdminClient {
         }
     }
 
+    /// A call of one of the extensions, or `ExtensionUnavailable` naming `feature` (and
+    /// nothing sent) when the server lacks them.
+    pub(crate) async fn extension_call(
+        &self,
+        feature: &'static str,
+        operation: Operation,
+        ids: &[Uuid],
+        subject: &'static str,
+    ) -> Result<Call, ClientError> {
+        if self.has_extensions().await? {
+            Ok(Call::to(operation, ids, subject))
+        } else {
+            Err(ClientError::ExtensionUnavailable { feature })
+        }
+    }
+
     pub async fn rename_organization(
         &self,
         name: &str,
     ) -> Result<LocalOrganizationOut, ClientError> {
-        if !self.has_extensions().await? {
-            return Err(ClientError::ExtensionUnavailable {
-                feature: RENAME_ORGANIZATION,
-            });
-        }
         let body = LocalOrganizationUpdate {
             name: Some(name.to_owned()),
         };
-        let call = Call::new(Method::PATCH, paths::EXT_ORGANIZATION, "Organization").json(&body)?;
+        let call = self
+            .extension_call(
+                RENAME_ORGANIZATION,
+                Operation::RenameOrganization,
+                &[],
+                "Organization",
+            )
+            .await?
+            .json(&body)?;
         self.send(call).await.map_err(|error| {
             if is_missing_route(&error) {
                 ClientError::ExtensionUnavailable {
@@ -88,9 +106,13 @@ impl AdminClient {
         if !self.has_extensions().await? {
             return Ok(None);
         }
-        self.send(Call::get(paths::ext_workspace_settings(id), "Workspace"))
-            .await
-            .map(Some)
+        self.send(Call::to(
+            Operation::GetWorkspaceSettings,
+            &[id],
+            "Workspace",
+        ))
+        .await
+        .map(Some)
     }
 
     pub async fn update_workspace_settings(
@@ -98,16 +120,10 @@ impl AdminClient {
         id: Uuid,
         update: &WorkspaceSettingsUpdate,
     ) -> Result<WorkspaceSettingsOut, ClientError> {
-        if !self.has_extensions().await? {
-            return Err(ClientError::ExtensionUnavailable {
-                feature: WORKSPACE_SETTINGS,
-            });
-        }
-        let call = Call::new(
-            Method::PATCH,
-            paths::ext_workspace_settings(id),
-            "Workspace",
-        );
+        let settings = Operation::UpdateWorkspaceSettings;
+        let call = self
+            .extension_call(WORKSPACE_SETTINGS, settings, &[id], "Workspace")
+            .await?;
         self.send(call.json(update)?).await
     }
 }

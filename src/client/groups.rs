@@ -1,12 +1,11 @@
 //! User groups: the groups, their members, nesting, workspace assignments, organization role,
 //! and provisioning a workspace for a group.
 
-use reqwest::Method;
 use uuid::Uuid;
 
 use super::error::ClientError;
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
+use crate::api::Operation;
 use crate::api::{
     AdminAssignUsersToGroupIn, AdminProvisionGroupToWorkspaceIn, AdminUpdateUserGroupIn,
     AdminUserGroupIn, AdminUserGroupMembersOut, AdminUserGroupOut, AdminUserGroupsOut,
@@ -24,12 +23,10 @@ impl AdminClient {
         page_size: u32,
         search: Option<&str>,
     ) -> Result<AdminUserGroupsOut, ClientError> {
-        let mut call = Call::get(paths::USER_GROUPS, "Page")
+        let call = Call::to(Operation::ListGroups, &[], "Page")
             .query("page", page)
-            .query("page_size", page_size);
-        if let Some(search) = search.filter(|s| !s.is_empty()) {
-            call = call.query("search", search);
-        }
+            .query("page_size", page_size)
+            .query_some("search", search.filter(|s| !s.is_empty()));
         self.send(call).await
     }
 
@@ -38,12 +35,12 @@ impl AdminClient {
         &self,
         group: &AdminUserGroupIn,
     ) -> Result<AdminUserGroupOut, ClientError> {
-        self.send(Call::new(Method::POST, paths::USER_GROUPS, "Organization").json(group)?)
+        self.send(Call::to(Operation::CreateGroup, &[], "Organization").json(group)?)
             .await
     }
 
     pub async fn get_group(&self, id: Uuid) -> Result<AdminUserGroupOut, ClientError> {
-        self.send(Call::get(paths::user_group(id), "User group"))
+        self.send(Call::to(Operation::GetGroup, &[id], "User group"))
             .await
     }
 
@@ -54,18 +51,14 @@ impl AdminClient {
         id: Uuid,
         update: &AdminUpdateUserGroupIn,
     ) -> Result<AdminUserGroupOut, ClientError> {
-        let call = Call::new(Method::PATCH, paths::user_group(id), "User group");
+        let call = Call::to(Operation::UpdateGroup, &[id], "User group");
         self.send(call.json(update)?.idempotent()).await
     }
 
     /// `DELETE /user-groups/{id}`: its members lose what it granted.
     pub async fn delete_group(&self, id: Uuid) -> Result<(), ClientError> {
-        self.send_unit(Call::new(
-            Method::DELETE,
-            paths::user_group(id),
-            "User group",
-        ))
-        .await
+        self.send_unit(Call::to(Operation::DeleteGroup, &[id], "User group"))
+            .await
     }
 
     /// `GET /user-groups/{id}/members`: one page of direct members.
@@ -75,7 +68,7 @@ impl AdminClient {
         page: u32,
         page_size: u32,
     ) -> Result<AdminUserGroupMembersOut, ClientError> {
-        let call = Call::get(paths::user_group_members(id), "User group")
+        let call = Call::to(Operation::ListGroupMembers, &[id], "User group")
             .query("page", page)
             .query("page_size", page_size);
         self.send(call).await
@@ -86,7 +79,7 @@ impl AdminClient {
         let body = AdminAssignUsersToGroupIn {
             user_uuids: users.to_vec(),
         };
-        let call = Call::new(Method::POST, paths::user_group_members(id), "User group");
+        let call = Call::to(Operation::AddGroupMembers, &[id], "User group");
         self.send_unit(call.json(&body)?).await
     }
 
@@ -95,7 +88,7 @@ impl AdminClient {
         let body = AdminAssignUsersToGroupIn {
             user_uuids: users.to_vec(),
         };
-        let call = Call::new(Method::DELETE, paths::user_group_members(id), "User group");
+        let call = Call::to(Operation::RemoveGroupMembers, &[id], "User group");
         self.send_unit(call.json(&body)?).await
     }
 
@@ -106,7 +99,7 @@ impl AdminClient {
         page: u32,
         page_size: u32,
     ) -> Result<GroupWorkspaceAssignmentsOut, ClientError> {
-        let call = Call::get(paths::user_group_workspaces(id), "User group")
+        let call = Call::to(Operation::ListGroupWorkspaces, &[id], "User group")
             .query("page", page)
             .query("page_size", page_size);
         self.send(call).await
@@ -118,7 +111,7 @@ impl AdminClient {
         id: Uuid,
         assignment: &AssignGroupToWorkspaceIn,
     ) -> Result<(), ClientError> {
-        let call = Call::new(Method::POST, paths::user_group_workspaces(id), "User group");
+        let call = Call::to(Operation::AssignGroupWorkspace, &[id], "User group");
         self.send_unit(call.json(assignment)?).await
     }
 
@@ -129,9 +122,9 @@ impl AdminClient {
         workspace: Uuid,
         update: &UpdateGroupWorkspaceAssignmentIn,
     ) -> Result<(), ClientError> {
-        let call = Call::new(
-            Method::PATCH,
-            paths::user_group_workspace(id, workspace),
+        let call = Call::to(
+            Operation::UpdateGroupWorkspace,
+            &[id, workspace],
             "Group assignment",
         );
         self.send_unit(call.json(update)?.idempotent()).await
@@ -143,9 +136,9 @@ impl AdminClient {
         id: Uuid,
         workspace: Uuid,
     ) -> Result<(), ClientError> {
-        let call = Call::new(
-            Method::DELETE,
-            paths::user_group_workspace(id, workspace),
+        let call = Call::to(
+            Operation::UnassignGroupWorkspace,
+            &[id, workspace],
             "Group assignment",
         );
         self.send_unit(call).await
@@ -161,17 +154,13 @@ impl AdminClient {
         let body = UpdateUserGroupOrganizationRoleIn {
             organization_role: role.code().to_owned(),
         };
-        let call = Call::new(
-            Method::PATCH,
-            paths::user_group_organization_role(id),
-            "User group",
-        );
+        let call = Call::to(Operation::SetGroupOrganizationRole, &[id], "User group");
         self.send_unit(call.json(&body)?.idempotent()).await
     }
 
     /// `GET /user-groups/{id}/nested`: the groups directly inside this one.
     pub async fn nested_groups(&self, id: Uuid) -> Result<NestedGroupsOut, ClientError> {
-        self.send(Call::get(paths::user_group_nested(id), "User group"))
+        self.send(Call::to(Operation::ListNestedGroups, &[id], "User group"))
             .await
     }
 
@@ -181,7 +170,7 @@ impl AdminClient {
         let body = SetNestedGroupsIn {
             child_group_uuids: children.to_vec(),
         };
-        let call = Call::new(Method::PATCH, paths::user_group_nested(id), "User group");
+        let call = Call::to(Operation::SetNestedGroups, &[id], "User group");
         self.send_unit(call.json(&body)?.idempotent()).await
     }
 
@@ -191,9 +180,9 @@ impl AdminClient {
         &self,
         provision: &AdminProvisionGroupToWorkspaceIn,
     ) -> Result<(), ClientError> {
-        let call = Call::new(
-            Method::POST,
-            paths::PROVISION_GROUP_WORKSPACE,
+        let call = Call::to(
+            Operation::ProvisionGroupWorkspace,
+            &[],
             "Group or workspace",
         );
         self.send_unit(call.json(provision)?).await

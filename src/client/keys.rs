@@ -7,8 +7,8 @@ use uuid::Uuid;
 use super::config_error::ConfigError;
 use super::error::ClientError;
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
 use crate::api::{AdminCreateApiKeyIn, ApiKeyOut, ApiKeysExtendedOut, DeleteApiKeyOut, ModelList};
+use crate::api::{Operation, paths};
 use crate::domain::SecretString;
 
 impl AdminClient {
@@ -20,12 +20,10 @@ impl AdminClient {
         offset: u32,
         name: Option<&str>,
     ) -> Result<ApiKeysExtendedOut, ClientError> {
-        let mut call = Call::get(paths::API_KEYS, "Page")
+        let call = Call::to(Operation::ListApiKeys, &[], "Page")
             .query("limit", limit)
-            .query("offset", offset);
-        if let Some(name) = name.filter(|n| !n.is_empty()) {
-            call = call.query("name", name);
-        }
+            .query("offset", offset)
+            .query_some("name", name.filter(|n| !n.is_empty()));
         self.send(call).await
     }
 
@@ -34,13 +32,13 @@ impl AdminClient {
         &self,
         key: &AdminCreateApiKeyIn,
     ) -> Result<ApiKeyOut, ClientError> {
-        self.send(Call::new(Method::POST, paths::API_KEYS, "Workspace or user").json(key)?)
+        self.send(Call::to(Operation::CreateApiKey, &[], "Workspace or user").json(key)?)
             .await
     }
 
     /// `DELETE /api-keys/{id}`: revokes the key at once.
     pub async fn delete_api_key(&self, id: Uuid) -> Result<DeleteApiKeyOut, ClientError> {
-        self.send(Call::new(Method::DELETE, paths::api_key(id), "API key"))
+        self.send(Call::to(Operation::DeleteApiKey, &[id], "API key"))
             .await
     }
 
@@ -52,7 +50,7 @@ impl AdminClient {
                 "the workspace key is empty or has characters that cannot be sent".to_owned(),
             )));
         }
-        let mut call = Call::get(paths::MODELS, "Model list");
+        let mut call = Call::new(Method::GET, paths::MODELS, "Model list");
         call.absolute_url = Some(paths::models_url_for(self.base_url()));
         call.credential = Some(key.clone());
         self.send(call).await

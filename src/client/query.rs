@@ -5,6 +5,16 @@ use uuid::Uuid;
 
 use crate::api::datetime::format_timestamp;
 
+/// The parameters that have a value, in the order given.
+pub(crate) fn present<const N: usize>(
+    params: [(&'static str, Option<String>); N],
+) -> Vec<(&'static str, String)> {
+    params
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect()
+}
+
 /// `GET /workspaces` parameters. `is_archived = true` lists archived workspaces only.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkspaceQuery {
@@ -28,17 +38,12 @@ impl WorkspaceQuery {
     }
 
     pub(crate) fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = vec![("is_archived", self.is_archived.to_string())];
-        if let Some(page) = self.page {
-            pairs.push(("page", page.to_string()));
-        }
-        if let Some(size) = self.page_size {
-            pairs.push(("page_size", size.to_string()));
-        }
-        if let Some(search) = self.search.as_ref().filter(|s| !s.is_empty()) {
-            pairs.push(("search", search.clone()));
-        }
-        pairs
+        present([
+            ("is_archived", Some(self.is_archived.to_string())),
+            ("page", self.page.map(|page| page.to_string())),
+            ("page_size", self.page_size.map(|size| size.to_string())),
+            ("search", self.search.clone().filter(|s| !s.is_empty())),
+        ])
     }
 }
 
@@ -68,21 +73,16 @@ impl AuditQuery {
         for (name, values) in lists {
             pairs.extend(values.iter().map(|v| (name, v.clone())));
         }
-        if let Some(actor) = self.actor_user_uuid {
-            pairs.push(("actor_user_uuid", actor.to_string()));
-        }
-        if let Some(sort) = &self.sort {
-            pairs.push(("sort", sort.clone()));
-        }
-        if let Some(after) = self.after {
-            pairs.push(("after", format_timestamp(after)));
-        }
-        if let Some(before) = self.before {
-            pairs.push(("before", format_timestamp(before)));
-        }
-        if let Some(limit) = self.limit {
-            pairs.push(("limit", limit.to_string()));
-        }
+        pairs.extend(present([
+            (
+                "actor_user_uuid",
+                self.actor_user_uuid.map(|u| u.to_string()),
+            ),
+            ("sort", self.sort.clone()),
+            ("after", self.after.map(format_timestamp)),
+            ("before", self.before.map(format_timestamp)),
+            ("limit", self.limit.map(|limit| limit.to_string())),
+        ]));
         pairs
     }
 }

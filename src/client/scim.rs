@@ -3,16 +3,18 @@
 
 use std::time::Duration;
 
-use reqwest::Method;
 use uuid::Uuid;
 
 use super::error::ClientError;
 use super::response::{self, CallContext};
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
 use crate::api::*;
 
 const SCIM_PROVIDER: &str = "The simulated identity provider";
+/// What a 404 from the simulated provider is about, for the not-found message.
+const PROVIDER: &str = "Identity provider";
+const PROVIDER_USER: &str = "Identity provider user";
+const PROVIDER_GROUP: &str = "Identity provider group";
 
 /// What `POST /scim/sync` did.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,9 +31,9 @@ impl AdminClient {
         &self,
         trigger: &AdminScimSyncTriggerIn,
     ) -> Result<ScimSyncStart, ClientError> {
-        let mut call = Call::new(Method::POST, paths::SCIM_SYNC, "Organization").json(trigger)?;
+        let mut call = Call::to(Operation::TriggerScimSync, &[], "Organization").json(trigger)?;
         call.answers = &[409];
-        let operation = format!("POST {}", paths::SCIM_SYNC);
+        let operation = call.operation();
         let (status, body) = self.exchange_status(call).await?;
         let ctx = CallContext {
             operation: &operation,
@@ -47,8 +49,12 @@ impl AdminClient {
 
     /// `GET /scim/sync/{run_id}`: the run's state, and its preview or result once built.
     pub async fn scim_sync_run(&self, run_id: Uuid) -> Result<AdminScimSyncRunOut, ClientError> {
-        self.send(Call::get(paths::scim_sync_run(run_id), "SCIM sync run"))
-            .await
+        self.send(Call::to(
+            Operation::GetScimSyncRun,
+            &[run_id],
+            "SCIM sync run",
+        ))
+        .await
     }
 
     /// Polls a run every `every` until it has ended, and returns it; dropping the future stops
@@ -67,21 +73,23 @@ impl AdminClient {
         }
     }
 
-    async fn require_scim_provider(&self) -> Result<(), ClientError> {
-        if self.has_extensions().await? {
-            Ok(())
-        } else {
-            Err(ClientError::ExtensionUnavailable {
-                feature: SCIM_PROVIDER,
-            })
-        }
+    /// A call to the simulated identity provider, once the server is known to have it.
+    async fn provider_call(
+        &self,
+        operation: Operation,
+        ids: &[Uuid],
+        subject: &'static str,
+    ) -> Result<Call, ClientError> {
+        self.extension_call(SCIM_PROVIDER, operation, ids, subject)
+            .await
     }
 
     /// `GET /x-local/scim`: the simulated provider's users and groups.
     pub async fn scim_directory(&self) -> Result<LocalScimDirectoryOut, ClientError> {
-        self.require_scim_provider().await?;
-        self.send(Call::get(paths::EXT_SCIM, "Identity provider"))
-            .await
+        let call = self
+            .provider_call(Operation::GetScimDirectory, &[], PROVIDER)
+            .await?;
+        self.send(call).await
     }
 
     /// `PATCH /x-local/scim`: whether the provider answers runs.
@@ -89,20 +97,22 @@ impl AdminClient {
         &self,
         reachable: bool,
     ) -> Result<LocalScimDirectoryOut, ClientError> {
-        self.require_scim_provider().await?;
         let body = LocalScimProviderUpdate {
             reachable: Some(reachable),
         };
-        let call = Call::new(Method::PATCH, paths::EXT_SCIM, "Identity provider").json(&body)?;
-        self.send(call.idempotent()).await
+        let call = self
+            .provider_call(Operation::UpdateScimProvider, &[], PROVIDER)
+            .await?;
+        self.send(call.json(&body)?.idempotent()).await
     }
 
     pub async fn create_scim_user(
         &self,
         user: &LocalScimUserIn,
     ) -> Result<LocalScimUserOut, ClientError> {
-        self.require_scim_provider().await?;
-        let call = Call::new(Method::POST, paths::EXT_SCIM_USERS, "Identity provider");
+        let call = self
+            .provider_call(Operation::CreateScimUser, &[], PROVIDER)
+            .await?;
         self.send(call.json(user)?).await
     }
 
@@ -111,22 +121,16 @@ impl AdminClient {
         id: Uuid,
         update: &LocalScimUserUpdate,
     ) -> Result<LocalScimUserOut, ClientError> {
-        self.require_scim_provider().await?;
-        let call = Call::new(
-            Method::PATCH,
-            paths::ext_scim_user(id),
-            "Identity provider user",
-        );
+        let call = self
+            .provider_call(Operation::UpdateScimUser, &[id], PROVIDER_USER)
+            .await?;
         self.send(call.json(update)?.idempotent()).await
     }
 
     pub async fn delete_scim_user(&self, id: Uuid) -> Result<(), ClientError> {
-        self.require_scim_provider().await?;
-        let call = Call::new(
-            Method::DELETE,
-            paths::ext_scim_user(id),
-            "Identity provider user",
-        );
+        let call = self
+            .provider_call(Operation::DeleteScimUser, &[id], PROVIDER_USER)
+            .await?;
         self.send_unit(call).await
     }
 
@@ -134,8 +138,9 @@ impl AdminClient {
         &self,
         group: &LocalScimGroupIn,
     ) -> Result<LocalScimGroupOut, ClientError> {
-        self.require_scim_provider().await?;
-        let call = Call::new(Method::POST, paths::EXT_SCIM_GROUPS, "Identity provider");
+        let call = self
+            .provider_call(Operation::CreateScimGroup, &[], PROVIDER)
+            .await?;
         self.send(call.json(group)?).await
     }
 
@@ -144,22 +149,16 @@ impl AdminClient {
         id: Uuid,
         update: &LocalScimGroupUpdate,
     ) -> Result<LocalScimGroupOut, ClientError> {
-        self.require_scim_provider().await?;
-        let call = Call::new(
-            Method::PATCH,
-            paths::ext_scim_group(id),
-            "Identity provider group",
-        );
+        let call = self
+            .provider_call(Operation::UpdateScimGroup, &[id], PROVIDER_GROUP)
+            .await?;
         self.send(call.json(update)?.idempotent()).await
     }
 
     pub async fn delete_scim_group(&self, id: Uuid) -> Result<(), ClientError> {
-        self.require_scim_provider().await?;
-        let call = Call::new(
-            Method::DELETE,
-            paths::ext_scim_group(id),
-            "Identity provider group",
-        );
+        let call = self
+            .provider_call(Operation::DeleteScimGroup, &[id], PROVIDER_GROUP)
+            .await?;
         self.send_unit(call).await
     }
 }

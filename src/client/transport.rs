@@ -12,12 +12,14 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use uuid::Uuid;
 
 use super::config_error::ConfigError;
 use super::error::{ClientError, seconds};
 use super::options::{AuthStyle, ClientConfig, RetryPolicy};
 use super::response::{self, Body, CallContext, read_capped};
 use super::retry::{self, Repeat};
+use crate::api::{Operation, Verb};
 use crate::domain::SecretString;
 use crate::domain::secret_like::redact_secrets;
 
@@ -97,13 +99,29 @@ impl Call {
         }
     }
 
-    pub fn get(path: impl Into<String>, subject: &'static str) -> Self {
-        Self::new(Method::GET, path, subject)
+    /// A call of one operation of the contract, its path filled with `ids` in the order the
+    /// template names its parameters.
+    pub fn to(operation: Operation, ids: &[Uuid], subject: &'static str) -> Self {
+        let method = match operation.verb() {
+            Verb::Get => Method::GET,
+            Verb::Post => Method::POST,
+            Verb::Patch => Method::PATCH,
+            Verb::Delete => Method::DELETE,
+        };
+        Self::new(method, operation.path(ids), subject)
     }
 
     pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
         self.query.push((name, value.to_string()));
         self
+    }
+
+    /// Adds `name=value` only when there is a value.
+    pub fn query_some(self, name: &'static str, value: Option<impl ToString>) -> Self {
+        match value {
+            Some(value) => self.query(name, value),
+            None => self,
+        }
     }
 
     pub fn json(mut self, body: &impl Serialize) -> Result<Self, ClientError> {
@@ -122,7 +140,8 @@ impl Call {
         self
     }
 
-    fn operation(&self) -> String {
+    /// `METHOD /path`, as errors and logs name the call.
+    pub fn operation(&self) -> String {
         format!("{} {}", self.method, self.path)
     }
 }

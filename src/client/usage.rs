@@ -3,8 +3,9 @@
 use uuid::Uuid;
 
 use super::error::ClientError;
+use super::query::present;
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
+use crate::api::Operation;
 use crate::api::{RateLimitsOut, UsageOutJson};
 
 /// `GET /usage` parameters: a month (the current one when absent) and optional filters.
@@ -29,34 +30,27 @@ impl UsageQuery {
     }
 
     pub(crate) fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = Vec::new();
-        if let Some(month) = self.month {
-            pairs.push(("month", month.to_string()));
-        }
-        if let Some(year) = self.year {
-            pairs.push(("year", year.to_string()));
-        }
-        if let Some(workspace) = self.workspace_id {
-            pairs.push(("workspace_id", workspace.to_string()));
-        }
-        if let Some(zone) = &self.api_zone {
-            pairs.push(("api_zone", zone.clone()));
-        }
-        pairs
+        present([
+            ("month", self.month.map(|month| month.to_string())),
+            ("year", self.year.map(|year| year.to_string())),
+            ("workspace_id", self.workspace_id.map(|w| w.to_string())),
+            ("api_zone", self.api_zone.clone()),
+        ])
     }
 }
 
 impl AdminClient {
     /// `GET /usage`: one month's usage and cost, per model and category.
     pub async fn usage(&self, query: &UsageQuery) -> Result<UsageOutJson, ClientError> {
-        let mut call = Call::get(paths::USAGE, "Usage");
+        let mut call = Call::to(Operation::GetUsage, &[], "Usage");
         call.query = query.pairs();
         self.send(call).await
     }
 
     /// `GET /rate-limit`: requests per second and tokens per model.
     pub async fn rate_limits(&self) -> Result<RateLimitsOut, ClientError> {
-        self.send(Call::get(paths::RATE_LIMIT, "Rate limits")).await
+        self.send(Call::to(Operation::GetRateLimits, &[], "Rate limits"))
+            .await
     }
 }
 

@@ -1,11 +1,10 @@
 //! Organization members, invitations and the role catalog.
 
-use reqwest::Method;
 use uuid::Uuid;
 
 use super::error::ClientError;
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
+use crate::api::Operation;
 use crate::api::{
     AdminOrganizationMemberOut, AdminOrganizationMemberUpdate, AdminUserOut, DeleteOut,
     OrganizationAdminUsersOut, OrganizationInviteIn, OrganizationInvitesCreateOut,
@@ -21,12 +20,10 @@ impl AdminClient {
         page_size: u32,
         email: Option<&str>,
     ) -> Result<OrganizationAdminUsersOut, ClientError> {
-        let mut call = Call::get(paths::USERS, "Page")
+        let call = Call::to(Operation::ListUsers, &[], "Page")
             .query("page", page)
-            .query("page_size", page_size);
-        if let Some(email) = email.filter(|e| !e.is_empty()) {
-            call = call.query("email", email);
-        }
+            .query("page_size", page_size)
+            .query_some("email", email.filter(|e| !e.is_empty()));
         self.send(call).await
     }
 
@@ -35,12 +32,12 @@ impl AdminClient {
         &self,
         users: &[OrganizationMemberCreate],
     ) -> Result<OrganizationUsersCreateOut, ClientError> {
-        self.send(Call::new(Method::POST, paths::USERS, "Organization").json(&users)?)
+        self.send(Call::to(Operation::CreateUsers, &[], "Organization").json(&users)?)
             .await
     }
 
     pub async fn get_user(&self, id: Uuid) -> Result<AdminUserOut, ClientError> {
-        self.send(Call::get(paths::user(id), "User")).await
+        self.send(Call::to(Operation::GetUser, &[id], "User")).await
     }
 
     /// `PATCH /users/{id}`: organization roles and seats.
@@ -49,13 +46,13 @@ impl AdminClient {
         id: Uuid,
         update: &AdminOrganizationMemberUpdate,
     ) -> Result<AdminOrganizationMemberOut, ClientError> {
-        self.send(Call::new(Method::PATCH, paths::user(id), "User").json(update)?)
+        self.send(Call::to(Operation::UpdateUser, &[id], "User").json(update)?)
             .await
     }
 
     /// `DELETE /users/{id}`: removes the member from the organization and all its workspaces.
     pub async fn delete_user(&self, id: Uuid) -> Result<DeleteOut, ClientError> {
-        self.send(Call::new(Method::DELETE, paths::user(id), "User"))
+        self.send(Call::to(Operation::DeleteUser, &[id], "User"))
             .await
     }
 
@@ -65,22 +62,23 @@ impl AdminClient {
         &self,
         invite: &OrganizationInviteIn,
     ) -> Result<OrganizationInvitesCreateOut, ClientError> {
-        self.send(Call::new(Method::POST, paths::USERS_INVITE, "Organization").json(invite)?)
+        self.send(Call::to(Operation::InviteUsers, &[], "Organization").json(invite)?)
             .await
     }
 
     pub async fn list_invites(&self) -> Result<Vec<OrganizationUserInviteOut>, ClientError> {
-        self.send(Call::get(paths::USERS_INVITE, "Invitation"))
+        self.send(Call::to(Operation::ListInvites, &[], "Invitation"))
             .await
     }
 
     pub async fn delete_invite(&self, id: Uuid) -> Result<DeleteOut, ClientError> {
-        self.send(Call::new(Method::DELETE, paths::invite(id), "Invitation"))
+        self.send(Call::to(Operation::DeleteInvite, &[id], "Invitation"))
             .await
     }
 
     /// `GET /roles`: the only source of which role UUID means which role.
     pub async fn roles(&self) -> Result<RolesOut, ClientError> {
-        self.send(Call::get(paths::ROLES, "Role catalog")).await
+        self.send(Call::to(Operation::ListRoles, &[], "Role catalog"))
+            .await
     }
 }

@@ -1,12 +1,11 @@
 //! Workspaces and their members.
 
-use reqwest::Method;
 use uuid::Uuid;
 
 use super::error::ClientError;
 use super::query::WorkspaceQuery;
 use super::transport::{AdminClient, Call};
-use crate::api::paths;
+use crate::api::Operation;
 use crate::api::{
     AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, AdminWorkspaceIn,
     BaseWorkspaceMemberIn, RemoveWorkspaceMembersIn, RemoveWorkspaceMembersOut, UpdateWorkspaceIn,
@@ -19,7 +18,7 @@ impl AdminClient {
         &self,
         query: &WorkspaceQuery,
     ) -> Result<WorkspacesOut, ClientError> {
-        let mut call = Call::get(paths::WORKSPACES, "Page");
+        let mut call = Call::to(Operation::ListWorkspaces, &[], "Page");
         call.query = query.pairs();
         self.send(call).await
     }
@@ -29,7 +28,7 @@ impl AdminClient {
         &self,
         workspace: &AdminWorkspaceIn,
     ) -> Result<WorkspaceEnrichedOut, ClientError> {
-        self.send(Call::new(Method::POST, paths::WORKSPACES, "Organization").json(workspace)?)
+        self.send(Call::to(Operation::CreateWorkspace, &[], "Organization").json(workspace)?)
             .await
     }
 
@@ -39,13 +38,13 @@ impl AdminClient {
         id: Uuid,
         update: &UpdateWorkspaceIn,
     ) -> Result<WorkspaceOut, ClientError> {
-        self.send(Call::new(Method::PATCH, paths::workspace(id), "Workspace").json(update)?)
+        self.send(Call::to(Operation::UpdateWorkspace, &[id], "Workspace").json(update)?)
             .await
     }
 
     /// `DELETE /workspaces/{id}`: archives it, for good.
     pub async fn archive_workspace(&self, id: Uuid) -> Result<(), ClientError> {
-        self.send_unit(Call::new(Method::DELETE, paths::workspace(id), "Workspace"))
+        self.send_unit(Call::to(Operation::ArchiveWorkspace, &[id], "Workspace"))
             .await
     }
 
@@ -58,7 +57,7 @@ impl AdminClient {
         let body = WorkspaceMemberIn {
             members: Some(members.to_vec()),
         };
-        let call = Call::new(Method::POST, paths::workspace_add_users(id), "Workspace");
+        let call = Call::to(Operation::AddWorkspaceMembers, &[id], "Workspace");
         self.send(call.json(&body)?).await
     }
 
@@ -72,7 +71,7 @@ impl AdminClient {
         let body = WorkspaceMemberIn {
             members: Some(members.to_vec()),
         };
-        let call = Call::new(Method::PATCH, paths::workspace_users(id), "Workspace");
+        let call = Call::to(Operation::UpsertWorkspaceMembers, &[id], "Workspace");
         self.send(call.json(&body)?.idempotent()).await
     }
 
@@ -88,11 +87,7 @@ impl AdminClient {
                 .map(|&user_uuid| BaseWorkspaceMemberIn { user_uuid })
                 .collect(),
         };
-        let call = Call::new(
-            Method::DELETE,
-            paths::workspace_remove_users(id),
-            "Workspace",
-        );
+        let call = Call::to(Operation::RemoveWorkspaceMembers, &[id], "Workspace");
         self.send(call.json(&body)?).await
     }
 }

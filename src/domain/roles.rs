@@ -8,10 +8,13 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde::{Deserialize, Serialize};
 use uuid::{Uuid, uuid};
 
-/// A role an organization member can hold; a member can hold several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A role an organization member can hold; a member can hold several. On the wire (a write
+/// body's `role_names`/`role_name`) it is its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum OrgRole {
     Member,
     BillingManager,
@@ -100,8 +103,10 @@ impl FromStr for OrgRole {
     }
 }
 
-/// A built-in workspace role; a workspace member can hold several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A built-in workspace role; a workspace member can hold several. On the wire (a write body's
+/// `role_names`/`role_name`) it is its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum WorkspaceRole {
     Billing,
     User,
@@ -298,6 +303,22 @@ mod tests {
                 Some(role)
             );
         }
+    }
+
+    #[test]
+    fn the_wire_spelling_is_the_name() {
+        for role in WorkspaceRole::ALL {
+            let wire = serde_json::to_value(role).unwrap();
+            assert_eq!(wire, role.name());
+            assert_eq!(serde_json::from_value::<WorkspaceRole>(wire).unwrap(), role);
+        }
+        for role in OrgRole::ALL {
+            let wire = serde_json::to_value(role).unwrap();
+            assert_eq!(wire, role.name());
+            assert_eq!(serde_json::from_value::<OrgRole>(wire).unwrap(), role);
+        }
+        // Codes and UUIDs travel in the `roles`/`role` fields, as strings, never as this type.
+        assert!(serde_json::from_value::<OrgRole>(serde_json::json!("M")).is_err());
     }
 
     #[test]

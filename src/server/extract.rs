@@ -1,10 +1,8 @@
 //! Reading requests the way the contract's FastAPI service does, so that every malformed input
 //! becomes a 422 whose `loc` points at the offending value, never a 400 or a 5xx.
 
-use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
-use axum::http::request::Parts;
+use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
-use uuid::Uuid;
 
 use super::error::ApiError;
 use super::strict_json::Strict;
@@ -217,41 +215,6 @@ fn classify(message: &str) -> (&'static str, String) {
         }
     }
     ("value_error", format!("Value error, {message}"))
-}
-
-/// The single UUID in a route's path, e.g. `{workspace_uuid}`; a bad one is a 422 at
-/// `["path", name]`.
-pub struct PathId(pub Uuid);
-
-impl<S: Send + Sync> FromRequestParts<S> for PathId {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let params = RawPathParams::from_request_parts(parts, state)
-            .await
-            .map_err(|_| {
-                ApiError::invalid(
-                    vec!["path".into()],
-                    "string_type",
-                    "Path parameters must be valid UTF-8",
-                )
-            })?;
-        let (name, value) = params
-            .iter()
-            .next()
-            .ok_or_else(|| ApiError::internal("route has no path parameter"))?;
-        parse_uuid(value).map(PathId).ok_or_else(|| {
-            ApiError::invalid(
-                vec!["path".into(), name.into()],
-                "uuid_parsing",
-                "Input should be a valid UUID, invalid character or length",
-            )
-        })
-    }
-}
-
-pub fn parse_uuid(text: &str) -> Option<Uuid> {
-    Uuid::parse_str(text.trim()).ok()
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //!
 //! It is the console's embedded default (a demo organization that works offline), what
 //! `mistral-admin serve` runs for rehearsals and scripts, and the real server every test talks
-//! to. Layout: `router` maps paths to `handlers` (HTTP glue), which run `ops` (the rules and
-//! their SQL) in one `db` transaction per request; `auth` resolves keys; `seed` fills a new
+//! to. Layout: `router` mounts the contract's operation table (`api::operations`) on
+//! `handlers` (HTTP glue), which run `ops` (the rules and their SQL) in one `db` transaction per
+//! request; `auth` resolves keys and `org` hands a handler its organization; `seed` fills a new
 //! database.
 
 mod auth;
@@ -16,6 +17,7 @@ mod extract;
 mod handlers;
 mod listener;
 mod ops;
+mod org;
 mod path_ids;
 mod query;
 mod read_only;

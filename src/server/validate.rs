@@ -132,19 +132,48 @@ fn exclusive_role_fields(v: &mut Validator, given: [bool; 4]) {
     }
 }
 
-/// The four ways a body can name roles, as every body carries them: `role_names` (names),
-/// `roles` (codes or UUIDs), and the deprecated single `role_name` and `role`.
-pub(super) struct RoleFields<'a, N> {
-    pub names: &'a Option<Vec<N>>,
+/// What checking a body's roles needs to know of one kind of role.
+pub(super) trait RoleKind: Copy {
+    /// What a legacy code or UUID of this kind may be, as a 422 says it.
+    const EXPECTED: &'static str;
+    fn parse_code_or_uuid(value: &str) -> Option<Self>;
+    /// Sorted by precedence, without repeats.
+    fn normalize(roles: Vec<Self>) -> Vec<Self>;
+}
+
+impl RoleKind for OrgRole {
+    const EXPECTED: &'static str = "Input should be 'A', 'M', 'B' or an organization role UUID";
+    fn parse_code_or_uuid(value: &str) -> Option<Self> {
+        Self::from_code_or_uuid(value)
+    }
+    fn normalize(roles: Vec<Self>) -> Vec<Self> {
+        roles::normalize_org_roles(roles)
+    }
+}
+
+impl RoleKind for WorkspaceRole {
+    const EXPECTED: &'static str = "Input should be 'A', 'M' or a workspace role UUID";
+    fn parse_code_or_uuid(value: &str) -> Option<Self> {
+        Self::from_code_or_uuid(value)
+    }
+    fn normalize(roles: Vec<Self>) -> Vec<Self> {
+        roles::normalize_workspace_roles(roles)
+    }
+}
+
+/// The four ways a body can name roles of type `R`, as every body carries them: `role_names`
+/// (names), `roles` (codes or UUIDs), and the deprecated single `role_name` and `role`.
+pub(super) struct RoleFields<'a, R> {
+    pub names: &'a Option<Vec<R>>,
     pub values: &'a Option<Vec<String>>,
-    pub name: Option<N>,
+    pub name: Option<R>,
     pub value: &'a Option<String>,
 }
 
-impl<N: Copy> RoleFields<'_, N> {
-    /// At most one way used, no empty list, and every code or UUID known to `parse`; `expected`
-    /// says what a code or UUID may be.
-    pub fn check<R>(&self, v: &mut Validator, parse: impl Fn(&str) -> Option<R>, expected: &str) {
+impl<R: RoleKind> RoleFields<'_, R> {
+    /// At most one way used, no empty list, and every code or UUID a known role.
+    pub fn check(&self, v: &mut Validator) {
+        let (parse, expected) = (R::parse_code_or_uuid, R::EXPECTED);
         exclusive_role_fields(
             v,
             [
@@ -168,24 +197,24 @@ impl<N: Copy> RoleFields<'_, N> {
         }
     }
 
-    /// The roles asked for (of a body already checked), or `None` when none are named.
-    pub fn requested<R>(&self, parse: impl Fn(&str) -> Option<R>) -> Option<Vec<R>>
-    where
-        N: Into<R>,
-    {
-        Some(if let Some(names) = self.names {
-            names.iter().map(|n| (*n).into()).collect()
+    /// The roles asked for (of a body already checked), normalized, or `None` when none are
+    /// named.
+    pub fn requested(&self) -> Option<Vec<R>> {
+        let parse = R::parse_code_or_uuid;
+        let roles = if let Some(names) = self.names {
+            names.clone()
         } else if let Some(values) = self.values {
             values.iter().filter_map(|r| parse(r)).collect()
         } else if let Some(name) = self.name {
-            vec![name.into()]
+            vec![name]
         } else {
             vec![parse(self.value.as_deref()?)?]
-        })
+        };
+        Some(R::normalize(roles))
     }
 }
 
-fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRoleName> {
+fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRole> {
     RoleFields {
         names: &fields.role_names,
         values: &fields.roles,
@@ -194,7 +223,7 @@ fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRoleName> {
     }
 }
 
-fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, WorkspaceRoleName> {
+fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, WorkspaceRole> {
     RoleFields {
         names: &entry.role_names,
         values: &entry.roles,
@@ -205,19 +234,13 @@ fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, Work
 
 impl Validate for OrgRoleFields {
     fn validate(&self, v: &mut Validator) {
-        org_role_fields(self).check(
-            v,
-            OrgRole::from_code_or_uuid,
-            "Input should be 'A', 'M', 'B' or an organization role UUID",
-        );
+        org_role_fields(self).check(v);
     }
 }
 
 /// The organization roles a valid body asks for, or `None` when it names none.
 pub fn requested_org_roles(fields: &OrgRoleFields) -> Option<Vec<OrgRole>> {
-    org_role_fields(fields)
-        .requested(OrgRole::from_code_or_uuid)
-        .map(roles::normalize_org_roles)
+    org_role_fields(fields).requested()
 }
 
 impl Validate for OrganizationMemberCreate {
@@ -287,19 +310,13 @@ impl Validate for OrganizationInviteIn {
 
 impl Validate for WorkspaceMemberSingleIn {
     fn validate(&self, v: &mut Validator) {
-        workspace_role_fields(self).check(
-            v,
-            WorkspaceRole::from_code_or_uuid,
-            "Input should be 'A', 'M' or a workspace role UUID",
-        );
+        workspace_role_fields(self).check(v);
     }
 }
 
 /// The workspace roles a valid member entry asks for, or `None` when it names none.
 pub fn requested_workspace_roles(entry: &WorkspaceMemberSingleIn) -> Option<Vec<WorkspaceRole>> {
-    workspace_role_fields(entry)
-        .requested(WorkspaceRole::from_code_or_uuid)
-        .map(roles::normalize_workspace_roles)
+    workspace_role_fields(entry).requested()
 }
 
 impl Validate for WorkspaceMemberIn {

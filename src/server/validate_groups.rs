@@ -5,12 +5,10 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
-use super::validate::{RoleFields, Validate, Validator, one_of};
+use super::validate::{RoleFields, RoleKind, Validate, Validator, one_of};
 use crate::api::*;
 use crate::domain::validation;
-use crate::domain::{OrgRole, WorkspaceRole, roles};
-
-const WORKSPACE_ROLE_EXPECTED: &str = "Input should be 'A', 'M' or a workspace role UUID";
+use crate::domain::{OrgRole, WorkspaceRole};
 
 /// Each id once: a repeat is a 422 at its index, as a repeated member is elsewhere.
 fn no_repeats(v: &mut Validator, field: &str, ids: &[Uuid]) {
@@ -75,7 +73,7 @@ impl Validate for SetNestedGroupsIn {
     }
 }
 
-fn group_role_fields(fields: &GroupRoleFields) -> RoleFields<'_, WorkspaceRoleName> {
+fn group_role_fields(fields: &GroupRoleFields) -> RoleFields<'_, WorkspaceRole> {
     RoleFields {
         names: &fields.role_names,
         values: &fields.roles,
@@ -86,15 +84,13 @@ fn group_role_fields(fields: &GroupRoleFields) -> RoleFields<'_, WorkspaceRoleNa
 
 impl Validate for GroupRoleFields {
     fn validate(&self, v: &mut Validator) {
-        group_role_fields(self).check(v, WorkspaceRole::from_code_or_uuid, WORKSPACE_ROLE_EXPECTED);
+        group_role_fields(self).check(v);
     }
 }
 
 /// The workspace roles a valid assignment body asks for, or `None` when it names none.
 pub fn requested_group_roles(fields: &GroupRoleFields) -> Option<Vec<WorkspaceRole>> {
-    group_role_fields(fields)
-        .requested(WorkspaceRole::from_code_or_uuid)
-        .map(roles::normalize_workspace_roles)
+    group_role_fields(fields).requested()
 }
 
 impl Validate for AssignGroupToWorkspaceIn {
@@ -112,11 +108,7 @@ impl Validate for UpdateGroupWorkspaceAssignmentIn {
 impl Validate for UpdateUserGroupOrganizationRoleIn {
     fn validate(&self, v: &mut Validator) {
         if OrgRole::from_code_or_uuid(&self.organization_role).is_none() {
-            v.push(
-                &["organization_role".into()],
-                "enum",
-                "Input should be 'A', 'M', 'B' or an organization role UUID",
-            );
+            v.push(&["organization_role".into()], "enum", OrgRole::EXPECTED);
         }
     }
 }
@@ -133,7 +125,7 @@ impl Validate for AdminProvisionGroupToWorkspaceIn {
         if let Some(value) = &self.workspace_role
             && WorkspaceRole::from_code_or_uuid(value).is_none()
         {
-            v.push(&["workspace_role".into()], "enum", WORKSPACE_ROLE_EXPECTED);
+            v.push(&["workspace_role".into()], "enum", WorkspaceRole::EXPECTED);
         }
     }
 }
@@ -141,7 +133,6 @@ impl Validate for AdminProvisionGroupToWorkspaceIn {
 /// The role a valid provisioning body asks for, `workspace_contributor` when it names none.
 pub fn requested_provision_role(body: &AdminProvisionGroupToWorkspaceIn) -> WorkspaceRole {
     body.workspace_role_name
-        .map(WorkspaceRole::from)
         .or_else(|| {
             body.workspace_role
                 .as_deref()

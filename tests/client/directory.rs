@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use mistral_admin::api::{
-    AdminOrganizationMemberUpdate, AdminWorkspaceIn, OrgRoleName, UpdateWorkspaceIn,
-    WorkspaceMemberSingleIn, WorkspaceOut,
+    AdminOrganizationMemberUpdate, AdminWorkspaceIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn,
+    WorkspaceOut,
 };
 use mistral_admin::client::{AdminClient, Directory};
-use mistral_admin::domain::WorkspaceRole;
+use mistral_admin::domain::{OrgRole, WorkspaceRole};
 use uuid::Uuid;
 
 use crate::support::client::{fresh_org, new_member};
@@ -100,7 +100,7 @@ async fn the_kept_directory_matches_a_fresh_load_after_each_change() {
                         &format!("p{i}@acme.test"),
                         "P",
                         &i.to_string(),
-                        &[OrgRoleName::Member],
+                        &[OrgRole::Member],
                     )
                 })
                 .collect::<Vec<_>>(),
@@ -224,7 +224,7 @@ async fn the_kept_directory_matches_a_fresh_load_after_each_change() {
         .update_user(
             p[3],
             &AdminOrganizationMemberUpdate {
-                role_names: Some(vec![OrgRoleName::OrganizationAdmin]),
+                role_names: Some(vec![OrgRole::OrganizationAdmin]),
                 ..Default::default()
             },
         )

@@ -21,7 +21,7 @@ async fn people(acme: &Org, count: usize) -> Vec<Uuid> {
                 &format!("g{i}@acme.test"),
                 "G",
                 &i.to_string(),
-                &[OrgRoleName::Member],
+                &[OrgRole::Member],
             )
         })
         .collect();
@@ -143,7 +143,7 @@ async fn groups_members_nesting_and_assignments_through_the_client() {
             user_group_uuid: sub.uuid,
             workspace_uuid: ws,
             workspace_role: None,
-            workspace_role_name: Some(WorkspaceRoleName::User),
+            workspace_role_name: Some(WorkspaceRole::User),
         })
         .await
         .unwrap();

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use mistral_admin::api::OrgRoleName;
+use mistral_admin::domain::OrgRole;
 use mistral_admin::server::Seed;
 use uuid::Uuid;
 
@@ -19,7 +19,7 @@ async fn three_thousand_users_created_in_bulk_are_all_listed_once() {
                 &format!("person{i}@acme.test"),
                 "Person",
                 &i.to_string(),
-                &[OrgRoleName::Member],
+                &[OrgRole::Member],
             )
         })
         .collect();

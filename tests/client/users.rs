@@ -2,8 +2,9 @@
 
 use std::collections::HashSet;
 
-use mistral_admin::api::{AdminOrganizationMemberUpdate, OrgRoleName, OrganizationInviteIn};
+use mistral_admin::api::{AdminOrganizationMemberUpdate, OrganizationInviteIn};
 use mistral_admin::client::ErrorKind;
+use mistral_admin::domain::OrgRole;
 use uuid::Uuid;
 
 use crate::support::client::{fresh_org, new_member};
@@ -20,9 +21,9 @@ async fn users_are_created_in_bulk_read_updated_listed_and_deleted() {
     let client = &acme.client;
     let created = client
         .create_users(&[
-            new_member("ada@acme.test", "Ada", "Lovelace", &[OrgRoleName::Member]),
-            new_member("grace@acme.test", "Grace", "Hopper", &[OrgRoleName::Member]),
-            new_member("not-an-address", "No", "Body", &[OrgRoleName::Member]),
+            new_member("ada@acme.test", "Ada", "Lovelace", &[OrgRole::Member]),
+            new_member("grace@acme.test", "Grace", "Hopper", &[OrgRole::Member]),
+            new_member("not-an-address", "No", "Body", &[OrgRole::Member]),
         ])
         .await
         .unwrap();
@@ -40,7 +41,7 @@ async fn users_are_created_in_bulk_read_updated_listed_and_deleted() {
         .update_user(
             ada_id,
             &AdminOrganizationMemberUpdate {
-                role_names: Some(vec![OrgRoleName::BillingManager, OrgRoleName::Member]),
+                role_names: Some(vec![OrgRole::BillingManager, OrgRole::Member]),
                 ..Default::default()
             },
         )
@@ -81,7 +82,7 @@ async fn the_last_admin_cannot_be_demoted_and_the_server_says_why() {
         .update_user(
             acme.org.admin_user_uuid,
             &AdminOrganizationMemberUpdate {
-                role_names: Some(vec![OrgRoleName::Member]),
+                role_names: Some(vec![OrgRole::Member]),
                 ..Default::default()
             },
         )
@@ -104,7 +105,7 @@ async fn invitations_are_sent_listed_and_withdrawn() {
         .unwrap();
     let sent = client
         .invite_users(&OrganizationInviteIn {
-            role_names: Some(vec![OrgRoleName::Member]),
+            role_names: Some(vec![OrgRole::Member]),
             email: format!("new1@acme.test, nonsense\nnew2@acme.test,{admin_email}"),
             ..OrganizationInviteIn::default()
         })

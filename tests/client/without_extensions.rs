@@ -1,7 +1,7 @@
 //! A server with only the contract (a real Mistral server): the `/x-local` extensions answer
 //! 404, and everything the contract offers still works.
 
-use mistral_admin::api::{WorkspaceSettingsUpdate, paths};
+use mistral_admin::api::{Operation, WorkspaceSettingsUpdate};
 use mistral_admin::client::{AdminClient, KeySource};
 use mistral_admin::client::{
     AuthStyle, ClientError, ErrorKind, Profile, ProfileStatus, check_profile,
@@ -79,9 +79,12 @@ async fn extension_reads_are_none_and_writes_say_unavailable() {
     );
 
     // The absence is learnt once; later calls do not ask again.
-    let probes = server.count("GET", &format!("/v1/admin{}", paths::EXT_ORGANIZATION));
+    let probes = server.count(
+        "GET",
+        &format!("/v1/admin{}", Operation::GetOrganization.path(&[])),
+    );
     assert_eq!(probes, 1);
-    let settings_path = format!("/v1/admin{}", paths::ext_workspace_settings(ws));
+    let settings_path = format!("/v1/admin{}", Operation::GetWorkspaceSettings.path(&[ws]));
     assert_eq!(server.count("GET", &settings_path), 0);
     assert_eq!(server.count("PATCH", &settings_path), 0);
 }

@@ -1,10 +1,8 @@
 //! Workspaces and their members against the real local server.
 
-use mistral_admin::api::{
-    AdminWorkspaceIn, OrgRoleName, UpdateWorkspaceIn, WorkspaceMemberSingleIn,
-};
+use mistral_admin::api::{AdminWorkspaceIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn};
 use mistral_admin::client::{ErrorKind, WorkspaceQuery};
-use mistral_admin::domain::WorkspaceRole;
+use mistral_admin::domain::{OrgRole, WorkspaceRole};
 use uuid::Uuid;
 
 use crate::support::client::{Org, fresh_org, new_member};
@@ -26,7 +24,7 @@ async fn add_people(acme: &Org, count: usize) -> Vec<Uuid> {
                 &format!("p{i}@acme.test"),
                 "P",
                 &i.to_string(),
-                &[OrgRoleName::Member],
+                &[OrgRole::Member],
             )
         })
         .collect();

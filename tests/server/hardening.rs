@@ -3,6 +3,7 @@
 //! not serve. Each is refused with a 4xx (or 501) that says why, and nothing changes.
 
 use crate::support::harness::Harness;
+use mistral_admin::api::Operation;
 use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -179,88 +180,19 @@ async fn empty_dates_in_queries_are_refused_not_ignored() {
     }
 }
 
-/// The contract's path with every `{parameter}` filled with a fresh UUID.
-fn filled(path: &str) -> String {
-    path.split('/')
-        .map(|part| {
-            if part.starts_with('{') {
-                Uuid::new_v4().to_string()
-            } else {
-                part.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Every operation of the official contract, as `method path` after the admin prefix (and
-/// `/v1/models`, outside it).
-const CONTRACT: &[(&str, &str)] = &[
-    ("GET", "/users"),
-    ("POST", "/users"),
-    ("POST", "/users-invite"),
-    ("GET", "/users-invite"),
-    ("DELETE", "/users-invite/{invite_uuid}"),
-    ("PATCH", "/users/{user_id}"),
-    ("DELETE", "/users/{user_id}"),
-    ("GET", "/users/{user_id}"),
-    ("GET", "/roles"),
-    ("GET", "/workspaces"),
-    ("POST", "/workspaces"),
-    ("PATCH", "/workspaces/{workspace_uuid}"),
-    ("DELETE", "/workspaces/{workspace_uuid}"),
-    ("POST", "/workspaces/{workspace_uuid}/add-users"),
-    ("PATCH", "/workspaces/{workspace_uuid}/users"),
-    ("DELETE", "/workspaces/{workspace_uuid}/remove-users"),
-    ("GET", "/rate-limit"),
-    ("GET", "/spend-limit"),
-    ("POST", "/spend-limit"),
-    ("GET", "/usage"),
-    ("GET", "/audit-logs"),
-    ("GET", "/analytics/vibe/work/usage/by_user_stats"),
-    ("GET", "/analytics/vibe/work/usage/by_agent_stats"),
-    ("GET", "/analytics/vibe/work/usage/by_time_stats"),
-    ("GET", "/analytics/vibe/code/usage/by_workspace"),
-    ("GET", "/analytics/vibe/code/usage/by_organization"),
-    ("GET", "/user-groups"),
-    ("POST", "/user-groups"),
-    ("POST", "/user-groups/provision-workspace"),
-    ("GET", "/user-groups/{group_uuid}"),
-    ("PATCH", "/user-groups/{group_uuid}"),
-    ("DELETE", "/user-groups/{group_uuid}"),
-    ("GET", "/user-groups/{group_uuid}/members"),
-    ("POST", "/user-groups/{group_uuid}/members"),
-    ("DELETE", "/user-groups/{group_uuid}/members"),
-    ("GET", "/user-groups/{group_uuid}/workspaces"),
-    ("POST", "/user-groups/{group_uuid}/workspaces"),
-    (
-        "PATCH",
-        "/user-groups/{group_uuid}/workspaces/{workspace_uuid}",
-    ),
-    (
-        "DELETE",
-        "/user-groups/{group_uuid}/workspaces/{workspace_uuid}",
-    ),
-    ("PATCH", "/user-groups/{group_uuid}/organization-role"),
-    ("GET", "/user-groups/{group_uuid}/nested"),
-    ("PATCH", "/user-groups/{group_uuid}/nested"),
-    ("GET", "/api-keys"),
-    ("POST", "/api-keys"),
-    ("DELETE", "/api-keys/{key_id}"),
-    ("POST", "/scim/sync"),
-    ("GET", "/scim/sync/{run_id}"),
-];
-
-/// Every operation of the contract is served: none looks like an unknown path or answers 501.
+/// Every operation of the contract (the table the router mounts from, less the local
+/// extensions) is served: none looks like an unknown path or answers 501.
 #[tokio::test]
 async fn every_contract_operation_is_served() {
     let h = Harness::start().await;
-    for (method, path) in CONTRACT {
+    for operation in Operation::ALL.iter().filter(|op| !op.is_extension()) {
+        let (method, path) = (operation.verb().as_str(), operation.template());
+        let ids: Vec<Uuid> = operation.parameters().map(|_| Uuid::new_v4()).collect();
         let reply = h
             .api
             .send(
                 Method::from_bytes(method.as_bytes()).unwrap(),
-                &filled(path),
+                &operation.path(&ids),
                 Some(&json!({})),
             )
             .await;

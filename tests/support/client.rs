@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
-use mistral_admin::api::{OrgRoleName, OrganizationMemberCreate};
+use mistral_admin::api::OrganizationMemberCreate;
 use mistral_admin::client::{AdminClient, ClientConfig, RetryPolicy};
-use mistral_admin::domain::SecretString;
+use mistral_admin::domain::{OrgRole, SecretString};
 use mistral_admin::server::{LocalServer, SeededOrganization};
 
 use super::local_server;
@@ -64,7 +64,7 @@ pub fn new_member(
     email: &str,
     first: &str,
     last: &str,
-    roles: &[OrgRoleName],
+    roles: &[OrgRole],
 ) -> OrganizationMemberCreate {
     OrganizationMemberCreate {
         role_names: Some(roles.to_vec()),

@@ -7,7 +7,7 @@
 //! - [`harness`]: a server with one organization, "Acme", and [`http::Api`] holding its key,
 //!   for the server's HTTP tests; [`http`] and [`http_shortcuts`] send requests and check
 //!   replies; [`contract`], [`contract_enums`], [`contract_schemas`] and [`routes`] hold the
-//!   contract's shapes and the routes the server mounts.
+//!   contract's shapes and, from `api::operations`, the routes the server mounts.
 //! - [`cli`]: the scripting commands run as the real binary against a local server.
 //! - [`client`]: an `AdminClient` with short timeouts and quick retries, and a fresh
 //!   organization with such a client; [`fault_server`] misbehaves on purpose and

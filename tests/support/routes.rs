@@ -1,107 +1,68 @@
-//! Every admin route the server mounts (as `src/server/router.rs` lists them), with a valid
-//! body for each, and a fixture of ids in one organization to fill the paths with.
+//! Every admin operation of the table the server mounts (`api::operations`), with a valid body
+//! for each, and a fixture of ids in one organization to fill the paths with.
 
+use mistral_admin::api::Operation;
 use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::http::Api;
 
-/// The analytics routes with a valid window (2026), and for one workspace.
-const VIBE_WORK_BY_USER: &str =
-    "/analytics/vibe/work/usage/by_user_stats?start_time=1767225600&end_time=1798761600";
-const VIBE_WORK_BY_AGENT: &str =
-    "/analytics/vibe/work/usage/by_agent_stats?start_time=1767225600&end_time=1798761600";
-const VIBE_WORK_BY_TIME: &str = "/analytics/vibe/work/usage/by_time_stats?start_time=1767225600&end_time=1798761600&granularity=week";
-const VIBE_CODE_BY_ORGANIZATION: &str =
-    "/analytics/vibe/code/usage/by_organization?start_time=1767225600&end_time=1798761600";
-const VIBE_CODE_BY_WORKSPACE: &str = "/analytics/vibe/code/usage/by_workspace?start_time=1767225600&end_time=1798761600&workspace_id={ws}";
+/// A window the analytics operations accept (the year 2026), as a query.
+const WINDOW: &str = "?start_time=1767225600&end_time=1798761600";
 
 pub struct Route {
+    pub operation: Operation,
     pub method: Method,
-    /// Path after the admin prefix; `{ws}`, `{user}`, `{invite}`, `{key}`, `{group}`, `{run}`,
-    /// `{scim_user}` and `{scim_group}` are filled in.
-    pub template: &'static str,
-    /// Whether the path or the body names something of the organization (so another
+    /// The operation's template (parameters as the contract names them), then any query the
+    /// route needs, in which `{ws}` stands for the fixture's workspace.
+    pub template: String,
+    /// Whether the path, query or body names something of the organization (so another
     /// organization's key must get 404 there).
     pub names_ids: bool,
 }
 
-const fn route(method: Method, template: &'static str, names_ids: bool) -> Route {
+fn route(operation: Operation, query: &str) -> Route {
+    use Operation as Op;
+    let method = Method::from_bytes(operation.verb().as_str().as_bytes()).expect("a method");
+    let body_names_ids = matches!(
+        operation,
+        Op::InviteUsers
+            | Op::CreateWorkspace
+            | Op::CreateApiKey
+            | Op::CreateGroup
+            | Op::ProvisionGroupWorkspace
+            | Op::CreateScimGroup
+    );
     Route {
+        operation,
         method,
-        template,
-        names_ids,
+        template: format!("{}{query}", operation.template()),
+        names_ids: operation.parameters().next().is_some()
+            || body_names_ids
+            || query.contains("{ws}"),
     }
 }
 
+/// Every operation once, with the query it needs, and `GET /usage` once more for a workspace.
 pub fn all() -> Vec<Route> {
-    vec![
-        route(Method::GET, "/users", false),
-        route(Method::POST, "/users", false),
-        route(Method::GET, "/users/{user}", true),
-        route(Method::PATCH, "/users/{user}", true),
-        route(Method::DELETE, "/users/{user}", true),
-        route(Method::GET, "/users-invite", false),
-        route(Method::POST, "/users-invite", true),
-        route(Method::DELETE, "/users-invite/{invite}", true),
-        route(Method::GET, "/roles", false),
-        route(Method::GET, "/workspaces", false),
-        route(Method::POST, "/workspaces", true),
-        route(Method::PATCH, "/workspaces/{ws}", true),
-        route(Method::DELETE, "/workspaces/{ws}", true),
-        route(Method::POST, "/workspaces/{ws}/add-users", true),
-        route(Method::PATCH, "/workspaces/{ws}/users", true),
-        route(Method::DELETE, "/workspaces/{ws}/remove-users", true),
-        route(Method::GET, "/api-keys", false),
-        route(Method::POST, "/api-keys", true),
-        route(Method::DELETE, "/api-keys/{key}", true),
-        route(Method::GET, "/spend-limit", false),
-        route(Method::POST, "/spend-limit", false),
-        route(Method::GET, "/audit-logs", false),
-        route(Method::GET, "/user-groups", false),
-        route(Method::POST, "/user-groups", true),
-        route(Method::POST, "/user-groups/provision-workspace", true),
-        route(Method::GET, "/user-groups/{group}", true),
-        route(Method::PATCH, "/user-groups/{group}", true),
-        route(Method::GET, "/user-groups/{group}/members", true),
-        route(Method::POST, "/user-groups/{group}/members", true),
-        route(Method::DELETE, "/user-groups/{group}/members", true),
-        route(Method::GET, "/user-groups/{group}/workspaces", true),
-        route(Method::POST, "/user-groups/{group}/workspaces", true),
-        route(Method::PATCH, "/user-groups/{group}/workspaces/{ws}", true),
-        route(Method::DELETE, "/user-groups/{group}/workspaces/{ws}", true),
-        route(
-            Method::PATCH,
-            "/user-groups/{group}/organization-role",
-            true,
-        ),
-        route(Method::GET, "/user-groups/{group}/nested", true),
-        route(Method::PATCH, "/user-groups/{group}/nested", true),
-        route(Method::DELETE, "/user-groups/{group}", true),
-        route(Method::GET, "/rate-limit", false),
-        route(Method::GET, "/usage", false),
-        route(Method::GET, "/usage?workspace_id={ws}", true),
-        route(Method::POST, "/scim/sync", false),
-        route(Method::GET, "/scim/sync/{run}", true),
-        route(Method::GET, "/x-local/scim", false),
-        route(Method::PATCH, "/x-local/scim", false),
-        route(Method::POST, "/x-local/scim/users", false),
-        route(Method::PATCH, "/x-local/scim/users/{scim_user}", true),
-        route(Method::POST, "/x-local/scim/groups", true),
-        route(Method::PATCH, "/x-local/scim/groups/{scim_group}", true),
-        route(Method::DELETE, "/x-local/scim/groups/{scim_group}", true),
-        route(Method::DELETE, "/x-local/scim/users/{scim_user}", true),
-        route(Method::GET, VIBE_WORK_BY_USER, false),
-        route(Method::GET, VIBE_WORK_BY_AGENT, false),
-        route(Method::GET, VIBE_WORK_BY_TIME, false),
-        route(Method::GET, VIBE_CODE_BY_ORGANIZATION, false),
-        route(Method::GET, VIBE_CODE_BY_WORKSPACE, true),
-        route(Method::GET, "/x-local/organization", false),
-        route(Method::PATCH, "/x-local/organization", false),
-        route(Method::GET, "/x-local/workspaces/{ws}/settings", true),
-        route(Method::PATCH, "/x-local/workspaces/{ws}/settings", true),
-    ]
+    use Operation as Op;
+    let mut routes = Vec::new();
+    for &operation in Operation::ALL {
+        let query = match operation {
+            Op::VibeWorkByUser | Op::VibeWorkByAgent | Op::VibeCodeByOrganization => {
+                WINDOW.to_owned()
+            }
+            Op::VibeWorkByTime => format!("{WINDOW}&granularity=week"),
+            Op::VibeCodeByWorkspace => format!("{WINDOW}&workspace_id={{ws}}"),
+            _ => String::new(),
+        };
+        routes.push(route(operation, &query));
+        if operation == Op::GetUsage {
+            routes.push(route(operation, "?workspace_id={ws}"));
+        }
+    }
+    routes
 }
 
 /// Ids of one organization: a workspace (not the default), a member who is not an admin and
@@ -201,17 +162,35 @@ impl Fixture {
         )
     }
 
+    /// The route's path and query with this fixture's ids.
     pub fn path(&self, route: &Route) -> String {
-        route
+        let ids: Vec<Uuid> = route
+            .operation
+            .parameters()
+            .map(|name| self.id_for(route.operation, name))
+            .collect();
+        let query = route
             .template
-            .replace("{ws}", &self.ws.to_string())
-            .replace("{user}", &self.user.to_string())
-            .replace("{invite}", &self.invite.to_string())
-            .replace("{key}", &self.key.to_string())
-            .replace("{group}", &self.group.to_string())
-            .replace("{run}", &self.run.to_string())
-            .replace("{scim_user}", &self.scim_user.to_string())
-            .replace("{scim_group}", &self.scim_group.to_string())
+            .split_once('?')
+            .map(|(_, query)| format!("?{query}"))
+            .unwrap_or_default();
+        route.operation.path(&ids) + &query.replace("{ws}", &self.ws.to_string())
+    }
+
+    /// The id a path parameter names: the identity provider's `/x-local/scim/users/{user_id}`
+    /// is its own user, not a member of the organization.
+    fn id_for(&self, operation: Operation, parameter: &str) -> Uuid {
+        match (parameter, operation.is_extension()) {
+            ("user_id", true) => self.scim_user,
+            ("group_id", true) => self.scim_group,
+            ("user_id", false) => self.user,
+            ("invite_uuid", _) => self.invite,
+            ("workspace_uuid", _) => self.ws,
+            ("key_id", _) => self.key,
+            ("group_uuid", _) => self.group,
+            ("run_id", _) => self.run,
+            _ => panic!("{operation:?}: no fixture id for {{{parameter}}}"),
+        }
     }
 
     /// Every id of the fixture, for comparing texts with the ids blanked out.
@@ -232,58 +211,46 @@ impl Fixture {
     /// A body the route accepts, naming this fixture's ids where a body names ids.
     pub fn body(&self, route: &Route) -> Option<Value> {
         let members = json!({"members": [{"user_uuid": self.user, "role_names": ["user"]}]});
-        let body = match (route.method.as_str(), route.template) {
-            ("POST", "/users") => json!([{
+        use Operation as Op;
+        let body = match route.operation {
+            Op::CreateUsers => json!([{
                 "email": "someone.new@acme.example", "first_name": "Some", "last_name": "One"
             }]),
-            ("PATCH", "/users/{user}") => json!({"role_names": ["billing_manager"]}),
-            ("POST", "/users-invite") => {
+            Op::UpdateUser => json!({"role_names": ["billing_manager"]}),
+            Op::InviteUsers => {
                 json!({"email": "guest@acme.example", "workspace_uuids": [self.ws]})
             }
-            ("POST", "/workspaces") => json!({"name": "Another", "admin_user_id": self.user}),
-            ("PATCH", "/workspaces/{ws}") => json!({"name": "Renamed"}),
-            ("POST", "/workspaces/{ws}/add-users") | ("PATCH", "/workspaces/{ws}/users") => members,
-            ("DELETE", "/workspaces/{ws}/remove-users") => {
-                json!({"members": [{"user_uuid": self.user}]})
-            }
-            ("POST", "/api-keys") => json!({"workspace_uuid": self.ws, "user_id": self.user}),
-            ("POST", "/spend-limit") => json!({"amount": 10}),
-            ("PATCH", "/x-local/organization") => json!({"name": "Renamed Org"}),
-            ("PATCH", "/x-local/workspaces/{ws}/settings") => {
-                json!({"members_can_create_api_keys": false})
-            }
-            ("POST", "/user-groups") => {
+            Op::CreateWorkspace => json!({"name": "Another", "admin_user_id": self.user}),
+            Op::UpdateWorkspace => json!({"name": "Renamed"}),
+            Op::AddWorkspaceMembers | Op::UpsertWorkspaceMembers => members,
+            Op::RemoveWorkspaceMembers => json!({"members": [{"user_uuid": self.user}]}),
+            Op::CreateApiKey => json!({"workspace_uuid": self.ws, "user_id": self.user}),
+            Op::SetSpendLimit => json!({"amount": 10}),
+            Op::RenameOrganization => json!({"name": "Renamed Org"}),
+            Op::UpdateWorkspaceSettings => json!({"members_can_create_api_keys": false}),
+            Op::CreateGroup => {
                 json!({"name": "Another Group", "parent_group_ids": [self.other_group]})
             }
-            ("POST", "/user-groups/provision-workspace") => json!({
+            Op::ProvisionGroupWorkspace => json!({
                 "user_group_uuid": self.group, "workspace_uuid": self.ws,
                 "workspace_role_name": "user"
             }),
-            ("PATCH", "/user-groups/{group}") => {
+            Op::UpdateGroup => {
                 json!({"description": "Renamed", "parent_group_ids": [self.other_group]})
             }
-            ("POST", "/user-groups/{group}/members")
-            | ("DELETE", "/user-groups/{group}/members") => json!({"user_uuids": [self.user]}),
-            ("POST", "/user-groups/{group}/workspaces") => {
-                json!({"workspace_uuid": self.ws, "role_names": ["user"]})
-            }
-            ("PATCH", "/user-groups/{group}/workspaces/{ws}") => {
-                json!({"role_names": ["workspace_admin"]})
-            }
-            ("PATCH", "/user-groups/{group}/organization-role") => {
-                json!({"organization_role": "B"})
-            }
-            ("PATCH", "/user-groups/{group}/nested") => {
-                json!({"child_group_uuids": [self.other_group]})
-            }
-            ("POST", "/scim/sync") => json!({"dry_run": true}),
-            ("PATCH", "/x-local/scim") => json!({"reachable": true}),
-            ("POST", "/x-local/scim/users") => json!({"userName": "idp.new@acme.example"}),
-            ("PATCH", "/x-local/scim/users/{scim_user}") => json!({"active": false}),
-            ("POST", "/x-local/scim/groups") => {
+            Op::AddGroupMembers | Op::RemoveGroupMembers => json!({"user_uuids": [self.user]}),
+            Op::AssignGroupWorkspace => json!({"workspace_uuid": self.ws, "role_names": ["user"]}),
+            Op::UpdateGroupWorkspace => json!({"role_names": ["workspace_admin"]}),
+            Op::SetGroupOrganizationRole => json!({"organization_role": "B"}),
+            Op::SetNestedGroups => json!({"child_group_uuids": [self.other_group]}),
+            Op::TriggerScimSync => json!({"dry_run": true}),
+            Op::UpdateScimProvider => json!({"reachable": true}),
+            Op::CreateScimUser => json!({"userName": "idp.new@acme.example"}),
+            Op::UpdateScimUser => json!({"active": false}),
+            Op::CreateScimGroup => {
                 json!({"displayName": "Another IdP Group", "members": [self.scim_user]})
             }
-            ("PATCH", "/x-local/scim/groups/{scim_group}") => {
+            Op::UpdateScimGroup => {
                 json!({"displayName": "Renamed IdP Group", "members": [self.scim_user]})
             }
             _ => return None,

@@ -1,17 +1,17 @@
 //! `/analytics/vibe/...`: Vibe Work by user, agent and time; Vibe Code by workspace and for
 //! the organization. Each takes a window of Unix seconds.
 
-use axum::extract::{RawQuery, State};
-use axum::{Extension, Json};
+use axum::Json;
+use axum::extract::RawQuery;
+use rusqlite::Transaction;
 use uuid::Uuid;
 
 use crate::api::*;
-use crate::server::auth::AdminAuth;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::ops::vibe_work::Window;
 use crate::server::ops::{vibe_code, vibe_work, workspaces};
+use crate::server::org::Org;
 use crate::server::query::QueryReader;
-use crate::server::state::AppState;
 
 /// Unix seconds a window may span: from 1970 to the end of year 9999, the instants a date can
 /// be written for.
@@ -43,39 +43,34 @@ fn window(query: &mut QueryReader) -> Option<Window> {
     Some(Window { start, end })
 }
 
-/// The window of a query that carries nothing else.
-fn window_only(q: Option<&str>) -> ApiResult<Window> {
-    let mut query = QueryReader::new(q);
+/// A report whose query is a window and nothing else.
+type WindowReport<T> = fn(&Transaction<'_>, Uuid, Window) -> ApiResult<T>;
+
+/// Reads the window, then runs `report` over it for the organization.
+async fn over_window<T: Send + 'static>(
+    org: Org,
+    q: Option<String>,
+    report: WindowReport<T>,
+) -> ApiResult<Json<T>> {
+    let mut query = QueryReader::new(q.as_deref());
     let window = window(&mut query);
     query.finish()?;
-    window.ok_or_else(|| ApiError::internal("a missing window is reported as a 422"))
-}
-
-pub async fn work_by_user(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<VibeWorkByUserStatsOut>> {
-    let window = window_only(q.as_deref())?;
-    s.db.read(move |tx| vibe_work::by_user(tx, auth.org, window))
+    let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
+    org.read(move |tx, ctx| report(tx, ctx.org, window))
         .await
         .map(Json)
 }
 
-pub async fn work_by_agent(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<VibeWorkByAgentStatsOut>> {
-    let window = window_only(q.as_deref())?;
-    s.db.read(move |tx| vibe_work::by_agent(tx, auth.org, window))
-        .await
-        .map(Json)
+pub async fn work_by_user(org: Org, q: RawQuery) -> ApiResult<Json<VibeWorkByUserStatsOut>> {
+    over_window(org, q.0, vibe_work::by_user).await
+}
+
+pub async fn work_by_agent(org: Org, q: RawQuery) -> ApiResult<Json<VibeWorkByAgentStatsOut>> {
+    over_window(org, q.0, vibe_work::by_agent).await
 }
 
 pub async fn work_by_time(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<VibeWorkByTimeStatsOut>> {
     let mut query = QueryReader::new(q.as_deref());
@@ -83,14 +78,13 @@ pub async fn work_by_time(
     let granularity = query.one_of("granularity", &VIBE_GRANULARITIES, "day");
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    s.db.read(move |tx| vibe_work::by_time(tx, auth.org, window, &granularity))
+    org.read(move |tx, ctx| vibe_work::by_time(tx, ctx.org, window, &granularity))
         .await
         .map(Json)
 }
 
 pub async fn code_by_workspace(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<VibeWorkspaceStatsOut>> {
     let mut query = QueryReader::new(q.as_deref());
@@ -100,32 +94,28 @@ pub async fn code_by_workspace(
     let workspace = query.text("workspace_id");
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    s.db.read(move |tx| {
+    org.read(move |tx, ctx| {
         let workspace = match workspace {
             None => None,
             Some(text) => {
                 let not_found = || ApiError::not_found(format!("Workspace {text} not found"));
                 let id = Uuid::parse_str(&text).map_err(|_| not_found())?;
                 Some(
-                    workspaces::load(tx, auth.org, id)
+                    workspaces::load(tx, ctx.org, id)
                         .map_err(|_| not_found())?
                         .uuid,
                 )
             }
         };
-        vibe_code::by_workspace(tx, auth.org, window, workspace)
+        vibe_code::by_workspace(tx, ctx.org, window, workspace)
     })
     .await
     .map(Json)
 }
 
 pub async fn code_by_organization(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    RawQuery(q): RawQuery,
+    org: Org,
+    q: RawQuery,
 ) -> ApiResult<Json<VibeOrganizationStatsOut>> {
-    let window = window_only(q.as_deref())?;
-    s.db.read(move |tx| vibe_code::by_organization(tx, auth.org, window))
-        .await
-        .map(Json)
+    over_window(org, q.0, vibe_code::by_organization).await
 }

@@ -1,212 +1,176 @@
 //! `/user-groups`: groups, their members, nesting, workspace assignments, organization role,
 //! and provisioning a workspace for a group.
 
-use axum::extract::{RawQuery, State};
+use axum::Json;
+use axum::extract::RawQuery;
 use axum::http::StatusCode;
-use axum::{Extension, Json};
 
-use super::MAX_PAGE_SIZE;
+use super::{no_content, paging};
 use crate::api::*;
-use crate::server::auth::AdminAuth;
 use crate::server::error::ApiResult;
-use crate::server::extract::{JsonBody, PathId};
+use crate::server::extract::JsonBody;
 use crate::server::ops::{group_members, group_nesting, group_workspaces, groups};
-use crate::server::path_ids::PathIds;
+use crate::server::org::Org;
+use crate::server::path_ids::{PathId, PathIds};
 use crate::server::query::QueryReader;
-use crate::server::state::AppState;
 
 /// The contract's `maximum` for the group listings' `page_size`.
 const GROUP_PAGE_SIZE_MAX: i64 = 100;
 
-pub async fn list(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<AdminUserGroupsOut>> {
-    let mut query = QueryReader::new(q.as_deref());
+/// `page` and `page_size` of the group listings, whose contract caps the size: a larger one
+/// is a 422 rather than a smaller page.
+fn group_paging(query: &mut QueryReader) -> (i64, i64) {
     let page = query.int("page", 1, 1);
-    let page_size = query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX);
+    (page, query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX))
+}
+
+pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<AdminUserGroupsOut>> {
+    let mut query = QueryReader::new(q.as_deref());
+    let (page, page_size) = group_paging(&mut query);
     let search = query.text("search");
     query.finish()?;
-    s.db.read(move |tx| groups::list(tx, auth.org, search.as_deref(), page, page_size))
+    org.read(move |tx, ctx| groups::list(tx, ctx.org, search.as_deref(), page, page_size))
         .await
         .map(Json)
 }
 
 pub async fn create(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<AdminUserGroupIn>,
 ) -> ApiResult<Json<AdminUserGroupOut>> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| groups::create(tx, &ctx, &body))
+    org.write(move |tx, ctx| groups::create(tx, ctx, &body))
         .await
         .map(Json)
 }
 
-pub async fn get(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    PathId(group): PathId,
-) -> ApiResult<Json<AdminUserGroupOut>> {
-    s.db.read(move |tx| groups::get(tx, auth.org, group))
+pub async fn get(org: Org, PathId(group): PathId) -> ApiResult<Json<AdminUserGroupOut>> {
+    org.read(move |tx, ctx| groups::get(tx, ctx.org, group))
         .await
         .map(Json)
 }
 
 pub async fn update(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminUpdateUserGroupIn>,
 ) -> ApiResult<Json<AdminUserGroupOut>> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| groups::update(tx, &ctx, group, &body))
+    org.write(move |tx, ctx| groups::update(tx, ctx, group, &body))
         .await
         .map(Json)
 }
 
-pub async fn delete(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    PathId(group): PathId,
-) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| groups::delete(tx, &ctx, group))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+pub async fn delete(org: Org, PathId(group): PathId) -> ApiResult<StatusCode> {
+    org.write(move |tx, ctx| groups::delete(tx, ctx, group))
+        .await
+        .map(no_content)
 }
 
 pub async fn members(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<AdminUserGroupMembersOut>> {
     let mut query = QueryReader::new(q.as_deref());
-    let page = query.int("page", 1, 1);
-    let page_size = query.int("page_size", 25, 1).min(MAX_PAGE_SIZE);
+    let (page, page_size) = paging(&mut query);
     query.finish()?;
-    s.db.read(move |tx| group_members::list(tx, auth.org, group, page, page_size))
+    org.read(move |tx, ctx| group_members::list(tx, ctx.org, group, page, page_size))
         .await
         .map(Json)
 }
 
 pub async fn add_members(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| group_members::add(tx, &ctx, group, &body.user_uuids))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    org.write(move |tx, ctx| group_members::add(tx, ctx, group, &body.user_uuids))
+        .await
+        .map(no_content)
 }
 
 pub async fn remove_members(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| group_members::remove(tx, &ctx, group, &body.user_uuids))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    org.write(move |tx, ctx| group_members::remove(tx, ctx, group, &body.user_uuids))
+        .await
+        .map(no_content)
 }
 
 pub async fn workspaces(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Json<GroupWorkspaceAssignmentsOut>> {
     let mut query = QueryReader::new(q.as_deref());
-    let page = query.int("page", 1, 1);
-    let page_size = query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX);
+    let (page, page_size) = group_paging(&mut query);
     query.finish()?;
-    s.db.read(move |tx| group_workspaces::list(tx, auth.org, group, page, page_size))
+    org.read(move |tx, ctx| group_workspaces::list(tx, ctx.org, group, page, page_size))
         .await
         .map(Json)
 }
 
 pub async fn assign_workspace(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     JsonBody(body): JsonBody<AssignGroupToWorkspaceIn>,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| group_workspaces::assign(tx, &ctx, group, &body))
-        .await?;
-    Ok(StatusCode::CREATED)
+    org.write(move |tx, ctx| group_workspaces::assign(tx, ctx, group, &body))
+        .await
+        .map(|()| StatusCode::CREATED)
 }
 
 pub async fn update_workspace(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathIds(group, workspace): PathIds,
     JsonBody(body): JsonBody<UpdateGroupWorkspaceAssignmentIn>,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| group_workspaces::update(tx, &ctx, group, workspace, &body))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    org.write(move |tx, ctx| group_workspaces::update(tx, ctx, group, workspace, &body))
+        .await
+        .map(no_content)
 }
 
 pub async fn unassign_workspace(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathIds(group, workspace): PathIds,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| group_workspaces::unassign(tx, &ctx, group, workspace))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    org.write(move |tx, ctx| group_workspaces::unassign(tx, ctx, group, workspace))
+        .await
+        .map(no_content)
 }
 
 pub async fn set_organization_role(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     JsonBody(body): JsonBody<UpdateUserGroupOrganizationRoleIn>,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| groups::set_organization_role(tx, &ctx, group, &body))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    org.write(move |tx, ctx| groups::set_organization_role(tx, ctx, group, &body))
+        .await
+        .map(no_content)
 }
 
-pub async fn nested(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    PathId(group): PathId,
-) -> ApiResult<Json<NestedGroupsOut>> {
-    s.db.read(move |tx| group_nesting::nested(tx, auth.org, group))
+pub async fn nested(org: Org, PathId(group): PathId) -> ApiResult<Json<NestedGroupsOut>> {
+    org.read(move |tx, ctx| group_nesting::nested(tx, ctx.org, group))
         .await
         .map(Json)
 }
 
 pub async fn set_nested(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(group): PathId,
     JsonBody(body): JsonBody<SetNestedGroupsIn>,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| group_nesting::set_children(tx, &ctx, group, &body.child_group_uuids))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    org.write(move |tx, ctx| group_nesting::set_children(tx, ctx, group, &body.child_group_uuids))
+        .await
+        .map(no_content)
 }
 
 pub async fn provision_workspace(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<AdminProvisionGroupToWorkspaceIn>,
 ) -> ApiResult<StatusCode> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| group_workspaces::provision(tx, &ctx, &body))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    org.write(move |tx, ctx| group_workspaces::provision(tx, ctx, &body))
+        .await
+        .map(no_content)
 }

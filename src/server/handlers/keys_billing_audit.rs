@@ -1,16 +1,16 @@
 //! `/roles`, `/api-keys`, `/spend-limit` and `/audit-logs`.
 
-use axum::extract::{RawQuery, State};
-use axum::{Extension, Json};
+use axum::Json;
+use axum::extract::RawQuery;
 
 use crate::api::*;
 use crate::domain::{OrgRole, WorkspaceRole};
-use crate::server::auth::AdminAuth;
 use crate::server::error::ApiResult;
-use crate::server::extract::{JsonBody, PathId};
+use crate::server::extract::JsonBody;
 use crate::server::ops::{api_keys, audit, billing};
+use crate::server::org::Org;
+use crate::server::path_ids::PathId;
 use crate::server::query::QueryReader;
-use crate::server::state::AppState;
 
 /// Audit pages larger than this are served as this.
 const MAX_AUDIT_LIMIT: i64 = 1000;
@@ -18,7 +18,8 @@ const MAX_AUDIT_LIMIT: i64 = 1000;
 /// client pages with `offset` until a page comes back short).
 const MAX_API_KEY_LIMIT: i64 = 1000;
 
-pub async fn roles(Extension(_auth): Extension<AdminAuth>) -> Json<RolesOut> {
+/// The catalog is the same for every organization, but only an admin key may read it.
+pub async fn roles(_org: Org) -> Json<RolesOut> {
     let role = |name: &str, uuid, description: &str| RoleOut {
         name: name.to_owned(),
         uuid,
@@ -37,70 +38,48 @@ pub async fn roles(Extension(_auth): Extension<AdminAuth>) -> Json<RolesOut> {
     })
 }
 
-pub async fn list_keys(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<ApiKeysExtendedOut>> {
+pub async fn list_keys(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<ApiKeysExtendedOut>> {
     let mut query = QueryReader::new(q.as_deref());
     let limit = query.int("limit", 100, 0).min(MAX_API_KEY_LIMIT);
     let offset = query.int("offset", 0, 0);
     let name = query.text("name");
     query.finish()?;
-    let now = s.clock.now();
-    s.db.read(move |tx| api_keys::list(tx, auth.org, name.as_deref(), limit, offset, now))
+    org.read(move |tx, ctx| api_keys::list(tx, ctx.org, name.as_deref(), limit, offset, ctx.now))
         .await
         .map(Json)
 }
 
 pub async fn create_key(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<AdminCreateApiKeyIn>,
 ) -> ApiResult<Json<ApiKeyOut>> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| api_keys::create(tx, &ctx, &body))
+    org.write(move |tx, ctx| api_keys::create(tx, ctx, &body))
         .await
         .map(Json)
 }
 
-pub async fn delete_key(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    PathId(key): PathId,
-) -> ApiResult<Json<DeleteApiKeyOut>> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| api_keys::delete(tx, &ctx, key))
+pub async fn delete_key(org: Org, PathId(key): PathId) -> ApiResult<Json<DeleteApiKeyOut>> {
+    org.write(move |tx, ctx| api_keys::delete(tx, ctx, key))
         .await
         .map(Json)
 }
 
-pub async fn spend_limit(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-) -> ApiResult<Json<LimitsOut>> {
-    let now = s.clock.now();
-    s.db.read(move |tx| billing::limits(tx, auth.org, now))
+pub async fn spend_limit(org: Org) -> ApiResult<Json<LimitsOut>> {
+    org.read(move |tx, ctx| billing::limits(tx, ctx.org, ctx.now))
         .await
         .map(Json)
 }
 
 pub async fn set_spend_limit(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<NewUsageLimitIn>,
 ) -> ApiResult<Json<LimitsOut>> {
-    let ctx = auth.ctx(s.clock.now());
-    s.db.write(move |tx| billing::set_limit(tx, &ctx, &body))
+    org.write(move |tx, ctx| billing::set_limit(tx, ctx, &body))
         .await
         .map(Json)
 }
 
-pub async fn audit_logs(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<Vec<AuditLogOut>>> {
+pub async fn audit_logs(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<Vec<AuditLogOut>>> {
     let mut query = QueryReader::new(q.as_deref());
     let filter = audit::Filter {
         actor_types: query.enum_list("actor_type", &ACTOR_TYPES),
@@ -113,7 +92,7 @@ pub async fn audit_logs(
         limit: query.int("limit", 20, 0).min(MAX_AUDIT_LIMIT),
     };
     query.finish()?;
-    s.db.read(move |tx| audit::list(tx, auth.org, &filter))
+    org.read(move |tx, ctx| audit::list(tx, ctx.org, &filter))
         .await
         .map(Json)
 }

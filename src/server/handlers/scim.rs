@@ -1,16 +1,18 @@
 //! `/scim/sync` and the simulated identity provider under `/x-local/scim`.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use serde_json::json;
 
+use super::no_content;
 use crate::api::*;
-use crate::server::auth::AdminAuth;
 use crate::server::error::ApiResult;
-use crate::server::extract::{JsonBody, PathId};
+use crate::server::extract::JsonBody;
 use crate::server::ops::{scim_directory, scim_sync};
+use crate::server::org::Org;
+use crate::server::path_ids::PathId;
 use crate::server::state::AppState;
 
 /// A little after a run is due to end, so that the wake-up finds it due.
@@ -21,16 +23,16 @@ const WAKE_MARGIN: std::time::Duration = std::time::Duration::from_millis(50);
 /// other refusal too.
 pub async fn trigger(
     State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<AdminScimSyncTriggerIn>,
 ) -> ApiResult<Response> {
-    let ctx = auth.ctx(s.clock.now());
-    let outcome =
-        s.db.write(move |tx| scim_sync::trigger(tx, &ctx, &body))
-            .await?;
+    let org_id = org.id();
+    let outcome = org
+        .write(move |tx, ctx| scim_sync::trigger(tx, ctx, &body))
+        .await?;
     Ok(match outcome {
         scim_sync::Trigger::Started(started) => {
-            wake_when_due(&s, auth.org);
+            wake_when_due(&s, org_id);
             (StatusCode::ACCEPTED, Json(started)).into_response()
         }
         scim_sync::Trigger::Active(active) => {
@@ -61,103 +63,78 @@ fn wake_when_due(state: &AppState, org: uuid::Uuid) {
 }
 
 /// `GET /scim/sync/{run_id}`. A read that may move the run along, hence a write transaction.
-pub async fn run(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    PathId(run_id): PathId,
-) -> ApiResult<Json<AdminScimSyncRunOut>> {
-    let now = s.clock.now();
-    s.db.write(move |tx| scim_sync::get(tx, auth.org, run_id, now))
+pub async fn run(org: Org, PathId(run_id): PathId) -> ApiResult<Json<AdminScimSyncRunOut>> {
+    org.write(move |tx, ctx| scim_sync::get(tx, ctx.org, run_id, ctx.now))
         .await
         .map(Json)
 }
 
-pub async fn directory(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-) -> ApiResult<Json<LocalScimDirectoryOut>> {
-    s.db.read(move |tx| scim_directory::directory(tx, auth.org))
+pub async fn directory(org: Org) -> ApiResult<Json<LocalScimDirectoryOut>> {
+    org.read(move |tx, ctx| scim_directory::directory(tx, ctx.org))
         .await
         .map(Json)
 }
 
 pub async fn update_provider(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<LocalScimProviderUpdate>,
 ) -> ApiResult<Json<LocalScimDirectoryOut>> {
-    s.db.write(move |tx| {
+    org.write(move |tx, ctx| {
         if let Some(reachable) = body.reachable {
-            scim_directory::set_reachable(tx, auth.org, reachable)?;
+            scim_directory::set_reachable(tx, ctx.org, reachable)?;
         }
-        scim_directory::directory(tx, auth.org)
+        scim_directory::directory(tx, ctx.org)
     })
     .await
     .map(Json)
 }
 
 pub async fn create_user(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<LocalScimUserIn>,
 ) -> ApiResult<(StatusCode, Json<LocalScimUserOut>)> {
-    let now = s.clock.now();
-    let user =
-        s.db.write(move |tx| scim_directory::create_user(tx, auth.org, &body, now))
-            .await?;
-    Ok((StatusCode::CREATED, Json(user)))
+    org.write(move |tx, ctx| scim_directory::create_user(tx, ctx.org, &body, ctx.now))
+        .await
+        .map(|user| (StatusCode::CREATED, Json(user)))
 }
 
 pub async fn update_user(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(id): PathId,
     JsonBody(body): JsonBody<LocalScimUserUpdate>,
 ) -> ApiResult<Json<LocalScimUserOut>> {
-    s.db.write(move |tx| scim_directory::update_user(tx, auth.org, id, &body))
+    org.write(move |tx, ctx| scim_directory::update_user(tx, ctx.org, id, &body))
         .await
         .map(Json)
 }
 
-pub async fn delete_user(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    PathId(id): PathId,
-) -> ApiResult<StatusCode> {
-    s.db.write(move |tx| scim_directory::delete_user(tx, auth.org, id))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+pub async fn delete_user(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
+    org.write(move |tx, ctx| scim_directory::delete_user(tx, ctx.org, id))
+        .await
+        .map(no_content)
 }
 
 pub async fn create_group(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     JsonBody(body): JsonBody<LocalScimGroupIn>,
 ) -> ApiResult<(StatusCode, Json<LocalScimGroupOut>)> {
-    let now = s.clock.now();
-    let group =
-        s.db.write(move |tx| scim_directory::create_group(tx, auth.org, &body, now))
-            .await?;
-    Ok((StatusCode::CREATED, Json(group)))
+    org.write(move |tx, ctx| scim_directory::create_group(tx, ctx.org, &body, ctx.now))
+        .await
+        .map(|group| (StatusCode::CREATED, Json(group)))
 }
 
 pub async fn update_group(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
+    org: Org,
     PathId(id): PathId,
     JsonBody(body): JsonBody<LocalScimGroupUpdate>,
 ) -> ApiResult<Json<LocalScimGroupOut>> {
-    s.db.write(move |tx| scim_directory::update_group(tx, auth.org, id, &body))
+    org.write(move |tx, ctx| scim_directory::update_group(tx, ctx.org, id, &body))
         .await
         .map(Json)
 }
 
-pub async fn delete_group(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    PathId(id): PathId,
-) -> ApiResult<StatusCode> {
-    s.db.write(move |tx| scim_directory::delete_group(tx, auth.org, id))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+pub async fn delete_group(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
+    org.write(move |tx, ctx| scim_directory::delete_group(tx, ctx.org, id))
+        .await
+        .map(no_content)
 }

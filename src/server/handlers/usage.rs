@@ -1,25 +1,20 @@
 //! `/usage` and `/rate-limit`.
 
-use axum::extract::{RawQuery, State};
-use axum::{Extension, Json};
+use axum::Json;
+use axum::extract::RawQuery;
 use time::Month;
 
 use crate::api::*;
-use crate::server::auth::AdminAuth;
 use crate::server::error::ApiResult;
 use crate::server::ops::{usage, workspaces};
+use crate::server::org::Org;
 use crate::server::query::QueryReader;
-use crate::server::state::AppState;
 
 /// Years a usage report may ask for.
 const YEARS: (i64, i64) = (2000, 9999);
 
-pub async fn usage(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-    RawQuery(q): RawQuery,
-) -> ApiResult<Json<UsageOutJson>> {
-    let now = s.clock.now();
+pub async fn usage(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<UsageOutJson>> {
+    let now = org.now();
     let mut query = QueryReader::new(q.as_deref());
     let month = query.int_in("month", i64::from(now.month() as u8), 1, 12);
     let year = query.int_in("year", i64::from(now.year()), YEARS.0, YEARS.1);
@@ -34,21 +29,18 @@ pub async fn usage(
         workspace,
         api_zone,
     };
-    s.db.read(move |tx| {
+    org.read(move |tx, ctx| {
         if let Some(workspace) = report.workspace {
-            workspaces::load(tx, auth.org, workspace)?;
+            workspaces::load(tx, ctx.org, workspace)?;
         }
-        usage::report(tx, auth.org, &report, now)
+        usage::report(tx, ctx.org, &report, ctx.now)
     })
     .await
     .map(Json)
 }
 
-pub async fn rate_limits(
-    State(s): State<AppState>,
-    Extension(auth): Extension<AdminAuth>,
-) -> ApiResult<Json<RateLimitsOut>> {
-    s.db.read(move |tx| usage::rate_limits(tx, auth.org))
+pub async fn rate_limits(org: Org) -> ApiResult<Json<RateLimitsOut>> {
+    org.read(move |tx, ctx| usage::rate_limits(tx, ctx.org))
         .await
         .map(Json)
 }

@@ -10,7 +10,7 @@ pub mod roles;
 
 use uuid::Uuid;
 
-use crate::api::{WorkspaceMemberSingleIn, WorkspaceRoleName};
+use crate::api::WorkspaceMemberSingleIn;
 use crate::domain::WorkspaceRole;
 
 use super::people::CatalogRole;
@@ -91,13 +91,11 @@ pub fn member_entry(
     roles: &[String],
     catalog: &[CatalogRole],
 ) -> WorkspaceMemberSingleIn {
-    let built_in: Option<Vec<WorkspaceRoleName>> = roles
+    let built_in: Option<Vec<WorkspaceRole>> = roles
         .iter()
         .map(|name| {
             let custom = catalog.iter().any(|r| r.name == *name && r.custom);
-            WorkspaceRole::from_name(name)
-                .filter(|_| !custom)
-                .map(WorkspaceRoleName::from)
+            WorkspaceRole::from_name(name).filter(|_| !custom)
         })
         .collect();
     let mut entry = WorkspaceMemberSingleIn {
@@ -152,7 +150,7 @@ mod tests {
         let entry = member_entry(user, &["dev".into(), "billing".into()], &catalog());
         assert_eq!(
             entry.role_names,
-            Some(vec![WorkspaceRoleName::Dev, WorkspaceRoleName::Billing])
+            Some(vec![WorkspaceRole::Dev, WorkspaceRole::Billing])
         );
         assert_eq!(entry.roles, None);
 

@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::api::WorkspaceRoleName;
+use crate::domain::WorkspaceRole;
 use crate::tui::effect::{Call, Effect};
 use crate::tui::msg::Outcome;
 use crate::tui::state::dialogs::Button;
@@ -117,7 +117,7 @@ fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
     assert!(
         members
             .iter()
-            .all(|m| m.role_names == Some(vec![WorkspaceRoleName::Dev]))
+            .all(|m| m.role_names == Some(vec![WorkspaceRole::Dev]))
     );
     // While it runs the dialog takes no keys: no second request.
     assert!(changes(&press_only(&mut app, enter())).is_empty());

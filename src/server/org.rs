@@ -1,0 +1,69 @@
+//! The extractor every admin handler starts from: the organization the request's key opened,
+//! who acts, the instant the request happens at, and the database to act in. A handler then
+//! reads its input and runs one operation, with no authentication or clock code of its own.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use rusqlite::Transaction;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::auth::AdminAuth;
+use super::db::Db;
+use super::error::{ApiError, ApiResult};
+use super::ops::OpCtx;
+use super::state::AppState;
+
+/// An authenticated admin request's organization. The clock is read once, as the request
+/// arrives, so everything one request records carries the same instant.
+pub struct Org {
+    ctx: OpCtx,
+    db: Db,
+}
+
+impl FromRequestParts<AppState> for Org {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        // `require_admin` runs before every admin route; without it there is no one to act for.
+        let auth = parts
+            .extensions
+            .get::<AdminAuth>()
+            .ok_or_else(|| ApiError::internal("admin route mounted without its key check"))?;
+        Ok(Self {
+            ctx: auth.ctx(state.clock.now()),
+            db: state.db.clone(),
+        })
+    }
+}
+
+impl Org {
+    pub fn id(&self) -> Uuid {
+        self.ctx.org
+    }
+
+    /// The instant of this request, for defaults that depend on the date.
+    pub fn now(&self) -> OffsetDateTime {
+        self.ctx.now
+    }
+
+    /// Runs `work` in one read transaction of this organization.
+    pub async fn read<T, F>(self, work: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
+    {
+        let ctx = self.ctx;
+        self.db.read(move |tx| work(tx, &ctx)).await
+    }
+
+    /// Runs `work` in one write transaction, committed only if it succeeds.
+    pub async fn write<T, F>(self, work: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
+    {
+        let ctx = self.ctx;
+        self.db.write(move |tx| work(tx, &ctx)).await
+    }
+}

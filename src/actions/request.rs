@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::request_groups::GroupRequest;
 use crate::api::paths;
 use crate::api::{
     AdminCreateApiKeyIn, AdminOrganizationMemberUpdate, AdminWorkspaceIn, NewUsageLimitIn,
@@ -59,6 +60,8 @@ pub enum Request {
     DeleteApiKey { key: Uuid },
     /// `POST /spend-limit`.
     SetSpendLimit { body: NewUsageLimitIn },
+    /// A change to a user group.
+    Group(GroupRequest),
 }
 
 /// A request as HTTP: method, path below the base URL, and JSON body.
@@ -86,6 +89,7 @@ impl Request {
             | Self::DeleteUser { .. }
             | Self::DeleteInvite { .. }
             | Self::DeleteApiKey { .. } => "DELETE",
+            Self::Group(group) => group.method(),
         }
     }
 
@@ -108,6 +112,7 @@ impl Request {
             Self::CreateApiKey { .. } => paths::API_KEYS.to_owned(),
             Self::DeleteApiKey { key } => paths::api_key(*key),
             Self::SetSpendLimit { .. } => paths::SPEND_LIMIT.to_owned(),
+            Self::Group(group) => group.path(),
         }
     }
 
@@ -134,6 +139,7 @@ impl Request {
             Self::UpdateUser { body, .. } => serde_json::to_value(body),
             Self::CreateApiKey { body } => serde_json::to_value(body),
             Self::SetSpendLimit { body } => serde_json::to_value(body),
+            Self::Group(group) => return group.body(),
             Self::ArchiveWorkspace { .. }
             | Self::DeleteUser { .. }
             | Self::DeleteInvite { .. }
@@ -152,12 +158,15 @@ impl Request {
     }
 
     /// Whether the server keeps no way back: archiving, removing someone from the
-    /// organization, deleting a key.
+    /// organization, deleting a key or a group.
     pub fn is_irreversible(&self) -> bool {
-        matches!(
-            self,
-            Self::ArchiveWorkspace { .. } | Self::DeleteUser { .. } | Self::DeleteApiKey { .. }
-        )
+        match self {
+            Self::Group(group) => group.is_irreversible(),
+            other => matches!(
+                other,
+                Self::ArchiveWorkspace { .. } | Self::DeleteUser { .. } | Self::DeleteApiKey { .. }
+            ),
+        }
     }
 }
 

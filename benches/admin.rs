@@ -135,17 +135,18 @@ async fn invitations(dir: &std::path::Path) {
 async fn organization_file(client: &AdminClient) {
     use mistral_admin::actions::org_live::{LiveOrg, Reading};
     use mistral_admin::domain::org::Organization;
-    let mut text = String::new();
+    let written = std::cell::RefCell::new(String::new());
     let export = sample(3, || {
-        let text = &mut text;
+        let written = &written;
         async move {
             let live = LiveOrg::load(client, Reading::ALL)
                 .await
                 .expect("organization");
-            *text = toml::to_string(&live.model).expect("toml");
+            *written.borrow_mut() = toml::to_string(&live.model).expect("toml");
         }
     })
     .await;
+    let text = written.into_inner();
     row(
         "export the large organization (10,000 people, 500 workspaces)",
         export,

@@ -128,7 +128,7 @@ pub(super) fn record(request: &GroupRequest, reply: &Reply, live: &LiveOrg, out:
         GroupRequest::SetNested { group, children } => {
             let Some(parent) = group_name(live, *group) else { return };
             for g in &live.model.groups {
-                let inside = g.nested_in.iter().any(|p| *p == parent);
+                let inside = g.nested_in.contains(&parent);
                 let wanted = children.iter().any(|c| group_name(live, *c).as_deref() == Some(&g.name));
                 if inside != wanted {
                     let mut after: Vec<String> = g.nested_in.iter().filter(|p| **p != parent).cloned().collect();

@@ -1,7 +1,7 @@
 //! `export`, `plan`, `apply`, `undo` and `journal` as a script runs them, against the demo
 //! organizations on a local server; every change checked through the Admin API.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use mistral_admin::api::{NewUsageLimitIn, WorkspaceMemberSingleIn, WorkspaceRoleName};
 use mistral_admin::domain::org::{Limit, Organization, Workspace};
@@ -17,11 +17,11 @@ async fn export(s: &Scripted, name: &str) -> (PathBuf, Organization) {
     (path, toml::from_str(&text).expect("the export reads back"))
 }
 
-fn save(path: &PathBuf, org: &Organization) {
+fn save(path: &Path, org: &Organization) {
     std::fs::write(path, toml::to_string(org).unwrap()).unwrap();
 }
 
-async fn run_file(s: &Scripted, command: &[&str], path: &PathBuf) -> Run {
+async fn run_file(s: &Scripted, command: &[&str], path: &Path) -> Run {
     let mut args = command.to_vec();
     let path = path.to_str().unwrap();
     args.insert(1, path);

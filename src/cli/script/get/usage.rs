@@ -62,6 +62,11 @@ fn figure(value: f64, decimals: usize) -> String {
     }
 }
 
+/// Workspace name, category, model.
+type RowKey<'a> = (String, &'a str, String);
+/// Workspace id, quantity, amount.
+type Sums = (Option<Uuid>, f64, f64);
+
 pub async fn usage(client: &AdminClient, args: &UsageArgs) -> Result<Listing, Failure> {
     let (active, archived) = futures::try_join!(
         client.list_all_workspaces(false),
@@ -85,7 +90,7 @@ pub async fn usage(client: &AdminClient, args: &UsageArgs) -> Result<Listing, Fa
             .map(|w| w.name.clone())
             .unwrap_or_default()
     };
-    let mut sums: BTreeMap<(String, &str, String), (Option<Uuid>, f64, f64)> = BTreeMap::new();
+    let mut sums: BTreeMap<RowKey, Sums> = BTreeMap::new();
     for (category, model, entry) in usage.all_entries() {
         let workspace = crate::api::entry_workspace(entry);
         let key = (name_of(workspace), category, model.to_owned());

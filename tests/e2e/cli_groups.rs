@@ -343,6 +343,7 @@ async fn groups_are_created_filled_nested_assigned_and_deleted() {
         [
             "user_group.create",
             "user_group.member.add",
+            "user_group.member.add",
             "user_group.member.remove",
             "user_group.update",
             "user_group.workspace.provision",

@@ -182,6 +182,14 @@ async fn run() {
         return;
     }
 
+    // `cargo bench --bench admin -- organization-file` runs only export and plan.
+    if std::env::args().any(|a| a == "organization-file") {
+        let (server, client) = large_server(Database::Memory).await;
+        organization_file(&client).await;
+        server.shutdown().await;
+        return;
+    }
+
     let seeding = sample(3, || async {
         let (server, _) = large_server(Database::Memory).await;
         server.shutdown().await;

@@ -26,13 +26,22 @@ pub async fn organization_id(client: &AdminClient) -> Result<String, ClientError
     Ok(format!("{} key {fingerprint}", client.base_url()))
 }
 
-/// What must be read beforehand to record a plan's changes.
+/// What must be read beforehand to record a plan's changes: nothing more than the values
+/// its requests replace.
 pub fn reading_for(plan: &Plan) -> Reading {
+    let any = |wanted: fn(&Request) -> bool| plan.requests().any(wanted);
     Reading {
-        settings: plan
-            .requests()
-            .any(|r| matches!(r, Request::UpdateWorkspaceSettings { .. })),
-        groups: plan.requests().any(|r| matches!(r, Request::Group(_))),
+        people: any(|r| {
+            !matches!(
+                r,
+                Request::SetSpendLimit { .. }
+                    | Request::CreateApiKey { .. }
+                    | Request::DeleteApiKey { .. }
+            )
+        }),
+        settings: any(|r| matches!(r, Request::UpdateWorkspaceSettings { .. })),
+        groups: any(|r| matches!(r, Request::Group(_))),
+        spend: any(|r| matches!(r, Request::SetSpendLimit { .. })),
     }
 }
 

@@ -44,20 +44,34 @@ pub async fn group_details(client: &AdminClient) -> Result<Vec<GroupDetail>, Cli
         .await
 }
 
-/// What to read besides workspaces, people and invitations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What to read of the organization; what is not read stays empty in the description.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reading {
+    /// Workspaces, people, invitations and the role catalog.
+    pub people: bool,
     /// Each workspace's local-server settings (one request per workspace).
     pub settings: bool,
     /// Groups with their members and assignments (two requests per group).
     pub groups: bool,
+    /// The organization's monthly spending limit.
+    pub spend: bool,
 }
 
 impl Reading {
     pub const ALL: Self = Self {
+        people: true,
         settings: true,
         groups: true,
+        spend: true,
     };
+}
+
+/// Runs `read` only when `wanted`, else answers the default.
+async fn when<T: Default>(
+    wanted: bool,
+    read: impl std::future::Future<Output = Result<T, ClientError>>,
+) -> Result<T, ClientError> {
+    if wanted { read.await } else { Ok(T::default()) }
 }
 
 /// The ids behind the names of a [`LiveOrg`], and the role catalog.
@@ -101,30 +115,36 @@ pub struct LiveOrg {
 impl LiveOrg {
     /// Reads the organization.
     pub async fn load(client: &AdminClient, reading: Reading) -> Result<Self, ClientError> {
-        let groups = async {
-            if reading.groups {
-                group_details(client).await
-            } else {
-                Ok(Vec::new())
-            }
-        };
+        let people = reading.people;
         let (active, archived, directory, limits, organization, groups) = futures::try_join!(
-            client.list_all_workspaces(false),
-            client.list_all_workspaces(true),
-            client.load_directory(),
-            client.spend_limit(),
-            client.local_organization(),
-            groups
+            when(people, client.list_all_workspaces(false)),
+            when(people, client.list_all_workspaces(true)),
+            async {
+                match people {
+                    true => client.load_directory().await.map(Some),
+                    false => Ok(None),
+                }
+            },
+            async {
+                match reading.spend {
+                    true => client.spend_limit().await.map(Some),
+                    false => Ok(None),
+                }
+            },
+            when(people, client.local_organization()),
+            when(reading.groups, group_details(client))
         )?;
         let settings = if reading.settings && client.has_extensions().await? {
             settings_of(client, &active).await?
         } else {
             HashMap::new()
         };
+        let directory =
+            directory.unwrap_or_else(|| Directory::new(Vec::new(), Vec::new(), &empty_catalog()));
         let mut live = Self::build(&active, &archived, &directory, &groups, &settings);
         live.model.organization = organization.map(|o| o.name);
         live.model.monthly_spend_limit =
-            Some(Limit::from_option(super::spend::current_limit(&limits)));
+            limits.map(|limits| Limit::from_option(super::spend::current_limit(&limits)));
         live.model.normalize();
         Ok(live)
     }
@@ -249,6 +269,13 @@ impl LiveOrg {
             .problems
             .extend(super::org_roles::unknown_roles(wanted, &self.ids.catalog));
         found
+    }
+}
+
+fn empty_catalog() -> RolesOut {
+    RolesOut {
+        organization_roles: Vec::new(),
+        workspace_roles: Vec::new(),
     }
 }
 

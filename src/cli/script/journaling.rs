@@ -48,6 +48,9 @@ pub async fn record(
     undoes: Option<u64>,
     stopped: Option<String>,
 ) -> Option<Entry> {
+    if changes.is_empty() {
+        return None;
+    }
     let organization = match organization_id(&session.client).await {
         Ok(id) => id,
         Err(error) => {

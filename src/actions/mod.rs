@@ -38,6 +38,7 @@ pub mod org_apply;
 pub mod org_live;
 pub mod org_roles;
 pub mod org_steps;
+mod org_steps_create;
 pub mod outcome;
 pub mod people;
 pub mod plan;

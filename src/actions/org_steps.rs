@@ -2,24 +2,22 @@
 //! ids of the live organization. A change that creates something comes in two stages: the
 //! creation, then, once its id is known, what goes into it (members, assignments).
 
-use std::collections::BTreeMap;
-
 use uuid::Uuid;
 
 use super::error::ActionError;
 use super::org_live::Ids;
+use super::org_steps_create::{create_group, create_workspace};
 use super::plan::Step;
 use super::request::Request;
 use super::request_groups::GroupRequest;
 use super::roles::member_entry;
 use crate::api::{
-    AdminOrganizationMemberUpdate, AdminUpdateUserGroupIn, AdminUserGroupIn, AdminWorkspaceIn,
-    AssignGroupToWorkspaceIn, NewUsageLimitIn, OrgRoleName, OrganizationInviteIn,
-    UpdateGroupWorkspaceAssignmentIn, UpdateUserGroupOrganizationRoleIn, UpdateWorkspaceIn,
-    WorkspaceSettingsUpdate,
+    AdminOrganizationMemberUpdate, AdminUpdateUserGroupIn, AssignGroupToWorkspaceIn,
+    NewUsageLimitIn, OrgRoleName, OrganizationInviteIn, UpdateGroupWorkspaceAssignmentIn,
+    UpdateUserGroupOrganizationRoleIn, UpdateWorkspaceIn, WorkspaceSettingsUpdate,
 };
 use crate::domain::OrgRole;
-use crate::domain::org::{Change, FieldValue, Group, GroupField, Limit, Workspace, WorkspaceField};
+use crate::domain::org::{Change, FieldValue, GroupField, Limit, WorkspaceField};
 
 /// The requests to send now, and whether to ask again once they are done (and the ids of
 /// what they created are known).
@@ -29,30 +27,30 @@ pub struct Staged {
     pub again: bool,
 }
 
-fn now(steps: Vec<Step>) -> Result<Staged, ActionError> {
+pub(super) fn now(steps: Vec<Step>) -> Result<Staged, ActionError> {
     Ok(Staged {
         steps,
         again: false,
     })
 }
 
-fn missing(what: &str, name: &str) -> ActionError {
+pub(super) fn missing(what: &str, name: &str) -> ActionError {
     ActionError::refused(format!(
         "there is no {what} {name:?} in the organization now"
     ))
 }
 
-fn workspace_id(ids: &Ids, name: &str) -> Result<Uuid, ActionError> {
+pub(super) fn workspace_id(ids: &Ids, name: &str) -> Result<Uuid, ActionError> {
     ids.workspace(name)
         .map(|w| w.uuid)
         .ok_or_else(|| missing("active workspace", name))
 }
 
-fn user_id(ids: &Ids, email: &str) -> Result<Uuid, ActionError> {
+pub(super) fn user_id(ids: &Ids, email: &str) -> Result<Uuid, ActionError> {
     ids.user(email).ok_or_else(|| missing("member", email))
 }
 
-fn group_id(ids: &Ids, name: &str) -> Result<Uuid, ActionError> {
+pub(super) fn group_id(ids: &Ids, name: &str) -> Result<Uuid, ActionError> {
     ids.group(name).ok_or_else(|| missing("group", name))
 }
 
@@ -67,7 +65,9 @@ fn org_roles(names: &[String]) -> Result<Vec<OrgRoleName>, ActionError> {
         .collect()
 }
 
-fn org_role(name: &Option<String>) -> Result<UpdateUserGroupOrganizationRoleIn, ActionError> {
+pub(super) fn org_role(
+    name: &Option<String>,
+) -> Result<UpdateUserGroupOrganizationRoleIn, ActionError> {
     let role = name
         .as_deref()
         .and_then(OrgRole::from_name)
@@ -79,11 +79,11 @@ fn org_role(name: &Option<String>) -> Result<UpdateUserGroupOrganizationRoleIn, 
     })
 }
 
-fn step(request: Request, change: &Change) -> Step {
+pub(super) fn step(request: Request, change: &Change) -> Step {
     Step::new(request, change.describe())
 }
 
-fn group_step(request: GroupRequest, change: &Change) -> Step {
+pub(super) fn group_step(request: GroupRequest, change: &Change) -> Step {
     step(Request::Group(request), change)
 }
 
@@ -330,149 +330,6 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
     }
 }
 
-/// First the workspace with its admin; then the other members, grouped by their roles, and
-/// its settings.
-fn create_workspace(
-    change: &Change,
-    workspace: &Workspace,
-    ids: &Ids,
-) -> Result<Staged, ActionError> {
-    let admin_email =
-        crate::domain::org::diff::new_workspace_admin(workspace).ok_or_else(|| {
-            ActionError::refused(format!(
-                "new workspace {:?} needs a member with workspace_admin",
-                workspace.name
-            ))
-        })?;
-    let Some(created) = ids.workspace(&workspace.name) else {
-        let body = AdminWorkspaceIn {
-            name: workspace.name.clone(),
-            description: workspace.description.clone(),
-            icon: workspace.icon.clone(),
-            add_all_org_members: false,
-            admin_user_id: user_id(ids, admin_email)?,
-        };
-        return Ok(Staged {
-            steps: vec![step(Request::CreateWorkspace { body }, change)],
-            again: true,
-        });
-    };
-    let catalog = &ids.catalog.workspace_roles;
-    let admin_role = vec![
-        crate::domain::WorkspaceRole::WorkspaceAdmin
-            .name()
-            .to_owned(),
-    ];
-    let mut by_roles: BTreeMap<&Vec<String>, Vec<Uuid>> = BTreeMap::new();
-    let mut steps = Vec::new();
-    for (email, roles) in &workspace.members {
-        if email == admin_email {
-            if *roles != admin_role {
-                steps.push(Step::new(
-                    Request::SetMemberRoles {
-                        workspace: created.uuid,
-                        members: vec![member_entry(user_id(ids, email)?, roles, catalog)],
-                    },
-                    format!("give {email} {} in {:?}", roles.join(", "), workspace.name),
-                ));
-            }
-            continue;
-        }
-        by_roles
-            .entry(roles)
-            .or_default()
-            .push(user_id(ids, email)?);
-    }
-    for (roles, users) in by_roles {
-        steps.insert(
-            0,
-            Step::new(
-                Request::AddMembers {
-                    workspace: created.uuid,
-                    members: users
-                        .iter()
-                        .map(|u| member_entry(*u, roles, catalog))
-                        .collect(),
-                },
-                format!(
-                    "add {} member(s) to {:?} as {}",
-                    users.len(),
-                    workspace.name,
-                    roles.join(", ")
-                ),
-            ),
-        );
-    }
-    let settings = WorkspaceSettingsUpdate {
-        members_can_create_api_keys: workspace.members_can_create_api_keys,
-        monthly_spend_cap: workspace.monthly_spend_cap.map(Limit::amount),
-    };
-    if settings != WorkspaceSettingsUpdate::default() {
-        steps.push(Step::new(
-            Request::UpdateWorkspaceSettings {
-                workspace: created.uuid,
-                body: settings,
-            },
-            format!("save the settings of {:?}", workspace.name),
-        ));
-    }
-    now(steps)
-}
-
-/// First the group, nested in its parents; then its members, assignments and role.
-fn create_group(change: &Change, group: &Group, ids: &Ids) -> Result<Staged, ActionError> {
-    let Some(id) = ids.group(&group.name) else {
-        let body = AdminUserGroupIn {
-            name: group.name.clone(),
-            description: Some(group.description.clone()).filter(|d| !d.is_empty()),
-            target_type: group.target_type.clone(),
-            parent_group_ids: group
-                .nested_in
-                .iter()
-                .map(|p| group_id(ids, p))
-                .collect::<Result<_, _>>()?,
-        };
-        return Ok(Staged {
-            steps: vec![group_step(GroupRequest::Create { body }, change)],
-            again: true,
-        });
-    };
-    let mut steps = Vec::new();
-    if !group.members.is_empty() {
-        let users = group
-            .members
-            .iter()
-            .map(|m| user_id(ids, m))
-            .collect::<Result<_, _>>()?;
-        steps.push(Step::new(
-            Request::Group(GroupRequest::AddMembers { group: id, users }),
-            format!(
-                "add {} member(s) to the group {:?}",
-                group.members.len(),
-                group.name
-            ),
-        ));
-    }
-    for (place, roles) in &group.workspaces {
-        let assign = Change::AssignGroup {
-            group: group.name.clone(),
-            workspace: place.clone(),
-            roles: roles.clone(),
-        };
-        steps.extend(steps_of_one(&assign, ids)?);
-    }
-    if group.organization_role.is_some() {
-        steps.push(Step::new(
-            Request::Group(GroupRequest::SetOrganizationRole {
-                group: id,
-                body: org_role(&group.organization_role)?,
-            }),
-            format!("give the group {:?} its organization role", group.name),
-        ));
-    }
-    now(steps)
-}
-
-fn steps_of_one(change: &Change, ids: &Ids) -> Result<Vec<Step>, ActionError> {
+pub(super) fn steps_of_one(change: &Change, ids: &Ids) -> Result<Vec<Step>, ActionError> {
     steps(change, ids).map(|s| s.steps)
 }

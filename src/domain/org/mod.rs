@@ -11,6 +11,7 @@
 
 pub mod change;
 pub mod check;
+mod describe;
 pub mod diff;
 mod diff_groups;
 mod inverse;

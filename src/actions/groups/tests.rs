@@ -1,6 +1,8 @@
 use super::*;
 use crate::actions::fixtures::{RESEARCH, catalog, id, workspace};
-use crate::api::WorkspaceRoleRef;
+use crate::actions::members::Person;
+use crate::api::{AdminUserGroupMemberOut, WorkspaceRoleRef};
+use crate::domain::WorkspaceRole;
 
 fn group_named(n: u128, name: &str) -> AdminUserGroupOut {
     AdminUserGroupOut {

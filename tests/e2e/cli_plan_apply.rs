@@ -414,3 +414,58 @@ async fn undo_shows_a_conflict_instead_of_overwriting_another_clients_change() {
     let refused = s.run(&["undo"]).await.expect(2);
     assert!(refused.stderr.contains("give --yes"), "{refused:#?}");
 }
+
+#[tokio::test]
+async fn a_file_that_cannot_be_read_or_applied_says_why_and_changes_nothing() {
+    let s = Scripted::demo().await;
+    let (path, mut org) = export(&s, "org.toml").await;
+    let before = s.last_audit_id().await;
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("name = ", "nmae = ", 1)).unwrap();
+    let unreadable = run_file(&s, &["plan"], &path).await.expect(2);
+    assert!(
+        unreadable.stderr.contains("is not an organization file"),
+        "{unreadable:#?}"
+    );
+    assert!(
+        unreadable.stderr.contains("unknown field `nmae`"),
+        "{unreadable:#?}"
+    );
+
+    let (changed, _, _) = cast(&s, &org).await;
+    workspace(&mut org, "Research")
+        .members
+        .insert(changed.clone(), vec!["owner".into()]);
+    org.people.push(mistral_admin::domain::org::Person {
+        email: "stranger@example.com".into(),
+        roles: vec!["member".into()],
+        ..Default::default()
+    });
+    save(&path, &org);
+    let plan = run_file(&s, &["plan"], &path).await.expect(3);
+    assert!(
+        plan.stdout.contains(&format!(
+            "cannot: {changed} in workspace \"Research\": no role \"owner\"; the roles are billing,"
+        )),
+        "{plan:#?}"
+    );
+    assert!(
+        plan.stdout
+            .contains("cannot: person stranger@example.com is not a member of the organization")
+    );
+    let apply = run_file(&s, &["apply", "--yes"], &path).await.expect(3);
+    assert!(apply.stderr.contains("nothing was applied"), "{apply:#?}");
+    let json = run_file(&s, &["plan", "-o", "json"], &path)
+        .await
+        .expect(3)
+        .json();
+    assert_eq!(json["problems"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        json["lines"][0],
+        format!(
+            "~ \"Research\" member {changed}: {} -> owner",
+            roles_in(&s, "Research", &changed).await.unwrap().join(", ")
+        )
+    );
+    assert!(s.audit_since(before).await.is_empty(), "nothing was sent");
+}

@@ -112,6 +112,20 @@ async fn usage_and_limits_match_the_servers_answers() {
     );
 }
 
+#[tokio::test]
+async fn vibe_activity_names_each_person() {
+    let s = Scripted::demo().await;
+    let f = formats(&s, &["get", "vibe", "--days", "30"]).await;
+    assert!(!f.jsonl.is_empty(), "the demo has a month of Vibe activity");
+    let directory = s.api.load_directory().await.unwrap();
+    for record in &f.jsonl {
+        let id: uuid::Uuid = record["user_id"].as_str().unwrap().parse().unwrap();
+        let person = directory.user(id).expect("an organization member");
+        assert_eq!(record["email"], json!(person.email));
+    }
+    assert_eq!(f.json["data"], Value::Array(f.jsonl.clone()));
+}
+
 /// The direct members of a group, by email.
 async fn group_members(s: &Scripted, name: &str) -> Vec<String> {
     let groups = s.api.list_all_groups().await.unwrap();

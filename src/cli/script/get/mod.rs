@@ -7,6 +7,7 @@ mod keys;
 mod org;
 mod people;
 mod usage;
+mod vibe;
 
 use clap::{Args, Subcommand};
 use serde_json::Value;
@@ -49,6 +50,8 @@ pub enum GetCommand {
     Usage(usage::UsageArgs),
     /// The organization's rate limits: requests per second, tokens per model.
     Limits(OutputArgs),
+    /// Vibe Work activity per person over the last days.
+    Vibe(vibe::VibeArgs),
 }
 
 impl GetCommand {
@@ -63,6 +66,7 @@ impl GetCommand {
             Self::Roles(a) => a.output.format,
             Self::Groups(a) => a.output.format,
             Self::Usage(a) => a.output.format,
+            Self::Vibe(a) => a.output.format,
             Self::Spend(a) | Self::Organization(a) | Self::Limits(a) => a.format,
         }
     }
@@ -84,6 +88,7 @@ pub async fn listing(session: &Session, command: &GetCommand) -> Result<Listing,
         GetCommand::Groups(args) => groups::groups(client, args).await,
         GetCommand::Usage(args) => usage::usage(client, args).await,
         GetCommand::Limits(_) => usage::limits(client).await,
+        GetCommand::Vibe(args) => vibe::vibe(client, args).await,
     }
 }
 

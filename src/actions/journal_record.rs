@@ -14,6 +14,10 @@ use crate::client::{AdminClient, ClientError};
 use crate::domain::org::{Change, FieldValue, Group, Invitation, Workspace, WorkspaceField};
 use crate::domain::{OrgRole, WorkspaceRole};
 
+const KEY_CREATED: &str = "a key cannot be taken back but by deleting it, which is permanent: \
+    delete it with `mistral-admin keys delete` if it was a mistake";
+const KEY_DELETED: &str = "a deleted key stops working for good; create a new one";
+
 /// The organization a client acts on: its id where the server tells it (the local server),
 /// else the base URL with a fingerprint of the key (a one-way hash; an Admin API key belongs
 /// to exactly one organization).
@@ -75,12 +79,22 @@ fn irreversible(what: String, why: &str) -> Change {
 pub fn changes_of(plan: &Plan, replies: &[Reply], before: &LiveOrg) -> Vec<Change> {
     let mut out = Vec::new();
     for (step, reply) in plan.steps.iter().zip(replies) {
-        record(&step.request, reply, before, &mut out);
+        record(&step.request, Some(reply), before, &mut out);
     }
     out
 }
 
-fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change>) {
+/// The changes `plan` would make, before anything is sent: what the console stages as a
+/// pending plan, shown with the same diff lines and applied by `org_apply`.
+pub fn changes_planned(plan: &Plan, before: &LiveOrg) -> Vec<Change> {
+    let mut out = Vec::new();
+    for step in &plan.steps {
+        record(&step.request, None, before, &mut out);
+    }
+    out
+}
+
+fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Vec<Change>) {
     let catalog = &live.ids.catalog;
     let workspace = |id| live.model.workspace(&name_of(live, id));
     match request {
@@ -97,11 +111,18 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
                 .insert(admin, vec![WorkspaceRole::WorkspaceAdmin.name().to_owned()]);
             out.push(Change::CreateWorkspace { workspace: created });
         }
-        Request::UpdateWorkspace { workspace: id, body } => {
+        Request::UpdateWorkspace {
+            workspace: id,
+            body,
+        } => {
             let Some(now) = workspace(*id) else { return };
             let text = |t: &str| FieldValue::Text(t.to_owned());
             let fields = [
-                (WorkspaceField::Description, &now.description, &body.description),
+                (
+                    WorkspaceField::Description,
+                    &now.description,
+                    &body.description,
+                ),
                 (WorkspaceField::Icon, &now.icon, &body.icon),
                 (WorkspaceField::Name, &now.name, &body.name),
             ];
@@ -116,9 +137,15 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
                 }
             }
         }
-        Request::UpdateWorkspaceSettings { workspace: id, body } => {
+        Request::UpdateWorkspaceSettings {
+            workspace: id,
+            body,
+        } => {
             let Some(now) = workspace(*id) else { return };
-            if let (Some(before), Some(after)) = (now.members_can_create_api_keys, body.members_can_create_api_keys) {
+            if let (Some(before), Some(after)) = (
+                now.members_can_create_api_keys,
+                body.members_can_create_api_keys,
+            ) {
                 out.push(Change::EditWorkspace {
                     workspace: now.name.clone(),
                     field: WorkspaceField::MembersCanCreateApiKeys,
@@ -139,7 +166,14 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
             workspace: name_of(live, *id),
             explicit: true,
         }),
-        Request::AddMembers { workspace: id, members } | Request::SetMemberRoles { workspace: id, members } => {
+        Request::AddMembers {
+            workspace: id,
+            members,
+        }
+        | Request::SetMemberRoles {
+            workspace: id,
+            members,
+        } => {
             let Some(now) = workspace(*id) else { return };
             let add_only = matches!(request, Request::AddMembers { .. });
             for entry in members {
@@ -161,7 +195,10 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
                 }
             }
         }
-        Request::RemoveMembers { workspace: id, users } => {
+        Request::RemoveMembers {
+            workspace: id,
+            users,
+        } => {
             let Some(now) = workspace(*id) else { return };
             for user in users {
                 let email = email_of(live, *user);
@@ -175,9 +212,14 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
             }
         }
         Request::Invite { body } => {
-            let Reply::Invited(result) = reply else { return };
-            let refused = |a: &str| {
-                result.invalid_emails.iter().chain(&result.already_members).any(|e| e.eq_ignore_ascii_case(a))
+            // After sending, the reply says which addresses were refused.
+            let refused = |a: &str| match reply {
+                Some(Reply::Invited(result)) => result
+                    .invalid_emails
+                    .iter()
+                    .chain(&result.already_members)
+                    .any(|e| e.eq_ignore_ascii_case(a)),
+                _ => live.model.person(a).is_some(),
             };
             let roles: Vec<String> = body
                 .role_names
@@ -185,15 +227,29 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
                 .flatten()
                 .map(|r| OrgRole::from(*r).name().to_owned())
                 .collect();
-            let places: Vec<String> = body.workspace_uuids.iter().flatten().map(|w| name_of(live, *w)).collect();
-            for address in body.email.split([',', ';', '\n']).map(str::trim).filter(|a| !a.is_empty()) {
+            let places: Vec<String> = body
+                .workspace_uuids
+                .iter()
+                .flatten()
+                .map(|w| name_of(live, *w))
+                .collect();
+            for address in body
+                .email
+                .split([',', ';', '\n'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
                 if refused(address) || live.model.invitation(address).is_some() {
                     continue;
                 }
                 out.push(Change::Invite {
                     invitation: Invitation {
                         email: crate::domain::org::email_key(address),
-                        roles: if roles.is_empty() { vec![OrgRole::Member.name().to_owned()] } else { roles.clone() },
+                        roles: if roles.is_empty() {
+                            vec![OrgRole::Member.name().to_owned()]
+                        } else {
+                            roles.clone()
+                        },
                         workspaces: places.clone(),
                     },
                 });
@@ -201,9 +257,15 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
         }
         Request::UpdateUser { user, body } => {
             let email = email_of(live, *user);
-            let Some(now) = live.model.person(&email) else { return };
+            let Some(now) = live.model.person(&email) else {
+                return;
+            };
             let after = crate::domain::org::normalize_org_role_names(
-                body.role_names.iter().flatten().map(|r| OrgRole::from(*r).name().to_owned()).collect(),
+                body.role_names
+                    .iter()
+                    .flatten()
+                    .map(|r| OrgRole::from(*r).name().to_owned())
+                    .collect(),
             );
             out.push(Change::SetOrganizationRoles {
                 email,
@@ -216,7 +278,12 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
             explicit: true,
         }),
         Request::DeleteInvite { invite } => {
-            let email = live.ids.invites.iter().find(|(_, id)| *id == invite).map(|(e, _)| e.clone());
+            let email = live
+                .ids
+                .invites
+                .iter()
+                .find(|(_, id)| *id == invite)
+                .map(|(e, _)| e.clone());
             if let Some(invitation) = email.and_then(|e| live.model.invitation(&e)) {
                 out.push(Change::RevokeInvitation {
                     invitation: invitation.clone(),
@@ -225,15 +292,18 @@ fn record(request: &Request, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change
         }
         Request::CreateApiKey { body } => out.push(irreversible(
             format!("API key {:?} created", body.name),
-            "a key cannot be taken back but by deleting it, which is permanent: delete it with `mistral-admin keys delete` if it was a mistake",
+            KEY_CREATED,
         )),
-        Request::DeleteApiKey { key } => out.push(irreversible(
-            format!("API key {key} deleted"),
-            "a deleted key stops working for good; create a new one",
-        )),
+        Request::DeleteApiKey { key } => {
+            out.push(irreversible(format!("API key {key} deleted"), KEY_DELETED))
+        }
         Request::SetSpendLimit { body } => {
             if let Some(before) = live.model.monthly_spend_limit {
-                let after = if body.no_monthly_limit { None } else { Some(body.amount) };
+                let after = if body.no_monthly_limit {
+                    None
+                } else {
+                    Some(body.amount)
+                };
                 out.push(Change::SetSpendLimit {
                     before,
                     after: crate::domain::org::Limit::from_option(after),

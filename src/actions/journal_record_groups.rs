@@ -9,6 +9,9 @@ use crate::domain::OrgRole;
 use crate::domain::org::{Change, FieldValue, Group, GroupField};
 use crate::domain::roles::normalize_workspace_role_names;
 
+const PROVISIONED: &str = "provisioning copied the group's members into the workspace once; \
+    take them out with `mistral-admin members remove` if it was a mistake";
+
 fn assignment_roles(
     role_names: &Option<Vec<crate::api::WorkspaceRoleName>>,
     roles: &Option<Vec<String>>,
@@ -43,12 +46,17 @@ fn parents(live: &LiveOrg, ids: &[uuid::Uuid]) -> Vec<String> {
     names
 }
 
-pub(super) fn record(request: &GroupRequest, reply: &Reply, live: &LiveOrg, out: &mut Vec<Change>) {
+pub(super) fn record(
+    request: &GroupRequest,
+    reply: Option<&Reply>,
+    live: &LiveOrg,
+    out: &mut Vec<Change>,
+) {
     let existing = |id| group_name(live, id).and_then(|n| live.model.group(&n));
     match request {
         GroupRequest::Create { body } => {
             let name = match reply {
-                Reply::GroupCreated(created) => created.name.clone(),
+                Some(Reply::GroupCreated(created)) => created.name.clone(),
                 _ => body.name.clone(),
             };
             out.push(Change::CreateGroup {
@@ -107,7 +115,8 @@ pub(super) fn record(request: &GroupRequest, reply: &Reply, live: &LiveOrg, out:
                 });
             }
         }
-        GroupRequest::AddMembers { group, users } | GroupRequest::RemoveMembers { group, users } => {
+        GroupRequest::AddMembers { group, users }
+        | GroupRequest::RemoveMembers { group, users } => {
             let Some(now) = existing(*group) else { return };
             let adding = matches!(request, GroupRequest::AddMembers { .. });
             for user in users {
@@ -126,12 +135,21 @@ pub(super) fn record(request: &GroupRequest, reply: &Reply, live: &LiveOrg, out:
             }
         }
         GroupRequest::SetNested { group, children } => {
-            let Some(parent) = group_name(live, *group) else { return };
+            let Some(parent) = group_name(live, *group) else {
+                return;
+            };
             for g in &live.model.groups {
                 let inside = g.nested_in.contains(&parent);
-                let wanted = children.iter().any(|c| group_name(live, *c).as_deref() == Some(&g.name));
+                let wanted = children
+                    .iter()
+                    .any(|c| group_name(live, *c).as_deref() == Some(&g.name));
                 if inside != wanted {
-                    let mut after: Vec<String> = g.nested_in.iter().filter(|p| **p != parent).cloned().collect();
+                    let mut after: Vec<String> = g
+                        .nested_in
+                        .iter()
+                        .filter(|p| **p != parent)
+                        .cloned()
+                        .collect();
                     if wanted {
                         after.push(parent.clone());
                     }
@@ -153,7 +171,11 @@ pub(super) fn record(request: &GroupRequest, reply: &Reply, live: &LiveOrg, out:
                 roles: assignment_roles(&body.role_names, &body.roles, live),
             });
         }
-        GroupRequest::UpdateAssignment { group, workspace, body } => {
+        GroupRequest::UpdateAssignment {
+            group,
+            workspace,
+            body,
+        } => {
             let Some(now) = existing(*group) else { return };
             let place = workspace_name(live, *workspace);
             let after = assignment_roles(&body.role_names, &body.roles, live);
@@ -179,7 +201,8 @@ pub(super) fn record(request: &GroupRequest, reply: &Reply, live: &LiveOrg, out:
         }
         GroupRequest::SetOrganizationRole { group, body } => {
             let Some(now) = existing(*group) else { return };
-            let after = OrgRole::from_code_or_uuid(&body.organization_role).map(|r| r.name().to_owned());
+            let after =
+                OrgRole::from_code_or_uuid(&body.organization_role).map(|r| r.name().to_owned());
             out.push(Change::EditGroup {
                 group: now.name.clone(),
                 field: GroupField::OrganizationRole,
@@ -192,7 +215,7 @@ pub(super) fn record(request: &GroupRequest, reply: &Reply, live: &LiveOrg, out:
                 "provisioned {:?} from a group",
                 workspace_name(live, body.workspace_uuid)
             ),
-            "provisioning copied the group's members into the workspace once; take them out with `mistral-admin members remove` if it was a mistake",
+            PROVISIONED,
         )),
     }
 }

@@ -213,10 +213,12 @@ impl LiveOrg {
                         OrgRole::parse_any(r).map_or_else(|| r.clone(), |r| r.name().to_owned())
                     })
                     .collect(),
+                // An archived workspace grants nothing, so an invitation names active ones.
                 workspaces: invite
                     .workspace_uuids
                     .iter()
-                    .map(|w| workspace_names.get(w).cloned().unwrap_or(w.to_string()))
+                    .filter_map(|w| active.iter().find(|a| a.uuid == *w))
+                    .map(|w| w.name.clone())
                     .collect(),
             });
         }

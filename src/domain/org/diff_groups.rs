@@ -8,6 +8,9 @@ use super::diff::{Diff, choice, creation_order, group_edit, names};
 use super::keys::{email_key, group_key, workspace_key};
 use super::{Group, Organization};
 
+const ROLE_STAYS: &str = "the Admin API cannot take a group's organization role away \
+    (it can only be set to another role)";
+
 pub(super) fn groups(live: &Organization, wanted: &Organization, out: &mut Diff) {
     let mut seen = HashSet::new();
     let mut new: Vec<&Group> = Vec::new();
@@ -120,10 +123,14 @@ fn one_group(now: &Group, want: &Group, out: &mut Diff) {
         );
     }
     match (&now.organization_role, &want.organization_role) {
-        (Some(_), None) => out.problems.push(format!(
-            "group {name:?}: the Admin API cannot take a group's organization role away (it can only be set to another role)"
-        )),
-        (before, after) => group_edit(out, name, GroupField::OrganizationRole, choice(before), choice(after)),
+        (Some(_), None) => out.problems.push(format!("group {name:?}: {ROLE_STAYS}")),
+        (before, after) => group_edit(
+            out,
+            name,
+            GroupField::OrganizationRole,
+            choice(before),
+            choice(after),
+        ),
     }
     let keys = |list: &[String]| list.iter().map(|n| group_key(n)).collect::<Vec<_>>();
     if keys(&now.nested_in) != keys(&want.nested_in) {

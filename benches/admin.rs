@@ -142,7 +142,7 @@ async fn organization_file(client: &AdminClient) {
             let live = LiveOrg::load(client, Reading::ALL)
                 .await
                 .expect("organization");
-            *written.borrow_mut() = toml::to_string(&live.model).expect("toml");
+            *written.borrow_mut() = toml::to_string_pretty(&live.model).expect("toml");
         }
     })
     .await;

@@ -97,13 +97,13 @@ pub struct Group {
     #[serde(default, skip_serializing_if = "is_false")]
     pub delete: bool,
     /// Direct members, by email.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
     /// The groups it is nested inside, by name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nested_in: Vec<String>,
     /// Each workspace it is assigned to, with the roles it grants there.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub workspaces: BTreeMap<String, Vec<String>>,
 }
 
@@ -129,7 +129,7 @@ pub struct Invitation {
     #[serde(default)]
     pub roles: Vec<String>,
     /// Workspaces they join on accepting, by name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workspaces: Vec<String>,
 }
 

@@ -39,7 +39,7 @@ pub fn write(org: &Organization, format: FileFormat) -> Result<String, Failure> 
     let header = "# The organization as `mistral-admin export` wrote it. `mistral-admin plan FILE` shows\n\
                   # what differs from the live organization; `mistral-admin apply FILE` makes it so.\n";
     let body = match format {
-        FileFormat::Toml => toml::to_string(org).map_err(|e| e.to_string()),
+        FileFormat::Toml => toml::to_string_pretty(org).map_err(|e| e.to_string()),
         FileFormat::Yaml => serde_norway::to_string(org).map_err(|e| e.to_string()),
     }
     .map_err(|e| Failure::new(Exit::Failure, format!("cannot write the description: {e}")))?;

@@ -24,7 +24,7 @@ pub struct Entry {
     pub at: OffsetDateTime,
     /// Which organization it was applied to (see [`super::org_identity`]).
     pub organization: String,
-    /// What applied it: `command`, `apply FILE`, `undo #N`, `console`.
+    /// What applied it: `command members set-roles`, `apply FILE`, `undo #N`, `console`.
     pub source: String,
     /// What it did, in a sentence.
     pub summary: String,

@@ -36,7 +36,14 @@ pub async fn after_plan(
     let Some(before) = before else { return };
     let changes = changes_of(plan, &execution.replies, before);
     let stopped = outcome::failure(plan, execution);
-    record(session, "command", &plan.summary, changes, None, stopped).await;
+    // The command's words (`members set-roles`), never its values.
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .take_while(|a| !a.starts_with('-'))
+        .take(2)
+        .collect();
+    let source = format!("command {}", words.join(" "));
+    record(session, &source, &plan.summary, changes, None, stopped).await;
 }
 
 /// Appends an entry for this session's organization.

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::change::{Change, FieldValue, GroupField, WorkspaceField};
+use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
 use super::{Group, Invitation, Limit, Organization, Workspace};
 use crate::domain::WorkspaceRole;
@@ -31,8 +32,10 @@ pub fn new_workspace_admin(workspace: &Workspace) -> Option<&str> {
 
 /// Compares the two descriptions; both should be [`Organization::normalize`]d.
 pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
+    let (live, wanted) = (&Index::of(live), &Index::of(wanted));
     let mut out = Diff::default();
-    if let (Some(before), Some(after)) = (live.monthly_spend_limit, wanted.monthly_spend_limit)
+    if let (Some(before), Some(after)) =
+        (live.org.monthly_spend_limit, wanted.org.monthly_spend_limit)
         && before != after
     {
         out.changes.push(Change::SetSpendLimit { before, after });
@@ -61,9 +64,9 @@ fn edit(
     }
 }
 
-fn workspaces(live: &Organization, wanted: &Organization, out: &mut Diff) {
+fn workspaces(live: &Index, wanted: &Index, out: &mut Diff) {
     let mut seen = HashSet::new();
-    for want in &wanted.workspaces {
+    for want in &wanted.org.workspaces {
         let key = workspace_key(&want.name);
         if want.archived {
             if let Some(now) = live.workspace(&want.name) {
@@ -103,7 +106,12 @@ fn workspaces(live: &Organization, wanted: &Organization, out: &mut Diff) {
             Some(now) => one_workspace(now, want, out),
         }
     }
-    for now in live.workspaces.iter().filter(|w| !w.archived && !w.default) {
+    for now in live
+        .org
+        .workspaces
+        .iter()
+        .filter(|w| !w.archived && !w.default)
+    {
         if !seen.contains(&workspace_key(&now.name)) {
             out.changes.push(Change::ArchiveWorkspace {
                 workspace: now.name.clone(),
@@ -115,7 +123,7 @@ fn workspaces(live: &Organization, wanted: &Organization, out: &mut Diff) {
 
 /// Members named in the file must already belong to the organization.
 fn check_members(
-    live: &Organization,
+    live: &Index,
     place: &str,
     members: &BTreeMap<String, Vec<String>>,
     out: &mut Diff,
@@ -213,9 +221,9 @@ fn one_workspace(now: &Workspace, want: &Workspace, out: &mut Diff) {
     }
 }
 
-fn people(live: &Organization, wanted: &Organization, out: &mut Diff) {
+fn people(live: &Index, wanted: &Index, out: &mut Diff) {
     let mut seen = HashSet::new();
-    for want in &wanted.people {
+    for want in &wanted.org.people {
         seen.insert(email_key(&want.email));
         let Some(now) = live.person(&want.email) else {
             out.problems.push(format!(
@@ -242,7 +250,7 @@ fn people(live: &Organization, wanted: &Organization, out: &mut Diff) {
             });
         }
     }
-    for now in &live.people {
+    for now in &live.org.people {
         if !seen.contains(&email_key(&now.email)) {
             out.changes.push(Change::RemovePerson {
                 email: now.email.clone(),
@@ -257,9 +265,9 @@ fn same_invitation(a: &Invitation, b: &Invitation) -> bool {
     a.roles == b.roles && names(&a.workspaces) == names(&b.workspaces)
 }
 
-fn invitations(live: &Organization, wanted: &Organization, out: &mut Diff) {
+fn invitations(live: &Index, wanted: &Index, out: &mut Diff) {
     let mut seen = HashSet::new();
-    for want in &wanted.invitations {
+    for want in &wanted.org.invitations {
         seen.insert(email_key(&want.email));
         for place in &want.workspaces {
             if live.workspace(place).is_none() && wanted.workspace(place).is_none() {
@@ -283,7 +291,7 @@ fn invitations(live: &Organization, wanted: &Organization, out: &mut Diff) {
             Some(_) => {}
         }
     }
-    for now in &live.invitations {
+    for now in &live.org.invitations {
         if !seen.contains(&email_key(&now.email)) {
             out.changes.push(Change::RevokeInvitation {
                 invitation: now.clone(),

@@ -3,18 +3,19 @@
 
 use std::collections::HashSet;
 
+use super::Group;
 use super::change::{Change, FieldValue, GroupField};
 use super::diff::{Diff, choice, creation_order, group_edit, names};
+use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
-use super::{Group, Organization};
 
 const ROLE_STAYS: &str = "the Admin API cannot take a group's organization role away \
     (it can only be set to another role)";
 
-pub(super) fn groups(live: &Organization, wanted: &Organization, out: &mut Diff) {
+pub(super) fn groups(live: &Index, wanted: &Index, out: &mut Diff) {
     let mut seen = HashSet::new();
     let mut new: Vec<&Group> = Vec::new();
-    for want in &wanted.groups {
+    for want in &wanted.org.groups {
         if !seen.insert(group_key(&want.name)) {
             out.problems
                 .push(format!("group {:?} is listed twice", want.name));
@@ -54,7 +55,7 @@ pub(super) fn groups(live: &Organization, wanted: &Organization, out: &mut Diff)
                 .join(", ")
         )),
     }
-    for now in &live.groups {
+    for now in &live.org.groups {
         if !seen.contains(&group_key(&now.name)) && !now.externally_managed {
             out.changes.push(Change::DeleteGroup {
                 group: now.name.clone(),
@@ -65,7 +66,7 @@ pub(super) fn groups(live: &Organization, wanted: &Organization, out: &mut Diff)
 }
 
 /// What a group in the file names must exist, in the organization or in the file.
-fn check(live: &Organization, wanted: &Organization, want: &Group, out: &mut Diff) {
+fn check(live: &Index, wanted: &Index, want: &Group, out: &mut Diff) {
     for email in &want.members {
         if live.person(email).is_none() {
             out.problems.push(format!(

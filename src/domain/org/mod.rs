@@ -14,6 +14,7 @@ pub mod check;
 mod describe;
 pub mod diff;
 mod diff_groups;
+mod index;
 mod inverse;
 mod keys;
 mod spend;
@@ -205,20 +206,24 @@ impl Organization {
 }
 
 impl Workspace {
-    /// A member's roles, by email (ignoring case).
+    /// A member's roles, by email (ignoring case). Once normalized the members are kept by
+    /// [`email_key`], so this is a lookup; before, a scan.
     pub fn member(&self, email: &str) -> Option<&Vec<String>> {
         let key = email_key(email);
-        self.members
-            .iter()
-            .find(|(e, _)| email_key(e) == key)
-            .map(|(_, roles)| roles)
+        self.members.get(&key).or_else(|| {
+            self.members
+                .iter()
+                .find(|(e, _)| email_key(e) == key)
+                .map(|(_, roles)| roles)
+        })
     }
 }
 
 impl Group {
     pub fn has_member(&self, email: &str) -> bool {
         let key = email_key(email);
-        self.members.iter().any(|m| email_key(m) == key)
+        // Normalized, the members are sorted keys.
+        self.members.binary_search(&key).is_ok() || self.members.iter().any(|m| email_key(m) == key)
     }
 
     /// The roles it grants in a workspace, by name (as the server folds names).

@@ -229,6 +229,23 @@ async fn destructive_lines_wait_for_the_file_and_allow_destroy() {
         "- person {gone}: not in the file (to remove them, list them with remove = true)"
     )));
 
+    let audit = s.last_audit_id().await;
+    let read_only = run_file(
+        &s,
+        &["apply", "--yes", "--allow-destroy", "--read-only"],
+        &path,
+    )
+    .await
+    .expect(4);
+    assert!(
+        read_only.stderr.contains("nothing was applied"),
+        "{read_only:#?}"
+    );
+    assert!(
+        s.audit_since(audit).await.is_empty(),
+        "read-only sends nothing"
+    );
+
     let apply = run_file(&s, &["apply", "--yes"], &path).await.expect(6);
     assert!(
         apply.stdout.contains("skipped: - workspace \"Mobile App\": archive (cannot be undone) (destructive: needs --allow-destroy)"),
@@ -378,6 +395,11 @@ async fn undo_shows_a_conflict_instead_of_overwriting_another_clients_change() {
         .unwrap();
 
     let audit = s.last_audit_id().await;
+    let read_only = s.run(&["undo", "--yes", "--read-only"]).await.expect(4);
+    assert!(
+        read_only.stderr.contains("nothing was undone"),
+        "{read_only:#?}"
+    );
     let undo = s.run(&["undo", "--yes"]).await.expect(3);
     assert!(
         undo.stderr.contains(&format!(

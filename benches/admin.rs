@@ -130,6 +130,47 @@ async fn invitations(dir: &std::path::Path) {
     server.shutdown().await;
 }
 
+/// `export` and `plan` of the large organization: reading it whole (10,000 people, 500
+/// workspaces with their settings), writing the file, and diffing the file against it.
+async fn organization_file(client: &AdminClient) {
+    use mistral_admin::actions::org_live::{LiveOrg, Reading};
+    use mistral_admin::domain::org::Organization;
+    let written = std::cell::RefCell::new(String::new());
+    let export = sample(3, || {
+        let written = &written;
+        async move {
+            let live = LiveOrg::load(client, Reading::ALL)
+                .await
+                .expect("organization");
+            *written.borrow_mut() = toml::to_string_pretty(&live.model).expect("toml");
+        }
+    })
+    .await;
+    let text = written.into_inner();
+    row(
+        "export the large organization (10,000 people, 500 workspaces)",
+        export,
+        &format!("3 runs, {} KB of TOML", text.len() / 1024),
+    );
+    let plan = sample(3, || {
+        let text = &text;
+        async move {
+            let mut wanted: Organization = toml::from_str(text).expect("the export reads back");
+            let live = LiveOrg::load(client, Reading::ALL)
+                .await
+                .expect("organization");
+            let diff = live.diff(&mut wanted);
+            assert!(diff.changes.is_empty() && diff.problems.is_empty());
+        }
+    })
+    .await;
+    row(
+        "plan the large organization against its export",
+        plan,
+        "3 runs, no changes",
+    );
+}
+
 async fn run() {
     println!("{:<58} {:>13}", "measurement (median)", "time");
     // `cargo bench --bench admin -- invitations` runs only that part.
@@ -138,6 +179,14 @@ async fn run() {
         let _ = std::fs::remove_dir_all(&dir);
         invitations(&dir).await;
         let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
+
+    // `cargo bench --bench admin -- organization-file` runs only export and plan.
+    if std::env::args().any(|a| a == "organization-file") {
+        let (server, client) = large_server(Database::Memory).await;
+        organization_file(&client).await;
+        server.shutdown().await;
         return;
     }
 
@@ -254,6 +303,8 @@ async fn run() {
         typing,
         "9 runs",
     );
+
+    organization_file(&client).await;
 
     server.shutdown().await;
     invitations(&dir).await;

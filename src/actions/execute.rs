@@ -5,12 +5,15 @@ use serde_json::Value;
 
 use super::plan::Plan;
 use super::request::Request;
+use super::request_groups::GroupRequest;
 use crate::api::{
-    AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, AdminOrganizationMemberOut, ApiKeyOut,
-    DeleteApiKeyOut, DeleteOut, LimitsOut, OrganizationInvitesCreateOut, RemoveWorkspaceMembersOut,
-    WorkspaceEnrichedOut, WorkspaceOut, WorkspaceSettingsOut,
+    AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, AdminOrganizationMemberOut,
+    AdminUserGroupOut, ApiKeyOut, DeleteApiKeyOut, DeleteOut, LimitsOut,
+    OrganizationInvitesCreateOut, RemoveWorkspaceMembersOut, WorkspaceEnrichedOut, WorkspaceOut,
+    WorkspaceSettingsOut,
 };
 use crate::client::{AdminClient, ClientError};
+use crate::domain::OrgRole;
 
 /// What the server answered to one request.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +33,11 @@ pub enum Reply {
     KeyCreated(Box<ApiKeyOut>),
     KeyDeleted(DeleteApiKeyOut),
     SpendLimitSet(Box<LimitsOut>),
+    GroupCreated(Box<AdminUserGroupOut>),
+    GroupUpdated(Box<AdminUserGroupOut>),
+    /// A group change the server answers without a body (members, nesting, assignments,
+    /// organization role, provisioning, deletion).
+    GroupChanged,
 }
 
 impl Reply {
@@ -40,7 +48,7 @@ impl Reply {
             Self::WorkspaceCreated(out) => serde_json::to_value(out),
             Self::WorkspaceUpdated(out) => serde_json::to_value(out),
             Self::SettingsUpdated(out) => serde_json::to_value(out),
-            Self::Archived => return Value::Null,
+            Self::Archived | Self::GroupChanged => return Value::Null,
             Self::MembersAdded(out) => serde_json::to_value(out),
             Self::RolesSet(out) => serde_json::to_value(out),
             Self::MembersRemoved(out) => serde_json::to_value(out),
@@ -50,6 +58,7 @@ impl Reply {
             Self::KeyCreated(out) => serde_json::to_value(out),
             Self::KeyDeleted(out) => serde_json::to_value(out),
             Self::SpendLimitSet(out) => serde_json::to_value(out),
+            Self::GroupCreated(out) | Self::GroupUpdated(out) => serde_json::to_value(out),
         };
         value.unwrap_or(Value::Null)
     }
@@ -114,6 +123,70 @@ pub async fn send(client: &AdminClient, request: &Request) -> Result<Reply, Clie
         Request::DeleteApiKey { key } => Reply::KeyDeleted(client.delete_api_key(*key).await?),
         Request::SetSpendLimit { body } => {
             Reply::SpendLimitSet(Box::new(client.set_spend_limit(body).await?))
+        }
+        Request::Group(group) => send_group(client, group).await?,
+    })
+}
+
+async fn send_group(client: &AdminClient, request: &GroupRequest) -> Result<Reply, ClientError> {
+    let changed = Reply::GroupChanged;
+    Ok(match request {
+        GroupRequest::Create { body } => {
+            Reply::GroupCreated(Box::new(client.create_group(body).await?))
+        }
+        GroupRequest::Update { group, body } => {
+            Reply::GroupUpdated(Box::new(client.update_group(*group, body).await?))
+        }
+        GroupRequest::Delete { group } => {
+            client.delete_group(*group).await?;
+            changed
+        }
+        GroupRequest::AddMembers { group, users } => {
+            client.add_group_members(*group, users).await?;
+            changed
+        }
+        GroupRequest::RemoveMembers { group, users } => {
+            client.remove_group_members(*group, users).await?;
+            changed
+        }
+        GroupRequest::SetNested { group, children } => {
+            client.set_nested_groups(*group, children).await?;
+            changed
+        }
+        GroupRequest::Assign { group, body } => {
+            client.assign_group_to_workspace(*group, body).await?;
+            changed
+        }
+        GroupRequest::UpdateAssignment {
+            group,
+            workspace,
+            body,
+        } => {
+            client
+                .update_group_workspace(*group, *workspace, body)
+                .await?;
+            changed
+        }
+        GroupRequest::Unassign { group, workspace } => {
+            client
+                .remove_group_from_workspace(*group, *workspace)
+                .await?;
+            changed
+        }
+        GroupRequest::SetOrganizationRole { group, body } => {
+            // Plans build this body from an `OrgRole`; a journal edited by hand may not.
+            let role = OrgRole::from_code_or_uuid(&body.organization_role).ok_or_else(|| {
+                ClientError::Validation {
+                    fields: Vec::new(),
+                    message: format!("unknown organization role {:?}", body.organization_role),
+                }
+            })?;
+            client.set_group_organization_role(*group, role).await?;
+            changed
+        }
+        GroupRequest::Provision { body } => {
+            client.provision_group_workspace(body).await?;
+            changed
         }
     })
 }

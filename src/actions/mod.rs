@@ -11,22 +11,39 @@
 //! - [`resolve`]: workspace names (folded as the server's uniqueness rule folds them),
 //!   emails, people's names, invitations and keys to what the server knows; [`roles`]: role
 //!   names and role edits.
-//! - [`workspaces`], [`archive`], [`members`], [`people`], [`invites`], [`keys`], [`spend`]:
-//!   the actions.
+//! - [`workspaces`], [`archive`], [`members`], [`people`], [`invites`], [`keys`], [`spend`],
+//!   [`groups`]: the actions.
 //!
-//! A new area (groups, say) is a module here with its planners, its requests in
-//! [`request::Request`] and its replies in [`execute::Reply`].
+//! A new area is a module here with its planners, its requests in [`request::Request`] and
+//! its replies in [`execute::Reply`].
+//!
+//! The plan engine (`domain::org`) describes the organization by names and diffs two
+//! descriptions into changes; here [`org_live`] reads the live organization into that
+//! description, [`org_steps`] turns a change into requests, [`org_apply`] runs a list of
+//! changes in a safe order, and [`journal`] keeps every applied change set (what
+//! [`journal_record`] makes of an action plan's requests) for `undo`. The console's staging
+//! can collect the same changes and run them the same way.
 
 pub mod archive;
 pub mod error;
 pub mod execute;
+pub mod groups;
 pub mod invites;
+pub mod journal;
+pub mod journal_record;
+mod journal_record_groups;
 pub mod keys;
 pub mod members;
+pub mod org_apply;
+pub mod org_live;
+pub mod org_roles;
+pub mod org_steps;
+mod org_steps_create;
 pub mod outcome;
 pub mod people;
 pub mod plan;
 pub mod request;
+pub mod request_groups;
 pub mod resolve;
 pub mod roles;
 pub mod spend;

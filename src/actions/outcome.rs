@@ -270,6 +270,7 @@ pub fn message(plan: &Plan, replies: &[Reply]) -> String {
                 limit_text(*before, currency)
             ),
         },
+        (Intent::Group { done }, _) => done.clone(),
         // A reply of another kind than the intent expects: say what was sent.
         _ => format!("Done: {}", plan.summary),
     }

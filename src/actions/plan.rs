@@ -107,6 +107,10 @@ pub enum Intent {
         after: Option<i64>,
         currency: String,
     },
+    /// A change to a user group; `done` is the outcome in words once every step succeeded.
+    Group {
+        done: String,
+    },
 }
 
 /// An action ready to run: nothing has been sent yet.

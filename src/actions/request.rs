@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::request_groups::GroupRequest;
 use crate::api::{
     AdminCreateApiKeyIn, AdminOrganizationMemberUpdate, AdminWorkspaceIn, NewUsageLimitIn,
     Operation, OrganizationInviteIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn,
@@ -59,6 +60,8 @@ pub enum Request {
     DeleteApiKey { key: Uuid },
     /// `POST /spend-limit`.
     SetSpendLimit { body: NewUsageLimitIn },
+    /// A change to a user group.
+    Group(GroupRequest),
 }
 
 /// A request as HTTP: method, path below the base URL, and JSON body.
@@ -70,28 +73,29 @@ pub struct HttpRequest {
 }
 
 impl Request {
-    /// The operation of the contract this request is, and the id its path names, if any.
-    pub fn operation(&self) -> (Operation, Option<Uuid>) {
+    /// The operation of the contract this request is, and the ids its path names, in order.
+    pub fn operation(&self) -> (Operation, Vec<Uuid>) {
         use Operation as Op;
         match self {
-            Self::CreateWorkspace { .. } => (Op::CreateWorkspace, None),
-            Self::UpdateWorkspace { workspace, .. } => (Op::UpdateWorkspace, Some(*workspace)),
+            Self::CreateWorkspace { .. } => (Op::CreateWorkspace, Vec::new()),
+            Self::UpdateWorkspace { workspace, .. } => (Op::UpdateWorkspace, vec![*workspace]),
             Self::UpdateWorkspaceSettings { workspace, .. } => {
-                (Op::UpdateWorkspaceSettings, Some(*workspace))
+                (Op::UpdateWorkspaceSettings, vec![*workspace])
             }
-            Self::ArchiveWorkspace { workspace } => (Op::ArchiveWorkspace, Some(*workspace)),
-            Self::AddMembers { workspace, .. } => (Op::AddWorkspaceMembers, Some(*workspace)),
+            Self::ArchiveWorkspace { workspace } => (Op::ArchiveWorkspace, vec![*workspace]),
+            Self::AddMembers { workspace, .. } => (Op::AddWorkspaceMembers, vec![*workspace]),
             Self::SetMemberRoles { workspace, .. } => {
-                (Op::UpsertWorkspaceMembers, Some(*workspace))
+                (Op::UpsertWorkspaceMembers, vec![*workspace])
             }
-            Self::RemoveMembers { workspace, .. } => (Op::RemoveWorkspaceMembers, Some(*workspace)),
-            Self::Invite { .. } => (Op::InviteUsers, None),
-            Self::UpdateUser { user, .. } => (Op::UpdateUser, Some(*user)),
-            Self::DeleteUser { user } => (Op::DeleteUser, Some(*user)),
-            Self::DeleteInvite { invite } => (Op::DeleteInvite, Some(*invite)),
-            Self::CreateApiKey { .. } => (Op::CreateApiKey, None),
-            Self::DeleteApiKey { key } => (Op::DeleteApiKey, Some(*key)),
-            Self::SetSpendLimit { .. } => (Op::SetSpendLimit, None),
+            Self::RemoveMembers { workspace, .. } => (Op::RemoveWorkspaceMembers, vec![*workspace]),
+            Self::Invite { .. } => (Op::InviteUsers, Vec::new()),
+            Self::UpdateUser { user, .. } => (Op::UpdateUser, vec![*user]),
+            Self::DeleteUser { user } => (Op::DeleteUser, vec![*user]),
+            Self::DeleteInvite { invite } => (Op::DeleteInvite, vec![*invite]),
+            Self::CreateApiKey { .. } => (Op::CreateApiKey, Vec::new()),
+            Self::DeleteApiKey { key } => (Op::DeleteApiKey, vec![*key]),
+            Self::SetSpendLimit { .. } => (Op::SetSpendLimit, Vec::new()),
+            Self::Group(group) => group.operation(),
         }
     }
 
@@ -101,8 +105,8 @@ impl Request {
 
     /// The path below the Admin API's base URL.
     pub fn path(&self) -> String {
-        let (operation, id) = self.operation();
-        operation.path(id.as_slice())
+        let (operation, ids) = self.operation();
+        operation.path(&ids)
     }
 
     /// The JSON body exactly as the client sends it; `None` for requests without one.
@@ -128,6 +132,7 @@ impl Request {
             Self::UpdateUser { body, .. } => serde_json::to_value(body),
             Self::CreateApiKey { body } => serde_json::to_value(body),
             Self::SetSpendLimit { body } => serde_json::to_value(body),
+            Self::Group(group) => return group.body(),
             Self::ArchiveWorkspace { .. }
             | Self::DeleteUser { .. }
             | Self::DeleteInvite { .. }
@@ -146,12 +151,15 @@ impl Request {
     }
 
     /// Whether the server keeps no way back: archiving, removing someone from the
-    /// organization, deleting a key.
+    /// organization, deleting a key or a group.
     pub fn is_irreversible(&self) -> bool {
-        matches!(
-            self,
-            Self::ArchiveWorkspace { .. } | Self::DeleteUser { .. } | Self::DeleteApiKey { .. }
-        )
+        match self {
+            Self::Group(group) => group.is_irreversible(),
+            other => matches!(
+                other,
+                Self::ArchiveWorkspace { .. } | Self::DeleteUser { .. } | Self::DeleteApiKey { .. }
+            ),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! the TUI can all lean on the same rules and test them with plain unit tests.
 
 pub mod key_expiry;
+pub mod org;
 pub mod roles;
 pub mod secret;
 pub mod secret_like;

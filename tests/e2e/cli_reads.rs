@@ -8,11 +8,11 @@ use serde_json::{Value, json};
 use crate::support::cli::{Run, Scripted};
 
 /// One read command in the four formats.
-struct Formats {
-    table: Run,
-    json: Value,
-    jsonl: Vec<Value>,
-    csv: Vec<Vec<String>>,
+pub(crate) struct Formats {
+    pub table: Run,
+    pub json: Value,
+    pub jsonl: Vec<Value>,
+    pub csv: Vec<Vec<String>>,
 }
 
 /// A CSV document as rows of fields (quotes and doubled quotes undone).
@@ -45,7 +45,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 /// Runs `args` in each format and checks that the formats agree with one another: as many
 /// table lines, CSV rows and JSON Lines records, each with the header first.
-async fn formats(s: &Scripted, args: &[&str]) -> Formats {
+pub(crate) async fn formats(s: &Scripted, args: &[&str]) -> Formats {
     let with = |format: &'static str| {
         let mut all = args.to_vec();
         all.extend(["-o", format]);
@@ -92,7 +92,7 @@ async fn formats(s: &Scripted, args: &[&str]) -> Formats {
 }
 
 /// A record without the fields the command adds beside the contract's.
-fn contract_part(record: &Value, added: &[&str]) -> Value {
+pub(crate) fn contract_part(record: &Value, added: &[&str]) -> Value {
     let mut record = record.clone();
     for field in added {
         record.as_object_mut().expect("an object").remove(*field);
@@ -101,7 +101,7 @@ fn contract_part(record: &Value, added: &[&str]) -> Value {
 }
 
 /// The CSV column named `name`, row by row.
-fn column(csv: &[Vec<String>], name: &str) -> Vec<String> {
+pub(crate) fn column(csv: &[Vec<String>], name: &str) -> Vec<String> {
     let at = csv[0]
         .iter()
         .position(|h| h == name)

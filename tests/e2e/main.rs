@@ -8,6 +8,8 @@ mod support;
 mod cli_changes;
 mod cli_config_profiles;
 mod cli_exit_codes;
+mod cli_groups;
+mod cli_plan_apply;
 mod cli_reads;
 mod cli_recipes;
 mod console;

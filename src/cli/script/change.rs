@@ -1,12 +1,13 @@
 //! What every change command does with its plan: say when nothing needs changing, print the
 //! requests for `--dry-run`, refuse in read-only mode, demand `--confirm` for what cannot be
-//! undone, then send it and report. The outcome goes to stderr, so stdout holds only what a
-//! script asked for (`-o json`, or a new key).
+//! undone, then send it, keep what it changed in the journal, and report. The outcome goes to
+//! stderr, so stdout holds only what a script asked for (`-o json`, or a new key).
 
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::exit::{Exit, Failure};
+use super::journaling;
 use super::output::{emit, pretty};
 use super::session::Session;
 use crate::actions::{Execution, Plan, execute, outcome};
@@ -139,7 +140,10 @@ pub async fn run(
     for note in &plan.notes {
         eprintln!("note: {note}");
     }
-    Ok(execute(&session.client, plan).await)
+    let before = journaling::before(session, plan).await;
+    let execution = execute(&session.client, plan).await;
+    journaling::after_plan(session, plan, &execution, before.as_ref()).await;
+    Ok(execution)
 }
 
 /// Reports the run: the outcome on stderr and, with `-o`, the replies on stdout; or the

@@ -22,6 +22,8 @@ pub enum Exit {
     Denied = 4,
     /// 5: the outcome is unknown: a change was sent and no answer came back.
     Unknown = 5,
+    /// 6: `plan` found changes to make, or `apply` left some (destructive ones it skipped).
+    Pending = 6,
 }
 
 /// The text `--help` shows after the commands.
@@ -33,7 +35,8 @@ Exit codes (scripting commands):
   3  refused by a rule: an unknown or ambiguous name, an invalid value, a conflict (HTTP 4xx
      other than 401/403)
   4  authentication or permission: a rejected key, a forbidden call, --read-only
-  5  outcome unknown: a change was sent and no answer came back; check before retrying";
+  5  outcome unknown: a change was sent and no answer came back; check before retrying
+  6  plan: changes pending (0: none); apply: changes left, such as skipped destructive ones";
 
 impl Exit {
     pub fn code(self) -> ExitCode {
@@ -129,8 +132,9 @@ mod tests {
             Exit::Refused,
             Exit::Denied,
             Exit::Unknown,
+            Exit::Pending,
         ];
         let distinct: std::collections::HashSet<u8> = codes.iter().map(|c| *c as u8).collect();
-        assert_eq!(distinct.len(), 6);
+        assert_eq!(distinct.len(), 7);
     }
 }

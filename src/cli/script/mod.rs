@@ -1,16 +1,19 @@
 //! The scripting commands: `get` for reading, one command per area for changing
-//! (`workspace`, `members`, `people`, `invites`, `keys`, `spend`), and shell completions and
+//! (`workspace`, `members`, `people`, `invites`, `keys`, `spend`, `groups`), and shell completions and
 //! the man page generated from the same definitions. Changes go through the action layer
 //! (`crate::actions`) the console uses, so both check, resolve, send and word the same way.
 //!
-//! A new area (groups, usage) is one variant below with its file beside this one, and for a
-//! read one variant of `get::GetCommand` with its listing.
+//! A new area is one variant below with its file beside this one, and for a read one
+//! variant of `get::GetCommand` with its listing.
 
 mod change;
 pub mod exit;
 mod get;
+mod groups;
+mod journaling;
 mod keys;
 mod members;
+mod orgfile;
 mod output;
 mod people;
 mod session;
@@ -66,9 +69,19 @@ pub struct Area<C: Subcommand> {
     pub command: C,
 }
 
+/// A command without subcommands, with the options every command shares.
+#[derive(Debug, Args)]
+pub struct Single<A: Args> {
+    #[command(flatten)]
+    pub options: ScriptArgs,
+    #[command(flatten)]
+    pub command: A,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ScriptCommand {
-    /// Read the organization: workspaces, members, people, invites, keys, audit, roles, spend.
+    /// Read the organization: workspaces, members, people, invites, keys, groups, audit,
+    /// roles, spend, usage, limits.
     #[command(after_help = EXIT_CODES_HELP)]
     Get(Area<get::GetCommand>),
     /// Create, edit or archive workspaces.
@@ -89,6 +102,26 @@ pub enum ScriptCommand {
     /// Set the organization's monthly spending limit.
     #[command(after_help = EXIT_CODES_HELP)]
     Spend(Area<spend::SpendCommand>),
+    /// Create, edit and delete user groups; their members, nesting, workspaces and role.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Groups(Area<groups::GroupsCommand>),
+    /// Write the organization as a file (TOML or YAML): workspaces, members, groups, people,
+    /// invitations. The same organization always gives the same bytes.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Export(Single<orgfile::export::ExportArgs>),
+    /// Compare an organization file with the live organization: exit 0 when they match, 6
+    /// when changes are pending.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Plan(Single<orgfile::plan::PlanArgs>),
+    /// Make the organization match a file, after showing the plan and asking.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Apply(Single<orgfile::apply::ApplyArgs>),
+    /// Take back the last change set that can be taken back (see `journal`).
+    #[command(after_help = EXIT_CODES_HELP)]
+    Undo(Single<orgfile::undo::UndoArgs>),
+    /// List the change sets applied to this organization, and what can be undone.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Journal(Single<orgfile::journal::JournalArgs>),
     /// Print a completion script for a shell: bash, zsh or fish.
     Completions {
         #[arg(value_parser = clap::builder::PossibleValuesParser::new(["bash", "zsh", "fish"]))]
@@ -125,6 +158,12 @@ impl ScriptCommand {
             Self::Invites(a) => Some(&a.options),
             Self::Keys(a) => Some(&a.options),
             Self::Spend(a) => Some(&a.options),
+            Self::Groups(a) => Some(&a.options),
+            Self::Export(a) => Some(&a.options),
+            Self::Plan(a) => Some(&a.options),
+            Self::Apply(a) => Some(&a.options),
+            Self::Undo(a) => Some(&a.options),
+            Self::Journal(a) => Some(&a.options),
             Self::Completions { .. } | Self::Man => None,
         }
     }
@@ -163,6 +202,12 @@ async fn dispatch(
         ScriptCommand::Invites(c) => people::run_invites(session, &c.command).await,
         ScriptCommand::Keys(c) => keys::run(session, &c.command).await,
         ScriptCommand::Spend(c) => spend::run(session, &c.command).await,
+        ScriptCommand::Groups(c) => groups::run(session, &c.command).await,
+        ScriptCommand::Export(c) => orgfile::export::run(session, &c.command).await,
+        ScriptCommand::Plan(c) => orgfile::plan::run(session, &c.command, options.no_color).await,
+        ScriptCommand::Apply(c) => orgfile::apply::run(session, &c.command, options.no_color).await,
+        ScriptCommand::Undo(c) => orgfile::undo::run(session, &c.command, options.no_color).await,
+        ScriptCommand::Journal(c) => orgfile::journal::run(session, &c.command).await,
         ScriptCommand::Completions { .. } | ScriptCommand::Man => Ok(()),
     }
 }

@@ -19,6 +19,8 @@ pub struct Session {
     pub base_url: String,
     /// From `--read-only` or the profile's `read_only`: every change is refused.
     pub read_only: bool,
+    /// Where the journal of applied changes lives.
+    pub dirs: AppDirs,
     server: Option<LocalServer>,
 }
 
@@ -49,6 +51,7 @@ impl Session {
             client,
             base_url: profile.base_url.clone(),
             read_only: profile.read_only,
+            dirs,
             server,
         })
     }

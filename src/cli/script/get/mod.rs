@@ -2,9 +2,12 @@
 //! filters, printed as a table, JSON, JSON Lines or CSV.
 
 mod audit;
+pub mod groups;
 mod keys;
 mod org;
 mod people;
+mod usage;
+mod vibe;
 
 use clap::{Args, Subcommand};
 use serde_json::Value;
@@ -41,6 +44,14 @@ pub enum GetCommand {
     Spend(OutputArgs),
     /// The organization the key belongs to (a local-server extension).
     Organization(OutputArgs),
+    /// User groups: organization role, members, nesting, workspaces and the roles they grant.
+    Groups(groups::GroupsArgs),
+    /// A month's usage and cost per workspace, category and model.
+    Usage(usage::UsageArgs),
+    /// The organization's rate limits: requests per second, tokens per model.
+    Limits(OutputArgs),
+    /// Vibe Work activity per person over the last days.
+    Vibe(vibe::VibeArgs),
 }
 
 impl GetCommand {
@@ -53,7 +64,10 @@ impl GetCommand {
             Self::Keys(a) => a.output.format,
             Self::Audit(a) => a.output.format,
             Self::Roles(a) => a.output.format,
-            Self::Spend(a) | Self::Organization(a) => a.format,
+            Self::Groups(a) => a.output.format,
+            Self::Usage(a) => a.output.format,
+            Self::Vibe(a) => a.output.format,
+            Self::Spend(a) | Self::Organization(a) | Self::Limits(a) => a.format,
         }
     }
 }
@@ -71,6 +85,10 @@ pub async fn listing(session: &Session, command: &GetCommand) -> Result<Listing,
         GetCommand::Roles(args) => org::roles(client, args).await,
         GetCommand::Spend(_) => org::spend(client).await,
         GetCommand::Organization(_) => org::organization(client).await,
+        GetCommand::Groups(args) => groups::groups(client, args).await,
+        GetCommand::Usage(args) => usage::usage(client, args).await,
+        GetCommand::Limits(_) => usage::limits(client).await,
+        GetCommand::Vibe(args) => vibe::vibe(client, args).await,
     }
 }
 

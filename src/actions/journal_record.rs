@@ -1,0 +1,331 @@
+//! What an action plan changed, as plan engine changes for the journal: each request that
+//! succeeded, read against the organization as it was just before (for the values it
+//! replaced) and the server's reply (for what it really did). Also which organization a
+//! client talks to, so the journal keeps each organization's entries apart.
+
+use sha2::{Digest, Sha256};
+
+use super::execute::Reply;
+use super::org_live::{LiveOrg, Reading};
+use super::org_roles::entry_roles;
+use super::plan::Plan;
+use super::request::Request;
+use crate::client::{AdminClient, ClientError};
+use crate::domain::org::{Change, FieldValue, Group, Invitation, Workspace, WorkspaceField};
+use crate::domain::{OrgRole, WorkspaceRole};
+
+const KEY_CREATED: &str = "a key cannot be taken back but by deleting it, which is permanent: \
+    delete it with `mistral-admin keys delete` if it was a mistake";
+const KEY_DELETED: &str = "a deleted key stops working for good; create a new one";
+
+/// The organization a client acts on: its id where the server tells it (the local server),
+/// else the base URL with a fingerprint of the key (a one-way hash; an Admin API key belongs
+/// to exactly one organization).
+pub async fn organization_id(client: &AdminClient) -> Result<String, ClientError> {
+    if let Some(org) = client.local_organization().await? {
+        return Ok(format!("organization {}", org.uuid));
+    }
+    let digest = Sha256::digest(client.credential().expose().as_bytes());
+    let fingerprint: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{} key {fingerprint}", client.base_url()))
+}
+
+/// What must be read beforehand to record a plan's changes: nothing more than the values
+/// its requests replace.
+pub fn reading_for(plan: &Plan) -> Reading {
+    let any = |wanted: fn(&Request) -> bool| plan.requests().any(wanted);
+    Reading {
+        people: any(|r| {
+            !matches!(
+                r,
+                Request::SetSpendLimit { .. }
+                    | Request::CreateApiKey { .. }
+                    | Request::DeleteApiKey { .. }
+            )
+        }),
+        settings: any(|r| matches!(r, Request::UpdateWorkspaceSettings { .. })),
+        groups: any(|r| matches!(r, Request::Group(_))),
+        spend: any(|r| matches!(r, Request::SetSpendLimit { .. })),
+    }
+}
+
+fn name_of(live: &LiveOrg, id: uuid::Uuid) -> String {
+    live.workspace_names
+        .get(&id)
+        .cloned()
+        .unwrap_or(id.to_string())
+}
+
+fn group_of(live: &LiveOrg, id: uuid::Uuid) -> Option<&Group> {
+    live.group_names.get(&id).and_then(|n| live.model.group(n))
+}
+
+fn email_of(live: &LiveOrg, id: uuid::Uuid) -> String {
+    live.ids
+        .users
+        .iter()
+        .find(|(_, u)| **u == id)
+        .map_or_else(|| id.to_string(), |(e, _)| e.clone())
+}
+
+fn irreversible(what: String, why: &str) -> Change {
+    Change::Irreversible {
+        what,
+        why: why.to_owned(),
+    }
+}
+
+/// The changes the done steps of `plan` made (`replies` holds one reply per done step).
+pub fn changes_of(plan: &Plan, replies: &[Reply], before: &LiveOrg) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (step, reply) in plan.steps.iter().zip(replies) {
+        record(&step.request, Some(reply), before, &mut out);
+    }
+    out
+}
+
+/// The changes `plan` would make, before anything is sent: what the console stages as a
+/// pending plan, shown with the same diff lines and applied by `org_apply`.
+pub fn changes_planned(plan: &Plan, before: &LiveOrg) -> Vec<Change> {
+    let mut out = Vec::new();
+    for step in &plan.steps {
+        record(&step.request, None, before, &mut out);
+    }
+    out
+}
+
+fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Vec<Change>) {
+    let catalog = &live.ids.catalog;
+    let workspace = |id| live.model.workspace(&name_of(live, id));
+    match request {
+        Request::CreateWorkspace { body } => {
+            let admin = email_of(live, body.admin_user_id);
+            let mut created = Workspace {
+                name: body.name.clone(),
+                description: body.description.clone(),
+                icon: body.icon.clone(),
+                ..Workspace::default()
+            };
+            created
+                .members
+                .insert(admin, vec![WorkspaceRole::WorkspaceAdmin.name().to_owned()]);
+            out.push(Change::CreateWorkspace { workspace: created });
+        }
+        Request::UpdateWorkspace {
+            workspace: id,
+            body,
+        } => {
+            let Some(now) = workspace(*id) else { return };
+            let text = |t: &str| FieldValue::Text(t.to_owned());
+            let fields = [
+                (
+                    WorkspaceField::Description,
+                    &now.description,
+                    &body.description,
+                ),
+                (WorkspaceField::Icon, &now.icon, &body.icon),
+                (WorkspaceField::Name, &now.name, &body.name),
+            ];
+            for (field, before, after) in fields {
+                if let Some(after) = after.as_deref().filter(|a| *a != before.as_str()) {
+                    out.push(Change::EditWorkspace {
+                        workspace: now.name.clone(),
+                        field,
+                        before: text(before),
+                        after: text(after),
+                    });
+                }
+            }
+        }
+        Request::UpdateWorkspaceSettings {
+            workspace: id,
+            body,
+        } => {
+            let Some(now) = workspace(*id) else { return };
+            if let (Some(before), Some(after)) = (
+                now.members_can_create_api_keys,
+                body.members_can_create_api_keys,
+            ) {
+                out.push(Change::EditWorkspace {
+                    workspace: now.name.clone(),
+                    field: WorkspaceField::MembersCanCreateApiKeys,
+                    before: FieldValue::Flag(before),
+                    after: FieldValue::Flag(after),
+                });
+            }
+            if let (Some(before), Some(after)) = (now.monthly_spend_cap, body.monthly_spend_cap) {
+                out.push(Change::EditWorkspace {
+                    workspace: now.name.clone(),
+                    field: WorkspaceField::MonthlySpendCap,
+                    before: FieldValue::Limit(before),
+                    after: FieldValue::Limit(crate::domain::org::Limit::from_option(after)),
+                });
+            }
+        }
+        Request::ArchiveWorkspace { workspace: id } => out.push(Change::ArchiveWorkspace {
+            workspace: name_of(live, *id),
+            explicit: true,
+        }),
+        Request::AddMembers {
+            workspace: id,
+            members,
+        }
+        | Request::SetMemberRoles {
+            workspace: id,
+            members,
+        } => {
+            let Some(now) = workspace(*id) else { return };
+            let add_only = matches!(request, Request::AddMembers { .. });
+            for entry in members {
+                let email = email_of(live, entry.user_uuid);
+                let roles = entry_roles(entry, catalog);
+                match now.member(&email) {
+                    None => out.push(Change::AddMember {
+                        workspace: now.name.clone(),
+                        email,
+                        roles,
+                    }),
+                    Some(held) if !add_only && *held != roles => out.push(Change::SetMemberRoles {
+                        workspace: now.name.clone(),
+                        email,
+                        before: held.clone(),
+                        after: roles,
+                    }),
+                    Some(_) => {}
+                }
+            }
+        }
+        Request::RemoveMembers {
+            workspace: id,
+            users,
+        } => {
+            let Some(now) = workspace(*id) else { return };
+            for user in users {
+                let email = email_of(live, *user);
+                if let Some(held) = now.member(&email) {
+                    out.push(Change::RemoveMember {
+                        workspace: now.name.clone(),
+                        email,
+                        roles: held.clone(),
+                    });
+                }
+            }
+        }
+        Request::Invite { body } => {
+            // After sending, the reply says which addresses were refused.
+            let refused = |a: &str| match reply {
+                Some(Reply::Invited(result)) => result
+                    .invalid_emails
+                    .iter()
+                    .chain(&result.already_members)
+                    .any(|e| e.eq_ignore_ascii_case(a)),
+                _ => live.model.person(a).is_some(),
+            };
+            let roles: Vec<String> = body
+                .role_names
+                .iter()
+                .flatten()
+                .map(|r| r.name().to_owned())
+                .collect();
+            let places: Vec<String> = body
+                .workspace_uuids
+                .iter()
+                .flatten()
+                .map(|w| name_of(live, *w))
+                .collect();
+            for address in body
+                .email
+                .split([',', ';', '\n'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
+                if refused(address) || live.model.invitation(address).is_some() {
+                    continue;
+                }
+                out.push(Change::Invite {
+                    invitation: Invitation {
+                        email: crate::domain::org::email_key(address),
+                        roles: if roles.is_empty() {
+                            vec![OrgRole::Member.name().to_owned()]
+                        } else {
+                            roles.clone()
+                        },
+                        workspaces: places.clone(),
+                    },
+                });
+            }
+        }
+        Request::UpdateUser { user, body } => {
+            let email = email_of(live, *user);
+            let Some(now) = live.model.person(&email) else {
+                return;
+            };
+            let after = crate::domain::org::normalize_org_role_names(
+                body.role_names
+                    .iter()
+                    .flatten()
+                    .map(|r| r.name().to_owned())
+                    .collect(),
+            );
+            out.push(Change::SetOrganizationRoles {
+                email,
+                before: now.roles.clone(),
+                after,
+            });
+        }
+        Request::DeleteUser { user } => out.push(Change::RemovePerson {
+            email: email_of(live, *user),
+            explicit: true,
+        }),
+        Request::DeleteInvite { invite } => {
+            let email = live
+                .ids
+                .invites
+                .iter()
+                .find(|(_, id)| *id == invite)
+                .map(|(e, _)| e.clone());
+            if let Some(invitation) = email.and_then(|e| live.model.invitation(&e)) {
+                out.push(Change::RevokeInvitation {
+                    invitation: invitation.clone(),
+                });
+            }
+        }
+        Request::CreateApiKey { body } => out.push(irreversible(
+            format!("API key {:?} created", body.name),
+            KEY_CREATED,
+        )),
+        Request::DeleteApiKey { key } => {
+            out.push(irreversible(format!("API key {key} deleted"), KEY_DELETED))
+        }
+        Request::SetSpendLimit { body } => {
+            if let Some(before) = live.model.monthly_spend_limit {
+                let after = if body.no_monthly_limit {
+                    None
+                } else {
+                    Some(body.amount)
+                };
+                out.push(Change::SetSpendLimit {
+                    before,
+                    after: crate::domain::org::Limit::from_option(after),
+                });
+            }
+        }
+        Request::Group(group) => super::journal_record_groups::record(group, reply, live, out),
+    }
+}
+
+pub(super) fn group_name(live: &LiveOrg, id: uuid::Uuid) -> Option<String> {
+    group_of(live, id).map(|g| g.name.clone())
+}
+
+pub(super) fn user_email(live: &LiveOrg, id: uuid::Uuid) -> String {
+    email_of(live, id)
+}
+
+pub(super) fn workspace_name(live: &LiveOrg, id: uuid::Uuid) -> String {
+    name_of(live, id)
+}
+
+pub(super) fn lost_for_good(what: String, why: &str) -> Change {
+    irreversible(what, why)
+}

@@ -1,0 +1,309 @@
+//! The live organization read through the client, as the plan engine describes it
+//! ([`Organization`]), with the ids behind each name so changes can become requests.
+
+use std::collections::HashMap;
+
+use futures::{StreamExt, TryStreamExt, stream};
+use uuid::Uuid;
+
+use crate::api::{
+    AdminUserGroupMemberOut, AdminUserGroupOut, GroupWorkspaceAssignmentOut, RolesOut,
+    WorkspaceOut, WorkspaceSettingsOut,
+};
+use crate::client::{AdminClient, ClientError, Directory};
+use crate::domain::OrgRole;
+use crate::domain::org::{
+    self, Group, Invitation, Limit, Organization, Person, Workspace, email_key, group_key,
+    workspace_key,
+};
+use crate::domain::roles::normalize_workspace_role_names;
+
+/// Requests in flight at once when reading per-workspace settings or per-group details.
+const IN_FLIGHT: usize = 8;
+
+/// A group with its direct members and its workspace assignments.
+pub type GroupDetail = (
+    AdminUserGroupOut,
+    Vec<AdminUserGroupMemberOut>,
+    Vec<GroupWorkspaceAssignmentOut>,
+);
+
+/// Every group with its direct members and workspace assignments.
+pub async fn group_details(client: &AdminClient) -> Result<Vec<GroupDetail>, ClientError> {
+    let all = client.list_all_groups().await?;
+    stream::iter(all)
+        .map(|group| async move {
+            let (members, assignments) = futures::try_join!(
+                client.list_all_group_members(group.uuid),
+                client.list_all_group_workspaces(group.uuid)
+            )?;
+            Ok::<_, ClientError>((group, members, assignments))
+        })
+        .buffered(IN_FLIGHT)
+        .try_collect()
+        .await
+}
+
+/// What to read of the organization; what is not read stays empty in the description.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Workspaces, people, invitations and the role catalog.
+    pub people: bool,
+    /// Each workspace's local-server settings (one request per workspace).
+    pub settings: bool,
+    /// Groups with their members and assignments (two requests per group).
+    pub groups: bool,
+    /// The organization's monthly spending limit.
+    pub spend: bool,
+}
+
+impl Reading {
+    pub const ALL: Self = Self {
+        people: true,
+        settings: true,
+        groups: true,
+        spend: true,
+    };
+}
+
+/// Runs `read` only when `wanted`, else answers the default.
+async fn when<T: Default>(
+    wanted: bool,
+    read: impl std::future::Future<Output = Result<T, ClientError>>,
+) -> Result<T, ClientError> {
+    if wanted { read.await } else { Ok(T::default()) }
+}
+
+/// The ids behind the names of a [`LiveOrg`], and the role catalog.
+#[derive(Debug, Clone)]
+pub struct Ids {
+    /// Active workspaces by [`workspace_key`].
+    pub workspaces: HashMap<String, WorkspaceOut>,
+    /// Organization members by [`email_key`].
+    pub users: HashMap<String, Uuid>,
+    /// Groups by [`group_key`].
+    pub groups: HashMap<String, Uuid>,
+    /// Pending invitations by [`email_key`].
+    pub invites: HashMap<String, Uuid>,
+    pub catalog: RolesOut,
+}
+
+impl Ids {
+    pub fn workspace(&self, name: &str) -> Option<&WorkspaceOut> {
+        self.workspaces.get(&workspace_key(name))
+    }
+
+    pub fn user(&self, email: &str) -> Option<Uuid> {
+        self.users.get(&email_key(email)).copied()
+    }
+
+    pub fn group(&self, name: &str) -> Option<Uuid> {
+        self.groups.get(&group_key(name)).copied()
+    }
+}
+
+/// The organization as it is, described and indexed.
+#[derive(Debug, Clone)]
+pub struct LiveOrg {
+    pub model: Organization,
+    pub ids: Ids,
+    /// The ids of workspaces and groups by id, for naming what a request refers to.
+    pub workspace_names: HashMap<Uuid, String>,
+    pub group_names: HashMap<Uuid, String>,
+}
+
+impl LiveOrg {
+    /// Reads the organization.
+    pub async fn load(client: &AdminClient, reading: Reading) -> Result<Self, ClientError> {
+        let people = reading.people;
+        let (active, archived, directory, limits, organization, groups) = futures::try_join!(
+            when(people, client.list_all_workspaces(false)),
+            when(people, client.list_all_workspaces(true)),
+            async {
+                match people {
+                    true => client.load_directory().await.map(Some),
+                    false => Ok(None),
+                }
+            },
+            async {
+                match reading.spend {
+                    true => client.spend_limit().await.map(Some),
+                    false => Ok(None),
+                }
+            },
+            when(people, client.local_organization()),
+            when(reading.groups, group_details(client))
+        )?;
+        let settings = if reading.settings && client.has_extensions().await? {
+            settings_of(client, &active).await?
+        } else {
+            HashMap::new()
+        };
+        let directory =
+            directory.unwrap_or_else(|| Directory::new(Vec::new(), Vec::new(), &empty_catalog()));
+        let mut live = Self::build(&active, &archived, &directory, &groups, &settings);
+        live.model.organization = organization.map(|o| o.name);
+        live.model.monthly_spend_limit =
+            limits.map(|limits| Limit::from_option(super::spend::current_limit(&limits)));
+        live.model.normalize();
+        Ok(live)
+    }
+
+    fn build(
+        active: &[WorkspaceOut],
+        archived: &[WorkspaceOut],
+        directory: &Directory,
+        groups: &[GroupDetail],
+        settings: &HashMap<Uuid, WorkspaceSettingsOut>,
+    ) -> Self {
+        let email_of = |id: Uuid| {
+            directory
+                .user(id)
+                .and_then(|m| m.email.clone())
+                .map_or_else(|| id.to_string(), |e| email_key(&e))
+        };
+        let mut model = Organization::default();
+        let mut ids = Ids {
+            workspaces: HashMap::new(),
+            users: HashMap::new(),
+            groups: HashMap::new(),
+            invites: HashMap::new(),
+            catalog: directory.role_catalog().clone(),
+        };
+        for out in active {
+            let mut workspace = described(out, false);
+            for member in directory.workspace_members(out.uuid) {
+                workspace
+                    .members
+                    .insert(email_of(member.user.uuid), member.roles.clone());
+            }
+            if let Some(now) = settings.get(&out.uuid) {
+                workspace.members_can_create_api_keys = Some(now.members_can_create_api_keys);
+                workspace.monthly_spend_cap = Some(Limit::from_option(now.monthly_spend_cap));
+            }
+            model.workspaces.push(workspace);
+            ids.workspaces.insert(workspace_key(&out.name), out.clone());
+        }
+        model
+            .workspaces
+            .extend(archived.iter().map(|out| described(out, true)));
+        for member in directory.members() {
+            let email = email_of(member.uuid);
+            ids.users.insert(email.clone(), member.uuid);
+            model.people.push(Person {
+                email,
+                name: member.name.clone().unwrap_or_default(),
+                roles: directory.org_roles(member.uuid),
+                remove: false,
+            });
+        }
+        let workspace_names: HashMap<Uuid, String> = active
+            .iter()
+            .chain(archived)
+            .map(|w| (w.uuid, w.name.clone()))
+            .collect();
+        for invite in directory.invites().iter().filter(|i| !i.expired) {
+            ids.invites.insert(email_key(&invite.email), invite.uuid);
+            model.invitations.push(Invitation {
+                email: email_key(&invite.email),
+                roles: invite
+                    .raw_roles
+                    .iter()
+                    .map(|r| {
+                        OrgRole::parse_any(r).map_or_else(|| r.clone(), |r| r.name().to_owned())
+                    })
+                    .collect(),
+                // An archived workspace grants nothing, so an invitation names active ones.
+                workspaces: invite
+                    .workspace_uuids
+                    .iter()
+                    .filter_map(|w| active.iter().find(|a| a.uuid == *w))
+                    .map(|w| w.name.clone())
+                    .collect(),
+            });
+        }
+        let group_names: HashMap<Uuid, String> = groups
+            .iter()
+            .map(|(g, _, _)| (g.uuid, g.name.clone()))
+            .collect();
+        for (group, members, assignments) in groups {
+            ids.groups.insert(group_key(&group.name), group.uuid);
+            model.groups.push(Group {
+                name: group.name.clone(),
+                description: group.description.clone().unwrap_or_default(),
+                target_type: group.target_type.clone(),
+                organization_role: group.organization_role.as_deref().map(|r| {
+                    OrgRole::parse_any(r).map_or_else(|| r.to_owned(), |r| r.name().to_owned())
+                }),
+                externally_managed: group.externally_managed == Some(true),
+                delete: false,
+                members: members.iter().map(|m| email_of(m.user_uuid)).collect(),
+                nested_in: group
+                    .parent_group_ids
+                    .iter()
+                    .map(|p| group_names.get(p).cloned().unwrap_or(p.to_string()))
+                    .collect(),
+                workspaces: assignments
+                    .iter()
+                    .map(|a| {
+                        let names = a.roles.iter().map(|r| r.name.clone()).collect();
+                        (
+                            a.workspace_name.clone(),
+                            normalize_workspace_role_names(names),
+                        )
+                    })
+                    .collect(),
+            });
+        }
+        Self {
+            model,
+            ids,
+            workspace_names,
+            group_names,
+        }
+    }
+
+    /// The changes that turn this organization into `wanted` (normalized here).
+    pub fn diff(&self, wanted: &mut Organization) -> org::Diff {
+        wanted.normalize();
+        let mut found = org::diff(&self.model, wanted);
+        found
+            .problems
+            .extend(super::org_roles::unknown_roles(wanted, &self.ids.catalog));
+        found
+    }
+}
+
+fn empty_catalog() -> RolesOut {
+    RolesOut {
+        organization_roles: Vec::new(),
+        workspace_roles: Vec::new(),
+    }
+}
+
+fn described(out: &WorkspaceOut, archived: bool) -> Workspace {
+    Workspace {
+        name: out.name.clone(),
+        description: out.description.clone().unwrap_or_default(),
+        icon: out.icon.clone().unwrap_or_default(),
+        default: out.is_default,
+        archived,
+        ..Workspace::default()
+    }
+}
+
+async fn settings_of(
+    client: &AdminClient,
+    active: &[WorkspaceOut],
+) -> Result<HashMap<Uuid, WorkspaceSettingsOut>, ClientError> {
+    let found: Vec<Option<WorkspaceSettingsOut>> = stream::iter(active)
+        .map(|w| client.workspace_settings(w.uuid))
+        .buffered(IN_FLIGHT)
+        .try_collect()
+        .await?;
+    Ok(found
+        .into_iter()
+        .flatten()
+        .map(|s| (s.workspace_uuid, s))
+        .collect())
+}

@@ -1,0 +1,238 @@
+//! One change to an organization, as the plan engine and the journal keep it: by names and
+//! emails, with the value before and after, so it reads as a diff line, has an inverse (or a
+//! reason it has none), and can be checked against the organization as it is now.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Group, Invitation, Limit, Workspace};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkspaceField {
+    Name,
+    Description,
+    Icon,
+    MembersCanCreateApiKeys,
+    MonthlySpendCap,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupField {
+    Name,
+    Description,
+    TargetType,
+    OrganizationRole,
+    NestedIn,
+}
+
+/// A field's value before or after a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldValue {
+    Text(String),
+    Flag(bool),
+    Limit(Limit),
+    /// A role or a target that may be absent.
+    Choice(Option<String>),
+    Names(Vec<String>),
+}
+
+impl fmt::Display for FieldValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Text(text) => write!(f, "{text:?}"),
+            Self::Flag(flag) => write!(f, "{flag}"),
+            Self::Limit(limit) => write!(f, "{limit}"),
+            Self::Choice(choice) => f.write_str(choice.as_deref().unwrap_or("none")),
+            Self::Names(names) if names.is_empty() => f.write_str("(none)"),
+            Self::Names(names) => f.write_str(&quoted(names)),
+        }
+    }
+}
+
+pub(super) fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// When a change runs in `apply`: what others build on first, what takes access away last,
+/// what cannot be undone at the very end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    Create,
+    Grant,
+    Revoke,
+    Destroy,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    CreateWorkspace {
+        workspace: Workspace,
+    },
+    EditWorkspace {
+        workspace: String,
+        field: WorkspaceField,
+        before: FieldValue,
+        after: FieldValue,
+    },
+    /// `explicit`: the file says `archived = true`; otherwise it only left the workspace out.
+    ArchiveWorkspace {
+        workspace: String,
+        explicit: bool,
+    },
+    AddMember {
+        workspace: String,
+        email: String,
+        roles: Vec<String>,
+    },
+    SetMemberRoles {
+        workspace: String,
+        email: String,
+        before: Vec<String>,
+        after: Vec<String>,
+    },
+    RemoveMember {
+        workspace: String,
+        email: String,
+        roles: Vec<String>,
+    },
+    SetOrganizationRoles {
+        email: String,
+        before: Vec<String>,
+        after: Vec<String>,
+    },
+    /// `explicit`: the file says `remove = true`; otherwise it only left the person out.
+    RemovePerson {
+        email: String,
+        explicit: bool,
+    },
+    Invite {
+        invitation: Invitation,
+    },
+    RevokeInvitation {
+        invitation: Invitation,
+    },
+    CreateGroup {
+        group: Group,
+    },
+    EditGroup {
+        group: String,
+        field: GroupField,
+        before: FieldValue,
+        after: FieldValue,
+    },
+    /// `explicit`: the file says `delete = true`; otherwise it only left the group out.
+    DeleteGroup {
+        group: String,
+        explicit: bool,
+    },
+    AddGroupMember {
+        group: String,
+        email: String,
+    },
+    RemoveGroupMember {
+        group: String,
+        email: String,
+    },
+    AssignGroup {
+        group: String,
+        workspace: String,
+        roles: Vec<String>,
+    },
+    SetGroupRoles {
+        group: String,
+        workspace: String,
+        before: Vec<String>,
+        after: Vec<String>,
+    },
+    UnassignGroup {
+        group: String,
+        workspace: String,
+        roles: Vec<String>,
+    },
+    SetSpendLimit {
+        before: Limit,
+        after: Limit,
+    },
+    /// Something done that has no inverse the journal could apply (a key made or deleted),
+    /// kept so the journal says what happened and why it cannot be undone.
+    Irreversible {
+        what: String,
+        why: String,
+    },
+}
+
+impl Change {
+    pub fn phase(&self) -> Phase {
+        match self {
+            Self::CreateWorkspace { .. } | Self::CreateGroup { .. } => Phase::Create,
+            Self::RemoveMember { .. }
+            | Self::RevokeInvitation { .. }
+            | Self::RemoveGroupMember { .. }
+            | Self::UnassignGroup { .. } => Phase::Revoke,
+            Self::ArchiveWorkspace { .. }
+            | Self::RemovePerson { .. }
+            | Self::DeleteGroup { .. }
+            | Self::Irreversible { .. } => Phase::Destroy,
+            _ => Phase::Grant,
+        }
+    }
+
+    /// Archiving, removing someone from the organization, deleting a group.
+    pub fn is_destructive(&self) -> bool {
+        matches!(
+            self,
+            Self::ArchiveWorkspace { .. } | Self::RemovePerson { .. } | Self::DeleteGroup { .. }
+        )
+    }
+
+    /// A destructive change the file asks for in so many words (`archived`, `remove`,
+    /// `delete`), rather than by leaving something out.
+    pub fn is_explicit(&self) -> bool {
+        match self {
+            Self::ArchiveWorkspace { explicit, .. }
+            | Self::RemovePerson { explicit, .. }
+            | Self::DeleteGroup { explicit, .. } => *explicit,
+            _ => true,
+        }
+    }
+
+    /// `+`, `~` or `-`, as a diff marks it.
+    pub fn symbol(&self) -> char {
+        match self {
+            Self::CreateWorkspace { .. }
+            | Self::AddMember { .. }
+            | Self::Invite { .. }
+            | Self::CreateGroup { .. }
+            | Self::AddGroupMember { .. }
+            | Self::AssignGroup { .. } => '+',
+            Self::ArchiveWorkspace { .. }
+            | Self::RemoveMember { .. }
+            | Self::RemovePerson { .. }
+            | Self::RevokeInvitation { .. }
+            | Self::DeleteGroup { .. }
+            | Self::RemoveGroupMember { .. }
+            | Self::UnassignGroup { .. } => '-',
+            Self::Irreversible { .. } => '!',
+            _ => '~',
+        }
+    }
+
+    /// The diff line: `~ "Research" member jane@x.io: dev -> workspace_admin`.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.symbol(), self.describe())
+    }
+
+    /// The change that takes this one back, or why there is none.
+    pub fn inverse(&self) -> Result<Change, String> {
+        super::inverse::inverse(self)
+    }
+}

@@ -1,0 +1,288 @@
+//! Whether a change still applies to the organization as it is now: the value it expects to
+//! replace is still there. Undo checks its inverse changes this way, so an edit someone made
+//! since (another admin changed the same member) is shown as a conflict, never overwritten.
+
+use super::change::{Change, FieldValue, GroupField, WorkspaceField};
+use super::diff::{choice, limit};
+use super::keys::group_key;
+use super::{Group, Organization, Workspace};
+
+fn roles(list: &[String]) -> String {
+    if list.is_empty() {
+        "(no role)".to_owned()
+    } else {
+        list.join(", ")
+    }
+}
+
+/// A workspace's field as it is; `None` for a setting the server does not serve.
+fn workspace_value(workspace: &Workspace, field: WorkspaceField) -> Option<FieldValue> {
+    Some(match field {
+        WorkspaceField::Name => FieldValue::Text(workspace.name.clone()),
+        WorkspaceField::Description => FieldValue::Text(workspace.description.clone()),
+        WorkspaceField::Icon => FieldValue::Text(workspace.icon.clone()),
+        WorkspaceField::MembersCanCreateApiKeys => {
+            FieldValue::Flag(workspace.members_can_create_api_keys?)
+        }
+        WorkspaceField::MonthlySpendCap => limit(Some(workspace.monthly_spend_cap?)),
+    })
+}
+
+fn group_value(group: &Group, field: GroupField) -> FieldValue {
+    match field {
+        GroupField::Name => FieldValue::Text(group.name.clone()),
+        GroupField::Description => FieldValue::Text(group.description.clone()),
+        GroupField::TargetType => choice(&group.target_type),
+        GroupField::OrganizationRole => choice(&group.organization_role),
+        GroupField::NestedIn => {
+            let mut names = group.nested_in.clone();
+            names.sort_by_key(|n| group_key(n));
+            FieldValue::Names(names)
+        }
+    }
+}
+
+fn same_value(now: &FieldValue, expected: &FieldValue) -> bool {
+    match (now, expected) {
+        (FieldValue::Names(a), FieldValue::Names(b)) => {
+            let keys = |l: &[String]| {
+                let mut k: Vec<String> = l.iter().map(|n| group_key(n)).collect();
+                k.sort();
+                k
+            };
+            keys(a) == keys(b)
+        }
+        _ => now == expected,
+    }
+}
+
+fn workspace<'a>(now: &'a Organization, name: &str) -> Result<&'a Workspace, String> {
+    now.workspace(name)
+        .ok_or_else(|| format!("there is no active workspace {name:?} any more"))
+}
+
+fn group<'a>(now: &'a Organization, name: &str) -> Result<&'a Group, String> {
+    now.group(name)
+        .ok_or_else(|| format!("there is no group {name:?} any more"))
+}
+
+fn person(now: &Organization, email: &str) -> Result<(), String> {
+    now.person(email)
+        .map(|_| ())
+        .ok_or_else(|| format!("{email} is no longer a member of the organization"))
+}
+
+/// Why `change` no longer applies to `now`, or `None` when it does.
+pub fn conflict(change: &Change, now: &Organization) -> Option<String> {
+    check(change, now).err()
+}
+
+fn check(change: &Change, now: &Organization) -> Result<(), String> {
+    match change {
+        Change::CreateWorkspace { workspace: w } => match now.workspace(&w.name) {
+            Some(_) => Err(format!("an active workspace {:?} exists already", w.name)),
+            None => Ok(()),
+        },
+        Change::EditWorkspace {
+            workspace: name,
+            field,
+            before,
+            ..
+        } => {
+            let Some(value) = workspace_value(workspace(now, name)?, *field) else {
+                return Ok(());
+            };
+            if same_value(&value, before) {
+                Ok(())
+            } else {
+                Err(format!("workspace {name:?} has {value} now, not {before}"))
+            }
+        }
+        Change::ArchiveWorkspace {
+            workspace: name, ..
+        } => workspace(now, name).map(|_| ()),
+        Change::AddMember {
+            workspace: name,
+            email,
+            ..
+        } => {
+            person(now, email)?;
+            match workspace(now, name)?.member(email) {
+                Some(held) => Err(format!(
+                    "{email} is a member of {name:?} already, as {}",
+                    roles(held)
+                )),
+                None => Ok(()),
+            }
+        }
+        Change::SetMemberRoles {
+            workspace: name,
+            email,
+            before: expected,
+            ..
+        }
+        | Change::RemoveMember {
+            workspace: name,
+            email,
+            roles: expected,
+        } => match workspace(now, name)?.member(email) {
+            None => Err(format!("{email} is no longer a member of {name:?}")),
+            Some(held) if held != expected => Err(format!(
+                "{email} has {} in {name:?} now, not {}",
+                roles(held),
+                roles(expected)
+            )),
+            Some(_) => Ok(()),
+        },
+        Change::SetOrganizationRoles { email, before, .. } => match now.person(email) {
+            None => Err(format!("{email} is no longer a member of the organization")),
+            Some(p) if p.roles != *before => Err(format!(
+                "{email} has the organization roles {} now, not {}",
+                roles(&p.roles),
+                roles(before)
+            )),
+            Some(_) => Ok(()),
+        },
+        Change::RemovePerson { email, .. } => person(now, email),
+        Change::Invite { invitation } => {
+            if now.person(&invitation.email).is_some() {
+                Err(format!(
+                    "{} is a member of the organization now",
+                    invitation.email
+                ))
+            } else if now.invitation(&invitation.email).is_some() {
+                Err(format!(
+                    "{} has a pending invitation already",
+                    invitation.email
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        Change::RevokeInvitation { invitation } => match now.invitation(&invitation.email) {
+            Some(_) => Ok(()),
+            None => Err(format!(
+                "{} has no pending invitation any more",
+                invitation.email
+            )),
+        },
+        Change::CreateGroup { group: g } => match now.group(&g.name) {
+            Some(_) => Err(format!("a group {:?} exists already", g.name)),
+            None => Ok(()),
+        },
+        Change::EditGroup {
+            group: name,
+            field,
+            before,
+            ..
+        } => {
+            let value = group_value(group(now, name)?, *field);
+            if same_value(&value, before) {
+                Ok(())
+            } else {
+                Err(format!("group {name:?} has {value} now, not {before}"))
+            }
+        }
+        Change::DeleteGroup { group: name, .. } => group(now, name).map(|_| ()),
+        Change::AddGroupMember { group: name, email } => {
+            person(now, email)?;
+            if group(now, name)?.has_member(email) {
+                Err(format!("{email} is in the group {name:?} already"))
+            } else {
+                Ok(())
+            }
+        }
+        Change::RemoveGroupMember { group: name, email } => {
+            if group(now, name)?.has_member(email) {
+                Ok(())
+            } else {
+                Err(format!("{email} is no longer in the group {name:?}"))
+            }
+        }
+        Change::AssignGroup {
+            group: name,
+            workspace: place,
+            ..
+        } => {
+            workspace(now, place)?;
+            match group(now, name)?.assignment(place) {
+                Some(held) => Err(format!(
+                    "the group {name:?} is assigned to {place:?} already, with {}",
+                    roles(held)
+                )),
+                None => Ok(()),
+            }
+        }
+        Change::SetGroupRoles {
+            group: name,
+            workspace: place,
+            before: expected,
+            ..
+        }
+        | Change::UnassignGroup {
+            group: name,
+            workspace: place,
+            roles: expected,
+        } => match group(now, name)?.assignment(place) {
+            None => Err(format!(
+                "the group {name:?} is no longer assigned to {place:?}"
+            )),
+            Some(held) if held != expected => Err(format!(
+                "the group {name:?} grants {} in {place:?} now, not {}",
+                roles(held),
+                roles(expected)
+            )),
+            Some(_) => Ok(()),
+        },
+        Change::SetSpendLimit { before, .. } => match now.monthly_spend_limit {
+            Some(current) if current != *before => Err(format!(
+                "the monthly spending limit is {current} now, not {before}"
+            )),
+            _ => Ok(()),
+        },
+        Change::Irreversible { why, .. } => Err(why.clone()),
+    }
+}
+
+/// The conflicts of a list of changes meant to run in order. A rename earlier in the list
+/// is taken into account, so a later change may find the workspace or group by its new name.
+pub fn conflicts(changes: &[Change], now: &Organization) -> Vec<(Change, String)> {
+    let mut view = now.clone();
+    let mut found = Vec::new();
+    for change in changes {
+        if let Err(why) = check(change, &view) {
+            found.push((change.clone(), why));
+            continue;
+        }
+        match change {
+            Change::EditWorkspace {
+                workspace,
+                field: WorkspaceField::Name,
+                after: FieldValue::Text(new),
+                ..
+            } => {
+                let key = super::workspace_key(workspace);
+                for w in view.workspaces.iter_mut().filter(|w| !w.archived) {
+                    if super::workspace_key(&w.name) == key {
+                        w.name = new.clone();
+                    }
+                }
+            }
+            Change::EditGroup {
+                group,
+                field: GroupField::Name,
+                after: FieldValue::Text(new),
+                ..
+            } => {
+                let key = group_key(group);
+                for g in view.groups.iter_mut() {
+                    if group_key(&g.name) == key {
+                        g.name = new.clone();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}

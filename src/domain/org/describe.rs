@@ -1,0 +1,182 @@
+//! How a change reads as a diff line: `~ "Research" member jane@x.io: dev -> workspace_admin`.
+
+use super::change::{Change, GroupField, WorkspaceField, quoted};
+
+fn roles(list: &[String]) -> String {
+    if list.is_empty() {
+        "(no role)".to_owned()
+    } else {
+        list.join(", ")
+    }
+}
+
+impl Change {
+    /// What the change does, in one line without its symbol.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::CreateWorkspace { workspace } => {
+                let admin = super::diff::new_workspace_admin(workspace).unwrap_or("nobody");
+                format!(
+                    "workspace {:?}: create, with {admin} as its admin and {} member(s)",
+                    workspace.name,
+                    workspace.members.len()
+                )
+            }
+            Self::EditWorkspace {
+                workspace,
+                field,
+                before,
+                after,
+            } => format!(
+                "workspace {workspace:?} {}: {before} -> {after}",
+                workspace_field(*field)
+            ),
+            Self::ArchiveWorkspace {
+                workspace,
+                explicit: true,
+            } => {
+                format!("workspace {workspace:?}: archive (cannot be undone)")
+            }
+            Self::ArchiveWorkspace {
+                workspace,
+                explicit: false,
+            } => format!(
+                "workspace {workspace:?}: not in the file (to archive it, list it with archived = true)"
+            ),
+            Self::AddMember {
+                workspace,
+                email,
+                roles: r,
+            } => {
+                format!("{workspace:?} member {email}: {}", roles(r))
+            }
+            Self::SetMemberRoles {
+                workspace,
+                email,
+                before,
+                after,
+            } => {
+                format!(
+                    "{workspace:?} member {email}: {} -> {}",
+                    roles(before),
+                    roles(after)
+                )
+            }
+            Self::RemoveMember {
+                workspace,
+                email,
+                roles: r,
+            } => {
+                format!("{workspace:?} member {email} ({})", roles(r))
+            }
+            Self::SetOrganizationRoles {
+                email,
+                before,
+                after,
+            } => {
+                format!("person {email}: {} -> {}", roles(before), roles(after))
+            }
+            Self::RemovePerson {
+                email,
+                explicit: true,
+            } => {
+                format!("person {email}: remove from the organization (cannot be undone)")
+            }
+            Self::RemovePerson {
+                email,
+                explicit: false,
+            } => format!(
+                "person {email}: not in the file (to remove them, list them with remove = true)"
+            ),
+            Self::Invite { invitation } | Self::RevokeInvitation { invitation } => {
+                let mut text = format!(
+                    "invitation {}: {}",
+                    invitation.email,
+                    roles(&invitation.roles)
+                );
+                if !invitation.workspaces.is_empty() {
+                    text.push_str(&format!(" in {}", quoted(&invitation.workspaces)));
+                }
+                text
+            }
+            Self::CreateGroup { group } => format!(
+                "group {:?}: create, with {} member(s) and {} workspace(s)",
+                group.name,
+                group.members.len(),
+                group.workspaces.len()
+            ),
+            Self::EditGroup {
+                group,
+                field,
+                before,
+                after,
+            } => {
+                format!(
+                    "group {group:?} {}: {before} -> {after}",
+                    group_field(*field)
+                )
+            }
+            Self::DeleteGroup {
+                group,
+                explicit: true,
+            } => {
+                format!("group {group:?}: delete (cannot be undone)")
+            }
+            Self::DeleteGroup {
+                group,
+                explicit: false,
+            } => format!(
+                "group {group:?}: not in the file (to delete it, list it with delete = true)"
+            ),
+            Self::AddGroupMember { group, email } | Self::RemoveGroupMember { group, email } => {
+                format!("group {group:?} member {email}")
+            }
+            Self::AssignGroup {
+                group,
+                workspace,
+                roles: r,
+            }
+            | Self::UnassignGroup {
+                group,
+                workspace,
+                roles: r,
+            } => {
+                format!("group {group:?} in {workspace:?}: {}", roles(r))
+            }
+            Self::SetGroupRoles {
+                group,
+                workspace,
+                before,
+                after,
+            } => format!(
+                "group {group:?} in {workspace:?}: {} -> {}",
+                roles(before),
+                roles(after)
+            ),
+            Self::SetSpendLimit { before, after } => {
+                format!("monthly spending limit: {before} -> {after}")
+            }
+            Self::Irreversible { what, .. } => what.clone(),
+        }
+    }
+}
+
+fn workspace_field(field: WorkspaceField) -> &'static str {
+    match field {
+        WorkspaceField::Name => "name",
+        WorkspaceField::Description => "description",
+        WorkspaceField::Icon => "icon",
+        WorkspaceField::MembersCanCreateApiKeys => "members_can_create_api_keys",
+        WorkspaceField::MonthlySpendCap => "monthly_spend_cap",
+    }
+}
+
+fn group_field(field: GroupField) -> &'static str {
+    match field {
+        GroupField::Name => "name",
+        GroupField::Description => "description",
+        GroupField::TargetType => "target_type",
+        GroupField::OrganizationRole => "organization_role",
+        GroupField::NestedIn => "nested_in",
+    }
+}

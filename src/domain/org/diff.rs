@@ -1,0 +1,348 @@
+//! Every change that turns the live organization into the wanted one, in a fixed order, and
+//! what the wanted one asks that cannot be done (a problem stops `apply` before it starts;
+//! a note is only said).
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::change::{Change, FieldValue, GroupField, WorkspaceField};
+use super::index::Index;
+use super::keys::{email_key, group_key, workspace_key};
+use super::{Group, Invitation, Limit, Organization, Workspace};
+use crate::domain::WorkspaceRole;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Diff {
+    pub changes: Vec<Change>,
+    /// What the file asks that cannot be done; nothing should be applied while there are any.
+    pub problems: Vec<String>,
+    /// What the reader should know but does not stop anything.
+    pub notes: Vec<String>,
+}
+
+/// The member a new workspace is created with as its admin: the first, by email, who holds
+/// `workspace_admin` (the Admin API creates a workspace with exactly one admin).
+pub fn new_workspace_admin(workspace: &Workspace) -> Option<&str> {
+    let admin = WorkspaceRole::WorkspaceAdmin.name();
+    workspace
+        .members
+        .iter()
+        .find(|(_, roles)| roles.iter().any(|r| r == admin))
+        .map(|(email, _)| email.as_str())
+}
+
+/// Compares the two descriptions; both should be [`Organization::normalize`]d.
+pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
+    let (live, wanted) = (&Index::of(live), &Index::of(wanted));
+    let mut out = Diff::default();
+    if let (Some(before), Some(after)) =
+        (live.org.monthly_spend_limit, wanted.org.monthly_spend_limit)
+        && before != after
+    {
+        out.changes.push(Change::SetSpendLimit { before, after });
+    }
+    workspaces(live, wanted, &mut out);
+    people(live, wanted, &mut out);
+    invitations(live, wanted, &mut out);
+    super::diff_groups::groups(live, wanted, &mut out);
+    out
+}
+
+fn edit(
+    out: &mut Diff,
+    workspace: &str,
+    field: WorkspaceField,
+    before: FieldValue,
+    after: FieldValue,
+) {
+    if before != after {
+        out.changes.push(Change::EditWorkspace {
+            workspace: workspace.to_owned(),
+            field,
+            before,
+            after,
+        });
+    }
+}
+
+fn workspaces(live: &Index, wanted: &Index, out: &mut Diff) {
+    let mut seen = HashSet::new();
+    for want in &wanted.org.workspaces {
+        let key = workspace_key(&want.name);
+        if want.archived {
+            if let Some(now) = live.workspace(&want.name) {
+                if now.default {
+                    out.problems.push(format!(
+                        "workspace {:?} is the organization's default workspace, which cannot be archived",
+                        now.name
+                    ));
+                } else {
+                    out.changes.push(Change::ArchiveWorkspace {
+                        workspace: now.name.clone(),
+                        explicit: true,
+                    });
+                }
+                seen.insert(key);
+            }
+            continue;
+        }
+        if !seen.insert(key) {
+            out.problems
+                .push(format!("workspace {:?} is listed twice", want.name));
+            continue;
+        }
+        check_members(live, &want.name, &want.members, out);
+        match live.workspace(&want.name) {
+            None => {
+                if new_workspace_admin(want).is_none() {
+                    out.problems.push(format!(
+                        "new workspace {:?} needs a member with workspace_admin: the Admin API creates a workspace with its admin",
+                        want.name
+                    ));
+                }
+                out.changes.push(Change::CreateWorkspace {
+                    workspace: want.clone(),
+                });
+            }
+            Some(now) => one_workspace(now, want, out),
+        }
+    }
+    for now in live
+        .org
+        .workspaces
+        .iter()
+        .filter(|w| !w.archived && !w.default)
+    {
+        if !seen.contains(&workspace_key(&now.name)) {
+            out.changes.push(Change::ArchiveWorkspace {
+                workspace: now.name.clone(),
+                explicit: false,
+            });
+        }
+    }
+}
+
+/// Members named in the file must already belong to the organization.
+fn check_members(
+    live: &Index,
+    place: &str,
+    members: &BTreeMap<String, Vec<String>>,
+    out: &mut Diff,
+) {
+    for (email, roles) in members {
+        if live.person(email).is_none() {
+            out.problems.push(format!(
+                "{email} in workspace {place:?} is not a member of the organization (people join by invitation: list them under invitations)"
+            ));
+        }
+        if roles.is_empty() {
+            out.problems.push(format!(
+                "{email} in workspace {place:?} has no role; give at least one"
+            ));
+        }
+    }
+}
+
+fn one_workspace(now: &Workspace, want: &Workspace, out: &mut Diff) {
+    let name = now.name.as_str();
+    let text = |t: &str| FieldValue::Text(t.to_owned());
+    edit(
+        out,
+        name,
+        WorkspaceField::Description,
+        text(&now.description),
+        text(&want.description),
+    );
+    edit(
+        out,
+        name,
+        WorkspaceField::Icon,
+        text(&now.icon),
+        text(&want.icon),
+    );
+    if let (Some(before), Some(after)) = (
+        now.members_can_create_api_keys,
+        want.members_can_create_api_keys,
+    ) {
+        edit(
+            out,
+            name,
+            WorkspaceField::MembersCanCreateApiKeys,
+            FieldValue::Flag(before),
+            FieldValue::Flag(after),
+        );
+    } else if want.members_can_create_api_keys.is_some() {
+        out.notes.push(format!(
+            "workspace {name:?}: members_can_create_api_keys is a local-server setting this server does not serve; left as it is"
+        ));
+    }
+    if let (Some(before), Some(after)) = (now.monthly_spend_cap, want.monthly_spend_cap) {
+        edit(
+            out,
+            name,
+            WorkspaceField::MonthlySpendCap,
+            FieldValue::Limit(before),
+            FieldValue::Limit(after),
+        );
+    } else if want.monthly_spend_cap.is_some() {
+        out.notes.push(format!(
+            "workspace {name:?}: monthly_spend_cap is a local-server setting this server does not serve; left as it is"
+        ));
+    }
+    for (email, roles) in &want.members {
+        match now.member(email) {
+            None => out.changes.push(Change::AddMember {
+                workspace: name.to_owned(),
+                email: email.clone(),
+                roles: roles.clone(),
+            }),
+            Some(held) if held != roles => out.changes.push(Change::SetMemberRoles {
+                workspace: name.to_owned(),
+                email: email.clone(),
+                before: held.clone(),
+                after: roles.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (email, roles) in &now.members {
+        if want.member(email).is_none() {
+            if now.default {
+                out.problems.push(format!(
+                    "{email} cannot leave {name:?}: it is the organization's default workspace, which every member belongs to"
+                ));
+                continue;
+            }
+            out.changes.push(Change::RemoveMember {
+                workspace: name.to_owned(),
+                email: email.clone(),
+                roles: roles.clone(),
+            });
+        }
+    }
+}
+
+fn people(live: &Index, wanted: &Index, out: &mut Diff) {
+    let mut seen = HashSet::new();
+    for want in &wanted.org.people {
+        seen.insert(email_key(&want.email));
+        let Some(now) = live.person(&want.email) else {
+            out.problems.push(format!(
+                "person {} is not a member of the organization (people join by invitation: list them under invitations)",
+                want.email
+            ));
+            continue;
+        };
+        if want.remove {
+            out.changes.push(Change::RemovePerson {
+                email: now.email.clone(),
+                explicit: true,
+            });
+        } else if want.roles.is_empty() {
+            out.problems.push(format!(
+                "person {} has no organization role; give at least one (member)",
+                want.email
+            ));
+        } else if want.roles != now.roles {
+            out.changes.push(Change::SetOrganizationRoles {
+                email: now.email.clone(),
+                before: now.roles.clone(),
+                after: want.roles.clone(),
+            });
+        }
+    }
+    for now in &live.org.people {
+        if !seen.contains(&email_key(&now.email)) {
+            out.changes.push(Change::RemovePerson {
+                email: now.email.clone(),
+                explicit: false,
+            });
+        }
+    }
+}
+
+fn same_invitation(a: &Invitation, b: &Invitation) -> bool {
+    let names = |list: &[String]| list.iter().map(|n| workspace_key(n)).collect::<Vec<_>>();
+    a.roles == b.roles && names(&a.workspaces) == names(&b.workspaces)
+}
+
+fn invitations(live: &Index, wanted: &Index, out: &mut Diff) {
+    let mut seen = HashSet::new();
+    for want in &wanted.org.invitations {
+        seen.insert(email_key(&want.email));
+        for place in &want.workspaces {
+            if live.workspace(place).is_none() && wanted.workspace(place).is_none() {
+                out.problems.push(format!(
+                    "invitation {} names workspace {place:?}, which is neither in the organization nor in the file",
+                    want.email
+                ));
+            }
+        }
+        if live.person(&want.email).is_some() {
+            continue; // accepted since: nothing left to invite
+        }
+        match live.invitation(&want.email) {
+            None => out.changes.push(Change::Invite {
+                invitation: want.clone(),
+            }),
+            Some(now) if !same_invitation(now, want) => out.notes.push(format!(
+                "invitation {}: the file gives other roles or workspaces than the pending invitation; an invitation cannot be changed (leave it out of the file to revoke it, apply, then add it back)",
+                want.email
+            )),
+            Some(_) => {}
+        }
+    }
+    for now in &live.org.invitations {
+        if !seen.contains(&email_key(&now.email)) {
+            out.changes.push(Change::RevokeInvitation {
+                invitation: now.clone(),
+            });
+        }
+    }
+}
+
+/// The nesting of groups the file creates, parents first; `None` when they form a loop.
+pub(super) fn creation_order<'a>(new: &[&'a Group]) -> Option<Vec<&'a Group>> {
+    let mut done: Vec<&Group> = Vec::new();
+    let mut left: Vec<&Group> = new.to_vec();
+    while !left.is_empty() {
+        let ready = left.iter().position(|g| {
+            g.nested_in.iter().all(|parent| {
+                let key = group_key(parent);
+                !left.iter().any(|o| group_key(&o.name) == key)
+            })
+        })?;
+        done.push(left.remove(ready));
+    }
+    Some(done)
+}
+
+/// A limit as a diff value.
+pub(super) fn limit(value: Option<Limit>) -> FieldValue {
+    FieldValue::Limit(value.unwrap_or(Limit::Unlimited))
+}
+
+/// A choice (a role, a target) as a diff value.
+pub(super) fn choice(value: &Option<String>) -> FieldValue {
+    FieldValue::Choice(value.clone())
+}
+
+pub(super) fn names(list: &[String]) -> FieldValue {
+    FieldValue::Names(list.to_vec())
+}
+
+pub(super) fn group_edit(
+    out: &mut Diff,
+    group: &str,
+    field: GroupField,
+    before: FieldValue,
+    after: FieldValue,
+) {
+    if before != after {
+        out.changes.push(Change::EditGroup {
+            group: group.to_owned(),
+            field,
+            before,
+            after,
+        });
+    }
+}

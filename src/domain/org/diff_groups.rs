@@ -1,0 +1,192 @@
+//! The groups part of the diff: new groups (parents first), their fields, members, nesting
+//! and workspace assignments, and groups the file deletes or leaves out.
+
+use std::collections::HashSet;
+
+use super::Group;
+use super::change::{Change, FieldValue, GroupField};
+use super::diff::{Diff, choice, creation_order, group_edit, names};
+use super::index::Index;
+use super::keys::{email_key, group_key, workspace_key};
+
+const ROLE_STAYS: &str = "the Admin API cannot take a group's organization role away \
+    (it can only be set to another role)";
+
+pub(super) fn groups(live: &Index, wanted: &Index, out: &mut Diff) {
+    let mut seen = HashSet::new();
+    let mut new: Vec<&Group> = Vec::new();
+    for want in &wanted.org.groups {
+        if !seen.insert(group_key(&want.name)) {
+            out.problems
+                .push(format!("group {:?} is listed twice", want.name));
+            continue;
+        }
+        check(live, wanted, want, out);
+        match live.group(&want.name) {
+            Some(now) if want.delete => {
+                if now.externally_managed {
+                    out.problems.push(format!(
+                        "group {:?} comes from the identity provider, which owns whether it exists: delete it there",
+                        now.name
+                    ));
+                } else {
+                    out.changes.push(Change::DeleteGroup {
+                        group: now.name.clone(),
+                        explicit: true,
+                    });
+                }
+            }
+            None if want.delete => {}
+            None => new.push(want),
+            Some(now) => one_group(now, want, out),
+        }
+    }
+    match creation_order(&new) {
+        Some(ordered) => out.changes.extend(
+            ordered
+                .into_iter()
+                .map(|g| Change::CreateGroup { group: g.clone() }),
+        ),
+        None => out.problems.push(format!(
+            "the new groups {} are nested inside each other in a loop",
+            new.iter()
+                .map(|g| format!("{:?}", g.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+    for now in &live.org.groups {
+        if !seen.contains(&group_key(&now.name)) && !now.externally_managed {
+            out.changes.push(Change::DeleteGroup {
+                group: now.name.clone(),
+                explicit: false,
+            });
+        }
+    }
+}
+
+/// What a group in the file names must exist, in the organization or in the file.
+fn check(live: &Index, wanted: &Index, want: &Group, out: &mut Diff) {
+    for email in &want.members {
+        if live.person(email).is_none() {
+            out.problems.push(format!(
+                "{email} in group {:?} is not a member of the organization",
+                want.name
+            ));
+        }
+    }
+    for parent in &want.nested_in {
+        if group_key(parent) == group_key(&want.name) {
+            out.problems.push(format!(
+                "group {:?} cannot be nested inside itself",
+                want.name
+            ));
+        } else if live.group(parent).is_none() && wanted.group(parent).is_none() {
+            out.problems.push(format!(
+                "group {:?} is nested inside {parent:?}, which is neither in the organization nor in the file",
+                want.name
+            ));
+        }
+    }
+    for (place, roles) in &want.workspaces {
+        if live.workspace(place).is_none() && wanted.workspace(place).is_none() {
+            out.problems.push(format!(
+                "group {:?} is assigned to workspace {place:?}, which is neither in the organization nor in the file",
+                want.name
+            ));
+        }
+        if roles.is_empty() {
+            out.problems.push(format!(
+                "group {:?} in workspace {place:?} grants no role; give at least one",
+                want.name
+            ));
+        }
+    }
+}
+
+fn one_group(now: &Group, want: &Group, out: &mut Diff) {
+    let name = now.name.as_str();
+    let text = |t: &str| FieldValue::Text(t.to_owned());
+    group_edit(
+        out,
+        name,
+        GroupField::Description,
+        text(&now.description),
+        text(&want.description),
+    );
+    if want.target_type.is_some() {
+        group_edit(
+            out,
+            name,
+            GroupField::TargetType,
+            choice(&now.target_type),
+            choice(&want.target_type),
+        );
+    }
+    match (&now.organization_role, &want.organization_role) {
+        (Some(_), None) => out.problems.push(format!("group {name:?}: {ROLE_STAYS}")),
+        (before, after) => group_edit(
+            out,
+            name,
+            GroupField::OrganizationRole,
+            choice(before),
+            choice(after),
+        ),
+    }
+    let keys = |list: &[String]| list.iter().map(|n| group_key(n)).collect::<Vec<_>>();
+    if keys(&now.nested_in) != keys(&want.nested_in) {
+        group_edit(
+            out,
+            name,
+            GroupField::NestedIn,
+            names(&now.nested_in),
+            names(&want.nested_in),
+        );
+    }
+    let joining: Vec<&String> = want.members.iter().filter(|m| !now.has_member(m)).collect();
+    let leaving: Vec<&String> = now.members.iter().filter(|m| !want.has_member(m)).collect();
+    if now.externally_managed && !(joining.is_empty() && leaving.is_empty()) {
+        out.problems.push(format!(
+            "group {name:?} comes from the identity provider, which owns its members: change them there"
+        ));
+    } else {
+        for email in joining {
+            out.changes.push(Change::AddGroupMember {
+                group: name.to_owned(),
+                email: email_key(email),
+            });
+        }
+        for email in leaving {
+            out.changes.push(Change::RemoveGroupMember {
+                group: name.to_owned(),
+                email: email.clone(),
+            });
+        }
+    }
+    for (place, roles) in &want.workspaces {
+        match now.assignment(place) {
+            None => out.changes.push(Change::AssignGroup {
+                group: name.to_owned(),
+                workspace: place.clone(),
+                roles: roles.clone(),
+            }),
+            Some(held) if held != roles => out.changes.push(Change::SetGroupRoles {
+                group: name.to_owned(),
+                workspace: place.clone(),
+                before: held.clone(),
+                after: roles.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (place, roles) in &now.workspaces {
+        let key = workspace_key(place);
+        if !want.workspaces.keys().any(|w| workspace_key(w) == key) {
+            out.changes.push(Change::UnassignGroup {
+                group: name.to_owned(),
+                workspace: place.clone(),
+                roles: roles.clone(),
+            });
+        }
+    }
+}

@@ -5,9 +5,9 @@
 //! state changes and effects without I/O; effects run on tokio tasks and come back as
 //! messages; [`view`] draws the state and nothing else.
 
-pub mod app;
 pub mod config_file;
 pub mod effect;
+pub mod event_loop;
 pub mod fuzzy;
 pub mod keymap;
 pub mod logging;
@@ -162,13 +162,19 @@ where
     let mut runner = make_runner(sender.clone());
     let mut app = App::new(session.profiles, initial, session.read_only, keymap);
     let mut screen = terminal::TerminalSession::enter().map_err(TuiError::Terminal)?;
-    let result = app::run_loop(
+    let inbox = event_loop::Inbox {
+        replies,
+        sender,
+        stop: event_loop::stop_signals(),
+    };
+    let result = event_loop::run(
         screen.terminal(),
         &mut app,
         &theme,
         &mut runner,
-        replies,
-        sender,
+        crossterm::event::EventStream::new(),
+        inbox,
+        &event_loop::SystemClock,
     )
     .await;
     drop(screen);

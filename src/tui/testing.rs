@@ -479,3 +479,13 @@ pub fn type_text(app: &mut App, text: &str) {
         press(app, key(KeyCode::Char(c)));
     }
 }
+
+/// The fixture's answer to a request, as the message the effect runner would send.
+pub fn answer(id: RequestId, profile: usize, call: Call) -> Msg {
+    let outcome = outcome(profile, &call);
+    Msg::Reply(Box::new(Reply {
+        id,
+        profile,
+        outcome,
+    }))
+}

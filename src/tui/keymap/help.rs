@@ -160,7 +160,10 @@ mod tests {
     #[test]
     fn hints_use_the_first_key_and_pair_up_with_down() {
         let map = Keymap::builtin().unwrap();
-        let hints = map.hints(&[Context::Workspaces, Context::List, Context::Global], &[]);
+        let hints = map.hints(
+            &[Context::WorkspaceList, Context::List, Context::Global],
+            &[],
+        );
         assert_eq!(hints[0], ("a".to_string(), "archived"));
         assert!(hints.contains(&("↑↓".to_string(), "move")));
         assert!(hints.contains(&("ctrl-p".to_string(), "find")));

@@ -36,15 +36,15 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
     match app.focus {
         Focus::Organizations => vec![C::List, C::Global],
         Focus::Workspaces if org.list_filter.typing => vec![C::Filter],
-        Focus::Workspaces => vec![C::Workspaces, C::List, C::Global],
+        Focus::Workspaces => vec![C::WorkspaceList, C::List, C::Global],
         Focus::Detail => match org.open_view() {
             None => vec![C::Global],
             Some(view) => match view.tab {
                 Tab::Members if view.members_filter.typing => vec![C::Filter],
-                Tab::Members => vec![C::Members, C::List, C::Workspace, C::Global],
+                Tab::Members => vec![C::Members, C::List, C::WorkspaceTabs, C::Global],
                 Tab::Settings if view.is_typing() => vec![C::Editing],
-                Tab::Settings => vec![C::Settings, C::Workspace, C::Global],
-                Tab::ApiKeys => vec![C::List, C::Workspace, C::Global],
+                Tab::Settings => vec![C::Settings, C::WorkspaceTabs, C::Global],
+                Tab::ApiKeys => vec![C::List, C::WorkspaceTabs, C::Global],
             },
         },
     }
@@ -97,7 +97,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         let mut hints = app.keymap.hints(&active_contexts(app), &idle_actions(app));
         // The archived toggle says where it goes, not where the list is.
-        let toggle = spec_of(Context::Workspaces, Action::ToggleArchived).and_then(|s| s.hint);
+        let toggle = spec_of(Context::WorkspaceList, Action::ToggleArchived).and_then(|s| s.hint);
         if app.org().show_archived {
             for (_, word) in &mut hints {
                 if Some(*word) == toggle {

@@ -1,5 +1,6 @@
 //! Keys that work everywhere: quit, interrupt, help, pane focus, pickers, jump back, refresh.
 
+use crate::tui::update::flash;
 use tui_input::Input;
 
 use crate::tui::effect::Effect;
@@ -45,7 +46,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::JumpBack => match app.org().previous {
             Some(id) => navigation::request(app, Navigation::OpenWorkspace(id)),
-            None => requests::info(app, "No previous workspace yet: open another one first"),
+            None => flash::info(app, "No previous workspace yet: open another one first"),
         },
         Action::Refresh => {
             let current = app.current;
@@ -71,7 +72,7 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
         } else {
             format!("Nothing to cancel · {again} again quits")
         };
-        return requests::info(app, text);
+        return flash::info(app, text);
     }
     let ids: Vec<_> = app.in_flight.keys().copied().collect();
     let count = ids.len();
@@ -104,6 +105,6 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
             count_of(count, "request", "requests")
         )
     };
-    effects.push(requests::flash(app, FlashLevel::Info, text));
+    effects.push(flash::show(app, FlashLevel::Info, text));
     effects
 }

@@ -2,6 +2,7 @@
 //! first, then the open dialog, then the focused pane, then the global bindings. Each handler
 //! returns `None` when it did not use the key.
 
+use crate::tui::update::flash;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::tui::effect::Effect;
@@ -9,7 +10,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::modal::Navigation;
 use crate::tui::state::{App, Focus, Modal, Tab};
 
-use super::{dialogs, global, lists, modals, navigation, requests, settings, text_input};
+use super::{dialogs, global, lists, modals, navigation, settings, text_input};
 
 pub fn handle(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -47,7 +48,7 @@ fn while_too_small(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         _ => {
             app.interrupt_armed = false;
             // Said on the notice, so a key that seems to do nothing is not taken for lag.
-            requests::info(app, "That key does nothing until the terminal is larger")
+            flash::info(app, "That key does nothing until the terminal is larger")
         }
     }
 }
@@ -70,7 +71,7 @@ fn focused_pane(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
 
 fn workspace_tabs(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let current = app.org().open_view()?.tab;
-    let tab = match app.keymap.action(Context::Workspace, key)? {
+    let tab = match app.keymap.action(Context::WorkspaceTabs, key)? {
         Action::NewWorkspace => return Some(dialogs::open_create(app)),
         Action::ArchiveWorkspace => {
             let open = app.org().open;

@@ -100,7 +100,7 @@ pub fn workspaces(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     }
     let action = app
         .keymap
-        .action(Context::Workspaces, key)
+        .action(Context::WorkspaceList, key)
         .or_else(|| app.keymap.action(Context::List, key))?;
     let ids = app.org().visible_workspace_ids();
     if let Some(how) = movement(action, page(app, Which::Workspaces)) {
@@ -151,7 +151,7 @@ pub fn members(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let rows = page(app, Which::Members);
     let view = app.org_mut().views.get_mut(&open)?;
     if let Some(how) = movement(action, rows) {
-        apply_move(&mut view.members, &ids, how);
+        apply_move(&mut view.members_cursor, &ids, how);
         return Some(Vec::new());
     }
     match action {
@@ -162,11 +162,11 @@ pub fn members(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         Action::SortReverse => view.sort.descending = !view.sort.descending,
         Action::Filter => view.members_filter.start(),
         Action::Mark => {
-            if let Some(id) = view.members.current(&ids) {
+            if let Some(id) = view.members_cursor.current(&ids) {
                 if !view.marked.remove(&id) {
                     view.marked.insert(id);
                 }
-                view.members.step(&ids, 1);
+                view.members_cursor.step(&ids, 1);
             }
         }
         Action::MarkAll => {
@@ -177,7 +177,7 @@ pub fn members(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
             }
         }
         Action::Open => {
-            let user = view.members.current(&ids)?;
+            let user = view.members_cursor.current(&ids)?;
             app.modals.push(Modal::Member { user, scroll: 0 });
         }
         Action::AddMembers => return Some(dialogs::open_add_members(app)),
@@ -197,7 +197,7 @@ pub fn api_keys(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let ids = ids(app, Which::ApiKeys);
     if let Some(how) = movement(action, page(app, Which::ApiKeys)) {
         let view = app.org_mut().views.get_mut(&open)?;
-        apply_move(&mut view.keys, &ids, how);
+        apply_move(&mut view.keys_cursor, &ids, how);
         return Some(Vec::new());
     }
     match action {
@@ -238,7 +238,7 @@ fn parts(app: &mut App, which: Which) -> Option<(&mut Filter, &mut Selection<Uui
         Which::Workspaces => Some((&mut org.list_filter, &mut org.list_cursor)),
         Which::Members => {
             let view = org.open_view_mut()?;
-            Some((&mut view.members_filter, &mut view.members))
+            Some((&mut view.members_filter, &mut view.members_cursor))
         }
         Which::ApiKeys => None,
     }

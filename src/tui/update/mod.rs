@@ -2,6 +2,7 @@
 //! one can be tested with a plain `#[test]`.
 
 mod dialogs;
+pub mod flash;
 mod global;
 mod guard;
 mod keys;

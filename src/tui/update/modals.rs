@@ -1,6 +1,7 @@
 //! Keys of the dialogs: the readers (help, messages, a member's details), the pickers, the
 //! command line and the unsaved-changes prompt.
 
+use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
 use crate::domain::text::fold;
@@ -9,7 +10,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::modal::{COMMANDS, Navigation, Picker, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
-use super::{dialogs, guard, navigation, requests, settings, text_input};
+use super::{dialogs, guard, navigation, settings, text_input};
 
 /// Handles a key for the top dialog. `None` means the dialog had no use for it (it is
 /// swallowed anyway: nothing under a dialog reacts).
@@ -104,7 +105,7 @@ fn picker_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
             };
             return Some(match target {
                 Some(to) => navigation::request(app, to),
-                None => requests::info(app, "Nothing matches"),
+                None => flash::info(app, "Nothing matches"),
             });
         }
         _ => {
@@ -152,8 +153,8 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
                     let index = choice.index;
                     navigation::request(app, Navigation::SwitchOrganization(index))
                 }
-                _ if argument.is_empty() => requests::error(app, "Usage: org NAME"),
-                _ => requests::error(app, format!("No organization matches \"{argument}\"")),
+                _ if argument.is_empty() => flash::error(app, "Usage: org NAME"),
+                _ => flash::error(app, format!("No organization matches \"{argument}\"")),
             }
         }
         "q" | "quit" => navigation::request(app, Navigation::Quit),
@@ -165,7 +166,7 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
             app.modals.push(Modal::Messages { scroll: u16::MAX });
             Vec::new()
         }
-        other => requests::error(
+        other => flash::error(
             app,
             format!("Unknown command \"{other}\" (try: {COMMANDS})"),
         ),
@@ -177,7 +178,7 @@ pub fn run_command(app: &mut App, text: &str) -> Vec<Effect> {
 /// workspace picker opens with NAME typed, listing them.
 fn open_named_workspace(app: &mut App, argument: &str) -> Vec<Effect> {
     if argument.is_empty() {
-        return requests::error(app, "Usage: ws NAME");
+        return flash::error(app, "Usage: ws NAME");
     }
     let choices = picking::workspaces(app, argument);
     let wanted = fold(argument);
@@ -195,13 +196,13 @@ fn open_named_workspace(app: &mut App, argument: &str) -> Vec<Effect> {
         return navigation::request(app, Navigation::OpenWorkspace(id));
     }
     if choices.is_empty() {
-        return requests::error(app, format!("No workspace matches \"{argument}\""));
+        return flash::error(app, format!("No workspace matches \"{argument}\""));
     }
     app.modals.push(Modal::WorkspacePicker(Picker {
         query: argument.into(),
         cursor: 0,
     }));
-    requests::info(
+    flash::info(
         app,
         format!(
             "{} workspaces match \"{argument}\": choose one",
@@ -241,7 +242,7 @@ fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     if chosen == PromptButton::Save
         && let Some(reason) = guard::unseen(app)
     {
-        return Some(requests::error(app, reason));
+        return Some(flash::error(app, reason));
     }
     app.modals.pop();
     Some(match chosen {

@@ -1,6 +1,7 @@
 //! Moves that change what is shown: opening a workspace, switching organization or tab,
 //! quitting. Leaving a form with unsaved changes asks first.
 
+use crate::tui::update::flash;
 use uuid::Uuid;
 
 use crate::tui::effect::Effect;
@@ -19,7 +20,7 @@ pub fn request(app: &mut App, to: Navigation) -> Vec<Effect> {
             && form.saving.is_some()
         {
             form.after_save = Some(to);
-            return requests::info(app, "Saving… will continue once the save succeeds");
+            return flash::info(app, "Saving… will continue once the save succeeds");
         }
         app.modals.push(Modal::Unsaved(UnsavedPrompt::new(to)));
         return Vec::new();
@@ -65,7 +66,7 @@ pub fn open_workspace(app: &mut App, id: Uuid) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(found) = org.find_workspace(id) else {
-        return requests::error(app, "That workspace is no longer listed");
+        return flash::error(app, "That workspace is no longer listed");
     };
     let archived = found.archived;
     let mut effects = leave_open_workspace(app);

@@ -1,14 +1,9 @@
-//! Starting requests and flash messages: the only places `update` creates effects from.
-
-use std::time::Duration;
+//! Starting requests: registered as in flight (for the spinner and for cancelling), then sent.
 
 use uuid::Uuid;
 
 use crate::tui::effect::{Call, Effect};
-use crate::tui::state::{App, Flash, FlashLevel, InFlight, Logged, MESSAGES_KEPT, RequestId};
-
-const FLASH_TIME: Duration = Duration::from_secs(4);
-const ERROR_FLASH_TIME: Duration = Duration::from_secs(8);
+use crate::tui::state::{App, InFlight, RequestId};
 
 /// Registers a request as in flight and returns its id with the effect that sends it.
 pub fn send(app: &mut App, profile: usize, call: Call) -> (RequestId, Effect) {
@@ -118,36 +113,4 @@ pub fn forget(app: &mut App, ids: Vec<RequestId>) -> Vec<Effect> {
         app.in_flight.remove(id);
     }
     vec![Effect::Cancel(ids)]
-}
-
-/// Shows a message on the status line and schedules its removal; the message log keeps it.
-pub fn flash(app: &mut App, level: FlashLevel, text: impl Into<String>) -> Effect {
-    let id = app.next_id();
-    let text = text.into();
-    let logged = Logged {
-        level,
-        text: text.clone(),
-    };
-    // The same message again (a key pressed twice) is logged once.
-    if app.messages.last() != Some(&logged) {
-        if app.messages.len() == MESSAGES_KEPT {
-            app.messages.remove(0);
-        }
-        app.messages.push(logged);
-    }
-    app.flash = Some(Flash { id, level, text });
-    let after = if level == FlashLevel::Error {
-        ERROR_FLASH_TIME
-    } else {
-        FLASH_TIME
-    };
-    Effect::ExpireFlash { id, after }
-}
-
-pub fn info(app: &mut App, text: impl Into<String>) -> Vec<Effect> {
-    vec![flash(app, FlashLevel::Info, text)]
-}
-
-pub fn error(app: &mut App, text: impl Into<String>) -> Vec<Effect> {
-    vec![flash(app, FlashLevel::Error, text)]
 }

@@ -1,6 +1,7 @@
 //! Answers from the server. Each is taken only by the resource that waits for its request
 //! id; answers for views the user has left are dropped.
 
+use crate::tui::update::flash;
 use uuid::Uuid;
 
 use crate::api::{WorkspaceOut, WorkspaceSettingsOut};
@@ -8,7 +9,7 @@ use crate::tui::effect::Effect;
 use crate::tui::msg::{Outcome, Reply, SaveResult};
 use crate::tui::state::{App, FlashLevel, RequestId, Resource};
 
-use super::{dialogs, navigation, requests, settings};
+use super::{dialogs, navigation, settings};
 
 pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
     app.in_flight.remove(&reply.id);
@@ -95,7 +96,7 @@ fn settle_members(app: &mut App, profile: usize) {
             .map(|p| p.rows_for(ws).iter().map(|r| r.user_id).collect())
             .unwrap_or_default();
         if let Some(view) = org.views.get_mut(&ws) {
-            view.members.settle(&rows);
+            view.members_cursor.settle(&rows);
             view.marked.retain(|id| members.contains(id));
         }
     }
@@ -161,7 +162,7 @@ fn saved(
                 replace_workspace(&mut org.workspaces, &w);
                 replace_workspace(&mut org.archived, &w);
             }
-            let mut effects = vec![requests::flash(
+            let mut effects = vec![flash::show(
                 app,
                 FlashLevel::Success,
                 format!("Saved \"{name}\""),
@@ -180,7 +181,7 @@ fn saved(
                 Some(message) => format!("Not saved: {message}"),
                 None => "Not saved: see the fields marked !".to_owned(),
             };
-            let mut effects = requests::error(app, text);
+            let mut effects = flash::error(app, text);
             effects.extend(settings::reload_form(app, profile, workspace));
             effects
         }
@@ -193,7 +194,7 @@ fn saved(
             let general = form.accept_failure(&settings_error);
             replace_workspace(&mut org.workspaces, &saved_workspace);
             let detail = general.unwrap_or_else(|| "see the fields marked !".into());
-            let mut effects = requests::error(
+            let mut effects = flash::error(
                 app,
                 format!("Name, description and icon saved; settings not saved: {detail}"),
             );

@@ -1,5 +1,6 @@
 //! Keys of the Settings tab: moving between fields, editing, toggling, saving.
 
+use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
@@ -137,7 +138,7 @@ fn refusal(app: &App) -> Option<String> {
 
 fn start_editing(app: &mut App) -> Vec<Effect> {
     if let Some(reason) = refusal(app) {
-        return requests::error(app, reason);
+        return flash::error(app, reason);
     }
     start_editing_quietly(app)
 }
@@ -162,7 +163,7 @@ fn toggle(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     if let Some(reason) = refusal(app) {
-        return requests::error(app, reason);
+        return flash::error(app, reason);
     }
     if let Some(form) = form_mut(app) {
         form.members_can_create_keys = !form.members_can_create_keys;
@@ -183,7 +184,7 @@ pub fn reload_form(app: &mut App, profile: usize, workspace: Uuid) -> Vec<Effect
 /// ctrl-s on the form: saves it if the last frame showed all of it.
 fn save_seen(app: &mut App) -> Vec<Effect> {
     match guard::unseen(app) {
-        Some(reason) => requests::error(app, reason),
+        Some(reason) => flash::error(app, reason),
         None => save(app, None),
     }
 }
@@ -192,10 +193,10 @@ fn save_seen(app: &mut App) -> Vec<Effect> {
 /// caller has checked that what asked for it was seen whole (the form, or the prompt).
 pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
     if let Some(reason) = app.workspace_refusal() {
-        return requests::error(app, reason);
+        return flash::error(app, reason);
     }
     let Some(form) = form(app) else {
-        return requests::info(app, "Nothing to save here");
+        return flash::info(app, "Nothing to save here");
     };
     if form.saving.is_some() {
         if then.is_some()
@@ -203,11 +204,11 @@ pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
         {
             form.after_save = then;
         }
-        return requests::info(app, "Already saving…");
+        return flash::info(app, "Already saving…");
     }
     let request = match form.save_request() {
         Ok(request) => request,
-        Err(reason) => return requests::error(app, format!("Not saved: {reason}")),
+        Err(reason) => return flash::error(app, format!("Not saved: {reason}")),
     };
     let profile = app.current;
     let (id, effect) = requests::send(app, profile, Call::SaveWorkspace(request));

@@ -1,5 +1,6 @@
 //! Keys of the Add Members dialog: moving, selecting, searching, choosing the role, adding.
 
+use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
 use crate::tui::effect::{Call, Effect};
@@ -8,7 +9,7 @@ use crate::tui::state::dialogs::AddMembers;
 use crate::tui::state::dialogs::add_members::Column;
 use crate::tui::state::{App, Modal};
 
-use super::{requests, send, text_input};
+use super::{send, text_input};
 
 /// Rows a page key moves by in the dialog's list.
 const PAGE: isize = 10;
@@ -116,6 +117,6 @@ fn submit(app: &mut App) -> Vec<Effect> {
             let workspace = d.workspace;
             send(app, Call::AddMembers { workspace, members })
         }
-        Err(reason) => requests::error(app, format!("Nothing added: {reason}")),
+        Err(reason) => flash::error(app, format!("Nothing added: {reason}")),
     }
 }

@@ -1,6 +1,7 @@
 //! Keys of the two destructive confirmations, removing members and archiving a workspace.
 //! Both open with Cancel focused; archiving also needs the workspace's exact name typed.
 
+use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
 use crate::tui::effect::{Call, Effect};
@@ -8,7 +9,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::{Button, archive, remove, step_button};
 use crate::tui::state::{App, Modal};
 
-use super::{requests, send, text_input};
+use super::{send, text_input};
 
 /// What a key does to a dialog's button row: a new focus, a press, or nothing.
 enum ButtonKey {
@@ -82,7 +83,7 @@ pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         Some(ButtonKey::Press) if d.focus == Button::Archive => {
             if !d.confirmed() {
                 let name = d.name.clone();
-                return requests::error(app, format!("Not archived: type \"{name}\" to confirm"));
+                return flash::error(app, format!("Not archived: type \"{name}\" to confirm"));
             }
             let workspace = d.workspace;
             return send(app, Call::ArchiveWorkspace(workspace));
@@ -94,7 +95,7 @@ pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 .keymap
                 .describe_keys(Context::Dialog, Action::NextButton);
             let cancel = app.keymap.describe_keys(Context::Dialog, Action::Cancel);
-            return requests::info(
+            return flash::info(
                 app,
                 format!("{next} moves to the Archive button; {cancel} closes without archiving"),
             );

@@ -1,5 +1,6 @@
 //! Keys of the new-workspace form and of the admin picker that opens over it.
 
+use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
 use crate::tui::effect::{Call, Effect};
@@ -9,7 +10,7 @@ use crate::tui::state::dialogs::create::CreateField;
 use crate::tui::state::modal::Picker;
 use crate::tui::state::{App, Modal, picking};
 
-use super::{requests, send, text_input};
+use super::{send, text_input};
 
 fn form(app: &mut App) -> Option<&mut CreateWorkspace> {
     match app.modals.last_mut() {
@@ -67,7 +68,7 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
 
 fn open_admin_picker(app: &mut App) -> Vec<Effect> {
     if app.org().people.get().is_none() {
-        return requests::error(app, "The organization's members are still loading");
+        return flash::error(app, "The organization's members are still loading");
     }
     app.modals.push(Modal::AdminPicker(Picker::default()));
     Vec::new()
@@ -79,7 +80,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
     };
     match d.request() {
         Ok(body) => send(app, Call::CreateWorkspace(body)),
-        Err(reason) => requests::error(app, format!("Not created: {reason}")),
+        Err(reason) => flash::error(app, format!("Not created: {reason}")),
     }
 }
 
@@ -105,7 +106,7 @@ pub fn picker_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             // As drawn: a list that shrank under the cursor shows it on the last entry.
             let cursor = cursor.min(choices.len().saturating_sub(1));
             let Some(choice) = choices.get(cursor) else {
-                return requests::info(app, "Nobody matches");
+                return flash::info(app, "Nobody matches");
             };
             let admin = (choice.id, format!("{} <{}>", choice.name, choice.email));
             app.modals.pop();

@@ -8,6 +8,7 @@ mod open;
 mod outcome;
 mod roles;
 
+use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
 use crate::tui::effect::{Call, Effect};
@@ -68,7 +69,7 @@ pub fn paste(app: &mut App, text: &str) {
 /// dialog the last frame drew whole may send (see [`guard`]).
 fn send(app: &mut App, call: Call) -> Vec<Effect> {
     if let Some(reason) = guard::unseen(app) {
-        return requests::error(app, reason);
+        return flash::error(app, reason);
     }
     let profile = app.current;
     let (id, effect) = requests::send(app, profile, call);

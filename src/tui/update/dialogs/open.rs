@@ -1,6 +1,7 @@
 //! Opening the dialogs, or saying on the status line why one cannot open: read-only mode,
 //! an archived or default workspace, data still loading, nobody to act on.
 
+use crate::tui::update::flash;
 use uuid::Uuid;
 
 use crate::tui::effect::Effect;
@@ -8,8 +9,6 @@ use crate::tui::state::dialogs::roles::Target;
 use crate::tui::state::dialogs::{AddMembers, ArchiveDialog, EditRoles, RemoveMembers};
 use crate::tui::state::modal::Notice;
 use crate::tui::state::{App, Modal};
-
-use super::requests;
 
 /// The open workspace's id and name, or the reason there is none to change.
 fn open_workspace(app: &App) -> Result<(Uuid, String, bool), String> {
@@ -40,14 +39,14 @@ fn notice(app: &mut App, title: &str, text: String) -> Vec<Effect> {
 pub fn open_add_members(app: &mut App) -> Vec<Effect> {
     let (workspace, name, _) = match open_workspace(app) {
         Ok(found) => found,
-        Err(reason) => return requests::error(app, reason),
+        Err(reason) => return flash::error(app, reason),
     };
     let Some(people) = app.org().people.get() else {
-        return requests::error(app, "The organization's members are still loading");
+        return flash::error(app, "The organization's members are still loading");
     };
     let dialog = AddMembers::new(workspace, &name, people);
     if dialog.candidates.is_empty() {
-        return requests::info(
+        return flash::info(
             app,
             format!("Everyone in the organization is already in \"{name}\""),
         );
@@ -71,7 +70,7 @@ fn targets(app: &App, workspace: Uuid) -> Vec<Target> {
         .unwrap_or_default();
     let chosen: Vec<_> = if view.marked.is_empty() {
         let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
-        let cursor = view.members.current(&ids);
+        let cursor = view.members_cursor.current(&ids);
         rows.iter()
             .filter(|r| Some(r.user_id) == cursor)
             .cloned()
@@ -104,14 +103,14 @@ fn targets(app: &App, workspace: Uuid) -> Vec<Target> {
 pub fn open_edit_roles(app: &mut App) -> Vec<Effect> {
     let (workspace, name, _) = match open_workspace(app) {
         Ok(found) => found,
-        Err(reason) => return requests::error(app, reason),
+        Err(reason) => return flash::error(app, reason),
     };
     let Some(catalog) = app.org().people.get().map(|p| p.workspace_roles.clone()) else {
-        return requests::error(app, "The organization's members are still loading");
+        return flash::error(app, "The organization's members are still loading");
     };
     let targets = targets(app, workspace);
     if targets.is_empty() {
-        return requests::info(
+        return flash::info(
             app,
             "No member to change: move to one, or select some (space)",
         );
@@ -124,7 +123,7 @@ pub fn open_edit_roles(app: &mut App) -> Vec<Effect> {
 pub fn open_remove(app: &mut App) -> Vec<Effect> {
     let (workspace, name, is_default) = match open_workspace(app) {
         Ok(found) => found,
-        Err(reason) => return requests::error(app, reason),
+        Err(reason) => return flash::error(app, reason),
     };
     if is_default {
         return notice(
@@ -140,7 +139,7 @@ pub fn open_remove(app: &mut App) -> Vec<Effect> {
         .map(|t| (t.user_id, t.name))
         .collect();
     if targets.is_empty() {
-        return requests::info(
+        return flash::info(
             app,
             "No member to remove: move to one, or select some (space)",
         );
@@ -153,15 +152,15 @@ pub fn open_remove(app: &mut App) -> Vec<Effect> {
 /// Opens the archive confirmation for `workspace` (the list's cursor or the open one).
 pub fn open_archive(app: &mut App, workspace: Option<Uuid>) -> Vec<Effect> {
     if let Some(reason) = app.change_refusal() {
-        return requests::error(app, reason);
+        return flash::error(app, reason);
     }
     let org = app.org();
     let Some(found) = workspace.and_then(|id| org.find_workspace(id)) else {
-        return requests::info(app, "Move to a workspace first");
+        return flash::info(app, "Move to a workspace first");
     };
     let ws = found.workspace;
     if found.archived {
-        return requests::info(app, format!("\"{}\" is already archived", ws.name));
+        return flash::info(app, format!("\"{}\" is already archived", ws.name));
     }
     if ws.is_default {
         let text = format!(
@@ -187,7 +186,7 @@ pub fn open_archive(app: &mut App, workspace: Option<Uuid>) -> Vec<Effect> {
 
 pub fn open_create(app: &mut App) -> Vec<Effect> {
     if let Some(reason) = app.change_refusal() {
-        return requests::error(app, reason);
+        return flash::error(app, reason);
     }
     app.modals.push(Modal::CreateWorkspace(Box::default()));
     Vec::new()

@@ -2,6 +2,7 @@
 //! the dialog sent), a message says what happened, and the affected data reloads in the
 //! background to catch anything the patch could not know.
 
+use crate::tui::update::flash;
 use uuid::Uuid;
 
 use crate::api::{
@@ -33,7 +34,7 @@ pub fn apply(app: &mut App, profile: usize, dialog: Modal, change: Change) -> Ve
 }
 
 fn success(app: &mut App, text: String, mut reloads: Vec<Effect>) -> Vec<Effect> {
-    reloads.insert(0, requests::flash(app, FlashLevel::Success, text));
+    reloads.insert(0, flash::show(app, FlashLevel::Success, text));
     reloads
 }
 

@@ -1,5 +1,6 @@
 //! Keys of the role editor: ticking roles, then the preview with Apply, Back and Cancel.
 
+use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
 use crate::tui::effect::{Call, Effect};
@@ -8,7 +9,7 @@ use crate::tui::state::dialogs::roles::{REVIEW_BUTTONS, Stage};
 use crate::tui::state::dialogs::{Button, EditRoles, step_button};
 use crate::tui::state::{App, Modal};
 
-use super::{requests, send};
+use super::send;
 
 fn dialog(app: &mut App) -> Option<&mut EditRoles> {
     match app.modals.last_mut() {
@@ -79,7 +80,7 @@ fn review_key(app: &mut App, key: &KeyEvent, focus: Button) -> Vec<Effect> {
                 let workspace = d.workspace;
                 send(app, Call::SetMemberRoles { workspace, members })
             }
-            Err(reason) => requests::error(app, format!("Nothing changed: {reason}")),
+            Err(reason) => flash::error(app, format!("Nothing changed: {reason}")),
         },
         Button::Back => {
             d.stage = Stage::Choose;

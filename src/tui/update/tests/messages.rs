@@ -156,7 +156,7 @@ fn after_a_refusal_and_discard_the_form_shows_what_the_server_has_now() {
 fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
     let mut app = loaded_app();
     let long = "Archived \"Marketing — Q3 Launch\": 4 members lost access; 1 API key stopped working at once (2 more had expired already)";
-    let _ = crate::tui::update::requests::info(&mut app, long);
+    let _ = crate::tui::update::flash::info(&mut app, long);
     redraw(&mut app);
     let text = screen(&app, 80, 24);
     let status = text.lines().next().unwrap();

@@ -225,7 +225,7 @@ fn each_workspace_keeps_its_tab_filter_and_cursor() {
     let view = app.org().open_view().unwrap();
     assert_eq!(view.tab, Tab::Members);
     assert_eq!(view.members_filter.text(), "j");
-    assert_eq!(view.members.id, Some(id(JOHN)));
+    assert_eq!(view.members_cursor.id, Some(id(JOHN)));
     press(&mut app, key(KeyCode::Char('-')));
     assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
 }

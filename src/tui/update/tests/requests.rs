@@ -124,7 +124,7 @@ fn the_cursor_stays_on_the_same_member_across_a_refresh() {
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Down));
     let view = app.org().open_view().unwrap();
-    assert_eq!(view.members.id, Some(id(JOHN)));
+    assert_eq!(view.members_cursor.id, Some(id(JOHN)));
     let effects = press_only(&mut app, ctrl('r'));
     let (people_id, profile, _) = requests(&effects)
         .into_iter()
@@ -141,8 +141,8 @@ fn the_cursor_stays_on_the_same_member_across_a_refresh() {
         .map(|r| r.user_id)
         .collect();
     let view = org.open_view().unwrap();
-    assert_eq!(view.members.current(&rows), Some(id(JOHN)));
-    assert_eq!(view.members.resolve(&rows), Some(1));
+    assert_eq!(view.members_cursor.current(&rows), Some(id(JOHN)));
+    assert_eq!(view.members_cursor.resolve(&rows), Some(1));
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn when_the_selected_member_disappears_the_cursor_stays_near() {
         .map(|r| r.user_id)
         .collect();
     assert_eq!(
-        org.open_view().unwrap().members.current(&rows),
+        org.open_view().unwrap().members_cursor.current(&rows),
         Some(id(ZOE))
     );
 }

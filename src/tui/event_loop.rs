@@ -1,11 +1,17 @@
 //! The event loop: keys, answers and timers become messages; `update` turns them into
 //! effects; the screen is redrawn only after something happened. No frame clock: the only
 //! timer is the spinner's, and it runs only while requests do.
+//!
+//! The loop is generic over ratatui's backend, the stream of terminal events and the clock,
+//! so that a test can run it in-process: keys in, frames out, time under its control.
 
 use std::time::Duration;
 
-use crossterm::event::{Event, EventStream, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
 use futures::{Stream, StreamExt};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use time::OffsetDateTime;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::time::MissedTickBehavior;
 
@@ -13,56 +19,67 @@ use super::TuiError;
 use super::effect::{Effect, EffectRunner};
 use super::msg::Msg;
 use super::state::App;
-use super::terminal::ConsoleTerminal;
 use super::theme::Theme;
 use super::update::{start, update};
 use super::view;
 
-const SPINNER_PERIOD: Duration = Duration::from_millis(100);
+pub const SPINNER_PERIOD: Duration = Duration::from_millis(100);
 
-/// Runs the console until the user quits, the input ends, or the process is told to stop.
-pub async fn run_loop<R>(
-    terminal: &mut ConsoleTerminal,
-    app: &mut App,
-    theme: &Theme,
-    runner: &mut R,
-    mut replies: UnboundedReceiver<Msg>,
-    sender: UnboundedSender<Msg>,
-) -> Result<(), TuiError>
-where
-    R: EffectRunner,
-{
-    let events = EventStream::new();
-    run_with_events(terminal, app, theme, runner, events, &mut replies, sender).await
+/// Where the loop reads the date and time it hands the state (state never reads a clock).
+pub trait Clock {
+    fn now(&self) -> OffsetDateTime;
 }
 
-async fn run_with_events<R, S>(
-    terminal: &mut ConsoleTerminal,
+/// The system's clock, in UTC.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+    }
+}
+
+/// What reaches the loop besides the terminal's events: answers from the effect runner (and
+/// the loop's own timers, through `sender`), and the signal to stop.
+pub struct Inbox {
+    pub replies: UnboundedReceiver<Msg>,
+    pub sender: UnboundedSender<Msg>,
+    pub stop: UnboundedReceiver<()>,
+}
+
+/// Runs the console until the user quits, the input ends, or the process is told to stop.
+/// Requests still running at the end are cancelled.
+pub async fn run<B, R, S, C>(
+    terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
     runner: &mut R,
     mut events: S,
-    replies: &mut UnboundedReceiver<Msg>,
-    sender: UnboundedSender<Msg>,
+    mut inbox: Inbox,
+    clock: &C,
 ) -> Result<(), TuiError>
 where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
     R: EffectRunner,
     S: Stream<Item = std::io::Result<Event>> + Unpin,
+    C: Clock,
 {
+    let drawing = |err: B::Error| TuiError::Terminal(std::io::Error::other(err));
     let mut spinner = tokio::time::interval(SPINNER_PERIOD);
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
-    let mut stop = stop_signals();
     if let Ok(size) = terminal.size() {
         app.screen = (size.width, size.height);
     }
-    dispatch(start(app), runner, &sender);
+    tick_clock(app, clock);
+    dispatch(start(app), runner, &inbox.sender);
     let mut dirty = true;
     loop {
         if dirty {
             let mut seen = app.seen;
             terminal
                 .draw(|frame| seen = view::render(frame, app, theme))
-                .map_err(TuiError::Terminal)?;
+                .map_err(drawing)?;
             // The next key acts only on what this frame showed whole.
             app.seen = seen;
             dirty = false;
@@ -79,17 +96,16 @@ where
                 Some(Err(err)) => return Err(TuiError::Terminal(err)),
                 None => break,
             },
-            Some(msg) = replies.recv() => msg,
+            Some(msg) = inbox.replies.recv() => msg,
             _ = spinner.tick(), if app.is_busy() => Msg::SpinnerTick,
-            Some(()) = stop.recv() => {
+            Some(()) = inbox.stop.recv() => {
                 tracing::info!("stop signal received; leaving");
                 break;
             }
         };
-        app.now = time::OffsetDateTime::now_utc();
-        app.today = app.now.date();
+        tick_clock(app, clock);
         let effects = update(app, msg);
-        dispatch(effects, runner, &sender);
+        dispatch(effects, runner, &inbox.sender);
         dirty = true;
     }
     let leftover: Vec<_> = app.in_flight.keys().copied().collect();
@@ -97,6 +113,12 @@ where
         runner.run(Effect::Cancel(leftover));
     }
     Ok(())
+}
+
+/// Hands the state the time the message arrived, and so today's date.
+fn tick_clock(app: &mut App, clock: &impl Clock) {
+    app.now = clock.now();
+    app.today = app.now.date();
 }
 
 /// Terminal events the console reacts to; the rest (mouse, focus) cause no redraw.
@@ -126,7 +148,7 @@ fn dispatch<R: EffectRunner>(effects: Vec<Effect>, runner: &mut R, sender: &Unbo
 
 /// SIGTERM and SIGHUP (the SSH session went away) end the loop cleanly, so the terminal is
 /// restored rather than left in raw mode.
-fn stop_signals() -> UnboundedReceiver<()> {
+pub fn stop_signals() -> UnboundedReceiver<()> {
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     #[cfg(unix)]
     {
@@ -144,3 +166,6 @@ fn stop_signals() -> UnboundedReceiver<()> {
     }
     rx
 }
+
+#[cfg(test)]
+mod tests;

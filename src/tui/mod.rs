@@ -5,6 +5,7 @@
 //! state changes and effects without I/O; effects run on tokio tasks and come back as
 //! messages; [`view`] draws the state and nothing else.
 
+pub mod call;
 pub mod config_file;
 pub mod effect;
 pub mod event_loop;

@@ -8,16 +8,18 @@ use ratatui::backend::TestBackend;
 use time::macros::{date, datetime};
 use uuid::Uuid;
 
+use crate::actions::{self, Request};
 use crate::api::{
     AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, ApiKeyActions, ApiKeyExtendedOut,
     LocalOrganizationOut, RemoveWorkspaceMembersOut, WorkspaceEnrichedOut, WorkspaceOut,
     WorkspaceSettingsOut,
 };
-use crate::tui::effect::{Call, Effect};
+use crate::tui::call::{Applied, Call, Payload, Reply};
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Keymap;
-use crate::tui::msg::{Change, Msg, Outcome, Reply, SaveResult};
+use crate::tui::msg::Msg;
 use crate::tui::state::people::{CatalogRole, People, Person};
-use crate::tui::state::{App, ProfileInfo, RequestId};
+use crate::tui::state::{App, ProfileInfo, RemoteError, RequestId};
 use crate::tui::theme::Theme;
 use crate::tui::update::{start, update};
 use crate::tui::view;
@@ -272,78 +274,73 @@ pub fn settings(workspace: Uuid) -> WorkspaceSettingsOut {
 }
 
 /// The fixture's answer to a call, as a successful server would give it.
-pub fn outcome(profile: usize, call: &Call) -> Outcome {
-    match call {
-        Call::Organization => Outcome::Organization(Ok(organization(profile))),
-        Call::Workspaces { archived } => Outcome::Workspaces {
-            archived: *archived,
-            result: Ok(if *archived {
-                archived_workspaces(profile)
-            } else {
-                active_workspaces(profile)
-            }),
-        },
-        Call::People => Outcome::People(Ok(people(profile))),
-        Call::ApiKeys => Outcome::ApiKeys(Ok(api_keys(profile))),
-        Call::WorkspaceSettings(ws) => Outcome::WorkspaceSettings {
-            workspace: *ws,
-            result: Ok((profile != 2).then(|| settings(*ws))),
-        },
-        Call::SaveWorkspace(save) => {
+pub fn outcome(profile: usize, call: &Call) -> Result<Payload, RemoteError> {
+    Ok(match call {
+        Call::Organization => Payload::Organization(organization(profile)),
+        Call::Workspaces { archived } => Payload::Workspaces(if *archived {
+            archived_workspaces(profile)
+        } else {
+            active_workspaces(profile)
+        }),
+        Call::People => Payload::People(people(profile)),
+        Call::ApiKeys => Payload::ApiKeys(api_keys(profile)),
+        Call::WorkspaceSettings(ws) => {
+            Payload::WorkspaceSettings((profile != 2).then(|| settings(*ws)))
+        }
+        Call::Change(requests) => Payload::Changed(Applied {
+            replies: requests.iter().map(|r| reply_to(profile, r)).collect(),
+            stopped: None,
+        }),
+    })
+}
+
+/// The fixture server's reply to one change.
+fn reply_to(profile: usize, request: &Request) -> actions::Reply {
+    use actions::Reply;
+    match request {
+        Request::UpdateWorkspace { workspace, body } => {
             let mut saved = active_workspaces(profile)
                 .into_iter()
                 .chain(archived_workspaces(profile))
-                .find(|w| w.uuid == save.workspace)
+                .find(|w| w.uuid == *workspace)
                 .expect("fixture workspace");
-            if let Some(details) = &save.details {
-                if let Some(name) = &details.name {
-                    saved.name = name.clone();
-                }
-                if let Some(d) = &details.description {
-                    saved.description = Some(d.clone());
-                }
-                if let Some(i) = &details.icon {
-                    saved.icon = Some(i.clone());
-                }
+            if let Some(name) = &body.name {
+                saved.name = name.clone();
             }
-            let settings = save.settings.as_ref().map(|s| {
-                let mut out = settings(save.workspace);
-                if let Some(v) = s.members_can_create_api_keys {
-                    out.members_can_create_api_keys = v;
-                }
-                if let Some(cap) = s.monthly_spend_cap {
-                    out.monthly_spend_cap = cap;
-                }
-                out
-            });
-            Outcome::SavedWorkspace {
-                workspace: save.workspace,
-                result: SaveResult::Saved {
-                    workspace: save.details.as_ref().map(|_| saved),
-                    settings,
-                },
+            if let Some(d) = &body.description {
+                saved.description = Some(d.clone());
             }
+            if let Some(i) = &body.icon {
+                saved.icon = Some(i.clone());
+            }
+            Reply::WorkspaceUpdated(saved)
         }
-        Call::AddMembers { members, .. } => {
-            Outcome::Changed(Ok(Change::MembersAdded(AddUsersToWorkspaceOut {
-                added_members_count: members.len() as i64,
-            })))
+        Request::UpdateWorkspaceSettings { workspace, body } => {
+            let mut out = settings(*workspace);
+            if let Some(v) = body.members_can_create_api_keys {
+                out.members_can_create_api_keys = v;
+            }
+            if let Some(cap) = body.monthly_spend_cap {
+                out.monthly_spend_cap = cap;
+            }
+            Reply::SettingsUpdated(out)
         }
-        Call::SetMemberRoles { members, .. } => {
-            Outcome::Changed(Ok(Change::RolesSet(AddOrUpdateUsersToWorkspaceOut {
+        Request::AddMembers { members, .. } => Reply::MembersAdded(AddUsersToWorkspaceOut {
+            added_members_count: members.len() as i64,
+        }),
+        Request::SetMemberRoles { members, .. } => {
+            Reply::RolesSet(AddOrUpdateUsersToWorkspaceOut {
                 added_members_count: 0,
                 updated_members_count: members.len() as i64,
-            })))
+            })
         }
-        Call::RemoveMembers { users, .. } => {
-            Outcome::Changed(Ok(Change::MembersRemoved(RemoveWorkspaceMembersOut {
-                deleted_members_count: users.len() as i64,
-                not_deleted_members: None,
-            })))
-        }
-        Call::ArchiveWorkspace(_) => Outcome::Changed(Ok(Change::Archived)),
-        Call::CreateWorkspace(body) => {
-            Outcome::Changed(Ok(Change::Created(Box::new(WorkspaceEnrichedOut {
+        Request::RemoveMembers { users, .. } => Reply::MembersRemoved(RemoveWorkspaceMembersOut {
+            deleted_members_count: users.len() as i64,
+            not_deleted_members: None,
+        }),
+        Request::ArchiveWorkspace { .. } => Reply::Archived,
+        Request::CreateWorkspace { body } => {
+            Reply::WorkspaceCreated(Box::new(WorkspaceEnrichedOut {
                 uuid: id(NEW_WS),
                 name: body.name.clone(),
                 description: Some(body.description.clone()),
@@ -353,8 +350,9 @@ pub fn outcome(profile: usize, call: &Call) -> Outcome {
                 is_default: false,
                 raw_roles: Vec::new(),
                 raw_role: String::new(),
-            }))))
+            }))
         }
+        other => panic!("the console does not send {other:?}"),
     }
 }
 
@@ -420,8 +418,8 @@ pub fn answer_all(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
         assert!(guard < 1000, "requests keep coming");
         match effect {
             Effect::Request { id, profile, call } => {
-                let outcome = outcome(profile, &call);
-                queue.extend(deliver(app, id, profile, outcome));
+                let result = outcome(profile, &call);
+                queue.extend(deliver(app, id, profile, call, result));
             }
             other => rest.push(other),
         }
@@ -429,15 +427,15 @@ pub fn answer_all(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
     rest
 }
 
-pub fn deliver(app: &mut App, id: RequestId, profile: usize, outcome: Outcome) -> Vec<Effect> {
-    update(
-        app,
-        Msg::Reply(Box::new(Reply {
-            id,
-            profile,
-            outcome,
-        })),
-    )
+/// Hands `update` the answer to a request, as the effect runner would.
+pub fn deliver(
+    app: &mut App,
+    id: RequestId,
+    profile: usize,
+    call: Call,
+    result: Result<Payload, RemoteError>,
+) -> Vec<Effect> {
+    update(app, answer_with(id, profile, call, result))
 }
 
 /// A console with the first organization loaded and its default workspace open.
@@ -482,10 +480,32 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// The fixture's answer to a request, as the message the effect runner would send.
 pub fn answer(id: RequestId, profile: usize, call: Call) -> Msg {
-    let outcome = outcome(profile, &call);
+    let result = outcome(profile, &call);
+    answer_with(id, profile, call, result)
+}
+
+fn answer_with(
+    id: RequestId,
+    profile: usize,
+    call: Call,
+    result: Result<Payload, RemoteError>,
+) -> Msg {
     Msg::Reply(Box::new(Reply {
         id,
         profile,
-        outcome,
+        call,
+        result,
     }))
+}
+
+/// The requests among `effects` that would change the organization, in order.
+pub fn changes(effects: &[Effect]) -> Vec<Request> {
+    requests(effects)
+        .into_iter()
+        .filter_map(|(_, _, call)| match call {
+            Call::Change(requests) => Some(requests),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }

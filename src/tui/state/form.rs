@@ -12,7 +12,7 @@ use crate::domain::validation;
 
 use super::modal::Navigation;
 use super::remote::{ErrorKind, RemoteError, RequestId};
-use crate::tui::effect::SaveWorkspace;
+use crate::actions::Request;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
@@ -214,8 +214,10 @@ impl SettingsForm {
             .or_else(|| self.server_errors.get(&field).cloned())
     }
 
-    /// The request that saves what changed, or why there is none.
-    pub fn save_request(&self) -> Result<SaveWorkspace, String> {
+    /// The requests that save what changed, or why there are none: the workspace's own
+    /// fields (the Admin API) first, then the extension settings; either is left out when
+    /// nothing in it changed.
+    pub fn save_requests(&self) -> Result<Vec<Request>, String> {
         if !self.problems().is_empty() {
             return Err("fix the fields marked with ! first".into());
         }
@@ -245,11 +247,21 @@ impl SettingsForm {
                 None
             },
         };
-        Ok(SaveWorkspace {
-            workspace: self.workspace,
-            details: (details != UpdateWorkspaceIn::default()).then_some(details),
-            settings: (settings != WorkspaceSettingsUpdate::default()).then_some(settings),
-        })
+        let workspace = self.workspace;
+        let mut requests = Vec::new();
+        if details != UpdateWorkspaceIn::default() {
+            requests.push(Request::UpdateWorkspace {
+                workspace,
+                body: details,
+            });
+        }
+        if settings != WorkspaceSettingsUpdate::default() {
+            requests.push(Request::UpdateWorkspaceSettings {
+                workspace,
+                body: settings,
+            });
+        }
+        Ok(requests)
     }
 
     /// New server data for the workspace: fields the user has not touched follow it.

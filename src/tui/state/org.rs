@@ -284,6 +284,18 @@ impl OrgState {
             .unwrap_or_default()
     }
 
+    /// The workspace whose settings form waits for the answer to `request`, if one does.
+    pub fn form_saving(&self, request: RequestId) -> Option<Uuid> {
+        self.views
+            .iter()
+            .find(|(_, view)| {
+                view.form
+                    .as_ref()
+                    .is_some_and(|f| f.saving == Some(request))
+            })
+            .map(|(id, _)| *id)
+    }
+
     pub fn has_unsaved_changes(&self) -> bool {
         self.open_view().is_some_and(WorkspaceView::is_dirty)
     }

@@ -11,6 +11,7 @@ mod modals;
 pub mod navigation;
 pub mod requests;
 mod responses;
+mod saving;
 mod settings;
 mod text_input;
 

@@ -10,7 +10,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::modal::{COMMANDS, Navigation, Picker, PromptButton, UnsavedPrompt};
 use crate::tui::state::{App, Modal, picking};
 
-use super::{dialogs, guard, navigation, settings, text_input};
+use super::{dialogs, guard, navigation, saving, settings, text_input};
 
 /// Handles a key for the top dialog. `None` means the dialog had no use for it (it is
 /// swallowed anyway: nothing under a dialog reacts).
@@ -264,6 +264,6 @@ fn prompt_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         }
         // The changes may have been saved (or undone) while the prompt was open.
         PromptButton::Save if !app.org().has_unsaved_changes() => navigation::go(app, then),
-        PromptButton::Save => settings::save(app, Some(then)),
+        PromptButton::Save => saving::save(app, Some(then)),
     })
 }

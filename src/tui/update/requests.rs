@@ -2,7 +2,8 @@
 
 use uuid::Uuid;
 
-use crate::tui::effect::{Call, Effect};
+use crate::tui::call::Call;
+use crate::tui::effect::Effect;
 use crate::tui::state::{App, InFlight, RequestId};
 
 /// Registers a request as in flight and returns its id with the effect that sends it.

@@ -4,13 +4,12 @@ use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
-use crate::tui::effect::{Call, Effect};
+use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::form::{Extension, Field, SettingsForm};
-use crate::tui::state::modal::Navigation;
 use crate::tui::state::{App, Focus};
 
-use super::{guard, requests, text_input};
+use super::{guard, requests, saving, text_input};
 
 pub fn handle(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let editing = form(app)?.editing.is_some();
@@ -97,11 +96,11 @@ pub fn paste(app: &mut App, text: &str) {
     }
 }
 
-fn form(app: &App) -> Option<&SettingsForm> {
+pub fn form(app: &App) -> Option<&SettingsForm> {
     app.org().open_view()?.form.as_ref()
 }
 
-fn form_mut(app: &mut App) -> Option<&mut SettingsForm> {
+pub fn form_mut(app: &mut App) -> Option<&mut SettingsForm> {
     app.org_mut().open_view_mut()?.form.as_mut()
 }
 
@@ -185,37 +184,6 @@ pub fn reload_form(app: &mut App, profile: usize, workspace: Uuid) -> Vec<Effect
 fn save_seen(app: &mut App) -> Vec<Effect> {
     match guard::unseen(app) {
         Some(reason) => flash::error(app, reason),
-        None => save(app, None),
+        None => saving::save(app, None),
     }
-}
-
-/// Sends the form if it is valid and changed; `then` is where to go once it is saved. The
-/// caller has checked that what asked for it was seen whole (the form, or the prompt).
-pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
-    if let Some(reason) = app.workspace_refusal() {
-        return flash::error(app, reason);
-    }
-    let Some(form) = form(app) else {
-        return flash::info(app, "Nothing to save here");
-    };
-    if form.saving.is_some() {
-        if then.is_some()
-            && let Some(form) = form_mut(app)
-        {
-            form.after_save = then;
-        }
-        return flash::info(app, "Already saving…");
-    }
-    let request = match form.save_request() {
-        Ok(request) => request,
-        Err(reason) => return flash::error(app, format!("Not saved: {reason}")),
-    };
-    let profile = app.current;
-    let (id, effect) = requests::send(app, profile, Call::SaveWorkspace(request));
-    if let Some(form) = form_mut(app) {
-        form.saving = Some(id);
-        form.after_save = then;
-        form.editing = None;
-    }
-    vec![effect]
 }

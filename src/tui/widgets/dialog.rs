@@ -221,16 +221,14 @@ pub fn submission_lines(
     let Some(error) = &submission.error else {
         return Vec::new();
     };
-    let text = match error.kind {
-        ErrorKind::Cancelled => format!("! {}", error.message),
+    let text = if error.kind == ErrorKind::Cancelled {
+        format!("! {}", error.message)
+    } else if error.is_refusal() {
         // The server said no: nothing changed.
-        ErrorKind::Unauthorized
-        | ErrorKind::Forbidden
-        | ErrorKind::NotFound
-        | ErrorKind::Conflict
-        | ErrorKind::Validation => format!("✗ Refused: {}", error.message),
+        format!("✗ Refused: {}", error.message)
+    } else {
         // No verdict came back; the message says whether the change may have happened.
-        _ => format!("✗ Failed: {}", error.message),
+        format!("✗ Failed: {}", error.message)
     };
     wrap(&text, width)
         .into_iter()

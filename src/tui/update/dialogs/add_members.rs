@@ -3,7 +3,8 @@
 use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::AddMembers;
 use crate::tui::state::dialogs::add_members::Column;
@@ -115,7 +116,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
     match d.request() {
         Ok(members) => {
             let workspace = d.workspace;
-            send(app, Call::AddMembers { workspace, members })
+            send(app, Request::AddMembers { workspace, members })
         }
         Err(reason) => flash::error(app, format!("Nothing added: {reason}")),
     }

@@ -4,7 +4,8 @@
 use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::{Button, archive, remove, step_button};
 use crate::tui::state::{App, Modal};
@@ -49,11 +50,11 @@ pub fn remove_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     match action {
         ButtonKey::Focus(delta) => d.focus = step_button(&remove::BUTTONS, d.focus, delta),
         ButtonKey::Press if d.focus == Button::Remove => {
-            let call = Call::RemoveMembers {
+            let request = Request::RemoveMembers {
                 workspace: d.workspace,
                 users: d.users(),
             };
-            return send(app, call);
+            return send(app, request);
         }
         ButtonKey::Press | ButtonKey::Cancel => {
             app.modals.pop();
@@ -86,7 +87,7 @@ pub fn archive_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 return flash::error(app, format!("Not archived: type \"{name}\" to confirm"));
             }
             let workspace = d.workspace;
-            return send(app, Call::ArchiveWorkspace(workspace));
+            return send(app, Request::ArchiveWorkspace { workspace });
         }
         // Enter right after typing the name lands on Cancel, where the dialog opens: it must
         // not throw the typing away without a word.

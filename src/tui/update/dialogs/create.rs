@@ -3,7 +3,8 @@
 use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::CreateWorkspace;
 use crate::tui::state::dialogs::create::CreateField;
@@ -79,7 +80,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     match d.request() {
-        Ok(body) => send(app, Call::CreateWorkspace(body)),
+        Ok(body) => send(app, Request::CreateWorkspace { body }),
         Err(reason) => flash::error(app, format!("Not created: {reason}")),
     }
 }

@@ -11,8 +11,9 @@ mod roles;
 use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::{Answer, Change};
+use crate::actions::Request;
+use crate::tui::call::{Applied, Call};
+use crate::tui::effect::Effect;
 use crate::tui::state::{App, Modal, RemoteError, RequestId};
 
 use super::{guard, requests, text_input};
@@ -67,12 +68,12 @@ pub fn paste(app: &mut App, text: &str) {
 
 /// Sends the top dialog's change; the dialog stays open, disabled, until the answer. Only a
 /// dialog the last frame drew whole may send (see [`guard`]).
-fn send(app: &mut App, call: Call) -> Vec<Effect> {
+fn send(app: &mut App, request: Request) -> Vec<Effect> {
     if let Some(reason) = guard::unseen(app) {
         return flash::error(app, reason);
     }
     let profile = app.current;
-    let (id, effect) = requests::send(app, profile, call);
+    let (id, effect) = requests::send(app, profile, Call::Change(vec![request]));
     if let Some(submission) = app.modals.last_mut().and_then(Modal::submission_mut) {
         submission.start(id);
     }
@@ -85,7 +86,7 @@ pub fn answered(
     app: &mut App,
     id: RequestId,
     profile: usize,
-    result: Answer<Change>,
+    result: Result<Applied, RemoteError>,
 ) -> Vec<Effect> {
     let Some(index) = app
         .modals
@@ -107,9 +108,9 @@ pub fn answered(
             }
             Vec::new()
         }
-        Ok(change) => {
+        Ok(applied) => {
             let dialog = app.modals.remove(index);
-            outcome::apply(app, profile, dialog, change)
+            outcome::apply(app, profile, dialog, &applied.replies)
         }
     }
 }

@@ -5,13 +5,13 @@
 use crate::tui::update::flash;
 use uuid::Uuid;
 
+use crate::actions::Reply;
 use crate::api::{
     AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, RemoveWorkspaceMembersOut,
     WorkspaceEnrichedOut, WorkspaceOut,
 };
 use crate::domain::WorkspaceRole;
 use crate::tui::effect::Effect;
-use crate::tui::msg::Change;
 use crate::tui::state::dialogs::{
     AddMembers, ArchiveDialog, CreateWorkspace, EditRoles, RemoveMembers, count_of,
 };
@@ -21,13 +21,13 @@ use crate::tui::state::{App, FlashLevel, Modal};
 use super::requests;
 use crate::tui::update::navigation;
 
-pub fn apply(app: &mut App, profile: usize, dialog: Modal, change: Change) -> Vec<Effect> {
-    match (dialog, change) {
-        (Modal::AddMembers(d), Change::MembersAdded(out)) => added(app, profile, &d, &out),
-        (Modal::EditRoles(d), Change::RolesSet(out)) => roles_set(app, profile, &d, &out),
-        (Modal::RemoveMembers(d), Change::MembersRemoved(out)) => removed(app, profile, &d, &out),
-        (Modal::Archive(d), Change::Archived) => archived(app, profile, &d),
-        (Modal::CreateWorkspace(d), Change::Created(ws)) => created(app, profile, &d, &ws),
+pub fn apply(app: &mut App, profile: usize, dialog: Modal, replies: &[Reply]) -> Vec<Effect> {
+    match (dialog, replies) {
+        (Modal::AddMembers(d), [Reply::MembersAdded(out)]) => added(app, profile, &d, out),
+        (Modal::EditRoles(d), [Reply::RolesSet(out)]) => roles_set(app, profile, &d, out),
+        (Modal::RemoveMembers(d), [Reply::MembersRemoved(out)]) => removed(app, profile, &d, out),
+        (Modal::Archive(d), [Reply::Archived]) => archived(app, profile, &d),
+        (Modal::CreateWorkspace(d), [Reply::WorkspaceCreated(ws)]) => created(app, profile, &d, ws),
         // Not a pairing `update` sends; reloading shows whatever did happen.
         _ => requests::load_organization(app, profile),
     }

@@ -3,7 +3,8 @@
 use crate::tui::update::flash;
 use crossterm::event::KeyEvent;
 
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::dialogs::roles::{REVIEW_BUTTONS, Stage};
 use crate::tui::state::dialogs::{Button, EditRoles, step_button};
@@ -78,7 +79,7 @@ fn review_key(app: &mut App, key: &KeyEvent, focus: Button) -> Vec<Effect> {
         Button::Apply => match d.request() {
             Ok(members) => {
                 let workspace = d.workspace;
-                send(app, Call::SetMemberRoles { workspace, members })
+                send(app, Request::SetMemberRoles { workspace, members })
             }
             Err(reason) => flash::error(app, format!("Nothing changed: {reason}")),
         },

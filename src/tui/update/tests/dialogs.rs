@@ -4,9 +4,10 @@
 use crossterm::event::KeyCode;
 
 use super::*;
+use crate::actions::Request;
 use crate::api::WorkspaceRoleName;
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::Outcome;
+use crate::tui::call::Call;
+use crate::tui::effect::Effect;
 use crate::tui::state::dialogs::Button;
 use crate::tui::state::dialogs::roles::Stage;
 use crate::tui::state::{ErrorKind, FlashLevel, Focus, Modal, RemoteError, Tab};
@@ -28,20 +29,6 @@ fn char_key(c: char) -> crossterm::event::KeyEvent {
     key(KeyCode::Char(c))
 }
 
-/// The change requests among `effects` (not the reloads that follow them).
-fn changes(effects: &[Effect]) -> Vec<Call> {
-    requests(effects)
-        .into_iter()
-        .map(|(_, _, call)| call)
-        .filter(|call| {
-            !matches!(
-                call,
-                Call::Organization | Call::Workspaces { .. } | Call::People | Call::ApiKeys
-            )
-        })
-        .collect()
-}
-
 /// The roles a person holds in a workspace, per the console's directory.
 fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
     app.org()
@@ -57,17 +44,10 @@ fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
 fn answer_change(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
     let (request, profile, call) = requests(effects)
         .into_iter()
-        .find(|(_, _, call)| {
-            !changes(std::slice::from_ref(&Effect::Request {
-                id: crate::tui::state::RequestId(0),
-                profile: 0,
-                call: call.clone(),
-            }))
-            .is_empty()
-        })
+        .find(|(_, _, call)| matches!(call, Call::Change(_)))
         .expect("a change request");
-    let outcome = crate::tui::testing::outcome(profile, &call);
-    deliver(app, request, profile, outcome)
+    let result = crate::tui::testing::outcome(profile, &call);
+    deliver(app, request, profile, call, result)
 }
 
 /// Whether `effects` reload the directory.
@@ -109,7 +89,7 @@ fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
     }
     let effects = press_only(&mut app, enter());
     let sent = changes(&effects);
-    let [Call::AddMembers { workspace, members }] = sent.as_slice() else {
+    let [Request::AddMembers { workspace, members }] = sent.as_slice() else {
         panic!("one add request: {sent:?}");
     };
     assert_eq!(*workspace, id(RESEARCH));
@@ -141,15 +121,16 @@ fn add_members_keeps_the_selection_when_the_server_refuses() {
     press(&mut app, enter());
     press(&mut app, key(KeyCode::Char(' ')));
     let effects = press_only(&mut app, enter());
-    let (id_, profile, _) = requests(&effects)[0].clone();
+    let (id_, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         id_,
         profile,
-        Outcome::Changed(Err(RemoteError::new(
+        call,
+        Err(RemoteError::new(
             ErrorKind::Conflict,
             "Workspace 'Research' is archived",
-        ))),
+        )),
     );
     let Some(Modal::AddMembers(d)) = app.top_modal() else {
         panic!("still open");
@@ -224,7 +205,7 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
     assert_eq!(d.stage, Stage::Review(Button::Apply));
     let effects = press_only(&mut app, enter());
     let sent = changes(&effects);
-    let [Call::SetMemberRoles { members, .. }] = sent.as_slice() else {
+    let [Request::SetMemberRoles { members, .. }] = sent.as_slice() else {
         panic!("one upsert: {sent:?}");
     };
     assert_eq!(members.len(), 2);
@@ -268,7 +249,7 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
     let effects = press_only(&mut app, enter());
     assert_eq!(
         changes(&effects),
-        vec![Call::RemoveMembers {
+        vec![Request::RemoveMembers {
             workspace: id(RESEARCH),
             users: vec![id(ANA)]
         }]
@@ -314,7 +295,12 @@ fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
     }
     type_text(&mut app, "Product");
     let effects = press_only(&mut app, enter());
-    assert_eq!(changes(&effects), vec![Call::ArchiveWorkspace(id(PRODUCT))]);
+    assert_eq!(
+        changes(&effects),
+        vec![Request::ArchiveWorkspace {
+            workspace: id(PRODUCT)
+        }]
+    );
     let reloads = answer_change(&mut app, &effects);
     assert!(
         reloads.len() >= 4,
@@ -366,7 +352,7 @@ fn creating_a_workspace_checks_the_form_then_selects_the_new_one() {
     press(&mut app, key(KeyCode::Char(' ')));
     let effects = press_only(&mut app, ctrl('s'));
     let sent = changes(&effects);
-    let [Call::CreateWorkspace(body)] = sent.as_slice() else {
+    let [Request::CreateWorkspace { body }] = sent.as_slice() else {
         panic!("one creation: {sent:?}");
     };
     assert_eq!(body.name, "Platform Ops");
@@ -395,7 +381,7 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
     press(&mut app, char_key('x'));
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, enter());
-    let (sent, profile, _) = requests(&effects)[0].clone();
+    let (sent, profile, call) = requests(&effects)[0].clone();
     let cancel = press_only(&mut app, ctrl('c'));
     assert!(cancel.contains(&Effect::Cancel(vec![sent])));
     let Some(Modal::RemoveMembers(d)) = app.top_modal() else {
@@ -407,14 +393,8 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
     );
     assert!(flash_text(&app).contains("may already have been made"));
     // A late answer changes nothing.
-    let late = crate::tui::testing::outcome(
-        profile,
-        &Call::RemoveMembers {
-            workspace: id(RESEARCH),
-            users: vec![id(ANA)],
-        },
-    );
-    deliver(&mut app, sent, profile, late);
+    let late = crate::tui::testing::outcome(profile, &call);
+    deliver(&mut app, sent, profile, call, late);
     assert!(app.top_modal().is_some());
     assert!(roles_of(&app, ANA, RESEARCH).is_some());
 }
@@ -515,15 +495,16 @@ fn editing_the_new_workspace_form_clears_the_last_refusal() {
     type_text(&mut app, "jane");
     press(&mut app, enter());
     let effects = press_only(&mut app, ctrl('s'));
-    let (sent, profile, _) = requests(&effects)[0].clone();
+    let (sent, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         sent,
         profile,
-        Outcome::Changed(Err(RemoteError::new(
+        call,
+        Err(RemoteError::new(
             ErrorKind::Conflict,
             "An active workspace named 'Research' already exists",
-        ))),
+        )),
     );
     let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
         panic!("open");

@@ -5,8 +5,8 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::{Outcome, SaveResult};
+use crate::tui::call::{Call, Payload};
+use crate::tui::effect::Effect;
 use crate::tui::render_tests::screen;
 use crate::tui::state::form::{Field, SettingsForm};
 use crate::tui::state::{ErrorKind, Modal, RemoteError};
@@ -56,20 +56,12 @@ fn detail_text(screen: &str) -> String {
 /// Saves, and has the server refuse the cap because the organization's limit went down.
 fn save_refused(app: &mut App) -> Vec<Effect> {
     let effects = press_only(app, ctrl('s'));
-    let (save, profile, _) = requests(&effects)[0].clone();
+    let (save, profile, call) = requests(&effects)[0].clone();
     let mut error = RemoteError::new(ErrorKind::Validation, "invalid request");
     error
         .fields
         .push(("body.monthly_spend_cap".into(), REFUSAL.into()));
-    deliver(
-        app,
-        save,
-        profile,
-        Outcome::SavedWorkspace {
-            workspace: id(DEFAULT_WS),
-            result: SaveResult::Failed(error),
-        },
-    )
+    deliver(app, save, profile, call, Err(error))
 }
 
 #[test]
@@ -98,19 +90,16 @@ fn answer_with_lowered_limit(app: &mut App, effects: Vec<Effect>) {
         let Effect::Request { id, profile, call } = effect else {
             continue;
         };
-        let outcome = match &call {
+        let result = match &call {
             Call::WorkspaceSettings(ws) => {
                 let mut settings = crate::tui::testing::settings(*ws);
                 settings.organization_monthly_limit = Some(800);
                 settings.monthly_spend_cap = Some(300);
-                Outcome::WorkspaceSettings {
-                    workspace: *ws,
-                    result: Ok(Some(settings)),
-                }
+                Ok(Payload::WorkspaceSettings(Some(settings)))
             }
             other => crate::tui::testing::outcome(profile, other),
         };
-        queue.extend(deliver(app, id, profile, outcome));
+        queue.extend(deliver(app, id, profile, call, result));
     }
     redraw(app);
 }

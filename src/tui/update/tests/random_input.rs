@@ -15,7 +15,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
 use crate::tui::msg::Msg;
 use crate::tui::state::dialogs::roles::Stage;
 use crate::tui::state::{Modal, Sighting, Tab};
@@ -26,25 +26,6 @@ use drive::{Session, WORDS, failure, guided_key, random_key, random_size};
 const STEPS: usize = 8_000;
 /// At most this many steps before the console starts afresh.
 const SESSION_STEPS: usize = 600;
-
-/// The organization-changing calls among `effects`.
-fn changes(effects: &[Effect]) -> Vec<Call> {
-    requests(effects)
-        .into_iter()
-        .map(|(_, _, call)| call)
-        .filter(|call| {
-            matches!(
-                call,
-                Call::AddMembers { .. }
-                    | Call::SetMemberRoles { .. }
-                    | Call::RemoveMembers { .. }
-                    | Call::ArchiveWorkspace(_)
-                    | Call::CreateWorkspace(_)
-                    | Call::SaveWorkspace(_)
-            )
-        })
-        .collect()
-}
 
 /// What the console looked like before a key: enough to say what confirmed a change. (The
 /// frame itself stays in the session's terminal until the next draw.)
@@ -91,22 +72,31 @@ fn before(session: &Session) -> Before {
     }
 }
 
-/// Checks that `call` was confirmed on something drawn whole in `frame`, the one before the key.
-fn assert_seen(call: &Call, before: &Before, frame: &str, step: usize) {
+/// Checks that `change` was confirmed on something drawn whole in `frame`, the one before the
+/// key.
+fn assert_seen(change: &Request, before: &Before, frame: &str, step: usize) {
     let top = before.modals.last();
     let dialog_whole = before.seen.showed_whole_dialog(&before.modals);
-    let evidence = match (call, top) {
-        (Call::AddMembers { .. }, Some(Modal::AddMembers(_))) => frame.contains("Selected: "),
-        (Call::SetMemberRoles { .. }, Some(Modal::EditRoles(d))) => {
+    let save = matches!(
+        change,
+        Request::UpdateWorkspace { .. } | Request::UpdateWorkspaceSettings { .. }
+    );
+    let evidence = match (change, top) {
+        (Request::AddMembers { .. }, Some(Modal::AddMembers(_))) => frame.contains("Selected: "),
+        (Request::SetMemberRoles { .. }, Some(Modal::EditRoles(d))) => {
             matches!(d.stage, Stage::Review(_)) && frame.contains("▶ Apply ◀")
         }
-        (Call::RemoveMembers { .. }, Some(Modal::RemoveMembers(_))) => frame.contains("▶ Remove "),
-        (Call::ArchiveWorkspace(_), Some(Modal::Archive(_))) => frame.contains("▶ Archive \""),
-        (Call::CreateWorkspace(_), Some(Modal::CreateWorkspace(_))) => {
+        (Request::RemoveMembers { .. }, Some(Modal::RemoveMembers(_))) => {
+            frame.contains("▶ Remove ")
+        }
+        (Request::ArchiveWorkspace { .. }, Some(Modal::Archive(_))) => {
+            frame.contains("▶ Archive \"")
+        }
+        (Request::CreateWorkspace { .. }, Some(Modal::CreateWorkspace(_))) => {
             frame.contains("Create ◀") || frame.contains("[ Create ]")
         }
-        (Call::SaveWorkspace(_), Some(Modal::Unsaved(_))) => frame.contains("Save (s)"),
-        (Call::SaveWorkspace(_), None) => {
+        (_, Some(Modal::Unsaved(_))) if save => frame.contains("Save (s)"),
+        (_, None) if save => {
             assert!(
                 before.seen.showed_whole_form(before.open) && before.settings_tab,
                 "step {step}: saved a form not drawn whole\n{frame}"
@@ -117,15 +107,15 @@ fn assert_seen(call: &Call, before: &Before, frame: &str, step: usize) {
             );
             return;
         }
-        _ => panic!("step {step}: {call:?} sent from {top:?}\n{frame}"),
+        _ => panic!("step {step}: {change:?} sent from {top:?}\n{frame}"),
     };
     assert!(
         dialog_whole,
-        "step {step}: {call:?} from a dialog not drawn whole\n{frame}"
+        "step {step}: {change:?} from a dialog not drawn whole\n{frame}"
     );
     assert!(
         evidence,
-        "step {step}: the frame did not show what confirms {call:?}\n{frame}"
+        "step {step}: the frame did not show what confirms {change:?}\n{frame}"
     );
 }
 
@@ -233,9 +223,11 @@ fn walk(seed: u64) {
             );
             (update(&mut session.app, Msg::Key(key)), quits)
         };
-        for call in changes(&effects) {
-            assert_seen(&call, &before, &session.frame(), step);
-            *sent.entry(call.label()).or_insert(0) += 1;
+        for change in changes(&effects) {
+            assert_seen(&change, &before, &session.frame(), step);
+            *sent
+                .entry(change.method().to_owned() + " " + &change.path())
+                .or_insert(0) += 1;
         }
         if let Some(hidden) = &before.hidden
             && !quit_key
@@ -256,12 +248,12 @@ fn walk(seed: u64) {
         if !session.held.is_empty() && rng.random_range(0..100) < 20 {
             let at = rng.random_range(0..session.held.len());
             let (id, profile, call) = session.held.remove(at);
-            let outcome = if rng.random_bool(0.7) {
+            let result = if rng.random_bool(0.7) {
                 outcome(profile, &call)
             } else {
-                failure(&call)
+                Err(failure())
             };
-            let more = session.deliver(id, profile, outcome);
+            let more = session.deliver(id, profile, call, result);
             assert!(
                 changes(&more).is_empty(),
                 "step {step}: a late answer sent a change"

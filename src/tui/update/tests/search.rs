@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::Call;
+use crate::actions::Request;
 use crate::tui::state::Modal;
 
 fn ticked_names(app: &App) -> Vec<String> {
@@ -101,9 +101,9 @@ fn a_selection_the_search_hides_is_named_before_adding() {
         "{text}"
     );
     let effects = press_only(&mut app, key(KeyCode::Enter));
-    let sent: Vec<Call> = requests(&effects).into_iter().map(|(_, _, c)| c).collect();
+    let sent = changes(&effects);
     assert!(
-        matches!(sent.as_slice(), [Call::AddMembers { members, .. }] if members.len() == 1),
+        matches!(sent.as_slice(), [Request::AddMembers { members, .. }] if members.len() == 1),
         "the hidden person is added, as the dialog said: {sent:?}"
     );
 }

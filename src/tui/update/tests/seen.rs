@@ -5,7 +5,7 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
 use crate::tui::msg::Msg;
 use crate::tui::state::dialogs::RemoveMembers;
 use crate::tui::state::dialogs::create::CreateField;
@@ -17,25 +17,6 @@ use crate::tui::update::update;
 fn resize(app: &mut App, width: u16, height: u16) {
     let _ = update(app, Msg::Resize { width, height });
     redraw(app);
-}
-
-/// The calls among `effects` that change the organization.
-fn changes(effects: &[Effect]) -> Vec<Call> {
-    requests(effects)
-        .into_iter()
-        .map(|(_, _, call)| call)
-        .filter(|call| {
-            matches!(
-                call,
-                Call::AddMembers { .. }
-                    | Call::SetMemberRoles { .. }
-                    | Call::RemoveMembers { .. }
-                    | Call::ArchiveWorkspace(_)
-                    | Call::CreateWorkspace(_)
-                    | Call::SaveWorkspace(_)
-            )
-        })
-        .collect()
 }
 
 fn flash(app: &App) -> String {
@@ -142,7 +123,7 @@ fn a_dialog_cut_off_by_the_terminal_sends_nothing_until_it_is_seen_whole() {
     assert!(app.seen.showed_whole_dialog(&app.modals));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(changes(&effects).as_slice(), [Call::RemoveMembers { users, .. }] if users.len() == 10),
+        matches!(changes(&effects).as_slice(), [Request::RemoveMembers { users, .. }] if users.len() == 10),
         "{effects:?}"
     );
 }
@@ -221,6 +202,6 @@ fn space_never_presses_create_and_the_focus_stays_on_the_chosen_admin() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(matches!(
         changes(&effects).as_slice(),
-        [Call::CreateWorkspace(_)]
+        [Request::CreateWorkspace { .. }]
     ));
 }

@@ -7,15 +7,16 @@
 
 pub mod call;
 pub mod config_file;
+pub mod dialogs;
 pub mod effect;
 pub mod event_loop;
 pub mod fuzzy;
 pub mod keymap;
 pub mod logging;
-pub mod modals;
 pub mod msg;
 pub mod panes;
 pub mod roles_short;
+pub mod routing;
 pub mod runner;
 pub mod state;
 pub mod terminal;

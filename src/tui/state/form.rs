@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::api::{UpdateWorkspaceIn, WorkspaceOut, WorkspaceSettingsOut, WorkspaceSettingsUpdate};
 use crate::domain::validation;
 
-use super::modal::Navigation;
+use super::Navigation;
 use super::remote::{ErrorKind, RemoteError, RequestId};
 use crate::actions::Request;
 

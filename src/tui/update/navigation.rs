@@ -1,16 +1,15 @@
 //! Moves that change what is shown: opening a workspace, switching organization or tab,
 //! quitting. Leaving a form with unsaved changes asks first.
 
-use crate::tui::update::flash;
 use uuid::Uuid;
 
+use crate::tui::dialogs::unsaved::Unsaved;
 use crate::tui::effect::Effect;
 use crate::tui::state::form::SettingsForm;
-use crate::tui::state::modal::{Navigation, UnsavedPrompt};
 use crate::tui::state::selection::Selection;
-use crate::tui::state::{App, FlashLevel, Focus, Modal, Tab};
+use crate::tui::state::{App, FlashLevel, Focus, Navigation, Tab};
 
-use super::requests;
+use super::{flash, requests};
 
 /// Goes where asked, unless that would drop unsaved changes: then the prompt opens instead.
 pub fn request(app: &mut App, to: Navigation) -> Vec<Effect> {
@@ -22,7 +21,7 @@ pub fn request(app: &mut App, to: Navigation) -> Vec<Effect> {
             form.after_save = Some(to);
             return flash::info(app, "Saving… will continue once the save succeeds");
         }
-        app.modals.push(Modal::Unsaved(UnsavedPrompt::new(to)));
+        app.dialogs.push(Box::new(Unsaved::new(to)));
         return Vec::new();
     }
     go(app, to)

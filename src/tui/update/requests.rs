@@ -115,3 +115,12 @@ pub fn forget(app: &mut App, ids: Vec<RequestId>) -> Vec<Effect> {
     }
     vec![Effect::Cancel(ids)]
 }
+
+/// Asks the server again for what a form shows: after a refusal, what the form knew (the values,
+/// the organization's limit) may be out of date, and a Discard must go back to what the server
+/// has now, not to what it had when the form opened. Fields the user typed in are kept.
+pub fn reload_form(app: &mut App, profile: usize, workspace: Uuid) -> Vec<Effect> {
+    let mut effects = load_settings(app, profile, workspace);
+    effects.extend(reload_workspaces(app, profile, false));
+    effects
+}

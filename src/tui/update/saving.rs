@@ -7,12 +7,11 @@ use crate::actions;
 use crate::api::{WorkspaceOut, WorkspaceSettingsOut};
 use crate::tui::call::{Applied, Call};
 use crate::tui::effect::Effect;
-use crate::tui::state::modal::Navigation;
-use crate::tui::state::{App, FlashLevel, RemoteError, RequestId, Resource};
+use crate::tui::state::{App, FlashLevel, Navigation, RemoteError, RequestId, Resource};
 use crate::tui::update::flash;
 
+use super::requests::reload_form;
 use super::responses::replace_workspace;
-use super::settings::{form, form_mut, reload_form};
 use super::{navigation, requests};
 
 /// Sends the form if it is valid and changed; `then` is where to go once it is saved. The
@@ -21,12 +20,12 @@ pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
     if let Some(reason) = app.workspace_refusal() {
         return flash::error(app, reason);
     }
-    let Some(form) = form(app) else {
+    let Some(form) = app.open_form() else {
         return flash::info(app, "Nothing to save here");
     };
     if form.saving.is_some() {
         if then.is_some()
-            && let Some(form) = form_mut(app)
+            && let Some(form) = app.open_form_mut()
         {
             form.after_save = then;
         }
@@ -38,7 +37,7 @@ pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
     };
     let profile = app.current;
     let (id, effect) = requests::send(app, profile, Call::Change(changes));
-    if let Some(form) = form_mut(app) {
+    if let Some(form) = app.open_form_mut() {
         form.saving = Some(id);
         form.after_save = then;
         form.editing = None;

@@ -11,8 +11,8 @@ use tui_input::Input;
 
 use super::text::{truncate, width, wrap};
 use super::{frame, input, spinner};
+use crate::tui::dialogs::{Button, Submission};
 use crate::tui::state::ErrorKind;
-use crate::tui::state::dialogs::{Button, Submission};
 use crate::tui::theme::Theme;
 
 /// A dialog's lines, laid out for a known width, with where the terminal cursor goes.

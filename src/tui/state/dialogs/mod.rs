@@ -1,12 +1,4 @@
-//! The dialogs that change an organization: Add Members, role edits, member removal, archive
-//! confirmation and workspace creation. Each holds what the user chose and typed, and the
-//! change it sends; what they share lives here.
-
-pub mod add_members;
-pub mod archive;
-pub mod create;
-pub mod remove;
-pub mod roles;
+//! What the dialogs that change members share: the member entry of a request body.
 
 use uuid::Uuid;
 
@@ -14,74 +6,6 @@ use crate::api::{WorkspaceMemberSingleIn, WorkspaceRoleName};
 use crate::domain::WorkspaceRole;
 
 use super::people::CatalogRole;
-use super::remote::{RemoteError, RequestId};
-
-pub use add_members::AddMembers;
-pub use archive::ArchiveDialog;
-pub use create::CreateWorkspace;
-pub use remove::RemoveMembers;
-pub use roles::EditRoles;
-
-/// A dialog's change on its way, and what the server said to the last attempt. While a
-/// change is on its way the dialog takes no input, so nothing is sent twice.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Submission {
-    pub sending: Option<RequestId>,
-    pub error: Option<RemoteError>,
-}
-
-impl Submission {
-    pub fn is_sending(&self) -> bool {
-        self.sending.is_some()
-    }
-
-    pub fn start(&mut self, id: RequestId) {
-        self.sending = Some(id);
-        self.error = None;
-    }
-
-    pub fn fail(&mut self, error: RemoteError) {
-        self.sending = None;
-        self.error = Some(error);
-    }
-}
-
-/// The buttons at the foot of a dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Button {
-    Add,
-    Apply,
-    Back,
-    Remove,
-    Archive,
-    Create,
-    Cancel,
-    Ok,
-}
-
-impl Button {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Add => "Add",
-            Self::Apply => "Apply",
-            Self::Back => "Back",
-            Self::Remove => "Remove",
-            Self::Archive => "Archive",
-            Self::Create => "Create",
-            Self::Cancel => "Cancel",
-            Self::Ok => "OK",
-        }
-    }
-}
-
-/// The button `delta` places from `current` in `row`, wrapping around.
-pub fn step_button(row: &[Button], current: Button, delta: isize) -> Button {
-    let Some(at) = row.iter().position(|b| *b == current) else {
-        return row.first().copied().unwrap_or(current);
-    };
-    let n = row.len() as isize;
-    row[(at as isize + delta).rem_euclid(n) as usize]
-}
 
 /// One member entry of an add or add-or-update body. Built-in roles go by name, which reads
 /// well in logs and audit trails; a custom role has no name the contract knows, so then every
@@ -126,11 +50,6 @@ pub fn member_entry(
     entry
 }
 
-/// "3 members", "1 member".
-pub fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,13 +92,5 @@ mod tests {
                 Uuid::from_u128(77).to_string()
             ])
         );
-    }
-
-    #[test]
-    fn buttons_wrap_around() {
-        let row = [Button::Cancel, Button::Archive];
-        assert_eq!(step_button(&row, Button::Cancel, 1), Button::Archive);
-        assert_eq!(step_button(&row, Button::Archive, 1), Button::Cancel);
-        assert_eq!(step_button(&row, Button::Cancel, -1), Button::Archive);
     }
 }

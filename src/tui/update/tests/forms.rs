@@ -7,10 +7,10 @@ use super::*;
 use crate::actions::Request;
 use crate::api::{UpdateWorkspaceIn, WorkspaceSettingsUpdate};
 use crate::tui::call::{Call, Payload};
+use crate::tui::dialogs::unsaved::{PromptButton, Unsaved};
 use crate::tui::effect::Effect;
 use crate::tui::state::form::{Extension, Field, SettingsForm};
-use crate::tui::state::modal::{Navigation, PromptButton};
-use crate::tui::state::{ErrorKind, Modal, RemoteError, Tab};
+use crate::tui::state::{ErrorKind, Navigation, RemoteError, Tab};
 
 /// Opens the default workspace's Settings tab with everything loaded.
 fn settings_app() -> App {
@@ -276,13 +276,13 @@ fn leaving_with_unsaved_changes_asks_and_stay_is_the_default() {
     press(&mut app, ctrl('p'));
     type_text(&mut app, "research");
     press(&mut app, key(KeyCode::Enter));
-    let Some(Modal::Unsaved(prompt)) = app.top_modal() else {
+    let Some(prompt) = app.top_dialog::<Unsaved>() else {
         panic!("no prompt")
     };
     assert_eq!(prompt.button, PromptButton::Stay);
     assert_eq!(prompt.then, Navigation::OpenWorkspace(id(RESEARCH)));
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Default Workspace");
     assert_eq!(form(&app).name.value(), "Renamed");
 }
@@ -292,7 +292,7 @@ fn discard_drops_the_changes_and_goes_on() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('q')));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     press(&mut app, key(KeyCode::Char('d')));
     assert!(app.quit);
 }
@@ -303,13 +303,13 @@ fn save_in_the_prompt_saves_then_goes_on() {
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('-')));
     assert!(
-        app.top_modal().is_none(),
+        app.dialogs.is_empty(),
         "no previous workspace: nothing to leave for"
     );
     press(&mut app, ctrl('o'));
     type_text(&mut app, "globex");
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     let effects = press_only(&mut app, key(KeyCode::Char('s')));
     assert_eq!(app.current, 0, "waits for the save");
     assert_eq!(save_effects(&effects).len(), 1);
@@ -351,7 +351,7 @@ fn tab_switches_keep_the_form_without_asking() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('1')));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     press(&mut app, key(KeyCode::Char('2')));
     assert_eq!(form(&app).name.value(), "Renamed");
 }
@@ -485,7 +485,7 @@ fn quitting_while_a_save_runs_waits_for_it() {
     set_field(&mut app, Field::Name, "Renamed");
     let effects = press_only(&mut app, ctrl('s'));
     press(&mut app, key(KeyCode::Char('q')));
-    assert!(app.modals.is_empty(), "no prompt while the save runs");
+    assert!(app.dialogs.is_empty(), "no prompt while the save runs");
     assert!(!app.quit);
     answer_all(&mut app, effects);
     assert!(app.quit, "quits once saved");
@@ -496,7 +496,7 @@ fn a_prompt_left_open_after_the_changes_were_saved_just_goes_on() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('q')));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     form_mut(&mut app).discard();
     let effects = press_only(&mut app, key(KeyCode::Char('s')));
     assert!(save_effects(&effects).is_empty());

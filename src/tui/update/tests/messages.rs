@@ -6,10 +6,12 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::call::{Call, Payload};
+use crate::tui::dialogs::messages::Messages;
+use crate::tui::dialogs::unsaved::Unsaved;
 use crate::tui::effect::Effect;
 use crate::tui::render_tests::screen;
 use crate::tui::state::form::{Field, SettingsForm};
-use crate::tui::state::{ErrorKind, Modal, RemoteError};
+use crate::tui::state::{ErrorKind, RemoteError};
 
 const REFUSAL: &str = "The cap cannot exceed the organization's monthly limit of 800 EUR";
 
@@ -128,7 +130,7 @@ fn after_a_refusal_and_discard_the_form_shows_what_the_server_has_now() {
     press(&mut app, ctrl('p'));
     type_text(&mut app, "Research");
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     let effects = press_only(&mut app, key(KeyCode::Char('d')));
     answer_with_lowered_limit(&mut app, effects);
     press(&mut app, key(KeyCode::Char('-')));
@@ -153,7 +155,7 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
     assert!(!status.contains("expired already"), "{status}");
 
     press(&mut app, key(KeyCode::Char('m')));
-    assert!(matches!(app.top_modal(), Some(Modal::Messages { .. })));
+    assert!(app.top_dialog::<Messages>().is_some());
     let text = screen(&app, 80, 24);
     let joined: String = text
         .lines()
@@ -165,10 +167,10 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
         .join(" ");
     assert!(joined.contains(long), "{text}");
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
 
     press(&mut app, key(KeyCode::Char(':')));
     type_text(&mut app, "messages");
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::Messages { .. })));
+    assert!(app.top_dialog::<Messages>().is_some());
 }

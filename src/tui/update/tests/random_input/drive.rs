@@ -9,8 +9,7 @@ use ratatui::backend::TestBackend;
 
 use crate::tui::call::{Call, Payload};
 use crate::tui::effect::Effect;
-use crate::tui::state::dialogs::roles::Stage;
-use crate::tui::state::{App, ErrorKind, Modal, RemoteError, Sighting};
+use crate::tui::state::{App, ErrorKind, RemoteError, Sighting};
 use crate::tui::testing::*;
 use crate::tui::theme::Theme;
 use crate::tui::view;
@@ -89,7 +88,7 @@ pub(super) fn guided_key(rng: &mut StdRng, app: &App) -> KeyEvent {
     use KeyCode::{BackTab, Char, Down, Enter, Tab};
     let plain = |code| key_of(code, KeyModifiers::NONE);
     let pick = |rng: &mut StdRng, keys: &[KeyCode]| plain(keys[rng.random_range(0..keys.len())]);
-    match app.top_modal() {
+    match app.dialogs.last().map(|d| d.name()) {
         None => pick(
             rng,
             &[
@@ -112,14 +111,12 @@ pub(super) fn guided_key(rng: &mut StdRng, app: &App) -> KeyEvent {
                 Down,
             ],
         ),
-        Some(Modal::AddMembers(_)) => pick(rng, &[Char(' '), Char(' '), Enter, Tab, Down]),
-        Some(Modal::EditRoles(d)) if d.stage == Stage::Choose => {
-            pick(rng, &[Char(' '), Enter, Down, Char('j')])
-        }
-        Some(Modal::EditRoles(_) | Modal::RemoveMembers(_) | Modal::Archive(_)) => {
+        Some("add members") => pick(rng, &[Char(' '), Char(' '), Enter, Tab, Down]),
+        Some("roles") => pick(rng, &[Char(' '), Enter, Down, Char('j')]),
+        Some("roles preview" | "remove members" | "archive") => {
             pick(rng, &[Tab, Enter, Enter, BackTab])
         }
-        Some(Modal::CreateWorkspace(_)) => {
+        Some("new workspace") => {
             if rng.random_bool(0.2) {
                 key_of(Char('s'), KeyModifiers::CONTROL)
             } else {
@@ -129,8 +126,8 @@ pub(super) fn guided_key(rng: &mut StdRng, app: &App) -> KeyEvent {
                 )
             }
         }
-        Some(Modal::AdminPicker(_)) => pick(rng, &[Enter, Down]),
-        Some(Modal::Unsaved(_)) => pick(rng, &[Char('s'), Enter, Tab]),
+        Some("admin picker") => pick(rng, &[Enter, Down]),
+        Some("unsaved changes") => pick(rng, &[Char('s'), Enter, Tab]),
         Some(_) => pick(rng, &[KeyCode::Esc]),
     }
 }

@@ -1,0 +1,117 @@
+//! The archive confirmation as drawn: what archiving takes away, the name to type with whether
+//! it matches, and the buttons.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+use crate::actions::outcome::count_of;
+use crate::tui::state::App;
+use crate::tui::state::org::KeyCount;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
+use crate::tui::widgets::text::truncate;
+
+use super::super::Button;
+use super::{ArchiveDialog, BUTTONS};
+
+const WIDTH: u16 = 70;
+
+pub(super) fn render(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    d: &ArchiveDialog,
+    theme: &Theme,
+) -> bool {
+    let mut body = Body::new(dialog::inner_width(screen, WIDTH));
+    body.wrapped(
+        &format!(
+            "Archive \"{}\"? This is permanent: an archived workspace cannot be restored.",
+            d.name
+        ),
+        theme.header,
+    );
+    let members = match d.members {
+        Some(0) => "It has no members to lose access".to_owned(),
+        Some(1) => "1 member loses access at once".to_owned(),
+        Some(n) => format!("{n} members lose access at once"),
+        None => "Its members lose access at once".to_owned(),
+    };
+    let keys = match d.keys {
+        None => "Its API keys stop working immediately".to_owned(),
+        Some(KeyCount {
+            working: 0,
+            expired: 0,
+        }) => "It has no API keys".to_owned(),
+        Some(KeyCount {
+            working: 0,
+            expired: 1,
+        }) => "Its only API key has expired already".to_owned(),
+        Some(KeyCount {
+            working: 0,
+            expired,
+        }) => format!("All {expired} of its API keys have expired already"),
+        Some(KeyCount { working, expired }) => {
+            let mut text = format!(
+                "{} working immediately",
+                count_of(working, "API key stops", "API keys stop")
+            );
+            if expired > 0 {
+                text.push_str(&format!(" ({expired} more expired already)"));
+            }
+            text
+        }
+    };
+    for consequence in [
+        members.as_str(),
+        keys.as_str(),
+        "It stays listed under Archived, read-only",
+    ] {
+        body.line(&format!("  • {consequence}"), theme.text);
+    }
+    body.blank();
+    body.wrapped(
+        "Type the workspace's name to confirm (case, accents, dashes and spaces need not match):",
+        theme.text,
+    );
+    let (mark, style) = if d.confirmed() {
+        ("  ✓ matches", theme.flash_success)
+    } else if d.typed.value().is_empty() {
+        ("", theme.muted)
+    } else {
+        ("  ✗ does not match", theme.field_error)
+    };
+    body.input(
+        Vec::new(),
+        &d.typed,
+        Some(40.min(body.width.saturating_sub(16))),
+        !d.submission.is_sending(),
+        Span::styled(mark, style),
+        theme,
+    );
+    body.blank();
+    for line in submission_lines(
+        &d.submission,
+        "Archiving…",
+        app.spinner_frame,
+        body.width,
+        theme,
+    ) {
+        body.push(line);
+    }
+    let views: Vec<ButtonView> = BUTTONS
+        .iter()
+        .map(|b| {
+            let view = ButtonView::new(*b, Some(d.focus));
+            if *b == Button::Archive {
+                view.text(format!("Archive \"{}\"", truncate(&d.name, 24)))
+                    .enabled(d.confirmed())
+            } else {
+                view
+            }
+        })
+        .collect();
+    body.push(buttons(&views, theme));
+    dialog::show(frame, screen, WIDTH, "Archive workspace", body, theme)
+}

@@ -1,0 +1,396 @@
+//! Role edits on one member or several: a checklist of the catalog's roles, a preview of
+//! every member's change, and one add-or-update request for all of them. Its keys are in
+//! `keys`, its drawing in `view`, what the change does to the panes in `outcome`.
+//!
+//! Members can hold several roles. A role that only some of the chosen members hold starts
+//! as "mixed", which leaves each member's own choice alone; so editing a group never changes
+//! a role the user did not touch.
+
+mod keys;
+mod outcome;
+mod view;
+
+use ratatui::Frame;
+use uuid::Uuid;
+
+use crate::actions;
+use crate::api::WorkspaceMemberSingleIn;
+use crate::domain::roles::normalize_workspace_role_names;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+use crate::tui::routing::{Input, Layer};
+use crate::tui::state::dialogs::member_entry;
+use crate::tui::state::people::CatalogRole;
+use crate::tui::state::{App, FlashLevel, members};
+use crate::tui::theme::Theme;
+
+use super::{Button, Canvas, Dialog, Next, Opened, Submission};
+
+/// A member whose roles are being edited, with the roles held now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub user_id: Uuid,
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tick {
+    On,
+    Off,
+    /// Each member keeps whether they hold the role.
+    Mixed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleChoice {
+    pub name: String,
+    pub description: String,
+    pub tick: Tick,
+    /// Started mixed, so mixed stays one of its states.
+    pub can_be_mixed: bool,
+}
+
+/// One member's change as the preview shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleChange {
+    pub user_id: Uuid,
+    pub name: String,
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Choose,
+    /// The preview, with the focused button.
+    Review(Button),
+}
+
+pub const REVIEW_BUTTONS: [Button; 3] = [Button::Apply, Button::Back, Button::Cancel];
+
+#[derive(Debug, Clone)]
+pub struct EditRoles {
+    pub workspace: Uuid,
+    pub workspace_name: String,
+    pub targets: Vec<Target>,
+    pub choices: Vec<RoleChoice>,
+    pub catalog: Vec<CatalogRole>,
+    pub cursor: usize,
+    pub stage: Stage,
+    /// Why the preview could not open (nothing changes, or someone would have no role).
+    pub problem: Option<String>,
+    pub submission: Submission,
+}
+
+impl EditRoles {
+    pub fn new(
+        workspace: Uuid,
+        workspace_name: &str,
+        targets: Vec<Target>,
+        catalog: &[CatalogRole],
+    ) -> Self {
+        let mut names: Vec<(String, String)> = catalog
+            .iter()
+            .map(|r| (r.name.clone(), r.description.clone()))
+            .collect();
+        // Roles a member holds that the catalog does not list still show, so nothing is
+        // dropped without the user seeing it.
+        for target in &targets {
+            for role in &target.roles {
+                if !names.iter().any(|(n, _)| n == role) {
+                    names.push((role.clone(), "Not in the role catalog".into()));
+                }
+            }
+        }
+        let choices = names
+            .into_iter()
+            .map(|(name, description)| {
+                let holders = targets.iter().filter(|t| t.roles.contains(&name)).count();
+                let tick = match holders {
+                    0 => Tick::Off,
+                    n if n == targets.len() => Tick::On,
+                    _ => Tick::Mixed,
+                };
+                RoleChoice {
+                    name,
+                    description,
+                    can_be_mixed: tick == Tick::Mixed,
+                    tick,
+                }
+            })
+            .collect::<Vec<_>>();
+        let cursor = choices
+            .iter()
+            .position(|c| c.tick != Tick::Off)
+            .unwrap_or(0);
+        Self {
+            workspace,
+            workspace_name: workspace_name.to_owned(),
+            targets,
+            choices,
+            catalog: catalog.to_vec(),
+            cursor,
+            stage: Stage::Choose,
+            problem: None,
+            submission: Submission::default(),
+        }
+    }
+
+    /// Opens the editor for the members the Members tab points at.
+    pub fn open(app: &App) -> Opened {
+        let Some((workspace, name)) = app.open_workspace_name() else {
+            return Err((FlashLevel::Error, "Open a workspace first".into()));
+        };
+        let Some(catalog) = app.org().people.get().map(|p| p.workspace_roles.clone()) else {
+            return Err((
+                FlashLevel::Error,
+                "The organization's members are still loading".into(),
+            ));
+        };
+        let targets: Vec<Target> = members::chosen(app.org(), workspace)
+            .into_iter()
+            .map(|row| Target {
+                user_id: row.user_id,
+                name: row.name,
+                roles: row.workspace_roles,
+            })
+            .collect();
+        if targets.is_empty() {
+            return Err((
+                FlashLevel::Info,
+                "No member to change: move to one, or select some (space)".into(),
+            ));
+        }
+        Ok(Box::new(Self::new(workspace, &name, targets, &catalog)))
+    }
+
+    /// Space on a role: on and off, and back to mixed for a role that started mixed.
+    pub fn toggle(&mut self, index: usize) {
+        let Some(choice) = self.choices.get_mut(index) else {
+            return;
+        };
+        choice.tick = match (choice.tick, choice.can_be_mixed) {
+            (Tick::Mixed, _) => Tick::On,
+            (Tick::On, _) => Tick::Off,
+            (Tick::Off, true) => Tick::Mixed,
+            (Tick::Off, false) => Tick::On,
+        };
+        self.problem = None;
+    }
+
+    /// The roles a member ends up with.
+    pub fn roles_after(&self, target: &Target) -> Vec<String> {
+        let names = self
+            .choices
+            .iter()
+            .filter(|c| match c.tick {
+                Tick::On => true,
+                Tick::Off => false,
+                Tick::Mixed => target.roles.contains(&c.name),
+            })
+            .map(|c| c.name.clone())
+            .collect();
+        normalize_workspace_role_names(names)
+    }
+
+    /// Every member whose roles would change.
+    pub fn changes(&self) -> Vec<RoleChange> {
+        self.targets
+            .iter()
+            .filter_map(|t| {
+                let before = normalize_workspace_role_names(t.roles.clone());
+                let after = self.roles_after(t);
+                (before != after).then(|| RoleChange {
+                    user_id: t.user_id,
+                    name: t.name.clone(),
+                    before,
+                    after,
+                })
+            })
+            .collect()
+    }
+
+    /// Opens the preview, or says why it cannot open.
+    pub fn review(&mut self) -> Result<(), String> {
+        let result = self.check().map(|_| ());
+        match &result {
+            Ok(()) => {
+                self.stage = Stage::Review(Button::Apply);
+                self.problem = None;
+            }
+            Err(problem) => self.problem = Some(problem.clone()),
+        }
+        result
+    }
+
+    fn check(&self) -> Result<Vec<RoleChange>, String> {
+        let changes = self.changes();
+        if let Some(bare) = changes.iter().find(|c| c.after.is_empty()) {
+            return Err(format!(
+                "{} would have no role here; keep at least one (to take someone out of the workspace, remove them instead)",
+                bare.name
+            ));
+        }
+        if changes.is_empty() {
+            return Err("nothing would change: tick or untick a role first".into());
+        }
+        Ok(changes)
+    }
+
+    /// The add-or-update body: only the members whose roles change.
+    pub fn request(&self) -> Result<Vec<WorkspaceMemberSingleIn>, String> {
+        Ok(self
+            .check()?
+            .iter()
+            .map(|c| member_entry(c.user_id, &c.after, &self.catalog))
+            .collect())
+    }
+}
+
+impl Dialog for EditRoles {
+    fn name(&self) -> &'static str {
+        match self.stage {
+            Stage::Choose => "roles",
+            Stage::Review(_) => "roles preview",
+        }
+    }
+
+    fn layers(&self) -> Vec<Layer> {
+        vec![Layer::Keys(match self.stage {
+            Stage::Choose => Context::Roles,
+            Stage::Review(_) => Context::Dialog,
+        })]
+    }
+
+    fn act(&mut self, input: Input, _app: &App) -> Next {
+        let Input::Action(action) = input else {
+            return Next::Stay;
+        };
+        match self.stage {
+            Stage::Choose => self.choose_key(action),
+            Stage::Review(focus) => self.review_key(action, focus),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
+        view::render(frame, canvas.screen, app, self, theme)
+    }
+
+    fn submission(&self) -> Option<&Submission> {
+        Some(&self.submission)
+    }
+
+    fn submission_mut(&mut self) -> Option<&mut Submission> {
+        Some(&mut self.submission)
+    }
+
+    fn done(
+        self: Box<Self>,
+        app: &mut App,
+        profile: usize,
+        replies: &[actions::Reply],
+    ) -> Vec<Effect> {
+        outcome::roles_set(app, profile, &self, replies)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::testing::*;
+
+    fn target(n: u128, name: &str, roles: &[&str]) -> Target {
+        Target {
+            user_id: id(n),
+            name: name.into(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    fn dialog(targets: Vec<Target>) -> EditRoles {
+        EditRoles::new(
+            id(RESEARCH),
+            "Research",
+            targets,
+            &people(0).workspace_roles,
+        )
+    }
+
+    fn index(d: &EditRoles, name: &str) -> usize {
+        d.choices.iter().position(|c| c.name == name).unwrap()
+    }
+
+    #[test]
+    fn one_member_is_shown_and_edited_with_all_their_roles() {
+        let mut d = dialog(vec![target(
+            ZOE,
+            "Zoë Martin",
+            &["workspace_contributor", "observability_viewer"],
+        )]);
+        assert_eq!(d.choices[index(&d, "observability_viewer")].tick, Tick::On);
+        let admin = index(&d, "workspace_admin");
+        d.toggle(admin);
+        let contributor = index(&d, "workspace_contributor");
+        d.toggle(contributor);
+        let changes = d.changes();
+        assert_eq!(
+            changes[0].after,
+            vec!["workspace_admin", "observability_viewer"],
+            "the other role is kept"
+        );
+        assert!(d.review().is_ok());
+    }
+
+    #[test]
+    fn a_role_some_members_hold_leaves_each_as_they_were() {
+        let mut d = dialog(vec![
+            target(JANE, "Jane Doe", &["workspace_admin"]),
+            target(ANA, "Ana Lucía Pérez", &["dev"]),
+        ]);
+        let dev = index(&d, "dev");
+        assert_eq!(d.choices[dev].tick, Tick::Mixed);
+        let viewer = index(&d, "observability_viewer");
+        d.toggle(viewer);
+        let changes = d.changes();
+        assert_eq!(changes.len(), 2);
+        assert_eq!(
+            changes[0].after,
+            vec!["workspace_admin", "observability_viewer"]
+        );
+        assert_eq!(changes[1].after, vec!["dev", "observability_viewer"]);
+        // Mixed -> on -> off -> mixed.
+        d.toggle(dev);
+        assert_eq!(d.choices[dev].tick, Tick::On);
+        d.toggle(dev);
+        assert_eq!(d.choices[dev].tick, Tick::Off);
+        d.toggle(dev);
+        assert_eq!(d.choices[dev].tick, Tick::Mixed);
+    }
+
+    #[test]
+    fn nobody_may_be_left_without_a_role_and_no_change_is_no_request() {
+        let mut d = dialog(vec![target(JANE, "Jane Doe", &["workspace_admin"])]);
+        assert!(d.review().unwrap_err().contains("nothing would change"));
+        let admin = index(&d, "workspace_admin");
+        d.toggle(admin);
+        let problem = d.review().unwrap_err();
+        assert!(problem.contains("Jane Doe would have no role"), "{problem}");
+        assert_eq!(d.stage, Stage::Choose);
+    }
+
+    #[test]
+    fn only_changed_members_are_sent() {
+        let mut d = dialog(vec![
+            target(JANE, "Jane Doe", &["workspace_admin"]),
+            target(ANA, "Ana", &["dev"]),
+        ]);
+        let admin = index(&d, "workspace_admin");
+        assert_eq!(d.choices[admin].tick, Tick::Mixed);
+        d.toggle(admin);
+        assert_eq!(d.choices[admin].tick, Tick::On);
+        let body = d.request().unwrap();
+        assert_eq!(body.len(), 1);
+        assert_eq!(body[0].user_uuid, id(ANA));
+    }
+}

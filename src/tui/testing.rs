@@ -9,6 +9,7 @@ use time::macros::{date, datetime};
 use uuid::Uuid;
 
 use crate::actions::{self, Request};
+use crate::api::RoleOut;
 use crate::api::{
     AddOrUpdateUsersToWorkspaceOut, AddUsersToWorkspaceOut, ApiKeyActions, ApiKeyExtendedOut,
     LocalOrganizationOut, RemoveWorkspaceMembersOut, WorkspaceEnrichedOut, WorkspaceOut,
@@ -18,7 +19,7 @@ use crate::tui::call::{Applied, Call, Payload, Reply};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Keymap;
 use crate::tui::msg::Msg;
-use crate::tui::state::people::{CatalogRole, People, Person};
+use crate::tui::state::people::{People, Person};
 use crate::tui::state::{App, ProfileInfo, RemoteError, RequestId};
 use crate::tui::theme::Theme;
 use crate::tui::update::{start, update};
@@ -121,14 +122,14 @@ pub const JOHN: u128 = 4;
 pub const ANA: u128 = 5;
 
 /// The built-in workspace roles, as `GET /roles` lists them.
-pub fn role_catalog() -> Vec<CatalogRole> {
+pub fn role_catalog() -> Vec<RoleOut> {
     crate::domain::WorkspaceRole::ALL
         .iter()
-        .map(|r| CatalogRole {
+        .map(|r| RoleOut {
             name: r.name().into(),
             uuid: r.uuid(),
             description: r.description().into(),
-            custom: false,
+            is_custom_role: false,
         })
         .collect()
 }

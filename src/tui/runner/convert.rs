@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::client::{ClientError, Directory};
 use crate::tui::state::RemoteError;
-use crate::tui::state::people::{CatalogRole, People, Person};
+use crate::tui::state::people::{People, Person};
 
 pub fn error(err: &ClientError) -> RemoteError {
     RemoteError {
@@ -52,17 +52,7 @@ pub fn people(directory: &Directory) -> People {
             }
         }
     }
-    let catalog = directory
-        .role_catalog()
-        .workspace_roles
-        .iter()
-        .map(|role| CatalogRole {
-            name: role.name.clone(),
-            uuid: role.uuid,
-            description: role.description.clone(),
-            custom: role.is_custom_role,
-        })
-        .collect();
+    let catalog = directory.role_catalog().workspace_roles.clone();
     People::new(persons).with_workspace_roles(catalog)
 }
 

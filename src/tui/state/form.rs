@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use tui_input::Input;
-use unicode_segmentation::UnicodeSegmentation;
 use uuid::Uuid;
 
 use crate::api::{UpdateWorkspaceIn, WorkspaceOut, WorkspaceSettingsOut, WorkspaceSettingsUpdate};
@@ -13,6 +12,7 @@ use crate::domain::validation;
 use super::Navigation;
 use super::remote::{ErrorKind, RemoteError, RequestId};
 use crate::actions::Request;
+use crate::actions::workspaces::{cap_problem, icon_problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
@@ -397,14 +397,6 @@ impl SettingsForm {
     }
 }
 
-/// The icon rule: the contract's two-character limit, and one visible symbol.
-pub fn icon_problem(icon: &str) -> Option<String> {
-    if let Err(p) = validation::workspace_icon(icon) {
-        return Some(format!("{} (one emoji)", p.message));
-    }
-    (icon.graphemes(true).count() > 1).then(|| "Icon must be a single emoji or symbol".to_owned())
-}
-
 /// The cap as the server takes it: empty for "no cap of its own".
 fn parse_cap(text: &str, limit: Option<i64>, currency: &str) -> Result<Option<i64>, String> {
     let text = text.trim();
@@ -414,17 +406,10 @@ fn parse_cap(text: &str, limit: Option<i64>, currency: &str) -> Result<Option<i6
     let value: i64 = text
         .parse()
         .map_err(|_| "Enter a whole number, or leave empty for no cap".to_owned())?;
-    if value < 0 {
-        return Err("The cap cannot be negative".into());
+    match cap_problem(value, limit, currency) {
+        Some(problem) => Err(problem),
+        None => Ok(Some(value)),
     }
-    if let Some(limit) = limit
-        && value > limit
-    {
-        return Err(format!(
-            "Cannot exceed the organization's limit of {limit} {currency}"
-        ));
-    }
-    Ok(Some(value))
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! The console's whole state. Rendering reads it; only `update` changes it.
 
-pub mod dialogs;
 pub mod filter;
 pub mod form;
 pub mod members;

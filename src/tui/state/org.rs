@@ -8,6 +8,8 @@ use std::rc::Rc;
 use time::Date;
 use uuid::Uuid;
 
+use crate::actions::KeyCount;
+use crate::actions::archive;
 use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut};
 use crate::domain::text::contains_folded;
 
@@ -262,14 +264,11 @@ impl OrgState {
     }
 
     /// The workspace's keys on `today`, split into those that still work and those past their
-    /// expiration date (a key works through that date, as the server counts it).
-    pub fn key_count(&self, workspace: Uuid, today: Date) -> KeyCount {
-        let keys = self.keys_of(workspace);
-        let expired = keys.iter().filter(|key| key_expired(key, today)).count();
-        KeyCount {
-            working: keys.len() - expired,
-            expired,
-        }
+    /// expiration date (a key works through that date, as the server counts it); `None` until
+    /// the keys are loaded.
+    pub fn key_count(&self, workspace: Uuid, today: Date) -> Option<KeyCount> {
+        let keys = self.api_keys.get()?;
+        Some(archive::key_count(keys, workspace, today))
     }
 
     /// The API keys of one workspace, as the server listed them.
@@ -299,15 +298,6 @@ impl OrgState {
     pub fn has_unsaved_changes(&self) -> bool {
         self.open_view().is_some_and(WorkspaceView::is_dirty)
     }
-}
-
-/// A workspace's API keys, counted for the archive confirmation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyCount {
-    /// Keys that archiving stops.
-    pub working: usize,
-    /// Keys that stopped already, at their expiration date.
-    pub expired: usize,
 }
 
 /// Whether `key` has stopped working by `today` (the last day it works is its expiration date).

@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::actions;
+use crate::actions::{self, outcome};
 use crate::api::{WorkspaceOut, WorkspaceSettingsOut};
 use crate::tui::call::{Applied, Call};
 use crate::tui::effect::Effect;
@@ -84,11 +84,7 @@ pub fn saved(
                 replace_workspace(&mut org.workspaces, &w);
                 replace_workspace(&mut org.archived, &w);
             }
-            let mut effects = vec![flash::show(
-                app,
-                FlashLevel::Success,
-                format!("Saved \"{name}\""),
-            )];
+            let mut effects = vec![flash::show(app, FlashLevel::Success, outcome::saved(&name))];
             if let Some(to) = then
                 && profile == app.current
             {
@@ -116,10 +112,7 @@ pub fn saved(
             let general = form.accept_failure(&settings_error);
             replace_workspace(&mut org.workspaces, &saved_workspace);
             let detail = general.unwrap_or_else(|| "see the fields marked !".into());
-            let mut effects = flash::error(
-                app,
-                format!("Name, description and icon saved; settings not saved: {detail}"),
-            );
+            let mut effects = flash::error(app, outcome::partly_saved(&detail));
             effects.extend(reload_form(app, profile, workspace));
             effects
         }

@@ -12,6 +12,8 @@ use ratatui::Frame;
 use uuid::Uuid;
 
 use crate::actions;
+use crate::actions::roles::member_entry;
+use crate::api::RoleOut;
 use crate::api::WorkspaceMemberSingleIn;
 use crate::domain::WorkspaceRole;
 use crate::domain::text::fold;
@@ -19,9 +21,8 @@ use crate::tui::effect::Effect;
 use crate::tui::fuzzy::{self, Match};
 use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::dialogs::member_entry;
 use crate::tui::state::filter::Filter;
-use crate::tui::state::people::{CatalogRole, People};
+use crate::tui::state::people::People;
 use crate::tui::state::selection::Selection;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
@@ -55,7 +56,7 @@ pub struct AddMembers {
     pub shown: Vec<(usize, Match)>,
     pub cursor: Selection<Uuid>,
     pub selected: BTreeSet<Uuid>,
-    pub roles: Vec<CatalogRole>,
+    pub roles: Vec<RoleOut>,
     /// The role everyone is added with: an index into `roles`.
     pub role: usize,
     pub column: Column,
@@ -173,7 +174,7 @@ impl AddMembers {
             .count()
     }
 
-    pub fn chosen_role(&self) -> Option<&CatalogRole> {
+    pub fn chosen_role(&self) -> Option<&RoleOut> {
         self.roles.get(self.role)
     }
 

@@ -3,8 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::actions::Reply;
-use crate::actions::outcome::count_of;
+use crate::actions::{Reply, outcome};
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::{flash, requests};
@@ -26,18 +25,7 @@ pub(super) fn added(
     let org = &mut app.orgs[profile];
     org.patch_people(|p| p.add_to(d.workspace, &users, std::slice::from_ref(&role)));
     org.adjust_member_count(d.workspace, out.added_members_count);
-    let added = usize::try_from(out.added_members_count).unwrap_or(0);
-    let mut text = format!(
-        "Added {} to \"{}\" as {role}",
-        count_of(added, "member", "members"),
-        d.workspace_name
-    );
-    if added < users.len() {
-        text.push_str(&format!(
-            " ({} already belonged to it)",
-            users.len() - added
-        ));
-    }
+    let text = outcome::added(&d.workspace_name, &[role], users.len(), out);
     let mut reloads = requests::reload_people(app, profile);
     reloads.extend(requests::reload_workspaces(app, profile, false));
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));

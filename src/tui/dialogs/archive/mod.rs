@@ -10,12 +10,12 @@ use ratatui::Frame;
 use tui_input::Input as TextInput;
 use uuid::Uuid;
 
-use crate::actions;
+use crate::actions::KeyCount;
+use crate::actions::{self, ActionError};
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::org::KeyCount;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 
@@ -79,26 +79,21 @@ pub fn open(app: &App, workspace: Option<Uuid>) -> Opened {
             format!("\"{}\" is already archived", ws.name),
         ));
     }
-    if ws.is_default {
-        let text = format!(
-            "\"{}\" cannot be archived: it is the organization's default workspace, which every member belongs to and which every organization keeps.",
-            ws.name
-        );
-        return Ok(Box::new(Notice::new("Cannot archive", text)));
-    }
     let members = org
         .people
         .get()
         .map(|p| p.count_in(ws.uuid))
         .or_else(|| ws.members_count.and_then(|n| usize::try_from(n).ok()));
     // Expired keys already fail: they are not among those that "stop working".
-    let keys = org
-        .api_keys
-        .get()
-        .map(|_| org.key_count(ws.uuid, app.today));
-    Ok(Box::new(ArchiveDialog::new(
-        ws.uuid, &ws.name, members, keys,
-    )))
+    let keys = org.key_count(ws.uuid, app.today);
+    // The shared action decides what may be archived (not the default workspace).
+    match actions::archive::archive(ws, members, keys) {
+        Ok(_) => Ok(Box::new(ArchiveDialog::new(
+            ws.uuid, &ws.name, members, keys,
+        ))),
+        Err(ActionError::Refused(reason)) => Ok(Box::new(Notice::new("Cannot archive", reason))),
+        Err(other) => Err((FlashLevel::Error, other.to_string())),
+    }
 }
 
 impl Dialog for ArchiveDialog {

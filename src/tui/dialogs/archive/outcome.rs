@@ -4,8 +4,7 @@
 
 use uuid::Uuid;
 
-use crate::actions::Reply;
-use crate::actions::outcome::count_of;
+use crate::actions::{Reply, outcome};
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::{flash, navigation, requests};
@@ -65,20 +64,7 @@ pub(super) fn archived(
             effects.extend(navigation::show_tab(app, tab));
         }
     }
-    let mut text = format!("Archived \"{}\"", d.name);
-    let mut consequences = Vec::new();
-    if let Some(n) = d.members.filter(|n| *n > 0) {
-        consequences.push(format!("{} lost access", count_of(n, "member", "members")));
-    }
-    if let Some(k) = d.keys.map(|k| k.working).filter(|k| *k > 0) {
-        consequences.push(format!(
-            "{} stopped working",
-            count_of(k, "API key", "API keys")
-        ));
-    }
-    if !consequences.is_empty() {
-        text.push_str(&format!(": {}", consequences.join(", ")));
-    }
+    let text = outcome::archived(&d.name, d.members, d.keys);
     effects.extend(requests::reload_workspaces(app, profile, false));
     effects.extend(requests::reload_workspaces(app, profile, true));
     effects.extend(requests::reload_people(app, profile));

@@ -5,9 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use crate::actions::outcome::count_of;
+use crate::actions::archive::archive_consequences;
 use crate::tui::state::App;
-use crate::tui::state::org::KeyCount;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
 use crate::tui::widgets::text::truncate;
@@ -32,42 +31,7 @@ pub(super) fn render(
         ),
         theme.header,
     );
-    let members = match d.members {
-        Some(0) => "It has no members to lose access".to_owned(),
-        Some(1) => "1 member loses access at once".to_owned(),
-        Some(n) => format!("{n} members lose access at once"),
-        None => "Its members lose access at once".to_owned(),
-    };
-    let keys = match d.keys {
-        None => "Its API keys stop working immediately".to_owned(),
-        Some(KeyCount {
-            working: 0,
-            expired: 0,
-        }) => "It has no API keys".to_owned(),
-        Some(KeyCount {
-            working: 0,
-            expired: 1,
-        }) => "Its only API key has expired already".to_owned(),
-        Some(KeyCount {
-            working: 0,
-            expired,
-        }) => format!("All {expired} of its API keys have expired already"),
-        Some(KeyCount { working, expired }) => {
-            let mut text = format!(
-                "{} working immediately",
-                count_of(working, "API key stops", "API keys stop")
-            );
-            if expired > 0 {
-                text.push_str(&format!(" ({expired} more expired already)"));
-            }
-            text
-        }
-    };
-    for consequence in [
-        members.as_str(),
-        keys.as_str(),
-        "It stays listed under Archived, read-only",
-    ] {
+    for consequence in archive_consequences(d.members, d.keys) {
         body.line(&format!("  • {consequence}"), theme.text);
     }
     body.blank();

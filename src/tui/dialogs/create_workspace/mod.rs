@@ -15,12 +15,12 @@ use tui_input::Input as TextInput;
 use uuid::Uuid;
 
 use crate::actions;
+use crate::actions::workspaces::icon_problem;
 use crate::api::AdminWorkspaceIn;
 use crate::domain::validation;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::form::icon_problem;
 use crate::tui::state::{App, ErrorKind, RemoteError};
 use crate::tui::theme::Theme;
 

@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::actions::Reply;
+use crate::actions::{Reply, outcome};
 use crate::api::WorkspaceOut;
 use crate::domain::WorkspaceRole;
 use crate::tui::effect::Effect;
@@ -65,7 +65,7 @@ pub(super) fn created(
     effects.extend(requests::reload_people(app, profile));
     effects.insert(
         0,
-        flash::show(app, FlashLevel::Success, format!("Created \"{}\"", ws.name)),
+        flash::show(app, FlashLevel::Success, outcome::created(&ws.name)),
     );
     effects
 }

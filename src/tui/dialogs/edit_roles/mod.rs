@@ -14,50 +14,28 @@ use ratatui::Frame;
 use uuid::Uuid;
 
 use crate::actions;
+use crate::actions::plan::RoleChange;
+use crate::actions::roles::member_entry;
+use crate::actions::roles::{RoleTick, Target, role_changes};
+use crate::api::RoleOut;
 use crate::api::WorkspaceMemberSingleIn;
-use crate::domain::roles::normalize_workspace_role_names;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::dialogs::member_entry;
-use crate::tui::state::people::CatalogRole;
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 
 use super::{Button, Canvas, Dialog, Next, Opened, Submission};
 
-/// A member whose roles are being edited, with the roles held now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub user_id: Uuid,
-    pub name: String,
-    pub roles: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tick {
-    On,
-    Off,
-    /// Each member keeps whether they hold the role.
-    Mixed,
-}
-
+/// One role of the checklist. `Keep` is "mixed": some of the members hold it, and each keeps
+/// whether they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleChoice {
     pub name: String,
     pub description: String,
-    pub tick: Tick,
+    pub tick: RoleTick,
     /// Started mixed, so mixed stays one of its states.
     pub can_be_mixed: bool,
-}
-
-/// One member's change as the preview shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoleChange {
-    pub user_id: Uuid,
-    pub name: String,
-    pub before: Vec<String>,
-    pub after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +53,7 @@ pub struct EditRoles {
     pub workspace_name: String,
     pub targets: Vec<Target>,
     pub choices: Vec<RoleChoice>,
-    pub catalog: Vec<CatalogRole>,
+    pub catalog: Vec<RoleOut>,
     pub cursor: usize,
     pub stage: Stage,
     /// Why the preview could not open (nothing changes, or someone would have no role).
@@ -88,7 +66,7 @@ impl EditRoles {
         workspace: Uuid,
         workspace_name: &str,
         targets: Vec<Target>,
-        catalog: &[CatalogRole],
+        catalog: &[RoleOut],
     ) -> Self {
         let mut names: Vec<(String, String)> = catalog
             .iter()
@@ -108,21 +86,21 @@ impl EditRoles {
             .map(|(name, description)| {
                 let holders = targets.iter().filter(|t| t.roles.contains(&name)).count();
                 let tick = match holders {
-                    0 => Tick::Off,
-                    n if n == targets.len() => Tick::On,
-                    _ => Tick::Mixed,
+                    0 => RoleTick::Off,
+                    n if n == targets.len() => RoleTick::On,
+                    _ => RoleTick::Keep,
                 };
                 RoleChoice {
                     name,
                     description,
-                    can_be_mixed: tick == Tick::Mixed,
+                    can_be_mixed: tick == RoleTick::Keep,
                     tick,
                 }
             })
             .collect::<Vec<_>>();
         let cursor = choices
             .iter()
-            .position(|c| c.tick != Tick::Off)
+            .position(|c| c.tick != RoleTick::Off)
             .unwrap_or(0);
         Self {
             workspace,
@@ -171,44 +149,26 @@ impl EditRoles {
             return;
         };
         choice.tick = match (choice.tick, choice.can_be_mixed) {
-            (Tick::Mixed, _) => Tick::On,
-            (Tick::On, _) => Tick::Off,
-            (Tick::Off, true) => Tick::Mixed,
-            (Tick::Off, false) => Tick::On,
+            (RoleTick::Keep, _) => RoleTick::On,
+            (RoleTick::On, _) => RoleTick::Off,
+            (RoleTick::Off, true) => RoleTick::Keep,
+            (RoleTick::Off, false) => RoleTick::On,
         };
         self.problem = None;
     }
 
-    /// The roles a member ends up with.
-    pub fn roles_after(&self, target: &Target) -> Vec<String> {
-        let names = self
-            .choices
+    /// What the checklist does to each role.
+    fn ticks(&self) -> Vec<(String, RoleTick)> {
+        self.choices
             .iter()
-            .filter(|c| match c.tick {
-                Tick::On => true,
-                Tick::Off => false,
-                Tick::Mixed => target.roles.contains(&c.name),
-            })
-            .map(|c| c.name.clone())
-            .collect();
-        normalize_workspace_role_names(names)
+            .map(|c| (c.name.clone(), c.tick))
+            .collect()
     }
 
-    /// Every member whose roles would change.
+    /// Every member whose roles would change (none while someone would be left without a
+    /// role, which the preview refuses).
     pub fn changes(&self) -> Vec<RoleChange> {
-        self.targets
-            .iter()
-            .filter_map(|t| {
-                let before = normalize_workspace_role_names(t.roles.clone());
-                let after = self.roles_after(t);
-                (before != after).then(|| RoleChange {
-                    user_id: t.user_id,
-                    name: t.name.clone(),
-                    before,
-                    after,
-                })
-            })
-            .collect()
+        role_changes(&self.targets, &self.ticks()).unwrap_or_default()
     }
 
     /// Opens the preview, or says why it cannot open.
@@ -225,13 +185,7 @@ impl EditRoles {
     }
 
     fn check(&self) -> Result<Vec<RoleChange>, String> {
-        let changes = self.changes();
-        if let Some(bare) = changes.iter().find(|c| c.after.is_empty()) {
-            return Err(format!(
-                "{} would have no role here; keep at least one (to take someone out of the workspace, remove them instead)",
-                bare.name
-            ));
-        }
+        let changes = role_changes(&self.targets, &self.ticks()).map_err(|e| e.to_string())?;
         if changes.is_empty() {
             return Err("nothing would change: tick or untick a role first".into());
         }
@@ -328,7 +282,10 @@ mod tests {
             "Zoë Martin",
             &["workspace_contributor", "observability_viewer"],
         )]);
-        assert_eq!(d.choices[index(&d, "observability_viewer")].tick, Tick::On);
+        assert_eq!(
+            d.choices[index(&d, "observability_viewer")].tick,
+            RoleTick::On
+        );
         let admin = index(&d, "workspace_admin");
         d.toggle(admin);
         let contributor = index(&d, "workspace_contributor");
@@ -349,7 +306,7 @@ mod tests {
             target(ANA, "Ana Lucía Pérez", &["dev"]),
         ]);
         let dev = index(&d, "dev");
-        assert_eq!(d.choices[dev].tick, Tick::Mixed);
+        assert_eq!(d.choices[dev].tick, RoleTick::Keep);
         let viewer = index(&d, "observability_viewer");
         d.toggle(viewer);
         let changes = d.changes();
@@ -361,11 +318,11 @@ mod tests {
         assert_eq!(changes[1].after, vec!["dev", "observability_viewer"]);
         // Mixed -> on -> off -> mixed.
         d.toggle(dev);
-        assert_eq!(d.choices[dev].tick, Tick::On);
+        assert_eq!(d.choices[dev].tick, RoleTick::On);
         d.toggle(dev);
-        assert_eq!(d.choices[dev].tick, Tick::Off);
+        assert_eq!(d.choices[dev].tick, RoleTick::Off);
         d.toggle(dev);
-        assert_eq!(d.choices[dev].tick, Tick::Mixed);
+        assert_eq!(d.choices[dev].tick, RoleTick::Keep);
     }
 
     #[test]
@@ -386,9 +343,9 @@ mod tests {
             target(ANA, "Ana", &["dev"]),
         ]);
         let admin = index(&d, "workspace_admin");
-        assert_eq!(d.choices[admin].tick, Tick::Mixed);
+        assert_eq!(d.choices[admin].tick, RoleTick::Keep);
         d.toggle(admin);
-        assert_eq!(d.choices[admin].tick, Tick::On);
+        assert_eq!(d.choices[admin].tick, RoleTick::On);
         let body = d.request().unwrap();
         assert_eq!(body.len(), 1);
         assert_eq!(body[0].user_uuid, id(ANA));

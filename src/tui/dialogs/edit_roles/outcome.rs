@@ -3,8 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::actions::Reply;
-use crate::actions::outcome::count_of;
+use crate::actions::{Reply, outcome};
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::{flash, requests};
@@ -31,13 +30,7 @@ pub(super) fn roles_set(
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.clear();
     }
-    let changed = usize::try_from(out.updated_members_count + out.added_members_count)
-        .unwrap_or(changes.len());
-    let text = format!(
-        "Changed the roles of {} in \"{}\"",
-        count_of(changed, "member", "members"),
-        d.workspace_name
-    );
+    let text = outcome::roles_set(&d.workspace_name, changes.len(), out);
     let mut reloads = requests::reload_people(app, profile);
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));
     reloads

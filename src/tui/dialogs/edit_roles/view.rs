@@ -12,7 +12,9 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
 use crate::tui::widgets::text::{fit, truncate, wrap};
 
-use super::{EditRoles, REVIEW_BUTTONS, Stage, Tick};
+use crate::actions::roles::{RoleTick, describe_change};
+
+use super::{EditRoles, REVIEW_BUTTONS, Stage};
 
 /// Names listed in the heading before "and N more".
 const NAMES_SHOWN: usize = 6;
@@ -83,14 +85,14 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     let offset = page_offset(Some(d.cursor), list_height);
     for (i, choice) in d.choices.iter().enumerate().skip(offset).take(list_height) {
         let tick = match choice.tick {
-            Tick::On => "[x]",
-            Tick::Off => "[ ]",
-            Tick::Mixed => "[~]",
+            RoleTick::On => "[x]",
+            RoleTick::Off => "[ ]",
+            RoleTick::Keep => "[~]",
         };
         let under_cursor = i == d.cursor;
         let marker = if under_cursor { "▶" } else { " " };
         let mut text = format!("{marker} {tick} {}", choice.name);
-        if choice.tick == Tick::Mixed {
+        if choice.tick == RoleTick::Keep {
             text.push_str("  (some have it; each keeps theirs)");
         }
         let style = if under_cursor {
@@ -143,23 +145,11 @@ fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Them
     let room_for_changes = height
         .saturating_sub(body.lines.len() + 3 + status.len() + usize::from(unchanged > 0))
         .max(1);
-    let describe = |roles: &[String]| {
-        if roles.is_empty() {
-            "(none)".to_owned()
-        } else {
-            roles.join(", ")
-        }
-    };
     // Each change is wrapped whole; what does not fit is counted on one last line.
     let start = body.lines.len();
     let mut shown = 0;
     for (i, change) in changes.iter().enumerate() {
-        let text = format!(
-            "{}: {} -> {}",
-            change.name,
-            describe(&change.before),
-            describe(&change.after)
-        );
+        let text = describe_change(change);
         let needed = wrap(&text, body.width.saturating_sub(4)).len();
         let last = i + 1 == changes.len();
         let used = body.lines.len() - start;

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use uuid::Uuid;
 
-use crate::actions::outcome::count_of;
+use crate::actions::outcome::{self, count_of};
 use crate::actions::{Reply, Request};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
@@ -176,19 +176,7 @@ fn removed(app: &mut App, profile: usize, d: &RemoveMembers, replies: &[Reply]) 
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.retain(|id| !users.contains(id));
     }
-    let gone = usize::try_from(out.deleted_members_count).unwrap_or(0);
-    let mut text = format!(
-        "Removed {} from \"{}\"",
-        count_of(gone, "member", "members"),
-        d.workspace_name
-    );
-    let missed = out.not_deleted_members.as_ref().map_or(0, Vec::len);
-    if missed > 0 {
-        text.push_str(&format!(
-            "; {} no longer belonged to it",
-            count_of(missed, "person", "people")
-        ));
-    }
+    let text = outcome::removed(&d.workspace_name, out);
     let mut reloads = requests::reload_people(app, profile);
     reloads.extend(requests::reload_workspaces(app, profile, false));
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));

@@ -1,6 +1,7 @@
 //! Keys of the Members tab: move, sort, filter, select, a member's details, and the dialogs
 //! that change members (refused, and not offered, where the workspace cannot change).
 
+use crate::actions;
 use crate::tui::dialogs::add_members::AddMembers;
 use crate::tui::dialogs::edit_roles::EditRoles;
 use crate::tui::dialogs::member::Member;
@@ -33,17 +34,12 @@ fn offer(app: &App, action: Action) -> Offer {
         return Offer::Refuses(Refusal::Error(reason));
     }
     if action == Action::RemoveMembers
-        && let Some((id, name)) = app.open_workspace_name()
-        && app
-            .org()
-            .find_workspace(id)
-            .is_some_and(|f| f.workspace.is_default)
+        && let Some(found) = app.org().open.and_then(|id| app.org().find_workspace(id))
+        && let Some(reason) = actions::members::removal_refusal(found.workspace)
     {
         return Offer::Refuses(Refusal::Notice {
             title: "Members stay".into(),
-            text: format!(
-                "Members cannot be removed from \"{name}\": it is the organization's default workspace, which every member belongs to."
-            ),
+            text: reason,
         });
     }
     match action {

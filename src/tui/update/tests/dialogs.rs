@@ -547,7 +547,7 @@ fn the_archive_dialog_counts_only_the_keys_that_still_work() {
     };
     assert_eq!(
         d.keys,
-        Some(crate::tui::state::org::KeyCount {
+        Some(crate::actions::KeyCount {
             working: 2,
             expired: 1
         })

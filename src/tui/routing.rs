@@ -42,6 +42,16 @@ pub enum Offer {
     Ignores,
 }
 
+impl Offer {
+    /// Acts, unless there is a reason it may not.
+    pub fn unless(refusal: Option<String>) -> Self {
+        match refusal {
+            Some(reason) => Self::Refuses(Refusal::Error(reason)),
+            None => Self::Acts,
+        }
+    }
+}
+
 /// Why a handler refuses an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -57,6 +67,20 @@ pub struct Handler {
     /// Called only with what it offers (and keys typed into its text field).
     pub act: fn(&mut App, Input) -> Vec<Effect>,
     pub paste: fn(&mut App, &str),
+}
+
+impl Handler {
+    /// A handler with no text field: pasted text is ignored.
+    pub const fn keys(
+        offer: fn(&App, Action) -> Offer,
+        act: fn(&mut App, Input) -> Vec<Effect>,
+    ) -> Self {
+        Self {
+            offer,
+            act,
+            paste: |_, _| {},
+        }
+    }
 }
 
 /// One row of the table.

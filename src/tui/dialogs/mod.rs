@@ -6,21 +6,32 @@
 //!
 //! Adding a dialog: its folder here, a `mod` line below, and the line that opens it.
 
+/// The [`Dialog::submission`] accessors of a dialog that keeps its change's progress in a
+/// field named `submission`.
+macro_rules! submission_in_field {
+    () => {
+        fn submission(&self) -> Option<&$crate::tui::dialogs::Submission> {
+            Some(&self.submission)
+        }
+
+        fn submission_mut(&mut self) -> Option<&mut $crate::tui::dialogs::Submission> {
+            Some(&mut self.submission)
+        }
+    };
+}
+
 pub mod add_members;
 pub mod archive;
 pub mod command_line;
 pub mod create_workspace;
 pub mod edit_roles;
-pub mod help;
-pub mod member;
-pub mod messages;
 pub mod notice;
 pub mod picker;
+pub mod reader;
 pub mod remove_members;
 pub mod unsaved;
 
 mod buttons;
-mod reader;
 mod submission;
 
 use std::any::Any;
@@ -29,7 +40,7 @@ use std::fmt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::actions::{self, Request};
+use crate::actions::{Reply, Request};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 use crate::tui::routing::{Input, Layer};
@@ -125,12 +136,7 @@ pub trait Dialog: fmt::Debug + AnyDialog {
 
     /// The server made its change, with these replies; the dialog has closed. Shows the
     /// change in the panes at once and reloads what it touched.
-    fn done(
-        self: Box<Self>,
-        _app: &mut App,
-        _profile: usize,
-        _replies: &[actions::Reply],
-    ) -> Vec<Effect> {
+    fn done(&self, _app: &mut App, _profile: usize, _replies: &[Reply]) -> Vec<Effect> {
         Vec::new()
     }
 

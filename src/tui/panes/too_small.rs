@@ -3,13 +3,13 @@
 //! works: quit, and ctrl-c.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::frame;
 
 pub fn render(frame: &mut Frame, area: Rect, minimum: (u16, u16), app: &App, theme: &Theme) {
     let mut lines = vec![
@@ -33,17 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, minimum: (u16, u16), app: &App, the
         lines.push(Line::styled(flash.text.clone(), style));
     }
     let top = area.height.saturating_sub(3) / 2;
-    let area = Rect {
-        y: area.y + top,
-        height: area.height - top,
-        ..area
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        area,
-    );
+    frame::centred_lines(frame, area, top, lines);
 }
 
 /// The keys that work on this screen, from the live keymap.

@@ -95,38 +95,16 @@ impl OrgState {
     }
 
     pub fn find_workspace(&self, id: Uuid) -> Option<FoundWorkspace<'_>> {
-        let active = self
-            .workspaces
-            .get()
-            .into_iter()
-            .flatten()
-            .map(|w| (w, false));
-        let archived = self.archived.get().into_iter().flatten().map(|w| (w, true));
-        active
-            .chain(archived)
-            .find(|(w, _)| w.uuid == id)
-            .map(|(workspace, archived)| FoundWorkspace {
-                workspace,
-                archived,
-            })
+        self.every_workspace().find(|f| f.workspace.uuid == id)
     }
 
     /// Every workspace known so far, active first: the workspace picker's candidates.
     pub fn all_workspaces(&self) -> Vec<FoundWorkspace<'_>> {
-        let active = self
-            .workspaces
-            .get()
-            .into_iter()
-            .flatten()
-            .map(|w| (w, false));
-        let archived = self.archived.get().into_iter().flatten().map(|w| (w, true));
-        active
-            .chain(archived)
-            .map(|(workspace, archived)| FoundWorkspace {
-                workspace,
-                archived,
-            })
-            .collect()
+        self.every_workspace().collect()
+    }
+
+    fn every_workspace(&self) -> impl Iterator<Item = FoundWorkspace<'_>> {
+        listed(&self.workspaces, false).chain(listed(&self.archived, true))
     }
 
     pub fn open_view(&self) -> Option<&WorkspaceView> {
@@ -298,6 +276,20 @@ impl OrgState {
     pub fn has_unsaved_changes(&self) -> bool {
         self.open_view().is_some_and(WorkspaceView::is_dirty)
     }
+}
+
+/// The workspaces of one list, each with which list it is.
+fn listed(
+    list: &Resource<Vec<WorkspaceOut>>,
+    archived: bool,
+) -> impl Iterator<Item = FoundWorkspace<'_>> {
+    list.get()
+        .into_iter()
+        .flatten()
+        .map(move |workspace| FoundWorkspace {
+            workspace,
+            archived,
+        })
 }
 
 /// Whether `key` has stopped working by `today` (the last day it works is its expiration date).

@@ -62,11 +62,11 @@ mod tests {
     use super::*;
 
     use crate::tui::dialogs::command_line::CommandLine;
-    use crate::tui::dialogs::help::Help;
+    use crate::tui::dialogs::reader::Reader;
 
     #[test]
     fn a_dialog_counts_only_as_the_same_kind_at_the_same_depth_drawn_whole() {
-        let help: Box<dyn Dialog> = Box::new(Help::default());
+        let help: Box<dyn Dialog> = Box::new(Reader::help());
         let sighting = Sighting {
             dialog: Some(DialogSighting {
                 depth: 1,

@@ -2,9 +2,8 @@
 
 use crate::domain::text::fold;
 use crate::tui::dialogs::command_line::COMMANDS;
-use crate::tui::dialogs::help::Help;
-use crate::tui::dialogs::messages::Messages;
 use crate::tui::dialogs::picker::Picker;
+use crate::tui::dialogs::reader::Reader;
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, Navigation, picking};
 
@@ -31,11 +30,11 @@ pub fn run(app: &mut App, text: &str) -> Vec<Effect> {
         }
         "q" | "quit" => navigation::request(app, Navigation::Quit),
         "help" => {
-            app.dialogs.push(Box::new(Help::default()));
+            app.dialogs.push(Box::new(Reader::help()));
             Vec::new()
         }
         "messages" | "m" => {
-            app.dialogs.push(Box::new(Messages::at_the_end()));
+            app.dialogs.push(Box::new(Reader::messages()));
             Vec::new()
         }
         other => flash::error(

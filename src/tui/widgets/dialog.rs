@@ -36,6 +36,18 @@ impl Body {
         self.lines.push(line);
     }
 
+    /// The line that says the change is on its way, or why the server refused it.
+    pub fn submission(
+        &mut self,
+        submission: &Submission,
+        sending: &str,
+        spinner_frame: usize,
+        theme: &Theme,
+    ) {
+        let lines = submission_lines(submission, sending, spinner_frame, self.width, theme);
+        self.lines.extend(lines);
+    }
+
     pub fn blank(&mut self) {
         self.lines.push(Line::raw(""));
     }

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashSet};
 use ratatui::Frame;
 use uuid::Uuid;
 
-use crate::actions;
+use crate::actions::Reply;
 use crate::actions::roles::member_entry;
 use crate::api::RoleOut;
 use crate::api::WorkspaceMemberSingleIn;
@@ -232,21 +232,10 @@ impl Dialog for AddMembers {
         view::render(frame, canvas.screen, app, self, theme)
     }
 
-    fn submission(&self) -> Option<&Submission> {
-        Some(&self.submission)
-    }
+    submission_in_field!();
 
-    fn submission_mut(&mut self) -> Option<&mut Submission> {
-        Some(&mut self.submission)
-    }
-
-    fn done(
-        self: Box<Self>,
-        app: &mut App,
-        profile: usize,
-        replies: &[actions::Reply],
-    ) -> Vec<Effect> {
-        outcome::added(app, profile, &self, replies)
+    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        outcome::added(app, profile, self, replies)
     }
 }
 

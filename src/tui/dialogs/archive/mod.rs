@@ -11,7 +11,7 @@ use tui_input::Input as TextInput;
 use uuid::Uuid;
 
 use crate::actions::KeyCount;
-use crate::actions::{self, ActionError};
+use crate::actions::{self, ActionError, Reply};
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
@@ -119,21 +119,10 @@ impl Dialog for ArchiveDialog {
         view::render(frame, canvas.screen, app, self, theme)
     }
 
-    fn submission(&self) -> Option<&Submission> {
-        Some(&self.submission)
-    }
+    submission_in_field!();
 
-    fn submission_mut(&mut self) -> Option<&mut Submission> {
-        Some(&mut self.submission)
-    }
-
-    fn done(
-        self: Box<Self>,
-        app: &mut App,
-        profile: usize,
-        replies: &[actions::Reply],
-    ) -> Vec<Effect> {
-        outcome::archived(app, profile, &self, replies)
+    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        outcome::archived(app, profile, self, replies)
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use crate::actions::archive::archive_consequences;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
 use crate::tui::widgets::text::truncate;
 
 use super::super::Button;
@@ -55,15 +55,7 @@ pub(super) fn render(
         theme,
     );
     body.blank();
-    for line in submission_lines(
-        &d.submission,
-        "Archiving…",
-        app.spinner_frame,
-        body.width,
-        theme,
-    ) {
-        body.push(line);
-    }
+    body.submission(&d.submission, "Archiving…", app.spinner_frame, theme);
     let views: Vec<ButtonView> = BUTTONS
         .iter()
         .map(|b| {

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use tui_input::Input as TextInput;
 use uuid::Uuid;
 
-use crate::actions;
+use crate::actions::Reply;
 use crate::actions::workspaces::icon_problem;
 use crate::api::AdminWorkspaceIn;
 use crate::domain::validation;
@@ -165,25 +165,14 @@ impl Dialog for CreateWorkspace {
         }
     }
 
-    fn submission(&self) -> Option<&Submission> {
-        Some(&self.submission)
-    }
-
-    fn submission_mut(&mut self) -> Option<&mut Submission> {
-        Some(&mut self.submission)
-    }
+    submission_in_field!();
 
     fn refused(&mut self, error: RemoteError) {
         self.refuse(error);
     }
 
-    fn done(
-        self: Box<Self>,
-        app: &mut App,
-        profile: usize,
-        replies: &[actions::Reply],
-    ) -> Vec<Effect> {
-        outcome::created(app, profile, &self, replies)
+    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        outcome::created(app, profile, self, replies)
     }
 }
 

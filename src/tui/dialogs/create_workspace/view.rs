@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
 use crate::tui::widgets::text::{fit, truncate, width};
 
 use super::super::Button;
@@ -88,15 +88,7 @@ pub(super) fn render(
         // The server's words already sit at the fields they concern.
         body.line("✗ Not created: see the fields marked !", theme.field_error);
     } else {
-        for line in submission_lines(
-            &d.submission,
-            "Creating…",
-            app.spinner_frame,
-            body.width,
-            theme,
-        ) {
-            body.push(line);
-        }
+        body.submission(&d.submission, "Creating…", app.spinner_frame, theme);
     }
     let focus = match d.focus {
         CreateField::Create => Some(Button::Create),

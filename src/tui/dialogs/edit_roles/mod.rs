@@ -13,7 +13,7 @@ mod view;
 use ratatui::Frame;
 use uuid::Uuid;
 
-use crate::actions;
+use crate::actions::Reply;
 use crate::actions::plan::RoleChange;
 use crate::actions::roles::member_entry;
 use crate::actions::roles::{RoleTick, Target, role_changes};
@@ -231,21 +231,10 @@ impl Dialog for EditRoles {
         view::render(frame, canvas.screen, app, self, theme)
     }
 
-    fn submission(&self) -> Option<&Submission> {
-        Some(&self.submission)
-    }
+    submission_in_field!();
 
-    fn submission_mut(&mut self) -> Option<&mut Submission> {
-        Some(&mut self.submission)
-    }
-
-    fn done(
-        self: Box<Self>,
-        app: &mut App,
-        profile: usize,
-        replies: &[actions::Reply],
-    ) -> Vec<Effect> {
-        outcome::roles_set(app, profile, &self, replies)
+    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        outcome::roles_set(app, profile, self, replies)
     }
 }
 

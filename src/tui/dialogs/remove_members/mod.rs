@@ -13,7 +13,7 @@ use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
 
 use super::{Button, Canvas, Dialog, Next, Opened, Submission, step_button};
 
@@ -100,16 +100,10 @@ impl Dialog for RemoveMembers {
         render(frame, canvas.screen, app, self, theme)
     }
 
-    fn submission(&self) -> Option<&Submission> {
-        Some(&self.submission)
-    }
+    submission_in_field!();
 
-    fn submission_mut(&mut self) -> Option<&mut Submission> {
-        Some(&mut self.submission)
-    }
-
-    fn done(self: Box<Self>, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        removed(app, profile, &self, replies)
+    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        removed(app, profile, self, replies)
     }
 }
 
@@ -138,15 +132,12 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
     }
     body.blank();
     let who = count_of(d.targets.len(), "member", "members");
-    for line in submission_lines(
+    body.submission(
         &d.submission,
         &format!("Removing {who}…"),
         app.spinner_frame,
-        body.width,
         theme,
-    ) {
-        body.push(line);
-    }
+    );
     let views: Vec<ButtonView> = BUTTONS
         .iter()
         .map(|b| {

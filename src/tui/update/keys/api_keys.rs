@@ -6,13 +6,8 @@ use crate::tui::routing::{Handler, Input, Offer};
 use crate::tui::state::{App, Focus};
 
 use super::moves::{Which, apply_move, ids, is_move, movement, page};
-use super::no_paste;
 
-pub const HANDLER: Handler = Handler {
-    offer,
-    act,
-    paste: no_paste,
-};
+pub const HANDLER: Handler = Handler::keys(offer, act);
 
 fn offer(_app: &App, action: Action) -> Offer {
     if is_move(action) || action == Action::Back {

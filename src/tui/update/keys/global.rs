@@ -3,22 +3,15 @@
 use crate::actions::outcome::count_of;
 use crate::tui::dialogs::Dialog;
 use crate::tui::dialogs::command_line::CommandLine;
-use crate::tui::dialogs::help::Help;
-use crate::tui::dialogs::messages::Messages;
 use crate::tui::dialogs::picker::{Picker, Target};
+use crate::tui::dialogs::reader::Reader;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 use crate::tui::routing::{Handler, Input, Offer};
 use crate::tui::state::{App, FlashLevel, Navigation};
 use crate::tui::update::{dialogs, flash, navigation, requests};
 
-use super::no_paste;
-
-pub const HANDLER: Handler = Handler {
-    offer,
-    act,
-    paste: no_paste,
-};
+pub const HANDLER: Handler = Handler::keys(offer, act);
 
 /// Everything but ctrl-c, which is looked at before anything else (see `keys::handle`).
 fn offer(_app: &App, action: Action) -> Offer {
@@ -40,7 +33,7 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
     };
     match action {
         Action::Quit => navigation::request(app, Navigation::Quit),
-        Action::Help => open(app, Help::default()),
+        Action::Help => open(app, Reader::help()),
         Action::NextPane => {
             app.focus = app.focus.step(1);
             Vec::new()
@@ -51,7 +44,7 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Action::WorkspacePicker => open(app, Picker::new(Target::Workspaces)),
         Action::OrganizationPicker => open(app, Picker::new(Target::Organizations)),
-        Action::Messages => open(app, Messages::at_the_end()),
+        Action::Messages => open(app, Reader::messages()),
         Action::CommandLine => open(app, CommandLine::default()),
         Action::JumpBack => match app.org().previous {
             Some(id) => navigation::request(app, Navigation::OpenWorkspace(id)),

@@ -4,7 +4,7 @@
 use crate::actions;
 use crate::tui::dialogs::add_members::AddMembers;
 use crate::tui::dialogs::edit_roles::EditRoles;
-use crate::tui::dialogs::member::Member;
+use crate::tui::dialogs::reader::Reader;
 use crate::tui::dialogs::remove_members;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
@@ -13,13 +13,8 @@ use crate::tui::state::{App, Focus};
 use crate::tui::update::dialogs;
 
 use super::moves::{Which, apply_move, ids, movement, page};
-use super::no_paste;
 
-pub const HANDLER: Handler = Handler {
-    offer,
-    act,
-    paste: no_paste,
-};
+pub const HANDLER: Handler = Handler::keys(offer, act);
 
 fn offer(app: &App, action: Action) -> Offer {
     let changes_members = matches!(
@@ -31,7 +26,7 @@ fn offer(app: &App, action: Action) -> Offer {
             | Action::RemoveMembers
     );
     if changes_members && let Some(reason) = app.workspace_refusal() {
-        return Offer::Refuses(Refusal::Error(reason));
+        return Offer::unless(Some(reason));
     }
     if action == Action::RemoveMembers
         && let Some(found) = app.org().open.and_then(|id| app.org().find_workspace(id))
@@ -96,7 +91,7 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Action::Open => {
             if let Some(user) = view.members_cursor.current(&ids) {
-                app.dialogs.push(Box::new(Member::new(user)));
+                app.dialogs.push(Box::new(Reader::member(user)));
             }
         }
         Action::AddMembers => return dialogs::open(app, AddMembers::open(app)),

@@ -94,6 +94,3 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     }
     Vec::new()
 }
-
-/// For a handler without a text field.
-pub fn no_paste(_app: &mut App, _text: &str) {}

@@ -11,13 +11,8 @@ use crate::tui::update::navigation;
 use crate::tui::view;
 
 use super::moves::{apply_move, is_move, movement};
-use super::no_paste;
 
-pub const HANDLER: Handler = Handler {
-    offer,
-    act,
-    paste: no_paste,
-};
+pub const HANDLER: Handler = Handler::keys(offer, act);
 
 /// The list's filter and back keys mean nothing here.
 fn offer(_app: &App, action: Action) -> Offer {

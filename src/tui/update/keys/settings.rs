@@ -6,19 +6,13 @@ use crossterm::event::KeyEvent;
 
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
-use crate::tui::routing::{Handler, Input, Offer, Refusal};
+use crate::tui::routing::{Handler, Input, Offer};
 use crate::tui::state::form::{Extension, Field};
 use crate::tui::state::{App, Focus};
 use crate::tui::update::{flash, guard, saving, text_input};
 
-use super::no_paste;
-
 /// The form, between edits.
-pub const FORM: Handler = Handler {
-    offer: form_offer,
-    act: form_act,
-    paste: no_paste,
-};
+pub const FORM: Handler = Handler::keys(form_offer, form_act);
 
 /// A text field being edited.
 pub const EDITING: Handler = Handler {
@@ -32,10 +26,7 @@ fn form_offer(app: &App, action: Action) -> Offer {
         return Offer::Ignores;
     }
     match action {
-        Action::Edit | Action::Toggle | Action::Save => match app.workspace_refusal() {
-            Some(reason) => Offer::Refuses(Refusal::Error(reason)),
-            None => Offer::Acts,
-        },
+        Action::Edit | Action::Toggle | Action::Save => Offer::unless(app.workspace_refusal()),
         Action::NextField | Action::PreviousField | Action::Back => Offer::Acts,
         _ => Offer::Ignores,
     }

@@ -4,26 +4,18 @@
 use crate::tui::dialogs::{archive, create_workspace::CreateWorkspace};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
-use crate::tui::routing::{Handler, Input, Offer, Refusal};
+use crate::tui::routing::{Handler, Input, Offer};
 use crate::tui::state::selection::Selection;
 use crate::tui::state::{App, Navigation};
 use crate::tui::update::{dialogs, navigation, requests};
 
 use super::moves::{Which, apply_move, ids, is_move, movement, page};
-use super::no_paste;
 
-pub const HANDLER: Handler = Handler {
-    offer,
-    act,
-    paste: no_paste,
-};
+pub const HANDLER: Handler = Handler::keys(offer, act);
 
 fn offer(app: &App, action: Action) -> Offer {
     match action {
-        Action::NewWorkspace | Action::ArchiveWorkspace => match app.change_refusal() {
-            Some(reason) => Offer::Refuses(Refusal::Error(reason)),
-            None => Offer::Acts,
-        },
+        Action::NewWorkspace | Action::ArchiveWorkspace => Offer::unless(app.change_refusal()),
         Action::ToggleArchived | Action::Open | Action::Filter => Offer::Acts,
         Action::Back if app.org().list_filter.is_active() => Offer::Acts,
         action if is_move(action) => Offer::Acts,

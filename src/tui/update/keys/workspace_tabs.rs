@@ -4,24 +4,15 @@
 use crate::tui::dialogs::{archive, create_workspace::CreateWorkspace};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
-use crate::tui::routing::{Handler, Input, Offer, Refusal};
+use crate::tui::routing::{Handler, Input, Offer};
 use crate::tui::state::{App, Tab};
 use crate::tui::update::{dialogs, navigation};
 
-use super::no_paste;
-
-pub const HANDLER: Handler = Handler {
-    offer,
-    act,
-    paste: no_paste,
-};
+pub const HANDLER: Handler = Handler::keys(offer, act);
 
 fn offer(app: &App, action: Action) -> Offer {
     match action {
-        Action::NewWorkspace | Action::ArchiveWorkspace => match app.change_refusal() {
-            Some(reason) => Offer::Refuses(Refusal::Error(reason)),
-            None => Offer::Acts,
-        },
+        Action::NewWorkspace | Action::ArchiveWorkspace => Offer::unless(app.change_refusal()),
         Action::NextTab
         | Action::PreviousTab
         | Action::MembersTab

@@ -6,7 +6,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::call::{Call, Payload};
-use crate::tui::dialogs::messages::Messages;
+use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::dialogs::unsaved::Unsaved;
 use crate::tui::effect::Effect;
 use crate::tui::render_tests::screen;
@@ -155,7 +155,11 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
     assert!(!status.contains("expired already"), "{status}");
 
     press(&mut app, key(KeyCode::Char('m')));
-    assert!(app.top_dialog::<Messages>().is_some());
+    assert!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Messages)
+            .is_some()
+    );
     let text = screen(&app, 80, 24);
     let joined: String = text
         .lines()
@@ -172,5 +176,9 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
     press(&mut app, key(KeyCode::Char(':')));
     type_text(&mut app, "messages");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.top_dialog::<Messages>().is_some());
+    assert!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Messages)
+            .is_some()
+    );
 }

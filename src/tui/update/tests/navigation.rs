@@ -3,8 +3,8 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::dialogs::help::Help;
 use crate::tui::dialogs::picker::Picker;
+use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::state::members::MemberColumn;
 use crate::tui::state::{Focus, Tab};
 
@@ -301,9 +301,18 @@ fn the_archived_toggle_lists_the_archived_workspaces_loaded_at_start() {
 fn help_opens_with_question_mark_and_takes_every_key_until_closed() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Char('?')));
-    assert!(app.top_dialog::<Help>().is_some());
+    assert!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .is_some()
+    );
     press(&mut app, key(KeyCode::Char('j')));
-    assert_eq!(app.top_dialog::<Help>().map(|h| h.scroll), Some(1));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(1)
+    );
     press(&mut app, key(KeyCode::Char('a')));
     assert!(!app.org().show_archived, "keys do not reach the panes");
     press(&mut app, key(KeyCode::Char('q')));
@@ -337,13 +346,22 @@ fn help_scrolls_no_further_than_its_last_page() {
     for _ in 0..50 {
         press(&mut app, key(KeyCode::PageDown));
     }
-    let Some(bottom) = app.top_dialog::<Help>().map(|h| h.scroll) else {
+    let Some(bottom) = app
+        .top_dialog::<Reader>()
+        .filter(|r| r.text == Text::Help)
+        .map(|h| h.scroll)
+    else {
         panic!("help closed")
     };
-    assert_eq!(bottom, crate::tui::dialogs::help::max_scroll(&app));
+    assert_eq!(bottom, crate::tui::dialogs::reader::help::max_scroll(&app));
     assert!(bottom > 0);
     press(&mut app, key(KeyCode::Up));
-    assert_eq!(app.top_dialog::<Help>().map(|h| h.scroll), Some(bottom - 1));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(bottom - 1)
+    );
     crate::tui::update::update(
         &mut app,
         crate::tui::msg::Msg::Resize {
@@ -352,7 +370,7 @@ fn help_scrolls_no_further_than_its_last_page() {
         },
     );
     assert!(
-        crate::tui::dialogs::help::max_scroll(&app) < bottom,
+        crate::tui::dialogs::reader::help::max_scroll(&app) < bottom,
         "a taller screen shows more"
     );
 }

@@ -5,8 +5,8 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::dialogs::help::Help;
 use crate::tui::dialogs::picker::Picker;
+use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::msg::Msg;
 use crate::tui::render_tests::{draw, screen};
 use crate::tui::theme::Theme;
@@ -86,14 +86,24 @@ fn opening_an_archived_workspace_puts_it_under_the_list_cursor() {
 fn a_page_key_in_the_help_moves_by_what_shows() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Char('?')));
-    let page = crate::tui::dialogs::help::page(&app);
+    let page = crate::tui::dialogs::reader::help::page(&app);
     assert_eq!(page, 20, "24 rows: 22 for the help, 20 inside its border");
     press(&mut app, ctrl('f'));
-    assert_eq!(app.top_dialog::<Help>().map(|h| h.scroll), Some(page));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(page)
+    );
     let text = screen(&app, 80, 24);
     assert!(text.contains("· 21-40 of"), "{text}");
     press(&mut app, ctrl('b'));
-    assert_eq!(app.top_dialog::<Help>().map(|h| h.scroll), Some(0));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(0)
+    );
 }
 
 #[test]

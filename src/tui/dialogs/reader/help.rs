@@ -1,44 +1,14 @@
-//! The help dialog: every binding of the live keymap, by context, then the short role names
-//! the Members table uses when it is narrow. It scrolls, and closes on its own key.
+//! The help's text: every binding of the live keymap, by context, then the short role names
+//! the Members table uses when it is narrow.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::roles_short;
-use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
 use crate::tui::widgets::text::{fit, truncate, width};
-
-use super::{Canvas, Dialog, Next};
-
-/// The help, scrolled down `scroll` lines.
-#[derive(Debug, Clone, Default)]
-pub struct Help {
-    pub scroll: u16,
-}
-
-impl Dialog for Help {
-    fn name(&self) -> &'static str {
-        "help"
-    }
-
-    fn layers(&self) -> Vec<Layer> {
-        super::reader::layers()
-    }
-
-    fn act(&mut self, input: Input, app: &App) -> Next {
-        let count = lines(app, app.screen.0, &Theme::default()).len();
-        super::reader::act(&mut self.scroll, input, app.screen, WIDTH, count)
-    }
-
-    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
-        render(frame, canvas.screen, app, self.scroll, theme)
-    }
-}
 
 /// The widest the help gets.
 pub const WIDTH: u16 = 90;
@@ -89,10 +59,8 @@ pub fn page(app: &App) -> u16 {
     reader::page(app.screen, WIDTH, count)
 }
 
-/// Draws the help; it scrolls, and its title says which lines show.
-fn render(frame: &mut Frame, screen: Rect, app: &App, scroll: u16, theme: &Theme) -> bool {
+/// The help's title, with the key that closes it.
+pub fn title(app: &App) -> String {
     let close = app.keymap.describe_keys(Context::Help, Action::Close);
-    let title = format!("Keys · {close} closes");
-    let lines = lines(app, screen.width, theme);
-    reader::render(frame, screen, WIDTH, &title, lines, scroll, theme)
+    format!("Keys · {close} closes")
 }

@@ -1,55 +1,19 @@
-//! One member's details (Enter on a member): every organization and workspace role by its full
+//! One member's details (Enter on a member), as text: every organization and workspace role by its full
 //! name, the API keys they created, and when they joined. Where the table is too narrow for
 //! roles, this is where they are read whole.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 use uuid::Uuid;
 
 use crate::api::datetime::format_date;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::state::org::key_expired;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
 use crate::tui::widgets::text::{wide_emoji, wrap};
 
-use super::{Canvas, Dialog, Next};
-
-/// One member's details, scrolled down `scroll` lines.
-#[derive(Debug, Clone)]
-pub struct Member {
-    pub user: Uuid,
-    pub scroll: u16,
-}
-
-impl Member {
-    pub fn new(user: Uuid) -> Self {
-        Self { user, scroll: 0 }
-    }
-}
-
-impl Dialog for Member {
-    fn name(&self) -> &'static str {
-        "member"
-    }
-
-    fn layers(&self) -> Vec<Layer> {
-        super::reader::layers()
-    }
-
-    fn act(&mut self, input: Input, app: &App) -> Next {
-        let count = lines(app, self.user, app.screen.0, &Theme::default()).len();
-        super::reader::act(&mut self.scroll, input, app.screen, WIDTH, count)
-    }
-
-    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
-        render(frame, canvas.screen, app, self.user, self.scroll, theme)
-    }
-}
-
+/// The widest the details get.
 pub const WIDTH: u16 = 84;
 
 /// The details' lines for a screen `screen_width` wide.
@@ -179,16 +143,8 @@ pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Lin
     lines
 }
 
-fn render(
-    frame: &mut Frame,
-    screen: Rect,
-    app: &App,
-    user: Uuid,
-    scroll: u16,
-    theme: &Theme,
-) -> bool {
+/// The details' title, with the key that closes them.
+pub fn title(app: &App) -> String {
     let close = app.keymap.describe_keys(Context::Help, Action::Close);
-    let title = format!("Member · {close} closes");
-    let lines = lines(app, user, screen.width, theme);
-    reader::render(frame, screen, WIDTH, &title, lines, scroll, theme)
+    format!("Member · {close} closes")
 }

@@ -3,7 +3,11 @@
 //!
 //! The shape is the one the design guide asks for: [`update::update`] turns messages into
 //! state changes and effects without I/O; effects run on tokio tasks and come back as
-//! messages; [`view`] draws the state and nothing else.
+//! messages; [`view`] draws the state and nothing else. Around that:
+//! - [`event_loop`] feeds `update` and redraws, over any ratatui backend and clock;
+//! - [`routing`] is the one table of who takes keys now, for the keys and the hint line;
+//! - [`dialogs`] holds one folder per dialog, each behind the [`dialogs::Dialog`] trait;
+//! - [`call`] is a request's round trip as data: the call, its payload, the reply.
 
 pub mod call;
 pub mod config_file;

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use mistral_admin::api::OrganizationInviteIn;
 use mistral_admin::client::{AdminClient, ClientConfig, Directory};
 use mistral_admin::server::{Database, LocalServer, Seed, ServerOptions};
-use mistral_admin::tui::state::dialogs::AddMembers;
+use mistral_admin::tui::dialogs::add_members::AddMembers;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();

@@ -180,6 +180,17 @@ pub fn targets(
         .collect()
 }
 
+/// Why nobody can be removed from `workspace`, if nobody can: the default workspace keeps
+/// every member of the organization.
+pub fn removal_refusal(workspace: &WorkspaceOut) -> Option<String> {
+    workspace.is_default.then(|| {
+        format!(
+            "Members cannot be removed from \"{}\": it is the organization's default workspace, which every member belongs to.",
+            workspace.name
+        )
+    })
+}
+
 /// Removes members from a workspace; they stay in the organization. The default workspace
 /// refuses: every organization member belongs to it.
 pub fn remove(
@@ -187,11 +198,8 @@ pub fn remove(
     people: &[Person],
     directory: &Directory,
 ) -> Result<Plan, ActionError> {
-    if workspace.is_default {
-        return Err(ActionError::refused(format!(
-            "Members cannot be removed from \"{}\": it is the organization's default workspace, which every member belongs to.",
-            workspace.name
-        )));
+    if let Some(reason) = removal_refusal(workspace) {
+        return Err(ActionError::refused(reason));
     }
     let members: Vec<Uuid> = directory
         .workspace_members(workspace.uuid)

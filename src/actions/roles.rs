@@ -236,6 +236,25 @@ mod tests {
     }
 
     #[test]
+    fn built_in_roles_go_by_name_and_a_role_outside_the_catalog_is_kept_as_it_came() {
+        let catalog = catalog().workspace_roles;
+        let user = Uuid::from_u128(1);
+        let entry = member_entry(user, &names(&["dev", "billing"]), &catalog);
+        assert_eq!(
+            entry.role_names,
+            Some(vec![WorkspaceRole::Dev, WorkspaceRole::Billing])
+        );
+        assert_eq!(entry.roles, None);
+        let unlisted = "5a3f0000-0000-0000-0000-000000000001".to_owned();
+        let entry = member_entry(user, &["dev".into(), unlisted.clone()], &catalog);
+        assert_eq!(
+            entry.roles,
+            Some(vec![WorkspaceRole::Dev.uuid().to_string(), unlisted]),
+            "a role outside the catalog is kept as it came"
+        );
+    }
+
+    #[test]
     fn ticking_one_role_keeps_the_others_each_member_holds() {
         let targets = [
             target("Jane", &["workspace_admin"]),

@@ -126,7 +126,8 @@ pub enum ClientError {
     Config(#[from] ConfigError),
 }
 
-/// The kind of a [`ClientError`], for code that branches on it.
+/// The kind of a [`ClientError`], for code that branches on it: the scripting commands' exit
+/// codes and the console's messages read the same kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     Unreachable,
@@ -144,6 +145,9 @@ pub enum ErrorKind {
     ExtensionUnavailable,
     ReadOnly,
     Config,
+    /// The caller stopped waiting before the answer came (the console's ctrl-c); a change may
+    /// or may not have been made. No [`ClientError`] has this kind: the caller gives it.
+    Cancelled,
 }
 
 impl ClientError {

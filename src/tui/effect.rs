@@ -3,12 +3,7 @@
 
 use std::time::Duration;
 
-use uuid::Uuid;
-
-use crate::api::{
-    AdminWorkspaceIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn, WorkspaceSettingsUpdate,
-};
-
+use super::call::Call;
 use super::state::RequestId;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,69 +18,6 @@ pub enum Effect {
     Cancel(Vec<RequestId>),
     /// Send `Msg::FlashExpired(id)` after a while.
     ExpireFlash { id: u64, after: Duration },
-}
-
-/// One conversation with the Admin API.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Call {
-    /// The organization's details (`x-local` extension; `None` where the server lacks it).
-    Organization,
-    Workspaces {
-        archived: bool,
-    },
-    /// Every member with their workspaces and roles resolved.
-    People,
-    ApiKeys,
-    WorkspaceSettings(Uuid),
-    SaveWorkspace(SaveWorkspace),
-    /// `POST .../add-users`: organization members join the workspace.
-    AddMembers {
-        workspace: Uuid,
-        members: Vec<WorkspaceMemberSingleIn>,
-    },
-    /// `PATCH .../users`: sets the roles of these members.
-    SetMemberRoles {
-        workspace: Uuid,
-        members: Vec<WorkspaceMemberSingleIn>,
-    },
-    /// `DELETE .../remove-users`.
-    RemoveMembers {
-        workspace: Uuid,
-        users: Vec<Uuid>,
-    },
-    /// `DELETE /workspaces/{id}`: archives, for good.
-    ArchiveWorkspace(Uuid),
-    /// `POST /workspaces`.
-    CreateWorkspace(AdminWorkspaceIn),
-}
-
-impl Call {
-    /// What the status line says while the call runs.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Organization => "organization",
-            Self::Workspaces { archived: false } => "workspaces",
-            Self::Workspaces { archived: true } => "archived workspaces",
-            Self::People => "members",
-            Self::ApiKeys => "API keys",
-            Self::WorkspaceSettings(_) => "settings",
-            Self::SaveWorkspace(_) => "saving",
-            Self::AddMembers { .. } => "adding members",
-            Self::SetMemberRoles { .. } => "changing roles",
-            Self::RemoveMembers { .. } => "removing members",
-            Self::ArchiveWorkspace(_) => "archiving",
-            Self::CreateWorkspace(_) => "creating workspace",
-        }
-    }
-}
-
-/// Saves the settings form: the workspace's own fields, then the extension settings. Either
-/// part is left out when nothing in it changed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SaveWorkspace {
-    pub workspace: Uuid,
-    pub details: Option<UpdateWorkspaceIn>,
-    pub settings: Option<WorkspaceSettingsUpdate>,
 }
 
 /// Carries effects out. The console's runner talks to the Admin API through the client;

@@ -3,18 +3,24 @@
 //!
 //! The shape is the one the design guide asks for: [`update::update`] turns messages into
 //! state changes and effects without I/O; effects run on tokio tasks and come back as
-//! messages; [`view`] draws the state and nothing else.
+//! messages; [`view`] draws the state and nothing else. Around that:
+//! - [`event_loop`] feeds `update` and redraws, over any ratatui backend and clock;
+//! - [`routing`] is the one table of who takes keys now, for the keys and the hint line;
+//! - [`dialogs`] holds one folder per dialog, each behind the [`dialogs::Dialog`] trait;
+//! - [`call`] is a request's round trip as data: the call, its payload, the reply.
 
-pub mod app;
+pub mod call;
 pub mod config_file;
+pub mod dialogs;
 pub mod effect;
+pub mod event_loop;
 pub mod fuzzy;
 pub mod keymap;
 pub mod logging;
-pub mod modals;
 pub mod msg;
 pub mod panes;
 pub mod roles_short;
+pub mod routing;
 pub mod runner;
 pub mod state;
 pub mod terminal;
@@ -162,13 +168,19 @@ where
     let mut runner = make_runner(sender.clone());
     let mut app = App::new(session.profiles, initial, session.read_only, keymap);
     let mut screen = terminal::TerminalSession::enter().map_err(TuiError::Terminal)?;
-    let result = app::run_loop(
+    let inbox = event_loop::Inbox {
+        replies,
+        sender,
+        stop: event_loop::stop_signals(),
+    };
+    let result = event_loop::run(
         screen.terminal(),
         &mut app,
         &theme,
         &mut runner,
-        replies,
-        sender,
+        crossterm::event::EventStream::new(),
+        inbox,
+        &event_loop::SystemClock,
     )
     .await;
     drop(screen);

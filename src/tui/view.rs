@@ -5,8 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::modals;
-use super::panes::{detail, hints, organizations, status, workspaces};
+use super::dialogs::{self, Canvas};
+use super::panes::{detail, hints, organizations, status, too_small, workspaces};
+use super::state::sighting::DialogSighting;
 use super::state::{App, Sighting};
 use super::theme::Theme;
 
@@ -60,7 +61,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) -> Sighting {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(theme.text), area);
     if too_small(area.width, area.height) {
-        modals::too_small::render(frame, area, (MIN_WIDTH, MIN_HEIGHT), app, theme);
+        too_small::render(frame, area, (MIN_WIDTH, MIN_HEIGHT), app, theme);
         return Sighting::too_small();
     }
     let areas = layout(area, app.profiles.len());
@@ -69,7 +70,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) -> Sighting {
     workspaces::render(frame, areas.workspaces, app, theme);
     let whole_form = detail::render(frame, areas.detail, app, theme);
     hints::render(frame, areas.hints, app, theme);
-    let dialog = modals::render(frame, area, areas.hints, app, theme);
+    let canvas = Canvas {
+        screen: area,
+        bottom_line: areas.hints,
+    };
+    let whole = dialogs::render(frame, canvas, app, theme);
+    let dialog = app.dialogs.last().map(|top| DialogSighting {
+        depth: app.dialogs.len(),
+        kind: top.name(),
+        whole,
+    });
     Sighting {
         too_small: false,
         dialog,

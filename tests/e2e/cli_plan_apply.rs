@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use mistral_admin::api::{NewUsageLimitIn, WorkspaceMemberSingleIn};
-use mistral_admin::domain::WorkspaceRole as WorkspaceRoleName;
+use mistral_admin::domain::WorkspaceRole;
 use mistral_admin::domain::org::{Limit, Organization, Workspace};
 
 use crate::support::cli::{Run, Scripted};
@@ -381,7 +381,7 @@ async fn undo_shows_a_conflict_instead_of_overwriting_another_clients_change() {
         .find(|m| m.email.as_deref() == Some(changed.as_str()))
         .unwrap()
         .uuid;
-    let other = |role: WorkspaceRoleName| {
+    let other = |role: WorkspaceRole| {
         vec![WorkspaceMemberSingleIn {
             role_names: Some(vec![role]),
             roles: None,
@@ -391,7 +391,7 @@ async fn undo_shows_a_conflict_instead_of_overwriting_another_clients_change() {
         }]
     };
     s.api
-        .upsert_workspace_members(research, &other(WorkspaceRoleName::User))
+        .upsert_workspace_members(research, &other(WorkspaceRole::User))
         .await
         .unwrap();
 
@@ -417,7 +417,7 @@ async fn undo_shows_a_conflict_instead_of_overwriting_another_clients_change() {
     );
 
     s.api
-        .upsert_workspace_members(research, &other(WorkspaceRoleName::WorkspaceAdmin))
+        .upsert_workspace_members(research, &other(WorkspaceRole::WorkspaceAdmin))
         .await
         .unwrap();
     s.run(&["undo", "--yes"]).await.ok();

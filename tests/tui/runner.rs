@@ -8,15 +8,17 @@ use uuid::Uuid;
 
 use crate::support::fault_server::{FaultServer, Reply as Script};
 use crate::support::local_server;
+use mistral_admin::actions::{self, Request};
 use mistral_admin::api::{
     UpdateWorkspaceIn, WorkspaceOut, WorkspaceSettingsOut, WorkspaceSettingsUpdate,
 };
-use mistral_admin::client::{KeySource, Profile};
+use mistral_admin::client::{ErrorKind, KeySource, Profile};
 use mistral_admin::server::{LocalServer, Seed};
-use mistral_admin::tui::effect::{Call, Effect, EffectRunner, SaveWorkspace};
-use mistral_admin::tui::msg::{Msg, Outcome, SaveResult};
+use mistral_admin::tui::call::{Applied, Call, Payload};
+use mistral_admin::tui::effect::{Effect, EffectRunner};
+use mistral_admin::tui::msg::Msg;
 use mistral_admin::tui::runner::ClientRunner;
-use mistral_admin::tui::state::{ErrorKind, RequestId};
+use mistral_admin::tui::state::{RemoteError, RequestId};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -47,8 +49,9 @@ impl Harness {
         id
     }
 
-    async fn ask(&mut self, call: Call) -> Outcome {
-        let id = self.send(call);
+    /// Sends `call` and returns what came back; the reply names the call it answers.
+    async fn ask(&mut self, call: Call) -> Result<Payload, RemoteError> {
+        let id = self.send(call.clone());
         let reply = tokio::time::timeout(WAIT, self.replies.recv())
             .await
             .expect("an answer in time")
@@ -58,7 +61,8 @@ impl Harness {
         };
         assert_eq!(reply.id, id);
         assert_eq!(reply.profile, 0);
-        reply.outcome
+        assert_eq!(reply.call, call);
+        reply.result
     }
 }
 
@@ -71,10 +75,7 @@ async fn demo() -> (LocalServer, Harness) {
 
 async fn workspaces(harness: &mut Harness) -> Vec<WorkspaceOut> {
     match harness.ask(Call::Workspaces { archived: false }).await {
-        Outcome::Workspaces {
-            archived: false,
-            result,
-        } => result.expect("workspaces"),
+        Ok(Payload::Workspaces(list)) => list,
         other => panic!("{other:?}"),
     }
 }
@@ -86,7 +87,7 @@ fn named(list: &[WorkspaceOut], name: &str) -> Uuid {
 #[tokio::test]
 async fn every_load_of_the_first_screen_answers_from_the_server() {
     let (server, mut harness) = demo().await;
-    let Outcome::Organization(Ok(Some(org))) = harness.ask(Call::Organization).await else {
+    let Ok(Payload::Organization(Some(org))) = harness.ask(Call::Organization).await else {
         panic!("organization")
     };
     assert_eq!(org.name, "Northwind Labs");
@@ -95,7 +96,7 @@ async fn every_load_of_the_first_screen_answers_from_the_server() {
     let research = named(&list, "Research");
     let default = list.iter().find(|w| w.is_default).unwrap().uuid;
 
-    let Outcome::People(Ok(people)) = harness.ask(Call::People).await else {
+    let Ok(Payload::People(people)) = harness.ask(Call::People).await else {
         panic!("people")
     };
     let camille = people
@@ -122,7 +123,7 @@ async fn every_load_of_the_first_screen_answers_from_the_server() {
             .unwrap() as usize
     );
 
-    let Outcome::ApiKeys(Ok(keys)) = harness.ask(Call::ApiKeys).await else {
+    let Ok(Payload::ApiKeys(keys)) = harness.ask(Call::ApiKeys).await else {
         panic!("keys")
     };
     assert!(keys.iter().any(|k| k.workspace_id == Some(research)));
@@ -131,14 +132,11 @@ async fn every_load_of_the_first_screen_answers_from_the_server() {
         "lists never carry a key"
     );
 
-    let Outcome::WorkspaceSettings {
-        workspace,
-        result: Ok(Some(settings)),
-    } = harness.ask(Call::WorkspaceSettings(research)).await
+    let Ok(Payload::WorkspaceSettings(Some(settings))) =
+        harness.ask(Call::WorkspaceSettings(research)).await
     else {
         panic!("settings")
     };
-    assert_eq!(workspace, research);
     assert_eq!(settings.workspace_uuid, research);
     server.shutdown().await;
 }
@@ -147,27 +145,30 @@ async fn every_load_of_the_first_screen_answers_from_the_server() {
 async fn a_save_sends_both_parts_and_returns_what_the_server_has() {
     let (server, mut harness) = demo().await;
     let research = named(&workspaces(&mut harness).await, "Research");
-    let save = SaveWorkspace {
-        workspace: research,
-        details: Some(UpdateWorkspaceIn {
+    let save = save(
+        research,
+        UpdateWorkspaceIn {
             description: Some("Benchmarks".into()),
             ..UpdateWorkspaceIn::default()
-        }),
-        settings: Some(WorkspaceSettingsUpdate {
+        },
+        WorkspaceSettingsUpdate {
             members_can_create_api_keys: Some(true),
             monthly_spend_cap: Some(Some(321)),
-        }),
-    };
-    let Outcome::SavedWorkspace {
-        result:
-            SaveResult::Saved {
-                workspace: Some(saved),
-                settings: Some(settings),
-            },
-        ..
-    } = harness.ask(Call::SaveWorkspace(save)).await
+        },
+    );
+    let Ok(Payload::Changed(Applied {
+        replies,
+        stopped: None,
+    })) = harness.ask(save).await
     else {
         panic!("saved")
+    };
+    let [
+        actions::Reply::WorkspaceUpdated(saved),
+        actions::Reply::SettingsUpdated(settings),
+    ] = replies.as_slice()
+    else {
+        panic!("both parts: {replies:?}")
     };
     assert_eq!(saved.description.as_deref(), Some("Benchmarks"));
     assert_eq!(settings.monthly_spend_cap, Some(321));
@@ -182,37 +183,30 @@ async fn a_save_sends_both_parts_and_returns_what_the_server_has() {
 async fn a_settings_refusal_after_saved_details_is_a_partial_save() {
     let (server, mut harness) = demo().await;
     let research = named(&workspaces(&mut harness).await, "Research");
-    let Outcome::WorkspaceSettings {
-        result: Ok(Some(settings)),
-        ..
-    } = harness.ask(Call::WorkspaceSettings(research)).await
-    else {
-        panic!("settings")
-    };
+    let settings = settings_of(&mut harness, research).await;
     let limit = settings
         .organization_monthly_limit
         .expect("the demo organization has a limit");
-    let save = SaveWorkspace {
-        workspace: research,
-        details: Some(UpdateWorkspaceIn {
+    let save = save(
+        research,
+        UpdateWorkspaceIn {
             icon: Some("🧪".into()),
             ..UpdateWorkspaceIn::default()
-        }),
-        settings: Some(WorkspaceSettingsUpdate {
+        },
+        WorkspaceSettingsUpdate {
             members_can_create_api_keys: None,
             monthly_spend_cap: Some(Some(limit + 1)),
-        }),
-    };
-    let Outcome::SavedWorkspace {
-        result:
-            SaveResult::PartlySaved {
-                workspace,
-                settings_error,
-            },
-        ..
-    } = harness.ask(Call::SaveWorkspace(save)).await
+        },
+    );
+    let Ok(Payload::Changed(Applied {
+        replies,
+        stopped: Some(settings_error),
+    })) = harness.ask(save).await
     else {
         panic!("partly saved")
+    };
+    let [actions::Reply::WorkspaceUpdated(workspace)] = replies.as_slice() else {
+        panic!("the first part went through: {replies:?}")
     };
     assert_eq!(workspace.icon.as_deref(), Some("🧪"));
     assert_eq!(
@@ -233,22 +227,18 @@ async fn a_refused_save_changes_nothing() {
     let list = workspaces(&mut harness).await;
     let mobile = named(&list, "Mobile App");
     let before = settings_of(&mut harness, mobile).await;
-    let save = SaveWorkspace {
-        workspace: mobile,
-        details: Some(UpdateWorkspaceIn {
+    let save = save(
+        mobile,
+        UpdateWorkspaceIn {
             name: Some("Research".into()),
             ..UpdateWorkspaceIn::default()
-        }),
-        settings: Some(WorkspaceSettingsUpdate {
+        },
+        WorkspaceSettingsUpdate {
             members_can_create_api_keys: Some(!before.members_can_create_api_keys),
             monthly_spend_cap: None,
-        }),
-    };
-    let Outcome::SavedWorkspace {
-        result: SaveResult::Failed(error),
-        ..
-    } = harness.ask(Call::SaveWorkspace(save)).await
-    else {
+        },
+    );
+    let Err(error) = harness.ask(save).await else {
         panic!("refused")
     };
     assert_eq!(error.kind, ErrorKind::Conflict, "{error:?}");
@@ -294,10 +284,7 @@ async fn a_profile_whose_key_cannot_be_read_answers_each_call_with_the_reason() 
         is_local: false,
     };
     let mut harness = Harness::new(vec![profile]);
-    let Outcome::Workspaces {
-        result: Err(error), ..
-    } = harness.ask(Call::Workspaces { archived: false }).await
-    else {
+    let Err(error) = harness.ask(Call::Workspaces { archived: false }).await else {
         panic!("an error")
     };
     assert!(
@@ -310,12 +297,23 @@ async fn a_profile_whose_key_cannot_be_read_answers_each_call_with_the_reason() 
 
 async fn settings_of(harness: &mut Harness, workspace: Uuid) -> WorkspaceSettingsOut {
     match harness.ask(Call::WorkspaceSettings(workspace)).await {
-        Outcome::WorkspaceSettings {
-            result: Ok(Some(settings)),
-            ..
-        } => settings,
+        Ok(Payload::WorkspaceSettings(Some(settings))) => settings,
         other => panic!("{other:?}"),
     }
+}
+
+/// A save as the settings form sends it: the workspace's own fields, then its settings.
+fn save(workspace: Uuid, details: UpdateWorkspaceIn, settings: WorkspaceSettingsUpdate) -> Call {
+    Call::Change(vec![
+        Request::UpdateWorkspace {
+            workspace,
+            body: details,
+        },
+        Request::UpdateWorkspaceSettings {
+            workspace,
+            body: settings,
+        },
+    ])
 }
 
 async fn wait_until(what: &str, check: impl Fn() -> bool) {

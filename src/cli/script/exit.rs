@@ -47,7 +47,7 @@ impl Exit {
         match error.kind() {
             ErrorKind::Unauthorized | ErrorKind::Forbidden | ErrorKind::ReadOnly => Self::Denied,
             ErrorKind::NotFound | ErrorKind::Conflict | ErrorKind::Validation => Self::Refused,
-            ErrorKind::OutcomeUnknown => Self::Unknown,
+            ErrorKind::OutcomeUnknown | ErrorKind::Cancelled => Self::Unknown,
             ErrorKind::Unreachable
             | ErrorKind::Timeout
             | ErrorKind::RateLimited

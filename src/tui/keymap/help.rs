@@ -62,14 +62,18 @@ impl Keymap {
     }
 
     /// The hint line for the given contexts (most specific first): `(key, word)` pairs for
-    /// the actions marked as hints, using each action's first key, leaving out the actions in
-    /// `idle` (shared bindings the focused pane has no use for). Up and Down share one hint.
-    pub fn hints(&self, contexts: &[Context], idle: &[Action]) -> Vec<(String, &'static str)> {
+    /// the actions marked as hints, using each action's first key, keeping only those
+    /// `offered` says are acted on now. Up and Down share one hint.
+    pub fn hints(
+        &self,
+        contexts: &[Context],
+        offered: impl Fn(Context, Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut hints: Vec<(String, &'static str)> = Vec::new();
         for context in contexts {
             for spec in CATALOG.iter().filter(|s| s.context == *context) {
                 let Some(word) = spec.hint else { continue };
-                if idle.contains(&spec.action) {
+                if !offered(*context, spec.action) {
                     continue;
                 }
                 let Some(first) = self.keys(*context, spec.action).first() else {
@@ -160,7 +164,10 @@ mod tests {
     #[test]
     fn hints_use_the_first_key_and_pair_up_with_down() {
         let map = Keymap::builtin().unwrap();
-        let hints = map.hints(&[Context::Workspaces, Context::List, Context::Global], &[]);
+        let hints = map.hints(
+            &[Context::WorkspaceList, Context::List, Context::Global],
+            |_, _| true,
+        );
         assert_eq!(hints[0], ("a".to_string(), "archived"));
         assert!(hints.contains(&("↑↓".to_string(), "move")));
         assert!(hints.contains(&("ctrl-p".to_string(), "find")));

@@ -83,7 +83,7 @@ pub fn render(
     let table = table::Table {
         columns: &columns,
         rows: &rows,
-        selected: view.keys.resolve(&ids),
+        selected: view.keys_cursor.resolve(&ids),
         focused: app.focus == Focus::Detail,
         title_suffix: None,
         header: true,

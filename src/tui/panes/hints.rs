@@ -1,4 +1,4 @@
-//! The hint line: the keys that work in the focused pane, from the live keymap.
+//! The hint line: the keys that work now, from the routing table and the live keymap.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,106 +7,47 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::keymap::action::spec_of;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::state::dialogs::roles::Stage;
-use crate::tui::state::{App, Focus, Modal, Tab};
+use crate::tui::routing::{Layer, offered, routes};
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::width;
 
-/// The contexts whose keys work now, most specific first (the order keys are looked up in).
-pub fn active_contexts(app: &App) -> Vec<Context> {
-    use Context as C;
-    if let Some(modal) = app.top_modal() {
-        return vec![match modal {
-            Modal::Help { .. } | Modal::Messages { .. } | Modal::Member { .. } => C::Help,
-            Modal::WorkspacePicker(_) | Modal::OrganizationPicker(_) => C::Picker,
-            Modal::CommandLine(_) => C::Command,
-            Modal::Unsaved(_) => C::Prompt,
-            Modal::AddMembers(d) if d.search.typing => C::Filter,
-            Modal::AddMembers(_) => C::AddMembers,
-            Modal::EditRoles(d) => match d.stage {
-                Stage::Choose => C::Roles,
-                Stage::Review(_) => C::Dialog,
-            },
-            Modal::RemoveMembers(_) | Modal::Archive(_) | Modal::Notice(_) => C::Dialog,
-            Modal::CreateWorkspace(_) => C::Create,
-            Modal::AdminPicker(_) => C::Picker,
-        }];
+/// The hint line's `(key, word)` pairs: the hinted actions of every context in the routing
+/// table, offered by the handler that takes that context now.
+pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+    if app.dialogs.last().is_some_and(|d| d.is_sending()) {
+        // While a dialog's change is on its way, ctrl-c is the only key that does anything.
+        let stop = app.keymap.keys(Context::Global, Action::Interrupt);
+        return stop
+            .first()
+            .map(|key| vec![(key.to_string(), "stop waiting")])
+            .unwrap_or_default();
     }
-    let org = app.org();
-    match app.focus {
-        Focus::Organizations => vec![C::List, C::Global],
-        Focus::Workspaces if org.list_filter.typing => vec![C::Filter],
-        Focus::Workspaces => vec![C::Workspaces, C::List, C::Global],
-        Focus::Detail => match org.open_view() {
-            None => vec![C::Global],
-            Some(view) => match view.tab {
-                Tab::Members if view.members_filter.typing => vec![C::Filter],
-                Tab::Members => vec![C::Members, C::List, C::Workspace, C::Global],
-                Tab::Settings if view.is_typing() => vec![C::Editing],
-                Tab::Settings => vec![C::Settings, C::Workspace, C::Global],
-                Tab::ApiKeys => vec![C::List, C::Workspace, C::Global],
-            },
-        },
-    }
-}
-
-fn is_default(app: &App) -> bool {
-    let org = app.org();
-    org.open
-        .and_then(|id| org.find_workspace(id))
-        .is_some_and(|f| f.workspace.is_default)
-}
-
-/// Shared bindings the focused pane does nothing with, so the hint line does not offer them.
-pub fn idle_actions(app: &App) -> Vec<Action> {
-    if app.top_modal().is_some() {
-        return Vec::new();
-    }
-    let locked = app.workspace_refusal().is_some();
-    match app.focus {
-        Focus::Organizations => vec![Action::Filter, Action::Back],
-        Focus::Workspaces if app.change_refusal().is_some() => {
-            vec![Action::NewWorkspace, Action::ArchiveWorkspace]
-        }
-        Focus::Workspaces => Vec::new(),
-        Focus::Detail => match app.org().open_view().map(|v| v.tab) {
-            Some(Tab::Members) if locked => vec![
-                Action::AddMembers,
-                Action::Mark,
-                Action::MarkAll,
-                Action::EditRoles,
-                Action::RemoveMembers,
-            ],
-            Some(Tab::Members) if is_default(app) => vec![Action::RemoveMembers],
-            Some(Tab::ApiKeys) => vec![Action::Open, Action::Filter],
-            Some(Tab::Settings) if locked => {
-                vec![Action::Edit, Action::Toggle, Action::Save]
+    let routes = routes(app);
+    let contexts: Vec<Context> = routes
+        .iter()
+        .filter_map(|r| match r.layer {
+            Layer::Keys(context) => Some(context),
+            Layer::Text => None,
+        })
+        .collect();
+    let mut hints = app.keymap.hints(&contexts, |context, action| {
+        offered(app, &routes, context, action)
+    });
+    // The archived toggle says where it goes, not where the list is.
+    let toggle = spec_of(Context::WorkspaceList, Action::ToggleArchived).and_then(|s| s.hint);
+    if app.org().show_archived {
+        for (_, word) in &mut hints {
+            if Some(*word) == toggle {
+                *word = "active";
             }
-            _ => Vec::new(),
-        },
+        }
     }
+    hints
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let hints = if app.top_modal().is_some_and(Modal::is_sending) {
-        // While a dialog's change is on its way, ctrl-c is the only key that does anything.
-        let stop = app.keymap.keys(Context::Global, Action::Interrupt);
-        stop.first()
-            .map(|key| vec![(key.to_string(), "stop waiting")])
-            .unwrap_or_default()
-    } else {
-        let mut hints = app.keymap.hints(&active_contexts(app), &idle_actions(app));
-        // The archived toggle says where it goes, not where the list is.
-        let toggle = spec_of(Context::Workspaces, Action::ToggleArchived).and_then(|s| s.hint);
-        if app.org().show_archived {
-            for (_, word) in &mut hints {
-                if Some(*word) == toggle {
-                    *word = "active";
-                }
-            }
-        }
-        hints
-    };
+    let hints = hints(app);
     let room = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;

@@ -77,7 +77,7 @@ pub fn render(
         theme.text
     };
     let ids: Vec<_> = rows.iter().map(|r| r.user_id).collect();
-    let selected = view.members.resolve(&ids);
+    let selected = view.members_cursor.resolve(&ids);
     let shown = table::page(rows.len(), selected, table_area.height, true);
     let page = &rows[shown.clone()];
     let available = usize::from(table_area.width).saturating_sub(table::MARKER_WIDTH);

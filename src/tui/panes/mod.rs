@@ -1,4 +1,5 @@
-//! The panes of the main screen. Each draws one part of the state and nothing else.
+//! The panes of the main screen, and the notice that replaces them on a terminal too small
+//! for them. Each draws one part of the state and nothing else.
 
 pub mod api_keys;
 pub mod detail;
@@ -7,4 +8,5 @@ pub mod members;
 pub mod organizations;
 pub mod settings;
 pub mod status;
+pub mod too_small;
 pub mod workspaces;

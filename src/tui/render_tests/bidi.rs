@@ -2,8 +2,7 @@
 //! visible escape, so a name cannot reorder the rest of its line or pass for another name.
 
 use super::*;
-use crate::tui::effect::Call;
-use crate::tui::msg::Outcome;
+use crate::tui::call::{Call, Payload};
 use crate::tui::testing::*;
 use crate::tui::update::start;
 
@@ -13,19 +12,16 @@ fn app_with_tricky_names() -> App {
     let mut app = new_app();
     let effects = start(&mut app);
     for (id, profile, call) in requests(&effects) {
-        let outcome = match &call {
+        let result = match &call {
             Call::Workspaces { archived: false } if profile == 0 => {
                 let mut list = active_workspaces(0);
                 list[0].name = "Payroll \u{202E}txt.exe".into();
                 list[1].name = "Research\u{2066} team".into();
-                Outcome::Workspaces {
-                    archived: false,
-                    result: Ok(list),
-                }
+                Ok(Payload::Workspaces(list))
             }
             other => outcome(profile, other),
         };
-        deliver(&mut app, id, profile, outcome);
+        deliver(&mut app, id, profile, call, result);
     }
     app
 }

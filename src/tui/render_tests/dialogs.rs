@@ -5,7 +5,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use insta::assert_snapshot;
 
 use super::*;
-use crate::tui::msg::Outcome;
 use crate::tui::state::{ErrorKind, RemoteError};
 use crate::tui::testing::*;
 
@@ -22,17 +21,19 @@ fn space() -> KeyEvent {
 }
 
 /// Sends the top dialog's change and leaves it unanswered.
-fn send_unanswered(app: &mut App, key: KeyEvent) -> (crate::tui::state::RequestId, usize) {
+fn send_unanswered(
+    app: &mut App,
+    key: KeyEvent,
+) -> (crate::tui::state::RequestId, usize, crate::tui::call::Call) {
     let effects = press_only(app, key);
-    let (id, profile, _) = requests(&effects)[0].clone();
-    (id, profile)
+    requests(&effects)[0].clone()
 }
 
 /// Sends the top dialog's change with `key` and answers it with a refusal.
 fn send_refused(app: &mut App, key: KeyEvent, kind: ErrorKind, message: &str) {
-    let (id, profile) = send_unanswered(app, key);
+    let (id, profile, call) = send_unanswered(app, key);
     let error = RemoteError::new(kind, message);
-    deliver(app, id, profile, Outcome::Changed(Err(error)));
+    deliver(app, id, profile, call, Err(error));
 }
 
 #[test]

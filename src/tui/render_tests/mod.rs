@@ -3,7 +3,7 @@
 
 mod bidi;
 mod dialogs;
-mod modals;
+mod navigation_dialogs;
 mod panes;
 mod roles;
 mod sizes;

@@ -4,8 +4,7 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::*;
-use crate::tui::effect::Call;
-use crate::tui::msg::Outcome;
+use crate::tui::call::{Call, Payload};
 use crate::tui::state::{ErrorKind, RemoteError};
 use crate::tui::testing::*;
 use crate::tui::update::start;
@@ -32,17 +31,14 @@ fn load_errors_80x24() {
     let mut app = new_app();
     let effects = start(&mut app);
     for (id, profile, call) in requests(&effects) {
-        let outcome = match call {
-            Call::Workspaces { archived } => Outcome::Workspaces {
-                archived,
-                result: Err(RemoteError::new(
-                    ErrorKind::Unreachable,
-                    "cannot reach http://127.0.0.1:4000 (connection refused)",
-                )),
-            },
-            other => outcome(profile, &other),
+        let result = match call {
+            Call::Workspaces { .. } => Err(RemoteError::new(
+                ErrorKind::Unreachable,
+                "cannot reach http://127.0.0.1:4000 (connection refused)",
+            )),
+            ref other => outcome(profile, other),
         };
-        deliver(&mut app, id, profile, outcome);
+        deliver(&mut app, id, profile, call, result);
     }
     assert_snapshot!(screen(&app, 80, 24));
 }
@@ -142,15 +138,13 @@ fn settings_without_the_extension_160x48() {
     press(&mut app, key(KeyCode::Enter));
     let effects =
         crate::tui::update::update(&mut app, crate::tui::msg::Msg::Key(key(KeyCode::Char('2'))));
-    let (id, profile, _) = requests(&effects)[0].clone();
+    let (id, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         id,
         profile,
-        Outcome::WorkspaceSettings {
-            workspace: crate::tui::testing::id(DEFAULT_WS),
-            result: Ok(None),
-        },
+        call,
+        Ok(Payload::WorkspaceSettings(None)),
     );
     assert_snapshot!(screen(&app, 160, 48));
 }

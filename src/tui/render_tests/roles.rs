@@ -6,8 +6,8 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::*;
+use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::roles_short;
-use crate::tui::state::Modal;
 use crate::tui::testing::*;
 
 /// Research's Members tab, focused.
@@ -103,7 +103,7 @@ fn the_help_lists_the_short_role_names() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Char('?')));
     press(&mut app, key(KeyCode::End));
-    let lines = crate::tui::modals::help::lines(&app, 160, &Theme::colour());
+    let lines = crate::tui::dialogs::reader::help::lines(&app, 160, &Theme::colour());
     let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
     let at = text
         .iter()
@@ -124,7 +124,10 @@ fn enter_on_a_member_shows_every_role_their_keys_and_when_they_joined() {
     let mut app = research();
     // Ana Lucía Pérez: first by name; a member of three workspaces, owner of one key.
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::Member { .. })));
+    assert!(
+        app.top_dialog::<Reader>()
+            .is_some_and(|r| matches!(r.text, Text::Member(_)))
+    );
     let text = screen(&app, 80, 24);
     for expected in [
         "Ana Lucía Pérez <ana.perez@acme.example>",
@@ -141,7 +144,7 @@ fn enter_on_a_member_shows_every_role_their_keys_and_when_they_joined() {
     }
     assert_snapshot!(text);
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
 }
 
 #[test]

@@ -5,27 +5,13 @@ use std::collections::{BTreeSet, HashMap};
 
 use uuid::Uuid;
 
-use crate::client::{ClientError, Directory, ErrorKind as ClientKind};
-use crate::tui::state::people::{CatalogRole, People, Person};
-use crate::tui::state::{ErrorKind, RemoteError};
+use crate::client::{ClientError, Directory};
+use crate::tui::state::RemoteError;
+use crate::tui::state::people::{People, Person};
 
 pub fn error(err: &ClientError) -> RemoteError {
-    let kind = match err.kind() {
-        // No answer came back; the message says whether a change may have been made anyway.
-        ClientKind::Unreachable | ClientKind::Timeout | ClientKind::OutcomeUnknown => {
-            ErrorKind::Unreachable
-        }
-        ClientKind::Unauthorized => ErrorKind::Unauthorized,
-        ClientKind::Forbidden | ClientKind::ReadOnly => ErrorKind::Forbidden,
-        ClientKind::NotFound | ClientKind::ExtensionUnavailable => ErrorKind::NotFound,
-        ClientKind::Conflict => ErrorKind::Conflict,
-        ClientKind::Validation => ErrorKind::Validation,
-        ClientKind::RateLimited => ErrorKind::RateLimited,
-        ClientKind::Server | ClientKind::Unexpected | ClientKind::Undecodable => ErrorKind::Server,
-        ClientKind::Config => ErrorKind::Other,
-    };
     RemoteError {
-        kind,
+        kind: err.kind(),
         message: err.to_string(),
         fields: err
             .field_errors()
@@ -66,17 +52,7 @@ pub fn people(directory: &Directory) -> People {
             }
         }
     }
-    let catalog = directory
-        .role_catalog()
-        .workspace_roles
-        .iter()
-        .map(|role| CatalogRole {
-            name: role.name.clone(),
-            uuid: role.uuid,
-            description: role.description.clone(),
-            custom: role.is_custom_role,
-        })
-        .collect();
+    let catalog = directory.role_catalog().workspace_roles.clone();
     People::new(persons).with_workspace_roles(catalog)
 }
 
@@ -92,7 +68,7 @@ fn display_name(name: Option<&str>, email: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::FieldError;
+    use crate::client::{ErrorKind, FieldError};
 
     #[test]
     fn validation_errors_keep_their_field_paths() {
@@ -113,14 +89,14 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_outcome_is_shown_as_no_answer_with_the_clients_words() {
+    fn an_unknown_outcome_keeps_the_clients_kind_and_words() {
         let err = ClientError::OutcomeUnknown {
             host: "api.mistral.ai".into(),
             operation: "POST /workspaces".into(),
             reason: "connection reset".into(),
         };
         let converted = error(&err);
-        assert_eq!(converted.kind, ErrorKind::Unreachable);
+        assert_eq!(converted.kind, ErrorKind::OutcomeUnknown);
         assert!(
             converted
                 .message

@@ -2,7 +2,6 @@
 //! `AdminClient`, and its answer comes back as a message. The UI never waits on it, and
 //! ctrl-c aborts the tasks.
 
-mod calls;
 pub mod convert;
 
 use std::collections::HashMap;
@@ -15,10 +14,12 @@ use tokio::sync::Mutex;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
+use crate::client::ErrorKind;
 use crate::client::{AdminClient, Profile};
-use crate::tui::effect::{Call, Effect, EffectRunner};
-use crate::tui::msg::{Msg, Outcome, Reply};
-use crate::tui::state::{ErrorKind, RemoteError, RequestId};
+use crate::tui::call::{Call, Reply};
+use crate::tui::effect::{Effect, EffectRunner};
+use crate::tui::msg::Msg;
+use crate::tui::state::{RemoteError, RequestId};
 
 /// Connections are made on first use, one profile at a time, and kept for the session.
 type Connections = Arc<Vec<Mutex<Option<AdminClient>>>>;
@@ -49,25 +50,23 @@ impl ClientRunner {
         let label = call.label();
         let task = tokio::spawn(async move {
             tracing::debug!(request = id.0, profile, what = label, "request started");
-            let attempt = call.clone();
-            let work = async move {
-                match connect(&profiles, &connections, profile).await {
-                    Ok(client) => calls::perform(&client, attempt).await,
-                    Err(error) => failed(attempt, error),
-                }
+            let work = async {
+                let client = connect(&profiles, &connections, profile).await?;
+                call.perform(&client).await
             };
             // A bug in a request must not leave the spinner running forever.
-            let outcome = match AssertUnwindSafe(work).catch_unwind().await {
-                Ok(outcome) => outcome,
-                Err(_) => failed(
-                    call,
-                    RemoteError::new(ErrorKind::Other, "internal error (see the log file)"),
-                ),
+            let result = match AssertUnwindSafe(work).catch_unwind().await {
+                Ok(result) => result,
+                Err(_) => Err(RemoteError::new(
+                    ErrorKind::Unexpected,
+                    "internal error (see the log file)",
+                )),
             };
             let _ = sender.send(Msg::Reply(Box::new(Reply {
                 id,
                 profile,
-                outcome,
+                call,
+                result,
             })));
         });
         self.running.insert(id, task.abort_handle());
@@ -106,7 +105,7 @@ async fn connect(
     index: usize,
 ) -> Result<AdminClient, RemoteError> {
     let Some(profile) = profiles.get(index) else {
-        return Err(RemoteError::new(ErrorKind::Other, "no such profile"));
+        return Err(RemoteError::new(ErrorKind::Config, "no such profile"));
     };
     // Held while connecting, so a key command (e.g. a password manager) runs once, not once
     // per request of the first screen. A failure is not kept: the next request tries again.
@@ -117,30 +116,4 @@ async fn connect(
     let client = profile.connect().await.map_err(|e| convert::error(&e))?;
     *slot = Some(client.clone());
     Ok(client)
-}
-
-/// The outcome of a call that could not be sent: the same failure for whatever was asked.
-fn failed(call: Call, error: RemoteError) -> Outcome {
-    match call {
-        Call::Organization => Outcome::Organization(Err(error)),
-        Call::Workspaces { archived } => Outcome::Workspaces {
-            archived,
-            result: Err(error),
-        },
-        Call::People => Outcome::People(Err(error)),
-        Call::ApiKeys => Outcome::ApiKeys(Err(error)),
-        Call::WorkspaceSettings(workspace) => Outcome::WorkspaceSettings {
-            workspace,
-            result: Err(error),
-        },
-        Call::SaveWorkspace(save) => Outcome::SavedWorkspace {
-            workspace: save.workspace,
-            result: crate::tui::msg::SaveResult::Failed(error),
-        },
-        Call::AddMembers { .. }
-        | Call::SetMemberRoles { .. }
-        | Call::RemoveMembers { .. }
-        | Call::ArchiveWorkspace(_)
-        | Call::CreateWorkspace(_) => Outcome::Changed(Err(error)),
-    }
 }

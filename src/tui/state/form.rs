@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 
 use tui_input::Input;
-use unicode_segmentation::UnicodeSegmentation;
 use uuid::Uuid;
 
 use crate::api::{UpdateWorkspaceIn, WorkspaceOut, WorkspaceSettingsOut, WorkspaceSettingsUpdate};
 use crate::domain::validation;
 
-use super::modal::Navigation;
+use super::Navigation;
 use super::remote::{ErrorKind, RemoteError, RequestId};
-use crate::tui::effect::SaveWorkspace;
+use crate::actions::Request;
+use crate::actions::workspaces::{cap_problem, icon_problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
@@ -214,8 +214,10 @@ impl SettingsForm {
             .or_else(|| self.server_errors.get(&field).cloned())
     }
 
-    /// The request that saves what changed, or why there is none.
-    pub fn save_request(&self) -> Result<SaveWorkspace, String> {
+    /// The requests that save what changed, or why there are none: the workspace's own
+    /// fields (the Admin API) first, then the extension settings; either is left out when
+    /// nothing in it changed.
+    pub fn save_requests(&self) -> Result<Vec<Request>, String> {
         if !self.problems().is_empty() {
             return Err("fix the fields marked with ! first".into());
         }
@@ -245,11 +247,21 @@ impl SettingsForm {
                 None
             },
         };
-        Ok(SaveWorkspace {
-            workspace: self.workspace,
-            details: (details != UpdateWorkspaceIn::default()).then_some(details),
-            settings: (settings != WorkspaceSettingsUpdate::default()).then_some(settings),
-        })
+        let workspace = self.workspace;
+        let mut requests = Vec::new();
+        if details != UpdateWorkspaceIn::default() {
+            requests.push(Request::UpdateWorkspace {
+                workspace,
+                body: details,
+            });
+        }
+        if settings != WorkspaceSettingsUpdate::default() {
+            requests.push(Request::UpdateWorkspaceSettings {
+                workspace,
+                body: settings,
+            });
+        }
+        Ok(requests)
     }
 
     /// New server data for the workspace: fields the user has not touched follow it.
@@ -385,14 +397,6 @@ impl SettingsForm {
     }
 }
 
-/// The icon rule: the contract's two-character limit, and one visible symbol.
-pub fn icon_problem(icon: &str) -> Option<String> {
-    if let Err(p) = validation::workspace_icon(icon) {
-        return Some(format!("{} (one emoji)", p.message));
-    }
-    (icon.graphemes(true).count() > 1).then(|| "Icon must be a single emoji or symbol".to_owned())
-}
-
 /// The cap as the server takes it: empty for "no cap of its own".
 fn parse_cap(text: &str, limit: Option<i64>, currency: &str) -> Result<Option<i64>, String> {
     let text = text.trim();
@@ -402,17 +406,10 @@ fn parse_cap(text: &str, limit: Option<i64>, currency: &str) -> Result<Option<i6
     let value: i64 = text
         .parse()
         .map_err(|_| "Enter a whole number, or leave empty for no cap".to_owned())?;
-    if value < 0 {
-        return Err("The cap cannot be negative".into());
+    match cap_problem(value, limit, currency) {
+        Some(problem) => Err(problem),
+        None => Ok(Some(value)),
     }
-    if let Some(limit) = limit
-        && value > limit
-    {
-        return Err(format!(
-            "Cannot exceed the organization's limit of {limit} {currency}"
-        ));
-    }
-    Ok(Some(value))
 }
 
 #[cfg(test)]

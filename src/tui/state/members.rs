@@ -1,7 +1,11 @@
-//! The Members tab's rows after its filter and sort.
+//! The Members tab's rows after its filter and sort, and the members an action of the tab
+//! applies to.
+
+use uuid::Uuid;
 
 use crate::domain::text::{contains_folded, fold};
 
+use super::OrgState;
 use super::people::MemberRow;
 use crate::tui::roles_short;
 
@@ -97,4 +101,40 @@ fn key(row: &MemberRow, column: MemberColumn) -> String {
         MemberColumn::WorkspaceRoles => row.workspace_roles.join(","),
         MemberColumn::OrgRoles => row.org_roles.join(","),
     }
+}
+
+/// The members a Members-tab action applies to: the selected ones, else the one under the
+/// cursor. Selected people who have left the workspace meanwhile are not included.
+pub fn chosen(org: &OrgState, workspace: Uuid) -> Vec<MemberRow> {
+    let rows = org.visible_members(workspace);
+    let Some(view) = org.views.get(&workspace) else {
+        return Vec::new();
+    };
+    if view.marked.is_empty() {
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
+        let cursor = view.members_cursor.current(&ids);
+        return rows
+            .iter()
+            .filter(|r| Some(r.user_id) == cursor)
+            .cloned()
+            .collect();
+    }
+    let members = org
+        .people
+        .get()
+        .map(|p| p.rows_for(workspace))
+        .unwrap_or_default();
+    // In the table's order where shown, then anyone the filter hides.
+    let mut chosen: Vec<MemberRow> = rows
+        .iter()
+        .filter(|r| view.marked.contains(&r.user_id))
+        .cloned()
+        .collect();
+    chosen.extend(
+        members
+            .into_iter()
+            .filter(|m| view.marked.contains(&m.user_id))
+            .filter(|m| !rows.iter().any(|r| r.user_id == m.user_id)),
+    );
+    chosen
 }

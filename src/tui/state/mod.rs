@@ -1,10 +1,8 @@
 //! The console's whole state. Rendering reads it; only `update` changes it.
 
-pub mod dialogs;
 pub mod filter;
 pub mod form;
 pub mod members;
-pub mod modal;
 pub mod org;
 pub mod people;
 pub mod picking;
@@ -19,8 +17,9 @@ use std::collections::BTreeMap;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
+use super::dialogs::Dialog;
 use super::keymap::Keymap;
-pub use modal::Modal;
+use form::SettingsForm;
 pub use org::OrgState;
 pub use remote::{ErrorKind, Remote, RemoteError, RequestId, Resource};
 pub use sighting::Sighting;
@@ -62,6 +61,14 @@ pub enum FlashLevel {
     Error,
 }
 
+/// A move that leaves the current workspace (and so its form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Navigation {
+    OpenWorkspace(Uuid),
+    SwitchOrganization(usize),
+    Quit,
+}
+
 /// Messages kept for the message log; older ones are dropped.
 pub const MESSAGES_KEPT: usize = 200;
 
@@ -95,7 +102,8 @@ pub struct App {
     pub current: usize,
     pub org_cursor: usize,
     pub focus: Focus,
-    pub modals: Vec<Modal>,
+    /// The dialogs over the panes, bottom first: the last one takes the keys.
+    pub dialogs: Vec<Box<dyn Dialog>>,
     pub flash: Option<Flash>,
     /// Every message shown on the status line this session, oldest first, to read whole.
     pub messages: Vec<Logged>,
@@ -134,7 +142,7 @@ impl App {
             current,
             org_cursor: current,
             focus: Focus::default(),
-            modals: Vec::new(),
+            dialogs: Vec::new(),
             flash: None,
             messages: Vec::new(),
             in_flight: BTreeMap::new(),
@@ -203,7 +211,24 @@ impl App {
         self.org().open
     }
 
-    pub fn top_modal(&self) -> Option<&Modal> {
-        self.modals.last()
+    /// The open workspace's id and name, once it is listed.
+    pub fn open_workspace_name(&self) -> Option<(Uuid, String)> {
+        let org = self.org();
+        let found = org.find_workspace(org.open?)?;
+        Some((found.workspace.uuid, found.workspace.name.clone()))
+    }
+
+    /// The settings form of the open workspace, once it was shown.
+    pub fn open_form(&self) -> Option<&SettingsForm> {
+        self.org().open_view()?.form.as_ref()
+    }
+
+    pub fn open_form_mut(&mut self) -> Option<&mut SettingsForm> {
+        self.org_mut().open_view_mut()?.form.as_mut()
+    }
+
+    /// The dialog on top, if it is a `T`.
+    pub fn top_dialog<T: Dialog + 'static>(&self) -> Option<&T> {
+        self.dialogs.last()?.as_any().downcast_ref()
     }
 }

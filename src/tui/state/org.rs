@@ -8,6 +8,8 @@ use std::rc::Rc;
 use time::Date;
 use uuid::Uuid;
 
+use crate::actions::KeyCount;
+use crate::actions::archive;
 use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut};
 use crate::domain::text::contains_folded;
 
@@ -93,38 +95,16 @@ impl OrgState {
     }
 
     pub fn find_workspace(&self, id: Uuid) -> Option<FoundWorkspace<'_>> {
-        let active = self
-            .workspaces
-            .get()
-            .into_iter()
-            .flatten()
-            .map(|w| (w, false));
-        let archived = self.archived.get().into_iter().flatten().map(|w| (w, true));
-        active
-            .chain(archived)
-            .find(|(w, _)| w.uuid == id)
-            .map(|(workspace, archived)| FoundWorkspace {
-                workspace,
-                archived,
-            })
+        self.every_workspace().find(|f| f.workspace.uuid == id)
     }
 
     /// Every workspace known so far, active first: the workspace picker's candidates.
     pub fn all_workspaces(&self) -> Vec<FoundWorkspace<'_>> {
-        let active = self
-            .workspaces
-            .get()
-            .into_iter()
-            .flatten()
-            .map(|w| (w, false));
-        let archived = self.archived.get().into_iter().flatten().map(|w| (w, true));
-        active
-            .chain(archived)
-            .map(|(workspace, archived)| FoundWorkspace {
-                workspace,
-                archived,
-            })
-            .collect()
+        self.every_workspace().collect()
+    }
+
+    fn every_workspace(&self) -> impl Iterator<Item = FoundWorkspace<'_>> {
+        listed(&self.workspaces, false).chain(listed(&self.archived, true))
     }
 
     pub fn open_view(&self) -> Option<&WorkspaceView> {
@@ -262,14 +242,11 @@ impl OrgState {
     }
 
     /// The workspace's keys on `today`, split into those that still work and those past their
-    /// expiration date (a key works through that date, as the server counts it).
-    pub fn key_count(&self, workspace: Uuid, today: Date) -> KeyCount {
-        let keys = self.keys_of(workspace);
-        let expired = keys.iter().filter(|key| key_expired(key, today)).count();
-        KeyCount {
-            working: keys.len() - expired,
-            expired,
-        }
+    /// expiration date (a key works through that date, as the server counts it); `None` until
+    /// the keys are loaded.
+    pub fn key_count(&self, workspace: Uuid, today: Date) -> Option<KeyCount> {
+        let keys = self.api_keys.get()?;
+        Some(archive::key_count(keys, workspace, today))
     }
 
     /// The API keys of one workspace, as the server listed them.
@@ -284,18 +261,35 @@ impl OrgState {
             .unwrap_or_default()
     }
 
+    /// The workspace whose settings form waits for the answer to `request`, if one does.
+    pub fn form_saving(&self, request: RequestId) -> Option<Uuid> {
+        self.views
+            .iter()
+            .find(|(_, view)| {
+                view.form
+                    .as_ref()
+                    .is_some_and(|f| f.saving == Some(request))
+            })
+            .map(|(id, _)| *id)
+    }
+
     pub fn has_unsaved_changes(&self) -> bool {
         self.open_view().is_some_and(WorkspaceView::is_dirty)
     }
 }
 
-/// A workspace's API keys, counted for the archive confirmation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyCount {
-    /// Keys that archiving stops.
-    pub working: usize,
-    /// Keys that stopped already, at their expiration date.
-    pub expired: usize,
+/// The workspaces of one list, each with which list it is.
+fn listed(
+    list: &Resource<Vec<WorkspaceOut>>,
+    archived: bool,
+) -> impl Iterator<Item = FoundWorkspace<'_>> {
+    list.get()
+        .into_iter()
+        .flatten()
+        .map(move |workspace| FoundWorkspace {
+            workspace,
+            archived,
+        })
 }
 
 /// Whether `key` has stopped working by `today` (the last day it works is its expiration date).

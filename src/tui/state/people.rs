@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::api::RoleOut;
 use crate::domain::roles::normalize_workspace_role_names;
 
 /// One organization member, with each workspace they belong to.
@@ -41,22 +42,12 @@ pub struct MemberRow {
     pub org_roles: Vec<String>,
 }
 
-/// A workspace role as the organization's catalog (`GET /roles`) describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CatalogRole {
-    pub name: String,
-    pub uuid: Uuid,
-    pub description: String,
-    /// Defined by the organization rather than built in: write bodies must name it by UUID.
-    pub custom: bool,
-}
-
 /// Everyone in the organization, and the workspace roles they can be given.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct People {
     pub persons: Vec<Person>,
-    /// The workspace role catalog, in the server's order.
-    pub workspace_roles: Vec<CatalogRole>,
+    /// The workspace role catalog (`GET /roles`), in the server's order.
+    pub workspace_roles: Vec<RoleOut>,
 }
 
 impl People {
@@ -67,7 +58,7 @@ impl People {
         }
     }
 
-    pub fn with_workspace_roles(mut self, roles: Vec<CatalogRole>) -> Self {
+    pub fn with_workspace_roles(mut self, roles: Vec<RoleOut>) -> Self {
         self.workspace_roles = roles;
         self
     }
@@ -76,7 +67,7 @@ impl People {
         self.persons.iter().find(|p| p.user_id == user)
     }
 
-    pub fn role(&self, name: &str) -> Option<&CatalogRole> {
+    pub fn role(&self, name: &str) -> Option<&RoleOut> {
         self.workspace_roles.iter().find(|r| r.name == name)
     }
 

@@ -7,6 +7,9 @@ use std::fmt;
 
 use time::OffsetDateTime;
 
+/// The client's error kinds, which the console shares: the console adds none of its own.
+pub use crate::client::ErrorKind;
+
 /// Identifies one request from the moment it is sent; answers carry it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RequestId(pub u64);
@@ -19,20 +22,6 @@ pub struct RemoteError {
     pub message: String,
     /// `(field path, message)` pairs from a 422, e.g. `("name", "String should have ...")`.
     pub fields: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
-    Unreachable,
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    Validation,
-    RateLimited,
-    Server,
-    Cancelled,
-    Other,
 }
 
 impl RemoteError {
@@ -54,7 +43,27 @@ impl RemoteError {
     pub fn keeps_what_was_shown(&self) -> bool {
         matches!(
             self.kind,
-            ErrorKind::Unreachable | ErrorKind::Server | ErrorKind::RateLimited
+            ErrorKind::Unreachable
+                | ErrorKind::Timeout
+                | ErrorKind::OutcomeUnknown
+                | ErrorKind::RateLimited
+                | ErrorKind::Server
+                | ErrorKind::Unexpected
+                | ErrorKind::Undecodable
+        )
+    }
+
+    /// Whether the server said no (a 4xx, or the client refused to send): nothing changed.
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Unauthorized
+                | ErrorKind::Forbidden
+                | ErrorKind::NotFound
+                | ErrorKind::Conflict
+                | ErrorKind::Validation
+                | ErrorKind::ReadOnly
+                | ErrorKind::ExtensionUnavailable
         )
     }
 

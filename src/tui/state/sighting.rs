@@ -2,19 +2,17 @@
 //! anything but a notice, which dialog was on top and whether every line of it fitted, and
 //! whether the settings form fitted whole. A key may send a change only on what was drawn whole.
 
-use std::mem::Discriminant;
-
 use uuid::Uuid;
 
-use super::Modal;
+use crate::tui::dialogs::Dialog;
 
 /// The top dialog of the last frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DialogSighting {
     /// How many dialogs were stacked (the top one is the one drawn last).
     pub depth: usize,
-    /// Which kind of dialog it was.
-    pub kind: Discriminant<Modal>,
+    /// Which dialog it was (its name, which says which step of it too).
+    pub kind: &'static str,
     /// Every line of it fitted on the screen.
     pub whole: bool,
 }
@@ -39,15 +37,15 @@ impl Sighting {
         }
     }
 
-    /// Whether `modals`' top dialog is the one the last frame drew on top, whole.
-    pub fn showed_whole_dialog(&self, modals: &[Modal]) -> bool {
-        let Some(top) = modals.last() else {
+    /// Whether the top one of `dialogs` is the one the last frame drew on top, whole.
+    pub fn showed_whole_dialog(&self, dialogs: &[Box<dyn Dialog>]) -> bool {
+        let Some(top) = dialogs.last() else {
             return false;
         };
         !self.too_small
-            && self.dialog.is_some_and(|d| {
-                d.whole && d.depth == modals.len() && d.kind == std::mem::discriminant(top)
-            })
+            && self
+                .dialog
+                .is_some_and(|d| d.whole && d.depth == dialogs.len() && d.kind == top.name())
     }
 
     /// Whether the last frame drew `workspace`'s settings form whole, with no dialog over it.
@@ -63,20 +61,23 @@ impl Sighting {
 mod tests {
     use super::*;
 
+    use crate::tui::dialogs::command_line::CommandLine;
+    use crate::tui::dialogs::reader::Reader;
+
     #[test]
     fn a_dialog_counts_only_as_the_same_kind_at_the_same_depth_drawn_whole() {
-        let help = Modal::Help { scroll: 0 };
+        let help: Box<dyn Dialog> = Box::new(Reader::help());
         let sighting = Sighting {
             dialog: Some(DialogSighting {
                 depth: 1,
-                kind: std::mem::discriminant(&help),
+                kind: help.name(),
                 whole: true,
             }),
             ..Sighting::default()
         };
         assert!(sighting.showed_whole_dialog(std::slice::from_ref(&help)));
         assert!(!sighting.showed_whole_dialog(&[help.clone(), help.clone()]));
-        assert!(!sighting.showed_whole_dialog(&[Modal::CommandLine(Default::default())]));
+        assert!(!sighting.showed_whole_dialog(&[Box::new(CommandLine::default())]));
         assert!(!sighting.showed_whole_dialog(&[]));
         let cut = Sighting {
             dialog: sighting

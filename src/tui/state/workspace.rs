@@ -42,12 +42,14 @@ impl Tab {
 #[derive(Debug, Clone, Default)]
 pub struct WorkspaceView {
     pub tab: Tab,
-    pub members: Selection<Uuid>,
+    /// The Members table's cursor, on a member by id.
+    pub members_cursor: Selection<Uuid>,
     pub members_filter: Filter,
     /// Members picked with space for a role edit or a removal; kept across filter changes.
     pub marked: BTreeSet<Uuid>,
     pub sort: MemberSort,
-    pub keys: Selection<Uuid>,
+    /// The API keys table's cursor, on a key by id.
+    pub keys_cursor: Selection<Uuid>,
     /// The local server's extension settings; `Loaded(None)` when the server lacks them.
     pub settings: Resource<Option<WorkspaceSettingsOut>>,
     pub form: Option<SettingsForm>,

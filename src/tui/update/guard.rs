@@ -6,13 +6,13 @@ use crate::tui::state::App;
 
 /// Why the change the key asks for may not be sent, if it may not.
 pub fn unseen(app: &App) -> Option<String> {
-    if app.modals.is_empty() {
+    if app.dialogs.is_empty() {
         let open = app.org().open;
         return (!app.seen.showed_whole_form(open)).then(|| {
             "Not saved: the form does not fit the terminal; enlarge it to see every field".into()
         });
     }
-    (!app.seen.showed_whole_dialog(&app.modals)).then(|| {
+    (!app.seen.showed_whole_dialog(&app.dialogs)).then(|| {
         "Nothing sent: the dialog does not fit the terminal; enlarge it to read all of it".into()
     })
 }

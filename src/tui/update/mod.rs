@@ -1,17 +1,16 @@
 //! `update(state, msg) -> effects`: every state change of the console, with no I/O, so each
 //! one can be tested with a plain `#[test]`.
 
-mod dialogs;
-mod global;
+mod commands;
+pub mod dialogs;
+pub mod flash;
 mod guard;
-mod keys;
-mod lists;
-mod modals;
+pub mod keys;
 pub mod navigation;
 pub mod requests;
 mod responses;
-mod settings;
-mod text_input;
+mod saving;
+pub mod text_input;
 
 use super::effect::Effect;
 use super::msg::Msg;

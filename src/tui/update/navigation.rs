@@ -3,13 +3,13 @@
 
 use uuid::Uuid;
 
+use crate::tui::dialogs::unsaved::Unsaved;
 use crate::tui::effect::Effect;
 use crate::tui::state::form::SettingsForm;
-use crate::tui::state::modal::{Navigation, UnsavedPrompt};
 use crate::tui::state::selection::Selection;
-use crate::tui::state::{App, FlashLevel, Focus, Modal, Tab};
+use crate::tui::state::{App, FlashLevel, Focus, Navigation, Tab};
 
-use super::requests;
+use super::{flash, requests};
 
 /// Goes where asked, unless that would drop unsaved changes: then the prompt opens instead.
 pub fn request(app: &mut App, to: Navigation) -> Vec<Effect> {
@@ -19,9 +19,9 @@ pub fn request(app: &mut App, to: Navigation) -> Vec<Effect> {
             && form.saving.is_some()
         {
             form.after_save = Some(to);
-            return requests::info(app, "Saving… will continue once the save succeeds");
+            return flash::info(app, "Saving… will continue once the save succeeds");
         }
-        app.modals.push(Modal::Unsaved(UnsavedPrompt::new(to)));
+        app.dialogs.push(Box::new(Unsaved::new(to)));
         return Vec::new();
     }
     go(app, to)
@@ -65,7 +65,7 @@ pub fn open_workspace(app: &mut App, id: Uuid) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(found) = org.find_workspace(id) else {
-        return requests::error(app, "That workspace is no longer listed");
+        return flash::error(app, "That workspace is no longer listed");
     };
     let archived = found.archived;
     let mut effects = leave_open_workspace(app);

@@ -1,14 +1,10 @@
-//! Starting requests and flash messages: the only places `update` creates effects from.
-
-use std::time::Duration;
+//! Starting requests: registered as in flight (for the spinner and for cancelling), then sent.
 
 use uuid::Uuid;
 
-use crate::tui::effect::{Call, Effect};
-use crate::tui::state::{App, Flash, FlashLevel, InFlight, Logged, MESSAGES_KEPT, RequestId};
-
-const FLASH_TIME: Duration = Duration::from_secs(4);
-const ERROR_FLASH_TIME: Duration = Duration::from_secs(8);
+use crate::tui::call::Call;
+use crate::tui::effect::Effect;
+use crate::tui::state::{App, InFlight, RequestId};
 
 /// Registers a request as in flight and returns its id with the effect that sends it.
 pub fn send(app: &mut App, profile: usize, call: Call) -> (RequestId, Effect) {
@@ -120,34 +116,11 @@ pub fn forget(app: &mut App, ids: Vec<RequestId>) -> Vec<Effect> {
     vec![Effect::Cancel(ids)]
 }
 
-/// Shows a message on the status line and schedules its removal; the message log keeps it.
-pub fn flash(app: &mut App, level: FlashLevel, text: impl Into<String>) -> Effect {
-    let id = app.next_id();
-    let text = text.into();
-    let logged = Logged {
-        level,
-        text: text.clone(),
-    };
-    // The same message again (a key pressed twice) is logged once.
-    if app.messages.last() != Some(&logged) {
-        if app.messages.len() == MESSAGES_KEPT {
-            app.messages.remove(0);
-        }
-        app.messages.push(logged);
-    }
-    app.flash = Some(Flash { id, level, text });
-    let after = if level == FlashLevel::Error {
-        ERROR_FLASH_TIME
-    } else {
-        FLASH_TIME
-    };
-    Effect::ExpireFlash { id, after }
-}
-
-pub fn info(app: &mut App, text: impl Into<String>) -> Vec<Effect> {
-    vec![flash(app, FlashLevel::Info, text)]
-}
-
-pub fn error(app: &mut App, text: impl Into<String>) -> Vec<Effect> {
-    vec![flash(app, FlashLevel::Error, text)]
+/// Asks the server again for what a form shows: after a refusal, what the form knew (the values,
+/// the organization's limit) may be out of date, and a Discard must go back to what the server
+/// has now, not to what it had when the form opened. Fields the user typed in are kept.
+pub fn reload_form(app: &mut App, profile: usize, workspace: Uuid) -> Vec<Effect> {
+    let mut effects = load_settings(app, profile, workspace);
+    effects.extend(reload_workspaces(app, profile, false));
+    effects
 }

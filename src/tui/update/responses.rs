@@ -4,57 +4,81 @@
 use uuid::Uuid;
 
 use crate::api::{WorkspaceOut, WorkspaceSettingsOut};
+use crate::tui::call::{Call, Payload, Reply};
 use crate::tui::effect::Effect;
-use crate::tui::msg::{Outcome, Reply, SaveResult};
-use crate::tui::state::{App, FlashLevel, RequestId, Resource};
+use crate::tui::state::{App, ErrorKind, RemoteError, RequestId, Resource};
 
-use super::{dialogs, navigation, requests, settings};
+use super::{dialogs, navigation, saving};
 
 pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
     app.in_flight.remove(&reply.id);
     let Reply {
         id,
         profile,
-        outcome,
+        call,
+        result,
     } = reply;
     let now = app.now;
     let Some(org) = app.orgs.get_mut(profile) else {
         return Vec::new();
     };
-    match outcome {
-        Outcome::Organization(result) => {
-            org.organization.accept_at(id, result, now);
+    match call {
+        Call::Organization => {
+            org.organization
+                .accept_at(id, take(result, Payload::organization), now);
             Vec::new()
         }
-        Outcome::Workspaces { archived, result } => {
+        Call::Workspaces { archived } => {
             let slot = if archived {
                 &mut org.archived
             } else {
                 &mut org.workspaces
             };
-            if slot.accept_at(id, result, now) {
+            if slot.accept_at(id, take(result, Payload::workspaces), now) {
                 workspaces_arrived(app, profile)
             } else {
                 Vec::new()
             }
         }
-        Outcome::People(result) => {
-            if org.accept_people(id, result, now) {
+        Call::People => {
+            if org.accept_people(id, take(result, Payload::people), now) {
                 settle_members(app, profile);
             }
             Vec::new()
         }
-        Outcome::ApiKeys(result) => {
-            org.api_keys.accept_at(id, result, now);
+        Call::ApiKeys => {
+            org.api_keys
+                .accept_at(id, take(result, Payload::api_keys), now);
             Vec::new()
         }
-        Outcome::WorkspaceSettings { workspace, result } => {
+        Call::WorkspaceSettings(workspace) => {
+            let result = take(result, Payload::workspace_settings);
             settings_arrived(app, profile, workspace, id, result);
             Vec::new()
         }
-        Outcome::SavedWorkspace { workspace, result } => saved(app, profile, workspace, id, result),
-        Outcome::Changed(result) => dialogs::answered(app, id, profile, result),
+        Call::Change(_) => {
+            let result = take(result, Payload::applied);
+            match org.form_saving(id) {
+                Some(workspace) => saving::saved(app, profile, workspace, id, result),
+                None => dialogs::answered(app, id, profile, result),
+            }
+        }
     }
+}
+
+/// The payload as the call asked for it; a payload of another kind is a bug, shown as one.
+fn take<T>(
+    result: Result<Payload, RemoteError>,
+    pick: fn(Payload) -> Option<T>,
+) -> Result<T, RemoteError> {
+    result.and_then(|payload| {
+        pick(payload).ok_or_else(|| {
+            RemoteError::new(
+                ErrorKind::Unexpected,
+                "internal error: an answer of another kind",
+            )
+        })
+    })
 }
 
 /// Fresh workspace lists: open the default workspace the first time, keep cursors on their
@@ -95,7 +119,7 @@ fn settle_members(app: &mut App, profile: usize) {
             .map(|p| p.rows_for(ws).iter().map(|r| r.user_id).collect())
             .unwrap_or_default();
         if let Some(view) = org.views.get_mut(&ws) {
-            view.members.settle(&rows);
+            view.members_cursor.settle(&rows);
             view.marked.retain(|id| members.contains(id));
         }
     }
@@ -124,86 +148,8 @@ fn settings_arrived(
     }
 }
 
-fn saved(
-    app: &mut App,
-    profile: usize,
-    workspace: Uuid,
-    id: RequestId,
-    result: SaveResult,
-) -> Vec<Effect> {
-    let org = &mut app.orgs[profile];
-    let Some(view) = org.views.get_mut(&workspace) else {
-        return Vec::new();
-    };
-    let Some(form) = view.form.as_mut().filter(|f| f.saving == Some(id)) else {
-        // Cancelled with ctrl-c: the user was told the outcome is unknown.
-        return Vec::new();
-    };
-    match result {
-        SaveResult::Saved {
-            workspace: saved_workspace,
-            settings,
-        } => {
-            form.accept_saved(saved_workspace.as_ref(), settings.as_ref());
-            let then = form.after_save.take();
-            if let Some(s) = settings {
-                view.settings = Resource::loaded(Some(s));
-            }
-            let name = saved_workspace
-                .as_ref()
-                .map(|w| w.name.clone())
-                .or_else(|| {
-                    org.find_workspace(workspace)
-                        .map(|f| f.workspace.name.clone())
-                })
-                .unwrap_or_default();
-            if let Some(w) = saved_workspace {
-                replace_workspace(&mut org.workspaces, &w);
-                replace_workspace(&mut org.archived, &w);
-            }
-            let mut effects = vec![requests::flash(
-                app,
-                FlashLevel::Success,
-                format!("Saved \"{name}\""),
-            )];
-            if let Some(to) = then
-                && profile == app.current
-            {
-                effects.extend(navigation::go(app, to));
-            }
-            effects
-        }
-        SaveResult::Failed(error) => {
-            form.after_save = None;
-            let general = form.accept_failure(&error);
-            let text = match general {
-                Some(message) => format!("Not saved: {message}"),
-                None => "Not saved: see the fields marked !".to_owned(),
-            };
-            let mut effects = requests::error(app, text);
-            effects.extend(settings::reload_form(app, profile, workspace));
-            effects
-        }
-        SaveResult::PartlySaved {
-            workspace: saved_workspace,
-            settings_error,
-        } => {
-            form.after_save = None;
-            form.accept_saved(Some(&saved_workspace), None);
-            let general = form.accept_failure(&settings_error);
-            replace_workspace(&mut org.workspaces, &saved_workspace);
-            let detail = general.unwrap_or_else(|| "see the fields marked !".into());
-            let mut effects = requests::error(
-                app,
-                format!("Name, description and icon saved; settings not saved: {detail}"),
-            );
-            effects.extend(settings::reload_form(app, profile, workspace));
-            effects
-        }
-    }
-}
-
-fn replace_workspace(list: &mut Resource<Vec<WorkspaceOut>>, saved: &WorkspaceOut) {
+/// Puts a saved workspace in place of the listed one.
+pub fn replace_workspace(list: &mut Resource<Vec<WorkspaceOut>>, saved: &WorkspaceOut) {
     if let Some(list) = list.get_mut()
         && let Some(slot) = list.iter_mut().find(|w| w.uuid == saved.uuid)
     {

@@ -2,6 +2,7 @@
 
 mod dialogs;
 mod forms;
+mod hints;
 mod messages;
 mod navigation;
 mod random_input;

@@ -25,3 +25,8 @@ pub fn paste(input: &mut Input, text: &str) -> bool {
     }
     changed
 }
+
+/// Whether a key edits text (a character, backspace, the arrows within the text, ...).
+pub fn is_editing(key: &KeyEvent) -> bool {
+    tui_input::backend::crossterm::to_input_request(&Event::Key(*key)).is_some()
+}

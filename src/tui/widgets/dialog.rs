@@ -11,8 +11,8 @@ use tui_input::Input;
 
 use super::text::{truncate, width, wrap};
 use super::{frame, input, spinner};
+use crate::tui::dialogs::{Button, Submission};
 use crate::tui::state::ErrorKind;
-use crate::tui::state::dialogs::{Button, Submission};
 use crate::tui::theme::Theme;
 
 /// A dialog's lines, laid out for a known width, with where the terminal cursor goes.
@@ -34,6 +34,18 @@ impl Body {
 
     pub fn push(&mut self, line: Line<'static>) {
         self.lines.push(line);
+    }
+
+    /// The line that says the change is on its way, or why the server refused it.
+    pub fn submission(
+        &mut self,
+        submission: &Submission,
+        sending: &str,
+        spinner_frame: usize,
+        theme: &Theme,
+    ) {
+        let lines = submission_lines(submission, sending, spinner_frame, self.width, theme);
+        self.lines.extend(lines);
     }
 
     pub fn blank(&mut self) {
@@ -221,16 +233,14 @@ pub fn submission_lines(
     let Some(error) = &submission.error else {
         return Vec::new();
     };
-    let text = match error.kind {
-        ErrorKind::Cancelled => format!("! {}", error.message),
+    let text = if error.kind == ErrorKind::Cancelled {
+        format!("! {}", error.message)
+    } else if error.is_refusal() {
         // The server said no: nothing changed.
-        ErrorKind::Unauthorized
-        | ErrorKind::Forbidden
-        | ErrorKind::NotFound
-        | ErrorKind::Conflict
-        | ErrorKind::Validation => format!("✗ Refused: {}", error.message),
+        format!("✗ Refused: {}", error.message)
+    } else {
         // No verdict came back; the message says whether the change may have happened.
-        _ => format!("✗ Failed: {}", error.message),
+        format!("✗ Failed: {}", error.message)
     };
     wrap(&text, width)
         .into_iter()

@@ -78,6 +78,11 @@ pub fn placeholder(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
         return;
     }
     let top = area.height.saturating_sub(lines.len() as u16) / 3;
+    centred_lines(frame, area, top, lines);
+}
+
+/// Lines centred across `area`, wrapped, from `top` rows down.
+pub fn centred_lines(frame: &mut Frame, area: Rect, top: u16, lines: Vec<Line<'_>>) {
     let area = Rect {
         y: area.y + top,
         height: area.height - top,

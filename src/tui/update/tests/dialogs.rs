@@ -4,12 +4,18 @@
 use crossterm::event::KeyCode;
 
 use super::*;
+use crate::actions::Request;
 use crate::domain::WorkspaceRole;
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::Outcome;
-use crate::tui::state::dialogs::Button;
-use crate::tui::state::dialogs::roles::Stage;
-use crate::tui::state::{ErrorKind, FlashLevel, Focus, Modal, RemoteError, Tab};
+use crate::tui::call::Call;
+use crate::tui::dialogs::Button;
+use crate::tui::dialogs::add_members::AddMembers;
+use crate::tui::dialogs::archive::ArchiveDialog;
+use crate::tui::dialogs::create_workspace::{CreateField, CreateWorkspace};
+use crate::tui::dialogs::edit_roles::{EditRoles, Stage};
+use crate::tui::dialogs::notice::Notice;
+use crate::tui::dialogs::remove_members::RemoveMembers;
+use crate::tui::effect::Effect;
+use crate::tui::state::{ErrorKind, FlashLevel, Focus, RemoteError, Tab};
 
 /// Research open on its Members tab, the table focused.
 fn research_members() -> App {
@@ -28,20 +34,6 @@ fn char_key(c: char) -> crossterm::event::KeyEvent {
     key(KeyCode::Char(c))
 }
 
-/// The change requests among `effects` (not the reloads that follow them).
-fn changes(effects: &[Effect]) -> Vec<Call> {
-    requests(effects)
-        .into_iter()
-        .map(|(_, _, call)| call)
-        .filter(|call| {
-            !matches!(
-                call,
-                Call::Organization | Call::Workspaces { .. } | Call::People | Call::ApiKeys
-            )
-        })
-        .collect()
-}
-
 /// The roles a person holds in a workspace, per the console's directory.
 fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
     app.org()
@@ -57,17 +49,10 @@ fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
 fn answer_change(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
     let (request, profile, call) = requests(effects)
         .into_iter()
-        .find(|(_, _, call)| {
-            !changes(std::slice::from_ref(&Effect::Request {
-                id: crate::tui::state::RequestId(0),
-                profile: 0,
-                call: call.clone(),
-            }))
-            .is_empty()
-        })
+        .find(|(_, _, call)| matches!(call, Call::Change(_)))
         .expect("a change request");
-    let outcome = crate::tui::testing::outcome(profile, &call);
-    deliver(app, request, profile, outcome)
+    let result = crate::tui::testing::outcome(profile, &call);
+    deliver(app, request, profile, call, result)
 }
 
 /// Whether `effects` reload the directory.
@@ -79,8 +64,8 @@ fn reloads_people(effects: &[Effect]) -> bool {
 
 /// The text of the notice on top, which explains a refusal.
 fn notice_text(app: &App) -> String {
-    match app.top_modal() {
-        Some(Modal::Notice(notice)) => notice.text.clone(),
+    match app.top_dialog::<Notice>() {
+        Some(notice) => notice.text.clone(),
         other => panic!("no notice: {other:?}"),
     }
 }
@@ -96,7 +81,7 @@ fn flash_text(app: &App) -> String {
 fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
     let mut app = research_members();
     press(&mut app, char_key('a'));
-    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<AddMembers>() else {
         panic!("the dialog opens");
     };
     assert_eq!(d.candidates.len(), 2, "only people outside Research");
@@ -109,7 +94,7 @@ fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
     }
     let effects = press_only(&mut app, enter());
     let sent = changes(&effects);
-    let [Call::AddMembers { workspace, members }] = sent.as_slice() else {
+    let [Request::AddMembers { workspace, members }] = sent.as_slice() else {
         panic!("one add request: {sent:?}");
     };
     assert_eq!(*workspace, id(RESEARCH));
@@ -126,7 +111,7 @@ fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
         reloads_people(&reloads),
         "the table refreshes from the server"
     );
-    assert!(app.modals.is_empty(), "closed on success");
+    assert!(app.dialogs.is_empty(), "closed on success");
     assert_eq!(roles_of(&app, JOHN, RESEARCH), Some(vec!["dev".to_owned()]));
     assert_eq!(roles_of(&app, TARO, RESEARCH), Some(vec!["dev".to_owned()]));
     assert!(flash_text(&app).contains("Added 2 members to \"Research\" as dev"));
@@ -141,17 +126,18 @@ fn add_members_keeps_the_selection_when_the_server_refuses() {
     press(&mut app, enter());
     press(&mut app, key(KeyCode::Char(' ')));
     let effects = press_only(&mut app, enter());
-    let (id_, profile, _) = requests(&effects)[0].clone();
+    let (id_, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         id_,
         profile,
-        Outcome::Changed(Err(RemoteError::new(
+        call,
+        Err(RemoteError::new(
             ErrorKind::Conflict,
             "Workspace 'Research' is archived",
-        ))),
+        )),
     );
-    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<AddMembers>() else {
         panic!("still open");
     };
     assert_eq!(d.selected.len(), 1);
@@ -166,16 +152,16 @@ fn esc_closes_every_dialog_without_sending_anything() {
     let mut app = research_members();
     for open in ['a', 'r', 'x', 'n', 'X'] {
         press(&mut app, char_key(open));
-        assert!(app.top_modal().is_some(), "{open} opens a dialog");
+        assert!(!app.dialogs.is_empty(), "{open} opens a dialog");
         press(&mut app, key(KeyCode::Char(' ')));
         type_text(&mut app, "Research");
         let effects = press_only(&mut app, key(KeyCode::Esc));
         assert!(changes(&effects).is_empty(), "{open}: nothing sent");
-        if app.top_modal().is_some() {
+        if !app.dialogs.is_empty() {
             // The Add Members search takes a first esc; the second closes the dialog.
             assert!(changes(&press_only(&mut app, key(KeyCode::Esc))).is_empty());
         }
-        assert!(app.top_modal().is_none(), "{open}: closed");
+        assert!(app.dialogs.is_empty(), "{open}: closed");
     }
 }
 
@@ -185,7 +171,7 @@ fn read_only_mode_opens_no_change_dialog_and_says_why() {
     app.read_only = true;
     for open in ['a', 'r', 'x', 'n', 'X'] {
         press(&mut app, char_key(open));
-        assert!(app.top_modal().is_none(), "{open}");
+        assert!(app.dialogs.is_empty(), "{open}");
         assert!(flash_text(&app).contains("--read-only"), "{open}");
         assert_eq!(app.flash.as_ref().unwrap().level, FlashLevel::Error);
     }
@@ -202,7 +188,7 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
     press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(app.org().open_view().unwrap().marked.len(), 2);
     press(&mut app, char_key('r'));
-    let Some(Modal::EditRoles(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<EditRoles>() else {
         panic!("the role editor opens");
     };
     let names: Vec<&str> = d.targets.iter().map(|t| t.name.as_str()).collect();
@@ -218,19 +204,19 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
     }
     press(&mut app, key(KeyCode::Char(' ')));
     press(&mut app, enter());
-    let Some(Modal::EditRoles(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<EditRoles>() else {
         panic!("open");
     };
     assert_eq!(d.stage, Stage::Review(Button::Apply));
     let effects = press_only(&mut app, enter());
     let sent = changes(&effects);
-    let [Call::SetMemberRoles { members, .. }] = sent.as_slice() else {
+    let [Request::SetMemberRoles { members, .. }] = sent.as_slice() else {
         panic!("one upsert: {sent:?}");
     };
     assert_eq!(members.len(), 2);
     let reloads = answer_change(&mut app, &effects);
     assert!(reloads_people(&reloads));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     assert_eq!(
         roles_of(&app, ANA, RESEARCH),
         Some(vec!["workspace_admin".to_owned(), "dev".to_owned()]),
@@ -251,7 +237,7 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
 fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
     let mut app = research_members();
     press(&mut app, char_key('x'));
-    let Some(Modal::RemoveMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<RemoveMembers>() else {
         panic!("the confirmation opens");
     };
     assert_eq!(d.focus, Button::Cancel);
@@ -261,14 +247,14 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
         changes(&effects).is_empty(),
         "enter on Cancel sends nothing"
     );
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
 
     press(&mut app, char_key('x'));
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, enter());
     assert_eq!(
         changes(&effects),
-        vec![Call::RemoveMembers {
+        vec![Request::RemoveMembers {
             workspace: id(RESEARCH),
             users: vec![id(ANA)]
         }]
@@ -284,7 +270,7 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
     assert!(text.contains("default workspace"), "{text}");
     let effects = press_only(&mut app, enter());
     assert!(changes(&effects).is_empty());
-    assert!(app.modals.is_empty(), "enter closes the notice");
+    assert!(app.dialogs.is_empty(), "enter closes the notice");
 }
 
 #[test]
@@ -296,7 +282,7 @@ fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
     press(&mut app, char_key('j'));
     press(&mut app, char_key('j'));
     press(&mut app, char_key('X'));
-    let Some(Modal::Archive(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<ArchiveDialog>() else {
         panic!("the confirmation opens");
     };
     assert_eq!(d.name, "Product");
@@ -307,14 +293,19 @@ fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
     let effects = press_only(&mut app, enter());
     assert!(changes(&effects).is_empty(), "a near miss archives nothing");
     assert!(flash_text(&app).contains("type \"Product\" to confirm"));
-    assert!(app.top_modal().is_some(), "still open to correct the name");
+    assert!(!app.dialogs.is_empty(), "still open to correct the name");
 
     for _ in 0.."produc".len() {
         press(&mut app, key(KeyCode::Backspace));
     }
     type_text(&mut app, "Product");
     let effects = press_only(&mut app, enter());
-    assert_eq!(changes(&effects), vec![Call::ArchiveWorkspace(id(PRODUCT))]);
+    assert_eq!(
+        changes(&effects),
+        vec![Request::ArchiveWorkspace {
+            workspace: id(PRODUCT)
+        }]
+    );
     let reloads = answer_change(&mut app, &effects);
     assert!(
         reloads.len() >= 4,
@@ -346,27 +337,28 @@ fn creating_a_workspace_checks_the_form_then_selects_the_new_one() {
     press(&mut app, char_key('n'));
     let effects = press_only(&mut app, ctrl('s'));
     assert!(changes(&effects).is_empty(), "an empty form is not sent");
-    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("open");
     };
-    assert!(
-        d.message(crate::tui::state::dialogs::create::CreateField::Name)
-            .is_some()
-    );
+    assert!(d.message(CreateField::Name).is_some());
     type_text(&mut app, "Platform Ops");
     press(&mut app, key(KeyCode::Down));
     type_text(&mut app, "Runs the platform");
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Down));
     press(&mut app, enter());
-    assert!(matches!(app.top_modal(), Some(Modal::AdminPicker(_))));
+    assert!(
+        app.top_dialog::<CreateWorkspace>()
+            .is_some_and(|d| d.admin_picker.is_some()),
+        "the admin picker is open"
+    );
     type_text(&mut app, "zoe");
     press(&mut app, enter());
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Char(' ')));
     let effects = press_only(&mut app, ctrl('s'));
     let sent = changes(&effects);
-    let [Call::CreateWorkspace(body)] = sent.as_slice() else {
+    let [Request::CreateWorkspace { body }] = sent.as_slice() else {
         panic!("one creation: {sent:?}");
     };
     assert_eq!(body.name, "Platform Ops");
@@ -374,7 +366,7 @@ fn creating_a_workspace_checks_the_form_then_selects_the_new_one() {
     assert_eq!(body.admin_user_id, id(ZOE));
     assert!(body.add_all_org_members);
     answer_change(&mut app, &effects);
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Platform Ops");
     let org = app.org();
     let ids = org.visible_workspace_ids();
@@ -395,10 +387,10 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
     press(&mut app, char_key('x'));
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, enter());
-    let (sent, profile, _) = requests(&effects)[0].clone();
+    let (sent, profile, call) = requests(&effects)[0].clone();
     let cancel = press_only(&mut app, ctrl('c'));
     assert!(cancel.contains(&Effect::Cancel(vec![sent])));
-    let Some(Modal::RemoveMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<RemoveMembers>() else {
         panic!("kept");
     };
     assert_eq!(
@@ -407,15 +399,9 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
     );
     assert!(flash_text(&app).contains("may already have been made"));
     // A late answer changes nothing.
-    let late = crate::tui::testing::outcome(
-        profile,
-        &Call::RemoveMembers {
-            workspace: id(RESEARCH),
-            users: vec![id(ANA)],
-        },
-    );
-    deliver(&mut app, sent, profile, late);
-    assert!(app.top_modal().is_some());
+    let late = crate::tui::testing::outcome(profile, &call);
+    deliver(&mut app, sent, profile, call, late);
+    assert!(!app.dialogs.is_empty());
     assert!(roles_of(&app, ANA, RESEARCH).is_some());
 }
 
@@ -427,7 +413,7 @@ fn an_archived_workspace_refuses_membership_changes() {
     assert_eq!(open_name(&app), "Old Prototypes");
     for open in ['a', 'r', 'x'] {
         press(&mut app, char_key(open));
-        assert!(app.modals.is_empty(), "{open}");
+        assert!(app.dialogs.is_empty(), "{open}");
         assert!(flash_text(&app).contains("archived"), "{open}");
     }
 }
@@ -441,14 +427,14 @@ fn esc_clears_the_add_members_search_before_it_closes_and_keeps_the_selection() 
     type_text(&mut app, "yamada");
     press(&mut app, enter());
     press(&mut app, key(KeyCode::Esc));
-    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<AddMembers>() else {
         panic!("the first esc only clears the search");
     };
     assert_eq!(d.search.text(), "");
     assert_eq!(d.selected.len(), 1, "the selection is kept");
     assert_eq!(d.shown.len(), 2);
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
 }
 
 #[test]
@@ -464,7 +450,7 @@ fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
     press(&mut app, key(KeyCode::Delete));
     press(&mut app, key(KeyCode::Delete));
     type_text(&mut app, "ea");
-    let Some(Modal::Archive(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<ArchiveDialog>() else {
         panic!("open");
     };
     assert_eq!(d.typed.value(), "Research");
@@ -472,13 +458,10 @@ fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
     assert_eq!(d.focus, Button::Cancel, "the arrows did not move the focus");
     let effects = press_only(&mut app, enter());
     assert!(changes(&effects).is_empty());
-    assert!(
-        app.top_modal().is_some(),
-        "the typed name is not thrown away"
-    );
+    assert!(!app.dialogs.is_empty(), "the typed name is not thrown away");
     assert!(flash_text(&app).contains("moves to the Archive button"));
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.modals.is_empty(), "esc still closes it");
+    assert!(app.dialogs.is_empty(), "esc still closes it");
 }
 
 #[test]
@@ -515,17 +498,18 @@ fn editing_the_new_workspace_form_clears_the_last_refusal() {
     type_text(&mut app, "jane");
     press(&mut app, enter());
     let effects = press_only(&mut app, ctrl('s'));
-    let (sent, profile, _) = requests(&effects)[0].clone();
+    let (sent, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         sent,
         profile,
-        Outcome::Changed(Err(RemoteError::new(
+        call,
+        Err(RemoteError::new(
             ErrorKind::Conflict,
             "An active workspace named 'Research' already exists",
-        ))),
+        )),
     );
-    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("open");
     };
     assert!(d.submission.error.is_some());
@@ -534,7 +518,7 @@ fn editing_the_new_workspace_form_clears_the_last_refusal() {
         press(&mut app, key(KeyCode::Up));
     }
     type_text(&mut app, " Ops");
-    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("open");
     };
     assert_eq!(d.name.value(), "Research Ops");
@@ -558,12 +542,12 @@ fn the_archive_dialog_counts_only_the_keys_that_still_work() {
     );
     open_workspace_named(&mut app, "Product");
     press(&mut app, char_key('X'));
-    let Some(Modal::Archive(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<ArchiveDialog>() else {
         panic!("the confirmation opens");
     };
     assert_eq!(
         d.keys,
-        Some(crate::tui::state::org::KeyCount {
+        Some(crate::actions::KeyCount {
             working: 2,
             expired: 1
         })

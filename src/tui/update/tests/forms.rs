@@ -4,11 +4,13 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::{Outcome, SaveResult};
+use crate::actions::Request;
+use crate::api::{UpdateWorkspaceIn, WorkspaceSettingsUpdate};
+use crate::tui::call::{Call, Payload};
+use crate::tui::dialogs::unsaved::{PromptButton, Unsaved};
+use crate::tui::effect::Effect;
 use crate::tui::state::form::{Extension, Field, SettingsForm};
-use crate::tui::state::modal::{Navigation, PromptButton};
-use crate::tui::state::{ErrorKind, Modal, RemoteError, Tab};
+use crate::tui::state::{ErrorKind, Navigation, RemoteError, Tab};
 
 /// Opens the default workspace's Settings tab with everything loaded.
 fn settings_app() -> App {
@@ -38,12 +40,32 @@ fn set_field(app: &mut App, field: Field, text: &str) {
     press(app, key(KeyCode::Enter));
 }
 
-fn save_effects(effects: &[Effect]) -> Vec<crate::tui::effect::SaveWorkspace> {
+/// One save as sent: the workspace's own fields and the extension settings, each if sent.
+struct Save {
+    details: Option<UpdateWorkspaceIn>,
+    settings: Option<WorkspaceSettingsUpdate>,
+}
+
+fn save_effects(effects: &[Effect]) -> Vec<Save> {
     requests(effects)
         .into_iter()
         .filter_map(|(_, _, c)| match c {
-            Call::SaveWorkspace(s) => Some(s),
+            Call::Change(requests) => Some(requests),
             _ => None,
+        })
+        .map(|requests| {
+            let mut save = Save {
+                details: None,
+                settings: None,
+            };
+            for request in requests {
+                match request {
+                    Request::UpdateWorkspace { body, .. } => save.details = Some(body),
+                    Request::UpdateWorkspaceSettings { body, .. } => save.settings = Some(body),
+                    other => panic!("not a save: {other:?}"),
+                }
+            }
+            save
         })
         .collect()
 }
@@ -204,21 +226,13 @@ fn server_field_errors_land_on_their_field_and_keep_what_was_typed() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Research");
     let effects = press_only(&mut app, ctrl('s'));
-    let (save_id, profile, _) = requests(&effects)[0].clone();
+    let (save_id, profile, call) = requests(&effects)[0].clone();
     let mut error = RemoteError::new(ErrorKind::Validation, "invalid request");
     error.fields.push((
         "body.name".into(),
         "A workspace with this name already exists".into(),
     ));
-    deliver(
-        &mut app,
-        save_id,
-        profile,
-        Outcome::SavedWorkspace {
-            workspace: id(DEFAULT_WS),
-            result: SaveResult::Failed(error),
-        },
-    );
+    deliver(&mut app, save_id, profile, call, Err(error));
     let form = form(&app);
     assert_eq!(form.name.value(), "Research", "typed value kept");
     assert!(form.is_dirty());
@@ -240,15 +254,13 @@ fn an_error_about_no_field_goes_to_the_status_line() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     let effects = press_only(&mut app, ctrl('s'));
-    let (save_id, profile, _) = requests(&effects)[0].clone();
+    let (save_id, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         save_id,
         profile,
-        Outcome::SavedWorkspace {
-            workspace: id(DEFAULT_WS),
-            result: SaveResult::Failed(RemoteError::new(ErrorKind::Forbidden, "not allowed (403)")),
-        },
+        call,
+        Err(RemoteError::new(ErrorKind::Forbidden, "not allowed (403)")),
     );
     assert_eq!(
         app.flash.as_ref().unwrap().text,
@@ -264,13 +276,13 @@ fn leaving_with_unsaved_changes_asks_and_stay_is_the_default() {
     press(&mut app, ctrl('p'));
     type_text(&mut app, "research");
     press(&mut app, key(KeyCode::Enter));
-    let Some(Modal::Unsaved(prompt)) = app.top_modal() else {
+    let Some(prompt) = app.top_dialog::<Unsaved>() else {
         panic!("no prompt")
     };
     assert_eq!(prompt.button, PromptButton::Stay);
     assert_eq!(prompt.then, Navigation::OpenWorkspace(id(RESEARCH)));
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Default Workspace");
     assert_eq!(form(&app).name.value(), "Renamed");
 }
@@ -280,7 +292,7 @@ fn discard_drops_the_changes_and_goes_on() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('q')));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     press(&mut app, key(KeyCode::Char('d')));
     assert!(app.quit);
 }
@@ -291,13 +303,13 @@ fn save_in_the_prompt_saves_then_goes_on() {
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('-')));
     assert!(
-        app.top_modal().is_none(),
+        app.dialogs.is_empty(),
         "no previous workspace: nothing to leave for"
     );
     press(&mut app, ctrl('o'));
     type_text(&mut app, "globex");
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     let effects = press_only(&mut app, key(KeyCode::Char('s')));
     assert_eq!(app.current, 0, "waits for the save");
     assert_eq!(save_effects(&effects).len(), 1);
@@ -319,18 +331,16 @@ fn a_failed_save_from_the_prompt_stays() {
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('q')));
     let effects = press_only(&mut app, key(KeyCode::Char('s')));
-    let (save_id, profile, _) = requests(&effects)[0].clone();
+    let (save_id, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         save_id,
         profile,
-        Outcome::SavedWorkspace {
-            workspace: id(DEFAULT_WS),
-            result: SaveResult::Failed(RemoteError::new(
-                ErrorKind::Unreachable,
-                "server unreachable",
-            )),
-        },
+        call,
+        Err(RemoteError::new(
+            ErrorKind::Unreachable,
+            "server unreachable",
+        )),
     );
     assert!(!app.quit);
     assert_eq!(form(&app).name.value(), "Renamed");
@@ -341,7 +351,7 @@ fn tab_switches_keep_the_form_without_asking() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('1')));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     press(&mut app, key(KeyCode::Char('2')));
     assert_eq!(form(&app).name.value(), "Renamed");
 }
@@ -396,15 +406,13 @@ fn without_the_extension_its_fields_are_read_only_with_the_reason() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Enter));
     let effects = press_only(&mut app, key(KeyCode::Char('2')));
-    let (settings_id, profile, _) = requests(&effects)[0].clone();
+    let (settings_id, profile, call) = requests(&effects)[0].clone();
     deliver(
         &mut app,
         settings_id,
         profile,
-        Outcome::WorkspaceSettings {
-            workspace: id(DEFAULT_WS),
-            result: Ok(None),
-        },
+        call,
+        Ok(Payload::WorkspaceSettings(None)),
     );
     assert!(matches!(form(&app).extension, Extension::Unavailable(_)));
     for _ in 0..4 {
@@ -428,7 +436,7 @@ fn an_untouched_form_follows_a_refresh_but_typed_fields_survive_it() {
     let mut app = settings_app();
     set_field(&mut app, Field::Description, "Mine");
     let effects = press_only(&mut app, ctrl('r'));
-    let (ws_id, profile, _) = requests(&effects)
+    let (ws_id, profile, call) = requests(&effects)
         .into_iter()
         .find(|(_, _, c)| *c == Call::Workspaces { archived: false })
         .unwrap();
@@ -439,10 +447,8 @@ fn an_untouched_form_follows_a_refresh_but_typed_fields_survive_it() {
         &mut app,
         ws_id,
         profile,
-        Outcome::Workspaces {
-            archived: false,
-            result: Ok(fresh),
-        },
+        call,
+        Ok(Payload::Workspaces(fresh)),
     );
     assert_eq!(form(&app).name.value(), "Renamed elsewhere");
     assert_eq!(form(&app).description.value(), "Mine");
@@ -465,7 +471,8 @@ fn ctrl_c_during_a_save_cancels_it_and_says_the_outcome_is_unknown() {
             .text
             .contains("may already have reached")
     );
-    deliver(&mut app, save_id, profile, outcome(profile, &call));
+    let result = outcome(profile, &call);
+    deliver(&mut app, save_id, profile, call, result);
     assert!(
         form(&app).is_dirty(),
         "a cancelled save's answer is not applied"
@@ -478,7 +485,7 @@ fn quitting_while_a_save_runs_waits_for_it() {
     set_field(&mut app, Field::Name, "Renamed");
     let effects = press_only(&mut app, ctrl('s'));
     press(&mut app, key(KeyCode::Char('q')));
-    assert!(app.modals.is_empty(), "no prompt while the save runs");
+    assert!(app.dialogs.is_empty(), "no prompt while the save runs");
     assert!(!app.quit);
     answer_all(&mut app, effects);
     assert!(app.quit, "quits once saved");
@@ -489,7 +496,7 @@ fn a_prompt_left_open_after_the_changes_were_saved_just_goes_on() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('q')));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     form_mut(&mut app).discard();
     let effects = press_only(&mut app, key(KeyCode::Char('s')));
     assert!(save_effects(&effects).is_empty());

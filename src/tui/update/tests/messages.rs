@@ -5,11 +5,13 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::{Outcome, SaveResult};
+use crate::tui::call::{Call, Payload};
+use crate::tui::dialogs::reader::{Reader, Text};
+use crate::tui::dialogs::unsaved::Unsaved;
+use crate::tui::effect::Effect;
 use crate::tui::render_tests::screen;
 use crate::tui::state::form::{Field, SettingsForm};
-use crate::tui::state::{ErrorKind, Modal, RemoteError};
+use crate::tui::state::{ErrorKind, RemoteError};
 
 const REFUSAL: &str = "The cap cannot exceed the organization's monthly limit of 800 EUR";
 
@@ -56,20 +58,12 @@ fn detail_text(screen: &str) -> String {
 /// Saves, and has the server refuse the cap because the organization's limit went down.
 fn save_refused(app: &mut App) -> Vec<Effect> {
     let effects = press_only(app, ctrl('s'));
-    let (save, profile, _) = requests(&effects)[0].clone();
+    let (save, profile, call) = requests(&effects)[0].clone();
     let mut error = RemoteError::new(ErrorKind::Validation, "invalid request");
     error
         .fields
         .push(("body.monthly_spend_cap".into(), REFUSAL.into()));
-    deliver(
-        app,
-        save,
-        profile,
-        Outcome::SavedWorkspace {
-            workspace: id(DEFAULT_WS),
-            result: SaveResult::Failed(error),
-        },
-    )
+    deliver(app, save, profile, call, Err(error))
 }
 
 #[test]
@@ -98,19 +92,16 @@ fn answer_with_lowered_limit(app: &mut App, effects: Vec<Effect>) {
         let Effect::Request { id, profile, call } = effect else {
             continue;
         };
-        let outcome = match &call {
+        let result = match &call {
             Call::WorkspaceSettings(ws) => {
                 let mut settings = crate::tui::testing::settings(*ws);
                 settings.organization_monthly_limit = Some(800);
                 settings.monthly_spend_cap = Some(300);
-                Outcome::WorkspaceSettings {
-                    workspace: *ws,
-                    result: Ok(Some(settings)),
-                }
+                Ok(Payload::WorkspaceSettings(Some(settings)))
             }
             other => crate::tui::testing::outcome(profile, other),
         };
-        queue.extend(deliver(app, id, profile, outcome));
+        queue.extend(deliver(app, id, profile, call, result));
     }
     redraw(app);
 }
@@ -139,7 +130,7 @@ fn after_a_refusal_and_discard_the_form_shows_what_the_server_has_now() {
     press(&mut app, ctrl('p'));
     type_text(&mut app, "Research");
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::Unsaved(_))));
+    assert!(app.top_dialog::<Unsaved>().is_some());
     let effects = press_only(&mut app, key(KeyCode::Char('d')));
     answer_with_lowered_limit(&mut app, effects);
     press(&mut app, key(KeyCode::Char('-')));
@@ -156,7 +147,7 @@ fn after_a_refusal_and_discard_the_form_shows_what_the_server_has_now() {
 fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
     let mut app = loaded_app();
     let long = "Archived \"Marketing — Q3 Launch\": 4 members lost access; 1 API key stopped working at once (2 more had expired already)";
-    let _ = crate::tui::update::requests::info(&mut app, long);
+    let _ = crate::tui::update::flash::info(&mut app, long);
     redraw(&mut app);
     let text = screen(&app, 80, 24);
     let status = text.lines().next().unwrap();
@@ -164,7 +155,11 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
     assert!(!status.contains("expired already"), "{status}");
 
     press(&mut app, key(KeyCode::Char('m')));
-    assert!(matches!(app.top_modal(), Some(Modal::Messages { .. })));
+    assert!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Messages)
+            .is_some()
+    );
     let text = screen(&app, 80, 24);
     let joined: String = text
         .lines()
@@ -176,10 +171,14 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
         .join(" ");
     assert!(joined.contains(long), "{text}");
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
 
     press(&mut app, key(KeyCode::Char(':')));
     type_text(&mut app, "messages");
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::Messages { .. })));
+    assert!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Messages)
+            .is_some()
+    );
 }

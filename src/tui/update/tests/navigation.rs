@@ -3,8 +3,10 @@
 use crossterm::event::KeyCode;
 
 use super::*;
+use crate::tui::dialogs::picker::Picker;
+use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::state::members::MemberColumn;
-use crate::tui::state::{Focus, Modal, Tab};
+use crate::tui::state::{Focus, Tab};
 
 #[test]
 fn the_first_load_opens_the_default_workspace_with_the_list_focused() {
@@ -98,7 +100,7 @@ fn typing_q_in_a_filter_types_it() {
     type_text(&mut app, "q-?");
     assert_eq!(app.org().list_filter.text(), "q-?");
     assert!(!app.quit);
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.org().list_filter.text(), "");
     assert_eq!(app.org().visible_workspaces().len(), 6);
@@ -153,10 +155,10 @@ fn members_sort_by_column_and_reverse() {
 fn the_picker_opens_the_best_match_and_dash_jumps_back() {
     let mut app = loaded_app();
     press(&mut app, ctrl('p'));
-    assert!(matches!(app.top_modal(), Some(Modal::WorkspacePicker(_))));
+    assert!(app.top_dialog::<Picker>().is_some());
     type_text(&mut app, "mrkt");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Marketing");
     press(&mut app, key(KeyCode::Char('-')));
     assert_eq!(open_name(&app), "Default Workspace");
@@ -170,7 +172,7 @@ fn the_picker_moves_and_esc_closes_without_opening() {
     press(&mut app, ctrl('p'));
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Default Workspace");
     press(&mut app, ctrl('p'));
     press(&mut app, key(KeyCode::Down));
@@ -225,7 +227,7 @@ fn each_workspace_keeps_its_tab_filter_and_cursor() {
     let view = app.org().open_view().unwrap();
     assert_eq!(view.tab, Tab::Members);
     assert_eq!(view.members_filter.text(), "j");
-    assert_eq!(view.members.id, Some(id(JOHN)));
+    assert_eq!(view.members_cursor.id, Some(id(JOHN)));
     press(&mut app, key(KeyCode::Char('-')));
     assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
 }
@@ -299,13 +301,22 @@ fn the_archived_toggle_lists_the_archived_workspaces_loaded_at_start() {
 fn help_opens_with_question_mark_and_takes_every_key_until_closed() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Char('?')));
-    assert!(matches!(app.top_modal(), Some(Modal::Help { .. })));
+    assert!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .is_some()
+    );
     press(&mut app, key(KeyCode::Char('j')));
-    assert!(matches!(app.top_modal(), Some(Modal::Help { scroll: 1 })));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(1)
+    );
     press(&mut app, key(KeyCode::Char('a')));
     assert!(!app.org().show_archived, "keys do not reach the panes");
     press(&mut app, key(KeyCode::Char('q')));
-    assert!(app.modals.is_empty());
+    assert!(app.dialogs.is_empty());
     assert!(!app.quit, "q closed the help, it did not quit");
 }
 
@@ -335,13 +346,22 @@ fn help_scrolls_no_further_than_its_last_page() {
     for _ in 0..50 {
         press(&mut app, key(KeyCode::PageDown));
     }
-    let Some(Modal::Help { scroll: bottom }) = app.top_modal().cloned() else {
+    let Some(bottom) = app
+        .top_dialog::<Reader>()
+        .filter(|r| r.text == Text::Help)
+        .map(|h| h.scroll)
+    else {
         panic!("help closed")
     };
-    assert_eq!(bottom, crate::tui::modals::help::max_scroll(&app));
+    assert_eq!(bottom, crate::tui::dialogs::reader::help::max_scroll(&app));
     assert!(bottom > 0);
     press(&mut app, key(KeyCode::Up));
-    assert!(matches!(app.top_modal(), Some(Modal::Help { scroll }) if *scroll == bottom - 1));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(bottom - 1)
+    );
     crate::tui::update::update(
         &mut app,
         crate::tui::msg::Msg::Resize {
@@ -350,7 +370,7 @@ fn help_scrolls_no_further_than_its_last_page() {
         },
     );
     assert!(
-        crate::tui::modals::help::max_scroll(&app) < bottom,
+        crate::tui::dialogs::reader::help::max_scroll(&app) < bottom,
         "a taller screen shows more"
     );
 }

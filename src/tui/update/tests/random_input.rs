@@ -15,10 +15,14 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
+use crate::tui::dialogs::Dialog;
+use crate::tui::dialogs::add_members::AddMembers;
+use crate::tui::dialogs::archive::ArchiveDialog;
+use crate::tui::dialogs::edit_roles::EditRoles;
+use crate::tui::dialogs::remove_members::RemoveMembers;
 use crate::tui::msg::Msg;
-use crate::tui::state::dialogs::roles::Stage;
-use crate::tui::state::{Modal, Sighting, Tab};
+use crate::tui::state::{Sighting, Tab};
 use crate::tui::update::update;
 use drive::{Session, WORDS, failure, guided_key, random_key, random_size};
 
@@ -27,30 +31,11 @@ const STEPS: usize = 8_000;
 /// At most this many steps before the console starts afresh.
 const SESSION_STEPS: usize = 600;
 
-/// The organization-changing calls among `effects`.
-fn changes(effects: &[Effect]) -> Vec<Call> {
-    requests(effects)
-        .into_iter()
-        .map(|(_, _, call)| call)
-        .filter(|call| {
-            matches!(
-                call,
-                Call::AddMembers { .. }
-                    | Call::SetMemberRoles { .. }
-                    | Call::RemoveMembers { .. }
-                    | Call::ArchiveWorkspace(_)
-                    | Call::CreateWorkspace(_)
-                    | Call::SaveWorkspace(_)
-            )
-        })
-        .collect()
-}
-
 /// What the console looked like before a key: enough to say what confirmed a change. (The
 /// frame itself stays in the session's terminal until the next draw.)
 struct Before {
     seen: Sighting,
-    modals: Vec<Modal>,
+    dialogs: Vec<Box<dyn Dialog>>,
     open: Option<uuid::Uuid>,
     settings_tab: bool,
     /// Only kept while the notice shows.
@@ -62,7 +47,7 @@ fn hidden_state(app: &App) -> String {
     let org = app.org();
     format!(
         "{:?} {:?} {:?} {:?} {} {} {:?}",
-        app.modals,
+        app.dialogs,
         app.focus,
         org.open,
         org.open_view()
@@ -81,7 +66,7 @@ fn before(session: &Session) -> Before {
     let app = &session.app;
     Before {
         seen: app.seen,
-        modals: app.modals.clone(),
+        dialogs: app.dialogs.clone(),
         open: app.org().open,
         settings_tab: app
             .org()
@@ -91,22 +76,26 @@ fn before(session: &Session) -> Before {
     }
 }
 
-/// Checks that `call` was confirmed on something drawn whole in `frame`, the one before the key.
-fn assert_seen(call: &Call, before: &Before, frame: &str, step: usize) {
-    let top = before.modals.last();
-    let dialog_whole = before.seen.showed_whole_dialog(&before.modals);
-    let evidence = match (call, top) {
-        (Call::AddMembers { .. }, Some(Modal::AddMembers(_))) => frame.contains("Selected: "),
-        (Call::SetMemberRoles { .. }, Some(Modal::EditRoles(d))) => {
-            matches!(d.stage, Stage::Review(_)) && frame.contains("▶ Apply ◀")
-        }
-        (Call::RemoveMembers { .. }, Some(Modal::RemoveMembers(_))) => frame.contains("▶ Remove "),
-        (Call::ArchiveWorkspace(_), Some(Modal::Archive(_))) => frame.contains("▶ Archive \""),
-        (Call::CreateWorkspace(_), Some(Modal::CreateWorkspace(_))) => {
+/// Checks that `change` was confirmed on something drawn whole in `frame`, the one before the
+/// key.
+fn assert_seen(change: &Request, before: &Before, frame: &str, step: usize) {
+    let top = before.dialogs.last();
+    let dialog_whole = before.seen.showed_whole_dialog(&before.dialogs);
+    let on_top = |name: &str| top.is_some_and(|d| d.name() == name);
+    let save = matches!(
+        change,
+        Request::UpdateWorkspace { .. } | Request::UpdateWorkspaceSettings { .. }
+    );
+    let evidence = match change {
+        Request::AddMembers { .. } if on_top("add members") => frame.contains("Selected: "),
+        Request::SetMemberRoles { .. } if on_top("roles preview") => frame.contains("▶ Apply ◀"),
+        Request::RemoveMembers { .. } if on_top("remove members") => frame.contains("▶ Remove "),
+        Request::ArchiveWorkspace { .. } if on_top("archive") => frame.contains("▶ Archive \""),
+        Request::CreateWorkspace { .. } if on_top("new workspace") => {
             frame.contains("Create ◀") || frame.contains("[ Create ]")
         }
-        (Call::SaveWorkspace(_), Some(Modal::Unsaved(_))) => frame.contains("Save (s)"),
-        (Call::SaveWorkspace(_), None) => {
+        _ if save && on_top("unsaved changes") => frame.contains("Save (s)"),
+        _ if save && top.is_none() => {
             assert!(
                 before.seen.showed_whole_form(before.open) && before.settings_tab,
                 "step {step}: saved a form not drawn whole\n{frame}"
@@ -117,15 +106,15 @@ fn assert_seen(call: &Call, before: &Before, frame: &str, step: usize) {
             );
             return;
         }
-        _ => panic!("step {step}: {call:?} sent from {top:?}\n{frame}"),
+        _ => panic!("step {step}: {change:?} sent from {top:?}\n{frame}"),
     };
     assert!(
         dialog_whole,
-        "step {step}: {call:?} from a dialog not drawn whole\n{frame}"
+        "step {step}: {change:?} from a dialog not drawn whole\n{frame}"
     );
     assert!(
         evidence,
-        "step {step}: the frame did not show what confirms {call:?}\n{frame}"
+        "step {step}: the frame did not show what confirms {change:?}\n{frame}"
     );
 }
 
@@ -151,28 +140,28 @@ fn assert_in_range(app: &App, step: usize) {
             }
         }
     }
-    for modal in &app.modals {
-        match modal {
-            Modal::AddMembers(d) => {
-                let shown = d.shown_ids();
-                if !shown.is_empty() {
-                    let at = d.cursor.current(&shown);
-                    assert!(at.is_some_and(|id| shown.contains(&id)), "step {step}");
-                }
-                assert!(d.role < d.roles.len().max(1), "step {step}");
-                assert!(
-                    d.selected
-                        .iter()
-                        .all(|id| d.candidates.iter().any(|c| c.user_id == *id)),
-                    "step {step}: selected someone not offered"
-                );
+    for dialog in &app.dialogs {
+        let dialog = dialog.as_any();
+        if let Some(d) = dialog.downcast_ref::<AddMembers>() {
+            let shown = d.shown_ids();
+            if !shown.is_empty() {
+                let at = d.cursor.current(&shown);
+                assert!(at.is_some_and(|id| shown.contains(&id)), "step {step}");
             }
-            Modal::EditRoles(d) => {
-                assert!(d.cursor < d.choices.len().max(1), "step {step}");
-                assert!(!d.targets.is_empty(), "step {step}");
-            }
-            Modal::RemoveMembers(d) => assert!(!d.targets.is_empty(), "step {step}"),
-            _ => {}
+            assert!(d.role < d.roles.len().max(1), "step {step}");
+            assert!(
+                d.selected
+                    .iter()
+                    .all(|id| d.candidates.iter().any(|c| c.user_id == *id)),
+                "step {step}: selected someone not offered"
+            );
+        }
+        if let Some(d) = dialog.downcast_ref::<EditRoles>() {
+            assert!(d.cursor < d.choices.len().max(1), "step {step}");
+            assert!(!d.targets.is_empty(), "step {step}");
+        }
+        if let Some(d) = dialog.downcast_ref::<RemoveMembers>() {
+            assert!(!d.targets.is_empty(), "step {step}");
         }
     }
 }
@@ -200,10 +189,11 @@ fn walk(seed: u64) {
     for step in 0..STEPS {
         let before = before(&session);
         let roll = rng.random_range(0..100);
-        let archive_name = match session.app.top_modal() {
-            Some(Modal::Archive(d)) if d.typed.value().is_empty() => Some(d.name.clone()),
-            _ => None,
-        };
+        let archive_name = session
+            .app
+            .top_dialog::<ArchiveDialog>()
+            .filter(|d| d.typed.value().is_empty())
+            .map(|d| d.name.clone());
         let (effects, quit_key) = if roll < 3 {
             let (width, height) = random_size(&mut rng);
             let effects = update(&mut session.app, Msg::Resize { width, height });
@@ -233,9 +223,11 @@ fn walk(seed: u64) {
             );
             (update(&mut session.app, Msg::Key(key)), quits)
         };
-        for call in changes(&effects) {
-            assert_seen(&call, &before, &session.frame(), step);
-            *sent.entry(call.label()).or_insert(0) += 1;
+        for change in changes(&effects) {
+            assert_seen(&change, &before, &session.frame(), step);
+            *sent
+                .entry(change.method().to_owned() + " " + &change.path())
+                .or_insert(0) += 1;
         }
         if let Some(hidden) = &before.hidden
             && !quit_key
@@ -256,12 +248,12 @@ fn walk(seed: u64) {
         if !session.held.is_empty() && rng.random_range(0..100) < 20 {
             let at = rng.random_range(0..session.held.len());
             let (id, profile, call) = session.held.remove(at);
-            let outcome = if rng.random_bool(0.7) {
+            let result = if rng.random_bool(0.7) {
                 outcome(profile, &call)
             } else {
-                failure(&call)
+                Err(failure())
             };
-            let more = session.deliver(id, profile, outcome);
+            let more = session.deliver(id, profile, call, result);
             assert!(
                 changes(&more).is_empty(),
                 "step {step}: a late answer sent a change"

@@ -4,8 +4,8 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::Outcome;
+use crate::tui::call::{Call, Payload};
+use crate::tui::effect::Effect;
 use crate::tui::state::people::People;
 use crate::tui::state::{ErrorKind, Remote, RemoteError};
 use crate::tui::update::start;
@@ -54,7 +54,13 @@ fn answers_for_an_organization_the_user_left_are_dropped() {
         "the old organization's loads are aborted"
     );
     for (id, profile, call) in &old {
-        deliver(&mut app, *id, *profile, outcome(*profile, call));
+        deliver(
+            &mut app,
+            *id,
+            *profile,
+            call.clone(),
+            outcome(*profile, call),
+        );
     }
     assert!(
         app.orgs[0].workspaces.get().is_none(),
@@ -75,7 +81,7 @@ fn a_superseded_refresh_answer_is_dropped() {
     let mut app = loaded_app();
     let first = press_only(&mut app, ctrl('r'));
     let second = press_only(&mut app, ctrl('r'));
-    let (old_id, profile, _) = requests(&first)
+    let (old_id, profile, call) = requests(&first)
         .into_iter()
         .find(|(_, _, c)| *c == Call::Workspaces { archived: false })
         .unwrap();
@@ -83,10 +89,10 @@ fn a_superseded_refresh_answer_is_dropped() {
         &mut app,
         old_id,
         profile,
-        Outcome::Workspaces {
-            archived: false,
-            result: Ok(vec![workspace(DEFAULT_WS, "Stale", "", 1)]),
-        },
+        call,
+        Ok(Payload::Workspaces(vec![workspace(
+            DEFAULT_WS, "Stale", "", 1,
+        )])),
     );
     assert_eq!(
         app.org().workspaces.get().unwrap().len(),
@@ -112,7 +118,8 @@ fn a_settings_answer_for_a_workspace_left_meanwhile_is_dropped() {
         !app.in_flight.contains_key(&settings_id),
         "spinner no longer waits for it"
     );
-    deliver(&mut app, settings_id, profile, outcome(profile, &call));
+    let result = outcome(profile, &call);
+    deliver(&mut app, settings_id, profile, call, result);
     let view = app.org().views.get(&id(DEFAULT_WS)).unwrap();
     assert!(view.settings.get().is_none(), "dropped");
 }
@@ -124,16 +131,22 @@ fn the_cursor_stays_on_the_same_member_across_a_refresh() {
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Down));
     let view = app.org().open_view().unwrap();
-    assert_eq!(view.members.id, Some(id(JOHN)));
+    assert_eq!(view.members_cursor.id, Some(id(JOHN)));
     let effects = press_only(&mut app, ctrl('r'));
-    let (people_id, profile, _) = requests(&effects)
+    let (people_id, profile, call) = requests(&effects)
         .into_iter()
         .find(|(_, _, c)| *c == Call::People)
         .unwrap();
     // The refreshed directory lost Jane and gained nobody: John moves up a row.
     let mut fresh = people(0);
     fresh.persons.retain(|p| p.user_id != id(JANE));
-    deliver(&mut app, people_id, profile, Outcome::People(Ok(fresh)));
+    deliver(
+        &mut app,
+        people_id,
+        profile,
+        call,
+        Ok(Payload::People(fresh)),
+    );
     let org = app.org();
     let rows: Vec<_> = org
         .visible_members(id(DEFAULT_WS))
@@ -141,8 +154,8 @@ fn the_cursor_stays_on_the_same_member_across_a_refresh() {
         .map(|r| r.user_id)
         .collect();
     let view = org.open_view().unwrap();
-    assert_eq!(view.members.current(&rows), Some(id(JOHN)));
-    assert_eq!(view.members.resolve(&rows), Some(1));
+    assert_eq!(view.members_cursor.current(&rows), Some(id(JOHN)));
+    assert_eq!(view.members_cursor.resolve(&rows), Some(1));
 }
 
 #[test]
@@ -151,13 +164,19 @@ fn when_the_selected_member_disappears_the_cursor_stays_near() {
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Char('G')));
     let effects = press_only(&mut app, ctrl('r'));
-    let (people_id, profile, _) = requests(&effects)
+    let (people_id, profile, call) = requests(&effects)
         .into_iter()
         .find(|(_, _, c)| *c == Call::People)
         .unwrap();
     let mut fresh = people(0);
     fresh.persons.retain(|p| p.user_id != id(TARO));
-    deliver(&mut app, people_id, profile, Outcome::People(Ok(fresh)));
+    deliver(
+        &mut app,
+        people_id,
+        profile,
+        call,
+        Ok(Payload::People(fresh)),
+    );
     let org = app.org();
     let rows: Vec<_> = org
         .visible_members(id(DEFAULT_WS))
@@ -165,7 +184,7 @@ fn when_the_selected_member_disappears_the_cursor_stays_near() {
         .map(|r| r.user_id)
         .collect();
     assert_eq!(
-        org.open_view().unwrap().members.current(&rows),
+        org.open_view().unwrap().members_cursor.current(&rows),
         Some(id(ZOE))
     );
 }
@@ -175,11 +194,11 @@ fn a_failed_load_is_shown_and_refresh_tries_again() {
     let mut app = new_app();
     let effects = start(&mut app);
     for (id, profile, call) in requests(&effects) {
-        let outcome = match call {
-            Call::People => Outcome::People(Err(RemoteError::new(ErrorKind::Server, "HTTP 502"))),
-            other => outcome(profile, &other),
+        let result = match call {
+            Call::People => Err(RemoteError::new(ErrorKind::Server, "HTTP 502")),
+            ref other => outcome(profile, other),
         };
-        deliver(&mut app, id, profile, outcome);
+        deliver(&mut app, id, profile, call, result);
     }
     assert!(matches!(app.org().people.value, Remote::Failed(_)));
     let effects = press_only(&mut app, ctrl('r'));

@@ -4,11 +4,12 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::Call;
-use crate::tui::state::Modal;
+use crate::actions::Request;
+use crate::tui::dialogs::add_members::AddMembers;
+use crate::tui::dialogs::edit_roles::EditRoles;
 
 fn ticked_names(app: &App) -> Vec<String> {
-    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<AddMembers>() else {
         panic!("the Add Members dialog is open");
     };
     d.selected_people().iter().map(|c| c.name.clone()).collect()
@@ -23,7 +24,7 @@ fn add_members_space_after_a_search_ticks_the_best_match() {
     // (john.smith@acme), but 山田太郎's email starts with it.
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "ta");
-    let Some(Modal::AddMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<AddMembers>() else {
         panic!("dialog");
     };
     let shown: Vec<&str> = d
@@ -75,7 +76,7 @@ fn the_members_filter_puts_the_cursor_on_the_first_match() {
     assert_eq!(member_names(&app)[0], "Ana Lucía Pérez");
     let effects = press(&mut app, key(KeyCode::Char('r')));
     assert!(effects.is_empty());
-    let Some(Modal::EditRoles(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<EditRoles>() else {
         panic!("the role editor opens");
     };
     let names: Vec<&str> = d.targets.iter().map(|t| t.name.as_str()).collect();
@@ -101,9 +102,9 @@ fn a_selection_the_search_hides_is_named_before_adding() {
         "{text}"
     );
     let effects = press_only(&mut app, key(KeyCode::Enter));
-    let sent: Vec<Call> = requests(&effects).into_iter().map(|(_, _, c)| c).collect();
+    let sent = changes(&effects);
     assert!(
-        matches!(sent.as_slice(), [Call::AddMembers { members, .. }] if members.len() == 1),
+        matches!(sent.as_slice(), [Request::AddMembers { members, .. }] if members.len() == 1),
         "the hidden person is added, as the dialog said: {sent:?}"
     );
 }

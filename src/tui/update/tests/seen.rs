@@ -5,37 +5,18 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::tui::effect::{Call, Effect};
+use crate::actions::Request;
+use crate::tui::dialogs::create_workspace::{CreateField, CreateWorkspace};
+use crate::tui::dialogs::remove_members::RemoveMembers;
 use crate::tui::msg::Msg;
-use crate::tui::state::dialogs::RemoveMembers;
-use crate::tui::state::dialogs::create::CreateField;
 use crate::tui::state::form::Field;
-use crate::tui::state::{Focus, Modal, Tab};
+use crate::tui::state::{Focus, Tab};
 use crate::tui::update::update;
 
 /// Resizes the terminal and draws the frame that follows, as the event loop does.
 fn resize(app: &mut App, width: u16, height: u16) {
     let _ = update(app, Msg::Resize { width, height });
     redraw(app);
-}
-
-/// The calls among `effects` that change the organization.
-fn changes(effects: &[Effect]) -> Vec<Call> {
-    requests(effects)
-        .into_iter()
-        .map(|(_, _, call)| call)
-        .filter(|call| {
-            matches!(
-                call,
-                Call::AddMembers { .. }
-                    | Call::SetMemberRoles { .. }
-                    | Call::RemoveMembers { .. }
-                    | Call::ArchiveWorkspace(_)
-                    | Call::CreateWorkspace(_)
-                    | Call::SaveWorkspace(_)
-            )
-        })
-        .collect()
 }
 
 fn flash(app: &App) -> String {
@@ -56,24 +37,24 @@ fn research_members() -> App {
 fn behind_the_too_small_notice_keys_reach_nothing_but_quit() {
     let mut app = research_members();
     press(&mut app, key(KeyCode::Char('x')));
-    assert!(matches!(app.top_modal(), Some(Modal::RemoveMembers(_))));
+    assert!(app.top_dialog::<RemoveMembers>().is_some());
     resize(&mut app, 45, 12);
     assert!(app.seen.too_small);
 
     let tab = press_only(&mut app, key(KeyCode::Tab));
     let enter = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&tab).is_empty() && changes(&enter).is_empty());
-    let Some(Modal::RemoveMembers(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<RemoveMembers>() else {
         panic!("the dialog is left as it was");
     };
-    assert_eq!(d.focus, crate::tui::state::dialogs::Button::Cancel);
+    assert_eq!(d.focus, crate::tui::dialogs::Button::Cancel);
     assert_eq!(
         flash(&app),
         "That key does nothing until the terminal is larger"
     );
     press(&mut app, ctrl('v'));
     let _ = update(&mut app, Msg::Paste("Research".into()));
-    assert_eq!(app.modals.len(), 1);
+    assert_eq!(app.dialogs.len(), 1);
 
     press(&mut app, key(KeyCode::Char('q')));
     assert!(app.quit, "q quits, as the notice says");
@@ -105,7 +86,7 @@ fn the_notice_says_which_key_quits_and_waits_for_unsaved_changes() {
     let text = crate::tui::render_tests::screen(&app, 40, 10);
     assert!(text.contains("Enlarge it to save or discard"), "{text}");
     press(&mut app, ctrl('q'));
-    assert!(!app.quit && app.modals.is_empty());
+    assert!(!app.quit && app.dialogs.is_empty());
 }
 
 /// Research's Remove dialog for ten people: too tall for a 60x15 terminal.
@@ -113,12 +94,11 @@ fn tall_remove_dialog(app: &mut App) {
     let targets = (0..10)
         .map(|n| (id(800 + n), format!("Person {n}")))
         .collect();
-    app.modals
-        .push(Modal::RemoveMembers(Box::new(RemoveMembers::new(
-            id(RESEARCH),
-            "Research",
-            targets,
-        ))));
+    app.dialogs.push(Box::new(RemoveMembers::new(
+        id(RESEARCH),
+        "Research",
+        targets,
+    )));
 }
 
 #[test]
@@ -127,7 +107,7 @@ fn a_dialog_cut_off_by_the_terminal_sends_nothing_until_it_is_seen_whole() {
     tall_remove_dialog(&mut app);
     resize(&mut app, 60, 15);
     assert!(!app.seen.too_small);
-    assert!(!app.seen.showed_whole_dialog(&app.modals));
+    assert!(!app.seen.showed_whole_dialog(&app.dialogs));
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty(), "{effects:?}");
@@ -136,13 +116,13 @@ fn a_dialog_cut_off_by_the_terminal_sends_nothing_until_it_is_seen_whole() {
         "{}",
         flash(&app)
     );
-    assert!(app.top_modal().is_some(), "the dialog stays");
+    assert!(!app.dialogs.is_empty(), "the dialog stays");
 
     resize(&mut app, 80, 24);
-    assert!(app.seen.showed_whole_dialog(&app.modals));
+    assert!(app.seen.showed_whole_dialog(&app.dialogs));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(changes(&effects).as_slice(), [Call::RemoveMembers { users, .. }] if users.len() == 10),
+        matches!(changes(&effects).as_slice(), [Request::RemoveMembers { users, .. }] if users.len() == 10),
         "{effects:?}"
     );
 }
@@ -199,10 +179,14 @@ fn space_never_presses_create_and_the_focus_stays_on_the_chosen_admin() {
         press(&mut app, key(KeyCode::Tab));
     }
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.top_modal(), Some(Modal::AdminPicker(_))));
+    assert!(
+        app.top_dialog::<CreateWorkspace>()
+            .is_some_and(|d| d.admin_picker.is_some()),
+        "the admin picker is open"
+    );
     type_text(&mut app, "zoe");
     press(&mut app, key(KeyCode::Enter));
-    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("back on the form");
     };
     assert_eq!(d.focus, CreateField::Admin, "the focus did not jump");
@@ -211,7 +195,7 @@ fn space_never_presses_create_and_the_focus_stays_on_the_chosen_admin() {
     press(&mut app, key(KeyCode::Tab));
     press(&mut app, key(KeyCode::Char(' ')));
     press(&mut app, key(KeyCode::Tab));
-    let Some(Modal::CreateWorkspace(d)) = app.top_modal() else {
+    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("still on the form");
     };
     assert!(d.add_all, "space flipped the box");
@@ -221,6 +205,6 @@ fn space_never_presses_create_and_the_focus_stays_on_the_chosen_admin() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(matches!(
         changes(&effects).as_slice(),
-        [Call::CreateWorkspace(_)]
+        [Request::CreateWorkspace { .. }]
     ));
 }

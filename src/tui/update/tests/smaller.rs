@@ -5,9 +5,10 @@
 use crossterm::event::KeyCode;
 
 use super::*;
+use crate::tui::dialogs::picker::Picker;
+use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::msg::Msg;
 use crate::tui::render_tests::{draw, screen};
-use crate::tui::state::Modal;
 use crate::tui::theme::Theme;
 use crate::tui::update::update;
 
@@ -21,10 +22,10 @@ fn command(app: &mut App, text: &str) {
 fn ws_with_several_matches_lists_them_to_choose_from() {
     let mut app = loaded_app();
     command(&mut app, "ws m");
-    let Some(Modal::WorkspacePicker(picker)) = app.top_modal() else {
-        panic!("the picker lists the matches: {:?}", app.top_modal());
+    let Some(picker) = app.top_dialog::<Picker>() else {
+        panic!("the picker lists the matches: {:?}", app.dialogs);
     };
-    assert_eq!(picker.query.value(), "m");
+    assert_eq!(picker.search.query.value(), "m");
     assert_eq!(open_name(&app), "Default Workspace", "nothing opened yet");
     assert!(
         app.flash
@@ -85,14 +86,24 @@ fn opening_an_archived_workspace_puts_it_under_the_list_cursor() {
 fn a_page_key_in_the_help_moves_by_what_shows() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Char('?')));
-    let page = crate::tui::modals::help::page(&app);
+    let page = crate::tui::dialogs::reader::help::page(&app);
     assert_eq!(page, 20, "24 rows: 22 for the help, 20 inside its border");
     press(&mut app, ctrl('f'));
-    assert!(matches!(app.top_modal(), Some(Modal::Help { scroll }) if *scroll == page));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(page)
+    );
     let text = screen(&app, 80, 24);
     assert!(text.contains("· 21-40 of"), "{text}");
     press(&mut app, ctrl('b'));
-    assert!(matches!(app.top_modal(), Some(Modal::Help { scroll: 0 })));
+    assert_eq!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Help)
+            .map(|h| h.scroll),
+        Some(0)
+    );
 }
 
 #[test]

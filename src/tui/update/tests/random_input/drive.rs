@@ -7,13 +7,11 @@ use rand::rngs::StdRng;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::tui::effect::{Call, Effect};
-use crate::tui::msg::{Change, Msg, Outcome, Reply, SaveResult};
-use crate::tui::state::dialogs::roles::Stage;
-use crate::tui::state::{App, ErrorKind, Modal, RemoteError, Sighting};
+use crate::tui::call::{Call, Payload};
+use crate::tui::effect::Effect;
+use crate::tui::state::{App, ErrorKind, RemoteError, Sighting};
 use crate::tui::testing::*;
 use crate::tui::theme::Theme;
-use crate::tui::update::update;
 use crate::tui::view;
 
 /// Keys that do something somewhere, weighted towards those that open and confirm dialogs.
@@ -90,7 +88,7 @@ pub(super) fn guided_key(rng: &mut StdRng, app: &App) -> KeyEvent {
     use KeyCode::{BackTab, Char, Down, Enter, Tab};
     let plain = |code| key_of(code, KeyModifiers::NONE);
     let pick = |rng: &mut StdRng, keys: &[KeyCode]| plain(keys[rng.random_range(0..keys.len())]);
-    match app.top_modal() {
+    match app.dialogs.last().map(|d| d.name()) {
         None => pick(
             rng,
             &[
@@ -113,14 +111,12 @@ pub(super) fn guided_key(rng: &mut StdRng, app: &App) -> KeyEvent {
                 Down,
             ],
         ),
-        Some(Modal::AddMembers(_)) => pick(rng, &[Char(' '), Char(' '), Enter, Tab, Down]),
-        Some(Modal::EditRoles(d)) if d.stage == Stage::Choose => {
-            pick(rng, &[Char(' '), Enter, Down, Char('j')])
-        }
-        Some(Modal::EditRoles(_) | Modal::RemoveMembers(_) | Modal::Archive(_)) => {
+        Some("add members") => pick(rng, &[Char(' '), Char(' '), Enter, Tab, Down]),
+        Some("roles") => pick(rng, &[Char(' '), Enter, Down, Char('j')]),
+        Some("roles preview" | "remove members" | "archive") => {
             pick(rng, &[Tab, Enter, Enter, BackTab])
         }
-        Some(Modal::CreateWorkspace(_)) => {
+        Some("new workspace") => {
             if rng.random_bool(0.2) {
                 key_of(Char('s'), KeyModifiers::CONTROL)
             } else {
@@ -130,8 +126,8 @@ pub(super) fn guided_key(rng: &mut StdRng, app: &App) -> KeyEvent {
                 )
             }
         }
-        Some(Modal::AdminPicker(_)) => pick(rng, &[Enter, Down]),
-        Some(Modal::Unsaved(_)) => pick(rng, &[Char('s'), Enter, Tab]),
+        Some("admin picker") => pick(rng, &[Enter, Down]),
+        Some("unsaved changes") => pick(rng, &[Char('s'), Enter, Tab]),
         Some(_) => pick(rng, &[KeyCode::Esc]),
     }
 }
@@ -145,27 +141,9 @@ pub(super) fn random_size(rng: &mut StdRng) -> (u16, u16) {
     }
 }
 
-/// A refusal or failure of the right shape for `call`.
-pub(super) fn failure(call: &Call) -> Outcome {
-    let error = || RemoteError::new(ErrorKind::Conflict, "Refused by the test's server");
-    match call {
-        Call::Organization => Outcome::Organization(Err(error())),
-        Call::Workspaces { archived } => Outcome::Workspaces {
-            archived: *archived,
-            result: Err(error()),
-        },
-        Call::People => Outcome::People(Err(error())),
-        Call::ApiKeys => Outcome::ApiKeys(Err(error())),
-        Call::WorkspaceSettings(ws) => Outcome::WorkspaceSettings {
-            workspace: *ws,
-            result: Err(error()),
-        },
-        Call::SaveWorkspace(save) => Outcome::SavedWorkspace {
-            workspace: save.workspace,
-            result: SaveResult::Failed(error()),
-        },
-        _ => Outcome::Changed(Err::<Change, _>(error())),
-    }
+/// A refusal, whatever was asked.
+pub(super) fn failure() -> RemoteError {
+    RemoteError::new(ErrorKind::Conflict, "Refused by the test's server")
 }
 
 /// The console as the event loop keeps it: the app, the terminal with the frame last drawn,
@@ -234,12 +212,13 @@ impl Session {
             };
             match rng.random_range(0..100) {
                 0..80 => {
-                    let more = self.deliver(id, profile, outcome(profile, &call));
+                    let result = outcome(profile, &call);
+                    let more = self.deliver(id, profile, call, result);
                     caused.extend(more.clone());
                     queue.extend(more);
                 }
                 80..90 => {
-                    let more = self.deliver(id, profile, failure(&call));
+                    let more = self.deliver(id, profile, call, Err(failure()));
                     caused.extend(more.clone());
                     queue.extend(more);
                 }
@@ -253,15 +232,9 @@ impl Session {
         &mut self,
         id: crate::tui::state::RequestId,
         profile: usize,
-        outcome: Outcome,
+        call: Call,
+        result: Result<Payload, RemoteError>,
     ) -> Vec<Effect> {
-        update(
-            &mut self.app,
-            Msg::Reply(Box::new(Reply {
-                id,
-                profile,
-                outcome,
-            })),
-        )
+        deliver(&mut self.app, id, profile, call, result)
     }
 }

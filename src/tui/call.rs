@@ -1,0 +1,157 @@
+//! The round trip of one request, as data: the call `update` asks for, the payload its answer
+//! carries, and the reply that brings them back together with the request's id and profile.
+//! Adding an endpoint to the console is a variant here (with its label and how it is made)
+//! and a handler in `update::responses`.
+
+use uuid::Uuid;
+
+use crate::actions::{self, Request};
+use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut, WorkspaceSettingsOut};
+use crate::client::AdminClient;
+
+use super::runner::convert;
+use super::state::people::People;
+use super::state::{RemoteError, RequestId};
+
+/// One conversation with the Admin API.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Call {
+    /// The organization's details (`x-local` extension; `None` where the server lacks it).
+    Organization,
+    Workspaces {
+        archived: bool,
+    },
+    /// Every member with their workspaces and roles resolved.
+    People,
+    ApiKeys,
+    /// A workspace's extension settings (`None` where the server lacks them).
+    WorkspaceSettings(Uuid),
+    /// Changes, sent in order through the shared action layer; a refusal stops the rest.
+    Change(Vec<Request>),
+}
+
+/// What an answer carries, one kind per kind of call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    Organization(Option<LocalOrganizationOut>),
+    Workspaces(Vec<WorkspaceOut>),
+    People(People),
+    ApiKeys(Vec<ApiKeyExtendedOut>),
+    WorkspaceSettings(Option<WorkspaceSettingsOut>),
+    Changed(Applied),
+}
+
+/// The payload of each kind, or `None` for another kind: `update` takes the one its call asked
+/// for.
+macro_rules! payload_of {
+    ($($name:ident: $variant:ident($type:ty)),* $(,)?) => {
+        impl Payload {
+            $(
+                pub fn $name(self) -> Option<$type> {
+                    match self {
+                        Self::$variant(value) => Some(value),
+                        _ => None,
+                    }
+                }
+            )*
+        }
+    };
+}
+
+payload_of! {
+    organization: Organization(Option<LocalOrganizationOut>),
+    workspaces: Workspaces(Vec<WorkspaceOut>),
+    people: People(People),
+    api_keys: ApiKeys(Vec<ApiKeyExtendedOut>),
+    workspace_settings: WorkspaceSettings(Option<WorkspaceSettingsOut>),
+    applied: Changed(Applied),
+}
+
+/// What a change did: the server's reply to each request that went through, in order, and
+/// the refusal that stopped the rest when one came after others had gone through (a save's
+/// settings after its name). A change refused at its first request is an `Err` instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub replies: Vec<actions::Reply>,
+    pub stopped: Option<RemoteError>,
+}
+
+/// The answer to one `Effect::Request`: which request, for which profile, what was asked,
+/// and what came back.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub id: RequestId,
+    pub profile: usize,
+    pub call: Call,
+    pub result: Result<Payload, RemoteError>,
+}
+
+impl Call {
+    /// What the status line says while the call runs.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Organization => "organization",
+            Self::Workspaces { archived: false } => "workspaces",
+            Self::Workspaces { archived: true } => "archived workspaces",
+            Self::People => "members",
+            Self::ApiKeys => "API keys",
+            Self::WorkspaceSettings(_) => "settings",
+            Self::Change(requests) => requests.first().map_or("saving", change_label),
+        }
+    }
+
+    /// Makes the call through the client.
+    pub async fn perform(&self, client: &AdminClient) -> Result<Payload, RemoteError> {
+        let error = |e: crate::client::ClientError| convert::error(&e);
+        Ok(match self {
+            Self::Organization => {
+                Payload::Organization(client.local_organization().await.map_err(error)?)
+            }
+            Self::Workspaces { archived } => {
+                Payload::Workspaces(client.list_all_workspaces(*archived).await.map_err(error)?)
+            }
+            Self::People => Payload::People(convert::people(
+                &client.load_directory().await.map_err(error)?,
+            )),
+            Self::ApiKeys => Payload::ApiKeys(client.list_all_api_keys().await.map_err(error)?),
+            Self::WorkspaceSettings(workspace) => Payload::WorkspaceSettings(
+                client.workspace_settings(*workspace).await.map_err(error)?,
+            ),
+            Self::Change(requests) => Payload::Changed(change(client, requests).await?),
+        })
+    }
+}
+
+fn change_label(request: &Request) -> &'static str {
+    match request {
+        Request::UpdateWorkspace { .. } | Request::UpdateWorkspaceSettings { .. } => "saving",
+        Request::AddMembers { .. } => "adding members",
+        Request::SetMemberRoles { .. } => "changing roles",
+        Request::RemoveMembers { .. } => "removing members",
+        Request::ArchiveWorkspace { .. } => "archiving",
+        Request::CreateWorkspace { .. } => "creating workspace",
+        _ => "changing",
+    }
+}
+
+/// Sends the requests in order and stops at the first refusal: a later request depends on
+/// the earlier ones having been made.
+async fn change(client: &AdminClient, requests: &[Request]) -> Result<Applied, RemoteError> {
+    let mut replies = Vec::new();
+    for request in requests {
+        match actions::execute::send(client, request).await {
+            Ok(reply) => replies.push(reply),
+            Err(e) if replies.is_empty() => return Err(convert::error(&e)),
+            Err(e) => {
+                return Ok(Applied {
+                    replies,
+                    stopped: Some(convert::error(&e)),
+                });
+            }
+        }
+    }
+    Ok(Applied {
+        replies,
+        stopped: None,
+    })
+}

@@ -1,0 +1,242 @@
+//! The Add Members dialog as drawn: the search, the people who can be added (with the
+//! selection), the role they get, and what Enter will do.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::actions::outcome::count_of;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::App;
+use crate::tui::state::selection::page_offset;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{Body, submission_lines};
+use crate::tui::widgets::frame;
+use crate::tui::widgets::text::{fit, truncate, width, wrap};
+
+use super::{AddMembers, Column};
+
+/// The widest the role column gets; the people take the rest.
+const ROLE_COLUMN: usize = 28;
+
+pub(super) fn render(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    d: &AddMembers,
+    theme: &Theme,
+) -> bool {
+    let area = frame::centered(screen, 96, screen.height.saturating_sub(2).min(24));
+    let title = format!("Add members to \"{}\"", truncate(&d.workspace_name, 40));
+    let inner = frame::dialog(frame, area, &title, theme);
+    if inner.height < 6 || inner.width < 20 {
+        return false;
+    }
+    let room = usize::from(inner.width);
+    let mut body = Body::new(room);
+    body.wrapped(
+        "Only people already in the organization can be added, and they join at once. \
+         To bring in someone new, invite them to the organization first.",
+        theme.muted,
+    );
+    search_line(&mut body, app, d, theme);
+
+    let footer = footer_lines(app, d, room, theme);
+    let list_height = usize::from(inner.height)
+        .saturating_sub(body.lines.len() + 1 + footer.len())
+        .max(1);
+    let role_width = ROLE_COLUMN.min(room * 2 / 5);
+    let people_width = room.saturating_sub(role_width + 2);
+    let people = people_lines(d, people_width, list_height, theme);
+    let roles = role_lines(d, role_width, list_height, theme);
+    let heading = |text: String, column: Column| {
+        if d.column == column {
+            Span::styled(format!("▸ {text}"), theme.title_focused)
+        } else {
+            Span::styled(format!("  {text}"), theme.header)
+        }
+    };
+    let people_title = format!("People ({} of {})", d.shown.len(), d.candidates.len());
+    body.push(Line::from(vec![
+        heading(
+            fit(&people_title, people_width.saturating_sub(2)),
+            Column::People,
+        ),
+        Span::raw("  "),
+        heading("Role".to_owned(), Column::Role),
+    ]));
+    for row in 0..list_height {
+        let left = people
+            .get(row)
+            .cloned()
+            .unwrap_or_else(|| Line::raw(" ".repeat(people_width)));
+        let mut spans = left.spans;
+        spans.push(Span::raw("  "));
+        if let Some(right) = roles.get(row) {
+            spans.extend(right.spans.iter().cloned());
+        }
+        body.push(Line::from(spans));
+    }
+    for line in footer {
+        body.push(line);
+    }
+    body.render(frame, inner)
+}
+
+fn search_line(body: &mut Body, app: &App, d: &AddMembers, theme: &Theme) {
+    let mut count = format!("  {} selected", d.selected.len());
+    let hidden = d.hidden_selected();
+    if hidden > 0 {
+        count.push_str(&format!(" ({hidden} hidden by the search)"));
+    }
+    if d.search.typing || d.search.is_active() {
+        body.input(
+            vec![Span::styled("Search ", theme.field_label)],
+            &d.search.input,
+            Some(28),
+            d.search.typing,
+            Span::styled(count, theme.dirty),
+            theme,
+        );
+    } else {
+        let key = app
+            .keymap
+            .describe_keys(Context::AddMembers, Action::Search);
+        body.push(Line::from(vec![
+            Span::styled(format!("{key} searches by name or email"), theme.muted),
+            Span::styled(count, theme.dirty),
+        ]));
+    }
+}
+
+fn people_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<Line<'static>> {
+    if d.shown.is_empty() {
+        let text = format!("Nobody matches \"{}\"", d.search.text().trim());
+        return vec![Line::styled(fit(&text, room), theme.muted)];
+    }
+    let ids = d.shown_ids();
+    let selected = d.cursor.resolve(&ids);
+    let offset = page_offset(selected, height);
+    d.shown
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(row, (index, _))| {
+            let person = &d.candidates[*index];
+            let ticked = if d.selected.contains(&person.user_id) {
+                "[x] "
+            } else {
+                "[ ] "
+            };
+            let under_cursor = selected == Some(row);
+            let marker = if under_cursor { "▶ " } else { "  " };
+            let name_room = room.saturating_sub(width(marker) + width(ticked));
+            let name_width = (name_room / 2).min(32);
+            let text = format!(
+                "{marker}{ticked}{} {}",
+                fit(&person.name, name_width),
+                person.email
+            );
+            let style = match (under_cursor, d.column == Column::People) {
+                (true, true) => theme.cursor,
+                (true, false) => theme.cursor_unfocused,
+                _ => theme.text,
+            };
+            Line::styled(fit(&text, room), style)
+        })
+        .collect()
+}
+
+fn role_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let offset = page_offset(Some(d.role), height);
+    d.roles
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, role)| {
+            let chosen = i == d.role;
+            let text = if chosen {
+                format!("▶ (•) {}", role.name)
+            } else {
+                format!("  ( ) {}", role.name)
+            };
+            let style = match (chosen, d.column == Column::Role) {
+                (true, true) => theme.cursor,
+                (true, false) => theme.cursor_unfocused,
+                _ => theme.text,
+            };
+            Line::styled(fit(&text, room), style)
+        })
+        .collect()
+}
+
+/// Names shown in the "Selected:" line before "and N more".
+const NAMES_SHOWN: usize = 4;
+
+/// The chosen role's description, who is selected (by name, those the search hides too), then
+/// what Enter does (or the state of the request).
+fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(role) = d.chosen_role() {
+        lines.push(Line::styled(
+            truncate(&format!("{}: {}", role.name, role.description), room),
+            theme.muted,
+        ));
+    }
+    let mut selected = d.selected_people();
+    if !selected.is_empty() {
+        let shown: std::collections::HashSet<uuid::Uuid> = d.shown_ids().into_iter().collect();
+        // Those the search hides first: they are the ones the list does not show.
+        selected.sort_by_key(|c| shown.contains(&c.user_id));
+        let mut names: Vec<String> = selected
+            .iter()
+            .take(NAMES_SHOWN)
+            .map(|c| {
+                if shown.contains(&c.user_id) {
+                    c.name.clone()
+                } else {
+                    format!("{} (hidden by the search)", c.name)
+                }
+            })
+            .collect();
+        if selected.len() > NAMES_SHOWN {
+            names.push(format!("and {} more", selected.len() - NAMES_SHOWN));
+        }
+        for line in wrap(&format!("Selected: {}", names.join(", ")), room) {
+            lines.push(Line::styled(line, theme.text));
+        }
+    }
+    let who = count_of(d.selected.len(), "person", "people");
+    let status = submission_lines(
+        &d.submission,
+        &format!("Adding {who}…"),
+        app.spinner_frame,
+        room,
+        theme,
+    );
+    if status.is_empty() {
+        let keys = |context, action| app.keymap.describe_keys(context, action);
+        let submit = keys(Context::AddMembers, Action::Submit);
+        let role = d.chosen_role().map_or("", |r| r.name.as_str());
+        let text = if d.search.typing {
+            format!(
+                "Typing a search: {} keeps it, {} clears it",
+                keys(Context::Filter, Action::Done),
+                keys(Context::Filter, Action::Clear)
+            )
+        } else if d.selected.is_empty() {
+            format!(
+                "Select people with {}, then press {submit} to add them",
+                keys(Context::AddMembers, Action::Mark)
+            )
+        } else {
+            format!("{submit}: add {who} as {role}")
+        };
+        lines.push(Line::styled(truncate(&text, room), theme.notice));
+    } else {
+        lines.extend(status);
+    }
+    lines
+}

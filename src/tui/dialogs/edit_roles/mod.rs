@@ -1,0 +1,242 @@
+//! Role edits on one member or several: a checklist of the catalog's roles, a preview of
+//! every member's change, and one add-or-update request for all of them. Its keys are in
+//! `keys`, its drawing in `view`, what the change does to the panes in `outcome`.
+//!
+//! Members can hold several roles. A role that only some of the chosen members hold starts
+//! as "mixed", which leaves each member's own choice alone; so editing a group never changes
+//! a role the user did not touch.
+
+mod keys;
+mod outcome;
+mod view;
+
+use ratatui::Frame;
+use uuid::Uuid;
+
+use crate::actions::Reply;
+use crate::actions::plan::RoleChange;
+use crate::actions::roles::member_entry;
+use crate::actions::roles::{RoleTick, Target, role_changes};
+use crate::api::RoleOut;
+use crate::api::WorkspaceMemberSingleIn;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+use crate::tui::routing::{Input, Layer};
+use crate::tui::state::{App, FlashLevel, members};
+use crate::tui::theme::Theme;
+
+use super::{Button, Canvas, Dialog, Next, Opened, Submission};
+
+/// One role of the checklist. `Keep` is "mixed": some of the members hold it, and each keeps
+/// whether they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleChoice {
+    pub name: String,
+    pub description: String,
+    pub tick: RoleTick,
+    /// Started mixed, so mixed stays one of its states.
+    pub can_be_mixed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Choose,
+    /// The preview, with the focused button.
+    Review(Button),
+}
+
+pub const REVIEW_BUTTONS: [Button; 3] = [Button::Apply, Button::Back, Button::Cancel];
+
+#[derive(Debug, Clone)]
+pub struct EditRoles {
+    pub workspace: Uuid,
+    pub workspace_name: String,
+    pub targets: Vec<Target>,
+    pub choices: Vec<RoleChoice>,
+    pub catalog: Vec<RoleOut>,
+    pub cursor: usize,
+    pub stage: Stage,
+    /// Why the preview could not open (nothing changes, or someone would have no role).
+    pub problem: Option<String>,
+    pub submission: Submission,
+}
+
+impl EditRoles {
+    pub fn new(
+        workspace: Uuid,
+        workspace_name: &str,
+        targets: Vec<Target>,
+        catalog: &[RoleOut],
+    ) -> Self {
+        let mut names: Vec<(String, String)> = catalog
+            .iter()
+            .map(|r| (r.name.clone(), r.description.clone()))
+            .collect();
+        // Roles a member holds that the catalog does not list still show, so nothing is
+        // dropped without the user seeing it.
+        for target in &targets {
+            for role in &target.roles {
+                if !names.iter().any(|(n, _)| n == role) {
+                    names.push((role.clone(), "Not in the role catalog".into()));
+                }
+            }
+        }
+        let choices = names
+            .into_iter()
+            .map(|(name, description)| {
+                let holders = targets.iter().filter(|t| t.roles.contains(&name)).count();
+                let tick = match holders {
+                    0 => RoleTick::Off,
+                    n if n == targets.len() => RoleTick::On,
+                    _ => RoleTick::Keep,
+                };
+                RoleChoice {
+                    name,
+                    description,
+                    can_be_mixed: tick == RoleTick::Keep,
+                    tick,
+                }
+            })
+            .collect::<Vec<_>>();
+        let cursor = choices
+            .iter()
+            .position(|c| c.tick != RoleTick::Off)
+            .unwrap_or(0);
+        Self {
+            workspace,
+            workspace_name: workspace_name.to_owned(),
+            targets,
+            choices,
+            catalog: catalog.to_vec(),
+            cursor,
+            stage: Stage::Choose,
+            problem: None,
+            submission: Submission::default(),
+        }
+    }
+
+    /// Opens the editor for the members the Members tab points at.
+    pub fn open(app: &App) -> Opened {
+        let Some((workspace, name)) = app.open_workspace_name() else {
+            return Err((FlashLevel::Error, "Open a workspace first".into()));
+        };
+        let Some(catalog) = app.org().people.get().map(|p| p.workspace_roles.clone()) else {
+            return Err((
+                FlashLevel::Error,
+                "The organization's members are still loading".into(),
+            ));
+        };
+        let targets: Vec<Target> = members::chosen(app.org(), workspace)
+            .into_iter()
+            .map(|row| Target {
+                user_id: row.user_id,
+                name: row.name,
+                roles: row.workspace_roles,
+            })
+            .collect();
+        if targets.is_empty() {
+            return Err((
+                FlashLevel::Info,
+                "No member to change: move to one, or select some (space)".into(),
+            ));
+        }
+        Ok(Box::new(Self::new(workspace, &name, targets, &catalog)))
+    }
+
+    /// Space on a role: on and off, and back to mixed for a role that started mixed.
+    pub fn toggle(&mut self, index: usize) {
+        let Some(choice) = self.choices.get_mut(index) else {
+            return;
+        };
+        choice.tick = match (choice.tick, choice.can_be_mixed) {
+            (RoleTick::Keep, _) => RoleTick::On,
+            (RoleTick::On, _) => RoleTick::Off,
+            (RoleTick::Off, true) => RoleTick::Keep,
+            (RoleTick::Off, false) => RoleTick::On,
+        };
+        self.problem = None;
+    }
+
+    /// What the checklist does to each role.
+    fn ticks(&self) -> Vec<(String, RoleTick)> {
+        self.choices
+            .iter()
+            .map(|c| (c.name.clone(), c.tick))
+            .collect()
+    }
+
+    /// Every member whose roles would change (none while someone would be left without a
+    /// role, which the preview refuses).
+    pub fn changes(&self) -> Vec<RoleChange> {
+        role_changes(&self.targets, &self.ticks()).unwrap_or_default()
+    }
+
+    /// Opens the preview, or says why it cannot open.
+    pub fn review(&mut self) -> Result<(), String> {
+        let result = self.check().map(|_| ());
+        match &result {
+            Ok(()) => {
+                self.stage = Stage::Review(Button::Apply);
+                self.problem = None;
+            }
+            Err(problem) => self.problem = Some(problem.clone()),
+        }
+        result
+    }
+
+    fn check(&self) -> Result<Vec<RoleChange>, String> {
+        let changes = role_changes(&self.targets, &self.ticks()).map_err(|e| e.to_string())?;
+        if changes.is_empty() {
+            return Err("nothing would change: tick or untick a role first".into());
+        }
+        Ok(changes)
+    }
+
+    /// The add-or-update body: only the members whose roles change.
+    pub fn request(&self) -> Result<Vec<WorkspaceMemberSingleIn>, String> {
+        Ok(self
+            .check()?
+            .iter()
+            .map(|c| member_entry(c.user_id, &c.after, &self.catalog))
+            .collect())
+    }
+}
+
+impl Dialog for EditRoles {
+    fn name(&self) -> &'static str {
+        match self.stage {
+            Stage::Choose => "roles",
+            Stage::Review(_) => "roles preview",
+        }
+    }
+
+    fn layers(&self) -> Vec<Layer> {
+        vec![Layer::Keys(match self.stage {
+            Stage::Choose => Context::Roles,
+            Stage::Review(_) => Context::Dialog,
+        })]
+    }
+
+    fn act(&mut self, input: Input, _app: &App) -> Next {
+        let Input::Action(action) = input else {
+            return Next::Stay;
+        };
+        match self.stage {
+            Stage::Choose => self.choose_key(action),
+            Stage::Review(focus) => self.review_key(action, focus),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
+        view::render(frame, canvas.screen, app, self, theme)
+    }
+
+    submission_in_field!();
+
+    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        outcome::roles_set(app, profile, self, replies)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+//! The dialogs over the panes. Each lives in its own folder with its state, its keys, its
+//! drawing and its outcome, and all of them answer to one trait, [`Dialog`]: it gets the
+//! action a key stands for (never the raw key, except one typed into its text field) and says
+//! what happens next as data ([`Next`]), which `update` carries out. They sit in a stack on
+//! the state; the top one takes the keys and is drawn last.
+//!
+//! Adding a dialog: its folder here, a `mod` line below, and the line that opens it.
+
+/// The [`Dialog::submission`] accessors of a dialog that keeps its change's progress in a
+/// field named `submission`.
+macro_rules! submission_in_field {
+    () => {
+        fn submission(&self) -> Option<&$crate::tui::dialogs::Submission> {
+            Some(&self.submission)
+        }
+
+        fn submission_mut(&mut self) -> Option<&mut $crate::tui::dialogs::Submission> {
+            Some(&mut self.submission)
+        }
+    };
+}
+
+pub mod add_members;
+pub mod archive;
+pub mod command_line;
+pub mod create_workspace;
+pub mod edit_roles;
+pub mod notice;
+pub mod picker;
+pub mod reader;
+pub mod remove_members;
+pub mod unsaved;
+
+mod buttons;
+mod submission;
+
+use std::any::Any;
+use std::fmt;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::actions::{Reply, Request};
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Action;
+use crate::tui::routing::{Input, Layer};
+use crate::tui::state::{App, FlashLevel, Navigation, RemoteError};
+use crate::tui::theme::Theme;
+
+pub use buttons::{Button, step_button};
+pub use submission::Submission;
+
+/// What happens once a dialog has taken an input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Next {
+    /// It stays open as it is now.
+    Stay,
+    /// It closes.
+    Close,
+    /// It stays open, and the status line says something.
+    Say(FlashLevel, String),
+    /// It sends its change, if the last frame drew it whole; it then stays open, taking no
+    /// keys, until the answer.
+    Send(Request),
+    /// It closes, and the console goes on with what the dialog was for.
+    Then(After),
+}
+
+/// What the console does once a dialog has closed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum After {
+    /// Go somewhere (asking first about unsaved changes).
+    Go(Navigation),
+    /// Run a `:` command.
+    Command(String),
+    /// Save the settings form, then go on.
+    Save(Navigation),
+    /// Drop the settings form's changes, then go on.
+    Discard(Navigation),
+    Say(FlashLevel, String),
+}
+
+impl After {
+    /// Whether this sends a change, and so needs the dialog to have been seen whole.
+    pub fn sends_a_change(&self) -> bool {
+        matches!(self, Self::Save(_))
+    }
+}
+
+/// Where dialogs draw: the whole screen, and the line at its foot (the command line's).
+#[derive(Debug, Clone, Copy)]
+pub struct Canvas {
+    pub screen: Rect,
+    pub bottom_line: Rect,
+}
+
+/// A dialog, whichever it is.
+pub trait Dialog: fmt::Debug + AnyDialog {
+    /// What it is, for the record of what a frame showed.
+    fn name(&self) -> &'static str;
+
+    /// Where its keys are looked up, most specific first.
+    fn layers(&self) -> Vec<Layer>;
+
+    /// Whether it does something with `action` now; an action it has no use for is looked up
+    /// in its next layer.
+    fn offers(&self, _action: Action) -> bool {
+        true
+    }
+
+    /// What an input does to it, and what happens next. It reads the rest of the console
+    /// from `app` and changes nothing there: that is what [`Next`] asks for.
+    fn act(&mut self, input: Input, app: &App) -> Next;
+
+    /// Pasted text, for a text field of it that takes keys.
+    fn paste(&mut self, _text: &str) {}
+
+    /// Draws it over the panes; says whether every line of it fitted.
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool;
+
+    /// The change it sends, for a dialog that sends one.
+    fn submission(&self) -> Option<&Submission> {
+        None
+    }
+
+    fn submission_mut(&mut self) -> Option<&mut Submission> {
+        None
+    }
+
+    /// The server refused its change: the dialog says why and keeps what the admin chose.
+    fn refused(&mut self, error: RemoteError) {
+        if let Some(submission) = self.submission_mut() {
+            submission.fail(error);
+        }
+    }
+
+    /// The server made its change, with these replies; the dialog has closed. Shows the
+    /// change in the panes at once and reloads what it touched.
+    fn done(&self, _app: &mut App, _profile: usize, _replies: &[Reply]) -> Vec<Effect> {
+        Vec::new()
+    }
+
+    /// Whether its change is on its way (it then takes no keys but ctrl-c).
+    fn is_sending(&self) -> bool {
+        self.submission().is_some_and(Submission::is_sending)
+    }
+}
+
+/// What every dialog can do by being a plain cloneable type: be copied with the state (tests
+/// and the random walk keep states), and be looked at as its own type (tests).
+pub trait AnyDialog {
+    fn clone_box(&self) -> Box<dyn Dialog>;
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Dialog + Clone + 'static> AnyDialog for T {
+    fn clone_box(&self) -> Box<dyn Dialog> {
+        Box::new(self.clone())
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl Clone for Box<dyn Dialog> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+/// What asking for a dialog gives: the dialog, or why it does not open.
+pub type Opened = Result<Box<dyn Dialog>, (FlashLevel, String)>;
+
+/// Draws the stack, bottom first; says whether the top one fitted whole.
+pub fn render(frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
+    let mut whole = false;
+    for dialog in &app.dialogs {
+        whole = dialog.render(frame, canvas, app, theme);
+    }
+    whole
+}

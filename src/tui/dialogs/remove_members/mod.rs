@@ -1,0 +1,175 @@
+//! Removing members from a workspace: who loses access, confirmed with Cancel in focus, and
+//! what the removal does to the panes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use uuid::Uuid;
+
+use crate::actions::outcome::{self, count_of};
+use crate::actions::{Reply, Request};
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Layer};
+use crate::tui::state::{App, FlashLevel, members};
+use crate::tui::theme::Theme;
+use crate::tui::update::{flash, requests};
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+
+use super::{Button, Canvas, Dialog, Next, Opened, Submission, step_button};
+
+pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
+
+/// Names listed by name before "… and N more".
+const NAMES_SHOWN: usize = 6;
+const WIDTH: u16 = 70;
+
+#[derive(Debug, Clone)]
+pub struct RemoveMembers {
+    pub workspace: Uuid,
+    pub workspace_name: String,
+    /// `(user, name)` of everyone who loses access, in the table's order.
+    pub targets: Vec<(Uuid, String)>,
+    pub focus: Button,
+    pub submission: Submission,
+}
+
+impl RemoveMembers {
+    pub fn new(workspace: Uuid, workspace_name: &str, targets: Vec<(Uuid, String)>) -> Self {
+        Self {
+            workspace,
+            workspace_name: workspace_name.to_owned(),
+            targets,
+            focus: Button::Cancel,
+            submission: Submission::default(),
+        }
+    }
+
+    pub fn users(&self) -> Vec<Uuid> {
+        self.targets.iter().map(|(id, _)| *id).collect()
+    }
+}
+
+/// Opens the confirmation for the members the Members tab points at (the default workspace,
+/// which keeps its members, is refused before this, where the key is offered).
+pub fn open(app: &App) -> Opened {
+    let Some((workspace, name)) = app.open_workspace_name() else {
+        return Err((FlashLevel::Error, "Open a workspace first".into()));
+    };
+    let targets: Vec<(Uuid, String)> = members::chosen(app.org(), workspace)
+        .into_iter()
+        .map(|row| (row.user_id, row.name))
+        .collect();
+    if targets.is_empty() {
+        return Err((
+            FlashLevel::Info,
+            "No member to remove: move to one, or select some (space)".into(),
+        ));
+    }
+    Ok(Box::new(RemoveMembers::new(workspace, &name, targets)))
+}
+
+impl Dialog for RemoveMembers {
+    fn name(&self) -> &'static str {
+        "remove members"
+    }
+
+    fn layers(&self) -> Vec<Layer> {
+        vec![Layer::Keys(Context::Dialog)]
+    }
+
+    fn act(&mut self, input: Input, _app: &App) -> Next {
+        let Input::Action(action) = input else {
+            return Next::Stay;
+        };
+        match action {
+            Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
+            Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
+            Action::Press if self.focus == Button::Remove => {
+                return Next::Send(Request::RemoveMembers {
+                    workspace: self.workspace,
+                    users: self.users(),
+                });
+            }
+            Action::Press | Action::Cancel => return Next::Close,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
+        render(frame, canvas.screen, app, self, theme)
+    }
+
+    submission_in_field!();
+
+    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        removed(app, profile, self, replies)
+    }
+}
+
+fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: &Theme) -> bool {
+    let mut body = Body::new(dialog::inner_width(screen, WIDTH));
+    body.wrapped(
+        &format!(
+            "Remove {} from \"{}\"?",
+            count_of(d.targets.len(), "member", "members"),
+            d.workspace_name
+        ),
+        theme.header,
+    );
+    body.wrapped(
+        "They lose access to this workspace at once. They stay in the organization and can be added again.",
+        theme.text,
+    );
+    for (_, name) in d.targets.iter().take(NAMES_SHOWN) {
+        body.line(&format!("  • {name}"), theme.text);
+    }
+    if d.targets.len() > NAMES_SHOWN {
+        body.line(
+            &format!("  … and {} more", d.targets.len() - NAMES_SHOWN),
+            theme.muted,
+        );
+    }
+    body.blank();
+    let who = count_of(d.targets.len(), "member", "members");
+    body.submission(
+        &d.submission,
+        &format!("Removing {who}…"),
+        app.spinner_frame,
+        theme,
+    );
+    let views: Vec<ButtonView> = BUTTONS
+        .iter()
+        .map(|b| {
+            let view = ButtonView::new(*b, Some(d.focus));
+            if *b == Button::Remove {
+                view.text(format!("Remove {who}"))
+            } else {
+                view
+            }
+        })
+        .collect();
+    body.push(buttons(&views, theme));
+    dialog::show(frame, screen, WIDTH, "Remove members", body, theme)
+}
+
+/// What the removal does to the console: the members leave the table at once, a message says
+/// how many, and the directory and lists reload.
+fn removed(app: &mut App, profile: usize, d: &RemoveMembers, replies: &[Reply]) -> Vec<Effect> {
+    let [Reply::MembersRemoved(out)] = replies else {
+        // Not the answer a removal gets; reloading shows whatever did happen.
+        return requests::load_organization(app, profile);
+    };
+    let users = d.users();
+    let org = &mut app.orgs[profile];
+    org.patch_people(|p| p.remove_from(d.workspace, &users));
+    org.adjust_member_count(d.workspace, -out.deleted_members_count);
+    if let Some(view) = org.views.get_mut(&d.workspace) {
+        view.marked.retain(|id| !users.contains(id));
+    }
+    let text = outcome::removed(&d.workspace_name, out);
+    let mut reloads = requests::reload_people(app, profile);
+    reloads.extend(requests::reload_workspaces(app, profile, false));
+    reloads.insert(0, flash::show(app, FlashLevel::Success, text));
+    reloads
+}

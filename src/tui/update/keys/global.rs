@@ -1,0 +1,112 @@
+//! Keys that work everywhere: quit, interrupt, help, pane focus, pickers, jump back, refresh.
+
+use crate::actions::outcome::count_of;
+use crate::tui::dialogs::Dialog;
+use crate::tui::dialogs::command_line::CommandLine;
+use crate::tui::dialogs::picker::{Picker, Target};
+use crate::tui::dialogs::reader::Reader;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Action;
+use crate::tui::routing::{Handler, Input, Offer};
+use crate::tui::state::{App, FlashLevel, Navigation};
+use crate::tui::update::{dialogs, flash, navigation, requests};
+
+pub const HANDLER: Handler = Handler::keys(offer, act);
+
+/// Everything but ctrl-c, which is looked at before anything else (see `keys::handle`).
+fn offer(_app: &App, action: Action) -> Offer {
+    if action == Action::Interrupt {
+        Offer::Ignores
+    } else {
+        Offer::Acts
+    }
+}
+
+fn open(app: &mut App, dialog: impl Dialog + 'static) -> Vec<Effect> {
+    app.dialogs.push(Box::new(dialog));
+    Vec::new()
+}
+
+fn act(app: &mut App, input: Input) -> Vec<Effect> {
+    let Input::Action(action) = input else {
+        return Vec::new();
+    };
+    match action {
+        Action::Quit => navigation::request(app, Navigation::Quit),
+        Action::Help => open(app, Reader::help()),
+        Action::NextPane => {
+            app.focus = app.focus.step(1);
+            Vec::new()
+        }
+        Action::PreviousPane => {
+            app.focus = app.focus.step(-1);
+            Vec::new()
+        }
+        Action::WorkspacePicker => open(app, Picker::new(Target::Workspaces)),
+        Action::OrganizationPicker => open(app, Picker::new(Target::Organizations)),
+        Action::Messages => open(app, Reader::messages()),
+        Action::CommandLine => open(app, CommandLine::default()),
+        Action::JumpBack => match app.org().previous {
+            Some(id) => navigation::request(app, Navigation::OpenWorkspace(id)),
+            None => flash::info(app, "No previous workspace yet: open another one first"),
+        },
+        Action::Refresh => {
+            let current = app.current;
+            requests::load_organization(app, current)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// ctrl-c: cancel whatever is running; a second ctrl-c in a row quits, as help says. With
+/// nothing running the first one only says so, so a stray ctrl-c never ends the session.
+pub fn interrupt(app: &mut App) -> Vec<Effect> {
+    if app.interrupt_armed {
+        return navigation::go(app, Navigation::Quit);
+    }
+    app.interrupt_armed = true;
+    if app.in_flight.is_empty() {
+        let again = app
+            .keymap
+            .describe_keys(crate::tui::keymap::Context::Global, Action::Interrupt);
+        let text = if app.org().has_unsaved_changes() {
+            format!("Nothing to cancel · {again} again quits without saving the settings")
+        } else {
+            format!("Nothing to cancel · {again} again quits")
+        };
+        return flash::info(app, text);
+    }
+    let ids: Vec<_> = app.in_flight.keys().copied().collect();
+    let count = ids.len();
+    let mut cancelled_save = false;
+    for org in &mut app.orgs {
+        org.abandon_loads();
+        for view in org.views.values_mut() {
+            if let Some(form) = view.form.as_mut()
+                && form.saving.take().is_some()
+            {
+                form.after_save = None;
+                cancelled_save = true;
+            }
+        }
+    }
+    let abandoned_change = dialogs::abandon(app);
+    let mut effects = requests::forget(app, ids);
+    let text = if abandoned_change {
+        // The change may have happened: what the panes show is reloaded, so the next
+        // attempt starts from what the server has.
+        let current = app.current;
+        effects.extend(requests::load_organization(app, current));
+        "Stopped waiting; the change may already have been made: reloading · ctrl-c again quits"
+            .to_owned()
+    } else if cancelled_save {
+        "Cancelled; the save may already have reached the server (ctrl-r reloads) · ctrl-c again quits".to_owned()
+    } else {
+        format!(
+            "Cancelled {} · ctrl-c again quits",
+            count_of(count, "request", "requests")
+        )
+    };
+    effects.push(flash::show(app, FlashLevel::Info, text));
+    effects
+}

@@ -12,6 +12,7 @@ pub mod group_nesting;
 pub mod group_workspaces;
 pub mod groups;
 pub mod invites;
+pub mod member_pages;
 pub mod members;
 pub mod meters;
 pub mod organizations;

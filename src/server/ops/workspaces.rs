@@ -27,10 +27,11 @@ pub struct WorkspaceRow {
     pub monthly_spend_cap: Option<i64>,
 }
 
+/// `direct_members_count` is kept by triggers as memberships come and go (migration 0008), so
+/// a listing reads it rather than counting each workspace's members.
 const COLUMNS: &str =
     "w.uuid, w.name, w.description, w.icon, w.is_default, w.archived_at IS NOT NULL,
-    (SELECT COUNT(*) FROM workspace_members m WHERE m.workspace_uuid = w.uuid),
-    w.members_can_create_api_keys, w.monthly_spend_cap";
+    w.direct_members_count, w.members_can_create_api_keys, w.monthly_spend_cap";
 
 fn workspace_row(row: &Row<'_>) -> rusqlite::Result<WorkspaceRow> {
     Ok(WorkspaceRow {

@@ -41,18 +41,22 @@ impl Served {
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+            .stderr(std::fs::File::create(dir.join("serve.log")).expect("log file"))
             .spawn()
             .expect("the server binary runs");
         let stdout = child.stdout.take().expect("piped stdout");
+        let mut lines = BufReader::new(stdout).lines();
         let mut origin = None;
-        for line in BufReader::new(stdout).lines() {
+        for line in lines.by_ref() {
             let Ok(line) = line else { break };
             if let Some(rest) = line.strip_prefix("Local Mistral Admin API at ") {
                 origin = rest.split("/v1/admin").next().map(str::to_owned);
                 break;
             }
         }
+        // The rest of the banner (and anything after it) is read and dropped: a closed pipe
+        // would fail the server's next line of output.
+        std::thread::spawn(move || lines.for_each(drop));
         match origin {
             Some(origin) => Some(Self { child, origin, dir }),
             None => {
@@ -67,6 +71,13 @@ impl Served {
         format!("{}/v1/admin", self.origin)
     }
 
+    /// The end of what the server logged, for a failed measurement.
+    pub fn log_tail(&self) -> String {
+        let log = std::fs::read_to_string(self.dir.join("serve.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        lines[lines.len().saturating_sub(20)..].join("\n")
+    }
+
     /// The server's resident memory, in MB, from /proc.
     pub fn rss_mb(&self) -> Option<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
@@ -78,6 +89,9 @@ impl Served {
 
 impl Drop for Served {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("the server's log ended with:\n{}", self.log_tail());
+        }
         // SAFETY: kill only sends a signal to the child this bench started.
         unsafe {
             libc::kill(self.child.id() as libc::pid_t, libc::SIGINT);

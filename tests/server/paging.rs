@@ -1,7 +1,8 @@
 //! Pages of `GET /users` at any depth hold exactly the members that one long page holds at
 //! the same positions, also after people join and leave (the server finds where a deep page
 //! starts from a cached description of the order, which must follow every change), and the
-//! counts it keeps (`total`, `members_count`) follow every change too.
+//! counts it keeps (`total`, `members_count`) and what members' listings say of their
+//! workspaces follow every change too.
 
 use mistral_admin::api::OrganizationAdminUsersOut;
 use serde_json::json;
@@ -54,6 +55,18 @@ async fn read_at_once(api: &Api) -> (Vec<String>, i64) {
     let mut all: Vec<String> = got.members.iter().map(|m| m.uuid.to_string()).collect();
     all.extend(got.invites.iter().map(|i| format!("invite {}", i.uuid)));
     (all, got.total.unwrap())
+}
+
+/// The workspaces a page of members lists for `person`.
+async fn listed_names(api: &Api, person: Uuid) -> Vec<String> {
+    let got = page(api, 1, 100).await;
+    let member = got.members.iter().find(|m| m.uuid == person).unwrap();
+    member
+        .workspaces
+        .iter()
+        .flatten()
+        .map(|w| w.name.clone())
+        .collect()
 }
 
 async fn pages_agree(api: &Api, expected_members: usize) {
@@ -124,6 +137,31 @@ async fn kept_counts_follow_every_change() {
         .expect(200);
     assert_eq!(h.api.member_count(team, false).await, 1);
     assert_eq!(page(&h.api, 1, 1).await.total, Some(20));
+
+    // What members' listings say of a workspace follows its renaming and archiving at once
+    // (the server keeps the active workspaces of an organization in memory between changes).
+    assert!(
+        listed_names(&h.api, people[0])
+            .await
+            .contains(&"Team".to_owned())
+    );
+    h.api
+        .patch(
+            &format!("/workspaces/{team}"),
+            json!({"name": "Renamed Team"}),
+        )
+        .await
+        .expect(200);
+    assert!(
+        listed_names(&h.api, people[0])
+            .await
+            .contains(&"Renamed Team".to_owned())
+    );
+    h.api
+        .delete(&format!("/workspaces/{team}"))
+        .await
+        .expect(204);
+    assert_eq!(listed_names(&h.api, people[0]).await, ["Default Workspace"]);
 
     // Another organization's changes touch nothing here.
     let (_, other) = h.other_org("Other").await;

@@ -8,23 +8,23 @@
 //! [`STRIDE`]th member of an organization (its anchors): the page starts at the nearest anchor
 //! at or before it, and steps over fewer than [`STRIDE`] members from there.
 //!
-//! Anchors describe one state of the organization's membership, so they are cached under the
-//! organization's `users_version`, which a trigger bumps whenever a member joins or leaves (in
-//! any process), and under the database's identity: a cached entry never changes and is never
-//! wrong, it only stops being asked for. The cache holds [`CACHED_LISTINGS`] of them, about
-//! 12 KB each at 100,000 members.
-
-use std::sync::{Arc, Mutex, PoisonError};
+//! Anchors describe one state of the organization's membership, so they are cached (see
+//! `snapshot_cache`) under the organization's `users_version`, which a trigger bumps whenever a
+//! member joins or leaves. The cache holds [`CACHED_LISTINGS`] of them, about 12 KB each at
+//! 100,000 members.
 
 use rusqlite::Transaction;
 use uuid::Uuid;
 
+use super::snapshot_cache::{SnapshotCache, SnapshotKey};
 use crate::server::error::ApiResult;
 
 /// One anchor per this many members.
 pub const STRIDE: i64 = 128;
 /// Membership states whose anchors stay cached, most recently used first.
 const CACHED_LISTINGS: usize = 32;
+
+static ANCHORS: SnapshotCache<Vec<Place>> = SnapshotCache::new(CACHED_LISTINGS);
 
 /// A member's place in the listing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,12 +42,12 @@ pub struct Membership {
 
 /// Reads the kept count and version in the transaction's snapshot.
 pub fn membership(tx: &Transaction<'_>, org: Uuid) -> ApiResult<Membership> {
-    let (count, version, database) = tx.query_row(
-        "SELECT o.users_count, o.users_version, d.id
-         FROM organizations o, database_identity d WHERE o.uuid = ?1",
-        [org.to_string()],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let (count, version, database) = tx
+        .prepare_cached(
+            "SELECT o.users_count, o.users_version, d.id
+             FROM organizations o, database_identity d WHERE o.uuid = ?1",
+        )?
+        .query_row([org.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(Membership {
         count,
         version,
@@ -67,20 +67,8 @@ pub fn start(
     if offset < STRIDE || offset >= membership.count {
         return Ok(None);
     }
-    let key = CacheKey {
-        database: membership.database.clone(),
-        path: tx.path().unwrap_or_default().to_owned(),
-        org,
-        version: membership.version,
-    };
-    let anchors = match cached(&key) {
-        Some(anchors) => anchors,
-        None => {
-            let built = Arc::new(build(tx, org)?);
-            remember(key, Arc::clone(&built));
-            built
-        }
-    };
+    let key = SnapshotKey::new(tx, membership.database.clone(), org, membership.version);
+    let anchors = ANCHORS.get_or_build(key, || build(tx, org))?;
     let index = (offset / STRIDE) as usize;
     Ok(anchors
         .get(index)
@@ -106,39 +94,6 @@ fn build(tx: &Transaction<'_>, org: Uuid) -> ApiResult<Vec<Place>> {
         position += 1;
     }
     Ok(anchors)
-}
-
-#[derive(Clone, PartialEq, Eq)]
-struct CacheKey {
-    database: Vec<u8>,
-    path: String,
-    org: Uuid,
-    version: i64,
-}
-
-type Cache = Vec<(CacheKey, Arc<Vec<Place>>)>;
-
-static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
-
-fn cached(key: &CacheKey) -> Option<Arc<Vec<Place>>> {
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    let at = cache.iter().position(|(k, _)| k == key)?;
-    let entry = cache.remove(at);
-    let anchors = Arc::clone(&entry.1);
-    cache.insert(0, entry);
-    Some(anchors)
-}
-
-fn remember(key: CacheKey, anchors: Arc<Vec<Place>>) {
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    cache.retain(|(k, _)| *k != key);
-    cache.insert(0, (key, anchors));
-    cache.truncate(CACHED_LISTINGS);
-}
-
-#[cfg(test)]
-pub fn cached_listings() -> usize {
-    CACHE.lock().unwrap_or_else(PoisonError::into_inner).len()
 }
 
 #[cfg(test)]
@@ -208,6 +163,6 @@ mod tests {
         .unwrap();
         let (place, skip) = start_of(&a, org, 200).await.unwrap();
         assert_eq!((place.created_at, skip), (129, 72));
-        assert!(cached_listings() <= CACHED_LISTINGS);
+        assert!(ANCHORS.len() <= CACHED_LISTINGS);
     }
 }

@@ -3,6 +3,7 @@
 //! land together or not at all.
 
 pub mod access;
+pub mod active_workspaces;
 pub mod admin_keys;
 pub mod api_keys;
 pub mod audit;
@@ -20,6 +21,7 @@ pub mod scim_apply;
 pub mod scim_directory;
 pub mod scim_plan;
 pub mod scim_sync;
+pub mod snapshot_cache;
 pub mod usage;
 pub mod users;
 pub mod vibe_code;

@@ -96,22 +96,22 @@ impl UserRow {
     }
 }
 
-/// The active workspaces each user reaches, default first, with direct and group roles
-/// united. Archived workspaces are left out: their members lost access when they were archived.
-fn workspaces_of(
-    tx: &Transaction<'_>,
-    users: &[Uuid],
-) -> ApiResult<HashMap<Uuid, Vec<MemberWorkspaceInfo>>> {
-    super::access::effective_workspaces(tx, users)
-}
-
+/// Members of `org` as responses show them: with the active workspaces each reaches, default
+/// first, direct and group roles united. Archived workspaces are left out: their members lost
+/// access when they were archived.
 fn members_from_rows(
     tx: &Transaction<'_>,
+    org: Uuid,
     rows: Vec<UserRow>,
 ) -> ApiResult<Vec<AdminOrganizationMemberOut>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.uuid).collect();
-    let mut workspaces = workspaces_of(tx, &ids)?;
-    let mut group_roles = super::access::group_org_roles(tx, &ids)?;
+    let in_groups = super::access::org_has_group_members(tx, org)?;
+    let mut workspaces = super::access::effective_workspaces(tx, org, &ids, in_groups)?;
+    let mut group_roles = if in_groups {
+        super::access::group_org_roles(tx, &ids)?
+    } else {
+        HashMap::new()
+    };
     Ok(rows
         .into_iter()
         .map(|mut r| {
@@ -145,7 +145,7 @@ pub fn list(
     let members = if rows.is_empty() {
         Vec::new()
     } else {
-        members_from_rows(tx, rows)?
+        members_from_rows(tx, org, rows)?
     };
     let invite_total = invites::count_open(tx, org, email_key.as_deref())?;
     let room = page_size - members.len() as i64;
@@ -218,11 +218,9 @@ fn filtered_page(
     offset: i64,
     page_size: i64,
 ) -> ApiResult<(i64, Vec<UserRow>)> {
-    let total: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM users WHERE org_uuid = ?1 AND email_key = ?2",
-        [org.to_string(), email_key.to_owned()],
-        |r| r.get(0),
-    )?;
+    let total: i64 = tx
+        .prepare_cached("SELECT COUNT(*) FROM users WHERE org_uuid = ?1 AND email_key = ?2")?
+        .query_row([org.to_string(), email_key.to_owned()], |r| r.get(0))?;
     if offset >= total {
         return Ok((total, Vec::new()));
     }
@@ -255,14 +253,14 @@ pub fn get_member(
     user: Uuid,
 ) -> ApiResult<AdminOrganizationMemberOut> {
     let row = load_row(tx, org, user)?;
-    Ok(members_from_rows(tx, vec![row])?.remove(0))
+    Ok(members_from_rows(tx, org, vec![row])?.remove(0))
 }
 
 /// `GET /users/{user_id}`.
 pub fn get_user(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<AdminUserOut> {
     let row = load_row(tx, org, user)?;
     let (first_name, last_name) = (row.first_name.clone(), row.last_name.clone());
-    let m = members_from_rows(tx, vec![row])?.remove(0);
+    let m = members_from_rows(tx, org, vec![row])?.remove(0);
     Ok(AdminUserOut {
         uuid: m.uuid,
         oid_id: m.oid_id,

@@ -125,18 +125,16 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
         filter.push_str(" AND instr(w.name_key, ?2) > 0");
         args.push(fold(search).into());
     }
-    let total: i64 = tx.query_row(
-        &format!("SELECT COUNT(*) FROM workspaces w WHERE {filter}"),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total: i64 = tx
+        .prepare_cached(&format!("SELECT COUNT(*) FROM workspaces w WHERE {filter}"))?
+        .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
     let offset = (query.page - 1).saturating_mul(query.page_size);
+    args.extend([query.page_size.into(), offset.into()]);
     let sql = format!(
         "SELECT {COLUMNS} FROM workspaces w WHERE {filter}
-         ORDER BY w.is_default DESC, w.created_at, w.uuid LIMIT {} OFFSET {offset}",
-        query.page_size
+         ORDER BY w.is_default DESC, w.created_at, w.uuid LIMIT ? OFFSET ?"
     );
-    let mut stmt = tx.prepare(&sql)?;
+    let mut stmt = tx.prepare_cached(&sql)?;
     let mut rows: Vec<WorkspaceRow> = stmt
         .query_map(params_from_iter(args.iter()), workspace_row)?
         .collect::<Result<_, _>>()?;

@@ -66,3 +66,37 @@ async fn one_connection(addr: &str, path: &str, deadline: Instant) -> Vec<Durati
     }
     latencies
 }
+
+/// One connection sends `first` and `second` in turn, `rounds` times each; the latencies of
+/// each, in order. Taking turns request by request keeps both figures under the same noise.
+pub async fn alternate(
+    origin: &str,
+    first: &str,
+    second: &str,
+    rounds: usize,
+) -> [Vec<Duration>; 2] {
+    let addr = origin.trim_start_matches("http://");
+    let stream = TcpStream::connect(addr).await.expect("connect");
+    stream.set_nodelay(true).expect("nodelay");
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    tokio::spawn(connection);
+    let mut out = [Vec::with_capacity(rounds), Vec::with_capacity(rounds)];
+    for _ in 0..rounds {
+        for (i, path) in [first, second].into_iter().enumerate() {
+            let request = hyper::Request::get(path)
+                .header("host", addr)
+                .header("authorization", format!("Bearer {KEY}"))
+                .body(Empty::<Bytes>::new())
+                .expect("request");
+            let start = Instant::now();
+            let response = sender.send_request(request).await.expect("response");
+            let status = response.status();
+            response.into_body().collect().await.expect("body");
+            out[i].push(start.elapsed());
+            assert_eq!(status, 200, "{path}");
+        }
+    }
+    out
+}

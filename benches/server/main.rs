@@ -142,7 +142,8 @@ fn client(server: &Served) -> AdminClient {
     AdminClient::new(config).expect("client")
 }
 
-/// The last full page of members against the first, one request at a time, taking turns.
+/// The last full page of members against the first: medians of 200 requests of each on one
+/// connection, taking turns.
 async fn deep_pages(size: &str, server: &Served) {
     let total = client(server)
         .list_users(1, 1, None)
@@ -153,12 +154,7 @@ async fn deep_pages(size: &str, server: &Served) {
     let deep = (total / 100).max(1);
     let first_path = format!("{USERS}&page=1");
     let deep_path = format!("{USERS}&page={deep}");
-    let (mut first, mut last) = (Vec::new(), Vec::new());
-    let slice = seconds() / 4;
-    for _ in 0..RUNS {
-        first.push(load::run(&server.origin, &first_path, 1, slice).await.p50);
-        last.push(load::run(&server.origin, &deep_path, 1, slice).await.p50);
-    }
+    let [first, last] = load::alternate(&server.origin, &first_path, &deep_path, 200).await;
     let ms = |v: Vec<Duration>| median(v.iter().map(|d| d.as_secs_f64() * 1e3).collect());
     let (first, last) = (ms(first), ms(last));
     row(

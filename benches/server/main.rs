@@ -159,7 +159,7 @@ async fn deep_pages(size: &str, server: &Served) {
     let (first, last) = (ms(first), ms(last));
     row(
         size,
-        &format!("GET /users page {deep} vs page 1 (p50, 1 connection)"),
+        &format!("GET /users page {deep} vs page 1 (medians, in turns)"),
         format!("{:.2}x", last / first),
         &format!(
             "{last:.2} vs {first:.2} ms; {}",

@@ -1,10 +1,12 @@
-//! The SQLite handle: opening, migrating, and running each request in one transaction.
+//! The SQLite handle: running each request in one transaction, on the writer or on a reader.
 //!
 //! rusqlite is synchronous, so every unit of work runs on tokio's blocking pool. One connection
-//! does every write, which serialises writers as SQLite does anyway. A file database also has a
-//! few read-only connections: in WAL mode they read consistent snapshots alongside the writer,
-//! so listings (the paged `GET`s a client fetches several at a time) run in parallel. An
-//! in-memory database exists only inside its one connection, so there it does everything.
+//! does every write, which serialises writers as SQLite does anyway. A few read-only
+//! connections serve every read beside it, so reads (the paged `GET`s a client fetches several
+//! at a time, and the checks of every request's key) run on both cores at once instead of
+//! queueing behind one connection. A file database reads consistent snapshots alongside the
+//! writer in WAL mode; an in-memory one is a named store that all the connections open (see
+//! `open`).
 //!
 //! Several processes may share one file: the console's embedded server, `serve`, and
 //! `admin-key`. SQLite lets one of them write at a time, so every connection waits
@@ -14,18 +16,15 @@
 //! `error`), never a 500.
 
 mod migrate;
+mod open;
 
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::error::ApiError;
-
-/// Read-only connections a file database keeps beside its writer.
-const READERS: usize = 4;
 
 /// How long a connection waits for another process to release the database. Writes take
 /// milliseconds, but seeding the large organization holds the lock for seconds; the wait stays
@@ -66,74 +65,6 @@ pub enum DbError {
 }
 
 impl Db {
-    /// Opens (creating if needed) a database file in WAL mode and brings its schema up to date.
-    pub fn open_file(path: &Path) -> Result<Self, DbError> {
-        Self::open_file_with(path, BUSY_TIMEOUT)
-    }
-
-    /// [`open_file`](Self::open_file) with another lock wait; tests use a short one.
-    pub(crate) fn open_file_with(path: &Path, busy_timeout: Duration) -> Result<Self, DbError> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            crate::dirs::create_private_dir(parent).map_err(|source| DbError::Directory {
-                path: parent.display().to_string(),
-                source,
-            })?;
-        }
-        crate::dirs::create_private_file(path).map_err(|source| DbError::Create {
-            path: path.display().to_string(),
-            source,
-        })?;
-        let conn = Connection::open(path).map_err(|source| DbError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
-        // Before anything else: switching a new file to WAL already needs the lock.
-        conn.busy_timeout(busy_timeout).map_err(DbError::Migrate)?;
-        switch_to_wal(&conn, busy_timeout).map_err(DbError::Migrate)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(DbError::Migrate)?;
-        let mut db = Self::prepare(conn, busy_timeout)?;
-        let readers = (0..READERS)
-            .map(|_| {
-                let reader = Connection::open_with_flags(
-                    path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )
-                .map_err(|source| DbError::Open {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-                reader
-                    .busy_timeout(busy_timeout)
-                    .map_err(DbError::Migrate)?;
-                Ok(Mutex::new(reader))
-            })
-            .collect::<Result<Vec<_>, DbError>>()?;
-        db.readers = Arc::new(readers);
-        Ok(db)
-    }
-
-    /// A private in-memory database, gone when the server stops; for tests.
-    pub fn open_memory() -> Result<Self, DbError> {
-        let conn = Connection::open_in_memory().map_err(|source| DbError::Open {
-            path: ":memory:".into(),
-            source,
-        })?;
-        Self::prepare(conn, BUSY_TIMEOUT)
-    }
-
-    fn prepare(mut conn: Connection, busy_timeout: Duration) -> Result<Self, DbError> {
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(DbError::Migrate)?;
-        conn.busy_timeout(busy_timeout).map_err(DbError::Migrate)?;
-        migrate::run(&mut conn)?;
-        Ok(Self {
-            conn: Arc::new(Mutex::new(conn)),
-            readers: Arc::new(Vec::new()),
-            next_reader: Arc::new(AtomicUsize::new(0)),
-        })
-    }
-
     /// Runs `work` in one write transaction (`BEGIN IMMEDIATE`), committed only if it returns
     /// `Ok`.
     pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
@@ -141,19 +72,27 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
     {
-        self.run(TransactionBehavior::Immediate, true, work).await
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            // A panic inside `work` would poison the lock; the connection itself is still
+            // usable (the transaction rolled back on unwind), so carry on with it.
+            let mut conn = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = work(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+        .map_err(|join| ApiError::internal(format!("database task failed: {join}")))?
     }
 
     /// Runs `work` in one read transaction, so it sees a consistent snapshot. `work` must not
-    /// write: on a file database it runs on a read-only connection.
+    /// write: it runs on a read-only connection.
     pub async fn read<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
     {
-        if self.readers.is_empty() {
-            return self.run(TransactionBehavior::Deferred, false, work).await;
-        }
         let readers = Arc::clone(&self.readers);
         let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
         tokio::task::spawn_blocking(move || {
@@ -174,51 +113,7 @@ impl Db {
         .await
         .map_err(|join| ApiError::internal(format!("database task failed: {join}")))?
     }
-
-    async fn run<T, F>(
-        &self,
-        behavior: TransactionBehavior,
-        commit: bool,
-        work: F,
-    ) -> Result<T, ApiError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
-    {
-        let conn = Arc::clone(&self.conn);
-        tokio::task::spawn_blocking(move || {
-            // A panic inside `work` would poison the lock; the connection itself is still
-            // usable (the transaction rolled back on unwind), so carry on with it.
-            let mut conn = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            let tx = conn.transaction_with_behavior(behavior)?;
-            let out = work(&tx)?;
-            if commit {
-                tx.commit()?;
-            }
-            Ok(out)
-        })
-        .await
-        .map_err(|join| ApiError::internal(format!("database task failed: {join}")))?
-    }
 }
-
-/// Puts the file in WAL mode. When another process switches the same new file at the same
-/// moment, SQLite answers SQLITE_BUSY at once rather than through the busy handler, so this
-/// waits and retries itself, for as long as the busy timeout allows.
-fn switch_to_wal(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<()> {
-    let deadline = Instant::now() + busy_timeout;
-    loop {
-        match conn.pragma_update(None, "journal_mode", "WAL") {
-            Err(err) if super::error::is_busy(&err) && Instant::now() < deadline => {
-                std::thread::sleep(WAL_SWITCH_RETRY);
-            }
-            other => return other,
-        }
-    }
-}
-
-/// The pause between two attempts to switch a new file to WAL.
-const WAL_SWITCH_RETRY: Duration = Duration::from_millis(10);
 
 #[cfg(test)]
 mod tests {

@@ -99,8 +99,10 @@ pub enum Lookup {
 pub fn lookup(tx: &Transaction<'_>, presented: &str) -> ApiResult<Lookup> {
     let hash = credentials::hash_key(presented);
     let row = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id, org_uuid, label, hint, revoked_at, key_hash FROM admin_keys WHERE key_hash = ?1",
+        )?
+        .query_row(
             [&hash],
             |row| {
                 Ok((

@@ -63,10 +63,11 @@ fn count_sql(email_clause: &str) -> String {
     )
 }
 
-fn page_sql(email_clause: &str, offset: i64, limit: i64) -> String {
+/// The limit and offset are the last two parameters, so the statement is prepared once.
+fn page_sql(email_clause: &str) -> String {
     format!(
         "SELECT {COLUMNS} FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL{email_clause}
-         ORDER BY created_at, rowid LIMIT {limit} OFFSET {offset}"
+         ORDER BY created_at, rowid LIMIT ? OFFSET ?"
     )
 }
 
@@ -83,7 +84,9 @@ pub fn count_open(tx: &Transaction<'_>, org: Uuid, email_key: Option<&str>) -> A
     let (clause, extra) = email_clause(email_key);
     let mut args: Vec<rusqlite::types::Value> = vec![org.to_string().into()];
     args.extend(extra);
-    Ok(tx.query_row(&count_sql(clause), params_from_iter(args), |r| r.get(0))?)
+    Ok(tx
+        .prepare_cached(&count_sql(clause))?
+        .query_row(params_from_iter(args), |r| r.get(0))?)
 }
 
 /// The invitations part of a `GET /users` page, flagged when expired.
@@ -98,7 +101,8 @@ pub fn open_page(
     let (clause, extra) = email_clause(email_key);
     let mut args: Vec<rusqlite::types::Value> = vec![org.to_string().into()];
     args.extend(extra);
-    let mut stmt = tx.prepare(&page_sql(clause, offset, limit))?;
+    args.extend([limit.into(), offset.into()]);
+    let mut stmt = tx.prepare_cached(&page_sql(clause))?;
     let rows = stmt.query_map(params_from_iter(args), invite_row)?;
     let mut out = Vec::new();
     for row in rows {
@@ -359,7 +363,7 @@ mod tests {
                     PENDING_FOR_ADDRESS.to_owned(),
                     OPEN_FOR_ADDRESS.to_owned(),
                     count_sql(clause),
-                    page_sql(clause, 0, 25),
+                    page_sql(clause),
                 ]
                 .map(|sql| (plan(tx, &sql), sql)))
             })

@@ -3,6 +3,7 @@
 //! land together or not at all.
 
 pub mod access;
+pub mod active_workspaces;
 pub mod admin_keys;
 pub mod api_keys;
 pub mod audit;
@@ -12,6 +13,7 @@ pub mod group_nesting;
 pub mod group_workspaces;
 pub mod groups;
 pub mod invites;
+pub mod member_pages;
 pub mod members;
 pub mod meters;
 pub mod organizations;
@@ -19,6 +21,7 @@ pub mod scim_apply;
 pub mod scim_directory;
 pub mod scim_plan;
 pub mod scim_sync;
+pub mod snapshot_cache;
 pub mod usage;
 pub mod users;
 pub mod vibe_code;

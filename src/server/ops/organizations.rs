@@ -145,9 +145,7 @@ pub fn rename(tx: &Transaction<'_>, ctx: &OpCtx, name: &str) -> ApiResult<LocalO
 
 /// The organization's currency and monthly limit (`None`: no limit).
 pub fn limit_and_currency(tx: &Transaction<'_>, org: Uuid) -> ApiResult<(Option<i64>, String)> {
-    Ok(tx.query_row(
-        "SELECT monthly_limit, currency FROM organizations WHERE uuid = ?1",
-        [org.to_string()],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?)
+    Ok(tx
+        .prepare_cached("SELECT monthly_limit, currency FROM organizations WHERE uuid = ?1")?
+        .query_row([org.to_string()], |row| Ok((row.get(0)?, row.get(1)?)))?)
 }

@@ -3,11 +3,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
+use rusqlite::{OptionalExtension, Row, Transaction};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
+use super::member_pages;
 use super::{
     OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, encode_workspace_roles,
     opt_uuid_at, org_role_values, uuid_at,
@@ -95,22 +96,22 @@ impl UserRow {
     }
 }
 
-/// The active workspaces each user reaches, default first, with direct and group roles
-/// united. Archived workspaces are left out: their members lost access when they were archived.
-fn workspaces_of(
-    tx: &Transaction<'_>,
-    users: &[Uuid],
-) -> ApiResult<HashMap<Uuid, Vec<MemberWorkspaceInfo>>> {
-    super::access::effective_workspaces(tx, users)
-}
-
+/// Members of `org` as responses show them: with the active workspaces each reaches, default
+/// first, direct and group roles united. Archived workspaces are left out: their members lost
+/// access when they were archived.
 fn members_from_rows(
     tx: &Transaction<'_>,
+    org: Uuid,
     rows: Vec<UserRow>,
 ) -> ApiResult<Vec<AdminOrganizationMemberOut>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.uuid).collect();
-    let mut workspaces = workspaces_of(tx, &ids)?;
-    let mut group_roles = super::access::group_org_roles(tx, &ids)?;
+    let in_groups = super::access::org_has_group_members(tx, org)?;
+    let mut workspaces = super::access::effective_workspaces(tx, org, &ids, in_groups)?;
+    let mut group_roles = if in_groups {
+        super::access::group_org_roles(tx, &ids)?
+    } else {
+        HashMap::new()
+    };
     Ok(rows
         .into_iter()
         .map(|mut r| {
@@ -136,35 +137,17 @@ pub fn list(
     now: OffsetDateTime,
 ) -> ApiResult<OrganizationAdminUsersOut> {
     let email_key = email.map(str::to_lowercase);
-    let filter = if email_key.is_some() {
-        " AND email_key = ?2"
-    } else {
-        ""
-    };
-    let mut args: Vec<rusqlite::types::Value> = vec![org.to_string().into()];
-    if let Some(key) = &email_key {
-        args.push(key.clone().into());
-    }
-    let member_total: i64 = tx.query_row(
-        &format!("SELECT COUNT(*) FROM users WHERE org_uuid = ?1{filter}"),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
-    let invite_total = invites::count_open(tx, org, email_key.as_deref())?;
-
     let offset = (page - 1).saturating_mul(page_size);
-    let mut members = Vec::new();
-    if offset < member_total {
-        let sql = format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE org_uuid = ?1{filter}
-             ORDER BY created_at, rowid LIMIT {page_size} OFFSET {offset}"
-        );
-        let mut stmt = tx.prepare(&sql)?;
-        let rows: Vec<UserRow> = stmt
-            .query_map(params_from_iter(args.iter()), user_row)?
-            .collect::<Result<_, _>>()?;
-        members = members_from_rows(tx, rows)?;
-    }
+    let (member_total, rows) = match &email_key {
+        Some(key) => filtered_page(tx, org, key, offset, page_size)?,
+        None => whole_page(tx, org, offset, page_size)?,
+    };
+    let members = if rows.is_empty() {
+        Vec::new()
+    } else {
+        members_from_rows(tx, org, rows)?
+    };
+    let invite_total = invites::count_open(tx, org, email_key.as_deref())?;
     let room = page_size - members.len() as i64;
     let invite_offset = (offset - member_total).max(0);
     let invites = if room > 0 {
@@ -179,6 +162,79 @@ pub fn list(
         page: Some(page),
         page_size: Some(page_size),
     })
+}
+
+/// The members of one page of the whole listing, and how many members there are: the kept
+/// count, and a page that starts from its place in the order rather than counting up to it.
+fn whole_page(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    offset: i64,
+    page_size: i64,
+) -> ApiResult<(i64, Vec<UserRow>)> {
+    let membership = member_pages::membership(tx, org)?;
+    if offset >= membership.count {
+        return Ok((membership.count, Vec::new()));
+    }
+    let rows = match member_pages::start(tx, org, &membership, offset)? {
+        Some((place, skip)) => {
+            let mut stmt = tx.prepare_cached(&format!(
+                "SELECT {USER_COLUMNS} FROM users INDEXED BY users_in_listing_order
+                 WHERE org_uuid = ?1 AND (created_at > ?2 OR (created_at = ?2 AND rowid >= ?3))
+                 ORDER BY created_at, rowid LIMIT ?4 OFFSET ?5"
+            ))?;
+            stmt.query_map(
+                rusqlite::params![
+                    org.to_string(),
+                    place.created_at,
+                    place.rowid,
+                    page_size,
+                    skip
+                ],
+                user_row,
+            )?
+            .collect::<Result<_, _>>()?
+        }
+        None => {
+            let mut stmt = tx.prepare_cached(&format!(
+                "SELECT {USER_COLUMNS} FROM users INDEXED BY users_in_listing_order
+                 WHERE org_uuid = ?1 ORDER BY created_at, rowid LIMIT ?2 OFFSET ?3"
+            ))?;
+            stmt.query_map(
+                rusqlite::params![org.to_string(), page_size, offset],
+                user_row,
+            )?
+            .collect::<Result<_, _>>()?
+        }
+    };
+    Ok((membership.count, rows))
+}
+
+/// The members of one page of `?email=`: at most one member, so counting is cheap.
+fn filtered_page(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    email_key: &str,
+    offset: i64,
+    page_size: i64,
+) -> ApiResult<(i64, Vec<UserRow>)> {
+    let total: i64 = tx
+        .prepare_cached("SELECT COUNT(*) FROM users WHERE org_uuid = ?1 AND email_key = ?2")?
+        .query_row([org.to_string(), email_key.to_owned()], |r| r.get(0))?;
+    if offset >= total {
+        return Ok((total, Vec::new()));
+    }
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE org_uuid = ?1 AND email_key = ?2
+         ORDER BY created_at, rowid LIMIT ?3 OFFSET ?4"
+    ))?;
+    let rows = stmt
+        .query_map(
+            rusqlite::params![org.to_string(), email_key, page_size, offset],
+            user_row,
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok((total, rows))
 }
 
 fn load_row(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<UserRow> {
@@ -197,14 +253,14 @@ pub fn get_member(
     user: Uuid,
 ) -> ApiResult<AdminOrganizationMemberOut> {
     let row = load_row(tx, org, user)?;
-    Ok(members_from_rows(tx, vec![row])?.remove(0))
+    Ok(members_from_rows(tx, org, vec![row])?.remove(0))
 }
 
 /// `GET /users/{user_id}`.
 pub fn get_user(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<AdminUserOut> {
     let row = load_row(tx, org, user)?;
     let (first_name, last_name) = (row.first_name.clone(), row.last_name.clone());
-    let m = members_from_rows(tx, vec![row])?.remove(0);
+    let m = members_from_rows(tx, org, vec![row])?.remove(0);
     Ok(AdminUserOut {
         uuid: m.uuid,
         oid_id: m.oid_id,

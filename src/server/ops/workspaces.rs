@@ -27,10 +27,11 @@ pub struct WorkspaceRow {
     pub monthly_spend_cap: Option<i64>,
 }
 
+/// `direct_members_count` is kept by triggers as memberships come and go (migration 0008), so
+/// a listing reads it rather than counting each workspace's members.
 const COLUMNS: &str =
     "w.uuid, w.name, w.description, w.icon, w.is_default, w.archived_at IS NOT NULL,
-    (SELECT COUNT(*) FROM workspace_members m WHERE m.workspace_uuid = w.uuid),
-    w.members_can_create_api_keys, w.monthly_spend_cap";
+    w.direct_members_count, w.members_can_create_api_keys, w.monthly_spend_cap";
 
 fn workspace_row(row: &Row<'_>) -> rusqlite::Result<WorkspaceRow> {
     Ok(WorkspaceRow {
@@ -124,18 +125,16 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
         filter.push_str(" AND instr(w.name_key, ?2) > 0");
         args.push(fold(search).into());
     }
-    let total: i64 = tx.query_row(
-        &format!("SELECT COUNT(*) FROM workspaces w WHERE {filter}"),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total: i64 = tx
+        .prepare_cached(&format!("SELECT COUNT(*) FROM workspaces w WHERE {filter}"))?
+        .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
     let offset = (query.page - 1).saturating_mul(query.page_size);
+    args.extend([query.page_size.into(), offset.into()]);
     let sql = format!(
         "SELECT {COLUMNS} FROM workspaces w WHERE {filter}
-         ORDER BY w.is_default DESC, w.created_at, w.uuid LIMIT {} OFFSET {offset}",
-        query.page_size
+         ORDER BY w.is_default DESC, w.created_at, w.uuid LIMIT ? OFFSET ?"
     );
-    let mut stmt = tx.prepare(&sql)?;
+    let mut stmt = tx.prepare_cached(&sql)?;
     let mut rows: Vec<WorkspaceRow> = stmt
         .query_map(params_from_iter(args.iter()), workspace_row)?
         .collect::<Result<_, _>>()?;

@@ -279,6 +279,15 @@ impl<'t, 'c> Builder<'t, 'c> {
         )
     }
 
+    /// Archives without recording it, for the measuring seeds that keep no history.
+    pub fn archive_quietly(&mut self, workspace: Uuid, days: i64) -> ApiResult<()> {
+        let at = to_micros(self.at(days).min(self.now));
+        self.tx
+            .prepare_cached("UPDATE workspaces SET archived_at = ?1 WHERE uuid = ?2")?
+            .execute(rusqlite::params![at, workspace.to_string()])?;
+        Ok(())
+    }
+
     /// A workspace key with a random secret nobody knows; it only fills the lists.
     #[allow(clippy::too_many_arguments)]
     pub fn api_key(

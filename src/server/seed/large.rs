@@ -1,11 +1,14 @@
-//! The `large` seed: one organization at the documented limits, for measuring the console and
-//! the server. 10,000 members and 500 active workspaces (the maximum); membership follows a
-//! long tail: everyone is in the default workspace, most people in a few more, some in many.
-//! A year of usage history, spent mostly by a few dozen workspaces, and a year of Vibe
-//! activity by a few hundred people.
+//! The `large` and `huge` seeds: one organization at or beyond the documented limits, for
+//! measuring the console and the server. `large` has 10,000 members and 500 active workspaces
+//! (the maximum); `huge` has 100,000 members and 2,000 workspaces, 500 active and 1,500
+//! archived (the limit counts active ones only), to show that costs stay flat as organizations
+//! grow. Membership follows a long tail: everyone is in the default workspace, most people in
+//! a few more, some in many. A year of usage history, spent mostly by a few dozen workspaces,
+//! and a year of Vibe activity by a few hundred people.
 
 use rusqlite::Transaction;
 use time::OffsetDateTime;
+use uuid::Uuid;
 
 use super::PlannedOrganization;
 use super::builder::{Builder, OrgSpec};
@@ -15,27 +18,57 @@ use crate::domain::validation::MAX_ACTIVE_WORKSPACES;
 use crate::domain::{OrgRole, WorkspaceRole as W};
 use crate::server::error::ApiResult;
 
-pub const LARGE_USERS: usize = 10_000;
+/// How big a measuring organization is.
+pub struct Size {
+    name: &'static str,
+    rng_seed: u64,
+    users: usize,
+    /// Archived workspaces, besides the active ones (always the most allowed).
+    archived_workspaces: usize,
+    /// The domain of everyone's address.
+    domain: &'static str,
+}
 
-pub fn build(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<Vec<PlannedOrganization>> {
+pub const LARGE: Size = Size {
+    name: "Large Org (10k)",
+    rng_seed: 0x006c_6172_6765,
+    users: 10_000,
+    archived_workspaces: 0,
+    domain: "large.example",
+};
+
+pub const HUGE: Size = Size {
+    name: "Huge Org (100k)",
+    rng_seed: 0x0068_7567_6500,
+    users: 100_000,
+    archived_workspaces: 1_500,
+    domain: "huge.example",
+};
+
+pub fn build(
+    tx: &Transaction<'_>,
+    now: OffsetDateTime,
+    size: &Size,
+) -> ApiResult<Vec<PlannedOrganization>> {
+    let admin_email = format!("ada.admin@{}", size.domain);
     let (mut b, planned) = Builder::organization(
         tx,
-        0x006c_6172_6765,
+        size.rng_seed,
         now,
         &OrgSpec {
-            name: "Large Org (10k)",
+            name: size.name,
             plan: "Enterprise",
             currency: "EUR",
             monthly_limit: Some(250_000),
             age_days: 900,
-            admin: ("Ada", "Admin", "ada.admin@large.example"),
+            admin: ("Ada", "Admin", &admin_email),
         },
     )?;
     let mut users = vec![planned.admin_user_uuid];
-    for n in 1..LARGE_USERS {
+    for n in 1..size.users {
         let first = LARGE_FIRST[n % LARGE_FIRST.len()];
         let last = LARGE_LAST[(n / LARGE_FIRST.len()) % LARGE_LAST.len()];
-        let email = format!("{}.{}.{n}@large.example", slug(first), slug(last));
+        let email = format!("{}.{}.{n}@{}", slug(first), slug(last), size.domain);
         let roles = if n % 1000 == 0 {
             vec![OrgRole::OrganizationAdmin]
         } else {
@@ -49,6 +82,7 @@ pub fn build(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<Vec<Planned
         };
         users.push(b.user(first, last, &email, &roles, seats, days)?);
     }
+    let archived = archived_workspaces(&mut b, size.archived_workspaces)?;
     let mut workspaces = Vec::new();
     for n in 1..MAX_ACTIVE_WORKSPACES {
         let team = LARGE_TEAMS[n % LARGE_TEAMS.len()];
@@ -56,22 +90,24 @@ pub fn build(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<Vec<Planned
         let description = format!("{team} team workspace number {n}");
         workspaces.push(b.workspace(&name, &description, "", 800 - n as i64)?);
     }
-    // A long tail: person n joins 0..=7 extra workspaces, weighted towards few.
+    // A long tail: person n joins 0..=7 extra workspaces, weighted towards few; archived
+    // workspaces keep the members they had.
+    let everywhere: Vec<Uuid> = workspaces.iter().chain(&archived).copied().collect();
     for (n, user) in users.iter().enumerate() {
         let extra = [0, 1, 1, 2, 2, 3, 3, 4, 5, 7][n % 10];
         for k in 0..extra {
-            let w = (n * 7 + k * 131 + b.pick(17)) % workspaces.len();
+            let w = (n * 7 + k * 131 + b.pick(17)) % everywhere.len();
             let roles: &[W] = match (n + k) % 9 {
                 0 => &[W::Dev, W::ObservabilityViewer],
                 1 | 2 => &[W::Dev],
                 3 => &[W::User],
                 _ => &[W::WorkspaceContributor],
             };
-            b.member(workspaces[w], *user, roles, 30)?;
+            b.member(everywhere[w], *user, roles, 30)?;
         }
     }
     // Every workspace gets an admin.
-    for (w, workspace) in workspaces.iter().enumerate() {
+    for (w, workspace) in everywhere.iter().enumerate() {
         b.member(
             *workspace,
             users[(w * 19 + 3) % users.len()],
@@ -81,6 +117,22 @@ pub fn build(tx: &Transaction<'_>, now: OffsetDateTime) -> ApiResult<Vec<Planned
     }
     spending(&mut b, &workspaces)?;
     Ok(vec![planned])
+}
+
+/// Workspaces made and archived before the active ones, as an organization that has been
+/// reorganising for years has them.
+fn archived_workspaces(b: &mut Builder<'_, '_>, count: usize) -> ApiResult<Vec<Uuid>> {
+    let mut out = Vec::with_capacity(count);
+    for n in 0..count {
+        let team = LARGE_TEAMS[n % LARGE_TEAMS.len()];
+        let name = format!("{team} (retired) {n:04}");
+        let description = format!("{team} team workspace, retired");
+        let created = 880 - (n as i64 % 60);
+        let workspace = b.workspace(&name, &description, "", created)?;
+        b.archive_quietly(workspace, created - 30 - (n as i64 % 40))?;
+        out.push(workspace);
+    }
+    Ok(out)
 }
 
 /// What a typical month costs the large organization.

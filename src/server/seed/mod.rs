@@ -1,5 +1,5 @@
-//! Filling a new database: the realistic `demo` organizations, the `large` one for measuring,
-//! or nothing. Seeding happens only while the database holds no organization, so restarting
+//! Filling a new database: the realistic `demo` organizations, the `large` and `huge` ones for
+//! measuring, or nothing. Seeding happens only while the database holds no organization, so restarting
 //! on an existing file never duplicates or resets anything.
 
 mod builder;
@@ -27,6 +27,8 @@ pub enum Seed {
     Demo,
     /// One organization with 10,000 users and 500 workspaces.
     Large,
+    /// One organization with 100,000 users and 2,000 workspaces (500 active, 1,500 archived).
+    Huge,
     /// No organization at all.
     None,
 }
@@ -83,7 +85,8 @@ fn plant(
 ) -> Result<Vec<SeededOrganization>, ApiError> {
     let plans = match seed {
         Seed::Demo => demo::build(tx, now)?,
-        Seed::Large => large::build(tx, now)?,
+        Seed::Large => large::build(tx, now, &large::LARGE)?,
+        Seed::Huge => large::build(tx, now, &large::HUGE)?,
         Seed::None => Vec::new(),
     };
     let mut out = Vec::new();

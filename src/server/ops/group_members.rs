@@ -2,17 +2,15 @@
 //! join a group; the members of groups nested inside it are not listed here (see
 //! `access::effective_members`).
 
-use std::collections::HashSet;
-
-use rusqlite::{Transaction, params_from_iter};
+use rusqlite::Transaction;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::groups::{self, GroupRow};
-use super::{OpCtx, placeholders, uuid_at};
+use super::{OpCtx, checks, uuid_at};
 use crate::api::*;
 use crate::server::clock::to_micros;
-use crate::server::error::{ApiError, ApiResult};
+use crate::server::error::ApiResult;
 
 /// `GET /user-groups/{group_uuid}/members`: by when they joined the organization.
 pub fn list(
@@ -60,35 +58,6 @@ pub fn list(
     })
 }
 
-/// Every one of `users` must be a member of `org`; the 404 names the others.
-fn ensure_org_members(tx: &Transaction<'_>, org: Uuid, users: &[Uuid]) -> ApiResult<()> {
-    let mut found = HashSet::new();
-    for chunk in users.chunks(500) {
-        let sql = format!(
-            "SELECT uuid FROM users WHERE org_uuid = ? AND uuid IN ({})",
-            placeholders(chunk.len())
-        );
-        let mut stmt = tx.prepare(&sql)?;
-        let args = std::iter::once(org.to_string()).chain(chunk.iter().map(Uuid::to_string));
-        for id in stmt.query_map(params_from_iter(args), |row| uuid_at(row, 0))? {
-            found.insert(id?);
-        }
-    }
-    let missing: Vec<String> = users
-        .iter()
-        .filter(|u| !found.contains(u))
-        .map(Uuid::to_string)
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::not_found(format!(
-            "Not members of this organization (only organization members can join a group): {}",
-            missing.join(", ")
-        )))
-    }
-}
-
 fn is_member(tx: &Transaction<'_>, group: Uuid, user: Uuid) -> ApiResult<bool> {
     Ok(tx
         .prepare_cached(
@@ -110,9 +79,7 @@ pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, group: &GroupRow, user: Uuid) -
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.member.add", "USER_GROUP")
-            .target("group_uuid", group.uuid)
-            .target("name", &group.name)
+        Entry::user_group("user_group.member.add", group.uuid, &group.name)
             .detail("user_uuid", user),
     )
 }
@@ -133,9 +100,7 @@ pub fn take_out(
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.member.remove", "USER_GROUP")
-            .target("group_uuid", group.uuid)
-            .target("name", &group.name)
+        Entry::user_group("user_group.member.remove", group.uuid, &group.name)
             .detail("user_uuid", user),
     )?;
     Ok(true)
@@ -145,7 +110,7 @@ pub fn take_out(
 pub fn add(tx: &Transaction<'_>, ctx: &OpCtx, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
     let row = groups::load(tx, ctx.org, group)?;
     row.ensure_owned_here("members")?;
-    ensure_org_members(tx, ctx.org, users)?;
+    checks::ensure_org_members(tx, ctx.org, users, "a group")?;
     for user in users {
         if !is_member(tx, group, *user)? {
             insert(tx, ctx, &row, *user)?;

@@ -117,9 +117,7 @@ fn record(
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.update", "USER_GROUP")
-            .target("group_uuid", group.uuid)
-            .target("name", &group.name)
+        Entry::user_group("user_group.update", group.uuid, &group.name)
             .detail(keys[0], encode_list(old))
             .detail(keys[1], encode_list(new)),
     )

@@ -101,9 +101,7 @@ fn not_assigned(group: &groups::GroupRow, workspace: &WorkspaceRow) -> ApiError 
 }
 
 fn entry(event: &'static str, group: &groups::GroupRow, workspace: &WorkspaceRow) -> Entry {
-    Entry::new(event, "USER_GROUP")
-        .target("group_uuid", group.uuid)
-        .target("name", &group.name)
+    Entry::user_group(event, group.uuid, &group.name)
         .detail("workspace_uuid", workspace.uuid)
         .detail("workspace_name", &workspace.name)
         .in_workspace(workspace.uuid)
@@ -226,13 +224,15 @@ pub fn provision(
                 audit::record(
                     tx,
                     ctx,
-                    Entry::new("workspace.member.role.update", "WORKSPACE")
-                        .target("workspace_uuid", workspace.uuid)
-                        .target("name", &workspace.name)
-                        .detail("user_uuid", user)
-                        .detail("old_roles", encode_workspace_roles(&old))
-                        .detail("new_roles", encode_workspace_roles(&new))
-                        .in_workspace(workspace.uuid),
+                    Entry::workspace(
+                        "workspace.member.role.update",
+                        workspace.uuid,
+                        &workspace.name,
+                    )
+                    .detail("user_uuid", user)
+                    .detail("old_roles", encode_workspace_roles(&old))
+                    .detail("new_roles", encode_workspace_roles(&new))
+                    .in_workspace(workspace.uuid),
                 )?;
                 updated += 1;
             }

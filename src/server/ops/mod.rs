@@ -8,6 +8,7 @@ pub mod admin_keys;
 pub mod api_keys;
 pub mod audit;
 pub mod billing;
+pub mod checks;
 pub mod group_members;
 pub mod group_nesting;
 pub mod group_workspaces;

@@ -342,9 +342,7 @@ pub fn insert_member(tx: &Transaction<'_>, ctx: &OpCtx, member: &NewMember<'_>) 
     audit::record(
         tx,
         ctx,
-        Entry::new("user.create", "USER")
-            .target("user_uuid", member.uuid)
-            .target("email", member.email)
+        Entry::user("user.create", member.uuid, member.email)
             .detail("roles", encode_org_roles(&member.roles)),
     )
 }
@@ -417,9 +415,7 @@ pub fn update(
         audit::record(
             tx,
             ctx,
-            Entry::new("user.organization.role.update", "USER")
-                .target("user_uuid", user)
-                .target("email", &row.email)
+            Entry::user("user.organization.role.update", user, &row.email)
                 .detail("old_roles", encode_org_roles(&row.org_roles))
                 .detail("new_roles", encode_org_roles(&roles)),
         )?;
@@ -482,9 +478,7 @@ pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, user: Uuid) -> ApiResult<Delete
     audit::record(
         tx,
         ctx,
-        Entry::new("user.organization.delete", "USER")
-            .target("user_uuid", user)
-            .target("email", &row.email)
+        Entry::user("user.organization.delete", user, &row.email)
             .detail("workspace_memberships_removed", memberships),
     )?;
     Ok(DeleteOut {

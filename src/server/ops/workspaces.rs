@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::organizations::limit_and_currency;
-use super::{OpCtx, uuid_at, workspace_role_values};
+use super::{OpCtx, checks, uuid_at, workspace_role_values};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::domain::text::{fold, name_key};
@@ -155,14 +155,9 @@ fn ensure_name_free(
     name: &str,
     except: Option<Uuid>,
 ) -> ApiResult<()> {
-    let clash: Option<String> = tx
-        .query_row(
-            "SELECT name FROM workspaces WHERE org_uuid = ?1 AND name_key = ?2 AND archived_at IS NULL AND uuid != ?3",
-            [org.to_string(), name_key(name), except.map(|u| u.to_string()).unwrap_or_default()],
-            |row| row.get(0),
-        )
-        .optional()?;
-    match clash {
+    let sql = "SELECT name FROM workspaces
+               WHERE org_uuid = ?1 AND name_key = ?2 AND archived_at IS NULL AND uuid != ?3";
+    match checks::taken_name(tx, sql, org, &name_key(name), except)? {
         Some(existing) => Err(ApiError::conflict(format!(
             "An active workspace named '{existing}' already exists in this organization"
         ))),
@@ -222,10 +217,7 @@ pub fn create(
     audit::record(
         tx,
         ctx,
-        Entry::new("workspace.create", "WORKSPACE")
-            .target("workspace_uuid", uuid)
-            .target("name", name)
-            .in_workspace(uuid),
+        Entry::workspace("workspace.create", uuid, name).in_workspace(uuid),
     )?;
     let admin_roles = [WorkspaceRole::WorkspaceAdmin];
     super::members::insert(tx, ctx, uuid, name, body.admin_user_id, &admin_roles)?;
@@ -352,9 +344,7 @@ pub fn archive(tx: &Transaction<'_>, ctx: &OpCtx, workspace: Uuid) -> ApiResult<
     audit::record(
         tx,
         ctx,
-        Entry::new("workspace.delete", "WORKSPACE")
-            .target("workspace_uuid", workspace)
-            .target("name", &row.name)
+        Entry::workspace("workspace.delete", workspace, &row.name)
             .detail("members_losing_access", row.members_count)
             .detail("api_keys_disabled", keys)
             .in_workspace(workspace),

@@ -160,12 +160,7 @@ impl<'t, 'c> Builder<'t, 'c> {
 
     /// Records a user's arrival; the large seed skips this to stay fast.
     pub fn user_history(&mut self, uuid: Uuid, email: &str, days: i64) -> ApiResult<()> {
-        self.history(
-            days,
-            Entry::new("user.create", "USER")
-                .target("user_uuid", uuid)
-                .target("email", email),
-        )
+        self.history(days, Entry::user("user.create", uuid, email))
     }
 
     fn raw_member(
@@ -213,10 +208,7 @@ impl<'t, 'c> Builder<'t, 'c> {
     pub fn workspace_history(&mut self, uuid: Uuid, name: &str, days: i64) -> ApiResult<()> {
         self.history(
             days,
-            Entry::new("workspace.create", "WORKSPACE")
-                .target("workspace_uuid", uuid)
-                .target("name", name)
-                .in_workspace(uuid),
+            Entry::workspace("workspace.create", uuid, name).in_workspace(uuid),
         )
     }
 
@@ -242,9 +234,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         self.member(workspace, user, roles, days)?;
         self.history(
             days,
-            Entry::new("workspace.member.add", "WORKSPACE")
-                .target("workspace_uuid", workspace)
-                .target("name", name)
+            Entry::workspace("workspace.member.add", workspace, name)
                 .detail("user_uuid", user)
                 .detail("roles", encode_workspace_roles(roles))
                 .in_workspace(workspace),
@@ -272,10 +262,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         )?;
         self.history(
             days,
-            Entry::new("workspace.delete", "WORKSPACE")
-                .target("workspace_uuid", workspace)
-                .target("name", name)
-                .in_workspace(workspace),
+            Entry::workspace("workspace.delete", workspace, name).in_workspace(workspace),
         )
     }
 
@@ -375,9 +362,7 @@ impl<'t, 'c> Builder<'t, 'c> {
             self.org,
             &actor,
             at,
-            Entry::new("user.log_in", "USER")
-                .target("user_uuid", user)
-                .target("email", email),
+            Entry::user("user.log_in", user, email),
         )
     }
 }

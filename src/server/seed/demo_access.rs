@@ -60,9 +60,7 @@ fn insert_group(
     }
     b.history(
         group.days,
-        Entry::new("user_group.create", "USER_GROUP")
-            .target("group_uuid", uuid)
-            .target("name", group.name),
+        Entry::user_group("user_group.create", uuid, group.name),
     )?;
     Ok(uuid)
 }
@@ -131,12 +129,14 @@ fn managed_groups(
     )?;
     b.history(
         270,
-        Entry::new("user_group.workspace.provision", "USER_GROUP")
-            .target("group_uuid", engineers)
-            .target("name", "Research Engineers")
-            .detail("workspace_uuid", research)
-            .detail("roles", "dev")
-            .in_workspace(research),
+        Entry::user_group(
+            "user_group.workspace.provision",
+            engineers,
+            "Research Engineers",
+        )
+        .detail("workspace_uuid", research)
+        .detail("roles", "dev")
+        .in_workspace(research),
     )
 }
 

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::groups::{self, GroupRow};
-use super::{OpCtx, checks, uuid_at};
+use super::{Listing, OpCtx, checks, uuid_at};
 use crate::api::*;
 use crate::server::clock::to_micros;
 use crate::server::error::ApiResult;
@@ -21,35 +21,26 @@ pub fn list(
     page_size: i64,
 ) -> ApiResult<AdminUserGroupMembersOut> {
     groups::load(tx, org, group)?;
-    let total: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM user_group_members WHERE group_uuid = ?1",
-        [group.to_string()],
-        |r| r.get(0),
-    )?;
-    let offset = (page - 1).saturating_mul(page_size);
-    let mut stmt = tx.prepare(&format!(
-        "SELECT u.uuid, u.first_name, u.last_name, u.email
-         FROM user_group_members m JOIN users u ON u.uuid = m.user_uuid
-         WHERE m.group_uuid = ?1 ORDER BY u.created_at, u.uuid
-         LIMIT {page_size} OFFSET {offset}"
-    ))?;
-    let members = stmt
-        .query_map([group.to_string()], |row| {
-            let first: Option<String> = row.get(1)?;
-            let last: Option<String> = row.get(2)?;
-            let full = format!(
-                "{} {}",
-                first.as_deref().unwrap_or(""),
-                last.as_deref().unwrap_or("")
-            );
-            let full = full.trim();
-            Ok(AdminUserGroupMemberOut {
-                user_uuid: uuid_at(row, 0)?,
-                name: (!full.is_empty()).then(|| full.to_owned()),
-                email: row.get(3)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let listing = Listing {
+        columns: "u.uuid, u.first_name, u.last_name, u.email",
+        from: "user_group_members m JOIN users u ON u.uuid = m.user_uuid WHERE m.group_uuid = ?1",
+        order: "u.created_at, u.uuid",
+    };
+    let (total, members) = listing.page(tx, [group.to_string()], page, page_size, |row| {
+        let first: Option<String> = row.get(1)?;
+        let last: Option<String> = row.get(2)?;
+        let full = format!(
+            "{} {}",
+            first.as_deref().unwrap_or(""),
+            last.as_deref().unwrap_or("")
+        );
+        let full = full.trim();
+        Ok(AdminUserGroupMemberOut {
+            user_uuid: uuid_at(row, 0)?,
+            name: (!full.is_empty()).then(|| full.to_owned()),
+            email: row.get(3)?,
+        })
+    })?;
     Ok(AdminUserGroupMembersOut {
         total,
         members,

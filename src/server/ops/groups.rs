@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
+use super::{Listing, checks, group_nesting};
 use super::{OpCtx, uuid_at};
-use super::{checks, group_nesting};
 use crate::api::*;
 use crate::domain::OrgRole;
 use crate::domain::text::fold;
@@ -121,19 +121,18 @@ pub fn list(
         filter.push_str(" AND instr(name_key, ?2) > 0");
         args.push(fold(search).into());
     }
-    let total: i64 = tx.query_row(
-        &format!("SELECT COUNT(*) FROM user_groups WHERE {filter}"),
+    let listing = Listing {
+        columns: COLUMNS,
+        from: &format!("user_groups WHERE {filter}"),
+        order: "created_at, uuid",
+    };
+    let (total, rows) = listing.page(
+        tx,
         params_from_iter(args.iter()),
-        |r| r.get(0),
+        page,
+        page_size,
+        group_row,
     )?;
-    let offset = (page - 1).saturating_mul(page_size);
-    let mut stmt = tx.prepare(&format!(
-        "SELECT {COLUMNS} FROM user_groups WHERE {filter}
-         ORDER BY created_at, uuid LIMIT {page_size} OFFSET {offset}"
-    ))?;
-    let rows: Vec<GroupRow> = stmt
-        .query_map(params_from_iter(args.iter()), group_row)?
-        .collect::<Result<_, _>>()?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         let parents = group_nesting::parents_of(tx, row.uuid)?;

@@ -29,12 +29,13 @@ pub mod vibe_code;
 pub mod vibe_work;
 pub mod workspaces;
 
-use rusqlite::Row;
 use rusqlite::types::Type;
+use rusqlite::{Params, Row, Transaction};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::domain::{OrgRole, WorkspaceRole};
+use crate::server::error::ApiResult;
 
 /// Who is acting, for the audit log.
 #[derive(Debug, Clone)]
@@ -131,4 +132,48 @@ pub fn decode_list(text: &str) -> Vec<String> {
 /// `?, ?, ?` for an `IN (...)` clause of `n` values.
 pub fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
+}
+
+/// The offset of the first row of page `page` (counted from 1) of `page_size` rows.
+pub fn first_row(page: i64, page_size: i64) -> i64 {
+    (page - 1).saturating_mul(page_size)
+}
+
+/// A listing read one page at a time, with the total it has in all.
+pub struct Listing<'a> {
+    /// What each row shows: `SELECT {columns}`.
+    pub columns: &'a str,
+    /// The joins and the filter: `FROM {from}`; the parameters given to [`Listing::page`] fill it.
+    pub from: &'a str,
+    /// `ORDER BY {order}`: stable, so that pages neither repeat nor skip a row.
+    pub order: &'a str,
+}
+
+impl Listing<'_> {
+    /// How many rows there are in all, and those of page `page` (from 1), each read by `read`.
+    pub fn page<T>(
+        &self,
+        tx: &Transaction<'_>,
+        params: impl Params + Clone,
+        page: i64,
+        page_size: i64,
+        read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> ApiResult<(i64, Vec<T>)> {
+        let Self {
+            columns,
+            from,
+            order,
+        } = self;
+        let total: i64 = tx.query_row(
+            &format!("SELECT COUNT(*) FROM {from}"),
+            params.clone(),
+            |r| r.get(0),
+        )?;
+        let offset = first_row(page, page_size);
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {columns} FROM {from} ORDER BY {order} LIMIT {page_size} OFFSET {offset}"
+        ))?;
+        let rows = stmt.query_map(params, read)?.collect::<Result<_, _>>()?;
+        Ok((total, rows))
+    }
 }

@@ -128,7 +128,7 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
     let total: i64 = tx
         .prepare_cached(&format!("SELECT COUNT(*) FROM workspaces w WHERE {filter}"))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
-    let offset = (query.page - 1).saturating_mul(query.page_size);
+    let offset = super::first_row(query.page, query.page_size);
     args.extend([query.page_size.into(), offset.into()]);
     let sql = format!(
         "SELECT {COLUMNS} FROM workspaces w WHERE {filter}
@@ -165,17 +165,6 @@ fn ensure_name_free(
     }
 }
 
-fn org_member_exists(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<bool> {
-    Ok(tx
-        .query_row(
-            "SELECT 1 FROM users WHERE org_uuid = ?1 AND uuid = ?2",
-            [org.to_string(), user.to_string()],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
-}
-
 /// `POST /workspaces`.
 pub fn create(
     tx: &Transaction<'_>,
@@ -194,12 +183,7 @@ pub fn create(
             "The organization already has {MAX_ACTIVE_WORKSPACES} active workspaces, the most allowed; archive one first"
         )));
     }
-    if !org_member_exists(tx, ctx.org, body.admin_user_id)? {
-        return Err(ApiError::not_found(format!(
-            "User {} not found in this organization",
-            body.admin_user_id
-        )));
-    }
+    super::users::member_email(tx, ctx.org, body.admin_user_id)?;
     let uuid = Uuid::new_v4();
     tx.execute(
         "INSERT INTO workspaces (uuid, org_uuid, name, name_key, description, icon, created_at)

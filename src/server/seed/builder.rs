@@ -109,14 +109,16 @@ impl<'t, 'c> Builder<'t, 'c> {
         self.rng.random_range(0..upper.max(1))
     }
 
-    /// `days` ago, at a varying hour, so histories do not all happen at midnight.
+    /// `days` ago, at a varying hour, so histories do not all happen at midnight; never later
+    /// than now, even when the hour chosen for today has not come yet.
     pub fn at(&mut self, days: i64) -> OffsetDateTime {
         let minutes = self.rng.random_range(0..600);
-        self.now - Duration::days(days) + Duration::minutes(minutes) - Duration::hours(10)
+        let at = self.now - Duration::days(days) + Duration::minutes(minutes) - Duration::hours(10);
+        at.min(self.now)
     }
 
     pub fn history(&mut self, days: i64, entry: Entry) -> ApiResult<()> {
-        let at = self.at(days).min(self.now);
+        let at = self.at(days);
         let actor = self.admin.clone();
         audit::record_at(self.tx, self.org, &actor, at, entry)
     }
@@ -132,7 +134,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         days: i64,
     ) -> ApiResult<Uuid> {
         let uuid = self.uuid();
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx
             .prepare_cached(
                 "INSERT INTO users (uuid, org_uuid, email, email_key, first_name, last_name, org_roles, seats, created_at)
@@ -187,7 +189,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         days: i64,
     ) -> ApiResult<Uuid> {
         let uuid = self.uuid();
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx
             .prepare_cached(
                 "INSERT INTO workspaces (uuid, org_uuid, name, name_key, description, icon, created_at)
@@ -219,7 +221,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         roles: &[WorkspaceRole],
         days: i64,
     ) -> ApiResult<()> {
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.raw_member(workspace, user, roles, at)
     }
 
@@ -255,7 +257,7 @@ impl<'t, 'c> Builder<'t, 'c> {
     }
 
     pub fn archive(&mut self, workspace: Uuid, name: &str, days: i64) -> ApiResult<()> {
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx.execute(
             "UPDATE workspaces SET archived_at = ?1 WHERE uuid = ?2",
             rusqlite::params![at, workspace.to_string()],
@@ -268,7 +270,7 @@ impl<'t, 'c> Builder<'t, 'c> {
 
     /// Archives without recording it, for the measuring seeds that keep no history.
     pub fn archive_quietly(&mut self, workspace: Uuid, days: i64) -> ApiResult<()> {
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx
             .prepare_cached("UPDATE workspaces SET archived_at = ?1 WHERE uuid = ?2")?
             .execute(rusqlite::params![at, workspace.to_string()])?;
@@ -289,7 +291,7 @@ impl<'t, 'c> Builder<'t, 'c> {
     ) -> ApiResult<()> {
         let key_id = self.uuid();
         let plaintext = credentials::generate_key();
-        let created_at = self.at(days).min(self.now);
+        let created_at = self.at(days);
         api_keys::insert(
             self.tx,
             &InsertKey {
@@ -331,7 +333,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         days: i64,
     ) -> ApiResult<()> {
         let uuid = self.uuid();
-        let at = self.at(days).min(self.now);
+        let at = self.at(days);
         invites::insert(
             self.tx,
             self.org,
@@ -352,7 +354,7 @@ impl<'t, 'c> Builder<'t, 'c> {
     }
 
     pub fn login(&mut self, user: Uuid, email: &str, days: i64) -> ApiResult<()> {
-        let at = self.at(days).min(self.now);
+        let at = self.at(days);
         let actor = Actor::User {
             uuid: user,
             email: email.to_owned(),

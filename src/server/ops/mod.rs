@@ -1,6 +1,7 @@
-//! The API's rules and storage, one module per resource. Every function here runs inside the
-//! single transaction of one request (see `db`), so a request's changes, audit entries included,
-//! land together or not at all.
+//! The API's rules and storage, one module per resource, plus the checks they share
+//! (`checks`) and, here, the column codecs and [`Listing`] for paged reads. Every function here
+//! runs inside the single transaction of one request (see `db`), so a request's changes, audit
+//! entries included, land together or not at all.
 
 pub mod access;
 pub mod active_workspaces;

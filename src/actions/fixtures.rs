@@ -31,28 +31,16 @@ pub fn today() -> time::Date {
     date!(2026 - 06 - 01)
 }
 
+/// The built-in roles and one custom workspace role, "auditor".
 pub fn catalog() -> RolesOut {
-    let role = |name: &str, uuid: Uuid| RoleOut {
-        name: name.to_owned(),
-        uuid,
-        description: format!("{name} role"),
-        is_custom_role: false,
-    };
-    let mut workspace_roles: Vec<RoleOut> = WorkspaceRole::ALL
-        .iter()
-        .map(|r| role(r.name(), r.uuid()))
-        .collect();
-    workspace_roles.push(RoleOut {
+    let mut catalog = RolesOut::built_in();
+    catalog.workspace_roles.push(RoleOut {
+        name: "auditor".to_owned(),
+        uuid: Uuid::from_u128(77),
+        description: "auditor role".to_owned(),
         is_custom_role: true,
-        ..role("auditor", Uuid::from_u128(77))
     });
-    RolesOut {
-        workspace_roles,
-        organization_roles: OrgRole::ALL
-            .iter()
-            .map(|r| role(r.name(), r.uuid()))
-            .collect(),
-    }
+    catalog
 }
 
 pub fn workspace(n: u128, name: &str) -> WorkspaceOut {

@@ -10,12 +10,21 @@ use crate::api::{
     AdminOrganizationMemberOut, ApiKeyExtendedOut, OrganizationInviteOut, WorkspaceOut,
 };
 use crate::client::Directory;
-use crate::domain::text::fold;
+use crate::domain::text::{fold, name_key};
 
-/// The key under which the server keeps workspace names unique among active workspaces:
-/// trimmed, case and accents folded. "  research " and "Résearch" name the same workspace.
-pub fn workspace_name_key(name: &str) -> String {
-    fold(name.trim())
+/// The one of `items` other than `except` that already has `name`, names compared as the
+/// server keeps them unique ([`name_key`]: "  research " and "Résearch" are one name).
+pub fn name_holder<'a, T>(
+    items: &'a [T],
+    name: &str,
+    except: Option<Uuid>,
+    id_and_name: impl Fn(&T) -> (Uuid, &str),
+) -> Option<&'a T> {
+    let key = name_key(name);
+    items.iter().find(|item| {
+        let (id, name) = id_and_name(item);
+        Some(id) != except && name_key(name) == key
+    })
 }
 
 fn uuid_of(given: &str) -> Option<Uuid> {
@@ -45,8 +54,8 @@ pub fn workspace<'a>(
     given: &str,
 ) -> Result<&'a WorkspaceOut, ActionError> {
     let id = uuid_of(given);
-    let key = workspace_name_key(given);
-    let matches = |w: &WorkspaceOut| Some(w.uuid) == id || workspace_name_key(&w.name) == key;
+    let key = name_key(given);
+    let matches = |w: &WorkspaceOut| Some(w.uuid) == id || name_key(&w.name) == key;
     if let Some(found) = active.iter().find(|w| matches(w)) {
         return Ok(found);
     }

@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::error::ActionError;
 use super::plan::{Intent, Plan, Step};
 use super::request::Request;
-use super::resolve::workspace_name_key;
+use super::resolve::name_holder;
 use crate::api::{
     AdminWorkspaceIn, UpdateWorkspaceIn, WorkspaceOut, WorkspaceSettingsOut,
     WorkspaceSettingsUpdate,
@@ -44,11 +44,7 @@ fn ensure_name_free(
     active: &[WorkspaceOut],
     except: Option<uuid::Uuid>,
 ) -> Result<(), ActionError> {
-    let key = workspace_name_key(name);
-    match active
-        .iter()
-        .find(|w| Some(w.uuid) != except && workspace_name_key(&w.name) == key)
-    {
+    match name_holder(active, name, except, |w| (w.uuid, &w.name)) {
         Some(existing) => Err(ActionError::refused(format!(
             "An active workspace named '{}' already exists in this organization",
             existing.name

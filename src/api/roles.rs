@@ -18,6 +18,28 @@ pub struct RolesOut {
 }
 
 impl RolesOut {
+    /// The built-in roles with their descriptions: what `GET /roles` lists for every
+    /// organization.
+    pub fn built_in() -> Self {
+        use crate::domain::{OrgRole, WorkspaceRole};
+        let role = |name: &str, uuid, description: &str| RoleOut {
+            name: name.to_owned(),
+            uuid,
+            description: description.to_owned(),
+            is_custom_role: false,
+        };
+        Self {
+            workspace_roles: WorkspaceRole::ALL
+                .iter()
+                .map(|r| role(r.name(), r.uuid(), r.description()))
+                .collect(),
+            organization_roles: OrgRole::ALL
+                .iter()
+                .map(|r| role(r.name(), r.uuid(), r.description()))
+                .collect(),
+        }
+    }
+
     /// The catalog's entry for a role value as responses carry it: a UUID, a name, or a legacy
     /// code (`A`/`M` for workspaces). UUIDs are only ever resolved through the catalog itself.
     pub fn workspace_role(&self, value: &str) -> Option<&RoleOut> {

@@ -4,32 +4,11 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::*;
-use crate::api::{
-    AdminOrganizationMemberOut, MemberWorkspaceInfo, RoleOut, RolesOut, WorkspaceOut,
-};
+use crate::api::{AdminOrganizationMemberOut, MemberWorkspaceInfo, RolesOut, WorkspaceOut};
 use crate::domain::{OrgRole, WorkspaceRole};
 
 fn catalog() -> RolesOut {
-    RolesOut {
-        workspace_roles: WorkspaceRole::ALL
-            .iter()
-            .map(|r| RoleOut {
-                name: r.name().to_owned(),
-                uuid: r.uuid(),
-                description: String::new(),
-                is_custom_role: false,
-            })
-            .collect(),
-        organization_roles: OrgRole::ALL
-            .iter()
-            .map(|r| RoleOut {
-                name: r.name().to_owned(),
-                uuid: r.uuid(),
-                description: String::new(),
-                is_custom_role: false,
-            })
-            .collect(),
-    }
+    RolesOut::built_in()
 }
 
 fn workspace(name: &str) -> WorkspaceOut {

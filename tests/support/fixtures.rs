@@ -6,28 +6,13 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use mistral_admin::api::{
-    AdminOrganizationMemberOut, MemberWorkspaceInfo, OrganizationAdminUsersOut, RoleOut, RolesOut,
+    AdminOrganizationMemberOut, MemberWorkspaceInfo, OrganizationAdminUsersOut, RolesOut,
     WorkspaceOut, WorkspacesOut,
 };
 use mistral_admin::domain::{OrgRole, WorkspaceRole};
 
 pub fn roles() -> RolesOut {
-    let entry = |name: &str, uuid: Uuid| RoleOut {
-        name: name.to_owned(),
-        uuid,
-        description: String::new(),
-        is_custom_role: false,
-    };
-    RolesOut {
-        workspace_roles: WorkspaceRole::ALL
-            .iter()
-            .map(|r| entry(r.name(), r.uuid()))
-            .collect(),
-        organization_roles: OrgRole::ALL
-            .iter()
-            .map(|r| entry(r.name(), r.uuid()))
-            .collect(),
-    }
+    RolesOut::built_in()
 }
 
 pub fn roles_json() -> Value {

@@ -10,6 +10,7 @@ use super::outcome::count_of;
 use super::plan::{Intent, Plan, Step};
 use super::request::Request;
 use super::request_groups::GroupRequest;
+use super::resolve::name_holder;
 use crate::api::{
     AdminUpdateUserGroupIn, AdminUserGroupIn, AdminUserGroupOut, GroupWorkspaceAssignmentOut,
     UpdateUserGroupOrganizationRoleIn,
@@ -72,11 +73,7 @@ fn ensure_name_free(
     groups: &[AdminUserGroupOut],
     except: Option<Uuid>,
 ) -> Result<(), ActionError> {
-    let key = name_key(name);
-    match groups
-        .iter()
-        .find(|g| Some(g.uuid) != except && name_key(&g.name) == key)
-    {
+    match name_holder(groups, name, except, |g| (g.uuid, &g.name)) {
         Some(existing) => Err(ActionError::refused(format!(
             "A group named \"{}\" already exists",
             existing.name

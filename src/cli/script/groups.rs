@@ -8,7 +8,7 @@ use super::exit::Failure;
 use super::session::Session;
 use crate::actions::groups;
 use crate::actions::members::Person;
-use crate::actions::{resolve, roles};
+use crate::actions::{Plan, resolve, roles};
 use crate::api::{AdminUserGroupOut, WorkspaceOut};
 use crate::client::AdminClient;
 use crate::domain::WorkspaceRole;
@@ -169,6 +169,19 @@ async fn find(
     Ok((all, group))
 }
 
+/// The plan that nests the group `child` inside `parent`, or with `inside == false` takes it
+/// out; `nest` and `unnest` differ only in that.
+async fn nesting(
+    client: &AdminClient,
+    child: &str,
+    parent: &str,
+    inside: bool,
+) -> Result<Plan, Failure> {
+    let (all, child) = find(client, child).await?;
+    let parent = groups::group(&all, parent)?;
+    Ok(groups::nest(&child, parent, inside)?)
+}
+
 async fn workspace(client: &AdminClient, given: &str) -> Result<WorkspaceOut, Failure> {
     let (active, archived) = futures::try_join!(
         client.list_all_workspaces(false),
@@ -249,22 +262,12 @@ pub async fn run(session: &Session, command: &GroupsCommand) -> Result<(), Failu
             (plan, &args.change, Vec::new())
         }
         GroupsCommand::Nest(args) => {
-            let (all, child) = find(client, &args.group).await?;
-            let parent = groups::group(&all, &args.parent)?;
-            (
-                groups::nest(&child, parent, true)?,
-                &args.change,
-                Vec::new(),
-            )
+            let plan = nesting(client, &args.group, &args.parent, true).await?;
+            (plan, &args.change, Vec::new())
         }
         GroupsCommand::Unnest(args) => {
-            let (all, child) = find(client, &args.group).await?;
-            let parent = groups::group(&all, &args.parent)?;
-            (
-                groups::nest(&child, parent, false)?,
-                &args.change,
-                Vec::new(),
-            )
+            let plan = nesting(client, &args.group, &args.parent, false).await?;
+            (plan, &args.change, Vec::new())
         }
         GroupsCommand::Assign(args) => {
             let (_, group) = find(client, &args.group).await?;

@@ -1,13 +1,16 @@
 //! Keeping what the commands change in the journal (`actions::journal`): each change
 //! command reads the organization just before sending, so the journal knows the values it
-//! replaced; `apply` and `undo` record the plan engine's changes directly. A journal that
+//! replaced; `apply` and `undo` record the plan engine's changes directly, and end as their
+//! run ended. A journal that
 //! cannot be written is said on stderr and does not undo what was done.
 
 use time::OffsetDateTime;
 
+use super::exit::{Exit, Failure};
 use super::session::Session;
 use crate::actions::journal::{Entry, Journal, NewEntry};
 use crate::actions::journal_record::{changes_of, organization_id, reading_for};
+use crate::actions::org_apply::{Failure as StepFailure, Report};
 use crate::actions::org_live::LiveOrg;
 use crate::actions::{Execution, Plan, outcome};
 use crate::domain::org::Change;
@@ -44,6 +47,38 @@ pub async fn after_plan(
         .collect();
     let source = format!("command {}", words.join(" "));
     record(session, &source, &plan.summary, changes, None, stopped).await;
+}
+
+/// Records what an `apply` or `undo` run did, then ends the command the way the run ended:
+/// a step that failed exits as its server error would (or as refused, when the plan itself
+/// failed), with the run's account of where it stopped.
+pub async fn after_run(
+    session: &Session,
+    source: &str,
+    summary: &str,
+    report: &Report,
+    undoes: Option<u64>,
+) -> Result<(), Failure> {
+    let stopped = report.stopped();
+    record(
+        session,
+        source,
+        summary,
+        report.applied.clone(),
+        undoes,
+        stopped.clone(),
+    )
+    .await;
+    match (stopped, &report.failed) {
+        (Some(text), Some((_, _, failure))) => {
+            let exit = match failure {
+                StepFailure::Server(error) => Exit::of_client_error(error),
+                StepFailure::Plan(_) => Exit::Refused,
+            };
+            Err(Failure::new(exit, text))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Appends an entry for this session's organization.

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::RawQuery;
 
 use crate::api::*;
-use crate::domain::{OrgRole, WorkspaceRole};
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
 use crate::server::ops::{api_keys, audit, billing};
@@ -20,22 +19,7 @@ const MAX_API_KEY_LIMIT: i64 = 1000;
 
 /// The catalog is the same for every organization, but only an admin key may read it.
 pub async fn roles(_org: Org) -> Json<RolesOut> {
-    let role = |name: &str, uuid, description: &str| RoleOut {
-        name: name.to_owned(),
-        uuid,
-        description: description.to_owned(),
-        is_custom_role: false,
-    };
-    Json(RolesOut {
-        workspace_roles: WorkspaceRole::ALL
-            .iter()
-            .map(|r| role(r.name(), r.uuid(), r.description()))
-            .collect(),
-        organization_roles: OrgRole::ALL
-            .iter()
-            .map(|r| role(r.name(), r.uuid(), r.description()))
-            .collect(),
-    })
+    Json(RolesOut::built_in())
 }
 
 pub async fn list_keys(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<ApiKeysExtendedOut>> {

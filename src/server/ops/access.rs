@@ -211,9 +211,8 @@ pub fn has_group_access(tx: &Transaction<'_>, user: Uuid, workspace: Uuid) -> Ap
         groups_of_users_cte(1)
     );
     Ok(tx
-        .query_row(&sql, [user.to_string(), workspace.to_string()], |_| Ok(()))
-        .optional()?
-        .is_some())
+        .prepare_cached(&sql)?
+        .exists([user.to_string(), workspace.to_string()])?)
 }
 
 /// Whether `user` reaches `workspace` at all: directly or through a group.

@@ -141,19 +141,7 @@ pub fn create(
 ) -> ApiResult<ApiKeyOut> {
     let workspace = super::workspaces::load(tx, ctx.org, body.workspace_uuid)?;
     workspace.ensure_active()?;
-    let owner_email: String = tx
-        .query_row(
-            "SELECT email FROM users WHERE org_uuid = ?1 AND uuid = ?2",
-            [ctx.org.to_string(), body.user_id.to_string()],
-            |row| row.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| {
-            ApiError::not_found(format!(
-                "User {} not found in this organization",
-                body.user_id
-            ))
-        })?;
+    let owner_email = super::users::member_email(tx, ctx.org, body.user_id)?;
     let is_member = super::access::has_access(tx, body.user_id, body.workspace_uuid)?;
     if !is_member {
         return Err(ApiError::conflict(format!(

@@ -32,6 +32,27 @@ impl Entry {
         }
     }
 
+    /// An entry about a user group, which the log names by its uuid and name.
+    pub fn user_group(event_type: &'static str, group: Uuid, name: impl ToString) -> Self {
+        Self::new(event_type, "USER_GROUP")
+            .target("group_uuid", group)
+            .target("name", name)
+    }
+
+    /// An entry about a workspace, which the log names by its uuid and name.
+    pub fn workspace(event_type: &'static str, workspace: Uuid, name: impl ToString) -> Self {
+        Self::new(event_type, "WORKSPACE")
+            .target("workspace_uuid", workspace)
+            .target("name", name)
+    }
+
+    /// An entry about an organization member, which the log names by its uuid and email.
+    pub fn user(event_type: &'static str, user: Uuid, email: impl ToString) -> Self {
+        Self::new(event_type, "USER")
+            .target("user_uuid", user)
+            .target("email", email)
+    }
+
     pub fn target(mut self, key: &'static str, value: impl ToString) -> Self {
         self.target.push((key, value.to_string()));
         self

@@ -2,17 +2,15 @@
 //! join a group; the members of groups nested inside it are not listed here (see
 //! `access::effective_members`).
 
-use std::collections::HashSet;
-
-use rusqlite::{Transaction, params_from_iter};
+use rusqlite::Transaction;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::groups::{self, GroupRow};
-use super::{OpCtx, placeholders, uuid_at};
+use super::{Listing, OpCtx, checks, uuid_at};
 use crate::api::*;
 use crate::server::clock::to_micros;
-use crate::server::error::{ApiError, ApiResult};
+use crate::server::error::ApiResult;
 
 /// `GET /user-groups/{group_uuid}/members`: by when they joined the organization.
 pub fn list(
@@ -23,70 +21,32 @@ pub fn list(
     page_size: i64,
 ) -> ApiResult<AdminUserGroupMembersOut> {
     groups::load(tx, org, group)?;
-    let total: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM user_group_members WHERE group_uuid = ?1",
-        [group.to_string()],
-        |r| r.get(0),
-    )?;
-    let offset = (page - 1).saturating_mul(page_size);
-    let mut stmt = tx.prepare(&format!(
-        "SELECT u.uuid, u.first_name, u.last_name, u.email
-         FROM user_group_members m JOIN users u ON u.uuid = m.user_uuid
-         WHERE m.group_uuid = ?1 ORDER BY u.created_at, u.uuid
-         LIMIT {page_size} OFFSET {offset}"
-    ))?;
-    let members = stmt
-        .query_map([group.to_string()], |row| {
-            let first: Option<String> = row.get(1)?;
-            let last: Option<String> = row.get(2)?;
-            let full = format!(
-                "{} {}",
-                first.as_deref().unwrap_or(""),
-                last.as_deref().unwrap_or("")
-            );
-            let full = full.trim();
-            Ok(AdminUserGroupMemberOut {
-                user_uuid: uuid_at(row, 0)?,
-                name: (!full.is_empty()).then(|| full.to_owned()),
-                email: row.get(3)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let listing = Listing {
+        columns: "u.uuid, u.first_name, u.last_name, u.email",
+        from: "user_group_members m JOIN users u ON u.uuid = m.user_uuid WHERE m.group_uuid = ?1",
+        order: "u.created_at, u.uuid",
+    };
+    let (total, members) = listing.page(tx, [group.to_string()], page, page_size, |row| {
+        let first: Option<String> = row.get(1)?;
+        let last: Option<String> = row.get(2)?;
+        let full = format!(
+            "{} {}",
+            first.as_deref().unwrap_or(""),
+            last.as_deref().unwrap_or("")
+        );
+        let full = full.trim();
+        Ok(AdminUserGroupMemberOut {
+            user_uuid: uuid_at(row, 0)?,
+            name: (!full.is_empty()).then(|| full.to_owned()),
+            email: row.get(3)?,
+        })
+    })?;
     Ok(AdminUserGroupMembersOut {
         total,
         members,
         page,
         page_size,
     })
-}
-
-/// Every one of `users` must be a member of `org`; the 404 names the others.
-fn ensure_org_members(tx: &Transaction<'_>, org: Uuid, users: &[Uuid]) -> ApiResult<()> {
-    let mut found = HashSet::new();
-    for chunk in users.chunks(500) {
-        let sql = format!(
-            "SELECT uuid FROM users WHERE org_uuid = ? AND uuid IN ({})",
-            placeholders(chunk.len())
-        );
-        let mut stmt = tx.prepare(&sql)?;
-        let args = std::iter::once(org.to_string()).chain(chunk.iter().map(Uuid::to_string));
-        for id in stmt.query_map(params_from_iter(args), |row| uuid_at(row, 0))? {
-            found.insert(id?);
-        }
-    }
-    let missing: Vec<String> = users
-        .iter()
-        .filter(|u| !found.contains(u))
-        .map(Uuid::to_string)
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::not_found(format!(
-            "Not members of this organization (only organization members can join a group): {}",
-            missing.join(", ")
-        )))
-    }
 }
 
 fn is_member(tx: &Transaction<'_>, group: Uuid, user: Uuid) -> ApiResult<bool> {
@@ -110,9 +70,7 @@ pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, group: &GroupRow, user: Uuid) -
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.member.add", "USER_GROUP")
-            .target("group_uuid", group.uuid)
-            .target("name", &group.name)
+        Entry::user_group("user_group.member.add", group.uuid, &group.name)
             .detail("user_uuid", user),
     )
 }
@@ -133,9 +91,7 @@ pub fn take_out(
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.member.remove", "USER_GROUP")
-            .target("group_uuid", group.uuid)
-            .target("name", &group.name)
+        Entry::user_group("user_group.member.remove", group.uuid, &group.name)
             .detail("user_uuid", user),
     )?;
     Ok(true)
@@ -145,7 +101,7 @@ pub fn take_out(
 pub fn add(tx: &Transaction<'_>, ctx: &OpCtx, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
     let row = groups::load(tx, ctx.org, group)?;
     row.ensure_owned_here("members")?;
-    ensure_org_members(tx, ctx.org, users)?;
+    checks::ensure_org_members(tx, ctx.org, users, "a group")?;
     for user in users {
         if !is_member(tx, group, *user)? {
             insert(tx, ctx, &row, *user)?;

@@ -117,9 +117,7 @@ fn record(
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.update", "USER_GROUP")
-            .target("group_uuid", group.uuid)
-            .target("name", &group.name)
+        Entry::user_group("user_group.update", group.uuid, &group.name)
             .detail(keys[0], encode_list(old))
             .detail(keys[1], encode_list(new)),
     )
@@ -142,16 +140,7 @@ pub fn set_parents(
     if sorted(&old) == sorted(&new) {
         return Ok(());
     }
-    tx.execute(
-        "DELETE FROM user_group_nesting WHERE child_uuid = ?1",
-        [group.to_string()],
-    )?;
-    for parent in &new {
-        tx.execute(
-            "INSERT INTO user_group_nesting (parent_uuid, child_uuid) VALUES (?1, ?2)",
-            [parent.to_string(), group.to_string()],
-        )?;
-    }
+    replace_links(tx, group, Side::Child, &new)?;
     new = parents_of(tx, group)?;
     record(
         tx,
@@ -184,16 +173,7 @@ pub fn set_children(
     if sorted(&old) == sorted(&new) {
         return Ok(());
     }
-    tx.execute(
-        "DELETE FROM user_group_nesting WHERE parent_uuid = ?1",
-        [group.to_string()],
-    )?;
-    for child in &new {
-        tx.execute(
-            "INSERT INTO user_group_nesting (parent_uuid, child_uuid) VALUES (?1, ?2)",
-            [group.to_string(), child.to_string()],
-        )?;
-    }
+    replace_links(tx, group, Side::Parent, &new)?;
     record(
         tx,
         ctx,
@@ -202,6 +182,33 @@ pub fn set_children(
         &old,
         &new,
     )
+}
+
+/// Which end of its nesting links a group stands at.
+#[derive(Clone, Copy)]
+enum Side {
+    Parent,
+    Child,
+}
+
+/// Replaces every link where `group` stands at `side` with links to `others`, which stand
+/// at the other end.
+fn replace_links(tx: &Transaction<'_>, group: Uuid, side: Side, others: &[Uuid]) -> ApiResult<()> {
+    let (own, other) = match side {
+        Side::Parent => ("parent_uuid", "child_uuid"),
+        Side::Child => ("child_uuid", "parent_uuid"),
+    };
+    tx.execute(
+        &format!("DELETE FROM user_group_nesting WHERE {own} = ?1"),
+        [group.to_string()],
+    )?;
+    let mut insert = tx.prepare(&format!(
+        "INSERT INTO user_group_nesting ({own}, {other}) VALUES (?1, ?2)"
+    ))?;
+    for id in others {
+        insert.execute([group.to_string(), id.to_string()])?;
+    }
+    Ok(())
 }
 
 fn sorted(ids: &[Uuid]) -> Vec<Uuid> {

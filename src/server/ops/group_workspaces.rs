@@ -8,7 +8,8 @@ use uuid::Uuid;
 use super::audit::{self, Entry};
 use super::workspaces::{self, WorkspaceRow};
 use super::{
-    OpCtx, access, decode_workspace_roles, encode_workspace_roles, groups, members, uuid_at,
+    Listing, OpCtx, access, decode_workspace_roles, encode_workspace_roles, groups, members,
+    uuid_at,
 };
 use crate::api::*;
 use crate::domain::{WorkspaceRole, roles};
@@ -25,38 +26,30 @@ pub fn list(
     page_size: i64,
 ) -> ApiResult<GroupWorkspaceAssignmentsOut> {
     groups::load(tx, org, group)?;
-    let from = "FROM group_workspace_assignments a JOIN workspaces w ON w.uuid = a.workspace_uuid
-                WHERE a.group_uuid = ?1 AND w.archived_at IS NULL";
-    let total: i64 = tx.query_row(
-        &format!("SELECT COUNT(*) {from}"),
-        [group.to_string()],
-        |r| r.get(0),
-    )?;
-    let offset = (page - 1).saturating_mul(page_size);
-    let mut stmt = tx.prepare(&format!(
-        "SELECT w.uuid, w.name, a.roles, a.created_at {from}
-         ORDER BY a.created_at, w.uuid LIMIT {page_size} OFFSET {offset}"
-    ))?;
-    let items = stmt
-        .query_map([group.to_string()], |row| {
-            let roles = decode_workspace_roles(&row.get::<_, String>(2)?);
-            let principal = roles.first().copied();
-            Ok(GroupWorkspaceAssignmentOut {
-                roles: roles
-                    .iter()
-                    .map(|r| WorkspaceRoleRef {
-                        name: r.name().to_owned(),
-                        uuid: r.uuid(),
-                    })
-                    .collect(),
-                role_uuid: principal.map(WorkspaceRole::uuid),
-                role_name: principal.map(|r| r.name().to_owned()),
-                workspace_uuid: uuid_at(row, 0)?,
-                workspace_name: row.get(1)?,
-                created: from_micros(row.get(3)?),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let listing = Listing {
+        columns: "w.uuid, w.name, a.roles, a.created_at",
+        from: "group_workspace_assignments a JOIN workspaces w ON w.uuid = a.workspace_uuid
+               WHERE a.group_uuid = ?1 AND w.archived_at IS NULL",
+        order: "a.created_at, w.uuid",
+    };
+    let (total, items) = listing.page(tx, [group.to_string()], page, page_size, |row| {
+        let roles = decode_workspace_roles(&row.get::<_, String>(2)?);
+        let principal = roles.first().copied();
+        Ok(GroupWorkspaceAssignmentOut {
+            roles: roles
+                .iter()
+                .map(|r| WorkspaceRoleRef {
+                    name: r.name().to_owned(),
+                    uuid: r.uuid(),
+                })
+                .collect(),
+            role_uuid: principal.map(WorkspaceRole::uuid),
+            role_name: principal.map(|r| r.name().to_owned()),
+            workspace_uuid: uuid_at(row, 0)?,
+            workspace_name: row.get(1)?,
+            created: from_micros(row.get(3)?),
+        })
+    })?;
     Ok(GroupWorkspaceAssignmentsOut {
         total,
         items,
@@ -101,9 +94,7 @@ fn not_assigned(group: &groups::GroupRow, workspace: &WorkspaceRow) -> ApiError 
 }
 
 fn entry(event: &'static str, group: &groups::GroupRow, workspace: &WorkspaceRow) -> Entry {
-    Entry::new(event, "USER_GROUP")
-        .target("group_uuid", group.uuid)
-        .target("name", &group.name)
+    Entry::user_group(event, group.uuid, &group.name)
         .detail("workspace_uuid", workspace.uuid)
         .detail("workspace_name", &workspace.name)
         .in_workspace(workspace.uuid)
@@ -226,13 +217,15 @@ pub fn provision(
                 audit::record(
                     tx,
                     ctx,
-                    Entry::new("workspace.member.role.update", "WORKSPACE")
-                        .target("workspace_uuid", workspace.uuid)
-                        .target("name", &workspace.name)
-                        .detail("user_uuid", user)
-                        .detail("old_roles", encode_workspace_roles(&old))
-                        .detail("new_roles", encode_workspace_roles(&new))
-                        .in_workspace(workspace.uuid),
+                    Entry::workspace(
+                        "workspace.member.role.update",
+                        workspace.uuid,
+                        &workspace.name,
+                    )
+                    .detail("user_uuid", user)
+                    .detail("old_roles", encode_workspace_roles(&old))
+                    .detail("new_roles", encode_workspace_roles(&new))
+                    .in_workspace(workspace.uuid),
                 )?;
                 updated += 1;
             }

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::group_nesting;
+use super::{Listing, checks, group_nesting};
 use super::{OpCtx, uuid_at};
 use crate::api::*;
 use crate::domain::OrgRole;
@@ -71,36 +71,34 @@ impl GroupRow {
     }
 }
 
+fn find(tx: &Transaction<'_>, org: Uuid, group: Uuid) -> ApiResult<Option<GroupRow>> {
+    Ok(tx
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM user_groups WHERE org_uuid = ?1 AND uuid = ?2"),
+            [org.to_string(), group.to_string()],
+            group_row,
+        )
+        .optional()?)
+}
+
 /// One group of `org`; 404 for anything else, other organizations' groups included.
 pub fn load(tx: &Transaction<'_>, org: Uuid, group: Uuid) -> ApiResult<GroupRow> {
-    tx.query_row(
-        &format!("SELECT {COLUMNS} FROM user_groups WHERE org_uuid = ?1 AND uuid = ?2"),
-        [org.to_string(), group.to_string()],
-        group_row,
-    )
-    .optional()?
-    .ok_or_else(|| ApiError::not_found(format!("User group {group} not found")))
+    find(tx, org, group)?
+        .ok_or_else(|| ApiError::not_found(format!("User group {group} not found")))
 }
 
 /// Every one of `groups` must be a group of `org`; the 404 names those that are not.
 pub fn load_many(tx: &Transaction<'_>, org: Uuid, groups: &[Uuid]) -> ApiResult<Vec<GroupRow>> {
     let mut found = Vec::new();
-    let mut missing = Vec::new();
     for id in groups {
-        match load(tx, org, *id) {
-            Ok(row) => found.push(row),
-            Err(ApiError::NotFound(_)) => missing.push(id.to_string()),
-            Err(other) => return Err(other),
-        }
+        found.extend(find(tx, org, *id)?);
     }
-    if missing.is_empty() {
-        Ok(found)
-    } else {
-        Err(ApiError::not_found(format!(
-            "User groups not found in this organization: {}",
-            missing.join(", ")
-        )))
-    }
+    checks::ensure_all_known(
+        groups,
+        |id| found.iter().any(|row| row.uuid == *id),
+        "User groups not found in this organization",
+    )?;
+    Ok(found)
 }
 
 pub fn get(tx: &Transaction<'_>, org: Uuid, group: Uuid) -> ApiResult<AdminUserGroupOut> {
@@ -123,19 +121,18 @@ pub fn list(
         filter.push_str(" AND instr(name_key, ?2) > 0");
         args.push(fold(search).into());
     }
-    let total: i64 = tx.query_row(
-        &format!("SELECT COUNT(*) FROM user_groups WHERE {filter}"),
+    let listing = Listing {
+        columns: COLUMNS,
+        from: &format!("user_groups WHERE {filter}"),
+        order: "created_at, uuid",
+    };
+    let (total, rows) = listing.page(
+        tx,
         params_from_iter(args.iter()),
-        |r| r.get(0),
+        page,
+        page_size,
+        group_row,
     )?;
-    let offset = (page - 1).saturating_mul(page_size);
-    let mut stmt = tx.prepare(&format!(
-        "SELECT {COLUMNS} FROM user_groups WHERE {filter}
-         ORDER BY created_at, uuid LIMIT {page_size} OFFSET {offset}"
-    ))?;
-    let rows: Vec<GroupRow> = stmt
-        .query_map(params_from_iter(args.iter()), group_row)?
-        .collect::<Result<_, _>>()?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         let parents = group_nesting::parents_of(tx, row.uuid)?;
@@ -155,18 +152,8 @@ fn ensure_name_free(
     name: &str,
     except: Option<Uuid>,
 ) -> ApiResult<()> {
-    let clash: Option<String> = tx
-        .query_row(
-            "SELECT name FROM user_groups WHERE org_uuid = ?1 AND name_key = ?2 AND uuid != ?3",
-            [
-                org.to_string(),
-                fold(name),
-                except.map(|u| u.to_string()).unwrap_or_default(),
-            ],
-            |row| row.get(0),
-        )
-        .optional()?;
-    match clash {
+    let sql = "SELECT name FROM user_groups WHERE org_uuid = ?1 AND name_key = ?2 AND uuid != ?3";
+    match checks::taken_name(tx, sql, org, &fold(name), except)? {
         Some(existing) => Err(ApiError::conflict(format!(
             "A user group named '{existing}' already exists in this organization"
         ))),
@@ -209,9 +196,7 @@ pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, new: &NewGroup<'_>) -> ApiResul
             to_micros(ctx.now)
         ],
     )?;
-    let mut entry = Entry::new("user_group.create", "USER_GROUP")
-        .target("group_uuid", uuid)
-        .target("name", name);
+    let mut entry = Entry::user_group("user_group.create", uuid, name);
     if new.external_id.is_some() {
         entry = entry.detail("source", "scim");
     }
@@ -251,9 +236,7 @@ pub fn rename(tx: &Transaction<'_>, ctx: &OpCtx, row: &GroupRow, name: &str) -> 
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.update", "USER_GROUP")
-            .target("group_uuid", row.uuid)
-            .target("name", name)
+        Entry::user_group("user_group.update", row.uuid, name)
             .detail("old_name", &row.name)
             .detail("new_name", name),
     )
@@ -326,9 +309,7 @@ pub fn remove(tx: &Transaction<'_>, ctx: &OpCtx, row: &GroupRow) -> ApiResult<()
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.delete", "USER_GROUP")
-            .target("group_uuid", row.uuid)
-            .target("name", &row.name)
+        Entry::user_group("user_group.delete", row.uuid, &row.name)
             .detail("members_removed", members)
             .detail("workspace_assignments_removed", assignments),
     )
@@ -361,9 +342,7 @@ pub fn set_organization_role(
     audit::record(
         tx,
         ctx,
-        Entry::new("user_group.update", "USER_GROUP")
-            .target("group_uuid", group)
-            .target("name", &row.name)
+        Entry::user_group("user_group.update", group, &row.name)
             .detail(
                 "old_organization_role",
                 row.organization_role.map_or("none", OrgRole::name),

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Transaction, params_from_iter};
+use rusqlite::Transaction;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
+use super::checks;
 use super::workspaces::{self, WorkspaceRow};
-use super::{OpCtx, decode_workspace_roles, encode_workspace_roles, placeholders, uuid_at};
+use super::{OpCtx, decode_workspace_roles, encode_workspace_roles, uuid_at};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::server::clock::to_micros;
@@ -36,43 +37,11 @@ pub fn insert(
     audit::record(
         tx,
         ctx,
-        Entry::new("workspace.member.add", "WORKSPACE")
-            .target("workspace_uuid", workspace)
-            .target("name", workspace_name)
+        Entry::workspace("workspace.member.add", workspace, workspace_name)
             .detail("user_uuid", user)
             .detail("roles", encode_workspace_roles(roles))
             .in_workspace(workspace),
     )
-}
-
-/// The organization members among `users`; anyone else (unknown, or of another organization)
-/// makes the whole request fail with 404, naming them.
-fn ensure_org_members(tx: &Transaction<'_>, org: Uuid, users: &[Uuid]) -> ApiResult<()> {
-    let mut found = std::collections::HashSet::new();
-    for chunk in users.chunks(500) {
-        let sql = format!(
-            "SELECT uuid FROM users WHERE org_uuid = ? AND uuid IN ({})",
-            placeholders(chunk.len())
-        );
-        let mut stmt = tx.prepare(&sql)?;
-        let args = std::iter::once(org.to_string()).chain(chunk.iter().map(Uuid::to_string));
-        for id in stmt.query_map(params_from_iter(args), |row| uuid_at(row, 0))? {
-            found.insert(id?);
-        }
-    }
-    let missing: Vec<String> = users
-        .iter()
-        .filter(|u| !found.contains(u))
-        .map(Uuid::to_string)
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::not_found(format!(
-            "Not members of this organization (only organization members can join a workspace): {}",
-            missing.join(", ")
-        )))
-    }
 }
 
 fn current_roles(
@@ -99,7 +68,7 @@ fn open_for_changes(
     let row = workspaces::load(tx, ctx.org, workspace)?;
     row.ensure_active()?;
     let users: Vec<Uuid> = entries.iter().map(|e| e.user_uuid).collect();
-    ensure_org_members(tx, ctx.org, &users)?;
+    checks::ensure_org_members(tx, ctx.org, &users, "a workspace")?;
     Ok(row)
 }
 
@@ -159,9 +128,7 @@ pub fn upsert(
                 audit::record(
                     tx,
                     ctx,
-                    Entry::new("workspace.member.role.update", "WORKSPACE")
-                        .target("workspace_uuid", workspace)
-                        .target("name", &row.name)
+                    Entry::workspace("workspace.member.role.update", workspace, &row.name)
                         .detail("user_uuid", entry.user_uuid)
                         .detail("old_roles", encode_workspace_roles(old))
                         .detail("new_roles", encode_workspace_roles(&new))
@@ -204,9 +171,7 @@ pub fn remove(
             audit::record(
                 tx,
                 ctx,
-                Entry::new("workspace.member.remove", "WORKSPACE")
-                    .target("workspace_uuid", workspace)
-                    .target("name", &row.name)
+                Entry::workspace("workspace.member.remove", workspace, &row.name)
                     .detail("user_uuid", user)
                     .in_workspace(workspace),
             )?;

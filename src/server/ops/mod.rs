@@ -1,6 +1,7 @@
-//! The API's rules and storage, one module per resource. Every function here runs inside the
-//! single transaction of one request (see `db`), so a request's changes, audit entries included,
-//! land together or not at all.
+//! The API's rules and storage, one module per resource, plus the checks they share
+//! (`checks`) and, here, the column codecs and [`Listing`] for paged reads. Every function here
+//! runs inside the single transaction of one request (see `db`), so a request's changes, audit
+//! entries included, land together or not at all.
 
 pub mod access;
 pub mod active_workspaces;
@@ -8,6 +9,7 @@ pub mod admin_keys;
 pub mod api_keys;
 pub mod audit;
 pub mod billing;
+pub mod checks;
 pub mod group_members;
 pub mod group_nesting;
 pub mod group_workspaces;
@@ -28,12 +30,13 @@ pub mod vibe_code;
 pub mod vibe_work;
 pub mod workspaces;
 
-use rusqlite::Row;
 use rusqlite::types::Type;
+use rusqlite::{Params, Row, Transaction};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::domain::{OrgRole, WorkspaceRole};
+use crate::server::error::ApiResult;
 
 /// Who is acting, for the audit log.
 #[derive(Debug, Clone)]
@@ -130,4 +133,48 @@ pub fn decode_list(text: &str) -> Vec<String> {
 /// `?, ?, ?` for an `IN (...)` clause of `n` values.
 pub fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
+}
+
+/// The offset of the first row of page `page` (counted from 1) of `page_size` rows.
+pub fn first_row(page: i64, page_size: i64) -> i64 {
+    (page - 1).saturating_mul(page_size)
+}
+
+/// A listing read one page at a time, with the total it has in all.
+pub struct Listing<'a> {
+    /// What each row shows: `SELECT {columns}`.
+    pub columns: &'a str,
+    /// The joins and the filter: `FROM {from}`; the parameters given to [`Listing::page`] fill it.
+    pub from: &'a str,
+    /// `ORDER BY {order}`: stable, so that pages neither repeat nor skip a row.
+    pub order: &'a str,
+}
+
+impl Listing<'_> {
+    /// How many rows there are in all, and those of page `page` (from 1), each read by `read`.
+    pub fn page<T>(
+        &self,
+        tx: &Transaction<'_>,
+        params: impl Params + Clone,
+        page: i64,
+        page_size: i64,
+        read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> ApiResult<(i64, Vec<T>)> {
+        let Self {
+            columns,
+            from,
+            order,
+        } = self;
+        let total: i64 = tx.query_row(
+            &format!("SELECT COUNT(*) FROM {from}"),
+            params.clone(),
+            |r| r.get(0),
+        )?;
+        let offset = first_row(page, page_size);
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {columns} FROM {from} ORDER BY {order} LIMIT {page_size} OFFSET {offset}"
+        ))?;
+        let rows = stmt.query_map(params, read)?.collect::<Result<_, _>>()?;
+        Ok((total, rows))
+    }
 }

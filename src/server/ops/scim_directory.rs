@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Transaction};
 use uuid::Uuid;
 
-use super::uuid_at;
+use super::{checks, uuid_at};
 use crate::api::*;
 use crate::server::clock::to_micros;
 use crate::server::error::{ApiError, ApiResult};
@@ -105,19 +105,10 @@ fn ensure_user_name_free(
     user_name: &str,
     except: Option<Uuid>,
 ) -> ApiResult<()> {
-    let clash = tx
-        .query_row(
-            "SELECT 1 FROM scim_users WHERE org_uuid = ?1 AND user_name_key = ?2 AND id != ?3",
-            [
-                org.to_string(),
-                user_name.to_lowercase(),
-                except.map(|u| u.to_string()).unwrap_or_default(),
-            ],
-            |_| Ok(()),
-        )
-        .optional()?;
-    match clash {
-        Some(()) => Err(ApiError::conflict(format!(
+    let sql = "SELECT user_name FROM scim_users
+               WHERE org_uuid = ?1 AND user_name_key = ?2 AND id != ?3";
+    match checks::taken_name(tx, sql, org, &user_name.to_lowercase(), except)? {
+        Some(_) => Err(ApiError::conflict(format!(
             "The identity provider already has a user named {user_name}"
         ))),
         None => Ok(()),
@@ -206,19 +197,11 @@ pub fn delete_user(tx: &Transaction<'_>, org: Uuid, id: Uuid) -> ApiResult<()> {
 /// Every one of `members` must be a user of this provider; the 404 names the others.
 fn ensure_provider_users(tx: &Transaction<'_>, org: Uuid, members: &[Uuid]) -> ApiResult<()> {
     let known: Vec<Uuid> = users(tx, org)?.into_iter().map(|u| u.id).collect();
-    let missing: Vec<String> = members
-        .iter()
-        .filter(|m| !known.contains(m))
-        .map(Uuid::to_string)
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::not_found(format!(
-            "Not users of the identity provider: {}",
-            missing.join(", ")
-        )))
-    }
+    checks::ensure_all_known(
+        members,
+        |m| known.contains(m),
+        "Not users of the identity provider",
+    )
 }
 
 fn set_members(tx: &Transaction<'_>, group: Uuid, members: &[Uuid]) -> ApiResult<()> {

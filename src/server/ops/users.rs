@@ -137,7 +137,7 @@ pub fn list(
     now: OffsetDateTime,
 ) -> ApiResult<OrganizationAdminUsersOut> {
     let email_key = email.map(str::to_lowercase);
-    let offset = (page - 1).saturating_mul(page_size);
+    let offset = super::first_row(page, page_size);
     let (member_total, rows) = match &email_key {
         Some(key) => filtered_page(tx, org, key, offset, page_size)?,
         None => whole_page(tx, org, offset, page_size)?,
@@ -281,13 +281,19 @@ pub fn get_user(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<AdminU
 /// Whether an address already belongs to a member of `org`.
 pub fn email_taken(tx: &Transaction<'_>, org: Uuid, email: &str) -> ApiResult<bool> {
     Ok(tx
-        .query_row(
-            "SELECT 1 FROM users WHERE org_uuid = ?1 AND email_key = ?2",
-            [org.to_string(), email.to_lowercase()],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+        .prepare_cached("SELECT 1 FROM users WHERE org_uuid = ?1 AND email_key = ?2")?
+        .exists([org.to_string(), email.to_lowercase()])?)
+}
+
+/// The email of `user`, a member of `org`; 404 for anyone else.
+pub fn member_email(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<String> {
+    tx.query_row(
+        "SELECT email FROM users WHERE org_uuid = ?1 AND uuid = ?2",
+        [org.to_string(), user.to_string()],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| ApiError::not_found(format!("User {user} not found in this organization")))
 }
 
 pub fn default_workspace(tx: &Transaction<'_>, org: Uuid) -> ApiResult<Uuid> {
@@ -342,9 +348,7 @@ pub fn insert_member(tx: &Transaction<'_>, ctx: &OpCtx, member: &NewMember<'_>) 
     audit::record(
         tx,
         ctx,
-        Entry::new("user.create", "USER")
-            .target("user_uuid", member.uuid)
-            .target("email", member.email)
+        Entry::user("user.create", member.uuid, member.email)
             .detail("roles", encode_org_roles(&member.roles)),
     )
 }
@@ -417,9 +421,7 @@ pub fn update(
         audit::record(
             tx,
             ctx,
-            Entry::new("user.organization.role.update", "USER")
-                .target("user_uuid", user)
-                .target("email", &row.email)
+            Entry::user("user.organization.role.update", user, &row.email)
                 .detail("old_roles", encode_org_roles(&row.org_roles))
                 .detail("new_roles", encode_org_roles(&roles)),
         )?;
@@ -482,9 +484,7 @@ pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, user: Uuid) -> ApiResult<Delete
     audit::record(
         tx,
         ctx,
-        Entry::new("user.organization.delete", "USER")
-            .target("user_uuid", user)
-            .target("email", &row.email)
+        Entry::user("user.organization.delete", user, &row.email)
             .detail("workspace_memberships_removed", memberships),
     )?;
     Ok(DeleteOut {

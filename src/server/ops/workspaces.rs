@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::organizations::limit_and_currency;
-use super::{OpCtx, uuid_at, workspace_role_values};
+use super::{OpCtx, checks, uuid_at, workspace_role_values};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::domain::text::{fold, name_key};
@@ -128,7 +128,7 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
     let total: i64 = tx
         .prepare_cached(&format!("SELECT COUNT(*) FROM workspaces w WHERE {filter}"))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
-    let offset = (query.page - 1).saturating_mul(query.page_size);
+    let offset = super::first_row(query.page, query.page_size);
     args.extend([query.page_size.into(), offset.into()]);
     let sql = format!(
         "SELECT {COLUMNS} FROM workspaces w WHERE {filter}
@@ -155,30 +155,14 @@ fn ensure_name_free(
     name: &str,
     except: Option<Uuid>,
 ) -> ApiResult<()> {
-    let clash: Option<String> = tx
-        .query_row(
-            "SELECT name FROM workspaces WHERE org_uuid = ?1 AND name_key = ?2 AND archived_at IS NULL AND uuid != ?3",
-            [org.to_string(), name_key(name), except.map(|u| u.to_string()).unwrap_or_default()],
-            |row| row.get(0),
-        )
-        .optional()?;
-    match clash {
+    let sql = "SELECT name FROM workspaces
+               WHERE org_uuid = ?1 AND name_key = ?2 AND archived_at IS NULL AND uuid != ?3";
+    match checks::taken_name(tx, sql, org, &name_key(name), except)? {
         Some(existing) => Err(ApiError::conflict(format!(
             "An active workspace named '{existing}' already exists in this organization"
         ))),
         None => Ok(()),
     }
-}
-
-fn org_member_exists(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<bool> {
-    Ok(tx
-        .query_row(
-            "SELECT 1 FROM users WHERE org_uuid = ?1 AND uuid = ?2",
-            [org.to_string(), user.to_string()],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
 }
 
 /// `POST /workspaces`.
@@ -199,12 +183,7 @@ pub fn create(
             "The organization already has {MAX_ACTIVE_WORKSPACES} active workspaces, the most allowed; archive one first"
         )));
     }
-    if !org_member_exists(tx, ctx.org, body.admin_user_id)? {
-        return Err(ApiError::not_found(format!(
-            "User {} not found in this organization",
-            body.admin_user_id
-        )));
-    }
+    super::users::member_email(tx, ctx.org, body.admin_user_id)?;
     let uuid = Uuid::new_v4();
     tx.execute(
         "INSERT INTO workspaces (uuid, org_uuid, name, name_key, description, icon, created_at)
@@ -222,10 +201,7 @@ pub fn create(
     audit::record(
         tx,
         ctx,
-        Entry::new("workspace.create", "WORKSPACE")
-            .target("workspace_uuid", uuid)
-            .target("name", name)
-            .in_workspace(uuid),
+        Entry::workspace("workspace.create", uuid, name).in_workspace(uuid),
     )?;
     let admin_roles = [WorkspaceRole::WorkspaceAdmin];
     super::members::insert(tx, ctx, uuid, name, body.admin_user_id, &admin_roles)?;
@@ -352,9 +328,7 @@ pub fn archive(tx: &Transaction<'_>, ctx: &OpCtx, workspace: Uuid) -> ApiResult<
     audit::record(
         tx,
         ctx,
-        Entry::new("workspace.delete", "WORKSPACE")
-            .target("workspace_uuid", workspace)
-            .target("name", &row.name)
+        Entry::workspace("workspace.delete", workspace, &row.name)
             .detail("members_losing_access", row.members_count)
             .detail("api_keys_disabled", keys)
             .in_workspace(workspace),

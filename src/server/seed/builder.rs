@@ -109,14 +109,16 @@ impl<'t, 'c> Builder<'t, 'c> {
         self.rng.random_range(0..upper.max(1))
     }
 
-    /// `days` ago, at a varying hour, so histories do not all happen at midnight.
+    /// `days` ago, at a varying hour, so histories do not all happen at midnight; never later
+    /// than now, even when the hour chosen for today has not come yet.
     pub fn at(&mut self, days: i64) -> OffsetDateTime {
         let minutes = self.rng.random_range(0..600);
-        self.now - Duration::days(days) + Duration::minutes(minutes) - Duration::hours(10)
+        let at = self.now - Duration::days(days) + Duration::minutes(minutes) - Duration::hours(10);
+        at.min(self.now)
     }
 
     pub fn history(&mut self, days: i64, entry: Entry) -> ApiResult<()> {
-        let at = self.at(days).min(self.now);
+        let at = self.at(days);
         let actor = self.admin.clone();
         audit::record_at(self.tx, self.org, &actor, at, entry)
     }
@@ -132,7 +134,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         days: i64,
     ) -> ApiResult<Uuid> {
         let uuid = self.uuid();
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx
             .prepare_cached(
                 "INSERT INTO users (uuid, org_uuid, email, email_key, first_name, last_name, org_roles, seats, created_at)
@@ -160,12 +162,7 @@ impl<'t, 'c> Builder<'t, 'c> {
 
     /// Records a user's arrival; the large seed skips this to stay fast.
     pub fn user_history(&mut self, uuid: Uuid, email: &str, days: i64) -> ApiResult<()> {
-        self.history(
-            days,
-            Entry::new("user.create", "USER")
-                .target("user_uuid", uuid)
-                .target("email", email),
-        )
+        self.history(days, Entry::user("user.create", uuid, email))
     }
 
     fn raw_member(
@@ -192,7 +189,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         days: i64,
     ) -> ApiResult<Uuid> {
         let uuid = self.uuid();
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx
             .prepare_cached(
                 "INSERT INTO workspaces (uuid, org_uuid, name, name_key, description, icon, created_at)
@@ -213,10 +210,7 @@ impl<'t, 'c> Builder<'t, 'c> {
     pub fn workspace_history(&mut self, uuid: Uuid, name: &str, days: i64) -> ApiResult<()> {
         self.history(
             days,
-            Entry::new("workspace.create", "WORKSPACE")
-                .target("workspace_uuid", uuid)
-                .target("name", name)
-                .in_workspace(uuid),
+            Entry::workspace("workspace.create", uuid, name).in_workspace(uuid),
         )
     }
 
@@ -227,7 +221,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         roles: &[WorkspaceRole],
         days: i64,
     ) -> ApiResult<()> {
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.raw_member(workspace, user, roles, at)
     }
 
@@ -242,9 +236,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         self.member(workspace, user, roles, days)?;
         self.history(
             days,
-            Entry::new("workspace.member.add", "WORKSPACE")
-                .target("workspace_uuid", workspace)
-                .target("name", name)
+            Entry::workspace("workspace.member.add", workspace, name)
                 .detail("user_uuid", user)
                 .detail("roles", encode_workspace_roles(roles))
                 .in_workspace(workspace),
@@ -265,23 +257,20 @@ impl<'t, 'c> Builder<'t, 'c> {
     }
 
     pub fn archive(&mut self, workspace: Uuid, name: &str, days: i64) -> ApiResult<()> {
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx.execute(
             "UPDATE workspaces SET archived_at = ?1 WHERE uuid = ?2",
             rusqlite::params![at, workspace.to_string()],
         )?;
         self.history(
             days,
-            Entry::new("workspace.delete", "WORKSPACE")
-                .target("workspace_uuid", workspace)
-                .target("name", name)
-                .in_workspace(workspace),
+            Entry::workspace("workspace.delete", workspace, name).in_workspace(workspace),
         )
     }
 
     /// Archives without recording it, for the measuring seeds that keep no history.
     pub fn archive_quietly(&mut self, workspace: Uuid, days: i64) -> ApiResult<()> {
-        let at = to_micros(self.at(days).min(self.now));
+        let at = to_micros(self.at(days));
         self.tx
             .prepare_cached("UPDATE workspaces SET archived_at = ?1 WHERE uuid = ?2")?
             .execute(rusqlite::params![at, workspace.to_string()])?;
@@ -302,7 +291,7 @@ impl<'t, 'c> Builder<'t, 'c> {
     ) -> ApiResult<()> {
         let key_id = self.uuid();
         let plaintext = credentials::generate_key();
-        let created_at = self.at(days).min(self.now);
+        let created_at = self.at(days);
         api_keys::insert(
             self.tx,
             &InsertKey {
@@ -344,7 +333,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         days: i64,
     ) -> ApiResult<()> {
         let uuid = self.uuid();
-        let at = self.at(days).min(self.now);
+        let at = self.at(days);
         invites::insert(
             self.tx,
             self.org,
@@ -365,7 +354,7 @@ impl<'t, 'c> Builder<'t, 'c> {
     }
 
     pub fn login(&mut self, user: Uuid, email: &str, days: i64) -> ApiResult<()> {
-        let at = self.at(days).min(self.now);
+        let at = self.at(days);
         let actor = Actor::User {
             uuid: user,
             email: email.to_owned(),
@@ -375,9 +364,7 @@ impl<'t, 'c> Builder<'t, 'c> {
             self.org,
             &actor,
             at,
-            Entry::new("user.log_in", "USER")
-                .target("user_uuid", user)
-                .target("email", email),
+            Entry::user("user.log_in", user, email),
         )
     }
 }

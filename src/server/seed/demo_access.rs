@@ -36,7 +36,7 @@ fn insert_group(
     group: &SeedGroup<'_>,
 ) -> ApiResult<Uuid> {
     let uuid = b.uuid();
-    let at = to_micros(b.at(group.days).min(b.now()));
+    let at = to_micros(b.at(group.days));
     b.tx.execute(
         "INSERT INTO user_groups (uuid, org_uuid, name, name_key, description, target_type,
              external_id, created_at)
@@ -60,9 +60,7 @@ fn insert_group(
     }
     b.history(
         group.days,
-        Entry::new("user_group.create", "USER_GROUP")
-            .target("group_uuid", uuid)
-            .target("name", group.name),
+        Entry::user_group("user_group.create", uuid, group.name),
     )?;
     Ok(uuid)
 }
@@ -118,7 +116,7 @@ fn managed_groups(
         "INSERT INTO user_group_nesting (parent_uuid, child_uuid) VALUES (?1, ?2)",
         [engineers.to_string(), evaluation.to_string()],
     )?;
-    let at = to_micros(b.at(270).min(b.now()));
+    let at = to_micros(b.at(270));
     b.tx.execute(
         "INSERT INTO group_workspace_assignments (group_uuid, workspace_uuid, roles, created_at)
          VALUES (?1, ?2, ?3, ?4)",
@@ -131,12 +129,14 @@ fn managed_groups(
     )?;
     b.history(
         270,
-        Entry::new("user_group.workspace.provision", "USER_GROUP")
-            .target("group_uuid", engineers)
-            .target("name", "Research Engineers")
-            .detail("workspace_uuid", research)
-            .detail("roles", "dev")
-            .in_workspace(research),
+        Entry::user_group(
+            "user_group.workspace.provision",
+            engineers,
+            "Research Engineers",
+        )
+        .detail("workspace_uuid", research)
+        .detail("roles", "dev")
+        .in_workspace(research),
     )
 }
 

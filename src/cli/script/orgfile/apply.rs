@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{coloured, confirmed, read, render};
-use crate::actions::org_apply::{self, Allowance, Failure as StepFailure, Progress};
+use crate::actions::org_apply::{self, Allowance, Progress};
 use crate::actions::org_live::{LiveOrg, Reading};
 use crate::cli::script::exit::{Exit, Failure};
 use crate::cli::script::journaling;
@@ -82,22 +82,8 @@ pub async fn run(session: &Session, args: &ApplyArgs, no_color: bool) -> Result<
         report.applied.len(),
         args.file.display()
     );
-    journaling::record(
-        session,
-        &format!("apply {}", args.file.display()),
-        &summary,
-        report.applied.clone(),
-        None,
-        report.stopped(),
-    )
-    .await;
-    if let (Some(text), Some((_, _, failure))) = (report.stopped(), &report.failed) {
-        let exit = match failure {
-            StepFailure::Server(error) => Exit::of_client_error(error),
-            StepFailure::Plan(_) => Exit::Refused,
-        };
-        return Err(Failure::new(exit, text));
-    }
+    let source = format!("apply {}", args.file.display());
+    journaling::after_run(session, &source, &summary, &report, None).await?;
     eprintln!("{summary}.");
     if report.skipped.is_empty() {
         Ok(())

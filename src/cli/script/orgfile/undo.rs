@@ -8,7 +8,7 @@ use clap::Args;
 use super::{coloured, confirmed};
 use crate::actions::journal::{Journal, undo_plan};
 use crate::actions::journal_record::organization_id;
-use crate::actions::org_apply::{self, Allowance, Failure as StepFailure};
+use crate::actions::org_apply::{self, Allowance};
 use crate::actions::org_live::{LiveOrg, Reading};
 use crate::cli::script::exit::{Exit, Failure};
 use crate::cli::script::journaling;
@@ -88,22 +88,8 @@ pub async fn run(session: &Session, args: &UndoArgs, no_color: bool) -> Result<(
     let report =
         org_apply::apply(&session.client, &mut live, &plan.inverse, allowance, |_| {}).await;
     let summary = format!("Undid #{}: {}", plan.entry.id, plan.entry.summary);
-    journaling::record(
-        session,
-        &format!("undo #{}", plan.entry.id),
-        &summary,
-        report.applied.clone(),
-        Some(plan.entry.id),
-        report.stopped(),
-    )
-    .await;
-    if let (Some(text), Some((_, _, failure))) = (report.stopped(), &report.failed) {
-        let exit = match failure {
-            StepFailure::Server(error) => Exit::of_client_error(error),
-            StepFailure::Plan(_) => Exit::Refused,
-        };
-        return Err(Failure::new(exit, text));
-    }
+    let source = format!("undo #{}", plan.entry.id);
+    journaling::after_run(session, &source, &summary, &report, Some(plan.entry.id)).await?;
     eprintln!("{summary}");
     Ok(())
 }

@@ -1,0 +1,84 @@
+//! Checks several resources make the same way: a name not yet taken among an organization's
+//! rows, and a list of ids that must all be known (the 404 names the ones that are not).
+
+use std::collections::HashSet;
+
+use rusqlite::{OptionalExtension, Transaction, params_from_iter};
+use uuid::Uuid;
+
+use super::{placeholders, uuid_at};
+use crate::server::error::{ApiError, ApiResult};
+
+/// The name already held by another row, if any. `sql` selects that name from the competing
+/// rows with `?1` the organization, `?2` the name's key and `?3` the row being renamed (so a
+/// row never clashes with itself; empty when creating).
+pub fn taken_name(
+    tx: &Transaction<'_>,
+    sql: &str,
+    org: Uuid,
+    key: &str,
+    except: Option<Uuid>,
+) -> ApiResult<Option<String>> {
+    let except = except.map(|u| u.to_string()).unwrap_or_default();
+    Ok(tx
+        .query_row(sql, [org.to_string(), key.to_owned(), except], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+/// `Ok` when every one of `wanted` is `known`; otherwise a 404 whose detail is `what`, a
+/// colon, and the unknown ids in the order they were asked for.
+pub fn ensure_all_known(
+    wanted: &[Uuid],
+    known: impl Fn(&Uuid) -> bool,
+    what: &str,
+) -> ApiResult<()> {
+    let missing: Vec<String> = wanted
+        .iter()
+        .filter(|id| !known(id))
+        .map(Uuid::to_string)
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::not_found(format!(
+            "{what}: {}",
+            missing.join(", ")
+        )))
+    }
+}
+
+/// Every one of `users` must be a member of `org`; the 404 says what they could not join.
+/// Only organization members can join a group or a workspace.
+pub fn ensure_org_members(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    users: &[Uuid],
+    joining: &str,
+) -> ApiResult<()> {
+    let found = org_members_among(tx, org, users)?;
+    ensure_all_known(
+        users,
+        |u| found.contains(u),
+        &format!("Not members of this organization (only organization members can join {joining})"),
+    )
+}
+
+/// The members of `org` among `users`, asked in chunks that stay under SQLite's limit on
+/// parameters.
+fn org_members_among(tx: &Transaction<'_>, org: Uuid, users: &[Uuid]) -> ApiResult<HashSet<Uuid>> {
+    let mut found = HashSet::new();
+    for chunk in users.chunks(500) {
+        let sql = format!(
+            "SELECT uuid FROM users WHERE org_uuid = ? AND uuid IN ({})",
+            placeholders(chunk.len())
+        );
+        let mut stmt = tx.prepare(&sql)?;
+        let args = std::iter::once(org.to_string()).chain(chunk.iter().map(Uuid::to_string));
+        for id in stmt.query_map(params_from_iter(args), |row| uuid_at(row, 0))? {
+            found.insert(id?);
+        }
+    }
+    Ok(found)
+}

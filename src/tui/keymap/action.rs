@@ -20,10 +20,13 @@ pub enum Context {
     Dialog,
     Create,
     Help,
+    View,
+    Usage,
+    Limits,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 19] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -40,6 +43,9 @@ impl Context {
         Self::Dialog,
         Self::Create,
         Self::Help,
+        Self::View,
+        Self::Usage,
+        Self::Limits,
     ];
 
     /// The section name in `keymap.toml`.
@@ -61,6 +67,9 @@ impl Context {
             Self::Dialog => "dialog",
             Self::Create => "create",
             Self::Help => "help",
+            Self::View => "view",
+            Self::Usage => "usage",
+            Self::Limits => "limits",
         }
     }
 
@@ -83,6 +92,9 @@ impl Context {
             Self::Dialog => "Confirmations (roles, remove, archive)",
             Self::Create => "New workspace form",
             Self::Help => "Help, messages and member details",
+            Self::View => "Organization views (:usage, :limits, ...)",
+            Self::Usage => "Usage view (:usage)",
+            Self::Limits => "Rate limits view (:limits)",
         }
     }
 
@@ -149,6 +161,10 @@ pub enum Action {
     SwitchColumn,
     Submit,
     Review,
+    Complete,
+    PreviousMonth,
+    NextMonth,
+    Compare,
 }
 
 impl Action {
@@ -199,7 +215,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Global, A::OrganizationPicker, "organization_picker", "Switch organization", Some("org")),
     spec(C::Global, A::NextPane, "next_pane", "Focus the next pane", Some("pane")),
     spec(C::Global, A::PreviousPane, "previous_pane", "Focus the previous pane", None),
-    spec(C::Global, A::CommandLine, "command_line", "Command line (ws NAME, org NAME, messages, quit, help)", None),
+    spec(C::Global, A::CommandLine, "command_line", "Command line: ws NAME, org NAME, the views (usage, ...), help", None),
     spec(C::Global, A::JumpBack, "jump_back", "Back to the previous workspace", None),
     spec(C::Global, A::Refresh, "refresh", "Reload everything from the server", None),
     spec(C::Global, A::Messages, "messages", "Read every message of the session whole", Some("messages")),
@@ -251,6 +267,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Picker, A::Close, "close", "Close without choosing", Some("close")),
     spec(C::Command, A::Run, "run", "Run the command", Some("run")),
     spec(C::Command, A::Close, "close", "Close the command line", Some("close")),
+    spec(C::Command, A::Complete, "complete", "Complete the command being typed", Some("complete")),
     spec(C::Prompt, A::Save, "save", "Save, then continue", Some("save")),
     spec(C::Prompt, A::Discard, "discard", "Discard the changes, then continue", Some("discard")),
     spec(C::Prompt, A::Stay, "stay", "Stay here and keep editing", Some("stay")),
@@ -289,6 +306,23 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Help, A::Down, "down", "Scroll down", None),
     spec(C::Help, A::PageUp, "page_up", "Page up", None),
     spec(C::Help, A::PageDown, "page_down", "Page down", None),
+    spec(C::View, A::Close, "close", "Back to the workspace panes", Some("back")),
+    spec(C::View, A::Refresh, "refresh", "Load the view again", None),
+    spec(C::Usage, A::PreviousMonth, "previous_month", "The month before", Some("month")),
+    spec(C::Usage, A::NextMonth, "next_month", "The month after", None),
+    spec(C::Usage, A::Up, "up", "Move up", Some("move")),
+    spec(C::Usage, A::Down, "down", "Move down", None),
+    spec(C::Usage, A::NextTab, "next_tab", "Per workspace / per model", Some("by")),
+    spec(C::Usage, A::Compare, "compare", "Compare each workspace with the month before, side by side", Some("compare")),
+    spec(C::Limits, A::Up, "up", "Move up", Some("move")),
+    spec(C::Limits, A::Down, "down", "Move down", None),
+    spec(C::Limits, A::PageUp, "page_up", "Page up", None),
+    spec(C::Limits, A::PageDown, "page_down", "Page down", None),
+    spec(C::Limits, A::Top, "top", "First row", None),
+    spec(C::Limits, A::Bottom, "bottom", "Last row", None),
+    spec(C::Limits, A::SortNext, "sort_next", "Sort by the next column", Some("sort")),
+    spec(C::Limits, A::SortReverse, "sort_reverse", "Reverse the sort order", None),
+    spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
 ];
 
 pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {

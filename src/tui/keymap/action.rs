@@ -23,10 +23,11 @@ pub enum Context {
     View,
     Usage,
     Limits,
+    Vibe,
 }
 
 impl Context {
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 20] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -46,6 +47,7 @@ impl Context {
         Self::View,
         Self::Usage,
         Self::Limits,
+        Self::Vibe,
     ];
 
     /// The section name in `keymap.toml`.
@@ -70,6 +72,7 @@ impl Context {
             Self::View => "view",
             Self::Usage => "usage",
             Self::Limits => "limits",
+            Self::Vibe => "vibe",
         }
     }
 
@@ -95,6 +98,7 @@ impl Context {
             Self::View => "Organization views (:usage, :limits, ...)",
             Self::Usage => "Usage view (:usage)",
             Self::Limits => "Rate limits view (:limits)",
+            Self::Vibe => "Vibe activity view (:vibe)",
         }
     }
 
@@ -165,6 +169,8 @@ pub enum Action {
     PreviousMonth,
     NextMonth,
     Compare,
+    Window,
+    Granularity,
 }
 
 impl Action {
@@ -322,6 +328,12 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Limits, A::Bottom, "bottom", "Last row", None),
     spec(C::Limits, A::SortNext, "sort_next", "Sort by the next column", Some("sort")),
     spec(C::Limits, A::SortReverse, "sort_reverse", "Reverse the sort order", None),
+    spec(C::Vibe, A::Window, "window", "Last 7, 30 or 90 days", Some("window")),
+    spec(C::Vibe, A::Granularity, "granularity", "Chart by day, week or month", Some("by")),
+    spec(C::Vibe, A::NextTab, "next_tab", "Next table: people, agents, workspaces, idle seats", Some("table")),
+    spec(C::Vibe, A::PreviousTab, "previous_tab", "Previous table", None),
+    spec(C::Vibe, A::Up, "up", "Move up", Some("move")),
+    spec(C::Vibe, A::Down, "down", "Move down", None),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
 ];
 

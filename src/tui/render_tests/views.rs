@@ -73,7 +73,7 @@ fn the_command_line_completes_a_view() {
 
 #[test]
 fn views_in_monochrome_draw_no_colour() {
-    for command in ["usage", "limits"] {
+    for command in ["usage", "limits", "vibe"] {
         let app = open(command);
         for (w, h) in [(80, 24), (160, 48)] {
             let terminal = draw(&app, &Theme::monochrome(), w, h);
@@ -83,4 +83,12 @@ fn views_in_monochrome_draw_no_colour() {
             }
         }
     }
+}
+
+#[test]
+fn vibe_view() {
+    both_sizes("vibe", &open("vibe"));
+    let mut app = open("vibe");
+    press(&mut app, key(KeyCode::Char('[')));
+    assert_snapshot!("vibe_idle_seats_80x24", screen(&app, 80, 24));
 }

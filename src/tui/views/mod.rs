@@ -15,6 +15,7 @@ pub mod numbers;
 
 pub mod limits;
 pub mod usage;
+pub mod vibe;
 
 use std::any::Any;
 use std::fmt;
@@ -31,7 +32,7 @@ use crate::tui::theme::Theme;
 pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
-pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY];
+pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY];
 
 /// How a view is found and opened.
 #[derive(Clone, Copy)]

@@ -105,3 +105,64 @@ fn the_limits_table_is_get_rate_limit_and_the_search_moves_the_cursor() {
     }
     assert!(found.contains("mistral-embed"));
 }
+
+const NEWCOMER: &str = "nadia.haddad@northwind.example";
+
+async fn is_member(client: &mistral_admin::client::AdminClient, email: &str) -> bool {
+    let users = client.list_all_users().await.expect("users");
+    users
+        .members
+        .iter()
+        .any(|m| m.email.as_deref() == Some(email))
+}
+
+/// Starts a run with `key` in the SCIM view and waits until the view shows it ended.
+fn dry_run(console: &mut Console) -> String {
+    open_view(console, "scim", "Identity-provider sync");
+    console.send("d");
+    console.wait_for("Dry run done")
+}
+
+#[test]
+fn a_scim_dry_run_shows_a_diff_and_changes_nothing_then_the_real_run_applies_it() {
+    let home = Home::new();
+    let before = with_api(&home, async |client| {
+        assert!(!is_member(client, NEWCOMER).await);
+        organization_state(client).await
+    });
+
+    let mut console = start(&home, &[]);
+    let diff = dry_run(&mut console);
+    assert!(
+        diff.contains(&format!("+ {NEWCOMER} (joins the organization)")),
+        "{diff}"
+    );
+    assert!(diff.contains("People: 2 provisioned"), "{diff}");
+    // The confirmation opens on Cancel: enter closes it and sends nothing.
+    console.send("R");
+    console.wait_for("Run the identity-provider sync for real?");
+    console.send(ENTER);
+    console.wait_gone("Run the identity-provider sync for real?");
+    quit_view_then_console(&mut console);
+    let after_dry_run = with_api(&home, async |client| organization_state(client).await);
+    assert_eq!(
+        before, after_dry_run,
+        "a dry run (and Cancel) changed nothing"
+    );
+
+    let mut console = start(&home, &[]);
+    dry_run(&mut console);
+    console.send("R");
+    console.wait_for("Run the identity-provider sync for real?");
+    console.send(TAB);
+    console.send(ENTER);
+    let done = console.wait_for("Sync done");
+    assert!(done.contains("Applied"), "{done}");
+    quit_view_then_console(&mut console);
+    with_api(&home, async |client| {
+        assert!(
+            is_member(client, NEWCOMER).await,
+            "the real run provisioned"
+        );
+    });
+}

@@ -24,10 +24,11 @@ pub enum Context {
     Usage,
     Limits,
     Vibe,
+    Scim,
 }
 
 impl Context {
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 21] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -48,6 +49,7 @@ impl Context {
         Self::Usage,
         Self::Limits,
         Self::Vibe,
+        Self::Scim,
     ];
 
     /// The section name in `keymap.toml`.
@@ -73,6 +75,7 @@ impl Context {
             Self::Usage => "usage",
             Self::Limits => "limits",
             Self::Vibe => "vibe",
+            Self::Scim => "scim",
         }
     }
 
@@ -99,6 +102,7 @@ impl Context {
             Self::Usage => "Usage view (:usage)",
             Self::Limits => "Rate limits view (:limits)",
             Self::Vibe => "Vibe activity view (:vibe)",
+            Self::Scim => "Identity-provider sync view (:scim)",
         }
     }
 
@@ -171,13 +175,17 @@ pub enum Action {
     Compare,
     Window,
     Granularity,
+    DryRun,
+    RunSync,
 }
 
 impl Action {
     /// Whether the action opens or confirms a change that loses access or cannot be undone.
     pub fn is_destructive(self, context: Context) -> bool {
-        matches!(self, Self::RemoveMembers | Self::ArchiveWorkspace)
-            || (context == Context::Dialog && self == Self::Press)
+        matches!(
+            self,
+            Self::RemoveMembers | Self::ArchiveWorkspace | Self::RunSync
+        ) || (context == Context::Dialog && self == Self::Press)
     }
 }
 
@@ -334,6 +342,10 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Vibe, A::PreviousTab, "previous_tab", "Previous table", None),
     spec(C::Vibe, A::Up, "up", "Move up", Some("move")),
     spec(C::Vibe, A::Down, "down", "Move down", None),
+    spec(C::Scim, A::DryRun, "dry_run", "Start a dry run: preview the sync as a diff, change nothing", Some("dry run")),
+    spec(C::Scim, A::RunSync, "run_sync", "Run the previewed sync for real (asks first)", Some("run")),
+    spec(C::Scim, A::Up, "up", "Scroll up", Some("scroll")),
+    spec(C::Scim, A::Down, "down", "Scroll down", None),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
 ];
 

@@ -73,7 +73,7 @@ fn the_command_line_completes_a_view() {
 
 #[test]
 fn views_in_monochrome_draw_no_colour() {
-    for command in ["usage", "limits", "vibe"] {
+    for command in ["usage", "limits", "vibe", "scim"] {
         let app = open(command);
         for (w, h) in [(80, 24), (160, 48)] {
             let terminal = draw(&app, &Theme::monochrome(), w, h);
@@ -91,4 +91,15 @@ fn vibe_view() {
     let mut app = open("vibe");
     press(&mut app, key(KeyCode::Char('[')));
     assert_snapshot!("vibe_idle_seats_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn scim_view() {
+    let app = open("scim");
+    assert_snapshot!("scim_before_any_run_80x24", screen(&app, 80, 24));
+    let mut app = app;
+    press(&mut app, key(KeyCode::Char('d')));
+    both_sizes("scim_dry_run", &app);
+    press(&mut app, key(KeyCode::Char('R')));
+    both_sizes("scim_confirmation", &app);
 }

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod numbers;
 
 pub mod limits;
+pub mod scim;
 pub mod usage;
 pub mod vibe;
 
@@ -32,7 +33,7 @@ use crate::tui::theme::Theme;
 pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
-pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY];
+pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY, scim::ENTRY];
 
 /// How a view is found and opened.
 #[derive(Clone, Copy)]

@@ -138,6 +138,16 @@ pub fn close(app: &mut App) -> Vec<Effect> {
     }
 }
 
+/// ctrl-c stopped every request: the view no longer waits for its answers, and says so.
+pub fn abandon(app: &mut App) {
+    if let Some(open) = app.view.as_mut()
+        && !open.pending.is_empty()
+    {
+        open.pending.clear();
+        open.view.cancelled();
+    }
+}
+
 /// Runs a fetch for the open view: what a dialog over it asks for once confirmed.
 pub fn start(app: &mut App, fetcher: Fetcher) -> Vec<Effect> {
     follow(app, vec![Step::Fetch(fetcher)])

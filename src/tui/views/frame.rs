@@ -44,6 +44,13 @@ pub fn unless_loaded<T>(
     }
 }
 
+/// A load that was waited for and will not come: cancelled, unless something is shown.
+pub fn cancel<T>(slot: &mut Remote<T>) {
+    if matches!(slot, Remote::Loading) {
+        *slot = Remote::Failed(crate::tui::state::RemoteError::cancelled());
+    }
+}
+
 /// Takes a fresh answer into `slot`; a failed reload keeps what was shown (the status line
 /// says why), a failed first load shows the failure.
 pub fn take<T>(slot: &mut Remote<T>, result: Result<T, crate::tui::state::RemoteError>) {

@@ -104,6 +104,9 @@ pub trait View: fmt::Debug + AnyView {
         app: &App,
     ) -> Vec<Step>;
 
+    /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
+    fn cancelled(&mut self) {}
+
     /// Draws it in the area the workspace panes leave it.
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme);
 }

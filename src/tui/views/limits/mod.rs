@@ -235,6 +235,10 @@ impl View for RateLimits {
             .unwrap_or_default()
     }
 
+    fn cancelled(&mut self) {
+        super::frame::cancel(&mut self.limits);
+    }
+
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         view::render(self, frame, area, app, theme);
     }

@@ -155,6 +155,11 @@ impl View for Scim {
         }
     }
 
+    /// A run already started goes on on the server; `ctrl-r` follows it again.
+    fn cancelled(&mut self) {
+        self.busy = false;
+    }
+
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         view::render(self, frame, area, app, theme);
     }

@@ -224,6 +224,11 @@ impl View for Usage {
             .unwrap_or_default()
     }
 
+    fn cancelled(&mut self) {
+        self.months.values_mut().for_each(super::frame::cancel);
+        super::frame::cancel(&mut self.limit);
+    }
+
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         view::render(self, frame, area, app, theme);
     }

@@ -148,3 +148,19 @@ fn answers_after_the_view_closed_are_dropped() {
     answer_all(&mut app, effects);
     assert!(app.view.is_none());
 }
+
+#[test]
+fn ctrl_c_while_loading_says_the_load_was_cancelled() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "usage");
+    press_only(&mut app, key(KeyCode::Enter));
+    press_only(&mut app, ctrl('c'));
+    assert!(app.view.as_ref().unwrap().pending.is_empty());
+    assert!(matches!(
+        shown(&app).months.get(&(2026, 6)),
+        Some(Remote::Failed(e)) if e.kind == crate::tui::state::ErrorKind::Cancelled
+    ));
+    press(&mut app, ctrl('r'));
+    assert!(shown(&app).shown().is_some(), "ctrl-r loads the view again");
+}

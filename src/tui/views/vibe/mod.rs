@@ -201,6 +201,11 @@ impl View for Vibe {
             .unwrap_or_default()
     }
 
+    fn cancelled(&mut self) {
+        self.awaited = None;
+        super::frame::cancel(&mut self.activity);
+    }
+
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         view::render(self, frame, area, app, theme);
     }

@@ -166,3 +166,42 @@ fn a_scim_dry_run_shows_a_diff_and_changes_nothing_then_the_real_run_applies_it(
         );
     });
 }
+
+#[test]
+fn vibe_lists_as_idle_the_seat_holders_the_analytics_never_saw() {
+    let home = Home::new();
+    let mut console = start(&home, &[]);
+    open_view(&mut console, "vibe", "active people");
+    // People, Agents, Workspaces, then Idle seats.
+    console.send("[");
+    let screen = console.wait_for("[Idle seats (");
+    quit_view_then_console(&mut console);
+
+    let idle: Vec<String> = with_api(&home, async |client| {
+        let window =
+            mistral_admin::client::VibeWindow::days_before(time::OffsetDateTime::now_utc(), 30);
+        let active = client.vibe_work_by_user(&window).await.expect("by user");
+        let users = client.list_all_users().await.expect("users");
+        users
+            .members
+            .iter()
+            .filter(|m| m.subscriptions.iter().any(|s| s.kind == "CHAT"))
+            .filter(|m| !active.data.iter().any(|a| a.user_id == m.uuid.to_string()))
+            .filter_map(|m| m.email.clone())
+            .collect()
+    });
+    assert!(
+        !idle.is_empty(),
+        "the demo has seat holders who never use Vibe"
+    );
+    assert!(
+        screen.contains(&format!("[Idle seats ({})]", idle.len())),
+        "{screen}"
+    );
+    for email in &idle {
+        assert!(
+            screen.contains(email.as_str()),
+            "{email} not listed:\n{screen}"
+        );
+    }
+}

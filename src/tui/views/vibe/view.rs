@@ -136,7 +136,7 @@ fn render_table(vibe: &Vibe, activity: &Activity, frame: &mut Frame, area: Rect,
         Tab::People => (
             vec![
                 Column::new("Name", 10, 30).grow(),
-                Column::new("Email", 10, 34),
+                Column::new("Email", 10, 48),
                 Column::new("Messages", 8, 10).right(),
                 Column::new("Chats", 5, 8).right(),
                 Column::new("Agents", 6, 8).right(),
@@ -189,7 +189,7 @@ fn render_table(vibe: &Vibe, activity: &Activity, frame: &mut Frame, area: Rect,
         Tab::IdleSeats => (
             vec![
                 Column::new("Name", 10, 30).grow(),
-                Column::new("Email", 10, 34),
+                Column::new("Email", 10, 48),
                 Column::new("Seats", 5, 24),
             ],
             activity

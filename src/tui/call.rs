@@ -12,6 +12,7 @@ use crate::client::AdminClient;
 use super::runner::convert;
 use super::state::people::People;
 use super::state::{RemoteError, RequestId};
+use super::views::{Fetcher, ViewData};
 
 /// One conversation with the Admin API.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +29,8 @@ pub enum Call {
     WorkspaceSettings(Uuid),
     /// Changes, sent in order through the shared action layer; a refusal stops the rest.
     Change(Vec<Request>),
+    /// What an organization view asks for; the view reads the answer.
+    View(Fetcher),
 }
 
 /// What an answer carries, one kind per kind of call.
@@ -39,6 +42,7 @@ pub enum Payload {
     ApiKeys(Vec<ApiKeyExtendedOut>),
     WorkspaceSettings(Option<WorkspaceSettingsOut>),
     Changed(Applied),
+    View(ViewData),
 }
 
 /// The payload of each kind, or `None` for another kind: `update` takes the one its call asked
@@ -65,6 +69,7 @@ payload_of! {
     api_keys: ApiKeys(Vec<ApiKeyExtendedOut>),
     workspace_settings: WorkspaceSettings(Option<WorkspaceSettingsOut>),
     applied: Changed(Applied),
+    view: View(ViewData),
 }
 
 /// What a change did: the server's reply to each request that went through, in order, and
@@ -97,6 +102,7 @@ impl Call {
             Self::ApiKeys => "API keys",
             Self::WorkspaceSettings(_) => "settings",
             Self::Change(requests) => requests.first().map_or("saving", change_label),
+            Self::View(fetcher) => fetcher.0.label(),
         }
     }
 
@@ -118,6 +124,7 @@ impl Call {
                 client.workspace_settings(*workspace).await.map_err(error)?,
             ),
             Self::Change(requests) => Payload::Changed(change(client, requests).await?),
+            Self::View(fetcher) => Payload::View(fetcher.0.fetch(client.clone()).await?),
         })
     }
 }

@@ -7,7 +7,9 @@
 //! - [`event_loop`] feeds `update` and redraws, over any ratatui backend and clock;
 //! - [`routing`] is the one table of who takes keys now, for the keys and the hint line;
 //! - [`dialogs`] holds one folder per dialog, each behind the [`dialogs::Dialog`] trait;
-//! - [`call`] is a request's round trip as data: the call, its payload, the reply.
+//! - [`call`] is a request's round trip as data: the call, its payload, the reply;
+//! - [`views`] holds the organization views (`:usage`, ...), one folder each behind
+//!   [`views::View`].
 
 pub mod call;
 pub mod config_file;
@@ -27,6 +29,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod views;
 pub mod widgets;
 
 #[cfg(test)]

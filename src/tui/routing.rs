@@ -104,7 +104,7 @@ fn text(handler: &'static Handler) -> Route {
 }
 
 /// Who takes keys now, most specific first. An open dialog takes every key (nothing under it
-/// reacts); otherwise the focused pane, then the workspace's tabs, then the global keys. A
+/// reacts); then an organization view, which hides the panes; otherwise the focused pane, then the workspace's tabs, then the global keys. A
 /// text being typed takes every key too, but for its own bindings.
 pub fn routes(app: &App) -> Vec<Route> {
     use Context as C;
@@ -117,6 +117,9 @@ pub fn routes(app: &App) -> Vec<Route> {
                 handler: &dialogs::HANDLER,
             })
             .collect();
+    }
+    if let Some(view) = crate::tui::views::control::routes(app) {
+        return view;
     }
     let everywhere = || route(C::Global, &global::HANDLER);
     let tabs = || route(C::WorkspaceTabs, &workspace_tabs::HANDLER);

@@ -10,6 +10,7 @@ use super::panes::{detail, hints, organizations, status, too_small, workspaces};
 use super::state::sighting::DialogSighting;
 use super::state::{App, Sighting};
 use super::theme::Theme;
+use super::views;
 
 /// Below this the panes cannot show a usable row; a notice shows instead.
 pub const MIN_WIDTH: u16 = 60;
@@ -66,9 +67,22 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) -> Sighting {
     }
     let areas = layout(area, app.profiles.len());
     status::render(frame, areas.status, app, theme);
-    organizations::render(frame, areas.organizations, app, theme);
-    workspaces::render(frame, areas.workspaces, app, theme);
-    let whole_form = detail::render(frame, areas.detail, app, theme);
+    let whole_form = match views::control::current(app) {
+        Some(open) => {
+            // An organization view takes the place of every pane.
+            let body = areas
+                .organizations
+                .union(areas.workspaces)
+                .union(areas.detail);
+            open.view.render(frame, body, app, theme);
+            None
+        }
+        None => {
+            organizations::render(frame, areas.organizations, app, theme);
+            workspaces::render(frame, areas.workspaces, app, theme);
+            detail::render(frame, areas.detail, app, theme)
+        }
+    };
     hints::render(frame, areas.hints, app, theme);
     let canvas = Canvas {
         screen: area,

@@ -20,4 +20,5 @@ mod readme_capture;
 mod slow_server;
 mod stale_after_reload;
 mod terminal;
+mod views;
 mod what_is_seen;

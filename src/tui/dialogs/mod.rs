@@ -78,12 +78,14 @@ pub enum After {
     /// Drop the settings form's changes, then go on.
     Discard(Navigation),
     Say(FlashLevel, String),
+    /// Start a fetch of the open organization view that changes something (a confirmed run).
+    Start(crate::tui::views::Fetcher),
 }
 
 impl After {
     /// Whether this sends a change, and so needs the dialog to have been seen whole.
     pub fn sends_a_change(&self) -> bool {
-        matches!(self, Self::Save(_))
+        matches!(self, Self::Save(_) | Self::Start(_))
     }
 }
 

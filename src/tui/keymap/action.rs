@@ -20,10 +20,15 @@ pub enum Context {
     Dialog,
     Create,
     Help,
+    View,
+    Usage,
+    Limits,
+    Vibe,
+    Scim,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 21] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -40,6 +45,11 @@ impl Context {
         Self::Dialog,
         Self::Create,
         Self::Help,
+        Self::View,
+        Self::Usage,
+        Self::Limits,
+        Self::Vibe,
+        Self::Scim,
     ];
 
     /// The section name in `keymap.toml`.
@@ -61,6 +71,11 @@ impl Context {
             Self::Dialog => "dialog",
             Self::Create => "create",
             Self::Help => "help",
+            Self::View => "view",
+            Self::Usage => "usage",
+            Self::Limits => "limits",
+            Self::Vibe => "vibe",
+            Self::Scim => "scim",
         }
     }
 
@@ -83,6 +98,11 @@ impl Context {
             Self::Dialog => "Confirmations (roles, remove, archive)",
             Self::Create => "New workspace form",
             Self::Help => "Help, messages and member details",
+            Self::View => "Organization views (:usage, :limits, ...)",
+            Self::Usage => "Usage view (:usage)",
+            Self::Limits => "Rate limits view (:limits)",
+            Self::Vibe => "Vibe activity view (:vibe)",
+            Self::Scim => "Identity-provider sync view (:scim)",
         }
     }
 
@@ -149,13 +169,23 @@ pub enum Action {
     SwitchColumn,
     Submit,
     Review,
+    Complete,
+    PreviousMonth,
+    NextMonth,
+    Compare,
+    Window,
+    Granularity,
+    DryRun,
+    RunSync,
 }
 
 impl Action {
     /// Whether the action opens or confirms a change that loses access or cannot be undone.
     pub fn is_destructive(self, context: Context) -> bool {
-        matches!(self, Self::RemoveMembers | Self::ArchiveWorkspace)
-            || (context == Context::Dialog && self == Self::Press)
+        matches!(
+            self,
+            Self::RemoveMembers | Self::ArchiveWorkspace | Self::RunSync
+        ) || (context == Context::Dialog && self == Self::Press)
     }
 }
 
@@ -199,7 +229,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Global, A::OrganizationPicker, "organization_picker", "Switch organization", Some("org")),
     spec(C::Global, A::NextPane, "next_pane", "Focus the next pane", Some("pane")),
     spec(C::Global, A::PreviousPane, "previous_pane", "Focus the previous pane", None),
-    spec(C::Global, A::CommandLine, "command_line", "Command line (ws NAME, org NAME, messages, quit, help)", None),
+    spec(C::Global, A::CommandLine, "command_line", "Command line: ws NAME, org NAME, the views (usage, ...), help", None),
     spec(C::Global, A::JumpBack, "jump_back", "Back to the previous workspace", None),
     spec(C::Global, A::Refresh, "refresh", "Reload everything from the server", None),
     spec(C::Global, A::Messages, "messages", "Read every message of the session whole", Some("messages")),
@@ -251,6 +281,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Picker, A::Close, "close", "Close without choosing", Some("close")),
     spec(C::Command, A::Run, "run", "Run the command", Some("run")),
     spec(C::Command, A::Close, "close", "Close the command line", Some("close")),
+    spec(C::Command, A::Complete, "complete", "Complete the command being typed", Some("complete")),
     spec(C::Prompt, A::Save, "save", "Save, then continue", Some("save")),
     spec(C::Prompt, A::Discard, "discard", "Discard the changes, then continue", Some("discard")),
     spec(C::Prompt, A::Stay, "stay", "Stay here and keep editing", Some("stay")),
@@ -289,6 +320,33 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Help, A::Down, "down", "Scroll down", None),
     spec(C::Help, A::PageUp, "page_up", "Page up", None),
     spec(C::Help, A::PageDown, "page_down", "Page down", None),
+    spec(C::View, A::Close, "close", "Back to the workspace panes", Some("back")),
+    spec(C::View, A::Refresh, "refresh", "Load the view again", None),
+    spec(C::Usage, A::PreviousMonth, "previous_month", "The month before", Some("month")),
+    spec(C::Usage, A::NextMonth, "next_month", "The month after", None),
+    spec(C::Usage, A::Up, "up", "Move up", Some("move")),
+    spec(C::Usage, A::Down, "down", "Move down", None),
+    spec(C::Usage, A::NextTab, "next_tab", "Per workspace / per model", Some("by")),
+    spec(C::Usage, A::Compare, "compare", "Compare each workspace with the month before, side by side", Some("compare")),
+    spec(C::Limits, A::Up, "up", "Move up", Some("move")),
+    spec(C::Limits, A::Down, "down", "Move down", None),
+    spec(C::Limits, A::PageUp, "page_up", "Page up", None),
+    spec(C::Limits, A::PageDown, "page_down", "Page down", None),
+    spec(C::Limits, A::Top, "top", "First row", None),
+    spec(C::Limits, A::Bottom, "bottom", "Last row", None),
+    spec(C::Limits, A::SortNext, "sort_next", "Sort by the next column", Some("sort")),
+    spec(C::Limits, A::SortReverse, "sort_reverse", "Reverse the sort order", None),
+    spec(C::Vibe, A::Window, "window", "Last 7, 30 or 90 days", Some("window")),
+    spec(C::Vibe, A::Granularity, "granularity", "Chart by day, week or month", Some("by")),
+    spec(C::Vibe, A::NextTab, "next_tab", "Next table: people, agents, workspaces, idle seats", Some("table")),
+    spec(C::Vibe, A::PreviousTab, "previous_tab", "Previous table", None),
+    spec(C::Vibe, A::Up, "up", "Move up", Some("move")),
+    spec(C::Vibe, A::Down, "down", "Move down", None),
+    spec(C::Scim, A::DryRun, "dry_run", "Start a dry run: preview the sync as a diff, change nothing", Some("dry run")),
+    spec(C::Scim, A::RunSync, "run_sync", "Run the previewed sync for real (asks first)", Some("run")),
+    spec(C::Scim, A::Up, "up", "Scroll up", Some("scroll")),
+    spec(C::Scim, A::Down, "down", "Scroll down", None),
+    spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
 ];
 
 pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {

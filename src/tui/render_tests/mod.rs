@@ -8,6 +8,7 @@ mod panes;
 mod roles;
 mod sizes;
 mod styles;
+mod views;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

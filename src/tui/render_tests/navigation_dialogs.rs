@@ -110,8 +110,12 @@ fn an_empty_command_line_lists_the_commands() {
     let text = screen(&app, 80, 24);
     let last = text.lines().last().unwrap();
     assert!(
-        last.starts_with("\": commands: ws NAME, org NAME, messages, quit, help"),
+        last.starts_with("\": commands: ws NAME, org NAME, usage, limits"),
         "{last}"
+    );
+    assert!(
+        text.contains(" usage       What each workspace and model cost"),
+        "each command is listed with what it does:\n{text}"
     );
     type_text(&mut app, "w");
     let text = screen(&app, 80, 24);

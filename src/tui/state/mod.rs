@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use super::dialogs::Dialog;
 use super::keymap::Keymap;
+use super::views::OpenView;
 use form::SettingsForm;
 pub use org::OrgState;
 pub use remote::{ErrorKind, Remote, RemoteError, RequestId, Resource};
@@ -104,6 +105,8 @@ pub struct App {
     pub focus: Focus,
     /// The dialogs over the panes, bottom first: the last one takes the keys.
     pub dialogs: Vec<Box<dyn Dialog>>,
+    /// The organization view shown instead of the workspace panes (`:usage`, ...), if any.
+    pub view: Option<OpenView>,
     pub flash: Option<Flash>,
     /// Every message shown on the status line this session, oldest first, to read whole.
     pub messages: Vec<Logged>,
@@ -143,6 +146,7 @@ impl App {
             org_cursor: current,
             focus: Focus::default(),
             dialogs: Vec::new(),
+            view: None,
             flash: None,
             messages: Vec::new(),
             in_flight: BTreeMap::new(),

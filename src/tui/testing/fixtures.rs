@@ -278,6 +278,7 @@ pub fn outcome(profile: usize, call: &Call) -> Result<Payload, RemoteError> {
         Call::WorkspaceSettings(ws) => {
             Payload::WorkspaceSettings((profile != 2).then(|| settings(*ws)))
         }
+        Call::View(fetcher) => return fetcher.0.fixture().map(Payload::View),
         Call::Change(requests) => Payload::Changed(Applied {
             replies: requests.iter().map(|r| reply_to(profile, r)).collect(),
             stopped: None,

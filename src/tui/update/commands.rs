@@ -1,7 +1,8 @@
-//! The `:` commands: `ws NAME`, `org NAME`, `messages`, `quit`, `help`.
+//! The `:` commands: `ws NAME`, `org NAME`, `messages`, `quit`, `help`, and one per
+//! organization view (`usage`, `limits`, ...).
 
 use crate::domain::text::fold;
-use crate::tui::dialogs::command_line::COMMANDS;
+use crate::tui::dialogs::command_line::commands;
 use crate::tui::dialogs::picker::Picker;
 use crate::tui::dialogs::reader::Reader;
 use crate::tui::effect::Effect;
@@ -9,7 +10,7 @@ use crate::tui::state::{App, Navigation, picking};
 
 use super::{flash, navigation};
 
-/// Runs a `:` command: `ws NAME`, `org NAME`, `quit`, `help`.
+/// Runs a `:` command: `ws NAME`, `org NAME`, `quit`, `help`, or a view's.
 pub fn run(app: &mut App, text: &str) -> Vec<Effect> {
     let text = text.trim();
     let (command, argument) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
@@ -37,10 +38,13 @@ pub fn run(app: &mut App, text: &str) -> Vec<Effect> {
             app.dialogs.push(Box::new(Reader::messages()));
             Vec::new()
         }
-        other => flash::error(
-            app,
-            format!("Unknown command \"{other}\" (try: {COMMANDS})"),
-        ),
+        other => match crate::tui::views::find(other) {
+            Some(view) => crate::tui::views::control::open(app, view),
+            None => flash::error(
+                app,
+                format!("Unknown command \"{other}\" (try: {})", commands::names()),
+            ),
+        },
     }
 }
 

@@ -99,6 +99,7 @@ fn then(app: &mut App, after: After) -> Vec<Effect> {
         After::Go(to) => navigation::request(app, to),
         After::Command(text) => commands::run(app, &text),
         After::Say(level, text) => vec![flash::show(app, level, text)],
+        After::Start(fetcher) => crate::tui::views::control::start(app, fetcher),
         // The changes may have been saved (or undone) while the prompt was open.
         After::Save(to) if !app.org().has_unsaved_changes() => navigation::go(app, to),
         After::Save(to) => saving::save(app, Some(to)),

@@ -47,7 +47,9 @@ pub fn go(app: &mut App, to: Navigation) -> Vec<Effect> {
     {
         app.flash = None;
     }
-    match to {
+    // Going to a workspace or another organization leaves the organization view for it.
+    let mut effects = crate::tui::views::control::close(app);
+    effects.extend(match to {
         Navigation::OpenWorkspace(id) => open_workspace(app, id),
         Navigation::SwitchOrganization(index) => switch_organization(app, index),
         Navigation::Quit => {
@@ -55,7 +57,8 @@ pub fn go(app: &mut App, to: Navigation) -> Vec<Effect> {
             let ids = app.in_flight.keys().copied().collect();
             requests::forget(app, ids)
         }
-    }
+    });
+    effects
 }
 
 pub fn open_workspace(app: &mut App, id: Uuid) -> Vec<Effect> {

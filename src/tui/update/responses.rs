@@ -56,6 +56,9 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
             settings_arrived(app, profile, workspace, id, result);
             Vec::new()
         }
+        Call::View(_) => {
+            crate::tui::views::control::arrived(app, id, profile, take(result, Payload::view))
+        }
         Call::Change(_) => {
             let result = take(result, Payload::applied);
             match org.form_saving(id) {

@@ -1,8 +1,12 @@
-//! The `:` command line, drawn over the hint line: enter runs what was typed, esc closes it.
+//! The `:` command line, drawn over the hint line: enter runs what was typed, tab completes
+//! it, esc closes it. While the command's word is typed, the commands it may be are listed
+//! above the line, each with what it does.
+
+pub mod commands;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::keymap::{Action, Context};
@@ -11,12 +15,9 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::update::text_input;
 use crate::tui::widgets::input;
+use crate::tui::widgets::text::fit;
 
 use super::{After, Canvas, Dialog, Next};
-
-/// The `:` commands as the user types them; the empty command line shows this list, and an
-/// unknown command repeats it.
-pub const COMMANDS: &str = "ws NAME, org NAME, messages, quit, help";
 
 /// What is being typed after the `:`.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +38,12 @@ impl Dialog for CommandLine {
         match input {
             Input::Action(Action::Close) => Next::Close,
             Input::Action(Action::Run) => Next::Then(After::Command(self.text.value().to_owned())),
+            Input::Action(Action::Complete) => {
+                if let Some(completed) = commands::complete(self.text.value()) {
+                    self.text = tui_input::Input::new(completed);
+                }
+                Next::Stay
+            }
             Input::Action(_) => Next::Stay,
             Input::Typed(key) => {
                 text_input::feed(&mut self.text, &key);
@@ -50,6 +57,7 @@ impl Dialog for CommandLine {
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {
+        render_list(frame, canvas, self.text.value(), theme);
         render(frame, canvas.bottom_line, &self.text, theme)
     }
 }
@@ -74,8 +82,41 @@ fn render(frame: &mut Frame, area: Rect, field: &tui_input::Input, theme: &Theme
             width: rest.width - 1,
             ..rest
         };
-        let text = format!("commands: {COMMANDS}");
+        let text = format!("commands: {}", commands::names());
         frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), hint);
     }
     true
+}
+
+/// The commands that fit what is typed, just above the line, one per row with what it does.
+fn render_list(frame: &mut Frame, canvas: Canvas, typed: &str, theme: &Theme) {
+    let matches = commands::matching(typed);
+    let room = canvas.bottom_line.y.saturating_sub(canvas.screen.y + 1);
+    let rows = u16::try_from(matches.len()).unwrap_or(u16::MAX).min(room);
+    if rows == 0 {
+        return;
+    }
+    let area = Rect {
+        y: canvas.bottom_line.y - rows,
+        height: rows,
+        ..canvas.bottom_line
+    };
+    frame.render_widget(Clear, area);
+    let word_width = matches
+        .iter()
+        .map(|c| c.word.len() + c.argument.len() + 1)
+        .max()
+        .unwrap_or(0);
+    let lines: Vec<Line> = matches
+        .iter()
+        .take(usize::from(rows))
+        .map(|c| {
+            let word = format!(" {} {}", c.word, c.argument);
+            Line::from(vec![
+                Span::styled(fit(&word, word_width + 2), theme.hint_key),
+                Span::styled(format!("  {}", c.summary), theme.hint_text),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.status_bar), area);
 }

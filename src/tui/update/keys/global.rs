@@ -91,6 +91,7 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
         }
     }
     let abandoned_change = dialogs::abandon(app);
+    crate::tui::views::control::abandon(app);
     let mut effects = requests::forget(app, ids);
     let text = if abandoned_change {
         // The change may have happened: what the panes show is reloaded, so the next

@@ -1,0 +1,209 @@
+//! The one place an organization view is acted on: opening it from a `:` command, its keys
+//! (its own keymap section, then the keys every view shares, then the global ones), its
+//! fetches and their answers, and closing it. Answers that arrive after the view closed, or
+//! for a view that replaced it, are dropped.
+
+use crate::tui::call::Call;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Handler, Input, Layer, Offer, Route};
+use crate::tui::state::{App, RemoteError, RequestId};
+use crate::tui::update::keys::global;
+use crate::tui::update::{flash, requests};
+
+use super::{Entry, Fetcher, OpenView, Step, ViewData};
+
+/// The open view's keys: its own section and the section every view shares.
+pub const HANDLER: Handler = Handler { offer, act, paste };
+
+/// The global keys under a view, but for the ones that move between the panes it hides, and
+/// quit: its key leaves the view first (the hint line must not promise otherwise).
+pub const GLOBAL: Handler = Handler::keys(global_offer, global::HANDLER.act);
+
+/// The view shown now: the open one, if it belongs to the organization on screen.
+pub fn current(app: &App) -> Option<&OpenView> {
+    app.view.as_ref().filter(|open| open.profile == app.current)
+}
+
+fn current_mut(app: &mut App) -> Option<&mut OpenView> {
+    let profile = app.current;
+    app.view.as_mut().filter(|open| open.profile == profile)
+}
+
+/// The routing table's rows while a view is shown (no dialog being open).
+pub fn routes(app: &App) -> Option<Vec<Route>> {
+    let open = current(app)?;
+    if open.view.typing() {
+        return Some(vec![
+            Route {
+                layer: Layer::Keys(Context::Filter),
+                handler: &HANDLER,
+            },
+            Route {
+                layer: Layer::Text,
+                handler: &HANDLER,
+            },
+        ]);
+    }
+    let keys = |context| Route {
+        layer: Layer::Keys(context),
+        handler: &HANDLER,
+    };
+    Some(vec![
+        keys(open.view.context()),
+        keys(Context::View),
+        Route {
+            layer: Layer::Keys(Context::Global),
+            handler: &GLOBAL,
+        },
+    ])
+}
+
+fn global_offer(app: &App, action: Action) -> Offer {
+    match action {
+        Action::NextPane | Action::PreviousPane | Action::JumpBack => Offer::Ignores,
+        Action::Quit
+            if app
+                .keymap
+                .keys(Context::Global, Action::Quit)
+                .iter()
+                .all(|k| app.keymap.keys(Context::View, Action::Close).contains(k)) =>
+        {
+            Offer::Ignores
+        }
+        other => (global::HANDLER.offer)(app, other),
+    }
+}
+
+fn offer(app: &App, action: Action) -> Offer {
+    let Some(open) = current(app) else {
+        return Offer::Ignores;
+    };
+    match action {
+        Action::Close | Action::Refresh if !open.view.typing() => Offer::Acts,
+        other => open.view.offer(other, app),
+    }
+}
+
+fn act(app: &mut App, input: Input) -> Vec<Effect> {
+    let typing = current(app).is_some_and(|open| open.view.typing());
+    match input {
+        Input::Action(Action::Close) if !typing => close(app),
+        Input::Action(Action::Refresh) if !typing => reload(app),
+        input => {
+            let Some(mut open) = app.view.take() else {
+                return Vec::new();
+            };
+            let steps = open.view.act(input, app);
+            app.view = Some(open);
+            follow(app, steps)
+        }
+    }
+}
+
+fn paste(app: &mut App, text: &str) {
+    if let Some(open) = current_mut(app) {
+        open.view.paste(text);
+    }
+}
+
+/// Opens a view (closing the one open before) and starts its loads.
+pub fn open(app: &mut App, entry: &Entry) -> Vec<Effect> {
+    let mut effects = close(app);
+    let view = (entry.open)(app);
+    app.view = Some(OpenView {
+        profile: app.current,
+        view,
+        pending: Vec::new(),
+    });
+    effects.extend(reload(app));
+    effects
+}
+
+/// Asks the view for its loads again; what it shows stays until the answers replace it.
+pub fn reload(app: &mut App) -> Vec<Effect> {
+    let Some(mut open) = app.view.take() else {
+        return Vec::new();
+    };
+    let steps = open.view.load(app);
+    app.view = Some(open);
+    follow(app, steps)
+}
+
+/// Back to the workspace panes; the view's loads stop.
+pub fn close(app: &mut App) -> Vec<Effect> {
+    match app.view.take() {
+        Some(open) => requests::forget(app, open.pending.into_iter().map(|(id, _)| id).collect()),
+        None => Vec::new(),
+    }
+}
+
+/// ctrl-c stopped every request: the view no longer waits for its answers, and says so.
+pub fn abandon(app: &mut App) {
+    if let Some(open) = app.view.as_mut()
+        && !open.pending.is_empty()
+    {
+        open.pending.clear();
+        open.view.cancelled();
+    }
+}
+
+/// Runs a fetch for the open view: what a dialog over it asks for once confirmed.
+pub fn start(app: &mut App, fetcher: Fetcher) -> Vec<Effect> {
+    follow(app, vec![Step::Fetch(fetcher)])
+}
+
+/// The answer to a view's fetch, if the view still waits for it.
+pub fn arrived(
+    app: &mut App,
+    id: RequestId,
+    profile: usize,
+    result: Result<ViewData, RemoteError>,
+) -> Vec<Effect> {
+    let Some(mut open) = app.view.take() else {
+        return Vec::new();
+    };
+    let Some(index) = open.pending.iter().position(|(pending, _)| *pending == id) else {
+        app.view = Some(open);
+        return Vec::new();
+    };
+    let (_, fetcher) = open.pending.remove(index);
+    let steps = if open.profile == profile {
+        open.view.arrived(&fetcher, result, app)
+    } else {
+        Vec::new()
+    };
+    app.view = Some(open);
+    follow(app, steps)
+}
+
+/// Carries out what the view asked for.
+pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for step in steps {
+        match step {
+            Step::Close => effects.extend(close(app)),
+            Step::Say(level, text) => effects.push(flash::show(app, level, text)),
+            Step::Fetch(fetcher) => {
+                let Some(profile) = app.view.as_ref().map(|open| open.profile) else {
+                    continue;
+                };
+                let (id, effect) = requests::send(app, profile, Call::View(fetcher.clone()));
+                if let Some(open) = app.view.as_mut() {
+                    open.pending.push((id, fetcher));
+                }
+                effects.push(effect);
+            }
+            Step::StopLoads => {
+                let ids = app
+                    .view
+                    .as_mut()
+                    .map(|open| open.pending.drain(..).map(|(id, _)| id).collect())
+                    .unwrap_or_default();
+                effects.extend(requests::forget(app, ids));
+            }
+            Step::Open(dialog) => app.dialogs.push(dialog),
+        }
+    }
+    effects
+}

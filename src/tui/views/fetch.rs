@@ -1,0 +1,100 @@
+//! A view's loads as data: each view names what it asks the server for in its own folder (a
+//! type implementing [`Fetch`]), and the answer comes back to it as [`ViewData`] that only it
+//! knows how to read. So a new view adds no variant to the console's call table.
+
+use std::any::Any;
+use std::fmt;
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+
+use crate::client::{AdminClient, ClientError};
+use crate::tui::runner::convert;
+use crate::tui::state::RemoteError;
+
+/// One request (or a few made together) a view needs.
+pub trait Fetch: fmt::Debug + Send + Sync + 'static {
+    /// What the status line says while it runs.
+    fn label(&self) -> &'static str;
+
+    /// Makes the request through the client.
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>>;
+
+    /// The fetch as its own type, for the view that made it to tell its loads apart.
+    fn as_any(&self) -> &dyn Any;
+
+    /// The fixture server's answer, for the console's pure tests.
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError>;
+}
+
+/// A fetch as the console carries it: cheap to clone, equal only to itself.
+#[derive(Debug, Clone)]
+pub struct Fetcher(pub Arc<dyn Fetch>);
+
+impl Fetcher {
+    pub fn new(fetch: impl Fetch) -> Self {
+        Self(Arc::new(fetch))
+    }
+
+    /// The fetch, if it is a `T`.
+    pub fn as_kind<T: Fetch>(&self) -> Option<&T> {
+        self.0.as_any().downcast_ref()
+    }
+}
+
+impl PartialEq for Fetcher {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What a fetch brought back, for the view that asked to read as its own type.
+#[derive(Clone)]
+pub struct ViewData(Arc<dyn Any + Send + Sync>);
+
+impl ViewData {
+    pub fn new<T: Any + Send + Sync>(value: T) -> Self {
+        Self(Arc::new(value))
+    }
+
+    pub fn get<T: Any>(&self) -> Option<&T> {
+        self.0.downcast_ref()
+    }
+}
+
+impl fmt::Debug for ViewData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ViewData(..)")
+    }
+}
+
+impl PartialEq for ViewData {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A client error as the console shows it.
+pub fn remote(error: ClientError) -> RemoteError {
+    convert::error(&error)
+}
+
+/// Wraps a fetch's answer for the view, turning a client error into the console's.
+pub fn answer<T: Any + Send + Sync>(
+    result: Result<T, ClientError>,
+) -> Result<ViewData, RemoteError> {
+    result.map(ViewData::new).map_err(remote)
+}
+
+/// An answer read as the type its fetch makes; another type is a bug, shown as one.
+pub fn read<T: Any + Clone>(result: Result<ViewData, RemoteError>) -> Result<T, RemoteError> {
+    result.and_then(|data| {
+        data.get::<T>().cloned().ok_or_else(|| {
+            RemoteError::new(
+                crate::client::ErrorKind::Unexpected,
+                "internal error: an answer of another kind",
+            )
+        })
+    })
+}

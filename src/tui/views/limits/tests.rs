@@ -1,0 +1,75 @@
+//! The rate-limits view: sorting, the search that moves the cursor, and its fixture.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::tui::testing::*;
+
+/// The fixture server's limits: a Scale plan's.
+pub fn limits() -> Limits {
+    let model = |name: &str, per_minute: i64| ModelLimit {
+        model: name.to_owned(),
+        tokens_per_minute: per_minute,
+        tokens_per_month: per_minute * 4_320,
+    };
+    Limits {
+        requests_per_second: 20,
+        models: vec![
+            model("codestral-latest", 1_000_000),
+            model("mistral-embed", 4_000_000),
+            model("mistral-large-latest", 400_000),
+            model("mistral-small-latest", 2_000_000),
+        ],
+    }
+}
+
+fn open_limits() -> App {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "limits");
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+fn shown(app: &App) -> &RateLimits {
+    let open = app.view.as_ref().expect("a view is open");
+    open.view.as_any().downcast_ref().expect("the limits view")
+}
+
+#[test]
+fn sorting_keeps_the_cursor_on_its_model() {
+    let mut app = open_limits();
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(shown(&app).cursor.as_deref(), Some("mistral-embed"));
+    press(&mut app, key(KeyCode::Char('s')));
+    press(&mut app, key(KeyCode::Char('S')));
+    let view = shown(&app);
+    let order: Vec<_> = view.rows().iter().map(|r| r.model.as_str()).collect();
+    assert_eq!(order[0], "mistral-embed", "most tokens per minute first");
+    assert_eq!(view.selected(), Some(0), "the cursor followed its model");
+}
+
+#[test]
+fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
+    let mut app = open_limits();
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "large");
+    let view = shown(&app);
+    assert_eq!(view.cursor.as_deref(), Some("mistral-large-latest"));
+    assert_eq!(view.rows().len(), 4);
+    press(&mut app, key(KeyCode::Enter));
+    assert!(!shown(&app).searching);
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "zzz");
+    assert!(
+        app.flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("No model matches")
+    );
+    assert_eq!(shown(&app).cursor.as_deref(), Some("mistral-large-latest"));
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.view.is_none(), "esc leaves the search, then the view");
+}

@@ -1,0 +1,93 @@
+//! Draws `:limits`: the shared requests per second, then the table of models, and the search
+//! line while a model is being looked for.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::state::{App, Remote};
+use crate::tui::theme::Theme;
+use crate::tui::views::frame::{body, unless_loaded};
+use crate::tui::views::numbers::grouped;
+use crate::tui::widgets::input;
+use crate::tui::widgets::table::{self, Column, Row, Table};
+
+use super::RateLimits;
+
+pub fn render(limits: &RateLimits, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let inner = body(frame, area, "Rate limits", theme);
+    if unless_loaded(frame, inner, "rate limits", &limits.limits, app, theme) {
+        return;
+    }
+    let Remote::Loaded(loaded) = &limits.limits else {
+        return;
+    };
+    let [head, rows_area, search] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(
+            limits.searching || !limits.search.value().is_empty(),
+        )),
+    ])
+    .areas(inner);
+    let head_text = vec![
+        Line::from(vec![
+            Span::styled("Requests per second: ", theme.field_label),
+            Span::styled(grouped(loaded.requests_per_second), theme.field_value),
+            Span::styled("  (shared by every model)", theme.muted),
+        ]),
+        Line::styled(
+            format!(
+                "{} models · tokens per minute and per month",
+                loaded.models.len()
+            ),
+            theme.muted,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(head_text), head);
+    let columns = [
+        Column::new("Model", 10, 40).grow(),
+        Column::new("Tokens / minute", 10, 18).right(),
+        Column::new("Tokens / month", 10, 20).right(),
+    ];
+    let rows: Vec<Row> = limits
+        .rows()
+        .iter()
+        .map(|r| {
+            Row::new(
+                vec![
+                    r.model.clone(),
+                    grouped(r.tokens_per_minute),
+                    grouped(r.tokens_per_month),
+                ],
+                theme.text,
+            )
+        })
+        .collect();
+    let arrow = if limits.reverse { " ↓" } else { " ↑" };
+    let table = Table {
+        columns: &columns,
+        rows: &rows,
+        selected: limits.selected(),
+        focused: !limits.searching,
+        title_suffix: Some((limits.sort.column(), arrow)),
+        header: true,
+    };
+    table::render(frame, rows_area, &table, theme);
+    if search.height > 0 {
+        frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), search);
+        let field = Rect {
+            x: search.x + 1,
+            width: search.width.saturating_sub(1),
+            ..search
+        };
+        input::render(
+            frame,
+            field,
+            &limits.search,
+            theme.field_editing,
+            limits.searching,
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
+//! `:vibe`, `:scim`. Each lives in its own folder (state and keys, loading, drawing, tests)
+//! behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
+//! answers, and closed. A view gets the action a key stands for in its own keymap section,
+//! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
+//! which run on the async runner like every other request.
+//!
+//! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below, and its
+//! section in the keymap.
+
+pub mod control;
+pub mod fetch;
+pub mod frame;
+pub mod numbers;
+
+pub mod limits;
+pub mod scim;
+pub mod usage;
+pub mod vibe;
+
+use std::any::Any;
+use std::fmt;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::tui::dialogs::Dialog;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Offer};
+use crate::tui::state::{App, FlashLevel, RemoteError, RequestId};
+use crate::tui::theme::Theme;
+
+pub use fetch::{Fetch, Fetcher, ViewData};
+
+/// The views the `:` command line opens, in the order it lists them.
+pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY, scim::ENTRY];
+
+/// How a view is found and opened.
+#[derive(Clone, Copy)]
+pub struct Entry {
+    /// What is typed after `:`.
+    pub command: &'static str,
+    /// The one line the command line shows beside it.
+    pub summary: &'static str,
+    pub open: fn(&App) -> Box<dyn View>,
+}
+
+/// The view whose command is `command` (or starts with it, when only one does).
+pub fn find(command: &str) -> Option<&'static Entry> {
+    if let Some(exact) = VIEWS.iter().find(|e| e.command == command) {
+        return Some(exact);
+    }
+    let mut starting = VIEWS.iter().filter(|e| e.command.starts_with(command));
+    match (starting.next(), starting.next()) {
+        (Some(only), None) if !command.is_empty() => Some(only),
+        _ => None,
+    }
+}
+
+/// What happens after a view took an input or an answer.
+#[derive(Debug)]
+pub enum Step {
+    /// Back to the workspace panes.
+    Close,
+    Say(FlashLevel, String),
+    /// Ask the server for something; the answer comes back to [`View::arrived`].
+    Fetch(Fetcher),
+    /// Stop waiting for every answer the view still expects.
+    StopLoads,
+    /// Open a dialog over the view (a confirmation, a form).
+    Open(Box<dyn Dialog>),
+}
+
+/// An organization-level view, whichever it is.
+pub trait View: fmt::Debug + AnyView {
+    /// What it is, for the record of what a frame showed.
+    fn name(&self) -> &'static str;
+
+    /// Its own section of the keymap.
+    fn context(&self) -> Context;
+
+    /// Whether a text field of it takes the keys now (a filter being typed).
+    fn typing(&self) -> bool {
+        false
+    }
+
+    /// What it does with `action` now (read-only refusals included).
+    fn offer(&self, action: Action, app: &App) -> Offer;
+
+    /// What an input does to it. Reads the rest of the console from `app`.
+    fn act(&mut self, input: Input, app: &App) -> Vec<Step>;
+
+    /// Pasted text, for a text field of it that takes keys.
+    fn paste(&mut self, _text: &str) {}
+
+    /// What to ask the server for: when it opens, and again on refresh.
+    fn load(&mut self, app: &App) -> Vec<Step>;
+
+    /// The answer to one of its fetches.
+    fn arrived(
+        &mut self,
+        fetch: &Fetcher,
+        result: Result<ViewData, RemoteError>,
+        app: &App,
+    ) -> Vec<Step>;
+
+    /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
+    fn cancelled(&mut self) {}
+
+    /// Draws it in the area the workspace panes leave it.
+    fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme);
+}
+
+/// Cloning and downcasting, for any view that is a plain cloneable type.
+pub trait AnyView {
+    fn clone_box(&self) -> Box<dyn View>;
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+impl<T: View + Clone + 'static> AnyView for T {
+    fn clone_box(&self) -> Box<dyn View> {
+        Box::new(self.clone())
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+impl Clone for Box<dyn View> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+/// The open view, with the organization it shows and the answers it waits for.
+#[derive(Debug, Clone)]
+pub struct OpenView {
+    pub profile: usize,
+    pub view: Box<dyn View>,
+    pub pending: Vec<(RequestId, Fetcher)>,
+}

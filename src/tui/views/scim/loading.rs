@@ -1,0 +1,90 @@
+//! What the SCIM view asks for: starting a run (`POST /scim/sync`, a dry run or a real one)
+//! and following it (`GET /scim/sync/{run_id}`), gently: each poll waits a moment first, and
+//! closing the view cancels the one on its way.
+
+use std::any::Any;
+use std::time::Duration;
+
+use futures::FutureExt;
+use futures::future::BoxFuture;
+use uuid::Uuid;
+
+use crate::api::{AdminScimSyncConfig, AdminScimSyncRunOut, AdminScimSyncTriggerIn};
+use crate::client::AdminClient;
+use crate::tui::state::RemoteError;
+use crate::tui::views::fetch::{Fetch, ViewData, answer};
+
+/// How long a poll waits before asking again.
+pub const POLL_EVERY: Duration = Duration::from_millis(400);
+
+/// `POST /scim/sync`: never repeated by itself, since each call may start a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StartFetch {
+    pub dry_run: bool,
+}
+
+impl Fetch for StartFetch {
+    fn label(&self) -> &'static str {
+        if self.dry_run {
+            "starting a dry run"
+        } else {
+            "starting the sync"
+        }
+    }
+
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+        let trigger = AdminScimSyncTriggerIn {
+            dry_run: self.dry_run,
+            // A real run applies what it selects; the view's preview covered everything.
+            sync_config: Some(AdminScimSyncConfig::everything()),
+        };
+        async move { answer(client.trigger_scim_sync(&trigger).await) }.boxed()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError> {
+        Ok(ViewData::new(crate::client::ScimSyncStart::Started(
+            super::tests::RUN,
+        )))
+    }
+}
+
+/// `GET /scim/sync/{run_id}`, after waiting `after`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollFetch {
+    pub run: Uuid,
+    pub after: Duration,
+}
+
+impl Fetch for PollFetch {
+    fn label(&self) -> &'static str {
+        "SCIM run"
+    }
+
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+        let (run, after) = (self.run, self.after);
+        async move {
+            tokio::time::sleep(after).await;
+            answer(client.scim_sync_run(run).await)
+        }
+        .boxed()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError> {
+        Ok(ViewData::new(super::tests::finished_run(self.run)))
+    }
+}
+
+/// Whether a run has ended (its status will not change again).
+pub fn finished(run: &AdminScimSyncRunOut) -> bool {
+    matches!(run.status.as_str(), "SUCCESS" | "FAILED" | "SKIPPED")
+}

@@ -1,0 +1,170 @@
+//! The SCIM view: a dry run followed to its end, the real run only after a preview and a
+//! confirmation that opens on Cancel, and a run already active followed, not duplicated.
+
+use crossterm::event::KeyCode;
+use time::macros::datetime;
+use uuid::Uuid;
+
+use super::*;
+use crate::api::{
+    ScimSyncGroupActionOut, ScimSyncGroupRefOut, ScimSyncGroupsSummaryOut, ScimSyncSummaryOut,
+    ScimSyncUserActionOut, ScimSyncUserRefOut, ScimSyncUsersSummaryOut,
+};
+use crate::tui::call::{Call, Payload};
+use crate::tui::effect::Effect;
+use crate::tui::testing::*;
+
+pub const RUN: Uuid = Uuid::from_u128(0x5c1a);
+
+fn user(name: &str) -> ScimSyncUserActionOut {
+    ScimSyncUserActionOut {
+        user: ScimSyncUserRefOut {
+            uuid: name.into(),
+            user_name: name.into(),
+        },
+    }
+}
+
+/// A dry run that ended: two people in, one out, one group created.
+pub fn finished_run(run: Uuid) -> AdminScimSyncRunOut {
+    AdminScimSyncRunOut {
+        run_id: run,
+        status: "SUCCESS".into(),
+        dry_run: true,
+        sync_config: None,
+        created_at: datetime!(2026-06-01 09:00 UTC),
+        started_at: Some(datetime!(2026-06-01 09:00 UTC)),
+        finished_at: Some(datetime!(2026-06-01 09:00:02 UTC)),
+        summary: Some(ScimSyncSummaryOut {
+            users: ScimSyncUsersSummaryOut {
+                provision: vec![user("new.hire@acme.test"), user("intern@acme.test")],
+                deprovision: vec![user("leaver@acme.test")],
+            },
+            groups: ScimSyncGroupsSummaryOut {
+                create: vec![ScimSyncGroupActionOut {
+                    group: ScimSyncGroupRefOut {
+                        uuid: "g1".into(),
+                        group_name: "Platform".into(),
+                    },
+                }],
+                update: Vec::new(),
+                delete: Vec::new(),
+            },
+            memberships: Vec::new(),
+        }),
+        error_message: None,
+    }
+}
+
+fn open_scim() -> App {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "scim");
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+fn shown(app: &App) -> &Scim {
+    app.view
+        .as_ref()
+        .unwrap()
+        .view
+        .as_any()
+        .downcast_ref()
+        .unwrap()
+}
+
+fn starts(effects: &[Effect]) -> Vec<StartFetch> {
+    requests(effects)
+        .into_iter()
+        .filter_map(|(_, _, call)| match call {
+            Call::View(f) => f.as_kind::<StartFetch>().cloned(),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn opening_starts_nothing_and_the_real_run_needs_a_preview() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "scim");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(requests(&effects).is_empty(), "opening sends nothing");
+    press(&mut app, key(KeyCode::Char('R')));
+    assert!(app.dialogs.is_empty());
+    assert!(app.flash.as_ref().unwrap().text.contains("dry run first"));
+}
+
+#[test]
+fn a_dry_run_is_followed_then_the_real_run_is_confirmed_from_cancel() {
+    let mut app = open_scim();
+    let effects = press(&mut app, key(KeyCode::Char('d')));
+    assert!(effects.iter().all(|e| !matches!(e, Effect::Request { .. })));
+    let scim = shown(&app);
+    assert_eq!(scim.preview().map(|r| r.run_id), Some(RUN));
+    assert!(!scim.busy);
+    press(&mut app, key(KeyCode::Char('R')));
+    let confirm = app.top_dialog::<ConfirmSync>().expect("the confirmation");
+    assert_eq!(confirm.focus, crate::tui::dialogs::Button::Cancel);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(starts(&effects).is_empty(), "enter on Cancel sends nothing");
+    assert!(app.dialogs.is_empty());
+    press(&mut app, key(KeyCode::Char('R')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(starts(&effects), vec![StartFetch { dry_run: false }]);
+}
+
+#[test]
+fn a_run_already_active_is_followed_not_duplicated() {
+    let mut app = open_scim();
+    let effects = press_only(&mut app, key(KeyCode::Char('d')));
+    let (id, profile, call) = requests(&effects).remove(0);
+    let active = crate::api::AdminScimSyncActiveRunOut {
+        run_id: Uuid::from_u128(77),
+        status: "RUNNING".into(),
+    };
+    let result = Ok(Payload::View(ViewData::new(ScimSyncStart::AlreadyActive(
+        active,
+    ))));
+    let next = deliver(&mut app, id, profile, call, result);
+    assert!(app.flash.as_ref().unwrap().text.contains("already RUNNING"));
+    let polls: Vec<PollFetch> = requests(&next)
+        .into_iter()
+        .filter_map(|(_, _, c)| match c {
+            Call::View(f) => f.as_kind::<PollFetch>().cloned(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(polls.len(), 1);
+    assert_eq!(polls[0].run, Uuid::from_u128(77));
+    assert!(starts(&next).is_empty());
+}
+
+#[test]
+fn closing_the_view_stops_polling() {
+    let mut app = open_scim();
+    let effects = press_only(&mut app, key(KeyCode::Char('d')));
+    let (id, profile, call) = requests(&effects).remove(0);
+    let started = Ok(Payload::View(ViewData::new(ScimSyncStart::Started(RUN))));
+    let poll = deliver(&mut app, id, profile, call, started);
+    assert_eq!(requests(&poll).len(), 1);
+    let closing = press_only(&mut app, key(KeyCode::Esc));
+    let (poll_id, _, _) = requests(&poll)[0].clone();
+    assert!(
+        closing
+            .iter()
+            .any(|e| matches!(e, Effect::Cancel(ids) if ids.contains(&poll_id)))
+    );
+    assert!(app.in_flight.is_empty());
+}
+
+#[test]
+fn read_only_refuses_both_runs() {
+    let mut app = open_scim();
+    app.read_only = true;
+    press(&mut app, key(KeyCode::Char('d')));
+    assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
+    assert!(shown(&app).run.is_none());
+}

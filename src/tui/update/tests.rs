@@ -30,7 +30,7 @@ fn member_names(app: &App) -> Vec<String> {
     let org = app.org();
     org.visible_members(org.open.unwrap())
         .iter()
-        .map(|r| r.name.clone())
+        .map(|r| r.name.to_string())
         .collect()
 }
 

@@ -56,18 +56,73 @@ fn names(list: &[&str]) -> RoleNames {
 /// Names in several scripts, with accents, ligatures, look-alike spellings and ties.
 fn people() -> People {
     let entries: [(&str, &str, &[&str], &[&str]); 12] = [
-        ("Zoë Martin", "zoe.martin@acme.example", &["workspace_admin"], &["member"]),
-        ("Zoe Martin", "zoe.m@acme.example", &["workspace_member"], &["member"]),
-        ("Søren Ødegård", "soren@acme.example", &["dev"], &["organization_admin"]),
-        ("Łukasz Straße", "lukasz@acme.example", &["billing"], &["member"]),
-        ("ÆSIR ﬁnn", "aesir@acme.example", &["workspace_contributor"], &["member"]),
-        ("田中 太郎", "taro@acme.example", &["workspace_member"], &["billing_admin"]),
-        ("José Núñez", "JOSE@ACME.EXAMPLE", &["workspace_admin", "dev"], &["member"]),
-        ("jose nunez", "jose2@acme.example", &["workspace_member"], &["member"]),
+        (
+            "Zoë Martin",
+            "zoe.martin@acme.example",
+            &["workspace_admin"],
+            &["member"],
+        ),
+        (
+            "Zoe Martin",
+            "zoe.m@acme.example",
+            &["workspace_member"],
+            &["member"],
+        ),
+        (
+            "Søren Ødegård",
+            "soren@acme.example",
+            &["dev"],
+            &["organization_admin"],
+        ),
+        (
+            "Łukasz Straße",
+            "lukasz@acme.example",
+            &["billing"],
+            &["member"],
+        ),
+        (
+            "ÆSIR ﬁnn",
+            "aesir@acme.example",
+            &["workspace_contributor"],
+            &["member"],
+        ),
+        (
+            "田中 太郎",
+            "taro@acme.example",
+            &["workspace_member"],
+            &["billing_admin"],
+        ),
+        (
+            "José Núñez",
+            "JOSE@ACME.EXAMPLE",
+            &["workspace_admin", "dev"],
+            &["member"],
+        ),
+        (
+            "jose nunez",
+            "jose2@acme.example",
+            &["workspace_member"],
+            &["member"],
+        ),
         ("Anna", "anna@acme.example", &[], &[]),
-        ("Ana Lucía Pérez", "ana@acme.example", &["workspace_member"], &["member"]),
-        ("Ölaf", "olaf@acme.example", &["workspace_reader"], &["member"]),
-        ("Zoë Martin", "zoe.martin@acme.example", &["workspace_member"], &["member"]),
+        (
+            "Ana Lucía Pérez",
+            "ana@acme.example",
+            &["workspace_member"],
+            &["member"],
+        ),
+        (
+            "Ölaf",
+            "olaf@acme.example",
+            &["workspace_reader"],
+            &["member"],
+        ),
+        (
+            "Zoë Martin",
+            "zoe.martin@acme.example",
+            &["workspace_member"],
+            &["member"],
+        ),
     ];
     let persons = entries
         .iter()
@@ -96,9 +151,7 @@ fn people() -> People {
 fn sorts() -> Vec<MemberSort> {
     MemberColumn::ALL
         .into_iter()
-        .flat_map(|column| {
-            [false, true].map(|descending| MemberSort { column, descending })
-        })
+        .flat_map(|column| [false, true].map(|descending| MemberSort { column, descending }))
         .collect()
 }
 

@@ -188,7 +188,9 @@ impl People {
                 *roles = intern(&mut self.derived.roles, roles);
                 *self.derived.counts.entry(*ws).or_insert(0) += 1;
             }
-            self.derived.by_id.insert(person.user_id, self.persons.len());
+            self.derived
+                .by_id
+                .insert(person.user_id, self.persons.len());
             self.derived.folded.push(Folded::of(&person));
             self.persons.push(person);
         }
@@ -374,7 +376,10 @@ mod tests {
 
         people.set_roles(
             ws,
-            &[(Uuid::from_u128(1), roles(&["dev", "workspace_admin"]).to_vec())],
+            &[(
+                Uuid::from_u128(1),
+                roles(&["dev", "workspace_admin"]).to_vec(),
+            )],
         );
         let one = people.person(Uuid::from_u128(1)).unwrap();
         assert_eq!(

@@ -133,7 +133,11 @@ fn settle_members(app: &mut App, profile: usize) {
             Some(view) => view
                 .marked
                 .iter()
-                .filter(|id| !people.person(**id).is_some_and(|p| p.roles_in(ws).is_some()))
+                .filter(|id| {
+                    !people
+                        .person(**id)
+                        .is_some_and(|p| p.roles_in(ws).is_some())
+                })
                 .copied()
                 .collect(),
             None => continue,

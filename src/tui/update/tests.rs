@@ -5,6 +5,7 @@ mod forms;
 mod hints;
 mod messages;
 mod navigation;
+mod progressive;
 mod random_input;
 mod requests;
 mod search;

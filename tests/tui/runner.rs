@@ -102,9 +102,9 @@ async fn every_load_of_the_first_screen_answers_from_the_server() {
     let camille = people
         .persons
         .iter()
-        .find(|p| p.name == "Camille Laurent")
+        .find(|p| &*p.name == "Camille Laurent")
         .expect("the demo admin");
-    assert_eq!(camille.org_roles, ["organization_admin"]);
+    assert_eq!(&camille.org_roles[..], ["organization_admin"]);
     let (_, roles) = camille
         .memberships
         .iter()

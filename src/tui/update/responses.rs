@@ -133,11 +133,7 @@ fn settle_members(app: &mut App, profile: usize) {
             Some(view) => view
                 .marked
                 .iter()
-                .filter(|id| {
-                    !people
-                        .person(**id)
-                        .is_some_and(|p| p.roles_in(ws).is_some())
-                })
+                .filter(|id| people.person(**id).is_none_or(|p| p.roles_in(ws).is_none()))
                 .copied()
                 .collect(),
             None => continue,

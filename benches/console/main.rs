@@ -59,6 +59,9 @@ struct Figures {
     move_bytes: f64,
     filter_char: f64,
     erase_char: f64,
+    /// The console's CPU time per move and per typed character, whole keys averaged.
+    move_cpu: f64,
+    filter_cpu: f64,
     idle_bytes: f64,
     rss: f64,
 }
@@ -100,6 +103,7 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
     console.key(TAB).expect("the detail pane takes the focus");
     let mut moves = Vec::new();
     let mut move_bytes = Vec::new();
+    let cpu = console.cpu_ms();
     for i in 0..MOVES {
         let (took, bytes) = console
             .key(if i % 2 == 0 { DOWN } else { UP })
@@ -107,7 +111,9 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
         moves.push(ms(took));
         move_bytes.push(bytes as f64);
     }
+    let move_cpu = (console.cpu_ms() - cpu) / MOVES as f64;
     console.key("/").expect("the filter opens");
+    let cpu = console.cpu_ms();
     let mut typed = Vec::new();
     for c in TYPED.chars() {
         let (took, _) = console
@@ -115,6 +121,7 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
             .expect("a typed character draws");
         typed.push(ms(took));
     }
+    let filter_cpu = (console.cpu_ms() - cpu) / TYPED.len() as f64;
     let mut erased = Vec::new();
     for _ in TYPED.chars() {
         let (took, _) = console.key(BACKSPACE).expect("an erased character draws");
@@ -134,6 +141,8 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
         move_bytes: median(move_bytes),
         filter_char: median(typed),
         erase_char: median(erased),
+        move_cpu,
+        filter_cpu,
         idle_bytes,
         rss: console.rss_mb(),
     }
@@ -159,6 +168,8 @@ fn measure(size: &str) -> Option<Figures> {
         move_bytes: pick(|f| f.move_bytes),
         filter_char: pick(|f| f.filter_char),
         erase_char: pick(|f| f.erase_char),
+        move_cpu: pick(|f| f.move_cpu),
+        filter_cpu: pick(|f| f.filter_cpu),
         idle_bytes: all[0].idle_bytes,
         rss: pick(|f| f.rss),
     })
@@ -237,6 +248,18 @@ fn report(measured: &[(&str, Figures)]) {
     line(
         "filter character erased, ms",
         |f| f.erase_char,
+        2,
+        "-".into(),
+    );
+    line(
+        "console CPU per one-row move, ms",
+        |f| f.move_cpu,
+        2,
+        "-".into(),
+    );
+    line(
+        "console CPU per filter character, ms",
+        |f| f.filter_cpu,
         2,
         "-".into(),
     );

@@ -194,6 +194,21 @@ impl Console {
         shared.chunks[before..].iter().map(|(_, n)| n).sum()
     }
 
+    /// CPU time the console's threads have used so far, in ms (from /proc, in nanoseconds).
+    pub fn cpu_ms(&self) -> f64 {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.pid())).expect("tasks");
+        let mut ns = 0u64;
+        for task in tasks.flatten() {
+            let stat = std::fs::read_to_string(task.path().join("schedstat")).unwrap_or_default();
+            ns += stat
+                .split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+        ns as f64 / 1e6
+    }
+
     /// The console's resident memory, in MB, from /proc.
     pub fn rss_mb(&self) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))

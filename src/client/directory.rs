@@ -89,13 +89,19 @@ impl Directory {
 
     /// The names of a user's organization roles, highest first; unknown values as they came.
     pub fn org_roles(&self, user: Uuid) -> Vec<String> {
-        let Some(member) = self.user(user) else {
-            return Vec::new();
-        };
+        match self.user(user) {
+            Some(member) => Self::org_roles_of(&self.roles, member),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`org_roles`](Self::org_roles) of one listed member, resolved with `roles`: for a
+    /// caller converting pages as they arrive, before there is a whole directory.
+    pub fn org_roles_of(roles: &RolesOut, member: &AdminOrganizationMemberOut) -> Vec<String> {
         let mut names: Vec<String> = member
             .raw_roles
             .iter()
-            .map(|value| match self.roles.organization_role(value) {
+            .map(|value| match roles.organization_role(value) {
                 Some(role) => role.name.clone(),
                 None => value.clone(),
             })
@@ -124,14 +130,23 @@ impl Directory {
     }
 
     fn workspace_role_names(&self, values: &[String]) -> Vec<String> {
-        let names = values
-            .iter()
-            .map(|value| match self.roles.workspace_role(value) {
-                Some(role) => role.name.clone(),
-                None => value.clone(),
-            })
-            .collect();
-        normalize_workspace_role_names(names)
+        workspace_role_names(&self.roles, values)
+    }
+
+    /// Each workspace one listed member belongs to (once, by id), with the names of the
+    /// roles held there, resolved with `roles`.
+    pub fn workspaces_of(
+        roles: &RolesOut,
+        member: &AdminOrganizationMemberOut,
+    ) -> Vec<(Uuid, Vec<String>)> {
+        let mut held: Vec<(Uuid, Vec<String>)> = Vec::new();
+        for entry in member.workspaces.iter().flatten() {
+            if !held.iter().any(|(ws, _)| *ws == entry.uuid) {
+                held.push((entry.uuid, workspace_role_names(roles, &entry.raw_roles)));
+            }
+        }
+        held.sort_by_key(|(ws, _)| *ws);
+        held
     }
 
     /// After a successful `POST .../add-users`: newcomers join with their roles (or the
@@ -278,6 +293,17 @@ impl Directory {
     pub fn apply_invite_deleted(&mut self, invite: Uuid) {
         self.invites.retain(|i| i.uuid != invite);
     }
+}
+
+fn workspace_role_names(roles: &RolesOut, values: &[String]) -> Vec<String> {
+    let names = values
+        .iter()
+        .map(|value| match roles.workspace_role(value) {
+            Some(role) => role.name.clone(),
+            None => value.clone(),
+        })
+        .collect();
+    normalize_workspace_role_names(names)
 }
 
 fn membership(user: &AdminOrganizationMemberOut, workspace: Uuid) -> Option<&MemberWorkspaceInfo> {

@@ -40,7 +40,7 @@ pub use directory::{Directory, WorkspaceMember};
 pub use error::{ClientError, ErrorKind, FieldError, MAX_RESPONSE_BYTES};
 pub use health::{ProfileStatus, check_profile};
 pub use options::{AuthStyle, ClientConfig, RetryPolicy};
-pub use paging::AllUsers;
+pub use paging::{AllUsers, UsersPage};
 pub use profiles::{KeySource, LOCAL_PROFILE, Profile, ProfileSet};
 pub use query::{AuditQuery, WorkspaceQuery};
 pub use scim::ScimSyncStart;

@@ -34,6 +34,16 @@ pub struct AllUsers {
     pub invites: Vec<OrganizationInviteOut>,
 }
 
+/// One page of `GET /users` as it arrives: its members, and how far the listing has got.
+#[derive(Debug, Clone, Copy)]
+pub struct UsersPage<'a> {
+    pub members: &'a [AdminOrganizationMemberOut],
+    /// Members and invitations received so far, this page included.
+    pub received: usize,
+    /// What the server says the listing holds (members and invitations), when it says.
+    pub total: Option<usize>,
+}
+
 /// How many pages hold `total` entries at `size` per page.
 fn page_count(total: i64, size: i64) -> u32 {
     if total <= 0 || size <= 0 {
@@ -53,7 +63,24 @@ fn dedup_by<T, K: Eq + Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
 impl AdminClient {
     /// Every member and pending invitation, across all pages of `GET /users`.
     pub async fn list_all_users(&self) -> Result<AllUsers, ClientError> {
+        self.list_all_users_reporting(|_| {}).await
+    }
+
+    /// [`list_all_users`](Self::list_all_users), handing each page's members to `on_page` as
+    /// it arrives, in listing order, so that a caller can show the first ones while the rest
+    /// page in.
+    pub async fn list_all_users_reporting(
+        &self,
+        mut on_page: impl FnMut(UsersPage<'_>),
+    ) -> Result<AllUsers, ClientError> {
         let first = self.list_users(1, PAGE_SIZE, None).await?;
+        let stated = first.total.and_then(|t| usize::try_from(t).ok());
+        let mut received = first.members.len() + first.invites.len();
+        on_page(UsersPage {
+            members: &first.members,
+            received,
+            total: stated,
+        });
         // A page holds members and then invitations; both count toward the page and the total.
         let served = first.members.len() + first.invites.len();
         let size = first
@@ -65,12 +92,18 @@ impl AdminClient {
         match first.total {
             Some(total) => {
                 let pages = page_count(total, size);
-                let rest: Vec<_> = stream::iter(2..=pages)
-                    .map(|page| self.list_users(page, size as u32, None))
-                    .buffered(CONCURRENT_PAGES)
-                    .try_collect()
-                    .await?;
-                for page in rest {
+                let mut rest = std::pin::pin!(
+                    stream::iter(2..=pages)
+                        .map(|page| self.list_users(page, size as u32, None))
+                        .buffered(CONCURRENT_PAGES)
+                );
+                while let Some(page) = rest.try_next().await? {
+                    received += page.members.len() + page.invites.len();
+                    on_page(UsersPage {
+                        members: &page.members,
+                        received,
+                        total: stated,
+                    });
                     members.extend(page.members);
                     invites.extend(page.invites);
                 }
@@ -83,6 +116,12 @@ impl AdminClient {
                     page += 1;
                     let next = self.list_users(page, size as u32, None).await?;
                     last_len = next.members.len() + next.invites.len();
+                    received += last_len;
+                    on_page(UsersPage {
+                        members: &next.members,
+                        received,
+                        total: stated,
+                    });
                     members.extend(next.members);
                     invites.extend(next.invites);
                 }

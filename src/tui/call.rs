@@ -6,11 +6,13 @@
 use uuid::Uuid;
 
 use crate::actions::{self, Request};
-use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut, WorkspaceSettingsOut};
+use crate::api::{
+    ApiKeyExtendedOut, LocalOrganizationOut, RoleOut, WorkspaceOut, WorkspaceSettingsOut,
+};
 use crate::client::AdminClient;
 
 use super::runner::convert;
-use super::state::people::People;
+use super::state::people::{People, Person, Progress};
 use super::state::{RemoteError, RequestId};
 use super::views::{Fetcher, ViewData};
 
@@ -91,6 +93,24 @@ pub struct Reply {
     pub result: Result<Payload, RemoteError>,
 }
 
+/// Part of an answer that comes before the rest: a page of the directory as it arrives, so
+/// the Members tab can show its first rows while the rest pages in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeoplePage {
+    pub persons: Vec<Person>,
+    /// The workspace role catalog, with the first page.
+    pub catalog: Option<Vec<RoleOut>>,
+    pub progress: Progress,
+}
+
+/// A [`PeoplePage`] on its way back, tagged like a [`Reply`].
+#[derive(Debug, Clone)]
+pub struct Partial {
+    pub id: RequestId,
+    pub profile: usize,
+    pub page: PeoplePage,
+}
+
 impl Call {
     /// What the status line says while the call runs.
     pub fn label(&self) -> &'static str {
@@ -108,6 +128,15 @@ impl Call {
 
     /// Makes the call through the client.
     pub async fn perform(&self, client: &AdminClient) -> Result<Payload, RemoteError> {
+        self.perform_reporting(client, |_| {}).await
+    }
+
+    /// [`perform`](Self::perform), handing the directory's pages to `report` as they arrive.
+    pub async fn perform_reporting(
+        &self,
+        client: &AdminClient,
+        report: impl FnMut(PeoplePage),
+    ) -> Result<Payload, RemoteError> {
         let error = |e: crate::client::ClientError| convert::error(&e);
         Ok(match self {
             Self::Organization => {
@@ -116,9 +145,7 @@ impl Call {
             Self::Workspaces { archived } => {
                 Payload::Workspaces(client.list_all_workspaces(*archived).await.map_err(error)?)
             }
-            Self::People => Payload::People(convert::people(
-                &client.load_directory().await.map_err(error)?,
-            )),
+            Self::People => Payload::People(load_people(client, report).await?),
             Self::ApiKeys => Payload::ApiKeys(client.list_all_api_keys().await.map_err(error)?),
             Self::WorkspaceSettings(workspace) => Payload::WorkspaceSettings(
                 client.workspace_settings(*workspace).await.map_err(error)?,
@@ -127,6 +154,35 @@ impl Call {
             Self::View(fetcher) => Payload::View(fetcher.0.fetch(client.clone()).await?),
         })
     }
+}
+
+/// The role catalog, then every page of the directory, each page reported as it arrives; the
+/// answer is everyone, each once (as first listed).
+async fn load_people(
+    client: &AdminClient,
+    mut report: impl FnMut(PeoplePage),
+) -> Result<People, RemoteError> {
+    let roles = client.roles().await.map_err(|e| convert::error(&e))?;
+    let mut everyone: Vec<Person> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut catalog = Some(roles.workspace_roles.clone());
+    client
+        .list_all_users_reporting(|page| {
+            let mut persons = convert::persons(page.members, &roles);
+            persons.retain(|p| seen.insert(p.user_id));
+            everyone.extend(persons.iter().cloned());
+            report(PeoplePage {
+                persons,
+                catalog: catalog.take(),
+                progress: Progress {
+                    loaded: page.received,
+                    total: page.total,
+                },
+            });
+        })
+        .await
+        .map_err(|e| convert::error(&e))?;
+    Ok(People::new(everyone).with_workspace_roles(roles.workspace_roles))
 }
 
 fn change_label(request: &Request) -> &'static str {

@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::call::Reply;
+use super::call::{Partial, Reply};
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -19,4 +19,6 @@ pub enum Msg {
     SpinnerTick,
     FlashExpired(u64),
     Reply(Box<Reply>),
+    /// Part of an answer still coming (a page of the directory).
+    Partial(Box<Partial>),
 }

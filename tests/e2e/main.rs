@@ -14,6 +14,7 @@ mod cli_reads;
 mod cli_recipes;
 mod console;
 mod dialogs;
+mod directory_pages;
 mod keys_never_echoed;
 mod private_files;
 mod readme_capture;

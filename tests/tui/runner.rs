@@ -14,7 +14,7 @@ use mistral_admin::api::{
 };
 use mistral_admin::client::{ErrorKind, KeySource, Profile};
 use mistral_admin::server::{LocalServer, Seed};
-use mistral_admin::tui::call::{Applied, Call, Payload};
+use mistral_admin::tui::call::{Applied, Call, Payload, PeoplePage};
 use mistral_admin::tui::effect::{Effect, EffectRunner};
 use mistral_admin::tui::msg::Msg;
 use mistral_admin::tui::runner::ClientRunner;
@@ -26,6 +26,8 @@ struct Harness {
     runner: ClientRunner,
     replies: UnboundedReceiver<Msg>,
     next: u64,
+    /// The pages of the directory that came before the last answer.
+    pages: Vec<PeoplePage>,
 }
 
 impl Harness {
@@ -35,6 +37,7 @@ impl Harness {
             runner: ClientRunner::new(profiles, sender),
             replies,
             next: 1,
+            pages: Vec::new(),
         }
     }
 
@@ -52,12 +55,25 @@ impl Harness {
     /// Sends `call` and returns what came back; the reply names the call it answers.
     async fn ask(&mut self, call: Call) -> Result<Payload, RemoteError> {
         let id = self.send(call.clone());
-        let reply = tokio::time::timeout(WAIT, self.replies.recv())
-            .await
-            .expect("an answer in time")
-            .expect("the runner is alive");
-        let Msg::Reply(reply) = reply else {
-            panic!("not a reply: {reply:?}")
+        self.pages.clear();
+        // The directory's pages come first, as they arrive; then the answer.
+        let reply = loop {
+            let message = tokio::time::timeout(WAIT, self.replies.recv())
+                .await
+                .expect("an answer in time")
+                .expect("the runner is alive");
+            match message {
+                Msg::Reply(reply) => break reply,
+                Msg::Partial(partial) => {
+                    assert_eq!(
+                        (partial.id, &call),
+                        (id, &Call::People),
+                        "pages of the directory only"
+                    );
+                    self.pages.push(partial.page);
+                }
+                other => panic!("not a reply: {other:?}"),
+            }
         };
         assert_eq!(reply.id, id);
         assert_eq!(reply.profile, 0);
@@ -99,12 +115,31 @@ async fn every_load_of_the_first_screen_answers_from_the_server() {
     let Ok(Payload::People(people)) = harness.ask(Call::People).await else {
         panic!("people")
     };
+    let paged: Vec<_> = harness
+        .pages
+        .iter()
+        .flat_map(|page| page.persons.clone())
+        .collect();
+    assert_eq!(
+        paged, people.persons,
+        "the pages shown first are everyone, in order"
+    );
+    let last = harness
+        .pages
+        .last()
+        .expect("a page before the answer")
+        .progress;
+    assert_eq!(
+        last.total,
+        Some(last.loaded),
+        "the last page completes the count"
+    );
     let camille = people
         .persons
         .iter()
-        .find(|p| p.name == "Camille Laurent")
+        .find(|p| &*p.name == "Camille Laurent")
         .expect("the demo admin");
-    assert_eq!(camille.org_roles, ["organization_admin"]);
+    assert_eq!(&camille.org_roles[..], ["organization_admin"]);
     let (_, roles) = camille
         .memberships
         .iter()

@@ -94,7 +94,7 @@ fn render_tabs(
     let mut spans = Vec::new();
     for tab in Tab::ALL {
         let count = match tab {
-            Tab::Members => org.people.get().map(|p| p.count_in(found.workspace.uuid)),
+            Tab::Members => org.directory().map(|p| p.count_in(found.workspace.uuid)),
             Tab::ApiKeys => org
                 .api_keys
                 .get()
@@ -111,6 +111,10 @@ fn render_tabs(
             if tab == Tab::Members && view.members_filter.is_active() {
                 let shown = org.visible_members(found.workspace.uuid).len();
                 parts[0] = format!("{shown} of {n}");
+            }
+            // Not everyone has arrived: the count is of those who have.
+            if tab == Tab::Members && org.directory_progress().is_some() {
+                parts[0].push_str(" so far");
             }
             if marked > 0 {
                 parts.push(format!("{marked} selected"));

@@ -35,22 +35,29 @@ pub fn render(
     if let Some(filter_area) = filter_area {
         render_filter(frame, filter_area, &view.members_filter, theme);
     }
-    let people = match &org.people.value {
-        Remote::Loading => {
+    // While the directory pages in, the pages so far show (the status line says how far).
+    let people = match (&org.people.value, org.people_preview.as_ref()) {
+        (Remote::Loaded(people), _) => people,
+        (Remote::Loading, Some(preview)) => preview,
+        (Remote::Loading, None) => {
             let lines = frame::loading_line("members", spinner(app.spinner_frame), theme);
             return frame::placeholder(frame, table_area, lines);
         }
-        Remote::Failed(err) => {
+        (Remote::Failed(err), _) => {
             return frame::placeholder(
                 frame,
                 table_area,
                 frame::error_lines("members", err, app, theme),
             );
         }
-        Remote::Loaded(people) => people,
     };
     let id = found.workspace.uuid;
-    let rows = org.visible_members(id);
+    let shown = org.shown_members(id);
+    let rows = &shown.rows;
+    if rows.is_empty() && people.partial.is_some() && people.count_in(id) == 0 {
+        let lines = frame::loading_line("members", spinner(app.spinner_frame), theme);
+        return frame::placeholder(frame, table_area, lines);
+    }
     if rows.is_empty() {
         let text = if people.count_in(id) == 0 && found.archived {
             // The server keeps an archived workspace's member count but no memberships.
@@ -76,8 +83,7 @@ pub fn render(
     } else {
         theme.text
     };
-    let ids: Vec<_> = rows.iter().map(|r| r.user_id).collect();
-    let selected = view.members_cursor.resolve(&ids);
+    let selected = view.members_cursor.resolve(&shown.ids);
     let shown = table::page(rows.len(), selected, table_area.height, true);
     let page = &rows[shown.clone()];
     let available = usize::from(table_area.width).saturating_sub(table::MARKER_WIDTH);
@@ -142,7 +148,7 @@ impl Plan {
         let widest = |cell: &dyn Fn(&MemberRow) -> String| {
             rows.iter().map(|r| width(&cell(r))).max().unwrap_or(0)
         };
-        let name_width = widest(&|r| r.name.clone());
+        let name_width = widest(&|r| r.name.to_string());
         // At least as wide as the short titles, so the header reads.
         let roles = |names: RoleNames| {
             (
@@ -219,8 +225,8 @@ impl Plan {
         self.shown()
             .into_iter()
             .map(|c| match c {
-                MemberColumn::Name => row.name.clone(),
-                MemberColumn::Email => row.email.clone(),
+                MemberColumn::Name => row.name.to_string(),
+                MemberColumn::Email => row.email.to_string(),
                 MemberColumn::WorkspaceRoles => role_cell(&row.workspace_roles, self.names),
                 MemberColumn::OrgRoles => role_cell(&row.org_roles, self.names),
             })

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::call::Call;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
@@ -41,6 +42,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.is_busy() {
         let mut labels: Vec<&str> = app.in_flight.values().map(|f| f.label.as_str()).collect();
         labels.dedup();
+        // A long directory load says how far it has got.
+        let progress = app.org().directory_progress().map(|p| p.figure());
+        let labels: Vec<String> = labels
+            .into_iter()
+            .map(|label| match &progress {
+                Some(figure) if label == Call::People.label() => format!("{label} {figure}"),
+                _ => label.to_owned(),
+            })
+            .collect();
         right.push(Span::styled(spinner(app.spinner_frame), theme.spinner));
         right.push(Span::styled(
             format!(" {} ", labels.join(", ")),

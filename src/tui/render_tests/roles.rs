@@ -154,8 +154,8 @@ fn the_role_editor_names_everyone_it_changes_or_counts_the_rest() {
         for n in 0..12u128 {
             let mut extra = people.persons[0].clone();
             extra.user_id = id(300 + n);
-            extra.name = format!("Extra Person {n:02}");
-            extra.memberships = vec![(id(RESEARCH), vec!["dev".into()])];
+            extra.name = format!("Extra Person {n:02}").into();
+            extra.memberships = vec![(id(RESEARCH), vec!["dev".to_owned()].into())];
             people.persons.push(extra);
         }
     });

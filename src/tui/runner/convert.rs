@@ -1,10 +1,7 @@
 //! From the client's types to the console's: errors for the status line and forms, and the
 //! directory as rows of people.
 
-use std::collections::{BTreeSet, HashMap};
-
-use uuid::Uuid;
-
+use crate::api::{AdminOrganizationMemberOut, RolesOut};
 use crate::client::{ClientError, Directory};
 use crate::tui::state::RemoteError;
 use crate::tui::state::people::{People, Person};
@@ -23,37 +20,27 @@ pub fn error(err: &ClientError) -> RemoteError {
 
 /// Everyone in the directory with the workspaces they belong to, roles by name.
 pub fn people(directory: &Directory) -> People {
-    let workspaces: BTreeSet<Uuid> = directory
-        .members()
-        .iter()
-        .flat_map(|m| m.workspaces.iter().flatten().map(|w| w.uuid))
-        .collect();
-    let mut persons: Vec<Person> = directory
-        .members()
+    People::new(persons(directory.members(), directory.role_catalog()))
+        .with_workspace_roles(directory.role_catalog().workspace_roles.clone())
+}
+
+/// Listed members as the console keeps them, role names resolved with `roles`: a page at a
+/// time, each member on their own, so the first page shows before the last arrives.
+pub fn persons(members: &[AdminOrganizationMemberOut], roles: &RolesOut) -> Vec<Person> {
+    members
         .iter()
         .map(|member| Person {
             user_id: member.uuid,
-            name: display_name(member.name.as_deref(), member.email.as_deref()),
-            email: member.email.clone().unwrap_or_default(),
-            org_roles: directory.org_roles(member.uuid),
-            memberships: Vec::new(),
+            name: display_name(member.name.as_deref(), member.email.as_deref()).into(),
+            email: member.email.as_deref().unwrap_or_default().into(),
+            org_roles: Directory::org_roles_of(roles, member).into(),
+            memberships: Directory::workspaces_of(roles, member)
+                .into_iter()
+                .map(|(ws, names)| (ws, names.into()))
+                .collect(),
             joined: Some(member.created_at),
         })
-        .collect();
-    let index: HashMap<Uuid, usize> = persons
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.user_id, i))
-        .collect();
-    for workspace in workspaces {
-        for member in directory.workspace_members(workspace) {
-            if let Some(&i) = index.get(&member.user.uuid) {
-                persons[i].memberships.push((workspace, member.roles));
-            }
-        }
-    }
-    let catalog = directory.role_catalog().workspace_roles.clone();
-    People::new(persons).with_workspace_roles(catalog)
+        .collect()
 }
 
 /// A member's name as the table shows it: the name, else the part of the email before @.

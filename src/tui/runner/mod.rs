@@ -16,7 +16,7 @@ use tokio::task::AbortHandle;
 
 use crate::client::ErrorKind;
 use crate::client::{AdminClient, Profile};
-use crate::tui::call::{Call, Reply};
+use crate::tui::call::{Call, Partial, Reply};
 use crate::tui::effect::{Effect, EffectRunner};
 use crate::tui::msg::Msg;
 use crate::tui::state::{RemoteError, RequestId};
@@ -50,9 +50,13 @@ impl ClientRunner {
         let label = call.label();
         let task = tokio::spawn(async move {
             tracing::debug!(request = id.0, profile, what = label, "request started");
+            let pages = sender.clone();
             let work = async {
                 let client = connect(&profiles, &connections, profile).await?;
-                call.perform(&client).await
+                call.perform_reporting(&client, |page| {
+                    let _ = pages.send(Msg::Partial(Box::new(Partial { id, profile, page })));
+                })
+                .await
             };
             // A bug in a request must not leave the spinner running forever.
             let result = match AssertUnwindSafe(work).catch_unwind().await {

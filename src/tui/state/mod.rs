@@ -2,6 +2,7 @@
 
 pub mod filter;
 pub mod form;
+pub mod member_filter;
 pub mod members;
 pub mod org;
 pub mod people;

@@ -14,8 +14,9 @@ use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut};
 use crate::domain::text::contains_folded;
 
 use super::filter::Filter;
-use super::members::{self, MemberSort};
-use super::people::{MemberRow, People};
+use super::member_filter::{MemberList, Shown};
+use super::members::MemberSort;
+use super::people::{MemberRow, People, Person, Progress};
 use super::remote::{RemoteError, RequestId, Resource};
 use super::selection::Selection;
 use super::workspace::WorkspaceView;
@@ -26,7 +27,11 @@ pub struct OrgState {
     pub organization: Resource<Option<LocalOrganizationOut>>,
     pub workspaces: Resource<Vec<WorkspaceOut>>,
     pub archived: Resource<Vec<WorkspaceOut>>,
+    /// Everyone, once the whole directory has arrived: what actions act on.
     pub people: Resource<People>,
+    /// The pages of the directory that arrived so far, while the first load runs: shown in
+    /// the Members tab, never acted on as if it were everyone.
+    pub people_preview: Option<People>,
     pub api_keys: Resource<Vec<ApiKeyExtendedOut>>,
     pub show_archived: bool,
     pub list_cursor: Selection<Uuid>,
@@ -38,20 +43,9 @@ pub struct OrgState {
     pub views: HashMap<Uuid, WorkspaceView>,
     /// Bumped whenever `people` changes, so derived rows are recomputed.
     pub people_version: u64,
-    members_memo: MembersMemo,
+    /// The last Members rows, kept to answer the next key from (see [`MemberList`]).
+    members_memo: RefCell<MemberList>,
 }
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct MemoKey {
-    workspace: Uuid,
-    people_version: u64,
-    filter: String,
-    sort: MemberSort,
-}
-
-/// The last Members rows computed, with what they were computed from.
-#[derive(Debug, Clone, Default)]
-struct MembersMemo(RefCell<Option<(MemoKey, Rc<Vec<MemberRow>>)>>);
 
 /// A workspace together with which list it came from.
 #[derive(Debug, Clone, Copy)]
@@ -126,11 +120,8 @@ impl OrgState {
                 ws.members_count
                     .and_then(|n| usize::try_from(n).ok())
                     .or_else(|| {
-                        let counts =
-                            directory.get_or_insert_with(|| self.people.get().map(People::counts));
-                        counts
-                            .as_ref()
-                            .map(|c| c.get(&ws.uuid).copied().unwrap_or(0))
+                        let counts = directory.get_or_insert_with(|| self.people.get());
+                        counts.map(|people| people.count_in(ws.uuid))
                     })
             })
             .collect()
@@ -166,42 +157,45 @@ impl OrgState {
         self.workspaces.abandon();
         self.archived.abandon();
         self.people.abandon();
+        self.people_preview = None;
         self.api_keys.abandon();
         for view in self.views.values_mut() {
             view.settings.abandon();
         }
     }
 
-    /// The Members tab's rows for a workspace, after that tab's filter and sort. Remembered
-    /// until the directory, the filter or the sort changes: a workspace can have thousands of
-    /// members, and every key press and every frame needs the rows.
-    pub fn visible_members(&self, workspace: Uuid) -> Rc<Vec<MemberRow>> {
-        let Some(people) = self.people.get() else {
-            return Rc::default();
+    /// The directory the Members tab shows: everyone once loaded, else the pages so far.
+    pub fn directory(&self) -> Option<&People> {
+        self.people.get().or(self.people_preview.as_ref())
+    }
+
+    /// How much of the directory the Members tab shows while it pages in; `None` once whole.
+    pub fn directory_progress(&self) -> Option<Progress> {
+        match self.people.get() {
+            Some(_) => None,
+            None => self.people_preview.as_ref().and_then(|p| p.partial),
+        }
+    }
+
+    /// The Members tab's rows for a workspace, after that tab's filter and sort, with their
+    /// ids. Remembered until the directory, the filter or the sort changes: a workspace can
+    /// have thousands of members, and every key press and every frame needs the rows.
+    pub fn shown_members(&self, workspace: Uuid) -> Shown {
+        let Some(people) = self.directory() else {
+            return Shown::default();
         };
         let (filter, sort) = match self.views.get(&workspace) {
-            Some(view) => (view.members_filter.text().to_owned(), view.sort),
-            None => (String::new(), MemberSort::default()),
+            Some(view) => (view.members_filter.text(), view.sort),
+            None => ("", MemberSort::default()),
         };
-        let key = MemoKey {
-            workspace,
-            people_version: self.people_version,
-            filter,
-            sort,
-        };
-        let mut memo = self.members_memo.0.borrow_mut();
-        if let Some((cached, rows)) = memo.as_ref()
-            && *cached == key
-        {
-            return Rc::clone(rows);
-        }
-        let rows = Rc::new(members::visible(
-            &people.rows_for(workspace),
-            &key.filter,
-            key.sort,
-        ));
-        *memo = Some((key, Rc::clone(&rows)));
-        rows
+        self.members_memo
+            .borrow_mut()
+            .rows(people, self.people_version, workspace, filter, sort)
+    }
+
+    /// The rows of [`shown_members`](Self::shown_members).
+    pub fn visible_members(&self, workspace: Uuid) -> Rc<Vec<MemberRow>> {
+        self.shown_members(workspace).rows
     }
 
     /// Takes the directory's answer (see [`Resource::accept`]); rows derived from the old
@@ -212,11 +206,40 @@ impl OrgState {
         result: Result<People, RemoteError>,
         now: time::OffsetDateTime,
     ) -> bool {
+        let result = result.map(|mut people| {
+            people.reindex();
+            people.partial = None;
+            people
+        });
         let taken = self.people.accept_at(id, result, now);
         if taken {
+            self.people_preview = None;
             self.people_version += 1;
         }
         taken
+    }
+
+    /// Takes a page of the directory that request `id` is loading, shown until the whole
+    /// directory arrives. Only a first load shows pages: a refresh keeps the whole directory
+    /// shown before it. Returns whether the page was taken.
+    pub fn accept_people_page(
+        &mut self,
+        id: RequestId,
+        persons: Vec<Person>,
+        catalog: Option<Vec<crate::api::RoleOut>>,
+        progress: Progress,
+    ) -> bool {
+        if self.people.pending != Some(id) || self.people.get().is_some() {
+            return false;
+        }
+        let preview = self.people_preview.get_or_insert_with(People::default);
+        if let Some(catalog) = catalog {
+            preview.workspace_roles = catalog;
+        }
+        preview.extend(persons);
+        preview.partial = Some(progress);
+        self.people_version += 1;
+        true
     }
 
     /// Changes the directory after a change the server confirmed, so the panes show it before
@@ -224,6 +247,7 @@ impl OrgState {
     pub fn patch_people(&mut self, change: impl FnOnce(&mut People)) {
         if let Some(people) = self.people.get_mut() {
             change(people);
+            people.reindex();
             self.people_version += 1;
         }
     }

@@ -107,8 +107,8 @@ pub fn members(app: &App, query: &str) -> Vec<MemberChoice> {
             let matched = matcher.score_either(&p.name, &p.email)?;
             Some(MemberChoice {
                 id: p.user_id,
-                name: p.name.clone(),
-                email: p.email.clone(),
+                name: p.name.to_string(),
+                email: p.email.to_string(),
                 matched,
             })
         })

@@ -31,6 +31,12 @@ impl<K: PartialEq + Clone> Selection<K> {
         if ids.is_empty() {
             return None;
         }
+        // Where it was last seen is where it usually still is: no search through every row.
+        if let (Some(id), Some(there)) = (self.id.as_ref(), ids.get(self.index_hint))
+            && id == there
+        {
+            return Some(self.index_hint);
+        }
         self.id
             .as_ref()
             .and_then(|id| ids.iter().position(|k| k == id))

@@ -41,6 +41,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Reply(reply) => responses::apply(app, *reply),
+        Msg::Partial(partial) => {
+            responses::partial(app, *partial);
+            Vec::new()
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use crate::api::{WorkspaceOut, WorkspaceSettingsOut};
-use crate::tui::call::{Call, Payload, Reply};
+use crate::tui::call::{Call, Partial, Payload, Reply};
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, ErrorKind, RemoteError, RequestId, Resource};
 
@@ -69,6 +69,18 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
     }
 }
 
+/// A page of the directory while it loads: shown if the first load still waits for it. The
+/// cursor stays on its member as rows arrive around it.
+pub fn partial(app: &mut App, partial: Partial) {
+    let Partial { id, profile, page } = partial;
+    let Some(org) = app.orgs.get_mut(profile) else {
+        return;
+    };
+    if org.accept_people_page(id, page.persons, page.catalog, page.progress) {
+        settle_members(app, profile);
+    }
+}
+
 /// The payload as the call asked for it; a payload of another kind is a bug, shown as one.
 fn take<T>(
     result: Result<Payload, RemoteError>,
@@ -115,15 +127,28 @@ fn settle_members(app: &mut App, profile: usize) {
     let org = &mut app.orgs[profile];
     let ids: Vec<Uuid> = org.views.keys().copied().collect();
     for ws in ids {
-        let rows: Vec<Uuid> = org.visible_members(ws).iter().map(|r| r.user_id).collect();
-        let members: std::collections::HashSet<Uuid> = org
-            .people
-            .get()
-            .map(|p| p.rows_for(ws).iter().map(|r| r.user_id).collect())
-            .unwrap_or_default();
+        let rows = org.shown_members(ws).ids;
+        let complete = org.people.get().is_some();
+        let Some(people) = org.directory() else {
+            continue;
+        };
+        let gone: Vec<Uuid> = match org.views.get(&ws) {
+            Some(view) => view
+                .marked
+                .iter()
+                .filter(|id| people.person(**id).is_none_or(|p| p.roles_in(ws).is_none()))
+                .copied()
+                .collect(),
+            None => continue,
+        };
         if let Some(view) = org.views.get_mut(&ws) {
             view.members_cursor.settle(&rows);
-            view.marked.retain(|id| members.contains(id));
+            // While pages arrive, someone marked may simply not have arrived yet.
+            if complete {
+                for id in gone {
+                    view.marked.remove(&id);
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ mod forms;
 mod hints;
 mod messages;
 mod navigation;
+mod progressive;
 mod random_input;
 mod requests;
 mod search;
@@ -30,7 +31,7 @@ fn member_names(app: &App) -> Vec<String> {
     let org = app.org();
     org.visible_members(org.open.unwrap())
         .iter()
-        .map(|r| r.name.clone())
+        .map(|r| r.name.to_string())
         .collect()
 }
 

@@ -70,8 +70,8 @@ impl AddMembers {
             .into_iter()
             .map(|p| Candidate {
                 user_id: p.user_id,
-                name: p.name.clone(),
-                email: p.email.clone(),
+                name: p.name.to_string(),
+                email: p.email.to_string(),
             })
             .collect();
         candidates.sort_by_cached_key(|c| (fold(&c.name), c.email.clone()));

@@ -130,8 +130,8 @@ impl EditRoles {
             .into_iter()
             .map(|row| Target {
                 user_id: row.user_id,
-                name: row.name,
-                roles: row.workspace_roles,
+                name: row.name.to_string(),
+                roles: row.workspace_roles.to_vec(),
             })
             .collect();
         if targets.is_empty() {

@@ -9,6 +9,7 @@ use crate::api::datetime::format_date;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::state::org::key_expired;
+use crate::tui::state::people::RoleNames;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
 use crate::tui::widgets::text::{wide_emoji, wrap};
@@ -20,7 +21,7 @@ pub const WIDTH: u16 = 84;
 pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let room = reader::inner_width(screen_width, WIDTH);
     let org = app.org();
-    let Some(person) = org.people.get().and_then(|p| p.person(user)) else {
+    let Some(person) = org.directory().and_then(|p| p.person(user)) else {
         return vec![Line::styled(
             "This member is no longer in the organization's directory",
             theme.muted,
@@ -65,7 +66,7 @@ pub fn lines(app: &App, user: Uuid, screen_width: u16, theme: &Theme) -> Vec<Lin
 
     // In the order of the workspace list, so the details read like the panes.
     let all = org.all_workspaces();
-    let mut memberships: Vec<(usize, String, &Vec<String>)> = person
+    let mut memberships: Vec<(usize, String, &RoleNames)> = person
         .memberships
         .iter()
         .map(|(id, roles)| {

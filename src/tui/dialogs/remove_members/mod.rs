@@ -57,7 +57,7 @@ pub fn open(app: &App) -> Opened {
     };
     let targets: Vec<(Uuid, String)> = members::chosen(app.org(), workspace)
         .into_iter()
-        .map(|row| (row.user_id, row.name))
+        .map(|row| (row.user_id, row.name.to_string()))
         .collect();
     if targets.is_empty() {
         return Err((

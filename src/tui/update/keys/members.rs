@@ -1,6 +1,8 @@
 //! Keys of the Members tab: move, sort, filter, select, a member's details, and the dialogs
 //! that change members (refused, and not offered, where the workspace cannot change).
 
+use uuid::Uuid;
+
 use crate::actions;
 use crate::tui::dialogs::add_members::AddMembers;
 use crate::tui::dialogs::edit_roles::EditRoles;
@@ -27,6 +29,17 @@ fn offer(app: &App, action: Action) -> Offer {
     );
     if changes_members && let Some(reason) = app.workspace_refusal() {
         return Offer::unless(Some(reason));
+    }
+    // Acting on everyone, or on members the pages so far may not show, waits for the rest.
+    if matches!(
+        action,
+        Action::AddMembers | Action::MarkAll | Action::EditRoles | Action::RemoveMembers
+    ) && let Some(progress) = app.org().directory_progress()
+    {
+        return Offer::unless(Some(format!(
+            "The organization's members are still loading: {}",
+            progress.figure()
+        )));
     }
     if action == Action::RemoveMembers
         && let Some(found) = app.org().open.and_then(|id| app.org().find_workspace(id))
@@ -84,9 +97,10 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Action::MarkAll => {
             if ids.iter().all(|id| view.marked.contains(id)) {
-                view.marked.retain(|id| !ids.contains(id));
+                let shown: std::collections::HashSet<&Uuid> = ids.iter().collect();
+                view.marked.retain(|id| !shown.contains(id));
             } else {
-                view.marked.extend(ids);
+                view.marked.extend(ids.iter().copied());
             }
         }
         Action::Open => {

@@ -2,6 +2,8 @@
 //! first or last row. The lists' rows in display order, for the moves and the filters.
 
 use ratatui::layout::Rect;
+use std::rc::Rc;
+
 use uuid::Uuid;
 
 use crate::tui::keymap::Action;
@@ -76,18 +78,20 @@ pub fn apply_move<K: PartialEq + Clone>(selection: &mut Selection<K>, ids: &[K],
     }
 }
 
-/// The ids of a list's rows in display order.
-pub fn ids(app: &App, which: Which) -> Vec<Uuid> {
+/// The ids of a list's rows in display order (the members' shared with the rows, not
+/// collected again per key).
+pub fn ids(app: &App, which: Which) -> Rc<Vec<Uuid>> {
     let org = app.org();
     match which {
-        Which::Workspaces => org.visible_workspace_ids(),
+        Which::Workspaces => Rc::new(org.visible_workspace_ids()),
         Which::Members => org
             .open
-            .map(|ws| org.visible_members(ws).iter().map(|r| r.user_id).collect())
+            .map(|ws| org.shown_members(ws).ids)
             .unwrap_or_default(),
-        Which::ApiKeys => org
-            .open
-            .map(|ws| org.keys_of(ws).iter().map(|k| k.key_id).collect())
-            .unwrap_or_default(),
+        Which::ApiKeys => Rc::new(
+            org.open
+                .map(|ws| org.keys_of(ws).iter().map(|k| k.key_id).collect())
+                .unwrap_or_default(),
+        ),
     }
 }

@@ -164,10 +164,10 @@ impl Session {
             for n in 0..12u128 {
                 people.persons.push(crate::tui::state::people::Person {
                     user_id: id(300 + n),
-                    name: format!("Extra Person {n:02}"),
-                    email: format!("extra{n}@acme.example"),
-                    org_roles: vec!["member".into()],
-                    memberships: vec![(id(RESEARCH), vec!["dev".into()])],
+                    name: format!("Extra Person {n:02}").into(),
+                    email: format!("extra{n}@acme.example").into(),
+                    org_roles: vec!["member".to_owned()].into(),
+                    memberships: vec![(id(RESEARCH), vec!["dev".to_owned()].into())],
                     joined: None,
                 });
             }

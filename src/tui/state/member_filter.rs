@@ -1,0 +1,183 @@
+//! The Members tab's rows after its filter and sort, worked out so that a key press costs what
+//! changed, not what the organization holds: a workspace's members are sorted once per
+//! directory and sort order (on names folded when the directory loaded), and a query that
+//! grows only narrows the rows the shorter one found.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use uuid::Uuid;
+
+use crate::domain::text::fold;
+use crate::tui::roles_short;
+
+use super::members::{MemberColumn, MemberSort};
+use super::people::{MemberRow, People, RoleNames};
+
+/// The rows shown and their ids, shared with whoever asks again before anything changes.
+#[derive(Debug, Clone, Default)]
+pub struct Shown {
+    pub rows: Rc<Vec<MemberRow>>,
+    pub ids: Rc<Vec<Uuid>>,
+}
+
+/// What the last answer was computed from and what it found.
+#[derive(Debug, Clone, Default)]
+pub struct MemberList {
+    sorted: Option<Sorted>,
+    last: Option<Narrowed>,
+}
+
+/// One workspace's members in the order of one sort, as indexes into `People::persons`.
+#[derive(Debug, Clone)]
+struct Sorted {
+    workspace: Uuid,
+    version: u64,
+    sort: MemberSort,
+    order: Vec<u32>,
+}
+
+/// The rows a folded query let through, in `Sorted` order.
+#[derive(Debug, Clone)]
+struct Narrowed {
+    needle: String,
+    hits: Vec<u32>,
+    shown: Shown,
+}
+
+impl MemberList {
+    /// The rows of `workspace` matching `filter` (name, email or any role, full or short name;
+    /// case- and accent-insensitive), sorted by `sort` with ties by name, email, then id.
+    /// `version` names the directory: a new one sorts again.
+    pub fn rows(
+        &mut self,
+        people: &People,
+        version: u64,
+        workspace: Uuid,
+        filter: &str,
+        sort: MemberSort,
+    ) -> Shown {
+        let same_base = self
+            .sorted
+            .as_ref()
+            .is_some_and(|s| s.workspace == workspace && s.version == version && s.sort == sort);
+        if !same_base {
+            self.sorted = Some(Sorted {
+                workspace,
+                version,
+                sort,
+                order: sorted(people, workspace, sort),
+            });
+            self.last = None;
+        }
+        let needle = fold(filter.trim());
+        if let Some(last) = &self.last
+            && last.needle == needle
+        {
+            return last.shown.clone();
+        }
+        let order = &self.sorted.as_ref().expect("sorted above").order;
+        // Whatever matches the longer query matches the shorter one it contains.
+        let candidates = match &self.last {
+            Some(last) if needle.contains(last.needle.as_str()) => &last.hits,
+            _ => order,
+        };
+        let hits = narrow(people, workspace, candidates, &needle);
+        let rows: Vec<MemberRow> = hits
+            .iter()
+            .filter_map(|&i| people.row(i as usize, workspace))
+            .collect();
+        let ids = rows.iter().map(|r| r.user_id).collect();
+        let shown = Shown {
+            rows: Rc::new(rows),
+            ids: Rc::new(ids),
+        };
+        self.last = Some(Narrowed {
+            needle,
+            hits,
+            shown: shown.clone(),
+        });
+        shown
+    }
+}
+
+/// The members of `workspace` in `sort` order.
+fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
+    let mut keyed: Vec<(Cow<'_, str>, u32)> = people
+        .member_indexes(workspace)
+        .into_iter()
+        .map(|i| {
+            let folded = people.folded(i as usize);
+            let person = &people.persons[i as usize];
+            let key = match sort.column {
+                MemberColumn::Name => Cow::Borrowed(&*folded.name),
+                MemberColumn::Email => Cow::Borrowed(&*folded.email),
+                MemberColumn::WorkspaceRoles => {
+                    Cow::Owned(person.roles_in(workspace).unwrap_or_default().join(","))
+                }
+                MemberColumn::OrgRoles => Cow::Owned(person.org_roles.join(",")),
+            };
+            (key, i)
+        })
+        .collect();
+    keyed.sort_by(|a, b| {
+        let primary = a.0.cmp(&b.0);
+        let primary = if sort.descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        let (pa, pb) = (&people.persons[a.1 as usize], &people.persons[b.1 as usize]);
+        primary
+            .then_with(|| {
+                people
+                    .folded(a.1 as usize)
+                    .name
+                    .cmp(&people.folded(b.1 as usize).name)
+            })
+            .then_with(|| pa.email.cmp(&pb.email))
+            .then_with(|| pa.user_id.cmp(&pb.user_id))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The candidates matching the folded `needle`, in their order.
+fn narrow(people: &People, workspace: Uuid, candidates: &[u32], needle: &str) -> Vec<u32> {
+    if needle.is_empty() {
+        return candidates.to_vec();
+    }
+    // A directory has a handful of distinct role lists: each is tried once per query.
+    let mut roles_match: HashMap<*const String, bool> = HashMap::new();
+    let mut any_role = |roles: &RoleNames| {
+        *roles_match
+            .entry(Arc::as_ptr(roles) as *const String)
+            .or_insert_with(|| {
+                roles.iter().any(|role| {
+                    fold(role).contains(needle) || fold(roles_short::short(role)).contains(needle)
+                })
+            })
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let folded = people.folded(i as usize);
+            if folded.name.contains(needle) || folded.email.contains(needle) {
+                return true;
+            }
+            let person = &people.persons[i as usize];
+            person
+                .memberships
+                .iter()
+                .find(|(ws, _)| *ws == workspace)
+                .is_some_and(|(_, roles)| any_role(roles))
+                || any_role(&person.org_roles)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "member_filter_tests.rs"]
+mod tests;

@@ -16,11 +16,44 @@ use crate::tui::roles_short;
 use super::members::{MemberColumn, MemberSort};
 use super::people::{MemberRow, People, RoleNames};
 
-/// The rows shown and their ids, shared with whoever asks again before anything changes.
+/// The rows shown, as places in the directory, and their ids, shared with whoever asks again
+/// before anything changes. A row itself is made only when it is drawn or acted on: a frame
+/// shows a page of them, so a key costs the same with 30 members or 10,000.
 #[derive(Debug, Clone, Default)]
 pub struct Shown {
-    pub rows: Rc<Vec<MemberRow>>,
+    /// Indexes into `People::persons`, in the table's order.
+    pub hits: Rc<Vec<u32>>,
     pub ids: Rc<Vec<Uuid>>,
+}
+
+impl Shown {
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// The rows at `range` of the table (clamped to it), for `workspace`.
+    pub fn rows(
+        &self,
+        people: &People,
+        workspace: Uuid,
+        range: std::ops::Range<usize>,
+    ) -> Vec<MemberRow> {
+        let end = range.end.min(self.hits.len());
+        let start = range.start.min(end);
+        self.hits[start..end]
+            .iter()
+            .filter_map(|&i| people.row(i as usize, workspace))
+            .collect()
+    }
+
+    /// Every row, in the table's order: for an action on what is shown, not for a frame.
+    pub fn all_rows(&self, people: &People, workspace: Uuid) -> Vec<MemberRow> {
+        self.rows(people, workspace, 0..self.hits.len())
+    }
 }
 
 /// What the last answer was computed from and what it found.
@@ -43,7 +76,6 @@ struct Sorted {
 #[derive(Debug, Clone)]
 struct Narrowed {
     needle: String,
-    hits: Vec<u32>,
     shown: Shown,
 }
 
@@ -81,22 +113,20 @@ impl MemberList {
         let order = &self.sorted.as_ref().expect("sorted above").order;
         // Whatever matches the longer query matches the shorter one it contains.
         let candidates = match &self.last {
-            Some(last) if needle.contains(last.needle.as_str()) => &last.hits,
+            Some(last) if needle.contains(last.needle.as_str()) => &last.shown.hits,
             _ => order,
         };
         let hits = narrow(people, workspace, candidates, &needle);
-        let rows: Vec<MemberRow> = hits
+        let ids = hits
             .iter()
-            .filter_map(|&i| people.row(i as usize, workspace))
+            .map(|&i| people.persons[i as usize].user_id)
             .collect();
-        let ids = rows.iter().map(|r| r.user_id).collect();
         let shown = Shown {
-            rows: Rc::new(rows),
+            hits: Rc::new(hits),
             ids: Rc::new(ids),
         };
         self.last = Some(Narrowed {
             needle,
-            hits,
             shown: shown.clone(),
         });
         shown
@@ -112,8 +142,8 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
             let folded = people.folded(i as usize);
             let person = &people.persons[i as usize];
             let key = match sort.column {
-                MemberColumn::Name => Cow::Borrowed(&*folded.name),
-                MemberColumn::Email => Cow::Borrowed(&*folded.email),
+                MemberColumn::Name => Cow::Borrowed(folded.name()),
+                MemberColumn::Email => Cow::Borrowed(folded.email()),
                 MemberColumn::WorkspaceRoles => {
                     Cow::Owned(person.roles_in(workspace).unwrap_or_default().join(","))
                 }
@@ -134,8 +164,8 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
             .then_with(|| {
                 people
                     .folded(a.1 as usize)
-                    .name
-                    .cmp(&people.folded(b.1 as usize).name)
+                    .name()
+                    .cmp(people.folded(b.1 as usize).name())
             })
             .then_with(|| pa.email.cmp(&pb.email))
             .then_with(|| pa.user_id.cmp(&pb.user_id))
@@ -159,12 +189,21 @@ fn narrow(people: &People, workspace: Uuid, candidates: &[u32], needle: &str) ->
                 })
             })
     };
+    // One searcher for the whole query (`str::contains` would set one up per name), run over
+    // each person's name and email at once; a needle with a NUL could match across the two.
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let in_name_or_email = |folded: &super::people::Folded| {
+        if needle.contains('\0') {
+            folded.name().contains(needle) || folded.email().contains(needle)
+        } else {
+            finder.find(folded.both().as_bytes()).is_some()
+        }
+    };
     candidates
         .iter()
         .copied()
         .filter(|&i| {
-            let folded = people.folded(i as usize);
-            if folded.name.contains(needle) || folded.email.contains(needle) {
+            if in_name_or_email(people.folded(i as usize)) {
                 return true;
             }
             let person = &people.persons[i as usize];

@@ -156,7 +156,7 @@ fn sorts() -> Vec<MemberSort> {
 }
 
 fn ids(shown: &Shown) -> Vec<Uuid> {
-    shown.rows.iter().map(|r| r.user_id).collect()
+    shown.ids.to_vec()
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn a_new_directory_or_sort_is_not_answered_from_the_old_one() {
     let mut people = people();
     let sort = MemberSort::default();
     let mut list = MemberList::default();
-    assert_eq!(list.rows(&people, 1, WS, "zo", sort).rows.len(), 2);
+    assert_eq!(list.rows(&people, 1, WS, "zo", sort).len(), 2);
     people.remove_from(WS, &[Uuid::from_u128(1)]);
     assert_eq!(
         ids(&list.rows(&people, 2, WS, "zoe", sort)),
@@ -237,5 +237,5 @@ fn the_same_query_twice_shares_its_rows() {
     let mut list = MemberList::default();
     let first = list.rows(&people, 1, WS, "an", MemberSort::default());
     let again = list.rows(&people, 1, WS, "an", MemberSort::default());
-    assert!(Rc::ptr_eq(&first.rows, &again.rows));
+    assert!(Rc::ptr_eq(&first.hits, &again.hits));
 }

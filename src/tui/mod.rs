@@ -24,6 +24,7 @@ pub mod panes;
 pub mod roles_short;
 pub mod routing;
 pub mod runner;
+pub mod staging;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -101,8 +102,9 @@ pub async fn run(options: TuiOptions) -> Result<(), TuiError> {
         dirs: options.dirs,
     };
     let profiles = options.profiles;
+    let journal = crate::actions::journal::Journal::in_data_dir(&session.dirs);
     run_session(session, move |sender| {
-        runner::ClientRunner::new(profiles, sender)
+        runner::ClientRunner::new(profiles, sender).with_journal(journal)
     })
     .await
 }
@@ -170,6 +172,7 @@ where
     let (sender, replies) = tokio::sync::mpsc::unbounded_channel();
     let mut runner = make_runner(sender.clone());
     let mut app = App::new(session.profiles, initial, session.read_only, keymap);
+    app.journal = Some(crate::actions::journal::Journal::in_data_dir(&session.dirs));
     let mut screen = terminal::TerminalSession::enter().map_err(TuiError::Terminal)?;
     let inbox = event_loop::Inbox {
         replies,

@@ -177,6 +177,11 @@ pub enum Action {
     Granularity,
     DryRun,
     RunSync,
+    Stage,
+    Drop,
+    ApplyPlan,
+    ApplyUndo,
+    Stop,
 }
 
 impl Action {
@@ -234,6 +239,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Global, A::Refresh, "refresh", "Reload everything from the server", None),
     spec(C::Global, A::Messages, "messages", "Read every message of the session whole", Some("messages")),
     spec(C::Global, A::Interrupt, "interrupt", "Cancel running requests; press again to quit", None),
+    spec(C::Global, A::Stage, "stage", "Staging on/off: collect changes into a plan (:plan) instead of sending them", Some("stage")),
     spec(C::List, A::Up, "up", "Move up", Some("move")),
     spec(C::List, A::Down, "down", "Move down", None),
     spec(C::List, A::PageUp, "page_up", "Page up", None),

@@ -29,6 +29,7 @@ pub fn run(app: &mut App, text: &str) -> Vec<Effect> {
                 _ => flash::error(app, format!("No organization matches \"{argument}\"")),
             }
         }
+        "stage" => super::staging::command(app, argument),
         "q" | "quit" => navigation::request(app, Navigation::Quit),
         "help" => {
             app.dialogs.push(Box::new(Reader::help()));

@@ -31,7 +31,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let staged = app.staging.count(app.current);
     if app.staging.on || staged > 0 {
         left.push(Span::raw(" "));
-        left.push(Span::styled(format!(" STAGED {staged} "), theme.badge_remote));
+        left.push(Span::styled(
+            format!(" STAGED {staged} "),
+            theme.badge_remote,
+        ));
     }
     // A server without the organization extension (a real one) never names it: then the
     // profile's name is all there is, with no placeholder that looks like loading.

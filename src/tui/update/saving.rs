@@ -169,7 +169,11 @@ impl SaveResult {
 
 /// Staging is on: the form's edits go into the plan, and the form goes back to what the
 /// server has (the plan holds the edits now), then the console goes on.
-fn stage_form(app: &mut App, changes: &[crate::actions::Request], then: Option<Navigation>) -> Vec<Effect> {
+fn stage_form(
+    app: &mut App,
+    changes: &[crate::actions::Request],
+    then: Option<Navigation>,
+) -> Vec<Effect> {
     match super::staging::stage_seen(app, changes) {
         Ok(mut effects) => {
             if let Some(form) = app.open_form_mut() {

@@ -35,7 +35,9 @@ pub fn toggle(app: &mut App) -> Vec<Effect> {
             plan_hint(app)
         ),
         (false, 0) => "Staging off: changes are sent again".to_owned(),
-        (false, n) => format!("Staging off: changes are sent again; {n} staged kept, :plan applies them"),
+        (false, n) => {
+            format!("Staging off: changes are sent again; {n} staged kept, :plan applies them")
+        }
     };
     vec![flash::show(app, FlashLevel::Info, text)]
 }

@@ -1,0 +1,133 @@
+//! End-to-end: staging in the console (issue 19). Three role changes and one add are staged
+//! instead of sent, `:plan` shows them, one is dropped, the rest go in with one
+//! confirmation, and `:undo` takes them back; the server is checked through the Admin API
+//! after each step, and the console's changes are in the journal `mistral-admin` keeps.
+
+use crate::support::pty::*;
+
+/// Research's members with their roles, as the Admin API lists them.
+fn research(home: &Home) -> Vec<(String, Vec<String>)> {
+    with_api(home, async |client| {
+        let research = workspace_id(client, "Research").await;
+        members_of(client, research).await
+    })
+}
+
+/// Opens a `:` command's view.
+fn command(console: &mut Console, text: &str, title: &str) -> String {
+    console.send(":");
+    console.wait_for("commands:");
+    console.send(text);
+    console.send(ENTER);
+    console.wait_for(title)
+}
+
+/// Ticks one more role for the member under the cursor and stages it.
+fn stage_one_more_role(console: &mut Console, count: usize) {
+    console.send("r");
+    console.wait_for("For ");
+    console.send("j");
+    console.send(" ");
+    console.send(ENTER);
+    console.wait_for("in one request");
+    console.send(ENTER);
+    console.wait_for(&format!("STAGED {count}"));
+    console.wait_gone("in one request");
+}
+
+#[test]
+fn stage_three_role_changes_and_an_add_drop_one_apply_the_rest_then_undo() {
+    let home = Home::new();
+    let before = research(&home);
+    let mut console = start(&home, &[]);
+    open(&mut console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send(&ctrl('t'));
+    console.wait_for("STAGED 0");
+    for count in 1..=3 {
+        stage_one_more_role(&mut console, count);
+        console.send("j");
+    }
+    console.send("a");
+    console.wait_for("Add members to \"Research\"");
+    console.send(" ");
+    console.wait_for("1 selected");
+    console.send(ENTER);
+    console.wait_for("STAGED 4");
+    console.wait_gone("Add members to");
+    assert_eq!(research(&home), before, "nothing staged reached the server");
+
+    let plan = command(&mut console, "plan", "Staged plan");
+    assert!(plan.contains("Workspace members"), "{plan}");
+    assert!(
+        plan.contains("4 change(s): 1 to add, 3 to change, 0 to remove"),
+        "{plan}"
+    );
+    // The second role change is dropped, and named.
+    console.send("j");
+    console.send("d");
+    let dropped = console.wait_for("Dropped from the plan: ~ \"Research\" member");
+    console.wait_for("STAGED 3");
+    assert!(
+        dropped.contains("3 change(s): 1 to add, 2 to change"),
+        "{dropped}"
+    );
+    console.send("A");
+    let confirm = console.wait_for("Apply these 3 staged change(s)");
+    let dialog: Vec<&str> = confirm.lines().filter(|l| l.contains('║')).collect();
+    let listed = |text: &str| dialog.iter().any(|l| l.contains(text));
+    assert!(listed("~ \"Research\" member bjorn.lindqvist"), "{confirm}");
+    assert!(listed("+ \"Research\" member aiko@"), "{confirm}");
+    assert!(
+        !listed("lukasz"),
+        "the dropped change is not listed: {confirm}"
+    );
+    // The confirmation opens on Cancel: enter would close it and send nothing.
+    console.send(TAB);
+    console.send(ENTER);
+    console.wait_for("Applied 3 staged change(s) (journal #1)");
+    console.wait_for("0 staged change(s)");
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(&mut console);
+
+    let after = research(&home);
+    let changed: Vec<&(String, Vec<String>)> =
+        after.iter().filter(|m| !before.contains(m)).collect();
+    assert_eq!(
+        changed.len(),
+        3,
+        "two role changes and the add: {changed:?}"
+    );
+    let names: Vec<&str> = changed.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Björn Lindqvist"), "{names:?}");
+    assert!(names.contains(&"Aiko 鈴木"), "the add: {names:?}");
+    let dropped_member = before
+        .iter()
+        .find(|(n, _)| n == "Łukasz Wiśniewski")
+        .expect("Łukasz is in Research");
+    assert!(
+        after.contains(dropped_member),
+        "the dropped change was not sent: {after:?}"
+    );
+    assert_eq!(after.len(), before.len() + 1);
+
+    // The journal holds the applied set as one console entry.
+    let journal = std::fs::read_to_string(home.data_dir().join("journal.jsonl")).unwrap();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    assert!(journal.contains("\"source\":\"console\""), "{journal}");
+
+    let mut console = start(&home, &[]);
+    let preview = command(&mut console, "undo", "Undo #1 (console");
+    assert!(preview.contains("- \"Research\" member"), "{preview}");
+    console.send("U");
+    console.wait_for("These 3 change(s) take it back");
+    console.send(TAB);
+    console.send(ENTER);
+    console.wait_for("Applied 3 undo change(s) (journal #2)");
+    console.wait_for("Nothing to undo");
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(&mut console);
+    assert_eq!(research(&home), before, "undo took every change back");
+}

@@ -31,7 +31,11 @@ fn the_key_and_the_command_turn_staging_over_and_say_so() {
     let mut app = loaded_app();
     press(&mut app, ctrl('t'));
     assert!(app.staging.on);
-    assert!(flash_text(&app).contains("STAGED 0"), "{}", flash_text(&app));
+    assert!(
+        flash_text(&app).contains("STAGED 0"),
+        "{}",
+        flash_text(&app)
+    );
     press(&mut app, key(KeyCode::Char(':')));
     type_text(&mut app, "stage off");
     press(&mut app, key(KeyCode::Enter));
@@ -64,12 +68,14 @@ fn a_role_edit_is_staged_not_sent_and_names_the_change() {
     assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
     assert!(app.dialogs.is_empty(), "the dialog's work is done");
     let staged = app.staging.changes(app.current);
-    let [Change::SetMemberRoles {
-        workspace,
-        before,
-        after,
-        ..
-    }] = staged.as_slice()
+    let [
+        Change::SetMemberRoles {
+            workspace,
+            before,
+            after,
+            ..
+        },
+    ] = staged.as_slice()
     else {
         panic!("one role change: {staged:?}");
     };
@@ -108,7 +114,10 @@ fn a_settings_save_is_staged_and_the_form_goes_back_to_the_server_values() {
     assert!(app.org().has_unsaved_changes());
     let effects = press_only(&mut app, ctrl('s'));
     assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
-    assert!(!app.org().has_unsaved_changes(), "the plan holds the edit now");
+    assert!(
+        !app.org().has_unsaved_changes(),
+        "the plan holds the edit now"
+    );
     let staged = app.staging.changes(app.current);
     let [
         Change::EditWorkspace {

@@ -8,7 +8,7 @@
 pub mod confirm;
 pub mod run;
 #[cfg(test)]
-mod tests;
+pub mod tests;
 pub mod view;
 
 use std::sync::Arc;

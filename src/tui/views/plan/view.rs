@@ -108,12 +108,12 @@ fn head_lines<'a>(plan: &PlanView, app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let first = format!("{count} staged change(s) · {switch}");
     let second = if count == 0 {
         format!(
-            "{} (or :stage) turns staging on; then role edits, adds, removes and settings wait here.",
+            "{} or :stage turns staging on: edits then wait here",
             key(app, Context::Global, Action::Stage)
         )
     } else {
         format!(
-            "{} drops the change under the cursor · {} applies them all, after one confirmation",
+            "{} drops the change under the cursor · {} applies them all (asks once)",
             key(app, Context::Plan, Action::Drop),
             key(app, Context::Plan, Action::ApplyPlan)
         )

@@ -7,7 +7,7 @@
 
 mod loading;
 #[cfg(test)]
-mod tests;
+pub mod tests;
 mod view;
 
 use std::sync::Arc;

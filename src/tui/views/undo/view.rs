@@ -43,7 +43,7 @@ pub fn render(undo: &Undo, frame: &mut Frame, area: Rect, app: &App, theme: &The
         .map_or_else(|| "?".to_owned(), ToString::to_string);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!("Takes back the newest change set of this organization in the journal · {key} undoes it, after a confirmation"),
+            format!("Takes back the journal's newest change set · {key} undoes it (asks first)"),
             theme.muted,
         )),
         head,

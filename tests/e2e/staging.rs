@@ -131,3 +131,60 @@ fn stage_three_role_changes_and_an_add_drop_one_apply_the_rest_then_undo() {
     quit(&mut console);
     assert_eq!(research(&home), before, "undo took every change back");
 }
+
+/// A change made in the console with staging off is in the journal `mistral-admin journal`
+/// lists (source `console`), and `mistral-admin undo` takes it back.
+#[test]
+fn a_console_change_is_journaled_and_mistral_admin_undo_takes_it_back() {
+    let home = Home::new();
+    let before = research(&home);
+    let mut console = start(&home, &[]);
+    open(&mut console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send("r");
+    console.wait_for("For ");
+    console.send("j");
+    console.send(" ");
+    console.send(ENTER);
+    console.wait_for("in one request");
+    console.send(ENTER);
+    console.wait_for("Changed the roles of");
+    quit(&mut console);
+    assert_ne!(research(&home), before, "the change was sent at once");
+
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (journal, undo) = runtime.block_on(async {
+        let server = crate::support::local_server()
+            .file(&home.database())
+            .seed(mistral_admin::server::Seed::Demo)
+            .start()
+            .await;
+        let orgs = server.organizations().await.expect("organizations");
+        let key = server
+            .issue_admin_key(orgs[0].uuid, "e2e journal")
+            .await
+            .expect("admin key");
+        let url = server.admin_base_url();
+        let run = async |args: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["--base-url", url.as_str()]);
+            let env = [("MISTRAL_ADMIN_API_KEY", key.expose())];
+            crate::support::cli::run_in(home.path(), &all, &env)
+                .await
+                .ok()
+        };
+        let journal = run(&["journal"]).await;
+        let undo = run(&["undo", "--yes"]).await;
+        server.shutdown().await;
+        (journal, undo)
+    });
+    assert!(journal.stdout.starts_with("#1  "), "{journal:#?}");
+    assert!(journal.stdout.contains("console"), "{journal:#?}");
+    assert!(journal.stdout.contains("bjorn.lindqvist"), "{journal:#?}");
+    assert!(undo.stderr.contains("Undid #1"), "{undo:#?}");
+    assert_eq!(
+        research(&home),
+        before,
+        "undo took the console's change back"
+    );
+}

@@ -82,3 +82,22 @@ fn undo_view_with_a_conflict() {
     );
     both_sizes("undo_conflict", &undo_showing(preview(vec![conflict])));
 }
+
+#[test]
+fn a_staged_change_marks_its_member_row() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "ws Research");
+    press(&mut app, key(KeyCode::Enter));
+    let profile = app.current;
+    app.staging.on = true;
+    app.staging
+        .add(profile, vec![set_roles("zoe.martin@acme.example")]);
+    let shown = screen(&app, 160, 48);
+    assert!(
+        shown.lines().any(|l| l.contains("~ Zoë Martin")),
+        "the staged member is marked:\n{shown}"
+    );
+    assert!(shown.contains("STAGED 1"));
+    assert_snapshot!("members_with_a_staged_change_80x24", screen(&app, 80, 24));
+}

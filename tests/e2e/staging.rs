@@ -188,3 +188,61 @@ fn a_console_change_is_journaled_and_mistral_admin_undo_takes_it_back() {
         "undo took the console's change back"
     );
 }
+
+/// `:undo` after another client changed the same member: the conflict is shown, and the
+/// undo key changes nothing.
+#[test]
+fn undo_in_the_console_shows_a_conflict_instead_of_overwriting() {
+    let home = Home::new();
+    let mut console = start(&home, &[]);
+    open(&mut console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send("r");
+    console.wait_for("For ");
+    console.send("j");
+    console.send(" ");
+    console.send(ENTER);
+    console.wait_for("in one request");
+    console.send(ENTER);
+    console.wait_for("Changed the roles of");
+    quit(&mut console);
+    // Someone else makes Björn an admin of Research.
+    with_api(&home, async |client| {
+        let research = workspace_id(client, "Research").await;
+        let directory = client.load_directory().await.expect("directory");
+        let bjorn = directory
+            .workspace_members(research)
+            .into_iter()
+            .find(|m| m.user.name.as_deref() == Some("Björn Lindqvist"))
+            .expect("Björn")
+            .user
+            .uuid;
+        let entry = mistral_admin::api::WorkspaceMemberSingleIn {
+            role_names: Some(vec![mistral_admin::domain::WorkspaceRole::WorkspaceAdmin]),
+            roles: None,
+            role_name: None,
+            role: None,
+            user_uuid: bjorn,
+        };
+        client
+            .upsert_workspace_members(research, &[entry])
+            .await
+            .expect("another client's change");
+    });
+    let changed = research(&home);
+
+    let mut console = start(&home, &[]);
+    command(&mut console, "undo", "Undo #1 (console");
+    let screen = console.wait_for("conflict: \"Research\" member bjorn.lindqvist");
+    assert!(screen.contains("nothing will be undone"), "{screen}");
+    console.send("U");
+    console.wait_for("Not undone: the organization changed since");
+    assert!(
+        !console.screen().contains("take it back"),
+        "no confirmation"
+    );
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(&mut console);
+    assert_eq!(research(&home), changed, "nobody's change was overwritten");
+}

@@ -9,7 +9,8 @@
 //! - [`dialogs`] holds one folder per dialog, each behind the [`dialogs::Dialog`] trait;
 //! - [`call`] is a request's round trip as data: the call, its payload, the reply;
 //! - [`views`] holds the organization views (`:usage`, ...), one folder each behind
-//!   [`views::View`].
+//!   [`views::View`];
+//! - [`staging`] holds the changes collected instead of sent (`:stage`), which `:plan` applies.
 
 pub mod call;
 pub mod config_file;

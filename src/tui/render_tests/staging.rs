@@ -47,6 +47,22 @@ fn plan_confirmation() {
 }
 
 #[test]
+fn plan_while_applying() {
+    let mut app = planned();
+    let open = app.view.as_ref().expect("the plan view");
+    let plan: &PlanView = open.view.as_any().downcast_ref().expect("plan");
+    plan.control.begin(7);
+    plan.control.report(3, 7);
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Applying 3/7… s stops after the change on its way"),
+        "{shown}"
+    );
+    press(&mut app, key(KeyCode::Char('s')));
+    both_sizes("plan_applying", &app);
+}
+
+#[test]
 fn plan_after_a_refusal_midway() {
     let mut app = planned();
     let open = app.view.as_mut().expect("the plan view");

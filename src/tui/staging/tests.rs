@@ -1,3 +1,6 @@
+//! The staging state on its own: per organization, merging two edits of one thing, dropping
+//! by id, and the mark a staged member gets.
+
 use super::*;
 use crate::domain::org::FieldValue;
 

@@ -55,6 +55,12 @@ impl RunControl {
         self.running.store(true, Ordering::SeqCst);
     }
 
+    /// `done` of `total` changes are applied.
+    pub fn report(&self, done: usize, total: usize) {
+        self.done.store(done, Ordering::SeqCst);
+        self.total.store(total, Ordering::SeqCst);
+    }
+
     pub fn end(&self) {
         self.running.store(false, Ordering::SeqCst);
     }
@@ -65,8 +71,7 @@ struct Shared(Arc<RunControl>);
 
 impl Control for Shared {
     fn progress(&mut self, done: usize, total: usize) {
-        self.0.done.store(done, Ordering::SeqCst);
-        self.0.total.store(total, Ordering::SeqCst);
+        self.0.report(done, total);
     }
 
     fn stop_asked(&self) -> bool {

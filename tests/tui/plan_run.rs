@@ -154,3 +154,45 @@ async fn a_refusal_midway_says_what_was_applied_and_what_was_not() {
             .starts_with("Stopped at + \"Research\" member nobody@nowhere.example")
     );
 }
+
+#[tokio::test]
+async fn a_change_someone_made_since_is_a_conflict_and_nothing_is_applied() {
+    let server = local_server().seed(Seed::Demo).start().await;
+    let key = server.seeded()[0].admin_key.expose().to_owned();
+    let client = test_client(&server.admin_base_url(), &key);
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::at(dir.path().join("journal.jsonl"));
+    let mut changes = adds(&client, 1).await;
+    // Staged when Björn was, say, an observer: he is not any more.
+    changes.push(Change::SetMemberRoles {
+        workspace: "Research".into(),
+        email: "bjorn.lindqvist@northwind.example".into(),
+        before: vec!["observability_viewer".into()],
+        after: vec!["workspace_admin".into()],
+    });
+    let mut control = StopAfter {
+        after: usize::MAX,
+        done: 0,
+        reports: Vec::new(),
+    };
+    let outcome = run(
+        &client,
+        Some(&journal),
+        &changes,
+        &record(),
+        true,
+        &mut control,
+    )
+    .await
+    .unwrap();
+    assert_eq!(outcome.conflicts.len(), 1, "{outcome:?}");
+    assert_eq!(outcome.conflicts[0].0, changes[1]);
+    assert!(outcome.applied.is_empty());
+    assert_eq!(outcome.not_done, changes);
+    assert!(journal.entries().unwrap().is_empty(), "nothing to record");
+    assert_eq!(
+        adds(&client, 50).await.first(),
+        changes.first(),
+        "the add was not made"
+    );
+}

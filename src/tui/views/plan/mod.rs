@@ -1,9 +1,11 @@
 //! `:plan`: the staged changes of this organization as the same diff `mistral-admin plan`
 //! prints (grouped, `+`, `~ old -> new`, `-`, then the count). The cursor moves through the
 //! changes; `d` drops the one under it (and says which); apply opens ONE confirmation (on
-//! Cancel) for all of them, and only once every line has been on screen. The run shows
-//! `3/7`, stops between two changes when asked, and reports a refusal exactly: what was
-//! applied leaves the plan, the rest stays staged. The applied set is one journal entry.
+//! Cancel) for all of them, and only once every line has been on screen. The run first checks
+//! every change against the organization as it is now (someone changed the member since it
+//! was staged: nothing is applied, the conflicts are listed), then shows `3/7`, stops
+//! between two changes when asked, and reports a refusal exactly: what was applied leaves
+//! the plan, the rest stays staged. The applied set is one journal entry.
 
 pub mod confirm;
 pub mod run;
@@ -96,7 +98,7 @@ impl PlanView {
                 undoes: None,
             },
             changes,
-            check: false,
+            check: true,
             journal: app.journal.clone(),
             control: Arc::clone(&self.control),
         };

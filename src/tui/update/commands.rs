@@ -1,4 +1,4 @@
-//! The `:` commands: `ws NAME`, `org NAME`, `messages`, `quit`, `help`, and one per
+//! The `:` commands: `ws NAME`, `org NAME`, `stage`, `messages`, `quit`, `help`, and one per
 //! organization view (`usage`, `limits`, ...).
 
 use crate::domain::text::fold;

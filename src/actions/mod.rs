@@ -37,6 +37,7 @@ pub mod members;
 pub mod org_apply;
 pub mod org_live;
 pub mod org_roles;
+pub mod org_run;
 pub mod org_steps;
 mod org_steps_create;
 pub mod outcome;

@@ -19,6 +19,7 @@ mod keys_never_echoed;
 mod private_files;
 mod readme_capture;
 mod slow_server;
+mod staging;
 mod stale_after_reload;
 mod terminal;
 mod views;

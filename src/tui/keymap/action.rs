@@ -25,10 +25,12 @@ pub enum Context {
     Limits,
     Vibe,
     Scim,
+    Plan,
+    Undo,
 }
 
 impl Context {
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 23] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -50,6 +52,8 @@ impl Context {
         Self::Limits,
         Self::Vibe,
         Self::Scim,
+        Self::Plan,
+        Self::Undo,
     ];
 
     /// The section name in `keymap.toml`.
@@ -76,6 +80,8 @@ impl Context {
             Self::Limits => "limits",
             Self::Vibe => "vibe",
             Self::Scim => "scim",
+            Self::Plan => "plan",
+            Self::Undo => "undo",
         }
     }
 
@@ -103,6 +109,8 @@ impl Context {
             Self::Limits => "Rate limits view (:limits)",
             Self::Vibe => "Vibe activity view (:vibe)",
             Self::Scim => "Identity-provider sync view (:scim)",
+            Self::Plan => "Staged plan (:plan)",
+            Self::Undo => "Undo (:undo)",
         }
     }
 
@@ -177,6 +185,10 @@ pub enum Action {
     Granularity,
     DryRun,
     RunSync,
+    Stage,
+    Drop,
+    ApplyPlan,
+    Stop,
 }
 
 impl Action {
@@ -184,7 +196,7 @@ impl Action {
     pub fn is_destructive(self, context: Context) -> bool {
         matches!(
             self,
-            Self::RemoveMembers | Self::ArchiveWorkspace | Self::RunSync
+            Self::RemoveMembers | Self::ArchiveWorkspace | Self::RunSync | Self::ApplyPlan
         ) || (context == Context::Dialog && self == Self::Press)
     }
 }
@@ -234,6 +246,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Global, A::Refresh, "refresh", "Reload everything from the server", None),
     spec(C::Global, A::Messages, "messages", "Read every message of the session whole", Some("messages")),
     spec(C::Global, A::Interrupt, "interrupt", "Cancel running requests; press again to quit", None),
+    spec(C::Global, A::Stage, "stage", "Staging on/off: collect changes into a plan (:plan) instead of sending them", Some("stage")),
     spec(C::List, A::Up, "up", "Move up", Some("move")),
     spec(C::List, A::Down, "down", "Move down", None),
     spec(C::List, A::PageUp, "page_up", "Page up", None),
@@ -348,6 +361,15 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Scim, A::Down, "down", "Scroll down", None),
     spec(C::Scim, A::PageUp, "page_up", "Page up", None),
     spec(C::Scim, A::PageDown, "page_down", "Page down", None),
+    spec(C::Plan, A::Up, "up", "Move up", Some("move")),
+    spec(C::Plan, A::Down, "down", "Move down", None),
+    spec(C::Plan, A::Drop, "drop", "Drop the staged change under the cursor from the plan", Some("drop")),
+    spec(C::Plan, A::ApplyPlan, "apply", "Apply every staged change (asks once first)", Some("apply")),
+    spec(C::Plan, A::Stop, "stop", "Stop applying after the change on its way", Some("stop")),
+    spec(C::Undo, A::Up, "up", "Scroll up", Some("scroll")),
+    spec(C::Undo, A::Down, "down", "Scroll down", None),
+    spec(C::Undo, A::ApplyPlan, "apply", "Undo the change set shown (asks first)", Some("undo")),
+    spec(C::Undo, A::Stop, "stop", "Stop undoing after the change on its way", Some("stop")),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
 ];
 

@@ -7,6 +7,7 @@ mod navigation_dialogs;
 mod panes;
 mod roles;
 mod sizes;
+mod staging;
 mod styles;
 mod views;
 

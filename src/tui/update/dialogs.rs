@@ -82,6 +82,17 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
 /// Sends the top dialog's change; the dialog stays open, disabled, until the answer. Only a
 /// dialog the last frame drew whole may send.
 fn send(app: &mut App, request: crate::actions::Request) -> Vec<Effect> {
+    let requests = std::slice::from_ref(&request);
+    if super::staging::collects(app, requests) {
+        // Collected instead of sent: the dialog's work is done, as if the server had said yes.
+        return match super::staging::stage(app, requests) {
+            Ok(effects) => {
+                app.dialogs.pop();
+                effects
+            }
+            Err(effects) => effects,
+        };
+    }
     if let Some(reason) = guard::unseen(app) {
         return flash::error(app, reason);
     }

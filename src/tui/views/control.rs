@@ -87,7 +87,11 @@ fn offer(app: &App, action: Action) -> Offer {
 
 fn act(app: &mut App, input: Input) -> Vec<Effect> {
     let typing = current(app).is_some_and(|open| open.view.typing());
+    let busy = current(app).and_then(|open| open.view.busy());
     match input {
+        Input::Action(Action::Close | Action::Refresh) if !typing && busy.is_some() => {
+            flash::info(app, busy.unwrap_or_default())
+        }
         Input::Action(Action::Close) if !typing => close(app),
         Input::Action(Action::Refresh) if !typing => reload(app),
         input => {
@@ -203,6 +207,13 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 effects.extend(requests::forget(app, ids));
             }
             Step::Open(dialog) => app.dialogs.push(dialog),
+            Step::Unstage(ids) => {
+                app.staging.remove(&ids);
+            }
+            Step::ReloadOrganization => {
+                let profile = app.view.as_ref().map_or(app.current, |open| open.profile);
+                effects.extend(requests::load_organization(app, profile));
+            }
         }
     }
     effects

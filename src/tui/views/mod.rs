@@ -1,5 +1,5 @@
 //! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`. Each lives in its own folder (state and keys, loading, drawing, tests)
+//! `:vibe`, `:scim`, `:plan`, `:undo`. Each lives in its own folder (state and keys, loading, drawing, tests)
 //! behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
 //! answers, and closed. A view gets the action a key stands for in its own keymap section,
 //! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
@@ -14,7 +14,9 @@ pub mod frame;
 pub mod numbers;
 
 pub mod limits;
+pub mod plan;
 pub mod scim;
+pub mod undo;
 pub mod usage;
 pub mod vibe;
 
@@ -33,7 +35,14 @@ use crate::tui::theme::Theme;
 pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
-pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY, scim::ENTRY];
+pub const VIEWS: &[Entry] = &[
+    usage::ENTRY,
+    limits::ENTRY,
+    vibe::ENTRY,
+    scim::ENTRY,
+    plan::ENTRY,
+    undo::ENTRY,
+];
 
 /// How a view is found and opened.
 #[derive(Clone, Copy)]
@@ -69,6 +78,10 @@ pub enum Step {
     StopLoads,
     /// Open a dialog over the view (a confirmation, a form).
     Open(Box<dyn Dialog>),
+    /// Take these changes out of the staged plan (dropped, or applied).
+    Unstage(Vec<u64>),
+    /// Load the organization's panes again (after the view changed it).
+    ReloadOrganization,
 }
 
 /// An organization-level view, whichever it is.
@@ -106,6 +119,12 @@ pub trait View: fmt::Debug + AnyView {
 
     /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
     fn cancelled(&mut self) {}
+
+    /// Why it may not close (or reload) now: a run of changes on its way, which closing
+    /// would cut off between a request and the journal.
+    fn busy(&self) -> Option<String> {
+        None
+    }
 
     /// Draws it in the area the workspace panes leave it.
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme);

@@ -13,9 +13,14 @@ pub struct Command {
     pub summary: &'static str,
 }
 
-const BUILT_IN: [Command; 5] = [
+const BUILT_IN: [Command; 6] = [
     command("ws", "NAME", "Open a workspace by name"),
     command("org", "NAME", "Switch to an organization by name"),
+    command(
+        "stage",
+        "",
+        "Collect changes instead of sending them (again: send them)",
+    ),
     command("messages", "", "Read every message of the session"),
     command("help", "", "Every key, by where it works"),
     command("quit", "", "Quit (asks first about unsaved changes)"),

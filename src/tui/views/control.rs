@@ -109,8 +109,13 @@ fn paste(app: &mut App, text: &str) {
 
 /// Opens a view (closing the one open before) and starts its loads.
 pub fn open(app: &mut App, entry: &Entry) -> Vec<Effect> {
-    let mut effects = close(app);
     let view = (entry.open)(app);
+    open_view(app, view)
+}
+
+/// Opens `view` as it is (a trail with its filter, ...), closing the one open before.
+pub fn open_view(app: &mut App, view: Box<dyn super::View>) -> Vec<Effect> {
+    let mut effects = close(app);
     app.view = Some(OpenView {
         profile: app.current,
         view,
@@ -203,6 +208,7 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 effects.extend(requests::forget(app, ids));
             }
             Step::Open(dialog) => app.dialogs.push(dialog),
+            Step::Switch(view) => effects.extend(open_view(app, view)),
         }
     }
     effects

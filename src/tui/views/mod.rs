@@ -1,6 +1,6 @@
 //! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`. Each lives in its own folder (state and keys, loading, drawing, tests)
-//! behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
+//! `:vibe`, `:scim`, `:keys`, `:spend`, `:audit`. Each lives in its own folder (state and keys,
+//! loading, drawing, tests) behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
 //! answers, and closed. A view gets the action a key stands for in its own keymap section,
 //! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
 //! which run on the async runner like every other request.
@@ -13,8 +13,11 @@ pub mod fetch;
 pub mod frame;
 pub mod numbers;
 
+pub mod audit;
+pub mod keys;
 pub mod limits;
 pub mod scim;
+pub mod spend;
 pub mod usage;
 pub mod vibe;
 
@@ -33,7 +36,15 @@ use crate::tui::theme::Theme;
 pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
-pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY, scim::ENTRY];
+pub const VIEWS: &[Entry] = &[
+    usage::ENTRY,
+    limits::ENTRY,
+    vibe::ENTRY,
+    scim::ENTRY,
+    keys::ENTRY,
+    spend::ENTRY,
+    audit::ENTRY,
+];
 
 /// How a view is found and opened.
 #[derive(Clone, Copy)]
@@ -69,6 +80,8 @@ pub enum Step {
     StopLoads,
     /// Open a dialog over the view (a confirmation, a form).
     Open(Box<dyn Dialog>),
+    /// Replace the view with another (a person's audit trail from a list of people, ...).
+    Switch(Box<dyn View>),
 }
 
 /// An organization-level view, whichever it is.

@@ -148,8 +148,10 @@ impl KeysView {
     }
 
     fn rotate(&self, app: &App) -> Vec<Step> {
-        let (Remote::Loaded(book), Some(row)) = (&self.book, self.targets(app).first().cloned())
-        else {
+        // Only the key under the cursor: a rotation never takes the selection for a target.
+        let rows = self.rows(app);
+        let row = self.selected(&rows).map(|at| rows[at].clone());
+        let (Remote::Loaded(book), Some(row)) = (&self.book, row) else {
             return vec![Step::Say(FlashLevel::Info, "No key here to rotate".into())];
         };
         let Some(owner) = row.owner_id.and_then(|id| book.directory.user(id)) else {

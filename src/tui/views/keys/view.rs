@@ -50,13 +50,14 @@ pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: 
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
-    // Columns that do not fit are hidden from the right: when a key was made matters least.
+    // Columns that do not fit are hidden from the right: when a key was made matters least,
+    // whether it works matters most, so its status is never cut.
     let columns = [
         Column::new("Name", 6, 24).grow(),
-        Column::new("Key", 8, 12),
+        Column::new("Status", 18, 18),
         Column::new("Workspace", 8, 22),
         Column::new("Owner", 8, 24),
-        Column::new("Status", 6, 18),
+        Column::new("Key", 11, 12),
         Column::new("Expires", 10, 10),
         Column::new("Last used", 10, 10),
         Column::new("Created", 10, 10),
@@ -74,10 +75,10 @@ pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: 
             let mut row = Row::new(
                 vec![
                     k.name.clone().unwrap_or_else(|| "(unnamed)".into()),
-                    k.hidden_key.clone(),
+                    r.status.label().to_owned(),
                     k.workspace_name.clone().unwrap_or_default(),
                     r.owner.clone(),
-                    r.status.label().to_owned(),
+                    k.hidden_key.clone(),
                     k.expiration_date.map(format_date).unwrap_or_else(never),
                     k.last_used.map(format_date).unwrap_or_else(never),
                     k.created_at

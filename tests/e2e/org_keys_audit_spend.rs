@@ -27,9 +27,8 @@ fn shown_key(screen: &str) -> String {
     let mut lines = screen.lines().skip_while(|l| !l.contains("New key \""));
     lines.next().expect("the new key's heading");
     let line = lines.next().expect("the key's line");
-    line.trim()
-        .trim_matches(|c: char| c == '│' || c.is_whitespace())
-        .to_owned()
+    // The dialog's frame is double-lined; the table behind it shows on either side.
+    line.split('║').nth(1).unwrap_or(line).trim().to_owned()
 }
 
 /// Whether `key` opens `/v1/models`; the error kind when it does not.
@@ -53,7 +52,7 @@ fn a_key_is_created_shown_once_used_rotated_and_deleted() {
     console.wait_for("New API key");
     console.send(TAB);
     console.send(TAB);
-    console.send("e2e-rotated");
+    console.send("e2e-rot");
     console.send(&ctrl('s'));
     let screen = console.wait_for("It will not be shown again");
     let first = shown_key(&screen);
@@ -65,9 +64,15 @@ fn a_key_is_created_shown_once_used_rotated_and_deleted() {
     console.wait_for("Copied the new key");
     let inside_tmux = std::env::var_os("TMUX").is_some();
     let copy = osc52(&first, inside_tmux);
+    let raw = console.raw_output();
+    let at = find_bytes(&raw, b"]52;");
     assert!(
-        find_bytes(&console.raw_output(), copy.as_bytes()).is_some(),
-        "y sends the key to the terminal's clipboard (OSC 52)"
+        find_bytes(&raw, copy.as_bytes()).is_some(),
+        "y sends the key to the terminal's clipboard (OSC 52): {:?} for {first:?}",
+        at.map(
+            |i| String::from_utf8_lossy(&raw[i.saturating_sub(4)..(i + 80).min(raw.len())])
+                .into_owned()
+        )
     );
     console.send(ESC);
     let after = console.wait_gone("It will not be shown again");
@@ -82,7 +87,7 @@ fn a_key_is_created_shown_once_used_rotated_and_deleted() {
     );
 
     // The newest key is the first row: rotate it under one confirmation (Cancel first).
-    console.wait_for_row("e2e-rotated", "active");
+    console.wait_for_row("e2e-rot", "active");
     console.send("R");
     console.wait_for("Rotate API key");
     console.send(TAB);
@@ -99,7 +104,7 @@ fn a_key_is_created_shown_once_used_rotated_and_deleted() {
     );
     assert_eq!(models_with(&home, &second), Ok(()), "the replacement works");
 
-    console.wait_for_row("e2e-rotated", "active");
+    console.wait_for_row("e2e-rot", "active");
     console.send("D");
     console.wait_for("Delete API keys");
     console.send(TAB);
@@ -204,11 +209,15 @@ fn follow_mode_shows_another_clients_change_and_the_export_matches_the_view() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "time,actor,action,target,log_id");
     // Each row on screen is the export's line in the same place: time, actor, action.
-    let shown: Vec<&str> = screen
-        .lines()
-        .filter(|l| l.contains("20") && l.contains(':') && l.contains('.'))
-        .filter(|l| l.trim_start_matches(['│', ' ', '▶']).starts_with("20"))
-        .collect();
+    let is_entry = |line: &&str| {
+        let cells: Vec<char> = line
+            .trim_start_matches(['┃', ' ', '▶'])
+            .chars()
+            .take(5)
+            .collect();
+        cells.len() == 5 && cells[..4].iter().all(char::is_ascii_digit) && cells[4] == '-'
+    };
+    let shown: Vec<&str> = screen.lines().filter(is_entry).collect();
     assert!(shown.len() >= 5, "rows on screen:\n{screen}");
     for (row, line) in shown.iter().zip(lines.iter().skip(1)) {
         let cells: Vec<&str> = line.split(',').collect();
@@ -224,6 +233,7 @@ fn follow_mode_shows_another_clients_change_and_the_export_matches_the_view() {
     console.send(ENTER);
     console.wait_for("exists already");
     console.send(ESC);
+    console.wait_gone("Export audit entries");
     console.send(ESC);
     console.wait_for("Members (");
     quit(&mut console);

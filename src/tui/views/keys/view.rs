@@ -53,7 +53,7 @@ pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: 
     // Columns that do not fit are hidden from the right: when a key was made matters least,
     // whether it works matters most, so its status is never cut.
     let columns = [
-        Column::new("Name", 6, 24).grow(),
+        Column::new("Name", 14, 24).grow(),
         Column::new("Status", 18, 18),
         Column::new("Workspace", 8, 22),
         Column::new("Owner", 8, 24),

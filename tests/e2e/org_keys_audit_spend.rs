@@ -124,12 +124,13 @@ fn a_key_is_created_shown_once_used_rotated_and_deleted() {
     console.send(ESC);
     console.wait_for("Members (");
     quit(&mut console);
-    let log = std::fs::read_dir(home.data_dir())
-        .into_iter()
-        .flatten()
+    let logs: Vec<String> = std::fs::read_dir(home.data_dir().join("logs"))
+        .expect("the console keeps a log")
         .flatten()
         .filter_map(|f| std::fs::read_to_string(f.path()).ok())
-        .collect::<String>();
+        .collect();
+    assert!(!logs.is_empty(), "a log file was written");
+    let log = logs.concat();
     assert!(
         !log.contains(&first) && !log.contains(&second),
         "never in the log"

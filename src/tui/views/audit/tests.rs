@@ -139,3 +139,15 @@ fn a_workspace_trail_keeps_only_its_workspace() {
     let ids: Vec<i64> = shown(&app).rows(app.now).iter().map(|e| e.log_id).collect();
     assert_eq!(ids, [3, 2]);
 }
+
+#[test]
+fn one_key_on_a_workspace_opens_its_trail() {
+    let mut app = loaded_app();
+    let open = app.org().open.expect("a workspace opens first");
+    // The workspace list has the focus first, its cursor on the open workspace.
+    press(&mut app, key(KeyCode::Char('A')));
+    let view = shown(&app);
+    assert_eq!(view.filter, AuditFilter::workspace(open));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.view.is_none());
+}

@@ -79,7 +79,8 @@ pub fn render(audit: &AuditView, frame: &mut Frame, area: Rect, app: &App, theme
     if detail.height > 0
         && let Some(entry) = audit.selected(&rows).map(|at| rows[at])
     {
-        let lines = detail_lines(entry, &row(entry, &names), theme);
+        let workspace = names.workspace(entry);
+        let lines = detail_lines(entry, &row(entry, &names), workspace, theme);
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
     }
     if search.height > 0 {
@@ -100,7 +101,12 @@ pub fn render(audit: &AuditView, frame: &mut Frame, area: Rect, app: &App, theme
 }
 
 /// The entry whole: every field and every piece of metadata, one per line.
-fn detail_lines(entry: &AuditLogOut, shown: &[String; 4], theme: &Theme) -> Vec<Line<'static>> {
+fn detail_lines(
+    entry: &AuditLogOut,
+    shown: &[String; 4],
+    workspace_name: Option<String>,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let field = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label}: "), theme.field_label),
@@ -116,7 +122,11 @@ fn detail_lines(entry: &AuditLogOut, shown: &[String; 4], theme: &Theme) -> Vec<
         field("Log id", entry.log_id.to_string()),
     ];
     if let Some(workspace) = entry.workspace_uuid {
-        lines.push(field("Workspace", workspace.to_string()));
+        let named = match workspace_name {
+            Some(name) => format!("{name} ({workspace})"),
+            None => workspace.to_string(),
+        };
+        lines.push(field("Workspace", named));
     }
     for (title, map) in [
         ("actor", &entry.actor_metadata),

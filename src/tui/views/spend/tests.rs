@@ -104,3 +104,12 @@ fn an_empty_amount_means_no_limit_and_words_are_refused_in_place() {
     assert!(changes(&effects).is_empty());
     assert_eq!(dialog(&app).amount.value(), "lots");
 }
+
+#[test]
+fn read_only_refuses_to_set_the_limit() {
+    let mut app = open_spend();
+    app.read_only = true;
+    press(&mut app, key(KeyCode::Char('e')));
+    assert!(app.dialogs.is_empty());
+    assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
+}

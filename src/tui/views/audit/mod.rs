@@ -8,7 +8,9 @@
 //! `Step::Switch(audit::trail(filter))` from another view.
 
 mod export;
+mod filters;
 mod loading;
+mod paging;
 #[cfg(test)]
 pub(crate) mod tests;
 mod view;
@@ -84,7 +86,7 @@ impl AuditView {
         }
     }
 
-    fn names(&self) -> AuditNames {
+    pub(super) fn names(&self) -> AuditNames {
         match &self.names {
             Remote::Loaded(names) => names.clone(),
             _ => AuditNames::default(),
@@ -118,47 +120,6 @@ impl AuditView {
         self.selected(&rows).map(|at| rows[at])
     }
 
-    fn page(&self, kind: PageKind, app: &App) -> Step {
-        let mut query = self.filter.query(app.now, PAGE);
-        let loaded = match &self.entries {
-            Remote::Loaded(entries) => entries.as_slice(),
-            _ => &[],
-        };
-        // The server's bounds are strict: a microsecond of overlap keeps entries made in the
-        // same microsecond as the edge, and duplicates are dropped by log id on arrival.
-        let overlap = time::Duration::microseconds(1);
-        match kind {
-            PageKind::First => {}
-            PageKind::Older => query.before = loaded.last().map(|e| e.created_at + overlap),
-            PageKind::Newer => {
-                query.after = loaded
-                    .first()
-                    .map(|e| e.created_at - overlap)
-                    .or(query.after);
-            }
-        }
-        let wait = if kind == PageKind::Newer {
-            FOLLOW_EVERY
-        } else {
-            std::time::Duration::ZERO
-        };
-        Step::Fetch(Fetcher::new(PageFetch { kind, query, wait }))
-    }
-
-    /// Asks for older entries when the cursor nears the end of what is loaded.
-    fn maybe_older(&mut self, app: &App) -> Vec<Step> {
-        let rows = self.rows(app.now);
-        let near_end = self
-            .selected(&rows)
-            .is_none_or(|at| at + LOAD_AHEAD >= rows.len());
-        let loaded = matches!(self.entries, Remote::Loaded(_));
-        if near_end && loaded && !self.exhausted && !self.loading_older {
-            self.loading_older = true;
-            return vec![self.page(PageKind::Older, app)];
-        }
-        Vec::new()
-    }
-
     fn step(&mut self, app: &App, delta: isize) -> Vec<Step> {
         let rows = self.rows(app.now);
         if rows.is_empty() {
@@ -190,101 +151,6 @@ impl AuditView {
                 FlashLevel::Info,
                 format!("No loaded entry matches \"{}\"", self.search.value()),
             )],
-        }
-    }
-
-    /// A new filter: what is loaded goes, the newest entries it keeps load.
-    fn refilter(&mut self, app: &App) -> Vec<Step> {
-        self.entries = Remote::Loading;
-        self.exhausted = false;
-        self.loading_older = false;
-        self.cursor = None;
-        let mut steps = vec![Step::StopLoads, self.page(PageKind::First, app)];
-        if !matches!(self.names, Remote::Loaded(_)) {
-            steps.push(Step::Fetch(Fetcher::new(NamesFetch)));
-        }
-        if self.following {
-            steps.push(self.page(PageKind::Newer, app));
-        }
-        steps.push(Step::Say(
-            FlashLevel::Info,
-            format!("Audit log: {}", self.filter.describe(&self.names())),
-        ));
-        steps
-    }
-
-    fn toggle_actor(&mut self, app: &App) -> Vec<Step> {
-        if self.filter.actor.is_some() || self.filter.person.is_some() {
-            self.filter.actor = None;
-            self.filter.person = None;
-            return self.refilter(app);
-        }
-        let Some(entry) = self.current(app.now).cloned() else {
-            return Vec::new();
-        };
-        self.filter.actor = Some(self.names().actor(&entry));
-        self.filter.person = entry
-            .actor_metadata
-            .get("user_uuid")
-            .and_then(|u| uuid::Uuid::parse_str(u).ok());
-        self.refilter(app)
-    }
-
-    fn toggle_action(&mut self, app: &App) -> Vec<Step> {
-        if self.filter.action.is_some() {
-            self.filter.action = None;
-            return self.refilter(app);
-        }
-        let Some(entry) = self.current(app.now) else {
-            return Vec::new();
-        };
-        self.filter.action = Some(entry.event_type.clone());
-        self.refilter(app)
-    }
-
-    fn toggle_follow(&mut self, app: &App) -> Vec<Step> {
-        self.following = !self.following;
-        if self.following {
-            vec![
-                self.page(PageKind::Newer, app),
-                Step::Say(
-                    FlashLevel::Info,
-                    "Following: new entries appear as they happen".into(),
-                ),
-            ]
-        } else {
-            vec![Step::Say(FlashLevel::Info, "Stopped following".into())]
-        }
-    }
-
-    /// Takes a page in: the first replaces, the others add what is not there yet.
-    fn take_page(&mut self, kind: PageKind, page: Vec<AuditLogOut>) {
-        match (&mut self.entries, kind) {
-            (slot, PageKind::First) => {
-                self.exhausted = page.len() < PAGE as usize;
-                *slot = Remote::Loaded(page);
-            }
-            (Remote::Loaded(entries), PageKind::Older) => {
-                let known: std::collections::HashSet<i64> =
-                    entries.iter().map(|e| e.log_id).collect();
-                let fresh: Vec<AuditLogOut> = page
-                    .into_iter()
-                    .filter(|e| !known.contains(&e.log_id))
-                    .collect();
-                self.exhausted = fresh.is_empty();
-                entries.extend(fresh);
-            }
-            (Remote::Loaded(entries), PageKind::Newer) => {
-                let known: std::collections::HashSet<i64> =
-                    entries.iter().map(|e| e.log_id).collect();
-                let mut fresh: Vec<AuditLogOut> = page
-                    .into_iter()
-                    .filter(|e| !known.contains(&e.log_id))
-                    .collect();
-                fresh.append(entries);
-                *entries = fresh;
-            }
-            _ => {}
         }
     }
 }

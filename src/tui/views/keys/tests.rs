@@ -89,3 +89,68 @@ fn read_only_refuses_every_change() {
         );
     }
 }
+
+fn run(app: &App) -> Option<&crate::tui::dialogs::key_run::KeyRun> {
+    app.dialogs.last().and_then(|d| d.as_any().downcast_ref())
+}
+
+#[test]
+fn a_bulk_deletion_goes_one_key_at_a_time_and_counts() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char('D')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(changes(&effects).len(), 1, "one request at a time");
+    let (id, profile, call) = requests(&effects).remove(0);
+    let next = crate::tui::update::update(&mut app, answer(id, profile, call));
+    redraw(&mut app);
+    assert_eq!(run(&app).expect("still open").done_steps, 1);
+    assert!(
+        screen_text(&app).contains("Done 1/2"),
+        "{}",
+        screen_text(&app)
+    );
+    assert_eq!(changes(&next).len(), 1, "the second goes by itself");
+    // ctrl-c between two requests: the dialog stays and says how far it got.
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Key(ctrl('c')));
+    redraw(&mut app);
+    let stopped = run(&app).expect("the dialog stays");
+    assert_eq!(stopped.done_steps, 1);
+    assert!(!stopped.submission.is_sending());
+    assert!(screen_text(&app).contains("Done 1/2"));
+}
+
+#[test]
+fn a_new_key_is_shown_once_in_its_own_dialog() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char('n')));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "deploy");
+    press(&mut app, ctrl('s'));
+    let shown: &crate::tui::dialogs::key_shown::KeyShown = app
+        .dialogs
+        .last()
+        .and_then(|d| d.as_any().downcast_ref())
+        .expect("the key, shown once");
+    assert_eq!(shown.key.name.as_deref(), Some("deploy"));
+    assert!(screen_text(&app).contains("fixture-plaintext-key-0123456789"));
+    let effects = press_only(&mut app, key(KeyCode::Char('y')));
+    assert!(effects.iter().any(|e| matches!(e, crate::tui::effect::Effect::Copy(c) if c.0 == "fixture-plaintext-key-0123456789")));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.dialogs.is_empty());
+    assert!(
+        !screen_text(&app).contains("fixture-plaintext-key"),
+        "gone with the dialog"
+    );
+    assert!(
+        !format!("{:?}", effects).contains("fixture-plaintext"),
+        "Debug hides it"
+    );
+}
+
+fn screen_text(app: &App) -> String {
+    crate::tui::render_tests::screen(app, 100, 30)
+}

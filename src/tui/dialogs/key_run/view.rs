@@ -40,9 +40,10 @@ pub(super) fn render(
     }
     if d.done_steps > 0 || d.submission.is_sending() {
         body.blank();
+        let stop = app.keymap.describe_keys(Context::Global, Action::Interrupt);
         body.line(
             &format!(
-                "Done {}/{} (ctrl-c stops between two requests)",
+                "Done {}/{} ({stop} stops between two requests)",
                 d.done_steps,
                 d.total()
             ),

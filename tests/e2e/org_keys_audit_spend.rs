@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::support::pty::*;
 use mistral_admin::actions::spend::current_limit;
 use mistral_admin::api::AdminWorkspaceIn;
-use mistral_admin::client::ErrorKind;
+use mistral_admin::client::{AuditQuery, ErrorKind};
 use mistral_admin::domain::SecretString;
 use mistral_admin::tui::runner::clipboard::osc52;
 
@@ -175,8 +175,20 @@ fn the_spending_limit_is_set_then_cleared() {
 #[test]
 fn follow_mode_shows_another_clients_change_and_the_export_matches_the_view() {
     let home = Home::new();
+    let query = AuditQuery {
+        limit: Some(1000),
+        ..AuditQuery::default()
+    };
+    let total = with_api(&home, async |client| {
+        client.audit_logs(&query).await.expect("audit").len()
+    });
+    assert!(total > 100, "the demo history is longer than one page");
     let mut console = start(&home, &[]);
-    open_view(&mut console, "audit", "shown");
+    open_view(&mut console, "audit", "100 shown");
+    // At the end of the first page, the next one loads.
+    console.send("G");
+    console.wait_for(&format!("{} shown", total.min(200)));
+    console.send("g");
     console.send("F");
     console.wait_for("following");
     let made = Instant::now();

@@ -119,3 +119,16 @@ fn these_views_in_monochrome_draw_no_colour() {
         }
     }
 }
+
+#[test]
+fn a_deletion_under_way_shows_its_count() {
+    let mut app = open("keys");
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char('D')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (id, profile, call) = requests(&effects).remove(0);
+    crate::tui::update::update(&mut app, answer(id, profile, call));
+    every_way("delete_keys_under_way", &app);
+}

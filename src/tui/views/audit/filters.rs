@@ -22,7 +22,7 @@ impl AuditView {
         }
         steps.push(Step::Say(
             FlashLevel::Info,
-            format!("Audit log: {}", self.filter.describe(&self.names())),
+            format!("Audit log: {}", self.filter.describe(self.names())),
         ));
         steps
     }

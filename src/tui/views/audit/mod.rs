@@ -86,10 +86,13 @@ impl AuditView {
         }
     }
 
-    pub(super) fn names(&self) -> AuditNames {
+    /// The names loaded, or none yet (entries then show what they carry).
+    pub(super) fn names(&self) -> &AuditNames {
+        static NONE: std::sync::LazyLock<AuditNames> =
+            std::sync::LazyLock::new(AuditNames::default);
         match &self.names {
-            Remote::Loaded(names) => names.clone(),
-            _ => AuditNames::default(),
+            Remote::Loaded(names) => names,
+            _ => &NONE,
         }
     }
 
@@ -101,7 +104,7 @@ impl AuditView {
         let names = self.names();
         entries
             .iter()
-            .filter(|e| self.filter.keeps(e, &names, now))
+            .filter(|e| self.filter.keeps(e, names, now))
             .collect()
     }
 
@@ -138,7 +141,7 @@ impl AuditView {
             .rows(app.now)
             .iter()
             .filter_map(|e| {
-                let text = row(e, &names).join(" ");
+                let text = row(e, names).join(" ");
                 query.score(&text).map(|m| (m.score, e.log_id))
             })
             .max_by_key(|(score, _)| *score);
@@ -240,7 +243,10 @@ impl View for AuditView {
             }
             Action::Export => {
                 let shown: Vec<AuditLogOut> = self.rows(app.now).into_iter().cloned().collect();
-                vec![Step::Open(Box::new(ExportDialog::new(shown, self.names())))]
+                vec![Step::Open(Box::new(ExportDialog::new(
+                    shown,
+                    self.names().clone(),
+                )))]
             }
             _ => Vec::new(),
         }

@@ -151,3 +151,16 @@ fn one_key_on_a_workspace_opens_its_trail() {
     press(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_none());
 }
+
+#[test]
+fn another_view_opens_a_persons_trail_with_one_step() {
+    let mut app = loaded_app();
+    let jane = fixtures::id(fixtures::JANE);
+    let steps = vec![Step::Switch(trail(AuditFilter::person(jane)))];
+    let effects = crate::tui::views::control::follow(&mut app, steps);
+    answer_all(&mut app, effects);
+    let view = shown(&app);
+    assert_eq!(view.filter.person, Some(jane));
+    let ids: Vec<i64> = view.rows(app.now).iter().map(|e| e.log_id).collect();
+    assert_eq!(ids, [4, 1], "only what Jane did");
+}

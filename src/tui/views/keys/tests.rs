@@ -154,3 +154,27 @@ fn a_new_key_is_shown_once_in_its_own_dialog() {
 fn screen_text(app: &App) -> String {
     crate::tui::render_tests::screen(app, 100, 30)
 }
+
+#[test]
+fn a_refused_key_stays_in_the_form_with_what_was_typed() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char('n')));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "deploy");
+    let effects = press_only(&mut app, ctrl('s'));
+    let (id, profile, call) = requests(&effects).remove(0);
+    let refusal = crate::tui::state::RemoteError::new(
+        crate::client::ErrorKind::Validation,
+        "expiration_date: the key policy allows 90 days at most",
+    );
+    deliver(&mut app, id, profile, call, Err(refusal));
+    redraw(&mut app);
+    let form: &crate::tui::dialogs::new_key::NewKeyForm = app
+        .dialogs
+        .last()
+        .and_then(|d| d.as_any().downcast_ref())
+        .expect("the form stays");
+    assert_eq!(form.name.value(), "deploy");
+    assert!(screen_text(&app).contains("the key policy allows 90 days at most"));
+}

@@ -31,6 +31,11 @@ fn shown_key(screen: &str) -> String {
     line.split('║').nth(1).unwrap_or(line).trim().to_owned()
 }
 
+/// A key as lists show it: its first and last four characters.
+fn hidden(key: &str) -> String {
+    format!("{}...{}", &key[..4], &key[key.len() - 4..])
+}
+
 /// Whether `key` opens `/v1/models`; the error kind when it does not.
 fn models_with(home: &Home, key: &str) -> Result<(), ErrorKind> {
     let key = SecretString::new(key.to_owned());
@@ -86,17 +91,22 @@ fn a_key_is_created_shown_once_used_rotated_and_deleted() {
         "the new key opens /v1/models"
     );
 
-    // The newest key is the first row: rotate it under one confirmation (Cancel first).
-    console.wait_for_row("e2e-rot", "active");
+    // The newest key is the first row once the list reloads: rotate it under one
+    // confirmation (Cancel first).
+    console.wait_for_row("e2e-rot", &hidden(&first));
     console.send("R");
     console.wait_for("Rotate API key");
     console.send(TAB);
     console.send(ENTER);
-    let screen = console.wait_for("It will not be shown again");
+    // The run ends (the old key deleted), then the replacement shows in its own dialog.
+    let screen = console.wait_until("the replacement, shown once", |s| {
+        let text = s.contents();
+        text.contains("Rotated:") && text.contains("It will not be shown again")
+    });
     let second = shown_key(&screen);
     assert_ne!(first, second);
     console.send(ESC);
-    console.wait_for("Rotated:");
+    console.wait_gone("It will not be shown again");
     assert_eq!(
         models_with(&home, &first),
         Err(ErrorKind::Unauthorized),
@@ -104,7 +114,7 @@ fn a_key_is_created_shown_once_used_rotated_and_deleted() {
     );
     assert_eq!(models_with(&home, &second), Ok(()), "the replacement works");
 
-    console.wait_for_row("e2e-rot", "active");
+    console.wait_for_row("e2e-rot", &hidden(&second));
     console.send("D");
     console.wait_for("Delete API keys");
     console.send(TAB);

@@ -50,7 +50,9 @@ pub(super) fn render(
             theme.field_value,
         );
     }
-    if let Some(key) = &d.created {
+    // A replacement made by a run that then stopped: this is the one place it shows. While
+    // the run goes on, the key waits for its own dialog.
+    if let Some(key) = d.created.as_ref().filter(|_| !d.submission.is_sending()) {
         body.blank();
         secret_lines(&mut body, key, theme);
     }

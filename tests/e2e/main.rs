@@ -16,6 +16,7 @@ mod console;
 mod dialogs;
 mod directory_pages;
 mod keys_never_echoed;
+mod org_keys_audit_spend;
 mod private_files;
 mod readme_capture;
 mod slow_server;

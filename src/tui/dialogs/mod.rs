@@ -25,10 +25,15 @@ pub mod archive;
 pub mod command_line;
 pub mod create_workspace;
 pub mod edit_roles;
+pub mod export_audit;
+pub mod key_run;
+pub mod key_shown;
+pub mod new_key;
 pub mod notice;
 pub mod picker;
 pub mod reader;
 pub mod remove_members;
+pub mod spend_limit;
 pub mod unsaved;
 
 mod buttons;
@@ -64,6 +69,8 @@ pub enum Next {
     Send(Request),
     /// It closes, and the console goes on with what the dialog was for.
     Then(After),
+    /// It stays open, and the text goes to the terminal's clipboard; the status line says so.
+    Copy(crate::tui::effect::Clipboard, String),
 }
 
 /// What the console does once a dialog has closed.

@@ -27,10 +27,15 @@ pub enum Context {
     Scim,
     Plan,
     Undo,
+    Keys,
+    KeyForm,
+    NewKey,
+    Audit,
+    Spend,
 }
 
 impl Context {
-    pub const ALL: [Context; 23] = [
+    pub const ALL: [Context; 28] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -54,6 +59,11 @@ impl Context {
         Self::Scim,
         Self::Plan,
         Self::Undo,
+        Self::Keys,
+        Self::KeyForm,
+        Self::NewKey,
+        Self::Audit,
+        Self::Spend,
     ];
 
     /// The section name in `keymap.toml`.
@@ -82,6 +92,11 @@ impl Context {
             Self::Scim => "scim",
             Self::Plan => "plan",
             Self::Undo => "undo",
+            Self::Keys => "keys",
+            Self::KeyForm => "key_form",
+            Self::NewKey => "new_key",
+            Self::Audit => "audit",
+            Self::Spend => "spend",
         }
     }
 
@@ -111,6 +126,11 @@ impl Context {
             Self::Scim => "Identity-provider sync view (:scim)",
             Self::Plan => "Staged plan (:plan)",
             Self::Undo => "Undo (:undo)",
+            Self::Keys => "API keys view (:keys)",
+            Self::KeyForm => "New API key form",
+            Self::NewKey => "A new key, shown once",
+            Self::Audit => "Audit log view (:audit)",
+            Self::Spend => "Spending view (:spend)",
         }
     }
 
@@ -189,6 +209,17 @@ pub enum Action {
     Drop,
     ApplyPlan,
     Stop,
+    QuickFilter,
+    NewKey,
+    DeleteKeys,
+    RotateKey,
+    CopyKey,
+    Follow,
+    Export,
+    ActorFilter,
+    ActionFilter,
+    SetLimit,
+    Trail,
 }
 
 impl Action {
@@ -196,7 +227,12 @@ impl Action {
     pub fn is_destructive(self, context: Context) -> bool {
         matches!(
             self,
-            Self::RemoveMembers | Self::ArchiveWorkspace | Self::RunSync | Self::ApplyPlan
+            Self::RemoveMembers
+                | Self::ArchiveWorkspace
+                | Self::RunSync
+                | Self::ApplyPlan
+                | Self::DeleteKeys
+                | Self::RotateKey
         ) || (context == Context::Dialog && self == Self::Press)
     }
 }
@@ -259,6 +295,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::WorkspaceList, A::ToggleArchived, "toggle_archived", "Show archived / active workspaces", Some("archived")),
     spec(C::WorkspaceList, A::NewWorkspace, "new_workspace", "Create a workspace", Some("new")),
     spec(C::WorkspaceList, A::ArchiveWorkspace, "archive_workspace", "Archive the workspace under the cursor", None),
+    spec(C::WorkspaceList, A::Trail, "trail", "Audit trail of the workspace under the cursor", None),
     spec(C::WorkspaceTabs, A::NextTab, "next_tab", "Next tab", Some("tab")),
     spec(C::WorkspaceTabs, A::PreviousTab, "previous_tab", "Previous tab", None),
     spec(C::WorkspaceTabs, A::MembersTab, "members_tab", "Members tab", None),
@@ -266,6 +303,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::WorkspaceTabs, A::ApiKeysTab, "api_keys_tab", "API keys tab", None),
     spec(C::WorkspaceTabs, A::NewWorkspace, "new_workspace", "Create a workspace", None),
     spec(C::WorkspaceTabs, A::ArchiveWorkspace, "archive_workspace", "Archive this workspace", None),
+    spec(C::WorkspaceTabs, A::Trail, "trail", "Audit trail of this workspace", None),
     spec(C::Members, A::AddMembers, "add_members", "Add organization members to the workspace", Some("add")),
     spec(C::Members, A::Mark, "mark", "Select the member (or unselect), then move down", Some("select")),
     spec(C::Members, A::MarkAll, "mark_all", "Select every member shown, or none", None),
@@ -371,6 +409,39 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Undo, A::ApplyPlan, "apply", "Undo the change set shown (asks first)", Some("undo")),
     spec(C::Undo, A::Stop, "stop", "Stop undoing after the change on its way", Some("stop")),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
+    spec(C::Keys, A::Up, "up", "Move up", Some("move")),
+    spec(C::Keys, A::Down, "down", "Move down", None),
+    spec(C::Keys, A::PageUp, "page_up", "Page up", None),
+    spec(C::Keys, A::PageDown, "page_down", "Page down", None),
+    spec(C::Keys, A::Top, "top", "First row", None),
+    spec(C::Keys, A::Bottom, "bottom", "Last row", None),
+    spec(C::Keys, A::Filter, "filter", "Find a key by name, workspace or owner: the cursor moves to it", Some("find")),
+    spec(C::Keys, A::QuickFilter, "quick_filter", "Next quick filter: expired, expiring in 30 days, never used, unused 90 days, owner gone", Some("filter")),
+    spec(C::Keys, A::Mark, "mark", "Select the key (or unselect), then move down", Some("select")),
+    spec(C::Keys, A::NewKey, "new_key", "Create a key (shown once)", Some("new")),
+    spec(C::Keys, A::RotateKey, "rotate_key", "Rotate the key under the cursor: a replacement, then the old one is deleted (asks first)", Some("rotate")),
+    spec(C::Keys, A::DeleteKeys, "delete_keys", "Delete the selected keys, else the one under the cursor (asks first)", Some("delete")),
+    spec(C::KeyForm, A::NextField, "next_field", "Next field", Some("field")),
+    spec(C::KeyForm, A::PreviousField, "previous_field", "Previous field", None),
+    spec(C::KeyForm, A::Toggle, "toggle", "Next workspace or owner; press a button", Some("choose")),
+    spec(C::KeyForm, A::Submit, "submit", "Create the key", Some("create")),
+    spec(C::KeyForm, A::Cancel, "cancel", "Close without creating anything", Some("cancel")),
+    spec(C::NewKey, A::CopyKey, "copy_key", "Copy the key to the clipboard (OSC 52: works over SSH and in tmux)", Some("copy")),
+    spec(C::NewKey, A::Close, "close", "Close: the key is not shown again", Some("close")),
+    spec(C::Audit, A::Up, "up", "Move up (older entries load at the end)", Some("move")),
+    spec(C::Audit, A::Down, "down", "Move down", None),
+    spec(C::Audit, A::PageUp, "page_up", "Page up", None),
+    spec(C::Audit, A::PageDown, "page_down", "Page down", None),
+    spec(C::Audit, A::Top, "top", "Newest entry", None),
+    spec(C::Audit, A::Bottom, "bottom", "Oldest entry loaded", None),
+    spec(C::Audit, A::Filter, "filter", "Search what is loaded: the cursor moves to the match", Some("find")),
+    spec(C::Audit, A::ActorFilter, "actor_filter", "Only the actor under the cursor, or everyone again", Some("actor")),
+    spec(C::Audit, A::ActionFilter, "action_filter", "Only the action under the cursor, or every action again", Some("action")),
+    spec(C::Audit, A::Window, "window", "Time window: all, last 24 hours, 7 days, 30 days", Some("window")),
+    spec(C::Audit, A::Follow, "follow", "Follow: new entries appear as they happen", Some("follow")),
+    spec(C::Audit, A::Open, "open", "Show or hide the whole entry", Some("detail")),
+    spec(C::Audit, A::Export, "export", "Export the filtered entries to JSON Lines or CSV", Some("export")),
+    spec(C::Spend, A::SetLimit, "set_limit", "Set the monthly limit, or no limit (asks first)", Some("set")),
 ];
 
 pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {

@@ -4,6 +4,7 @@
 mod bidi;
 mod dialogs;
 mod navigation_dialogs;
+mod org_views;
 mod panes;
 mod roles;
 mod sizes;

@@ -2,6 +2,7 @@
 //! `AdminClient`, and its answer comes back as a message. The UI never waits on it, and
 //! ctrl-c aborts the tasks.
 
+pub mod clipboard;
 pub mod convert;
 pub mod journaling;
 
@@ -106,6 +107,7 @@ impl EffectRunner for ClientRunner {
             }
             // Timers are the event loop's business.
             Effect::ExpireFlash { .. } => {}
+            Effect::Copy(text) => clipboard::copy(&text),
         }
     }
 }

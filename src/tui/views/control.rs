@@ -113,8 +113,13 @@ fn paste(app: &mut App, text: &str) {
 
 /// Opens a view (closing the one open before) and starts its loads.
 pub fn open(app: &mut App, entry: &Entry) -> Vec<Effect> {
-    let mut effects = close(app);
     let view = (entry.open)(app);
+    open_view(app, view)
+}
+
+/// Opens `view` as it is (a trail with its filter, ...), closing the one open before.
+pub fn open_view(app: &mut App, view: Box<dyn super::View>) -> Vec<Effect> {
+    let mut effects = close(app);
     app.view = Some(OpenView {
         profile: app.current,
         view,
@@ -214,6 +219,7 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 let profile = app.view.as_ref().map_or(app.current, |open| open.profile);
                 effects.extend(requests::load_organization(app, profile));
             }
+            Step::Switch(view) => effects.extend(open_view(app, view)),
         }
     }
     effects

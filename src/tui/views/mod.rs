@@ -1,6 +1,7 @@
 //! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`, `:plan`, `:undo`. Each lives in its own folder (state and keys, loading, drawing, tests)
-//! behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
+//! `:vibe`, `:scim`, `:plan`, `:undo`, `:keys`, `:spend`, `:audit`. Each lives in its own
+//! folder (state and keys, loading, drawing, tests) behind the [`View`] trait; [`control`] is
+//! the one place a view is opened, fed keys and
 //! answers, and closed. A view gets the action a key stands for in its own keymap section,
 //! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
 //! which run on the async runner like every other request.
@@ -13,10 +14,13 @@ pub mod fetch;
 pub mod frame;
 pub mod numbers;
 
+pub mod audit;
+pub mod keys;
 pub mod limits;
 pub mod plan;
 pub mod scim;
 pub mod undo;
+pub mod spend;
 pub mod usage;
 pub mod vibe;
 
@@ -42,6 +46,9 @@ pub const VIEWS: &[Entry] = &[
     scim::ENTRY,
     plan::ENTRY,
     undo::ENTRY,
+    keys::ENTRY,
+    spend::ENTRY,
+    audit::ENTRY,
 ];
 
 /// How a view is found and opened.
@@ -82,6 +89,8 @@ pub enum Step {
     Unstage(Vec<u64>),
     /// Load the organization's panes again (after the view changed it).
     ReloadOrganization,
+    /// Replace the view with another (a person's audit trail from a list of people, ...).
+    Switch(Box<dyn View>),
 }
 
 /// An organization-level view, whichever it is.

@@ -235,9 +235,12 @@ pub fn set_role(group: &AdminUserGroupOut, role: OrgRole) -> Result<Plan, Action
     ))
 }
 
+pub mod access;
 mod links;
 
 pub use links::{add_members, assign, nest, provision, remove_members, unassign};
 
+#[cfg(test)]
+mod access_tests;
 #[cfg(test)]
 mod tests;

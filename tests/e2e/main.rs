@@ -15,6 +15,7 @@ mod cli_recipes;
 mod console;
 mod dialogs;
 mod directory_pages;
+mod groups_view;
 mod keys_never_echoed;
 mod private_files;
 mod readme_capture;

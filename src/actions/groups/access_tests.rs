@@ -101,7 +101,12 @@ fn assigning_and_provisioning_preview_every_effective_member() {
     };
     let change = org().preview(&assign, &[]);
     assert_eq!(change.gained.len(), 3);
-    assert!(change.gained.iter().all(|g| g.place == Place::Workspace(id(101))));
+    assert!(
+        change
+            .gained
+            .iter()
+            .all(|g| g.place == Place::Workspace(id(101)))
+    );
     let provision = GroupRequest::Provision {
         body: crate::api::AdminProvisionGroupToWorkspaceIn {
             user_group_uuid: id(3),
@@ -133,9 +138,11 @@ fn the_preview_in_words_groups_roles_by_person_and_place() {
         ),
     };
     let change = org().preview(&assign, &[]);
-    let lines = super::access::describe(&change, |u| format!("u{}", u.as_u128()), |w| {
-        format!("w{}", w.as_u128())
-    });
+    let lines = super::access::describe(
+        &change,
+        |u| format!("u{}", u.as_u128()),
+        |w| format!("w{}", w.as_u128()),
+    );
     assert_eq!(lines, vec!["u13 gains dev, workspace_admin in \"w100\""]);
     let unassign = GroupRequest::Unassign {
         group: id(1),

@@ -182,8 +182,9 @@ pub fn delete(
     assignments: &[GroupWorkspaceAssignmentOut],
 ) -> Result<Plan, ActionError> {
     provider_owned(group, "existence")?;
+    let verb = if members == 1 { "loses" } else { "lose" };
     let mut summary = format!(
-        "Deleting the group \"{}\" is permanent: its {} lose what it grants",
+        "Deleting the group \"{}\" is permanent: its {} {verb} what it grants",
         group.name,
         count_of(members, "direct member", "direct members")
     );

@@ -25,6 +25,8 @@ pub mod archive;
 pub mod command_line;
 pub mod create_workspace;
 pub mod edit_roles;
+pub mod group_change;
+pub mod group_form;
 pub mod notice;
 pub mod picker;
 pub mod reader;

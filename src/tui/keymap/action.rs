@@ -25,10 +25,12 @@ pub enum Context {
     Limits,
     Vibe,
     Scim,
+    Groups,
+    GroupPick,
 }
 
 impl Context {
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 23] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -50,6 +52,8 @@ impl Context {
         Self::Limits,
         Self::Vibe,
         Self::Scim,
+        Self::Groups,
+        Self::GroupPick,
     ];
 
     /// The section name in `keymap.toml`.
@@ -76,6 +80,8 @@ impl Context {
             Self::Limits => "limits",
             Self::Vibe => "vibe",
             Self::Scim => "scim",
+            Self::Groups => "groups",
+            Self::GroupPick => "group_pick",
         }
     }
 
@@ -103,6 +109,8 @@ impl Context {
             Self::Limits => "Rate limits view (:limits)",
             Self::Vibe => "Vibe activity view (:vibe)",
             Self::Scim => "Identity-provider sync view (:scim)",
+            Self::Groups => "Groups view (:groups)",
+            Self::GroupPick => "Choosing for a group change (a group, a workspace, roles, members)",
         }
     }
 
@@ -177,6 +185,13 @@ pub enum Action {
     Granularity,
     DryRun,
     RunSync,
+    NewGroup,
+    DeleteGroup,
+    Nest,
+    Unnest,
+    AssignWorkspace,
+    UnassignWorkspace,
+    ProvisionWorkspace,
 }
 
 impl Action {
@@ -184,7 +199,12 @@ impl Action {
     pub fn is_destructive(self, context: Context) -> bool {
         matches!(
             self,
-            Self::RemoveMembers | Self::ArchiveWorkspace | Self::RunSync
+            Self::RemoveMembers
+                | Self::ArchiveWorkspace
+                | Self::RunSync
+                | Self::DeleteGroup
+                | Self::Unnest
+                | Self::UnassignWorkspace
         ) || (context == Context::Dialog && self == Self::Press)
     }
 }
@@ -347,6 +367,28 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Scim, A::Up, "up", "Scroll up", Some("scroll")),
     spec(C::Scim, A::Down, "down", "Scroll down", None),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
+    spec(C::Groups, A::Up, "up", "Move up", Some("move")),
+    spec(C::Groups, A::Down, "down", "Move down", None),
+    spec(C::Groups, A::PageUp, "page_up", "Page up", None),
+    spec(C::Groups, A::PageDown, "page_down", "Page down", None),
+    spec(C::Groups, A::Top, "top", "First group", None),
+    spec(C::Groups, A::Bottom, "bottom", "Last group", None),
+    spec(C::Groups, A::Filter, "filter", "Find a group: the cursor moves to the best match", Some("find")),
+    spec(C::Groups, A::NewGroup, "new_group", "Create a group", Some("new")),
+    spec(C::Groups, A::Edit, "edit", "Rename the group or change its description", Some("edit")),
+    spec(C::Groups, A::AddMembers, "add_members", "Add organization members to the group", Some("add")),
+    spec(C::Groups, A::RemoveMembers, "remove_members", "Remove members from the group (asks first)", Some("remove")),
+    spec(C::Groups, A::Nest, "nest", "Nest the group inside another group", Some("nest")),
+    spec(C::Groups, A::Unnest, "unnest", "Take the group out of a group it is nested in (asks first)", None),
+    spec(C::Groups, A::AssignWorkspace, "assign_workspace", "Assign the group to a workspace with roles, or change its roles there", Some("assign")),
+    spec(C::Groups, A::UnassignWorkspace, "unassign_workspace", "Remove one of the group's workspace assignments (asks first)", None),
+    spec(C::Groups, A::ProvisionWorkspace, "provision_workspace", "Provision a workspace: copy the group's members into it", None),
+    spec(C::Groups, A::DeleteGroup, "delete_group", "Delete the group (asks for its name)", None),
+    spec(C::GroupPick, A::Up, "up", "Move up", Some("move")),
+    spec(C::GroupPick, A::Down, "down", "Move down", None),
+    spec(C::GroupPick, A::Toggle, "toggle", "Tick or untick (roles, members)", Some("tick")),
+    spec(C::GroupPick, A::Choose, "choose", "Take the entry under the cursor, or go on with the ticked ones", Some("next")),
+    spec(C::GroupPick, A::Cancel, "cancel", "Close without changing anything", Some("cancel")),
 ];
 
 pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {

@@ -1,5 +1,5 @@
 //! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`. Each lives in its own folder (state and keys, loading, drawing, tests)
+//! `:vibe`, `:scim`, `:groups`. Each lives in its own folder (state and keys, loading, drawing, tests)
 //! behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
 //! answers, and closed. A view gets the action a key stands for in its own keymap section,
 //! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
@@ -13,6 +13,7 @@ pub mod fetch;
 pub mod frame;
 pub mod numbers;
 
+pub mod groups;
 pub mod limits;
 pub mod scim;
 pub mod usage;
@@ -33,7 +34,13 @@ use crate::tui::theme::Theme;
 pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
-pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY, scim::ENTRY];
+pub const VIEWS: &[Entry] = &[
+    usage::ENTRY,
+    limits::ENTRY,
+    vibe::ENTRY,
+    scim::ENTRY,
+    groups::ENTRY,
+];
 
 /// How a view is found and opened.
 #[derive(Clone, Copy)]

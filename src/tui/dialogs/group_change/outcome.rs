@@ -1,0 +1,33 @@
+//! What a group change does to the console once the server made it: the status line says
+//! what was done, and the groups view, the directory and the workspaces reload (access
+//! through groups shows in every workspace's member table).
+
+use crate::actions::{Intent, Plan, Reply};
+use crate::tui::effect::Effect;
+use crate::tui::state::{App, FlashLevel};
+use crate::tui::update::{flash, requests};
+use crate::tui::views::control;
+
+/// After any change a groups dialog made (this one, the form, Add Members for a group).
+pub fn changed(
+    app: &mut App,
+    profile: usize,
+    plan: Option<&Plan>,
+    _replies: &[Reply],
+) -> Vec<Effect> {
+    let text = match plan.map(|p| &p.intent) {
+        Some(Intent::Group { done }) => done.clone(),
+        _ => "Done".to_owned(),
+    };
+    let mut effects = vec![flash::show(app, FlashLevel::Success, text)];
+    if app
+        .view
+        .as_ref()
+        .is_some_and(|open| open.profile == profile)
+    {
+        effects.extend(control::reload(app));
+    }
+    effects.extend(requests::reload_people(app, profile));
+    effects.extend(requests::reload_workspaces(app, profile, false));
+    effects
+}

@@ -100,13 +100,17 @@ impl GroupForm {
                 &[],
                 &all,
             ),
-            Some(entry) => groups::edit(
-                &entry.group,
-                (!self.name_locked).then(|| self.name.value()),
-                Some(description),
-                None,
-                &all,
-            ),
+            Some(entry) => {
+                // An empty field over no description is no change.
+                let stored = entry.group.description.as_deref().unwrap_or_default();
+                groups::edit(
+                    &entry.group,
+                    (!self.name_locked).then(|| self.name.value()),
+                    (description != stored).then_some(description),
+                    None,
+                    &all,
+                )
+            }
         }
     }
 

@@ -383,6 +383,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Groups, A::AssignWorkspace, "assign_workspace", "Assign the group to a workspace with roles, or change its roles there", Some("assign")),
     spec(C::Groups, A::UnassignWorkspace, "unassign_workspace", "Remove one of the group's workspace assignments (asks first)", None),
     spec(C::Groups, A::ProvisionWorkspace, "provision_workspace", "Provision a workspace: copy the group's members into it", None),
+    spec(C::Groups, A::EditRoles, "edit_roles", "Set the organization role the group grants its members", Some("role")),
     spec(C::Groups, A::DeleteGroup, "delete_group", "Delete the group (asks for its name)", None),
     spec(C::GroupPick, A::Up, "up", "Move up", Some("move")),
     spec(C::GroupPick, A::Down, "down", "Move down", None),

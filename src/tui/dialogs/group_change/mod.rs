@@ -1,6 +1,7 @@
 //! One change to a group after the admin has seen what it does: remove members, nest it in
 //! another group or take it out, assign it to a workspace with roles (or change them), end an
-//! assignment, provision a workspace from it, or delete it. Each starts by choosing what the
+//! assignment, provision a workspace from it, set the organization role it grants, or delete
+//! it. Each starts by choosing what the
 //! change is about (a group, a workspace, roles, members) unless there is nothing to choose,
 //! then shows the plan the shared action layer makes with who gains or loses which role
 //! through it, opening on Cancel; deleting asks for the group's name. A refusal (a cycle the
@@ -42,6 +43,7 @@ pub enum Kind {
     Assign,
     Unassign,
     Provision,
+    OrganizationRole,
     Delete,
 }
 

@@ -4,7 +4,7 @@
 use crate::actions::members::Person;
 use crate::actions::{ActionError, Plan, Request, groups};
 use crate::api::WorkspaceOut;
-use crate::domain::WorkspaceRole;
+use crate::domain::{OrgRole, WorkspaceRole};
 use crate::tui::state::App;
 
 use super::{GroupChange, Kind};
@@ -68,6 +68,12 @@ impl GroupChange {
                     .and_then(|r| WorkspaceRole::from_name(r))
                     .ok_or("choose the role they get")?;
                 groups::provision(group, workspace()?, role)
+            }
+            Kind::OrganizationRole => {
+                let role = first
+                    .and_then(|id| OrgRole::ALL.into_iter().find(|r| r.uuid() == id))
+                    .ok_or("choose a role")?;
+                groups::set_role(group, role)
             }
             Kind::Delete => groups::delete(group, entry.members.len(), &entry.assignments),
         };

@@ -30,6 +30,7 @@ fn title(kind: Kind) -> &'static str {
         Kind::Assign => "Assign the group to a workspace",
         Kind::Unassign => "Remove a workspace assignment",
         Kind::Provision => "Provision a workspace from the group",
+        Kind::OrganizationRole => "The group's organization role",
         Kind::Delete => "Delete the group",
     }
 }
@@ -47,6 +48,9 @@ fn question(d: &GroupChange) -> String {
         (Kind::Assign, _) => format!("Assign \"{name}\" to which workspace?"),
         (Kind::Unassign, _) => format!("End the assignment of \"{name}\" to which workspace?"),
         (Kind::Provision, _) => format!("Copy the members of \"{name}\" into which workspace?"),
+        (Kind::OrganizationRole, _) => {
+            format!("Which organization role does \"{name}\" grant its members?")
+        }
         (Kind::Delete, _) => format!("Delete \"{name}\"?"),
     }
 }
@@ -184,6 +188,7 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, theme: &Th
         Kind::Assign => "Assign".to_owned(),
         Kind::Unassign => "End the assignment".to_owned(),
         Kind::Provision => "Provision".to_owned(),
+        Kind::OrganizationRole => "Set the role".to_owned(),
         Kind::Delete => format!("Delete \"{}\"", truncate(&d.groups.name_of(d.group), 24)),
     };
     let views: Vec<ButtonView> = review_buttons(d.has_choices())

@@ -28,6 +28,7 @@ pub fn is_change(action: Action) -> bool {
             | Action::AssignWorkspace
             | Action::UnassignWorkspace
             | Action::ProvisionWorkspace
+            | Action::EditRoles
             | Action::DeleteGroup
     )
 }
@@ -213,6 +214,17 @@ pub fn open(view: &GroupsView, action: Action, app: &App) -> Vec<Step> {
             say(format!("\"{name}\" is not assigned to any workspace"))
         }
         Action::UnassignWorkspace => change(Kind::Unassign, workspace_items(true), false),
+        Action::EditRoles => {
+            let items = crate::domain::OrgRole::ALL
+                .into_iter()
+                .map(|r| Item {
+                    id: r.uuid(),
+                    label: r.name().to_owned(),
+                    note: r.description().to_owned(),
+                })
+                .collect();
+            change(Kind::OrganizationRole, items, false)
+        }
         Action::DeleteGroup => change(Kind::Delete, Vec::new(), false),
         _ => Vec::new(),
     }

@@ -215,6 +215,29 @@ fn deleting_needs_the_exact_name_and_sends_once_typed() {
 }
 
 #[test]
+fn the_organization_role_is_chosen_then_previewed() {
+    let mut app = open_groups();
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "sales");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char('r')));
+    // member, billing_manager, organization_admin: the second.
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Enter));
+    let dialog = change_dialog(&app);
+    let Some(Request::Group(GroupRequest::SetOrganizationRole { group, body })) = dialog.request()
+    else {
+        panic!("a role change: {:?}", dialog.request());
+    };
+    assert_eq!(*group, id(SALES));
+    assert_eq!(
+        body.organization_role,
+        crate::domain::OrgRole::BillingManager.code()
+    );
+    assert!(dialog.preview(&app).is_empty(), "Sales has nobody in it");
+}
+
+#[test]
 fn the_preview_names_who_gains_what_before_nesting() {
     let mut app = open_groups();
     press(&mut app, key(KeyCode::Char('/')));

@@ -86,7 +86,8 @@ fn a_new_group_with_two_members_assigned_as_admin_shows_in_the_workspace_and_a_l
     console.send(GROUP);
     console.send(ENTER);
     console.wait_for(&format!("Created the group \"{GROUP}\""));
-    find_group(&mut console, GROUP);
+    // The cursor goes to the new group once the view has reloaded.
+    console.wait_for(&format!("▶ {GROUP}"));
 
     console.send("a");
     console.wait_for("Add members to the group");

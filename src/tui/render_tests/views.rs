@@ -144,6 +144,26 @@ fn groups_dialogs() {
     both_sizes("groups_add_members", &app);
 
     let mut app = open("groups");
+    find_group(&mut app, "platform");
+    press(&mut app, key(KeyCode::Char('x')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    both_sizes("groups_remove_members", &app);
+
+    let mut app = open("groups");
+    find_group(&mut app, "engineering");
+    press(&mut app, key(KeyCode::Char('i')));
+    press(&mut app, key(KeyCode::Enter));
+    let reason = "Nesting 'Engineering' inside 'Platform' would make a loop: 'Platform' is already nested inside 'Engineering' ('Engineering' > 'Platform' > 'Engineering')";
+    if let Some(dialog) = app.dialogs.last_mut() {
+        dialog.refused(crate::tui::state::RemoteError::new(
+            crate::client::ErrorKind::Conflict,
+            reason,
+        ));
+    }
+    redraw(&mut app);
+    both_sizes("groups_nest_refused", &app);
+
+    let mut app = open("groups");
     press(&mut app, key(KeyCode::Char('e')));
     both_sizes("groups_edit_provider_group", &app);
 

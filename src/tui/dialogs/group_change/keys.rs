@@ -18,6 +18,20 @@ impl GroupChange {
         }
     }
 
+    pub(super) fn list(&self) -> &PickList {
+        if self.stage == Stage::Roles {
+            &self.roles
+        } else {
+            &self.targets
+        }
+    }
+
+    /// Finds the entry `query` names; says so, keeping the cursor, when none matches.
+    pub(super) fn typed_query(&mut self, query: &str) {
+        self.problem =
+            (!self.list_mut().find(query)).then(|| format!("Nothing matches \"{query}\""));
+    }
+
     fn list_mut(&mut self) -> &mut PickList {
         if self.stage == Stage::Roles {
             &mut self.roles
@@ -27,8 +41,15 @@ impl GroupChange {
     }
 
     fn choosing(&mut self, input: Input) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
+        let action = match input {
+            Input::Typed(key) => {
+                let mut field = tui_input::Input::new(self.list().query.clone());
+                if text_input::feed(&mut field, &key) == Some(true) {
+                    self.typed_query(field.value());
+                }
+                return Next::Stay;
+            }
+            Input::Action(action) => action,
         };
         let list = self.list_mut();
         let last = list.items.len().saturating_sub(1);

@@ -74,6 +74,8 @@ pub struct PickList {
     pub cursor: usize,
     pub ticked: BTreeSet<Uuid>,
     pub multi: bool,
+    /// What was typed to find an entry; the cursor is on its best match.
+    pub query: String,
 }
 
 impl PickList {
@@ -83,6 +85,27 @@ impl PickList {
             cursor: 0,
             ticked: BTreeSet::new(),
             multi,
+            query: String::new(),
+        }
+    }
+
+    /// Moves the cursor to the entry that best matches `query`; false when none does (the
+    /// cursor then stays where it was).
+    pub fn find(&mut self, query: &str) -> bool {
+        self.query = query.to_owned();
+        let matcher = crate::tui::fuzzy::Query::new(query);
+        let best = self
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| matcher.score(&item.label).map(|m| (m.score, i)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        match best {
+            Some((_, at)) => {
+                self.cursor = at;
+                true
+            }
+            None => false,
         }
     }
 
@@ -189,7 +212,9 @@ impl Dialog for GroupChange {
 
     fn layers(&self) -> Vec<Layer> {
         match self.stage {
-            Stage::Targets | Stage::Roles => vec![Layer::Keys(Context::GroupPick)],
+            Stage::Targets | Stage::Roles => {
+                vec![Layer::Keys(Context::GroupPick), Layer::Text]
+            }
             Stage::Review(_) if self.kind == Kind::Delete => {
                 vec![Layer::Text, Layer::Keys(Context::Dialog)]
             }
@@ -202,7 +227,10 @@ impl Dialog for GroupChange {
     }
 
     fn paste(&mut self, text: &str) {
-        if self.kind == Kind::Delete {
+        if !matches!(self.stage, Stage::Review(_)) {
+            let query = format!("{}{text}", self.list().query);
+            self.typed_query(&query);
+        } else if self.kind == Kind::Delete {
             crate::tui::update::text_input::paste(&mut self.typed, text);
         }
     }

@@ -81,17 +81,20 @@ pub(super) fn render(
         } else {
             &d.targets
         };
+        if !list.query.is_empty() {
+            body.line(&format!("Find: {}", list.query), theme.field_label);
+        }
         let keys = |action| app.keymap.describe_keys(Context::GroupPick, action);
         let hint = if list.multi {
             format!(
-                "{} ticks · {} goes on to the preview · {} cancels",
+                "type to find · {} ticks · {} goes on to the preview · {} cancels",
                 keys(Action::Toggle),
                 keys(Action::Choose),
                 keys(Action::Cancel)
             )
         } else {
             format!(
-                "{} takes the one under the cursor · {} cancels",
+                "type to find · {} takes the one under the cursor · {} cancels",
                 keys(Action::Choose),
                 keys(Action::Cancel)
             )

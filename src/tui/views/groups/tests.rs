@@ -191,6 +191,29 @@ fn assigning_goes_through_workspace_roles_and_a_review_on_cancel() {
 }
 
 #[test]
+fn letters_typed_in_a_list_move_its_cursor_to_the_best_match() {
+    let mut app = open_groups();
+    press(&mut app, key(KeyCode::Char('w')));
+    type_text(&mut app, "datapl");
+    let dialog = change_dialog(&app);
+    assert_eq!(dialog.targets.items[dialog.targets.cursor].id, id(DATA));
+    type_text(&mut app, "zzz");
+    let dialog = change_dialog(&app);
+    assert_eq!(
+        dialog.targets.items[dialog.targets.cursor].id,
+        id(DATA),
+        "kept"
+    );
+    assert!(
+        dialog
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("Nothing matches")
+    );
+}
+
+#[test]
 fn deleting_needs_the_exact_name_and_sends_once_typed() {
     let mut app = open_groups();
     press(&mut app, key(KeyCode::Char('/')));

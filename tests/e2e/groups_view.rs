@@ -229,3 +229,55 @@ fn a_new_group_with_two_members_assigned_as_admin_shows_in_the_workspace_and_a_l
         }
     });
 }
+
+/// Engineering's members and whether it still exists, through the API.
+async fn engineering(client: &mistral_admin::client::AdminClient) -> Vec<uuid::Uuid> {
+    let groups = client.list_all_groups().await.expect("groups");
+    let group = groups
+        .iter()
+        .find(|g| g.name == "Engineering")
+        .expect("the demo's provider group");
+    assert_eq!(group.externally_managed, Some(true));
+    let members = client
+        .list_all_group_members(group.uuid)
+        .await
+        .expect("members");
+    members.iter().map(|m| m.user_uuid).collect()
+}
+
+#[test]
+fn a_group_from_the_identity_provider_is_locked_and_its_owned_changes_refused_before_sending() {
+    let home = Home::new();
+    let before = with_api(&home, async |client| engineering(client).await);
+    // Wide enough for the status line to hold each refusal whole.
+    let mut console = Console::start(&home, &[], 160, 30);
+    console.wait_for("Members (");
+    open_groups(&mut console);
+    find_group(&mut console, "Engineering");
+    let screen = console.wait_for("from the identity provider");
+    assert!(
+        screen
+            .contains("🔒 from the identity provider, which owns its name, members and existence:"),
+        "the lock says why:\n{screen}"
+    );
+    // Each refusal replaces the one before on the status line, so each wait sees its own.
+    for (key, owned) in [("a", "members"), ("D", "existence"), ("x", "members")] {
+        console.send(key);
+        let screen = console.wait_for(&format!(
+            "comes from the identity provider, which owns its {owned}"
+        ));
+        assert!(
+            !screen.contains("╔"),
+            "no dialog opened for {key}:\n{screen}"
+        );
+    }
+    console.send("e");
+    let form = console.wait_for("Rename or describe the group");
+    assert!(form.contains("Name         🔒 Engineering"), "{form}");
+    console.send(ESC);
+    console.wait_gone("Rename or describe the group");
+    leave_view(&mut console);
+    quit(&mut console);
+    let after = with_api(&home, async |client| engineering(client).await);
+    assert_eq!(before, after, "nothing was sent");
+}

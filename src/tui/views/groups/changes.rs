@@ -49,9 +49,12 @@ pub fn refusal(view: &GroupsView, action: Action) -> Option<String> {
     };
     let nobody: [Person; 0] = [];
     match action {
-        Action::AddMembers | Action::RemoveMembers => {
-            refused(groups::add_members(&entry.group, &nobody, &entry.members))
-        }
+        Action::AddMembers => refused(groups::add_members(&entry.group, &nobody, &entry.members)),
+        Action::RemoveMembers => refused(groups::remove_members(
+            &entry.group,
+            &nobody,
+            &entry.members,
+        )),
         Action::DeleteGroup => refused(groups::delete(&entry.group, 0, &[])),
         _ => None,
     }

@@ -42,6 +42,9 @@ pub struct GroupsView {
     pub groups: Remote<Arc<Groups>>,
     /// The group under the cursor, followed by id through reloads.
     pub cursor: Option<Uuid>,
+    /// The row it was on: a group nested in two groups is drawn twice, and the cursor stays
+    /// on the line it moved to.
+    pub cursor_row: usize,
     pub search: tui_input::Input,
     pub searching: bool,
 }
@@ -51,6 +54,7 @@ impl Default for GroupsView {
         Self {
             groups: Remote::Loading,
             cursor: None,
+            cursor_row: 0,
             search: tui_input::Input::default(),
             searching: false,
         }
@@ -72,10 +76,13 @@ impl GroupsView {
         if rows.is_empty() {
             return None;
         }
-        let found = self
-            .cursor
-            .and_then(|id| rows.iter().position(|r| r.group == id));
-        Some(found.unwrap_or(0))
+        let Some(id) = self.cursor else {
+            return Some(0);
+        };
+        if rows.get(self.cursor_row).is_some_and(|r| r.group == id) {
+            return Some(self.cursor_row);
+        }
+        Some(rows.iter().position(|r| r.group == id).unwrap_or(0))
     }
 
     /// The group under the cursor, as drawn.
@@ -89,6 +96,7 @@ impl GroupsView {
 
     fn move_to(&mut self, index: usize) {
         self.cursor = self.rows().get(index).map(|r| r.group);
+        self.cursor_row = index;
     }
 
     fn step(&mut self, delta: isize) {

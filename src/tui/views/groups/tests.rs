@@ -238,6 +238,77 @@ fn deleting_needs_the_exact_name_and_sends_once_typed() {
 }
 
 #[test]
+fn a_group_nested_in_two_groups_shows_under_both() {
+    let mut all = groups();
+    all.entries[1].group.parent_group_ids.push(id(SALES));
+    let order: Vec<(u128, usize)> = tree::rows(&all)
+        .iter()
+        .map(|r| (r.group.as_u128(), r.depth))
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            (ENGINEERING, 0),
+            (PLATFORM, 1),
+            (FINANCE, 0),
+            (SALES, 0),
+            (PLATFORM, 1)
+        ]
+    );
+    // The cursor goes down onto the second line of the group, not back to the first.
+    let mut view = GroupsView {
+        groups: Remote::Loaded(Arc::new(all)),
+        ..GroupsView::default()
+    };
+    view.move_to(3);
+    view.step(1);
+    assert_eq!(view.selected(), Some(4));
+    assert_eq!(view.cursor, Some(id(PLATFORM)));
+}
+
+/// Moves to `name`, presses `key`, then Enter on the list's first entry (and on the first
+/// role, for a provisioning): the request the review would send.
+fn reviewed(name: &str, key_char: char) -> Option<Request> {
+    let mut app = open_groups();
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, name);
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char(key_char)));
+    press(&mut app, key(KeyCode::Enter));
+    if change_dialog(&app).stage == Stage::Roles {
+        press(&mut app, key(KeyCode::Enter));
+    }
+    change_dialog(&app).request().cloned()
+}
+
+#[test]
+fn unnesting_unassigning_and_provisioning_send_their_own_requests() {
+    let Some(Request::Group(GroupRequest::Update { group, body })) = reviewed("platform", 'o')
+    else {
+        panic!("unnesting updates the parents");
+    };
+    assert_eq!(
+        (group, body.parent_group_ids),
+        (id(PLATFORM), Some(Vec::new()))
+    );
+    assert_eq!(
+        reviewed("platform", 'W'),
+        Some(Request::Group(GroupRequest::Unassign {
+            group: id(PLATFORM),
+            workspace: id(DATA),
+        }))
+    );
+    let Some(Request::Group(GroupRequest::Provision { body })) = reviewed("platform", 'p') else {
+        panic!("a provisioning");
+    };
+    assert_eq!(body.user_group_uuid, id(PLATFORM));
+    assert_eq!(
+        body.workspace_role_name,
+        Some(crate::domain::WorkspaceRole::ALL[0])
+    );
+}
+
+#[test]
 fn the_organization_role_is_chosen_then_previewed() {
     let mut app = open_groups();
     press(&mut app, key(KeyCode::Char('/')));

@@ -366,6 +366,8 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Scim, A::RunSync, "run_sync", "Run the previewed sync for real (asks first)", Some("run")),
     spec(C::Scim, A::Up, "up", "Scroll up", Some("scroll")),
     spec(C::Scim, A::Down, "down", "Scroll down", None),
+    spec(C::Scim, A::PageUp, "page_up", "Page up", None),
+    spec(C::Scim, A::PageDown, "page_down", "Page down", None),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
     spec(C::Groups, A::Up, "up", "Move up", Some("move")),
     spec(C::Groups, A::Down, "down", "Move down", None),

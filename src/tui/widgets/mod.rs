@@ -3,6 +3,7 @@
 pub mod dialog;
 pub mod frame;
 pub mod input;
+pub mod read_through;
 pub mod reader;
 pub mod table;
 pub mod text;

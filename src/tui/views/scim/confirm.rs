@@ -1,9 +1,12 @@
-//! The confirmation before a real sync: what the preview said it would do, counted and
-//! listed, with Cancel in focus. Pressing Run starts the real run for the view, if this
-//! dialog was drawn whole.
+//! The confirmation before a real sync: what the preview said it would do, counted and listed
+//! whole, with Cancel in focus. A list longer than the screen scrolls inside the dialog, and
+//! Run is offered only once every line of it has been drawn; pressing it then starts the real
+//! run for the view, if this dialog was drawn whole.
 
 use ratatui::Frame;
+use ratatui::text::Line;
 
+use crate::actions::outcome::count_of;
 use crate::api::AdminScimSyncRunOut;
 use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, step_button};
 use crate::tui::keymap::{Action, Context};
@@ -12,19 +15,23 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::Fetcher;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::StartFetch;
 use super::diff::{DiffLine, counts, lines};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
-/// Changes listed before "… and N more".
-const LISTED: usize = 8;
+/// Lines of the dialog that are not the list: the blank line and the buttons below it, and
+/// the border and the margin around the dialog.
+const AROUND_THE_LIST: u16 = 2 + 2 + 2;
 
 #[derive(Debug, Clone)]
 pub struct ConfirmSync {
     pub preview: AdminScimSyncRunOut,
     pub focus: Button,
+    /// The preview's lines, scrolled inside the dialog.
+    pub list: ReadThrough,
 }
 
 impl ConfirmSync {
@@ -32,6 +39,7 @@ impl ConfirmSync {
         Self {
             preview,
             focus: Button::Cancel,
+            list: ReadThrough::default(),
         }
     }
 }
@@ -42,7 +50,12 @@ impl Dialog for ConfirmSync {
     }
 
     fn layers(&self) -> Vec<Layer> {
-        vec![Layer::Keys(Context::Dialog)]
+        vec![Layer::Keys(Context::Dialog), Layer::Keys(Context::Scim)]
+    }
+
+    /// Of the view's keys, only scrolling: the list is the view's diff.
+    fn offers(&self, action: Action) -> bool {
+        !matches!(action, Action::DryRun | Action::RunSync)
     }
 
     fn act(&mut self, input: Input, _app: &App) -> Next {
@@ -52,11 +65,22 @@ impl Dialog for ConfirmSync {
         match action {
             Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
             Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
+            Action::Press if self.focus == Button::Apply && !self.list.read_whole() => {
+                return Next::Say(
+                    crate::tui::state::FlashLevel::Error,
+                    format!(
+                        "Nothing sent: scroll to the end first ({} lines not shown yet)",
+                        self.list.unread()
+                    ),
+                );
+            }
             Action::Press if self.focus == Button::Apply => {
                 return Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false })));
             }
             Action::Press | Action::Cancel => return Next::Close,
-            _ => {}
+            other => {
+                self.list.scroll(other);
+            }
         }
         Next::Stay
     }
@@ -68,36 +92,41 @@ impl Dialog for ConfirmSync {
         body.wrapped("Run the identity-provider sync for real?", theme.header);
         body.wrapped(
             &format!(
-                "The dry run found {added} additions, {removed} removals and {changed} renames. The real run compares again when it starts and applies what it finds then, in one go; people deprovisioned lose access at once.",
+                "The dry run found {}, {} and {}. The real run compares again when it starts and applies what it finds then, in one go; people deprovisioned lose access at once.",
+                count_of(added, "addition", "additions"),
+                count_of(removed, "removal", "removals"),
+                count_of(changed, "rename", "renames"),
             ),
             theme.text,
         );
-        let changes: Vec<&DiffLine> = diff
-            .iter()
-            .filter(|l| !matches!(l, DiffLine::Heading(_)))
-            .collect();
-        for line in changes.iter().take(LISTED) {
-            let (text, style) = match line {
-                DiffLine::Added(t) => (format!("+ {t}"), theme.text),
-                DiffLine::Removed(t) => (format!("- {t}"), theme.field_error),
-                DiffLine::Changed(t) => (format!("~ {t}"), theme.text),
-                DiffLine::Nothing(t) | DiffLine::Heading(t) => (t.to_string(), theme.muted),
-            };
-            body.hanging("  ", &text, style);
-        }
-        if changes.len() > LISTED {
-            body.line(
-                &format!("  … and {} more (in the view)", changes.len() - LISTED),
-                theme.muted,
-            );
-        }
+        let listed: Vec<Line<'static>> = {
+            let mut list = Body::new(body.width);
+            for line in &diff {
+                let (text, style) = match line {
+                    DiffLine::Added(t) => (format!("+ {t}"), theme.text),
+                    DiffLine::Removed(t) => (format!("- {t}"), theme.field_error),
+                    DiffLine::Changed(t) => (format!("~ {t}"), theme.text),
+                    DiffLine::Heading(t) => (t.clone(), theme.header),
+                    DiffLine::Nothing(t) => (t.clone(), theme.muted),
+                };
+                list.hanging("  ", &text, style);
+            }
+            list.lines
+        };
+        let rows = canvas
+            .screen
+            .height
+            .saturating_sub(AROUND_THE_LIST)
+            .saturating_sub(u16::try_from(body.lines.len()).unwrap_or(u16::MAX));
+        let window = self.list.window(listed, usize::from(rows), theme.muted);
+        body.lines.extend(window);
         body.blank();
         let views: Vec<ButtonView> = BUTTONS
             .iter()
             .map(|b| {
                 let view = ButtonView::new(*b, Some(self.focus));
                 if *b == Button::Apply {
-                    view.text("Run the sync")
+                    view.text("Run the sync").enabled(self.list.read_whole())
                 } else {
                     view
                 }

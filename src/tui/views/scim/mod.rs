@@ -20,6 +20,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
 use crate::tui::state::{App, FlashLevel, RemoteError};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::fetch::read;
 use super::{Entry, Fetcher, Step, View, ViewData};
@@ -40,8 +41,8 @@ pub struct Scim {
     pub busy: bool,
     /// The last failure to start or follow a run, shown whole.
     pub error: Option<RemoteError>,
-    /// The first diff line shown.
-    pub scroll: usize,
+    /// The diff, scrolled.
+    pub diff: ReadThrough,
 }
 
 impl Scim {
@@ -73,7 +74,7 @@ impl View for Scim {
     fn offer(&self, action: Action, app: &App) -> Offer {
         match action {
             Action::DryRun | Action::RunSync => Offer::unless(app.change_refusal()),
-            Action::Up | Action::Down => Offer::Acts,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => Offer::Acts,
             _ => Offer::Ignores,
         }
     }
@@ -84,8 +85,9 @@ impl View for Scim {
         };
         let say = |text: &str| vec![Step::Say(FlashLevel::Info, text.to_owned())];
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll += 1,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.diff.scroll(action);
+            }
             Action::DryRun if self.running() => return say("A run is on its way: wait for it"),
             Action::DryRun => {
                 self.busy = true;
@@ -123,7 +125,7 @@ impl View for Scim {
         if fetch.as_kind::<StartFetch>().is_some() {
             return match read::<ScimSyncStart>(result) {
                 Ok(ScimSyncStart::Started(run)) => {
-                    self.scroll = 0;
+                    self.diff = ReadThrough::default();
                     vec![Self::poll(run, std::time::Duration::ZERO)]
                 }
                 Ok(ScimSyncStart::AlreadyActive(active)) => vec![

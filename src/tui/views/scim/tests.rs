@@ -168,3 +168,87 @@ fn read_only_refuses_both_runs() {
     assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
     assert!(shown(&app).run.is_none());
 }
+
+/// A dry run that would provision `n` people: more than any screen lists at once.
+fn long_preview(app: &mut App, n: usize) {
+    let scim: &mut Scim = app
+        .view
+        .as_mut()
+        .unwrap()
+        .view
+        .as_any_mut()
+        .downcast_mut()
+        .unwrap();
+    let run = scim.run.as_mut().expect("a finished dry run");
+    let summary = run.summary.as_mut().unwrap();
+    summary.users.provision = (0..n)
+        .map(|i| user(&format!("hire{i:02}@acme.test")))
+        .collect();
+}
+
+#[test]
+fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
+    let mut app = open_scim();
+    press(&mut app, key(KeyCode::Char('d')));
+    long_preview(&mut app, 40);
+    redraw(&mut app);
+    press(&mut app, key(KeyCode::Char('R')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        starts(&effects).is_empty(),
+        "the end of the list was never shown"
+    );
+    let said = &app.flash.as_ref().unwrap().text;
+    assert!(said.contains("not shown yet"), "{said}");
+    insta::assert_snapshot!(
+        "long_preview_unread_80x24",
+        crate::tui::render_tests::screen(&app, 80, 24)
+    );
+    insta::assert_snapshot!(
+        "long_preview_unread_monochrome_80x24",
+        crate::tui::render_tests::styled_screen(
+            &app,
+            &crate::tui::theme::Theme::monochrome(),
+            80,
+            24
+        )
+    );
+    assert!(
+        app.top_dialog::<ConfirmSync>().is_some(),
+        "the dialog stays"
+    );
+    // Paging down draws the rest, a page per frame; then Run works.
+    for _ in 0..10 {
+        press(&mut app, key(KeyCode::PageDown));
+    }
+    let confirm = app.top_dialog::<ConfirmSync>().unwrap();
+    assert!(confirm.list.read_whole());
+    insta::assert_snapshot!(
+        "long_preview_read_80x24",
+        crate::tui::render_tests::screen(&app, 80, 24)
+    );
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(starts(&effects), vec![StartFetch { dry_run: false }]);
+}
+
+#[test]
+fn the_views_diff_stops_scrolling_at_its_end() {
+    let mut app = open_scim();
+    press(&mut app, key(KeyCode::Char('d')));
+    long_preview(&mut app, 40);
+    redraw(&mut app);
+    let position = |app: &App| {
+        let screen = crate::tui::render_tests::screen(app, 80, 24);
+        let at = screen.find("lines ").expect("a position line");
+        screen[at..].split(" of ").next().unwrap().to_owned()
+    };
+    assert_eq!(position(&app), "lines 1-16");
+    for _ in 0..200 {
+        press(&mut app, key(KeyCode::Char('j')));
+    }
+    assert_eq!(position(&app), "lines 30-45");
+    // One key up from the end moves the window at once, not after 170 dead presses.
+    press(&mut app, key(KeyCode::Char('k')));
+    assert_eq!(position(&app), "lines 29-44");
+}

@@ -1,5 +1,5 @@
 //! Draws `:scim`: the run shown (dry or real, its status and times), then its summary as a
-//! diff, scrolled with the arrows; before any run, what the keys do.
+//! diff, scrolled with the arrows and page keys; before any run, what the keys do.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -35,9 +35,9 @@ pub fn render(scim: &Scim, frame: &mut Frame, area: Rect, app: &App, theme: &The
             DiffLine::Nothing(t) => Line::styled(t, theme.muted),
         })
         .collect();
-    let room = usize::from(rest.height);
-    let scroll = scim.scroll.min(diff.len().saturating_sub(room));
-    let shown: Vec<Line> = diff.into_iter().skip(scroll).take(room).collect();
+    let shown = scim
+        .diff
+        .window(diff, usize::from(rest.height), theme.muted);
     frame.render_widget(Paragraph::new(shown), rest);
 }
 

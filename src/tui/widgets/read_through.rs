@@ -1,0 +1,151 @@
+//! A list inside a confirmation that may be longer than the screen: it scrolls, its position
+//! shows, and it remembers how far down the frames have drawn it. A confirmation offers its
+//! destructive button only once every line was drawn at least once, so no change is confirmed
+//! that the admin was never shown (a "… and 40 more" line would hide them).
+//!
+//! The window's size is known only when a frame lays the dialog out, so the frame records it
+//! (in cells, as `render` takes the dialog by reference); the keys then scroll by what the last
+//! frame showed.
+
+use std::cell::Cell;
+
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use crate::tui::keymap::Action;
+
+/// Where the list is scrolled to, and what the frames have shown of it.
+#[derive(Debug, Clone, Default)]
+pub struct ReadThrough {
+    /// The first line shown.
+    scroll: usize,
+    /// How many lines the last frame had room for (0 before the first frame).
+    room: Cell<usize>,
+    /// One past the last line any frame has drawn.
+    drawn_to: Cell<usize>,
+    /// How many lines the list had when last drawn.
+    total: Cell<usize>,
+}
+
+impl ReadThrough {
+    /// Moves the window for a scrolling action; says whether the action was one.
+    pub fn scroll(&mut self, action: Action) -> bool {
+        let room = self.room.get().max(1);
+        let last = self.total.get().saturating_sub(room);
+        let at = self.scroll.min(last);
+        self.scroll = match action {
+            Action::Up => at.saturating_sub(1),
+            Action::Down => (at + 1).min(last),
+            Action::PageUp => at.saturating_sub(room),
+            Action::PageDown => (at + room).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return false,
+        };
+        true
+    }
+
+    /// Whether every line has been drawn by some frame.
+    pub fn read_whole(&self) -> bool {
+        self.drawn_to.get() >= self.total.get()
+    }
+
+    /// How many lines no frame has drawn yet (those below the furthest drawn).
+    pub fn unread(&self) -> usize {
+        self.total.get().saturating_sub(self.drawn_to.get())
+    }
+
+    /// The window of `lines` that fits in `rows` lines, and a line saying which part shows
+    /// when not all of it does; records what is drawn, so call it only from a frame.
+    pub fn window(
+        &self,
+        lines: Vec<Line<'static>>,
+        rows: usize,
+        muted: Style,
+    ) -> Vec<Line<'static>> {
+        let total = lines.len();
+        let room = if total <= rows {
+            total
+        } else {
+            // One row goes to the line saying where the window is.
+            rows.saturating_sub(1).max(1)
+        };
+        let scroll = self.scroll.min(total.saturating_sub(room));
+        self.room.set(room);
+        self.total.set(total);
+        self.drawn_to
+            .set(self.drawn_to.get().max((scroll + room).min(total)));
+        let mut shown: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(room).collect();
+        if room < total {
+            let below = total - (scroll + room);
+            let more = if below > 0 {
+                format!(" · {below} below: ↓/PgDn")
+            } else {
+                " · end".to_owned()
+            };
+            shown.push(Line::styled(
+                format!("  lines {}-{} of {total}{more}", scroll + 1, scroll + room),
+                muted,
+            ));
+        }
+        shown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(n: usize) -> Vec<Line<'static>> {
+        (0..n).map(|i| Line::raw(format!("change {i}"))).collect()
+    }
+
+    fn draw(list: &ReadThrough, n: usize, rows: usize) -> Vec<String> {
+        list.window(lines(n), rows, Style::default())
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_list_that_fits_is_read_at_the_first_frame() {
+        let list = ReadThrough::default();
+        assert!(!list.read_whole() || list.total.get() == 0);
+        let shown = draw(&list, 3, 10);
+        assert_eq!(shown.len(), 3, "no position line when all of it shows");
+        assert!(list.read_whole());
+    }
+
+    #[test]
+    fn a_long_list_is_read_only_once_its_end_was_drawn() {
+        let mut list = ReadThrough::default();
+        let shown = draw(&list, 20, 6);
+        assert_eq!(shown.len(), 6);
+        assert_eq!(shown[5], "  lines 1-5 of 20 · 15 below: ↓/PgDn");
+        assert!(!list.read_whole());
+        assert_eq!(list.unread(), 15);
+        // Keys pressed between frames move the window, but only drawing counts as read.
+        for _ in 0..3 {
+            list.scroll(Action::PageDown);
+        }
+        assert!(!list.read_whole());
+        let shown = draw(&list, 20, 6);
+        assert_eq!(shown[0], "change 15");
+        assert_eq!(shown[5], "  lines 16-20 of 20 · end");
+        assert!(list.read_whole());
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_ends_so_the_way_back_is_immediate() {
+        let mut list = ReadThrough::default();
+        draw(&list, 8, 5);
+        for _ in 0..20 {
+            list.scroll(Action::Down);
+        }
+        list.scroll(Action::Up);
+        assert_eq!(draw(&list, 8, 5)[0], "change 3", "one up from the end (4)");
+        list.scroll(Action::Top);
+        assert_eq!(draw(&list, 8, 5)[0], "change 0");
+        assert!(!list.scroll(Action::Press));
+    }
+}

@@ -10,6 +10,9 @@ use crate::tui::update::text_input;
 use super::super::{Button, Next, step_button};
 use super::{GroupChange, Item, Kind, PickList, Stage, review_buttons};
 
+/// Entries a page key moves by: the rows a list shows.
+const PAGE: usize = 8;
+
 impl GroupChange {
     pub(super) fn key(&mut self, input: Input, app: &App) -> Next {
         match self.stage {
@@ -56,6 +59,8 @@ impl GroupChange {
         match action {
             Action::Up => list.cursor = list.cursor.saturating_sub(1),
             Action::Down => list.cursor = (list.cursor + 1).min(last),
+            Action::PageUp => list.cursor = list.cursor.saturating_sub(PAGE),
+            Action::PageDown => list.cursor = (list.cursor + PAGE).min(last),
             Action::Toggle if list.multi => {
                 if let Some(id) = list.items.get(list.cursor).map(|i| i.id)
                     && !list.ticked.remove(&id)
@@ -167,12 +172,23 @@ impl GroupChange {
                 );
             }
             Action::Press | Action::Cancel => return Next::Close,
-            _ => {}
+            other => {
+                self.preview_list.scroll(other);
+            }
         }
         Next::Stay
     }
 
     fn apply(&self) -> Next {
+        if !self.preview_list.read_whole() {
+            return Next::Say(
+                FlashLevel::Error,
+                format!(
+                    "Nothing sent: scroll to the end of the preview first ({} lines not shown yet)",
+                    self.preview_list.unread()
+                ),
+            );
+        }
         if !self.confirmed() {
             let name = self.groups.name_of(self.group);
             return Next::Say(

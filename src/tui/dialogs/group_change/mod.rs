@@ -26,11 +26,12 @@ use uuid::Uuid;
 use crate::actions::{Plan, Reply};
 use crate::api::{RoleOut, WorkspaceOut};
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::groups::Groups;
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::{Button, Canvas, Dialog, Next, Submission};
 
@@ -138,6 +139,8 @@ pub struct GroupChange {
     pub plan: Option<Plan>,
     /// The group's name, typed to confirm a deletion.
     pub typed: TextInput,
+    /// The preview under review, scrolled; the change goes only once all of it was shown.
+    pub preview_list: ReadThrough,
     pub submission: Submission,
 }
 
@@ -171,6 +174,7 @@ impl GroupChange {
             problem: None,
             plan: None,
             typed: TextInput::default(),
+            preview_list: ReadThrough::default(),
             submission: Submission::default(),
         };
         if kind == Kind::Delete {
@@ -198,6 +202,7 @@ impl GroupChange {
             Ok(plan) => {
                 self.problem = None;
                 self.plan = Some(plan);
+                self.preview_list = ReadThrough::default();
                 self.stage = Stage::Review(Button::Cancel);
             }
             Err(reason) => self.problem = Some(reason),
@@ -215,10 +220,24 @@ impl Dialog for GroupChange {
             Stage::Targets | Stage::Roles => {
                 vec![Layer::Keys(Context::GroupPick), Layer::Text]
             }
-            Stage::Review(_) if self.kind == Kind::Delete => {
-                vec![Layer::Text, Layer::Keys(Context::Dialog)]
-            }
-            Stage::Review(_) => vec![Layer::Keys(Context::Dialog)],
+            // The preview scrolls with the arrows of the choosing keys.
+            Stage::Review(_) if self.kind == Kind::Delete => vec![
+                Layer::Keys(Context::Dialog),
+                Layer::Keys(Context::GroupPick),
+                Layer::Text,
+            ],
+            Stage::Review(_) => vec![
+                Layer::Keys(Context::Dialog),
+                Layer::Keys(Context::GroupPick),
+            ],
+        }
+    }
+
+    /// In the review, of the choosing keys only the arrows: they scroll the preview.
+    fn offers(&self, action: Action) -> bool {
+        match self.stage {
+            Stage::Review(_) => !matches!(action, Action::Toggle | Action::Choose),
+            _ => true,
         }
     }
 

@@ -19,8 +19,8 @@ use super::{GroupChange, Kind, PickList, Stage, review_buttons};
 const WIDTH: u16 = 76;
 /// List rows shown at once.
 const LIST_ROWS: usize = 8;
-/// Preview lines shown before "… and N more".
-const PREVIEW_LINES: usize = 6;
+/// The dialog's border and the screen rows kept free around it.
+const AROUND_THE_BODY: usize = 4;
 
 fn title(kind: Kind) -> &'static str {
     match kind {
@@ -69,7 +69,7 @@ pub(super) fn render(
     match d.stage {
         Stage::Targets => list(&mut body, &d.targets, theme),
         Stage::Roles => list(&mut body, &d.roles, theme),
-        Stage::Review(focus) => review(&mut body, app, d, focus, theme),
+        Stage::Review(focus) => review(&mut body, app, d, focus, screen, theme),
     }
     if !matches!(d.stage, Stage::Review(_)) {
         if let Some(problem) = &d.problem {
@@ -130,7 +130,7 @@ fn list(body: &mut Body, list: &PickList, theme: &Theme) {
     }
 }
 
-fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, theme: &Theme) {
+fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Rect, theme: &Theme) {
     let Some(plan) = &d.plan else {
         return;
     };
@@ -140,6 +140,7 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, theme: &Th
     }
     body.blank();
     let preview = d.preview(app);
+    let mut listed = Body::new(body.width);
     if preview.is_empty() {
         body.wrapped(
             "No one gains or loses a role through this change.",
@@ -147,25 +148,20 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, theme: &Th
         );
     } else {
         body.line("Who gains or loses a role through it:", theme.field_label);
-        for line in preview.iter().take(PREVIEW_LINES) {
-            let style = if line.contains(" loses ") {
-                theme.field_error
+        for line in &preview {
+            let loses = line.contains(" loses ");
+            let (mark, style) = if loses {
+                ("- ", theme.field_error)
             } else {
-                theme.text
+                ("+ ", theme.text)
             };
-            let mark = if line.contains(" loses ") { "- " } else { "+ " };
-            body.hanging("  ", &format!("{mark}{line}"), style);
-        }
-        if preview.len() > PREVIEW_LINES {
-            body.line(
-                &format!("  … and {} more", preview.len() - PREVIEW_LINES),
-                theme.muted,
-            );
+            listed.hanging("  ", &format!("{mark}{line}"), style);
         }
     }
+    let mut below = Body::new(body.width);
     if d.kind == Kind::Delete {
-        body.blank();
-        body.wrapped("Type the group's name to confirm (exactly):", theme.text);
+        below.blank();
+        below.wrapped("Type the group's name to confirm (exactly):", theme.text);
         let (mark, style) = if d.confirmed() {
             ("  ✓ matches", theme.flash_success)
         } else if d.typed.value().is_empty() {
@@ -173,17 +169,25 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, theme: &Th
         } else {
             ("  ✗ does not match", theme.field_error)
         };
-        body.input(
+        below.input(
             Vec::new(),
             &d.typed,
-            Some(40.min(body.width.saturating_sub(16))),
+            Some(40.min(below.width.saturating_sub(16))),
             !d.submission.is_sending(),
             Span::styled(mark, style),
             theme,
         );
     }
-    body.blank();
-    body.submission(&d.submission, "Sending…", app.spinner_frame, theme);
+    below.blank();
+    below.submission(&d.submission, "Sending…", app.spinner_frame, theme);
+    // The preview scrolls in what the screen leaves between the summary and the buttons.
+    let rows = usize::from(screen.height)
+        .saturating_sub(AROUND_THE_BODY + body.lines.len() + below.lines.len() + 1);
+    body.lines.extend(
+        d.preview_list
+            .window(listed.lines, rows.max(1), theme.muted),
+    );
+    body.append(below);
     let apply = match d.kind {
         Kind::RemoveMembers => "Remove them".to_owned(),
         Kind::Nest => "Nest".to_owned(),
@@ -199,7 +203,8 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, theme: &Th
         .map(|b| {
             let view = ButtonView::new(*b, Some(focus));
             if *b == Button::Apply {
-                view.text(apply.clone()).enabled(d.confirmed())
+                view.text(apply.clone())
+                    .enabled(d.confirmed() && d.preview_list.read_whole())
             } else {
                 view
             }

@@ -11,6 +11,8 @@ use crate::actions::request_groups::GroupRequest;
 use crate::api::{AdminUserGroupOut, GroupWorkspaceAssignmentOut, RoleOut};
 use crate::domain::{OrgRole, WorkspaceRole};
 
+pub use super::access_words::describe;
+
 /// Where a role is held.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Place {
@@ -275,45 +277,4 @@ fn role_names(
                 .unwrap_or_else(|| value.clone())
         })
         .collect()
-}
-
-/// The preview in words, one line per person and place: who gains, then who loses, which
-/// roles. `person` and `workspace` name the ids (the caller knows the directory).
-pub fn describe(
-    change: &AccessChange,
-    person: impl Fn(Uuid) -> String,
-    workspace: impl Fn(Uuid) -> String,
-) -> Vec<String> {
-    let place_name = |place: &Place| match place {
-        Place::Organization => "the organization".to_owned(),
-        Place::Workspace(id) => format!("\"{}\"", workspace(*id)),
-    };
-    let mut lines = Vec::new();
-    for (grants, verb, tail) in [
-        (&change.gained, "gains", ""),
-        (&change.lost, "loses", " (unless held directly)"),
-    ] {
-        let mut grouped: Vec<((Uuid, &Place), Vec<&str>)> = Vec::new();
-        for grant in grants {
-            let key = (grant.user, &grant.place);
-            match grouped.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, roles)) => roles.push(&grant.role),
-                None => grouped.push((key, vec![&grant.role])),
-            }
-        }
-        let mut worded: Vec<String> = grouped
-            .into_iter()
-            .map(|((user, place), roles)| {
-                format!(
-                    "{} {verb} {} in {}{tail}",
-                    person(user),
-                    roles.join(", "),
-                    place_name(place)
-                )
-            })
-            .collect();
-        worded.sort();
-        lines.extend(worded);
-    }
-    lines
 }

@@ -237,6 +237,7 @@ pub fn set_role(group: &AdminUserGroupOut, role: OrgRole) -> Result<Plan, Action
 }
 
 pub mod access;
+mod access_words;
 mod links;
 
 pub use links::{add_members, assign, nest, provision, remove_members, unassign};

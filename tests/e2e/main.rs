@@ -15,6 +15,7 @@ mod cli_recipes;
 mod console;
 mod dialogs;
 mod directory_pages;
+mod groups_view;
 mod keys_never_echoed;
 mod org_keys_audit_spend;
 mod private_files;

@@ -29,6 +29,8 @@ pub mod export_audit;
 pub mod key_run;
 pub mod key_shown;
 pub mod new_key;
+pub mod group_change;
+pub mod group_form;
 pub mod notice;
 pub mod picker;
 pub mod reader;

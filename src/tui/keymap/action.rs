@@ -32,10 +32,12 @@ pub enum Context {
     NewKey,
     Audit,
     Spend,
+    Groups,
+    GroupPick,
 }
 
 impl Context {
-    pub const ALL: [Context; 28] = [
+    pub const ALL: [Context; 30] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -64,6 +66,8 @@ impl Context {
         Self::NewKey,
         Self::Audit,
         Self::Spend,
+        Self::Groups,
+        Self::GroupPick,
     ];
 
     /// The section name in `keymap.toml`.
@@ -97,6 +101,8 @@ impl Context {
             Self::NewKey => "new_key",
             Self::Audit => "audit",
             Self::Spend => "spend",
+            Self::Groups => "groups",
+            Self::GroupPick => "group_pick",
         }
     }
 
@@ -131,6 +137,8 @@ impl Context {
             Self::NewKey => "A new key, shown once",
             Self::Audit => "Audit log view (:audit)",
             Self::Spend => "Spending view (:spend)",
+            Self::Groups => "Groups view (:groups)",
+            Self::GroupPick => "Choosing for a group change (a group, a workspace, roles, members)",
         }
     }
 
@@ -220,6 +228,13 @@ pub enum Action {
     ActionFilter,
     SetLimit,
     Trail,
+    NewGroup,
+    DeleteGroup,
+    Nest,
+    Unnest,
+    AssignWorkspace,
+    UnassignWorkspace,
+    ProvisionWorkspace,
 }
 
 impl Action {
@@ -233,6 +248,9 @@ impl Action {
                 | Self::ApplyPlan
                 | Self::DeleteKeys
                 | Self::RotateKey
+                | Self::DeleteGroup
+                | Self::Unnest
+                | Self::UnassignWorkspace
         ) || (context == Context::Dialog && self == Self::Press)
     }
 }
@@ -442,6 +460,31 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Audit, A::Open, "open", "Show or hide the whole entry", Some("detail")),
     spec(C::Audit, A::Export, "export", "Export the filtered entries to JSON Lines or CSV", Some("export")),
     spec(C::Spend, A::SetLimit, "set_limit", "Set the monthly limit, or no limit (asks first)", Some("set")),
+    spec(C::Groups, A::Up, "up", "Move up", Some("move")),
+    spec(C::Groups, A::Down, "down", "Move down", None),
+    spec(C::Groups, A::PageUp, "page_up", "Page up", None),
+    spec(C::Groups, A::PageDown, "page_down", "Page down", None),
+    spec(C::Groups, A::Top, "top", "First group", None),
+    spec(C::Groups, A::Bottom, "bottom", "Last group", None),
+    spec(C::Groups, A::Filter, "filter", "Find a group: the cursor moves to the best match", Some("find")),
+    spec(C::Groups, A::NewGroup, "new_group", "Create a group", Some("new")),
+    spec(C::Groups, A::Edit, "edit", "Rename the group or change its description", Some("edit")),
+    spec(C::Groups, A::AddMembers, "add_members", "Add organization members to the group", Some("add")),
+    spec(C::Groups, A::RemoveMembers, "remove_members", "Remove members from the group (asks first)", Some("remove")),
+    spec(C::Groups, A::Nest, "nest", "Nest the group inside another group", Some("nest")),
+    spec(C::Groups, A::Unnest, "unnest", "Take the group out of a group it is nested in (asks first)", None),
+    spec(C::Groups, A::AssignWorkspace, "assign_workspace", "Assign the group to a workspace with roles, or change its roles there", Some("assign")),
+    spec(C::Groups, A::UnassignWorkspace, "unassign_workspace", "Remove one of the group's workspace assignments (asks first)", None),
+    spec(C::Groups, A::ProvisionWorkspace, "provision_workspace", "Provision a workspace: copy the group's members into it", None),
+    spec(C::Groups, A::EditRoles, "edit_roles", "Set the organization role the group grants its members", Some("role")),
+    spec(C::Groups, A::DeleteGroup, "delete_group", "Delete the group (asks for its name)", None),
+    spec(C::GroupPick, A::Up, "up", "Move up", Some("move")),
+    spec(C::GroupPick, A::Down, "down", "Move down (in a preview: scroll)", None),
+    spec(C::GroupPick, A::PageUp, "page_up", "Page up", None),
+    spec(C::GroupPick, A::PageDown, "page_down", "Page down", None),
+    spec(C::GroupPick, A::Toggle, "toggle", "Tick or untick (roles, members)", Some("tick")),
+    spec(C::GroupPick, A::Choose, "choose", "Take the entry under the cursor, or go on with the ticked ones", Some("next")),
+    spec(C::GroupPick, A::Cancel, "cancel", "Close without changing anything", Some("cancel")),
 ];
 
 pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {

@@ -358,6 +358,8 @@ fn reply_to(profile: usize, request: &Request) -> actions::Reply {
             expiration_date: body.expiration,
             actions: ApiKeyActions::default(),
         })),
+        // The groups view reloads after a change; what a group change answers is not read.
+        Request::Group(_) => Reply::GroupChanged,
         other => panic!("the console does not send {other:?}"),
     }
 }

@@ -1,7 +1,7 @@
 //! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`, `:plan`, `:undo`, `:keys`, `:spend`, `:audit`. Each lives in its own
-//! folder (state and keys, loading, drawing, tests) behind the [`View`] trait; [`control`] is
-//! the one place a view is opened, fed keys and
+//! `:vibe`, `:scim`, `:groups`, `:plan`, `:undo`, `:keys`, `:spend`, `:audit`. Each lives in
+//! its own folder (state and keys, loading, drawing, tests) behind the [`View`] trait;
+//! [`control`] is the one place a view is opened, fed keys and
 //! answers, and closed. A view gets the action a key stands for in its own keymap section,
 //! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
 //! which run on the async runner like every other request.
@@ -16,6 +16,7 @@ pub mod numbers;
 
 pub mod audit;
 pub mod keys;
+pub mod groups;
 pub mod limits;
 pub mod plan;
 pub mod scim;
@@ -44,11 +45,12 @@ pub const VIEWS: &[Entry] = &[
     limits::ENTRY,
     vibe::ENTRY,
     scim::ENTRY,
+    groups::ENTRY,
+    keys::ENTRY,
+    audit::ENTRY,
+    spend::ENTRY,
     plan::ENTRY,
     undo::ENTRY,
-    keys::ENTRY,
-    spend::ENTRY,
-    audit::ENTRY,
 ];
 
 /// How a view is found and opened.

@@ -28,6 +28,7 @@ pub mod archive;
 pub mod error;
 pub mod execute;
 pub mod groups;
+pub mod invite_addresses;
 pub mod invites;
 pub mod journal;
 pub mod journal_record;
@@ -50,7 +51,7 @@ pub mod spend;
 pub mod workspaces;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use error::ActionError;
 pub use execute::{Execution, Reply, execute};

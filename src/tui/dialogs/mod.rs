@@ -23,12 +23,17 @@ macro_rules! submission_in_field {
 pub mod add_members;
 pub mod archive;
 pub mod command_line;
+pub mod confirm_batch;
 pub mod create_workspace;
 pub mod edit_roles;
+pub mod invite;
 pub mod notice;
+pub mod offboard;
+pub mod org_roles;
 pub mod picker;
 pub mod reader;
 pub mod remove_members;
+pub mod run_report;
 pub mod unsaved;
 
 mod buttons;

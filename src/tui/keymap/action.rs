@@ -25,10 +25,12 @@ pub enum Context {
     Limits,
     Vibe,
     Scim,
+    People,
+    Invite,
 }
 
 impl Context {
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 23] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -50,6 +52,8 @@ impl Context {
         Self::Limits,
         Self::Vibe,
         Self::Scim,
+        Self::People,
+        Self::Invite,
     ];
 
     /// The section name in `keymap.toml`.
@@ -76,6 +80,8 @@ impl Context {
             Self::Limits => "limits",
             Self::Vibe => "vibe",
             Self::Scim => "scim",
+            Self::People => "people",
+            Self::Invite => "invite",
         }
     }
 
@@ -103,6 +109,8 @@ impl Context {
             Self::Limits => "Rate limits view (:limits)",
             Self::Vibe => "Vibe activity view (:vibe)",
             Self::Scim => "Identity-provider sync view (:scim)",
+            Self::People => "People view (:people)",
+            Self::Invite => "Invite dialog",
         }
     }
 
@@ -177,6 +185,11 @@ pub enum Action {
     Granularity,
     DryRun,
     RunSync,
+    Invite,
+    Offboard,
+    Revoke,
+    Reinvite,
+    StopRun,
 }
 
 impl Action {
@@ -184,7 +197,12 @@ impl Action {
     pub fn is_destructive(self, context: Context) -> bool {
         matches!(
             self,
-            Self::RemoveMembers | Self::ArchiveWorkspace | Self::RunSync
+            Self::RemoveMembers
+                | Self::ArchiveWorkspace
+                | Self::RunSync
+                | Self::Offboard
+                | Self::Revoke
+                | Self::Reinvite
         ) || (context == Context::Dialog && self == Self::Press)
     }
 }
@@ -347,6 +365,32 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Scim, A::Up, "up", "Scroll up", Some("scroll")),
     spec(C::Scim, A::Down, "down", "Scroll down", None),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
+    spec(C::People, A::NextTab, "next_tab", "Members / invitations", Some("tab")),
+    spec(C::People, A::Up, "up", "Move up", Some("move")),
+    spec(C::People, A::Down, "down", "Move down", None),
+    spec(C::People, A::PageUp, "page_up", "Page up", None),
+    spec(C::People, A::PageDown, "page_down", "Page down", None),
+    spec(C::People, A::Top, "top", "First row", None),
+    spec(C::People, A::Bottom, "bottom", "Last row", None),
+    spec(C::People, A::Filter, "filter", "Find a person: the cursor moves to the first match", Some("find")),
+    spec(C::People, A::SortNext, "sort_next", "Sort by the next column", Some("sort")),
+    spec(C::People, A::SortReverse, "sort_reverse", "Reverse the sort order", None),
+    spec(C::People, A::Mark, "mark", "Select the row (or unselect), then move down", Some("select")),
+    spec(C::People, A::MarkAll, "mark_all", "Select every row of the tab, or none", None),
+    spec(C::People, A::Open, "open", "Show the person's workspaces, keys and recent audit entries", Some("detail")),
+    spec(C::People, A::Invite, "invite", "Invite people: paste or type many addresses", Some("invite")),
+    spec(C::People, A::EditRoles, "edit_roles", "Change the person's organization roles", Some("roles")),
+    spec(C::People, A::Offboard, "offboard", "Offboard the person: remove from the organization (asks first)", Some("offboard")),
+    spec(C::People, A::Revoke, "revoke", "Revoke the selected invitations, else the one under the cursor (asks first)", Some("revoke")),
+    spec(C::People, A::Reinvite, "reinvite", "Re-invite: revoke the invitation and send a new one (asks first)", None),
+    spec(C::People, A::StopRun, "stop_run", "Stop a running change after the request on its way", None),
+    spec(C::Invite, A::NextField, "next_field", "Next part: addresses, roles, workspaces, buttons", Some("part")),
+    spec(C::Invite, A::PreviousField, "previous_field", "Previous part", None),
+    spec(C::Invite, A::Up, "up", "Move up", Some("move")),
+    spec(C::Invite, A::Down, "down", "Move down", None),
+    spec(C::Invite, A::Toggle, "toggle", "Tick or untick the role or workspace", Some("tick")),
+    spec(C::Invite, A::Press, "press", "Press the focused button", Some("press")),
+    spec(C::Invite, A::Cancel, "cancel", "Close without inviting anyone", Some("cancel")),
 ];
 
 pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {

@@ -1,6 +1,6 @@
 //! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`. Each lives in its own folder (state and keys, loading, drawing, tests)
-//! behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
+//! `:vibe`, `:scim`, `:people`. Each lives in its own folder (state and keys, loading,
+//! drawing, tests) behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
 //! answers, and closed. A view gets the action a key stands for in its own keymap section,
 //! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
 //! which run on the async runner like every other request.
@@ -14,6 +14,7 @@ pub mod frame;
 pub mod numbers;
 
 pub mod limits;
+pub mod people;
 pub mod scim;
 pub mod usage;
 pub mod vibe;
@@ -33,7 +34,13 @@ use crate::tui::theme::Theme;
 pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
-pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY, scim::ENTRY];
+pub const VIEWS: &[Entry] = &[
+    usage::ENTRY,
+    limits::ENTRY,
+    vibe::ENTRY,
+    scim::ENTRY,
+    people::ENTRY,
+];
 
 /// How a view is found and opened.
 #[derive(Clone, Copy)]

@@ -21,5 +21,6 @@ mod readme_capture;
 mod slow_server;
 mod stale_after_reload;
 mod terminal;
+mod people;
 mod views;
 mod what_is_seen;

@@ -64,7 +64,7 @@ fn the_search_moves_the_cursor_and_hides_nothing() {
     assert_eq!(shown(&app).tables.member_order.len(), 4);
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "nobody-here");
+    type_text(&mut app, "qqq");
     assert!(app.flash.as_ref().unwrap().text.contains("Nobody matches"));
     assert_eq!(name_under_cursor(&app), "zoe@northwind.example");
 }
@@ -113,3 +113,11 @@ fn changes_are_refused_in_read_only_mode() {
     assert!(app.dialogs.is_empty());
     assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
 }
+
+#[test]
+fn i_opens_the_invitation_form() {
+    let mut app = open_people();
+    press(&mut app, key(KeyCode::Char('i')));
+    assert_eq!(app.dialogs.last().map(|d| d.name()), Some("invite"), "{:?}", app.flash);
+}
+

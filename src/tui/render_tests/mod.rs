@@ -5,6 +5,7 @@ mod bidi;
 mod dialogs;
 mod navigation_dialogs;
 mod panes;
+mod people;
 mod roles;
 mod sizes;
 mod styles;

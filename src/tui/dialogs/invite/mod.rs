@@ -161,3 +161,6 @@ impl Dialog for Invite {
         outcome::invited(self, app, replies)
     }
 }
+
+#[cfg(test)]
+mod tests;

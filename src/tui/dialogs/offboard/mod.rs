@@ -195,3 +195,6 @@ impl Dialog for Offboard {
         view::render(self, frame, canvas.screen, app, theme)
     }
 }
+
+#[cfg(test)]
+mod tests;

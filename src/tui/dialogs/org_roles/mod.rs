@@ -198,3 +198,6 @@ impl Dialog for OrgRoles {
         effects
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -37,7 +37,7 @@ pub(super) fn render(d: &OrgRoles, frame: &mut Frame, screen: Rect, app: &App, t
                 let cursor = if i == d.cursor { "▶" } else { " " };
                 let style = if i == d.cursor { theme.cursor } else { theme.text };
                 body.line(
-                    &format!("{cursor} {tick} {:<16} {}", role.name(), describe(role)),
+                    &format!("{cursor} {tick} {:<18} {}", role.name(), describe(role)),
                     style,
                 );
             }

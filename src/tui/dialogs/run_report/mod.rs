@@ -67,7 +67,7 @@ impl Dialog for RunReport {
                 "✗" | "?" => theme.field_error,
                 _ => theme.muted,
             };
-            body.hanging(&format!("{mark} "), text, style);
+            body.hanging("", &format!("{mark} {text}"), style);
         }
         let below = self.steps.len().saturating_sub(self.scroll + room);
         if below > 0 {

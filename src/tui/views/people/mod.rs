@@ -10,6 +10,8 @@ pub mod loading;
 pub mod rows;
 pub mod run;
 #[cfg(test)]
+mod run_tests;
+#[cfg(test)]
 pub mod tests;
 mod view;
 

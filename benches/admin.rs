@@ -380,7 +380,11 @@ fn people_tables(
         builds.push(start.elapsed());
         assert!(tables.members.len() >= 10_000);
     }
-    row(":people rows built once per load (10,000)", median(builds), "9 runs");
+    row(
+        ":people rows built once per load (10,000)",
+        median(builds),
+        "9 runs",
+    );
     let mut tables = Tables::build(&loaded);
     let mut sorts = Vec::new();
     for column in 0..6 {
@@ -388,7 +392,11 @@ fn people_tables(
         tables.sort(column, false);
         sorts.push(start.elapsed());
     }
-    row(":people sort by a column (10,000)", median(sorts), "6 columns");
+    row(
+        ":people sort by a column (10,000)",
+        median(sorts),
+        "6 columns",
+    );
     let mut misses = Vec::new();
     for query in ["#", "##", "###", "####", "#####"] {
         let start = Instant::now();

@@ -178,7 +178,9 @@ fn people_view(console: &mut Console) -> (f64, f64, f64) {
     console.key("/").expect("the search opens");
     let mut typed = Vec::new();
     for c in TYPED.chars() {
-        let (took, _) = console.key(&c.to_string()).expect("a search character draws");
+        let (took, _) = console
+            .key(&c.to_string())
+            .expect("a search character draws");
         typed.push(ms(took));
     }
     console.key(ESC);

@@ -169,10 +169,7 @@ pub fn revoke_invites(invites: &[&OrganizationInviteOut]) -> Result<Plan, Action
 
 /// Sends an invitation again: the API has no resend, so the old one is withdrawn and the same
 /// address invited anew with the same organization roles and workspaces, as one plan.
-pub fn reinvite(
-    old: &OrganizationInviteOut,
-    directory: &Directory,
-) -> Result<Plan, ActionError> {
+pub fn reinvite(old: &OrganizationInviteOut, directory: &Directory) -> Result<Plan, ActionError> {
     let catalog = directory.role_catalog();
     let roles: Vec<OrgRole> = old
         .raw_roles

@@ -50,7 +50,9 @@ async fn roles_of(client: &AdminClient, email: &str) -> Vec<String> {
         .members()
         .iter()
         .find(|m| m.email.as_deref() == Some(email));
-    member.map(|m| directory.org_roles(m.uuid)).unwrap_or_default()
+    member
+        .map(|m| directory.org_roles(m.uuid))
+        .unwrap_or_default()
 }
 
 async fn open_invitations(client: &AdminClient) -> Vec<String> {
@@ -87,17 +89,36 @@ fn inviting_marks_each_address_and_reports_four_outcomes() {
     console.send(TAB);
     console.send(ENTER);
     let report = console.wait_for("2 of 4 addresses sent an invitation");
-    assert!(report.contains("ines.new@northwind.example: invited"), "{report}");
+    assert!(
+        report.contains("ines.new@northwind.example: invited"),
+        "{report}"
+    );
     assert!(report.contains("omar.new@example.org: invited"), "{report}");
-    assert!(report.contains("not-an-address: not invited, invalid (no @)"), "{report}");
-    assert!(report.contains(&format!("{member}: not invited, already a member")), "{report}");
+    assert!(
+        report.contains("not-an-address: not invited, invalid (no @)"),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("{member}: not invited, already a member")),
+        "{report}"
+    );
     console.send(ENTER);
     console.wait_gone("What was done");
     leave(&mut console);
     let invited = with_api(&home, async |client| open_invitations(client).await);
-    assert!(invited.contains(&"ines.new@northwind.example".to_owned()), "{invited:?}");
-    assert!(invited.contains(&"omar.new@example.org".to_owned()), "{invited:?}");
-    assert!(!invited.iter().any(|e| e == "not-an-address" || *e == member));
+    assert!(
+        invited.contains(&"ines.new@northwind.example".to_owned()),
+        "{invited:?}"
+    );
+    assert!(
+        invited.contains(&"omar.new@example.org".to_owned()),
+        "{invited:?}"
+    );
+    assert!(
+        !invited
+            .iter()
+            .any(|e| e == "not-an-address" || *e == member)
+    );
 }
 
 #[test]
@@ -145,16 +166,28 @@ fn revoking_one_invitation_and_reinviting_an_expired_one() {
     console.send(TAB);
     console.send(ENTER);
     let report = console.wait_for("Re-inviting old.invite@northwind.example: done, 2/2");
-    assert!(report.contains("done: revoke the old invitation"), "{report}");
-    assert!(report.contains("done: invite old.invite@northwind.example again"), "{report}");
+    assert!(
+        report.contains("done: revoke the old invitation"),
+        "{report}"
+    );
+    assert!(
+        report.contains("done: invite old.invite@northwind.example again"),
+        "{report}"
+    );
     console.send(ENTER);
     console.wait_gone("What was done");
     leave(&mut console);
 
     let invited = with_api(&home, async |client| open_invitations(client).await);
-    assert!(!invited.contains(&"marie.curie@northwind.example".to_owned()), "{invited:?}");
+    assert!(
+        !invited.contains(&"marie.curie@northwind.example".to_owned()),
+        "{invited:?}"
+    );
     // GET /users-invite lists usable invitations only: the new one is.
-    assert!(invited.contains(&"old.invite@northwind.example".to_owned()), "{invited:?}");
+    assert!(
+        invited.contains(&"old.invite@northwind.example".to_owned()),
+        "{invited:?}"
+    );
 }
 
 #[test]
@@ -166,7 +199,12 @@ fn promoting_a_member_and_failing_to_demote_the_last_admin() {
         let admins: Vec<_> = directory
             .members()
             .iter()
-            .filter(|m| directory.org_roles(m.uuid).iter().any(|r| r == "organization_admin"))
+            .filter(|m| {
+                directory
+                    .org_roles(m.uuid)
+                    .iter()
+                    .any(|r| r == "organization_admin")
+            })
             .map(|m| (m.uuid, m.email.clone().unwrap_or_default()))
             .collect();
         for (uuid, _) in &admins[1..] {
@@ -216,7 +254,10 @@ fn promoting_a_member_and_failing_to_demote_the_last_admin() {
     with_api(&home, async |client| {
         assert_eq!(roles_of(client, &admin).await, ["organization_admin"]);
         let promoted = roles_of(client, &member).await;
-        assert!(promoted.contains(&"organization_admin".to_owned()), "{promoted:?}");
+        assert!(
+            promoted.contains(&"organization_admin".to_owned()),
+            "{promoted:?}"
+        );
     });
 }
 
@@ -254,13 +295,19 @@ fn offboarding_a_person_with_two_keys_removes_them_and_their_keys() {
     console.send(TAB);
     console.send(ENTER);
     let report = console.wait_for(&format!("Offboarding {email}: done, 3/3"));
-    assert!(report.contains(&format!("done: remove {email} from the organization")), "{report}");
+    assert!(
+        report.contains(&format!("done: remove {email} from the organization")),
+        "{report}"
+    );
     console.send(ENTER);
     console.wait_gone("What was done");
     leave(&mut console);
 
     with_api(&home, async |client| {
-        assert!(roles_of(client, &email).await.is_empty(), "the user is gone");
+        assert!(
+            roles_of(client, &email).await.is_empty(),
+            "the user is gone"
+        );
         let left = client.list_all_api_keys().await.expect("keys");
         for key in &keys {
             assert!(
@@ -281,8 +328,14 @@ fn offboarding_a_person_with_two_keys_removes_them_and_their_keys() {
             .iter()
             .filter(|e| e.event_type == "user.organization.delete")
             .count();
-        let deleted = trail.iter().filter(|e| e.event_type == "api_key.delete").count();
-        assert_eq!((removed, deleted), (1, 2), "the audit log shows the offboarding");
+        let deleted = trail
+            .iter()
+            .filter(|e| e.event_type == "api_key.delete")
+            .count();
+        assert_eq!(
+            (removed, deleted),
+            (1, 2),
+            "the audit log shows the offboarding"
+        );
     });
 }
-

@@ -365,7 +365,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::Scim, A::Up, "up", "Scroll up", Some("scroll")),
     spec(C::Scim, A::Down, "down", "Scroll down", None),
     spec(C::Limits, A::Filter, "filter", "Find a model: the cursor moves to the best match", Some("find")),
-    spec(C::People, A::NextTab, "next_tab", "Members / invitations", Some("tab")),
+    spec(C::People, A::NextTab, "next_tab", "Members / invitations", Some("invitations")),
     spec(C::People, A::Up, "up", "Move up", Some("move")),
     spec(C::People, A::Down, "down", "Move down", None),
     spec(C::People, A::PageUp, "page_up", "Page up", None),

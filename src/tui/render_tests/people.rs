@@ -141,8 +141,9 @@ fn people_run_progress_and_report() {
             "404 Not Found: API key not found",
         )),
     );
-    app.dialogs.push(Box::new(
-        crate::tui::dialogs::run_report::RunReport::new(&run),
-    ));
+    app.dialogs
+        .push(Box::new(crate::tui::dialogs::run_report::RunReport::new(
+            &run,
+        )));
     four("people_run_report", &app);
 }

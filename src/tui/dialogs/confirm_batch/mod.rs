@@ -57,8 +57,9 @@ impl Dialog for ConfirmBatch {
         Next::Stay
     }
 
-    fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
         let plan = &self.batch.plan;
+        let stop = app.keymap.describe_keys(Context::People, Action::StopRun);
         let mut body = Body::new(dialog::inner_width(canvas.screen, WIDTH));
         body.wrapped(&format!("{}?", plan.summary), theme.header);
         for step in plan.steps.iter().take(LISTED) {
@@ -71,7 +72,9 @@ impl Dialog for ConfirmBatch {
             );
         }
         body.wrapped(
-            "One request at a time: the view shows how far it got, and x stops it between two.",
+            &format!(
+                "One request at a time: the view shows how far it got, and {stop} stops it between two."
+            ),
             theme.muted,
         );
         body.blank();

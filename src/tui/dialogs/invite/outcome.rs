@@ -28,7 +28,10 @@ pub fn per_address(d: &Invite, replies: &[Reply]) -> Vec<(&'static str, String)>
             } else if listed(&members, address) || *status == AddressStatus::AlreadyMember {
                 ("·", format!("{address}: not invited, already a member"))
             } else if *status == AddressStatus::AlreadyInvited {
-                ("✓", format!("{address}: already invited, invitation sent again"))
+                (
+                    "✓",
+                    format!("{address}: already invited, invitation sent again"),
+                )
             } else {
                 ("✓", format!("{address}: invited"))
             }

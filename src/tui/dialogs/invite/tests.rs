@@ -35,7 +35,10 @@ fn a_paste_of_500_lines_is_marked_address_by_address() {
 #[test]
 fn inviting_sends_the_new_and_invited_addresses_with_the_roles_and_workspaces() {
     let mut app = open_form();
-    type_text(&mut app, "a@x.io, jane.doe@northwind.example bad new.hire@northwind.example");
+    type_text(
+        &mut app,
+        "a@x.io, jane.doe@northwind.example bad new.hire@northwind.example",
+    );
     press(&mut app, key(KeyCode::Tab));
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Char(' ')));
@@ -65,7 +68,13 @@ fn esc_sends_nothing_and_nobody_to_invite_stays_in_the_dialog() {
     redraw(&mut app);
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty());
-    assert!(form(&app).problem.as_deref().unwrap().contains("Nobody to invite"));
+    assert!(
+        form(&app)
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("Nobody to invite")
+    );
     assert_eq!(form(&app).text.value(), "jane.doe@northwind.example");
     let effects = press(&mut app, key(KeyCode::Esc));
     assert!(changes(&effects).is_empty() && app.dialogs.is_empty());

@@ -21,20 +21,35 @@ fn mark(address: &str, status: &AddressStatus) -> (&'static str, String) {
         AddressStatus::Valid => ("✓", "valid".to_owned()),
         AddressStatus::Invalid => (
             "✗",
-            format!("invalid: {}", invalid_reason(address).unwrap_or("not an address")),
+            format!(
+                "invalid: {}",
+                invalid_reason(address).unwrap_or("not an address")
+            ),
         ),
         AddressStatus::AlreadyMember => ("=", "already a member".to_owned()),
         AddressStatus::AlreadyInvited => ("↻", "already invited: sent again".to_owned()),
     }
 }
 
-pub(super) fn render(d: &Invite, frame: &mut Frame, screen: Rect, app: &App, theme: &Theme) -> bool {
+pub(super) fn render(
+    d: &Invite,
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    theme: &Theme,
+) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));
     // Rows for the address list and the workspaces, shared out by the screen's height.
     let spare = usize::from(screen.height).saturating_sub(17).max(2);
     let address_rows = spare.div_ceil(2).min(12);
     let workspace_rows = (spare - spare.div_ceil(2)).clamp(1, 8);
-    let focus = |p: bool| if p { theme.field_focused } else { theme.field_label };
+    let focus = |p: bool| {
+        if p {
+            theme.field_focused
+        } else {
+            theme.field_label
+        }
+    };
     body.line(
         "Addresses (commas, spaces or new lines between them; paste a list):",
         focus(d.part == Part::Addresses),

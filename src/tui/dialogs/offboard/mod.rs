@@ -65,10 +65,7 @@ pub fn open(people: &People, _app: &App) -> Opened {
     Ok(Box::new(Offboard::new(person, loaded)))
 }
 
-fn plans(
-    person: &AdminOrganizationMemberOut,
-    loaded: &Loaded,
-) -> Result<(Plan, Plan), String> {
+fn plans(person: &AdminOrganizationMemberOut, loaded: &Loaded) -> Result<(Plan, Plan), String> {
     let directory: &Arc<Directory> = &loaded.directory;
     let owned = owned_keys(person, &loaded.keys, directory, &loaded.owners);
     let plan = |delete| remove(person, directory, &owned, delete);

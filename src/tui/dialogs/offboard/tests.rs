@@ -19,7 +19,8 @@ fn open_on(who: &str) -> App {
 }
 
 fn dialog(app: &App) -> &Offboard {
-    app.top_dialog::<Offboard>().expect("the offboarding dialog")
+    app.top_dialog::<Offboard>()
+        .expect("the offboarding dialog")
 }
 
 #[test]
@@ -42,14 +43,22 @@ fn the_email_must_be_typed_and_the_keys_can_stay() {
     assert!(!dialog(&app).delete_keys, "enter on the box unticks it");
     press(&mut app, key(KeyCode::Tab));
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.flash.as_ref().unwrap().text.contains("type \"jane.doe@northwind.example\""));
+    assert!(
+        app.flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("type \"jane.doe@northwind.example\"")
+    );
     type_text(&mut app, "Jane.Doe@northwind.example");
     let d = dialog(&app).clone();
     assert!(d.confirmed());
     let Next::Then(After::Start(fetcher)) = d.clone().press() else {
         panic!("offboarding starts a run");
     };
-    let step = fetcher.as_kind::<StepFetch>().expect("a run's first request");
+    let step = fetcher
+        .as_kind::<StepFetch>()
+        .expect("a run's first request");
     assert_eq!(step.batch.plan.steps.len(), 1, "the keys stay: one request");
 }
 

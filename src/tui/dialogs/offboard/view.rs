@@ -21,7 +21,10 @@ fn listed(body: &mut Body, items: &[String], theme: &Theme) {
         body.hanging("  • ", item, theme.text);
     }
     if items.len() > LISTED {
-        body.line(&format!("  … and {} more", items.len() - LISTED), theme.muted);
+        body.line(
+            &format!("  … and {} more", items.len() - LISTED),
+            theme.muted,
+        );
     }
 }
 
@@ -33,7 +36,13 @@ fn button(label: String, focused: bool, theme: &Theme) -> Span<'static> {
     }
 }
 
-pub(super) fn render(d: &Offboard, frame: &mut Frame, screen: Rect, _app: &App, theme: &Theme) -> bool {
+pub(super) fn render(
+    d: &Offboard,
+    frame: &mut Frame,
+    screen: Rect,
+    _app: &App,
+    theme: &Theme,
+) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));
     if let Err(why) = &d.plans {
         body.wrapped(&format!("{} cannot be offboarded.", d.email), theme.header);
@@ -56,10 +65,14 @@ pub(super) fn render(d: &Offboard, frame: &mut Frame, screen: Rect, _app: &App, 
     if d.keys.is_empty() {
         body.line("They own no API key.", theme.muted);
     } else {
-        body.line(&format!("API keys they own ({}):", d.keys.len()), theme.text);
+        body.line(
+            &format!("API keys they own ({}):", d.keys.len()),
+            theme.text,
+        );
         listed(&mut body, &d.keys, theme);
         let tick = if d.delete_keys { "[x]" } else { "[ ]" };
-        let text = format!("{tick} delete these keys in the same run (they keep working otherwise)");
+        let text =
+            format!("{tick} delete these keys in the same run (they keep working otherwise)");
         let style = if d.focus == Focus::DeleteKeys {
             theme.cursor
         } else {
@@ -89,15 +102,17 @@ pub(super) fn render(d: &Offboard, frame: &mut Frame, screen: Rect, _app: &App, 
         Ok((with, without)) => if d.delete_keys { with } else { without }.steps.len(),
         Err(_) => 0,
     };
-    body.push(Line::from(vec![
-        button("Cancel".into(), d.focus == Focus::Cancel, theme),
-        Span::raw("  "),
-        button(
-            format!("Offboard ({steps} requests)"),
-            d.focus == Focus::Offboard,
-            theme,
-        ),
-    ])
-    .centered());
+    body.push(
+        Line::from(vec![
+            button("Cancel".into(), d.focus == Focus::Cancel, theme),
+            Span::raw("  "),
+            button(
+                format!("Offboard ({steps} requests)"),
+                d.focus == Focus::Offboard,
+                theme,
+            ),
+        ])
+        .centered(),
+    );
     dialog::show(frame, screen, WIDTH, "Offboard", body, theme)
 }

@@ -61,7 +61,10 @@ pub fn open(people: &People, _app: &App) -> Opened {
         .current()
         .and_then(|id| loaded.directory.user(id))
         .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))?;
-    Ok(Box::new(OrgRoles::new(person.clone(), Arc::clone(&loaded.directory))))
+    Ok(Box::new(OrgRoles::new(
+        person.clone(),
+        Arc::clone(&loaded.directory),
+    )))
 }
 
 impl OrgRoles {

@@ -57,7 +57,12 @@ fn the_last_admin_keeps_the_role_and_is_told_why_before_anything_is_sent() {
     assert!(changes(&effects).is_empty());
     let d = dialog(&app);
     assert_eq!(d.stage, Stage::Choose);
-    assert!(d.problem.as_deref().unwrap().contains("last organization_admin"));
+    assert!(
+        d.problem
+            .as_deref()
+            .unwrap()
+            .contains("last organization_admin")
+    );
     assert_eq!(d.ticks, [true, false, false], "the ticks stay as chosen");
 }
 

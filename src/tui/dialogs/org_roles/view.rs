@@ -21,7 +21,13 @@ fn describe(role: OrgRole) -> &'static str {
     }
 }
 
-pub(super) fn render(d: &OrgRoles, frame: &mut Frame, screen: Rect, app: &App, theme: &Theme) -> bool {
+pub(super) fn render(
+    d: &OrgRoles,
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    theme: &Theme,
+) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));
     let email = d.email();
     let before = d.directory.org_roles(d.person.uuid).join(", ");
@@ -35,7 +41,11 @@ pub(super) fn render(d: &OrgRoles, frame: &mut Frame, screen: Rect, app: &App, t
             for (i, role) in OrgRole::ALL.into_iter().enumerate() {
                 let tick = if d.ticks[i] { "[x]" } else { "[ ]" };
                 let cursor = if i == d.cursor { "▶" } else { " " };
-                let style = if i == d.cursor { theme.cursor } else { theme.text };
+                let style = if i == d.cursor {
+                    theme.cursor
+                } else {
+                    theme.text
+                };
                 body.line(
                     &format!("{cursor} {tick} {:<18} {}", role.name(), describe(role)),
                     style,
@@ -57,12 +67,20 @@ pub(super) fn render(d: &OrgRoles, frame: &mut Frame, screen: Rect, app: &App, t
         }
         Stage::Review(focus) => {
             let after: Vec<&str> = d.chosen().iter().map(|r| r.name()).collect();
-            body.wrapped(&format!("Change the organization roles of {email}?"), theme.header);
+            body.wrapped(
+                &format!("Change the organization roles of {email}?"),
+                theme.header,
+            );
             body.blank();
             body.line(&format!("  before: {before}"), theme.muted);
             body.line(&format!("  after:  {}", after.join(", ")), theme.text);
             body.blank();
-            body.submission(&d.submission, "Changing the roles…", app.spinner_frame, theme);
+            body.submission(
+                &d.submission,
+                "Changing the roles…",
+                app.spinner_frame,
+                theme,
+            );
             let views: Vec<ButtonView> = REVIEW_BUTTONS
                 .iter()
                 .map(|b| ButtonView::new(*b, Some(focus)))

@@ -11,9 +11,9 @@ use futures::FutureExt;
 use futures::future::BoxFuture;
 use uuid::Uuid;
 
-use crate::actions::execute;
 #[cfg(test)]
 use crate::actions::Reply;
+use crate::actions::execute;
 use crate::api::{ApiKeyExtendedOut, AuditLogOut};
 use crate::client::{AdminClient, AuditQuery, Directory};
 use crate::tui::state::RemoteError;

@@ -22,7 +22,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use uuid::Uuid;
 
-use crate::actions::Reply;
 use crate::api::AuditLogOut;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
@@ -250,7 +249,11 @@ impl People {
         if step.index == 0 {
             self.run = Some(Run::new(Arc::clone(&step.batch)));
         }
-        let Some(run) = self.run.as_mut().filter(|r| Arc::ptr_eq(&r.batch, &step.batch)) else {
+        let Some(run) = self
+            .run
+            .as_mut()
+            .filter(|r| Arc::ptr_eq(&r.batch, &step.batch))
+        else {
             return Vec::new();
         };
         if let Some(next) = run.answer(step.index, result) {
@@ -273,18 +276,4 @@ impl People {
         steps.push(Step::Fetch(Fetcher::new(PeopleFetch)));
         steps
     }
-}
-
-/// Whether a dialog's change answered with these replies touched the people (for a reload).
-pub fn touches_people(replies: &[Reply]) -> bool {
-    replies.iter().any(|r| {
-        matches!(
-            r,
-            Reply::Invited(_)
-                | Reply::UserUpdated(_)
-                | Reply::UserDeleted(_)
-                | Reply::InviteDeleted(_)
-                | Reply::KeyDeleted(_)
-        )
-    })
 }

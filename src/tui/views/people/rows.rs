@@ -71,11 +71,8 @@ impl Tables {
                 let name = m.name.clone().unwrap_or_default();
                 let email = m.email.clone().unwrap_or_default();
                 let roles = Directory::org_roles_of(catalog, m);
-                let mut seats: Vec<String> = m
-                    .subscriptions
-                    .iter()
-                    .map(|s| s.kind.clone())
-                    .collect();
+                let mut seats: Vec<String> =
+                    m.subscriptions.iter().map(|s| s.kind.clone()).collect();
                 seats.sort();
                 seats.dedup();
                 MemberRow {
@@ -98,7 +95,11 @@ impl Tables {
                 let roles: Vec<String> = i
                     .raw_roles
                     .iter()
-                    .map(|v| catalog.organization_role(v).map_or(v.clone(), |r| r.name.clone()))
+                    .map(|v| {
+                        catalog
+                            .organization_role(v)
+                            .map_or(v.clone(), |r| r.name.clone())
+                    })
                     .collect();
                 InviteRow {
                     id: i.uuid,

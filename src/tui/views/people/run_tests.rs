@@ -14,13 +14,20 @@ fn revoking_an_invitation_opens_on_cancel_then_runs_and_reports() {
     press(&mut app, key(KeyCode::Tab));
     press(&mut app, key(KeyCode::Char('X')));
     let effects = press(&mut app, key(KeyCode::Enter));
-    assert!(changes(&effects).is_empty() && app.dialogs.is_empty(), "Cancel first");
+    assert!(
+        changes(&effects).is_empty() && app.dialogs.is_empty(),
+        "Cancel first"
+    );
     press(&mut app, key(KeyCode::Char('X')));
     press(&mut app, key(KeyCode::Tab));
     redraw(&mut app);
     press(&mut app, key(KeyCode::Enter));
     let report = app.top_dialog::<RunReport>().expect("the report");
-    assert!(report.headline.ends_with("done, 1/1"), "{}", report.headline);
+    assert!(
+        report.headline.ends_with("done, 1/1"),
+        "{}",
+        report.headline
+    );
     assert_eq!(shown(&app).run.as_ref().unwrap().end, Some(End::Done));
 }
 
@@ -39,7 +46,10 @@ fn offboarding_stops_between_requests_when_asked_and_says_what_was_not_done() {
     let [(id, profile, call)] = requests(&effects).try_into().expect("the first request");
     let result = outcome(profile, &call);
     let next = deliver(&mut app, id, profile, call, result);
-    assert_eq!(shown(&app).run.as_ref().unwrap().progress(), format!("Offboarding jane.doe@northwind.example: 1/4"));
+    assert_eq!(
+        shown(&app).run.as_ref().unwrap().progress(),
+        format!("Offboarding jane.doe@northwind.example: 1/4")
+    );
     press_only(&mut app, key(KeyCode::Char('x')));
     let [(id, profile, call)] = requests(&next).try_into().expect("the second request");
     let result = outcome(profile, &call);

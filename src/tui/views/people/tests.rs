@@ -100,7 +100,12 @@ fn enter_shows_workspaces_roles_and_keys_of_the_person() {
     press(&mut app, key(KeyCode::Enter));
     let detail = shown(&app).detail.clone().expect("the detail pane");
     assert_eq!(detail.workspaces.len(), 2);
-    assert!(detail.workspaces.iter().any(|(_, roles)| roles.contains("dev")));
+    assert!(
+        detail
+            .workspaces
+            .iter()
+            .any(|(_, roles)| roles.contains("dev"))
+    );
     assert_eq!(detail.keys.len(), 3, "Jane Doe created the three keys");
     assert!(matches!(detail.audit, Remote::Loaded(_)));
 }
@@ -118,6 +123,10 @@ fn changes_are_refused_in_read_only_mode() {
 fn i_opens_the_invitation_form() {
     let mut app = open_people();
     press(&mut app, key(KeyCode::Char('i')));
-    assert_eq!(app.dialogs.last().map(|d| d.name()), Some("invite"), "{:?}", app.flash);
+    assert_eq!(
+        app.dialogs.last().map(|d| d.name()),
+        Some("invite"),
+        "{:?}",
+        app.flash
+    );
 }
-

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
@@ -13,7 +14,6 @@ use crate::tui::widgets::input;
 use crate::tui::widgets::table::{self, Column, Row, Table};
 use crate::tui::widgets::text::truncate;
 
-use super::loading::actor_name;
 use super::rows::{INVITE_COLUMNS, MEMBER_COLUMNS};
 use super::{Detail, People};
 
@@ -47,7 +47,7 @@ pub fn render(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: 
         detail_pane(d, frame, detail, app, theme);
     }
     if foot {
-        foot_line(people, frame, foot_area, theme);
+        foot_line(people, frame, foot_area, app, theme);
     }
 }
 
@@ -58,9 +58,15 @@ fn tab_line(people: &People, theme: &Theme) -> Line<'static> {
     let members = format!("Members ({})", t.members.len());
     let invites = format!("Invitations ({}, {expired} expired)", t.invites.len());
     let (m, i) = if people.invites() {
-        (Span::styled(format!(" {members} "), off), Span::styled(format!("[{invites}]"), on))
+        (
+            Span::styled(format!(" {members} "), off),
+            Span::styled(format!("[{invites}]"), on),
+        )
     } else {
-        (Span::styled(format!("[{members}]"), on), Span::styled(format!(" {invites} "), off))
+        (
+            Span::styled(format!("[{members}]"), on),
+            Span::styled(format!(" {invites} "), off),
+        )
     };
     let mut spans = vec![m, Span::raw(" "), i];
     if !people.marked.is_empty() {
@@ -107,7 +113,16 @@ fn member_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
             row
         })
         .collect();
-    draw(people, frame, area, &columns, &rows, selected, shown.start, theme);
+    draw(
+        people,
+        frame,
+        area,
+        &columns,
+        &rows,
+        selected,
+        shown.start,
+        theme,
+    );
 }
 
 fn invite_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -145,7 +160,16 @@ fn invite_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
             row
         })
         .collect();
-    draw(people, frame, area, &columns, &rows, selected, shown.start, theme);
+    draw(
+        people,
+        frame,
+        area,
+        &columns,
+        &rows,
+        selected,
+        shown.start,
+        theme,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -189,7 +213,10 @@ fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &The
     let section = |title: String, items: Vec<String>, lines: &mut Vec<Line<'static>>| {
         lines.push(Line::styled(truncate(&title, width), theme.field_label));
         for item in items {
-            lines.push(Line::styled(truncate(&format!("  {item}"), width), theme.text));
+            lines.push(Line::styled(
+                truncate(&format!("  {item}"), width),
+                theme.text,
+            ));
         }
     };
     section(
@@ -200,7 +227,11 @@ fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &The
             .collect(),
         &mut lines,
     );
-    section(format!("API keys ({})", d.keys.len()), d.keys.clone(), &mut lines);
+    section(
+        format!("API keys ({})", d.keys.len()),
+        d.keys.clone(),
+        &mut lines,
+    );
     match &d.audit {
         Remote::Loaded(entries) => section(
             format!("Latest audit entries ({})", entries.len()),
@@ -213,18 +244,16 @@ fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &The
                         .or_else(|| e.target_metadata.get("name"))
                         .cloned()
                         .unwrap_or_default();
-                    format!(
-                        "{} {} {target} (by {})",
-                        e.created_at.date(),
-                        e.event_type,
-                        actor_name(e)
-                    )
+                    format!("{} {} {target}", e.created_at.date(), e.event_type)
                 })
                 .collect(),
             &mut lines,
         ),
         Remote::Loading => section(
-            format!("Latest audit entries {}", crate::tui::widgets::spinner(app.spinner_frame)),
+            format!(
+                "Latest audit entries {}",
+                crate::tui::widgets::spinner(app.spinner_frame)
+            ),
             Vec::new(),
             &mut lines,
         ),
@@ -237,15 +266,22 @@ fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &The
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn foot_line(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn foot_line(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(run) = people.run.as_ref().filter(|r| r.running()) {
         let text = if run.stopping {
             format!("{} · stopping after the request on its way", run.progress())
         } else {
-            format!("{} · x stops after the request on its way", run.progress())
+            let stop = app.keymap.describe_keys(Context::People, Action::StopRun);
+            format!(
+                "{} · {stop} stops after the request on its way",
+                run.progress()
+            )
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(truncate(&text, usize::from(area.width)), theme.field_label)),
+            Paragraph::new(Line::styled(
+                truncate(&text, usize::from(area.width)),
+                theme.field_label,
+            )),
             area,
         );
         return;
@@ -256,5 +292,11 @@ fn foot_line(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
         width: area.width.saturating_sub(1),
         ..area
     };
-    input::render(frame, field, &people.search, theme.field_editing, people.searching);
+    input::render(
+        frame,
+        field,
+        &people.search,
+        theme.field_editing,
+        people.searching,
+    );
 }

@@ -203,6 +203,12 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 effects.extend(requests::forget(app, ids));
             }
             Step::Open(dialog) => app.dialogs.push(dialog),
+            Step::ReloadPeople => {
+                if let Some(profile) = app.view.as_ref().map(|open| open.profile) {
+                    effects.extend(requests::reload_people(app, profile));
+                    effects.extend(requests::reload_keys(app, profile));
+                }
+            }
         }
     }
     effects

@@ -76,6 +76,8 @@ pub enum Step {
     StopLoads,
     /// Open a dialog over the view (a confirmation, a form).
     Open(Box<dyn Dialog>),
+    /// The view changed the organization's people or keys: the panes under it load both again.
+    ReloadPeople,
 }
 
 /// An organization-level view, whichever it is.

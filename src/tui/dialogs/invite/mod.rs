@@ -158,6 +158,7 @@ impl Dialog for Invite {
     submission_in_field!();
 
     fn done(&self, app: &mut App, _profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        // Invitations are not in the panes: only the view reloads.
         outcome::invited(self, app, replies)
     }
 }

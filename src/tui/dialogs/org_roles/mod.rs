@@ -190,7 +190,7 @@ impl Dialog for OrgRoles {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, _profile: usize, _replies: &[Reply]) -> Vec<Effect> {
+    fn done(&self, app: &mut App, profile: usize, _replies: &[Reply]) -> Vec<Effect> {
         let text = self
             .plan
             .as_ref()
@@ -198,6 +198,7 @@ impl Dialog for OrgRoles {
             .unwrap_or_default();
         let mut effects = vec![flash::show(app, FlashLevel::Success, text)];
         effects.extend(crate::tui::views::control::reload(app));
+        effects.extend(crate::tui::update::requests::reload_people(app, profile));
         effects
     }
 }

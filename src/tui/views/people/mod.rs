@@ -218,9 +218,13 @@ impl View for People {
                     .unwrap_or(self.cursor[tab])
                     .min(len.saturating_sub(1));
             }
-            self.marked.retain(|id| {
-                tables.position_of(false, *id).is_some() || tables.position_of(true, *id).is_some()
-            });
+            let present: HashSet<Uuid> = tables
+                .members
+                .iter()
+                .map(|m| m.id)
+                .chain(tables.invites.iter().map(|i| i.id))
+                .collect();
+            self.marked.retain(|id| present.contains(id));
             self.tables = Arc::new(tables);
         }
         failure
@@ -274,6 +278,7 @@ impl People {
             Step::Open(Box::new(report)),
         ];
         steps.push(Step::Fetch(Fetcher::new(PeopleFetch)));
+        steps.push(Step::ReloadPeople);
         steps
     }
 }

@@ -54,6 +54,8 @@ pub struct Tables {
     pub invites: Vec<InviteRow>,
     pub member_order: Vec<usize>,
     pub invite_order: Vec<usize>,
+    /// Invitations past their expiry, counted once for the tab line.
+    pub expired: usize,
 }
 
 fn role_text(names: &[String]) -> String {
@@ -114,6 +116,7 @@ impl Tables {
             })
             .collect();
         let mut tables = Self {
+            expired: invites.iter().filter(|i| i.expired).count(),
             member_order: (0..members.len()).collect(),
             invite_order: (0..invites.len()).collect(),
             members,

@@ -53,7 +53,7 @@ pub fn render(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: 
 
 fn tab_line(people: &People, theme: &Theme) -> Line<'static> {
     let t = &people.tables;
-    let expired = t.invites.iter().filter(|i| i.expired).count();
+    let expired = t.expired;
     let (on, off) = (theme.tab_active, theme.tab_inactive);
     let members = format!("Members ({})", t.members.len());
     let invites = format!("Invitations ({}, {expired} expired)", t.invites.len());

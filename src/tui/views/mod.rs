@@ -1,9 +1,9 @@
 //! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
 //! `:vibe`, `:scim`, `:people`. Each lives in its own folder (state and keys, loading,
-//! drawing, tests) behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
-//! answers, and closed. A view gets the action a key stands for in its own keymap section,
-//! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
-//! which run on the async runner like every other request.
+//! drawing, tests) behind the [`View`] trait; [`control`] is the one place a view is opened,
+//! fed keys and answers, and closed. A view gets the action a key stands for in its own keymap
+//! section, says what happens next as data ([`Step`]) and asks the server for things as
+//! [`Fetcher`]s, which run on the async runner like every other request.
 //!
 //! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below, and its
 //! section in the keymap.

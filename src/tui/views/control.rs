@@ -190,6 +190,7 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 };
                 let (id, effect) = requests::send(app, profile, Call::View(fetcher.clone()));
                 if let Some(open) = app.view.as_mut() {
+                    open.view.started(&fetcher);
                     open.pending.push((id, fetcher));
                 }
                 effects.push(effect);

@@ -113,6 +113,9 @@ pub trait View: fmt::Debug + AnyView {
         app: &App,
     ) -> Vec<Step>;
 
+    /// One of its fetches was sent (a confirmed change included, which a dialog starts).
+    fn started(&mut self, _fetch: &Fetcher) {}
+
     /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
     fn cancelled(&mut self) {}
 

@@ -232,6 +232,13 @@ impl View for People {
             .unwrap_or_default()
     }
 
+    /// A run is shown from its first request on, so its progress and stop key are too.
+    fn started(&mut self, fetch: &Fetcher) {
+        if let Some(step) = fetch.as_kind::<StepFetch>().filter(|s| s.index == 0) {
+            self.run = Some(Run::new(Arc::clone(&step.batch)));
+        }
+    }
+
     fn cancelled(&mut self) {
         super::frame::cancel(&mut self.data);
         if let Some(detail) = self.detail.as_mut() {
@@ -250,9 +257,6 @@ impl View for People {
 impl People {
     /// One request of a run answered: the next one goes, or the run ends with its report.
     fn step_answered(&mut self, step: &StepFetch, result: Result<(), RemoteError>) -> Vec<Step> {
-        if step.index == 0 {
-            self.run = Some(Run::new(Arc::clone(&step.batch)));
-        }
         let Some(run) = self
             .run
             .as_mut()

@@ -43,6 +43,11 @@ fn offboarding_stops_between_requests_when_asked_and_says_what_was_not_done() {
     press(&mut app, key(KeyCode::Tab));
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        shown(&app).run.as_ref().unwrap().progress(),
+        "Offboarding jane.doe@northwind.example: 0/4",
+        "the run shows from its first request on"
+    );
     let [(id, profile, call)] = requests(&effects).try_into().expect("the first request");
     let result = outcome(profile, &call);
     let next = deliver(&mut app, id, profile, call, result);

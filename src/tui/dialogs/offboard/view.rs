@@ -14,7 +14,7 @@ use super::{Focus, Offboard};
 
 const WIDTH: u16 = 74;
 /// Workspaces and keys listed before "… and N more".
-const LISTED: usize = 6;
+const LISTED: usize = 4;
 
 fn listed(body: &mut Body, items: &[String], theme: &Theme) {
     for item in items.iter().take(LISTED) {

@@ -132,7 +132,7 @@ impl Tables {
         self.member_order.sort_by(|&a, &b| {
             let (x, y) = (&members[a], &members[b]);
             let order = match column % MEMBER_COLUMNS.len() {
-                0 => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
+                0 => x.folded.cmp(&y.folded),
                 1 => x.email.cmp(&y.email),
                 2 => x.roles.cmp(&y.roles),
                 3 => x.workspaces.cmp(&y.workspaces),

@@ -73,3 +73,25 @@ fn esc_sends_nothing() {
     assert!(changes(&effects).is_empty());
     assert!(app.dialogs.is_empty());
 }
+
+#[test]
+fn the_servers_409_stays_in_the_dialog_with_the_ticks() {
+    let mut app = open_on_app("jane.roe");
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Enter));
+    redraw(&mut app);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let [(id, profile, call)] = requests(&effects).try_into().expect("one request");
+    let refusal = crate::tui::state::RemoteError::new(
+        crate::client::ErrorKind::Conflict,
+        "409 Conflict: the organization must keep at least one organization_admin",
+    );
+    deliver(&mut app, id, profile, call, Err(refusal));
+    let d = dialog(&app);
+    assert!(d.submission.error.as_ref().unwrap().message.contains("409"));
+    assert_eq!(d.ticks, [true, true, true]);
+    let screen = crate::tui::render_tests::screen(&app, 80, 24);
+    assert!(screen.contains("Refused: 409 Conflict"), "{screen}");
+}

@@ -94,8 +94,9 @@ impl Invite {
                     w.2 = !w.2;
                 }
             }
-            (Action::Press | Action::Toggle, Part::Buttons(Button::Apply)) => return self.send(),
-            (Action::Press | Action::Toggle, Part::Buttons(_)) => return Next::Close,
+            // Only enter presses a button: space ticks, and must never send by accident.
+            (Action::Press, Part::Buttons(Button::Apply)) => return self.send(),
+            (Action::Press, Part::Buttons(_)) => return Next::Close,
             (Action::Press, _) => self.next_part(1),
             _ => {}
         }

@@ -30,6 +30,7 @@ pub mod audit_trail;
 pub mod error;
 pub mod execute;
 pub mod groups;
+pub mod invite_addresses;
 pub mod invites;
 pub mod journal;
 pub mod journal_record;

@@ -18,6 +18,7 @@ mod directory_pages;
 mod groups_view;
 mod keys_never_echoed;
 mod org_keys_audit_spend;
+mod people;
 mod private_files;
 mod readme_capture;
 mod slow_server;

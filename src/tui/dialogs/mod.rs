@@ -23,6 +23,7 @@ macro_rules! submission_in_field {
 pub mod add_members;
 pub mod archive;
 pub mod command_line;
+pub mod confirm_batch;
 pub mod create_workspace;
 pub mod edit_roles;
 pub mod export_audit;
@@ -31,11 +32,15 @@ pub mod key_shown;
 pub mod new_key;
 pub mod group_change;
 pub mod group_form;
+pub mod invite;
 pub mod notice;
+pub mod offboard;
+pub mod org_roles;
 pub mod picker;
 pub mod reader;
 pub mod remove_members;
 pub mod spend_limit;
+pub mod run_report;
 pub mod unsaved;
 
 mod buttons;

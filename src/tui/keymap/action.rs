@@ -34,10 +34,12 @@ pub enum Context {
     Spend,
     Groups,
     GroupPick,
+    People,
+    Invite,
 }
 
 impl Context {
-    pub const ALL: [Context; 30] = [
+    pub const ALL: [Context; 32] = [
         Self::Global,
         Self::List,
         Self::WorkspaceList,
@@ -68,6 +70,8 @@ impl Context {
         Self::Spend,
         Self::Groups,
         Self::GroupPick,
+        Self::People,
+        Self::Invite,
     ];
 
     /// The section name in `keymap.toml`.
@@ -103,6 +107,8 @@ impl Context {
             Self::Spend => "spend",
             Self::Groups => "groups",
             Self::GroupPick => "group_pick",
+            Self::People => "people",
+            Self::Invite => "invite",
         }
     }
 
@@ -139,6 +145,8 @@ impl Context {
             Self::Spend => "Spending view (:spend)",
             Self::Groups => "Groups view (:groups)",
             Self::GroupPick => "Choosing for a group change (a group, a workspace, roles, members)",
+            Self::People => "People view (:people)",
+            Self::Invite => "Invite dialog",
         }
     }
 
@@ -235,6 +243,11 @@ pub enum Action {
     AssignWorkspace,
     UnassignWorkspace,
     ProvisionWorkspace,
+    Invite,
+    Offboard,
+    Revoke,
+    Reinvite,
+    StopRun,
 }
 
 impl Action {
@@ -251,6 +264,9 @@ impl Action {
                 | Self::DeleteGroup
                 | Self::Unnest
                 | Self::UnassignWorkspace
+                | Self::Offboard
+                | Self::Revoke
+                | Self::Reinvite
         ) || (context == Context::Dialog && self == Self::Press)
     }
 }
@@ -485,6 +501,32 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::GroupPick, A::Toggle, "toggle", "Tick or untick (roles, members)", Some("tick")),
     spec(C::GroupPick, A::Choose, "choose", "Take the entry under the cursor, or go on with the ticked ones", Some("next")),
     spec(C::GroupPick, A::Cancel, "cancel", "Close without changing anything", Some("cancel")),
+    spec(C::People, A::NextTab, "next_tab", "Members / invitations", Some("invitations")),
+    spec(C::People, A::Up, "up", "Move up", Some("move")),
+    spec(C::People, A::Down, "down", "Move down", None),
+    spec(C::People, A::PageUp, "page_up", "Page up", None),
+    spec(C::People, A::PageDown, "page_down", "Page down", None),
+    spec(C::People, A::Top, "top", "First row", None),
+    spec(C::People, A::Bottom, "bottom", "Last row", None),
+    spec(C::People, A::Filter, "filter", "Find a person: the cursor moves to the first match", Some("find")),
+    spec(C::People, A::SortNext, "sort_next", "Sort by the next column", Some("sort")),
+    spec(C::People, A::SortReverse, "sort_reverse", "Reverse the sort order", None),
+    spec(C::People, A::Mark, "mark", "Select the row (or unselect), then move down", Some("select")),
+    spec(C::People, A::MarkAll, "mark_all", "Select every row of the tab, or none", None),
+    spec(C::People, A::Open, "open", "Show the person's workspaces, keys and recent audit entries", Some("detail")),
+    spec(C::People, A::Invite, "invite", "Invite people: paste or type many addresses", Some("invite")),
+    spec(C::People, A::EditRoles, "edit_roles", "Change the person's organization roles", Some("roles")),
+    spec(C::People, A::Offboard, "offboard", "Offboard the person: remove from the organization (asks first)", Some("offboard")),
+    spec(C::People, A::Revoke, "revoke", "Revoke the selected invitations, else the one under the cursor (asks first)", Some("revoke")),
+    spec(C::People, A::Reinvite, "reinvite", "Re-invite: revoke the invitation and send a new one (asks first)", None),
+    spec(C::People, A::StopRun, "stop_run", "Stop a running change after the request on its way", None),
+    spec(C::Invite, A::NextField, "next_field", "Next part: addresses, roles, workspaces, buttons", Some("part")),
+    spec(C::Invite, A::PreviousField, "previous_field", "Previous part", None),
+    spec(C::Invite, A::Up, "up", "Move up", Some("move")),
+    spec(C::Invite, A::Down, "down", "Move down", None),
+    spec(C::Invite, A::Toggle, "toggle", "Tick or untick the role or workspace", Some("tick")),
+    spec(C::Invite, A::Press, "press", "Press the focused button", Some("press")),
+    spec(C::Invite, A::Cancel, "cancel", "Close without inviting anyone", Some("cancel")),
 ];
 
 pub fn find(context: Context, name: &str) -> Option<&'static ActionSpec> {

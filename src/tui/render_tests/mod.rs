@@ -6,6 +6,7 @@ mod dialogs;
 mod navigation_dialogs;
 mod org_views;
 mod panes;
+mod people;
 mod roles;
 mod sizes;
 mod staging;

@@ -73,7 +73,7 @@ fn the_command_line_completes_a_view() {
 
 #[test]
 fn views_in_monochrome_draw_no_colour() {
-    for command in ["usage", "limits", "vibe", "scim", "groups"] {
+    for command in ["people", "usage", "limits", "vibe", "scim", "groups"] {
         let app = open(command);
         for (w, h) in [(80, 24), (160, 48)] {
             let terminal = draw(&app, &Theme::monochrome(), w, h);

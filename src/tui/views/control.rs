@@ -199,6 +199,7 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 };
                 let (id, effect) = requests::send(app, profile, Call::View(fetcher.clone()));
                 if let Some(open) = app.view.as_mut() {
+                    open.view.started(&fetcher);
                     open.pending.push((id, fetcher));
                 }
                 effects.push(effect);
@@ -220,6 +221,12 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 effects.extend(requests::load_organization(app, profile));
             }
             Step::Switch(view) => effects.extend(open_view(app, view)),
+            Step::ReloadPeople => {
+                if let Some(profile) = app.view.as_ref().map(|open| open.profile) {
+                    effects.extend(requests::reload_people(app, profile));
+                    effects.extend(requests::reload_keys(app, profile));
+                }
+            }
         }
     }
     effects

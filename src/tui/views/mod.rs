@@ -1,10 +1,10 @@
-//! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`, `:groups`, `:plan`, `:undo`, `:keys`, `:spend`, `:audit`. Each lives in
-//! its own folder (state and keys, loading, drawing, tests) behind the [`View`] trait;
-//! [`control`] is the one place a view is opened, fed keys and
-//! answers, and closed. A view gets the action a key stands for in its own keymap section,
-//! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
-//! which run on the async runner like every other request.
+//! Organization-level views that take the place of the workspace panes: `:people`, `:usage`,
+//! `:limits`, `:vibe`, `:scim`, `:groups`, `:keys`, `:audit`, `:spend`, `:plan`, `:undo`. Each
+//! lives in its own folder (state and keys, loading, drawing, tests) behind the [`View`] trait;
+//! [`control`] is the one place a view is opened, fed keys and answers, and closed. A view gets
+//! the action a key stands for in its own keymap section, says what happens next as data
+//! ([`Step`]) and asks the server for things as [`Fetcher`]s, which run on the async runner
+//! like every other request.
 //!
 //! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below, and its
 //! section in the keymap.
@@ -19,6 +19,7 @@ pub mod keys;
 pub mod groups;
 pub mod limits;
 pub mod plan;
+pub mod people;
 pub mod scim;
 pub mod undo;
 pub mod spend;
@@ -41,6 +42,7 @@ pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
 pub const VIEWS: &[Entry] = &[
+    people::ENTRY,
     usage::ENTRY,
     limits::ENTRY,
     vibe::ENTRY,
@@ -93,6 +95,8 @@ pub enum Step {
     ReloadOrganization,
     /// Replace the view with another (a person's audit trail from a list of people, ...).
     Switch(Box<dyn View>),
+    /// The view changed the organization's people or keys: the panes under it load both again.
+    ReloadPeople,
 }
 
 /// An organization-level view, whichever it is.
@@ -127,6 +131,9 @@ pub trait View: fmt::Debug + AnyView {
         result: Result<ViewData, RemoteError>,
         app: &App,
     ) -> Vec<Step>;
+
+    /// One of its fetches was sent (a confirmed change included, which a dialog starts).
+    fn started(&mut self, _fetch: &Fetcher) {}
 
     /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
     fn cancelled(&mut self) {}

@@ -96,7 +96,7 @@ mod tests {
 
     #[test]
     fn views_are_listed_and_completed() {
-        assert!(names().starts_with("ws NAME, org NAME, usage, limits, vibe, scim"));
+        assert!(names().starts_with("ws NAME, org NAME, people, usage, limits, vibe, scim"));
         assert_eq!(complete("us"), Some("usage".into()));
         assert_eq!(complete("w"), Some("ws ".into()));
         assert_eq!(complete("usage"), None);

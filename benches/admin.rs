@@ -308,6 +308,8 @@ async fn run() {
     );
 
     member_filter(&people, busiest);
+    let keys = client.list_all_api_keys().await.expect("keys");
+    people_tables(directory.clone(), keys);
 
     organization_file(&client).await;
 
@@ -352,6 +354,59 @@ fn member_filter(people: &People, workspace: uuid::Uuid) {
         "member filter, one character keeping 10,000 rows",
         median(typed),
         "7 characters",
+    );
+}
+
+/// The `:people` view's work per load and per key, in-process: its rows built once from the
+/// directory (10,000 members), a sort, and a `/` search character (every address holds
+/// "example": the first row matches, so this is the least; "#" matches none: the most).
+fn people_tables(
+    directory: mistral_admin::client::Directory,
+    keys: Vec<mistral_admin::api::ApiKeyExtendedOut>,
+) {
+    use mistral_admin::tui::views::people::{Loaded, Tables};
+    use std::collections::HashMap;
+    use std::sync::Arc;
+    let loaded = Loaded {
+        directory: Arc::new(directory),
+        keys: Arc::new(keys),
+        owners: Arc::new(HashMap::new()),
+        inviters: Arc::new(HashMap::new()),
+    };
+    let mut builds = Vec::new();
+    for _ in 0..9 {
+        let start = Instant::now();
+        let tables = Tables::build(&loaded);
+        builds.push(start.elapsed());
+        assert!(tables.members.len() >= 10_000);
+    }
+    row(
+        ":people rows built once per load (10,000)",
+        median(builds),
+        "9 runs",
+    );
+    let mut tables = Tables::build(&loaded);
+    let mut sorts = Vec::new();
+    for column in 0..6 {
+        let start = Instant::now();
+        tables.sort(column, false);
+        sorts.push(start.elapsed());
+    }
+    row(
+        ":people sort by a column (10,000)",
+        median(sorts),
+        "6 columns",
+    );
+    let mut misses = Vec::new();
+    for query in ["#", "##", "###", "####", "#####"] {
+        let start = Instant::now();
+        assert!(tables.find(false, query).is_none());
+        misses.push(start.elapsed());
+    }
+    row(
+        ":people search character matching nobody (10,000)",
+        median(misses),
+        "5 characters",
     );
 }
 

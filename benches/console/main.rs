@@ -64,6 +64,10 @@ struct Figures {
     filter_cpu: f64,
     idle_bytes: f64,
     rss: f64,
+    /// `:people`: opened to its table drawn whole, a one-row move, a `/` search character.
+    people_open: f64,
+    people_move: f64,
+    people_find: f64,
 }
 
 /// A line with an address on it: the members table has drawn a row.
@@ -129,6 +133,7 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
     }
     console.key(ESC);
     console.settle(Duration::from_millis(100), |_| true);
+    let (people_open, people_move, people_find) = people_view(&mut console);
     let idle_bytes = if idle {
         console.idle_bytes(Duration::from_secs(5)) as f64
     } else {
@@ -145,7 +150,44 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
         filter_cpu,
         idle_bytes,
         rss: console.rss_mb(),
+        people_open,
+        people_move,
+        people_find,
     }
+}
+
+/// The people view: `:people` until its table shows (every member, invitation and key
+/// loaded), then one-row moves and search characters, each key to the last byte drawn.
+/// Leaves the view.
+fn people_view(console: &mut Console) -> (f64, f64, f64) {
+    console.key(":").expect("the command line opens");
+    for c in "people".chars() {
+        console.key(&c.to_string());
+    }
+    let asked = Instant::now();
+    console.key("\r");
+    console.settle(Duration::from_millis(200), |s| s.contains(" expired)"));
+    let open = ms(Instant::now() - asked - Duration::from_millis(200));
+    let mut moves = Vec::new();
+    for i in 0..MOVES {
+        let (took, _) = console
+            .key(if i % 2 == 0 { DOWN } else { UP })
+            .unwrap_or_else(|| panic!("a move in :people draws:\n{}", console.screen()));
+        moves.push(ms(took));
+    }
+    console.key("/").expect("the search opens");
+    let mut typed = Vec::new();
+    for c in TYPED.chars() {
+        let (took, _) = console
+            .key(&c.to_string())
+            .expect("a search character draws");
+        typed.push(ms(took));
+    }
+    console.key(ESC);
+    console.settle(Duration::from_millis(100), |_| true);
+    console.key(ESC);
+    console.settle(Duration::from_millis(100), |s| !s.contains(" expired)"));
+    (open, median(moves), median(typed))
 }
 
 fn measure(size: &str) -> Option<Figures> {
@@ -172,6 +214,9 @@ fn measure(size: &str) -> Option<Figures> {
         filter_cpu: pick(|f| f.filter_cpu),
         idle_bytes: all[0].idle_bytes,
         rss: pick(|f| f.rss),
+        people_open: pick(|f| f.people_open),
+        people_move: pick(|f| f.people_move),
+        people_find: pick(|f| f.people_find),
     })
 }
 
@@ -283,6 +328,30 @@ fn report(measured: &[(&str, Figures)]) {
         |f| f.rss,
         1,
         format!("< 35 MB at 10k: {}", check(large.map(|f| f.rss), 35.0)),
+    );
+    line(
+        ":people opened, table shown, ms (±200)",
+        |f| f.people_open,
+        0,
+        "-".into(),
+    );
+    line(
+        ":people one-row move, key to last byte, ms",
+        |f| f.people_move,
+        2,
+        format!(
+            "< 0.5 ms at 10k: {}",
+            check(large.map(|f| f.people_move), 0.5)
+        ),
+    );
+    line(
+        ":people search character, ms",
+        |f| f.people_find,
+        2,
+        format!(
+            "< 1 ms at 10k: {}",
+            check(large.map(|f| f.people_find), 1.0)
+        ),
     );
     let Some(demo) = at("demo") else { return };
     for (size, f) in measured.iter().filter(|(s, _)| *s != "demo") {

@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use super::error::{ActionError, list_some};
+use super::invite_addresses::AddressBook;
 use super::outcome::count_of;
 use super::plan::{Intent, Plan, Step};
 use super::request::Request;
@@ -65,8 +66,9 @@ pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, Ac
     let mut sending = Vec::new();
     let mut skipped = Vec::new();
     let mut resent = Vec::new();
+    let book = AddressBook::new(directory);
     for address in split_email_list(&typed) {
-        match address_status(directory, &address) {
+        match book.status(&address) {
             AddressStatus::Valid => sending.push(address),
             AddressStatus::AlreadyInvited => {
                 resent.push(address.clone());
@@ -163,6 +165,51 @@ pub fn revoke_invites(invites: &[&OrganizationInviteOut]) -> Result<Plan, Action
         })
         .collect();
     Ok(Plan::new(Intent::RevokeInvites { emails }, summary, steps))
+}
+
+/// Sends an invitation again: the API has no resend, so the old one is withdrawn and the same
+/// address invited anew with the same organization roles and workspaces, as one plan.
+pub fn reinvite(old: &OrganizationInviteOut, directory: &Directory) -> Result<Plan, ActionError> {
+    let catalog = directory.role_catalog();
+    let roles: Vec<OrgRole> = old
+        .raw_roles
+        .iter()
+        .filter_map(|value| {
+            let name = catalog
+                .organization_role(value)
+                .map_or(value.as_str(), |r| r.name.as_str());
+            OrgRole::from_name(name)
+        })
+        .collect();
+    let roles = normalize_org_roles(if roles.is_empty() {
+        vec![OrgRole::Member]
+    } else {
+        roles
+    });
+    let email = old.email.clone();
+    let body = OrganizationInviteIn {
+        role_names: Some(roles),
+        email: email.clone(),
+        workspace_uuids: (!old.workspace_uuids.is_empty()).then(|| old.workspace_uuids.clone()),
+        ..OrganizationInviteIn::default()
+    };
+    let summary = format!(
+        "Invite {email} again: the old invitation is revoked and a new one sent (it expires in 7 days)"
+    );
+    Ok(Plan::new(
+        Intent::Invite {
+            addresses: vec![email.clone()],
+            skipped: Vec::new(),
+        },
+        summary,
+        vec![
+            Step::new(
+                Request::DeleteInvite { invite: old.uuid },
+                format!("revoke the old invitation of {email}"),
+            ),
+            Step::new(Request::Invite { body }, format!("invite {email} again")),
+        ],
+    ))
 }
 
 #[cfg(test)]

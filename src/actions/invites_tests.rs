@@ -68,3 +68,18 @@ fn revoking_names_each_invitation() {
     );
     assert!(revoke_invites(&[]).is_err());
 }
+
+#[test]
+fn reinviting_revokes_then_invites_the_same_address_with_the_same_roles() {
+    let d = directory();
+    let old = &d.invites()[0];
+    let plan = reinvite(old, &d).unwrap();
+    assert_eq!(plan.steps.len(), 2);
+    assert_eq!(
+        plan.steps[0].request.path(),
+        format!("/users-invite/{}", old.uuid)
+    );
+    let body = plan.steps[1].request.body().unwrap();
+    assert_eq!(body["email"], "new.hire@northwind.example");
+    assert!(body["role_names"].as_array().is_some_and(|r| !r.is_empty()));
+}

@@ -33,7 +33,12 @@ pub async fn organization_id(client: &AdminClient) -> Result<String, ClientError
 /// What must be read beforehand to record a plan's changes: nothing more than the values
 /// its requests replace.
 pub fn reading_for(plan: &Plan) -> Reading {
-    let any = |wanted: fn(&Request) -> bool| plan.requests().any(wanted);
+    reading_for_requests(&plan.requests().cloned().collect::<Vec<_>>())
+}
+
+/// [`reading_for`] a list of requests (what the console sends).
+pub fn reading_for_requests(requests: &[Request]) -> Reading {
+    let any = |wanted: fn(&Request) -> bool| requests.iter().any(wanted);
     Reading {
         people: any(|r| {
             !matches!(
@@ -77,9 +82,24 @@ fn irreversible(what: String, why: &str) -> Change {
 
 /// The changes the done steps of `plan` made (`replies` holds one reply per done step).
 pub fn changes_of(plan: &Plan, replies: &[Reply], before: &LiveOrg) -> Vec<Change> {
+    let requests: Vec<Request> = plan.requests().cloned().collect();
+    changes_sent(&requests, replies, before)
+}
+
+/// The changes the first `replies.len()` of `requests` made, one reply each.
+pub fn changes_sent(requests: &[Request], replies: &[Reply], before: &LiveOrg) -> Vec<Change> {
     let mut out = Vec::new();
-    for (step, reply) in plan.steps.iter().zip(replies) {
-        record(&step.request, Some(reply), before, &mut out);
+    for (request, reply) in requests.iter().zip(replies) {
+        record(request, Some(reply), before, &mut out);
+    }
+    out
+}
+
+/// The changes `requests` would make, read against `before` (see [`changes_planned`]).
+pub fn changes_requested(requests: &[Request], before: &LiveOrg) -> Vec<Change> {
+    let mut out = Vec::new();
+    for request in requests {
+        record(request, None, before, &mut out);
     }
     out
 }

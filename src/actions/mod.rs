@@ -12,7 +12,8 @@
 //!   emails, people's names, invitations and keys to what the server knows; [`roles`]: role
 //!   names and role edits.
 //! - [`workspaces`], [`archive`], [`members`], [`people`], [`invites`], [`keys`], [`spend`],
-//!   [`groups`]: the actions.
+//!   [`groups`]: the actions; [`key_list`] reads the organization's keys as one list and
+//!   [`audit_trail`] the audit log as people read it (names, filters, export).
 //!
 //! A new area is a module here with its planners, its requests in [`request::Request`] and
 //! its replies in [`execute::Reply`].
@@ -25,18 +26,22 @@
 //! can collect the same changes and run them the same way.
 
 pub mod archive;
+pub mod audit_trail;
 pub mod error;
 pub mod execute;
 pub mod groups;
+pub mod invite_addresses;
 pub mod invites;
 pub mod journal;
 pub mod journal_record;
 mod journal_record_groups;
+pub mod key_list;
 pub mod keys;
 pub mod members;
 pub mod org_apply;
 pub mod org_live;
 pub mod org_roles;
+pub mod org_run;
 pub mod org_steps;
 mod org_steps_create;
 pub mod outcome;
@@ -50,7 +55,7 @@ pub mod spend;
 pub mod workspaces;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use error::ActionError;
 pub use execute::{Execution, Reply, execute};

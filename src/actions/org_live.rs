@@ -296,8 +296,11 @@ async fn settings_of(
     client: &AdminClient,
     active: &[WorkspaceOut],
 ) -> Result<HashMap<Uuid, WorkspaceSettingsOut>, ClientError> {
-    let found: Vec<Option<WorkspaceSettingsOut>> = stream::iter(active)
-        .map(|w| client.workspace_settings(w.uuid))
+    // By id, not by reference: the future must be `Send` for any borrow, so the console can
+    // read the organization on a request's task.
+    let ids: Vec<Uuid> = active.iter().map(|w| w.uuid).collect();
+    let found: Vec<Option<WorkspaceSettingsOut>> = stream::iter(ids)
+        .map(|id| client.workspace_settings(id))
         .buffered(IN_FLIGHT)
         .try_collect()
         .await?;

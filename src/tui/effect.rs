@@ -18,6 +18,18 @@ pub enum Effect {
     Cancel(Vec<RequestId>),
     /// Send `Msg::FlashExpired(id)` after a while.
     ExpireFlash { id: u64, after: Duration },
+    /// Put text on the clipboard of the terminal the admin sits at (OSC 52).
+    Copy(Clipboard),
+}
+
+/// Text for the clipboard: a new key, so its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Clipboard(pub String);
+
+impl std::fmt::Debug for Clipboard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Clipboard(<redacted>)")
+    }
 }
 
 /// Carries effects out. The console's runner talks to the Admin API through the client;

@@ -9,7 +9,8 @@
 //! - [`dialogs`] holds one folder per dialog, each behind the [`dialogs::Dialog`] trait;
 //! - [`call`] is a request's round trip as data: the call, its payload, the reply;
 //! - [`views`] holds the organization views (`:usage`, ...), one folder each behind
-//!   [`views::View`].
+//!   [`views::View`];
+//! - [`staging`] holds the changes collected instead of sent (`:stage`), which `:plan` applies.
 
 pub mod call;
 pub mod config_file;
@@ -25,6 +26,7 @@ pub mod panes;
 pub mod roles_short;
 pub mod routing;
 pub mod runner;
+pub mod staging;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -102,8 +104,9 @@ pub async fn run(options: TuiOptions) -> Result<(), TuiError> {
         dirs: options.dirs,
     };
     let profiles = options.profiles;
+    let journal = crate::actions::journal::Journal::in_data_dir(&session.dirs);
     run_session(session, move |sender| {
-        runner::ClientRunner::new(profiles, sender)
+        runner::ClientRunner::new(profiles, sender).with_journal(journal)
     })
     .await
 }
@@ -171,6 +174,7 @@ where
     let (sender, replies) = tokio::sync::mpsc::unbounded_channel();
     let mut runner = make_runner(sender.clone());
     let mut app = App::new(session.profiles, initial, session.read_only, keymap);
+    app.journal = Some(crate::actions::journal::Journal::in_data_dir(&session.dirs));
     let mut screen = terminal::TerminalSession::enter().map_err(TuiError::Terminal)?;
     let inbox = event_loop::Inbox {
         replies,

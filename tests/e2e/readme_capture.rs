@@ -22,3 +22,32 @@ fn print_the_main_screen() {
     console.send("q");
     console.wait_exit();
 }
+
+/// The `:people` view with a member's detail pane, for the README's capture of People:
+/// `cargo test --test e2e print_the_people_view -- --ignored --nocapture`.
+#[test]
+#[ignore = "prints a capture for the README; run by hand"]
+fn print_the_people_view() {
+    let home = Home::new();
+    let mut console = Console::start(&home, &[], 100, 30);
+    console.wait_for("Members (");
+    console.send(":");
+    console.wait_for("commands:");
+    console.send("people");
+    console.send(ENTER);
+    console.wait_for(" expired)");
+    console.send("/");
+    console.send("camille");
+    console.wait_for_row("▶", "Camille");
+    console.send(ENTER);
+    console.send(ENTER);
+    console.wait_for("Latest audit entries (");
+    let screen = console.screen();
+    for line in screen.lines() {
+        println!("{}", line.trim_end());
+    }
+    console.send(ESC);
+    console.wait_gone(" expired)");
+    console.send("q");
+    console.wait_exit();
+}

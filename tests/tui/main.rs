@@ -6,5 +6,6 @@
 mod support;
 
 mod layering;
+mod plan_run;
 mod runner;
 mod test_layout;

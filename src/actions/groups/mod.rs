@@ -182,8 +182,9 @@ pub fn delete(
     assignments: &[GroupWorkspaceAssignmentOut],
 ) -> Result<Plan, ActionError> {
     provider_owned(group, "existence")?;
+    let verb = if members == 1 { "loses" } else { "lose" };
     let mut summary = format!(
-        "Deleting the group \"{}\" is permanent: its {} lose what it grants",
+        "Deleting the group \"{}\" is permanent: its {} {verb} what it grants",
         group.name,
         count_of(members, "direct member", "direct members")
     );
@@ -235,9 +236,13 @@ pub fn set_role(group: &AdminUserGroupOut, role: OrgRole) -> Result<Plan, Action
     ))
 }
 
+pub mod access;
+mod access_words;
 mod links;
 
 pub use links::{add_members, assign, nest, provision, remove_members, unassign};
 
+#[cfg(test)]
+mod access_tests;
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,7 @@ mod diff_groups;
 mod index;
 mod inverse;
 mod keys;
+pub mod sections;
 mod spend;
 
 use std::collections::BTreeMap;

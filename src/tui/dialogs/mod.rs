@@ -23,12 +23,24 @@ macro_rules! submission_in_field {
 pub mod add_members;
 pub mod archive;
 pub mod command_line;
+pub mod confirm_batch;
 pub mod create_workspace;
 pub mod edit_roles;
+pub mod export_audit;
+pub mod key_run;
+pub mod key_shown;
+pub mod new_key;
+pub mod group_change;
+pub mod group_form;
+pub mod invite;
 pub mod notice;
+pub mod offboard;
+pub mod org_roles;
 pub mod picker;
 pub mod reader;
 pub mod remove_members;
+pub mod spend_limit;
+pub mod run_report;
 pub mod unsaved;
 
 mod buttons;
@@ -64,6 +76,8 @@ pub enum Next {
     Send(Request),
     /// It closes, and the console goes on with what the dialog was for.
     Then(After),
+    /// It stays open, and the text goes to the terminal's clipboard; the status line says so.
+    Copy(crate::tui::effect::Clipboard, String),
 }
 
 /// What the console does once a dialog has closed.

@@ -93,6 +93,16 @@ pub fn render(
         .map(|r| {
             let mut row = Row::new(plan.cells(r), style);
             row.marked = view.marked.contains(&r.user_id);
+            // A staged change to the member shows where it applies, as its diff mark.
+            row.marker = match app
+                .staging
+                .member_mark(app.current, &found.workspace.name, &r.email)
+            {
+                Some('~') => "~ ",
+                Some('-') => "- ",
+                Some(_) => "+ ",
+                None => row.marker,
+            };
             row
         })
         .collect();

@@ -1,4 +1,4 @@
-//! The status line: LOCAL/REMOTE and RO badges, profile and organization, the open
+//! The status line: LOCAL/REMOTE, RO and STAGED badges, profile and organization, the open
 //! workspace, a spinner while requests run, a mark while stale data is shown, and the flash
 //! message.
 
@@ -26,6 +26,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.change_refusal().is_some() {
         left.push(Span::raw(" "));
         left.push(Span::styled(" RO ", theme.badge_read_only));
+    }
+    // Staging on, or changes left staged: how many wait in the plan.
+    let staged = app.staging.count(app.current);
+    if app.staging.on || staged > 0 {
+        left.push(Span::raw(" "));
+        left.push(Span::styled(
+            format!(" STAGED {staged} "),
+            theme.badge_remote,
+        ));
     }
     // A server without the organization extension (a real one) never names it: then the
     // profile's name is all there is, with no placeholder that looks like loading.

@@ -4,9 +4,12 @@
 mod bidi;
 mod dialogs;
 mod navigation_dialogs;
+mod org_views;
 mod panes;
+mod people;
 mod roles;
 mod sizes;
+mod staging;
 mod styles;
 mod views;
 

@@ -110,7 +110,7 @@ fn an_empty_command_line_lists_the_commands() {
     let text = screen(&app, 80, 24);
     let last = text.lines().last().unwrap();
     assert!(
-        last.starts_with("\": commands: ws NAME, org NAME, usage, limits"),
+        last.starts_with("\": commands: ws NAME, org NAME, people, usage"),
         "{last}"
     );
     assert!(

@@ -73,7 +73,7 @@ fn the_command_line_completes_a_view() {
 
 #[test]
 fn views_in_monochrome_draw_no_colour() {
-    for command in ["usage", "limits", "vibe", "scim"] {
+    for command in ["people", "usage", "limits", "vibe", "scim", "groups"] {
         let app = open(command);
         for (w, h) in [(80, 24), (160, 48)] {
             let terminal = draw(&app, &Theme::monochrome(), w, h);
@@ -102,4 +102,74 @@ fn scim_view() {
     both_sizes("scim_dry_run", &app);
     press(&mut app, key(KeyCode::Char('R')));
     both_sizes("scim_confirmation", &app);
+}
+
+fn find_group(app: &mut App, name: &str) {
+    press(app, key(KeyCode::Char('/')));
+    type_text(app, name);
+    press(app, key(KeyCode::Enter));
+}
+
+#[test]
+fn groups_view() {
+    both_sizes("groups", &open("groups"));
+    let mut app = open("groups");
+    find_group(&mut app, "platform");
+    assert_snapshot!("groups_nested_selected_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn groups_dialogs() {
+    let mut app = open("groups");
+    find_group(&mut app, "finance");
+    press(&mut app, key(KeyCode::Char('w')));
+    both_sizes("groups_assign_workspace", &app);
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char(' ')));
+    both_sizes("groups_assign_roles", &app);
+    press(&mut app, key(KeyCode::Enter));
+    both_sizes("groups_assign_review", &app);
+
+    let mut app = open("groups");
+    find_group(&mut app, "finance");
+    press(&mut app, key(KeyCode::Char('D')));
+    type_text(&mut app, "Fin");
+    both_sizes("groups_delete", &app);
+
+    let mut app = open("groups");
+    find_group(&mut app, "finance");
+    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    both_sizes("groups_add_members", &app);
+
+    let mut app = open("groups");
+    find_group(&mut app, "platform");
+    press(&mut app, key(KeyCode::Char('x')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    both_sizes("groups_remove_members", &app);
+
+    let mut app = open("groups");
+    find_group(&mut app, "engineering");
+    press(&mut app, key(KeyCode::Char('i')));
+    press(&mut app, key(KeyCode::Enter));
+    let reason = "Nesting 'Engineering' inside 'Platform' would make a loop: 'Platform' is already nested inside 'Engineering' ('Engineering' > 'Platform' > 'Engineering')";
+    if let Some(dialog) = app.dialogs.last_mut() {
+        dialog.refused(crate::tui::state::RemoteError::new(
+            crate::client::ErrorKind::Conflict,
+            reason,
+        ));
+    }
+    redraw(&mut app);
+    both_sizes("groups_nest_refused", &app);
+
+    let mut app = open("groups");
+    press(&mut app, key(KeyCode::Char('e')));
+    both_sizes("groups_edit_provider_group", &app);
+
+    let mut app = open("groups");
+    press(&mut app, key(KeyCode::Char('n')));
+    type_text(&mut app, "Finance");
+    press(&mut app, key(KeyCode::Enter));
+    both_sizes("groups_new_name_taken", &app);
 }

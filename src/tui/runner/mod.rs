@@ -2,7 +2,9 @@
 //! `AdminClient`, and its answer comes back as a message. The UI never waits on it, and
 //! ctrl-c aborts the tasks.
 
+pub mod clipboard;
 pub mod convert;
+pub mod journaling;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,6 +16,7 @@ use tokio::sync::Mutex;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
+use crate::actions::journal::Journal;
 use crate::client::ErrorKind;
 use crate::client::{AdminClient, Profile};
 use crate::tui::call::{Call, Partial, Reply};
@@ -29,6 +32,8 @@ pub struct ClientRunner {
     connections: Connections,
     sender: UnboundedSender<Msg>,
     running: HashMap<RequestId, AbortHandle>,
+    /// Where the console's changes are recorded; none in tests that keep no journal.
+    journal: Option<Arc<Journal>>,
 }
 
 impl ClientRunner {
@@ -39,7 +44,14 @@ impl ClientRunner {
             connections: Arc::new(connections),
             sender,
             running: HashMap::new(),
+            journal: None,
         }
+    }
+
+    /// Records every change the console sends in `journal`.
+    pub fn with_journal(mut self, journal: Journal) -> Self {
+        self.journal = Some(Arc::new(journal));
+        self
     }
 
     fn spawn(&mut self, id: RequestId, profile: usize, call: Call) {
@@ -48,11 +60,15 @@ impl ClientRunner {
         let connections = Arc::clone(&self.connections);
         let sender = self.sender.clone();
         let label = call.label();
+        let journal = self.journal.clone();
         let task = tokio::spawn(async move {
             tracing::debug!(request = id.0, profile, what = label, "request started");
             let pages = sender.clone();
             let work = async {
                 let client = connect(&profiles, &connections, profile).await?;
+                if let (Call::Change(requests), Some(journal)) = (&call, &journal) {
+                    return journaling::perform(&client, journal, &call, requests).await;
+                }
                 call.perform_reporting(&client, |page| {
                     let _ = pages.send(Msg::Partial(Box::new(Partial { id, profile, page })));
                 })
@@ -91,6 +107,7 @@ impl EffectRunner for ClientRunner {
             }
             // Timers are the event loop's business.
             Effect::ExpireFlash { .. } => {}
+            Effect::Copy(text) => clipboard::copy(&text),
         }
     }
 }

@@ -129,6 +129,10 @@ pub struct App {
     pub now: OffsetDateTime,
     /// What the last frame showed; the event loop records it after every draw.
     pub seen: Sighting,
+    /// Changes collected instead of sent (`:stage`), per organization.
+    pub staging: crate::tui::staging::Staging,
+    /// Where applied change sets are recorded, for `:plan` and `:undo`; none in tests.
+    pub journal: Option<crate::actions::journal::Journal>,
     next_id: u64,
 }
 
@@ -160,6 +164,8 @@ impl App {
             today: OffsetDateTime::now_utc().date(),
             now: OffsetDateTime::now_utc(),
             seen: Sighting::default(),
+            staging: Default::default(),
+            journal: None,
             next_id: 1,
         }
     }

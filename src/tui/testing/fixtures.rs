@@ -28,6 +28,8 @@ pub const JAPAN: u128 = 105;
 pub const ARCHIVED_WS: u128 = 190;
 /// The id the fixture gives a workspace created in a test.
 pub const NEW_WS: u128 = 150;
+/// The id the fixture server gives a new API key.
+pub const NEW_KEY: u128 = 0x4e4b;
 pub const GLOBEX_DEFAULT: u128 = 200;
 pub const GLOBEX_LAB: u128 = 201;
 
@@ -344,6 +346,20 @@ fn reply_to(profile: usize, request: &Request) -> actions::Reply {
                 raw_role: String::new(),
             }))
         }
+        Request::DeleteApiKey { key } => Reply::KeyDeleted(crate::api::DeleteApiKeyOut {
+            detail: format!("API key {key} deleted"),
+        }),
+        Request::CreateApiKey { body } => Reply::KeyCreated(Box::new(crate::api::ApiKeyOut {
+            key_id: id(NEW_KEY),
+            key: Some("fixture-plaintext-key-0123456789".into()),
+            name: body.name.clone(),
+            hidden_key: "fixt...6789".into(),
+            created_at: None,
+            expiration_date: body.expiration,
+            actions: ApiKeyActions::default(),
+        })),
+        // The groups view reloads after a change; what a group change answers is not read.
+        Request::Group(_) => Reply::GroupChanged,
         other => panic!("the console does not send {other:?}"),
     }
 }

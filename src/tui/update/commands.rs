@@ -1,4 +1,4 @@
-//! The `:` commands: `ws NAME`, `org NAME`, `messages`, `quit`, `help`, and one per
+//! The `:` commands: `ws NAME`, `org NAME`, `stage`, `messages`, `quit`, `help`, and one per
 //! organization view (`usage`, `limits`, ...).
 
 use crate::domain::text::fold;
@@ -29,6 +29,7 @@ pub fn run(app: &mut App, text: &str) -> Vec<Effect> {
                 _ => flash::error(app, format!("No organization matches \"{argument}\"")),
             }
         }
+        "stage" => super::staging::command(app, argument),
         "q" | "quit" => navigation::request(app, Navigation::Quit),
         "help" => {
             app.dialogs.push(Box::new(Reader::help()));

@@ -8,7 +8,7 @@ use crate::tui::dialogs::{After, Next, Opened};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 use crate::tui::routing::{Handler, Input, Offer};
-use crate::tui::state::{App, ErrorKind, Navigation, RemoteError, RequestId};
+use crate::tui::state::{App, ErrorKind, FlashLevel, Navigation, RemoteError, RequestId};
 
 use super::{commands, flash, guard, navigation, requests, saving};
 
@@ -67,6 +67,12 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
         }
         Next::Say(level, text) => vec![flash::show(app, level, text)],
         Next::Send(request) => send(app, request),
+        Next::Copy(text, said) => {
+            vec![
+                Effect::Copy(text),
+                flash::show(app, FlashLevel::Success, said),
+            ]
+        }
         Next::Then(after) => {
             if after.sends_a_change()
                 && let Some(reason) = guard::unseen(app)
@@ -82,6 +88,17 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
 /// Sends the top dialog's change; the dialog stays open, disabled, until the answer. Only a
 /// dialog the last frame drew whole may send.
 fn send(app: &mut App, request: crate::actions::Request) -> Vec<Effect> {
+    let requests = std::slice::from_ref(&request);
+    if super::staging::collects(app, requests) {
+        // Collected instead of sent: the dialog's work is done, as if the server had said yes.
+        return match super::staging::stage(app, requests) {
+            Ok(effects) => {
+                app.dialogs.pop();
+                effects
+            }
+            Err(effects) => effects,
+        };
+    }
     if let Some(reason) = guard::unseen(app) {
         return flash::error(app, reason);
     }

@@ -10,6 +10,7 @@ pub mod navigation;
 pub mod requests;
 mod responses;
 mod saving;
+pub mod staging;
 pub mod text_input;
 
 use super::effect::Effect;

@@ -35,6 +35,9 @@ pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
         Ok(changes) => changes,
         Err(reason) => return flash::error(app, format!("Not saved: {reason}")),
     };
+    if super::staging::collects(app, &changes) {
+        return stage_form(app, &changes, then);
+    }
     let profile = app.current;
     let (id, effect) = requests::send(app, profile, Call::Change(changes));
     if let Some(form) = app.open_form_mut() {
@@ -161,5 +164,26 @@ impl SaveResult {
             },
             (Some(error), None) => Self::Failed(error),
         }
+    }
+}
+
+/// Staging is on: the form's edits go into the plan, and the form goes back to what the
+/// server has (the plan holds the edits now), then the console goes on.
+fn stage_form(
+    app: &mut App,
+    changes: &[crate::actions::Request],
+    then: Option<Navigation>,
+) -> Vec<Effect> {
+    match super::staging::stage_seen(app, changes) {
+        Ok(mut effects) => {
+            if let Some(form) = app.open_form_mut() {
+                form.discard();
+            }
+            if let Some(to) = then {
+                effects.extend(super::navigation::go(app, to));
+            }
+            effects
+        }
+        Err(effects) => effects,
     }
 }

@@ -11,6 +11,7 @@ mod requests;
 mod search;
 mod seen;
 mod smaller;
+mod staging;
 
 use crossterm::event::KeyCode;
 

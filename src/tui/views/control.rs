@@ -87,7 +87,11 @@ fn offer(app: &App, action: Action) -> Offer {
 
 fn act(app: &mut App, input: Input) -> Vec<Effect> {
     let typing = current(app).is_some_and(|open| open.view.typing());
+    let busy = current(app).and_then(|open| open.view.busy());
     match input {
+        Input::Action(Action::Close | Action::Refresh) if !typing && busy.is_some() => {
+            flash::info(app, busy.unwrap_or_default())
+        }
         Input::Action(Action::Close) if !typing => close(app),
         Input::Action(Action::Refresh) if !typing => reload(app),
         input => {
@@ -109,8 +113,13 @@ fn paste(app: &mut App, text: &str) {
 
 /// Opens a view (closing the one open before) and starts its loads.
 pub fn open(app: &mut App, entry: &Entry) -> Vec<Effect> {
-    let mut effects = close(app);
     let view = (entry.open)(app);
+    open_view(app, view)
+}
+
+/// Opens `view` as it is (a trail with its filter, ...), closing the one open before.
+pub fn open_view(app: &mut App, view: Box<dyn super::View>) -> Vec<Effect> {
+    let mut effects = close(app);
     app.view = Some(OpenView {
         profile: app.current,
         view,
@@ -190,6 +199,7 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 };
                 let (id, effect) = requests::send(app, profile, Call::View(fetcher.clone()));
                 if let Some(open) = app.view.as_mut() {
+                    open.view.started(&fetcher);
                     open.pending.push((id, fetcher));
                 }
                 effects.push(effect);
@@ -203,6 +213,20 @@ pub fn follow(app: &mut App, steps: Vec<Step>) -> Vec<Effect> {
                 effects.extend(requests::forget(app, ids));
             }
             Step::Open(dialog) => app.dialogs.push(dialog),
+            Step::Unstage(ids) => {
+                app.staging.remove(&ids);
+            }
+            Step::ReloadOrganization => {
+                let profile = app.view.as_ref().map_or(app.current, |open| open.profile);
+                effects.extend(requests::load_organization(app, profile));
+            }
+            Step::Switch(view) => effects.extend(open_view(app, view)),
+            Step::ReloadPeople => {
+                if let Some(profile) = app.view.as_ref().map(|open| open.profile) {
+                    effects.extend(requests::reload_people(app, profile));
+                    effects.extend(requests::reload_keys(app, profile));
+                }
+            }
         }
     }
     effects

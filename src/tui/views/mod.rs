@@ -1,9 +1,10 @@
-//! Organization-level views that take the place of the workspace panes: `:usage`, `:limits`,
-//! `:vibe`, `:scim`. Each lives in its own folder (state and keys, loading, drawing, tests)
-//! behind the [`View`] trait; [`control`] is the one place a view is opened, fed keys and
-//! answers, and closed. A view gets the action a key stands for in its own keymap section,
-//! says what happens next as data ([`Step`]) and asks the server for things as [`Fetcher`]s,
-//! which run on the async runner like every other request.
+//! Organization-level views that take the place of the workspace panes: `:people`, `:usage`,
+//! `:limits`, `:vibe`, `:scim`, `:groups`, `:keys`, `:audit`, `:spend`, `:plan`, `:undo`. Each
+//! lives in its own folder (state and keys, loading, drawing, tests) behind the [`View`] trait;
+//! [`control`] is the one place a view is opened, fed keys and answers, and closed. A view gets
+//! the action a key stands for in its own keymap section, says what happens next as data
+//! ([`Step`]) and asks the server for things as [`Fetcher`]s, which run on the async runner
+//! like every other request.
 //!
 //! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below, and its
 //! section in the keymap.
@@ -13,8 +14,15 @@ pub mod fetch;
 pub mod frame;
 pub mod numbers;
 
+pub mod audit;
+pub mod keys;
+pub mod groups;
 pub mod limits;
+pub mod plan;
+pub mod people;
 pub mod scim;
+pub mod undo;
+pub mod spend;
 pub mod usage;
 pub mod vibe;
 
@@ -33,7 +41,19 @@ use crate::tui::theme::Theme;
 pub use fetch::{Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
-pub const VIEWS: &[Entry] = &[usage::ENTRY, limits::ENTRY, vibe::ENTRY, scim::ENTRY];
+pub const VIEWS: &[Entry] = &[
+    people::ENTRY,
+    usage::ENTRY,
+    limits::ENTRY,
+    vibe::ENTRY,
+    scim::ENTRY,
+    groups::ENTRY,
+    keys::ENTRY,
+    audit::ENTRY,
+    spend::ENTRY,
+    plan::ENTRY,
+    undo::ENTRY,
+];
 
 /// How a view is found and opened.
 #[derive(Clone, Copy)]
@@ -69,6 +89,14 @@ pub enum Step {
     StopLoads,
     /// Open a dialog over the view (a confirmation, a form).
     Open(Box<dyn Dialog>),
+    /// Take these changes out of the staged plan (dropped, or applied).
+    Unstage(Vec<u64>),
+    /// Load the organization's panes again (after the view changed it).
+    ReloadOrganization,
+    /// Replace the view with another (a person's audit trail from a list of people, ...).
+    Switch(Box<dyn View>),
+    /// The view changed the organization's people or keys: the panes under it load both again.
+    ReloadPeople,
 }
 
 /// An organization-level view, whichever it is.
@@ -104,8 +132,17 @@ pub trait View: fmt::Debug + AnyView {
         app: &App,
     ) -> Vec<Step>;
 
+    /// One of its fetches was sent (a confirmed change included, which a dialog starts).
+    fn started(&mut self, _fetch: &Fetcher) {}
+
     /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
     fn cancelled(&mut self) {}
+
+    /// Why it may not close (or reload) now: a run of changes on its way, which closing
+    /// would cut off between a request and the journal.
+    fn busy(&self) -> Option<String> {
+        None
+    }
 
     /// Draws it in the area the workspace panes leave it.
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme);

@@ -48,6 +48,14 @@ impl Body {
         self.lines.extend(lines);
     }
 
+    /// The lines of `other` after these, its input cursor with them.
+    pub fn append(&mut self, other: Body) {
+        if let Some((line, column)) = other.cursor {
+            self.cursor = Some((self.lines.len() + line, column));
+        }
+        self.lines.extend(other.lines);
+    }
+
     pub fn blank(&mut self) {
         self.lines.push(Line::raw(""));
     }

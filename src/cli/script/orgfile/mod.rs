@@ -15,6 +15,7 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use super::exit::{Exit, Failure};
+use crate::domain::org::sections::{SECTIONS, section, tally};
 use crate::domain::org::{Change, Diff, Organization};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -63,33 +64,6 @@ pub fn read(path: &Path) -> Result<Organization, Failure> {
         ))
     })
 }
-
-/// The section of the diff a change is listed under.
-fn section(change: &Change) -> &'static str {
-    match change {
-        Change::SetSpendLimit { .. } => "Organization",
-        Change::CreateWorkspace { .. }
-        | Change::EditWorkspace { .. }
-        | Change::ArchiveWorkspace { .. } => "Workspaces",
-        Change::AddMember { .. } | Change::SetMemberRoles { .. } | Change::RemoveMember { .. } => {
-            "Workspace members"
-        }
-        Change::SetOrganizationRoles { .. } | Change::RemovePerson { .. } => "People",
-        Change::Invite { .. } | Change::RevokeInvitation { .. } => "Invitations",
-        Change::Irreversible { .. } => "Other",
-        _ => "Groups",
-    }
-}
-
-const SECTIONS: [&str; 7] = [
-    "Organization",
-    "Workspaces",
-    "Workspace members",
-    "People",
-    "Invitations",
-    "Groups",
-    "Other",
-];
 
 /// A change's line, coloured like a diff when colour is allowed.
 pub fn coloured(change: &Change, colour: bool) -> String {
@@ -147,15 +121,8 @@ pub fn summary(diff: &Diff) -> String {
             )
         };
     }
-    let count = |symbol: char| diff.changes.iter().filter(|c| c.symbol() == symbol).count();
     let destructive = diff.changes.iter().filter(|c| c.is_destructive()).count();
-    let mut text = format!(
-        "{} change(s): {} to add, {} to change, {} to remove",
-        diff.changes.len(),
-        count('+'),
-        count('~'),
-        count('-')
-    );
+    let mut text = tally(&diff.changes);
     if destructive > 0 {
         text.push_str(&format!(
             " ({destructive} destructive, applied only when the file says so and --allow-destroy is given)"

@@ -13,9 +13,14 @@ pub struct Command {
     pub summary: &'static str,
 }
 
-const BUILT_IN: [Command; 5] = [
+const BUILT_IN: [Command; 6] = [
     command("ws", "NAME", "Open a workspace by name"),
     command("org", "NAME", "Switch to an organization by name"),
+    command(
+        "stage",
+        "",
+        "Collect changes instead of sending them (again: send them)",
+    ),
     command("messages", "", "Read every message of the session"),
     command("help", "", "Every key, by where it works"),
     command("quit", "", "Quit (asks first about unsaved changes)"),
@@ -91,7 +96,7 @@ mod tests {
 
     #[test]
     fn views_are_listed_and_completed() {
-        assert!(names().starts_with("ws NAME, org NAME, usage, limits, vibe, scim"));
+        assert!(names().starts_with("ws NAME, org NAME, people, usage, limits, vibe, scim"));
         assert_eq!(complete("us"), Some("usage".into()));
         assert_eq!(complete("w"), Some("ws ".into()));
         assert_eq!(complete("usage"), None);

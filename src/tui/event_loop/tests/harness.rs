@@ -153,7 +153,7 @@ impl EffectRunner for FixtureRunner {
                     }
                 }
             }
-            Effect::ExpireFlash { .. } => {}
+            Effect::ExpireFlash { .. } | Effect::Copy(_) => {}
         }
     }
 }

@@ -50,6 +50,7 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
             Some(id) => navigation::request(app, Navigation::OpenWorkspace(id)),
             None => flash::info(app, "No previous workspace yet: open another one first"),
         },
+        Action::Stage => crate::tui::update::staging::toggle(app),
         Action::Refresh => {
             let current = app.current;
             requests::load_organization(app, current)

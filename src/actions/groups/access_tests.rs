@@ -1,0 +1,155 @@
+//! Access through groups: nesting passes members upwards, and a change's preview names who
+//! gains or loses which role, with cycles and unrelated groups left alone.
+
+use super::access::{GroupAccess, Place};
+use super::*;
+use crate::actions::fixtures::id;
+use crate::api::{AssignGroupToWorkspaceIn, GroupWorkspaceAssignmentOut, WorkspaceRoleRef};
+use crate::domain::WorkspaceRole;
+
+fn group(n: u128, parents: &[u128]) -> AdminUserGroupOut {
+    AdminUserGroupOut {
+        uuid: id(n),
+        name: format!("g{n}"),
+        description: None,
+        externally_managed: None,
+        target_type: None,
+        organization_role: None,
+        parent_group_ids: parents.iter().map(|p| id(*p)).collect(),
+    }
+}
+
+fn assignment(workspace: u128, role: &str) -> GroupWorkspaceAssignmentOut {
+    GroupWorkspaceAssignmentOut {
+        roles: vec![WorkspaceRoleRef {
+            uuid: uuid::Uuid::nil(),
+            name: role.to_owned(),
+        }],
+        role_uuid: None,
+        role_name: None,
+        workspace_uuid: id(workspace),
+        workspace_name: format!("w{workspace}"),
+        created: time::OffsetDateTime::UNIX_EPOCH,
+    }
+}
+
+/// g1 assigned to w100 as workspace_admin; g2 nested inside g1; g3 on its own.
+fn org() -> GroupAccess {
+    let (g1, g2, g3) = (group(1, &[]), group(2, &[1]), group(3, &[]));
+    let m1 = [id(10)];
+    let m2 = [id(11), id(12)];
+    let m3 = [id(13)];
+    let a1 = [assignment(100, "workspace_admin")];
+    GroupAccess::new([
+        (&g1, &m1[..], &a1[..]),
+        (&g2, &m2[..], &[][..]),
+        (&g3, &m3[..], &[][..]),
+    ])
+}
+
+#[test]
+fn members_of_a_nested_group_are_members_of_the_outer_one() {
+    let access = org();
+    let people: Vec<_> = access.effective_members(id(1)).into_iter().collect();
+    assert_eq!(people, vec![id(10), id(11), id(12)]);
+    assert_eq!(access.grants().len(), 3);
+}
+
+#[test]
+fn adding_members_to_an_assigned_group_previews_their_new_role() {
+    let request = GroupRequest::AddMembers {
+        group: id(2),
+        users: vec![id(13), id(11)],
+    };
+    let change = org().preview(&request, &[]);
+    assert!(change.lost.is_empty());
+    assert_eq!(change.gained.len(), 1, "11 already held it: {change:?}");
+    assert_eq!(change.gained[0].user, id(13));
+    assert_eq!(change.gained[0].place, Place::Workspace(id(100)));
+    assert_eq!(change.gained[0].role, "workspace_admin");
+}
+
+#[test]
+fn unnesting_and_deleting_preview_what_is_lost() {
+    let unnest = GroupRequest::Update {
+        group: id(2),
+        body: crate::api::AdminUpdateUserGroupIn {
+            parent_group_ids: Some(Vec::new()),
+            ..Default::default()
+        },
+    };
+    let change = org().preview(&unnest, &[]);
+    let lost: Vec<_> = change.lost.iter().map(|g| g.user).collect();
+    assert_eq!(lost, vec![id(11), id(12)]);
+    let delete = GroupRequest::Delete { group: id(1) };
+    assert_eq!(org().preview(&delete, &[]).lost.len(), 3);
+    let rename = GroupRequest::Update {
+        group: id(1),
+        body: crate::api::AdminUpdateUserGroupIn {
+            name: Some("new".into()),
+            ..Default::default()
+        },
+    };
+    assert!(org().preview(&rename, &[]).is_empty());
+}
+
+#[test]
+fn assigning_and_provisioning_preview_every_effective_member() {
+    let assign = GroupRequest::Assign {
+        group: id(1),
+        body: AssignGroupToWorkspaceIn::with_role_names(id(101), &[WorkspaceRole::Dev]),
+    };
+    let change = org().preview(&assign, &[]);
+    assert_eq!(change.gained.len(), 3);
+    assert!(
+        change
+            .gained
+            .iter()
+            .all(|g| g.place == Place::Workspace(id(101)))
+    );
+    let provision = GroupRequest::Provision {
+        body: crate::api::AdminProvisionGroupToWorkspaceIn {
+            user_group_uuid: id(3),
+            workspace_uuid: id(100),
+            workspace_role: None,
+            workspace_role_name: Some(WorkspaceRole::Dev),
+        },
+    };
+    let change = org().preview(&provision, &[]);
+    assert_eq!(change.gained.len(), 1);
+    assert_eq!(change.gained[0].user, id(13));
+}
+
+#[test]
+fn a_cycle_in_the_data_does_not_loop_forever() {
+    let (a, b) = (group(1, &[2]), group(2, &[1]));
+    let (ma, mb) = ([id(10)], [id(11)]);
+    let access = GroupAccess::new([(&a, &ma[..], &[][..]), (&b, &mb[..], &[][..])]);
+    assert_eq!(access.effective_members(id(1)).len(), 2);
+}
+
+#[test]
+fn the_preview_in_words_groups_roles_by_person_and_place() {
+    let assign = GroupRequest::Assign {
+        group: id(3),
+        body: AssignGroupToWorkspaceIn::with_role_names(
+            id(100),
+            &[WorkspaceRole::Dev, WorkspaceRole::WorkspaceAdmin],
+        ),
+    };
+    let change = org().preview(&assign, &[]);
+    let lines = super::access::describe(
+        &change,
+        |u| format!("u{}", u.as_u128()),
+        |w| format!("w{}", w.as_u128()),
+    );
+    assert_eq!(lines, vec!["u13 gains dev, workspace_admin in \"w100\""]);
+    let unassign = GroupRequest::Unassign {
+        group: id(1),
+        workspace: id(100),
+    };
+    let change = org().preview(&unassign, &[]);
+    let lines = super::access::describe(&change, |u| format!("u{}", u.as_u128()), |_| "W".into());
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].ends_with("loses workspace_admin in \"W\" (unless held directly)"));
+}

@@ -1,0 +1,214 @@
+//! The group change as drawn: the list being chosen from (ticks for several), or the review
+//! with the plan's summary, who gains or loses which role, the name to type for a deletion,
+//! the server's refusal whole, and the buttons with Cancel first.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::App;
+use crate::tui::state::selection::page_offset;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::text::truncate;
+
+use super::super::Button;
+use super::{GroupChange, Kind, PickList, Stage, review_buttons};
+
+const WIDTH: u16 = 76;
+/// List rows shown at once.
+const LIST_ROWS: usize = 8;
+/// The dialog's border and the screen rows kept free around it.
+const AROUND_THE_BODY: usize = 4;
+
+fn title(kind: Kind) -> &'static str {
+    match kind {
+        Kind::RemoveMembers => "Remove members from the group",
+        Kind::Nest => "Nest the group",
+        Kind::Unnest => "Take the group out of a group",
+        Kind::Assign => "Assign the group to a workspace",
+        Kind::Unassign => "Remove a workspace assignment",
+        Kind::Provision => "Provision a workspace from the group",
+        Kind::OrganizationRole => "The group's organization role",
+        Kind::Delete => "Delete the group",
+    }
+}
+
+fn question(d: &GroupChange) -> String {
+    let name = d.groups.name_of(d.group);
+    match (d.kind, d.stage) {
+        (Kind::RemoveMembers, _) => format!("Which members leave \"{name}\"?"),
+        (Kind::Nest, _) => format!("Nest \"{name}\" inside which group?"),
+        (Kind::Unnest, _) => format!("Take \"{name}\" out of which group?"),
+        (Kind::Assign, Stage::Roles) => {
+            format!("Which roles does \"{name}\" grant there? Its members get them all.")
+        }
+        (Kind::Provision, Stage::Roles) => "Which role do its members get there?".into(),
+        (Kind::Assign, _) => format!("Assign \"{name}\" to which workspace?"),
+        (Kind::Unassign, _) => format!("End the assignment of \"{name}\" to which workspace?"),
+        (Kind::Provision, _) => format!("Copy the members of \"{name}\" into which workspace?"),
+        (Kind::OrganizationRole, _) => {
+            format!("Which organization role does \"{name}\" grant its members?")
+        }
+        (Kind::Delete, _) => format!("Delete \"{name}\"?"),
+    }
+}
+
+pub(super) fn render(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    d: &GroupChange,
+    theme: &Theme,
+) -> bool {
+    let mut body = Body::new(dialog::inner_width(screen, WIDTH));
+    if !matches!(d.stage, Stage::Review(_)) || d.kind == Kind::Delete {
+        body.wrapped(&question(d), theme.header);
+    }
+    match d.stage {
+        Stage::Targets => list(&mut body, &d.targets, theme),
+        Stage::Roles => list(&mut body, &d.roles, theme),
+        Stage::Review(focus) => review(&mut body, app, d, focus, screen, theme),
+    }
+    if !matches!(d.stage, Stage::Review(_)) {
+        if let Some(problem) = &d.problem {
+            body.wrapped(problem, theme.field_error);
+        }
+        body.blank();
+        let list = if d.stage == Stage::Roles {
+            &d.roles
+        } else {
+            &d.targets
+        };
+        if !list.query.is_empty() {
+            body.line(&format!("Find: {}", list.query), theme.field_label);
+        }
+        let keys = |action| app.keymap.describe_keys(Context::GroupPick, action);
+        let hint = if list.multi {
+            format!(
+                "type to find · {} ticks · {} goes on to the preview · {} cancels",
+                keys(Action::Toggle),
+                keys(Action::Choose),
+                keys(Action::Cancel)
+            )
+        } else {
+            format!(
+                "type to find · {} takes the one under the cursor · {} cancels",
+                keys(Action::Choose),
+                keys(Action::Cancel)
+            )
+        };
+        body.wrapped(&hint, theme.notice);
+    }
+    dialog::show(frame, screen, WIDTH, title(d.kind), body, theme)
+}
+
+fn list(body: &mut Body, list: &PickList, theme: &Theme) {
+    let offset = page_offset(Some(list.cursor), LIST_ROWS);
+    for (i, item) in list.items.iter().enumerate().skip(offset).take(LIST_ROWS) {
+        let under = i == list.cursor;
+        let marker = if under { "▶ " } else { "  " };
+        let tick = match (list.multi, list.ticked.contains(&item.id)) {
+            (false, _) => "",
+            (true, true) => "[x] ",
+            (true, false) => "[ ] ",
+        };
+        let note = if item.note.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", item.note)
+        };
+        let style = if under { theme.cursor } else { theme.text };
+        body.line(&format!("{marker}{tick}{}{note}", item.label), style);
+    }
+    if list.items.len() > LIST_ROWS {
+        body.line(
+            &format!("  {} of {}", list.cursor + 1, list.items.len()),
+            theme.muted,
+        );
+    }
+}
+
+fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Rect, theme: &Theme) {
+    let Some(plan) = &d.plan else {
+        return;
+    };
+    body.wrapped(&plan.summary, theme.text);
+    for note in &plan.notes {
+        body.hanging("  ", &format!("Note: {note}"), theme.muted);
+    }
+    body.blank();
+    let preview = d.preview(app);
+    let mut listed = Body::new(body.width);
+    if preview.is_empty() {
+        body.wrapped(
+            "No one gains or loses a role through this change.",
+            theme.muted,
+        );
+    } else {
+        body.line("Who gains or loses a role through it:", theme.field_label);
+        for line in &preview {
+            let loses = line.contains(" loses ");
+            let (mark, style) = if loses {
+                ("- ", theme.field_error)
+            } else {
+                ("+ ", theme.text)
+            };
+            listed.hanging("  ", &format!("{mark}{line}"), style);
+        }
+    }
+    let mut below = Body::new(body.width);
+    if d.kind == Kind::Delete {
+        below.blank();
+        below.wrapped("Type the group's name to confirm (exactly):", theme.text);
+        let (mark, style) = if d.confirmed() {
+            ("  ✓ matches", theme.flash_success)
+        } else if d.typed.value().is_empty() {
+            ("", theme.muted)
+        } else {
+            ("  ✗ does not match", theme.field_error)
+        };
+        below.input(
+            Vec::new(),
+            &d.typed,
+            Some(40.min(below.width.saturating_sub(16))),
+            !d.submission.is_sending(),
+            Span::styled(mark, style),
+            theme,
+        );
+    }
+    below.blank();
+    below.submission(&d.submission, "Sending…", app.spinner_frame, theme);
+    // The preview scrolls in what the screen leaves between the summary and the buttons.
+    let rows = usize::from(screen.height)
+        .saturating_sub(AROUND_THE_BODY + body.lines.len() + below.lines.len() + 1);
+    body.lines.extend(
+        d.preview_list
+            .window(listed.lines, rows.max(1), theme.muted),
+    );
+    body.append(below);
+    let apply = match d.kind {
+        Kind::RemoveMembers => "Remove them".to_owned(),
+        Kind::Nest => "Nest".to_owned(),
+        Kind::Unnest => "Take it out".to_owned(),
+        Kind::Assign => "Assign".to_owned(),
+        Kind::Unassign => "End the assignment".to_owned(),
+        Kind::Provision => "Provision".to_owned(),
+        Kind::OrganizationRole => "Set the role".to_owned(),
+        Kind::Delete => format!("Delete \"{}\"", truncate(&d.groups.name_of(d.group), 24)),
+    };
+    let views: Vec<ButtonView> = review_buttons(d.has_choices())
+        .iter()
+        .map(|b| {
+            let view = ButtonView::new(*b, Some(focus));
+            if *b == Button::Apply {
+                view.text(apply.clone())
+                    .enabled(d.confirmed() && d.preview_list.read_whole())
+            } else {
+                view
+            }
+        })
+        .collect();
+    body.push(buttons(&views, theme));
+}

@@ -1,0 +1,167 @@
+//! Inviting people: many addresses pasted or typed (commas, spaces or line breaks between
+//! them; a paste of hundreds of lines is fine), organization roles, and the workspaces they
+//! join on acceptance. Before anything is sent each address is marked: valid, invalid (why),
+//! already a member, already invited. One request invites them all; the result says, per
+//! address, what happened. Its keys are in `keys`, its drawing in `view`, the result in
+//! `outcome`.
+
+mod keys;
+mod outcome;
+mod view;
+
+use std::sync::Arc;
+
+use ratatui::Frame;
+use uuid::Uuid;
+
+use crate::actions::Reply;
+use crate::actions::invite_addresses::{AddressBook, split_addresses};
+use crate::actions::invites::AddressStatus;
+use crate::client::Directory;
+use crate::domain::OrgRole;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+use crate::tui::routing::{Input, Layer};
+use crate::tui::state::{App, FlashLevel};
+use crate::tui::theme::Theme;
+use crate::tui::views::people::People;
+
+use super::{Button, Canvas, Dialog, Next, Opened, Submission};
+
+pub const BUTTONS: [Button; 2] = [Button::Apply, Button::Cancel];
+
+/// Which part of the form has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Addresses,
+    /// The organization role at this index of [`OrgRole::ALL`].
+    Roles(usize),
+    /// The workspace at this index.
+    Workspaces(usize),
+    Buttons(Button),
+}
+
+#[derive(Debug, Clone)]
+pub struct Invite {
+    pub directory: Arc<Directory>,
+    pub book: Arc<AddressBook>,
+    pub text: tui_input::Input,
+    /// Every address typed, with its mark: worked out when the text changes, not per frame.
+    pub addresses: Vec<(String, AddressStatus)>,
+    pub roles: [bool; 3],
+    /// `(id, name, ticked)` of every active workspace.
+    pub workspaces: Vec<(Uuid, String, bool)>,
+    pub part: Part,
+    /// The first address shown in the marked list.
+    pub scroll: usize,
+    /// Why nothing can be sent as it is (nobody to invite), shown in the dialog.
+    pub problem: Option<String>,
+    pub submission: Submission,
+}
+
+/// Opens the form.
+pub fn open(people: &People, app: &App) -> Opened {
+    let loaded = people
+        .loaded()
+        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
+    let workspaces = app
+        .org()
+        .workspaces
+        .get()
+        .map(|list| {
+            list.iter()
+                .map(|w| (w.uuid, w.name.clone(), false))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Box::new(Invite::new(
+        Arc::clone(&loaded.directory),
+        workspaces,
+    )))
+}
+
+impl Invite {
+    pub fn new(directory: Arc<Directory>, workspaces: Vec<(Uuid, String, bool)>) -> Self {
+        Self {
+            book: Arc::new(AddressBook::new(&directory)),
+            directory,
+            text: tui_input::Input::default(),
+            addresses: Vec::new(),
+            roles: [true, false, false],
+            workspaces,
+            part: Part::Addresses,
+            scroll: 0,
+            problem: None,
+            submission: Submission::default(),
+        }
+    }
+
+    /// Marks every address again after the text changed.
+    pub fn remark(&mut self) {
+        self.addresses = split_addresses(self.text.value())
+            .into_iter()
+            .map(|a| {
+                let status = self.book.status(&a);
+                (a, status)
+            })
+            .collect();
+        self.scroll = self.scroll.min(self.addresses.len().saturating_sub(1));
+        self.problem = None;
+        self.submission.error = None;
+    }
+
+    pub fn count(&self, status: &AddressStatus) -> usize {
+        self.addresses.iter().filter(|(_, s)| s == status).count()
+    }
+
+    /// How many would be sent an invitation (new ones and ones sent again).
+    pub fn sending(&self) -> usize {
+        self.count(&AddressStatus::Valid) + self.count(&AddressStatus::AlreadyInvited)
+    }
+
+    pub fn chosen_roles(&self) -> Vec<OrgRole> {
+        OrgRole::ALL
+            .into_iter()
+            .zip(self.roles)
+            .filter_map(|(r, on)| on.then_some(r))
+            .collect()
+    }
+}
+
+impl Dialog for Invite {
+    fn name(&self) -> &'static str {
+        "invite"
+    }
+
+    fn layers(&self) -> Vec<Layer> {
+        if self.part == Part::Addresses {
+            vec![Layer::Text, Layer::Keys(Context::Invite)]
+        } else {
+            vec![Layer::Keys(Context::Invite)]
+        }
+    }
+
+    fn act(&mut self, input: Input, app: &App) -> Next {
+        self.key(input, app)
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.part = Part::Addresses;
+        keys::paste(&mut self.text, text);
+        self.remark();
+    }
+
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
+        view::render(self, frame, canvas.screen, app, theme)
+    }
+
+    submission_in_field!();
+
+    fn done(&self, app: &mut App, _profile: usize, replies: &[Reply]) -> Vec<Effect> {
+        // Invitations are not in the panes: only the view reloads.
+        outcome::invited(self, app, replies)
+    }
+}
+
+#[cfg(test)]
+mod tests;

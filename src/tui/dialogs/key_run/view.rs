@@ -1,0 +1,90 @@
+//! The key deletion or rotation as drawn: what happens, each key by name, the progress of a
+//! run under way, a rotation's new key if the run stopped after making it, and the buttons.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+
+use super::super::Button;
+use super::super::key_shown::secret_lines;
+use super::{BUTTONS, KeyRun, RunKind};
+
+const WIDTH: u16 = 76;
+/// Keys listed before "… and N more".
+const LISTED: usize = 10;
+
+pub(super) fn render(
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    d: &KeyRun,
+    theme: &Theme,
+) -> bool {
+    let mut body = Body::new(dialog::inner_width(screen, WIDTH));
+    body.wrapped(&d.plan.summary, theme.header);
+    for key in d.listed.iter().take(LISTED) {
+        body.hanging("  • ", key, theme.text);
+    }
+    if d.listed.len() > LISTED {
+        body.line(
+            &format!("  … and {} more", d.listed.len() - LISTED),
+            theme.muted,
+        );
+    }
+    for note in &d.plan.notes {
+        body.wrapped(note, theme.muted);
+    }
+    if d.done_steps > 0 || d.submission.is_sending() {
+        body.blank();
+        let stop = app.keymap.describe_keys(Context::Global, Action::Interrupt);
+        body.line(
+            &format!(
+                "Done {}/{} ({stop} stops between two requests)",
+                d.done_steps,
+                d.total()
+            ),
+            theme.field_value,
+        );
+    }
+    // A replacement made by a run that then stopped: this is the one place it shows. While
+    // the run goes on, the key waits for its own dialog.
+    if let Some(key) = d.created.as_ref().filter(|_| !d.submission.is_sending()) {
+        body.blank();
+        secret_lines(&mut body, key, theme);
+    }
+    body.blank();
+    let sending = match d.kind {
+        RunKind::Delete => "Deleting…",
+        RunKind::Rotate => "Rotating…",
+    };
+    body.submission(&d.submission, sending, app.spinner_frame, theme);
+    let label = match (d.kind, d.done_steps) {
+        (_, n) if n > 0 => "Go on".to_owned(),
+        (RunKind::Delete, _) => format!(
+            "Delete {}",
+            crate::actions::outcome::count_of(d.total(), "key", "keys")
+        ),
+        (RunKind::Rotate, _) => "Rotate".to_owned(),
+    };
+    let views: Vec<ButtonView> = BUTTONS
+        .iter()
+        .map(|b| {
+            let view = ButtonView::new(*b, Some(d.focus));
+            if *b == Button::Remove {
+                view.text(label.clone())
+            } else {
+                view
+            }
+        })
+        .collect();
+    body.push(buttons(&views, theme));
+    let title = match d.kind {
+        RunKind::Delete => "Delete API keys",
+        RunKind::Rotate => "Rotate API key",
+    };
+    dialog::show(frame, screen, WIDTH, title, body, theme)
+}

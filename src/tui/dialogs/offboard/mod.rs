@@ -1,0 +1,197 @@
+//! Offboarding one member: everything they lose (organization membership, each workspace
+//! with its role) and the API keys they own, with the offer to delete those keys in the same
+//! run; their email typed to confirm; Cancel in focus. The last admin is refused with the
+//! reason, before anything can be sent. The run itself goes request by request in the view,
+//! whose report says what was done and what was not.
+
+mod view;
+
+use std::sync::Arc;
+
+use ratatui::Frame;
+
+use crate::actions::people::{owned_keys, remove};
+use crate::actions::resolve::key_label;
+use crate::actions::{ActionError, Plan};
+use crate::api::AdminOrganizationMemberOut;
+use crate::client::Directory;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Layer};
+use crate::tui::state::{App, FlashLevel};
+use crate::tui::theme::Theme;
+use crate::tui::update::text_input;
+use crate::tui::views::people::{Batch, Loaded, People};
+
+use super::{After, Canvas, Dialog, Next, Opened};
+
+/// What has the focus: the buttons and, when they own keys, the keys box between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Cancel,
+    DeleteKeys,
+    Offboard,
+}
+
+#[derive(Debug, Clone)]
+pub struct Offboard {
+    pub person: AdminOrganizationMemberOut,
+    pub email: String,
+    /// `(workspace, roles)` they lose.
+    pub workspaces: Vec<(String, String)>,
+    /// Labels of the keys they own.
+    pub keys: Vec<String>,
+    pub delete_keys: bool,
+    /// The plans with and without the keys, or why there is none (the last admin).
+    pub plans: Result<(Plan, Plan), String>,
+    pub typed: tui_input::Input,
+    pub focus: Focus,
+}
+
+/// Opens the dialog for the member under the cursor.
+pub fn open(people: &People, _app: &App) -> Opened {
+    if people.invites() {
+        return Err((
+            FlashLevel::Info,
+            "An invitation is revoked, not offboarded (X)".into(),
+        ));
+    }
+    let loaded = people
+        .loaded()
+        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
+    let person = people
+        .current()
+        .and_then(|id| loaded.directory.user(id))
+        .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))?;
+    Ok(Box::new(Offboard::new(person, loaded)))
+}
+
+fn plans(person: &AdminOrganizationMemberOut, loaded: &Loaded) -> Result<(Plan, Plan), String> {
+    let directory: &Arc<Directory> = &loaded.directory;
+    let owned = owned_keys(person, &loaded.keys, directory, &loaded.owners);
+    let plan = |delete| remove(person, directory, &owned, delete);
+    match (plan(true), plan(false)) {
+        (Ok(with), Ok(without)) => Ok((with, without)),
+        (Err(ActionError::Refused(why)), _) | (_, Err(ActionError::Refused(why))) => Err(why),
+        (Err(other), _) | (_, Err(other)) => Err(other.to_string()),
+    }
+}
+
+impl Offboard {
+    pub fn new(person: &AdminOrganizationMemberOut, loaded: &Loaded) -> Self {
+        let catalog = loaded.directory.role_catalog();
+        let workspaces = Directory::workspaces_of(catalog, person)
+            .into_iter()
+            .map(|(id, roles)| {
+                let name = person
+                    .workspaces
+                    .iter()
+                    .flatten()
+                    .find(|w| w.uuid == id)
+                    .map_or_else(|| id.to_string(), |w| w.name.clone());
+                (name, roles.join(", "))
+            })
+            .collect();
+        let keys = owned_keys(person, &loaded.keys, &loaded.directory, &loaded.owners)
+            .into_iter()
+            .map(|k| match &k.workspace_name {
+                Some(place) => format!("{} in {place}", key_label(k)),
+                None => key_label(k),
+            })
+            .collect();
+        Self {
+            email: person.email.clone().unwrap_or_default(),
+            person: person.clone(),
+            workspaces,
+            keys,
+            delete_keys: true,
+            plans: plans(person, loaded),
+            typed: tui_input::Input::default(),
+            focus: Focus::Cancel,
+        }
+    }
+
+    pub fn confirmed(&self) -> bool {
+        !self.email.is_empty() && self.typed.value().trim().eq_ignore_ascii_case(&self.email)
+    }
+
+    fn ring(&self) -> Vec<Focus> {
+        match (&self.plans, self.keys.is_empty()) {
+            (Err(_), _) => vec![Focus::Cancel],
+            (Ok(_), true) => vec![Focus::Cancel, Focus::Offboard],
+            (Ok(_), false) => vec![Focus::Cancel, Focus::DeleteKeys, Focus::Offboard],
+        }
+    }
+
+    fn move_focus(&mut self, delta: isize) {
+        let ring = self.ring();
+        let at = ring.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = ring[(at + delta).rem_euclid(ring.len() as isize) as usize];
+    }
+
+    fn press(&mut self) -> Next {
+        match self.focus {
+            Focus::Cancel => Next::Close,
+            Focus::DeleteKeys => {
+                self.delete_keys = !self.delete_keys;
+                Next::Stay
+            }
+            Focus::Offboard => {
+                let Ok((with, without)) = &self.plans else {
+                    return Next::Close;
+                };
+                if !self.confirmed() {
+                    return Next::Say(
+                        FlashLevel::Error,
+                        format!("Not offboarded: type \"{}\" to confirm", self.email),
+                    );
+                }
+                let plan = if self.delete_keys { with } else { without };
+                let batch = Batch::new(format!("Offboarding {}", self.email), plan.clone());
+                Next::Then(After::Start(batch.first()))
+            }
+        }
+    }
+}
+
+impl Dialog for Offboard {
+    fn name(&self) -> &'static str {
+        "offboard"
+    }
+
+    fn layers(&self) -> Vec<Layer> {
+        if self.plans.is_ok() {
+            vec![Layer::Text, Layer::Keys(Context::Dialog)]
+        } else {
+            vec![Layer::Keys(Context::Dialog)]
+        }
+    }
+
+    fn act(&mut self, input: Input, _app: &App) -> Next {
+        let action = match input {
+            Input::Typed(key) => {
+                text_input::feed(&mut self.typed, &key);
+                return Next::Stay;
+            }
+            Input::Action(action) => action,
+        };
+        match action {
+            Action::NextButton => self.move_focus(1),
+            Action::PreviousButton => self.move_focus(-1),
+            Action::Press => return self.press(),
+            Action::Cancel => return Next::Close,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn paste(&mut self, text: &str) {
+        text_input::paste(&mut self.typed, text);
+    }
+
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
+        view::render(self, frame, canvas.screen, app, theme)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,207 @@
+//! A member's organization roles (member, billing manager, admin: several at once, as the
+//! contract allows): a checklist, then a preview of before and after. The last-admin rule is
+//! said before anything is sent (the admin role of the only admin cannot be taken away);
+//! if the server still refuses (a 409), the reason stays in the dialog with the ticks.
+
+mod view;
+
+use std::sync::Arc;
+
+use ratatui::Frame;
+
+use crate::actions::people::set_roles;
+use crate::actions::{ActionError, Plan, Reply};
+use crate::api::AdminOrganizationMemberOut;
+use crate::client::Directory;
+use crate::domain::OrgRole;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Layer};
+use crate::tui::state::{App, FlashLevel};
+use crate::tui::theme::Theme;
+use crate::tui::update::flash;
+use crate::tui::views::people::People;
+
+use super::{Button, Canvas, Dialog, Next, Opened, Submission, step_button};
+
+pub const REVIEW_BUTTONS: [Button; 3] = [Button::Apply, Button::Back, Button::Cancel];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Choose,
+    Review(Button),
+}
+
+#[derive(Debug, Clone)]
+pub struct OrgRoles {
+    pub person: AdminOrganizationMemberOut,
+    pub directory: Arc<Directory>,
+    /// Ticks, in [`OrgRole::ALL`]'s order.
+    pub ticks: [bool; 3],
+    pub cursor: usize,
+    pub stage: Stage,
+    /// Why the preview cannot open (nothing changes, the last admin), shown whole.
+    pub problem: Option<String>,
+    pub plan: Option<Plan>,
+    pub submission: Submission,
+}
+
+/// Opens the checklist for the member under the cursor.
+pub fn open(people: &People, _app: &App) -> Opened {
+    if people.invites() {
+        return Err((
+            FlashLevel::Info,
+            "Roles of an invitation are set when inviting: revoke and invite again".into(),
+        ));
+    }
+    let loaded = people
+        .loaded()
+        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
+    let person = people
+        .current()
+        .and_then(|id| loaded.directory.user(id))
+        .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))?;
+    Ok(Box::new(OrgRoles::new(
+        person.clone(),
+        Arc::clone(&loaded.directory),
+    )))
+}
+
+impl OrgRoles {
+    pub fn new(person: AdminOrganizationMemberOut, directory: Arc<Directory>) -> Self {
+        let held = directory.org_roles(person.uuid);
+        let ticks = OrgRole::ALL.map(|r| held.iter().any(|h| h == r.name()));
+        Self {
+            person,
+            directory,
+            ticks,
+            cursor: 0,
+            stage: Stage::Choose,
+            problem: None,
+            plan: None,
+            submission: Submission::default(),
+        }
+    }
+
+    pub fn email(&self) -> String {
+        self.person.email.clone().unwrap_or_default()
+    }
+
+    /// The roles ticked now.
+    pub fn chosen(&self) -> Vec<OrgRole> {
+        OrgRole::ALL
+            .into_iter()
+            .zip(self.ticks)
+            .filter_map(|(r, on)| on.then_some(r))
+            .collect()
+    }
+
+    /// Whether this person is the organization's only admin: said before anything is sent.
+    pub fn only_admin(&self) -> bool {
+        let admin = OrgRole::OrganizationAdmin.name();
+        let holds = |id| self.directory.org_roles(id).iter().any(|r| r == admin);
+        holds(self.person.uuid)
+            && !self
+                .directory
+                .members()
+                .iter()
+                .any(|m| m.uuid != self.person.uuid && holds(m.uuid))
+    }
+
+    fn review(&mut self) {
+        match set_roles(&self.person, &self.chosen(), &self.directory) {
+            Ok(plan) if plan.changes_nothing() => self.problem = Some(plan.summary),
+            Ok(plan) => {
+                self.plan = Some(plan);
+                self.problem = None;
+                self.stage = Stage::Review(Button::Apply);
+            }
+            Err(ActionError::Refused(why)) => self.problem = Some(why),
+            Err(other) => self.problem = Some(other.to_string()),
+        }
+    }
+
+    fn choose_key(&mut self, action: Action) -> Next {
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(OrgRole::ALL.len() - 1),
+            Action::Toggle => {
+                self.ticks[self.cursor] = !self.ticks[self.cursor];
+                self.problem = None;
+            }
+            Action::Review => self.review(),
+            Action::Cancel => return Next::Close,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn review_key(&mut self, action: Action, focus: Button) -> Next {
+        let pressed = match action {
+            Action::NextButton => {
+                self.stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, 1));
+                return Next::Stay;
+            }
+            Action::PreviousButton => {
+                self.stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, -1));
+                return Next::Stay;
+            }
+            Action::Press => focus,
+            Action::Cancel => Button::Cancel,
+            _ => return Next::Stay,
+        };
+        match (pressed, &self.plan) {
+            (Button::Apply, Some(plan)) => Next::Send(plan.steps[0].request.clone()),
+            (Button::Back, _) => {
+                self.stage = Stage::Choose;
+                self.submission.error = None;
+                Next::Stay
+            }
+            _ => Next::Close,
+        }
+    }
+}
+
+impl Dialog for OrgRoles {
+    fn name(&self) -> &'static str {
+        "organization roles"
+    }
+
+    fn layers(&self) -> Vec<Layer> {
+        match self.stage {
+            Stage::Choose => vec![Layer::Keys(Context::Roles)],
+            Stage::Review(_) => vec![Layer::Keys(Context::Dialog)],
+        }
+    }
+
+    fn act(&mut self, input: Input, _app: &App) -> Next {
+        let Input::Action(action) = input else {
+            return Next::Stay;
+        };
+        match self.stage {
+            Stage::Choose => self.choose_key(action),
+            Stage::Review(focus) => self.review_key(action, focus),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
+        view::render(self, frame, canvas.screen, app, theme)
+    }
+
+    submission_in_field!();
+
+    fn done(&self, app: &mut App, profile: usize, _replies: &[Reply]) -> Vec<Effect> {
+        let text = self
+            .plan
+            .as_ref()
+            .map(|p| format!("{}: done", p.summary))
+            .unwrap_or_default();
+        let mut effects = vec![flash::show(app, FlashLevel::Success, text)];
+        effects.extend(crate::tui::views::control::reload(app));
+        effects.extend(crate::tui::update::requests::reload_people(app, profile));
+        effects
+    }
+}
+
+#[cfg(test)]
+mod tests;

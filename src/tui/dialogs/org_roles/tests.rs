@@ -1,0 +1,97 @@
+//! The organization-role dialog: the preview, the last-admin rule said before sending, and
+//! the server's refusal kept in the dialog with the ticks.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::actions::Request;
+use crate::tui::testing::*;
+use crate::tui::views::people::tests::open_people;
+
+fn open_on(app: &mut App, who: &str) {
+    press(app, key(KeyCode::Char('/')));
+    type_text(app, who);
+    press(app, key(KeyCode::Enter));
+    press(app, key(KeyCode::Char('r')));
+}
+
+fn dialog(app: &App) -> &OrgRoles {
+    app.top_dialog::<OrgRoles>().expect("the roles dialog")
+}
+
+#[test]
+fn promoting_previews_then_sends_one_patch_with_every_role() {
+    let mut app = open_on_app("jane.roe");
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(dialog(&app).stage, Stage::Review(Button::Apply)));
+    redraw(&mut app);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let sent = changes(&effects);
+    let [Request::UpdateUser { body, .. }] = sent.as_slice() else {
+        panic!("one PATCH /users/{{id}}: {sent:?}");
+    };
+    let names: Vec<&str> = body.role_names.iter().flatten().map(|r| r.name()).collect();
+    assert_eq!(names, ["organization_admin", "billing_manager", "member"]);
+}
+
+fn open_on_app(who: &str) -> App {
+    let mut app = open_people();
+    open_on(&mut app, who);
+    app
+}
+
+#[test]
+fn the_last_admin_keeps_the_role_and_is_told_why_before_anything_is_sent() {
+    let mut app = open_on_app("zoe");
+    assert!(dialog(&app).only_admin());
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Up));
+    press(&mut app, key(KeyCode::Up));
+    press(&mut app, key(KeyCode::Char(' ')));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(changes(&effects).is_empty());
+    let d = dialog(&app);
+    assert_eq!(d.stage, Stage::Choose);
+    assert!(
+        d.problem
+            .as_deref()
+            .unwrap()
+            .contains("last organization_admin")
+    );
+    assert_eq!(d.ticks, [true, false, false], "the ticks stay as chosen");
+}
+
+#[test]
+fn esc_sends_nothing() {
+    let mut app = open_on_app("jane.roe");
+    let effects = press(&mut app, key(KeyCode::Esc));
+    assert!(changes(&effects).is_empty());
+    assert!(app.dialogs.is_empty());
+}
+
+#[test]
+fn the_servers_409_stays_in_the_dialog_with_the_ticks() {
+    let mut app = open_on_app("jane.roe");
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Enter));
+    redraw(&mut app);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let [(id, profile, call)] = requests(&effects).try_into().expect("one request");
+    let refusal = crate::tui::state::RemoteError::new(
+        crate::client::ErrorKind::Conflict,
+        "409 Conflict: the organization must keep at least one organization_admin",
+    );
+    deliver(&mut app, id, profile, call, Err(refusal));
+    let d = dialog(&app);
+    assert!(d.submission.error.as_ref().unwrap().message.contains("409"));
+    assert_eq!(d.ticks, [true, true, true]);
+    let screen = crate::tui::render_tests::screen(&app, 80, 24);
+    assert!(screen.contains("Refused: 409 Conflict"), "{screen}");
+}

@@ -1,0 +1,92 @@
+//! The organization-role dialog as drawn: the checklist with the last-admin rule under it,
+//! or the preview of before and after with the buttons and the server's answer.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::domain::OrgRole;
+use crate::tui::state::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+
+use super::{OrgRoles, REVIEW_BUTTONS, Stage};
+
+const WIDTH: u16 = 70;
+
+fn describe(role: OrgRole) -> &'static str {
+    match role {
+        OrgRole::Member => "uses the workspaces they are added to",
+        OrgRole::BillingManager => "sees and manages billing and spending",
+        OrgRole::OrganizationAdmin => "administers the whole organization",
+    }
+}
+
+pub(super) fn render(
+    d: &OrgRoles,
+    frame: &mut Frame,
+    screen: Rect,
+    app: &App,
+    theme: &Theme,
+) -> bool {
+    let mut body = Body::new(dialog::inner_width(screen, WIDTH));
+    let email = d.email();
+    let before = d.directory.org_roles(d.person.uuid).join(", ");
+    match d.stage {
+        Stage::Choose => {
+            body.wrapped(
+                &format!("Organization roles of {email} (now: {before})"),
+                theme.header,
+            );
+            body.blank();
+            for (i, role) in OrgRole::ALL.into_iter().enumerate() {
+                let tick = if d.ticks[i] { "[x]" } else { "[ ]" };
+                let cursor = if i == d.cursor { "▶" } else { " " };
+                let style = if i == d.cursor {
+                    theme.cursor
+                } else {
+                    theme.text
+                };
+                body.line(
+                    &format!("{cursor} {tick} {:<18} {}", role.name(), describe(role)),
+                    style,
+                );
+            }
+            body.blank();
+            if d.only_admin() {
+                body.wrapped(
+                    &format!(
+                        "{email} is the only organization_admin: that role cannot be taken away until someone else holds it (the server refuses it too)."
+                    ),
+                    theme.field_label,
+                );
+            }
+            if let Some(problem) = &d.problem {
+                body.wrapped(problem, theme.field_error);
+            }
+            body.line("space ticks · enter previews · esc closes", theme.muted);
+        }
+        Stage::Review(focus) => {
+            let after: Vec<&str> = d.chosen().iter().map(|r| r.name()).collect();
+            body.wrapped(
+                &format!("Change the organization roles of {email}?"),
+                theme.header,
+            );
+            body.blank();
+            body.line(&format!("  before: {before}"), theme.muted);
+            body.line(&format!("  after:  {}", after.join(", ")), theme.text);
+            body.blank();
+            body.submission(
+                &d.submission,
+                "Changing the roles…",
+                app.spinner_frame,
+                theme,
+            );
+            let views: Vec<ButtonView> = REVIEW_BUTTONS
+                .iter()
+                .map(|b| ButtonView::new(*b, Some(focus)))
+                .collect();
+            body.push(buttons(&views, theme));
+        }
+    }
+    dialog::show(frame, screen, WIDTH, "Organization roles", body, theme)
+}

@@ -1,0 +1,185 @@
+//! Staging: while the switch is on, a change a dialog or the settings form would send is
+//! collected here instead, as the plan engine's [`Change`]s (the same ones `plan` prints and
+//! `apply` runs), per organization. `:plan` shows, drops and applies them; the status line
+//! counts them; the Members tab marks the rows they touch.
+//!
+//! Two edits of the same thing (a member's roles twice) make one change, from the value the
+//! server holds to the last one asked for; one that comes back to that value leaves nothing.
+
+pub mod live;
+#[cfg(test)]
+mod tests;
+
+use crate::domain::org::{Change, WorkspaceField, email_key, workspace_key};
+
+/// One staged change, with the organization (profile) it is meant for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Staged {
+    /// Stays the same while it is staged: what a drop names.
+    pub id: u64,
+    pub profile: usize,
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Staging {
+    /// Changes are collected rather than sent.
+    pub on: bool,
+    items: Vec<Staged>,
+    next_id: u64,
+}
+
+/// What a change is about, for merging two edits of it: the workspace, the member (or
+/// field), and the kind of change.
+fn target(change: &Change) -> Option<(String, String, &'static str)> {
+    match change {
+        Change::SetMemberRoles {
+            workspace, email, ..
+        } => Some((workspace_key(workspace), email_key(email), "roles")),
+        Change::EditWorkspace {
+            workspace, field, ..
+        } => Some((
+            workspace_key(workspace),
+            field_name(*field).to_owned(),
+            "field",
+        )),
+        _ => None,
+    }
+}
+
+fn field_name(field: WorkspaceField) -> &'static str {
+    match field {
+        WorkspaceField::Name => "name",
+        WorkspaceField::Description => "description",
+        WorkspaceField::Icon => "icon",
+        WorkspaceField::MembersCanCreateApiKeys => "members_can_create_api_keys",
+        WorkspaceField::MonthlySpendCap => "monthly_spend_cap",
+    }
+}
+
+/// `earlier` then `later` as one change; `None` when together they change nothing.
+fn merged(earlier: &Change, later: Change) -> Option<Change> {
+    match (earlier, later) {
+        (
+            Change::SetMemberRoles { before, .. },
+            Change::SetMemberRoles {
+                workspace,
+                email,
+                after,
+                ..
+            },
+        ) => (*before != after).then(|| Change::SetMemberRoles {
+            workspace,
+            email,
+            before: before.clone(),
+            after,
+        }),
+        (
+            Change::EditWorkspace { before, .. },
+            Change::EditWorkspace {
+                workspace,
+                field,
+                after,
+                ..
+            },
+        ) => (*before != after).then(|| Change::EditWorkspace {
+            workspace,
+            field,
+            before: before.clone(),
+            after,
+        }),
+        (_, later) => Some(later),
+    }
+}
+
+impl Staging {
+    /// Turns the switch over; says whether it is on now.
+    pub fn toggle(&mut self) -> bool {
+        self.on = !self.on;
+        self.on
+    }
+
+    /// The staged changes of one organization, in the order they were staged.
+    pub fn of(&self, profile: usize) -> impl Iterator<Item = &Staged> {
+        self.items.iter().filter(move |s| s.profile == profile)
+    }
+
+    pub fn count(&self, profile: usize) -> usize {
+        self.of(profile).count()
+    }
+
+    pub fn changes(&self, profile: usize) -> Vec<Change> {
+        self.of(profile).map(|s| s.change.clone()).collect()
+    }
+
+    /// Stages changes for an organization, merging each with an earlier edit of the same
+    /// thing. Returns how many staged changes the organization has now.
+    pub fn add(&mut self, profile: usize, changes: Vec<Change>) -> usize {
+        for change in changes {
+            let key = target(&change);
+            let earlier = key.as_ref().and_then(|key| {
+                self.items
+                    .iter()
+                    .position(|s| s.profile == profile && target(&s.change).as_ref() == Some(key))
+            });
+            match earlier {
+                Some(index) => match merged(&self.items[index].change, change) {
+                    Some(one) => self.items[index].change = one,
+                    None => {
+                        self.items.remove(index);
+                    }
+                },
+                None => {
+                    self.next_id += 1;
+                    self.items.push(Staged {
+                        id: self.next_id,
+                        profile,
+                        change,
+                    });
+                }
+            }
+        }
+        self.count(profile)
+    }
+
+    /// Takes the changes with these ids out of the plan and returns them.
+    pub fn remove(&mut self, ids: &[u64]) -> Vec<Staged> {
+        let (gone, kept) = std::mem::take(&mut self.items)
+            .into_iter()
+            .partition(|s| ids.contains(&s.id));
+        self.items = kept;
+        gone
+    }
+
+    /// The ids of the staged changes of `profile` equal to these (what a run applied).
+    pub fn ids_of(&self, profile: usize, changes: &[Change]) -> Vec<u64> {
+        self.of(profile)
+            .filter(|s| changes.contains(&s.change))
+            .map(|s| s.id)
+            .collect()
+    }
+
+    /// The diff mark of a staged change to a member of a workspace (`~`, `+`, `-`), for the
+    /// Members tab.
+    pub fn member_mark(&self, profile: usize, workspace: &str, email: &str) -> Option<char> {
+        let (workspace, email) = (workspace_key(workspace), email_key(email));
+        self.of(profile).find_map(|s| match &s.change {
+            Change::SetMemberRoles {
+                workspace: w,
+                email: e,
+                ..
+            }
+            | Change::AddMember {
+                workspace: w,
+                email: e,
+                ..
+            }
+            | Change::RemoveMember {
+                workspace: w,
+                email: e,
+                ..
+            } if workspace_key(w) == workspace && email_key(e) == email => Some(s.change.symbol()),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,133 @@
+//! Staging: with the switch on, a dialog's change and the settings form's save are collected
+//! as plan engine changes instead of being sent; the switch and `:stage` say so; staged
+//! changes are per organization.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::domain::org::{Change, FieldValue, WorkspaceField};
+use crate::tui::dialogs::edit_roles::EditRoles;
+use crate::tui::effect::Effect;
+
+fn research_members() -> App {
+    let mut app = loaded_app();
+    open_workspace_named(&mut app, "Research");
+    app
+}
+
+fn flash_text(app: &App) -> String {
+    app.flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+fn sends_a_change(effects: &[Effect]) -> bool {
+    !changes(effects).is_empty()
+}
+
+#[test]
+fn the_key_and_the_command_turn_staging_over_and_say_so() {
+    let mut app = loaded_app();
+    press(&mut app, ctrl('t'));
+    assert!(app.staging.on);
+    assert!(
+        flash_text(&app).contains("STAGED 0"),
+        "{}",
+        flash_text(&app)
+    );
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "stage off");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(!app.staging.on);
+    assert!(flash_text(&app).starts_with("Staging off"));
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "stage maybe");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(flash_text(&app).contains("Usage: stage [on|off]"));
+}
+
+#[test]
+fn a_role_edit_is_staged_not_sent_and_names_the_change() {
+    let mut app = research_members();
+    press(&mut app, ctrl('t'));
+    // The first row (Ana Lucía Pérez, dev): tick workspace_admin too.
+    press(&mut app, key(KeyCode::Char('r')));
+    let dialog = app.top_dialog::<EditRoles>().expect("the role editor");
+    let admin = dialog
+        .choices
+        .iter()
+        .position(|c| c.name == "workspace_admin")
+        .unwrap();
+    for _ in dialog.cursor..admin {
+        press(&mut app, key(KeyCode::Char('j')));
+    }
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Enter));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
+    assert!(app.dialogs.is_empty(), "the dialog's work is done");
+    let staged = app.staging.changes(app.current);
+    let [
+        Change::SetMemberRoles {
+            workspace,
+            before,
+            after,
+            ..
+        },
+    ] = staged.as_slice()
+    else {
+        panic!("one role change: {staged:?}");
+    };
+    assert_eq!(workspace, "Research");
+    assert_eq!(before, &["dev"]);
+    assert_eq!(after, &["workspace_admin", "dev"]);
+    assert!(flash_text(&app).starts_with("Staged ~ \"Research\" member"));
+    assert!(flash_text(&app).contains("(STAGED 1)"));
+    // Another organization has nothing staged.
+    assert_eq!(app.staging.count(app.current + 1), 0);
+}
+
+#[test]
+fn with_staging_off_the_same_edit_is_sent() {
+    let mut app = research_members();
+    press(&mut app, key(KeyCode::Char('r')));
+    press(&mut app, key(KeyCode::Char('j')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Enter));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(sends_a_change(&effects));
+    assert_eq!(app.staging.count(app.current), 0);
+}
+
+#[test]
+fn a_settings_save_is_staged_and_the_form_goes_back_to_the_server_values() {
+    let mut app = research_members();
+    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, ctrl('t'));
+    // The description field (below the name): type over it, keep it, save.
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ctrl('u'));
+    type_text(&mut app, "Shared (staged)");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.org().has_unsaved_changes());
+    let effects = press_only(&mut app, ctrl('s'));
+    assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
+    assert!(
+        !app.org().has_unsaved_changes(),
+        "the plan holds the edit now"
+    );
+    let staged = app.staging.changes(app.current);
+    let [
+        Change::EditWorkspace {
+            field: WorkspaceField::Description,
+            after: FieldValue::Text(after),
+            ..
+        },
+    ] = staged.as_slice()
+    else {
+        panic!("one description edit: {staged:?}");
+    };
+    assert_eq!(after, "Shared (staged)");
+}

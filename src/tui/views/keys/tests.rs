@@ -1,0 +1,180 @@
+//! The keys view: quick filters, the search that moves the cursor, and the dialogs its keys
+//! open (delete on Cancel, rotate refused without an owner), with its fixture.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::actions::fixtures;
+use crate::tui::testing::*;
+
+/// The action layer's small organization, Product archived.
+pub fn book() -> KeyBook {
+    let mut keys = fixtures::keys();
+    keys[2].created_by = Some("left@northwind.example".into());
+    let mut active = fixtures::workspaces();
+    let product = active.remove(2);
+    KeyBook::new(keys, fixtures::directory(), active, vec![product], &[])
+}
+
+fn open_keys() -> App {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "keys");
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+fn shown(app: &App) -> &KeysView {
+    let open = app.view.as_ref().expect("a view is open");
+    open.view.as_any().downcast_ref().expect("the keys view")
+}
+
+#[test]
+fn the_quick_filter_steps_and_the_search_moves_the_cursor() {
+    let mut app = open_keys();
+    assert_eq!(shown(&app).rows(&app).len(), 3);
+    press(&mut app, key(KeyCode::Char('f')));
+    let names: Vec<String> = shown(&app)
+        .rows(&app)
+        .iter()
+        .map(|r| r.key.name.clone().unwrap())
+        .collect();
+    assert_eq!(shown(&app).filter, KeyFilter::Expired);
+    assert!(names.iter().all(|n| n == "old"), "{names:?}");
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::Char('f')));
+    }
+    assert_eq!(shown(&app).filter, KeyFilter::All);
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "left");
+    let view = shown(&app);
+    assert_eq!(view.cursor, Some(fixtures::id(fixtures::OTHER_CI_KEY)));
+    assert_eq!(view.rows(&app).len(), 3, "the search hides nothing");
+}
+
+#[test]
+fn delete_opens_on_cancel_and_lists_the_selected_keys() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char('D')));
+    let dialog = app.dialogs.last().expect("a confirmation");
+    let run: &crate::tui::dialogs::key_run::KeyRun = dialog.as_any().downcast_ref().unwrap();
+    assert_eq!(run.listed.len(), 2);
+    assert_eq!(run.focus, crate::tui::dialogs::Button::Cancel);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(app.dialogs.is_empty(), "enter on Cancel closes");
+    assert!(changes(&effects).is_empty(), "and sends nothing");
+}
+
+#[test]
+fn rotating_a_key_whose_owner_left_is_refused_with_the_reason() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char('G')));
+    press(&mut app, key(KeyCode::Char('R')));
+    assert!(app.dialogs.is_empty());
+    let flash = &app.flash.as_ref().unwrap().text;
+    assert!(flash.contains("no longer a member"), "{flash}");
+}
+
+#[test]
+fn read_only_refuses_every_change() {
+    let mut app = open_keys();
+    app.read_only = true;
+    for letter in ['n', 'D', 'R'] {
+        press(&mut app, key(KeyCode::Char(letter)));
+        assert!(
+            app.dialogs.is_empty(),
+            "{letter} opened a dialog in read-only mode"
+        );
+    }
+}
+
+fn run(app: &App) -> Option<&crate::tui::dialogs::key_run::KeyRun> {
+    app.dialogs.last().and_then(|d| d.as_any().downcast_ref())
+}
+
+#[test]
+fn a_bulk_deletion_goes_one_key_at_a_time_and_counts() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char(' ')));
+    press(&mut app, key(KeyCode::Char('D')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(changes(&effects).len(), 1, "one request at a time");
+    let (id, profile, call) = requests(&effects).remove(0);
+    let next = crate::tui::update::update(&mut app, answer(id, profile, call));
+    redraw(&mut app);
+    assert_eq!(run(&app).expect("still open").done_steps, 1);
+    assert!(
+        screen_text(&app).contains("Done 1/2"),
+        "{}",
+        screen_text(&app)
+    );
+    assert_eq!(changes(&next).len(), 1, "the second goes by itself");
+    // ctrl-c between two requests: the dialog stays and says how far it got.
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Key(ctrl('c')));
+    redraw(&mut app);
+    let stopped = run(&app).expect("the dialog stays");
+    assert_eq!(stopped.done_steps, 1);
+    assert!(!stopped.submission.is_sending());
+    assert!(screen_text(&app).contains("Done 1/2"));
+}
+
+#[test]
+fn a_new_key_is_shown_once_in_its_own_dialog() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char('n')));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "deploy");
+    press(&mut app, ctrl('s'));
+    let shown: &crate::tui::dialogs::key_shown::KeyShown = app
+        .dialogs
+        .last()
+        .and_then(|d| d.as_any().downcast_ref())
+        .expect("the key, shown once");
+    assert_eq!(shown.key.name.as_deref(), Some("deploy"));
+    assert!(screen_text(&app).contains("fixture-plaintext-key-0123456789"));
+    let effects = press_only(&mut app, key(KeyCode::Char('y')));
+    assert!(effects.iter().any(|e| matches!(e, crate::tui::effect::Effect::Copy(c) if c.0 == "fixture-plaintext-key-0123456789")));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.dialogs.is_empty());
+    assert!(
+        !screen_text(&app).contains("fixture-plaintext-key"),
+        "gone with the dialog"
+    );
+    assert!(
+        !format!("{:?}", effects).contains("fixture-plaintext"),
+        "Debug hides it"
+    );
+}
+
+fn screen_text(app: &App) -> String {
+    crate::tui::render_tests::screen(app, 100, 30)
+}
+
+#[test]
+fn a_refused_key_stays_in_the_form_with_what_was_typed() {
+    let mut app = open_keys();
+    press(&mut app, key(KeyCode::Char('n')));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "deploy");
+    let effects = press_only(&mut app, ctrl('s'));
+    let (id, profile, call) = requests(&effects).remove(0);
+    let refusal = crate::tui::state::RemoteError::new(
+        crate::client::ErrorKind::Validation,
+        "expiration_date: the key policy allows 90 days at most",
+    );
+    deliver(&mut app, id, profile, call, Err(refusal));
+    redraw(&mut app);
+    let form: &crate::tui::dialogs::new_key::NewKeyForm = app
+        .dialogs
+        .last()
+        .and_then(|d| d.as_any().downcast_ref())
+        .expect("the form stays");
+    assert_eq!(form.name.value(), "deploy");
+    assert!(screen_text(&app).contains("the key policy allows 90 days at most"));
+}

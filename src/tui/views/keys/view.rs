@@ -1,0 +1,123 @@
+//! Draws `:keys`: a line with the counts and the quick filter, the table of keys (stopped
+//! keys dimmed, selected ones ticked), and the search line while a key is being looked for.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::actions::key_list::KeyFilter;
+use crate::api::datetime::format_date;
+use crate::tui::state::{App, Remote};
+use crate::tui::theme::Theme;
+use crate::tui::views::frame::{body, unless_loaded};
+use crate::tui::widgets::input;
+use crate::tui::widgets::table::{self, Column, Row, Table};
+
+use super::KeysView;
+
+pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let inner = body(frame, area, "API keys", theme);
+    if unless_loaded(frame, inner, "API keys", &keys.book, app, theme) {
+        return;
+    }
+    let Remote::Loaded(book) = &keys.book else {
+        return;
+    };
+    let [head, rows_area, search] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(keys.searching || !keys.search.value().is_empty())),
+    ])
+    .areas(inner);
+    let rows = keys.rows(app);
+    let mut head_spans = vec![
+        Span::styled(format!("{} keys", book.keys.len()), theme.field_value),
+        Span::styled(" · showing ", theme.muted),
+        Span::styled(
+            format!("{} ({})", keys.filter.label(), rows.len()),
+            if keys.filter == KeyFilter::All {
+                theme.text
+            } else {
+                theme.header
+            },
+        ),
+    ];
+    if !keys.marked.is_empty() {
+        head_spans.push(Span::styled(
+            format!(" · {} selected", keys.marked.len()),
+            theme.header,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+    // Columns that do not fit are hidden from the right: when a key was made matters least,
+    // whether it works matters most, so its status is never cut.
+    let columns = [
+        Column::new("Name", 14, 24).grow(),
+        Column::new("Status", 18, 18),
+        Column::new("Workspace", 8, 22),
+        Column::new("Owner", 8, 24),
+        Column::new("Key", 11, 12),
+        Column::new("Expires", 10, 10),
+        Column::new("Last used", 10, 10),
+        Column::new("Created", 10, 10),
+    ];
+    let never = || "never".to_owned();
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            let k = &r.key;
+            let style = if r.status.works() {
+                theme.text
+            } else {
+                theme.archived
+            };
+            let mut row = Row::new(
+                vec![
+                    k.name.clone().unwrap_or_else(|| "(unnamed)".into()),
+                    r.status.label().to_owned(),
+                    k.workspace_name.clone().unwrap_or_default(),
+                    r.owner.clone(),
+                    k.hidden_key.clone(),
+                    k.expiration_date.map(format_date).unwrap_or_else(never),
+                    k.last_used.map(format_date).unwrap_or_else(never),
+                    k.created_at
+                        .map(|t| format_date(t.date()))
+                        .unwrap_or_default(),
+                ],
+                style,
+            );
+            row.marked = keys.marked.contains(&k.key_id);
+            row
+        })
+        .collect();
+    if table_rows.is_empty() {
+        let text = format!("No key is {}", keys.filter.label());
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), rows_area);
+    } else {
+        let table = Table {
+            columns: &columns,
+            rows: &table_rows,
+            selected: keys.selected(&rows),
+            focused: !keys.searching,
+            title_suffix: None,
+            header: true,
+        };
+        table::render(frame, rows_area, &table, theme);
+    }
+    if search.height > 0 {
+        frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), search);
+        let field = Rect {
+            x: search.x + 1,
+            width: search.width.saturating_sub(1),
+            ..search
+        };
+        input::render(
+            frame,
+            field,
+            &keys.search,
+            theme.field_editing,
+            keys.searching,
+        );
+    }
+}

@@ -1,0 +1,176 @@
+//! What the people view asks for: the directory (members, invitations, role catalog), every
+//! API key, and from the audit log who created each key and who sent each invitation; a
+//! person's recent audit entries for the detail pane; and one request of a confirmed change
+//! at a time (see [`super::run`]).
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use futures::FutureExt;
+use futures::future::BoxFuture;
+use uuid::Uuid;
+
+#[cfg(test)]
+use crate::actions::Reply;
+use crate::actions::execute;
+use crate::api::{ApiKeyExtendedOut, AuditLogOut};
+use crate::client::{AdminClient, AuditQuery, Directory};
+use crate::tui::state::RemoteError;
+use crate::tui::views::fetch::{Fetch, ViewData, answer, remote};
+
+use super::run::Batch;
+
+/// Audit entries read to learn key owners and inviters (the newest first).
+const AUDIT_READ: u32 = 1000;
+/// Entries shown in a person's detail pane.
+pub const RECENT_ENTRIES: u32 = 8;
+
+/// Everything the view draws, as loaded together.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub directory: Arc<Directory>,
+    pub keys: Arc<Vec<ApiKeyExtendedOut>>,
+    /// Key id to the user who owns it, where the audit log says.
+    pub owners: Arc<HashMap<Uuid, Uuid>>,
+    /// Invitation id to who sent it last, where the audit log says.
+    pub inviters: Arc<HashMap<Uuid, String>>,
+}
+
+/// Who did something, as the audit log names them: their email, else the name given.
+pub fn actor_name(entry: &AuditLogOut) -> String {
+    let meta = &entry.actor_metadata;
+    meta.get("email")
+        .or_else(|| meta.get("name"))
+        .cloned()
+        .unwrap_or_else(|| entry.actor_type.to_lowercase())
+}
+
+fn inviters(entries: &[AuditLogOut]) -> HashMap<Uuid, String> {
+    let mut by_invite = HashMap::new();
+    // Newest first: the first entry seen for an invitation is its latest sending.
+    for entry in entries {
+        if let Some(id) = entry
+            .target_metadata
+            .get("invite_uuid")
+            .and_then(|v| Uuid::parse_str(v).ok())
+        {
+            by_invite.entry(id).or_insert_with(|| actor_name(entry));
+        }
+    }
+    by_invite
+}
+
+/// `GET /users` (every page), `GET /roles`, `GET /api-keys` (every page) and two audit reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeopleFetch;
+
+impl Fetch for PeopleFetch {
+    fn label(&self) -> &'static str {
+        "people"
+    }
+
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+        async move {
+            let created = AuditQuery {
+                event_type: vec!["api_key.create".to_owned()],
+                limit: Some(AUDIT_READ),
+                ..AuditQuery::default()
+            };
+            let invited = AuditQuery {
+                event_type: vec![
+                    "organization.invite.send".to_owned(),
+                    "organization.invite.resend".to_owned(),
+                ],
+                limit: Some(AUDIT_READ),
+                ..AuditQuery::default()
+            };
+            let result = futures::try_join!(
+                client.load_directory(),
+                client.list_all_api_keys(),
+                client.audit_logs(&created),
+                client.audit_logs(&invited),
+            );
+            answer(result.map(|(directory, keys, created, invited)| Loaded {
+                directory: Arc::new(directory),
+                keys: Arc::new(keys),
+                owners: Arc::new(crate::actions::keys::owners_from_audit(&created)),
+                inviters: Arc::new(inviters(&invited)),
+            }))
+        }
+        .boxed()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError> {
+        Ok(ViewData::new(super::tests::loaded()))
+    }
+}
+
+/// A person's latest audit entries, as the actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditFetch {
+    pub user: Uuid,
+}
+
+impl Fetch for AuditFetch {
+    fn label(&self) -> &'static str {
+        "audit entries"
+    }
+
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+        let query = AuditQuery {
+            actor_user_uuid: Some(self.user),
+            limit: Some(RECENT_ENTRIES),
+            sort: Some("descending".to_owned()),
+            ..AuditQuery::default()
+        };
+        async move { answer(client.audit_logs(&query).await) }.boxed()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError> {
+        Ok(ViewData::new(Vec::<AuditLogOut>::new()))
+    }
+}
+
+/// One request of a confirmed change: step `index` of `batch`.
+#[derive(Debug, Clone)]
+pub struct StepFetch {
+    pub batch: Arc<Batch>,
+    pub index: usize,
+}
+
+impl Fetch for StepFetch {
+    fn label(&self) -> &'static str {
+        "change"
+    }
+
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+        let request = self.batch.plan.steps[self.index].request.clone();
+        async move {
+            execute::send(&client, &request)
+                .await
+                .map(ViewData::new)
+                .map_err(remote)
+        }
+        .boxed()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError> {
+        Ok(ViewData::new(Reply::GroupChanged))
+    }
+}

@@ -1,0 +1,288 @@
+//! `:people`: the organization's members and its invitations, two tabs of one table. Sort by
+//! any column, `/` moves the cursor to the first person matching (hiding nothing), space and
+//! `*` select rows for a bulk action, enter shows a member's workspaces with roles, their API
+//! keys and their latest audit entries. From here: invite (`i`), change organization roles
+//! (`r`), offboard (`O`), revoke invitations (`X`) and re-invite (`R`), each through a dialog;
+//! changes of several requests run here one request at a time (see [`run`]).
+
+mod keys;
+pub mod loading;
+pub mod rows;
+pub mod run;
+#[cfg(test)]
+mod run_tests;
+#[cfg(test)]
+pub mod tests;
+mod view;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use uuid::Uuid;
+
+use crate::api::AuditLogOut;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Offer};
+use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
+use crate::tui::theme::Theme;
+
+use super::fetch::read;
+use super::frame::take;
+use super::{Entry, Fetcher, Step, View, ViewData};
+pub use loading::{AuditFetch, Loaded, PeopleFetch, StepFetch};
+pub use rows::Tables;
+pub use run::{Batch, End, Run};
+
+pub const ENTRY: Entry = Entry {
+    command: "people",
+    summary: "Members and invitations: invite, roles, offboard, revoke",
+    open: |_| Box::new(People::default()),
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Members,
+    Invitations,
+}
+
+/// The detail pane of one member: what they hold, worked out once when it opens.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub user: Uuid,
+    pub name: String,
+    /// `(workspace name, role names)`.
+    pub workspaces: Vec<(String, String)>,
+    /// Their keys' labels.
+    pub keys: Vec<String>,
+    pub audit: Remote<Vec<AuditLogOut>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct People {
+    pub data: Remote<Loaded>,
+    pub tables: Arc<Tables>,
+    pub tab: Tab,
+    /// The column sorted by, and whether reversed.
+    pub sort: usize,
+    pub reverse: bool,
+    /// The cursor's position in each tab's order.
+    pub cursor: [usize; 2],
+    pub marked: HashSet<Uuid>,
+    pub search: tui_input::Input,
+    pub searching: bool,
+    pub detail: Option<Detail>,
+    pub run: Option<Run>,
+}
+
+impl Default for People {
+    fn default() -> Self {
+        Self {
+            data: Remote::Loading,
+            tables: Arc::default(),
+            tab: Tab::Members,
+            sort: 0,
+            reverse: false,
+            cursor: [0, 0],
+            marked: HashSet::new(),
+            search: tui_input::Input::default(),
+            searching: false,
+            detail: None,
+            run: None,
+        }
+    }
+}
+
+impl People {
+    pub fn invites(&self) -> bool {
+        self.tab == Tab::Invitations
+    }
+
+    pub fn position(&self) -> usize {
+        self.cursor[usize::from(self.invites())]
+    }
+
+    /// The id of the row under the cursor.
+    pub fn current(&self) -> Option<Uuid> {
+        self.tables.id_at(self.invites(), self.position())
+    }
+
+    pub fn loaded(&self) -> Option<&Loaded> {
+        match &self.data {
+            Remote::Loaded(loaded) => Some(loaded),
+            _ => None,
+        }
+    }
+
+    fn running(&self) -> bool {
+        self.run.as_ref().is_some_and(Run::running)
+    }
+}
+
+impl View for People {
+    fn name(&self) -> &'static str {
+        "people"
+    }
+
+    fn context(&self) -> Context {
+        Context::People
+    }
+
+    fn typing(&self) -> bool {
+        self.searching
+    }
+
+    fn offer(&self, action: Action, app: &App) -> Offer {
+        if self.searching {
+            return if matches!(
+                action,
+                Action::Done | Action::Clear | Action::Up | Action::Down
+            ) {
+                Offer::Acts
+            } else {
+                Offer::Ignores
+            };
+        }
+        match action {
+            Action::Invite
+            | Action::EditRoles
+            | Action::Offboard
+            | Action::Revoke
+            | Action::Reinvite => Offer::unless(app.change_refusal().or_else(|| {
+                self.running()
+                    .then(|| "a change is running: wait for it, or stop it (x)".to_owned())
+            })),
+            Action::StopRun if self.running() => Offer::Acts,
+            Action::StopRun => Offer::Ignores,
+            Action::NextTab
+            | Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::Filter
+            | Action::SortNext
+            | Action::SortReverse
+            | Action::Mark
+            | Action::MarkAll
+            | Action::Open => Offer::Acts,
+            _ => Offer::Ignores,
+        }
+    }
+
+    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
+        self.key(input, app)
+    }
+
+    fn paste(&mut self, text: &str) {
+        crate::tui::update::text_input::paste(&mut self.search, text);
+        self.find();
+    }
+
+    fn load(&mut self, _app: &App) -> Vec<Step> {
+        vec![Step::Fetch(Fetcher::new(PeopleFetch))]
+    }
+
+    fn arrived(
+        &mut self,
+        fetch: &Fetcher,
+        result: Result<ViewData, RemoteError>,
+        _app: &App,
+    ) -> Vec<Step> {
+        if let Some(step) = fetch.as_kind::<StepFetch>() {
+            return self.step_answered(step, result.map(|_| ()));
+        }
+        if let Some(audit) = fetch.as_kind::<AuditFetch>() {
+            if let Some(detail) = self.detail.as_mut().filter(|d| d.user == audit.user) {
+                take(&mut detail.audit, read::<Vec<AuditLogOut>>(result));
+            }
+            return Vec::new();
+        }
+        let failure = result.as_ref().err().map(|e| e.message.clone());
+        let ids = [
+            self.tables.id_at(false, self.cursor[0]),
+            self.tables.id_at(true, self.cursor[1]),
+        ];
+        take(&mut self.data, read::<Loaded>(result));
+        if let Remote::Loaded(loaded) = &self.data {
+            let mut tables = Tables::build(loaded);
+            tables.sort(self.sort, self.reverse);
+            for (tab, id) in ids.into_iter().enumerate() {
+                let invites = tab == 1;
+                let len = tables.len(invites);
+                self.cursor[tab] = id
+                    .and_then(|id| tables.position_of(invites, id))
+                    .unwrap_or(self.cursor[tab])
+                    .min(len.saturating_sub(1));
+            }
+            let present: HashSet<Uuid> = tables
+                .members
+                .iter()
+                .map(|m| m.id)
+                .chain(tables.invites.iter().map(|i| i.id))
+                .collect();
+            self.marked.retain(|id| present.contains(id));
+            self.tables = Arc::new(tables);
+        }
+        failure
+            .map(|text| vec![Step::Say(FlashLevel::Error, text)])
+            .unwrap_or_default()
+    }
+
+    /// A run is shown from its first request on, so its progress and stop key are too.
+    fn started(&mut self, fetch: &Fetcher) {
+        if let Some(step) = fetch.as_kind::<StepFetch>().filter(|s| s.index == 0) {
+            self.run = Some(Run::new(Arc::clone(&step.batch)));
+        }
+    }
+
+    fn cancelled(&mut self) {
+        super::frame::cancel(&mut self.data);
+        if let Some(detail) = self.detail.as_mut() {
+            super::frame::cancel(&mut detail.audit);
+        }
+        if let Some(run) = self.run.as_mut().filter(|r| r.running()) {
+            run.end = Some(End::Interrupted);
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        view::render(self, frame, area, app, theme);
+    }
+}
+
+impl People {
+    /// One request of a run answered: the next one goes, or the run ends with its report.
+    fn step_answered(&mut self, step: &StepFetch, result: Result<(), RemoteError>) -> Vec<Step> {
+        let Some(run) = self
+            .run
+            .as_mut()
+            .filter(|r| Arc::ptr_eq(&r.batch, &step.batch))
+        else {
+            return Vec::new();
+        };
+        if let Some(next) = run.answer(step.index, result) {
+            return vec![next];
+        }
+        if run.running() {
+            return Vec::new();
+        }
+        self.marked.clear();
+        let report = crate::tui::dialogs::run_report::RunReport::new(run);
+        let level = if run.end == Some(End::Done) {
+            FlashLevel::Success
+        } else {
+            FlashLevel::Error
+        };
+        let mut steps = vec![
+            Step::Say(level, run.headline()),
+            Step::Open(Box::new(report)),
+        ];
+        steps.push(Step::Fetch(Fetcher::new(PeopleFetch)));
+        steps.push(Step::ReloadPeople);
+        steps
+    }
+}

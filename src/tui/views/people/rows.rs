@@ -1,0 +1,208 @@
+//! The people view's two tables as rows built once per load: every cell's text, the folded
+//! text the `/` search looks in, and the sort orders. Nothing here is redone per frame or per
+//! cursor move, so ten thousand members cost what one screen of them costs to draw.
+
+use std::cmp::Ordering;
+
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::client::Directory;
+use crate::domain::OrgRole;
+use crate::domain::text::fold;
+
+use super::loading::Loaded;
+
+/// How long an invitation is good for (the contract's notes: 7 days after it was sent).
+pub const INVITATION_LIFETIME: Duration = Duration::days(7);
+
+#[derive(Debug, Clone)]
+pub struct MemberRow {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    /// Name and email folded (case, accents), for the search.
+    pub folded: String,
+    pub roles: String,
+    pub admin: bool,
+    pub workspaces: usize,
+    /// Subscriptions held: "CHAT, CODE", or empty.
+    pub seats: String,
+    pub joined: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct InviteRow {
+    pub id: Uuid,
+    pub email: String,
+    pub folded: String,
+    pub roles: String,
+    pub inviter: String,
+    pub sent: OffsetDateTime,
+    pub expires: OffsetDateTime,
+    pub expired: bool,
+}
+
+/// The columns each table sorts by, in the order `s` steps through them.
+pub const MEMBER_COLUMNS: [&str; 6] = ["Name", "Email", "Org roles", "Ws", "Seats", "Joined"];
+pub const INVITE_COLUMNS: [&str; 5] = ["Email", "Org roles", "Invited by", "Sent", "Expires"];
+
+/// Both tables, with an order per table.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    pub members: Vec<MemberRow>,
+    pub invites: Vec<InviteRow>,
+    pub member_order: Vec<usize>,
+    pub invite_order: Vec<usize>,
+    /// Invitations past their expiry, counted once for the tab line.
+    pub expired: usize,
+}
+
+fn role_text(names: &[String]) -> String {
+    names.join(", ")
+}
+
+impl Tables {
+    pub fn build(loaded: &Loaded) -> Self {
+        let directory: &Directory = &loaded.directory;
+        let catalog = directory.role_catalog();
+        let members: Vec<MemberRow> = directory
+            .members()
+            .iter()
+            .map(|m| {
+                let name = m.name.clone().unwrap_or_default();
+                let email = m.email.clone().unwrap_or_default();
+                let roles = Directory::org_roles_of(catalog, m);
+                let mut seats: Vec<String> =
+                    m.subscriptions.iter().map(|s| s.kind.clone()).collect();
+                seats.sort();
+                seats.dedup();
+                MemberRow {
+                    id: m.uuid,
+                    folded: fold(&format!("{name} {email}")),
+                    admin: roles.iter().any(|r| r == OrgRole::OrganizationAdmin.name()),
+                    roles: role_text(&roles),
+                    workspaces: Directory::workspaces_of(catalog, m).len(),
+                    seats: seats.join(", "),
+                    joined: m.created_at,
+                    name,
+                    email,
+                }
+            })
+            .collect();
+        let invites: Vec<InviteRow> = directory
+            .invites()
+            .iter()
+            .map(|i| {
+                let roles: Vec<String> = i
+                    .raw_roles
+                    .iter()
+                    .map(|v| {
+                        catalog
+                            .organization_role(v)
+                            .map_or(v.clone(), |r| r.name.clone())
+                    })
+                    .collect();
+                InviteRow {
+                    id: i.uuid,
+                    email: i.email.clone(),
+                    folded: fold(&i.email),
+                    roles: role_text(&roles),
+                    inviter: loaded.inviters.get(&i.uuid).cloned().unwrap_or_default(),
+                    sent: i.created_at,
+                    expires: i.created_at + INVITATION_LIFETIME,
+                    expired: i.expired,
+                }
+            })
+            .collect();
+        let mut tables = Self {
+            expired: invites.iter().filter(|i| i.expired).count(),
+            member_order: (0..members.len()).collect(),
+            invite_order: (0..invites.len()).collect(),
+            members,
+            invites,
+        };
+        tables.sort(0, false);
+        tables
+    }
+
+    /// Orders both tables by their column `column` (0 = the first).
+    pub fn sort(&mut self, column: usize, reverse: bool) {
+        let members = &self.members;
+        self.member_order.sort_by(|&a, &b| {
+            let (x, y) = (&members[a], &members[b]);
+            let order = match column % MEMBER_COLUMNS.len() {
+                0 => x.folded.cmp(&y.folded),
+                1 => x.email.cmp(&y.email),
+                2 => x.roles.cmp(&y.roles),
+                3 => x.workspaces.cmp(&y.workspaces),
+                4 => x.seats.cmp(&y.seats),
+                _ => x.joined.cmp(&y.joined),
+            };
+            directed(order.then_with(|| x.email.cmp(&y.email)), reverse)
+        });
+        let invites = &self.invites;
+        self.invite_order.sort_by(|&a, &b| {
+            let (x, y) = (&invites[a], &invites[b]);
+            let order = match column % INVITE_COLUMNS.len() {
+                0 => x.email.cmp(&y.email),
+                1 => x.roles.cmp(&y.roles),
+                2 => x.inviter.cmp(&y.inviter),
+                3 => x.sent.cmp(&y.sent),
+                _ => x.expires.cmp(&y.expires),
+            };
+            directed(order.then_with(|| x.email.cmp(&y.email)), reverse)
+        });
+    }
+
+    /// The first row (in the order shown) whose folded text holds `query` folded.
+    pub fn find(&self, invites: bool, query: &str) -> Option<usize> {
+        let query = fold(query.trim());
+        if query.is_empty() {
+            return None;
+        }
+        if invites {
+            self.invite_order
+                .iter()
+                .position(|&i| self.invites[i].folded.contains(&query))
+        } else {
+            self.member_order
+                .iter()
+                .position(|&i| self.members[i].folded.contains(&query))
+        }
+    }
+
+    pub fn len(&self, invites: bool) -> usize {
+        if invites {
+            self.invites.len()
+        } else {
+            self.members.len()
+        }
+    }
+
+    /// The id of the row at `position` in the order shown.
+    pub fn id_at(&self, invites: bool, position: usize) -> Option<Uuid> {
+        if invites {
+            self.invite_order.get(position).map(|&i| self.invites[i].id)
+        } else {
+            self.member_order.get(position).map(|&i| self.members[i].id)
+        }
+    }
+
+    /// Where the row `id` is in the order shown (a reload keeps the cursor on its person).
+    pub fn position_of(&self, invites: bool, id: Uuid) -> Option<usize> {
+        if invites {
+            self.invite_order
+                .iter()
+                .position(|&i| self.invites[i].id == id)
+        } else {
+            self.member_order
+                .iter()
+                .position(|&i| self.members[i].id == id)
+        }
+    }
+}
+
+fn directed(order: Ordering, reverse: bool) -> Ordering {
+    if reverse { order.reverse() } else { order }
+}

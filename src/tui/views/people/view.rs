@@ -1,0 +1,302 @@
+//! Draws `:people`: the tab line, one screen of the table (cells are made for the rows shown
+//! only), the detail pane of a member, and the line of a running change or of the search.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::{App, Remote};
+use crate::tui::theme::Theme;
+use crate::tui::views::frame::{body, unless_loaded};
+use crate::tui::widgets::input;
+use crate::tui::widgets::table::{self, Column, Row, Table};
+use crate::tui::widgets::text::truncate;
+
+use super::rows::{INVITE_COLUMNS, MEMBER_COLUMNS};
+use super::{Detail, People};
+
+pub fn render(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let inner = body(frame, area, "People", theme);
+    if unless_loaded(frame, inner, "people", &people.data, app, theme) {
+        return;
+    }
+    let foot = people.searching
+        || !people.search.value().is_empty()
+        || people.run.as_ref().is_some_and(|r| r.running());
+    let detail_height = if people.detail.is_some() {
+        (inner.height / 2).max(6)
+    } else {
+        0
+    };
+    let [tabs, rows_area, detail, foot_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(detail_height),
+        Constraint::Length(u16::from(foot)),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(tab_line(people, theme)), tabs);
+    if people.invites() {
+        invite_table(people, frame, rows_area, theme);
+    } else {
+        member_table(people, frame, rows_area, theme);
+    }
+    if let Some(d) = &people.detail {
+        detail_pane(d, frame, detail, app, theme);
+    }
+    if foot {
+        foot_line(people, frame, foot_area, app, theme);
+    }
+}
+
+fn tab_line(people: &People, theme: &Theme) -> Line<'static> {
+    let t = &people.tables;
+    let expired = t.expired;
+    let (on, off) = (theme.tab_active, theme.tab_inactive);
+    let members = format!("Members ({})", t.members.len());
+    let invites = format!("Invitations ({}, {expired} expired)", t.invites.len());
+    let (m, i) = if people.invites() {
+        (
+            Span::styled(format!(" {members} "), off),
+            Span::styled(format!("[{invites}]"), on),
+        )
+    } else {
+        (
+            Span::styled(format!("[{members}]"), on),
+            Span::styled(format!(" {invites} "), off),
+        )
+    };
+    let mut spans = vec![m, Span::raw(" "), i];
+    if !people.marked.is_empty() {
+        spans.push(Span::styled(
+            format!("  {} selected", people.marked.len()),
+            theme.field_label,
+        ));
+    }
+    Line::from(spans)
+}
+
+fn date(at: time::OffsetDateTime) -> String {
+    at.date().to_string()
+}
+
+fn member_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let t = &people.tables;
+    let selected = (!t.members.is_empty()).then_some(people.cursor[0]);
+    let shown = table::page(t.member_order.len(), selected, area.height, true);
+    let columns = [
+        Column::new(MEMBER_COLUMNS[0], 8, 28).grow(),
+        Column::new(MEMBER_COLUMNS[1], 10, 34),
+        Column::new(MEMBER_COLUMNS[2], 9, 34),
+        Column::new(MEMBER_COLUMNS[3], 2, 3).right(),
+        Column::new(MEMBER_COLUMNS[4], 5, 12),
+        Column::new(MEMBER_COLUMNS[5], 10, 10),
+    ];
+    let rows: Vec<Row> = t.member_order[shown.clone()]
+        .iter()
+        .map(|&i| {
+            let m = &t.members[i];
+            let mut row = Row::new(
+                vec![
+                    m.name.clone(),
+                    m.email.clone(),
+                    m.roles.clone(),
+                    m.workspaces.to_string(),
+                    m.seats.clone(),
+                    date(m.joined),
+                ],
+                theme.text,
+            );
+            row.marked = people.marked.contains(&m.id);
+            row
+        })
+        .collect();
+    draw(
+        people,
+        frame,
+        area,
+        &columns,
+        &rows,
+        selected,
+        shown.start,
+        theme,
+    );
+}
+
+fn invite_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let t = &people.tables;
+    let selected = (!t.invites.is_empty()).then_some(people.cursor[1]);
+    let shown = table::page(t.invite_order.len(), selected, area.height, true);
+    let columns = [
+        Column::new(INVITE_COLUMNS[0], 10, 40).grow(),
+        Column::new(INVITE_COLUMNS[1], 9, 30),
+        Column::new(INVITE_COLUMNS[2], 10, 30),
+        Column::new(INVITE_COLUMNS[3], 10, 10),
+        Column::new(INVITE_COLUMNS[4], 10, 18),
+    ];
+    let rows: Vec<Row> = t.invite_order[shown.clone()]
+        .iter()
+        .map(|&i| {
+            let v = &t.invites[i];
+            let expires = if v.expired {
+                format!("{} expired", date(v.expires))
+            } else {
+                date(v.expires)
+            };
+            let style = if v.expired { theme.muted } else { theme.text };
+            let mut row = Row::new(
+                vec![
+                    v.email.clone(),
+                    v.roles.clone(),
+                    v.inviter.clone(),
+                    date(v.sent),
+                    expires,
+                ],
+                style,
+            );
+            row.marked = people.marked.contains(&v.id);
+            row
+        })
+        .collect();
+    draw(
+        people,
+        frame,
+        area,
+        &columns,
+        &rows,
+        selected,
+        shown.start,
+        theme,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    people: &People,
+    frame: &mut Frame,
+    area: Rect,
+    columns: &[Column],
+    rows: &[Row],
+    selected: Option<usize>,
+    start: usize,
+    theme: &Theme,
+) {
+    if rows.is_empty() {
+        let text = if people.invites() {
+            "No invitation is pending"
+        } else {
+            "Nobody is a member"
+        };
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
+        return;
+    }
+    let arrow = if people.reverse { " ▼" } else { " ▲" };
+    let table = Table {
+        columns,
+        rows,
+        selected: selected.map(|s| s - start),
+        focused: !people.searching,
+        title_suffix: Some((people.sort % columns.len(), arrow)),
+        header: true,
+    };
+    table::render(frame, area, &table, theme);
+}
+
+fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::styled(
+        truncate(&format!("── {} ", d.name), width),
+        theme.header,
+    )];
+    let section = |title: String, items: Vec<String>, lines: &mut Vec<Line<'static>>| {
+        lines.push(Line::styled(truncate(&title, width), theme.field_label));
+        for item in items {
+            lines.push(Line::styled(
+                truncate(&format!("  {item}"), width),
+                theme.text,
+            ));
+        }
+    };
+    section(
+        format!("Workspaces ({})", d.workspaces.len()),
+        d.workspaces
+            .iter()
+            .map(|(name, roles)| format!("{name}: {roles}"))
+            .collect(),
+        &mut lines,
+    );
+    section(
+        format!("API keys ({})", d.keys.len()),
+        d.keys.clone(),
+        &mut lines,
+    );
+    match &d.audit {
+        Remote::Loaded(entries) => section(
+            format!("Latest audit entries ({})", entries.len()),
+            entries
+                .iter()
+                .map(|e| {
+                    let target = e
+                        .target_metadata
+                        .get("email")
+                        .or_else(|| e.target_metadata.get("name"))
+                        .cloned()
+                        .unwrap_or_default();
+                    format!("{} {} {target}", e.created_at.date(), e.event_type)
+                })
+                .collect(),
+            &mut lines,
+        ),
+        Remote::Loading => section(
+            format!(
+                "Latest audit entries {}",
+                crate::tui::widgets::spinner(app.spinner_frame)
+            ),
+            Vec::new(),
+            &mut lines,
+        ),
+        Remote::Failed(e) => section(
+            format!("Latest audit entries: {}", e.message),
+            Vec::new(),
+            &mut lines,
+        ),
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn foot_line(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(run) = people.run.as_ref().filter(|r| r.running()) {
+        let text = if run.stopping {
+            format!("{} · stopping after the request on its way", run.progress())
+        } else {
+            let stop = app.keymap.describe_keys(Context::People, Action::StopRun);
+            format!(
+                "{} · {stop} stops after the request on its way",
+                run.progress()
+            )
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                truncate(&text, usize::from(area.width)),
+                theme.field_label,
+            )),
+            area,
+        );
+        return;
+    }
+    frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), area);
+    let field = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    input::render(
+        frame,
+        field,
+        &people.search,
+        theme.field_editing,
+        people.searching,
+    );
+}

@@ -1,0 +1,232 @@
+//! `:plan`: the staged changes of this organization as the same diff `mistral-admin plan`
+//! prints (grouped, `+`, `~ old -> new`, `-`, then the count). The cursor moves through the
+//! changes; `d` drops the one under it (and says which); apply opens ONE confirmation (on
+//! Cancel) for all of them, and only once every line has been on screen. The run first checks
+//! every change against the organization as it is now (someone changed the member since it
+//! was staged: nothing is applied, the conflicts are listed), then shows `3/7`, stops
+//! between two changes when asked, and reports a refusal exactly: what was applied leaves
+//! the plan, the rest stays staged. The applied set is one journal entry.
+
+pub mod confirm;
+pub mod run;
+#[cfg(test)]
+pub mod tests;
+pub mod view;
+
+use std::sync::Arc;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::actions::org_run::{Record, RunOutcome, summary_of};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Offer};
+use crate::tui::runner::journaling::SOURCE;
+use crate::tui::staging::Staged;
+use crate::tui::state::{App, FlashLevel, RemoteError};
+use crate::tui::theme::Theme;
+
+use super::fetch::read;
+use super::{Entry, Fetcher, Step, View, ViewData};
+use confirm::{ConfirmRun, LISTED};
+use run::{ApplyFetch, RunControl, said};
+
+pub const ENTRY: Entry = Entry {
+    command: "plan",
+    summary: "The staged changes as a diff: drop some, apply the rest after one confirmation",
+    open: |_| Box::new(PlanView::default()),
+};
+
+#[derive(Debug, Clone, Default)]
+pub struct PlanView {
+    /// The row under the cursor, in the order the diff lists them.
+    pub cursor: usize,
+    /// The last row has been under the cursor (or every row fitted): all of it was seen.
+    pub reached_end: bool,
+    pub control: Arc<RunControl>,
+    /// How the last run ended, shown under the plan.
+    pub outcome: Option<RunOutcome>,
+    /// Why the last run could not start.
+    pub error: Option<RemoteError>,
+}
+
+/// The staged changes of the organization shown, in the diff's order (by section).
+pub fn rows(app: &App) -> Vec<&Staged> {
+    let staged: Vec<&Staged> = app.staging.of(app.current).collect();
+    crate::domain::org::sections::grouped(&staged, |s| &s.change)
+        .into_iter()
+        .flat_map(|(_, inside)| inside.into_iter().copied())
+        .collect()
+}
+
+/// Rows the view can show at once on a screen of `height` rows (frame, head, count).
+pub fn room(height: u16) -> usize {
+    usize::from(height.saturating_sub(12))
+}
+
+impl PlanView {
+    fn running(&self) -> bool {
+        self.control.progress().is_some()
+    }
+
+    fn apply(&mut self, app: &App) -> Vec<Step> {
+        let say = |text: String| vec![Step::Say(FlashLevel::Info, text)];
+        if self.running() {
+            return say("The plan is being applied: wait for it, or stop it".into());
+        }
+        let rows = rows(app);
+        if rows.is_empty() {
+            return say(
+                "Nothing staged: turn staging on (:stage), then change roles, members or settings"
+                    .into(),
+            );
+        }
+        let sections = crate::domain::org::sections::grouped(&rows, |s| &s.change).len();
+        let seen = self.reached_end || rows.len() + sections <= room(app.screen.1);
+        if !seen && rows.len() > LISTED {
+            return say("Move to the end of the plan first: nothing is applied before every line was on screen".into());
+        }
+        let changes: Vec<_> = rows.iter().map(|s| s.change.clone()).collect();
+        let question = format!(
+            "Apply these {} staged change(s) to the organization?",
+            changes.len()
+        );
+        let run = ApplyFetch {
+            record: Record {
+                source: SOURCE.to_owned(),
+                summary: summary_of(&changes),
+                undoes: None,
+            },
+            changes,
+            check: true,
+            journal: app.journal.clone(),
+            control: Arc::clone(&self.control),
+        };
+        let apply_text = format!("Apply {}", run.changes.len());
+        vec![Step::Open(Box::new(ConfirmRun::new(
+            "Apply the plan",
+            question,
+            apply_text,
+            run,
+        )))]
+    }
+
+    fn drop_one(&mut self, app: &App) -> Vec<Step> {
+        if self.running() {
+            return vec![Step::Say(
+                FlashLevel::Info,
+                "The plan is being applied: nothing can be dropped now".into(),
+            )];
+        }
+        let rows = rows(app);
+        let Some(staged) = rows.get(self.cursor) else {
+            return vec![Step::Say(FlashLevel::Info, "Nothing to drop".into())];
+        };
+        let text = format!("Dropped from the plan: {}", staged.change.line());
+        if self.cursor + 1 >= rows.len() {
+            self.cursor = self.cursor.saturating_sub(1);
+        }
+        vec![
+            Step::Unstage(vec![staged.id]),
+            Step::Say(FlashLevel::Info, text),
+        ]
+    }
+}
+
+impl View for PlanView {
+    fn name(&self) -> &'static str {
+        "plan"
+    }
+
+    fn context(&self) -> Context {
+        Context::Plan
+    }
+
+    fn offer(&self, action: Action, app: &App) -> Offer {
+        match action {
+            Action::ApplyPlan => Offer::unless(app.change_refusal()),
+            Action::Up | Action::Down | Action::Drop => Offer::Acts,
+            Action::Stop if self.running() => Offer::Acts,
+            _ => Offer::Ignores,
+        }
+    }
+
+    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
+        let Input::Action(action) = input else {
+            return Vec::new();
+        };
+        let count = rows(app).len();
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
+            Action::Drop => return self.drop_one(app),
+            Action::ApplyPlan => return self.apply(app),
+            Action::Stop => {
+                self.control.ask_to_stop();
+                return vec![Step::Say(
+                    FlashLevel::Info,
+                    "Stopping after the change on its way…".into(),
+                )];
+            }
+            _ => {}
+        }
+        if count > 0 && self.cursor + 1 >= count {
+            self.reached_end = true;
+        }
+        Vec::new()
+    }
+
+    /// Nothing to load: the plan is the console's own.
+    fn load(&mut self, _app: &App) -> Vec<Step> {
+        Vec::new()
+    }
+
+    fn arrived(
+        &mut self,
+        fetch: &Fetcher,
+        result: Result<ViewData, RemoteError>,
+        app: &App,
+    ) -> Vec<Step> {
+        if fetch.as_kind::<ApplyFetch>().is_none() {
+            return Vec::new();
+        }
+        match read::<RunOutcome>(result) {
+            Ok(outcome) => {
+                let applied = app.staging.ids_of(app.current, &outcome.applied);
+                let steps = vec![
+                    Step::Unstage(applied),
+                    said(&outcome, "staged change"),
+                    Step::ReloadOrganization,
+                ];
+                self.cursor = 0;
+                self.reached_end = false;
+                self.error = None;
+                self.outcome = Some(outcome);
+                steps
+            }
+            Err(error) => {
+                let text = format!("Not applied: {}", error.message);
+                self.error = Some(error);
+                vec![Step::Say(FlashLevel::Error, text)]
+            }
+        }
+    }
+
+    fn cancelled(&mut self) {
+        self.control.end();
+        self.error = Some(RemoteError::new(
+            crate::client::ErrorKind::Cancelled,
+            "Stopped waiting: some changes may have been applied and not journaled; ctrl-r in the panes shows what the server has",
+        ));
+    }
+
+    fn busy(&self) -> Option<String> {
+        self.running().then(|| {
+            "The plan is being applied: stop it first (it stops between two changes)".into()
+        })
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        view::render(self, frame, area, app, theme);
+    }
+}

@@ -1,0 +1,180 @@
+//! A run of plan engine changes from the console (`:plan`'s apply, `:undo`), as one fetch
+//! on the async runner: [`crate::actions::org_run::run`] applies the changes one at a time
+//! and records them as one journal entry. The view and the run share a [`RunControl`]:
+//! the run tells it how far it got (the view draws `3/7`), the view asks it to stop between
+//! two changes.
+
+use std::any::Any;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use futures::FutureExt;
+use futures::future::BoxFuture;
+
+use crate::actions::journal::Journal;
+use crate::actions::org_run::{self, Control, Record, RunOutcome};
+use crate::client::AdminClient;
+use crate::domain::org::Change;
+use crate::tui::state::{FlashLevel, RemoteError};
+use crate::tui::views::Step;
+use crate::tui::views::fetch::{Fetch, ViewData, remote};
+
+/// What the view and its run share while the run goes.
+#[derive(Debug, Default)]
+pub struct RunControl {
+    running: AtomicBool,
+    done: AtomicUsize,
+    total: AtomicUsize,
+    stop: AtomicBool,
+}
+
+impl RunControl {
+    /// `(done, total)` while a run goes.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.running.load(Ordering::SeqCst).then(|| {
+            (
+                self.done.load(Ordering::SeqCst),
+                self.total.load(Ordering::SeqCst),
+            )
+        })
+    }
+
+    pub fn ask_to_stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    pub fn stop_asked(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// A run starts: nothing done yet, no stop asked.
+    pub fn begin(&self, total: usize) {
+        self.done.store(0, Ordering::SeqCst);
+        self.total.store(total, Ordering::SeqCst);
+        self.stop.store(false, Ordering::SeqCst);
+        self.running.store(true, Ordering::SeqCst);
+    }
+
+    /// `done` of `total` changes are applied.
+    pub fn report(&self, done: usize, total: usize) {
+        self.done.store(done, Ordering::SeqCst);
+        self.total.store(total, Ordering::SeqCst);
+    }
+
+    pub fn end(&self) {
+        self.running.store(false, Ordering::SeqCst);
+    }
+}
+
+/// The shared control as the action layer's [`Control`].
+struct Shared(Arc<RunControl>);
+
+impl Control for Shared {
+    fn progress(&mut self, done: usize, total: usize) {
+        self.0.report(done, total);
+    }
+
+    fn stop_asked(&self) -> bool {
+        self.0.stop_asked()
+    }
+}
+
+/// Applies `changes` and records them; `check` first refuses the whole run when any change
+/// no longer applies (undo: someone changed the same thing since).
+#[derive(Debug, Clone)]
+pub struct ApplyFetch {
+    pub changes: Vec<Change>,
+    pub record: Record,
+    pub check: bool,
+    pub journal: Option<Journal>,
+    pub control: Arc<RunControl>,
+}
+
+impl Fetch for ApplyFetch {
+    fn label(&self) -> &'static str {
+        if self.check {
+            "undoing"
+        } else {
+            "applying the plan"
+        }
+    }
+
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+        let this = self.clone();
+        this.control.begin(this.changes.len());
+        async move {
+            let mut shared = Shared(Arc::clone(&this.control));
+            let outcome = org_run::run(
+                &client,
+                this.journal.as_ref(),
+                &this.changes,
+                &this.record,
+                this.check,
+                &mut shared,
+            )
+            .await;
+            this.control.end();
+            outcome.map(ViewData::new).map_err(remote)
+        }
+        .boxed()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError> {
+        Ok(ViewData::new(RunOutcome {
+            applied: self.changes.clone(),
+            entry: Some(7),
+            ..RunOutcome::default()
+        }))
+    }
+}
+
+/// What the status line says once a run ended; `what` is "staged change" or "undo change".
+pub fn said(outcome: &RunOutcome, what: &str) -> Step {
+    let total = outcome.applied.len() + outcome.left().len();
+    let kept = match &outcome.entry {
+        Some(id) => format!(" (journal #{id})"),
+        None => outcome
+            .journal_error
+            .as_ref()
+            .map(|why| format!(" (not in the journal: {why})"))
+            .unwrap_or_default(),
+    };
+    let applied = outcome.applied.len();
+    if !outcome.conflicts.is_empty() {
+        return Step::Say(
+            FlashLevel::Error,
+            format!(
+                "Nothing was applied: {} {what}(s) conflict with the organization as it is now",
+                outcome.conflicts.len()
+            ),
+        );
+    }
+    if let Some((change, why)) = &outcome.failed {
+        return Step::Say(
+            FlashLevel::Error,
+            format!(
+                "Stopped at {}: {why}. Applied {applied} of {total}{kept}; {} not applied",
+                change.line(),
+                outcome.left().len()
+            ),
+        );
+    }
+    if outcome.cancelled {
+        return Step::Say(
+            FlashLevel::Info,
+            format!(
+                "Stopped as asked: applied {applied} of {total}{kept}; {} not applied",
+                outcome.not_done.len()
+            ),
+        );
+    }
+    Step::Say(
+        FlashLevel::Success,
+        format!("Applied {applied} {what}(s){kept}"),
+    )
+}

@@ -1,0 +1,228 @@
+//! `:plan` without a terminal: what it lists, dropping, the one confirmation (on Cancel, only
+//! once every line was seen), and how a run's end is taken (applied leaves, the rest stays).
+
+use crossterm::event::KeyCode;
+
+use super::run::ApplyFetch;
+use super::*;
+use crate::actions::org_run::RunOutcome;
+use crate::domain::org::Change;
+use crate::tui::call::{Call, Payload};
+use crate::tui::dialogs::Button;
+use crate::tui::effect::Effect;
+use crate::tui::testing::*;
+
+fn roles(list: &[&str]) -> Vec<String> {
+    list.iter().map(|r| r.to_string()).collect()
+}
+
+pub fn set_roles(email: &str) -> Change {
+    Change::SetMemberRoles {
+        workspace: "Research".into(),
+        email: email.into(),
+        before: roles(&["dev"]),
+        after: roles(&["workspace_admin", "dev"]),
+    }
+}
+
+pub fn add(email: &str) -> Change {
+    Change::AddMember {
+        workspace: "Research".into(),
+        email: email.into(),
+        roles: roles(&["workspace_contributor"]),
+    }
+}
+
+/// Three role changes and an add staged, `:plan` open.
+pub fn planned() -> App {
+    let mut app = loaded_app();
+    let profile = app.current;
+    app.staging.on = true;
+    app.staging.add(
+        profile,
+        vec![
+            set_roles("ana@acme.example"),
+            set_roles("jane@acme.example"),
+            add("taro@acme.example"),
+            set_roles("zoe@acme.example"),
+        ],
+    );
+    open_plan(&mut app);
+    app
+}
+
+pub fn open_plan(app: &mut App) {
+    press(app, key(KeyCode::Char(':')));
+    type_text(app, "plan");
+    press(app, key(KeyCode::Enter));
+}
+
+fn view(app: &App) -> &PlanView {
+    app.view
+        .as_ref()
+        .and_then(|open| open.view.as_any().downcast_ref())
+        .expect("the plan view")
+}
+
+fn flash(app: &App) -> String {
+    app.flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+fn apply_fetch(effects: &[Effect]) -> Option<(crate::tui::state::RequestId, usize, Call)> {
+    requests(effects).into_iter().find(|(_, _, call)| {
+        matches!(call, Call::View(fetcher) if fetcher.as_kind::<ApplyFetch>().is_some())
+    })
+}
+
+#[test]
+fn the_plan_lists_the_staged_changes_by_section_in_the_diff_order() {
+    let app = planned();
+    let lines: Vec<String> = rows(&app).iter().map(|s| s.change.line()).collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines[0].starts_with("~ \"Research\" member ana@acme.example"));
+    assert!(lines[3].starts_with("~ \"Research\" member zoe@acme.example"));
+}
+
+#[test]
+fn d_drops_the_change_under_the_cursor_and_names_it() {
+    let mut app = planned();
+    press(&mut app, key(KeyCode::Char('j')));
+    press(&mut app, key(KeyCode::Char('d')));
+    assert_eq!(
+        flash(&app),
+        "Dropped from the plan: ~ \"Research\" member jane@acme.example: dev -> workspace_admin, dev"
+    );
+    assert_eq!(app.staging.count(app.current), 3);
+    assert!(
+        !app.staging
+            .changes(app.current)
+            .contains(&set_roles("jane@acme.example"))
+    );
+}
+
+#[test]
+fn apply_asks_once_on_cancel_then_runs_every_change_and_empties_the_plan() {
+    let mut app = planned();
+    press(&mut app, key(KeyCode::Char('A')));
+    let confirm = app.top_dialog::<ConfirmRun>().expect("the confirmation");
+    assert_eq!(confirm.focus, Button::Cancel, "opens on Cancel");
+    assert_eq!(confirm.run.changes.len(), 4);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        apply_fetch(&effects).is_none(),
+        "enter on Cancel sends nothing"
+    );
+    assert!(app.dialogs.is_empty());
+
+    press(&mut app, key(KeyCode::Char('A')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (id, profile, call) = apply_fetch(&effects).expect("one run for the whole plan");
+    let Call::View(fetcher) = &call else {
+        unreachable!()
+    };
+    let run = fetcher.as_kind::<ApplyFetch>().unwrap();
+    assert_eq!(run.record.source, "console");
+    assert!(run.check, "checked against the organization as it is now");
+    let result = crate::tui::testing::outcome(profile, &call);
+    let reloads = deliver(&mut app, id, profile, call, result);
+    assert_eq!(app.staging.count(app.current), 0);
+    assert_eq!(flash(&app), "Applied 4 staged change(s) (journal #7)");
+    assert!(
+        requests(&reloads)
+            .iter()
+            .any(|(_, _, c)| *c == Call::People),
+        "the panes reload"
+    );
+}
+
+#[test]
+fn a_refusal_midway_keeps_the_rest_staged_and_says_exactly_what_happened() {
+    let mut app = planned();
+    press(&mut app, key(KeyCode::Char('A')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (id, profile, call) = apply_fetch(&effects).expect("the run");
+    let outcome = RunOutcome {
+        applied: vec![add("taro@acme.example"), set_roles("ana@acme.example")],
+        failed: Some((
+            set_roles("jane@acme.example"),
+            "Forbidden: not allowed".into(),
+        )),
+        not_done: vec![set_roles("zoe@acme.example")],
+        entry: Some(3),
+        ..RunOutcome::default()
+    };
+    let answer = Ok(Payload::View(crate::tui::views::ViewData::new(outcome)));
+    deliver(&mut app, id, profile, call, answer);
+    assert_eq!(
+        app.staging.changes(app.current),
+        [
+            set_roles("jane@acme.example"),
+            set_roles("zoe@acme.example")
+        ],
+        "what was not applied stays staged"
+    );
+    let text = flash(&app);
+    assert!(
+        text.starts_with("Stopped at ~ \"Research\" member jane@acme.example"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Applied 2 of 4 (journal #3); 2 not applied"),
+        "{text}"
+    );
+    assert!(view(&app).outcome.is_some(), "the view lists the run's end");
+}
+
+#[test]
+fn a_long_plan_is_applied_only_after_its_last_line_was_on_screen() {
+    let mut app = loaded_app();
+    let profile = app.current;
+    let many: Vec<Change> = (0..30)
+        .map(|n| add(&format!("person{n:02}@acme.example")))
+        .collect();
+    app.staging.add(profile, many);
+    open_plan(&mut app);
+    press(&mut app, key(KeyCode::Char('A')));
+    assert!(app.dialogs.is_empty(), "no confirmation yet");
+    assert!(flash(&app).starts_with("Move to the end of the plan first"));
+    for _ in 0..29 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Char('A')));
+    assert!(app.top_dialog::<ConfirmRun>().is_some());
+}
+
+#[test]
+fn read_only_refuses_apply_but_the_plan_can_be_read_and_trimmed() {
+    let mut app = planned();
+    app.read_only = true;
+    press(&mut app, key(KeyCode::Char('A')));
+    assert!(app.dialogs.is_empty());
+    assert!(flash(&app).contains("read-only"), "{}", flash(&app));
+    press(&mut app, key(KeyCode::Char('d')));
+    assert_eq!(app.staging.count(app.current), 3);
+}
+
+#[test]
+fn while_a_run_goes_the_view_stays_and_s_asks_it_to_stop() {
+    let mut app = planned();
+    press(&mut app, key(KeyCode::Char('A')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (_, _, call) = apply_fetch(&effects).expect("the run");
+    let Call::View(fetcher) = &call else {
+        unreachable!()
+    };
+    // The runner starts it: the shared control says it runs.
+    fetcher.as_kind::<ApplyFetch>().unwrap().control.begin(4);
+    press_only(&mut app, key(KeyCode::Esc));
+    assert!(app.view.is_some(), "esc does not cut a run off");
+    assert!(flash(&app).starts_with("The plan is being applied"));
+    press_only(&mut app, key(KeyCode::Char('s')));
+    assert!(view(&app).control.stop_asked());
+}

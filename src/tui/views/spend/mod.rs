@@ -1,0 +1,98 @@
+//! `:spend`: the organization's monthly spending limit, what was spent and whether the limit
+//! is reached, and beside it each workspace's cap where the local server provides one. The
+//! limit is set (an amount, or none) in a dialog that shows the change and opens on Cancel.
+
+mod loading;
+#[cfg(test)]
+pub(crate) mod tests;
+mod view;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::tui::dialogs::spend_limit::SpendLimitDialog;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Offer};
+use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
+use crate::tui::theme::Theme;
+
+use super::fetch::read;
+use super::frame::take;
+use super::{Entry, Fetcher, Step, View, ViewData};
+pub use loading::{SpendFetch, Spending};
+
+pub const ENTRY: Entry = Entry {
+    command: "spend",
+    summary: "Monthly spending limit (set or remove it) and each workspace's cap",
+    open: |_| Box::new(SpendView::default()),
+};
+
+#[derive(Debug, Clone)]
+pub struct SpendView {
+    pub spending: Remote<Spending>,
+}
+
+impl Default for SpendView {
+    fn default() -> Self {
+        Self {
+            spending: Remote::Loading,
+        }
+    }
+}
+
+impl View for SpendView {
+    fn name(&self) -> &'static str {
+        "spend"
+    }
+
+    fn context(&self) -> Context {
+        Context::Spend
+    }
+
+    fn offer(&self, action: Action, app: &App) -> Offer {
+        match action {
+            Action::SetLimit => Offer::unless(app.change_refusal()),
+            _ => Offer::Ignores,
+        }
+    }
+
+    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
+        match (input, &self.spending) {
+            (Input::Action(Action::SetLimit), Remote::Loaded(spending)) => {
+                vec![Step::Open(Box::new(SpendLimitDialog::new(
+                    spending.clone(),
+                )))]
+            }
+            (Input::Action(Action::SetLimit), _) => vec![Step::Say(
+                FlashLevel::Info,
+                "Wait for the limit to load".into(),
+            )],
+            _ => Vec::new(),
+        }
+    }
+
+    fn load(&mut self, _app: &App) -> Vec<Step> {
+        vec![Step::Fetch(Fetcher::new(SpendFetch))]
+    }
+
+    fn arrived(
+        &mut self,
+        _fetch: &Fetcher,
+        result: Result<ViewData, RemoteError>,
+        _app: &App,
+    ) -> Vec<Step> {
+        let failure = result.as_ref().err().map(|e| e.message.clone());
+        take(&mut self.spending, read::<Spending>(result));
+        failure
+            .map(|text| vec![Step::Say(FlashLevel::Error, text)])
+            .unwrap_or_default()
+    }
+
+    fn cancelled(&mut self) {
+        super::frame::cancel(&mut self.spending);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        view::render(self, frame, area, app, theme);
+    }
+}

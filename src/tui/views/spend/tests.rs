@@ -1,0 +1,115 @@
+//! The spending view: the dialog opens on Cancel with the limit as it is, shows the change
+//! planned for what is typed, and sends the request only from Apply.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::actions::Request;
+use crate::actions::fixtures;
+use crate::api::{LimitsContext, LimitsOut, UsageLimits, WorkspaceSpendLimitOut};
+use crate::tui::dialogs::spend_limit::SpendLimitDialog;
+use crate::tui::testing::*;
+
+/// A 1,000 EUR limit, 412.50 spent, Research capped at 800.
+pub fn spending() -> Spending {
+    let mut workspaces = fixtures::workspaces();
+    workspaces[1].spend_limit = Some(WorkspaceSpendLimitOut {
+        value: Some(800.0),
+        currency: Some("EUR".into()),
+        no_monthly_limit: Some(false),
+    });
+    Spending {
+        limits: LimitsOut {
+            limits: LimitsContext {
+                completion: UsageLimits {
+                    no_monthly_limit: false,
+                    monthly_limit_reached: false,
+                    usage: Some(412.5),
+                    vibe_usage: None,
+                    total_usage: Some(412.5),
+                    usage_limit: Some(1000.0),
+                },
+                last_payment_failure: false,
+                last_payment_failure_protection: None,
+                currency: "EUR".into(),
+            },
+        },
+        workspaces,
+    }
+}
+
+fn open_spend() -> App {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "spend");
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+fn dialog(app: &App) -> &SpendLimitDialog {
+    app.dialogs
+        .last()
+        .and_then(|d| d.as_any().downcast_ref())
+        .expect("the spending-limit dialog")
+}
+
+#[test]
+fn a_new_limit_is_planned_as_typed_and_sent_only_from_apply() {
+    let mut app = open_spend();
+    press(&mut app, key(KeyCode::Char('e')));
+    assert_eq!(dialog(&app).amount.value(), "1000");
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Backspace));
+    let plan = dialog(&app).plan().unwrap();
+    assert_eq!(
+        plan.summary,
+        "Set the monthly spending limit to 1 EUR (now 1000 EUR)"
+    );
+    assert!(plan.notes[0].contains("\"Research\""), "{:?}", plan.notes);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        changes(&effects).is_empty(),
+        "enter on Cancel sends nothing"
+    );
+    assert_eq!(dialog(&app).amount.value(), "1", "what was typed stays");
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        changes(&effects).as_slice(),
+        [Request::SetSpendLimit { body }] if body.amount == 1 && !body.no_monthly_limit
+    ));
+}
+
+#[test]
+fn an_empty_amount_means_no_limit_and_words_are_refused_in_place() {
+    let mut app = open_spend();
+    press(&mut app, key(KeyCode::Char('e')));
+    for _ in 0..4 {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    assert_eq!(
+        dialog(&app).plan().unwrap().summary,
+        "Set the monthly spending limit to no limit (now 1000 EUR)"
+    );
+    type_text(&mut app, "lots");
+    assert!(
+        dialog(&app)
+            .plan()
+            .unwrap_err()
+            .contains("not a whole amount")
+    );
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(changes(&effects).is_empty());
+    assert_eq!(dialog(&app).amount.value(), "lots");
+}
+
+#[test]
+fn read_only_refuses_to_set_the_limit() {
+    let mut app = open_spend();
+    app.read_only = true;
+    press(&mut app, key(KeyCode::Char('e')));
+    assert!(app.dialogs.is_empty());
+    assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
+}

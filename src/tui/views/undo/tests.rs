@@ -1,0 +1,146 @@
+//! `:undo` without a terminal: it reads the journal on opening, refuses while the inverse
+//! conflicts with the organization, and otherwise asks once (on Cancel) and runs the
+//! inverse checked, recorded as an undo of the entry.
+
+use crossterm::event::KeyCode;
+use time::macros::datetime;
+
+use super::*;
+use crate::actions::journal::{Entry, UndoPlan};
+use crate::domain::org::Change;
+use crate::tui::call::Call;
+use crate::tui::dialogs::Button;
+use crate::tui::testing::*;
+
+fn roles(list: &[&str]) -> Vec<String> {
+    list.iter().map(|r| r.to_string()).collect()
+}
+
+fn entry() -> Entry {
+    Entry {
+        id: 4,
+        at: datetime!(2026-03-02 10:15 UTC),
+        organization: "organization x".into(),
+        source: "console".into(),
+        summary: "\"Research\" member ana@acme.example: dev -> workspace_admin, dev and 1 more"
+            .into(),
+        changes: vec![
+            Change::SetMemberRoles {
+                workspace: "Research".into(),
+                email: "ana@acme.example".into(),
+                before: roles(&["dev"]),
+                after: roles(&["workspace_admin", "dev"]),
+            },
+            Change::AddMember {
+                workspace: "Research".into(),
+                email: "taro@acme.example".into(),
+                roles: roles(&["workspace_contributor"]),
+            },
+            Change::Irreversible {
+                what: "API key \"ci\" created".into(),
+                why: "delete it with `mistral-admin keys delete` if it was a mistake".into(),
+            },
+        ],
+        undoes: None,
+        stopped: None,
+    }
+}
+
+/// The preview undo would show for [`entry`], with these conflicts.
+pub fn preview(conflicts: Vec<(Change, String)>) -> UndoPreview {
+    let entry = entry();
+    let mut inverse = Vec::new();
+    let mut irreversible = Vec::new();
+    for change in entry.changes.iter().rev() {
+        match change.inverse() {
+            Ok(back) => inverse.push(back),
+            Err(why) => irreversible.push((change.clone(), why)),
+        }
+    }
+    UndoPreview {
+        plan: Some(UndoPlan {
+            entry,
+            inverse,
+            irreversible,
+            passed_over: Vec::new(),
+        }),
+        conflicts,
+    }
+}
+
+/// `:undo` open on a console whose journal read answered `preview`.
+pub fn undo_showing(preview: UndoPreview) -> App {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "undo");
+    press(&mut app, key(KeyCode::Enter));
+    let open = app.view.as_mut().expect("the undo view");
+    let undo: &mut Undo = open.view.as_any_mut().downcast_mut().expect("undo");
+    undo.preview = Remote::Loaded(preview);
+    app
+}
+
+fn flash(app: &App) -> String {
+    app.flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn opening_reads_the_journal() {
+    let mut app = loaded_app();
+    press(&mut app, key(KeyCode::Char(':')));
+    type_text(&mut app, "undo");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(requests(&effects).iter().any(|(_, _, call)| matches!(
+        call,
+        Call::View(f) if f.as_kind::<PreviewFetch>().is_some()
+    )));
+}
+
+#[test]
+fn a_conflict_refuses_the_undo_and_nothing_is_asked() {
+    let conflict = (
+        Change::SetMemberRoles {
+            workspace: "Research".into(),
+            email: "ana@acme.example".into(),
+            before: roles(&["workspace_admin", "dev"]),
+            after: roles(&["dev"]),
+        },
+        "ana@acme.example holds user there now, not workspace_admin, dev".to_owned(),
+    );
+    let mut app = undo_showing(preview(vec![conflict]));
+    press(&mut app, key(KeyCode::Char('U')));
+    assert!(app.dialogs.is_empty());
+    assert!(
+        flash(&app).starts_with("Not undone: the organization changed since"),
+        "{}",
+        flash(&app)
+    );
+}
+
+#[test]
+fn undo_asks_on_cancel_and_runs_the_inverse_checked_as_an_undo_of_the_entry() {
+    let mut app = undo_showing(preview(Vec::new()));
+    press(&mut app, key(KeyCode::Char('U')));
+    let confirm = app.top_dialog::<ConfirmRun>().expect("the confirmation");
+    assert_eq!(confirm.focus, Button::Cancel);
+    let run = confirm.run.clone();
+    assert!(run.check, "checked against the organization again");
+    assert_eq!(run.record.undoes, Some(4));
+    assert_eq!(run.record.source, "console undo #4");
+    assert_eq!(run.changes.len(), 2, "the key made cannot be taken back");
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(flash(&app), "Applied 2 undo change(s) (journal #7)");
+}
+
+#[test]
+fn read_only_refuses_the_undo() {
+    let mut app = undo_showing(preview(Vec::new()));
+    app.read_only = true;
+    press(&mut app, key(KeyCode::Char('U')));
+    assert!(app.dialogs.is_empty());
+    assert!(flash(&app).contains("read-only"));
+}

@@ -1,0 +1,248 @@
+//! End-to-end: staging in the console (issue 19). Three role changes and one add are staged
+//! instead of sent, `:plan` shows them, one is dropped, the rest go in with one
+//! confirmation, and `:undo` takes them back; the server is checked through the Admin API
+//! after each step, and the console's changes are in the journal `mistral-admin` keeps.
+
+use crate::support::pty::*;
+
+/// Research's members with their roles, as the Admin API lists them.
+fn research(home: &Home) -> Vec<(String, Vec<String>)> {
+    with_api(home, async |client| {
+        let research = workspace_id(client, "Research").await;
+        members_of(client, research).await
+    })
+}
+
+/// Opens a `:` command's view.
+fn command(console: &mut Console, text: &str, title: &str) -> String {
+    console.send(":");
+    console.wait_for("commands:");
+    console.send(text);
+    console.send(ENTER);
+    console.wait_for(title)
+}
+
+/// Ticks one more role for the member under the cursor and stages it.
+fn stage_one_more_role(console: &mut Console, count: usize) {
+    console.send("r");
+    console.wait_for("For ");
+    console.send("j");
+    console.send(" ");
+    console.send(ENTER);
+    console.wait_for("in one request");
+    console.send(ENTER);
+    console.wait_for(&format!("STAGED {count}"));
+    console.wait_gone("in one request");
+}
+
+#[test]
+fn stage_three_role_changes_and_an_add_drop_one_apply_the_rest_then_undo() {
+    let home = Home::new();
+    let before = research(&home);
+    let mut console = start(&home, &[]);
+    open(&mut console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send(&ctrl('t'));
+    console.wait_for("STAGED 0");
+    for count in 1..=3 {
+        stage_one_more_role(&mut console, count);
+        console.send("j");
+    }
+    console.send("a");
+    console.wait_for("Add members to \"Research\"");
+    console.send(" ");
+    console.wait_for("1 selected");
+    console.send(ENTER);
+    console.wait_for("STAGED 4");
+    console.wait_gone("Add members to");
+    assert_eq!(research(&home), before, "nothing staged reached the server");
+
+    let plan = command(&mut console, "plan", "Staged plan");
+    assert!(plan.contains("Workspace members"), "{plan}");
+    assert!(
+        plan.contains("4 change(s): 1 to add, 3 to change, 0 to remove"),
+        "{plan}"
+    );
+    // The second role change is dropped, and named.
+    console.send("j");
+    console.send("d");
+    let dropped = console.wait_for("Dropped from the plan: ~ \"Research\" member");
+    console.wait_for("STAGED 3");
+    assert!(
+        dropped.contains("3 change(s): 1 to add, 2 to change"),
+        "{dropped}"
+    );
+    console.send("A");
+    let confirm = console.wait_for("Apply these 3 staged change(s)");
+    let dialog: Vec<&str> = confirm.lines().filter(|l| l.contains('║')).collect();
+    let listed = |text: &str| dialog.iter().any(|l| l.contains(text));
+    assert!(listed("~ \"Research\" member bjorn.lindqvist"), "{confirm}");
+    assert!(listed("+ \"Research\" member aiko@"), "{confirm}");
+    assert!(
+        !listed("lukasz"),
+        "the dropped change is not listed: {confirm}"
+    );
+    // The confirmation opens on Cancel: enter would close it and send nothing.
+    console.send(TAB);
+    console.send(ENTER);
+    console.wait_for("Applied 3 staged change(s) (journal #1)");
+    console.wait_for("0 staged change(s)");
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(&mut console);
+
+    let after = research(&home);
+    let changed: Vec<&(String, Vec<String>)> =
+        after.iter().filter(|m| !before.contains(m)).collect();
+    assert_eq!(
+        changed.len(),
+        3,
+        "two role changes and the add: {changed:?}"
+    );
+    let names: Vec<&str> = changed.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Björn Lindqvist"), "{names:?}");
+    assert!(names.contains(&"Aiko 鈴木"), "the add: {names:?}");
+    let dropped_member = before
+        .iter()
+        .find(|(n, _)| n == "Łukasz Wiśniewski")
+        .expect("Łukasz is in Research");
+    assert!(
+        after.contains(dropped_member),
+        "the dropped change was not sent: {after:?}"
+    );
+    assert_eq!(after.len(), before.len() + 1);
+
+    // The journal holds the applied set as one console entry.
+    let journal = std::fs::read_to_string(home.data_dir().join("journal.jsonl")).unwrap();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    assert!(journal.contains("\"source\":\"console\""), "{journal}");
+
+    let mut console = start(&home, &[]);
+    let preview = command(&mut console, "undo", "Undo #1 (console");
+    assert!(preview.contains("- \"Research\" member"), "{preview}");
+    console.send("U");
+    console.wait_for("These 3 change(s) take it back");
+    console.send(TAB);
+    console.send(ENTER);
+    console.wait_for("Applied 3 undo change(s) (journal #2)");
+    console.wait_for("Nothing to undo");
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(&mut console);
+    assert_eq!(research(&home), before, "undo took every change back");
+}
+
+/// A change made in the console with staging off is in the journal `mistral-admin journal`
+/// lists (source `console`), and `mistral-admin undo` takes it back.
+#[test]
+fn a_console_change_is_journaled_and_mistral_admin_undo_takes_it_back() {
+    let home = Home::new();
+    let before = research(&home);
+    let mut console = start(&home, &[]);
+    open(&mut console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send("r");
+    console.wait_for("For ");
+    console.send("j");
+    console.send(" ");
+    console.send(ENTER);
+    console.wait_for("in one request");
+    console.send(ENTER);
+    console.wait_for("Changed the roles of");
+    quit(&mut console);
+    assert_ne!(research(&home), before, "the change was sent at once");
+
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (journal, undo) = runtime.block_on(async {
+        let server = crate::support::local_server()
+            .file(&home.database())
+            .seed(mistral_admin::server::Seed::Demo)
+            .start()
+            .await;
+        let orgs = server.organizations().await.expect("organizations");
+        let key = server
+            .issue_admin_key(orgs[0].uuid, "e2e journal")
+            .await
+            .expect("admin key");
+        let url = server.admin_base_url();
+        let run = async |args: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["--base-url", url.as_str()]);
+            let env = [("MISTRAL_ADMIN_API_KEY", key.expose())];
+            crate::support::cli::run_in(home.path(), &all, &env)
+                .await
+                .ok()
+        };
+        let journal = run(&["journal"]).await;
+        let undo = run(&["undo", "--yes"]).await;
+        server.shutdown().await;
+        (journal, undo)
+    });
+    assert!(journal.stdout.starts_with("#1  "), "{journal:#?}");
+    assert!(journal.stdout.contains("console"), "{journal:#?}");
+    assert!(journal.stdout.contains("bjorn.lindqvist"), "{journal:#?}");
+    assert!(undo.stderr.contains("Undid #1"), "{undo:#?}");
+    assert_eq!(
+        research(&home),
+        before,
+        "undo took the console's change back"
+    );
+}
+
+/// `:undo` after another client changed the same member: the conflict is shown, and the
+/// undo key changes nothing.
+#[test]
+fn undo_in_the_console_shows_a_conflict_instead_of_overwriting() {
+    let home = Home::new();
+    let mut console = start(&home, &[]);
+    open(&mut console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send("r");
+    console.wait_for("For ");
+    console.send("j");
+    console.send(" ");
+    console.send(ENTER);
+    console.wait_for("in one request");
+    console.send(ENTER);
+    console.wait_for("Changed the roles of");
+    quit(&mut console);
+    // Someone else makes Björn an admin of Research.
+    with_api(&home, async |client| {
+        let research = workspace_id(client, "Research").await;
+        let directory = client.load_directory().await.expect("directory");
+        let bjorn = directory
+            .workspace_members(research)
+            .into_iter()
+            .find(|m| m.user.name.as_deref() == Some("Björn Lindqvist"))
+            .expect("Björn")
+            .user
+            .uuid;
+        let entry = mistral_admin::api::WorkspaceMemberSingleIn {
+            role_names: Some(vec![mistral_admin::domain::WorkspaceRole::WorkspaceAdmin]),
+            roles: None,
+            role_name: None,
+            role: None,
+            user_uuid: bjorn,
+        };
+        client
+            .upsert_workspace_members(research, &[entry])
+            .await
+            .expect("another client's change");
+    });
+    let changed = research(&home);
+
+    let mut console = start(&home, &[]);
+    command(&mut console, "undo", "Undo #1 (console");
+    let screen = console.wait_for("conflict: \"Research\" member bjorn.lindqvist");
+    assert!(screen.contains("nothing will be undone"), "{screen}");
+    console.send("U");
+    console.wait_for("Not undone: the organization changed since");
+    assert!(
+        !console.screen().contains("take it back"),
+        "no confirmation"
+    );
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(&mut console);
+    assert_eq!(research(&home), changed, "nobody's change was overwritten");
+}

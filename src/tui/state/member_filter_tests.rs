@@ -239,3 +239,23 @@ fn the_same_query_twice_shares_its_rows() {
     let again = list.rows(&people, 1, WS, "an", MemberSort::default());
     assert!(Rc::ptr_eq(&first.hits, &again.hits));
 }
+
+#[test]
+fn a_query_grown_where_its_first_match_does_not_continue_still_finds_the_later_one() {
+    let people = people();
+    let rows = people.rows_for(WS);
+    let sort = MemberSort::default();
+    // Each typed a character at a time: "a" is found first where "ar" or "an…" do not go on,
+    // so the longer queries are found further along the same name or address.
+    for word in [
+        "artin", "ansen", "nez", "e.m", "martin@", "o.", "ömez", "in@acme",
+    ] {
+        let mut list = MemberList::default();
+        let mut typed = String::new();
+        for c in word.chars() {
+            typed.push(c);
+            let shown = list.rows(&people, 1, WS, &typed, sort);
+            assert_eq!(ids(&shown), reference(&rows, &typed, sort), "{typed:?}");
+        }
+    }
+}

@@ -99,6 +99,11 @@ fn send(app: &mut App, request: crate::actions::Request) -> Vec<Effect> {
             Err(effects) => effects,
         };
     }
+    // Staging cannot collect this change: refuse it, with the dialog kept as it is, rather
+    // than send it while the status line says STAGED.
+    if let Some(reason) = super::staging::refused(app, requests) {
+        return flash::error(app, reason);
+    }
     if let Some(reason) = guard::unseen(app) {
         return flash::error(app, reason);
     }

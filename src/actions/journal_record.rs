@@ -73,6 +73,15 @@ fn email_of(live: &LiveOrg, id: uuid::Uuid) -> String {
         .map_or_else(|| id.to_string(), |(e, _)| e.clone())
 }
 
+/// A new key as the journal names it: by its name as typed, else as unnamed (never in
+/// Rust's `Some(..)` spelling).
+fn key_created(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("API key \"{name}\" created"),
+        None => "unnamed API key created".to_owned(),
+    }
+}
+
 fn irreversible(what: String, why: &str) -> Change {
     Change::Irreversible {
         what,
@@ -310,10 +319,9 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
                 });
             }
         }
-        Request::CreateApiKey { body } => out.push(irreversible(
-            format!("API key {:?} created", body.name),
-            KEY_CREATED,
-        )),
+        Request::CreateApiKey { body } => {
+            out.push(irreversible(key_created(body.name.as_deref()), KEY_CREATED))
+        }
         Request::DeleteApiKey { key } => {
             out.push(irreversible(format!("API key {key} deleted"), KEY_DELETED))
         }
@@ -348,4 +356,15 @@ pub(super) fn workspace_name(live: &LiveOrg, id: uuid::Uuid) -> String {
 
 pub(super) fn lost_for_good(what: String, why: &str) -> Change {
     irreversible(what, why)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_created;
+
+    #[test]
+    fn a_created_key_is_named_as_typed_in_the_journal() {
+        assert_eq!(key_created(Some("ETL")), "API key \"ETL\" created");
+        assert_eq!(key_created(None), "unnamed API key created");
+    }
 }

@@ -246,3 +246,51 @@ fn undo_in_the_console_shows_a_conflict_instead_of_overwriting() {
     quit(&mut console);
     assert_eq!(research(&home), changed, "nobody's change was overwritten");
 }
+
+/// A change staging cannot collect (the spending limit) is refused while STAGED shows, the
+/// dialog keeping what was typed, and the server (asked through the Admin API) keeps its
+/// limit; once staging is off, the same change goes through.
+#[test]
+fn staging_refuses_a_spending_limit_rather_than_send_it() {
+    use mistral_admin::actions::spend::current_limit;
+    let home = Home::new();
+    let limit = || {
+        with_api(&home, async |client| {
+            current_limit(&client.spend_limit().await.expect("limit"))
+        })
+    };
+    let before = limit();
+    let mut console = start(&home, &[]);
+    console.wait_for("Members (");
+    console.send(&ctrl('t'));
+    console.wait_for("STAGED 0");
+    command(&mut console, "spend", "Monthly limit:");
+    console.send("e");
+    console.wait_for("Monthly spending limit");
+    console.send(&"\x7f".repeat(12));
+    console.send("777");
+    console.wait_for("Set the monthly spending limit to 777 EUR");
+    console.send(TAB);
+    console.send(ENTER);
+    let refused = console.wait_for("Not sent: staging is on");
+    assert!(refused.contains("[777"), "what was typed stays: {refused}");
+    assert!(refused.contains("STAGED 0"), "nor staged: {refused}");
+    assert_eq!(limit(), before, "nothing reached the server");
+
+    console.send(ESC);
+    console.wait_gone("Monthly spending limit");
+    console.send(&ctrl('t'));
+    console.wait_for("Staging off");
+    console.send("e");
+    console.wait_for("Monthly spending limit");
+    console.send(&"\x7f".repeat(12));
+    console.send("777");
+    console.wait_for("Set the monthly spending limit to 777 EUR");
+    console.send(TAB);
+    console.send(ENTER);
+    console.wait_for("777 EUR a month");
+    assert_eq!(limit(), Some(777));
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(&mut console);
+}

@@ -74,6 +74,11 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
             ]
         }
         Next::Then(after) => {
+            if let After::Start(run) = &after
+                && let Some(reason) = super::staging::refused_run(app, run)
+            {
+                return flash::error(app, reason);
+            }
             if after.sends_a_change()
                 && let Some(reason) = guard::unseen(app)
             {
@@ -98,6 +103,11 @@ fn send(app: &mut App, request: crate::actions::Request) -> Vec<Effect> {
             }
             Err(effects) => effects,
         };
+    }
+    // Staging cannot collect this change: refuse it, with the dialog kept as it is, rather
+    // than send it while the status line says STAGED.
+    if let Some(reason) = super::staging::refused(app, requests) {
+        return flash::error(app, reason);
     }
     if let Some(reason) = guard::unseen(app) {
         return flash::error(app, reason);

@@ -15,6 +15,40 @@ pub fn collects(app: &App, requests: &[Request]) -> bool {
     app.staging.on && !requests.is_empty() && requests.iter().all(stageable)
 }
 
+/// Why these requests are neither collected nor sent while staging is on: the changes of
+/// the organization views (groups, API keys, the spending limit) have no place in a plan, and
+/// sending them under `STAGED` would change what the admin believes is only collected.
+/// Creating and archiving a workspace are sent, as their own confirmations say.
+pub fn refused(app: &App, requests: &[Request]) -> Option<String> {
+    let sent_anyway = |request: &Request| {
+        matches!(
+            request,
+            Request::CreateWorkspace { .. } | Request::ArchiveWorkspace { .. }
+        )
+    };
+    if !app.staging.on || requests.iter().all(|r| stageable(r) || sent_anyway(r)) {
+        return None;
+    }
+    Some(not_collected(app))
+}
+
+/// Why a confirmed run that changes the organization by itself (a SCIM sync, offboarding,
+/// revoking invitations) is not started while staging is on.
+pub fn refused_run(app: &App, run: &crate::tui::views::Fetcher) -> Option<String> {
+    (app.staging.on && run.0.changes_outside_the_plan()).then(|| not_collected(app))
+}
+
+fn not_collected(app: &App) -> String {
+    let key = app
+        .keymap
+        .keys(Context::Global, Action::Stage)
+        .first()
+        .map_or_else(|| ":stage off".to_owned(), ToString::to_string);
+    format!(
+        "Not sent: staging is on and cannot collect this change (close the dialog, {key} stops staging)"
+    )
+}
+
 /// The key that turns staging over, for the messages.
 fn plan_hint(app: &App) -> String {
     let key = app

@@ -68,9 +68,10 @@ impl Body {
     }
 
     /// Text wrapped after `indent`, its continuation lines indented further so that each
-    /// entry of a list stays readable however long it is.
+    /// entry of a list stays readable however long it is. Continuation lines are indented
+    /// with blanks only: a bullet in `indent` repeated on them would read as another entry.
     pub fn hanging(&mut self, indent: &str, text: &str, style: Style) {
-        let more = format!("{indent}  ");
+        let more = " ".repeat(width(indent) + 2);
         let room = self.width.saturating_sub(width(&more));
         for (i, line) in wrap(text, room).into_iter().enumerate() {
             let lead = if i == 0 { indent } else { more.as_str() };
@@ -254,4 +255,29 @@ pub fn submission_lines(
         .into_iter()
         .map(|line| Line::styled(line, theme.field_error))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_list_entry_shows_its_bullet_once() {
+        let mut body = Body::new(24);
+        body.hanging(
+            "  • ",
+            "\"Helpdesk bot (staging)\" in \"Customer Support\", owner Fatima",
+            Style::default(),
+        );
+        let lines: Vec<String> = body.lines.iter().map(ToString::to_string).collect();
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines[0].starts_with("  • "), "{lines:?}");
+        for line in &lines[1..] {
+            assert!(!line.contains('•'), "one bullet per entry: {lines:?}");
+            assert!(
+                line.starts_with("      "),
+                "indented under the text: {lines:?}"
+            );
+        }
+    }
 }

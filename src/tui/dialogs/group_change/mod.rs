@@ -233,11 +233,13 @@ impl Dialog for GroupChange {
         }
     }
 
-    /// In the review, of the choosing keys only the arrows: they scroll the preview.
+    /// In the review, of the choosing keys only the arrows: they scroll the preview. A list
+    /// to choose one entry from (a group, the organization role) has nothing to tick, so the
+    /// hint line does not offer it.
     fn offers(&self, action: Action) -> bool {
         match self.stage {
             Stage::Review(_) => !matches!(action, Action::Toggle | Action::Choose),
-            _ => true,
+            _ => action != Action::Toggle || self.list().multi,
         }
     }
 

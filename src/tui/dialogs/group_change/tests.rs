@@ -123,3 +123,15 @@ fn a_long_preview_scrolls_and_the_change_goes_only_once_all_of_it_was_shown() {
         "{said}"
     );
 }
+
+#[test]
+fn a_single_choice_does_not_offer_to_tick() {
+    let mut dialog = nest_platform_in(crate::tui::views::groups::tests::SALES);
+    assert!(
+        !dialog.offers(Action::Toggle),
+        "one group to choose, nothing to tick"
+    );
+    assert!(dialog.offers(Action::Choose));
+    dialog.targets.multi = true;
+    assert!(dialog.offers(Action::Toggle));
+}

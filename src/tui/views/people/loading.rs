@@ -165,6 +165,10 @@ impl Fetch for StepFetch {
         .boxed()
     }
 
+    fn changes_outside_the_plan(&self) -> bool {
+        true
+    }
+
     fn as_any(&self) -> &dyn Any {
         self
     }

@@ -85,3 +85,19 @@ fn a_failure_midway_ends_the_run_and_names_what_was_done() {
     assert_eq!(marks, ["✓", "✗", "·", "·"]);
     assert!(run.headline().contains("after 1 of 4"));
 }
+
+#[test]
+fn staging_refuses_a_revocation_rather_than_run_it_under_staged() {
+    let mut app = open_people();
+    app.staging.on = true;
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Char('X')));
+    press(&mut app, key(KeyCode::Tab));
+    redraw(&mut app);
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.top_dialog::<RunReport>().is_none(), "nothing ran");
+    assert!(shown(&app).run.is_none());
+    let said = &app.flash.as_ref().unwrap().text;
+    assert!(said.contains("staging is on"), "{said}");
+    assert!(!app.dialogs.is_empty(), "the confirmation stays");
+}

@@ -41,6 +41,10 @@ impl Fetch for StartFetch {
         async move { answer(client.trigger_scim_sync(&trigger).await) }.boxed()
     }
 
+    fn changes_outside_the_plan(&self) -> bool {
+        !self.dry_run
+    }
+
     fn as_any(&self) -> &dyn Any {
         self
     }

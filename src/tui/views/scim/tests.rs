@@ -252,3 +252,24 @@ fn the_views_diff_stops_scrolling_at_its_end() {
     press(&mut app, key(KeyCode::Char('k')));
     assert_eq!(position(&app), "lines 29-44");
 }
+
+#[test]
+fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
+    let mut app = open_scim();
+    press(&mut app, key(KeyCode::Char('d')));
+    app.staging.on = true;
+    press(&mut app, key(KeyCode::Char('R')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(starts(&effects).is_empty(), "nothing starts under STAGED");
+    let said = &app.flash.as_ref().unwrap().text;
+    assert!(said.contains("staging is on"), "{said}");
+    assert!(
+        app.top_dialog::<ConfirmSync>().is_some(),
+        "the dialog stays"
+    );
+    // The dry run changes nothing, so staging lets it run.
+    press(&mut app, key(KeyCode::Esc));
+    let effects = press_only(&mut app, key(KeyCode::Char('d')));
+    assert_eq!(starts(&effects), vec![StartFetch { dry_run: true }]);
+}

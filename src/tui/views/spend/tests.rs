@@ -113,3 +113,29 @@ fn read_only_refuses_to_set_the_limit() {
     assert!(app.dialogs.is_empty());
     assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
 }
+
+#[test]
+fn staging_refuses_a_new_limit_rather_than_send_it_under_staged() {
+    let mut app = open_spend();
+    press(&mut app, ctrl('t'));
+    assert!(app.staging.on);
+    press(&mut app, key(KeyCode::Char('e')));
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        changes(&effects).is_empty(),
+        "nothing sent while STAGED shows: {effects:?}"
+    );
+    assert_eq!(app.staging.count(app.current), 0, "nor staged");
+    assert_eq!(dialog(&app).amount.value(), "100", "what was typed stays");
+    let said = &app.flash.as_ref().unwrap().text;
+    assert!(said.contains("staging is on"), "{said}");
+    // With staging off (a dialog keeps ctrl-t for itself), the same Apply sends it.
+    app.staging.toggle();
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        changes(&effects).as_slice(),
+        [Request::SetSpendLimit { body }] if body.amount == 100
+    ));
+}

@@ -104,7 +104,7 @@ impl AdminClient {
     pub async fn list_all_users(&self) -> Result<AllUsers, ClientError> {
         let first = self.list_users(1, PAGE_SIZE, None).await?;
         let mut all = AllUsers::default();
-        self.walk_users(first, |page| {
+        self.walk_users(first, PAGE_SIZE, |page| {
             all.members.extend_from_slice(page.members);
             all.invites.extend_from_slice(page.invites);
         })
@@ -116,12 +116,14 @@ impl AdminClient {
     /// listing order, as its page arrives, and none kept: the caller keeps what it needs (the
     /// console shows the first rows while the rest page in, and holds the directory once).
     ///
-    /// `first` is page 1, already fetched at any size: a small one, fetched beside something
-    /// else, shows sooner. The rest is read in pages of [`PAGE_SIZE`] (or what the server
-    /// serves of it), a few at a time; entries a page repeats are handed over only once.
+    /// `first` is page 1, already fetched with `first_asked` as its page size: a small one,
+    /// fetched beside something else, shows sooner. The rest is read in pages of
+    /// [`PAGE_SIZE`] (or what the server serves of it), a few at a time; entries a page repeats
+    /// are handed over only once.
     pub async fn walk_users(
         &self,
         first: OrganizationAdminUsersOut,
+        first_asked: u32,
         mut on_page: impl FnMut(UsersPage<'_>),
     ) -> Result<(), ClientError> {
         let stated = first.total.and_then(|t| usize::try_from(t).ok());
@@ -134,9 +136,10 @@ impl AdminClient {
         if stated.is_some_and(|total| seen.received >= total) {
             return Ok(());
         }
-        // Whole pages from here on: a first page smaller than those is read again as part of
-        // the first whole one, and the size the server serves is learnt from that.
-        let (size, total, last_served) = if first_size >= i64::from(PAGE_SIZE) || served == 0 {
+        // Whole pages from here on: a first page asked smaller than those is read again as part
+        // of the first whole one, and the size the server serves is learnt from that (a server
+        // that clamped a whole page has already said its size).
+        let (size, total, last_served) = if first_asked >= PAGE_SIZE || served == 0 {
             (first_size.max(1), first_total, served)
         } else {
             let whole = self.list_users(1, PAGE_SIZE, None).await?;

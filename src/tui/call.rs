@@ -173,7 +173,7 @@ async fn load_people(
     let mut everyone: Vec<Person> = Vec::new();
     let mut catalog = Some(roles.workspace_roles.clone());
     client
-        .walk_users(first, |page| {
+        .walk_users(first, FIRST_PEOPLE, |page| {
             let persons = convert::persons(page.members, &roles);
             everyone.extend(persons.iter().cloned());
             report(PeoplePage {

@@ -107,7 +107,10 @@ pub(super) fn render(
             button("Cancel".into(), d.focus == Focus::Cancel, theme),
             Span::raw("  "),
             button(
-                format!("Offboard ({steps} requests)"),
+                format!(
+                    "Offboard ({})",
+                    crate::actions::outcome::count_of(steps, "request", "requests")
+                ),
                 d.focus == Focus::Offboard,
                 theme,
             ),

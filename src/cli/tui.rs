@@ -28,6 +28,7 @@ pub fn run(console: &ConsoleArgs) -> CommandResult {
     // A mistake in the user's keymap or theme is reported before anything starts.
     tui::load_keymap(&dirs)?;
     tui::load_theme(&dirs, monochrome)?;
+    tui::memory::limit_arenas();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

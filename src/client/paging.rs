@@ -17,11 +17,12 @@ use super::error::ClientError;
 use super::query::WorkspaceQuery;
 use super::transport::AdminClient;
 use crate::api::{
-    AdminOrganizationMemberOut, ApiKeyExtendedOut, OrganizationInviteOut, WorkspaceOut,
+    AdminOrganizationMemberOut, ApiKeyExtendedOut, OrganizationAdminUsersOut,
+    OrganizationInviteOut, WorkspaceOut,
 };
 
 /// The page size asked for; servers may serve less and say so.
-const PAGE_SIZE: u32 = 1000;
+pub const PAGE_SIZE: u32 = 1000;
 /// Pages in flight at once after the first.
 const CONCURRENT_PAGES: usize = 4;
 /// The `limit` asked of `GET /api-keys`: the contract's default, so any server serves it.
@@ -34,10 +35,12 @@ pub struct AllUsers {
     pub invites: Vec<OrganizationInviteOut>,
 }
 
-/// One page of `GET /users` as it arrives: its members, and how far the listing has got.
+/// One page of `GET /users` as it arrives: its members and invitations not handed over
+/// before, and how far the listing has got.
 #[derive(Debug, Clone, Copy)]
 pub struct UsersPage<'a> {
     pub members: &'a [AdminOrganizationMemberOut],
+    pub invites: &'a [OrganizationInviteOut],
     /// Members and invitations received so far, this page included.
     pub received: usize,
     /// What the server says the listing holds (members and invitations), when it says.
@@ -52,6 +55,42 @@ fn page_count(total: i64, size: i64) -> u32 {
     u32::try_from((total + size - 1) / size).unwrap_or(u32::MAX)
 }
 
+/// The ids of the entries handed over so far, and how many.
+#[derive(Default)]
+struct Seen {
+    members: HashSet<Uuid>,
+    invites: HashSet<Uuid>,
+    received: usize,
+}
+
+impl Seen {
+    /// Hands `page`'s new entries to `on_page`.
+    fn hand_over(
+        &mut self,
+        page: OrganizationAdminUsersOut,
+        total: Option<usize>,
+        on_page: &mut impl FnMut(UsersPage<'_>),
+    ) {
+        let members: Vec<AdminOrganizationMemberOut> = page
+            .members
+            .into_iter()
+            .filter(|m| self.members.insert(m.uuid))
+            .collect();
+        let invites: Vec<OrganizationInviteOut> = page
+            .invites
+            .into_iter()
+            .filter(|i| self.invites.insert(i.uuid))
+            .collect();
+        self.received += members.len() + invites.len();
+        on_page(UsersPage {
+            members: &members,
+            invites: &invites,
+            received: self.received,
+            total,
+        });
+    }
+}
+
 fn dedup_by<T, K: Eq + Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
     let mut seen = HashSet::new();
     items
@@ -63,33 +102,57 @@ fn dedup_by<T, K: Eq + Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
 impl AdminClient {
     /// Every member and pending invitation, across all pages of `GET /users`.
     pub async fn list_all_users(&self) -> Result<AllUsers, ClientError> {
-        self.list_all_users_reporting(|_| {}).await
+        let first = self.list_users(1, PAGE_SIZE, None).await?;
+        let mut all = AllUsers::default();
+        self.walk_users(first, PAGE_SIZE, |page| {
+            all.members.extend_from_slice(page.members);
+            all.invites.extend_from_slice(page.invites);
+        })
+        .await?;
+        Ok(all)
     }
 
-    /// [`list_all_users`](Self::list_all_users), handing each page's members to `on_page` as
-    /// it arrives, in listing order, so that a caller can show the first ones while the rest
-    /// page in.
-    pub async fn list_all_users_reporting(
+    /// Every member and pending invitation of `GET /users`, each handed to `on_page` once, in
+    /// listing order, as its page arrives, and none kept: the caller keeps what it needs (the
+    /// console shows the first rows while the rest page in, and holds the directory once).
+    ///
+    /// `first` is page 1, already fetched with `first_asked` as its page size: a small one,
+    /// fetched beside something else, shows sooner. The rest is read in pages of
+    /// [`PAGE_SIZE`] (or what the server serves of it), a few at a time; entries a page repeats
+    /// are handed over only once.
+    pub async fn walk_users(
         &self,
+        first: OrganizationAdminUsersOut,
+        first_asked: u32,
         mut on_page: impl FnMut(UsersPage<'_>),
-    ) -> Result<AllUsers, ClientError> {
-        let first = self.list_users(1, PAGE_SIZE, None).await?;
+    ) -> Result<(), ClientError> {
         let stated = first.total.and_then(|t| usize::try_from(t).ok());
-        let mut received = first.members.len() + first.invites.len();
-        on_page(UsersPage {
-            members: &first.members,
-            received,
-            total: stated,
-        });
+        let mut seen = Seen::default();
         // A page holds members and then invitations; both count toward the page and the total.
         let served = first.members.len() + first.invites.len();
-        let size = first
-            .page_size
-            .filter(|s| *s > 0)
-            .unwrap_or(served.max(1) as i64);
-        let mut members = first.members;
-        let mut invites = first.invites;
-        match first.total {
+        let first_size = first.page_size.filter(|s| *s > 0).unwrap_or(served as i64);
+        let first_total = first.total;
+        seen.hand_over(first, stated, &mut on_page);
+        if stated.is_some_and(|total| seen.received >= total) {
+            return Ok(());
+        }
+        // Whole pages from here on: a first page asked smaller than those is read again as part
+        // of the first whole one, and the size the server serves is learnt from that (a server
+        // that clamped a whole page has already said its size).
+        let (size, total, last_served) = if first_asked >= PAGE_SIZE || served == 0 {
+            (first_size.max(1), first_total, served)
+        } else {
+            let whole = self.list_users(1, PAGE_SIZE, None).await?;
+            let served = whole.members.len() + whole.invites.len();
+            let size = whole
+                .page_size
+                .filter(|s| *s > 0)
+                .unwrap_or(served.max(1) as i64);
+            let total = whole.total;
+            seen.hand_over(whole, stated, &mut on_page);
+            (size, total, served)
+        };
+        match total {
             Some(total) => {
                 let pages = page_count(total, size);
                 let mut rest = std::pin::pin!(
@@ -98,39 +161,22 @@ impl AdminClient {
                         .buffered(CONCURRENT_PAGES)
                 );
                 while let Some(page) = rest.try_next().await? {
-                    received += page.members.len() + page.invites.len();
-                    on_page(UsersPage {
-                        members: &page.members,
-                        received,
-                        total: stated,
-                    });
-                    members.extend(page.members);
-                    invites.extend(page.invites);
+                    seen.hand_over(page, stated, &mut on_page);
                 }
             }
             None => {
                 // No total: walk on until a page comes back short.
                 let mut page = 1;
-                let mut last_len = served;
-                while last_len as i64 >= size && last_len > 0 {
+                let mut last_len = last_served as i64;
+                while last_len >= size && last_len > 0 {
                     page += 1;
                     let next = self.list_users(page, size as u32, None).await?;
-                    last_len = next.members.len() + next.invites.len();
-                    received += last_len;
-                    on_page(UsersPage {
-                        members: &next.members,
-                        received,
-                        total: stated,
-                    });
-                    members.extend(next.members);
-                    invites.extend(next.invites);
+                    last_len = (next.members.len() + next.invites.len()) as i64;
+                    seen.hand_over(next, stated, &mut on_page);
                 }
             }
         }
-        Ok(AllUsers {
-            members: dedup_by(members, |m| m.uuid),
-            invites: dedup_by(invites, |i| i.uuid),
-        })
+        Ok(())
     }
 
     /// Every active (or, with `archived`, every archived) workspace.

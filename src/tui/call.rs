@@ -156,20 +156,25 @@ impl Call {
     }
 }
 
-/// The role catalog, then every page of the directory, each page reported as it arrives; the
-/// answer is everyone, each once (as first listed).
+/// How many people the first page of the directory holds: few, so that the first rows show
+/// at once, fetched beside the role catalog; the rest comes in whole pages.
+const FIRST_PEOPLE: u32 = 100;
+
+/// The role catalog and a small first page of the directory side by side, then every other
+/// page, each reported as it arrives; the answer is everyone, each once (as first listed).
 async fn load_people(
     client: &AdminClient,
     mut report: impl FnMut(PeoplePage),
 ) -> Result<People, RemoteError> {
-    let roles = client.roles().await.map_err(|e| convert::error(&e))?;
+    let error = |e: crate::client::ClientError| convert::error(&e);
+    let (roles, first) =
+        futures::try_join!(client.roles(), client.list_users(1, FIRST_PEOPLE, None))
+            .map_err(error)?;
     let mut everyone: Vec<Person> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     let mut catalog = Some(roles.workspace_roles.clone());
     client
-        .list_all_users_reporting(|page| {
-            let mut persons = convert::persons(page.members, &roles);
-            persons.retain(|p| seen.insert(p.user_id));
+        .walk_users(first, FIRST_PEOPLE, |page| {
+            let persons = convert::persons(page.members, &roles);
             everyone.extend(persons.iter().cloned());
             report(PeoplePage {
                 persons,
@@ -181,7 +186,7 @@ async fn load_people(
             });
         })
         .await
-        .map_err(|e| convert::error(&e))?;
+        .map_err(error)?;
     Ok(People::new(everyone).with_workspace_roles(roles.workspace_roles))
 }
 

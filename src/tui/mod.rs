@@ -20,6 +20,7 @@ pub mod event_loop;
 pub mod fuzzy;
 pub mod keymap;
 pub mod logging;
+pub mod memory;
 pub mod msg;
 pub mod panes;
 pub mod roles_short;

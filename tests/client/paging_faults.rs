@@ -236,3 +236,35 @@ async fn a_failing_page_fails_the_whole_listing() {
         "Forbidden: Admin API disabled for this organization"
     );
 }
+
+#[tokio::test]
+async fn a_small_first_page_is_followed_by_whole_pages_and_nobody_twice() {
+    let server = FaultServer::start().await;
+    server.on(
+        "GET",
+        "/v1/admin/users",
+        vec![users_handler(2_345, 1_000, true)],
+    );
+    let client = test_client(&server.base_url(), KEY);
+    let first = client.list_users(1, 100, None).await.unwrap();
+    let mut seen = Vec::new();
+    let mut last = (0, None);
+    client
+        .walk_users(first, 100, |page| {
+            seen.extend(page.members.iter().map(|m| m.uuid));
+            last = (page.received, page.total);
+        })
+        .await
+        .unwrap();
+    let unique: std::collections::HashSet<Uuid> = seen.iter().copied().collect();
+    assert_eq!(seen.len(), 2_345, "every user handed over");
+    assert_eq!(unique.len(), 2_345, "none twice");
+    assert_eq!(last, (2_345, Some(2_345)));
+    // The small page, then whole pages 1 to 3 (page 1 repeats the first 100).
+    let sizes: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.param("page_size").unwrap())
+        .collect();
+    assert_eq!(sizes, ["100", "1000", "1000", "1000"]);
+}

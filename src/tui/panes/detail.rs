@@ -109,7 +109,7 @@ fn render_tabs(
         if let Some(n) = count {
             let mut parts = vec![n.to_string()];
             if tab == Tab::Members && view.members_filter.is_active() {
-                let shown = org.visible_members(found.workspace.uuid).len();
+                let shown = org.shown_members(found.workspace.uuid).len();
                 parts[0] = format!("{shown} of {n}");
             }
             // Not everyone has arrived: the count is of those who have.

@@ -53,12 +53,11 @@ pub fn render(
     };
     let id = found.workspace.uuid;
     let shown = org.shown_members(id);
-    let rows = &shown.rows;
-    if rows.is_empty() && people.partial.is_some() && people.count_in(id) == 0 {
+    if shown.is_empty() && people.partial.is_some() && people.count_in(id) == 0 {
         let lines = frame::loading_line("members", spinner(app.spinner_frame), theme);
         return frame::placeholder(frame, table_area, lines);
     }
-    if rows.is_empty() {
+    if shown.is_empty() {
         let text = if people.count_in(id) == 0 && found.archived {
             // The server keeps an archived workspace's member count but no memberships.
             match found.workspace.members_count.filter(|n| *n > 0) {
@@ -84,8 +83,8 @@ pub fn render(
         theme.text
     };
     let selected = view.members_cursor.resolve(&shown.ids);
-    let shown = table::page(rows.len(), selected, table_area.height, true);
-    let page = &rows[shown.clone()];
+    let window = table::page(shown.len(), selected, table_area.height, true);
+    let page = &shown.rows(people, id, window.clone())[..];
     let available = usize::from(table_area.width).saturating_sub(table::MARKER_WIDTH);
     let plan = Plan::for_rows(page, available);
     let columns = plan.columns();
@@ -111,7 +110,7 @@ pub fn render(
     let table = table::Table {
         columns: &columns,
         rows: &table_rows,
-        selected: selected.map(|s| s - shown.start),
+        selected: selected.map(|s| s - window.start),
         focused: app.focus == Focus::Detail,
         title_suffix: plan.position(view.sort.column).map(|at| (at, arrow)),
         header: true,

@@ -16,11 +16,44 @@ use crate::tui::roles_short;
 use super::members::{MemberColumn, MemberSort};
 use super::people::{MemberRow, People, RoleNames};
 
-/// The rows shown and their ids, shared with whoever asks again before anything changes.
+/// The rows shown, as places in the directory, and their ids, shared with whoever asks again
+/// before anything changes. A row itself is made only when it is drawn or acted on: a frame
+/// shows a page of them, so a key costs the same with 30 members or 10,000.
 #[derive(Debug, Clone, Default)]
 pub struct Shown {
-    pub rows: Rc<Vec<MemberRow>>,
+    /// Indexes into `People::persons`, in the table's order.
+    pub hits: Rc<Vec<u32>>,
     pub ids: Rc<Vec<Uuid>>,
+}
+
+impl Shown {
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// The rows at `range` of the table (clamped to it), for `workspace`.
+    pub fn rows(
+        &self,
+        people: &People,
+        workspace: Uuid,
+        range: std::ops::Range<usize>,
+    ) -> Vec<MemberRow> {
+        let end = range.end.min(self.hits.len());
+        let start = range.start.min(end);
+        self.hits[start..end]
+            .iter()
+            .filter_map(|&i| people.row(i as usize, workspace))
+            .collect()
+    }
+
+    /// Every row, in the table's order: for an action on what is shown, not for a frame.
+    pub fn all_rows(&self, people: &People, workspace: Uuid) -> Vec<MemberRow> {
+        self.rows(people, workspace, 0..self.hits.len())
+    }
 }
 
 /// What the last answer was computed from and what it found.
@@ -43,9 +76,15 @@ struct Sorted {
 #[derive(Debug, Clone)]
 struct Narrowed {
     needle: String,
-    hits: Vec<u32>,
     shown: Shown,
+    /// Parallel to `shown.hits`: where in the person's folded name-and-email the match ended
+    /// ([`NO_TEXT_MATCH`] for a match on a role), so that a query one character longer is
+    /// first tried right there.
+    ends: Vec<u32>,
 }
+
+/// The end recorded for a row that matched on a role, not its name or email.
+const NO_TEXT_MATCH: u32 = u32::MAX;
 
 impl MemberList {
     /// The rows of `workspace` matching `filter` (name, email or any role, full or short name;
@@ -79,25 +118,29 @@ impl MemberList {
             return last.shown.clone();
         }
         let order = &self.sorted.as_ref().expect("sorted above").order;
-        // Whatever matches the longer query matches the shorter one it contains.
-        let candidates = match &self.last {
-            Some(last) if needle.contains(last.needle.as_str()) => &last.hits,
-            _ => order,
+        // Whatever matches the longer query matches the shorter one it contains; a query that
+        // only grew at its end is first looked for where the shorter one was found.
+        let (candidates, before) = match &self.last {
+            Some(last) if needle.starts_with(last.needle.as_str()) => (
+                &last.shown.hits[..],
+                Some((&last.ends[..], &needle[last.needle.len()..])),
+            ),
+            Some(last) if needle.contains(last.needle.as_str()) => (&last.shown.hits[..], None),
+            _ => (&order[..], None),
         };
-        let hits = narrow(people, workspace, candidates, &needle);
-        let rows: Vec<MemberRow> = hits
+        let (hits, ends) = narrow(people, workspace, candidates, before, &needle);
+        let ids = hits
             .iter()
-            .filter_map(|&i| people.row(i as usize, workspace))
+            .map(|&i| people.persons[i as usize].user_id)
             .collect();
-        let ids = rows.iter().map(|r| r.user_id).collect();
         let shown = Shown {
-            rows: Rc::new(rows),
+            hits: Rc::new(hits),
             ids: Rc::new(ids),
         };
         self.last = Some(Narrowed {
             needle,
-            hits,
             shown: shown.clone(),
+            ends,
         });
         shown
     }
@@ -112,8 +155,8 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
             let folded = people.folded(i as usize);
             let person = &people.persons[i as usize];
             let key = match sort.column {
-                MemberColumn::Name => Cow::Borrowed(&*folded.name),
-                MemberColumn::Email => Cow::Borrowed(&*folded.email),
+                MemberColumn::Name => Cow::Borrowed(folded.name()),
+                MemberColumn::Email => Cow::Borrowed(folded.email()),
                 MemberColumn::WorkspaceRoles => {
                     Cow::Owned(person.roles_in(workspace).unwrap_or_default().join(","))
                 }
@@ -134,8 +177,8 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
             .then_with(|| {
                 people
                     .folded(a.1 as usize)
-                    .name
-                    .cmp(&people.folded(b.1 as usize).name)
+                    .name()
+                    .cmp(people.folded(b.1 as usize).name())
             })
             .then_with(|| pa.email.cmp(&pb.email))
             .then_with(|| pa.user_id.cmp(&pb.user_id))
@@ -143,10 +186,19 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
-/// The candidates matching the folded `needle`, in their order.
-fn narrow(people: &People, workspace: Uuid, candidates: &[u32], needle: &str) -> Vec<u32> {
+/// The candidates matching the folded `needle`, in their order, each with where its match in
+/// name-and-email ended. `before`, for a query that grew at its end: where the shorter one's
+/// match ended for each candidate, and what was added; most matches then extend in place, and
+/// only the others are searched again.
+fn narrow(
+    people: &People,
+    workspace: Uuid,
+    candidates: &[u32],
+    before: Option<(&[u32], &str)>,
+    needle: &str,
+) -> (Vec<u32>, Vec<u32>) {
     if needle.is_empty() {
-        return candidates.to_vec();
+        return (candidates.to_vec(), vec![NO_TEXT_MATCH; candidates.len()]);
     }
     // A directory has a handful of distinct role lists: each is tried once per query.
     let mut roles_match: HashMap<*const String, bool> = HashMap::new();
@@ -159,23 +211,49 @@ fn narrow(people: &People, workspace: Uuid, candidates: &[u32], needle: &str) ->
                 })
             })
     };
-    candidates
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let folded = people.folded(i as usize);
-            if folded.name.contains(needle) || folded.email.contains(needle) {
-                return true;
-            }
-            let person = &people.persons[i as usize];
-            person
-                .memberships
-                .iter()
-                .find(|(ws, _)| *ws == workspace)
-                .is_some_and(|(_, roles)| any_role(roles))
-                || any_role(&person.org_roles)
-        })
-        .collect()
+    // One searcher for the whole query (`str::contains` would set one up per name), run over
+    // each person's name and email at once; a needle with a NUL could match across the two.
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let searchable = !needle.contains('\0');
+    let find = |text: &str| -> Option<u32> {
+        let at = if searchable {
+            finder.find(text.as_bytes())
+        } else {
+            let folded_end = text.find('\0').unwrap_or(text.len());
+            text[..folded_end]
+                .find(needle)
+                .or_else(|| text[folded_end..].find(needle).map(|i| folded_end + i))
+        };
+        at.map(|at| u32::try_from(at + needle.len()).unwrap_or(NO_TEXT_MATCH))
+    };
+    let mut hits = Vec::with_capacity(candidates.len());
+    let mut ends = Vec::with_capacity(candidates.len());
+    for (k, &i) in candidates.iter().enumerate() {
+        let text = people.folded(i as usize).both();
+        let extended = before.and_then(|(previous, added)| {
+            let end = *previous.get(k)? as usize;
+            let rest = text.get(end..)?;
+            (searchable && rest.starts_with(added))
+                .then(|| u32::try_from(end + added.len()).unwrap_or(NO_TEXT_MATCH))
+        });
+        if let Some(end) = extended.or_else(|| find(text)) {
+            hits.push(i);
+            ends.push(end);
+            continue;
+        }
+        let person = &people.persons[i as usize];
+        let on_a_role = person
+            .memberships
+            .iter()
+            .find(|(ws, _)| *ws == workspace)
+            .is_some_and(|(_, roles)| any_role(roles))
+            || any_role(&person.org_roles);
+        if on_a_role {
+            hits.push(i);
+            ends.push(NO_TEXT_MATCH);
+        }
+    }
+    (hits, ends)
 }
 
 #[cfg(test)]

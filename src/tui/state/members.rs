@@ -58,33 +58,29 @@ impl Default for MemberSort {
 /// cursor. Selected people who have left the workspace meanwhile are not included.
 pub fn chosen(org: &OrgState, workspace: Uuid) -> Vec<MemberRow> {
     let shown = org.shown_members(workspace);
-    let Some(view) = org.views.get(&workspace) else {
+    let (Some(view), Some(people)) = (org.views.get(&workspace), org.directory()) else {
         return Vec::new();
     };
     if view.marked.is_empty() {
-        let cursor = view.members_cursor.current(&shown.ids);
-        return shown
-            .rows
-            .iter()
-            .filter(|r| Some(r.user_id) == cursor)
-            .cloned()
-            .collect();
+        let Some(at) = view.members_cursor.resolve(&shown.ids) else {
+            return Vec::new();
+        };
+        return shown.rows(people, workspace, at..at + 1);
     }
     // In the table's order where shown, then anyone the filter hides.
     let mut chosen: Vec<MemberRow> = shown
-        .rows
+        .hits
         .iter()
-        .filter(|r| view.marked.contains(&r.user_id))
-        .cloned()
+        .zip(shown.ids.iter())
+        .filter(|(_, id)| view.marked.contains(id))
+        .filter_map(|(&i, _)| people.row(i as usize, workspace))
         .collect();
     let listed: HashSet<Uuid> = chosen.iter().map(|r| r.user_id).collect();
-    if let Some(people) = org.directory() {
-        chosen.extend(
-            people
-                .rows_for(workspace)
-                .into_iter()
-                .filter(|m| view.marked.contains(&m.user_id) && !listed.contains(&m.user_id)),
-        );
-    }
+    chosen.extend(
+        people
+            .rows_for(workspace)
+            .into_iter()
+            .filter(|m| view.marked.contains(&m.user_id) && !listed.contains(&m.user_id)),
+    );
     chosen
 }

@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use time::Date;
 use uuid::Uuid;
@@ -193,9 +192,13 @@ impl OrgState {
             .rows(people, self.people_version, workspace, filter, sort)
     }
 
-    /// The rows of [`shown_members`](Self::shown_members).
-    pub fn visible_members(&self, workspace: Uuid) -> Rc<Vec<MemberRow>> {
-        self.shown_members(workspace).rows
+    /// Every row of [`shown_members`](Self::shown_members), made now: for actions and
+    /// tests, not for a frame (which makes only the page it draws).
+    pub fn visible_members(&self, workspace: Uuid) -> Vec<MemberRow> {
+        match self.directory() {
+            Some(people) => self.shown_members(workspace).all_rows(people, workspace),
+            None => Vec::new(),
+        }
     }
 
     /// Takes the directory's answer (see [`Resource::accept`]); rows derived from the old

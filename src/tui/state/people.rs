@@ -56,26 +56,47 @@ pub struct MemberRow {
     pub org_roles: RoleNames,
 }
 
-/// A person's name and email folded (case, accents) once, for the filter and the sort.
+/// A person's name and email folded (case, accents) once, for the filter and the sort, kept
+/// as one string (`name`, a NUL, `email`) so that the filter searches both in one pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
-    pub name: Box<str>,
-    pub email: Box<str>,
+    text: Box<str>,
+    /// Where the name ends (and the NUL is).
+    split: u32,
     /// What they were folded from, to tell when they must be folded again.
     from: (Arc<str>, Arc<str>),
 }
 
 impl Folded {
     fn of(person: &Person) -> Self {
+        let name = fold(&person.name);
+        let email = fold(&person.email);
+        let mut text = String::with_capacity(name.len() + 1 + email.len());
+        text.push_str(&name);
+        text.push('\0');
+        text.push_str(&email);
         Self {
-            name: fold(&person.name).into(),
-            email: fold(&person.email).into(),
+            text: text.into(),
+            split: u32::try_from(name.len()).unwrap_or(u32::MAX),
             from: (Arc::clone(&person.name), Arc::clone(&person.email)),
         }
     }
 
     fn is_of(&self, person: &Person) -> bool {
         Arc::ptr_eq(&self.from.0, &person.name) && Arc::ptr_eq(&self.from.1, &person.email)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.text[..self.split as usize]
+    }
+
+    pub fn email(&self) -> &str {
+        &self.text[self.split as usize + 1..]
+    }
+
+    /// The name, a NUL and the email: a needle without a NUL found here is in one of them.
+    pub fn both(&self) -> &str {
+        &self.text
     }
 }
 

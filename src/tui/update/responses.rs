@@ -43,6 +43,8 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
         Call::People => {
             if org.accept_people(id, take(result, Payload::people), now) {
                 settle_members(app, profile);
+                // The pages shown while it loaded were just dropped.
+                crate::tui::memory::give_back_freed();
             }
             Vec::new()
         }

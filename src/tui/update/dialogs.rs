@@ -79,6 +79,12 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
             {
                 return flash::error(app, reason);
             }
+            // Refused before the dialog closes: it stays with everything chosen in it.
+            if let After::Start(fetcher) = &after
+                && let Some(reason) = super::staging::run_refusal(app, fetcher)
+            {
+                return flash::error(app, reason);
+            }
             app.dialogs.pop();
             then(app, after)
         }
@@ -89,6 +95,9 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
 /// dialog the last frame drew whole may send.
 fn send(app: &mut App, request: crate::actions::Request) -> Vec<Effect> {
     let requests = std::slice::from_ref(&request);
+    if let Some(reason) = super::staging::refusal(app, requests) {
+        return flash::error(app, reason);
+    }
     if super::staging::collects(app, requests) {
         // Collected instead of sent: the dialog's work is done, as if the server had said yes.
         return match super::staging::stage(app, requests) {

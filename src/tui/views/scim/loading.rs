@@ -32,6 +32,10 @@ impl Fetch for StartFetch {
         }
     }
 
+    fn change(&self) -> Option<&'static str> {
+        (!self.dry_run).then_some("run the SCIM sync")
+    }
+
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
         let trigger = AdminScimSyncTriggerIn {
             dry_run: self.dry_run,

@@ -228,9 +228,13 @@ impl LiveOrg {
             .collect();
         for (group, members, assignments) in groups {
             ids.groups.insert(group_key(&group.name), group.uuid);
-            model
-                .groups
-                .push(described_group(group, members, assignments, &email_of, &group_names));
+            model.groups.push(described_group(
+                group,
+                members,
+                assignments,
+                &email_of,
+                &group_names,
+            ));
         }
         Self {
             model,
@@ -265,9 +269,10 @@ pub fn described_group(
         name: group.name.clone(),
         description: group.description.clone().unwrap_or_default(),
         target_type: group.target_type.clone(),
-        organization_role: group.organization_role.as_deref().map(|r| {
-            OrgRole::parse_any(r).map_or_else(|| r.to_owned(), |r| r.name().to_owned())
-        }),
+        organization_role: group
+            .organization_role
+            .as_deref()
+            .map(|r| OrgRole::parse_any(r).map_or_else(|| r.to_owned(), |r| r.name().to_owned())),
         externally_managed: group.externally_managed == Some(true),
         delete: false,
         members: members.iter().map(|m| email_of(m.user_uuid)).collect(),

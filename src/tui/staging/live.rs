@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 
 use crate::actions::Request;
-use crate::actions::request_groups::GroupRequest;
 use crate::actions::journal_record::changes_requested;
 use crate::actions::org_live::{Ids, LiveOrg, described_group};
+use crate::actions::request_groups::GroupRequest;
 use crate::api::RolesOut;
 use crate::domain::org::{
     Change, Limit, Organization, Person, Workspace, email_key, group_key, workspace_key,

@@ -26,7 +26,10 @@ fn stage_key(app: &App) -> String {
 }
 
 fn plan_hint(app: &App) -> String {
-    format!(":plan reviews and applies, {} stops staging", stage_key(app))
+    format!(
+        ":plan reviews and applies, {} stops staging",
+        stage_key(app)
+    )
 }
 
 /// The one rule while staging is on: a change is staged, or it is not sent at all. Only the
@@ -58,7 +61,10 @@ fn not_staged(app: &App, intent: &str) -> String {
 
 /// The groups as the `:groups` view loaded them, when it is open on this organization.
 fn loaded_groups(app: &App) -> Option<&Groups> {
-    let open = app.view.as_ref().filter(|open| open.profile == app.current)?;
+    let open = app
+        .view
+        .as_ref()
+        .filter(|open| open.profile == app.current)?;
     let view: &GroupsView = open.view.as_any().downcast_ref()?;
     match &view.groups {
         crate::tui::state::Remote::Loaded(groups) => Some(groups),

@@ -15,14 +15,14 @@ pub mod frame;
 pub mod numbers;
 
 pub mod audit;
-pub mod keys;
 pub mod groups;
+pub mod keys;
 pub mod limits;
-pub mod plan;
 pub mod people;
+pub mod plan;
 pub mod scim;
-pub mod undo;
 pub mod spend;
+pub mod undo;
 pub mod usage;
 pub mod vibe;
 

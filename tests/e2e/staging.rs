@@ -14,7 +14,7 @@ fn research(home: &Home) -> Vec<(String, Vec<String>)> {
 }
 
 /// Opens a `:` command's view.
-fn command(console: &mut Console, text: &str, title: &str) -> String {
+pub(crate) fn command(console: &mut Console, text: &str, title: &str) -> String {
     console.send(":");
     console.wait_for("commands:");
     console.send(text);

@@ -228,32 +228,13 @@ impl LiveOrg {
             .collect();
         for (group, members, assignments) in groups {
             ids.groups.insert(group_key(&group.name), group.uuid);
-            model.groups.push(Group {
-                name: group.name.clone(),
-                description: group.description.clone().unwrap_or_default(),
-                target_type: group.target_type.clone(),
-                organization_role: group.organization_role.as_deref().map(|r| {
-                    OrgRole::parse_any(r).map_or_else(|| r.to_owned(), |r| r.name().to_owned())
-                }),
-                externally_managed: group.externally_managed == Some(true),
-                delete: false,
-                members: members.iter().map(|m| email_of(m.user_uuid)).collect(),
-                nested_in: group
-                    .parent_group_ids
-                    .iter()
-                    .map(|p| group_names.get(p).cloned().unwrap_or(p.to_string()))
-                    .collect(),
-                workspaces: assignments
-                    .iter()
-                    .map(|a| {
-                        let names = a.roles.iter().map(|r| r.name.clone()).collect();
-                        (
-                            a.workspace_name.clone(),
-                            normalize_workspace_role_names(names),
-                        )
-                    })
-                    .collect(),
-            });
+            model.groups.push(described_group(
+                group,
+                members,
+                assignments,
+                &email_of,
+                &group_names,
+            ));
         }
         Self {
             model,
@@ -271,6 +252,45 @@ impl LiveOrg {
             .problems
             .extend(super::org_roles::unknown_roles(wanted, &self.ids.catalog));
         found
+    }
+}
+
+/// A group as the plan engine describes it: members by email (`email_of`), the groups it
+/// sits in by name (`group_names`), its assignments by workspace name. The console's staging
+/// describes the groups it has loaded with it too, so both read a group the same way.
+pub fn described_group(
+    group: &AdminUserGroupOut,
+    members: &[AdminUserGroupMemberOut],
+    assignments: &[GroupWorkspaceAssignmentOut],
+    email_of: &dyn Fn(Uuid) -> String,
+    group_names: &HashMap<Uuid, String>,
+) -> Group {
+    Group {
+        name: group.name.clone(),
+        description: group.description.clone().unwrap_or_default(),
+        target_type: group.target_type.clone(),
+        organization_role: group
+            .organization_role
+            .as_deref()
+            .map(|r| OrgRole::parse_any(r).map_or_else(|| r.to_owned(), |r| r.name().to_owned())),
+        externally_managed: group.externally_managed == Some(true),
+        delete: false,
+        members: members.iter().map(|m| email_of(m.user_uuid)).collect(),
+        nested_in: group
+            .parent_group_ids
+            .iter()
+            .map(|p| group_names.get(p).cloned().unwrap_or(p.to_string()))
+            .collect(),
+        workspaces: assignments
+            .iter()
+            .map(|a| {
+                let names = a.roles.iter().map(|r| r.name.clone()).collect();
+                (
+                    a.workspace_name.clone(),
+                    normalize_workspace_role_names(names),
+                )
+            })
+            .collect(),
     }
 }
 

@@ -20,7 +20,7 @@ fn dialog_cursor(screen: &str) -> Option<String> {
 }
 
 /// Moves the dialog's cursor down until it is on the entry showing `text`.
-fn pick(console: &mut Console, text: &str) {
+pub(crate) fn pick(console: &mut Console, text: &str) {
     for _ in 0..40 {
         let screen = console.screen();
         let at = dialog_cursor(&screen).unwrap_or_default();
@@ -43,7 +43,7 @@ fn find_group(console: &mut Console, name: &str) {
     console.wait_for(&format!("▶ {name}"));
 }
 
-fn open_groups(console: &mut Console) {
+pub(crate) fn open_groups(console: &mut Console) {
     console.send(":");
     console.wait_for("commands:");
     console.send("groups");
@@ -68,7 +68,7 @@ fn leave_view(console: &mut Console) {
 }
 
 /// From the review (Cancel in focus), to the change's button, and press it.
-fn press_apply(console: &mut Console, button: &str) {
+pub(crate) fn press_apply(console: &mut Console, button: &str) {
     console.send(TAB);
     console.send(TAB);
     console.wait_for(&format!("▶ {button} ◀"));

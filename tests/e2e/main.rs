@@ -23,6 +23,7 @@ mod private_files;
 mod readme_capture;
 mod slow_server;
 mod staging;
+mod staging_groups;
 mod stale_after_reload;
 mod terminal;
 mod views;

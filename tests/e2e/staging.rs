@@ -14,7 +14,7 @@ fn research(home: &Home) -> Vec<(String, Vec<String>)> {
 }
 
 /// Opens a `:` command's view.
-fn command(console: &mut Console, text: &str, title: &str) -> String {
+pub(crate) fn command(console: &mut Console, text: &str, title: &str) -> String {
     console.send(":");
     console.wait_for("commands:");
     console.send(text);
@@ -272,7 +272,7 @@ fn staging_refuses_a_spending_limit_rather_than_send_it() {
     console.wait_for("Set the monthly spending limit to 777 EUR");
     console.send(TAB);
     console.send(ENTER);
-    let refused = console.wait_for("Not sent: staging is on");
+    let refused = console.wait_for("Not staged");
     assert!(refused.contains("[777"), "what was typed stays: {refused}");
     assert!(refused.contains("STAGED 0"), "nor staged: {refused}");
     assert_eq!(limit(), before, "nothing reached the server");

@@ -514,6 +514,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::People, A::Mark, "mark", "Select the row (or unselect), then move down", Some("select")),
     spec(C::People, A::MarkAll, "mark_all", "Select every row of the tab, or none", None),
     spec(C::People, A::Open, "open", "Show the person's workspaces, keys and recent audit entries", Some("detail")),
+    spec(C::People, A::Trail, "trail", "Audit trail of the person under the cursor", None),
     spec(C::People, A::Invite, "invite", "Invite people: paste or type many addresses", Some("invite")),
     spec(C::People, A::EditRoles, "edit_roles", "Change the person's organization roles", Some("roles")),
     spec(C::People, A::Offboard, "offboard", "Offboard the person: remove from the organization (asks first)", Some("offboard")),

@@ -3,14 +3,15 @@
 //! `apply` runs), per organization. `:plan` shows, drops and applies them; the status line
 //! counts them; the Members tab marks the rows they touch.
 //!
-//! Two edits of the same thing (a member's roles twice) make one change, from the value the
-//! server holds to the last one asked for; one that comes back to that value leaves nothing.
+//! Two edits of the same thing (a member's roles twice, a group's name twice) make one change,
+//! from the value the server holds to the last one asked for; one that comes back to that
+//! value leaves nothing. The same change asked twice is staged once.
 
 pub mod live;
 #[cfg(test)]
 mod tests;
 
-use crate::domain::org::{Change, WorkspaceField, email_key, workspace_key};
+use crate::domain::org::{Change, WorkspaceField, email_key, group_key, workspace_key};
 
 /// One staged change, with the organization (profile) it is meant for.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +44,12 @@ fn target(change: &Change) -> Option<(String, String, &'static str)> {
             field_name(*field).to_owned(),
             "field",
         )),
+        Change::EditGroup { group, field, .. } => {
+            Some((group_key(group), format!("{field:?}"), "group field"))
+        }
+        Change::SetGroupRoles {
+            group, workspace, ..
+        } => Some((group_key(group), workspace_key(workspace), "group roles")),
         _ => None,
     }
 }
@@ -88,6 +95,34 @@ fn merged(earlier: &Change, later: Change) -> Option<Change> {
             before: before.clone(),
             after,
         }),
+        (
+            Change::EditGroup { before, .. },
+            Change::EditGroup {
+                group,
+                field,
+                after,
+                ..
+            },
+        ) => (*before != after).then(|| Change::EditGroup {
+            group,
+            field,
+            before: before.clone(),
+            after,
+        }),
+        (
+            Change::SetGroupRoles { before, .. },
+            Change::SetGroupRoles {
+                group,
+                workspace,
+                after,
+                ..
+            },
+        ) => (*before != after).then(|| Change::SetGroupRoles {
+            group,
+            workspace,
+            before: before.clone(),
+            after,
+        }),
         (_, later) => Some(later),
     }
 }
@@ -116,6 +151,11 @@ impl Staging {
     /// thing. Returns how many staged changes the organization has now.
     pub fn add(&mut self, profile: usize, changes: Vec<Change>) -> usize {
         for change in changes {
+            // The same change asked twice (a member added to a group again, from a view that
+            // shows the server's state) is staged once.
+            if self.of(profile).any(|s| s.change == change) {
+                continue;
+            }
             let key = target(&change);
             let earlier = key.as_ref().and_then(|key| {
                 self.items

@@ -115,3 +115,24 @@ fn a_member_row_is_marked_with_its_staged_change() {
         "other org"
     );
 }
+
+#[test]
+fn two_renames_of_a_group_make_one_and_a_repeated_group_change_is_staged_once() {
+    use crate::domain::org::GroupField;
+    let rename = |after: &str| Change::EditGroup {
+        group: "Sales".into(),
+        field: GroupField::Name,
+        before: FieldValue::Text("Sales".into()),
+        after: FieldValue::Text(after.into()),
+    };
+    let join = Change::AddGroupMember {
+        group: "Sales".into(),
+        email: "ana@x.io".into(),
+    };
+    let mut staging = Staging::default();
+    staging.add(0, vec![rename("Revenue"), join.clone()]);
+    assert_eq!(staging.add(0, vec![rename("Growth"), join.clone()]), 2);
+    assert_eq!(staging.changes(0), vec![rename("Growth"), join]);
+    // Back to the server's name: nothing left to rename.
+    assert_eq!(staging.add(0, vec![rename("Sales")]), 1);
+}

@@ -74,13 +74,14 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
             ]
         }
         Next::Then(after) => {
-            if let After::Start(run) = &after
-                && let Some(reason) = super::staging::refused_run(app, run)
+            if after.sends_a_change()
+                && let Some(reason) = guard::unseen(app)
             {
                 return flash::error(app, reason);
             }
-            if after.sends_a_change()
-                && let Some(reason) = guard::unseen(app)
+            // Refused before the dialog closes: it stays with everything chosen in it.
+            if let After::Start(fetcher) = &after
+                && let Some(reason) = super::staging::run_refusal(app, fetcher)
             {
                 return flash::error(app, reason);
             }
@@ -94,6 +95,9 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
 /// dialog the last frame drew whole may send.
 fn send(app: &mut App, request: crate::actions::Request) -> Vec<Effect> {
     let requests = std::slice::from_ref(&request);
+    if let Some(reason) = super::staging::refusal(app, requests) {
+        return flash::error(app, reason);
+    }
     if super::staging::collects(app, requests) {
         // Collected instead of sent: the dialog's work is done, as if the server had said yes.
         return match super::staging::stage(app, requests) {
@@ -103,11 +107,6 @@ fn send(app: &mut App, request: crate::actions::Request) -> Vec<Effect> {
             }
             Err(effects) => effects,
         };
-    }
-    // Staging cannot collect this change: refuse it, with the dialog kept as it is, rather
-    // than send it while the status line says STAGED.
-    if let Some(reason) = super::staging::refused(app, requests) {
-        return flash::error(app, reason);
     }
     if let Some(reason) = guard::unseen(app) {
         return flash::error(app, reason);

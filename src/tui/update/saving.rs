@@ -35,6 +35,9 @@ pub fn save(app: &mut App, then: Option<Navigation>) -> Vec<Effect> {
         Ok(changes) => changes,
         Err(reason) => return flash::error(app, format!("Not saved: {reason}")),
     };
+    if let Some(reason) = super::staging::refusal(app, &changes) {
+        return flash::error(app, reason);
+    }
     if super::staging::collects(app, &changes) {
         return stage_form(app, &changes, then);
     }

@@ -5,8 +5,10 @@
 use crate::actions::Request;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::staging::live::{stageable, staged_changes};
+use crate::tui::staging::live::{stageable, staged_changes, unstaged_intent};
 use crate::tui::state::{App, FlashLevel};
+use crate::tui::views::Fetcher;
+use crate::tui::views::groups::{Groups, GroupsView};
 
 use super::{flash, guard};
 
@@ -15,52 +17,71 @@ pub fn collects(app: &App, requests: &[Request]) -> bool {
     app.staging.on && !requests.is_empty() && requests.iter().all(stageable)
 }
 
-/// Why these requests are neither collected nor sent while staging is on: the changes of
-/// the organization views (groups, API keys, the spending limit) have no place in a plan, and
-/// sending them under `STAGED` would change what the admin believes is only collected.
-/// Creating and archiving a workspace are sent, as their own confirmations say.
-pub fn refused(app: &App, requests: &[Request]) -> Option<String> {
-    let sent_anyway = |request: &Request| {
-        matches!(
-            request,
-            Request::CreateWorkspace { .. } | Request::ArchiveWorkspace { .. }
-        )
-    };
-    if !app.staging.on || requests.iter().all(|r| stageable(r) || sent_anyway(r)) {
-        return None;
-    }
-    Some(not_collected(app))
-}
-
-/// Why a confirmed run that changes the organization by itself (a SCIM sync, offboarding,
-/// revoking invitations) is not started while staging is on.
-pub fn refused_run(app: &App, run: &crate::tui::views::Fetcher) -> Option<String> {
-    (app.staging.on && run.0.changes_outside_the_plan()).then(|| not_collected(app))
-}
-
-fn not_collected(app: &App) -> String {
-    let key = app
-        .keymap
+/// The key that turns staging over, for the messages.
+fn stage_key(app: &App) -> String {
+    app.keymap
         .keys(Context::Global, Action::Stage)
         .first()
-        .map_or_else(|| ":stage off".to_owned(), ToString::to_string);
+        .map_or_else(|| ":stage".to_owned(), ToString::to_string)
+}
+
+fn plan_hint(app: &App) -> String {
     format!(
-        "Not sent: staging is on and cannot collect this change (close the dialog, {key} stops staging)"
+        ":plan reviews and applies, {} stops staging",
+        stage_key(app)
     )
 }
 
-/// The key that turns staging over, for the messages.
-fn plan_hint(app: &App) -> String {
-    let key = app
-        .keymap
-        .keys(Context::Global, Action::Stage)
-        .first()
-        .map_or_else(|| ":stage".to_owned(), ToString::to_string);
-    format!(":plan reviews and applies, {key} stops staging")
+/// The one rule while staging is on: a change is staged, or it is not sent at all. Only the
+/// runs of the plan engine that `:plan` and `:undo` confirm (every change listed, applied
+/// now) go out. `None` when `requests` may be sent (or staged).
+pub fn refusal(app: &App, requests: &[Request]) -> Option<String> {
+    if !app.staging.on || collects(app, requests) {
+        return None;
+    }
+    let intent = requests
+        .iter()
+        .find(|r| !stageable(r))
+        .map_or("send this change", unstaged_intent);
+    Some(not_staged(app, intent))
+}
+
+/// [`refusal`] for a confirmed run a view starts (`None` for reads and for the plan's runs).
+pub fn run_refusal(app: &App, fetcher: &Fetcher) -> Option<String> {
+    let intent = fetcher.0.change()?;
+    app.staging.on.then(|| not_staged(app, intent))
+}
+
+fn not_staged(app: &App, intent: &str) -> String {
+    format!(
+        "Not staged: this cannot be staged, and nothing was sent; turn staging off ({}) to {intent}",
+        stage_key(app)
+    )
+}
+
+/// The groups as the `:groups` view loaded them, when it is open on this organization.
+fn loaded_groups(app: &App) -> Option<&Groups> {
+    let open = app
+        .view
+        .as_ref()
+        .filter(|open| open.profile == app.current)?;
+    let view: &GroupsView = open.view.as_any().downcast_ref()?;
+    match &view.groups {
+        crate::tui::state::Remote::Loaded(groups) => Some(groups),
+        _ => None,
+    }
 }
 
 /// Turns staging on or off (`:stage`, or its key). What is staged stays either way.
 pub fn toggle(app: &mut App) -> Vec<Effect> {
+    // A change already on its way would go on being sent (a batch's next request) under
+    // STAGED: staging starts once it has been answered.
+    if !app.staging.on && change_on_its_way(app) {
+        return flash::error(
+            app,
+            "Staging not turned on: a change is on its way; turn it on once it is answered",
+        );
+    }
     let on = app.staging.toggle();
     let count = app.staging.count(app.current);
     let text = match (on, count) {
@@ -74,6 +95,15 @@ pub fn toggle(app: &mut App) -> Vec<Effect> {
         }
     };
     vec![flash::show(app, FlashLevel::Info, text)]
+}
+
+fn change_on_its_way(app: &App) -> bool {
+    let dialog = app.dialogs.iter().any(|d| d.is_sending());
+    let view = app.view.as_ref().is_some_and(|open| {
+        open.view.busy().is_some() || open.pending.iter().any(|(_, f)| f.0.change().is_some())
+    });
+    let form = app.open_form().is_some_and(|form| form.saving.is_some());
+    dialog || view || form
 }
 
 /// `:stage on|off|` (none flips it).
@@ -99,7 +129,7 @@ pub fn stage(app: &mut App, requests: &[Request]) -> Result<Vec<Effect>, Vec<Eff
 /// [`stage`], for a caller that has checked what asked for it was seen whole (the settings
 /// form's save).
 pub fn stage_seen(app: &mut App, requests: &[Request]) -> Result<Vec<Effect>, Vec<Effect>> {
-    match staged_changes(app.org(), requests) {
+    match staged_changes(app.org(), loaded_groups(app), requests) {
         Ok(changes) => {
             let first = changes[0].line();
             let more = match changes.len() {

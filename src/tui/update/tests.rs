@@ -12,6 +12,7 @@ mod search;
 mod seen;
 mod smaller;
 mod staging;
+mod staging_groups;
 
 use crossterm::event::KeyCode;
 

@@ -20,15 +20,15 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
     /// Makes the request through the client.
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>>;
 
+    /// What it changes in the organization, said as "to ..." ("delete API keys"), so it is
+    /// refused while staging is on. `None` for a read, and for the plan engine's runs
+    /// (`:plan`'s apply, `:undo`), which are what staging is for.
+    fn change(&self) -> Option<&'static str> {
+        None
+    }
+
     /// The fetch as its own type, for the view that made it to tell its loads apart.
     fn as_any(&self) -> &dyn Any;
-
-    /// Whether it changes the organization by itself, outside a staged plan (a SCIM run, a
-    /// confirmed batch): such a fetch is refused while staging is on rather than sent under
-    /// `STAGED`. Reads, exports and the applying of a staged plan are not.
-    fn changes_outside_the_plan(&self) -> bool {
-        false
-    }
 
     /// The fixture server's answer, for the console's pure tests.
     #[cfg(test)]

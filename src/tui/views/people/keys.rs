@@ -1,8 +1,9 @@
 //! The people view's keys: moving, the `/` search that moves the cursor, sorting, selecting,
-//! the detail pane, and opening the dialogs that change people.
+//! the detail pane, a person's audit trail, and opening the dialogs that change people.
 
 use std::sync::Arc;
 
+use crate::actions::audit_trail::AuditFilter;
 use crate::actions::people::owned_keys;
 use crate::actions::resolve::key_label;
 use crate::client::Directory;
@@ -11,7 +12,7 @@ use crate::tui::keymap::Action;
 use crate::tui::routing::Input;
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::update::text_input;
-use crate::tui::views::{Fetcher, Step};
+use crate::tui::views::{Fetcher, Step, audit};
 
 use super::rows::{INVITE_COLUMNS, MEMBER_COLUMNS};
 use super::{AuditFetch, Detail, People, Tab};
@@ -78,6 +79,7 @@ impl People {
             }
             Action::MarkAll => self.mark_all(),
             Action::Open => return self.open_detail(app),
+            Action::Trail => return self.open_trail(),
             Action::StopRun => {
                 if let Some(run) = self.run.as_mut().filter(|r| r.running()) {
                     run.stopping = true;
@@ -154,6 +156,20 @@ impl People {
             }
         } else {
             self.marked.extend(ids);
+        }
+    }
+
+    /// The audit trail of the member under the cursor, in place of this view.
+    fn open_trail(&self) -> Vec<Step> {
+        if self.invites() {
+            return say(
+                FlashLevel::Info,
+                "An invitation has no audit trail yet (tab for members)",
+            );
+        }
+        match self.current() {
+            Some(user) => vec![Step::Switch(audit::trail(AuditFilter::person(user)))],
+            None => Vec::new(),
         }
     }
 

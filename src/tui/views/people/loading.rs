@@ -154,6 +154,11 @@ impl Fetch for StepFetch {
         "change"
     }
 
+    fn change(&self) -> Option<&'static str> {
+        let request = &self.batch.plan.steps.get(self.index)?.request;
+        Some(crate::tui::staging::live::unstaged_intent(request))
+    }
+
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
         let request = self.batch.plan.steps[self.index].request.clone();
         async move {
@@ -163,10 +168,6 @@ impl Fetch for StepFetch {
                 .map_err(remote)
         }
         .boxed()
-    }
-
-    fn changes_outside_the_plan(&self) -> bool {
-        true
     }
 
     fn as_any(&self) -> &dyn Any {

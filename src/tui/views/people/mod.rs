@@ -168,7 +168,8 @@ impl View for People {
             | Action::SortReverse
             | Action::Mark
             | Action::MarkAll
-            | Action::Open => Offer::Acts,
+            | Action::Open
+            | Action::Trail => Offer::Acts,
             _ => Offer::Ignores,
         }
     }

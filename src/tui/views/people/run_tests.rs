@@ -98,6 +98,6 @@ fn staging_refuses_a_revocation_rather_than_run_it_under_staged() {
     assert!(app.top_dialog::<RunReport>().is_none(), "nothing ran");
     assert!(shown(&app).run.is_none());
     let said = &app.flash.as_ref().unwrap().text;
-    assert!(said.contains("staging is on"), "{said}");
+    assert!(said.contains("Not staged"), "{said}");
     assert!(!app.dialogs.is_empty(), "the confirmation stays");
 }

@@ -130,3 +130,25 @@ fn i_opens_the_invitation_form() {
         app.flash
     );
 }
+
+#[test]
+fn a_opens_the_audit_trail_of_the_member_under_the_cursor() {
+    let mut app = open_people();
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, "jane");
+    press(&mut app, key(KeyCode::Enter));
+    let jane = shown(&app).current().expect("a member under the cursor");
+    press(&mut app, key(KeyCode::Char('A')));
+    let open = app.view.as_ref().expect("a view is open");
+    let audit: &crate::tui::views::audit::AuditView =
+        open.view.as_any().downcast_ref().expect("the audit view");
+    assert_eq!(
+        audit.filter,
+        crate::actions::audit_trail::AuditFilter::person(jane)
+    );
+    // An invitation has no trail: the view stays and says so.
+    let mut app = open_people();
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Char('A')));
+    assert_eq!(app.view.as_ref().unwrap().view.name(), "people");
+}

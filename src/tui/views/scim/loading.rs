@@ -32,6 +32,10 @@ impl Fetch for StartFetch {
         }
     }
 
+    fn change(&self) -> Option<&'static str> {
+        (!self.dry_run).then_some("run the SCIM sync")
+    }
+
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
         let trigger = AdminScimSyncTriggerIn {
             dry_run: self.dry_run,
@@ -39,10 +43,6 @@ impl Fetch for StartFetch {
             sync_config: Some(AdminScimSyncConfig::everything()),
         };
         async move { answer(client.trigger_scim_sync(&trigger).await) }.boxed()
-    }
-
-    fn changes_outside_the_plan(&self) -> bool {
-        !self.dry_run
     }
 
     fn as_any(&self) -> &dyn Any {

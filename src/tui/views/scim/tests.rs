@@ -263,7 +263,7 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(starts(&effects).is_empty(), "nothing starts under STAGED");
     let said = &app.flash.as_ref().unwrap().text;
-    assert!(said.contains("staging is on"), "{said}");
+    assert!(said.contains("Not staged"), "{said}");
     assert!(
         app.top_dialog::<ConfirmSync>().is_some(),
         "the dialog stays"

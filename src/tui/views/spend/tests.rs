@@ -130,7 +130,7 @@ fn staging_refuses_a_new_limit_rather_than_send_it_under_staged() {
     assert_eq!(app.staging.count(app.current), 0, "nor staged");
     assert_eq!(dialog(&app).amount.value(), "100", "what was typed stays");
     let said = &app.flash.as_ref().unwrap().text;
-    assert!(said.contains("staging is on"), "{said}");
+    assert!(said.contains("Not staged"), "{said}");
     // With staging off (a dialog keeps ctrl-t for itself), the same Apply sends it.
     app.staging.toggle();
     let effects = press_only(&mut app, key(KeyCode::Enter));

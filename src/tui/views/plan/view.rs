@@ -106,7 +106,12 @@ fn head_lines<'a>(plan: &PlanView, app: &App, theme: &Theme) -> Vec<Line<'a>> {
         "staging is off: changes are sent at once"
     };
     let first = format!("{count} staged change(s) · {switch}");
-    let second = if count == 0 {
+    let second = if count == 0 && app.staging.on {
+        format!(
+            "Role edits, adds, removals, settings and group changes made now wait here; {} stops staging",
+            key(app, Context::Global, Action::Stage)
+        )
+    } else if count == 0 {
         format!(
             "{} or :stage turns staging on: edits then wait here",
             key(app, Context::Global, Action::Stage)

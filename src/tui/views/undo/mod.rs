@@ -38,6 +38,8 @@ pub const ENTRY: Entry = Entry {
 pub struct Undo {
     pub preview: Remote<UndoPreview>,
     pub scroll: usize,
+    /// How far the last frame could scroll the preview: Down stops there, so Up answers at once.
+    pub last_scroll: std::cell::Cell<usize>,
     pub control: Arc<RunControl>,
     pub outcome: Option<RunOutcome>,
 }
@@ -47,6 +49,7 @@ impl Default for Undo {
         Self {
             preview: Remote::Loading,
             scroll: 0,
+            last_scroll: std::cell::Cell::new(0),
             control: Arc::default(),
             outcome: None,
         }
@@ -54,6 +57,11 @@ impl Default for Undo {
 }
 
 impl Undo {
+    /// The journal was read and holds nothing of this organization to take back.
+    fn nothing_to_undo(&self) -> bool {
+        matches!(&self.preview, Remote::Loaded(preview) if preview.plan.is_none())
+    }
+
     fn running(&self) -> bool {
         self.control.progress().is_some()
     }
@@ -112,6 +120,9 @@ impl View for Undo {
 
     fn offer(&self, action: Action, app: &App) -> Offer {
         match action {
+            Action::ApplyPlan if self.nothing_to_undo() => Offer::Refuses(
+                crate::tui::routing::Refusal::Error("Nothing to undo".into()),
+            ),
             Action::ApplyPlan => Offer::unless(app.change_refusal()),
             Action::Up | Action::Down => Offer::Acts,
             Action::Stop if self.running() => Offer::Acts,
@@ -124,8 +135,10 @@ impl View for Undo {
             return Vec::new();
         };
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll += 1,
+            Action::Up => {
+                self.scroll = self.scroll.min(self.last_scroll.get()).saturating_sub(1);
+            }
+            Action::Down => self.scroll = (self.scroll + 1).min(self.last_scroll.get()),
             Action::ApplyPlan => return self.apply(app),
             Action::Stop => {
                 self.control.ask_to_stop();

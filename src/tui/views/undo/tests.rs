@@ -144,3 +144,52 @@ fn read_only_refuses_the_undo() {
     assert!(app.dialogs.is_empty());
     assert!(flash(&app).contains("read-only"));
 }
+
+#[test]
+fn with_nothing_to_undo_u_says_so_and_the_hint_line_leaves_it_out() {
+    let mut app = undo_showing(UndoPreview {
+        plan: None,
+        conflicts: Vec::new(),
+    });
+    redraw(&mut app);
+    let screen = crate::tui::render_tests::screen(&app, 100, 30);
+    let hints = screen.lines().last().unwrap().to_owned();
+    assert!(!hints.contains("U "), "{hints}");
+    press(&mut app, key(KeyCode::Char('U')));
+    assert!(app.dialogs.is_empty());
+    assert_eq!(flash(&app), "Nothing to undo");
+}
+
+#[test]
+fn the_preview_stops_scrolling_at_its_end_so_up_answers_at_once() {
+    let mut long = preview(Vec::new());
+    let plan = long.plan.as_mut().unwrap();
+    for i in 0..30 {
+        plan.inverse.push(Change::SetMemberRoles {
+            workspace: "Research".into(),
+            email: format!("p{i}@acme.example"),
+            before: roles(&["dev"]),
+            after: roles(&["user"]),
+        });
+    }
+    let mut app = undo_showing(long);
+    redraw(&mut app);
+    let last = shown_undo(&app).last_scroll.get();
+    assert!(last > 0, "the preview is longer than the screen");
+    for _ in 0..50 {
+        press(&mut app, key(KeyCode::Char('j')));
+    }
+    assert_eq!(shown_undo(&app).scroll, last, "stopped at the end");
+    press(&mut app, key(KeyCode::Char('k')));
+    assert_eq!(shown_undo(&app).scroll, last.saturating_sub(1));
+}
+
+fn shown_undo(app: &App) -> &Undo {
+    app.view
+        .as_ref()
+        .unwrap()
+        .view
+        .as_any()
+        .downcast_ref()
+        .unwrap()
+}

@@ -51,9 +51,9 @@ pub fn render(undo: &Undo, frame: &mut Frame, area: Rect, app: &App, theme: &The
     if unless_loaded(frame, rest, "the journal", &undo.preview, app, theme) {
         return;
     }
-    let scroll = undo
-        .scroll
-        .min(lines.len().saturating_sub(usize::from(rest.height)));
+    let last = lines.len().saturating_sub(usize::from(rest.height));
+    undo.last_scroll.set(last);
+    let scroll = undo.scroll.min(last);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), rest);
 }

@@ -1,5 +1,7 @@
 //! The buttons at the foot of a dialog, and moving the focus along a row of them.
 
+use crate::tui::keymap::Action;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Button {
     Add,
@@ -36,6 +38,33 @@ pub fn step_button(row: &[Button], current: Button, delta: isize) -> Button {
     row[(at as isize + delta).rem_euclid(n) as usize]
 }
 
+/// What a key did to a confirmation's row of buttons, where every button but the one that
+/// confirms closes the dialog (Cancel, Back, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKey {
+    /// The focus moved along the row.
+    Moved,
+    /// Enter on the confirming button.
+    Confirm,
+    /// Enter on any other button, or the cancel key.
+    Close,
+    /// Not a key of the row: the dialog's own.
+    Other,
+}
+
+/// Moves `focus` along `row` for the button keys, and says what Enter or the cancel key meant;
+/// a confirmation then only decides what confirming does.
+pub fn row_key(action: Action, row: &[Button], focus: &mut Button, confirm: Button) -> RowKey {
+    match action {
+        Action::NextButton => *focus = step_button(row, *focus, 1),
+        Action::PreviousButton => *focus = step_button(row, *focus, -1),
+        Action::Press if *focus == confirm => return RowKey::Confirm,
+        Action::Press | Action::Cancel => return RowKey::Close,
+        _ => return RowKey::Other,
+    }
+    RowKey::Moved
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +75,18 @@ mod tests {
         assert_eq!(step_button(&row, Button::Cancel, 1), Button::Archive);
         assert_eq!(step_button(&row, Button::Archive, 1), Button::Cancel);
         assert_eq!(step_button(&row, Button::Cancel, -1), Button::Archive);
+    }
+
+    #[test]
+    fn enter_confirms_only_on_the_confirming_button() {
+        let row = [Button::Cancel, Button::Apply];
+        let mut focus = Button::Cancel;
+        let key = |action, focus: &mut Button| row_key(action, &row, focus, Button::Apply);
+        assert_eq!(key(Action::Press, &mut focus), RowKey::Close);
+        assert_eq!(key(Action::NextButton, &mut focus), RowKey::Moved);
+        assert_eq!(focus, Button::Apply);
+        assert_eq!(key(Action::Press, &mut focus), RowKey::Confirm);
+        assert_eq!(key(Action::Cancel, &mut focus), RowKey::Close);
+        assert_eq!(key(Action::Up, &mut focus), RowKey::Other);
     }
 }

@@ -59,7 +59,7 @@ use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel, Navigation, RemoteError};
 use crate::tui::theme::Theme;
 
-pub use buttons::{Button, step_button};
+pub use buttons::{Button, RowKey, row_key, step_button};
 pub use submission::Submission;
 
 /// What happens once a dialog has taken an input.

@@ -16,7 +16,7 @@ use crate::tui::theme::Theme;
 use crate::tui::views::people::{Batch, People};
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
 
-use super::{After, Button, Canvas, Dialog, Next, Opened, step_button};
+use super::{After, Button, Canvas, Dialog, Next, Opened, RowKey, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
@@ -45,14 +45,10 @@ impl Dialog for ConfirmBatch {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
-        match action {
-            Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
-            Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
-            Action::Press if self.focus == Button::Apply => {
-                return Next::Then(After::Start(self.batch.first()));
-            }
-            Action::Press | Action::Cancel => return Next::Close,
-            _ => {}
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
+            RowKey::Confirm => return Next::Then(After::Start(self.batch.first())),
+            RowKey::Close => return Next::Close,
+            RowKey::Moved | RowKey::Other => {}
         }
         Next::Stay
     }

@@ -10,7 +10,7 @@ use tui_input::Input as TextInput;
 
 use crate::actions::audit_trail::{AuditNames, ExportFormat, export};
 use crate::api::AuditLogOut;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
@@ -19,7 +19,7 @@ use crate::tui::views::Fetcher;
 use crate::tui::views::audit::ExportFetch;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
 
-use super::{After, Button, Canvas, Dialog, Next, step_button};
+use super::{After, Button, Canvas, Dialog, Next, RowKey, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
@@ -109,12 +109,10 @@ impl Dialog for ExportDialog {
             }
             Input::Action(action) => action,
         };
-        match action {
-            Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
-            Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
-            Action::Press if self.focus == Button::Apply => return self.start(),
-            Action::Press | Action::Cancel => return Next::Close,
-            _ => {}
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
+            RowKey::Confirm => return self.start(),
+            RowKey::Close => return Next::Close,
+            RowKey::Moved | RowKey::Other => {}
         }
         Next::Stay
     }

@@ -8,14 +8,14 @@ use uuid::Uuid;
 use crate::actions::outcome::{self, count_of};
 use crate::actions::{Reply, Request};
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
 
-use super::{Button, Canvas, Dialog, Next, Opened, Submission, step_button};
+use super::{Button, Canvas, Dialog, Next, Opened, RowKey, Submission, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
@@ -81,19 +81,14 @@ impl Dialog for RemoveMembers {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
-        match action {
-            Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
-            Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
-            Action::Press if self.focus == Button::Remove => {
-                return Next::Send(Request::RemoveMembers {
-                    workspace: self.workspace,
-                    users: self.users(),
-                });
-            }
-            Action::Press | Action::Cancel => return Next::Close,
-            _ => {}
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Remove) {
+            RowKey::Confirm => Next::Send(Request::RemoveMembers {
+                workspace: self.workspace,
+                users: self.users(),
+            }),
+            RowKey::Close => Next::Close,
+            RowKey::Moved | RowKey::Other => Next::Stay,
         }
-        Next::Stay
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {

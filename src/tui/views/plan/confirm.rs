@@ -6,8 +6,8 @@
 use ratatui::Frame;
 
 use crate::domain::org::Change;
-use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, step_button};
-use crate::tui::keymap::{Action, Context};
+use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, RowKey, row_key};
+use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
@@ -62,16 +62,11 @@ impl Dialog for ConfirmRun {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
-        match action {
-            Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
-            Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
-            Action::Press if self.focus == Button::Apply => {
-                return Next::Then(After::Start(Fetcher::new(self.run.clone())));
-            }
-            Action::Press | Action::Cancel => return Next::Close,
-            _ => {}
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
+            RowKey::Confirm => Next::Then(After::Start(Fetcher::new(self.run.clone()))),
+            RowKey::Close => Next::Close,
+            RowKey::Moved | RowKey::Other => Next::Stay,
         }
-        Next::Stay
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {

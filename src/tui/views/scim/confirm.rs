@@ -8,7 +8,7 @@ use ratatui::text::Line;
 
 use crate::actions::outcome::count_of;
 use crate::api::AdminScimSyncRunOut;
-use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, step_button};
+use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, RowKey, row_key};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
@@ -62,27 +62,24 @@ impl Dialog for ConfirmSync {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
-        match action {
-            Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
-            Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
-            Action::Press if self.focus == Button::Apply && !self.list.read_whole() => {
-                return Next::Say(
-                    crate::tui::state::FlashLevel::Error,
-                    format!(
-                        "Nothing sent: scroll to the end first ({} lines not shown yet)",
-                        self.list.unread()
-                    ),
-                );
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
+            RowKey::Confirm if !self.list.read_whole() => Next::Say(
+                crate::tui::state::FlashLevel::Error,
+                format!(
+                    "Nothing sent: scroll to the end first ({} lines not shown yet)",
+                    self.list.unread()
+                ),
+            ),
+            RowKey::Confirm => {
+                Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false })))
             }
-            Action::Press if self.focus == Button::Apply => {
-                return Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false })));
-            }
-            Action::Press | Action::Cancel => return Next::Close,
-            other => {
-                self.list.scroll(other);
+            RowKey::Close => Next::Close,
+            RowKey::Moved => Next::Stay,
+            RowKey::Other => {
+                self.list.scroll(action);
+                Next::Stay
             }
         }
-        Next::Stay
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {

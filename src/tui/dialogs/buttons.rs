@@ -1,6 +1,14 @@
-//! The buttons at the foot of a dialog, and moving the focus along a row of them.
+//! The buttons at the foot of a dialog: moving the focus along a row of them, what Enter
+//! there means, and a confirmation's row as drawn.
 
-use crate::tui::keymap::Action;
+use ratatui::text::Line;
+
+use crate::tui::keymap::{Action, Context};
+use crate::tui::state::{App, FlashLevel};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{ButtonView, buttons};
+
+use super::Next;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Button {
@@ -63,6 +71,44 @@ pub fn row_key(action: Action, row: &[Button], focus: &mut Button, confirm: Butt
         _ => return RowKey::Other,
     }
     RowKey::Moved
+}
+
+/// What Enter on a closing button says instead of closing, once the admin has typed or chosen
+/// something there: how to reach `button`, and that the cancel key closes `without` it. The
+/// dialog opens on Cancel, and that Enter must not throw the work away without a word.
+pub fn not_closed_yet(app: &App, button: &str, without: &str) -> Next {
+    let next = app
+        .keymap
+        .describe_keys(Context::Dialog, Action::NextButton);
+    let cancel = app.keymap.describe_keys(Context::Dialog, Action::Cancel);
+    Next::Say(
+        FlashLevel::Info,
+        format!("{next} moves to the {button} button; {cancel} closes without {without}"),
+    )
+}
+
+/// A confirmation's row as drawn: each button with its own label but the confirming one, which
+/// says what it does and is dimmed while it cannot be pressed.
+pub fn confirm_row(
+    row: &[Button],
+    focus: Button,
+    confirm: Button,
+    text: impl Into<String>,
+    enabled: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let mut text = Some(text.into());
+    let views: Vec<ButtonView> = row
+        .iter()
+        .map(|b| {
+            let view = ButtonView::new(*b, Some(focus));
+            match text.take_if(|_| *b == confirm) {
+                Some(text) => view.text(text).enabled(enabled),
+                None => view,
+            }
+        })
+        .collect();
+    buttons(&views, theme)
 }
 
 #[cfg(test)]

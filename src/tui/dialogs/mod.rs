@@ -44,22 +44,28 @@ pub mod spend_limit;
 pub mod unsaved;
 
 mod buttons;
+mod form;
+mod name_to_type;
+mod person;
+mod review;
 mod submission;
 
 use std::any::Any;
 use std::fmt;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::actions::{Reply, Request};
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel, Navigation, RemoteError};
 use crate::tui::theme::Theme;
 
-pub use buttons::{Button, RowKey, row_key, step_button};
+pub use buttons::{Button, RowKey, confirm_row, not_closed_yet, row_key, step_button};
+pub use form::field_label;
 pub use submission::Submission;
 
 /// What happens once a dialog has taken an input.
@@ -115,8 +121,11 @@ pub trait Dialog: fmt::Debug + AnyDialog {
     /// What it is, for the record of what a frame showed.
     fn name(&self) -> &'static str;
 
-    /// Where its keys are looked up, most specific first.
-    fn layers(&self) -> Vec<Layer>;
+    /// Where its keys are looked up, most specific first; a dialog of buttons alone takes the
+    /// dialog keys.
+    fn layers(&self) -> Vec<Layer> {
+        vec![Layer::Keys(Context::Dialog)]
+    }
 
     /// Whether it does something with `action` now; an action it has no use for is looked up
     /// in its next layer.
@@ -125,8 +134,25 @@ pub trait Dialog: fmt::Debug + AnyDialog {
     }
 
     /// What an input does to it, and what happens next. It reads the rest of the console
-    /// from `app` and changes nothing there: that is what [`Next`] asks for.
-    fn act(&mut self, input: Input, app: &App) -> Next;
+    /// from `app` and changes nothing there: that is what [`Next`] asks for. An action goes to
+    /// [`Dialog::action`], a key typed into its text field to [`Dialog::typed`].
+    fn act(&mut self, input: Input, app: &App) -> Next {
+        match input {
+            Input::Action(action) => self.action(action, app),
+            Input::Typed(key) => {
+                self.typed(key);
+                Next::Stay
+            }
+        }
+    }
+
+    /// What an action does to it, for a dialog that leaves [`Dialog::act`] as it is.
+    fn action(&mut self, _action: Action, _app: &App) -> Next {
+        Next::Stay
+    }
+
+    /// A key typed into its text field, for a dialog that has one.
+    fn typed(&mut self, _key: KeyEvent) {}
 
     /// Pasted text, for a text field of it that takes keys.
     fn paste(&mut self, _text: &str) {}

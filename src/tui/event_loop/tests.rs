@@ -32,8 +32,7 @@ async fn the_spinner_turns_while_requests_run_and_stops_with_them() {
         assert_eq!(console.frames(), settled, "no spinner frames once idle");
         console.press(key(KeyCode::Char('q'))).await;
     };
-    let (outcome, ()) = tokio::join!(session.run(), driver);
-    outcome.result.expect("the loop ends cleanly");
+    session.run_with(driver).await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -48,8 +47,7 @@ async fn an_idle_console_draws_nothing_until_something_happens() {
         assert_eq!(console.frames(), frames + 1, "a key, one frame");
         console.press(key(KeyCode::Char('q'))).await;
     };
-    let (outcome, ()) = tokio::join!(session.run(), driver);
-    outcome.result.expect("the loop ends cleanly");
+    session.run_with(driver).await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -80,8 +78,7 @@ async fn a_message_clears_itself_and_an_error_stays_longer() {
         assert!(!status_line(&console).contains("Unknown command"));
         console.press(key(KeyCode::Char('q'))).await;
     };
-    let (outcome, ()) = tokio::join!(session.run(), driver);
-    outcome.result.expect("the loop ends cleanly");
+    session.run_with(driver).await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -91,8 +88,7 @@ async fn quitting_cancels_every_request_still_running() {
         console.wait_for("Loading workspaces").await;
         console.press(key(KeyCode::Char('q'))).await;
     };
-    let (outcome, ()) = tokio::join!(session.run(), driver);
-    outcome.result.expect("the loop ends cleanly");
+    let outcome = session.run_with(driver).await;
     assert!(outcome.app.quit);
     assert!(
         !outcome.sent.is_empty(),
@@ -125,8 +121,7 @@ async fn ctrl_c_cancels_then_quits_and_a_late_answer_changes_nothing() {
         );
         console.press(ctrl('c')).await;
     };
-    let (outcome, ()) = tokio::join!(session.run(), driver);
-    outcome.result.expect("the loop ends cleanly");
+    let outcome = session.run_with(driver).await;
     assert!(outcome.app.quit, "the second ctrl-c quits");
     assert!(outcome.answered_though_cancelled.is_empty());
 }
@@ -142,7 +137,6 @@ async fn a_resize_redraws_at_the_new_size() {
         console.wait_for("Research").await;
         console.press(key(KeyCode::Char('q'))).await;
     };
-    let (outcome, ()) = tokio::join!(session.run(), driver);
-    outcome.result.expect("the loop ends cleanly");
+    let outcome = session.run_with(driver).await;
     assert_eq!(outcome.app.screen, (100, 30));
 }

@@ -1,15 +1,8 @@
 //! Keymap loading: the built-in map, user overrides, and the errors a bad file gets.
 
 use super::*;
-use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new_with_kind(code, KeyModifiers::NONE, KeyEventKind::Press)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new_with_kind(KeyCode::Char(c), KeyModifiers::CONTROL, KeyEventKind::Press)
-}
+use crate::tui::testing::{ctrl, key};
+use crossterm::event::KeyCode;
 
 fn user(text: &str) -> Result<Keymap, ConfigFileError> {
     Keymap::load(Some((Source::File("/cfg/keymap.toml".into()), text)))
@@ -31,59 +24,37 @@ fn every_catalog_action_has_a_builtin_binding() {
 #[test]
 fn builtin_keys_do_what_the_issue_asks() {
     let map = Keymap::builtin().unwrap();
-    assert_eq!(
-        map.action(Context::Global, &key(KeyCode::Char('q'))),
-        Some(Action::Quit)
-    );
-    assert_eq!(
-        map.action(Context::Global, &ctrl('c')),
-        Some(Action::Interrupt)
-    );
-    assert_eq!(
-        map.action(Context::Global, &ctrl('p')),
-        Some(Action::WorkspacePicker)
-    );
-    assert_eq!(
-        map.action(Context::Global, &ctrl('o')),
-        Some(Action::OrganizationPicker)
-    );
-    assert_eq!(
-        map.action(Context::Global, &key(KeyCode::Char('-'))),
-        Some(Action::JumpBack)
-    );
-    assert_eq!(
-        map.action(Context::Global, &key(KeyCode::Char(':'))),
-        Some(Action::CommandLine)
-    );
-    assert_eq!(
-        map.action(Context::Global, &key(KeyCode::Char('?'))),
-        Some(Action::Help)
-    );
-    assert_eq!(
-        map.action(Context::Global, &key(KeyCode::Tab)),
-        Some(Action::NextPane)
-    );
-    assert_eq!(
-        map.action(Context::Global, &key(KeyCode::BackTab)),
-        Some(Action::PreviousPane)
-    );
-    assert_eq!(
-        map.action(Context::List, &key(KeyCode::Char('j'))),
-        Some(Action::Down)
-    );
-    assert_eq!(
-        map.action(Context::List, &key(KeyCode::Up)),
-        Some(Action::Up)
-    );
-    assert_eq!(
-        map.action(Context::List, &key(KeyCode::Char('/'))),
-        Some(Action::Filter)
-    );
-    assert_eq!(
-        map.action(Context::Settings, &ctrl('s')),
-        Some(Action::Save)
-    );
-    assert_eq!(map.action(Context::List, &key(KeyCode::Char('x'))), None);
+    let bound = [
+        (Context::Global, key(KeyCode::Char('q')), Some(Action::Quit)),
+        (Context::Global, ctrl('c'), Some(Action::Interrupt)),
+        (Context::Global, ctrl('p'), Some(Action::WorkspacePicker)),
+        (Context::Global, ctrl('o'), Some(Action::OrganizationPicker)),
+        (
+            Context::Global,
+            key(KeyCode::Char('-')),
+            Some(Action::JumpBack),
+        ),
+        (
+            Context::Global,
+            key(KeyCode::Char(':')),
+            Some(Action::CommandLine),
+        ),
+        (Context::Global, key(KeyCode::Char('?')), Some(Action::Help)),
+        (Context::Global, key(KeyCode::Tab), Some(Action::NextPane)),
+        (
+            Context::Global,
+            key(KeyCode::BackTab),
+            Some(Action::PreviousPane),
+        ),
+        (Context::List, key(KeyCode::Char('j')), Some(Action::Down)),
+        (Context::List, key(KeyCode::Up), Some(Action::Up)),
+        (Context::List, key(KeyCode::Char('/')), Some(Action::Filter)),
+        (Context::Settings, ctrl('s'), Some(Action::Save)),
+        (Context::List, key(KeyCode::Char('x')), None),
+    ];
+    for (context, key, action) in bound {
+        assert_eq!(map.action(context, &key), action, "{context:?} {key:?}");
+    }
 }
 
 #[test]

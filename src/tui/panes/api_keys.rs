@@ -5,20 +5,15 @@ use ratatui::layout::Rect;
 
 use crate::api::ApiKeyExtendedOut;
 use crate::api::datetime::format_date;
-use crate::tui::state::org::{FoundWorkspace, key_expired};
-use crate::tui::state::{App, Focus, Remote, WorkspaceView};
-use crate::tui::theme::Theme;
+use crate::tui::state::org::key_expired;
+use crate::tui::state::{Focus, Remote};
 use crate::tui::widgets::table::{self, Column, Row};
 use crate::tui::widgets::{frame, spinner};
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    found: FoundWorkspace<'_>,
-    view: &WorkspaceView,
-    theme: &Theme,
-) {
+use super::detail::OpenTab;
+
+pub fn render(frame: &mut Frame, area: Rect, tab: OpenTab<'_>) {
+    let (app, found, view, theme) = (tab.app, tab.found, tab.view, tab.theme);
     let org = app.org();
     match &org.api_keys.value {
         Remote::Loading => {

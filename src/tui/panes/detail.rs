@@ -15,6 +15,15 @@ use crate::tui::widgets::{frame, spinner};
 
 use super::{api_keys, members, settings};
 
+/// What a tab of the open workspace is drawn from.
+#[derive(Clone, Copy)]
+pub struct OpenTab<'a> {
+    pub app: &'a App,
+    pub found: FoundWorkspace<'a>,
+    pub view: &'a WorkspaceView,
+    pub theme: &'a Theme,
+}
+
 /// Draws the open workspace; returns its id when its settings form was drawn whole.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<Uuid> {
     let org = app.org();
@@ -52,14 +61,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option
         height: inner.height - 1,
         ..inner
     };
-    render_tabs(frame, tabs_area, app, found, view, theme);
+    let tab = OpenTab {
+        app,
+        found,
+        view,
+        theme,
+    };
+    render_tabs(frame, tabs_area, tab);
     match view.tab {
-        Tab::Members => members::render(frame, body, app, found, view, theme),
+        Tab::Members => members::render(frame, body, tab),
         Tab::Settings => {
             let whole = settings::render(frame, body, app, view, theme);
             return whole.then_some(found.workspace.uuid);
         }
-        Tab::ApiKeys => api_keys::render(frame, body, app, found, view, theme),
+        Tab::ApiKeys => api_keys::render(frame, body, tab),
     }
     None
 }
@@ -82,14 +97,8 @@ fn title(found: FoundWorkspace<'_>) -> Line<'static> {
     Line::from(wide_emoji(&text).into_owned())
 }
 
-fn render_tabs(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    found: FoundWorkspace<'_>,
-    view: &WorkspaceView,
-    theme: &Theme,
-) {
+fn render_tabs(frame: &mut Frame, area: Rect, tab: OpenTab<'_>) {
+    let (app, found, view, theme) = (tab.app, tab.found, tab.view, tab.theme);
     let org = app.org();
     let mut spans = Vec::new();
     for tab in Tab::ALL {

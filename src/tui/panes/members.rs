@@ -6,35 +6,19 @@ use ratatui::layout::Rect;
 
 use crate::tui::roles_short;
 use crate::tui::state::members::MemberColumn;
-use crate::tui::state::org::FoundWorkspace;
 use crate::tui::state::people::MemberRow;
-use crate::tui::state::{App, Focus, Remote, WorkspaceView};
-use crate::tui::theme::Theme;
+use crate::tui::state::{Focus, Remote};
 use crate::tui::widgets::table::{self, Column, Row};
 use crate::tui::widgets::text::width;
 use crate::tui::widgets::{frame, spinner};
 
-use super::workspaces::render_filter;
+use super::detail::OpenTab;
+use super::workspaces::with_filter_line;
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    found: FoundWorkspace<'_>,
-    view: &WorkspaceView,
-    theme: &Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, tab: OpenTab<'_>) {
+    let (app, found, view, theme) = (tab.app, tab.found, tab.view, tab.theme);
     let org = app.org();
-    let (table_area, filter_area) = if view.members_filter.typing || view.members_filter.is_active()
-    {
-        let (top, bottom) = frame::split_bottom(area);
-        (top, Some(bottom))
-    } else {
-        (area, None)
-    };
-    if let Some(filter_area) = filter_area {
-        render_filter(frame, filter_area, &view.members_filter, theme);
-    }
+    let table_area = with_filter_line(frame, area, &view.members_filter, theme);
     // While the directory pages in, the pages so far show (the status line says how far).
     let people = match (&org.people.value, org.people_preview.as_ref()) {
         (Remote::Loaded(people), _) => people,

@@ -36,15 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let (list_area, filter_area) = if org.list_filter.typing || org.list_filter.is_active() {
-        let (top, bottom) = frame::split_bottom(inner);
-        (top, Some(bottom))
-    } else {
-        (inner, None)
-    };
-    if let Some(filter_area) = filter_area {
-        render_filter(frame, filter_area, &org.list_filter, theme);
-    }
+    let list_area = with_filter_line(frame, inner, &org.list_filter, theme);
 
     let spin = spinner(app.spinner_frame);
     match &org.listed().value {
@@ -117,7 +109,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The filter strip at the bottom of a list: "/ text", with the cursor while typing.
-pub fn render_filter(frame: &mut Frame, area: Rect, filter: &Filter, theme: &Theme) {
+/// Splits the filter's line off the foot of `area` while it is typed or in use, and draws it
+/// there; gives back the room left above it.
+pub fn with_filter_line(frame: &mut Frame, area: Rect, filter: &Filter, theme: &Theme) -> Rect {
+    if !(filter.typing || filter.is_active()) {
+        return area;
+    }
+    let (rest, line) = frame::split_bottom(area);
+    render_filter(frame, line, filter, theme);
+    rest
+}
+
+fn render_filter(frame: &mut Frame, area: Rect, filter: &Filter, theme: &Theme) {
     let prompt = "/ ";
     let style = if filter.typing {
         theme.field_editing

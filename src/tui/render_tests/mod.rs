@@ -8,6 +8,7 @@ mod org_views;
 mod panes;
 mod people;
 mod roles;
+mod shots;
 mod sizes;
 mod staging;
 mod styles;
@@ -67,6 +68,21 @@ fn runs(buffer: &Buffer, y: u16) -> Vec<(u16, u16, Modifier)> {
     }
     runs.retain(|(_, _, m)| !m.is_empty());
     runs
+}
+
+/// Each view opened by its `:` command draws without a colour at 80x24 and 160x48 in the
+/// monochrome theme.
+pub fn assert_no_colour(commands: &[&str]) {
+    for command in commands {
+        let app = crate::tui::testing::command_opened(command);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let terminal = draw(&app, &Theme::monochrome(), w, h);
+            for cell in terminal.backend().buffer().content() {
+                assert_eq!(cell.fg, ratatui::style::Color::Reset, "{command} {w}x{h}");
+                assert_eq!(cell.bg, ratatui::style::Color::Reset, "{command} {w}x{h}");
+            }
+        }
+    }
 }
 
 /// The column where `text` starts on row `y`, counting in cells.

@@ -4,103 +4,51 @@
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
+use super::shots::{Look, Shot};
 use super::*;
 use crate::tui::testing::*;
 
-#[test]
-fn help_overlay_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('?')));
-    assert_snapshot!(screen(&app, 80, 24));
-}
+const SHOTS: &[Shot] = &[
+    Shot::keys("help_overlay_80x24", loaded_app, "?"),
+    Shot::keys("help_overlay_160x48", loaded_app, "?").look(Look::Text(160, 48)),
+    Shot::keys(
+        "help_overlay_scrolled_80x24",
+        loaded_app,
+        "? pgdn pgdn pgdn",
+    ),
+    Shot::keys("workspace_picker_80x24", loaded_app, r#"ctrl-p "d""#),
+    Shot::keys("workspace_picker_160x48", loaded_app, "a ctrl-p").look(Look::Text(160, 48)),
+    Shot::keys(
+        "workspace_picker_without_matches_80x24",
+        loaded_app,
+        r#"ctrl-p "qqq""#,
+    ),
+    Shot::keys("organization_picker_80x24", loaded_app, "ctrl-o"),
+    Shot::keys("organization_picker_160x48", loaded_app, r#"ctrl-o "lo""#)
+        .look(Look::Text(160, 48)),
+    Shot::keys(
+        "unsaved_changes_prompt_80x24",
+        loaded_app,
+        r#"enter 2 enter "!" enter q"#,
+    ),
+    Shot::keys("command_line_80x24", loaded_app, r#": "ws" space "resea""#),
+    Shot::keys("too_small_notice", loaded_app, "").look(Look::Text(40, 10)),
+];
 
 #[test]
-fn help_overlay_160x48() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('?')));
-    assert_snapshot!(screen(&app, 160, 48));
-}
-
-#[test]
-fn help_overlay_scrolled_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('?')));
-    for _ in 0..3 {
-        press(&mut app, key(KeyCode::PageDown));
+fn dialogs_that_find_read_and_leave() {
+    for shot in SHOTS {
+        assert_snapshot!(shot.name, shot.take());
     }
-    assert_snapshot!(screen(&app, 80, 24));
 }
 
 #[test]
 fn help_follows_a_user_keymap() {
     let mut app = loaded_app();
-    app.keymap = crate::tui::keymap::Keymap::load(Some((
-        crate::tui::config_file::Source::File("k.toml".into()),
-        "[global]\nquit = [\"ctrl-q\"]\n",
-    )))
-    .unwrap();
+    app.keymap = user_keymap("[global]\nquit = [\"ctrl-q\"]\n");
     press(&mut app, key(KeyCode::Char('?')));
     let text = screen(&app, 160, 48);
     assert!(text.contains("ctrl-q"), "{text}");
-}
-
-#[test]
-fn workspace_picker_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "d");
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn workspace_picker_160x48() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('a')));
-    press(&mut app, ctrl('p'));
-    assert_snapshot!(screen(&app, 160, 48));
-}
-
-#[test]
-fn workspace_picker_without_matches_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "qqq");
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn organization_picker_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, ctrl('o'));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn organization_picker_160x48() {
-    let mut app = loaded_app();
-    press(&mut app, ctrl('o'));
-    type_text(&mut app, "lo");
-    assert_snapshot!(screen(&app, 160, 48));
-}
-
-#[test]
-fn unsaved_changes_prompt_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, "!");
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('q')));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn command_line_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "ws resea");
-    assert_snapshot!(screen(&app, 80, 24));
 }
 
 #[test]
@@ -123,9 +71,4 @@ fn an_empty_command_line_lists_the_commands() {
         !text.contains("commands:"),
         "the list goes once typing starts"
     );
-}
-
-#[test]
-fn too_small_notice() {
-    assert_snapshot!(screen(&loaded_app(), 40, 10));
 }

@@ -3,20 +3,77 @@
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
+use super::shots::{Look, Shot};
 use super::*;
 use crate::tui::call::{Call, Payload};
 use crate::tui::state::{ErrorKind, RemoteError};
 use crate::tui::testing::*;
 use crate::tui::update::start;
 
-#[test]
-fn main_screen_80x24() {
-    assert_snapshot!(screen(&loaded_app(), 80, 24));
+fn read_only() -> App {
+    let mut app = loaded_app();
+    app.read_only = true;
+    app
 }
 
+/// Screens the loaded console reaches by keys alone.
+const SHOTS: &[Shot] = &[
+    Shot::keys("main_screen_80x24", loaded_app, ""),
+    Shot::keys("main_screen_160x48", loaded_app, "").look(Look::Text(160, 48)),
+    Shot::keys(
+        "organizations_pane_focused_80x24",
+        loaded_app,
+        "backtab down",
+    ),
+    Shot::keys("workspace_filter_typing_80x24", loaded_app, r#"/ "pro""#),
+    Shot::keys("archived_list_80x24", loaded_app, "a"),
+    Shot::keys(
+        "members_tab_focused_and_sorted_160x48",
+        loaded_app,
+        "enter s S down",
+    )
+    .look(Look::Text(160, 48)),
+    Shot::keys(
+        "members_filter_without_match_80x24",
+        loaded_app,
+        r#"enter / "nobody""#,
+    ),
+    Shot::keys(
+        "members_of_a_workspace_with_wide_names_80x24",
+        loaded_app,
+        r#"ctrl-p "日本" enter"#,
+    ),
+    Shot::keys("settings_tab_80x24", loaded_app, "enter 2"),
+    Shot::keys("settings_tab_160x48", loaded_app, "enter 2").look(Look::Text(160, 48)),
+    Shot::keys(
+        "settings_dirty_with_errors_while_editing_80x24",
+        loaded_app,
+        r#"enter 2 down down enter "xy""#,
+    ),
+    Shot::keys(
+        "settings_of_an_archived_workspace_80x24",
+        loaded_app,
+        "a enter 2",
+    ),
+    Shot::keys(
+        "settings_in_read_only_mode_80x24",
+        read_only,
+        "enter 2 enter",
+    ),
+    Shot::keys("api_keys_tab_80x24", loaded_app, "enter 3"),
+    Shot::keys("api_keys_tab_160x48", loaded_app, "enter 3").look(Look::Text(160, 48)),
+    Shot::keys(
+        "api_keys_tab_empty_80x24",
+        loaded_app,
+        r#"ctrl-p "market" enter 3"#,
+    ),
+];
+
 #[test]
-fn main_screen_160x48() {
-    assert_snapshot!(screen(&loaded_app(), 160, 48));
+fn panes_reached_by_keys() {
+    for shot in SHOTS {
+        assert_snapshot!(shot.name, shot.take());
+    }
 }
 
 #[test]
@@ -28,18 +85,13 @@ fn loading_80x24() {
 
 #[test]
 fn load_errors_80x24() {
-    let mut app = new_app();
-    let effects = start(&mut app);
-    for (id, profile, call) in requests(&effects) {
-        let result = match call {
-            Call::Workspaces { .. } => Err(RemoteError::new(
-                ErrorKind::Unreachable,
-                "cannot reach http://127.0.0.1:4000 (connection refused)",
-            )),
-            ref other => outcome(profile, other),
-        };
-        deliver(&mut app, id, profile, call, result);
-    }
+    let app = loaded_but(
+        |call| matches!(call, Call::Workspaces { .. }),
+        RemoteError::new(
+            ErrorKind::Unreachable,
+            "cannot reach http://127.0.0.1:4000 (connection refused)",
+        ),
+    );
     assert_snapshot!(screen(&app, 80, 24));
 }
 
@@ -54,144 +106,15 @@ fn empty_organization_80x24() {
 }
 
 #[test]
-fn organizations_pane_focused_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::BackTab));
-    press(&mut app, key(KeyCode::Down));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn workspace_filter_typing_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "pro");
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn archived_list_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('a')));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn members_tab_focused_and_sorted_160x48() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('s')));
-    press(&mut app, key(KeyCode::Char('S')));
-    press(&mut app, key(KeyCode::Down));
-    assert_snapshot!(screen(&app, 160, 48));
-}
-
-#[test]
-fn members_filter_without_match_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "nobody");
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn members_of_a_workspace_with_wide_names_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "日本");
-    press(&mut app, key(KeyCode::Enter));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn settings_tab_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn settings_tab_160x48() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    assert_snapshot!(screen(&app, 160, 48));
-}
-
-#[test]
-fn settings_dirty_with_errors_while_editing_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, "xy");
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
 fn settings_without_the_extension_160x48() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Enter));
-    let effects =
-        crate::tui::update::update(&mut app, crate::tui::msg::Msg::Key(key(KeyCode::Char('2'))));
-    let (id, profile, call) = requests(&effects)[0].clone();
-    deliver(
+    press_answered(
         &mut app,
-        id,
-        profile,
-        call,
+        key(KeyCode::Char('2')),
         Ok(Payload::WorkspaceSettings(None)),
     );
     assert_snapshot!(screen(&app, 160, 48));
-}
-
-#[test]
-fn settings_of_an_archived_workspace_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('a')));
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn settings_in_read_only_mode_80x24() {
-    let mut app = loaded_app();
-    app.read_only = true;
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Enter));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn api_keys_tab_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('3')));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn api_keys_tab_160x48() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('3')));
-    assert_snapshot!(screen(&app, 160, 48));
-}
-
-#[test]
-fn api_keys_tab_empty_80x24() {
-    let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "market");
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('3')));
-    assert_snapshot!(screen(&app, 80, 24));
 }
 
 #[test]

@@ -5,22 +5,16 @@
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
+use super::shots::{EVERY_WAY, looks};
 use super::*;
 use crate::tui::testing::*;
 use crate::tui::views::people::tests::{open_people, shown};
 use crate::tui::views::people::{Batch, People, Run};
 
 fn four(name: &str, app: &App) {
-    assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
-    assert_snapshot!(format!("{name}_160x48"), screen(app, 160, 48));
-    assert_snapshot!(
-        format!("{name}_monochrome_80x24"),
-        styled_screen(app, &Theme::monochrome(), 80, 24)
-    );
-    assert_snapshot!(
-        format!("{name}_monochrome_160x48"),
-        styled_screen(app, &Theme::monochrome(), 160, 48)
-    );
+    for (name, shown) in looks(name, app, EVERY_WAY) {
+        assert_snapshot!(name, shown);
+    }
 }
 
 fn find(app: &mut App, text: &str) {
@@ -68,10 +62,7 @@ fn people_org_roles_dialog() {
     find(&mut app, "jane.roe");
     press(&mut app, key(KeyCode::Char('r')));
     four("people_org_roles", &app);
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "down down space enter");
     four("people_org_roles_preview", &app);
 }
 
@@ -79,14 +70,7 @@ fn people_org_roles_dialog() {
 fn people_org_roles_of_the_last_admin() {
     let mut app = open_people();
     find(&mut app, "zoe");
-    press(&mut app, key(KeyCode::Char('r')));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Up));
-    press(&mut app, key(KeyCode::Up));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "r down down space up up space enter");
     four("people_org_roles_last_admin", &app);
 }
 
@@ -94,8 +78,7 @@ fn people_org_roles_of_the_last_admin() {
 fn people_offboard_dialog() {
     let mut app = open_people();
     find(&mut app, "jane.doe");
-    press(&mut app, key(KeyCode::Char('O')));
-    type_text(&mut app, "jane.doe@north");
+    press_keys(&mut app, r#"O "jane.doe@north""#);
     four("people_offboard", &app);
 }
 
@@ -110,11 +93,9 @@ fn people_offboard_refused_for_the_last_admin() {
 #[test]
 fn people_revoke_and_reinvite_confirmations() {
     let mut app = open_people();
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('X')));
+    press_keys(&mut app, "tab X");
     four("people_revoke", &app);
-    press(&mut app, key(KeyCode::Esc));
-    press(&mut app, key(KeyCode::Char('R')));
+    press_keys(&mut app, "esc R");
     four("people_reinvite", &app);
 }
 

@@ -13,9 +13,7 @@ use crate::tui::testing::*;
 /// Research's Members tab, focused.
 fn research() -> App {
     let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "Research");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"ctrl-p "Research" enter"#);
     app
 }
 
@@ -159,8 +157,7 @@ fn the_role_editor_names_everyone_it_changes_or_counts_the_rest() {
             people.persons.push(extra);
         }
     });
-    press(&mut app, key(KeyCode::Char('*')));
-    press(&mut app, key(KeyCode::Char('r')));
+    press_keys(&mut app, "* r");
     let text = screen(&app, 100, 30);
     assert!(text.contains("For 15 members: Ana Lucía Pérez,"), "{text}");
     assert!(text.contains("and 9 more"), "{text}");

@@ -4,6 +4,7 @@
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
+use super::shots::{Look, looks};
 use super::*;
 use crate::actions::org_run::RunOutcome;
 use crate::domain::org::Change;
@@ -12,17 +13,18 @@ use crate::tui::views::plan::PlanView;
 use crate::tui::views::plan::tests::{add, planned, set_roles};
 use crate::tui::views::undo::tests::{preview, undo_showing};
 
+/// Both sizes, and the styles drawn as marks at 80x24 in monochrome and in colour.
+const BOTH_SIZES: &[Look] = &[
+    Look::Text(80, 24),
+    Look::Text(160, 48),
+    Look::Monochrome(80, 24),
+    Look::Colour(80, 24),
+];
+
 fn both_sizes(name: &str, app: &App) {
-    assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
-    assert_snapshot!(format!("{name}_160x48"), screen(app, 160, 48));
-    assert_snapshot!(
-        format!("{name}_monochrome_80x24"),
-        styled_screen(app, &Theme::monochrome(), 80, 24)
-    );
-    assert_snapshot!(
-        format!("{name}_colour_80x24"),
-        styled_screen(app, &Theme::colour(), 80, 24)
-    );
+    for (name, shown) in looks(name, app, BOTH_SIZES) {
+        assert_snapshot!(name, shown);
+    }
 }
 
 #[test]
@@ -102,9 +104,7 @@ fn undo_view_with_a_conflict() {
 #[test]
 fn a_staged_change_marks_its_member_row() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "ws Research");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#": "ws" space "Research" enter"#);
     let profile = app.current;
     app.staging.on = true;
     app.staging

@@ -19,19 +19,14 @@ fn monochrome_main_screen_80x24() {
 #[test]
 fn monochrome_settings_with_an_error_80x24() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, ctrl('u'));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "enter 2 enter ctrl-u enter");
     assert_snapshot!(styled_screen(&app, &mono(), 80, 24));
 }
 
 #[test]
 fn monochrome_picker_160x48() {
     let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "re");
+    press_keys(&mut app, r#"ctrl-p "re""#);
     assert_snapshot!(styled_screen(&app, &mono(), 160, 48));
 }
 
@@ -39,8 +34,7 @@ fn monochrome_picker_160x48() {
 fn screens() -> Vec<App> {
     let mut list = vec![loaded_app()];
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
+    press_keys(&mut app, "enter 2");
     list.push(app.clone());
     press(&mut app, key(KeyCode::Char('3')));
     list.push(app.clone());
@@ -95,8 +89,7 @@ fn the_colour_theme_uses_colour() {
 #[test]
 fn expired_keys_are_dimmed_like_the_keys_of_an_archived_workspace() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('3')));
+    press_keys(&mut app, "enter 3");
     // The cursor on the key that never expires, so the other row shows its own style.
     press(&mut app, key(KeyCode::Char('j')));
     let theme = Theme::colour();

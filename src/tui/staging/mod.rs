@@ -65,66 +65,32 @@ fn field_name(field: WorkspaceField) -> &'static str {
 }
 
 /// `earlier` then `later` as one change; `None` when together they change nothing.
-fn merged(earlier: &Change, later: Change) -> Option<Change> {
-    match (earlier, later) {
+fn merged(earlier: &Change, mut later: Change) -> Option<Change> {
+    let changes = match (earlier, &mut later) {
         (
-            Change::SetMemberRoles { before, .. },
-            Change::SetMemberRoles {
-                workspace,
-                email,
-                after,
-                ..
-            },
-        ) => (*before != after).then(|| Change::SetMemberRoles {
-            workspace,
-            email,
-            before: before.clone(),
-            after,
-        }),
+            Change::SetMemberRoles { before: first, .. },
+            Change::SetMemberRoles { before, after, .. },
+        )
+        | (
+            Change::SetGroupRoles { before: first, .. },
+            Change::SetGroupRoles { before, after, .. },
+        ) => from_first(first, before, after),
         (
-            Change::EditWorkspace { before, .. },
-            Change::EditWorkspace {
-                workspace,
-                field,
-                after,
-                ..
-            },
-        ) => (*before != after).then(|| Change::EditWorkspace {
-            workspace,
-            field,
-            before: before.clone(),
-            after,
-        }),
-        (
-            Change::EditGroup { before, .. },
-            Change::EditGroup {
-                group,
-                field,
-                after,
-                ..
-            },
-        ) => (*before != after).then(|| Change::EditGroup {
-            group,
-            field,
-            before: before.clone(),
-            after,
-        }),
-        (
-            Change::SetGroupRoles { before, .. },
-            Change::SetGroupRoles {
-                group,
-                workspace,
-                after,
-                ..
-            },
-        ) => (*before != after).then(|| Change::SetGroupRoles {
-            group,
-            workspace,
-            before: before.clone(),
-            after,
-        }),
-        (_, later) => Some(later),
-    }
+            Change::EditWorkspace { before: first, .. },
+            Change::EditWorkspace { before, after, .. },
+        )
+        | (Change::EditGroup { before: first, .. }, Change::EditGroup { before, after, .. }) => {
+            from_first(first, before, after)
+        }
+        _ => true,
+    };
+    changes.then_some(later)
+}
+
+/// The later change starts where the first one did; says whether it still changes anything.
+fn from_first<T: Clone + PartialEq>(first: &T, before: &mut T, after: &T) -> bool {
+    before.clone_from(first);
+    before != after
 }
 
 impl Staging {

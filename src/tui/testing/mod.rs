@@ -4,6 +4,7 @@
 //! end-to-end tests use the real binary and server.
 
 mod fixtures;
+mod keys;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
@@ -21,6 +22,7 @@ use crate::tui::update::{start, update};
 use crate::tui::view;
 
 pub use fixtures::*;
+pub use keys::{command_opened, loaded_after, press_keys, run_command, script_keys};
 
 /// Draws the screen at the size the console knows and records what it showed, as the event
 /// loop does after every message: keys then act on what this frame showed.
@@ -90,6 +92,22 @@ pub fn deliver(
     update(app, answer_with(id, profile, call, result))
 }
 
+/// A console whose first loads were answered from the fixture, but for the ones `fails`
+/// picks, which got `error` (what they cause in turn stays unanswered).
+pub fn loaded_but(fails: impl Fn(&Call) -> bool, error: RemoteError) -> App {
+    let mut app = new_app();
+    let effects = start(&mut app);
+    for (id, profile, call) in requests(&effects) {
+        let result = if fails(&call) {
+            Err(error.clone())
+        } else {
+            outcome(profile, &call)
+        };
+        deliver(&mut app, id, profile, call, result);
+    }
+    app
+}
+
 /// A console with the first organization loaded and its default workspace open.
 pub fn loaded_app() -> App {
     let mut app = new_app();
@@ -123,11 +141,52 @@ pub fn press_only(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     effects
 }
 
+/// Presses a key and answers the first request it made with `result`, leaving any other
+/// unanswered; returns what the answer caused.
+pub fn press_answered(
+    app: &mut App,
+    key: KeyEvent,
+    result: Result<Payload, RemoteError>,
+) -> Vec<Effect> {
+    let effects = press_only(app, key);
+    let (id, profile, call) = requests(&effects)[0].clone();
+    deliver(app, id, profile, call, result)
+}
+
 /// Types text one key at a time.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, key(KeyCode::Char(c)));
     }
+}
+
+/// The workspaces the list shows now, by name.
+pub fn listed_workspaces(app: &App) -> Vec<String> {
+    app.org()
+        .visible_workspaces()
+        .iter()
+        .map(|w| w.name.clone())
+        .collect()
+}
+
+/// A keymap as a user's file with this text makes it.
+pub fn user_keymap(text: &str) -> Keymap {
+    let file = crate::tui::config_file::Source::File("keymap.toml".into());
+    Keymap::load(Some((file, text))).expect("a valid keymap")
+}
+
+/// The workspace under the list's cursor.
+pub fn workspace_under_cursor(app: &App) -> Option<uuid::Uuid> {
+    let org = app.org();
+    org.list_cursor.current(&org.visible_workspace_ids())
+}
+
+/// What the status line says now, or nothing.
+pub fn flash_text(app: &App) -> String {
+    app.flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
 }
 
 /// The fixture's answer to a request, as the message the effect runner would send.

@@ -6,6 +6,7 @@ mod keys;
 mod outcome;
 mod view;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use tui_input::Input as TextInput;
 use uuid::Uuid;
@@ -14,8 +15,8 @@ use crate::actions::KeyCount;
 use crate::actions::{self, ActionError, Reply};
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Context;
-use crate::tui::routing::{Input, Layer};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 
@@ -107,8 +108,12 @@ impl Dialog for ArchiveDialog {
         vec![Layer::Text, Layer::Keys(Context::Dialog)]
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Next {
-        self.key(input, app)
+    fn action(&mut self, action: Action, app: &App) -> Next {
+        self.key(action, app)
+    }
+
+    fn typed(&mut self, key: KeyEvent) {
+        self.type_key(key);
     }
 
     fn paste(&mut self, text: &str) {

@@ -3,15 +3,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
 
 use crate::actions::archive::archive_consequences;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::text::truncate;
 
-use super::super::Button;
+use super::super::name_to_type::name_to_type;
+use super::super::{Button, confirm_row};
 use super::{ArchiveDialog, BUTTONS};
 
 const WIDTH: u16 = 70;
@@ -39,35 +39,23 @@ pub(super) fn render(
         "Type the workspace's name to confirm (case, accents, dashes and spaces need not match):",
         theme.text,
     );
-    let (mark, style) = if d.confirmed() {
-        ("  ✓ matches", theme.flash_success)
-    } else if d.typed.value().is_empty() {
-        ("", theme.muted)
-    } else {
-        ("  ✗ does not match", theme.field_error)
-    };
-    body.input(
-        Vec::new(),
+    name_to_type(
+        &mut body,
         &d.typed,
-        Some(40.min(body.width.saturating_sub(16))),
+        d.confirmed(),
+        40,
         !d.submission.is_sending(),
-        Span::styled(mark, style),
         theme,
     );
     body.blank();
     body.submission(&d.submission, "Archiving…", app.spinner_frame, theme);
-    let views: Vec<ButtonView> = BUTTONS
-        .iter()
-        .map(|b| {
-            let view = ButtonView::new(*b, Some(d.focus));
-            if *b == Button::Archive {
-                view.text(format!("Archive \"{}\"", truncate(&d.name, 24)))
-                    .enabled(d.confirmed())
-            } else {
-                view
-            }
-        })
-        .collect();
-    body.push(buttons(&views, theme));
+    body.push(confirm_row(
+        &BUTTONS,
+        d.focus,
+        Button::Archive,
+        format!("Archive \"{}\"", truncate(&d.name, 24)),
+        d.confirmed(),
+        theme,
+    ));
     dialog::show(frame, screen, WIDTH, "Archive workspace", body, theme)
 }

@@ -10,13 +10,12 @@ use ratatui::Frame;
 use crate::actions::invites::{reinvite as plan_reinvite, revoke_invites};
 use crate::api::OrganizationInviteOut;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::views::people::{Batch, People};
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 
-use super::{After, Button, Canvas, Dialog, Next, Opened, RowKey, row_key};
+use super::{After, Button, Canvas, Dialog, Next, Opened, RowKey, confirm_row, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
@@ -37,20 +36,12 @@ impl Dialog for ConfirmBatch {
         "confirm batch"
     }
 
-    fn layers(&self) -> Vec<Layer> {
-        vec![Layer::Keys(Context::Dialog)]
-    }
-
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
+    fn action(&mut self, action: Action, _app: &App) -> Next {
         match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
-            RowKey::Confirm => return Next::Then(After::Start(self.batch.first())),
-            RowKey::Close => return Next::Close,
-            RowKey::Moved | RowKey::Other => {}
+            RowKey::Confirm => Next::Then(After::Start(self.batch.first())),
+            RowKey::Close => Next::Close,
+            RowKey::Moved | RowKey::Other => Next::Stay,
         }
-        Next::Stay
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
@@ -74,18 +65,14 @@ impl Dialog for ConfirmBatch {
             theme.muted,
         );
         body.blank();
-        let views: Vec<ButtonView> = BUTTONS
-            .iter()
-            .map(|b| {
-                let view = ButtonView::new(*b, Some(self.focus));
-                if *b == Button::Apply {
-                    view.text(self.action.clone())
-                } else {
-                    view
-                }
-            })
-            .collect();
-        body.push(buttons(&views, theme));
+        body.push(confirm_row(
+            &BUTTONS,
+            self.focus,
+            Button::Apply,
+            self.action.clone(),
+            true,
+            theme,
+        ));
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
     }
 }

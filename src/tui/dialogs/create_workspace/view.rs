@@ -9,9 +9,9 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
-use crate::tui::widgets::text::{fit, truncate, width};
+use crate::tui::widgets::text::{truncate, width};
 
-use super::super::Button;
+use super::super::{Button, field_label};
 use super::{CreateField, CreateWorkspace};
 
 const LABEL_WIDTH: usize = 16;
@@ -33,18 +33,7 @@ pub(super) fn render(
         CreateField::AddAll,
     ] {
         let focused = d.focus == field;
-        let label = Span::styled(
-            format!(
-                "{}{}",
-                if focused { "▶ " } else { "  " },
-                fit(field.label(), LABEL_WIDTH)
-            ),
-            if focused {
-                theme.field_focused
-            } else {
-                theme.field_label
-            },
-        );
+        let label = field_label(field.label(), focused, LABEL_WIDTH, theme);
         match (field, d.input(field)) {
             (_, Some(input)) => {
                 let box_width = if field == CreateField::Icon { 4 } else { 44 };

@@ -4,8 +4,9 @@ use crate::actions::Request;
 use crate::tui::keymap::Action;
 use crate::tui::state::FlashLevel;
 
-use super::super::{Button, Next, step_button};
-use super::{EditRoles, REVIEW_BUTTONS, Stage};
+use super::super::review::{Reviewed, review_key};
+use super::super::{Button, Next};
+use super::EditRoles;
 
 impl EditRoles {
     pub(super) fn choose_key(&mut self, action: Action) -> Next {
@@ -29,33 +30,16 @@ impl EditRoles {
     }
 
     pub(super) fn review_key(&mut self, action: Action, focus: Button) -> Next {
-        let pressed = match action {
-            Action::NextButton => {
-                self.stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, 1));
-                return Next::Stay;
-            }
-            Action::PreviousButton => {
-                self.stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, -1));
-                return Next::Stay;
-            }
-            Action::Press => focus,
-            Action::Cancel => Button::Cancel,
-            _ => return Next::Stay,
-        };
-        match pressed {
-            Button::Apply => match self.request() {
+        match review_key(action, focus, &mut self.stage, &mut self.submission) {
+            Reviewed::Apply => match self.request() {
                 Ok(members) => Next::Send(Request::SetMemberRoles {
                     workspace: self.workspace,
                     members,
                 }),
                 Err(reason) => Next::Say(FlashLevel::Error, format!("Nothing changed: {reason}")),
             },
-            Button::Back => {
-                self.stage = Stage::Choose;
-                self.submission.error = None;
-                Next::Stay
-            }
-            _ => Next::Close,
+            Reviewed::Stay => Next::Stay,
+            Reviewed::Close => Next::Close,
         }
     }
 }

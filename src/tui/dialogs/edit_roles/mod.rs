@@ -20,8 +20,8 @@ use crate::actions::roles::{RoleTick, Target, role_changes};
 use crate::api::RoleOut;
 use crate::api::WorkspaceMemberSingleIn;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Context;
-use crate::tui::routing::{Input, Layer};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 
@@ -38,14 +38,7 @@ pub struct RoleChoice {
     pub can_be_mixed: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Choose,
-    /// The preview, with the focused button.
-    Review(Button),
-}
-
-pub const REVIEW_BUTTONS: [Button; 3] = [Button::Apply, Button::Back, Button::Cancel];
+pub use super::review::Stage;
 
 #[derive(Debug, Clone)]
 pub struct EditRoles {
@@ -217,10 +210,7 @@ impl Dialog for EditRoles {
         })]
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
+    fn action(&mut self, action: Action, _app: &App) -> Next {
         match self.stage {
             Stage::Choose => self.choose_key(action),
             Stage::Review(focus) => self.review_key(action, focus),

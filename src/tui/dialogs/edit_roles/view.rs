@@ -9,12 +9,13 @@ use crate::actions::outcome::count_of;
 use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons, submission_lines};
+use crate::tui::widgets::dialog::{self, Body, submission_lines};
 use crate::tui::widgets::text::{fit, truncate, wrap};
 
 use crate::actions::roles::{RoleTick, describe_change};
 
-use super::{EditRoles, REVIEW_BUTTONS, Stage};
+use super::super::review::review_buttons;
+use super::{EditRoles, Stage};
 
 /// Names listed in the heading before "and N more".
 const NAMES_SHOWN: usize = 6;
@@ -59,11 +60,7 @@ pub(super) fn render(
         Stage::Choose => choose(&mut body, d, most, theme),
         Stage::Review(focus) => {
             review(&mut body, app, d, most, theme);
-            let views: Vec<ButtonView> = REVIEW_BUTTONS
-                .iter()
-                .map(|b| ButtonView::new(*b, Some(focus)))
-                .collect();
-            body.push(buttons(&views, theme));
+            body.push(review_buttons(focus, theme));
         }
     }
     let title = format!("Roles in \"{}\"", truncate(&d.workspace_name, 40));

@@ -4,22 +4,23 @@
 
 use std::path::PathBuf;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::text::Span;
 use tui_input::Input as TextInput;
 
 use crate::actions::audit_trail::{AuditNames, ExportFormat, export};
 use crate::api::AuditLogOut;
-use crate::tui::keymap::Context;
-use crate::tui::routing::{Input, Layer};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::Layer;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::update::text_input;
 use crate::tui::views::Fetcher;
 use crate::tui::views::audit::ExportFetch;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 
-use super::{After, Button, Canvas, Dialog, Next, RowKey, row_key};
+use super::{After, Button, Canvas, Dialog, Next, RowKey, confirm_row, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
@@ -99,22 +100,18 @@ impl Dialog for ExportDialog {
         vec![Layer::Text, Layer::Keys(Context::Dialog)]
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let action = match input {
-            Input::Typed(key) => {
-                if text_input::feed(&mut self.path, &key) == Some(true) {
-                    self.problem = None;
-                }
-                return Next::Stay;
-            }
-            Input::Action(action) => action,
-        };
-        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
-            RowKey::Confirm => return self.start(),
-            RowKey::Close => return Next::Close,
-            RowKey::Moved | RowKey::Other => {}
+    fn typed(&mut self, key: KeyEvent) {
+        if text_input::feed(&mut self.path, &key) == Some(true) {
+            self.problem = None;
         }
-        Next::Stay
+    }
+
+    fn action(&mut self, action: Action, _app: &App) -> Next {
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
+            RowKey::Confirm => self.start(),
+            RowKey::Close => Next::Close,
+            RowKey::Moved | RowKey::Other => Next::Stay,
+        }
     }
 
     fn paste(&mut self, text: &str) {
@@ -149,18 +146,14 @@ impl Dialog for ExportDialog {
             body.wrapped(problem, theme.field_error);
         }
         body.blank();
-        let views: Vec<ButtonView> = BUTTONS
-            .iter()
-            .map(|b| {
-                let view = ButtonView::new(*b, Some(self.focus));
-                if *b == Button::Apply {
-                    view.text("Export")
-                } else {
-                    view
-                }
-            })
-            .collect();
-        body.push(buttons(&views, theme));
+        body.push(confirm_row(
+            &BUTTONS,
+            self.focus,
+            Button::Apply,
+            "Export",
+            true,
+            theme,
+        ));
         dialog::show(
             frame,
             canvas.screen,

@@ -95,8 +95,7 @@ fn a_long_preview_scrolls_and_the_change_goes_only_once_all_of_it_was_shown() {
     );
     app.dialogs.push(Box::new(dialog));
     redraw(&mut app);
-    type_text(&mut app, "Sales");
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, r#""Sales" tab"#);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty(), "30 losses, not all shown yet");
     let said = app
@@ -106,9 +105,10 @@ fn a_long_preview_scrolls_and_the_change_goes_only_once_all_of_it_was_shown() {
         .unwrap_or_default();
     assert!(said.contains("scroll to the end"), "{said}");
     // Thirty losses wrap to twice as many lines; page down reaches their end.
-    for _ in 0..10 {
-        press(&mut app, key(KeyCode::PageDown));
-    }
+    press_keys(
+        &mut app,
+        "pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn",
+    );
     let effects = press_only(&mut app, key(KeyCode::Enter));
     let said = app
         .flash

@@ -4,16 +4,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::text::truncate;
 
-use super::super::Button;
+use super::super::name_to_type::name_to_type;
+use super::super::{Button, confirm_row};
 use super::{GroupChange, Kind, PickList, Stage, review_buttons};
 
 const WIDTH: u16 = 76;
@@ -162,19 +162,12 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Re
     if d.kind == Kind::Delete {
         below.blank();
         below.wrapped("Type the group's name to confirm (exactly):", theme.text);
-        let (mark, style) = if d.confirmed() {
-            ("  ✓ matches", theme.flash_success)
-        } else if d.typed.value().is_empty() {
-            ("", theme.muted)
-        } else {
-            ("  ✗ does not match", theme.field_error)
-        };
-        below.input(
-            Vec::new(),
+        name_to_type(
+            &mut below,
             &d.typed,
-            Some(40.min(below.width.saturating_sub(16))),
+            d.confirmed(),
+            40,
             !d.submission.is_sending(),
-            Span::styled(mark, style),
             theme,
         );
     }
@@ -198,17 +191,12 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Re
         Kind::OrganizationRole => "Set the role".to_owned(),
         Kind::Delete => format!("Delete \"{}\"", truncate(&d.groups.name_of(d.group), 24)),
     };
-    let views: Vec<ButtonView> = review_buttons(d.has_choices())
-        .iter()
-        .map(|b| {
-            let view = ButtonView::new(*b, Some(focus));
-            if *b == Button::Apply {
-                view.text(apply.clone())
-                    .enabled(d.confirmed() && d.preview_list.read_whole())
-            } else {
-                view
-            }
-        })
-        .collect();
-    body.push(buttons(&views, theme));
+    body.push(confirm_row(
+        review_buttons(d.has_choices()),
+        focus,
+        Button::Apply,
+        apply,
+        d.confirmed() && d.preview_list.read_whole(),
+        theme,
+    ));
 }

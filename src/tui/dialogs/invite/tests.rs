@@ -39,13 +39,7 @@ fn inviting_sends_the_new_and_invited_addresses_with_the_roles_and_workspaces() 
         &mut app,
         "a@x.io, jane.doe@northwind.example bad new.hire@northwind.example",
     );
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "tab down space tab down space tab");
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     let sent = changes(&effects);
@@ -61,10 +55,7 @@ fn inviting_sends_the_new_and_invited_addresses_with_the_roles_and_workspaces() 
 #[test]
 fn esc_sends_nothing_and_nobody_to_invite_stays_in_the_dialog() {
     let mut app = open_form();
-    type_text(&mut app, "jane.doe@northwind.example");
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, r#""jane.doe@northwind.example" tab tab tab"#);
     redraw(&mut app);
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty());
@@ -83,7 +74,7 @@ fn esc_sends_nothing_and_nobody_to_invite_stays_in_the_dialog() {
 #[test]
 fn the_result_names_what_happened_to_each_address() {
     let mut app = open_form();
-    type_text(&mut app, "a@x.io b@x.io");
+    press_keys(&mut app, r#""a@x.io" space "b@x.io""#);
     let reply = Reply::Invited(OrganizationInvitesCreateOut {
         invalid_emails: vec!["b@x.io".into()],
         already_members: Vec::new(),

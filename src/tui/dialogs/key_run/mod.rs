@@ -12,15 +12,15 @@ use crate::actions::key_list::{KeyRow, shortened};
 use crate::actions::{Plan, Reply, outcome, resolve};
 use crate::api::ApiKeyOut;
 use crate::tui::call::Call;
-use crate::tui::effect::{Clipboard, Effect};
+use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
 
-use super::key_shown::KeyShown;
-use super::{Button, Canvas, Dialog, Next, Submission, step_button};
+use super::key_shown::{KeyShown, copy_secret};
+use super::{Button, Canvas, Dialog, Next, RowKey, Submission, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
@@ -126,32 +126,17 @@ impl Dialog for KeyRun {
         !matches!(action, Action::Close)
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
-        match action {
-            Action::CopyKey => match self.created.as_ref().and_then(|k| k.key.clone()) {
-                Some(secret) => Next::Copy(
-                    Clipboard(secret),
-                    "Copied the new key to the clipboard".into(),
-                ),
-                None => Next::Stay,
-            },
-            Action::NextButton => {
-                self.focus = step_button(&BUTTONS, self.focus, 1);
-                Next::Stay
-            }
-            Action::PreviousButton => {
-                self.focus = step_button(&BUTTONS, self.focus, -1);
-                Next::Stay
-            }
-            Action::Press if self.focus == Button::Remove => match self.next_request() {
+    fn action(&mut self, action: Action, _app: &App) -> Next {
+        if action == Action::CopyKey {
+            return self.created.as_deref().map_or(Next::Stay, copy_secret);
+        }
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Remove) {
+            RowKey::Confirm => match self.next_request() {
                 Some(request) => Next::Send(request),
                 None => Next::Close,
             },
-            Action::Press | Action::Cancel => Next::Close,
-            _ => Next::Stay,
+            RowKey::Close => Next::Close,
+            RowKey::Moved | RowKey::Other => Next::Stay,
         }
     }
 

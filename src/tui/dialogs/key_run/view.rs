@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 
-use super::super::Button;
 use super::super::key_shown::secret_lines;
+use super::super::{Button, confirm_row};
 use super::{BUTTONS, KeyRun, RunKind};
 
 const WIDTH: u16 = 76;
@@ -70,18 +70,14 @@ pub(super) fn render(
         ),
         (RunKind::Rotate, _) => "Rotate".to_owned(),
     };
-    let views: Vec<ButtonView> = BUTTONS
-        .iter()
-        .map(|b| {
-            let view = ButtonView::new(*b, Some(d.focus));
-            if *b == Button::Remove {
-                view.text(label.clone())
-            } else {
-                view
-            }
-        })
-        .collect();
-    body.push(buttons(&views, theme));
+    body.push(confirm_row(
+        &BUTTONS,
+        d.focus,
+        Button::Remove,
+        label,
+        true,
+        theme,
+    ));
     let title = match d.kind {
         RunKind::Delete => "Delete API keys",
         RunKind::Rotate => "Rotate API key",

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::api::ApiKeyOut;
 use crate::tui::effect::Clipboard;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
@@ -57,6 +57,17 @@ pub fn secret_lines(body: &mut Body, key: &ApiKeyOut, theme: &Theme) {
     );
 }
 
+/// The new key to the terminal's clipboard, for this dialog and a rotation's.
+pub fn copy_secret(key: &ApiKeyOut) -> Next {
+    match key.key.clone() {
+        Some(secret) => Next::Copy(
+            Clipboard(secret),
+            "Copied the new key to the clipboard".into(),
+        ),
+        None => Next::Stay,
+    }
+}
+
 impl Dialog for KeyShown {
     fn name(&self) -> &'static str {
         "new API key"
@@ -66,16 +77,10 @@ impl Dialog for KeyShown {
         vec![Layer::Keys(Context::NewKey)]
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        match input {
-            Input::Action(Action::CopyKey) => match self.key.key.clone() {
-                Some(secret) => Next::Copy(
-                    Clipboard(secret),
-                    "Copied the new key to the clipboard".into(),
-                ),
-                None => Next::Stay,
-            },
-            Input::Action(Action::Close) => Next::Close,
+    fn action(&mut self, action: Action, _app: &App) -> Next {
+        match action {
+            Action::CopyKey => copy_secret(&self.key),
+            Action::Close => Next::Close,
             _ => Next::Stay,
         }
     }

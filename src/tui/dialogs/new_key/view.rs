@@ -9,9 +9,9 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
-use crate::tui::widgets::text::{fit, truncate};
+use crate::tui::widgets::text::truncate;
 
-use super::super::Button;
+use super::super::{Button, field_label};
 use super::{KeyField, NewKeyForm};
 
 const WIDTH: u16 = 72;
@@ -29,18 +29,7 @@ pub(super) fn render(
     let step = app.keymap.describe_keys(Context::KeyForm, Action::Toggle);
     for field in KeyField::ORDER.into_iter().filter(|f| !f.is_button()) {
         let focused = d.focus == field;
-        let label = Span::styled(
-            format!(
-                "{}{}",
-                if focused { "▶ " } else { "  " },
-                fit(field.label(), LABEL_WIDTH)
-            ),
-            if focused {
-                theme.field_focused
-            } else {
-                theme.field_label
-            },
-        );
+        let label = field_label(field.label(), focused, LABEL_WIDTH, theme);
         if field.is_choice() {
             let chosen = match field {
                 KeyField::Workspace => d.chosen_workspace().map(|w| w.name.clone()),

@@ -3,8 +3,7 @@
 
 use ratatui::Frame;
 
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::keymap::Action;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
@@ -33,13 +32,9 @@ impl Dialog for Notice {
         "notice"
     }
 
-    fn layers(&self) -> Vec<Layer> {
-        vec![Layer::Keys(Context::Dialog)]
-    }
-
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        match input {
-            Input::Action(Action::Press | Action::Cancel) => Next::Close,
+    fn action(&mut self, action: Action, _app: &App) -> Next {
+        match action {
+            Action::Press | Action::Cancel => Next::Close,
             _ => Next::Stay,
         }
     }

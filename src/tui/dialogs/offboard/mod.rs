@@ -8,6 +8,7 @@ mod view;
 
 use std::sync::Arc;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 
 use crate::actions::people::{owned_keys, remove};
@@ -16,12 +17,13 @@ use crate::actions::{ActionError, Plan};
 use crate::api::AdminOrganizationMemberOut;
 use crate::client::Directory;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::update::text_input;
 use crate::tui::views::people::{Batch, Loaded, People};
 
+use super::person::member_under_cursor;
 use super::{After, Canvas, Dialog, Next, Opened};
 
 /// What has the focus: the buttons and, when they own keys, the keys box between them.
@@ -49,19 +51,8 @@ pub struct Offboard {
 
 /// Opens the dialog for the member under the cursor.
 pub fn open(people: &People, _app: &App) -> Opened {
-    if people.invites() {
-        return Err((
-            FlashLevel::Info,
-            "An invitation is revoked, not offboarded (X)".into(),
-        ));
-    }
-    let loaded = people
-        .loaded()
-        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
-    let person = people
-        .current()
-        .and_then(|id| loaded.directory.user(id))
-        .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))?;
+    let (loaded, person) =
+        member_under_cursor(people, "An invitation is revoked, not offboarded (X)")?;
     Ok(Box::new(Offboard::new(person, loaded)))
 }
 
@@ -166,14 +157,11 @@ impl Dialog for Offboard {
         }
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let action = match input {
-            Input::Typed(key) => {
-                text_input::feed(&mut self.typed, &key);
-                return Next::Stay;
-            }
-            Input::Action(action) => action,
-        };
+    fn typed(&mut self, key: KeyEvent) {
+        text_input::feed(&mut self.typed, &key);
+    }
+
+    fn action(&mut self, action: Action, _app: &App) -> Next {
         match action {
             Action::NextButton => self.move_focus(1),
             Action::PreviousButton => self.move_focus(-1),

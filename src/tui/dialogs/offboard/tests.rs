@@ -13,8 +13,7 @@ fn open_on(who: &str) -> App {
     let mut app = open_people();
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, who);
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('O')));
+    press_keys(&mut app, "enter O");
     app
 }
 
@@ -38,11 +37,9 @@ fn it_opens_on_cancel_and_enter_there_sends_nothing() {
 #[test]
 fn the_email_must_be_typed_and_the_keys_can_stay() {
     let mut app = open_on("jane.doe");
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "tab enter");
     assert!(!dialog(&app).delete_keys, "enter on the box unticks it");
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "tab enter");
     assert!(
         app.flash
             .as_ref()

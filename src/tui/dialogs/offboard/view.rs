@@ -10,6 +10,7 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
 
+use super::super::name_to_type::name_to_type;
 use super::{Focus, Offboard};
 
 const WIDTH: u16 = 74;
@@ -82,21 +83,7 @@ pub(super) fn render(
     }
     body.blank();
     body.wrapped("Type their email to confirm:", theme.text);
-    let (mark, style) = if d.confirmed() {
-        ("  ✓ matches", theme.flash_success)
-    } else if d.typed.value().is_empty() {
-        ("", theme.muted)
-    } else {
-        ("  ✗ does not match", theme.field_error)
-    };
-    body.input(
-        Vec::new(),
-        &d.typed,
-        Some(44.min(body.width.saturating_sub(16))),
-        true,
-        Span::styled(mark, style),
-        theme,
-    );
+    name_to_type(&mut body, &d.typed, d.confirmed(), 44, true, theme);
     body.blank();
     let steps = match &d.plans {
         Ok((with, without)) => if d.delete_keys { with } else { without }.steps.len(),

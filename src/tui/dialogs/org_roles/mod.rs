@@ -16,21 +16,17 @@ use crate::client::Directory;
 use crate::domain::OrgRole;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::update::flash;
 use crate::tui::views::people::People;
 
-use super::{Button, Canvas, Dialog, Next, Opened, Submission, step_button};
+use super::person::member_under_cursor;
+use super::review::{Reviewed, review_key};
+use super::{Button, Canvas, Dialog, Next, Opened, Submission};
 
-pub const REVIEW_BUTTONS: [Button; 3] = [Button::Apply, Button::Back, Button::Cancel];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Choose,
-    Review(Button),
-}
+pub use super::review::Stage;
 
 #[derive(Debug, Clone)]
 pub struct OrgRoles {
@@ -48,19 +44,10 @@ pub struct OrgRoles {
 
 /// Opens the checklist for the member under the cursor.
 pub fn open(people: &People, _app: &App) -> Opened {
-    if people.invites() {
-        return Err((
-            FlashLevel::Info,
-            "Roles of an invitation are set when inviting: revoke and invite again".into(),
-        ));
-    }
-    let loaded = people
-        .loaded()
-        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
-    let person = people
-        .current()
-        .and_then(|id| loaded.directory.user(id))
-        .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))?;
+    let (loaded, person) = member_under_cursor(
+        people,
+        "Roles of an invitation are set when inviting: revoke and invite again",
+    )?;
     Ok(Box::new(OrgRoles::new(
         person.clone(),
         Arc::clone(&loaded.directory),
@@ -137,27 +124,13 @@ impl OrgRoles {
     }
 
     fn review_key(&mut self, action: Action, focus: Button) -> Next {
-        let pressed = match action {
-            Action::NextButton => {
-                self.stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, 1));
-                return Next::Stay;
-            }
-            Action::PreviousButton => {
-                self.stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, -1));
-                return Next::Stay;
-            }
-            Action::Press => focus,
-            Action::Cancel => Button::Cancel,
-            _ => return Next::Stay,
-        };
-        match (pressed, &self.plan) {
-            (Button::Apply, Some(plan)) => Next::Send(plan.steps[0].request.clone()),
-            (Button::Back, _) => {
-                self.stage = Stage::Choose;
-                self.submission.error = None;
-                Next::Stay
-            }
-            _ => Next::Close,
+        match (
+            review_key(action, focus, &mut self.stage, &mut self.submission),
+            &self.plan,
+        ) {
+            (Reviewed::Apply, Some(plan)) => Next::Send(plan.steps[0].request.clone()),
+            (Reviewed::Stay, _) => Next::Stay,
+            (Reviewed::Apply | Reviewed::Close, _) => Next::Close,
         }
     }
 }
@@ -174,10 +147,7 @@ impl Dialog for OrgRoles {
         }
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
+    fn action(&mut self, action: Action, _app: &App) -> Next {
         match self.stage {
             Stage::Choose => self.choose_key(action),
             Stage::Review(focus) => self.review_key(action, focus),

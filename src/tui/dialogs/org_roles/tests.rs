@@ -11,8 +11,7 @@ use crate::tui::views::people::tests::open_people;
 fn open_on(app: &mut App, who: &str) {
     press(app, key(KeyCode::Char('/')));
     type_text(app, who);
-    press(app, key(KeyCode::Enter));
-    press(app, key(KeyCode::Char('r')));
+    press_keys(app, "enter r");
 }
 
 fn dialog(app: &App) -> &OrgRoles {
@@ -22,10 +21,7 @@ fn dialog(app: &App) -> &OrgRoles {
 #[test]
 fn promoting_previews_then_sends_one_patch_with_every_role() {
     let mut app = open_on_app("jane.roe");
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "down down space enter");
     assert!(matches!(dialog(&app).stage, Stage::Review(Button::Apply)));
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
@@ -47,12 +43,7 @@ fn open_on_app(who: &str) -> App {
 fn the_last_admin_keeps_the_role_and_is_told_why_before_anything_is_sent() {
     let mut app = open_on_app("zoe");
     assert!(dialog(&app).only_admin());
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Up));
-    press(&mut app, key(KeyCode::Up));
-    press(&mut app, key(KeyCode::Char(' ')));
+    press_keys(&mut app, "down down space up up space");
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty());
     let d = dialog(&app);
@@ -77,10 +68,7 @@ fn esc_sends_nothing() {
 #[test]
 fn the_servers_409_stays_in_the_dialog_with_the_ticks() {
     let mut app = open_on_app("jane.roe");
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "down down space enter");
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     let [(id, profile, call)] = requests(&effects).try_into().expect("one request");

@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use crate::domain::OrgRole;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 
-use super::{OrgRoles, REVIEW_BUTTONS, Stage};
+use super::super::review::review_buttons;
+use super::{OrgRoles, Stage};
 
 const WIDTH: u16 = 70;
 
@@ -81,11 +82,7 @@ pub(super) fn render(
                 app.spinner_frame,
                 theme,
             );
-            let views: Vec<ButtonView> = REVIEW_BUTTONS
-                .iter()
-                .map(|b| ButtonView::new(*b, Some(focus)))
-                .collect();
-            body.push(buttons(&views, theme));
+            body.push(review_buttons(focus, theme));
         }
     }
     dialog::show(frame, screen, WIDTH, "Organization roles", body, theme)

@@ -8,14 +8,13 @@ use uuid::Uuid;
 use crate::actions::outcome::{self, count_of};
 use crate::actions::{Reply, Request};
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Context;
-use crate::tui::routing::{Input, Layer};
+use crate::tui::keymap::Action;
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 
-use super::{Button, Canvas, Dialog, Next, Opened, RowKey, Submission, row_key};
+use super::{Button, Canvas, Dialog, Next, Opened, RowKey, Submission, confirm_row, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
@@ -73,14 +72,7 @@ impl Dialog for RemoveMembers {
         "remove members"
     }
 
-    fn layers(&self) -> Vec<Layer> {
-        vec![Layer::Keys(Context::Dialog)]
-    }
-
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
+    fn action(&mut self, action: Action, _app: &App) -> Next {
         match row_key(action, &BUTTONS, &mut self.focus, Button::Remove) {
             RowKey::Confirm => Next::Send(Request::RemoveMembers {
                 workspace: self.workspace,
@@ -133,18 +125,14 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
         app.spinner_frame,
         theme,
     );
-    let views: Vec<ButtonView> = BUTTONS
-        .iter()
-        .map(|b| {
-            let view = ButtonView::new(*b, Some(d.focus));
-            if *b == Button::Remove {
-                view.text(format!("Remove {who}"))
-            } else {
-                view
-            }
-        })
-        .collect();
-    body.push(buttons(&views, theme));
+    body.push(confirm_row(
+        &BUTTONS,
+        d.focus,
+        Button::Remove,
+        format!("Remove {who}"),
+        true,
+        theme,
+    ));
     dialog::show(frame, screen, WIDTH, "Remove members", body, theme)
 }
 

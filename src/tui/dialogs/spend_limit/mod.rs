@@ -4,18 +4,19 @@
 
 mod view;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use tui_input::Input as TextInput;
 
 use crate::actions::{Plan, Reply, spend};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::{flash, text_input};
 use crate::tui::views::spend::Spending;
 
-use super::{Button, Canvas, Dialog, Next, Submission, step_button};
+use super::{Button, Canvas, Dialog, Next, RowKey, Submission, not_closed_yet, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 
@@ -67,48 +68,30 @@ impl Dialog for SpendLimitDialog {
         vec![Layer::Text, Layer::Keys(Context::Dialog)]
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Next {
-        let action = match input {
-            Input::Typed(key) => {
-                if text_input::feed(&mut self.amount, &key) == Some(true) {
-                    self.submission.error = None;
-                }
-                return Next::Stay;
-            }
-            Input::Action(action) => action,
-        };
-        match action {
-            Action::NextButton => self.focus = step_button(&BUTTONS, self.focus, 1),
-            Action::PreviousButton => self.focus = step_button(&BUTTONS, self.focus, -1),
-            Action::Press if self.focus == Button::Apply => {
-                return match self.plan() {
-                    Ok(plan) if plan.changes_nothing() => Next::Say(FlashLevel::Info, plan.summary),
-                    Ok(plan) => match plan.steps.first() {
-                        Some(step) => Next::Send(step.request.clone()),
-                        None => Next::Stay,
-                    },
-                    Err(problem) => Next::Say(FlashLevel::Error, problem),
-                };
-            }
-            Action::Press
-                if self.focus == Button::Cancel
-                    && self.plan().is_ok_and(|p| !p.changes_nothing()) =>
-            {
-                let next = app
-                    .keymap
-                    .describe_keys(Context::Dialog, Action::NextButton);
-                let cancel = app.keymap.describe_keys(Context::Dialog, Action::Cancel);
-                return Next::Say(
-                    FlashLevel::Info,
-                    format!(
-                        "{next} moves to the Apply button; {cancel} closes without changing the limit"
-                    ),
-                );
-            }
-            Action::Press | Action::Cancel => return Next::Close,
-            _ => {}
+    fn typed(&mut self, key: KeyEvent) {
+        if text_input::feed(&mut self.amount, &key) == Some(true) {
+            self.submission.error = None;
         }
-        Next::Stay
+    }
+
+    fn action(&mut self, action: Action, app: &App) -> Next {
+        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
+            RowKey::Confirm => match self.plan() {
+                Ok(plan) if plan.changes_nothing() => Next::Say(FlashLevel::Info, plan.summary),
+                Ok(plan) => match plan.steps.first() {
+                    Some(step) => Next::Send(step.request.clone()),
+                    None => Next::Stay,
+                },
+                Err(problem) => Next::Say(FlashLevel::Error, problem),
+            },
+            RowKey::Close
+                if action == Action::Press && self.plan().is_ok_and(|p| !p.changes_nothing()) =>
+            {
+                not_closed_yet(app, "Apply", "changing the limit")
+            }
+            RowKey::Close => Next::Close,
+            RowKey::Moved | RowKey::Other => Next::Stay,
+        }
     }
 
     fn paste(&mut self, text: &str) {

@@ -8,9 +8,9 @@ use ratatui::text::Span;
 use crate::actions::spend::current_limit;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body};
 
-use super::super::Button;
+use super::super::{Button, confirm_row};
 use super::{BUTTONS, SpendLimitDialog};
 
 const WIDTH: u16 = 68;
@@ -59,17 +59,13 @@ pub(super) fn render(
         theme,
     );
     let changes = plan.is_ok_and(|p| !p.changes_nothing());
-    let views: Vec<ButtonView> = BUTTONS
-        .iter()
-        .map(|b| {
-            let view = ButtonView::new(*b, Some(d.focus));
-            if *b == Button::Apply {
-                view.text("Set the limit").enabled(changes)
-            } else {
-                view
-            }
-        })
-        .collect();
-    body.push(buttons(&views, theme));
+    body.push(confirm_row(
+        &BUTTONS,
+        d.focus,
+        Button::Apply,
+        "Set the limit",
+        changes,
+        theme,
+    ));
     dialog::show(frame, screen, WIDTH, "Monthly spending limit", body, theme)
 }

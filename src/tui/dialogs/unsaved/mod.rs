@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, Navigation};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
@@ -64,10 +64,7 @@ impl Dialog for Unsaved {
         vec![Layer::Keys(Context::Prompt)]
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
+    fn action(&mut self, action: Action, _app: &App) -> Next {
         let chosen = match action {
             Action::Save => PromptButton::Save,
             Action::Discard => PromptButton::Discard,

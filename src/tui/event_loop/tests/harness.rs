@@ -180,6 +180,15 @@ pub struct Ended {
 }
 
 impl Session {
+    /// Runs the loop while `driver` presses keys and reads frames; the loop must end cleanly.
+    pub async fn run_with(self, driver: impl std::future::Future<Output = ()>) -> Ended {
+        let (ended, ()) = tokio::join!(self.run(), driver);
+        if let Err(error) = &ended.result {
+            panic!("the loop did not end cleanly: {error}");
+        }
+        ended
+    }
+
     pub async fn run(self) -> Ended {
         let Self {
             mut terminal,

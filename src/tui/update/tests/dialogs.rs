@@ -70,13 +70,6 @@ fn notice_text(app: &App) -> String {
     }
 }
 
-fn flash_text(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
     let mut app = research_members();
@@ -85,13 +78,9 @@ fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
         panic!("the dialog opens");
     };
     assert_eq!(d.candidates.len(), 2, "only people outside Research");
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "space space tab");
     // From workspace_contributor (the default) up to dev.
-    for _ in 0..4 {
-        press(&mut app, char_key('k'));
-    }
+    press_keys(&mut app, "k k k k");
     let effects = press_only(&mut app, enter());
     let sent = changes(&effects);
     let [Request::AddMembers { workspace, members }] = sent.as_slice() else {
@@ -120,18 +109,10 @@ fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
 #[test]
 fn add_members_keeps_the_selection_when_the_server_refuses() {
     let mut app = research_members();
-    press(&mut app, char_key('a'));
-    press(&mut app, char_key('/'));
-    type_text(&mut app, "yamada");
-    press(&mut app, enter());
-    press(&mut app, key(KeyCode::Char(' ')));
-    let effects = press_only(&mut app, enter());
-    let (id_, profile, call) = requests(&effects)[0].clone();
-    deliver(
+    press_keys(&mut app, r#"a / "yamada" enter space"#);
+    press_answered(
         &mut app,
-        id_,
-        profile,
-        call,
+        enter(),
         Err(RemoteError::new(
             ErrorKind::Conflict,
             "Workspace 'Research' is archived",
@@ -153,8 +134,7 @@ fn esc_closes_every_dialog_without_sending_anything() {
     for open in ['a', 'r', 'x', 'n', 'X'] {
         press(&mut app, char_key(open));
         assert!(!app.dialogs.is_empty(), "{open} opens a dialog");
-        press(&mut app, key(KeyCode::Char(' ')));
-        type_text(&mut app, "Research");
+        press_keys(&mut app, r#"space "Research""#);
         let effects = press_only(&mut app, key(KeyCode::Esc));
         assert!(changes(&effects).is_empty(), "{open}: nothing sent");
         if !app.dialogs.is_empty() {
@@ -181,11 +161,7 @@ fn read_only_mode_opens_no_change_dialog_and_says_why() {
 fn role_edits_preview_every_change_and_apply_them_in_one_request() {
     let mut app = research_members();
     // Rows by name: Ana Lucía Pérez, Jane Doe, Zoë Martin. Select Ana and Zoë.
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, char_key('k'));
-    press(&mut app, key(KeyCode::Char(' ')));
+    press_keys(&mut app, "space space space k space");
     assert_eq!(app.org().open_view().unwrap().marked.len(), 2);
     press(&mut app, char_key('r'));
     let Some(d) = app.top_dialog::<EditRoles>() else {
@@ -202,8 +178,7 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
     for _ in cursor..admin {
         press(&mut app, char_key('j'));
     }
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, enter());
+    press_keys(&mut app, "space enter");
     let Some(d) = app.top_dialog::<EditRoles>() else {
         panic!("open");
     };
@@ -249,8 +224,7 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
     );
     assert!(app.dialogs.is_empty());
 
-    press(&mut app, char_key('x'));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "x tab");
     let effects = press_only(&mut app, enter());
     assert_eq!(
         changes(&effects),
@@ -277,19 +251,14 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
 fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
     let mut app = loaded_app();
     // Once seen, the archived list is kept loaded: the archived workspace joins it at once.
-    press(&mut app, char_key('a'));
-    press(&mut app, char_key('a'));
-    press(&mut app, char_key('j'));
-    press(&mut app, char_key('j'));
-    press(&mut app, char_key('X'));
+    press_keys(&mut app, "a a j j X");
     let Some(d) = app.top_dialog::<ArchiveDialog>() else {
         panic!("the confirmation opens");
     };
     assert_eq!(d.name, "Product");
     assert_eq!(d.members, Some(2));
     assert_eq!(d.focus, Button::Cancel);
-    type_text(&mut app, "produc");
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, r#""produc" tab"#);
     let effects = press_only(&mut app, enter());
     assert!(changes(&effects).is_empty(), "a near miss archives nothing");
     assert!(flash_text(&app).contains("type \"Product\" to confirm"));
@@ -341,21 +310,16 @@ fn creating_a_workspace_checks_the_form_then_selects_the_new_one() {
         panic!("open");
     };
     assert!(d.message(CreateField::Name).is_some());
-    type_text(&mut app, "Platform Ops");
-    press(&mut app, key(KeyCode::Down));
-    type_text(&mut app, "Runs the platform");
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, enter());
+    press_keys(
+        &mut app,
+        r#""Platform" space "Ops" down "Runs" space "the" space "platform" down down enter"#,
+    );
     assert!(
         app.top_dialog::<CreateWorkspace>()
             .is_some_and(|d| d.admin_picker.is_some()),
         "the admin picker is open"
     );
-    type_text(&mut app, "zoe");
-    press(&mut app, enter());
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
+    press_keys(&mut app, r#""zoe" enter down space"#);
     let effects = press_only(&mut app, ctrl('s'));
     let sent = changes(&effects);
     let [Request::CreateWorkspace { body }] = sent.as_slice() else {
@@ -384,8 +348,7 @@ fn creating_a_workspace_checks_the_form_then_selects_the_new_one() {
 #[test]
 fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
     let mut app = research_members();
-    press(&mut app, char_key('x'));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "x tab");
     let effects = press_only(&mut app, enter());
     let (sent, profile, call) = requests(&effects)[0].clone();
     let cancel = press_only(&mut app, ctrl('c'));
@@ -408,8 +371,7 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
 #[test]
 fn an_archived_workspace_refuses_membership_changes() {
     let mut app = loaded_app();
-    press(&mut app, char_key('a'));
-    press(&mut app, enter());
+    press_keys(&mut app, "a enter");
     assert_eq!(open_name(&app), "Old Prototypes");
     for open in ['a', 'r', 'x'] {
         press(&mut app, char_key(open));
@@ -421,12 +383,7 @@ fn an_archived_workspace_refuses_membership_changes() {
 #[test]
 fn esc_clears_the_add_members_search_before_it_closes_and_keeps_the_selection() {
     let mut app = research_members();
-    press(&mut app, char_key('a'));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, char_key('/'));
-    type_text(&mut app, "yamada");
-    press(&mut app, enter());
-    press(&mut app, key(KeyCode::Esc));
+    press_keys(&mut app, r#"a space / "yamada" enter esc"#);
     let Some(d) = app.top_dialog::<AddMembers>() else {
         panic!("the first esc only clears the search");
     };
@@ -440,9 +397,7 @@ fn esc_clears_the_add_members_search_before_it_closes_and_keeps_the_selection() 
 #[test]
 fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
     let mut app = loaded_app();
-    press(&mut app, char_key('j'));
-    press(&mut app, char_key('X'));
-    type_text(&mut app, "Resaerch");
+    press_keys(&mut app, r#"j X "Resaerch""#);
     // The arrows edit the name: fix the typo in place.
     for _ in 0.."aerch".len() {
         press(&mut app, key(KeyCode::Left));
@@ -468,15 +423,9 @@ fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
 fn archiving_the_open_workspace_hidden_by_the_list_filter_opens_its_real_neighbour() {
     let mut app = loaded_app();
     open_workspace_named(&mut app, "Product");
-    press(&mut app, key(KeyCode::BackTab));
-    press(&mut app, char_key('/'));
-    type_text(&mut app, "research");
-    press(&mut app, enter());
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, r#"backtab / "research" enter tab"#);
     assert_eq!(app.focus, Focus::Detail);
-    press(&mut app, char_key('X'));
-    type_text(&mut app, "Product");
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, r#"X "Product" tab"#);
     let effects = press_only(&mut app, enter());
     answer_change(&mut app, &effects);
     assert_eq!(
@@ -489,21 +438,13 @@ fn archiving_the_open_workspace_hidden_by_the_list_filter_opens_its_real_neighbo
 #[test]
 fn editing_the_new_workspace_form_clears_the_last_refusal() {
     let mut app = loaded_app();
-    press(&mut app, char_key('n'));
-    type_text(&mut app, "Research");
-    for _ in 0..3 {
-        press(&mut app, key(KeyCode::Down));
-    }
-    press(&mut app, enter());
-    type_text(&mut app, "jane");
-    press(&mut app, enter());
-    let effects = press_only(&mut app, ctrl('s'));
-    let (sent, profile, call) = requests(&effects)[0].clone();
-    deliver(
+    press_keys(
         &mut app,
-        sent,
-        profile,
-        call,
+        r#"n "Research" down down down enter "jane" enter"#,
+    );
+    press_answered(
+        &mut app,
+        ctrl('s'),
         Err(RemoteError::new(
             ErrorKind::Conflict,
             "An active workspace named 'Research' already exists",
@@ -514,10 +455,7 @@ fn editing_the_new_workspace_form_clears_the_last_refusal() {
     };
     assert!(d.submission.error.is_some());
     // From the admin, where choosing left the focus, up to the name.
-    for _ in 0..3 {
-        press(&mut app, key(KeyCode::Up));
-    }
-    type_text(&mut app, " Ops");
+    press_keys(&mut app, r#"up up up space "Ops""#);
     let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("open");
     };

@@ -15,8 +15,7 @@ use crate::tui::state::{ErrorKind, Navigation, RemoteError, Tab};
 /// Opens the default workspace's Settings tab with everything loaded.
 fn settings_app() -> App {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
+    press_keys(&mut app, "enter 2");
     assert_eq!(app.org().open_view().unwrap().tab, Tab::Settings);
     app
 }
@@ -91,43 +90,31 @@ fn the_form_starts_from_the_server_values_and_loads_the_extension() {
 #[test]
 fn validation_runs_as_you_type() {
     let mut app = settings_app();
-    set_field(&mut app, Field::Name, "   ");
-    assert!(
-        form(&app)
-            .message(Field::Name)
-            .unwrap()
-            .contains("must not be empty")
-    );
-    set_field(&mut app, Field::Name, &"n".repeat(256));
-    assert!(form(&app).message(Field::Name).unwrap().contains("255"));
-    set_field(&mut app, Field::Name, "Ops");
-    assert_eq!(form(&app).message(Field::Name), None);
-    set_field(&mut app, Field::Icon, "abc");
-    assert!(form(&app).message(Field::Icon).is_some());
-    set_field(&mut app, Field::Icon, "ab");
-    assert!(form(&app).message(Field::Icon).unwrap().contains("single"));
-    set_field(&mut app, Field::Icon, "🚀");
-    assert_eq!(form(&app).message(Field::Icon), None);
-    set_field(&mut app, Field::MonthlySpendCap, "2000");
-    assert!(
-        form(&app)
-            .message(Field::MonthlySpendCap)
-            .unwrap()
-            .contains("1000 EUR")
-    );
-    set_field(&mut app, Field::MonthlySpendCap, "12.5");
-    assert!(
-        form(&app)
-            .message(Field::MonthlySpendCap)
-            .unwrap()
-            .contains("whole number")
-    );
-    set_field(&mut app, Field::MonthlySpendCap, "");
-    assert_eq!(
-        form(&app).message(Field::MonthlySpendCap),
-        None,
-        "empty means no cap"
-    );
+    let long_name = "n".repeat(256);
+    // What is typed, and a part of the message it gets (`None`: no message; "": any).
+    let cases = [
+        (Field::Name, "   ", Some("must not be empty")),
+        (Field::Name, &long_name, Some("255")),
+        (Field::Name, "Ops", None),
+        (Field::Icon, "abc", Some("")),
+        (Field::Icon, "ab", Some("single")),
+        (Field::Icon, "🚀", None),
+        (Field::MonthlySpendCap, "2000", Some("1000 EUR")),
+        (Field::MonthlySpendCap, "12.5", Some("whole number")),
+        // Empty means no cap.
+        (Field::MonthlySpendCap, "", None),
+    ];
+    for (field, typed, expected) in cases {
+        set_field(&mut app, field, typed);
+        let message = form(&app).message(field);
+        match expected {
+            Some(part) => assert!(
+                message.as_deref().is_some_and(|m| m.contains(part)),
+                "{field:?} {typed:?}: {message:?}"
+            ),
+            None => assert_eq!(message, None, "{field:?} {typed:?}"),
+        }
+    }
 }
 
 #[test]
@@ -143,8 +130,7 @@ fn a_field_is_dirty_until_it_is_back_to_the_server_value() {
 #[test]
 fn esc_while_editing_undoes_that_field_only() {
     let mut app = settings_app();
-    press(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, " 2");
+    press_keys(&mut app, r#"enter space "2""#);
     assert_eq!(form(&app).name.value(), "Default Workspace 2");
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(form(&app).name.value(), "Default Workspace");
@@ -155,8 +141,7 @@ fn esc_while_editing_undoes_that_field_only() {
 #[test]
 fn tab_while_editing_moves_on_and_keeps_editing() {
     let mut app = settings_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "enter tab");
     assert_eq!(form(&app).focus, Field::Description);
     assert!(form(&app).editing.is_some());
 }
@@ -165,9 +150,7 @@ fn tab_while_editing_moves_on_and_keeps_editing() {
 fn ctrl_s_saves_only_what_changed_and_the_answer_clears_the_dirty_marker() {
     let mut app = settings_app();
     set_field(&mut app, Field::Description, "Shared by everyone");
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
+    press_keys(&mut app, "down down space");
     assert!(!form(&app).members_can_create_keys);
     let effects = press_only(&mut app, ctrl('s'));
     let saves = save_effects(&effects);
@@ -225,14 +208,12 @@ fn an_invalid_or_unchanged_form_is_not_sent() {
 fn server_field_errors_land_on_their_field_and_keep_what_was_typed() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Research");
-    let effects = press_only(&mut app, ctrl('s'));
-    let (save_id, profile, call) = requests(&effects)[0].clone();
     let mut error = RemoteError::new(ErrorKind::Validation, "invalid request");
     error.fields.push((
         "body.name".into(),
         "A workspace with this name already exists".into(),
     ));
-    deliver(&mut app, save_id, profile, call, Err(error));
+    press_answered(&mut app, ctrl('s'), Err(error));
     let form = form(&app);
     assert_eq!(form.name.value(), "Research", "typed value kept");
     assert!(form.is_dirty());
@@ -253,13 +234,9 @@ fn server_field_errors_land_on_their_field_and_keep_what_was_typed() {
 fn an_error_about_no_field_goes_to_the_status_line() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
-    let effects = press_only(&mut app, ctrl('s'));
-    let (save_id, profile, call) = requests(&effects)[0].clone();
-    deliver(
+    press_answered(
         &mut app,
-        save_id,
-        profile,
-        call,
+        ctrl('s'),
         Err(RemoteError::new(ErrorKind::Forbidden, "not allowed (403)")),
     );
     assert_eq!(
@@ -273,9 +250,7 @@ fn an_error_about_no_field_goes_to_the_status_line() {
 fn leaving_with_unsaved_changes_asks_and_stay_is_the_default() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "research");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"ctrl-p "research" enter"#);
     let Some(prompt) = app.top_dialog::<Unsaved>() else {
         panic!("no prompt")
     };
@@ -306,9 +281,7 @@ fn save_in_the_prompt_saves_then_goes_on() {
         app.dialogs.is_empty(),
         "no previous workspace: nothing to leave for"
     );
-    press(&mut app, ctrl('o'));
-    type_text(&mut app, "globex");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"ctrl-o "globex" enter"#);
     assert!(app.top_dialog::<Unsaved>().is_some());
     let effects = press_only(&mut app, key(KeyCode::Char('s')));
     assert_eq!(app.current, 0, "waits for the save");
@@ -330,13 +303,9 @@ fn a_failed_save_from_the_prompt_stays() {
     let mut app = settings_app();
     set_field(&mut app, Field::Name, "Renamed");
     press(&mut app, key(KeyCode::Char('q')));
-    let effects = press_only(&mut app, key(KeyCode::Char('s')));
-    let (save_id, profile, call) = requests(&effects)[0].clone();
-    deliver(
+    press_answered(
         &mut app,
-        save_id,
-        profile,
-        call,
+        key(KeyCode::Char('s')),
         Err(RemoteError::new(
             ErrorKind::Unreachable,
             "server unreachable",
@@ -365,10 +334,7 @@ fn read_only_mode_refuses_changes_and_says_why() {
     assert!(app.flash.as_ref().unwrap().text.contains("--read-only"));
     let effects = press_only(&mut app, ctrl('s'));
     assert!(save_effects(&effects).is_empty());
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Char(' ')));
+    press_keys(&mut app, "down down down space");
     assert!(form(&app).members_can_create_keys, "toggle refused");
 }
 
@@ -376,9 +342,7 @@ fn read_only_mode_refuses_changes_and_says_why() {
 fn a_read_only_profile_refuses_changes() {
     let mut app = loaded_app();
     app.profiles[0].read_only = true;
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "enter 2 enter");
     assert!(form(&app).editing.is_none());
     assert!(
         app.flash
@@ -392,11 +356,9 @@ fn a_read_only_profile_refuses_changes() {
 #[test]
 fn archived_workspaces_are_read_only() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('a')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "a enter");
     assert_eq!(open_name(&app), "Old Prototypes");
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "2 enter");
     assert!(form(&app).editing.is_none());
     assert!(app.flash.as_ref().unwrap().text.contains("archived"));
 }
@@ -405,19 +367,13 @@ fn archived_workspaces_are_read_only() {
 fn without_the_extension_its_fields_are_read_only_with_the_reason() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Enter));
-    let effects = press_only(&mut app, key(KeyCode::Char('2')));
-    let (settings_id, profile, call) = requests(&effects)[0].clone();
-    deliver(
+    press_answered(
         &mut app,
-        settings_id,
-        profile,
-        call,
+        key(KeyCode::Char('2')),
         Ok(Payload::WorkspaceSettings(None)),
     );
     assert!(matches!(form(&app).extension, Extension::Unavailable(_)));
-    for _ in 0..4 {
-        press(&mut app, key(KeyCode::Down));
-    }
+    press_keys(&mut app, "down down down down");
     assert_eq!(form(&app).focus, Field::MonthlySpendCap);
     press(&mut app, key(KeyCode::Enter));
     assert!(form(&app).editing.is_none());

@@ -18,8 +18,7 @@ const REFUSAL: &str = "The cap cannot exceed the organization's monthly limit of
 /// The default workspace's Settings tab, focused.
 fn settings_app() -> App {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('2')));
+    press_keys(&mut app, "enter 2");
     app
 }
 
@@ -32,8 +31,7 @@ fn type_cap(app: &mut App, text: &str) {
     for _ in 0..Field::ALL.len() {
         press(app, key(KeyCode::Down));
     }
-    press(app, key(KeyCode::Enter));
-    press(app, ctrl('u'));
+    press_keys(app, "enter ctrl-u");
     type_text(app, text);
     press(app, key(KeyCode::Enter));
 }
@@ -57,13 +55,11 @@ fn detail_text(screen: &str) -> String {
 
 /// Saves, and has the server refuse the cap because the organization's limit went down.
 fn save_refused(app: &mut App) -> Vec<Effect> {
-    let effects = press_only(app, ctrl('s'));
-    let (save, profile, call) = requests(&effects)[0].clone();
     let mut error = RemoteError::new(ErrorKind::Validation, "invalid request");
     error
         .fields
         .push(("body.monthly_spend_cap".into(), REFUSAL.into()));
-    deliver(app, save, profile, call, Err(error))
+    press_answered(app, ctrl('s'), Err(error))
 }
 
 #[test]
@@ -127,9 +123,7 @@ fn after_a_refusal_and_discard_the_form_shows_what_the_server_has_now() {
         "{text}"
     );
 
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "Research");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"ctrl-p "Research" enter"#);
     assert!(app.top_dialog::<Unsaved>().is_some());
     let effects = press_only(&mut app, key(KeyCode::Char('d')));
     answer_with_lowered_limit(&mut app, effects);
@@ -173,9 +167,7 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
     press(&mut app, key(KeyCode::Esc));
     assert!(app.dialogs.is_empty());
 
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "messages");
-    press(&mut app, key(KeyCode::Enter));
+    run_command(&mut app, "messages");
     assert!(
         app.top_dialog::<Reader>()
             .filter(|r| r.text == Text::Messages)

@@ -21,16 +21,12 @@ fn the_first_load_opens_the_default_workspace_with_the_list_focused() {
 #[test]
 fn arrows_and_vim_keys_move_and_enter_opens() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('j')));
-    press(&mut app, key(KeyCode::Down));
-    let ids = app.org().visible_workspace_ids();
-    assert_eq!(app.org().list_cursor.current(&ids), Some(id(PRODUCT)));
-    press(&mut app, key(KeyCode::Char('k')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "j down");
+    assert_eq!(workspace_under_cursor(&app), Some(id(PRODUCT)));
+    press_keys(&mut app, "k enter");
     assert_eq!(open_name(&app), "Research");
     assert_eq!(app.focus, Focus::Detail);
-    press(&mut app, key(KeyCode::Char('G')));
-    press(&mut app, key(KeyCode::Esc));
+    press_keys(&mut app, "G esc");
     assert_eq!(app.focus, Focus::Workspaces, "esc goes back to the list");
     press(&mut app, key(KeyCode::Char('G')));
     let ids = app.org().visible_workspace_ids();
@@ -53,8 +49,7 @@ fn tab_and_shift_tab_cycle_the_panes() {
 #[test]
 fn workspace_tabs_switch_with_brackets_and_numbers() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char(']')));
+    press_keys(&mut app, "enter ]");
     assert_eq!(app.org().open_view().unwrap().tab, Tab::Settings);
     press(&mut app, key(KeyCode::Char('3')));
     assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
@@ -71,14 +66,8 @@ fn workspace_tabs_switch_with_brackets_and_numbers() {
 #[test]
 fn the_workspace_filter_matches_as_you_type_and_esc_clears_it() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "DATA");
-    let names: Vec<_> = app
-        .org()
-        .visible_workspaces()
-        .iter()
-        .map(|w| w.name.clone())
-        .collect();
+    press_keys(&mut app, r#"/ "DATA""#);
+    let names = listed_workspaces(&app);
     assert_eq!(names, ["Data Platform"]);
     let ids = app.org().visible_workspace_ids();
     assert_eq!(
@@ -96,8 +85,7 @@ fn the_workspace_filter_matches_as_you_type_and_esc_clears_it() {
 #[test]
 fn typing_q_in_a_filter_types_it() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "q-?");
+    press_keys(&mut app, r#"/ "q-?""#);
     assert_eq!(app.org().list_filter.text(), "q-?");
     assert!(!app.quit);
     assert!(app.dialogs.is_empty());
@@ -109,17 +97,11 @@ fn typing_q_in_a_filter_types_it() {
 #[test]
 fn the_members_filter_matches_name_email_and_role_without_accents() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "zoe");
+    press_keys(&mut app, r#"enter / "zoe""#);
     assert_eq!(member_names(&app), ["Zoë Martin"]);
-    press(&mut app, key(KeyCode::Esc));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "billing");
+    press_keys(&mut app, r#"esc / "billing""#);
     assert_eq!(member_names(&app), ["John Smith"], "matches the role");
-    press(&mut app, key(KeyCode::Esc));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "taro.yamada@");
+    press_keys(&mut app, r#"esc / "taro.yamada@""#);
     assert_eq!(member_names(&app), ["山田太郎"], "matches the email");
 }
 
@@ -156,8 +138,7 @@ fn the_picker_opens_the_best_match_and_dash_jumps_back() {
     let mut app = loaded_app();
     press(&mut app, ctrl('p'));
     assert!(app.top_dialog::<Picker>().is_some());
-    type_text(&mut app, "mrkt");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#""mrkt" enter"#);
     assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Marketing");
     press(&mut app, key(KeyCode::Char('-')));
@@ -169,14 +150,10 @@ fn the_picker_opens_the_best_match_and_dash_jumps_back() {
 #[test]
 fn the_picker_moves_and_esc_closes_without_opening() {
     let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Esc));
+    press_keys(&mut app, "ctrl-p down esc");
     assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Default Workspace");
-    press(&mut app, ctrl('p'));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "ctrl-p down enter");
     assert_eq!(open_name(&app), "Research", "second in list order");
 }
 
@@ -196,34 +173,23 @@ fn jump_back_without_history_says_so() {
 #[test]
 fn the_command_line_opens_workspaces_and_reports_mistakes() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "ws product");
-    press(&mut app, key(KeyCode::Enter));
+    run_command(&mut app, "ws product");
     assert_eq!(open_name(&app), "Product");
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "ws zzzz");
-    press(&mut app, key(KeyCode::Enter));
+    run_command(&mut app, "ws zzzz");
     assert_eq!(open_name(&app), "Product");
     assert!(app.flash.as_ref().unwrap().text.contains("zzzz"));
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "launch");
-    press(&mut app, key(KeyCode::Enter));
+    run_command(&mut app, "launch");
     assert!(app.flash.as_ref().unwrap().text.contains("Unknown command"));
 }
 
 #[test]
 fn each_workspace_keeps_its_tab_filter_and_cursor() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "j");
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Down));
+    press_keys(&mut app, r#"enter / "j" enter down"#);
     let names = member_names(&app);
     assert_eq!(names, ["Jane Doe", "John Smith"]);
     open_workspace_named(&mut app, "Research");
-    press(&mut app, key(KeyCode::Char('3')));
-    press(&mut app, key(KeyCode::Char('-')));
+    press_keys(&mut app, "3 -");
     let view = app.org().open_view().unwrap();
     assert_eq!(view.tab, Tab::Members);
     assert_eq!(view.members_filter.text(), "j");
@@ -236,8 +202,7 @@ fn each_workspace_keeps_its_tab_filter_and_cursor() {
 fn switching_organization_reloads_it_and_keeps_each_view() {
     let mut app = loaded_app();
     open_workspace_named(&mut app, "Data Platform");
-    press(&mut app, ctrl('o'));
-    type_text(&mut app, "globex");
+    press_keys(&mut app, r#"ctrl-o "globex""#);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert_eq!(app.current, 1);
     let calls: Vec<_> = requests(&effects)
@@ -250,8 +215,7 @@ fn switching_organization_reloads_it_and_keeps_each_view() {
     assert_eq!(open_name(&app), "Default Workspace");
     assert_eq!(app.org().display_name(), Some("Globex Research"));
 
-    press(&mut app, ctrl('o'));
-    type_text(&mut app, "acme");
+    press_keys(&mut app, r#"ctrl-o "acme""#);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert_eq!(app.current, 0);
     assert_eq!(
@@ -284,12 +248,7 @@ fn the_archived_toggle_lists_the_archived_workspaces_loaded_at_start() {
         requests(&effects).is_empty(),
         "loaded with the organization"
     );
-    let names: Vec<_> = app
-        .org()
-        .visible_workspaces()
-        .iter()
-        .map(|w| w.name.clone())
-        .collect();
+    let names = listed_workspaces(&app);
     assert_eq!(names, ["Old Prototypes"]);
     let effects = press_only(&mut app, key(KeyCode::Char('a')));
     assert!(requests(&effects).is_empty());
@@ -342,10 +301,10 @@ fn help_scrolls_no_further_than_its_last_page() {
             height: 24,
         },
     );
-    press(&mut app, key(KeyCode::Char('?')));
-    for _ in 0..50 {
-        press(&mut app, key(KeyCode::PageDown));
-    }
+    press_keys(
+        &mut app,
+        "? pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn",
+    );
     let Some(bottom) = app
         .top_dialog::<Reader>()
         .filter(|r| r.text == Text::Help)

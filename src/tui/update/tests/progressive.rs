@@ -57,13 +57,6 @@ fn page(app: &mut App, id: RequestId, from: usize, to: usize, total: usize) {
     redraw(app);
 }
 
-fn flash(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn the_first_pages_show_before_the_directory_is_complete() {
     let (mut app, id) = directory_pending();
@@ -114,8 +107,7 @@ fn the_table_is_usable_while_the_rest_pages_in() {
     let ids = org.shown_members(org.open.unwrap()).ids;
     assert_eq!(org.open_view().unwrap().members_cursor.current(&ids), on);
     // The filter works on what has arrived.
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "zoe");
+    press_keys(&mut app, r#"/ "zoe""#);
     let text = screen(&app, 120, 30);
     assert!(
         text.contains("Zoë Martin") && !text.contains("Jane Doe"),
@@ -134,7 +126,7 @@ fn what_acts_on_everyone_says_the_directory_is_incomplete() {
         "no Add Members on a part"
     );
     assert_eq!(
-        flash(&app),
+        flash_text(&app),
         "The organization's members are still loading: 2 of 5"
     );
     press(&mut app, key(KeyCode::Char('*')));
@@ -143,9 +135,9 @@ fn what_acts_on_everyone_says_the_directory_is_incomplete() {
         "select-all waits too"
     );
     assert!(
-        flash(&app).contains("still loading: 2 of 5"),
+        flash_text(&app).contains("still loading: 2 of 5"),
         "{}",
-        flash(&app)
+        flash_text(&app)
     );
 
     update(&mut app, answer(id, 0, Call::People));

@@ -37,8 +37,7 @@ fn answers_for_an_organization_the_user_left_are_dropped() {
     let mut app = new_app();
     let first = start(&mut app);
     let old = requests(&first);
-    press(&mut app, ctrl('o'));
-    type_text(&mut app, "globex");
+    press_keys(&mut app, r#"ctrl-o "globex""#);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     let cancelled: Vec<_> = effects
         .iter()
@@ -127,33 +126,12 @@ fn a_settings_answer_for_a_workspace_left_meanwhile_is_dropped() {
 #[test]
 fn the_cursor_stays_on_the_same_member_across_a_refresh() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Down));
+    press_keys(&mut app, "enter down down");
     let view = app.org().open_view().unwrap();
     assert_eq!(view.members_cursor.id, Some(id(JOHN)));
-    let effects = press_only(&mut app, ctrl('r'));
-    let (people_id, profile, call) = requests(&effects)
-        .into_iter()
-        .find(|(_, _, c)| *c == Call::People)
-        .unwrap();
     // The refreshed directory lost Jane and gained nobody: John moves up a row.
-    let mut fresh = people(0);
-    fresh.persons.retain(|p| p.user_id != id(JANE));
-    deliver(
-        &mut app,
-        people_id,
-        profile,
-        call,
-        Ok(Payload::People(fresh)),
-    );
-    let org = app.org();
-    let rows: Vec<_> = org
-        .visible_members(id(DEFAULT_WS))
-        .iter()
-        .map(|r| r.user_id)
-        .collect();
-    let view = org.open_view().unwrap();
+    let rows = refresh_without(&mut app, JANE);
+    let view = app.org().open_view().unwrap();
     assert_eq!(view.members_cursor.current(&rows), Some(id(JOHN)));
     assert_eq!(view.members_cursor.resolve(&rows), Some(1));
 }
@@ -161,45 +139,38 @@ fn the_cursor_stays_on_the_same_member_across_a_refresh() {
 #[test]
 fn when_the_selected_member_disappears_the_cursor_stays_near() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('G')));
-    let effects = press_only(&mut app, ctrl('r'));
+    press_keys(&mut app, "enter G");
+    let rows = refresh_without(&mut app, TARO);
+    assert_eq!(
+        app.org().open_view().unwrap().members_cursor.current(&rows),
+        Some(id(ZOE))
+    );
+}
+
+/// Refreshes with ctrl-r and answers the directory only, without the person `gone`; gives the
+/// default workspace's member rows as listed then.
+fn refresh_without(app: &mut App, gone: u128) -> Vec<uuid::Uuid> {
+    let effects = press_only(app, ctrl('r'));
     let (people_id, profile, call) = requests(&effects)
         .into_iter()
         .find(|(_, _, c)| *c == Call::People)
         .unwrap();
     let mut fresh = people(0);
-    fresh.persons.retain(|p| p.user_id != id(TARO));
-    deliver(
-        &mut app,
-        people_id,
-        profile,
-        call,
-        Ok(Payload::People(fresh)),
-    );
-    let org = app.org();
-    let rows: Vec<_> = org
+    fresh.persons.retain(|p| p.user_id != id(gone));
+    deliver(app, people_id, profile, call, Ok(Payload::People(fresh)));
+    app.org()
         .visible_members(id(DEFAULT_WS))
         .iter()
         .map(|r| r.user_id)
-        .collect();
-    assert_eq!(
-        org.open_view().unwrap().members_cursor.current(&rows),
-        Some(id(ZOE))
-    );
+        .collect()
 }
 
 #[test]
 fn a_failed_load_is_shown_and_refresh_tries_again() {
-    let mut app = new_app();
-    let effects = start(&mut app);
-    for (id, profile, call) in requests(&effects) {
-        let result = match call {
-            Call::People => Err(RemoteError::new(ErrorKind::Server, "HTTP 502")),
-            ref other => outcome(profile, other),
-        };
-        deliver(&mut app, id, profile, call, result);
-    }
+    let mut app = loaded_but(
+        |call| *call == Call::People,
+        RemoteError::new(ErrorKind::Server, "HTTP 502"),
+    );
     assert!(matches!(app.org().people.value, Remote::Failed(_)));
     let effects = press_only(&mut app, ctrl('r'));
     assert!(

@@ -22,8 +22,7 @@ fn add_members_space_after_a_search_ticks_the_best_match() {
     press(&mut app, key(KeyCode::Char('a')));
     // John Smith is first alphabetically, so the cursor starts on him; "ta" matches him too
     // (john.smith@acme), but 山田太郎's email starts with it.
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "ta");
+    press_keys(&mut app, r#"/ "ta""#);
     let Some(d) = app.top_dialog::<AddMembers>() else {
         panic!("dialog");
     };
@@ -33,8 +32,7 @@ fn add_members_space_after_a_search_ticks_the_best_match() {
         .map(|(i, _)| d.candidates[*i].name.as_str())
         .collect();
     assert_eq!(shown, ["山田太郎", "John Smith"], "best match first");
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char(' ')));
+    press_keys(&mut app, "enter space");
     assert_eq!(ticked_names(&app), ["山田太郎"]);
 }
 
@@ -42,22 +40,12 @@ fn add_members_space_after_a_search_ticks_the_best_match() {
 fn the_workspace_filter_puts_the_cursor_on_the_first_match() {
     let mut app = loaded_app();
     // The cursor on Marketing, which "ar" still matches, after Research.
-    for _ in 0..4 {
-        press(&mut app, key(KeyCode::Char('j')));
-    }
-    let ids = app.org().visible_workspace_ids();
-    assert_eq!(app.org().list_cursor.current(&ids), Some(id(MARKETING)));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "ar");
-    let names: Vec<String> = app
-        .org()
-        .visible_workspaces()
-        .iter()
-        .map(|w| w.name.clone())
-        .collect();
+    press_keys(&mut app, "j j j j");
+    assert_eq!(workspace_under_cursor(&app), Some(id(MARKETING)));
+    press_keys(&mut app, r#"/ "ar""#);
+    let names = listed_workspaces(&app);
     assert_eq!(names, ["Research", "Marketing"]);
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "enter enter");
     assert_eq!(open_name(&app), "Research");
 }
 
@@ -70,9 +58,7 @@ fn the_members_filter_puts_the_cursor_on_the_first_match() {
         member_names(&app).last().map(String::as_str),
         Some("Zoë Martin")
     );
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "a");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"/ "a" enter"#);
     assert_eq!(member_names(&app)[0], "Ana Lucía Pérez");
     let effects = press(&mut app, key(KeyCode::Char('r')));
     assert!(effects.is_empty());
@@ -91,11 +77,7 @@ fn the_members_filter_puts_the_cursor_on_the_first_match() {
 fn a_selection_the_search_hides_is_named_before_adding() {
     let mut app = loaded_app();
     open_workspace_named(&mut app, "Research");
-    press(&mut app, key(KeyCode::Char('a')));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "yamada");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"a space / "yamada" enter"#);
     let text = crate::tui::render_tests::screen(&app, 80, 24);
     assert!(
         text.contains("Selected: John Smith (hidden by the search)"),

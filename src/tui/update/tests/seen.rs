@@ -19,13 +19,6 @@ fn resize(app: &mut App, width: u16, height: u16) {
     redraw(app);
 }
 
-fn flash(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
 fn research_members() -> App {
     let mut app = loaded_app();
     open_workspace_named(&mut app, "Research");
@@ -49,7 +42,7 @@ fn behind_the_too_small_notice_keys_reach_nothing_but_quit() {
     };
     assert_eq!(d.focus, crate::tui::dialogs::Button::Cancel);
     assert_eq!(
-        flash(&app),
+        flash_text(&app),
         "That key does nothing until the terminal is larger"
     );
     press(&mut app, ctrl('v'));
@@ -63,11 +56,7 @@ fn behind_the_too_small_notice_keys_reach_nothing_but_quit() {
 #[test]
 fn the_notice_says_which_key_quits_and_waits_for_unsaved_changes() {
     let mut app = loaded_app();
-    app.keymap = crate::tui::keymap::Keymap::load(Some((
-        crate::tui::config_file::Source::File("keymap.toml".into()),
-        "[global]\nquit = [\"ctrl-q\"]\n",
-    )))
-    .unwrap();
+    app.keymap = user_keymap("[global]\nquit = [\"ctrl-q\"]\n");
     resize(&mut app, 40, 10);
     let text = crate::tui::render_tests::screen(&app, 40, 10);
     assert!(text.contains("Enlarge it, or ctrl-q to quit"), "{text}");
@@ -76,11 +65,7 @@ fn the_notice_says_which_key_quits_and_waits_for_unsaved_changes() {
 
     // Unsaved settings: quitting waits until the prompt about them can be seen.
     resize(&mut app, 80, 24);
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, "x");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"tab 2 enter "x" enter"#);
     assert!(app.org().has_unsaved_changes());
     resize(&mut app, 40, 10);
     let text = crate::tui::render_tests::screen(&app, 40, 10);
@@ -112,9 +97,9 @@ fn a_dialog_cut_off_by_the_terminal_sends_nothing_until_it_is_seen_whole() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty(), "{effects:?}");
     assert!(
-        flash(&app).contains("does not fit the terminal"),
+        flash_text(&app).contains("does not fit the terminal"),
         "{}",
-        flash(&app)
+        flash_text(&app)
     );
     assert!(!app.dialogs.is_empty(), "the dialog stays");
 
@@ -130,8 +115,7 @@ fn a_dialog_cut_off_by_the_terminal_sends_nothing_until_it_is_seen_whole() {
 #[test]
 fn a_key_before_any_frame_confirms_nothing() {
     let mut app = research_members();
-    press(&mut app, key(KeyCode::Char('x')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "x tab");
     // As if the frame with the dialog had never been drawn.
     app.seen = Default::default();
     let effects = update(&mut app, Msg::Key(key(KeyCode::Enter)));
@@ -141,12 +125,9 @@ fn a_key_before_any_frame_confirms_nothing() {
 #[test]
 fn the_settings_form_saves_only_when_every_field_was_seen() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('2')));
+    press_keys(&mut app, "tab 2");
     assert_eq!(app.org().open_view().unwrap().tab, Tab::Settings);
-    press(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, " 2");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"enter space "2" enter"#);
     // What an earlier refusal left at two other fields: long enough that a 60x15 terminal
     // cannot show every field with its message.
     let form = app
@@ -163,38 +144,34 @@ fn the_settings_form_saves_only_when_every_field_was_seen() {
     resize(&mut app, 60, 15);
     let effects = press_only(&mut app, ctrl('s'));
     assert!(changes(&effects).is_empty(), "{effects:?}");
-    assert!(flash(&app).contains("does not fit"), "{}", flash(&app));
+    assert!(
+        flash_text(&app).contains("does not fit"),
+        "{}",
+        flash_text(&app)
+    );
 
     resize(&mut app, 80, 24);
     let effects = press_only(&mut app, ctrl('s'));
-    assert_eq!(changes(&effects).len(), 1, "{}", flash(&app));
+    assert_eq!(changes(&effects).len(), 1, "{}", flash_text(&app));
 }
 
 #[test]
 fn space_never_presses_create_and_the_focus_stays_on_the_chosen_admin() {
     let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('n')));
-    type_text(&mut app, "Accidents");
-    for _ in 0..3 {
-        press(&mut app, key(KeyCode::Tab));
-    }
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#"n "Accidents" tab tab tab enter"#);
     assert!(
         app.top_dialog::<CreateWorkspace>()
             .is_some_and(|d| d.admin_picker.is_some()),
         "the admin picker is open"
     );
-    type_text(&mut app, "zoe");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, r#""zoe" enter"#);
     let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("back on the form");
     };
     assert_eq!(d.focus, CreateField::Admin, "the focus did not jump");
     assert!(d.admin.is_some());
 
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "tab space tab");
     let Some(d) = app.top_dialog::<CreateWorkspace>() else {
         panic!("still on the form");
     };

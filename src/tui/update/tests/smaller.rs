@@ -12,16 +12,10 @@ use crate::tui::render_tests::{draw, screen};
 use crate::tui::theme::Theme;
 use crate::tui::update::update;
 
-fn command(app: &mut App, text: &str) {
-    press(app, key(KeyCode::Char(':')));
-    type_text(app, text);
-    press(app, key(KeyCode::Enter));
-}
-
 #[test]
 fn ws_with_several_matches_lists_them_to_choose_from() {
     let mut app = loaded_app();
-    command(&mut app, "ws m");
+    run_command(&mut app, "ws m");
     let Some(picker) = app.top_dialog::<Picker>() else {
         panic!("the picker lists the matches: {:?}", app.dialogs);
     };
@@ -43,9 +37,9 @@ fn ws_with_several_matches_lists_them_to_choose_from() {
     );
     press(&mut app, key(KeyCode::Esc));
 
-    command(&mut app, "ws research");
+    run_command(&mut app, "ws research");
     assert_eq!(open_name(&app), "Research", "one match opens at once");
-    command(&mut app, "ws MARKETING");
+    run_command(&mut app, "ws MARKETING");
     assert_eq!(open_name(&app), "Marketing", "an exact name opens at once");
 }
 
@@ -69,17 +63,14 @@ fn the_archived_toggle_says_where_it_goes() {
 #[test]
 fn opening_an_archived_workspace_puts_it_under_the_list_cursor() {
     let mut app = loaded_app();
-    command(&mut app, "ws old prototypes");
+    run_command(&mut app, "ws old prototypes");
     assert_eq!(open_name(&app), "Old Prototypes");
     let org = app.org();
     assert!(org.show_archived, "the list shows the archived workspaces");
-    let ids = org.visible_workspace_ids();
-    assert_eq!(org.list_cursor.current(&ids), Some(id(ARCHIVED_WS)));
-    command(&mut app, "ws research");
-    let org = app.org();
-    assert!(!org.show_archived);
-    let ids = org.visible_workspace_ids();
-    assert_eq!(org.list_cursor.current(&ids), Some(id(RESEARCH)));
+    assert_eq!(workspace_under_cursor(&app), Some(id(ARCHIVED_WS)));
+    run_command(&mut app, "ws research");
+    assert!(!app.org().show_archived);
+    assert_eq!(workspace_under_cursor(&app), Some(id(RESEARCH)));
 }
 
 #[test]
@@ -136,10 +127,7 @@ fn a_page_key_in_a_list_moves_by_the_rows_it_shows() {
 #[test]
 fn the_role_picker_says_when_more_roles_are_below() {
     let mut app = loaded_app();
-    press(&mut app, ctrl('p'));
-    type_text(&mut app, "Research");
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('r')));
+    press_keys(&mut app, r#"ctrl-p "Research" enter r"#);
     let text = screen(&app, 60, 15);
     assert!(text.contains("more below"), "{text}");
     let text = screen(&app, 100, 40);

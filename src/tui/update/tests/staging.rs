@@ -15,13 +15,6 @@ fn research_members() -> App {
     app
 }
 
-fn flash_text(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
 fn sends_a_change(effects: &[Effect]) -> bool {
     !changes(effects).is_empty()
 }
@@ -36,14 +29,10 @@ fn the_key_and_the_command_turn_staging_over_and_say_so() {
         "{}",
         flash_text(&app)
     );
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "stage off");
-    press(&mut app, key(KeyCode::Enter));
+    run_command(&mut app, "stage off");
     assert!(!app.staging.on);
     assert!(flash_text(&app).starts_with("Staging off"));
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "stage maybe");
-    press(&mut app, key(KeyCode::Enter));
+    run_command(&mut app, "stage maybe");
     assert!(flash_text(&app).contains("Usage: stage [on|off]"));
 }
 
@@ -62,8 +51,7 @@ fn a_role_edit_is_staged_not_sent_and_names_the_change() {
     for _ in dialog.cursor..admin {
         press(&mut app, key(KeyCode::Char('j')));
     }
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "space enter");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
     assert!(app.dialogs.is_empty(), "the dialog's work is done");
@@ -91,10 +79,7 @@ fn a_role_edit_is_staged_not_sent_and_names_the_change() {
 #[test]
 fn with_staging_off_the_same_edit_is_sent() {
     let mut app = research_members();
-    press(&mut app, key(KeyCode::Char('r')));
-    press(&mut app, key(KeyCode::Char('j')));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "r j space enter");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(sends_a_change(&effects));
     assert_eq!(app.staging.count(app.current), 0);
@@ -103,14 +88,12 @@ fn with_staging_off_the_same_edit_is_sent() {
 #[test]
 fn a_settings_save_is_staged_and_the_form_goes_back_to_the_server_values() {
     let mut app = research_members();
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, ctrl('t'));
+    press_keys(&mut app, "2 ctrl-t");
     // The description field (below the name): type over it, keep it, save.
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, ctrl('u'));
-    type_text(&mut app, "Shared (staged)");
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(
+        &mut app,
+        r#"down enter ctrl-u "Shared" space "(staged)" enter"#,
+    );
     assert!(app.org().has_unsaved_changes());
     let effects = press_only(&mut app, ctrl('s'));
     assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");

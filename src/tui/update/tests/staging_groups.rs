@@ -13,13 +13,6 @@ use crate::tui::effect::Effect;
 use crate::tui::views::groups::tests::open_groups;
 use crate::tui::views::people::StepFetch;
 
-fn flash_text(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
 /// Whatever the effects send to the server that changes it: a dialog's requests or a run.
 fn sent_changes(effects: &[Effect]) -> usize {
     requests(effects)
@@ -58,10 +51,7 @@ fn a_group_assignment_is_staged_with_its_roles_not_sent() {
     find_group(&mut app, "sales");
     press(&mut app, key(KeyCode::Char('w')));
     // Research is the second active workspace; its first role ticked.
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "down enter space enter");
     let effects = apply(&mut app);
     assert_eq!(sent_changes(&effects), 0, "nothing sent: {effects:?}");
     assert!(
@@ -95,8 +85,7 @@ fn unassigning_and_deleting_a_group_are_staged_by_name() {
     let mut app = open_groups();
     press(&mut app, ctrl('t'));
     find_group(&mut app, "platform");
-    press(&mut app, key(KeyCode::Char('W')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "W enter");
     let effects = apply(&mut app);
     assert_eq!(
         sent_changes(&effects),
@@ -105,8 +94,7 @@ fn unassigning_and_deleting_a_group_are_staged_by_name() {
         flash_text(&app)
     );
     find_group(&mut app, "finance");
-    press(&mut app, key(KeyCode::Char('D')));
-    type_text(&mut app, "Finance");
+    press_keys(&mut app, r#"D "Finance""#);
     let effects = apply(&mut app);
     assert_eq!(
         sent_changes(&effects),
@@ -132,9 +120,7 @@ fn provisioning_cannot_be_staged_and_is_refused_in_its_dialog() {
     let mut app = open_groups();
     press(&mut app, ctrl('t'));
     find_group(&mut app, "platform");
-    press(&mut app, key(KeyCode::Char('p')));
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "p enter enter");
     let effects = apply(&mut app);
     assert_eq!(sent_changes(&effects), 0, "nothing sent: {effects:?}");
     assert!(
@@ -153,9 +139,7 @@ fn provisioning_cannot_be_staged_and_is_refused_in_its_dialog() {
 #[test]
 fn a_confirmed_run_of_the_people_view_is_refused_while_staging() {
     let mut app = crate::tui::views::people::tests::open_people();
-    press(&mut app, ctrl('t'));
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('X')));
+    press_keys(&mut app, "ctrl-t tab X");
     let effects = apply(&mut app);
     assert_eq!(sent_changes(&effects), 0, "nothing sent: {effects:?}");
     assert!(!app.dialogs.is_empty(), "the confirmation stays");
@@ -165,9 +149,7 @@ fn a_confirmed_run_of_the_people_view_is_refused_while_staging() {
         flash_text(&app)
     );
     // With staging off, the same confirmation runs.
-    press(&mut app, key(KeyCode::Esc));
-    press(&mut app, ctrl('t'));
-    press(&mut app, key(KeyCode::Char('X')));
+    press_keys(&mut app, "esc ctrl-t X");
     let effects = apply(&mut app);
     assert_eq!(sent_changes(&effects), 1, "{effects:?}");
 }
@@ -175,8 +157,7 @@ fn a_confirmed_run_of_the_people_view_is_refused_while_staging() {
 #[test]
 fn staging_does_not_start_while_a_run_is_on_its_way() {
     let mut app = crate::tui::views::people::tests::open_people();
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('X')));
+    press_keys(&mut app, "tab X");
     let effects = apply(&mut app);
     let pending = requests(&effects);
     assert!(

@@ -1,0 +1,24 @@
+//! The member a dialog of the people view is about: the one under the cursor, once the people
+//! have loaded; an invitation gets the dialog's own reason instead.
+
+use crate::api::AdminOrganizationMemberOut;
+use crate::tui::state::FlashLevel;
+use crate::tui::views::people::{Loaded, People};
+
+/// The loaded people and the member under the cursor, or why the dialog does not open.
+pub fn member_under_cursor<'a>(
+    people: &'a People,
+    not_for_an_invitation: &str,
+) -> Result<(&'a Loaded, &'a AdminOrganizationMemberOut), (FlashLevel, String)> {
+    if people.invites() {
+        return Err((FlashLevel::Info, not_for_an_invitation.to_owned()));
+    }
+    let loaded = people
+        .loaded()
+        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
+    let person = people
+        .current()
+        .and_then(|id| loaded.directory.user(id))
+        .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))?;
+    Ok((loaded, person))
+}

@@ -1,0 +1,69 @@
+//! The two stages of a roles checklist (a workspace's roles, a member's organization roles):
+//! ticking, then a review of the change with Apply, Back and Cancel.
+
+use ratatui::text::Line;
+
+use crate::tui::keymap::Action;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{ButtonView, buttons};
+
+use super::{Button, Submission, step_button};
+
+pub const REVIEW_BUTTONS: [Button; 3] = [Button::Apply, Button::Back, Button::Cancel];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Choose,
+    /// The preview, with the focused button.
+    Review(Button),
+}
+
+/// What a key on the review's buttons asks of the dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reviewed {
+    /// The focus moved, Back went back to the ticks, or the key means nothing here.
+    Stay,
+    Apply,
+    Close,
+}
+
+/// Moves the focus along the review's buttons, goes back to ticking on Back (the refusal, if
+/// any, was about the ticks before) and says what Apply or Cancel asks for.
+pub fn review_key(
+    action: Action,
+    focus: Button,
+    stage: &mut Stage,
+    submission: &mut Submission,
+) -> Reviewed {
+    let pressed = match action {
+        Action::NextButton => {
+            *stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, 1));
+            return Reviewed::Stay;
+        }
+        Action::PreviousButton => {
+            *stage = Stage::Review(step_button(&REVIEW_BUTTONS, focus, -1));
+            return Reviewed::Stay;
+        }
+        Action::Press => focus,
+        Action::Cancel => Button::Cancel,
+        _ => return Reviewed::Stay,
+    };
+    match pressed {
+        Button::Apply => Reviewed::Apply,
+        Button::Back => {
+            *stage = Stage::Choose;
+            submission.error = None;
+            Reviewed::Stay
+        }
+        _ => Reviewed::Close,
+    }
+}
+
+/// The review's buttons as drawn.
+pub fn review_buttons(focus: Button, theme: &Theme) -> Line<'static> {
+    let views: Vec<ButtonView> = REVIEW_BUTTONS
+        .iter()
+        .map(|b| ButtonView::new(*b, Some(focus)))
+        .collect();
+    buttons(&views, theme)
+}

@@ -1,9 +1,7 @@
 //! Snapshots of the dialogs that change the organization, at 80x24: as they open, filled in,
 //! while their change is on its way, and after the server refused it.
 
-use insta::assert_snapshot;
-
-use super::shots::{Look, Shot, Then};
+use super::shots::{Look, Shot, Then, assert_shots};
 use super::*;
 use crate::tui::state::ErrorKind;
 use crate::tui::testing::*;
@@ -142,9 +140,7 @@ const SHOTS: &[Shot] = &[
 
 #[test]
 fn dialogs_as_they_open_fill_in_send_and_are_refused() {
-    for shot in SHOTS {
-        assert_snapshot!(shot.name, shot.take());
-    }
+    assert_shots(module_path!(), SHOTS);
 }
 
 #[test]

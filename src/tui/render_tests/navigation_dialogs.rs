@@ -2,9 +2,8 @@
 //! the unsaved-changes prompt, and the notice shown on a terminal too small.
 
 use crossterm::event::KeyCode;
-use insta::assert_snapshot;
 
-use super::shots::{Look, Shot};
+use super::shots::{Look, Shot, assert_shots};
 use super::*;
 use crate::tui::testing::*;
 
@@ -37,9 +36,7 @@ const SHOTS: &[Shot] = &[
 
 #[test]
 fn dialogs_that_find_read_and_leave() {
-    for shot in SHOTS {
-        assert_snapshot!(shot.name, shot.take());
-    }
+    assert_shots(module_path!(), SHOTS);
 }
 
 #[test]

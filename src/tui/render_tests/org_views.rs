@@ -2,35 +2,60 @@
 //! monochrome.
 
 use crossterm::event::KeyCode;
-use insta::assert_snapshot;
 
-use super::shots::{EVERY_WAY, looks};
+use super::shots::{EVERY_WAY, Walk, assert_looks, assert_walks};
 use super::*;
 use crate::api::{ApiKeyActions, ApiKeyOut};
 use crate::tui::dialogs::key_shown::KeyShown;
 use crate::tui::testing::*;
 
 fn every_way(name: &str, app: &App) {
-    for (name, shown) in looks(name, app, EVERY_WAY) {
-        assert_snapshot!(name, shown);
-    }
+    assert_looks(module_path!(), name, app, EVERY_WAY);
 }
 
-#[test]
-fn keys_view_and_its_filter() {
-    let mut app = command_opened("keys");
-    every_way("keys", &app);
-    press_keys(&mut app, "space f");
-    every_way("keys_expired", &app);
-}
+/// The views walked through by keys from the loaded console, a snapshot set after each step.
+const WALKS: &[Walk] = &[
+    Walk {
+        from: loaded_app,
+        steps: &[(r#": "keys" enter"#, "keys"), ("space f", "keys_expired")],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[
+            (r#": "keys" enter n"#, "new_key_form"),
+            (
+                r#"tab "jane" tab tab "yesterday" ctrl-s"#,
+                "new_key_form_refused",
+            ),
+        ],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[
+            (r#": "keys" enter space space D"#, "delete_keys"),
+            ("esc g R", "rotate_key"),
+        ],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[
+            (r#": "spend" enter"#, "spend"),
+            ("e bs", "spend_limit_dialog"),
+        ],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[
+            (r#": "audit" enter"#, "audit"),
+            ("down enter", "audit_detail"),
+            (r#"x "trail.csv""#, "audit_export"),
+        ],
+    },
+];
 
 #[test]
-fn new_key_form_with_a_problem() {
-    let mut app = command_opened("keys");
-    press(&mut app, key(KeyCode::Char('n')));
-    every_way("new_key_form", &app);
-    press_keys(&mut app, r#"tab "jane" tab tab "yesterday" ctrl-s"#);
-    every_way("new_key_form_refused", &app);
+fn keys_spend_and_audit_screens() {
+    assert_walks(module_path!(), WALKS, EVERY_WAY);
 }
 
 #[test]
@@ -51,33 +76,6 @@ fn a_new_key_shown_once() {
     );
     app.dialogs.push(Box::new(KeyShown::new(key, note)));
     every_way("new_key_shown", &app);
-}
-
-#[test]
-fn delete_and_rotate_confirmations() {
-    let mut app = command_opened("keys");
-    press_keys(&mut app, "space space D");
-    every_way("delete_keys", &app);
-    press_keys(&mut app, "esc g R");
-    every_way("rotate_key", &app);
-}
-
-#[test]
-fn spend_view_and_its_dialog() {
-    let mut app = command_opened("spend");
-    every_way("spend", &app);
-    press_keys(&mut app, "e bs");
-    every_way("spend_limit_dialog", &app);
-}
-
-#[test]
-fn audit_view_detail_and_export() {
-    let mut app = command_opened("audit");
-    every_way("audit", &app);
-    press_keys(&mut app, "down enter");
-    every_way("audit_detail", &app);
-    press_keys(&mut app, r#"x "trail.csv""#);
-    every_way("audit_export", &app);
 }
 
 #[test]

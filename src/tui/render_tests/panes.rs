@@ -3,7 +3,7 @@
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::shots::{Look, Shot};
+use super::shots::{Look, Shot, assert_shots};
 use super::*;
 use crate::tui::call::{Call, Payload};
 use crate::tui::state::{ErrorKind, RemoteError};
@@ -71,9 +71,7 @@ const SHOTS: &[Shot] = &[
 
 #[test]
 fn panes_reached_by_keys() {
-    for shot in SHOTS {
-        assert_snapshot!(shot.name, shot.take());
-    }
+    assert_shots(module_path!(), SHOTS);
 }
 
 #[test]

@@ -2,101 +2,70 @@
 //! invitations, the detail pane, inviting, organization roles (with the last-admin rule),
 //! offboarding (and its refusal), revoking, re-inviting, a run's progress and its report.
 
-use crossterm::event::KeyCode;
-use insta::assert_snapshot;
-
-use super::shots::{EVERY_WAY, looks};
+use super::shots::{EVERY_WAY, Walk, assert_looks, assert_walks};
 use super::*;
-use crate::tui::testing::*;
 use crate::tui::views::people::tests::{open_people, shown};
 use crate::tui::views::people::{Batch, People, Run};
 
 fn four(name: &str, app: &App) {
-    for (name, shown) in looks(name, app, EVERY_WAY) {
-        assert_snapshot!(name, shown);
-    }
+    assert_looks(module_path!(), name, app, EVERY_WAY);
 }
 
-fn find(app: &mut App, text: &str) {
-    press(app, key(KeyCode::Char('/')));
-    type_text(app, text);
-    press(app, key(KeyCode::Enter));
-}
-
-#[test]
-fn people_members() {
-    let mut app = open_people();
-    press(&mut app, key(KeyCode::Char(' ')));
-    four("people_members", &app);
-}
-
-#[test]
-fn people_invitations() {
-    let mut app = open_people();
-    press(&mut app, key(KeyCode::Tab));
-    four("people_invitations", &app);
-}
-
-#[test]
-fn people_detail_pane() {
-    let mut app = open_people();
-    find(&mut app, "jane.doe");
-    press(&mut app, key(KeyCode::Enter));
-    four("people_detail", &app);
-}
-
-#[test]
-fn people_invite_dialog() {
-    let mut app = open_people();
-    press(&mut app, key(KeyCode::Char('i')));
-    type_text(
-        &mut app,
-        "new.one@example.org not-an-address jane.doe@northwind.example new.hire@northwind.example",
-    );
-    four("people_invite", &app);
-}
-
-#[test]
-fn people_org_roles_dialog() {
-    let mut app = open_people();
-    find(&mut app, "jane.roe");
-    press(&mut app, key(KeyCode::Char('r')));
-    four("people_org_roles", &app);
-    press_keys(&mut app, "down down space enter");
-    four("people_org_roles_preview", &app);
-}
-
-#[test]
-fn people_org_roles_of_the_last_admin() {
-    let mut app = open_people();
-    find(&mut app, "zoe");
-    press_keys(&mut app, "r down down space up up space enter");
-    four("people_org_roles_last_admin", &app);
-}
+/// The people view walked through by keys, a snapshot set after each step.
+const WALKS: &[Walk] = &[
+    Walk {
+        from: open_people,
+        steps: &[("space", "people_members")],
+    },
+    Walk {
+        from: open_people,
+        steps: &[("tab", "people_invitations")],
+    },
+    Walk {
+        from: open_people,
+        steps: &[(r#"/ "jane.doe" enter enter"#, "people_detail")],
+    },
+    Walk {
+        from: open_people,
+        steps: &[(
+            r#"i "new.one@example.org" space "not-an-address" space "jane.doe@northwind.example" space "new.hire@northwind.example""#,
+            "people_invite",
+        )],
+    },
+    Walk {
+        from: open_people,
+        steps: &[
+            (r#"/ "jane.roe" enter r"#, "people_org_roles"),
+            ("down down space enter", "people_org_roles_preview"),
+        ],
+    },
+    Walk {
+        from: open_people,
+        steps: &[(
+            r#"/ "zoe" enter r down down space up up space enter"#,
+            "people_org_roles_last_admin",
+        )],
+    },
+    Walk {
+        from: open_people,
+        steps: &[(
+            r#"/ "jane.doe" enter O "jane.doe@north""#,
+            "people_offboard",
+        )],
+    },
+    Walk {
+        from: open_people,
+        steps: &[(r#"/ "zoe" enter O"#, "people_offboard_last_admin")],
+    },
+    Walk {
+        from: open_people,
+        steps: &[("tab X", "people_revoke"), ("esc R", "people_reinvite")],
+    },
+];
 
 #[test]
-fn people_offboard_dialog() {
-    let mut app = open_people();
-    find(&mut app, "jane.doe");
-    press_keys(&mut app, r#"O "jane.doe@north""#);
-    four("people_offboard", &app);
-}
-
-#[test]
-fn people_offboard_refused_for_the_last_admin() {
-    let mut app = open_people();
-    find(&mut app, "zoe");
-    press(&mut app, key(KeyCode::Char('O')));
-    four("people_offboard_last_admin", &app);
-}
-
-#[test]
-fn people_revoke_and_reinvite_confirmations() {
-    let mut app = open_people();
-    press_keys(&mut app, "tab X");
-    four("people_revoke", &app);
-    press_keys(&mut app, "esc R");
-    four("people_reinvite", &app);
+fn people_screens() {
+    assert_walks(module_path!(), WALKS, EVERY_WAY);
 }
 
 /// A run part way, as the view shows it, and the report of one that failed midway.

@@ -1,7 +1,8 @@
 //! Snapshots taken the same way by every render test: a console brought to a screen by keys,
-//! then shown as is, with its change left on its way, or refused; and one screen at several
-//! sizes and themes. A module asserts what these give under its own name, so each snapshot
-//! file stays where that module's tests put it.
+//! then shown as is, with its change left on its way, or refused; one screen at several sizes
+//! and themes; a console walked through by keys with snapshots along the way. Each is filed
+//! under the module that asks for it (`module_path!()`), where that module's own assertions
+//! would put it.
 
 use crate::tui::state::{App, ErrorKind, RemoteError};
 use crossterm::event::KeyEvent;
@@ -49,9 +50,44 @@ pub const EVERY_WAY: &[Look] = &[
     Look::Monochrome(160, 48),
 ];
 
-/// `app` in each look, named after `name`: what a module asserts as snapshots.
-pub fn looks(name: &str, app: &App, looks: &[Look]) -> Vec<(String, String)> {
-    looks.iter().map(|l| (l.name(name), l.show(app))).collect()
+/// Asserts `shown` as the snapshot `name` of `module`.
+pub fn assert_filed(module: &str, name: &str, shown: String) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    let file = format!("{}__{name}", module.replace("::", "__"));
+    settings.bind(|| insta::assert_snapshot!(file, shown));
+}
+
+/// Asserts `app` in each look, as the snapshots `{name}_{look}` of `module`.
+pub fn assert_looks(module: &str, name: &str, app: &App, looks: &[Look]) {
+    for look in looks {
+        assert_filed(module, &look.name(name), look.show(app));
+    }
+}
+
+/// One console walked through by keys: where it starts, then each step's keys and the name of
+/// the snapshots taken after them.
+pub struct Walk {
+    pub from: fn() -> App,
+    pub steps: &'static [(&'static str, &'static str)],
+}
+
+/// Asserts every step of every walk in each look, as snapshots of `module`.
+pub fn assert_walks(module: &str, walks: &[Walk], looks: &[Look]) {
+    for walk in walks {
+        let mut app = (walk.from)();
+        for (script, name) in walk.steps {
+            press_keys(&mut app, script);
+            assert_looks(module, name, &app, looks);
+        }
+    }
+}
+
+/// Asserts every shot, as snapshots of `module`.
+pub fn assert_shots(module: &str, shots: &[Shot]) {
+    for shot in shots {
+        assert_filed(module, shot.name, shot.take());
+    }
 }
 
 /// What happens after a shot's keys.

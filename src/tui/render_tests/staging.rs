@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::shots::{Look, looks};
+use super::shots::{Look, Walk, assert_looks, assert_walks};
 use super::*;
 use crate::actions::org_run::RunOutcome;
 use crate::domain::org::Change;
@@ -22,16 +22,24 @@ const BOTH_SIZES: &[Look] = &[
 ];
 
 fn both_sizes(name: &str, app: &App) {
-    for (name, shown) in looks(name, app, BOTH_SIZES) {
-        assert_snapshot!(name, shown);
-    }
+    assert_looks(module_path!(), name, app, BOTH_SIZES);
 }
 
+/// The plan walked through by keys, a snapshot set after each step.
+const WALKS: &[Walk] = &[
+    Walk {
+        from: planned,
+        steps: &[("j", "plan")],
+    },
+    Walk {
+        from: planned,
+        steps: &[("A", "plan_confirm")],
+    },
+];
+
 #[test]
-fn plan_view() {
-    let mut app = planned();
-    press(&mut app, key(KeyCode::Char('j')));
-    both_sizes("plan", &app);
+fn plan_view_and_confirmation() {
+    assert_walks(module_path!(), WALKS, BOTH_SIZES);
 }
 
 #[test]
@@ -39,13 +47,6 @@ fn plan_view_empty() {
     let mut app = loaded_app();
     crate::tui::views::plan::tests::open_plan(&mut app);
     assert_snapshot!("plan_empty_80x24", screen(&app, 80, 24));
-}
-
-#[test]
-fn plan_confirmation() {
-    let mut app = planned();
-    press(&mut app, key(KeyCode::Char('A')));
-    both_sizes("plan_confirm", &app);
 }
 
 #[test]

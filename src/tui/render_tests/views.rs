@@ -1,10 +1,7 @@
 //! The organization views at 80x24 and 160x48, in colour and monochrome, with their loading
 //! and failed states.
 
-use crossterm::event::KeyCode;
-use insta::assert_snapshot;
-
-use super::shots::{Look, looks};
+use super::shots::{Look, Shot, Then, Walk, assert_looks, assert_shots, assert_walks};
 use super::*;
 use crate::tui::testing::*;
 
@@ -16,43 +13,109 @@ const BOTH_SIZES: &[Look] = &[
 ];
 
 fn both_sizes(name: &str, app: &App) {
-    for (name, shown) in looks(name, app, BOTH_SIZES) {
-        assert_snapshot!(name, shown);
-    }
+    assert_looks(module_path!(), name, app, BOTH_SIZES);
 }
 
-#[test]
-fn usage_view() {
-    both_sizes("usage", &command_opened("usage"));
-}
+/// The organization views walked through by keys from the loaded console, a snapshot set after
+/// each step.
+const WALKS: &[Walk] = &[
+    Walk {
+        from: loaded_app,
+        steps: &[
+            (r#": "usage" enter"#, "usage"),
+            ("c down", "usage_compared"),
+        ],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(r#": "limits" enter"#, "limits")],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(r#": "vibe" enter"#, "vibe")],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[
+            (r#": "scim" enter d"#, "scim_dry_run"),
+            ("R", "scim_confirmation"),
+        ],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(r#": "groups" enter"#, "groups")],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[
+            (
+                r#": "groups" enter / "finance" enter w"#,
+                "groups_assign_workspace",
+            ),
+            ("down enter space", "groups_assign_roles"),
+            ("enter", "groups_assign_review"),
+        ],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(
+            r#": "groups" enter / "finance" enter D "Fin""#,
+            "groups_delete",
+        )],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(
+            r#": "groups" enter / "finance" enter a space"#,
+            "groups_add_members",
+        )],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(
+            r#": "groups" enter / "platform" enter x space"#,
+            "groups_remove_members",
+        )],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(r#": "groups" enter e"#, "groups_edit_provider_group")],
+    },
+    Walk {
+        from: loaded_app,
+        steps: &[(
+            r#": "groups" enter n "Finance" enter"#,
+            "groups_new_name_taken",
+        )],
+    },
+];
+
+/// Screens of the views at 80x24 alone.
+const SHOTS: &[Shot] = &[
+    Shot::keys(
+        "usage_by_model_80x24",
+        loaded_app,
+        r#": "usage" enter c down tab"#,
+    ),
+    Shot::keys("usage_view_loading", loaded_app, r#": "usage""#).then(Then::Unanswered("enter")),
+    Shot::keys(
+        "limits_view_searching",
+        loaded_app,
+        r#": "limits" enter / "small""#,
+    ),
+    Shot::keys("vibe_idle_seats_80x24", loaded_app, r#": "vibe" enter ["#),
+    Shot::keys("scim_before_any_run_80x24", loaded_app, r#": "scim" enter"#),
+    Shot::keys(
+        "groups_nested_selected_80x24",
+        loaded_app,
+        r#": "groups" enter / "platform" enter"#,
+    ),
+];
 
 #[test]
-fn usage_view_comparing_by_model() {
-    let mut app = command_opened("usage");
-    press_keys(&mut app, "c down");
-    both_sizes("usage_compared", &app);
-    press(&mut app, key(KeyCode::Tab));
-    assert_snapshot!("usage_by_model_80x24", screen(&app, 80, 24));
-}
-
-#[test]
-fn usage_view_loading() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#": "usage""#);
-    press_only(&mut app, key(KeyCode::Enter));
-    assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn limits_view() {
-    both_sizes("limits", &command_opened("limits"));
-}
-
-#[test]
-fn limits_view_searching() {
-    let mut app = command_opened("limits");
-    press_keys(&mut app, r#"/ "small""#);
-    assert_snapshot!(screen(&app, 80, 24));
+fn view_screens() {
+    assert_walks(module_path!(), WALKS, BOTH_SIZES);
+    assert_shots(module_path!(), SHOTS);
 }
 
 #[test]
@@ -68,67 +131,9 @@ fn views_in_monochrome_draw_no_colour() {
 }
 
 #[test]
-fn vibe_view() {
-    both_sizes("vibe", &command_opened("vibe"));
-    let mut app = command_opened("vibe");
-    press(&mut app, key(KeyCode::Char('[')));
-    assert_snapshot!("vibe_idle_seats_80x24", screen(&app, 80, 24));
-}
-
-#[test]
-fn scim_view() {
-    let app = command_opened("scim");
-    assert_snapshot!("scim_before_any_run_80x24", screen(&app, 80, 24));
-    let mut app = app;
-    press(&mut app, key(KeyCode::Char('d')));
-    both_sizes("scim_dry_run", &app);
-    press(&mut app, key(KeyCode::Char('R')));
-    both_sizes("scim_confirmation", &app);
-}
-
-fn find_group(app: &mut App, name: &str) {
-    press(app, key(KeyCode::Char('/')));
-    type_text(app, name);
-    press(app, key(KeyCode::Enter));
-}
-
-#[test]
-fn groups_view() {
-    both_sizes("groups", &command_opened("groups"));
+fn groups_nest_refused() {
     let mut app = command_opened("groups");
-    find_group(&mut app, "platform");
-    assert_snapshot!("groups_nested_selected_80x24", screen(&app, 80, 24));
-}
-
-#[test]
-fn groups_dialogs() {
-    let mut app = command_opened("groups");
-    find_group(&mut app, "finance");
-    press(&mut app, key(KeyCode::Char('w')));
-    both_sizes("groups_assign_workspace", &app);
-    press_keys(&mut app, "down enter space");
-    both_sizes("groups_assign_roles", &app);
-    press(&mut app, key(KeyCode::Enter));
-    both_sizes("groups_assign_review", &app);
-
-    let mut app = command_opened("groups");
-    find_group(&mut app, "finance");
-    press_keys(&mut app, r#"D "Fin""#);
-    both_sizes("groups_delete", &app);
-
-    let mut app = command_opened("groups");
-    find_group(&mut app, "finance");
-    press_keys(&mut app, "a space");
-    both_sizes("groups_add_members", &app);
-
-    let mut app = command_opened("groups");
-    find_group(&mut app, "platform");
-    press_keys(&mut app, "x space");
-    both_sizes("groups_remove_members", &app);
-
-    let mut app = command_opened("groups");
-    find_group(&mut app, "engineering");
-    press_keys(&mut app, "i enter");
+    press_keys(&mut app, r#"/ "engineering" enter i enter"#);
     let reason = "Nesting 'Engineering' inside 'Platform' would make a loop: 'Platform' is already nested inside 'Engineering' ('Engineering' > 'Platform' > 'Engineering')";
     if let Some(dialog) = app.dialogs.last_mut() {
         dialog.refused(crate::tui::state::RemoteError::new(
@@ -138,12 +143,4 @@ fn groups_dialogs() {
     }
     redraw(&mut app);
     both_sizes("groups_nest_refused", &app);
-
-    let mut app = command_opened("groups");
-    press(&mut app, key(KeyCode::Char('e')));
-    both_sizes("groups_edit_provider_group", &app);
-
-    let mut app = command_opened("groups");
-    press_keys(&mut app, r#"n "Finance" enter"#);
-    both_sizes("groups_new_name_taken", &app);
 }

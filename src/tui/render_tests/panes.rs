@@ -5,7 +5,7 @@ use insta::assert_snapshot;
 
 use super::shots::{Look, Shot, assert_shots};
 use super::*;
-use crate::tui::call::{Call, Payload};
+use crate::tui::call::Call;
 use crate::tui::state::{ErrorKind, RemoteError};
 use crate::tui::testing::*;
 use crate::tui::update::start;
@@ -60,6 +60,12 @@ const SHOTS: &[Shot] = &[
         read_only,
         "enter 2 enter",
     ),
+    Shot::keys(
+        "settings_without_the_extension_160x48",
+        settings_without_extension,
+        "",
+    )
+    .look(Look::Text(160, 48)),
     Shot::keys("api_keys_tab_80x24", loaded_app, "enter 3"),
     Shot::keys("api_keys_tab_160x48", loaded_app, "enter 3").look(Look::Text(160, 48)),
     Shot::keys(
@@ -101,18 +107,6 @@ fn empty_organization_80x24() {
     let effects = start(&mut app);
     answer_all(&mut app, effects);
     assert_snapshot!(screen(&app, 80, 24));
-}
-
-#[test]
-fn settings_without_the_extension_160x48() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press_answered(
-        &mut app,
-        key(KeyCode::Char('2')),
-        Ok(Payload::WorkspaceSettings(None)),
-    );
-    assert_snapshot!(screen(&app, 160, 48));
 }
 
 #[test]

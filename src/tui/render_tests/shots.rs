@@ -50,6 +50,21 @@ pub const EVERY_WAY: &[Look] = &[
     Look::Monochrome(160, 48),
 ];
 
+/// Both sizes, and the styles drawn as marks at 80x24 in monochrome.
+pub const BOTH_SIZES: &[Look] = &[
+    Look::Text(80, 24),
+    Look::Text(160, 48),
+    Look::Monochrome(80, 24),
+];
+
+/// Both sizes, and the styles drawn as marks at 80x24 in monochrome and in colour.
+pub const BOTH_SIZES_AND_STYLES: &[Look] = &[
+    Look::Text(80, 24),
+    Look::Text(160, 48),
+    Look::Monochrome(80, 24),
+    Look::Colour(80, 24),
+];
+
 /// Asserts `shown` as the snapshot `name` of `module`.
 pub fn assert_filed(module: &str, name: &str, shown: String) {
     let mut settings = insta::Settings::clone_current();

@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::shots::{Look, Walk, assert_looks, assert_walks};
+use super::shots::{BOTH_SIZES_AND_STYLES, Walk, assert_looks, assert_walks};
 use super::*;
 use crate::actions::org_run::RunOutcome;
 use crate::domain::org::Change;
@@ -13,16 +13,8 @@ use crate::tui::views::plan::PlanView;
 use crate::tui::views::plan::tests::{add, planned, set_roles};
 use crate::tui::views::undo::tests::{preview, undo_showing};
 
-/// Both sizes, and the styles drawn as marks at 80x24 in monochrome and in colour.
-const BOTH_SIZES: &[Look] = &[
-    Look::Text(80, 24),
-    Look::Text(160, 48),
-    Look::Monochrome(80, 24),
-    Look::Colour(80, 24),
-];
-
 fn both_sizes(name: &str, app: &App) {
-    assert_looks(module_path!(), name, app, BOTH_SIZES);
+    assert_looks(module_path!(), name, app, BOTH_SIZES_AND_STYLES);
 }
 
 /// The plan walked through by keys, a snapshot set after each step.
@@ -39,7 +31,7 @@ const WALKS: &[Walk] = &[
 
 #[test]
 fn plan_view_and_confirmation() {
-    assert_walks(module_path!(), WALKS, BOTH_SIZES);
+    assert_walks(module_path!(), WALKS, BOTH_SIZES_AND_STYLES);
 }
 
 #[test]

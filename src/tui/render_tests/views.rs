@@ -1,16 +1,9 @@
 //! The organization views at 80x24 and 160x48, in colour and monochrome, with their loading
 //! and failed states.
 
-use super::shots::{Look, Shot, Then, Walk, assert_looks, assert_shots, assert_walks};
+use super::shots::{BOTH_SIZES, Shot, Then, Walk, assert_looks, assert_shots, assert_walks};
 use super::*;
 use crate::tui::testing::*;
-
-/// Both sizes, and the styles drawn as marks at 80x24 in monochrome.
-const BOTH_SIZES: &[Look] = &[
-    Look::Text(80, 24),
-    Look::Text(160, 48),
-    Look::Monochrome(80, 24),
-];
 
 fn both_sizes(name: &str, app: &App) {
     assert_looks(module_path!(), name, app, BOTH_SIZES);

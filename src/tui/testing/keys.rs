@@ -57,6 +57,18 @@ pub fn loaded_after(script: &str) -> App {
     app
 }
 
+/// The default workspace's Settings tab, from a server without the settings extension.
+pub fn settings_without_extension() -> App {
+    let mut app = super::loaded_app();
+    press(&mut app, key(KeyCode::Enter));
+    super::press_answered(
+        &mut app,
+        key(KeyCode::Char('2')),
+        Ok(crate::tui::call::Payload::WorkspaceSettings(None)),
+    );
+    app
+}
+
 /// Runs a `:` command as typed: the colon, the text, enter.
 pub fn run_command(app: &mut App, command: &str) {
     press(app, key(KeyCode::Char(':')));

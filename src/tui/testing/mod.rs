@@ -22,7 +22,9 @@ use crate::tui::update::{start, update};
 use crate::tui::view;
 
 pub use fixtures::*;
-pub use keys::{command_opened, loaded_after, press_keys, run_command, script_keys};
+pub use keys::{
+    command_opened, loaded_after, press_keys, run_command, script_keys, settings_without_extension,
+};
 
 /// Draws the screen at the size the console knows and records what it showed, as the event
 /// loop does after every message: keys then act on what this frame showed.

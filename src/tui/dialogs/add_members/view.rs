@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::actions::outcome::count_of;
@@ -158,11 +159,7 @@ fn people_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Ve
                 fit(&person.name, name_width),
                 person.email
             );
-            let style = match (under_cursor, d.column == Column::People) {
-                (true, true) => theme.cursor,
-                (true, false) => theme.cursor_unfocused,
-                _ => theme.text,
-            };
+            let style = row_style(under_cursor, d.column == Column::People, theme);
             Line::styled(fit(&text, room), style)
         })
         .collect()
@@ -182,14 +179,20 @@ fn role_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<
             } else {
                 format!("  ( ) {}", role.name)
             };
-            let style = match (chosen, d.column == Column::Role) {
-                (true, true) => theme.cursor,
-                (true, false) => theme.cursor_unfocused,
-                _ => theme.text,
-            };
+            let style = row_style(chosen, d.column == Column::Role, theme);
             Line::styled(fit(&text, room), style)
         })
         .collect()
+}
+
+/// A row of one of the two columns: the cursor's row shows it, dimmer when the other column
+/// has the keys.
+fn row_style(under_cursor: bool, column_focused: bool, theme: &Theme) -> Style {
+    match (under_cursor, column_focused) {
+        (true, true) => theme.cursor,
+        (true, false) => theme.cursor_unfocused,
+        _ => theme.text,
+    }
 }
 
 /// What the selected people gain through the group, wrapped to the column.

@@ -4,6 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
+use tui_input::Input as TextInput;
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
@@ -23,7 +24,11 @@ pub(super) fn render(
 ) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));
     let editing = !d.submission.is_sending();
-    let label = |text: &str| Span::styled(format!("{text:<13}"), theme.field_label);
+    let field = |body: &mut Body, label: &str, input: &TextInput, field: Field| {
+        let label = Span::styled(format!("{label:<13}"), theme.field_label);
+        let typing = editing && d.focus == field;
+        body.input(vec![label], input, None, typing, Span::raw(""), theme);
+    };
     if d.name_locked {
         body.line(
             &format!("Name         🔒 {}", d.name.value()),
@@ -34,26 +39,12 @@ pub(super) fn render(
             theme.muted,
         );
     } else {
-        body.input(
-            vec![label("Name")],
-            &d.name,
-            None,
-            editing && d.focus == Field::Name,
-            Span::raw(""),
-            theme,
-        );
+        field(&mut body, "Name", &d.name, Field::Name);
     }
     if let Some((Field::Name, problem)) = &d.field_error {
         body.wrapped(&format!("  {problem}"), theme.field_error);
     }
-    body.input(
-        vec![label("Description")],
-        &d.description,
-        None,
-        editing && d.focus == Field::Description,
-        Span::raw(""),
-        theme,
-    );
+    field(&mut body, "Description", &d.description, Field::Description);
     body.blank();
     let effect = if d.editing.is_some() {
         "No one gains or loses a role through this change."

@@ -365,13 +365,7 @@ fn archived_workspaces_are_read_only() {
 
 #[test]
 fn without_the_extension_its_fields_are_read_only_with_the_reason() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Enter));
-    press_answered(
-        &mut app,
-        key(KeyCode::Char('2')),
-        Ok(Payload::WorkspaceSettings(None)),
-    );
+    let mut app = settings_without_extension();
     assert!(matches!(form(&app).extension, Extension::Unavailable(_)));
     press_keys(&mut app, "down down down down");
     assert_eq!(form(&app).focus, Field::MonthlySpendCap);

@@ -43,6 +43,11 @@ pub enum Offer {
 }
 
 impl Offer {
+    /// Acts when `acts`, else leaves the action to the next layer.
+    pub fn acts_if(acts: bool) -> Self {
+        if acts { Self::Acts } else { Self::Ignores }
+    }
+
     /// Acts, unless there is a reason it may not.
     pub fn unless(refusal: Option<String>) -> Self {
         match refusal {

@@ -4,6 +4,7 @@ use crate::actions::Request;
 use crate::tui::keymap::Action;
 use crate::tui::routing::Input;
 use crate::tui::state::FlashLevel;
+use crate::tui::update::keys::moves::rows_moved;
 use crate::tui::update::text_input;
 
 use super::super::Next;
@@ -21,13 +22,11 @@ impl AddMembers {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
+        if let Some(rows) = rows_moved(action, PAGE) {
+            self.step(rows);
+            return Next::Stay;
+        }
         match action {
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
-            Action::PageUp => self.step(-PAGE),
-            Action::PageDown => self.step(PAGE),
-            Action::Top => self.step(isize::MIN / 2),
-            Action::Bottom => self.step(isize::MAX / 2),
             Action::Mark if self.column == Column::People => {
                 let ids = self.shown_ids();
                 if let Some(id) = self.cursor.current(&ids) {

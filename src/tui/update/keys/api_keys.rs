@@ -10,11 +10,7 @@ use super::moves::{Which, apply_move, ids, is_move, movement, page};
 pub const HANDLER: Handler = Handler::keys(offer, act);
 
 fn offer(_app: &App, action: Action) -> Offer {
-    if is_move(action) || action == Action::Back {
-        Offer::Acts
-    } else {
-        Offer::Ignores
-    }
+    Offer::acts_if(is_move(action) || action == Action::Back)
 }
 
 fn act(app: &mut App, input: Input) -> Vec<Effect> {

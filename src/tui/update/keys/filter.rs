@@ -29,10 +29,10 @@ pub const MEMBERS: Handler = Handler {
 };
 
 fn offer(_app: &App, action: Action) -> Offer {
-    match action {
-        Action::Done | Action::Clear | Action::Up | Action::Down => Offer::Acts,
-        _ => Offer::Ignores,
-    }
+    Offer::acts_if(matches!(
+        action,
+        Action::Done | Action::Clear | Action::Up | Action::Down
+    ))
 }
 
 fn parts(app: &mut App, which: Which) -> Option<(&mut Filter, &mut Selection<Uuid>)> {

@@ -14,7 +14,7 @@ use crate::tui::routing::{Handler, Input, Offer, Refusal};
 use crate::tui::state::{App, Focus};
 use crate::tui::update::dialogs;
 
-use super::moves::{Which, apply_move, ids, movement, page};
+use super::moves::{Which, apply_move, ids, is_move, movement, page};
 
 pub const HANDLER: Handler = Handler::keys(offer, act);
 
@@ -51,18 +51,10 @@ fn offer(app: &App, action: Action) -> Offer {
         });
     }
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-        | Action::Open
-        | Action::Back
-        | Action::Filter
-        | Action::SortNext
-        | Action::SortReverse => Offer::Acts,
-        _ if changes_members => Offer::Acts,
+        _ if is_move(action) || changes_members => Offer::Acts,
+        Action::Open | Action::Back | Action::Filter | Action::SortNext | Action::SortReverse => {
+            Offer::Acts
+        }
         _ => Offer::Ignores,
     }
 }

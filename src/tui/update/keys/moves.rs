@@ -40,6 +40,16 @@ pub fn movement(action: Action, page: isize) -> Option<Move> {
     })
 }
 
+/// The rows a move goes in a list that stops at its ends: the first and last rows are as far
+/// as a move can go. `None` when the action is not a move.
+pub fn rows_moved(action: Action, page: isize) -> Option<isize> {
+    movement(action, page).map(|m| match m {
+        Move::By(rows) => rows,
+        Move::First => isize::MIN / 2,
+        Move::Last => isize::MAX / 2,
+    })
+}
+
 /// Whether an action moves in a list.
 pub fn is_move(action: Action) -> bool {
     movement(action, 1).is_some()

@@ -16,11 +16,7 @@ pub const HANDLER: Handler = Handler::keys(offer, act);
 
 /// The list's filter and back keys mean nothing here.
 fn offer(_app: &App, action: Action) -> Offer {
-    if is_move(action) || action == Action::Open {
-        Offer::Acts
-    } else {
-        Offer::Ignores
-    }
+    Offer::acts_if(is_move(action) || action == Action::Open)
 }
 
 fn act(app: &mut App, input: Input) -> Vec<Effect> {

@@ -52,14 +52,10 @@ fn form_act(app: &mut App, input: Input) -> Vec<Effect> {
 }
 
 fn editing_offer(_app: &App, action: Action) -> Offer {
-    match action {
-        Action::Done
-        | Action::Cancel
-        | Action::NextField
-        | Action::PreviousField
-        | Action::Save => Offer::Acts,
-        _ => Offer::Ignores,
-    }
+    Offer::acts_if(matches!(
+        action,
+        Action::Done | Action::Cancel | Action::NextField | Action::PreviousField | Action::Save
+    ))
 }
 
 fn editing_act(app: &mut App, input: Input) -> Vec<Effect> {

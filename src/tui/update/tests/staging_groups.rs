@@ -25,10 +25,14 @@ fn sent_changes(effects: &[Effect]) -> usize {
         .count()
 }
 
-fn find_group(app: &mut App, name: &str) {
-    press(app, key(KeyCode::Char('/')));
-    type_text(app, name);
-    press(app, key(KeyCode::Enter));
+/// `:groups` with staging turned on and the cursor on the group found by `name`.
+fn staging_on_group(name: &str) -> App {
+    let mut app = open_groups();
+    press(&mut app, ctrl('t'));
+    press(&mut app, key(KeyCode::Char('/')));
+    type_text(&mut app, name);
+    press(&mut app, key(KeyCode::Enter));
+    app
 }
 
 /// From a confirmation (Cancel in focus): to Apply (past a group review's Back), then Enter.
@@ -46,9 +50,7 @@ fn apply(app: &mut App) -> Vec<Effect> {
 
 #[test]
 fn a_group_assignment_is_staged_with_its_roles_not_sent() {
-    let mut app = open_groups();
-    press(&mut app, ctrl('t'));
-    find_group(&mut app, "sales");
+    let mut app = staging_on_group("sales");
     press(&mut app, key(KeyCode::Char('w')));
     // Research is the second active workspace; its first role ticked.
     press_keys(&mut app, "down enter space enter");
@@ -82,9 +84,7 @@ fn a_group_assignment_is_staged_with_its_roles_not_sent() {
 
 #[test]
 fn unassigning_and_deleting_a_group_are_staged_by_name() {
-    let mut app = open_groups();
-    press(&mut app, ctrl('t'));
-    find_group(&mut app, "platform");
+    let mut app = staging_on_group("platform");
     press_keys(&mut app, "W enter");
     let effects = apply(&mut app);
     assert_eq!(
@@ -93,8 +93,7 @@ fn unassigning_and_deleting_a_group_are_staged_by_name() {
         "{effects:?} {}",
         flash_text(&app)
     );
-    find_group(&mut app, "finance");
-    press_keys(&mut app, r#"D "Finance""#);
+    press_keys(&mut app, r#"/ "finance" enter D "Finance""#);
     let effects = apply(&mut app);
     assert_eq!(
         sent_changes(&effects),
@@ -117,9 +116,7 @@ fn unassigning_and_deleting_a_group_are_staged_by_name() {
 
 #[test]
 fn provisioning_cannot_be_staged_and_is_refused_in_its_dialog() {
-    let mut app = open_groups();
-    press(&mut app, ctrl('t'));
-    find_group(&mut app, "platform");
+    let mut app = staging_on_group("platform");
     press_keys(&mut app, "p enter enter");
     let effects = apply(&mut app);
     assert_eq!(sent_changes(&effects), 0, "nothing sent: {effects:?}");

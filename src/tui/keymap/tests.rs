@@ -102,25 +102,23 @@ fn an_unknown_action_names_the_file_line_and_value() {
     assert!(text.contains("quit"), "lists the known actions: {text}");
 }
 
+/// An unknown section, an unparsable key, a key bound twice in one section: each refused
+/// at its line, naming what is wrong.
 #[test]
-fn an_unknown_section_is_refused() {
-    let err = user("[everywhere]\nquit = [\"q\"]\n").unwrap_err();
-    assert_eq!(err.line, Some(1));
-    assert!(err.problem.contains("[everywhere]"), "{err}");
-}
-
-#[test]
-fn an_unparsable_key_names_its_line_and_value() {
-    let err = user("[global]\n\nhelp = [\"f1\", \"ctrl-banana\"]\n").unwrap_err();
-    assert_eq!(err.line, Some(3));
-    assert!(err.problem.contains("\"ctrl-banana\""), "{err}");
-}
-
-#[test]
-fn a_key_bound_twice_in_one_section_is_refused() {
-    let err = user("[global]\nhelp = [\"q\"]\n").unwrap_err();
-    assert_eq!(err.line, Some(2));
-    assert!(err.problem.contains("quit"), "{err}");
+fn a_bad_entry_is_refused_at_its_line() {
+    for (text, line, named) in [
+        ("[everywhere]\nquit = [\"q\"]\n", 1, "[everywhere]"),
+        (
+            "[global]\n\nhelp = [\"f1\", \"ctrl-banana\"]\n",
+            3,
+            "\"ctrl-banana\"",
+        ),
+        ("[global]\nhelp = [\"q\"]\n", 2, "quit"),
+    ] {
+        let err = user(text).unwrap_err();
+        assert_eq!(err.line, Some(line), "{text:?}");
+        assert!(err.problem.contains(named), "{err}");
+    }
 }
 
 #[test]

@@ -4,7 +4,11 @@
 //! what happens next as data ([`Next`]), which `update` carries out. They sit in a stack on
 //! the state; the top one takes the keys and is drawn last.
 //!
-//! Adding a dialog: its folder here, a `mod` line below, and the line that opens it.
+//! Adding a dialog: its folder here, a `mod` line below, and the line that opens it. What
+//! dialogs share lives here once: a row of buttons and what Enter on it means (`buttons`), the
+//! typed-name field of a change that cannot be undone (`name_to_type`), a form's field label
+//! (`form`), a roles checklist's review stage (`review`), the member under the people view's
+//! cursor (`person`), and a change's progress (`submission`).
 
 /// The [`Dialog::submission`] accessors of a dialog that keeps its change's progress in a
 /// field named `submission`.

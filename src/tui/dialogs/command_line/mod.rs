@@ -4,13 +4,14 @@
 
 pub mod commands;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::update::text_input;
@@ -34,22 +35,22 @@ impl Dialog for CommandLine {
         vec![Layer::Keys(Context::Command), Layer::Text]
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        match input {
-            Input::Action(Action::Close) => Next::Close,
-            Input::Action(Action::Run) => Next::Then(After::Command(self.text.value().to_owned())),
-            Input::Action(Action::Complete) => {
+    fn action(&mut self, action: Action, _app: &App) -> Next {
+        match action {
+            Action::Close => Next::Close,
+            Action::Run => Next::Then(After::Command(self.text.value().to_owned())),
+            Action::Complete => {
                 if let Some(completed) = commands::complete(self.text.value()) {
                     self.text = tui_input::Input::new(completed);
                 }
                 Next::Stay
             }
-            Input::Action(_) => Next::Stay,
-            Input::Typed(key) => {
-                text_input::feed(&mut self.text, &key);
-                Next::Stay
-            }
+            _ => Next::Stay,
         }
+    }
+
+    fn typed(&mut self, key: KeyEvent) {
+        text_input::feed(&mut self.text, &key);
     }
 
     fn paste(&mut self, text: &str) {

@@ -7,6 +7,7 @@ mod view;
 
 use std::sync::Arc;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use tui_input::Input as TextInput;
 use uuid::Uuid;
@@ -14,7 +15,7 @@ use uuid::Uuid;
 use crate::actions::{ActionError, Plan, Reply, groups};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::update::text_input;
@@ -144,25 +145,25 @@ impl Dialog for GroupForm {
         vec![Layer::Keys(Context::Editing), Layer::Text]
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        match input {
-            Input::Typed(key) => {
-                if text_input::feed(self.field_mut(), &key) == Some(true) {
-                    self.field_error = None;
-                    self.submission.error = None;
-                }
-                Next::Stay
-            }
-            Input::Action(Action::NextField | Action::PreviousField) if !self.name_locked => {
+    fn typed(&mut self, key: KeyEvent) {
+        if text_input::feed(self.field_mut(), &key) == Some(true) {
+            self.field_error = None;
+            self.submission.error = None;
+        }
+    }
+
+    fn action(&mut self, action: Action, _app: &App) -> Next {
+        match action {
+            Action::NextField | Action::PreviousField if !self.name_locked => {
                 self.focus = match self.focus {
                     Field::Name => Field::Description,
                     Field::Description => Field::Name,
                 };
                 Next::Stay
             }
-            Input::Action(Action::Done | Action::Save) => self.submit(),
-            Input::Action(Action::Cancel) => Next::Close,
-            Input::Action(_) => Next::Stay,
+            Action::Done | Action::Save => self.submit(),
+            Action::Cancel => Next::Close,
+            _ => Next::Stay,
         }
     }
 

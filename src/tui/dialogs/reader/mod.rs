@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use uuid::Uuid;
 
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
@@ -87,10 +87,7 @@ impl Dialog for Reader {
         vec![Layer::Keys(Context::Help)]
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
+    fn action(&mut self, action: Action, app: &App) -> Next {
         let (screen, width) = (app.screen, self.width());
         let count = self.lines(app, screen.0, &Theme::default()).len();
         let last = reader::max_scroll(screen, width, count);

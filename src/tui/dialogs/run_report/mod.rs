@@ -4,7 +4,7 @@
 use ratatui::Frame;
 
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer};
+use crate::tui::routing::Layer;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::people::Run;
@@ -41,13 +41,13 @@ impl Dialog for RunReport {
         vec![Layer::Keys(Context::Help), Layer::Keys(Context::Dialog)]
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Next {
-        match input {
-            Input::Action(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Input::Action(Action::Down) => {
+    fn action(&mut self, action: Action, _app: &App) -> Next {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => {
                 self.scroll = (self.scroll + 1).min(self.steps.len().saturating_sub(1));
             }
-            Input::Action(Action::Press | Action::Cancel | Action::Close) => return Next::Close,
+            Action::Press | Action::Cancel | Action::Close => return Next::Close,
             _ => {}
         }
         Next::Stay

@@ -15,42 +15,42 @@ fn every_way(name: &str, app: &App) {
 
 /// The views walked through by keys from the loaded console, a snapshot set after each step.
 const WALKS: &[Walk] = &[
-    Walk {
-        from: loaded_app,
-        steps: &[(r#": "keys" enter"#, "keys"), ("space f", "keys_expired")],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[
+    Walk::new(
+        loaded_app,
+        &[(r#": "keys" enter"#, "keys"), ("space f", "keys_expired")],
+    ),
+    Walk::new(
+        loaded_app,
+        &[
             (r#": "keys" enter n"#, "new_key_form"),
             (
                 r#"tab "jane" tab tab "yesterday" ctrl-s"#,
                 "new_key_form_refused",
             ),
         ],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[
+    ),
+    Walk::new(
+        loaded_app,
+        &[
             (r#": "keys" enter space space D"#, "delete_keys"),
             ("esc g R", "rotate_key"),
         ],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[
+    ),
+    Walk::new(
+        loaded_app,
+        &[
             (r#": "spend" enter"#, "spend"),
             ("e bs", "spend_limit_dialog"),
         ],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[
+    ),
+    Walk::new(
+        loaded_app,
+        &[
             (r#": "audit" enter"#, "audit"),
             ("down enter", "audit_detail"),
             (r#"x "trail.csv""#, "audit_export"),
         ],
-    },
+    ),
 ];
 
 #[test]

@@ -13,54 +13,48 @@ fn four(name: &str, app: &App) {
 
 /// The people view walked through by keys, a snapshot set after each step.
 const WALKS: &[Walk] = &[
-    Walk {
-        from: open_people,
-        steps: &[("space", "people_members")],
-    },
-    Walk {
-        from: open_people,
-        steps: &[("tab", "people_invitations")],
-    },
-    Walk {
-        from: open_people,
-        steps: &[(r#"/ "jane.doe" enter enter"#, "people_detail")],
-    },
-    Walk {
-        from: open_people,
-        steps: &[(
+    Walk::new(open_people, &[("space", "people_members")]),
+    Walk::new(open_people, &[("tab", "people_invitations")]),
+    Walk::new(
+        open_people,
+        &[(r#"/ "jane.doe" enter enter"#, "people_detail")],
+    ),
+    Walk::new(
+        open_people,
+        &[(
             r#"i "new.one@example.org" space "not-an-address" space "jane.doe@northwind.example" space "new.hire@northwind.example""#,
             "people_invite",
         )],
-    },
-    Walk {
-        from: open_people,
-        steps: &[
+    ),
+    Walk::new(
+        open_people,
+        &[
             (r#"/ "jane.roe" enter r"#, "people_org_roles"),
             ("down down space enter", "people_org_roles_preview"),
         ],
-    },
-    Walk {
-        from: open_people,
-        steps: &[(
+    ),
+    Walk::new(
+        open_people,
+        &[(
             r#"/ "zoe" enter r down down space up up space enter"#,
             "people_org_roles_last_admin",
         )],
-    },
-    Walk {
-        from: open_people,
-        steps: &[(
+    ),
+    Walk::new(
+        open_people,
+        &[(
             r#"/ "jane.doe" enter O "jane.doe@north""#,
             "people_offboard",
         )],
-    },
-    Walk {
-        from: open_people,
-        steps: &[(r#"/ "zoe" enter O"#, "people_offboard_last_admin")],
-    },
-    Walk {
-        from: open_people,
-        steps: &[("tab X", "people_revoke"), ("esc R", "people_reinvite")],
-    },
+    ),
+    Walk::new(
+        open_people,
+        &[(r#"/ "zoe" enter O"#, "people_offboard_last_admin")],
+    ),
+    Walk::new(
+        open_people,
+        &[("tab X", "people_revoke"), ("esc R", "people_reinvite")],
+    ),
 ];
 
 #[test]

@@ -87,6 +87,12 @@ pub struct Walk {
     pub steps: &'static [(&'static str, &'static str)],
 }
 
+impl Walk {
+    pub const fn new(from: fn() -> App, steps: &'static [(&'static str, &'static str)]) -> Self {
+        Self { from, steps }
+    }
+}
+
 /// Asserts every step of every walk in each look, as snapshots of `module`.
 pub fn assert_walks(module: &str, walks: &[Walk], looks: &[Look]) {
     for walk in walks {

@@ -19,14 +19,8 @@ fn both_sizes(name: &str, app: &App) {
 
 /// The plan walked through by keys, a snapshot set after each step.
 const WALKS: &[Walk] = &[
-    Walk {
-        from: planned,
-        steps: &[("j", "plan")],
-    },
-    Walk {
-        from: planned,
-        steps: &[("A", "plan_confirm")],
-    },
+    Walk::new(planned, &[("j", "plan")]),
+    Walk::new(planned, &[("A", "plan_confirm")]),
 ];
 
 #[test]

@@ -12,35 +12,26 @@ fn both_sizes(name: &str, app: &App) {
 /// The organization views walked through by keys from the loaded console, a snapshot set after
 /// each step.
 const WALKS: &[Walk] = &[
-    Walk {
-        from: loaded_app,
-        steps: &[
+    Walk::new(
+        loaded_app,
+        &[
             (r#": "usage" enter"#, "usage"),
             ("c down", "usage_compared"),
         ],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(r#": "limits" enter"#, "limits")],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(r#": "vibe" enter"#, "vibe")],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[
+    ),
+    Walk::new(loaded_app, &[(r#": "limits" enter"#, "limits")]),
+    Walk::new(loaded_app, &[(r#": "vibe" enter"#, "vibe")]),
+    Walk::new(
+        loaded_app,
+        &[
             (r#": "scim" enter d"#, "scim_dry_run"),
             ("R", "scim_confirmation"),
         ],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(r#": "groups" enter"#, "groups")],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[
+    ),
+    Walk::new(loaded_app, &[(r#": "groups" enter"#, "groups")]),
+    Walk::new(
+        loaded_app,
+        &[
             (
                 r#": "groups" enter / "finance" enter w"#,
                 "groups_assign_workspace",
@@ -48,39 +39,39 @@ const WALKS: &[Walk] = &[
             ("down enter space", "groups_assign_roles"),
             ("enter", "groups_assign_review"),
         ],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(
+    ),
+    Walk::new(
+        loaded_app,
+        &[(
             r#": "groups" enter / "finance" enter D "Fin""#,
             "groups_delete",
         )],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(
+    ),
+    Walk::new(
+        loaded_app,
+        &[(
             r#": "groups" enter / "finance" enter a space"#,
             "groups_add_members",
         )],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(
+    ),
+    Walk::new(
+        loaded_app,
+        &[(
             r#": "groups" enter / "platform" enter x space"#,
             "groups_remove_members",
         )],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(r#": "groups" enter e"#, "groups_edit_provider_group")],
-    },
-    Walk {
-        from: loaded_app,
-        steps: &[(
+    ),
+    Walk::new(
+        loaded_app,
+        &[(r#": "groups" enter e"#, "groups_edit_provider_group")],
+    ),
+    Walk::new(
+        loaded_app,
+        &[(
             r#": "groups" enter n "Finance" enter"#,
             "groups_new_name_taken",
         )],
-    },
+    ),
 ];
 
 /// Screens of the views at 80x24 alone.

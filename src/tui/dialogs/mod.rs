@@ -53,6 +53,8 @@ mod name_to_type;
 mod person;
 mod review;
 mod submission;
+#[cfg(test)]
+mod test_support;
 
 use std::any::Any;
 use std::fmt;

@@ -5,16 +5,12 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::dialogs::After;
+use crate::tui::dialogs::test_support::opened_on_member;
 use crate::tui::testing::*;
 use crate::tui::views::people::StepFetch;
-use crate::tui::views::people::tests::open_people;
 
 fn open_on(who: &str) -> App {
-    let mut app = open_people();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, who);
-    press_keys(&mut app, "enter O");
-    app
+    opened_on_member(who, "O")
 }
 
 fn dialog(app: &App) -> &Offboard {

@@ -5,14 +5,8 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::actions::Request;
+use crate::tui::dialogs::test_support::opened_on_member;
 use crate::tui::testing::*;
-use crate::tui::views::people::tests::open_people;
-
-fn open_on(app: &mut App, who: &str) {
-    press(app, key(KeyCode::Char('/')));
-    type_text(app, who);
-    press_keys(app, "enter r");
-}
 
 fn dialog(app: &App) -> &OrgRoles {
     app.top_dialog::<OrgRoles>().expect("the roles dialog")
@@ -34,9 +28,7 @@ fn promoting_previews_then_sends_one_patch_with_every_role() {
 }
 
 fn open_on_app(who: &str) -> App {
-    let mut app = open_people();
-    open_on(&mut app, who);
-    app
+    opened_on_member(who, "r")
 }
 
 #[test]

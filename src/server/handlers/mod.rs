@@ -22,8 +22,3 @@ fn paging(query: &mut QueryReader) -> (i64, i64) {
     let page = query.int("page", 1, 1);
     (page, query.int("page_size", 25, 1).min(MAX_PAGE_SIZE))
 }
-
-/// The answer to a change that returns nothing: 204.
-fn no_content((): ()) -> axum::http::StatusCode {
-    axum::http::StatusCode::NO_CONTENT
-}

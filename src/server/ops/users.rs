@@ -260,19 +260,9 @@ pub fn get_member(
 pub fn get_user(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<AdminUserOut> {
     let row = load_row(tx, org, user)?;
     let (first_name, last_name) = (row.first_name.clone(), row.last_name.clone());
-    let m = members_from_rows(tx, org, vec![row])?.remove(0);
+    let member = members_from_rows(tx, org, vec![row])?.remove(0);
     Ok(AdminUserOut {
-        uuid: m.uuid,
-        oid_id: m.oid_id,
-        name: m.name,
-        email: m.email,
-        is_sso_outsider: m.is_sso_outsider,
-        workspaces: m.workspaces,
-        subscriptions: m.subscriptions,
-        raw_roles: m.raw_roles,
-        raw_role: m.raw_role,
-        subscription_types: m.subscription_types,
-        created_at: m.created_at,
+        member,
         first_name,
         last_name,
     })

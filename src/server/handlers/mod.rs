@@ -11,7 +11,21 @@ pub mod usage;
 pub mod users;
 pub mod workspaces;
 
+use axum::body::Bytes;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+
 use crate::server::query::QueryReader;
+
+/// A reply already serialized as JSON (a kept page, see `ops::page_cache`), sent with the same
+/// bytes and header as `Json` would send.
+pub struct JsonBytes(pub Bytes);
+
+impl IntoResponse for JsonBytes {
+    fn into_response(self) -> Response {
+        ([(CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
+}
 
 /// `page`/`page_size` with the contract's defaults; page sizes above this are served as this.
 pub const MAX_PAGE_SIZE: i64 = 1000;

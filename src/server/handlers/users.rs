@@ -2,7 +2,7 @@
 
 use axum::Json;
 
-use super::paging;
+use super::{JsonBytes, paging};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -11,14 +11,16 @@ use crate::server::org::Org;
 use crate::server::path_ids::PathId;
 use crate::server::query::QueryReader;
 
-pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<OrganizationAdminUsersOut>> {
+/// `GET /users` (`OrganizationAdminUsersOUT`), sent as the JSON the page cache holds.
+pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
     let (page, page_size) = paging(&mut query);
     let email = query.text("email");
     query.finish()?;
-    org.read_json(move |tx, ctx| {
-        users::list(tx, ctx.org, email.as_deref(), page, page_size, ctx.now)
+    org.read(move |tx, ctx| {
+        users::list_json(tx, ctx.org, email.as_deref(), page, page_size, ctx.now)
     })
     .await
+    .map(JsonBytes)
 }
 
 pub async fn create(

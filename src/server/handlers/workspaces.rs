@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 
-use super::paging;
+use super::{JsonBytes, paging};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -12,7 +12,8 @@ use crate::server::org::Org;
 use crate::server::path_ids::PathId;
 use crate::server::query::QueryReader;
 
-pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<WorkspacesOut>> {
+/// `GET /workspaces` (`WorkspacesOut`), sent as the JSON the page cache holds.
+pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
     let archived = query.boolean("is_archived", false);
     let (page, page_size) = paging(&mut query);
     let list = workspaces::ListQuery {
@@ -22,8 +23,9 @@ pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<Workspaces
         search: query.text("search"),
     };
     query.finish()?;
-    org.read_json(move |tx, ctx| workspaces::list(tx, ctx.org, &list))
+    org.read(move |tx, ctx| workspaces::list_json(tx, ctx.org, &list))
         .await
+        .map(JsonBytes)
 }
 
 pub async fn create(

@@ -3,16 +3,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use axum::body::Bytes;
 use rusqlite::{OptionalExtension, Row, Transaction};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::member_pages;
 use super::{
     OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, encode_workspace_roles,
     opt_uuid_at, org_role_values, uuid_at,
 };
+use super::{member_pages, page_cache};
 use crate::api::*;
 use crate::domain::validation::is_valid_email;
 use crate::domain::{OrgRole, WorkspaceRole};
@@ -125,6 +126,21 @@ fn members_from_rows(
             r.into_member(ws)
         })
         .collect())
+}
+
+/// `GET /users` as the JSON it answers with, kept between requests while nothing changes (see
+/// `page_cache`). A page that shows invitations is not kept: they expire as time passes.
+pub fn list_json(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    email: Option<&str>,
+    page: i64,
+    page_size: i64,
+    now: OffsetDateTime,
+) -> ApiResult<Bytes> {
+    let key = format!("users page={page} page_size={page_size} email={email:?}");
+    let build = || list(tx, org, email, page, page_size, now);
+    page_cache::json_page(tx, org, key, build, |out| !out.invites.is_empty())
 }
 
 /// `GET /users`: one page over members (oldest first) followed by pending invitations.

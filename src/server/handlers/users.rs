@@ -14,13 +14,15 @@ use crate::server::query::QueryReader;
 /// `GET /users` (`OrganizationAdminUsersOUT`), sent as the JSON the page cache holds.
 pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
     let (page, page_size) = paging(&mut query);
-    let email = query.text("email");
+    let list = users::ListQuery {
+        email: query.text("email"),
+        page,
+        page_size,
+    };
     query.finish()?;
-    org.read(move |tx, ctx| {
-        users::list_json(tx, ctx.org, email.as_deref(), page, page_size, ctx.now)
-    })
-    .await
-    .map(JsonBytes)
+    org.read(move |tx, ctx| users::list_json(tx, ctx.org, &list, ctx.now))
+        .await
+        .map(JsonBytes)
 }
 
 pub async fn create(

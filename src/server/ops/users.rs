@@ -128,31 +128,41 @@ fn members_from_rows(
         .collect())
 }
 
+/// Which page of `GET /users`, as asked.
+#[derive(Debug)]
+pub struct ListQuery {
+    pub email: Option<String>,
+    pub page: i64,
+    pub page_size: i64,
+}
+
 /// `GET /users` as the JSON it answers with, kept between requests while nothing changes (see
 /// `page_cache`). A page that shows invitations is not kept: they expire as time passes.
 pub fn list_json(
     tx: &Transaction<'_>,
     org: Uuid,
-    email: Option<&str>,
-    page: i64,
-    page_size: i64,
+    query: &ListQuery,
     now: OffsetDateTime,
 ) -> ApiResult<Bytes> {
-    let key = format!("users page={page} page_size={page_size} email={email:?}");
-    let build = || list(tx, org, email, page, page_size, now);
-    page_cache::json_page(tx, org, key, build, |out| !out.invites.is_empty())
+    let build = || list(tx, org, query, now);
+    let page = format!("users {query:?}");
+    page_cache::json_page(tx, org, page, build, |out| !out.invites.is_empty())
 }
 
 /// `GET /users`: one page over members (oldest first) followed by pending invitations.
 pub fn list(
     tx: &Transaction<'_>,
     org: Uuid,
-    email: Option<&str>,
-    page: i64,
-    page_size: i64,
+    query: &ListQuery,
     now: OffsetDateTime,
 ) -> ApiResult<OrganizationAdminUsersOut> {
-    let email_key = email.map(str::to_lowercase);
+    let ListQuery {
+        email,
+        page,
+        page_size,
+    } = query;
+    let (page, page_size) = (*page, *page_size);
+    let email_key = email.as_deref().map(str::to_lowercase);
     let offset = super::first_row(page, page_size);
     let (member_total, rows) = match &email_key {
         Some(key) => filtered_page(tx, org, key, offset, page_size)?,

@@ -199,10 +199,13 @@ async fn an_invitation_on_a_page_expires_with_the_clock() {
     .await
     .ok();
     let expired = |page: OrganizationAdminUsersOut| page.invites[0].expired;
-    assert_eq!(expired(members(&api).await), false);
+    assert!(!expired(members(&api).await), "a fresh invitation");
     clock.advance(Duration::days(
         mistral_admin::domain::validation::INVITATION_TTL_DAYS,
     ));
-    assert_eq!(expired(members(&api).await), true);
+    assert!(
+        expired(members(&api).await),
+        "an invitation past its lifetime"
+    );
     server.shutdown().await;
 }

@@ -69,25 +69,12 @@ pub struct AdminOrganizationMemberOut {
     pub created_at: OffsetDateTime,
 }
 
-/// One member in detail (`AdminUserOUT`): the list entry plus first and last name.
+/// One member in detail (`AdminUserOUT`): the list entry plus first and last name, which
+/// follow the entry's fields in the JSON object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminUserOut {
-    pub uuid: Uuid,
-    pub oid_id: Option<Uuid>,
-    pub name: Option<String>,
-    pub email: Option<String>,
-    #[serde(default)]
-    pub is_sso_outsider: Option<bool>,
-    #[serde(default)]
-    pub workspaces: Option<Vec<MemberWorkspaceInfo>>,
-    #[serde(default)]
-    pub subscriptions: Vec<MemberSubscriptionOut>,
-    pub raw_roles: Vec<String>,
-    pub raw_role: String,
-    #[serde(default)]
-    pub subscription_types: Option<Vec<String>>,
-    #[serde(with = "timestamp")]
-    pub created_at: OffsetDateTime,
+    #[serde(flatten)]
+    pub member: AdminOrganizationMemberOut,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
 }

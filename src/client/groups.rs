@@ -24,8 +24,7 @@ impl AdminClient {
         search: Option<&str>,
     ) -> Result<AdminUserGroupsOut, ClientError> {
         let call = Call::to(Operation::ListGroups, &[], "Page")
-            .query("page", page)
-            .query("page_size", page_size)
+            .page(page, page_size)
             .query_some("search", search.filter(|s| !s.is_empty()));
         self.send(call).await
     }
@@ -68,9 +67,7 @@ impl AdminClient {
         page: u32,
         page_size: u32,
     ) -> Result<AdminUserGroupMembersOut, ClientError> {
-        let call = Call::to(Operation::ListGroupMembers, &[id], "User group")
-            .query("page", page)
-            .query("page_size", page_size);
+        let call = Call::to(Operation::ListGroupMembers, &[id], "User group").page(page, page_size);
         self.send(call).await
     }
 
@@ -99,9 +96,8 @@ impl AdminClient {
         page: u32,
         page_size: u32,
     ) -> Result<GroupWorkspaceAssignmentsOut, ClientError> {
-        let call = Call::to(Operation::ListGroupWorkspaces, &[id], "User group")
-            .query("page", page)
-            .query("page_size", page_size);
+        let call =
+            Call::to(Operation::ListGroupWorkspaces, &[id], "User group").page(page, page_size);
         self.send(call).await
     }
 

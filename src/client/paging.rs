@@ -252,6 +252,14 @@ impl AdminClient {
         let (users, roles) = futures::try_join!(self.list_all_users(), self.roles())?;
         Ok(Directory::new(users.members, users.invites, &roles))
     }
+
+    /// The active workspaces and everyone in the organization, fetched side by side: what a
+    /// command that names a workspace and a person resolves both against.
+    pub async fn load_workspaces_and_directory(
+        &self,
+    ) -> Result<(Vec<WorkspaceOut>, Directory), ClientError> {
+        futures::try_join!(self.list_all_workspaces(false), self.load_directory())
+    }
 }
 
 #[cfg(test)]

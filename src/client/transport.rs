@@ -116,6 +116,11 @@ impl Call {
         self
     }
 
+    /// `page` and `page_size`: which page of a numbered listing, as every such listing asks.
+    pub fn page(self, page: u32, page_size: u32) -> Self {
+        self.query("page", page).query("page_size", page_size)
+    }
+
     /// Adds `name=value` only when there is a value.
     pub fn query_some(self, name: &'static str, value: Option<impl ToString>) -> Self {
         match value {

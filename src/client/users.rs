@@ -21,8 +21,7 @@ impl AdminClient {
         email: Option<&str>,
     ) -> Result<OrganizationAdminUsersOut, ClientError> {
         let call = Call::to(Operation::ListUsers, &[], "Page")
-            .query("page", page)
-            .query("page_size", page_size)
+            .page(page, page_size)
             .query_some("email", email.filter(|e| !e.is_empty()));
         self.send(call).await
     }

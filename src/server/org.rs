@@ -2,7 +2,9 @@
 //! who acts, the instant the request happens at, and the database to act in. A handler then
 //! reads its input and runs one operation, with no authentication or clock code of its own.
 
+use axum::Json;
 use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use rusqlite::Transaction;
 use time::OffsetDateTime;
@@ -65,5 +67,32 @@ impl Org {
     {
         let ctx = self.ctx;
         self.db.write(move |tx| work(tx, &ctx)).await
+    }
+
+    /// [`read`](Self::read), answering with what `work` returns as the JSON body: what most
+    /// reads of the contract do.
+    pub async fn read_json<T, F>(self, work: F) -> ApiResult<Json<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
+    {
+        self.read(work).await.map(Json)
+    }
+
+    /// [`write`](Self::write), answering with what `work` returns as the JSON body.
+    pub async fn write_json<T, F>(self, work: F) -> ApiResult<Json<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
+    {
+        self.write(work).await.map(Json)
+    }
+
+    /// [`write`](Self::write) of a change whose answer has no body: 204.
+    pub async fn write_no_content<F>(self, work: F) -> ApiResult<StatusCode>
+    where
+        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<()> + Send + 'static,
+    {
+        self.write(work).await.map(|()| StatusCode::NO_CONTENT)
     }
 }

@@ -1,6 +1,8 @@
 //! Query-string parameters with FastAPI's coercion rules and 422s at `["query", name]`.
 //! Repeated keys (`?event_type=a&event_type=b`) form a list, as FastAPI reads them.
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use time::OffsetDateTime;
 
 use super::error::ApiError;
@@ -204,6 +206,17 @@ impl QueryReader {
         } else {
             Err(ApiError::Validation(self.errors))
         }
+    }
+}
+
+/// A handler takes the request's query string as a reader. Reading never fails here: each
+/// parameter's problem is collected as the handler asks for it and reported by `finish`, all
+/// together, as FastAPI reports them.
+impl<S: Send + Sync> FromRequestParts<S> for QueryReader {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self::new(parts.uri.query()))
     }
 }
 

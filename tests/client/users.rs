@@ -32,7 +32,7 @@ async fn users_are_created_in_bulk_read_updated_listed_and_deleted() {
     let ada_id: Uuid = created.email_to_user_id["ada@acme.test"].parse().unwrap();
 
     let ada = client.get_user(ada_id).await.unwrap();
-    assert_eq!(ada.email.as_deref(), Some("ada@acme.test"));
+    assert_eq!(ada.member.email.as_deref(), Some("ada@acme.test"));
     assert_eq!(ada.first_name.as_deref(), Some("Ada"));
     assert_eq!(ada.last_name.as_deref(), Some("Lovelace"));
 
@@ -101,6 +101,7 @@ async fn invitations_are_sent_listed_and_withdrawn() {
         .get_user(acme.org.admin_user_uuid)
         .await
         .unwrap()
+        .member
         .email
         .unwrap();
     let sent = client

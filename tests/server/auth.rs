@@ -111,7 +111,7 @@ async fn another_organizations_key_gets_404_on_the_first_organizations_ids() {
     // Nothing of the first organization moved.
     assert_eq!(audit_count(&h.api).await, acme_before);
     let user = h.api.user(fixture.user).await;
-    assert_eq!(h.api.org_roles_of(user.uuid).await, vec!["member"]);
+    assert_eq!(h.api.org_roles_of(user.member.uuid).await, vec!["member"]);
     assert_eq!(
         h.api.workspace_roles_of(fixture.user, fixture.ws).await,
         Some(vec!["dev".to_owned()])

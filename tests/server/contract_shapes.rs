@@ -86,8 +86,8 @@ async fn read_responses_conform() {
     for member in &users.members {
         let reply = api.get(&format!("/users/{}", member.uuid)).await;
         let detail: AdminUserOut = conforms("AdminUserOUT", &reply);
-        assert_eq!(detail.uuid, member.uuid);
-        assert_eq!(detail.workspaces, member.workspaces);
+        assert_eq!(detail.member.uuid, member.uuid);
+        assert_eq!(detail.member.workspaces, member.workspaces);
         roles_resolve(&reply.body, &roles);
     }
     let invites = api.get("/users-invite").await;

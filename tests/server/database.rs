@@ -113,7 +113,7 @@ async fn a_write_waits_longer_than_five_seconds_for_another_process() {
     let created = api.create_member("patient@example.com").await;
     holder.join().expect("holder thread");
     assert_eq!(
-        api.user(created).await.email.as_deref(),
+        api.user(created).await.member.email.as_deref(),
         Some("patient@example.com")
     );
     server.shutdown().await;

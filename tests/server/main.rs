@@ -22,6 +22,7 @@ mod http_errors;
 mod invites;
 mod keys;
 mod members;
+mod page_cache;
 mod paging;
 mod scim;
 mod seeds;

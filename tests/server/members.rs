@@ -206,7 +206,7 @@ async fn roles_can_be_named_by_name_code_or_uuid() {
         );
     }
     // raw_role is the highest of the roles.
-    let info = api.user(t.alan).await.workspaces.unwrap();
+    let info = api.user(t.alan).await.member.workspaces.unwrap();
     let entry = info.iter().find(|w| w.uuid == t.ws).unwrap();
     assert_eq!(entry.raw_role, uuid_of("workspace_admin"));
 }

@@ -182,7 +182,7 @@ async fn a_real_run_applies_what_its_config_selects() {
         .find(|u| u.user_name.starts_with("nadia"))
         .unwrap()
         .id;
-    assert_eq!(member.oid_id, Some(provider_id));
+    assert_eq!(member.member.oid_id, Some(provider_id));
     let sales = d
         .api
         .get("/user-groups?search=sales")

@@ -36,8 +36,8 @@ async fn bulk_creation_creates_valid_new_addresses_and_reports_the_rest() {
         .unwrap();
 
     let detail = h.api.user(ada).await;
-    assert_eq!(detail.email.as_deref(), Some("ada@acme.example"));
-    assert_eq!(detail.name.as_deref(), Some("Ada Lovelace"));
+    assert_eq!(detail.member.email.as_deref(), Some("ada@acme.example"));
+    assert_eq!(detail.member.name.as_deref(), Some("Ada Lovelace"));
     assert_eq!(
         (detail.first_name.as_deref(), detail.last_name.as_deref()),
         (Some("Ada"), Some("Lovelace"))
@@ -46,10 +46,10 @@ async fn bulk_creation_creates_valid_new_addresses_and_reports_the_rest() {
     assert_eq!(h.api.org_roles_of(alan).await, ["billing_manager"]);
     let alan_detail = h.api.user(alan).await;
     assert_eq!(
-        alan_detail.subscription_types,
+        alan_detail.member.subscription_types,
         Some(vec!["CHAT".to_owned()])
     );
-    assert_eq!(alan_detail.subscriptions[0].kind, "CHAT");
+    assert_eq!(alan_detail.member.subscriptions[0].kind, "CHAT");
     // Every new member joins the default workspace as workspace_contributor.
     let default = h.api.default_workspace().await;
     assert_eq!(
@@ -182,7 +182,7 @@ async fn roles_and_seats_change_through_patch() {
     assert_eq!(revoke.len(), 1);
     assert_eq!(revoke[0].target_type, "SUBSCRIPTION");
     assert_eq!(
-        h.api.user(alan).await.subscription_types,
+        h.api.user(alan).await.member.subscription_types,
         Some(vec!["CHAT".to_owned()])
     );
 }

@@ -99,7 +99,7 @@ impl Api {
     /// The names of the roles `user` holds in `workspace`, or `None` when not a member.
     pub async fn workspace_roles_of(&self, user: Uuid, workspace: Uuid) -> Option<Vec<String>> {
         let roles = self.roles().await;
-        let info = self.user(user).await.workspaces.unwrap_or_default();
+        let info = self.user(user).await.member.workspaces.unwrap_or_default();
         let entry = info.into_iter().find(|w| w.uuid == workspace)?;
         Some(
             entry
@@ -121,6 +121,7 @@ impl Api {
         let roles = self.roles().await;
         self.user(user)
             .await
+            .member
             .raw_roles
             .iter()
             .map(|value| {

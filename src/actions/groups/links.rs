@@ -26,35 +26,7 @@ pub fn add_members(
     people: &[Person],
     current: &[AdminUserGroupMemberOut],
 ) -> Result<Plan, ActionError> {
-    provider_owned(group, "members")?;
-    let (already, newcomers): (Vec<&Person>, Vec<&Person>) = people
-        .iter()
-        .partition(|p| current.iter().any(|m| m.user_uuid == p.user_id));
-    if newcomers.is_empty() {
-        return Ok(nothing(format!(
-            "Nothing to add: {} already in \"{}\"",
-            names(&already),
-            group.name
-        )));
-    }
-    let count = count_of(newcomers.len(), "member", "members");
-    let mut plan = plan(
-        format!("Added {count} to the group \"{}\"", group.name),
-        format!(
-            "Add {count} to the group \"{}\": {}",
-            group.name,
-            names(&newcomers)
-        ),
-        GroupRequest::AddMembers {
-            group: group.uuid,
-            users: newcomers.iter().map(|p| p.user_id).collect(),
-        },
-        format!("add {count} to the group \"{}\"", group.name),
-    );
-    if !already.is_empty() {
-        plan = plan.with_note(format!("{} already in \"{}\"", names(&already), group.name));
-    }
-    Ok(plan)
+    change_members(group, people, current, Membership::Join)
 }
 
 /// Takes people out of a group; they keep what they hold directly or through other groups.
@@ -63,33 +35,67 @@ pub fn remove_members(
     people: &[Person],
     current: &[AdminUserGroupMemberOut],
 ) -> Result<Plan, ActionError> {
+    change_members(group, people, current, Membership::Leave)
+}
+
+/// Which way a change of a group's members goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Membership {
+    Join,
+    Leave,
+}
+
+/// One plan for either way: the people it applies to are sent in one request, the rest (already
+/// in the group when joining, not in it when leaving) are named in a note.
+fn change_members(
+    group: &AdminUserGroupOut,
+    people: &[Person],
+    current: &[AdminUserGroupMemberOut],
+    way: Membership,
+) -> Result<Plan, ActionError> {
     provider_owned(group, "members")?;
-    let (leaving, strangers): (Vec<&Person>, Vec<&Person>) = people
+    let (inside, outside): (Vec<&Person>, Vec<&Person>) = people
         .iter()
         .partition(|p| current.iter().any(|m| m.user_uuid == p.user_id));
-    if leaving.is_empty() {
+    let g = &group.name;
+    let (acting, left_out, left_out_are, verb) = match way {
+        Membership::Join => (outside, inside, "already in", "add"),
+        Membership::Leave => (inside, outside, "not in", "remove"),
+    };
+    if acting.is_empty() {
         return Ok(nothing(format!(
-            "Nothing to remove: {} not in \"{}\"",
-            names(&strangers),
-            group.name
+            "Nothing to {verb}: {} {left_out_are} \"{g}\"",
+            names(&left_out)
         )));
     }
-    let count = count_of(leaving.len(), "member", "members");
-    let mut plan = plan(
-        format!("Removed {count} from the group \"{}\"", group.name),
-        format!(
-            "Remove {count} from the group \"{}\": {}. They lose what it grants unless they hold it otherwise.",
-            group.name,
-            names(&leaving)
+    let count = count_of(acting.len(), "member", "members");
+    let users = acting.iter().map(|p| p.user_id).collect();
+    let (done, confirm, request, journal) = match way {
+        Membership::Join => (
+            format!("Added {count} to the group \"{g}\""),
+            format!("Add {count} to the group \"{g}\": {}", names(&acting)),
+            GroupRequest::AddMembers {
+                group: group.uuid,
+                users,
+            },
+            format!("add {count} to the group \"{g}\""),
         ),
-        GroupRequest::RemoveMembers {
-            group: group.uuid,
-            users: leaving.iter().map(|p| p.user_id).collect(),
-        },
-        format!("remove {count} from the group \"{}\"", group.name),
-    );
-    if !strangers.is_empty() {
-        plan = plan.with_note(format!("{} not in \"{}\"", names(&strangers), group.name));
+        Membership::Leave => (
+            format!("Removed {count} from the group \"{g}\""),
+            format!(
+                "Remove {count} from the group \"{g}\": {}. They lose what it grants unless they hold it otherwise.",
+                names(&acting)
+            ),
+            GroupRequest::RemoveMembers {
+                group: group.uuid,
+                users,
+            },
+            format!("remove {count} from the group \"{g}\""),
+        ),
+    };
+    let mut plan = plan(done, confirm, request, journal);
+    if !left_out.is_empty() {
+        plan = plan.with_note(format!("{} {left_out_are} \"{g}\"", names(&left_out)));
     }
     Ok(plan)
 }

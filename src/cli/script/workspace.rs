@@ -84,8 +84,7 @@ pub async fn run(session: &Session, command: &WorkspaceCommand) -> Result<(), Fa
     let client = &session.client;
     match command {
         WorkspaceCommand::Create(args) => {
-            let (active, directory) =
-                futures::try_join!(client.list_all_workspaces(false), client.load_directory())?;
+            let (active, directory) = client.load_workspaces_and_directory().await?;
             let admin = resolve::person(&directory, &args.admin)?;
             let plan = workspaces::create(
                 &workspaces::NewWorkspace {

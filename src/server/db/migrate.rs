@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../assets/migrations/0006_scim.sql"),
     include_str!("../../../assets/migrations/0007_vibe_analytics.sql"),
     include_str!("../../../assets/migrations/0008_kept_counts.sql"),
+    include_str!("../../../assets/migrations/0009_listing_generation.sql"),
 ];
 
 /// Work a migration step needs that SQL cannot do, run after that step's SQL in the same

@@ -2,7 +2,6 @@
 //! the organization. Each takes a window of Unix seconds.
 
 use axum::Json;
-use axum::extract::RawQuery;
 use rusqlite::Transaction;
 use uuid::Uuid;
 
@@ -49,52 +48,50 @@ type WindowReport<T> = fn(&Transaction<'_>, Uuid, Window) -> ApiResult<T>;
 /// Reads the window, then runs `report` over it for the organization.
 async fn over_window<T: Send + 'static>(
     org: Org,
-    q: Option<String>,
+    mut query: QueryReader,
     report: WindowReport<T>,
 ) -> ApiResult<Json<T>> {
-    let mut query = QueryReader::new(q.as_deref());
     let window = window(&mut query);
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    org.read(move |tx, ctx| report(tx, ctx.org, window))
+    org.read_json(move |tx, ctx| report(tx, ctx.org, window))
         .await
-        .map(Json)
 }
 
-pub async fn work_by_user(org: Org, q: RawQuery) -> ApiResult<Json<VibeWorkByUserStatsOut>> {
-    over_window(org, q.0, vibe_work::by_user).await
+pub async fn work_by_user(org: Org, query: QueryReader) -> ApiResult<Json<VibeWorkByUserStatsOut>> {
+    over_window(org, query, vibe_work::by_user).await
 }
 
-pub async fn work_by_agent(org: Org, q: RawQuery) -> ApiResult<Json<VibeWorkByAgentStatsOut>> {
-    over_window(org, q.0, vibe_work::by_agent).await
+pub async fn work_by_agent(
+    org: Org,
+    query: QueryReader,
+) -> ApiResult<Json<VibeWorkByAgentStatsOut>> {
+    over_window(org, query, vibe_work::by_agent).await
 }
 
 pub async fn work_by_time(
     org: Org,
-    RawQuery(q): RawQuery,
+    mut query: QueryReader,
 ) -> ApiResult<Json<VibeWorkByTimeStatsOut>> {
-    let mut query = QueryReader::new(q.as_deref());
     let window = window(&mut query);
     let granularity = query.one_of("granularity", &VIBE_GRANULARITIES, "day");
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    org.read(move |tx, ctx| vibe_work::by_time(tx, ctx.org, window, &granularity))
+    org.read_json(move |tx, ctx| vibe_work::by_time(tx, ctx.org, window, &granularity))
         .await
-        .map(Json)
 }
 
 pub async fn code_by_workspace(
     org: Org,
-    RawQuery(q): RawQuery,
+    mut query: QueryReader,
 ) -> ApiResult<Json<VibeWorkspaceStatsOut>> {
-    let mut query = QueryReader::new(q.as_deref());
     let window = window(&mut query);
     // The contract types `workspace_id` as any string: one that names no workspace of this
     // organization, a malformed one included, is not found.
     let workspace = query.text("workspace_id");
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    org.read(move |tx, ctx| {
+    org.read_json(move |tx, ctx| {
         let workspace = match workspace {
             None => None,
             Some(text) => {
@@ -110,12 +107,11 @@ pub async fn code_by_workspace(
         vibe_code::by_workspace(tx, ctx.org, window, workspace)
     })
     .await
-    .map(Json)
 }
 
 pub async fn code_by_organization(
     org: Org,
-    q: RawQuery,
+    query: QueryReader,
 ) -> ApiResult<Json<VibeOrganizationStatsOut>> {
-    over_window(org, q.0, vibe_code::by_organization).await
+    over_window(org, query, vibe_code::by_organization).await
 }

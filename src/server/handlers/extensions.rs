@@ -11,27 +11,24 @@ use crate::server::org::Org;
 use crate::server::path_ids::PathId;
 
 pub async fn organization(org: Org) -> ApiResult<Json<LocalOrganizationOut>> {
-    org.read(move |tx, ctx| organizations::get(tx, ctx.org))
+    org.read_json(move |tx, ctx| organizations::get(tx, ctx.org))
         .await
-        .map(Json)
 }
 
 pub async fn rename_organization(
     org: Org,
     JsonBody(body): JsonBody<LocalOrganizationUpdate>,
 ) -> ApiResult<Json<LocalOrganizationOut>> {
-    org.write(move |tx, ctx| match &body.name {
+    org.write_json(move |tx, ctx| match &body.name {
         Some(name) => organizations::rename(tx, ctx, name),
         None => organizations::get(tx, ctx.org),
     })
     .await
-    .map(Json)
 }
 
 pub async fn settings(org: Org, PathId(id): PathId) -> ApiResult<Json<WorkspaceSettingsOut>> {
-    org.read(move |tx, ctx| workspaces::settings(tx, ctx.org, id))
+    org.read_json(move |tx, ctx| workspaces::settings(tx, ctx.org, id))
         .await
-        .map(Json)
 }
 
 pub async fn update_settings(
@@ -39,7 +36,6 @@ pub async fn update_settings(
     PathId(id): PathId,
     JsonBody(body): JsonBody<WorkspaceSettingsUpdate>,
 ) -> ApiResult<Json<WorkspaceSettingsOut>> {
-    org.write(move |tx, ctx| workspaces::update_settings(tx, ctx, id, &body))
+    org.write_json(move |tx, ctx| workspaces::update_settings(tx, ctx, id, &body))
         .await
-        .map(Json)
 }

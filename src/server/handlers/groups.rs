@@ -2,10 +2,9 @@
 //! and provisioning a workspace for a group.
 
 use axum::Json;
-use axum::extract::RawQuery;
 use axum::http::StatusCode;
 
-use super::{no_content, paging};
+use super::paging;
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -24,29 +23,25 @@ fn group_paging(query: &mut QueryReader) -> (i64, i64) {
     (page, query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX))
 }
 
-pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<AdminUserGroupsOut>> {
-    let mut query = QueryReader::new(q.as_deref());
+pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<AdminUserGroupsOut>> {
     let (page, page_size) = group_paging(&mut query);
     let search = query.text("search");
     query.finish()?;
-    org.read(move |tx, ctx| groups::list(tx, ctx.org, search.as_deref(), page, page_size))
+    org.read_json(move |tx, ctx| groups::list(tx, ctx.org, search.as_deref(), page, page_size))
         .await
-        .map(Json)
 }
 
 pub async fn create(
     org: Org,
     JsonBody(body): JsonBody<AdminUserGroupIn>,
 ) -> ApiResult<Json<AdminUserGroupOut>> {
-    org.write(move |tx, ctx| groups::create(tx, ctx, &body))
+    org.write_json(move |tx, ctx| groups::create(tx, ctx, &body))
         .await
-        .map(Json)
 }
 
 pub async fn get(org: Org, PathId(group): PathId) -> ApiResult<Json<AdminUserGroupOut>> {
-    org.read(move |tx, ctx| groups::get(tx, ctx.org, group))
+    org.read_json(move |tx, ctx| groups::get(tx, ctx.org, group))
         .await
-        .map(Json)
 }
 
 pub async fn update(
@@ -54,28 +49,24 @@ pub async fn update(
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminUpdateUserGroupIn>,
 ) -> ApiResult<Json<AdminUserGroupOut>> {
-    org.write(move |tx, ctx| groups::update(tx, ctx, group, &body))
+    org.write_json(move |tx, ctx| groups::update(tx, ctx, group, &body))
         .await
-        .map(Json)
 }
 
 pub async fn delete(org: Org, PathId(group): PathId) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| groups::delete(tx, ctx, group))
+    org.write_no_content(move |tx, ctx| groups::delete(tx, ctx, group))
         .await
-        .map(no_content)
 }
 
 pub async fn members(
     org: Org,
     PathId(group): PathId,
-    RawQuery(q): RawQuery,
+    mut query: QueryReader,
 ) -> ApiResult<Json<AdminUserGroupMembersOut>> {
-    let mut query = QueryReader::new(q.as_deref());
     let (page, page_size) = paging(&mut query);
     query.finish()?;
-    org.read(move |tx, ctx| group_members::list(tx, ctx.org, group, page, page_size))
+    org.read_json(move |tx, ctx| group_members::list(tx, ctx.org, group, page, page_size))
         .await
-        .map(Json)
 }
 
 pub async fn add_members(
@@ -83,9 +74,8 @@ pub async fn add_members(
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| group_members::add(tx, ctx, group, &body.user_uuids))
+    org.write_no_content(move |tx, ctx| group_members::add(tx, ctx, group, &body.user_uuids))
         .await
-        .map(no_content)
 }
 
 pub async fn remove_members(
@@ -93,22 +83,19 @@ pub async fn remove_members(
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| group_members::remove(tx, ctx, group, &body.user_uuids))
+    org.write_no_content(move |tx, ctx| group_members::remove(tx, ctx, group, &body.user_uuids))
         .await
-        .map(no_content)
 }
 
 pub async fn workspaces(
     org: Org,
     PathId(group): PathId,
-    RawQuery(q): RawQuery,
+    mut query: QueryReader,
 ) -> ApiResult<Json<GroupWorkspaceAssignmentsOut>> {
-    let mut query = QueryReader::new(q.as_deref());
     let (page, page_size) = group_paging(&mut query);
     query.finish()?;
-    org.read(move |tx, ctx| group_workspaces::list(tx, ctx.org, group, page, page_size))
+    org.read_json(move |tx, ctx| group_workspaces::list(tx, ctx.org, group, page, page_size))
         .await
-        .map(Json)
 }
 
 pub async fn assign_workspace(
@@ -126,18 +113,16 @@ pub async fn update_workspace(
     PathIds(group, workspace): PathIds,
     JsonBody(body): JsonBody<UpdateGroupWorkspaceAssignmentIn>,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| group_workspaces::update(tx, ctx, group, workspace, &body))
+    org.write_no_content(move |tx, ctx| group_workspaces::update(tx, ctx, group, workspace, &body))
         .await
-        .map(no_content)
 }
 
 pub async fn unassign_workspace(
     org: Org,
     PathIds(group, workspace): PathIds,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| group_workspaces::unassign(tx, ctx, group, workspace))
+    org.write_no_content(move |tx, ctx| group_workspaces::unassign(tx, ctx, group, workspace))
         .await
-        .map(no_content)
 }
 
 pub async fn set_organization_role(
@@ -145,15 +130,13 @@ pub async fn set_organization_role(
     PathId(group): PathId,
     JsonBody(body): JsonBody<UpdateUserGroupOrganizationRoleIn>,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| groups::set_organization_role(tx, ctx, group, &body))
+    org.write_no_content(move |tx, ctx| groups::set_organization_role(tx, ctx, group, &body))
         .await
-        .map(no_content)
 }
 
 pub async fn nested(org: Org, PathId(group): PathId) -> ApiResult<Json<NestedGroupsOut>> {
-    org.read(move |tx, ctx| group_nesting::nested(tx, ctx.org, group))
+    org.read_json(move |tx, ctx| group_nesting::nested(tx, ctx.org, group))
         .await
-        .map(Json)
 }
 
 pub async fn set_nested(
@@ -161,16 +144,16 @@ pub async fn set_nested(
     PathId(group): PathId,
     JsonBody(body): JsonBody<SetNestedGroupsIn>,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| group_nesting::set_children(tx, ctx, group, &body.child_group_uuids))
-        .await
-        .map(no_content)
+    org.write_no_content(move |tx, ctx| {
+        group_nesting::set_children(tx, ctx, group, &body.child_group_uuids)
+    })
+    .await
 }
 
 pub async fn provision_workspace(
     org: Org,
     JsonBody(body): JsonBody<AdminProvisionGroupToWorkspaceIn>,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| group_workspaces::provision(tx, ctx, &body))
+    org.write_no_content(move |tx, ctx| group_workspaces::provision(tx, ctx, &body))
         .await
-        .map(no_content)
 }

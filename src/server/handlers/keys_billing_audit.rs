@@ -1,7 +1,6 @@
 //! `/roles`, `/api-keys`, `/spend-limit` and `/audit-logs`.
 
 use axum::Json;
-use axum::extract::RawQuery;
 
 use crate::api::*;
 use crate::server::error::ApiResult;
@@ -22,49 +21,44 @@ pub async fn roles(_org: Org) -> Json<RolesOut> {
     Json(RolesOut::built_in())
 }
 
-pub async fn list_keys(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<ApiKeysExtendedOut>> {
-    let mut query = QueryReader::new(q.as_deref());
+pub async fn list_keys(org: Org, mut query: QueryReader) -> ApiResult<Json<ApiKeysExtendedOut>> {
     let limit = query.int("limit", 100, 0).min(MAX_API_KEY_LIMIT);
     let offset = query.int("offset", 0, 0);
     let name = query.text("name");
     query.finish()?;
-    org.read(move |tx, ctx| api_keys::list(tx, ctx.org, name.as_deref(), limit, offset, ctx.now))
-        .await
-        .map(Json)
+    org.read_json(move |tx, ctx| {
+        api_keys::list(tx, ctx.org, name.as_deref(), limit, offset, ctx.now)
+    })
+    .await
 }
 
 pub async fn create_key(
     org: Org,
     JsonBody(body): JsonBody<AdminCreateApiKeyIn>,
 ) -> ApiResult<Json<ApiKeyOut>> {
-    org.write(move |tx, ctx| api_keys::create(tx, ctx, &body))
+    org.write_json(move |tx, ctx| api_keys::create(tx, ctx, &body))
         .await
-        .map(Json)
 }
 
 pub async fn delete_key(org: Org, PathId(key): PathId) -> ApiResult<Json<DeleteApiKeyOut>> {
-    org.write(move |tx, ctx| api_keys::delete(tx, ctx, key))
+    org.write_json(move |tx, ctx| api_keys::delete(tx, ctx, key))
         .await
-        .map(Json)
 }
 
 pub async fn spend_limit(org: Org) -> ApiResult<Json<LimitsOut>> {
-    org.read(move |tx, ctx| billing::limits(tx, ctx.org, ctx.now))
+    org.read_json(move |tx, ctx| billing::limits(tx, ctx.org, ctx.now))
         .await
-        .map(Json)
 }
 
 pub async fn set_spend_limit(
     org: Org,
     JsonBody(body): JsonBody<NewUsageLimitIn>,
 ) -> ApiResult<Json<LimitsOut>> {
-    org.write(move |tx, ctx| billing::set_limit(tx, ctx, &body))
+    org.write_json(move |tx, ctx| billing::set_limit(tx, ctx, &body))
         .await
-        .map(Json)
 }
 
-pub async fn audit_logs(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<Vec<AuditLogOut>>> {
-    let mut query = QueryReader::new(q.as_deref());
+pub async fn audit_logs(org: Org, mut query: QueryReader) -> ApiResult<Json<Vec<AuditLogOut>>> {
     let filter = audit::Filter {
         actor_types: query.enum_list("actor_type", &ACTOR_TYPES),
         event_types: query.enum_list("event_type", &EVENT_TYPES),
@@ -76,7 +70,6 @@ pub async fn audit_logs(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<Vec<A
         limit: query.int("limit", 20, 0).min(MAX_AUDIT_LIMIT),
     };
     query.finish()?;
-    org.read(move |tx, ctx| audit::list(tx, ctx.org, &filter))
+    org.read_json(move |tx, ctx| audit::list(tx, ctx.org, &filter))
         .await
-        .map(Json)
 }

@@ -11,7 +11,21 @@ pub mod usage;
 pub mod users;
 pub mod workspaces;
 
+use axum::body::Bytes;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+
 use crate::server::query::QueryReader;
+
+/// A reply already serialized as JSON (a kept page, see `ops::page_cache`), sent with the same
+/// bytes and header as `Json` would send.
+pub struct JsonBytes(pub Bytes);
+
+impl IntoResponse for JsonBytes {
+    fn into_response(self) -> Response {
+        ([(CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
+}
 
 /// `page`/`page_size` with the contract's defaults; page sizes above this are served as this.
 pub const MAX_PAGE_SIZE: i64 = 1000;
@@ -21,9 +35,4 @@ pub const MAX_PAGE_SIZE: i64 = 1000;
 fn paging(query: &mut QueryReader) -> (i64, i64) {
     let page = query.int("page", 1, 1);
     (page, query.int("page_size", 25, 1).min(MAX_PAGE_SIZE))
-}
-
-/// The answer to a change that returns nothing: 204.
-fn no_content((): ()) -> axum::http::StatusCode {
-    axum::http::StatusCode::NO_CONTENT
 }

@@ -6,7 +6,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use super::no_content;
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -64,29 +63,26 @@ fn wake_when_due(state: &AppState, org: uuid::Uuid) {
 
 /// `GET /scim/sync/{run_id}`. A read that may move the run along, hence a write transaction.
 pub async fn run(org: Org, PathId(run_id): PathId) -> ApiResult<Json<AdminScimSyncRunOut>> {
-    org.write(move |tx, ctx| scim_sync::get(tx, ctx.org, run_id, ctx.now))
+    org.write_json(move |tx, ctx| scim_sync::get(tx, ctx.org, run_id, ctx.now))
         .await
-        .map(Json)
 }
 
 pub async fn directory(org: Org) -> ApiResult<Json<LocalScimDirectoryOut>> {
-    org.read(move |tx, ctx| scim_directory::directory(tx, ctx.org))
+    org.read_json(move |tx, ctx| scim_directory::directory(tx, ctx.org))
         .await
-        .map(Json)
 }
 
 pub async fn update_provider(
     org: Org,
     JsonBody(body): JsonBody<LocalScimProviderUpdate>,
 ) -> ApiResult<Json<LocalScimDirectoryOut>> {
-    org.write(move |tx, ctx| {
+    org.write_json(move |tx, ctx| {
         if let Some(reachable) = body.reachable {
             scim_directory::set_reachable(tx, ctx.org, reachable)?;
         }
         scim_directory::directory(tx, ctx.org)
     })
     .await
-    .map(Json)
 }
 
 pub async fn create_user(
@@ -103,15 +99,13 @@ pub async fn update_user(
     PathId(id): PathId,
     JsonBody(body): JsonBody<LocalScimUserUpdate>,
 ) -> ApiResult<Json<LocalScimUserOut>> {
-    org.write(move |tx, ctx| scim_directory::update_user(tx, ctx.org, id, &body))
+    org.write_json(move |tx, ctx| scim_directory::update_user(tx, ctx.org, id, &body))
         .await
-        .map(Json)
 }
 
 pub async fn delete_user(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| scim_directory::delete_user(tx, ctx.org, id))
+    org.write_no_content(move |tx, ctx| scim_directory::delete_user(tx, ctx.org, id))
         .await
-        .map(no_content)
 }
 
 pub async fn create_group(
@@ -128,13 +122,11 @@ pub async fn update_group(
     PathId(id): PathId,
     JsonBody(body): JsonBody<LocalScimGroupUpdate>,
 ) -> ApiResult<Json<LocalScimGroupOut>> {
-    org.write(move |tx, ctx| scim_directory::update_group(tx, ctx.org, id, &body))
+    org.write_json(move |tx, ctx| scim_directory::update_group(tx, ctx.org, id, &body))
         .await
-        .map(Json)
 }
 
 pub async fn delete_group(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| scim_directory::delete_group(tx, ctx.org, id))
+    org.write_no_content(move |tx, ctx| scim_directory::delete_group(tx, ctx.org, id))
         .await
-        .map(no_content)
 }

@@ -1,7 +1,6 @@
 //! `/usage` and `/rate-limit`.
 
 use axum::Json;
-use axum::extract::RawQuery;
 use time::Month;
 
 use crate::api::*;
@@ -13,9 +12,8 @@ use crate::server::query::QueryReader;
 /// Years a usage report may ask for.
 const YEARS: (i64, i64) = (2000, 9999);
 
-pub async fn usage(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<UsageOutJson>> {
+pub async fn usage(org: Org, mut query: QueryReader) -> ApiResult<Json<UsageOutJson>> {
     let now = org.now();
-    let mut query = QueryReader::new(q.as_deref());
     let month = query.int_in("month", i64::from(now.month() as u8), 1, 12);
     let year = query.int_in("year", i64::from(now.year()), YEARS.0, YEARS.1);
     let workspace = query.uuid("workspace_id");
@@ -29,18 +27,16 @@ pub async fn usage(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<UsageOutJs
         workspace,
         api_zone,
     };
-    org.read(move |tx, ctx| {
+    org.read_json(move |tx, ctx| {
         if let Some(workspace) = report.workspace {
             workspaces::load(tx, ctx.org, workspace)?;
         }
         usage::report(tx, ctx.org, &report, ctx.now)
     })
     .await
-    .map(Json)
 }
 
 pub async fn rate_limits(org: Org) -> ApiResult<Json<RateLimitsOut>> {
-    org.read(move |tx, ctx| usage::rate_limits(tx, ctx.org))
+    org.read_json(move |tx, ctx| usage::rate_limits(tx, ctx.org))
         .await
-        .map(Json)
 }

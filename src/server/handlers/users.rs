@@ -1,9 +1,8 @@
 //! `/users` and `/users-invite`.
 
 use axum::Json;
-use axum::extract::RawQuery;
 
-use super::paging;
+use super::{JsonBytes, paging};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -12,29 +11,31 @@ use crate::server::org::Org;
 use crate::server::path_ids::PathId;
 use crate::server::query::QueryReader;
 
-pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<OrganizationAdminUsersOut>> {
-    let mut query = QueryReader::new(q.as_deref());
+/// `GET /users` (`OrganizationAdminUsersOUT`), sent as the JSON the page cache holds.
+pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
     let (page, page_size) = paging(&mut query);
-    let email = query.text("email");
+    let list = users::ListQuery {
+        email: query.text("email"),
+        page,
+        page_size,
+    };
     query.finish()?;
-    org.read(move |tx, ctx| users::list(tx, ctx.org, email.as_deref(), page, page_size, ctx.now))
+    org.read(move |tx, ctx| users::list_json(tx, ctx.org, &list, ctx.now))
         .await
-        .map(Json)
+        .map(JsonBytes)
 }
 
 pub async fn create(
     org: Org,
     JsonBody(body): JsonBody<Vec<OrganizationMemberCreate>>,
 ) -> ApiResult<Json<OrganizationUsersCreateOut>> {
-    org.write(move |tx, ctx| users::create_many(tx, ctx, &body))
+    org.write_json(move |tx, ctx| users::create_many(tx, ctx, &body))
         .await
-        .map(Json)
 }
 
 pub async fn get(org: Org, PathId(user): PathId) -> ApiResult<Json<AdminUserOut>> {
-    org.read(move |tx, ctx| users::get_user(tx, ctx.org, user))
+    org.read_json(move |tx, ctx| users::get_user(tx, ctx.org, user))
         .await
-        .map(Json)
 }
 
 pub async fn update(
@@ -42,34 +43,29 @@ pub async fn update(
     PathId(user): PathId,
     JsonBody(body): JsonBody<AdminOrganizationMemberUpdate>,
 ) -> ApiResult<Json<AdminOrganizationMemberOut>> {
-    org.write(move |tx, ctx| users::update(tx, ctx, user, &body))
+    org.write_json(move |tx, ctx| users::update(tx, ctx, user, &body))
         .await
-        .map(Json)
 }
 
 pub async fn delete(org: Org, PathId(user): PathId) -> ApiResult<Json<DeleteOut>> {
-    org.write(move |tx, ctx| users::delete(tx, ctx, user))
+    org.write_json(move |tx, ctx| users::delete(tx, ctx, user))
         .await
-        .map(Json)
 }
 
 pub async fn invite(
     org: Org,
     JsonBody(body): JsonBody<OrganizationInviteIn>,
 ) -> ApiResult<Json<OrganizationInvitesCreateOut>> {
-    org.write(move |tx, ctx| invites::invite(tx, ctx, &body))
+    org.write_json(move |tx, ctx| invites::invite(tx, ctx, &body))
         .await
-        .map(Json)
 }
 
 pub async fn list_invites(org: Org) -> ApiResult<Json<Vec<OrganizationUserInviteOut>>> {
-    org.read(move |tx, ctx| invites::list_pending(tx, ctx.org, ctx.now))
+    org.read_json(move |tx, ctx| invites::list_pending(tx, ctx.org, ctx.now))
         .await
-        .map(Json)
 }
 
 pub async fn delete_invite(org: Org, PathId(invite): PathId) -> ApiResult<Json<DeleteOut>> {
-    org.write(move |tx, ctx| invites::delete(tx, ctx, invite))
+    org.write_json(move |tx, ctx| invites::delete(tx, ctx, invite))
         .await
-        .map(Json)
 }

@@ -1,10 +1,9 @@
 //! `/workspaces` and workspace membership.
 
 use axum::Json;
-use axum::extract::RawQuery;
 use axum::http::StatusCode;
 
-use super::{no_content, paging};
+use super::{JsonBytes, paging};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -13,8 +12,8 @@ use crate::server::org::Org;
 use crate::server::path_ids::PathId;
 use crate::server::query::QueryReader;
 
-pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<WorkspacesOut>> {
-    let mut query = QueryReader::new(q.as_deref());
+/// `GET /workspaces` (`WorkspacesOut`), sent as the JSON the page cache holds.
+pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
     let archived = query.boolean("is_archived", false);
     let (page, page_size) = paging(&mut query);
     let list = workspaces::ListQuery {
@@ -24,18 +23,17 @@ pub async fn list(org: Org, RawQuery(q): RawQuery) -> ApiResult<Json<WorkspacesO
         search: query.text("search"),
     };
     query.finish()?;
-    org.read(move |tx, ctx| workspaces::list(tx, ctx.org, &list))
+    org.read(move |tx, ctx| workspaces::list_json(tx, ctx.org, &list))
         .await
-        .map(Json)
+        .map(JsonBytes)
 }
 
 pub async fn create(
     org: Org,
     JsonBody(body): JsonBody<AdminWorkspaceIn>,
 ) -> ApiResult<Json<WorkspaceEnrichedOut>> {
-    org.write(move |tx, ctx| workspaces::create(tx, ctx, &body))
+    org.write_json(move |tx, ctx| workspaces::create(tx, ctx, &body))
         .await
-        .map(Json)
 }
 
 pub async fn update(
@@ -43,15 +41,13 @@ pub async fn update(
     PathId(id): PathId,
     JsonBody(body): JsonBody<UpdateWorkspaceIn>,
 ) -> ApiResult<Json<WorkspaceOut>> {
-    org.write(move |tx, ctx| workspaces::update(tx, ctx, id, &body))
+    org.write_json(move |tx, ctx| workspaces::update(tx, ctx, id, &body))
         .await
-        .map(Json)
 }
 
 pub async fn archive(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| workspaces::archive(tx, ctx, id))
+    org.write_no_content(move |tx, ctx| workspaces::archive(tx, ctx, id))
         .await
-        .map(no_content)
 }
 
 pub async fn add_users(
@@ -60,9 +56,8 @@ pub async fn add_users(
     JsonBody(body): JsonBody<WorkspaceMemberIn>,
 ) -> ApiResult<Json<AddUsersToWorkspaceOut>> {
     let entries = body.members.unwrap_or_default();
-    org.write(move |tx, ctx| members::add(tx, ctx, id, &entries))
+    org.write_json(move |tx, ctx| members::add(tx, ctx, id, &entries))
         .await
-        .map(Json)
 }
 
 pub async fn upsert_users(
@@ -71,9 +66,8 @@ pub async fn upsert_users(
     JsonBody(body): JsonBody<WorkspaceMemberIn>,
 ) -> ApiResult<Json<AddOrUpdateUsersToWorkspaceOut>> {
     let entries = body.members.unwrap_or_default();
-    org.write(move |tx, ctx| members::upsert(tx, ctx, id, &entries))
+    org.write_json(move |tx, ctx| members::upsert(tx, ctx, id, &entries))
         .await
-        .map(Json)
 }
 
 pub async fn remove_users(
@@ -82,7 +76,6 @@ pub async fn remove_users(
     JsonBody(body): JsonBody<RemoveWorkspaceMembersIn>,
 ) -> ApiResult<Json<RemoveWorkspaceMembersOut>> {
     let users: Vec<_> = body.members.iter().map(|m| m.user_uuid).collect();
-    org.write(move |tx, ctx| members::remove(tx, ctx, id, &users))
+    org.write_json(move |tx, ctx| members::remove(tx, ctx, id, &users))
         .await
-        .map(Json)
 }

@@ -19,6 +19,7 @@ pub mod member_pages;
 pub mod members;
 pub mod meters;
 pub mod organizations;
+pub mod page_cache;
 pub mod scim_apply;
 pub mod scim_directory;
 pub mod scim_plan;

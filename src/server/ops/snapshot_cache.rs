@@ -42,13 +42,14 @@ impl SnapshotKey {
     }
 }
 
-/// At most `capacity` entries, most recently used first.
-pub struct SnapshotCache<V> {
+/// At most `capacity` entries, most recently used first. `K` is what names an entry: a
+/// [`SnapshotKey`], or one with more beside it (which page of a listing).
+pub struct SnapshotCache<V, K = SnapshotKey> {
     capacity: usize,
-    entries: Mutex<Vec<(SnapshotKey, Arc<V>)>>,
+    entries: Mutex<Vec<(K, Arc<V>)>>,
 }
 
-impl<V> SnapshotCache<V> {
+impl<V, K: PartialEq> SnapshotCache<V, K> {
     pub const fn new(capacity: usize) -> Self {
         Self {
             capacity,
@@ -60,16 +61,30 @@ impl<V> SnapshotCache<V> {
     /// not kept.
     pub fn get_or_build(
         &self,
-        key: Option<SnapshotKey>,
+        key: Option<K>,
         build: impl FnOnce() -> ApiResult<V>,
     ) -> ApiResult<Arc<V>> {
+        self.get_or_build_if(key, || build().map(|value| (value, true)))
+    }
+
+    /// [`get_or_build`](Self::get_or_build) where `build` also says whether what it built may
+    /// be kept (a value that depends on more than the key describes may not).
+    pub fn get_or_build_if(
+        &self,
+        key: Option<K>,
+        build: impl FnOnce() -> ApiResult<(V, bool)>,
+    ) -> ApiResult<Arc<V>> {
         let Some(key) = key else {
-            return build().map(Arc::new);
+            return build().map(|(value, _)| Arc::new(value));
         };
         if let Some(found) = self.take_to_front(&key) {
             return Ok(found);
         }
-        let built = Arc::new(build()?);
+        let (built, keep) = build()?;
+        let built = Arc::new(built);
+        if !keep {
+            return Ok(built);
+        }
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         entries.retain(|(k, _)| *k != key);
         entries.insert(0, (key, Arc::clone(&built)));
@@ -77,7 +92,7 @@ impl<V> SnapshotCache<V> {
         Ok(built)
     }
 
-    fn take_to_front(&self, key: &SnapshotKey) -> Option<Arc<V>> {
+    fn take_to_front(&self, key: &K) -> Option<Arc<V>> {
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         let at = entries.iter().position(|(k, _)| k == key)?;
         let entry = entries.remove(at);

@@ -3,16 +3,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use axum::body::Bytes;
 use rusqlite::{OptionalExtension, Row, Transaction};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::member_pages;
 use super::{
     OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, encode_workspace_roles,
     opt_uuid_at, org_role_values, uuid_at,
 };
+use super::{member_pages, page_cache};
 use crate::api::*;
 use crate::domain::validation::is_valid_email;
 use crate::domain::{OrgRole, WorkspaceRole};
@@ -127,16 +128,41 @@ fn members_from_rows(
         .collect())
 }
 
+/// Which page of `GET /users`, as asked.
+#[derive(Debug)]
+pub struct ListQuery {
+    pub email: Option<String>,
+    pub page: i64,
+    pub page_size: i64,
+}
+
+/// `GET /users` as the JSON it answers with, kept between requests while nothing changes (see
+/// `page_cache`). A page that shows invitations is not kept: they expire as time passes.
+pub fn list_json(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    query: &ListQuery,
+    now: OffsetDateTime,
+) -> ApiResult<Bytes> {
+    let build = || list(tx, org, query, now);
+    let page = format!("users {query:?}");
+    page_cache::json_page(tx, org, page, build, |out| !out.invites.is_empty())
+}
+
 /// `GET /users`: one page over members (oldest first) followed by pending invitations.
 pub fn list(
     tx: &Transaction<'_>,
     org: Uuid,
-    email: Option<&str>,
-    page: i64,
-    page_size: i64,
+    query: &ListQuery,
     now: OffsetDateTime,
 ) -> ApiResult<OrganizationAdminUsersOut> {
-    let email_key = email.map(str::to_lowercase);
+    let ListQuery {
+        email,
+        page,
+        page_size,
+    } = query;
+    let (page, page_size) = (*page, *page_size);
+    let email_key = email.as_deref().map(str::to_lowercase);
     let offset = super::first_row(page, page_size);
     let (member_total, rows) = match &email_key {
         Some(key) => filtered_page(tx, org, key, offset, page_size)?,
@@ -260,19 +286,9 @@ pub fn get_member(
 pub fn get_user(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<AdminUserOut> {
     let row = load_row(tx, org, user)?;
     let (first_name, last_name) = (row.first_name.clone(), row.last_name.clone());
-    let m = members_from_rows(tx, org, vec![row])?.remove(0);
+    let member = members_from_rows(tx, org, vec![row])?.remove(0);
     Ok(AdminUserOut {
-        uuid: m.uuid,
-        oid_id: m.oid_id,
-        name: m.name,
-        email: m.email,
-        is_sso_outsider: m.is_sso_outsider,
-        workspaces: m.workspaces,
-        subscriptions: m.subscriptions,
-        raw_roles: m.raw_roles,
-        raw_role: m.raw_role,
-        subscription_types: m.subscription_types,
-        created_at: m.created_at,
+        member,
         first_name,
         last_name,
     })

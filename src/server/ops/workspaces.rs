@@ -1,12 +1,13 @@
 //! Workspaces: listing (active or archived), creation, edits, archiving, and the settings
 //! extension (API-key creation by members, monthly spending cap).
 
+use axum::body::Bytes;
 use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::organizations::limit_and_currency;
-use super::{OpCtx, checks, uuid_at, workspace_role_values};
+use super::{OpCtx, checks, page_cache, uuid_at, workspace_role_values};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::domain::text::{fold, name_key};
@@ -104,11 +105,19 @@ pub fn load(tx: &Transaction<'_>, org: Uuid, workspace: Uuid) -> ApiResult<Works
     Ok(row)
 }
 
+#[derive(Debug)]
 pub struct ListQuery {
     pub archived: bool,
     pub search: Option<String>,
     pub page: i64,
     pub page_size: i64,
+}
+
+/// `GET /workspaces` as the JSON it answers with, kept between requests while nothing changes
+/// (see `page_cache`).
+pub fn list_json(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Bytes> {
+    let page = format!("workspaces {query:?}");
+    page_cache::json_page(tx, org, page, || list(tx, org, query), |_| false)
 }
 
 /// `GET /workspaces`: the default workspace first, then oldest first.

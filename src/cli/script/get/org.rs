@@ -84,8 +84,7 @@ pub struct MembersArgs {
 }
 
 pub async fn members(client: &AdminClient, args: &MembersArgs) -> Result<Listing, Failure> {
-    let (active, directory) =
-        futures::try_join!(client.list_all_workspaces(false), client.load_directory())?;
+    let (active, directory) = client.load_workspaces_and_directory().await?;
     let chosen = match &args.workspace {
         Some(given) => vec![resolve::workspace(&active, &[], given)?.clone()],
         None => active,

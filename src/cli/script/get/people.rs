@@ -26,8 +26,7 @@ pub struct PeopleArgs {
 }
 
 pub async fn people(client: &AdminClient, args: &PeopleArgs) -> Result<Listing, Failure> {
-    let (active, directory) =
-        futures::try_join!(client.list_all_workspaces(false), client.load_directory())?;
+    let (active, directory) = client.load_workspaces_and_directory().await?;
     let role = match &args.role {
         Some(given) => Some(roles::organization_role(given)?.name().to_owned()),
         None => None,

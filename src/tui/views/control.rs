@@ -25,11 +25,6 @@ pub fn current(app: &App) -> Option<&OpenView> {
     app.view.as_ref().filter(|open| open.profile == app.current)
 }
 
-fn current_mut(app: &mut App) -> Option<&mut OpenView> {
-    let profile = app.current;
-    app.view.as_mut().filter(|open| open.profile == profile)
-}
-
 /// The routing table's rows while a view is shown (no dialog being open).
 pub fn routes(app: &App) -> Option<Vec<Route>> {
     let open = current(app)?;
@@ -106,9 +101,13 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
 }
 
 fn paste(app: &mut App, text: &str) {
-    if let Some(open) = current_mut(app) {
-        open.view.paste(text);
+    let Some(mut open) = app.view.take() else {
+        return;
+    };
+    if open.profile == app.current {
+        open.view.paste(text, app);
     }
+    app.view = Some(open);
 }
 
 /// Opens a view (closing the one open before) and starts its loads.

@@ -12,6 +12,7 @@
 pub mod control;
 pub mod fetch;
 pub mod frame;
+pub mod list;
 pub mod numbers;
 
 pub mod audit;
@@ -119,7 +120,7 @@ pub trait View: fmt::Debug + AnyView {
     fn act(&mut self, input: Input, app: &App) -> Vec<Step>;
 
     /// Pasted text, for a text field of it that takes keys.
-    fn paste(&mut self, _text: &str) {}
+    fn paste(&mut self, _text: &str, _app: &App) {}
 
     /// What to ask the server for: when it opens, and again on refresh.
     fn load(&mut self, app: &App) -> Vec<Step>;

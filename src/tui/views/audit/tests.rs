@@ -76,7 +76,7 @@ fn rows_are_named_and_the_search_moves_the_cursor() {
     assert_eq!(first[3], "Product & Design");
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "zoe member");
-    assert_eq!(shown(&app).cursor, Some(3));
+    assert_eq!(shown(&app).list.cursor.id(), Some(&3));
     assert_eq!(
         shown(&app).rows(app.now).len(),
         4,

@@ -131,7 +131,7 @@ fn nested_groups_are_drawn_under_theirs_and_the_search_moves_the_cursor() {
     );
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "fin");
-    assert_eq!(shown(&app).cursor, Some(id(FINANCE)));
+    assert_eq!(shown(&app).list.cursor.id(), Some(&id(FINANCE)));
     assert_eq!(shown(&app).rows().len(), 4, "the search hides nothing");
 }
 
@@ -260,10 +260,10 @@ fn a_group_nested_in_two_groups_shows_under_both() {
         groups: Remote::Loaded(Arc::new(all)),
         ..GroupsView::default()
     };
-    view.move_to(3);
-    view.step(1);
+    let rows = view.group_ids();
+    view.list.cursor = crate::tui::views::list::Cursor::at(&rows, 3).stepped(&rows, 1);
     assert_eq!(view.selected(), Some(4));
-    assert_eq!(view.cursor, Some(id(PLATFORM)));
+    assert_eq!(view.list.cursor.id(), Some(&id(PLATFORM)));
 }
 
 /// Moves to `name`, presses `key`, then Enter on the list's first entry (and on the first

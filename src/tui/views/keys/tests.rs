@@ -48,7 +48,10 @@ fn the_quick_filter_steps_and_the_search_moves_the_cursor() {
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "left");
     let view = shown(&app);
-    assert_eq!(view.cursor, Some(fixtures::id(fixtures::OTHER_CI_KEY)));
+    assert_eq!(
+        view.list.cursor.id(),
+        Some(&fixtures::id(fixtures::OTHER_CI_KEY))
+    );
     assert_eq!(view.rows(&app).len(), 3, "the search hides nothing");
 }
 

@@ -29,10 +29,11 @@ use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::fetch::read;
-use super::frame::take;
+use super::frame::{cancel, take, take_answer};
+use super::list::{self, Cursor, List};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{AuditFetch, Loaded, PeopleFetch, StepFetch};
-pub use rows::Tables;
+pub use rows::{TabRows, Tables};
 pub use run::{Batch, End, Run};
 
 pub const ENTRY: Entry = Entry {
@@ -68,11 +69,12 @@ pub struct People {
     /// The column sorted by, and whether reversed.
     pub sort: usize,
     pub reverse: bool,
-    /// The cursor's position in each tab's order.
-    pub cursor: [usize; 2],
+    /// The cursor of the tab shown (by person or invitation, through sorts and reloads) and
+    /// the search.
+    pub list: List<Uuid>,
+    /// The cursor of the other tab, kept for when it is shown again.
+    pub other: Cursor<Uuid>,
     pub marked: HashSet<Uuid>,
-    pub search: tui_input::Input,
-    pub searching: bool,
     pub detail: Option<Detail>,
     pub run: Option<Run>,
 }
@@ -85,10 +87,9 @@ impl Default for People {
             tab: Tab::Members,
             sort: 0,
             reverse: false,
-            cursor: [0, 0],
+            list: List::default(),
+            other: Cursor::default(),
             marked: HashSet::new(),
-            search: tui_input::Input::default(),
-            searching: false,
             detail: None,
             run: None,
         }
@@ -100,8 +101,28 @@ impl People {
         self.tab == Tab::Invitations
     }
 
+    /// The rows of the tab shown, as the list moves through them.
+    pub fn shown_rows(&self) -> TabRows<'_> {
+        TabRows {
+            tables: &self.tables,
+            invites: self.invites(),
+        }
+    }
+
+    /// The line under the cursor in the tab shown.
     pub fn position(&self) -> usize {
-        self.cursor[usize::from(self.invites())]
+        self.list.selected(&self.shown_rows()).unwrap_or(0)
+    }
+
+    /// Both cursors put back on their rows as the tables are now (after a sort, a reload).
+    fn settle(&mut self) {
+        let (shown, other) = (self.invites(), !self.invites());
+        let rows = |invites| TabRows {
+            tables: &self.tables,
+            invites,
+        };
+        self.list.cursor.settle(&rows(shown));
+        self.other.settle(&rows(other));
     }
 
     /// The id of the row under the cursor.
@@ -131,19 +152,12 @@ impl View for People {
     }
 
     fn typing(&self) -> bool {
-        self.searching
+        self.list.typing()
     }
 
     fn offer(&self, action: Action, app: &App) -> Offer {
-        if self.searching {
-            return if matches!(
-                action,
-                Action::Done | Action::Clear | Action::Up | Action::Down
-            ) {
-                Offer::Acts
-            } else {
-                Offer::Ignores
-            };
+        if let Some(offer) = self.list.offer(action) {
+            return offer;
         }
         match action {
             Action::Invite
@@ -157,13 +171,6 @@ impl View for People {
             Action::StopRun if self.running() => Offer::Acts,
             Action::StopRun => Offer::Ignores,
             Action::NextTab
-            | Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-            | Action::Filter
             | Action::SortNext
             | Action::SortReverse
             | Action::Mark
@@ -178,9 +185,8 @@ impl View for People {
         self.key(input, app)
     }
 
-    fn paste(&mut self, text: &str) {
-        crate::tui::update::text_input::paste(&mut self.search, text);
-        self.find();
+    fn paste(&mut self, text: &str, app: &App) {
+        list::paste(self, text, app);
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {
@@ -202,23 +208,10 @@ impl View for People {
             }
             return Vec::new();
         }
-        let failure = result.as_ref().err().map(|e| e.message.clone());
-        let ids = [
-            self.tables.id_at(false, self.cursor[0]),
-            self.tables.id_at(true, self.cursor[1]),
-        ];
-        take(&mut self.data, read::<Loaded>(result));
+        let steps = take_answer(&mut self.data, result, "");
         if let Remote::Loaded(loaded) = &self.data {
             let mut tables = Tables::build(loaded);
             tables.sort(self.sort, self.reverse);
-            for (tab, id) in ids.into_iter().enumerate() {
-                let invites = tab == 1;
-                let len = tables.len(invites);
-                self.cursor[tab] = id
-                    .and_then(|id| tables.position_of(invites, id))
-                    .unwrap_or(self.cursor[tab])
-                    .min(len.saturating_sub(1));
-            }
             let present: HashSet<Uuid> = tables
                 .members
                 .iter()
@@ -227,10 +220,9 @@ impl View for People {
                 .collect();
             self.marked.retain(|id| present.contains(id));
             self.tables = Arc::new(tables);
+            self.settle();
         }
-        failure
-            .map(|text| vec![Step::Say(FlashLevel::Error, text)])
-            .unwrap_or_default()
+        steps
     }
 
     /// A run is shown from its first request on, so its progress and stop key are too.
@@ -241,9 +233,9 @@ impl View for People {
     }
 
     fn cancelled(&mut self) {
-        super::frame::cancel(&mut self.data);
+        cancel(&mut self.data);
         if let Some(detail) = self.detail.as_mut() {
-            super::frame::cancel(&mut detail.audit);
+            cancel(&mut detail.audit);
         }
         if let Some(run) = self.run.as_mut().filter(|r| r.running()) {
             run.end = Some(End::Interrupted);

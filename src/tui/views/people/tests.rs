@@ -38,7 +38,7 @@ pub fn shown(app: &App) -> &People {
 
 fn name_under_cursor(app: &App) -> String {
     let view = shown(app);
-    let row = view.tables.member_order[view.cursor[0]];
+    let row = view.tables.member_order[view.position()];
     view.tables.members[row].email.clone()
 }
 
@@ -76,7 +76,7 @@ fn sorting_keeps_the_cursor_on_its_person() {
     let before = name_under_cursor(&app);
     press(&mut app, key(KeyCode::Char('S')));
     assert_eq!(name_under_cursor(&app), before);
-    assert_eq!(shown(&app).cursor[0], 0, "reversed: the last is first");
+    assert_eq!(shown(&app).position(), 0, "reversed: the last is first");
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn space_selects_and_moves_down_star_selects_the_whole_tab() {
     let mut app = open_people();
     press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(shown(&app).marked.len(), 1);
-    assert_eq!(shown(&app).cursor[0], 1);
+    assert_eq!(shown(&app).position(), 1);
     press(&mut app, key(KeyCode::Char('*')));
     assert_eq!(shown(&app).marked.len(), 4);
     press(&mut app, key(KeyCode::Char('*')));

@@ -10,7 +10,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
-use crate::tui::widgets::input;
+use crate::tui::views::list::draw_table;
 use crate::tui::widgets::table::{self, Column, Row, Table};
 use crate::tui::widgets::text::truncate;
 
@@ -22,9 +22,7 @@ pub fn render(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: 
     if unless_loaded(frame, inner, "people", &people.data, app, theme) {
         return;
     }
-    let foot = people.searching
-        || !people.search.value().is_empty()
-        || people.run.as_ref().is_some_and(|r| r.running());
+    let foot = people.list.search.shown() || people.run.as_ref().is_some_and(|r| r.running());
     let detail_height = if people.detail.is_some() {
         (inner.height / 2).max(6)
     } else {
@@ -84,7 +82,7 @@ fn date(at: time::OffsetDateTime) -> String {
 
 fn member_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
     let t = &people.tables;
-    let selected = (!t.members.is_empty()).then_some(people.cursor[0]);
+    let selected = people.list.selected(&people.shown_rows());
     let shown = table::page(t.member_order.len(), selected, area.height, true);
     let columns = [
         Column::new(MEMBER_COLUMNS[0], 8, 28).grow(),
@@ -127,7 +125,7 @@ fn member_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn invite_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
     let t = &people.tables;
-    let selected = (!t.invites.is_empty()).then_some(people.cursor[1]);
+    let selected = people.list.selected(&people.shown_rows());
     let shown = table::page(t.invite_order.len(), selected, area.height, true);
     let columns = [
         Column::new(INVITE_COLUMNS[0], 10, 40).grow(),
@@ -183,25 +181,21 @@ fn draw(
     start: usize,
     theme: &Theme,
 ) {
-    if rows.is_empty() {
-        let text = if people.invites() {
-            "No invitation is pending"
-        } else {
-            "Nobody is a member"
-        };
-        frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
-        return;
-    }
+    let empty = if people.invites() {
+        "No invitation is pending"
+    } else {
+        "Nobody is a member"
+    };
     let arrow = if people.reverse { " ▼" } else { " ▲" };
     let table = Table {
         columns,
         rows,
         selected: selected.map(|s| s - start),
-        focused: !people.searching,
+        focused: !people.list.typing(),
         title_suffix: Some((people.sort % columns.len(), arrow)),
         header: true,
     };
-    table::render(frame, area, &table, theme);
+    draw_table(frame, area, &table, empty, theme);
 }
 
 fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -286,17 +280,5 @@ fn foot_line(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: &
         );
         return;
     }
-    frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), area);
-    let field = Rect {
-        x: area.x + 1,
-        width: area.width.saturating_sub(1),
-        ..area
-    };
-    input::render(
-        frame,
-        field,
-        &people.search,
-        theme.field_editing,
-        people.searching,
-    );
+    people.list.search.render(frame, area, theme);
 }

@@ -122,10 +122,10 @@ fn a_month_not_loaded_yet_is_asked_for_once() {
 fn tab_switches_the_table_and_esc_goes_back_to_the_panes() {
     let mut app = open_usage();
     press(&mut app, key(KeyCode::Down));
-    assert_eq!(shown(&app).cursor, 1);
+    assert_eq!(shown(&app).position(), 1);
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(shown(&app).breakdown, Breakdown::Models);
-    assert_eq!(shown(&app).cursor, 0);
+    assert_eq!(shown(&app).position(), 0);
     press(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_none());
 }

@@ -101,7 +101,7 @@ impl Undo {
             run.changes.len()
         );
         vec![Step::Open(Box::new(ConfirmRun::new(
-            "Undo",
+            ("Undo", Context::Undo),
             question,
             format!("Undo #{}", plan.entry.id),
             run,
@@ -140,13 +140,7 @@ impl View for Undo {
             }
             Action::Down => self.scroll = (self.scroll + 1).min(self.last_scroll.get()),
             Action::ApplyPlan => return self.apply(app),
-            Action::Stop => {
-                self.control.ask_to_stop();
-                return vec![Step::Say(
-                    FlashLevel::Info,
-                    "Stopping after the change on its way…".into(),
-                )];
-            }
+            Action::Stop => return self.control.stop_asked_step(),
             _ => {}
         }
         Vec::new()

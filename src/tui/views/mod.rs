@@ -12,6 +12,7 @@
 pub mod control;
 pub mod fetch;
 pub mod frame;
+#[macro_use]
 pub mod list;
 pub mod numbers;
 
@@ -63,6 +64,8 @@ pub struct Entry {
     pub command: &'static str,
     /// The one line the command line shows beside it.
     pub summary: &'static str,
+    /// Its own section of the keymap.
+    pub context: Context,
     pub open: fn(&App) -> Box<dyn View>,
 }
 
@@ -102,11 +105,18 @@ pub enum Step {
 
 /// An organization-level view, whichever it is.
 pub trait View: fmt::Debug + AnyView {
-    /// What it is, for the record of what a frame showed.
-    fn name(&self) -> &'static str;
+    /// How it is opened: its command, and its section of the keymap.
+    fn entry(&self) -> &'static Entry;
+
+    /// What it is (its command), for the record of what a frame showed.
+    fn name(&self) -> &'static str {
+        self.entry().command
+    }
 
     /// Its own section of the keymap.
-    fn context(&self) -> Context;
+    fn context(&self) -> Context {
+        self.entry().context
+    }
 
     /// Whether a text field of it takes the keys now (a filter being typed).
     fn typing(&self) -> bool {

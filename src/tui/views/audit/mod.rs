@@ -36,6 +36,7 @@ pub use loading::{ExportFetch, Exported, FOLLOW_EVERY, NamesFetch, PAGE, PageFet
 pub const ENTRY: Entry = Entry {
     command: "audit",
     summary: "Audit log: who did what to what; filters, follow, export",
+    context: Context::Audit,
     open: |_| Box::new(AuditView::new(AuditFilter::default())),
 };
 
@@ -118,16 +119,8 @@ fn log_ids(rows: &[&AuditLogOut]) -> Vec<i64> {
 }
 
 impl Listing for AuditView {
-    type Id = i64;
+    list_in_field!(i64);
     const MISSING: &'static str = "No loaded entry";
-
-    fn list(&self) -> &List<i64> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<i64> {
-        &mut self.list
-    }
 
     fn ids(&self, app: &App) -> impl Rows<Id = i64> {
         log_ids(&self.rows(app.now))
@@ -150,17 +143,11 @@ impl Listing for AuditView {
 }
 
 impl View for AuditView {
-    fn name(&self) -> &'static str {
-        "audit"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Audit
-    }
-
-    fn typing(&self) -> bool {
-        self.list.typing()
-    }
+    search_in_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
         if let Some(offer) = self.list.offer(action) {
@@ -206,10 +193,6 @@ impl View for AuditView {
             }
             _ => Vec::new(),
         }
-    }
-
-    fn paste(&mut self, text: &str, app: &App) {
-        list::paste(self, text, app);
     }
 
     fn load(&mut self, app: &App) -> Vec<Step> {

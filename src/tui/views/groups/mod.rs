@@ -32,6 +32,7 @@ pub use tree::TreeRow;
 pub const ENTRY: Entry = Entry {
     command: "groups",
     summary: "User groups: members, nesting, workspace assignments and roles",
+    context: Context::Groups,
     open: |_| Box::new(GroupsView::default()),
 };
 
@@ -72,16 +73,8 @@ impl GroupsView {
 }
 
 impl Listing for GroupsView {
-    type Id = Uuid;
+    list_in_field!(Uuid);
     const MISSING: &'static str = "No group";
-
-    fn list(&self) -> &List<Uuid> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<Uuid> {
-        &mut self.list
-    }
 
     fn ids(&self, _app: &App) -> impl Rows<Id = Uuid> {
         self.group_ids()
@@ -96,17 +89,11 @@ impl Listing for GroupsView {
 }
 
 impl View for GroupsView {
-    fn name(&self) -> &'static str {
-        "groups"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Groups
-    }
-
-    fn typing(&self) -> bool {
-        self.list.typing()
-    }
+    search_in_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
         if let Some(offer) = self.list.offer(action) {
@@ -132,10 +119,6 @@ impl View for GroupsView {
             Input::Action(action) if changes::is_change(action) => changes::open(self, action, app),
             _ => Vec::new(),
         }
-    }
-
-    fn paste(&mut self, text: &str, app: &App) {
-        list::paste(self, text, app);
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {

@@ -31,6 +31,7 @@ pub use loading::KeysFetch;
 pub const ENTRY: Entry = Entry {
     command: "keys",
     summary: "Every API key: status, owner, quick filters; create, rotate, delete",
+    context: Context::Keys,
     open: |_| Box::new(KeysView::default()),
 };
 
@@ -129,16 +130,8 @@ fn say_error(error: ActionError) -> Vec<Step> {
 }
 
 impl Listing for KeysView {
-    type Id = Uuid;
+    list_in_field!(Uuid);
     const MISSING: &'static str = "No key";
-
-    fn list(&self) -> &List<Uuid> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<Uuid> {
-        &mut self.list
-    }
 
     fn ids(&self, app: &App) -> impl Rows<Id = Uuid> {
         key_ids(&self.rows(app))
@@ -160,17 +153,11 @@ impl Listing for KeysView {
 }
 
 impl View for KeysView {
-    fn name(&self) -> &'static str {
-        "keys"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Keys
-    }
-
-    fn typing(&self) -> bool {
-        self.list.typing()
-    }
+    search_in_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
         if let Some(offer) = self.list.offer(action) {
@@ -217,10 +204,6 @@ impl View for KeysView {
             Action::RotateKey => self.rotate(app),
             _ => Vec::new(),
         }
-    }
-
-    fn paste(&mut self, text: &str, app: &App) {
-        list::paste(self, text, app);
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {

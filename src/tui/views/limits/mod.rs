@@ -22,6 +22,7 @@ pub use loading::{Limits, LimitsFetch, ModelLimit};
 pub const ENTRY: Entry = Entry {
     command: "limits",
     summary: "Rate limits per model: tokens per minute and per month",
+    context: Context::Limits,
     open: |_| Box::new(RateLimits::default()),
 };
 
@@ -91,16 +92,8 @@ impl RateLimits {
 }
 
 impl Listing for RateLimits {
-    type Id = String;
+    list_in_field!(String);
     const MISSING: &'static str = "No model";
-
-    fn list(&self) -> &List<String> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<String> {
-        &mut self.list
-    }
 
     fn ids(&self, _app: &App) -> impl Rows<Id = String> {
         self.models()
@@ -112,17 +105,11 @@ impl Listing for RateLimits {
 }
 
 impl View for RateLimits {
-    fn name(&self) -> &'static str {
-        "limits"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Limits
-    }
-
-    fn typing(&self) -> bool {
-        self.list.typing()
-    }
+    search_in_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
         if let Some(offer) = self.list.offer(action) {
@@ -144,10 +131,6 @@ impl View for RateLimits {
             _ => {}
         }
         Vec::new()
-    }
-
-    fn paste(&mut self, text: &str, app: &App) {
-        list::paste(self, text, app);
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {

@@ -5,6 +5,36 @@
 //! rows and the search line. A view keeps its own rules ([`Listing`]): what its rows are,
 //! what a search matches, and what happens after the cursor moved.
 
+/// The [`Listing`] accessors of a view that keeps its list in a field named `list`, whose
+/// rows are known by `$id`.
+macro_rules! list_in_field {
+    ($id:ty) => {
+        type Id = $id;
+
+        fn list(&self) -> &$crate::tui::views::list::List<$id> {
+            &self.list
+        }
+
+        fn list_mut(&mut self) -> &mut $crate::tui::views::list::List<$id> {
+            &mut self.list
+        }
+    };
+}
+
+/// The [`View`](super::View) methods of a list view whose `/` search is its list's: whether
+/// it is typed into, and pasted text, which searches as typing does.
+macro_rules! search_in_list {
+    () => {
+        fn typing(&self) -> bool {
+            self.list.typing()
+        }
+
+        fn paste(&mut self, text: &str, app: &$crate::tui::state::App) {
+            $crate::tui::views::list::paste(self, text, app);
+        }
+    };
+}
+
 mod cursor;
 mod draw;
 mod search;

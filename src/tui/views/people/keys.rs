@@ -14,7 +14,7 @@ use crate::tui::dialogs::{Opened, confirm_batch, invite, offboard, org_roles};
 use crate::tui::keymap::Action;
 use crate::tui::routing::Input;
 use crate::tui::state::{App, FlashLevel, Remote};
-use crate::tui::views::list::{self, List, Listing, Rows};
+use crate::tui::views::list::{self, Listing, Rows};
 use crate::tui::views::{Fetcher, Step, audit};
 
 use super::rows::{INVITE_COLUMNS, MEMBER_COLUMNS};
@@ -25,16 +25,8 @@ fn say(level: FlashLevel, text: impl Into<String>) -> Vec<Step> {
 }
 
 impl Listing for People {
-    type Id = Uuid;
+    list_in_field!(Uuid);
     const MISSING: &'static str = "Nobody";
-
-    fn list(&self) -> &List<Uuid> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<Uuid> {
-        &mut self.list
-    }
 
     fn ids(&self, _app: &App) -> impl Rows<Id = Uuid> {
         self.shown_rows()

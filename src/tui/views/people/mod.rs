@@ -30,7 +30,7 @@ use crate::tui::theme::Theme;
 
 use super::fetch::read;
 use super::frame::{cancel, take, take_answer};
-use super::list::{self, Cursor, List};
+use super::list::{Cursor, List};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{AuditFetch, Loaded, PeopleFetch, StepFetch};
 pub use rows::{TabRows, Tables};
@@ -39,6 +39,7 @@ pub use run::{Batch, End, Run};
 pub const ENTRY: Entry = Entry {
     command: "people",
     summary: "Members and invitations: invite, roles, offboard, revoke",
+    context: Context::People,
     open: |_| Box::new(People::default()),
 };
 
@@ -143,17 +144,11 @@ impl People {
 }
 
 impl View for People {
-    fn name(&self) -> &'static str {
-        "people"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::People
-    }
-
-    fn typing(&self) -> bool {
-        self.list.typing()
-    }
+    search_in_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
         if let Some(offer) = self.list.offer(action) {
@@ -183,10 +178,6 @@ impl View for People {
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
         self.key(input, app)
-    }
-
-    fn paste(&mut self, text: &str, app: &App) {
-        list::paste(self, text, app);
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {

@@ -35,6 +35,7 @@ use run::{ApplyFetch, RunControl, said};
 pub const ENTRY: Entry = Entry {
     command: "plan",
     summary: "The staged changes as a diff: drop some, apply the rest after one confirmation",
+    context: Context::Plan,
     open: |_| Box::new(PlanView::default()),
 };
 
@@ -130,15 +131,7 @@ impl PlanView {
 }
 
 impl Listing for PlanView {
-    type Id = u64;
-
-    fn list(&self) -> &List<u64> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<u64> {
-        &mut self.list
-    }
+    list_in_field!(u64);
 
     fn ids(&self, app: &App) -> impl Rows<Id = u64> {
         staged_ids(app)
@@ -146,12 +139,8 @@ impl Listing for PlanView {
 }
 
 impl View for PlanView {
-    fn name(&self) -> &'static str {
-        "plan"
-    }
-
-    fn context(&self) -> Context {
-        Context::Plan
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, app: &App) -> Offer {

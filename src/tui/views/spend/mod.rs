@@ -24,6 +24,7 @@ pub use loading::{SpendFetch, Spending};
 pub const ENTRY: Entry = Entry {
     command: "spend",
     summary: "Monthly spending limit (set or remove it) and each workspace's cap",
+    context: Context::Spend,
     open: |_| Box::new(SpendView::default()),
 };
 
@@ -41,12 +42,8 @@ impl Default for SpendView {
 }
 
 impl View for SpendView {
-    fn name(&self) -> &'static str {
-        "spend"
-    }
-
-    fn context(&self) -> Context {
-        Context::Spend
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, app: &App) -> Offer {

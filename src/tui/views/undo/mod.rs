@@ -31,6 +31,7 @@ pub use loading::PreviewFetch;
 pub const ENTRY: Entry = Entry {
     command: "undo",
     summary: "Preview and take back the last change set in the journal",
+    context: Context::Undo,
     open: |_| Box::new(Undo::default()),
 };
 
@@ -110,12 +111,8 @@ impl Undo {
 }
 
 impl View for Undo {
-    fn name(&self) -> &'static str {
-        "undo"
-    }
-
-    fn context(&self) -> Context {
-        Context::Undo
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, app: &App) -> Offer {

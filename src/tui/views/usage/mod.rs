@@ -27,6 +27,7 @@ pub use loading::{LimitFetch, Month, MonthFetch, MonthKey, limit_of, step};
 pub const ENTRY: Entry = Entry {
     command: "usage",
     summary: "What each workspace and model cost, month by month, with charts",
+    context: Context::Usage,
     open: |app| Box::new(Usage::new(app)),
 };
 
@@ -139,15 +140,7 @@ fn say(text: &str) -> Step {
 }
 
 impl Listing for Usage {
-    type Id = usize;
-
-    fn list(&self) -> &List<usize> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<usize> {
-        &mut self.list
-    }
+    list_in_field!(usize);
 
     fn ids(&self, _app: &App) -> impl Rows<Id = usize> {
         Positions(self.rows())
@@ -155,12 +148,8 @@ impl Listing for Usage {
 }
 
 impl View for Usage {
-    fn name(&self) -> &'static str {
-        "usage"
-    }
-
-    fn context(&self) -> Context {
-        Context::Usage
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, _app: &App) -> Offer {

@@ -24,6 +24,7 @@ pub use loading::{Activity, AgentRow, SeatRow, UserRow, VibeFetch, WorkspaceRow}
 pub const ENTRY: Entry = Entry {
     command: "vibe",
     summary: "Vibe activity: people, agents, workspaces, and idle seats",
+    context: Context::Vibe,
     open: |_| Box::new(Vibe::default()),
 };
 
@@ -133,15 +134,7 @@ impl Vibe {
 }
 
 impl Listing for Vibe {
-    type Id = usize;
-
-    fn list(&self) -> &List<usize> {
-        &self.list
-    }
-
-    fn list_mut(&mut self) -> &mut List<usize> {
-        &mut self.list
-    }
+    list_in_field!(usize);
 
     fn ids(&self, _app: &App) -> impl Rows<Id = usize> {
         Positions(self.rows())
@@ -149,12 +142,8 @@ impl Listing for Vibe {
 }
 
 impl View for Vibe {
-    fn name(&self) -> &'static str {
-        "vibe"
-    }
-
-    fn context(&self) -> Context {
-        Context::Vibe
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, _app: &App) -> Offer {

@@ -15,6 +15,8 @@ pub mod frame;
 #[macro_use]
 pub mod list;
 pub mod numbers;
+#[cfg(test)]
+pub mod testing;
 
 pub mod audit;
 pub mod groups;

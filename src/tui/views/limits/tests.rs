@@ -4,6 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The fixture server's limits: a Scale plan's.
 pub fn limits() -> Limits {
@@ -24,16 +25,11 @@ pub fn limits() -> Limits {
 }
 
 fn open_limits() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "limits");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("limits")
 }
 
 fn shown(app: &App) -> &RateLimits {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the limits view")
+    shown_as(app)
 }
 
 #[test]

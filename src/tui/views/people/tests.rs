@@ -8,6 +8,7 @@ use crossterm::event::KeyCode;
 use super::*;
 use crate::actions::fixtures::{self, id};
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The action layer's small organization as the view loads it: four members (Zoë the only
 /// admin), one invitation sent by Zoë, three keys created by Jane Doe.
@@ -24,16 +25,11 @@ pub fn loaded() -> Loaded {
 }
 
 pub fn open_people() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "people");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("people")
 }
 
 pub fn shown(app: &App) -> &People {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the people view")
+    shown_as(app)
 }
 
 fn name_under_cursor(app: &App) -> String {

@@ -11,6 +11,7 @@ use crate::tui::call::{Call, Payload};
 use crate::tui::dialogs::Button;
 use crate::tui::effect::Effect;
 use crate::tui::testing::*;
+use crate::tui::views::testing::flash;
 
 fn roles(list: &[&str]) -> Vec<String> {
     list.iter().map(|r| r.to_string()).collect()
@@ -58,17 +59,7 @@ pub fn open_plan(app: &mut App) {
 }
 
 fn view(app: &App) -> &PlanView {
-    app.view
-        .as_ref()
-        .and_then(|open| open.view.as_any().downcast_ref())
-        .expect("the plan view")
-}
-
-fn flash(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
+    crate::tui::views::testing::shown_as(app)
 }
 
 fn apply_fetch(effects: &[Effect]) -> Option<(crate::tui::state::RequestId, usize, Call)> {

@@ -4,6 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The fixture server's usage: from January 2026 (when the organization was made) to June
 /// 2026, the fixture's current month; each month a little dearer than the one before.
@@ -48,16 +49,11 @@ pub fn month(key: MonthKey) -> Month {
 }
 
 pub fn open_usage() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "usage");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("usage")
 }
 
 pub fn shown(app: &App) -> &Usage {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the usage view")
+    shown_as(app)
 }
 
 #[test]

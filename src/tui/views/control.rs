@@ -76,7 +76,10 @@ fn offer(app: &App, action: Action) -> Offer {
     };
     match action {
         Action::Close | Action::Refresh if !open.view.typing() => Offer::Acts,
-        other => open.view.offer(other, app),
+        other => open
+            .view
+            .list_offer(other)
+            .unwrap_or_else(|| open.view.offer(other, app)),
     }
 }
 
@@ -93,7 +96,8 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
             let Some(mut open) = app.view.take() else {
                 return Vec::new();
             };
-            let steps = open.view.act(input, app);
+            let by_list = open.view.list_keys().and_then(|list| list.act(&input, app));
+            let steps = by_list.unwrap_or_else(|| open.view.act(input, app));
             app.view = Some(open);
             follow(app, steps)
         }
@@ -104,8 +108,10 @@ fn paste(app: &mut App, text: &str) {
     let Some(mut open) = app.view.take() else {
         return;
     };
-    if open.profile == app.current {
-        open.view.paste(text, app);
+    if open.profile == app.current
+        && let Some(list) = open.view.list_keys()
+    {
+        list.paste(text, app);
     }
     app.view = Some(open);
 }

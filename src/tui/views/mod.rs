@@ -125,14 +125,22 @@ pub trait View: fmt::Debug + AnyView {
         false
     }
 
-    /// What it does with `action` now (read-only refusals included).
+    /// What it does with `action` now (read-only refusals included), of what its list leaves.
     fn offer(&self, action: Action, app: &App) -> Offer;
 
-    /// What an input does to it. Reads the rest of the console from `app`.
+    /// What an input its list leaves does to it. Reads the rest of the console from `app`.
     fn act(&mut self, input: Input, app: &App) -> Vec<Step>;
 
-    /// Pasted text, for a text field of it that takes keys.
-    fn paste(&mut self, _text: &str, _app: &App) {}
+    /// What its list (when its rows are one) does with `action`, before the view's own
+    /// [`offer`](Self::offer); `None` leaves it to the view.
+    fn list_offer(&self, _action: Action) -> Option<Offer> {
+        None
+    }
+
+    /// Its list, when its rows are one: it takes keys and pasted text before the view does.
+    fn list_keys(&mut self) -> Option<&mut dyn list::ListKeys> {
+        None
+    }
 
     /// What to ask the server for: when it opens, and again on refresh.
     fn load(&mut self, app: &App) -> Vec<Step>;

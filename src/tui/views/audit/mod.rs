@@ -29,7 +29,7 @@ use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::fetch::read;
-use super::list::{self, List, Listing, Rows, best};
+use super::list::{List, Listing, Rows, best};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{ExportFetch, Exported, FOLLOW_EVERY, NamesFetch, PAGE, PageFetch, PageKind};
 
@@ -147,12 +147,9 @@ impl View for AuditView {
         &ENTRY
     }
 
-    search_in_list!();
+    keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         let acts = matches!(
             action,
             Action::ActorFilter
@@ -166,9 +163,6 @@ impl View for AuditView {
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
         let Input::Action(action) = input else {
             return Vec::new();
         };

@@ -24,7 +24,7 @@ use crate::tui::state::{App, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::frame::{cancel, take_answer};
-use super::list::{self, List, Listing, Rows, best};
+use super::list::{List, Listing, Rows, best};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{GroupEntry, Groups, GroupsFetch};
 pub use tree::TreeRow;
@@ -93,12 +93,9 @@ impl View for GroupsView {
         &ENTRY
     }
 
-    search_in_list!();
+    keys_to_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         if !changes::is_change(action) {
             return Offer::Ignores;
         }
@@ -112,9 +109,6 @@ impl View for GroupsView {
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
         match input {
             Input::Action(action) if changes::is_change(action) => changes::open(self, action, app),
             _ => Vec::new(),

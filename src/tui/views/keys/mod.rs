@@ -157,12 +157,9 @@ impl View for KeysView {
         &ENTRY
     }
 
-    search_in_list!();
+    keys_to_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         match action {
             Action::NewKey | Action::DeleteKeys | Action::RotateKey => {
                 Offer::unless(app.change_refusal())
@@ -173,9 +170,6 @@ impl View for KeysView {
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
         let Input::Action(action) = input else {
             return Vec::new();
         };

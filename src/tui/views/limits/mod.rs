@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::frame::{cancel, take_answer};
-use super::list::{self, List, Listing, Rows, best};
+use super::list::{List, Listing, Rows, best};
 use super::{Entry, Fetcher, Step, View, ViewData};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
@@ -109,22 +109,16 @@ impl View for RateLimits {
         &ENTRY
     }
 
-    search_in_list!();
+    keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         match action {
             Action::SortNext | Action::SortReverse => Offer::Acts,
             _ => Offer::Ignores,
         }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
+    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
         match input {
             Input::Action(Action::SortNext) => self.sort = self.sort.next(),
             Input::Action(Action::SortReverse) => self.reverse = !self.reverse,

@@ -21,16 +21,24 @@ macro_rules! list_in_field {
     };
 }
 
-/// The [`View`](super::View) methods of a list view whose `/` search is its list's: whether
-/// it is typed into, and pasted text, which searches as typing does.
-macro_rules! search_in_list {
+/// The [`View`](super::View) methods of a view whose rows are its [`List`] in a field named
+/// `list`: the list takes its keys (moving, `/`) before the view's own, and says whether its
+/// search is being typed into.
+macro_rules! keys_to_list {
     () => {
         fn typing(&self) -> bool {
             self.list.typing()
         }
 
-        fn paste(&mut self, text: &str, app: &$crate::tui::state::App) {
-            $crate::tui::views::list::paste(self, text, app);
+        fn list_offer(
+            &self,
+            action: $crate::tui::keymap::Action,
+        ) -> Option<$crate::tui::routing::Offer> {
+            self.list.offer(action)
+        }
+
+        fn list_keys(&mut self) -> Option<&mut dyn $crate::tui::views::list::ListKeys> {
+            Some(self)
         }
     };
 }
@@ -128,6 +136,26 @@ pub trait Listing {
     /// What follows a move of the cursor (loading more rows near the end, ...).
     fn moved(&mut self, _app: &App) -> Vec<Step> {
         Vec::new()
+    }
+}
+
+/// A list view's keys, whatever its rows: what the open view hands its keys and pastes to
+/// first.
+pub trait ListKeys {
+    /// What `input` does to the list; `None` when it is the view's own to handle.
+    fn act(&mut self, input: &Input, app: &App) -> Option<Vec<Step>>;
+
+    /// Text pasted into its search.
+    fn paste(&mut self, text: &str, app: &App);
+}
+
+impl<V: Listing> ListKeys for V {
+    fn act(&mut self, input: &Input, app: &App) -> Option<Vec<Step>> {
+        act(self, input, app)
+    }
+
+    fn paste(&mut self, text: &str, app: &App) {
+        paste(self, text, app);
     }
 }
 

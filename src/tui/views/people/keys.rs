@@ -40,9 +40,6 @@ impl Listing for People {
 
 impl People {
     pub(super) fn key(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
         let Input::Action(action) = input else {
             return Vec::new();
         };

@@ -148,12 +148,9 @@ impl View for People {
         &ENTRY
     }
 
-    search_in_list!();
+    keys_to_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         match action {
             Action::Invite
             | Action::EditRoles

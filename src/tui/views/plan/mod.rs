@@ -27,7 +27,7 @@ use crate::tui::state::{App, FlashLevel, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::fetch::read;
-use super::list::{self, List, Listing, Rows};
+use super::list::{List, Listing, Rows};
 use super::{Entry, Fetcher, Step, View, ViewData};
 use confirm::ConfirmRun;
 use run::{ApplyFetch, RunControl, said};
@@ -143,10 +143,9 @@ impl View for PlanView {
         &ENTRY
     }
 
+    keys_to_list!();
+
     fn offer(&self, action: Action, app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         match action {
             Action::ApplyPlan => Offer::unless(app.change_refusal()),
             Action::Drop => Offer::Acts,
@@ -156,9 +155,6 @@ impl View for PlanView {
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
         match input {
             Input::Action(Action::Drop) => self.drop_one(app),
             Input::Action(Action::ApplyPlan) => self.apply(app),

@@ -20,7 +20,7 @@ use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::frame::{cancel, take_answer};
-use super::list::{self, List, Listing, Positions, Rows};
+use super::list::{List, Listing, Positions, Rows};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{LimitFetch, Month, MonthFetch, MonthKey, limit_of, step};
 
@@ -152,10 +152,9 @@ impl View for Usage {
         &ENTRY
     }
 
+    keys_to_list!();
+
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         match action {
             Action::PreviousMonth | Action::NextMonth | Action::NextTab | Action::Compare => {
                 Offer::Acts
@@ -164,10 +163,7 @@ impl View for Usage {
         }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
+    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
         let Input::Action(action) = input else {
             return Vec::new();
         };

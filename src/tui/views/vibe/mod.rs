@@ -17,7 +17,7 @@ use crate::tui::state::{App, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::frame::{cancel, take_answer};
-use super::list::{self, List, Listing, Positions, Rows};
+use super::list::{List, Listing, Positions, Rows};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{Activity, AgentRow, SeatRow, UserRow, VibeFetch, WorkspaceRow};
 
@@ -146,10 +146,9 @@ impl View for Vibe {
         &ENTRY
     }
 
+    keys_to_list!();
+
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        if let Some(offer) = self.list.offer(action) {
-            return offer;
-        }
         match action {
             Action::NextTab | Action::PreviousTab | Action::Window | Action::Granularity => {
                 Offer::Acts
@@ -159,9 +158,6 @@ impl View for Vibe {
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        if let Some(steps) = list::act(self, &input, app) {
-            return steps;
-        }
         let Input::Action(action) = input else {
             return Vec::new();
         };

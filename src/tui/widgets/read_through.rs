@@ -13,7 +13,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::tui::dialogs::{Button, Next, RowKey, row_key};
 use crate::tui::keymap::Action;
+use crate::tui::state::FlashLevel;
 use crate::tui::widgets::dialog::Body;
 
 /// Lines of a dialog on screen that are not its body: its border and the margin around it.
@@ -69,6 +71,29 @@ impl ReadThrough {
                 self.unread()
             )
         })
+    }
+
+    /// A key in a confirmation that lists this: the button row's keys (focus, Enter, cancel),
+    /// else scrolling. Enter on `confirm` is `confirmed` once every line was drawn, and is
+    /// refused with the reason before.
+    pub fn confirm_key(
+        &mut self,
+        action: Action,
+        (row, focus, confirm): (&[Button], &mut Button, Button),
+        confirmed: impl FnOnce() -> Next,
+    ) -> Next {
+        match row_key(action, row, focus, confirm) {
+            RowKey::Confirm => match self.refusal() {
+                Some(text) => Next::Say(FlashLevel::Error, text),
+                None => confirmed(),
+            },
+            RowKey::Close => Next::Close,
+            RowKey::Moved => Next::Stay,
+            RowKey::Other => {
+                self.scroll(action);
+                Next::Stay
+            }
+        }
     }
 
     /// Adds the window of `lines` to a dialog's `body` on `screen`, as many lines as leave

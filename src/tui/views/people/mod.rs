@@ -62,7 +62,7 @@ pub struct Detail {
     pub audit: Remote<Vec<AuditLogOut>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct People {
     pub data: Remote<Loaded>,
     pub tables: Arc<Tables>,
@@ -78,23 +78,6 @@ pub struct People {
     pub marked: HashSet<Uuid>,
     pub detail: Option<Detail>,
     pub run: Option<Run>,
-}
-
-impl Default for People {
-    fn default() -> Self {
-        Self {
-            data: Remote::Loading,
-            tables: Arc::default(),
-            tab: Tab::Members,
-            sort: 0,
-            reverse: false,
-            list: List::default(),
-            other: Cursor::default(),
-            marked: HashSet::new(),
-            detail: None,
-            run: None,
-        }
-    }
 }
 
 impl People {

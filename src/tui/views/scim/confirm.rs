@@ -8,10 +8,10 @@ use ratatui::text::Line;
 
 use crate::actions::outcome::count_of;
 use crate::api::AdminScimSyncRunOut;
-use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, RowKey, row_key};
+use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::{App, FlashLevel};
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::Fetcher;
 use crate::tui::widgets::dialog::{self, Body, confirm_row};
@@ -59,18 +59,9 @@ impl Dialog for ConfirmSync {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
-        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
-            RowKey::Confirm => match self.list.refusal() {
-                Some(text) => Next::Say(FlashLevel::Error, text),
-                None => Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false }))),
-            },
-            RowKey::Close => Next::Close,
-            RowKey::Moved => Next::Stay,
-            RowKey::Other => {
-                self.list.scroll(action);
-                Next::Stay
-            }
-        }
+        let row = (&BUTTONS[..], &mut self.focus, Button::Apply);
+        let start = || Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false })));
+        self.list.confirm_key(action, row, start)
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {

@@ -4,10 +4,13 @@
 //! [`control`] is the one place a view is opened, fed keys and answers, and closed. A view gets
 //! the action a key stands for in its own keymap section, says what happens next as data
 //! ([`Step`]) and asks the server for things as [`Fetcher`]s, which run on the async runner
-//! like every other request.
+//! like every other request. A view whose rows take a cursor keeps them in the one shared
+//! [`list::List`] (moving, page and end keys, the `/` search that moves the cursor, drawing)
+//! and says only its own rules ([`list::Listing`]); [`frame`] holds what every view does with
+//! what it loads (its frame, the placeholder, an answer taken in).
 //!
-//! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below, and its
-//! section in the keymap.
+//! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below (its
+//! [`Entry`] names its command and keymap section), and its section in the keymap.
 
 pub mod control;
 pub mod fetch;

@@ -1,6 +1,8 @@
 //! What every view does the same way with what it loads: its frame with a title, the honest
 //! placeholder (loading, failed) it shows while it has nothing else, and an answer taken in.
 
+use std::any::Any;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,8 +12,8 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::frame::{error_lines, loading_line, pane, placeholder};
 use crate::tui::widgets::spinner;
 
-use super::fetch::read;
-use super::{Step, ViewData};
+use super::fetch::{Fetch, read};
+use super::{Fetcher, Step, ViewData};
 
 /// Draws a view's frame (focused: the view takes the keys) and returns the room inside.
 pub fn body(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
@@ -86,7 +88,7 @@ pub fn take<T>(slot: &mut Remote<T>, result: Result<T, RemoteError>) {
 
 /// Takes the answer to one of a view's loads into `slot` (as [`take`] does); a failure is
 /// also said in the status line, after `prefix` ("Usage: ").
-pub fn take_answer<T: std::any::Any + Clone>(
+pub fn take_answer<T: Any + Clone>(
     slot: &mut Remote<T>,
     result: Result<ViewData, RemoteError>,
     prefix: &str,
@@ -99,4 +101,38 @@ pub fn take_answer<T: std::any::Any + Clone>(
     failure
         .map(|text| vec![Step::Say(FlashLevel::Error, text)])
         .unwrap_or_default()
+}
+
+/// A view's one load: the fetch that brings it, and where its answer goes.
+pub struct OneLoad<'a> {
+    pub fetch: Fetcher,
+    pub slot: &'a mut dyn Slot,
+}
+
+impl<'a> OneLoad<'a> {
+    pub fn new<T: Any + Clone>(fetch: impl Fetch, slot: &'a mut Remote<T>) -> Self {
+        Self {
+            fetch: Fetcher::new(fetch),
+            slot,
+        }
+    }
+}
+
+/// Where a load's answer goes, whatever it holds.
+pub trait Slot {
+    /// Takes the answer in (as [`take_answer`] does, the failure said as it is).
+    fn take(&mut self, result: Result<ViewData, RemoteError>) -> Vec<Step>;
+
+    /// The load will not come (as [`cancel`] says).
+    fn cancel(&mut self);
+}
+
+impl<T: Any + Clone> Slot for Remote<T> {
+    fn take(&mut self, result: Result<ViewData, RemoteError>) -> Vec<Step> {
+        take_answer(self, result, "")
+    }
+
+    fn cancel(&mut self) {
+        cancel(self);
+    }
 }

@@ -145,22 +145,41 @@ pub trait View: fmt::Debug + AnyView {
         None
     }
 
+    /// The one thing it loads, for a view that loads one thing: [`load`](Self::load),
+    /// [`arrived`](Self::arrived) and [`cancelled`](Self::cancelled) then need no code of
+    /// their own.
+    fn one_load(&mut self) -> Option<frame::OneLoad<'_>> {
+        None
+    }
+
     /// What to ask the server for: when it opens, and again on refresh.
-    fn load(&mut self, app: &App) -> Vec<Step>;
+    fn load(&mut self, _app: &App) -> Vec<Step> {
+        self.one_load()
+            .map(|load| vec![Step::Fetch(load.fetch)])
+            .unwrap_or_default()
+    }
 
     /// The answer to one of its fetches.
     fn arrived(
         &mut self,
-        fetch: &Fetcher,
+        _fetch: &Fetcher,
         result: Result<ViewData, RemoteError>,
-        app: &App,
-    ) -> Vec<Step>;
+        _app: &App,
+    ) -> Vec<Step> {
+        self.one_load()
+            .map(|load| load.slot.take(result))
+            .unwrap_or_default()
+    }
 
     /// One of its fetches was sent (a confirmed change included, which a dialog starts).
     fn started(&mut self, _fetch: &Fetcher) {}
 
     /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
-    fn cancelled(&mut self) {}
+    fn cancelled(&mut self) {
+        if let Some(load) = self.one_load() {
+            load.slot.cancel();
+        }
+    }
 
     /// Why it may not close (or reload) now: a run of changes on its way, which closing
     /// would cut off between a request and the journal.

@@ -20,12 +20,12 @@ use uuid::Uuid;
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer, Refusal};
-use crate::tui::state::{App, Remote, RemoteError};
+use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 
-use super::frame::{cancel, take_answer};
+use super::frame::OneLoad;
 use super::list::{List, Listing, Rows, best};
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::{Entry, Step, View};
 pub use loading::{GroupEntry, Groups, GroupsFetch};
 pub use tree::TreeRow;
 
@@ -115,21 +115,8 @@ impl View for GroupsView {
         }
     }
 
-    fn load(&mut self, _app: &App) -> Vec<Step> {
-        vec![Step::Fetch(Fetcher::new(GroupsFetch))]
-    }
-
-    fn arrived(
-        &mut self,
-        _fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
-        take_answer(&mut self.groups, result, "")
-    }
-
-    fn cancelled(&mut self) {
-        cancel(&mut self.groups);
+    fn one_load(&mut self) -> Option<OneLoad<'_>> {
+        Some(OneLoad::new(GroupsFetch, &mut self.groups))
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -23,7 +23,7 @@ use crate::tui::routing::{Input, Offer};
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
-use super::frame::{cancel, take_answer};
+use super::frame::{OneLoad, take_answer};
 use super::list::{self, List, Listing, Rows, best};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::KeysFetch;
@@ -200,8 +200,8 @@ impl View for KeysView {
         }
     }
 
-    fn load(&mut self, _app: &App) -> Vec<Step> {
-        vec![Step::Fetch(Fetcher::new(KeysFetch))]
+    fn one_load(&mut self) -> Option<OneLoad<'_>> {
+        Some(OneLoad::new(KeysFetch, &mut self.book))
     }
 
     fn arrived(
@@ -217,10 +217,6 @@ impl View for KeysView {
                 .retain(|id| book.keys.iter().any(|k| k.key_id == *id));
         }
         steps
-    }
-
-    fn cancelled(&mut self) {
-        cancel(&mut self.book);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

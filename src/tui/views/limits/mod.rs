@@ -10,12 +10,12 @@ mod view;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::frame::{cancel, take_answer};
+use super::frame::OneLoad;
 use super::list::{List, Listing, Rows, best};
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::{Entry, Step, View};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
-use crate::tui::state::{App, Remote, RemoteError};
+use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 pub use loading::{Limits, LimitsFetch, ModelLimit};
 
@@ -127,21 +127,8 @@ impl View for RateLimits {
         Vec::new()
     }
 
-    fn load(&mut self, _app: &App) -> Vec<Step> {
-        vec![Step::Fetch(Fetcher::new(LimitsFetch))]
-    }
-
-    fn arrived(
-        &mut self,
-        _fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
-        take_answer(&mut self.limits, result, "")
-    }
-
-    fn cancelled(&mut self) {
-        cancel(&mut self.limits);
+    fn one_load(&mut self) -> Option<OneLoad<'_>> {
+        Some(OneLoad::new(LimitsFetch, &mut self.limits))
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

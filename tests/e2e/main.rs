@@ -17,6 +17,7 @@ mod dialogs;
 mod directory_pages;
 mod groups_view;
 mod keys_never_echoed;
+mod long_plan;
 mod org_keys_audit_spend;
 mod people;
 mod private_files;

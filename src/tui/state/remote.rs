@@ -90,6 +90,13 @@ pub enum Remote<T> {
     Failed(RemoteError),
 }
 
+/// What a view's data is before its first answer.
+impl<T> Default for Remote<T> {
+    fn default() -> Self {
+        Self::Loading
+    }
+}
+
 /// A remote value plus the request (if any) whose answer would replace it. While a refresh
 /// runs, the previous value stays on screen; if the refresh cannot reach the server, it stays
 /// after too, with [`stale`](Self::stale) saying why.

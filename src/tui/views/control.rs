@@ -25,11 +25,6 @@ pub fn current(app: &App) -> Option<&OpenView> {
     app.view.as_ref().filter(|open| open.profile == app.current)
 }
 
-fn current_mut(app: &mut App) -> Option<&mut OpenView> {
-    let profile = app.current;
-    app.view.as_mut().filter(|open| open.profile == profile)
-}
-
 /// The routing table's rows while a view is shown (no dialog being open).
 pub fn routes(app: &App) -> Option<Vec<Route>> {
     let open = current(app)?;
@@ -81,7 +76,10 @@ fn offer(app: &App, action: Action) -> Offer {
     };
     match action {
         Action::Close | Action::Refresh if !open.view.typing() => Offer::Acts,
-        other => open.view.offer(other, app),
+        other => open
+            .view
+            .list_offer(other)
+            .unwrap_or_else(|| open.view.offer(other, app)),
     }
 }
 
@@ -98,7 +96,8 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
             let Some(mut open) = app.view.take() else {
                 return Vec::new();
             };
-            let steps = open.view.act(input, app);
+            let by_list = open.view.list_keys().and_then(|list| list.act(&input, app));
+            let steps = by_list.unwrap_or_else(|| open.view.act(input, app));
             app.view = Some(open);
             follow(app, steps)
         }
@@ -106,9 +105,15 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
 }
 
 fn paste(app: &mut App, text: &str) {
-    if let Some(open) = current_mut(app) {
-        open.view.paste(text);
+    let Some(mut open) = app.view.take() else {
+        return;
+    };
+    if open.profile == app.current
+        && let Some(list) = open.view.list_keys()
+    {
+        list.paste(text, app);
     }
+    app.view = Some(open);
 }
 
 /// Opens a view (closing the one open before) and starts its loads.

@@ -4,15 +4,22 @@
 //! [`control`] is the one place a view is opened, fed keys and answers, and closed. A view gets
 //! the action a key stands for in its own keymap section, says what happens next as data
 //! ([`Step`]) and asks the server for things as [`Fetcher`]s, which run on the async runner
-//! like every other request.
+//! like every other request. A view whose rows take a cursor keeps them in the one shared
+//! [`list::List`] (moving, page and end keys, the `/` search that moves the cursor, drawing)
+//! and says only its own rules ([`list::Listing`]); [`frame`] holds what every view does with
+//! what it loads (its frame, the placeholder, an answer taken in).
 //!
-//! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below, and its
-//! section in the keymap.
+//! Adding a view: its folder here, a `mod` line and an entry in [`VIEWS`] below (its
+//! [`Entry`] names its command and keymap section), and its section in the keymap.
 
 pub mod control;
 pub mod fetch;
 pub mod frame;
+#[macro_use]
+pub mod list;
 pub mod numbers;
+#[cfg(test)]
+pub mod testing;
 
 pub mod audit;
 pub mod groups;
@@ -62,6 +69,8 @@ pub struct Entry {
     pub command: &'static str,
     /// The one line the command line shows beside it.
     pub summary: &'static str,
+    /// Its own section of the keymap.
+    pub context: Context,
     pub open: fn(&App) -> Box<dyn View>,
 }
 
@@ -101,42 +110,76 @@ pub enum Step {
 
 /// An organization-level view, whichever it is.
 pub trait View: fmt::Debug + AnyView {
-    /// What it is, for the record of what a frame showed.
-    fn name(&self) -> &'static str;
+    /// How it is opened: its command, and its section of the keymap.
+    fn entry(&self) -> &'static Entry;
+
+    /// What it is (its command), for the record of what a frame showed.
+    fn name(&self) -> &'static str {
+        self.entry().command
+    }
 
     /// Its own section of the keymap.
-    fn context(&self) -> Context;
+    fn context(&self) -> Context {
+        self.entry().context
+    }
 
     /// Whether a text field of it takes the keys now (a filter being typed).
     fn typing(&self) -> bool {
         false
     }
 
-    /// What it does with `action` now (read-only refusals included).
+    /// What it does with `action` now (read-only refusals included), of what its list leaves.
     fn offer(&self, action: Action, app: &App) -> Offer;
 
-    /// What an input does to it. Reads the rest of the console from `app`.
+    /// What an input its list leaves does to it. Reads the rest of the console from `app`.
     fn act(&mut self, input: Input, app: &App) -> Vec<Step>;
 
-    /// Pasted text, for a text field of it that takes keys.
-    fn paste(&mut self, _text: &str) {}
+    /// What its list (when its rows are one) does with `action`, before the view's own
+    /// [`offer`](Self::offer); `None` leaves it to the view.
+    fn list_offer(&self, _action: Action) -> Option<Offer> {
+        None
+    }
+
+    /// Its list, when its rows are one: it takes keys and pasted text before the view does.
+    fn list_keys(&mut self) -> Option<&mut dyn list::ListKeys> {
+        None
+    }
+
+    /// The one thing it loads, for a view that loads one thing: [`load`](Self::load),
+    /// [`arrived`](Self::arrived) and [`cancelled`](Self::cancelled) then need no code of
+    /// their own.
+    fn one_load(&mut self) -> Option<frame::OneLoad<'_>> {
+        None
+    }
 
     /// What to ask the server for: when it opens, and again on refresh.
-    fn load(&mut self, app: &App) -> Vec<Step>;
+    fn load(&mut self, _app: &App) -> Vec<Step> {
+        self.one_load()
+            .map(|load| vec![Step::Fetch(load.fetch)])
+            .unwrap_or_default()
+    }
 
     /// The answer to one of its fetches.
     fn arrived(
         &mut self,
-        fetch: &Fetcher,
+        _fetch: &Fetcher,
         result: Result<ViewData, RemoteError>,
-        app: &App,
-    ) -> Vec<Step>;
+        _app: &App,
+    ) -> Vec<Step> {
+        self.one_load()
+            .map(|load| load.slot.take(result))
+            .unwrap_or_default()
+    }
 
     /// One of its fetches was sent (a confirmed change included, which a dialog starts).
     fn started(&mut self, _fetch: &Fetcher) {}
 
     /// Its fetches were cancelled (ctrl-c): what was waiting for them says so.
-    fn cancelled(&mut self) {}
+    fn cancelled(&mut self) {
+        if let Some(load) = self.one_load() {
+            load.slot.cancel();
+        }
+    }
 
     /// Why it may not close (or reload) now: a run of changes on its way, which closing
     /// would cut off between a request and the journal.

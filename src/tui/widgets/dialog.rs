@@ -196,6 +196,28 @@ impl ButtonView {
     }
 }
 
+/// A confirmation's row: every button as it is, but the confirming one, which says what it
+/// does (`text`) and works only when `enabled`.
+pub fn confirm_row(
+    row: &[Button],
+    focus: Button,
+    (confirm, text, enabled): (Button, &str, bool),
+    theme: &Theme,
+) -> Line<'static> {
+    let views: Vec<ButtonView> = row
+        .iter()
+        .map(|b| {
+            let view = ButtonView::new(*b, Some(focus));
+            if *b == confirm {
+                view.text(text).enabled(enabled)
+            } else {
+                view
+            }
+        })
+        .collect();
+    buttons(&views, theme)
+}
+
 /// The buttons, centred. The focused one is marked with arrows as well as its style, so
 /// focus shows without colour.
 pub fn buttons(views: &[ButtonView], theme: &Theme) -> Line<'static> {

@@ -9,10 +9,17 @@
 
 use std::cell::Cell;
 
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::tui::dialogs::{Button, Next, RowKey, row_key};
 use crate::tui::keymap::Action;
+use crate::tui::state::FlashLevel;
+use crate::tui::widgets::dialog::Body;
+
+/// Lines of a dialog on screen that are not its body: its border and the margin around it.
+const AROUND_A_DIALOG: u16 = 2 + 2;
 
 /// Where the list is scrolled to, and what the frames have shown of it.
 #[derive(Debug, Clone, Default)]
@@ -53,6 +60,54 @@ impl ReadThrough {
     /// How many lines no frame has drawn yet (those below the furthest drawn).
     pub fn unread(&self) -> usize {
         self.total.get().saturating_sub(self.drawn_to.get())
+    }
+
+    /// Why the confirming button does nothing yet: lines no frame has drawn. `None` once
+    /// every line was drawn.
+    pub fn refusal(&self) -> Option<String> {
+        (!self.read_whole()).then(|| {
+            format!(
+                "Nothing sent: scroll to the end first ({} lines not shown yet)",
+                self.unread()
+            )
+        })
+    }
+
+    /// A key in a confirmation that lists this: the button row's keys (focus, Enter, cancel),
+    /// else scrolling. Enter on `confirm` is `confirmed` once every line was drawn, and is
+    /// refused with the reason before.
+    pub fn confirm_key(
+        &mut self,
+        action: Action,
+        (row, focus, confirm): (&[Button], &mut Button, Button),
+        confirmed: impl FnOnce() -> Next,
+    ) -> Next {
+        match row_key(action, row, focus, confirm) {
+            RowKey::Confirm => match self.refusal() {
+                Some(text) => Next::Say(FlashLevel::Error, text),
+                None => confirmed(),
+            },
+            RowKey::Close => Next::Close,
+            RowKey::Moved => Next::Stay,
+            RowKey::Other => {
+                self.scroll(action);
+                Next::Stay
+            }
+        }
+    }
+
+    /// Adds the window of `lines` to a dialog's `body` on `screen`, as many lines as leave
+    /// room for the `below` lines the dialog draws under the list; records what is drawn.
+    pub fn fill(
+        &self,
+        body: &mut Body,
+        lines: Vec<Line<'static>>,
+        (screen, below): (Rect, usize),
+        muted: Style,
+    ) {
+        let taken = body.lines.len() + below;
+        let rows = usize::from(screen.height.saturating_sub(AROUND_A_DIALOG)).saturating_sub(taken);
+        body.lines.extend(self.window(lines, rows, muted));
     }
 
     /// The window of `lines` that fits in `rows` lines, and a line saying which part shows

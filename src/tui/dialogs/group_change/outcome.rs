@@ -26,7 +26,7 @@ pub fn changed(
         && let Some(open) = app.view.as_mut().filter(|open| open.profile == profile)
         && let Some(view) = open.view.as_any_mut().downcast_mut::<GroupsView>()
     {
-        view.cursor = Some(created.uuid);
+        view.list.cursor.follow(created.uuid);
     }
     if app
         .view

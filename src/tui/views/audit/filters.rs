@@ -12,7 +12,7 @@ impl AuditView {
         self.entries = Remote::Loading;
         self.exhausted = false;
         self.loading_older = false;
-        self.cursor = None;
+        self.list.cursor.reset();
         let mut steps = vec![Step::StopLoads, self.page(PageKind::First, app)];
         if !matches!(self.names, Remote::Loaded(_)) {
             steps.push(Step::Fetch(Fetcher::new(NamesFetch)));

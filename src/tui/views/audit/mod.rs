@@ -23,20 +23,20 @@ use crate::actions::audit_trail::{AuditFilter, AuditNames, row};
 use crate::api::AuditLogOut;
 use crate::tui::dialogs::export_audit::ExportDialog;
 use crate::tui::effect::Effect;
-use crate::tui::fuzzy::Query;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
-use crate::tui::update::text_input;
 
 use super::fetch::read;
+use super::list::{List, Listing, Rows, best};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{ExportFetch, Exported, FOLLOW_EVERY, NamesFetch, PAGE, PageFetch, PageKind};
 
 pub const ENTRY: Entry = Entry {
     command: "audit",
     summary: "Audit log: who did what to what; filters, follow, export",
+    context: Context::Audit,
     open: |_| Box::new(AuditView::new(AuditFilter::default())),
 };
 
@@ -64,10 +64,8 @@ pub struct AuditView {
     pub loading_older: bool,
     pub following: bool,
     pub detail: bool,
-    /// The entry under the cursor, by log id.
-    pub cursor: Option<i64>,
-    pub search: tui_input::Input,
-    pub searching: bool,
+    /// Follows the entry under the cursor by log id.
+    pub list: List<i64>,
 }
 
 impl AuditView {
@@ -80,9 +78,7 @@ impl AuditView {
             loading_older: false,
             following: false,
             detail: false,
-            cursor: None,
-            search: tui_input::Input::default(),
-            searching: false,
+            list: List::default(),
         }
     }
 
@@ -109,127 +105,68 @@ impl AuditView {
     }
 
     pub fn selected(&self, rows: &[&AuditLogOut]) -> Option<usize> {
-        if rows.is_empty() {
-            return None;
-        }
-        let found = self
-            .cursor
-            .and_then(|id| rows.iter().position(|e| e.log_id == id));
-        Some(found.unwrap_or(0))
+        self.list.selected(&log_ids(rows))
     }
 
     pub fn current(&self, now: OffsetDateTime) -> Option<&AuditLogOut> {
         let rows = self.rows(now);
         self.selected(&rows).map(|at| rows[at])
     }
+}
 
-    fn step(&mut self, app: &App, delta: isize) -> Vec<Step> {
-        let rows = self.rows(app.now);
-        if rows.is_empty() {
-            return Vec::new();
-        }
-        let at = self.selected(&rows).unwrap_or(0) as isize;
-        let to = (at.saturating_add(delta)).clamp(0, rows.len() as isize - 1) as usize;
-        self.cursor = Some(rows[to].log_id);
-        self.maybe_older(app)
+fn log_ids(rows: &[&AuditLogOut]) -> Vec<i64> {
+    rows.iter().map(|e| e.log_id).collect()
+}
+
+impl Listing for AuditView {
+    list_in_field!(i64);
+    const MISSING: &'static str = "No loaded entry";
+
+    fn ids(&self, app: &App) -> impl Rows<Id = i64> {
+        log_ids(&self.rows(app.now))
     }
 
-    fn find(&mut self, app: &App) -> Vec<Step> {
-        let query = Query::new(self.search.value());
+    /// The entry whose time, actor, action or target (as shown) matches best.
+    fn find(&self, query: &str, app: &App) -> Option<usize> {
         let names = self.names();
-        let best = self
+        let texts = self
             .rows(app.now)
-            .iter()
-            .filter_map(|e| {
-                let text = row(e, names).join(" ");
-                query.score(&text).map(|m| (m.score, e.log_id))
-            })
-            .max_by_key(|(score, _)| *score);
-        match best {
-            Some((_, id)) => {
-                self.cursor = Some(id);
-                Vec::new()
-            }
-            None => vec![Step::Say(
-                FlashLevel::Info,
-                format!("No loaded entry matches \"{}\"", self.search.value()),
-            )],
-        }
+            .into_iter()
+            .map(|e| row(e, names).join(" "));
+        best(texts, query)
+    }
+
+    /// Older entries load as the cursor nears the end of what is loaded.
+    fn moved(&mut self, app: &App) -> Vec<Step> {
+        self.maybe_older(app)
     }
 }
 
 impl View for AuditView {
-    fn name(&self) -> &'static str {
-        "audit"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Audit
-    }
-
-    fn typing(&self) -> bool {
-        self.searching
-    }
+    keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        let acts = if self.searching {
-            matches!(
-                action,
-                Action::Done | Action::Clear | Action::Up | Action::Down
-            )
-        } else {
-            matches!(
-                action,
-                Action::Up
-                    | Action::Down
-                    | Action::PageUp
-                    | Action::PageDown
-                    | Action::Top
-                    | Action::Bottom
-                    | Action::Filter
-                    | Action::ActorFilter
-                    | Action::ActionFilter
-                    | Action::Window
-                    | Action::Follow
-                    | Action::Open
-                    | Action::Export
-            )
-        };
+        let acts = matches!(
+            action,
+            Action::ActorFilter
+                | Action::ActionFilter
+                | Action::Window
+                | Action::Follow
+                | Action::Open
+                | Action::Export
+        );
         if acts { Offer::Acts } else { Offer::Ignores }
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let page = usize::from(app.screen.1.saturating_sub(8)).max(1) as isize;
-        let action = match input {
-            Input::Typed(key) => {
-                if text_input::feed(&mut self.search, &key) == Some(true) {
-                    return self.find(app);
-                }
-                return Vec::new();
-            }
-            Input::Action(action) => action,
+        let Input::Action(action) = input else {
+            return Vec::new();
         };
         match action {
-            Action::Up => self.step(app, -1),
-            Action::Down => self.step(app, 1),
-            Action::PageUp => self.step(app, -page),
-            Action::PageDown => self.step(app, page),
-            Action::Top => self.step(app, isize::MIN / 2),
-            Action::Bottom => self.step(app, isize::MAX / 2),
-            Action::Filter => {
-                self.searching = true;
-                self.search = tui_input::Input::default();
-                Vec::new()
-            }
-            Action::Done => {
-                self.searching = false;
-                Vec::new()
-            }
-            Action::Clear => {
-                self.searching = false;
-                self.search = tui_input::Input::default();
-                Vec::new()
-            }
             Action::ActorFilter => self.toggle_actor(app),
             Action::ActionFilter => self.toggle_action(app),
             Action::Window => {
@@ -250,10 +187,6 @@ impl View for AuditView {
             }
             _ => Vec::new(),
         }
-    }
-
-    fn paste(&mut self, text: &str) {
-        text_input::paste(&mut self.search, text);
     }
 
     fn load(&mut self, app: &App) -> Vec<Step> {

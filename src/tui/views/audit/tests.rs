@@ -10,6 +10,7 @@ use super::*;
 use crate::actions::fixtures;
 use crate::tui::call::Call;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 pub fn names() -> AuditNames {
     AuditNames::new(
@@ -54,16 +55,11 @@ pub fn entries() -> Vec<AuditLogOut> {
 }
 
 fn open_audit() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "audit");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("audit")
 }
 
 fn shown(app: &App) -> &AuditView {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the audit view")
+    shown_as(app)
 }
 
 #[test]
@@ -76,7 +72,7 @@ fn rows_are_named_and_the_search_moves_the_cursor() {
     assert_eq!(first[3], "Product & Design");
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "zoe member");
-    assert_eq!(shown(&app).cursor, Some(3));
+    assert_eq!(shown(&app).list.cursor.id(), Some(&3));
     assert_eq!(
         shown(&app).rows(app.now).len(),
         4,

@@ -12,8 +12,8 @@ use crate::api::AuditLogOut;
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
-use crate::tui::widgets::input;
-use crate::tui::widgets::table::{self, Column, Row, Table};
+use crate::tui::views::list::draw_table;
+use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::AuditView;
 
@@ -31,9 +31,7 @@ pub fn render(audit: &AuditView, frame: &mut Frame, area: Rect, app: &App, theme
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(detail_height),
-        Constraint::Length(u16::from(
-            audit.searching || !audit.search.value().is_empty(),
-        )),
+        Constraint::Length(u16::from(audit.list.search.shown())),
     ])
     .areas(inner);
     let rows = audit.rows(app.now);
@@ -60,22 +58,15 @@ pub fn render(audit: &AuditView, frame: &mut Frame, area: Rect, app: &App, theme
         .iter()
         .map(|e| Row::new(row(e, &names).to_vec(), theme.text))
         .collect();
-    if table_rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("No entry in this trail", theme.muted)),
-            rows_area,
-        );
-    } else {
-        let table = Table {
-            columns: &columns,
-            rows: &table_rows,
-            selected: audit.selected(&rows),
-            focused: !audit.searching,
-            title_suffix: None,
-            header: true,
-        };
-        table::render(frame, rows_area, &table, theme);
-    }
+    let table = Table {
+        columns: &columns,
+        rows: &table_rows,
+        selected: audit.selected(&rows),
+        focused: !audit.list.typing(),
+        title_suffix: None,
+        header: true,
+    };
+    draw_table(frame, rows_area, &table, "No entry in this trail", theme);
     if detail.height > 0
         && let Some(entry) = audit.selected(&rows).map(|at| rows[at])
     {
@@ -83,21 +74,7 @@ pub fn render(audit: &AuditView, frame: &mut Frame, area: Rect, app: &App, theme
         let lines = detail_lines(entry, &row(entry, &names), workspace, theme);
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
     }
-    if search.height > 0 {
-        frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), search);
-        let field = Rect {
-            x: search.x + 1,
-            width: search.width.saturating_sub(1),
-            ..search
-        };
-        input::render(
-            frame,
-            field,
-            &audit.search,
-            theme.field_editing,
-            audit.searching,
-        );
-    }
+    audit.list.search.render(frame, search, theme);
 }
 
 /// The entry whole: every field and every piece of metadata, one per line.

@@ -14,6 +14,7 @@ use crate::api::{
 use crate::tui::dialogs::group_change::{GroupChange, Stage};
 use crate::tui::testing::*;
 use crate::tui::testing::{ANA, DATA, JANE, JOHN, RESEARCH, ZOE, id};
+use crate::tui::views::testing::{flash, opened, shown_as};
 
 pub const ENGINEERING: u128 = 900;
 pub const PLATFORM: u128 = 901;
@@ -90,16 +91,11 @@ pub fn groups() -> Groups {
 }
 
 pub fn open_groups() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "groups");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("groups")
 }
 
 fn shown(app: &App) -> &GroupsView {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the groups view")
+    shown_as(app)
 }
 
 fn change_dialog(app: &App) -> &GroupChange {
@@ -107,13 +103,6 @@ fn change_dialog(app: &App) -> &GroupChange {
         .last()
         .and_then(|d| d.as_any().downcast_ref())
         .expect("a group change dialog")
-}
-
-fn flash(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -131,7 +120,7 @@ fn nested_groups_are_drawn_under_theirs_and_the_search_moves_the_cursor() {
     );
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "fin");
-    assert_eq!(shown(&app).cursor, Some(id(FINANCE)));
+    assert_eq!(shown(&app).list.cursor.id(), Some(&id(FINANCE)));
     assert_eq!(shown(&app).rows().len(), 4, "the search hides nothing");
 }
 
@@ -260,10 +249,10 @@ fn a_group_nested_in_two_groups_shows_under_both() {
         groups: Remote::Loaded(Arc::new(all)),
         ..GroupsView::default()
     };
-    view.move_to(3);
-    view.step(1);
+    let rows = view.group_ids();
+    view.list.cursor = crate::tui::views::list::Cursor::at(&rows, 3).stepped(&rows, 1);
     assert_eq!(view.selected(), Some(4));
-    assert_eq!(view.cursor, Some(id(PLATFORM)));
+    assert_eq!(view.list.cursor.id(), Some(&id(PLATFORM)));
 }
 
 /// Moves to `name`, presses `key`, then Enter on the list's first entry (and on the first

@@ -9,10 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::OrgRole;
-use crate::tui::state::{App, Remote};
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::views::frame::{body, unless_loaded};
-use crate::tui::widgets::input;
+use crate::tui::views::frame::loaded;
 use crate::tui::widgets::table::{self, Column, Row, Table};
 use crate::tui::widgets::text::{truncate, wrap};
 
@@ -23,16 +22,13 @@ pub const LOCKED: &str =
     "🔒 from the identity provider, which owns its name, members and existence: change those there";
 
 pub fn render(view: &GroupsView, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let inner = body(frame, area, "Groups", theme);
-    if unless_loaded(frame, inner, "groups", &view.groups, app, theme) {
-        return;
-    }
-    let Remote::Loaded(groups) = &view.groups else {
+    let Some((inner, groups)) = loaded(frame, area, ("Groups", "groups"), &view.groups, app, theme)
+    else {
         return;
     };
     let [main, search] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(u16::from(view.searching || !view.search.value().is_empty())),
+        Constraint::Length(u16::from(view.list.search.shown())),
     ])
     .areas(inner);
     if groups.entries.is_empty() {
@@ -54,21 +50,7 @@ pub fn render(view: &GroupsView, frame: &mut Frame, area: Rect, app: &App, theme
     if let Some(entry) = view.current() {
         details(entry, groups, frame, right, app, theme);
     }
-    if search.height > 0 {
-        frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), search);
-        let field = Rect {
-            x: search.x + 1,
-            width: search.width.saturating_sub(1),
-            ..search
-        };
-        input::render(
-            frame,
-            field,
-            &view.search,
-            theme.field_editing,
-            view.searching,
-        );
-    }
+    view.list.search.render(frame, search, theme);
 }
 
 fn tree(view: &GroupsView, groups: &Groups, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -101,7 +83,7 @@ fn tree(view: &GroupsView, groups: &Groups, frame: &mut Frame, area: Rect, theme
         columns: &columns,
         rows: &rows,
         selected: view.selected(),
-        focused: !view.searching,
+        focused: !view.list.typing(),
         title_suffix: None,
         header: true,
     };

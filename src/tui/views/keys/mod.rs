@@ -18,47 +18,31 @@ use crate::actions::key_list::{KeyBook, KeyFilter, KeyRow};
 use crate::actions::{self, ActionError};
 use crate::tui::dialogs::key_run::KeyRun;
 use crate::tui::dialogs::new_key::NewKeyForm;
-use crate::tui::fuzzy::Query;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
-use crate::tui::update::text_input;
 
-use super::fetch::read;
-use super::frame::take;
+use super::frame::{OneLoad, take_answer};
+use super::list::{self, List, Listing, Rows, best};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::KeysFetch;
 
 pub const ENTRY: Entry = Entry {
     command: "keys",
     summary: "Every API key: status, owner, quick filters; create, rotate, delete",
+    context: Context::Keys,
     open: |_| Box::new(KeysView::default()),
 };
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct KeysView {
     pub book: Remote<KeyBook>,
     pub filter: KeyFilter,
-    /// The key under the cursor, followed by id through filters and reloads.
-    pub cursor: Option<Uuid>,
+    /// Follows the key under the cursor by id through filters and reloads.
+    pub list: List<Uuid>,
     /// Keys picked for a bulk deletion.
     pub marked: BTreeSet<Uuid>,
-    pub search: tui_input::Input,
-    pub searching: bool,
-}
-
-impl Default for KeysView {
-    fn default() -> Self {
-        Self {
-            book: Remote::Loading,
-            filter: KeyFilter::All,
-            cursor: None,
-            marked: BTreeSet::new(),
-            search: tui_input::Input::default(),
-            searching: false,
-        }
-    }
 }
 
 impl KeysView {
@@ -74,52 +58,7 @@ impl KeysView {
     }
 
     pub fn selected(&self, rows: &[KeyRow]) -> Option<usize> {
-        if rows.is_empty() {
-            return None;
-        }
-        let found = self
-            .cursor
-            .and_then(|id| rows.iter().position(|r| r.key.key_id == id));
-        Some(found.unwrap_or(0))
-    }
-
-    fn step(&mut self, app: &App, delta: isize) {
-        let rows = self.rows(app);
-        if rows.is_empty() {
-            return;
-        }
-        let at = self.selected(&rows).unwrap_or(0) as isize;
-        let to = (at + delta).clamp(0, rows.len() as isize - 1) as usize;
-        self.cursor = Some(rows[to].key.key_id);
-    }
-
-    /// Moves the cursor to the key whose name, hidden key, workspace or owner best matches.
-    fn find(&mut self, app: &App) -> Vec<Step> {
-        let query = Query::new(self.search.value());
-        let best = self
-            .rows(app)
-            .iter()
-            .filter_map(|r| {
-                let text = format!(
-                    "{} {} {} {}",
-                    r.key.name.as_deref().unwrap_or_default(),
-                    r.key.hidden_key,
-                    r.key.workspace_name.as_deref().unwrap_or_default(),
-                    r.owner
-                );
-                query.score(&text).map(|m| (m.score, r.key.key_id))
-            })
-            .max_by_key(|(score, _)| *score);
-        match best {
-            Some((_, id)) => {
-                self.cursor = Some(id);
-                Vec::new()
-            }
-            None => vec![Step::Say(
-                FlashLevel::Info,
-                format!("No key matches \"{}\"", self.search.value()),
-            )],
-        }
+        self.list.selected(&key_ids(rows))
     }
 
     /// The keys a deletion acts on: the selected ones the table shows, else the cursor's.
@@ -182,106 +121,87 @@ impl KeysView {
     }
 }
 
+fn key_ids(rows: &[KeyRow]) -> Vec<Uuid> {
+    rows.iter().map(|r| r.key.key_id).collect()
+}
+
 fn say_error(error: ActionError) -> Vec<Step> {
     vec![Step::Say(FlashLevel::Error, error.to_string())]
 }
 
+impl Listing for KeysView {
+    list_in_field!(Uuid);
+    const MISSING: &'static str = "No key";
+
+    fn ids(&self, app: &App) -> impl Rows<Id = Uuid> {
+        key_ids(&self.rows(app))
+    }
+
+    /// The key whose name, hidden key, workspace or owner matches best.
+    fn find(&self, query: &str, app: &App) -> Option<usize> {
+        let texts = self.rows(app).into_iter().map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.key.name.as_deref().unwrap_or_default(),
+                r.key.hidden_key,
+                r.key.workspace_name.as_deref().unwrap_or_default(),
+                r.owner
+            )
+        });
+        best(texts, query)
+    }
+}
+
 impl View for KeysView {
-    fn name(&self) -> &'static str {
-        "keys"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Keys
-    }
-
-    fn typing(&self) -> bool {
-        self.searching
-    }
+    keys_to_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
-        if self.searching {
-            return match action {
-                Action::Done | Action::Clear | Action::Up | Action::Down => Offer::Acts,
-                _ => Offer::Ignores,
-            };
-        }
         match action {
             Action::NewKey | Action::DeleteKeys | Action::RotateKey => {
                 Offer::unless(app.change_refusal())
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-            | Action::Filter
-            | Action::QuickFilter
-            | Action::Mark => Offer::Acts,
+            Action::QuickFilter | Action::Mark => Offer::Acts,
             _ => Offer::Ignores,
         }
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let page = usize::from(app.screen.1.saturating_sub(8)).max(1) as isize;
-        let action = match input {
-            Input::Typed(key) => {
-                if text_input::feed(&mut self.search, &key) == Some(true) {
-                    return self.find(app);
-                }
-                return Vec::new();
-            }
-            Input::Action(action) => action,
+        let Input::Action(action) = input else {
+            return Vec::new();
         };
         match action {
-            Action::Up => self.step(app, -1),
-            Action::Down => self.step(app, 1),
-            Action::PageUp => self.step(app, -page),
-            Action::PageDown => self.step(app, page),
-            Action::Top => self.step(app, isize::MIN / 2),
-            Action::Bottom => self.step(app, isize::MAX / 2),
             Action::QuickFilter => {
                 self.filter = self.filter.next();
                 let shown = self.rows(app).len();
-                return vec![Step::Say(
+                vec![Step::Say(
                     FlashLevel::Info,
                     format!("Showing {}: {shown}", self.filter.label()),
-                )];
+                )]
             }
             Action::Mark => {
                 let rows = self.rows(app);
-                if let Some(at) = self.selected(&rows) {
-                    let id = rows[at].key.key_id;
-                    if !self.marked.remove(&id) {
-                        self.marked.insert(id);
-                    }
-                    self.step(app, 1);
+                let Some(at) = self.selected(&rows) else {
+                    return Vec::new();
+                };
+                let id = rows[at].key.key_id;
+                if !self.marked.remove(&id) {
+                    self.marked.insert(id);
                 }
+                list::step(self, 1, app)
             }
-            Action::Filter => {
-                self.searching = true;
-                self.search = tui_input::Input::default();
-            }
-            Action::Done => self.searching = false,
-            Action::Clear => {
-                self.searching = false;
-                self.search = tui_input::Input::default();
-            }
-            Action::NewKey => return self.new_key(app),
-            Action::DeleteKeys => return self.delete(app),
-            Action::RotateKey => return self.rotate(app),
-            _ => {}
+            Action::NewKey => self.new_key(app),
+            Action::DeleteKeys => self.delete(app),
+            Action::RotateKey => self.rotate(app),
+            _ => Vec::new(),
         }
-        Vec::new()
     }
 
-    fn paste(&mut self, text: &str) {
-        text_input::paste(&mut self.search, text);
-    }
-
-    fn load(&mut self, _app: &App) -> Vec<Step> {
-        vec![Step::Fetch(Fetcher::new(KeysFetch))]
+    fn one_load(&mut self) -> Option<OneLoad<'_>> {
+        Some(OneLoad::new(KeysFetch, &mut self.book))
     }
 
     fn arrived(
@@ -290,20 +210,13 @@ impl View for KeysView {
         result: Result<ViewData, RemoteError>,
         _app: &App,
     ) -> Vec<Step> {
-        let failure = result.as_ref().err().map(|e| e.message.clone());
-        take(&mut self.book, read::<KeyBook>(result));
+        let steps = take_answer(&mut self.book, result, "");
         // Keys deleted since are no longer picked.
         if let Remote::Loaded(book) = &self.book {
             self.marked
                 .retain(|id| book.keys.iter().any(|k| k.key_id == *id));
         }
-        failure
-            .map(|text| vec![Step::Say(FlashLevel::Error, text)])
-            .unwrap_or_default()
-    }
-
-    fn cancelled(&mut self) {
-        super::frame::cancel(&mut self.book);
+        steps
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

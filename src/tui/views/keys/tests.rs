@@ -6,6 +6,7 @@ use crossterm::event::KeyCode;
 use super::*;
 use crate::actions::fixtures;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The action layer's small organization, Product archived.
 pub fn book() -> KeyBook {
@@ -17,16 +18,11 @@ pub fn book() -> KeyBook {
 }
 
 fn open_keys() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "keys");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("keys")
 }
 
 fn shown(app: &App) -> &KeysView {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the keys view")
+    shown_as(app)
 }
 
 #[test]
@@ -48,7 +44,10 @@ fn the_quick_filter_steps_and_the_search_moves_the_cursor() {
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "left");
     let view = shown(&app);
-    assert_eq!(view.cursor, Some(fixtures::id(fixtures::OTHER_CI_KEY)));
+    assert_eq!(
+        view.list.cursor.id(),
+        Some(&fixtures::id(fixtures::OTHER_CI_KEY))
+    );
     assert_eq!(view.rows(&app).len(), 3, "the search hides nothing");
 }
 

@@ -8,26 +8,29 @@ use ratatui::widgets::Paragraph;
 
 use crate::actions::key_list::KeyFilter;
 use crate::api::datetime::format_date;
-use crate::tui::state::{App, Remote};
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::views::frame::{body, unless_loaded};
-use crate::tui::widgets::input;
-use crate::tui::widgets::table::{self, Column, Row, Table};
+use crate::tui::views::frame::loaded;
+use crate::tui::views::list::draw_table;
+use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::KeysView;
 
 pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let inner = body(frame, area, "API keys", theme);
-    if unless_loaded(frame, inner, "API keys", &keys.book, app, theme) {
-        return;
-    }
-    let Remote::Loaded(book) = &keys.book else {
+    let Some((inner, book)) = loaded(
+        frame,
+        area,
+        ("API keys", "API keys"),
+        &keys.book,
+        app,
+        theme,
+    ) else {
         return;
     };
     let [head, rows_area, search] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(keys.searching || !keys.search.value().is_empty())),
+        Constraint::Length(u16::from(keys.list.search.shown())),
     ])
     .areas(inner);
     let rows = keys.rows(app);
@@ -91,33 +94,15 @@ pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: 
             row
         })
         .collect();
-    if table_rows.is_empty() {
-        let text = format!("No key is {}", keys.filter.label());
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), rows_area);
-    } else {
-        let table = Table {
-            columns: &columns,
-            rows: &table_rows,
-            selected: keys.selected(&rows),
-            focused: !keys.searching,
-            title_suffix: None,
-            header: true,
-        };
-        table::render(frame, rows_area, &table, theme);
-    }
-    if search.height > 0 {
-        frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), search);
-        let field = Rect {
-            x: search.x + 1,
-            width: search.width.saturating_sub(1),
-            ..search
-        };
-        input::render(
-            frame,
-            field,
-            &keys.search,
-            theme.field_editing,
-            keys.searching,
-        );
-    }
+    let table = Table {
+        columns: &columns,
+        rows: &table_rows,
+        selected: keys.selected(&rows),
+        focused: !keys.list.typing(),
+        title_suffix: None,
+        header: true,
+    };
+    let empty = format!("No key is {}", keys.filter.label());
+    draw_table(frame, rows_area, &table, &empty, theme);
+    keys.list.search.render(frame, search, theme);
 }

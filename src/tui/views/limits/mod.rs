@@ -10,21 +10,19 @@ mod view;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::tui::fuzzy::Query;
+use super::frame::OneLoad;
+use super::list::{List, Listing, Rows, best};
+use super::{Entry, Step, View};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
-use crate::tui::state::{App, Remote, RemoteError};
+use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
-use crate::tui::update::text_input;
-
-use super::fetch::read;
-use super::frame::take;
-use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{Limits, LimitsFetch, ModelLimit};
 
 pub const ENTRY: Entry = Entry {
     command: "limits",
     summary: "Rate limits per model: tokens per minute and per month",
+    context: Context::Limits,
     open: |_| Box::new(RateLimits::default()),
 };
 
@@ -55,28 +53,13 @@ impl SortBy {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RateLimits {
     pub limits: Remote<Limits>,
     pub sort: SortBy,
     pub reverse: bool,
-    /// The model under the cursor, followed by name through sorts and reloads.
-    pub cursor: Option<String>,
-    pub search: tui_input::Input,
-    pub searching: bool,
-}
-
-impl Default for RateLimits {
-    fn default() -> Self {
-        Self {
-            limits: Remote::Loading,
-            sort: SortBy::default(),
-            reverse: false,
-            cursor: None,
-            search: tui_input::Input::default(),
-            searching: false,
-        }
-    }
+    /// Follows the model under the cursor by name through sorts and reloads.
+    pub list: List<String>,
 }
 
 impl RateLimits {
@@ -98,145 +81,54 @@ impl RateLimits {
         rows
     }
 
-    /// The row under the cursor: the model it follows, else the first.
+    fn models(&self) -> Vec<String> {
+        self.rows().iter().map(|r| r.model.clone()).collect()
+    }
+
+    /// The row under the cursor.
     pub fn selected(&self) -> Option<usize> {
-        let rows = self.rows();
-        if rows.is_empty() {
-            return None;
-        }
-        let found = self
-            .cursor
-            .as_ref()
-            .and_then(|m| rows.iter().position(|r| &r.model == m));
-        Some(found.unwrap_or(0))
+        self.list.selected(&self.models())
+    }
+}
+
+impl Listing for RateLimits {
+    list_in_field!(String);
+    const MISSING: &'static str = "No model";
+
+    fn ids(&self, _app: &App) -> impl Rows<Id = String> {
+        self.models()
     }
 
-    fn move_to(&mut self, index: usize) {
-        self.cursor = self.rows().get(index).map(|r| r.model.clone());
-    }
-
-    fn step(&mut self, delta: isize) {
-        let len = self.rows().len();
-        if len == 0 {
-            return;
-        }
-        let at = self.selected().unwrap_or(0) as isize;
-        self.move_to((at + delta).clamp(0, len as isize - 1) as usize);
-    }
-
-    /// Moves the cursor to the model that best matches what is typed; says so when none does.
-    fn find(&mut self) -> Vec<Step> {
-        let query = Query::new(self.search.value());
-        let best = self
-            .rows()
-            .iter()
-            .filter_map(|r| query.score(&r.model).map(|m| (m.score, r.model.clone())))
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
-        match best {
-            Some((_, model)) => {
-                self.cursor = Some(model);
-                Vec::new()
-            }
-            None => vec![Step::Say(
-                crate::tui::state::FlashLevel::Info,
-                format!("No model matches \"{}\"", self.search.value()),
-            )],
-        }
+    fn find(&self, query: &str, _app: &App) -> Option<usize> {
+        best(self.models(), query)
     }
 }
 
 impl View for RateLimits {
-    fn name(&self) -> &'static str {
-        "limits"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Limits
-    }
-
-    fn typing(&self) -> bool {
-        self.searching
-    }
+    keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        let acts = if self.searching {
-            matches!(
-                action,
-                Action::Done | Action::Clear | Action::Up | Action::Down
-            )
-        } else {
-            matches!(
-                action,
-                Action::Up
-                    | Action::Down
-                    | Action::PageUp
-                    | Action::PageDown
-                    | Action::Top
-                    | Action::Bottom
-                    | Action::SortNext
-                    | Action::SortReverse
-                    | Action::Filter
-            )
-        };
-        if acts { Offer::Acts } else { Offer::Ignores }
+        match action {
+            Action::SortNext | Action::SortReverse => Offer::Acts,
+            _ => Offer::Ignores,
+        }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let page = usize::from(app.screen.1.saturating_sub(8)).max(1) as isize;
+    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
         match input {
-            Input::Typed(key) => {
-                if text_input::feed(&mut self.search, &key) == Some(true) {
-                    return self.find();
-                }
-            }
-            Input::Action(action) => match action {
-                Action::Up => self.step(-1),
-                Action::Down => self.step(1),
-                Action::PageUp => self.step(-page),
-                Action::PageDown => self.step(page),
-                Action::Top => self.move_to(0),
-                Action::Bottom => self.move_to(self.rows().len().saturating_sub(1)),
-                Action::SortNext => self.sort = self.sort.next(),
-                Action::SortReverse => self.reverse = !self.reverse,
-                Action::Filter => {
-                    self.searching = true;
-                    self.search = tui_input::Input::default();
-                }
-                Action::Done => self.searching = false,
-                Action::Clear => {
-                    self.searching = false;
-                    self.search = tui_input::Input::default();
-                }
-                _ => {}
-            },
+            Input::Action(Action::SortNext) => self.sort = self.sort.next(),
+            Input::Action(Action::SortReverse) => self.reverse = !self.reverse,
+            _ => {}
         }
         Vec::new()
     }
 
-    fn paste(&mut self, text: &str) {
-        text_input::paste(&mut self.search, text);
-        self.find();
-    }
-
-    fn load(&mut self, _app: &App) -> Vec<Step> {
-        vec![Step::Fetch(Fetcher::new(LimitsFetch))]
-    }
-
-    fn arrived(
-        &mut self,
-        _fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
-        let failure = result.as_ref().err().map(|e| e.message.clone());
-        take(&mut self.limits, read::<Limits>(result));
-        failure
-            .map(|text| vec![Step::Say(crate::tui::state::FlashLevel::Error, text)])
-            .unwrap_or_default()
-    }
-
-    fn cancelled(&mut self) {
-        super::frame::cancel(&mut self.limits);
+    fn one_load(&mut self) -> Option<OneLoad<'_>> {
+        Some(OneLoad::new(LimitsFetch, &mut self.limits))
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

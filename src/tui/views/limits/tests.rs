@@ -4,6 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The fixture server's limits: a Scale plan's.
 pub fn limits() -> Limits {
@@ -24,23 +25,21 @@ pub fn limits() -> Limits {
 }
 
 fn open_limits() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "limits");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("limits")
 }
 
 fn shown(app: &App) -> &RateLimits {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the limits view")
+    shown_as(app)
 }
 
 #[test]
 fn sorting_keeps_the_cursor_on_its_model() {
     let mut app = open_limits();
     press(&mut app, key(KeyCode::Down));
-    assert_eq!(shown(&app).cursor.as_deref(), Some("mistral-embed"));
+    assert_eq!(
+        shown(&app).list.cursor.id().map(String::as_str),
+        Some("mistral-embed")
+    );
     press(&mut app, key(KeyCode::Char('s')));
     press(&mut app, key(KeyCode::Char('S')));
     let view = shown(&app);
@@ -55,10 +54,13 @@ fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "large");
     let view = shown(&app);
-    assert_eq!(view.cursor.as_deref(), Some("mistral-large-latest"));
+    assert_eq!(
+        view.list.cursor.id().map(String::as_str),
+        Some("mistral-large-latest")
+    );
     assert_eq!(view.rows().len(), 4);
     press(&mut app, key(KeyCode::Enter));
-    assert!(!shown(&app).searching);
+    assert!(!shown(&app).list.typing());
     press(&mut app, key(KeyCode::Char('/')));
     type_text(&mut app, "zzz");
     assert!(
@@ -68,7 +70,10 @@ fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
             .text
             .contains("No model matches")
     );
-    assert_eq!(shown(&app).cursor.as_deref(), Some("mistral-large-latest"));
+    assert_eq!(
+        shown(&app).list.cursor.id().map(String::as_str),
+        Some("mistral-large-latest")
+    );
     press(&mut app, key(KeyCode::Esc));
     press(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_none(), "esc leaves the search, then the view");

@@ -6,29 +6,30 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::state::{App, Remote};
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::views::frame::{body, unless_loaded};
+use crate::tui::views::frame::loaded;
+use crate::tui::views::list::draw_table;
 use crate::tui::views::numbers::grouped;
-use crate::tui::widgets::input;
-use crate::tui::widgets::table::{self, Column, Row, Table};
+use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::RateLimits;
 
 pub fn render(limits: &RateLimits, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let inner = body(frame, area, "Rate limits", theme);
-    if unless_loaded(frame, inner, "rate limits", &limits.limits, app, theme) {
-        return;
-    }
-    let Remote::Loaded(loaded) = &limits.limits else {
+    let Some((inner, loaded)) = loaded(
+        frame,
+        area,
+        ("Rate limits", "rate limits"),
+        &limits.limits,
+        app,
+        theme,
+    ) else {
         return;
     };
     let [head, rows_area, search] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(
-            limits.searching || !limits.search.value().is_empty(),
-        )),
+        Constraint::Length(u16::from(limits.list.search.shown())),
     ])
     .areas(inner);
     let head_text = vec![
@@ -70,24 +71,10 @@ pub fn render(limits: &RateLimits, frame: &mut Frame, area: Rect, app: &App, the
         columns: &columns,
         rows: &rows,
         selected: limits.selected(),
-        focused: !limits.searching,
+        focused: !limits.list.typing(),
         title_suffix: Some((limits.sort.column(), arrow)),
         header: true,
     };
-    table::render(frame, rows_area, &table, theme);
-    if search.height > 0 {
-        frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), search);
-        let field = Rect {
-            x: search.x + 1,
-            width: search.width.saturating_sub(1),
-            ..search
-        };
-        input::render(
-            frame,
-            field,
-            &limits.search,
-            theme.field_editing,
-            limits.searching,
-        );
-    }
+    draw_table(frame, rows_area, &table, "No model has a rate limit", theme);
+    limits.list.search.render(frame, search, theme);
 }

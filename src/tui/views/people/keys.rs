@@ -1,7 +1,10 @@
-//! The people view's keys: moving, the `/` search that moves the cursor, sorting, selecting,
-//! the detail pane, a person's audit trail, and opening the dialogs that change people.
+//! The people view's keys: its list's rules (the `/` search finds the first row holding what
+//! is typed), sorting, selecting, the detail pane, a person's audit trail, and opening the
+//! dialogs that change people.
 
 use std::sync::Arc;
+
+use uuid::Uuid;
 
 use crate::actions::audit_trail::AuditFilter;
 use crate::actions::people::owned_keys;
@@ -11,7 +14,7 @@ use crate::tui::dialogs::{Opened, confirm_batch, invite, offboard, org_roles};
 use crate::tui::keymap::Action;
 use crate::tui::routing::Input;
 use crate::tui::state::{App, FlashLevel, Remote};
-use crate::tui::update::text_input;
+use crate::tui::views::list::{self, Listing, Rows};
 use crate::tui::views::{Fetcher, Step, audit};
 
 use super::rows::{INVITE_COLUMNS, MEMBER_COLUMNS};
@@ -21,30 +24,32 @@ fn say(level: FlashLevel, text: impl Into<String>) -> Vec<Step> {
     vec![Step::Say(level, text.into())]
 }
 
+impl Listing for People {
+    list_in_field!(Uuid);
+    const MISSING: &'static str = "Nobody";
+
+    fn ids(&self, _app: &App) -> impl Rows<Id = Uuid> {
+        self.shown_rows()
+    }
+
+    /// The first row (in the order shown) whose name or email holds what is typed.
+    fn find(&self, query: &str, _app: &App) -> Option<usize> {
+        self.tables.find(self.invites(), query)
+    }
+}
+
 impl People {
     pub(super) fn key(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let page = usize::from(app.screen.1.saturating_sub(8)).max(1) as isize;
-        let action = match input {
-            Input::Typed(key) => {
-                if text_input::feed(&mut self.search, &key) == Some(true) {
-                    return self.find();
-                }
-                return Vec::new();
-            }
-            Input::Action(action) => action,
+        let Input::Action(action) = input else {
+            return Vec::new();
         };
         match action {
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
-            Action::PageUp => self.step(-page),
-            Action::PageDown => self.step(page),
-            Action::Top => self.step(isize::MIN / 2),
-            Action::Bottom => self.step(isize::MAX / 2),
             Action::NextTab => {
                 self.tab = match self.tab {
                     Tab::Members => Tab::Invitations,
                     Tab::Invitations => Tab::Members,
                 };
+                std::mem::swap(&mut self.list.cursor, &mut self.other);
                 self.detail = None;
             }
             Action::SortNext => {
@@ -60,22 +65,13 @@ impl People {
                 self.reverse = !self.reverse;
                 self.resort();
             }
-            Action::Filter => {
-                self.searching = true;
-                self.search = tui_input::Input::default();
-            }
-            Action::Done => self.searching = false,
-            Action::Clear => {
-                self.searching = false;
-                self.search = tui_input::Input::default();
-            }
             Action::Mark => {
                 if let Some(id) = self.current()
                     && !self.marked.remove(&id)
                 {
                     self.marked.insert(id);
                 }
-                self.step(1);
+                return list::step(self, 1, app);
             }
             Action::MarkAll => self.mark_all(),
             Action::Open => return self.open_detail(app),
@@ -106,43 +102,9 @@ impl People {
         }
     }
 
-    fn step(&mut self, delta: isize) {
-        let len = self.tables.len(self.invites());
-        if len == 0 {
-            return;
-        }
-        let tab = usize::from(self.invites());
-        let at = self.cursor[tab] as isize;
-        self.cursor[tab] = at.saturating_add(delta).clamp(0, len as isize - 1) as usize;
-    }
-
     fn resort(&mut self) {
-        let ids = [
-            self.tables.id_at(false, self.cursor[0]),
-            self.tables.id_at(true, self.cursor[1]),
-        ];
-        let tables = Arc::make_mut(&mut self.tables);
-        tables.sort(self.sort, self.reverse);
-        for (tab, id) in ids.into_iter().enumerate() {
-            if let Some(at) = id.and_then(|id| tables.position_of(tab == 1, id)) {
-                self.cursor[tab] = at;
-            }
-        }
-    }
-
-    /// Moves the cursor to the first row matching the search; says so when none does.
-    pub(super) fn find(&mut self) -> Vec<Step> {
-        let query = self.search.value().to_owned();
-        if query.trim().is_empty() {
-            return Vec::new();
-        }
-        match self.tables.find(self.invites(), &query) {
-            Some(at) => {
-                self.cursor[usize::from(self.invites())] = at;
-                Vec::new()
-            }
-            None => say(FlashLevel::Info, format!("Nobody matches \"{query}\"")),
-        }
+        Arc::make_mut(&mut self.tables).sort(self.sort, self.reverse);
+        self.settle();
     }
 
     fn mark_all(&mut self) {

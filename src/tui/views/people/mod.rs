@@ -29,15 +29,17 @@ use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::fetch::read;
-use super::frame::take;
+use super::frame::{cancel, take, take_answer};
+use super::list::{Cursor, List};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{AuditFetch, Loaded, PeopleFetch, StepFetch};
-pub use rows::Tables;
+pub use rows::{TabRows, Tables};
 pub use run::{Batch, End, Run};
 
 pub const ENTRY: Entry = Entry {
     command: "people",
     summary: "Members and invitations: invite, roles, offboard, revoke",
+    context: Context::People,
     open: |_| Box::new(People::default()),
 };
 
@@ -60,7 +62,7 @@ pub struct Detail {
     pub audit: Remote<Vec<AuditLogOut>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct People {
     pub data: Remote<Loaded>,
     pub tables: Arc<Tables>,
@@ -68,31 +70,14 @@ pub struct People {
     /// The column sorted by, and whether reversed.
     pub sort: usize,
     pub reverse: bool,
-    /// The cursor's position in each tab's order.
-    pub cursor: [usize; 2],
+    /// The cursor of the tab shown (by person or invitation, through sorts and reloads) and
+    /// the search.
+    pub list: List<Uuid>,
+    /// The cursor of the other tab, kept for when it is shown again.
+    pub other: Cursor<Uuid>,
     pub marked: HashSet<Uuid>,
-    pub search: tui_input::Input,
-    pub searching: bool,
     pub detail: Option<Detail>,
     pub run: Option<Run>,
-}
-
-impl Default for People {
-    fn default() -> Self {
-        Self {
-            data: Remote::Loading,
-            tables: Arc::default(),
-            tab: Tab::Members,
-            sort: 0,
-            reverse: false,
-            cursor: [0, 0],
-            marked: HashSet::new(),
-            search: tui_input::Input::default(),
-            searching: false,
-            detail: None,
-            run: None,
-        }
-    }
 }
 
 impl People {
@@ -100,8 +85,28 @@ impl People {
         self.tab == Tab::Invitations
     }
 
+    /// The rows of the tab shown, as the list moves through them.
+    pub fn shown_rows(&self) -> TabRows<'_> {
+        TabRows {
+            tables: &self.tables,
+            invites: self.invites(),
+        }
+    }
+
+    /// The line under the cursor in the tab shown.
     pub fn position(&self) -> usize {
-        self.cursor[usize::from(self.invites())]
+        self.list.selected(&self.shown_rows()).unwrap_or(0)
+    }
+
+    /// Both cursors put back on their rows as the tables are now (after a sort, a reload).
+    fn settle(&mut self) {
+        let (shown, other) = (self.invites(), !self.invites());
+        let rows = |invites| TabRows {
+            tables: &self.tables,
+            invites,
+        };
+        self.list.cursor.settle(&rows(shown));
+        self.other.settle(&rows(other));
     }
 
     /// The id of the row under the cursor.
@@ -122,29 +127,13 @@ impl People {
 }
 
 impl View for People {
-    fn name(&self) -> &'static str {
-        "people"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::People
-    }
-
-    fn typing(&self) -> bool {
-        self.searching
-    }
+    keys_to_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
-        if self.searching {
-            return if matches!(
-                action,
-                Action::Done | Action::Clear | Action::Up | Action::Down
-            ) {
-                Offer::Acts
-            } else {
-                Offer::Ignores
-            };
-        }
         match action {
             Action::Invite
             | Action::EditRoles
@@ -157,13 +146,6 @@ impl View for People {
             Action::StopRun if self.running() => Offer::Acts,
             Action::StopRun => Offer::Ignores,
             Action::NextTab
-            | Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-            | Action::Filter
             | Action::SortNext
             | Action::SortReverse
             | Action::Mark
@@ -176,11 +158,6 @@ impl View for People {
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
         self.key(input, app)
-    }
-
-    fn paste(&mut self, text: &str) {
-        crate::tui::update::text_input::paste(&mut self.search, text);
-        self.find();
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {
@@ -202,23 +179,10 @@ impl View for People {
             }
             return Vec::new();
         }
-        let failure = result.as_ref().err().map(|e| e.message.clone());
-        let ids = [
-            self.tables.id_at(false, self.cursor[0]),
-            self.tables.id_at(true, self.cursor[1]),
-        ];
-        take(&mut self.data, read::<Loaded>(result));
+        let steps = take_answer(&mut self.data, result, "");
         if let Remote::Loaded(loaded) = &self.data {
             let mut tables = Tables::build(loaded);
             tables.sort(self.sort, self.reverse);
-            for (tab, id) in ids.into_iter().enumerate() {
-                let invites = tab == 1;
-                let len = tables.len(invites);
-                self.cursor[tab] = id
-                    .and_then(|id| tables.position_of(invites, id))
-                    .unwrap_or(self.cursor[tab])
-                    .min(len.saturating_sub(1));
-            }
             let present: HashSet<Uuid> = tables
                 .members
                 .iter()
@@ -227,10 +191,9 @@ impl View for People {
                 .collect();
             self.marked.retain(|id| present.contains(id));
             self.tables = Arc::new(tables);
+            self.settle();
         }
-        failure
-            .map(|text| vec![Step::Say(FlashLevel::Error, text)])
-            .unwrap_or_default()
+        steps
     }
 
     /// A run is shown from its first request on, so its progress and stop key are too.
@@ -241,9 +204,9 @@ impl View for People {
     }
 
     fn cancelled(&mut self) {
-        super::frame::cancel(&mut self.data);
+        cancel(&mut self.data);
         if let Some(detail) = self.detail.as_mut() {
-            super::frame::cancel(&mut detail.audit);
+            cancel(&mut detail.audit);
         }
         if let Some(run) = self.run.as_mut().filter(|r| r.running()) {
             run.end = Some(End::Interrupted);

@@ -12,6 +12,7 @@ use crate::domain::OrgRole;
 use crate::domain::text::fold;
 
 use super::loading::Loaded;
+use crate::tui::views::list::Rows;
 
 /// How long an invitation is good for (the contract's notes: 7 days after it was sent).
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
@@ -205,4 +206,27 @@ impl Tables {
 
 fn directed(order: Ordering, reverse: bool) -> Ordering {
     if reverse { order.reverse() } else { order }
+}
+
+/// One tab's rows in the order shown, as the view's list moves through them.
+#[derive(Debug, Clone, Copy)]
+pub struct TabRows<'a> {
+    pub tables: &'a Tables,
+    pub invites: bool,
+}
+
+impl Rows for TabRows<'_> {
+    type Id = Uuid;
+
+    fn count(&self) -> usize {
+        self.tables.len(self.invites)
+    }
+
+    fn id(&self, at: usize) -> Option<Uuid> {
+        self.tables.id_at(self.invites, at)
+    }
+
+    fn position(&self, id: &Uuid) -> Option<usize> {
+        self.tables.position_of(self.invites, *id)
+    }
 }

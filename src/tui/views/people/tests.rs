@@ -8,6 +8,7 @@ use crossterm::event::KeyCode;
 use super::*;
 use crate::actions::fixtures::{self, id};
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The action layer's small organization as the view loads it: four members (Zoë the only
 /// admin), one invitation sent by Zoë, three keys created by Jane Doe.
@@ -24,21 +25,16 @@ pub fn loaded() -> Loaded {
 }
 
 pub fn open_people() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "people");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("people")
 }
 
 pub fn shown(app: &App) -> &People {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the people view")
+    shown_as(app)
 }
 
 fn name_under_cursor(app: &App) -> String {
     let view = shown(app);
-    let row = view.tables.member_order[view.cursor[0]];
+    let row = view.tables.member_order[view.position()];
     view.tables.members[row].email.clone()
 }
 
@@ -76,7 +72,7 @@ fn sorting_keeps_the_cursor_on_its_person() {
     let before = name_under_cursor(&app);
     press(&mut app, key(KeyCode::Char('S')));
     assert_eq!(name_under_cursor(&app), before);
-    assert_eq!(shown(&app).cursor[0], 0, "reversed: the last is first");
+    assert_eq!(shown(&app).position(), 0, "reversed: the last is first");
 }
 
 #[test]
@@ -84,7 +80,7 @@ fn space_selects_and_moves_down_star_selects_the_whole_tab() {
     let mut app = open_people();
     press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(shown(&app).marked.len(), 1);
-    assert_eq!(shown(&app).cursor[0], 1);
+    assert_eq!(shown(&app).position(), 1);
     press(&mut app, key(KeyCode::Char('*')));
     assert_eq!(shown(&app).marked.len(), 4);
     press(&mut app, key(KeyCode::Char('*')));

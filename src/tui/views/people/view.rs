@@ -10,7 +10,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
-use crate::tui::widgets::input;
+use crate::tui::views::list::draw_table;
 use crate::tui::widgets::table::{self, Column, Row, Table};
 use crate::tui::widgets::text::truncate;
 
@@ -22,9 +22,7 @@ pub fn render(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: 
     if unless_loaded(frame, inner, "people", &people.data, app, theme) {
         return;
     }
-    let foot = people.searching
-        || !people.search.value().is_empty()
-        || people.run.as_ref().is_some_and(|r| r.running());
+    let foot = people.list.search.shown() || people.run.as_ref().is_some_and(|r| r.running());
     let detail_height = if people.detail.is_some() {
         (inner.height / 2).max(6)
     } else {
@@ -84,8 +82,6 @@ fn date(at: time::OffsetDateTime) -> String {
 
 fn member_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
     let t = &people.tables;
-    let selected = (!t.members.is_empty()).then_some(people.cursor[0]);
-    let shown = table::page(t.member_order.len(), selected, area.height, true);
     let columns = [
         Column::new(MEMBER_COLUMNS[0], 8, 28).grow(),
         Column::new(MEMBER_COLUMNS[1], 10, 34),
@@ -94,41 +90,28 @@ fn member_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
         Column::new(MEMBER_COLUMNS[4], 5, 12),
         Column::new(MEMBER_COLUMNS[5], 10, 10),
     ];
-    let rows: Vec<Row> = t.member_order[shown.clone()]
-        .iter()
-        .map(|&i| {
-            let m = &t.members[i];
-            let mut row = Row::new(
-                vec![
-                    m.name.clone(),
-                    m.email.clone(),
-                    m.roles.clone(),
-                    m.workspaces.to_string(),
-                    m.seats.clone(),
-                    date(m.joined),
-                ],
-                theme.text,
-            );
-            row.marked = people.marked.contains(&m.id);
-            row
-        })
-        .collect();
-    draw(
-        people,
-        frame,
-        area,
-        &columns,
-        &rows,
-        selected,
-        shown.start,
-        theme,
-    );
+    let row = |i: usize| {
+        let m = &t.members[i];
+        let cells = vec![
+            m.name.clone(),
+            m.email.clone(),
+            m.roles.clone(),
+            m.workspaces.to_string(),
+            m.seats.clone(),
+            date(m.joined),
+        ];
+        (m.id, Row::new(cells, theme.text))
+    };
+    let tab = Tab {
+        columns: &columns,
+        order: &t.member_order,
+        empty: "Nobody is a member",
+    };
+    draw(people, frame, area, tab, row, theme);
 }
 
 fn invite_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
     let t = &people.tables;
-    let selected = (!t.invites.is_empty()).then_some(people.cursor[1]);
-    let shown = table::page(t.invite_order.len(), selected, area.height, true);
     let columns = [
         Column::new(INVITE_COLUMNS[0], 10, 40).grow(),
         Column::new(INVITE_COLUMNS[1], 9, 30),
@@ -136,72 +119,67 @@ fn invite_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
         Column::new(INVITE_COLUMNS[3], 10, 10),
         Column::new(INVITE_COLUMNS[4], 10, 18),
     ];
-    let rows: Vec<Row> = t.invite_order[shown.clone()]
-        .iter()
-        .map(|&i| {
-            let v = &t.invites[i];
-            let expires = if v.expired {
-                format!("{} expired", date(v.expires))
-            } else {
-                date(v.expires)
-            };
-            let style = if v.expired { theme.muted } else { theme.text };
-            let mut row = Row::new(
-                vec![
-                    v.email.clone(),
-                    v.roles.clone(),
-                    v.inviter.clone(),
-                    date(v.sent),
-                    expires,
-                ],
-                style,
-            );
-            row.marked = people.marked.contains(&v.id);
-            row
-        })
-        .collect();
-    draw(
-        people,
-        frame,
-        area,
-        &columns,
-        &rows,
-        selected,
-        shown.start,
-        theme,
-    );
+    let row = |i: usize| {
+        let v = &t.invites[i];
+        let expires = if v.expired {
+            format!("{} expired", date(v.expires))
+        } else {
+            date(v.expires)
+        };
+        let style = if v.expired { theme.muted } else { theme.text };
+        let cells = vec![
+            v.email.clone(),
+            v.roles.clone(),
+            v.inviter.clone(),
+            date(v.sent),
+            expires,
+        ];
+        (v.id, Row::new(cells, style))
+    };
+    let tab = Tab {
+        columns: &columns,
+        order: &t.invite_order,
+        empty: "No invitation is pending",
+    };
+    draw(people, frame, area, tab, row, theme);
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One tab's table: its columns, its rows' order, and what shows when it has none.
+struct Tab<'a> {
+    columns: &'a [Column],
+    order: &'a [usize],
+    empty: &'a str,
+}
+
+/// Draws the screen of `tab` the cursor is on: cells are made for those rows only.
 fn draw(
     people: &People,
     frame: &mut Frame,
     area: Rect,
-    columns: &[Column],
-    rows: &[Row],
-    selected: Option<usize>,
-    start: usize,
+    tab: Tab,
+    row: impl Fn(usize) -> (uuid::Uuid, Row),
     theme: &Theme,
 ) {
-    if rows.is_empty() {
-        let text = if people.invites() {
-            "No invitation is pending"
-        } else {
-            "Nobody is a member"
-        };
-        frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
-        return;
-    }
+    let selected = people.list.selected(&people.shown_rows());
+    let shown = table::page(tab.order.len(), selected, area.height, true);
+    let rows: Vec<Row> = tab.order[shown.clone()]
+        .iter()
+        .map(|&i| {
+            let (id, mut row) = row(i);
+            row.marked = people.marked.contains(&id);
+            row
+        })
+        .collect();
     let arrow = if people.reverse { " ▼" } else { " ▲" };
     let table = Table {
-        columns,
-        rows,
-        selected: selected.map(|s| s - start),
-        focused: !people.searching,
-        title_suffix: Some((people.sort % columns.len(), arrow)),
+        columns: tab.columns,
+        rows: &rows,
+        selected: selected.map(|s| s - shown.start),
+        focused: !people.list.typing(),
+        title_suffix: Some((people.sort % tab.columns.len(), arrow)),
         header: true,
     };
-    table::render(frame, area, &table, theme);
+    draw_table(frame, area, &table, tab.empty, theme);
 }
 
 fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -286,17 +264,5 @@ fn foot_line(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: &
         );
         return;
     }
-    frame.render_widget(Paragraph::new(Span::styled("/", theme.hint_key)), area);
-    let field = Rect {
-        x: area.x + 1,
-        width: area.width.saturating_sub(1),
-        ..area
-    };
-    input::render(
-        frame,
-        field,
-        &people.search,
-        theme.field_editing,
-        people.searching,
-    );
+    people.list.search.render(frame, area, theme);
 }

@@ -1,25 +1,25 @@
 //! The one confirmation before a run of changes (`:plan`'s apply, `:undo`): the question,
-//! the changes as diff lines (all of them, or the first ones when the view has already shown
-//! the admin every line), and Cancel in focus. Pressing Apply starts the run for the view,
-//! if this dialog was drawn whole.
+//! every change as a diff line, and Cancel in focus. A list longer than the screen scrolls
+//! inside the dialog (the view's own arrows), and the confirming button works only once
+//! every line of it has been drawn; pressing it then starts the run for the view, if this
+//! dialog was drawn whole.
 
 use ratatui::Frame;
 
-use crate::domain::org::Change;
-use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, RowKey, row_key};
-use crate::tui::keymap::Context;
+use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::Fetcher;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body, confirm_row};
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::run::ApplyFetch;
+use super::view::change_style;
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 76;
-/// Lines listed before "… and N more (all shown in the view)".
-pub const LISTED: usize = 10;
 
 #[derive(Debug, Clone)]
 pub struct ConfirmRun {
@@ -28,24 +28,28 @@ pub struct ConfirmRun {
     pub apply_text: String,
     pub run: ApplyFetch,
     pub focus: Button,
+    /// The keymap section of the view under it, whose arrows scroll the list.
+    pub scroll_keys: Context,
+    /// The changes, scrolled inside the dialog.
+    pub list: ReadThrough,
 }
 
 impl ConfirmRun {
-    pub fn new(title: &'static str, question: String, apply_text: String, run: ApplyFetch) -> Self {
+    pub fn new(
+        (title, scroll_keys): (&'static str, Context),
+        question: String,
+        apply_text: String,
+        run: ApplyFetch,
+    ) -> Self {
         Self {
             title,
             question,
             apply_text,
             run,
             focus: Button::Cancel,
+            scroll_keys,
+            list: ReadThrough::default(),
         }
-    }
-}
-
-fn style_of(change: &Change, theme: &Theme) -> ratatui::style::Style {
-    match change.symbol() {
-        '-' => theme.field_error,
-        _ => theme.text,
     }
 }
 
@@ -55,57 +59,57 @@ impl Dialog for ConfirmRun {
     }
 
     fn layers(&self) -> Vec<Layer> {
-        vec![Layer::Keys(Context::Dialog)]
+        vec![Layer::Keys(Context::Dialog), Layer::Keys(self.scroll_keys)]
+    }
+
+    /// Of the view's keys, only scrolling: the list is the view's changes.
+    fn offers(&self, action: Action) -> bool {
+        !matches!(action, Action::Drop | Action::ApplyPlan | Action::Stop)
     }
 
     fn act(&mut self, input: Input, _app: &App) -> Next {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
-        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
-            RowKey::Confirm => Next::Then(After::Start(Fetcher::new(self.run.clone()))),
-            RowKey::Close => Next::Close,
-            RowKey::Moved | RowKey::Other => Next::Stay,
-        }
+        let row = (&BUTTONS[..], &mut self.focus, Button::Apply);
+        let start = || Next::Then(After::Start(Fetcher::new(self.run.clone())));
+        self.list.confirm_key(action, row, start)
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {
-        let mut body = Body::new(dialog::inner_width(canvas.screen, WIDTH));
+        let width = dialog::inner_width(canvas.screen, WIDTH);
+        let mut body = Body::new(width);
         body.wrapped(&self.question, theme.header);
-        let changes = &self.run.changes;
-        for change in changes.iter().take(LISTED) {
-            body.hanging(
+        let mut changes = Body::new(width);
+        for change in &self.run.changes {
+            changes.hanging(
                 "    ",
                 &format!("  {}", change.line()),
-                style_of(change, theme),
+                change_style(change, theme),
             );
         }
-        if changes.len() > LISTED {
-            body.line(
-                &format!(
-                    "  … and {} more, every one shown in the view",
-                    changes.len() - LISTED
-                ),
-                theme.muted,
-            );
-        }
-        body.wrapped(
+        let mut after = Body::new(width);
+        after.wrapped(
             "They are sent one at a time, in a safe order; the view shows how far it got and stops after the change on its way when asked. A refusal stops the rest.",
             theme.muted,
         );
+        // Under the list: that text, a blank line and the buttons.
+        let below = after.lines.len() + 2;
+        self.list.fill(
+            &mut body,
+            changes.lines,
+            (canvas.screen, below),
+            theme.muted,
+        );
+        body.append(after);
         body.blank();
-        let views: Vec<ButtonView> = BUTTONS
-            .iter()
-            .map(|b| {
-                let view = ButtonView::new(*b, Some(self.focus));
-                if *b == Button::Apply {
-                    view.text(self.apply_text.clone())
-                } else {
-                    view
-                }
-            })
-            .collect();
-        body.push(buttons(&views, theme));
+        // Drawn after the list, so a list that fits enables Apply from the first frame.
+        let apply = (
+            Button::Apply,
+            self.apply_text.as_str(),
+            self.list.read_whole(),
+        );
+        body.push(confirm_row(&BUTTONS, self.focus, apply, theme));
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
     }
 }

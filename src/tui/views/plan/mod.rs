@@ -27,22 +27,22 @@ use crate::tui::state::{App, FlashLevel, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::fetch::read;
+use super::list::{List, Listing, Rows};
 use super::{Entry, Fetcher, Step, View, ViewData};
-use confirm::{ConfirmRun, LISTED};
+use confirm::ConfirmRun;
 use run::{ApplyFetch, RunControl, said};
 
 pub const ENTRY: Entry = Entry {
     command: "plan",
     summary: "The staged changes as a diff: drop some, apply the rest after one confirmation",
+    context: Context::Plan,
     open: |_| Box::new(PlanView::default()),
 };
 
 #[derive(Debug, Clone, Default)]
 pub struct PlanView {
-    /// The row under the cursor, in the order the diff lists them.
-    pub cursor: usize,
-    /// The last row has been under the cursor (or every row fitted): all of it was seen.
-    pub reached_end: bool,
+    /// Follows the change under the cursor by its staged id, in the order the diff lists them.
+    pub list: List<u64>,
     pub control: Arc<RunControl>,
     /// How the last run ended, shown under the plan.
     pub outcome: Option<RunOutcome>,
@@ -59,12 +59,16 @@ pub fn rows(app: &App) -> Vec<&Staged> {
         .collect()
 }
 
-/// Rows the view can show at once on a screen of `height` rows (frame, head, count).
-pub fn room(height: u16) -> usize {
-    usize::from(height.saturating_sub(12))
+fn staged_ids(app: &App) -> Vec<u64> {
+    rows(app).iter().map(|s| s.id).collect()
 }
 
 impl PlanView {
+    /// The line under the cursor, among the changes.
+    pub fn selected(&self, app: &App) -> Option<usize> {
+        self.list.selected(&staged_ids(app))
+    }
+
     fn running(&self) -> bool {
         self.control.progress().is_some()
     }
@@ -80,11 +84,6 @@ impl PlanView {
                 "Nothing staged: turn staging on (:stage), then change roles, members or settings"
                     .into(),
             );
-        }
-        let sections = crate::domain::org::sections::grouped(&rows, |s| &s.change).len();
-        let seen = self.reached_end || rows.len() + sections <= room(app.screen.1);
-        if !seen && rows.len() > LISTED {
-            return say("Move to the end of the plan first: nothing is applied before every line was on screen".into());
         }
         let changes: Vec<_> = rows.iter().map(|s| s.change.clone()).collect();
         let question = format!(
@@ -104,7 +103,7 @@ impl PlanView {
         };
         let apply_text = format!("Apply {}", run.changes.len());
         vec![Step::Open(Box::new(ConfirmRun::new(
-            "Apply the plan",
+            ("Apply the plan", Context::Plan),
             question,
             apply_text,
             run,
@@ -118,14 +117,12 @@ impl PlanView {
                 "The plan is being applied: nothing can be dropped now".into(),
             )];
         }
+        // The cursor stays on the line: on the next change, or the last one left.
         let rows = rows(app);
-        let Some(staged) = rows.get(self.cursor) else {
+        let Some(staged) = self.selected(app).and_then(|at| rows.get(at)) else {
             return vec![Step::Say(FlashLevel::Info, "Nothing to drop".into())];
         };
         let text = format!("Dropped from the plan: {}", staged.change.line());
-        if self.cursor + 1 >= rows.len() {
-            self.cursor = self.cursor.saturating_sub(1);
-        }
         vec![
             Step::Unstage(vec![staged.id]),
             Step::Say(FlashLevel::Info, text),
@@ -133,47 +130,37 @@ impl PlanView {
     }
 }
 
+impl Listing for PlanView {
+    list_in_field!(u64);
+
+    fn ids(&self, app: &App) -> impl Rows<Id = u64> {
+        staged_ids(app)
+    }
+}
+
 impl View for PlanView {
-    fn name(&self) -> &'static str {
-        "plan"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Plan
-    }
+    keys_to_list!();
 
     fn offer(&self, action: Action, app: &App) -> Offer {
         match action {
             Action::ApplyPlan => Offer::unless(app.change_refusal()),
-            Action::Up | Action::Down | Action::Drop => Offer::Acts,
+            Action::Drop => Offer::Acts,
             Action::Stop if self.running() => Offer::Acts,
             _ => Offer::Ignores,
         }
     }
 
     fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
-        let count = rows(app).len();
-        match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
-            Action::Drop => return self.drop_one(app),
-            Action::ApplyPlan => return self.apply(app),
-            Action::Stop => {
-                self.control.ask_to_stop();
-                return vec![Step::Say(
-                    FlashLevel::Info,
-                    "Stopping after the change on its way…".into(),
-                )];
-            }
-            _ => {}
+        match input {
+            Input::Action(Action::Drop) => self.drop_one(app),
+            Input::Action(Action::ApplyPlan) => self.apply(app),
+            Input::Action(Action::Stop) => self.control.stop_asked_step(),
+            _ => Vec::new(),
         }
-        if count > 0 && self.cursor + 1 >= count {
-            self.reached_end = true;
-        }
-        Vec::new()
     }
 
     /// Nothing to load: the plan is the console's own.
@@ -198,8 +185,7 @@ impl View for PlanView {
                     said(&outcome, "staged change"),
                     Step::ReloadOrganization,
                 ];
-                self.cursor = 0;
-                self.reached_end = false;
+                self.list.cursor.reset();
                 self.error = None;
                 self.outcome = Some(outcome);
                 steps

@@ -43,6 +43,15 @@ impl RunControl {
         self.stop.store(true, Ordering::SeqCst);
     }
 
+    /// The stop key: asked, and said (the run stops between two changes).
+    pub fn stop_asked_step(&self) -> Vec<Step> {
+        self.ask_to_stop();
+        vec![Step::Say(
+            FlashLevel::Info,
+            "Stopping after the change on its way…".into(),
+        )]
+    }
+
     pub fn stop_asked(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }

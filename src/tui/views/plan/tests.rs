@@ -11,6 +11,7 @@ use crate::tui::call::{Call, Payload};
 use crate::tui::dialogs::Button;
 use crate::tui::effect::Effect;
 use crate::tui::testing::*;
+use crate::tui::views::testing::flash;
 
 fn roles(list: &[&str]) -> Vec<String> {
     list.iter().map(|r| r.to_string()).collect()
@@ -58,17 +59,7 @@ pub fn open_plan(app: &mut App) {
 }
 
 fn view(app: &App) -> &PlanView {
-    app.view
-        .as_ref()
-        .and_then(|open| open.view.as_any().downcast_ref())
-        .expect("the plan view")
-}
-
-fn flash(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
+    crate::tui::views::testing::shown_as(app)
 }
 
 fn apply_fetch(effects: &[Effect]) -> Option<(crate::tui::state::RequestId, usize, Call)> {
@@ -179,7 +170,7 @@ fn a_refusal_midway_keeps_the_rest_staged_and_says_exactly_what_happened() {
 }
 
 #[test]
-fn a_long_plan_is_applied_only_after_its_last_line_was_on_screen() {
+fn a_long_plan_is_applied_only_after_its_last_line_was_drawn_in_the_confirmation() {
     let mut app = loaded_app();
     let profile = app.current;
     let many: Vec<Change> = (0..30)
@@ -188,13 +179,31 @@ fn a_long_plan_is_applied_only_after_its_last_line_was_on_screen() {
     app.staging.add(profile, many);
     open_plan(&mut app);
     press(&mut app, key(KeyCode::Char('A')));
-    assert!(app.dialogs.is_empty(), "no confirmation yet");
-    assert!(flash(&app).starts_with("Move to the end of the plan first"));
+    let screen = crate::tui::render_tests::screen(&app, 80, 24);
+    assert!(
+        screen.contains("person00") && !screen.contains("person29"),
+        "the confirmation lists from the first change: {screen}"
+    );
+    assert!(!screen.contains("… and"), "nothing is summed up as more");
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(apply_fetch(&effects).is_none(), "its end was never shown");
+    assert!(flash(&app).contains("not shown yet"), "{}", flash(&app));
+    assert!(app.top_dialog::<ConfirmRun>().is_some(), "the dialog stays");
+    // The view's arrows scroll the list inside the dialog, a line per frame.
     for _ in 0..29 {
         press(&mut app, key(KeyCode::Down));
     }
-    press(&mut app, key(KeyCode::Char('A')));
-    assert!(app.top_dialog::<ConfirmRun>().is_some());
+    let confirm = app.top_dialog::<ConfirmRun>().expect("the confirmation");
+    assert!(confirm.list.read_whole());
+    assert_eq!(confirm.focus, Button::Apply, "scrolling leaves the focus");
+    let screen = crate::tui::render_tests::screen(&app, 80, 24);
+    assert!(screen.contains("person29"), "{screen}");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        apply_fetch(&effects).is_some(),
+        "every line was drawn: it runs"
+    );
 }
 
 #[test]

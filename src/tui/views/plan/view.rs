@@ -36,17 +36,19 @@ pub fn render(plan: &PlanView, frame: &mut Frame, area: Rect, app: &App, theme: 
     let rows = rows(app);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor_line = 0;
+    let at = plan.selected(app);
     let mut index = 0;
     for (section, inside) in grouped(&rows, |s| &s.change) {
         lines.push(Line::styled(section, theme.header));
         for staged in inside {
-            let mark = if index == plan.cursor { "▸ " } else { "  " };
-            let style = if index == plan.cursor {
+            let under = at == Some(index);
+            let mark = if under { "▸ " } else { "  " };
+            let style = if under {
                 theme.cursor
             } else {
                 change_style(&staged.change, theme)
             };
-            if index == plan.cursor {
+            if under {
                 cursor_line = lines.len();
             }
             lines.push(Line::styled(

@@ -8,13 +8,13 @@ use ratatui::text::Line;
 
 use crate::actions::outcome::count_of;
 use crate::api::AdminScimSyncRunOut;
-use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next, RowKey, row_key};
+use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::Fetcher;
-use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
+use crate::tui::widgets::dialog::{self, Body, confirm_row};
 use crate::tui::widgets::read_through::ReadThrough;
 
 use super::StartFetch;
@@ -22,9 +22,6 @@ use super::diff::{DiffLine, counts, lines};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
-/// Lines of the dialog that are not the list: the blank line and the buttons below it, and
-/// the border and the margin around the dialog.
-const AROUND_THE_LIST: u16 = 2 + 2 + 2;
 
 #[derive(Debug, Clone)]
 pub struct ConfirmSync {
@@ -62,24 +59,9 @@ impl Dialog for ConfirmSync {
         let Input::Action(action) = input else {
             return Next::Stay;
         };
-        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
-            RowKey::Confirm if !self.list.read_whole() => Next::Say(
-                crate::tui::state::FlashLevel::Error,
-                format!(
-                    "Nothing sent: scroll to the end first ({} lines not shown yet)",
-                    self.list.unread()
-                ),
-            ),
-            RowKey::Confirm => {
-                Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false })))
-            }
-            RowKey::Close => Next::Close,
-            RowKey::Moved => Next::Stay,
-            RowKey::Other => {
-                self.list.scroll(action);
-                Next::Stay
-            }
-        }
+        let row = (&BUTTONS[..], &mut self.focus, Button::Apply);
+        let start = || Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false })));
+        self.list.confirm_key(action, row, start)
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {
@@ -110,26 +92,12 @@ impl Dialog for ConfirmSync {
             }
             list.lines
         };
-        let rows = canvas
-            .screen
-            .height
-            .saturating_sub(AROUND_THE_LIST)
-            .saturating_sub(u16::try_from(body.lines.len()).unwrap_or(u16::MAX));
-        let window = self.list.window(listed, usize::from(rows), theme.muted);
-        body.lines.extend(window);
+        // Under the list: a blank line and the buttons.
+        self.list
+            .fill(&mut body, listed, (canvas.screen, 2), theme.muted);
         body.blank();
-        let views: Vec<ButtonView> = BUTTONS
-            .iter()
-            .map(|b| {
-                let view = ButtonView::new(*b, Some(self.focus));
-                if *b == Button::Apply {
-                    view.text("Run the sync").enabled(self.list.read_whole())
-                } else {
-                    view
-                }
-            })
-            .collect();
-        body.push(buttons(&views, theme));
+        let run = (Button::Apply, "Run the sync", self.list.read_whole());
+        body.push(confirm_row(&BUTTONS, self.focus, run, theme));
         dialog::show(frame, canvas.screen, WIDTH, "SCIM sync", body, theme)
     }
 }

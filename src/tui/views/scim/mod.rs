@@ -30,6 +30,7 @@ pub use loading::{POLL_EVERY, PollFetch, StartFetch, finished};
 pub const ENTRY: Entry = Entry {
     command: "scim",
     summary: "Identity-provider sync: preview as a diff, then run it",
+    context: Context::Scim,
     open: |_| Box::new(Scim::default()),
 };
 
@@ -63,12 +64,8 @@ impl Scim {
 }
 
 impl View for Scim {
-    fn name(&self) -> &'static str {
-        "scim"
-    }
-
-    fn context(&self) -> Context {
-        Context::Scim
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, app: &App) -> Offer {

@@ -13,6 +13,7 @@ use crate::api::{
 use crate::tui::call::{Call, Payload};
 use crate::tui::effect::Effect;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as, shown_mut};
 
 pub const RUN: Uuid = Uuid::from_u128(0x5c1a);
 
@@ -57,21 +58,11 @@ pub fn finished_run(run: Uuid) -> AdminScimSyncRunOut {
 }
 
 fn open_scim() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "scim");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("scim")
 }
 
 fn shown(app: &App) -> &Scim {
-    app.view
-        .as_ref()
-        .unwrap()
-        .view
-        .as_any()
-        .downcast_ref()
-        .unwrap()
+    shown_as(app)
 }
 
 fn starts(effects: &[Effect]) -> Vec<StartFetch> {
@@ -171,14 +162,7 @@ fn read_only_refuses_both_runs() {
 
 /// A dry run that would provision `n` people: more than any screen lists at once.
 fn long_preview(app: &mut App, n: usize) {
-    let scim: &mut Scim = app
-        .view
-        .as_mut()
-        .unwrap()
-        .view
-        .as_any_mut()
-        .downcast_mut()
-        .unwrap();
+    let scim: &mut Scim = shown_mut(app);
     let run = scim.run.as_mut().expect("a finished dry run");
     let summary = run.summary.as_mut().unwrap();
     summary.users.provision = (0..n)

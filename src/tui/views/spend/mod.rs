@@ -13,17 +13,17 @@ use ratatui::layout::Rect;
 use crate::tui::dialogs::spend_limit::SpendLimitDialog;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
-use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
+use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
 
-use super::fetch::read;
-use super::frame::take;
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::frame::OneLoad;
+use super::{Entry, Step, View};
 pub use loading::{SpendFetch, Spending};
 
 pub const ENTRY: Entry = Entry {
     command: "spend",
     summary: "Monthly spending limit (set or remove it) and each workspace's cap",
+    context: Context::Spend,
     open: |_| Box::new(SpendView::default()),
 };
 
@@ -41,12 +41,8 @@ impl Default for SpendView {
 }
 
 impl View for SpendView {
-    fn name(&self) -> &'static str {
-        "spend"
-    }
-
-    fn context(&self) -> Context {
-        Context::Spend
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, app: &App) -> Offer {
@@ -71,25 +67,8 @@ impl View for SpendView {
         }
     }
 
-    fn load(&mut self, _app: &App) -> Vec<Step> {
-        vec![Step::Fetch(Fetcher::new(SpendFetch))]
-    }
-
-    fn arrived(
-        &mut self,
-        _fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
-        let failure = result.as_ref().err().map(|e| e.message.clone());
-        take(&mut self.spending, read::<Spending>(result));
-        failure
-            .map(|text| vec![Step::Say(FlashLevel::Error, text)])
-            .unwrap_or_default()
-    }
-
-    fn cancelled(&mut self) {
-        super::frame::cancel(&mut self.spending);
+    fn one_load(&mut self) -> Option<OneLoad<'_>> {
+        Some(OneLoad::new(SpendFetch, &mut self.spending))
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -9,6 +9,7 @@ use crate::actions::fixtures;
 use crate::api::{LimitsContext, LimitsOut, UsageLimits, WorkspaceSpendLimitOut};
 use crate::tui::dialogs::spend_limit::SpendLimitDialog;
 use crate::tui::testing::*;
+use crate::tui::views::testing::opened;
 
 /// A 1,000 EUR limit, 412.50 spent, Research capped at 800.
 pub fn spending() -> Spending {
@@ -39,11 +40,7 @@ pub fn spending() -> Spending {
 }
 
 fn open_spend() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "spend");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("spend")
 }
 
 fn dialog(app: &App) -> &SpendLimitDialog {

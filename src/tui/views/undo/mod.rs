@@ -31,6 +31,7 @@ pub use loading::PreviewFetch;
 pub const ENTRY: Entry = Entry {
     command: "undo",
     summary: "Preview and take back the last change set in the journal",
+    context: Context::Undo,
     open: |_| Box::new(Undo::default()),
 };
 
@@ -101,7 +102,7 @@ impl Undo {
             run.changes.len()
         );
         vec![Step::Open(Box::new(ConfirmRun::new(
-            "Undo",
+            ("Undo", Context::Undo),
             question,
             format!("Undo #{}", plan.entry.id),
             run,
@@ -110,12 +111,8 @@ impl Undo {
 }
 
 impl View for Undo {
-    fn name(&self) -> &'static str {
-        "undo"
-    }
-
-    fn context(&self) -> Context {
-        Context::Undo
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
     fn offer(&self, action: Action, app: &App) -> Offer {
@@ -140,13 +137,7 @@ impl View for Undo {
             }
             Action::Down => self.scroll = (self.scroll + 1).min(self.last_scroll.get()),
             Action::ApplyPlan => return self.apply(app),
-            Action::Stop => {
-                self.control.ask_to_stop();
-                return vec![Step::Say(
-                    FlashLevel::Info,
-                    "Stopping after the change on its way…".into(),
-                )];
-            }
+            Action::Stop => return self.control.stop_asked_step(),
             _ => {}
         }
         Vec::new()

@@ -11,6 +11,7 @@ use crate::domain::org::Change;
 use crate::tui::call::Call;
 use crate::tui::dialogs::Button;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{flash, opened, shown_as, shown_mut};
 
 fn roles(list: &[&str]) -> Vec<String> {
     list.iter().map(|r| r.to_string()).collect()
@@ -70,21 +71,9 @@ pub fn preview(conflicts: Vec<(Change, String)>) -> UndoPreview {
 
 /// `:undo` open on a console whose journal read answered `preview`.
 pub fn undo_showing(preview: UndoPreview) -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "undo");
-    press(&mut app, key(KeyCode::Enter));
-    let open = app.view.as_mut().expect("the undo view");
-    let undo: &mut Undo = open.view.as_any_mut().downcast_mut().expect("undo");
-    undo.preview = Remote::Loaded(preview);
+    let mut app = opened("undo");
+    shown_mut::<Undo>(&mut app).preview = Remote::Loaded(preview);
     app
-}
-
-fn flash(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -185,11 +174,5 @@ fn the_preview_stops_scrolling_at_its_end_so_up_answers_at_once() {
 }
 
 fn shown_undo(app: &App) -> &Undo {
-    app.view
-        .as_ref()
-        .unwrap()
-        .view
-        .as_any()
-        .downcast_ref()
-        .unwrap()
+    shown_as(app)
 }

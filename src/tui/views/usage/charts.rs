@@ -49,7 +49,7 @@ pub fn workspaces(
     frame.render_widget(block, area);
     let per_group = if before.is_some() { 3 } else { 1 };
     let fits = usize::from(inner.height) / per_group;
-    let highlighted = (usage.breakdown == Breakdown::Workspaces).then_some(usage.cursor);
+    let highlighted = (usage.breakdown == Breakdown::Workspaces).then_some(usage.position());
     let start = highlighted.map_or(0, |c| c - c % fits.max(1));
     let mut groups = Vec::new();
     for (index, (id, amount)) in month.by_workspace.iter().enumerate().skip(start).take(fits) {

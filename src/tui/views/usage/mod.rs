@@ -19,14 +19,15 @@ use crate::tui::routing::{Input, Offer};
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
-use super::fetch::read;
-use super::frame::take;
+use super::frame::{cancel, take_answer};
+use super::list::{List, Listing, Positions, Rows};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{LimitFetch, Month, MonthFetch, MonthKey, limit_of, step};
 
 pub const ENTRY: Entry = Entry {
     command: "usage",
     summary: "What each workspace and model cost, month by month, with charts",
+    context: Context::Usage,
     open: |app| Box::new(Usage::new(app)),
 };
 
@@ -50,7 +51,8 @@ pub struct Usage {
     /// The organization's monthly limit; `None` inside when it has none.
     pub limit: Remote<Option<f64>>,
     pub breakdown: Breakdown,
-    pub cursor: usize,
+    /// The table's cursor, by line.
+    pub list: List<usize>,
     /// Each workspace's bar beside its bar of the month before.
     pub compare: bool,
 }
@@ -64,7 +66,7 @@ impl Usage {
             months: BTreeMap::new(),
             limit: Remote::Loading,
             breakdown: Breakdown::Workspaces,
-            cursor: 0,
+            list: List::default(),
             compare: false,
         }
     }
@@ -83,6 +85,11 @@ impl Usage {
             Remote::Loaded(month) => Some(month),
             _ => None,
         }
+    }
+
+    /// The line under the cursor.
+    pub fn position(&self) -> usize {
+        self.list.selected(&Positions(self.rows())).unwrap_or(0)
     }
 
     fn rows(&self) -> usize {
@@ -106,7 +113,7 @@ impl Usage {
 
     fn go_to(&mut self, key: MonthKey) -> Vec<Step> {
         self.month = key;
-        self.cursor = 0;
+        self.list.cursor.reset();
         let mut steps: Vec<Step> = self.ensure(key).into_iter().collect();
         if self.compare {
             steps.extend(self.ensure(step(key, -1)));
@@ -132,23 +139,26 @@ fn say(text: &str) -> Step {
     Step::Say(FlashLevel::Info, text.to_owned())
 }
 
+impl Listing for Usage {
+    list_in_field!(usize);
+
+    fn ids(&self, _app: &App) -> impl Rows<Id = usize> {
+        Positions(self.rows())
+    }
+}
+
 impl View for Usage {
-    fn name(&self) -> &'static str {
-        "usage"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Usage
-    }
+    keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
         match action {
-            Action::PreviousMonth
-            | Action::NextMonth
-            | Action::Up
-            | Action::Down
-            | Action::NextTab
-            | Action::Compare => Offer::Acts,
+            Action::PreviousMonth | Action::NextMonth | Action::NextTab | Action::Compare => {
+                Offer::Acts
+            }
             _ => Offer::Ignores,
         }
     }
@@ -160,20 +170,12 @@ impl View for Usage {
         match action {
             Action::PreviousMonth => self.move_month(-1),
             Action::NextMonth => self.move_month(1),
-            Action::Up => {
-                self.cursor = self.cursor.saturating_sub(1);
-                Vec::new()
-            }
-            Action::Down => {
-                self.cursor = (self.cursor + 1).min(self.rows().saturating_sub(1));
-                Vec::new()
-            }
             Action::NextTab => {
                 self.breakdown = match self.breakdown {
                     Breakdown::Workspaces => Breakdown::Models,
                     Breakdown::Models => Breakdown::Workspaces,
                 };
-                self.cursor = 0;
+                self.list.cursor.reset();
                 Vec::new()
             }
             Action::Compare => {
@@ -212,21 +214,19 @@ impl View for Usage {
         result: Result<ViewData, RemoteError>,
         _app: &App,
     ) -> Vec<Step> {
-        let failure = result.as_ref().err().map(|e| e.message.clone());
         if let Some(MonthFetch(key)) = fetch.as_kind::<MonthFetch>() {
             let slot = self.months.entry(*key).or_insert(Remote::Loading);
-            take(slot, read::<Month>(result));
+            take_answer(slot, result, "Usage: ")
         } else if fetch.as_kind::<LimitFetch>().is_some() {
-            take(&mut self.limit, read::<Option<f64>>(result));
+            take_answer(&mut self.limit, result, "Usage: ")
+        } else {
+            Vec::new()
         }
-        failure
-            .map(|text| vec![Step::Say(FlashLevel::Error, format!("Usage: {text}"))])
-            .unwrap_or_default()
     }
 
     fn cancelled(&mut self) {
-        self.months.values_mut().for_each(super::frame::cancel);
-        super::frame::cancel(&mut self.limit);
+        self.months.values_mut().for_each(cancel);
+        cancel(&mut self.limit);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

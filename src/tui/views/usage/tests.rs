@@ -4,6 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The fixture server's usage: from January 2026 (when the organization was made) to June
 /// 2026, the fixture's current month; each month a little dearer than the one before.
@@ -48,16 +49,11 @@ pub fn month(key: MonthKey) -> Month {
 }
 
 pub fn open_usage() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "usage");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("usage")
 }
 
 pub fn shown(app: &App) -> &Usage {
-    let open = app.view.as_ref().expect("a view is open");
-    open.view.as_any().downcast_ref().expect("the usage view")
+    shown_as(app)
 }
 
 #[test]
@@ -122,10 +118,10 @@ fn a_month_not_loaded_yet_is_asked_for_once() {
 fn tab_switches_the_table_and_esc_goes_back_to_the_panes() {
     let mut app = open_usage();
     press(&mut app, key(KeyCode::Down));
-    assert_eq!(shown(&app).cursor, 1);
+    assert_eq!(shown(&app).position(), 1);
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(shown(&app).breakdown, Breakdown::Models);
-    assert_eq!(shown(&app).cursor, 0);
+    assert_eq!(shown(&app).position(), 0);
     press(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_none());
 }

@@ -10,8 +10,9 @@ use uuid::Uuid;
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
+use crate::tui::views::list::draw_table;
 use crate::tui::views::numbers::money;
-use crate::tui::widgets::table::{self, Column, Row, Table};
+use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::{Breakdown, Month, Usage, charts};
 
@@ -108,20 +109,15 @@ fn render_table(
             Row::new(vec![name.clone(), money(*amount), share], theme.text)
         })
         .collect();
-    if rows.is_empty() {
-        let text = "No usage this month";
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), area);
-        return;
-    }
     let table = Table {
         columns: &columns,
         rows: &rows,
-        selected: Some(usage.cursor.min(rows.len() - 1)),
+        selected: Some(usage.position()),
         focused: true,
         title_suffix: None,
         header: true,
     };
-    table::render(frame, area, &table, theme);
+    draw_table(frame, area, &table, "No usage this month", theme);
 }
 
 /// A workspace's name, or the start of its id when it is not listed (archived since).

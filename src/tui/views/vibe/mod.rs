@@ -13,17 +13,18 @@ use ratatui::layout::Rect;
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Offer};
-use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
+use crate::tui::state::{App, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
-use super::fetch::read;
-use super::frame::take;
+use super::frame::{cancel, take_answer};
+use super::list::{List, Listing, Positions, Rows};
 use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::{Activity, AgentRow, SeatRow, UserRow, VibeFetch, WorkspaceRow};
 
 pub const ENTRY: Entry = Entry {
     command: "vibe",
     summary: "Vibe activity: people, agents, workspaces, and idle seats",
+    context: Context::Vibe,
     open: |_| Box::new(Vibe::default()),
 };
 
@@ -68,7 +69,8 @@ pub struct Vibe {
     pub window: usize,
     pub granularity: usize,
     pub tab: Tab,
-    pub cursor: usize,
+    /// The table's cursor, by line.
+    pub list: List<usize>,
     pub activity: Remote<Activity>,
     /// The fetch whose answer is shown next; an older window's answer is dropped.
     pub awaited: Option<Fetcher>,
@@ -80,7 +82,7 @@ impl Default for Vibe {
             window: 1,
             granularity: 0,
             tab: Tab::default(),
-            cursor: 0,
+            list: List::default(),
             activity: Remote::Loading,
             awaited: None,
         }
@@ -131,23 +133,26 @@ impl Vibe {
     }
 }
 
+impl Listing for Vibe {
+    list_in_field!(usize);
+
+    fn ids(&self, _app: &App) -> impl Rows<Id = usize> {
+        Positions(self.rows())
+    }
+}
+
 impl View for Vibe {
-    fn name(&self) -> &'static str {
-        "vibe"
+    fn entry(&self) -> &'static Entry {
+        &ENTRY
     }
 
-    fn context(&self) -> Context {
-        Context::Vibe
-    }
+    keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
         match action {
-            Action::Up
-            | Action::Down
-            | Action::NextTab
-            | Action::PreviousTab
-            | Action::Window
-            | Action::Granularity => Offer::Acts,
+            Action::NextTab | Action::PreviousTab | Action::Window | Action::Granularity => {
+                Offer::Acts
+            }
             _ => Offer::Ignores,
         }
     }
@@ -157,17 +162,15 @@ impl View for Vibe {
             return Vec::new();
         };
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(self.rows().saturating_sub(1)),
             Action::NextTab | Action::PreviousTab => {
                 let at = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
                 let step = if action == Action::NextTab { 1 } else { 3 };
                 self.tab = Tab::ALL[(at + step) % Tab::ALL.len()];
-                self.cursor = 0;
+                self.list.cursor.reset();
             }
             Action::Window => {
                 self.window = (self.window + 1) % WINDOWS.len();
-                self.cursor = 0;
+                self.list.cursor.reset();
                 return self.fetch(app);
             }
             Action::Granularity => {
@@ -193,17 +196,14 @@ impl View for Vibe {
             return Vec::new();
         }
         self.awaited = None;
-        let failure = result.as_ref().err().map(|e| e.message.clone());
-        take(&mut self.activity, read::<Activity>(result));
-        self.cursor = self.cursor.min(self.rows().saturating_sub(1));
-        failure
-            .map(|text| vec![Step::Say(FlashLevel::Error, format!("Vibe: {text}"))])
-            .unwrap_or_default()
+        let steps = take_answer(&mut self.activity, result, "Vibe: ");
+        self.list.cursor.settle(&Positions(self.rows()));
+        steps
     }
 
     fn cancelled(&mut self) {
         self.awaited = None;
-        super::frame::cancel(&mut self.activity);
+        cancel(&mut self.activity);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

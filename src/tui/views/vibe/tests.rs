@@ -5,6 +5,7 @@ use time::macros::datetime;
 
 use super::*;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{opened, shown_as};
 
 /// The fixture server's activity: two people, one agent, one workspace, one idle seat.
 pub fn activity() -> Activity {
@@ -54,21 +55,11 @@ pub fn activity() -> Activity {
 }
 
 pub fn open_vibe() -> App {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "vibe");
-    press(&mut app, key(KeyCode::Enter));
-    app
+    opened("vibe")
 }
 
 fn shown(app: &App) -> &Vibe {
-    app.view
-        .as_ref()
-        .unwrap()
-        .view
-        .as_any()
-        .downcast_ref()
-        .unwrap()
+    shown_as(app)
 }
 
 fn asked(effects: &[crate::tui::effect::Effect]) -> Vec<VibeFetch> {

@@ -10,8 +10,9 @@ use time::OffsetDateTime;
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
+use crate::tui::views::list::{Positions, draw_table};
 use crate::tui::views::numbers::{compact, grouped};
-use crate::tui::widgets::table::{self, Column, Row, Table};
+use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::{Activity, Tab, Vibe};
 
@@ -200,18 +201,14 @@ fn render_table(vibe: &Vibe, activity: &Activity, frame: &mut Frame, area: Rect,
             "Every Vibe Work seat holder was active in this window",
         ),
     };
-    if rows.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled(empty, theme.muted)), area);
-        return;
-    }
     let rows: Vec<Row> = rows.into_iter().map(|r| Row::new(r, theme.text)).collect();
     let table = Table {
         columns: &columns,
         rows: &rows,
-        selected: Some(vibe.cursor.min(rows.len() - 1)),
+        selected: vibe.list.selected(&Positions(rows.len())),
         focused: true,
         title_suffix: None,
         header: true,
     };
-    table::render(frame, area, &table, theme);
+    draw_table(frame, area, &table, empty, theme);
 }

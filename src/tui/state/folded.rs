@@ -111,9 +111,9 @@ impl FoldedTexts {
         }
     }
 
-    /// For every person, where the first match of `needle` (folded, not empty) in their name
-    /// or email ends within their text, or [`NO_MATCH`]: one pass over the whole buffer, and
-    /// a person's text is left at their first match.
+    /// For every person, where in the buffer the first match of `needle` (folded, not empty)
+    /// in their name or email ends, or [`NO_MATCH`]: one pass over the whole buffer, and a
+    /// person's text is left at their first match.
     pub fn find_all(&self, needle: &str) -> Vec<u32> {
         let mut ends = vec![NO_MATCH; self.len()];
         if needle.contains('\0') {
@@ -130,15 +130,23 @@ impl FoldedTexts {
         while let Some(at) = finder.find(&bytes[from..]).map(|at| from + at) {
             // Whose text the match is in: the starts only grow, so look from the last one on.
             person += self.starts[person + 1..].partition_point(|&start| start as usize <= at);
-            let start = self.starts[person] as usize;
-            ends[person] = offset(at + needle.len() - start);
+            ends[person] = offset(at + needle.len());
             from = self.starts[person + 1] as usize;
         }
         ends
     }
 
-    /// Where the first match of `needle` in person `index`'s name or email at or after
-    /// `from` (an offset in their text) ends, or [`NO_MATCH`].
+    /// Whether the match that ends at `end` in the buffer goes on with `added` (without a
+    /// NUL): it cannot run into the next person, whose text a NUL keeps apart.
+    pub fn continues(&self, end: u32, added: &str) -> bool {
+        self.text
+            .as_bytes()
+            .get(end as usize..)
+            .is_some_and(|rest| rest.starts_with(added.as_bytes()))
+    }
+
+    /// Where in the buffer the first match of `needle` in person `index`'s name or email at
+    /// or after `from` (an offset in their text) ends, or [`NO_MATCH`].
     pub fn find_in(&self, index: usize, needle: &str, from: usize) -> u32 {
         let folded = self.get(index);
         let text = folded.both();
@@ -155,7 +163,8 @@ impl FoldedTexts {
         } else {
             memchr::memmem::find(rest.as_bytes(), needle.as_bytes()).map(|at| from + at)
         };
-        at.map_or(NO_MATCH, |at| offset(at + needle.len()))
+        let start = self.starts[index] as usize;
+        at.map_or(NO_MATCH, |at| offset(start + at + needle.len()))
     }
 }
 
@@ -192,14 +201,16 @@ mod tests {
         }
         assert_eq!(texts.get(0).name(), "zoe martin");
         assert_eq!(texts.get(0).email(), "zoe@x.example");
+        // Person 0's text takes 25 bytes with its closing NUL, person 1's 18.
         assert_eq!(texts.find_all("zoe"), vec![3, NO_MATCH, NO_MATCH]);
-        assert_eq!(texts.find_all("example"), vec![24, 17, 16]);
+        assert_eq!(texts.find_all("example"), vec![24, 25 + 17, 25 + 18 + 16]);
+        assert!(texts.continues(3, " mar") && !texts.continues(24, "x"));
         // "ana" ends one person's text and "bob" begins the next: no match spans them.
         assert_eq!(texts.find_all("examplebob"), vec![NO_MATCH; 3]);
-        assert_eq!(texts.find_all("a@"), vec![NO_MATCH, 8, NO_MATCH]);
+        assert_eq!(texts.find_all("a@"), vec![NO_MATCH, 25 + 8, NO_MATCH]);
         assert_eq!(
             texts.find_in(1, "a", 1),
-            3,
+            25 + 3,
             "the next match after the first"
         );
         // A needle with a NUL is looked for in the name and in the email, never across them.
@@ -218,7 +229,8 @@ mod tests {
         texts.refresh(&persons);
         let names: Vec<_> = (0..3).map(|i| texts.get(i).name()).collect();
         assert_eq!(names, ["anna", "bob", "cy"]);
-        assert_eq!(texts.find_all("b@"), vec![NO_MATCH, 6, NO_MATCH]);
+        // "anna\0a@x\0" comes first.
+        assert_eq!(texts.find_all("b@"), vec![NO_MATCH, 9 + 6, NO_MATCH]);
         persons.remove(1);
         texts.refresh(&persons);
         assert_eq!(texts.len(), 2);

@@ -83,8 +83,8 @@ struct Sorted {
 struct Narrowed {
     needle: String,
     shown: Shown,
-    /// Parallel to `shown.hits`: where in the person's folded name-and-email the match ended
-    /// ([`NO_MATCH`] for a match on a role), so that a query one character longer is first
+    /// Parallel to `shown.hits`: where in the folded text the match in the person's name or
+    /// email ended ([`NO_MATCH`] for a match on a role), so that a query one character longer is first
     /// tried right there.
     ends: Vec<u32>,
 }
@@ -138,10 +138,7 @@ impl MemberList {
             None => narrow(people, workspace, order, None, &needle),
         };
         let (hits, ends) = narrowed;
-        let ids = hits
-            .iter()
-            .map(|&i| people.persons[i as usize].user_id)
-            .collect();
+        let ids = hits.iter().map(|&i| people.user_id(i as usize)).collect();
         let shown = Shown {
             hits: Rc::new(hits),
             ids: Rc::new(ids),
@@ -234,11 +231,11 @@ fn narrow(
         let end = match (&everyone, before) {
             (Some(everyone), _) => everyone[i as usize],
             (None, Some((previous, added))) => {
-                let text = texts.get(i as usize).both();
-                let end = previous[k] as usize;
-                match text.get(end..) {
-                    Some(rest) if rest.starts_with(added) => (end + added.len()) as u32,
-                    _ => texts.find_in(i as usize, needle, 0),
+                let end = previous[k];
+                if end != NO_MATCH && texts.continues(end, added) {
+                    end + added.len() as u32
+                } else {
+                    texts.find_in(i as usize, needle, 0)
                 }
             }
             (None, None) => texts.find_in(i as usize, needle, 0),

@@ -108,6 +108,8 @@ struct Derived {
     by_id: HashMap<Uuid, usize>,
     /// Parallel to `persons`.
     folded: FoldedTexts,
+    /// Parallel to `persons`: their ids side by side, for a filter's rows.
+    user_ids: Vec<Uuid>,
     counts: HashMap<Uuid, usize>,
     roles: HashSet<RoleNames>,
 }
@@ -140,6 +142,10 @@ impl People {
         }
         derived.by_id.clear();
         derived.counts.clear();
+        derived.user_ids.clear();
+        derived
+            .user_ids
+            .extend(self.persons.iter().map(|p| p.user_id));
         for (i, person) in self.persons.iter().enumerate() {
             // The first of two entries for one person wins, as in the listing.
             derived.by_id.entry(person.user_id).or_insert(i);
@@ -165,12 +171,18 @@ impl People {
                 .by_id
                 .insert(person.user_id, self.persons.len());
             self.derived.folded.push(&person);
+            self.derived.user_ids.push(person.user_id);
             self.persons.push(person);
         }
     }
 
     pub fn person(&self, user: Uuid) -> Option<&Person> {
         self.derived.by_id.get(&user).map(|&i| &self.persons[i])
+    }
+
+    /// The id of `persons[index]`.
+    pub fn user_id(&self, index: usize) -> Uuid {
+        self.derived.user_ids[index]
     }
 
     /// The folded name and email of `persons[index]`.

@@ -99,7 +99,8 @@ pub struct People {
     pub workspace_roles: Vec<RoleOut>,
     /// Set while only the first pages have arrived: this is not everyone yet.
     pub partial: Option<Progress>,
-    derived: Derived,
+    /// Boxed: a `People` travels in messages, and these indexes are most of its size.
+    derived: Box<Derived>,
 }
 
 /// What is worked out from `persons` once, not per key or per frame.

@@ -6,7 +6,7 @@
 //! of 120x40, read by a terminal emulator. Measured: start to the first frame with member rows,
 //! start to the whole directory, one-row moves and filter characters (key written to the last
 //! byte drawn, and bytes per move), bytes written while idle for 5 s, and resident memory from
-//! /proc. The machine is shared and noisy: every figure is the median of several consoles
+//! /proc (with the member pane used, and again after `:people`). The machine is shared and noisy: every figure is the median of several consoles
 //! (`MISTRAL_ADMIN_BENCH_RUNS`, default 3), each with dozens of keys, and the flatness checks
 //! are ratios between sizes measured in the same run. `MISTRAL_ADMIN_BENCH_BIN=path` measures
 //! another build (an older commit, to compare).
@@ -63,6 +63,9 @@ struct Figures {
     move_cpu: f64,
     filter_cpu: f64,
     idle_bytes: f64,
+    /// Resident memory with the directory loaded and the member pane used, before `:people`
+    /// (which loads everything again for its own table), and at the end.
+    rss_members: f64,
     rss: f64,
     /// `:people`: opened to its table drawn whole, a one-row move, a `/` search character.
     people_open: f64,
@@ -133,6 +136,7 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
     }
     console.key(ESC);
     console.settle(Duration::from_millis(100), |_| true);
+    let rss_members = console.rss_mb();
     let (people_open, people_move, people_find) = people_view(&mut console);
     let idle_bytes = if idle {
         console.idle_bytes(Duration::from_secs(5)) as f64
@@ -149,6 +153,7 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
         move_cpu,
         filter_cpu,
         idle_bytes,
+        rss_members,
         rss: console.rss_mb(),
         people_open,
         people_move,
@@ -213,6 +218,7 @@ fn measure(size: &str) -> Option<Figures> {
         move_cpu: pick(|f| f.move_cpu),
         filter_cpu: pick(|f| f.filter_cpu),
         idle_bytes: all[0].idle_bytes,
+        rss_members: pick(|f| f.rss_members),
         rss: pick(|f| f.rss),
         people_open: pick(|f| f.people_open),
         people_move: pick(|f| f.people_move),
@@ -324,7 +330,16 @@ fn report(measured: &[(&str, Figures)]) {
         ),
     );
     line(
-        "console resident memory, MB",
+        "console resident memory, members, MB",
+        |f| f.rss_members,
+        1,
+        format!(
+            "< 35 MB at 10k: {}",
+            check(large.map(|f| f.rss_members), 35.0)
+        ),
+    );
+    line(
+        "console resident memory after :people, MB",
         |f| f.rss,
         1,
         format!("< 35 MB at 10k: {}", check(large.map(|f| f.rss), 35.0)),

@@ -41,6 +41,11 @@ pub enum Payload {
     Organization(Option<LocalOrganizationOut>),
     Workspaces(Vec<WorkspaceOut>),
     People(People),
+    /// The directory has been handed over whole in the [`PeoplePage`]s before this answer:
+    /// the console assembles it from them rather than receive everyone a second time.
+    PeoplePaged {
+        workspace_roles: Vec<RoleOut>,
+    },
     ApiKeys(Vec<ApiKeyExtendedOut>),
     WorkspaceSettings(Option<WorkspaceSettingsOut>),
     Changed(Applied),
@@ -126,12 +131,26 @@ impl Call {
         }
     }
 
-    /// Makes the call through the client.
+    /// Makes the call through the client; the directory comes back whole.
     pub async fn perform(&self, client: &AdminClient) -> Result<Payload, RemoteError> {
-        self.perform_reporting(client, |_| {}).await
+        let mut pages = Vec::new();
+        let payload = self
+            .perform_reporting(client, |page| pages.push(page))
+            .await?;
+        Ok(match payload {
+            Payload::PeoplePaged { workspace_roles } => {
+                let mut people = People::default();
+                for page in pages {
+                    people.extend(page.persons);
+                }
+                Payload::People(people.with_workspace_roles(workspace_roles))
+            }
+            other => other,
+        })
     }
 
-    /// [`perform`](Self::perform), handing the directory's pages to `report` as they arrive.
+    /// [`perform`](Self::perform), handing the directory's pages to `report` as they arrive
+    /// and answering [`Payload::PeoplePaged`] once they are all there.
     pub async fn perform_reporting(
         &self,
         client: &AdminClient,
@@ -145,7 +164,9 @@ impl Call {
             Self::Workspaces { archived } => {
                 Payload::Workspaces(client.list_all_workspaces(*archived).await.map_err(error)?)
             }
-            Self::People => Payload::People(load_people(client, report).await?),
+            Self::People => Payload::PeoplePaged {
+                workspace_roles: load_people(client, report).await?,
+            },
             Self::ApiKeys => Payload::ApiKeys(client.list_all_api_keys().await.map_err(error)?),
             Self::WorkspaceSettings(workspace) => Payload::WorkspaceSettings(
                 client.workspace_settings(*workspace).await.map_err(error)?,
@@ -161,21 +182,21 @@ impl Call {
 const FIRST_PEOPLE: u32 = 100;
 
 /// The role catalog and a small first page of the directory side by side, then every other
-/// page, each reported as it arrives; the answer is everyone, each once (as first listed).
+/// page, each reported as it arrives with everyone on it listed once (as first listed); the
+/// answer is the workspace role catalog. Nothing is kept here: whoever receives the pages
+/// holds the directory, once.
 async fn load_people(
     client: &AdminClient,
     mut report: impl FnMut(PeoplePage),
-) -> Result<People, RemoteError> {
+) -> Result<Vec<RoleOut>, RemoteError> {
     let error = |e: crate::client::ClientError| convert::error(&e);
     let (roles, first) =
         futures::try_join!(client.roles(), client.list_users(1, FIRST_PEOPLE, None))
             .map_err(error)?;
-    let mut everyone: Vec<Person> = Vec::new();
     let mut catalog = Some(roles.workspace_roles.clone());
     client
         .walk_users(first, FIRST_PEOPLE, |page| {
             let persons = convert::persons(page.members, &roles);
-            everyone.extend(persons.iter().cloned());
             report(PeoplePage {
                 persons,
                 catalog: catalog.take(),
@@ -187,7 +208,7 @@ async fn load_people(
         })
         .await
         .map_err(error)?;
-    Ok(People::new(everyone).with_workspace_roles(roles.workspace_roles))
+    Ok(roles.workspace_roles)
 }
 
 fn change_label(request: &Request) -> &'static str {

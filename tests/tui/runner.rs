@@ -18,6 +18,7 @@ use mistral_admin::tui::call::{Applied, Call, Payload, PeoplePage};
 use mistral_admin::tui::effect::{Effect, EffectRunner};
 use mistral_admin::tui::msg::Msg;
 use mistral_admin::tui::runner::ClientRunner;
+use mistral_admin::tui::state::people::People;
 use mistral_admin::tui::state::{RemoteError, RequestId};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -112,17 +113,20 @@ async fn every_load_of_the_first_screen_answers_from_the_server() {
     let research = named(&list, "Research");
     let default = list.iter().find(|w| w.is_default).unwrap().uuid;
 
-    let Ok(Payload::People(people)) = harness.ask(Call::People).await else {
+    // The directory comes in pages only; the answer says they were all and brings the catalog.
+    let Ok(Payload::PeoplePaged { workspace_roles }) = harness.ask(Call::People).await else {
         panic!("people")
     };
+    assert!(workspace_roles.iter().any(|r| r.name == "workspace_admin"));
     let paged: Vec<_> = harness
         .pages
         .iter()
         .flat_map(|page| page.persons.clone())
         .collect();
+    let people = People::new(paged.clone());
     assert_eq!(
         paged, people.persons,
-        "the pages shown first are everyone, in order"
+        "the pages list everyone once, so the console can assemble the directory from them"
     );
     let last = harness
         .pages

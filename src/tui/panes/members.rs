@@ -141,13 +141,20 @@ impl Plan {
         let widest = |cell: &dyn Fn(&MemberRow) -> String| {
             rows.iter().map(|r| width(&cell(r))).max().unwrap_or(0)
         };
-        let name_width = widest(&|r| r.name.to_string());
-        // At least as wide as the short titles, so the header reads.
+        let name_width = rows.iter().map(|r| width(&r.name)).max().unwrap_or(0);
+        // At least as wide as the short titles, so the header reads. Measured once per way of
+        // naming roles, however many options try it.
+        let measured = std::cell::RefCell::new(Vec::with_capacity(3));
         let roles = |names: RoleNames| {
-            (
+            if let Some(&(_, widths)) = measured.borrow().iter().find(|(n, _)| *n == names) {
+                return widths;
+            }
+            let widths = (
                 widest(&|r| role_cell(&r.workspace_roles, names)).max(width(WS_SHORT_TITLE)),
                 widest(&|r| role_cell(&r.org_roles, names)).max(width(ORG_TITLE)),
-            )
+            );
+            measured.borrow_mut().push((names, widths));
+            widths
         };
         let needs = |name: usize, (ws, org): (usize, usize), email: bool| {
             name + ws + org + 2 + if email { EMAIL_MIN + 1 } else { 0 }

@@ -168,8 +168,11 @@ impl Staging {
     /// The diff mark of a staged change to a member of a workspace (`~`, `+`, `-`), for the
     /// Members tab.
     pub fn member_mark(&self, profile: usize, workspace: &str, email: &str) -> Option<char> {
+        // Asked for every row of every frame: with nothing staged, nothing is folded.
+        let mut staged = self.of(profile).peekable();
+        staged.peek()?;
         let (workspace, email) = (workspace_key(workspace), email_key(email));
-        self.of(profile).find_map(|s| match &s.change {
+        staged.find_map(|s| match &s.change {
             Change::SetMemberRoles {
                 workspace: w,
                 email: e,

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::domain::text::fold;
 use crate::tui::roles_short;
 
+use super::folded::NO_MATCH;
 use super::members::{MemberColumn, MemberSort};
 use super::people::{MemberRow, People, RoleNames};
 
@@ -56,12 +57,17 @@ impl Shown {
     }
 }
 
-/// What the last answer was computed from and what it found.
+/// What the last answers were computed from and what they found.
 #[derive(Debug, Clone, Default)]
 pub struct MemberList {
     sorted: Option<Sorted>,
-    last: Option<Narrowed>,
+    /// The answers to the queries typed since the last fresh search, each containing the one
+    /// below it: a character erased goes back to an answer already found.
+    typed: Vec<Narrowed>,
 }
+
+/// How many answers [`MemberList`] keeps for erased characters; each can hold a row per member.
+const REMEMBERED_QUERIES: usize = 16;
 
 /// One workspace's members in the order of one sort, as indexes into `People::persons`.
 #[derive(Debug, Clone)]
@@ -77,14 +83,11 @@ struct Sorted {
 struct Narrowed {
     needle: String,
     shown: Shown,
-    /// Parallel to `shown.hits`: where in the person's folded name-and-email the match ended
-    /// ([`NO_TEXT_MATCH`] for a match on a role), so that a query one character longer is
-    /// first tried right there.
+    /// Parallel to `shown.hits`: where in the folded text the match in the person's name or
+    /// email ended ([`NO_MATCH`] for a match on a role), so that a query one character longer is first
+    /// tried right there.
     ends: Vec<u32>,
 }
-
-/// The end recorded for a row that matched on a role, not its name or email.
-const NO_TEXT_MATCH: u32 = u32::MAX;
 
 impl MemberList {
     /// The rows of `workspace` matching `filter` (name, email or any role, full or short name;
@@ -109,35 +112,41 @@ impl MemberList {
                 sort,
                 order: sorted(people, workspace, sort),
             });
-            self.last = None;
+            self.typed.clear();
         }
         let needle = fold(filter.trim());
-        if let Some(last) = &self.last
-            && last.needle == needle
-        {
-            return last.shown.clone();
+        // Back to the longest query typed before that this one contains (the same one after
+        // an erased character); whatever matches this one matches that one.
+        while let Some(top) = self.typed.last() {
+            if top.needle == needle {
+                return top.shown.clone();
+            }
+            if needle.contains(top.needle.as_str()) {
+                break;
+            }
+            self.typed.pop();
         }
         let order = &self.sorted.as_ref().expect("sorted above").order;
-        // Whatever matches the longer query matches the shorter one it contains; a query that
-        // only grew at its end is first looked for where the shorter one was found.
-        let (candidates, before) = match &self.last {
-            Some(last) if needle.starts_with(last.needle.as_str()) => (
-                &last.shown.hits[..],
-                Some((&last.ends[..], &needle[last.needle.len()..])),
-            ),
-            Some(last) if needle.contains(last.needle.as_str()) => (&last.shown.hits[..], None),
-            _ => (&order[..], None),
+        let narrowed = match self.typed.last() {
+            Some(shorter) => {
+                let grown = needle
+                    .strip_prefix(shorter.needle.as_str())
+                    .filter(|_| !shorter.needle.is_empty());
+                let before = grown.map(|added| (&shorter.ends[..], added));
+                narrow(people, workspace, &shorter.shown.hits, before, &needle)
+            }
+            None => narrow(people, workspace, order, None, &needle),
         };
-        let (hits, ends) = narrow(people, workspace, candidates, before, &needle);
-        let ids = hits
-            .iter()
-            .map(|&i| people.persons[i as usize].user_id)
-            .collect();
+        let (hits, ends) = narrowed;
+        let ids = hits.iter().map(|&i| people.user_id(i as usize)).collect();
         let shown = Shown {
             hits: Rc::new(hits),
             ids: Rc::new(ids),
         };
-        self.last = Some(Narrowed {
+        if self.typed.len() == REMEMBERED_QUERIES {
+            self.typed.remove(0);
+        }
+        self.typed.push(Narrowed {
             needle,
             shown: shown.clone(),
             ends,
@@ -189,7 +198,8 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
 /// The candidates matching the folded `needle`, in their order, each with where its match in
 /// name-and-email ended. `before`, for a query that grew at its end: where the shorter one's
 /// match ended for each candidate, and what was added; most matches then extend in place, and
-/// only the others are searched again.
+/// only the others are searched again. Otherwise the whole directory's folded text is
+/// searched once and the candidates pick their results from it.
 fn narrow(
     people: &People,
     workspace: Uuid,
@@ -198,7 +208,7 @@ fn narrow(
     needle: &str,
 ) -> (Vec<u32>, Vec<u32>) {
     if needle.is_empty() {
-        return (candidates.to_vec(), vec![NO_TEXT_MATCH; candidates.len()]);
+        return (candidates.to_vec(), vec![NO_MATCH; candidates.len()]);
     }
     // A directory has a handful of distinct role lists: each is tried once per query.
     let mut roles_match: HashMap<*const String, bool> = HashMap::new();
@@ -211,32 +221,26 @@ fn narrow(
                 })
             })
     };
-    // One searcher for the whole query (`str::contains` would set one up per name), run over
-    // each person's name and email at once; a needle with a NUL could match across the two.
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    let searchable = !needle.contains('\0');
-    let find = |text: &str| -> Option<u32> {
-        let at = if searchable {
-            finder.find(text.as_bytes())
-        } else {
-            let folded_end = text.find('\0').unwrap_or(text.len());
-            text[..folded_end]
-                .find(needle)
-                .or_else(|| text[folded_end..].find(needle).map(|i| folded_end + i))
-        };
-        at.map(|at| u32::try_from(at + needle.len()).unwrap_or(NO_TEXT_MATCH))
-    };
+    let texts = people.folded_texts();
+    let everyone = before.is_none().then(|| texts.find_all(needle));
+    // Extending in place compares bytes: a needle with a NUL is looked for properly instead.
+    let before = before.filter(|_| !needle.contains('\0'));
     let mut hits = Vec::with_capacity(candidates.len());
     let mut ends = Vec::with_capacity(candidates.len());
     for (k, &i) in candidates.iter().enumerate() {
-        let text = people.folded(i as usize).both();
-        let extended = before.and_then(|(previous, added)| {
-            let end = *previous.get(k)? as usize;
-            let rest = text.get(end..)?;
-            (searchable && rest.starts_with(added))
-                .then(|| u32::try_from(end + added.len()).unwrap_or(NO_TEXT_MATCH))
-        });
-        if let Some(end) = extended.or_else(|| find(text)) {
+        let end = match (&everyone, before) {
+            (Some(everyone), _) => everyone[i as usize],
+            (None, Some((previous, added))) => {
+                let end = previous[k];
+                if end != NO_MATCH && texts.continues(end, added) {
+                    end + added.len() as u32
+                } else {
+                    texts.find_in(i as usize, needle, 0)
+                }
+            }
+            (None, None) => texts.find_in(i as usize, needle, 0),
+        };
+        if end != NO_MATCH {
             hits.push(i);
             ends.push(end);
             continue;
@@ -250,7 +254,7 @@ fn narrow(
             || any_role(&person.org_roles);
         if on_a_role {
             hits.push(i);
-            ends.push(NO_TEXT_MATCH);
+            ends.push(NO_MATCH);
         }
     }
     (hits, ends)

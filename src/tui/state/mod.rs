@@ -1,6 +1,7 @@
 //! The console's whole state. Rendering reads it; only `update` changes it.
 
 pub mod filter;
+pub mod folded;
 pub mod form;
 pub mod member_filter;
 pub mod members;

@@ -28,9 +28,12 @@ pub struct OrgState {
     pub archived: Resource<Vec<WorkspaceOut>>,
     /// Everyone, once the whole directory has arrived: what actions act on.
     pub people: Resource<People>,
-    /// The pages of the directory that arrived so far, while the first load runs: shown in
-    /// the Members tab, never acted on as if it were everyone.
+    /// The pages of the directory that arrived so far for the load under way: shown in the
+    /// Members tab while no whole directory is (the first load), never acted on as if it
+    /// were everyone, and the whole directory itself once the last page is in.
     pub people_preview: Option<People>,
+    /// The load whose pages `people_preview` holds.
+    preview_request: Option<RequestId>,
     pub api_keys: Resource<Vec<ApiKeyExtendedOut>>,
     pub show_archived: bool,
     pub list_cursor: Selection<Uuid>,
@@ -157,6 +160,7 @@ impl OrgState {
         self.archived.abandon();
         self.people.abandon();
         self.people_preview = None;
+        self.preview_request = None;
         self.api_keys.abandon();
         for view in self.views.values_mut() {
             view.settings.abandon();
@@ -217,14 +221,16 @@ impl OrgState {
         let taken = self.people.accept_at(id, result, now);
         if taken {
             self.people_preview = None;
+            self.preview_request = None;
             self.people_version += 1;
         }
         taken
     }
 
-    /// Takes a page of the directory that request `id` is loading, shown until the whole
-    /// directory arrives. Only a first load shows pages: a refresh keeps the whole directory
-    /// shown before it. Returns whether the page was taken.
+    /// Takes a page of the directory that request `id` is loading; the pages make the whole
+    /// directory when the load ends. Only a first load shows them as they come: a refresh
+    /// keeps the whole directory shown before it. Returns whether the page changed what the
+    /// Members tab shows.
     pub fn accept_people_page(
         &mut self,
         id: RequestId,
@@ -232,8 +238,12 @@ impl OrgState {
         catalog: Option<Vec<crate::api::RoleOut>>,
         progress: Progress,
     ) -> bool {
-        if self.people.pending != Some(id) || self.people.get().is_some() {
+        if self.people.pending != Some(id) {
             return false;
+        }
+        if self.preview_request != Some(id) {
+            self.preview_request = Some(id);
+            self.people_preview = None;
         }
         let preview = self.people_preview.get_or_insert_with(People::default);
         if let Some(catalog) = catalog {
@@ -241,8 +251,21 @@ impl OrgState {
         }
         preview.extend(persons);
         preview.partial = Some(progress);
-        self.people_version += 1;
-        true
+        let shown = self.people.get().is_none();
+        if shown {
+            self.people_version += 1;
+        }
+        shown
+    }
+
+    /// The directory request `id` handed over page by page, now that it says that was all
+    /// (nobody, if no page came).
+    pub fn assembled_people(&mut self, id: RequestId) -> People {
+        if self.preview_request != Some(id) {
+            return People::default();
+        }
+        self.preview_request = None;
+        self.people_preview.take().unwrap_or_default()
     }
 
     /// Changes the directory after a change the server confirmed, so the panes show it before

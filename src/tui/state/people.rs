@@ -14,7 +14,8 @@ use uuid::Uuid;
 
 use crate::api::RoleOut;
 use crate::domain::roles::normalize_workspace_role_names;
-use crate::domain::text::fold;
+
+use super::folded::{Folded, FoldedTexts};
 
 /// A list of role names, highest first; every equal list in a directory is one allocation.
 pub type RoleNames = Arc<[String]>;
@@ -54,50 +55,6 @@ pub struct MemberRow {
     pub email: Arc<str>,
     pub workspace_roles: RoleNames,
     pub org_roles: RoleNames,
-}
-
-/// A person's name and email folded (case, accents) once, for the filter and the sort, kept
-/// as one string (`name`, a NUL, `email`) so that the filter searches both in one pass.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Folded {
-    text: Box<str>,
-    /// Where the name ends (and the NUL is).
-    split: u32,
-    /// What they were folded from, to tell when they must be folded again.
-    from: (Arc<str>, Arc<str>),
-}
-
-impl Folded {
-    fn of(person: &Person) -> Self {
-        let name = fold(&person.name);
-        let email = fold(&person.email);
-        let mut text = String::with_capacity(name.len() + 1 + email.len());
-        text.push_str(&name);
-        text.push('\0');
-        text.push_str(&email);
-        Self {
-            text: text.into(),
-            split: u32::try_from(name.len()).unwrap_or(u32::MAX),
-            from: (Arc::clone(&person.name), Arc::clone(&person.email)),
-        }
-    }
-
-    fn is_of(&self, person: &Person) -> bool {
-        Arc::ptr_eq(&self.from.0, &person.name) && Arc::ptr_eq(&self.from.1, &person.email)
-    }
-
-    pub fn name(&self) -> &str {
-        &self.text[..self.split as usize]
-    }
-
-    pub fn email(&self) -> &str {
-        &self.text[self.split as usize + 1..]
-    }
-
-    /// The name, a NUL and the email: a needle without a NUL found here is in one of them.
-    pub fn both(&self) -> &str {
-        &self.text
-    }
 }
 
 /// How much of the directory has arrived while it pages in.
@@ -142,7 +99,8 @@ pub struct People {
     pub workspace_roles: Vec<RoleOut>,
     /// Set while only the first pages have arrived: this is not everyone yet.
     pub partial: Option<Progress>,
-    derived: Derived,
+    /// Boxed: a `People` travels in messages, and these indexes are most of its size.
+    derived: Box<Derived>,
 }
 
 /// What is worked out from `persons` once, not per key or per frame.
@@ -150,7 +108,9 @@ pub struct People {
 struct Derived {
     by_id: HashMap<Uuid, usize>,
     /// Parallel to `persons`.
-    folded: Vec<Folded>,
+    folded: FoldedTexts,
+    /// Parallel to `persons`: their ids side by side, for a filter's rows.
+    user_ids: Vec<Uuid>,
     counts: HashMap<Uuid, usize>,
     roles: HashSet<RoleNames>,
 }
@@ -174,13 +134,8 @@ impl People {
     /// they changed, role lists are shared again where equal.
     pub fn reindex(&mut self) {
         let derived = &mut self.derived;
-        derived.folded.truncate(self.persons.len());
-        for (i, person) in self.persons.iter_mut().enumerate() {
-            match derived.folded.get(i) {
-                Some(folded) if folded.is_of(person) => {}
-                Some(_) => derived.folded[i] = Folded::of(person),
-                None => derived.folded.push(Folded::of(person)),
-            }
+        derived.folded.refresh(&self.persons);
+        for person in &mut self.persons {
             person.org_roles = intern(&mut derived.roles, &person.org_roles);
             for (_, roles) in &mut person.memberships {
                 *roles = intern(&mut derived.roles, roles);
@@ -188,6 +143,10 @@ impl People {
         }
         derived.by_id.clear();
         derived.counts.clear();
+        derived.user_ids.clear();
+        derived
+            .user_ids
+            .extend(self.persons.iter().map(|p| p.user_id));
         for (i, person) in self.persons.iter().enumerate() {
             // The first of two entries for one person wins, as in the listing.
             derived.by_id.entry(person.user_id).or_insert(i);
@@ -212,7 +171,8 @@ impl People {
             self.derived
                 .by_id
                 .insert(person.user_id, self.persons.len());
-            self.derived.folded.push(Folded::of(&person));
+            self.derived.folded.push(&person);
+            self.derived.user_ids.push(person.user_id);
             self.persons.push(person);
         }
     }
@@ -221,9 +181,19 @@ impl People {
         self.derived.by_id.get(&user).map(|&i| &self.persons[i])
     }
 
+    /// The id of `persons[index]`.
+    pub fn user_id(&self, index: usize) -> Uuid {
+        self.derived.user_ids[index]
+    }
+
     /// The folded name and email of `persons[index]`.
-    pub fn folded(&self, index: usize) -> &Folded {
-        &self.derived.folded[index]
+    pub fn folded(&self, index: usize) -> Folded<'_> {
+        self.derived.folded.get(index)
+    }
+
+    /// Everyone's folded names and emails, parallel to `persons`, for the filter's searches.
+    pub fn folded_texts(&self) -> &FoldedTexts {
+        &self.derived.folded
     }
 
     pub fn role(&self, name: &str) -> Option<&RoleOut> {

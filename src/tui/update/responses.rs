@@ -41,7 +41,13 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
             }
         }
         Call::People => {
-            if org.accept_people(id, take(result, Payload::people), now) {
+            let result = result.and_then(|payload| match payload {
+                Payload::PeoplePaged { workspace_roles } => Ok(org
+                    .assembled_people(id)
+                    .with_workspace_roles(workspace_roles)),
+                whole => take(Ok(whole), Payload::people),
+            });
+            if org.accept_people(id, result, now) {
                 settle_members(app, profile);
                 // The pages shown while it loaded were just dropped.
                 crate::tui::memory::give_back_freed();

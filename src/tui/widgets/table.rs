@@ -7,7 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::text::{fit, fit_right, truncate, width};
 use crate::tui::state::selection::page_offset;
@@ -187,6 +186,8 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
             ),
         ]));
     }
+    let shown_widths = widths.iter().filter(|w| **w > 0);
+    let used = shown_widths.clone().sum::<usize>() + GAP * shown_widths.count().saturating_sub(1);
     let body_height = usize::from(area.height) - usize::from(table.header);
     let offset = page_offset(table.selected, body_height);
     for (index, row) in table.rows.iter().enumerate().skip(offset).take(body_height) {
@@ -203,8 +204,9 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
         } else {
             (row.marker, row.style)
         };
-        let text = join_cells(&row.cells, table.columns, &widths);
-        let padded = fit(&text, available);
+        // Every cell is fitted to its column, so the row's width is known without measuring it.
+        let mut padded = join_cells(&row.cells, table.columns, &widths);
+        padded.extend(std::iter::repeat_n(' ', available.saturating_sub(used)));
         lines.push(Line::from(vec![
             Span::styled(
                 marker,
@@ -217,17 +219,22 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
             Span::styled(padded, style),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    // Each line is exactly as wide as the area: written straight into the buffer, one line
+    // per row, without a paragraph's wrapping and alignment machinery.
+    let buffer = frame.buffer_mut();
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buffer.set_line(area.left(), y, line, area.width);
+    }
 }
 
 fn join_cells(cells: &[String], columns: &[Column], widths: &[usize]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(widths.iter().sum::<usize>() + GAP * widths.len());
     for (i, w) in widths.iter().enumerate() {
         if *w == 0 {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(&" ".repeat(GAP));
+            out.extend(std::iter::repeat_n(' ', GAP));
         }
         let cell = cells.get(i).map(String::as_str).unwrap_or("");
         if columns[i].align_right {

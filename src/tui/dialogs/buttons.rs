@@ -1,12 +1,8 @@
 //! The buttons at the foot of a dialog: moving the focus along a row of them, what Enter
 //! there means, and a confirmation's row as drawn.
 
-use ratatui::text::Line;
-
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, FlashLevel};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{ButtonView, buttons};
 
 use super::Next;
 
@@ -87,29 +83,7 @@ pub fn not_closed_yet(app: &App, button: &str, without: &str) -> Next {
     )
 }
 
-/// A confirmation's row as drawn: each button with its own label but the confirming one, which
-/// says what it does and is dimmed while it cannot be pressed.
-pub fn confirm_row(
-    row: &[Button],
-    focus: Button,
-    confirm: Button,
-    text: impl Into<String>,
-    enabled: bool,
-    theme: &Theme,
-) -> Line<'static> {
-    let mut text = Some(text.into());
-    let views: Vec<ButtonView> = row
-        .iter()
-        .map(|b| {
-            let view = ButtonView::new(*b, Some(focus));
-            match text.take_if(|_| *b == confirm) {
-                Some(text) => view.text(text).enabled(enabled),
-                None => view,
-            }
-        })
-        .collect();
-    buttons(&views, theme)
-}
+pub use crate::tui::widgets::dialog::confirm_row;
 
 #[cfg(test)]
 mod tests {

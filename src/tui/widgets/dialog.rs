@@ -197,21 +197,23 @@ impl ButtonView {
 }
 
 /// A confirmation's row: every button as it is, but the confirming one, which says what it
-/// does (`text`) and works only when `enabled`.
+/// does (`text`) and is dimmed, and does nothing, while it cannot be pressed (`enabled`).
 pub fn confirm_row(
     row: &[Button],
     focus: Button,
-    (confirm, text, enabled): (Button, &str, bool),
+    confirm: Button,
+    text: impl Into<String>,
+    enabled: bool,
     theme: &Theme,
 ) -> Line<'static> {
+    let mut text = Some(text.into());
     let views: Vec<ButtonView> = row
         .iter()
         .map(|b| {
             let view = ButtonView::new(*b, Some(focus));
-            if *b == confirm {
-                view.text(text).enabled(enabled)
-            } else {
-                view
+            match text.take_if(|_| *b == confirm) {
+                Some(text) => view.text(text).enabled(enabled),
+                None => view,
             }
         })
         .collect();

@@ -104,12 +104,14 @@ impl Dialog for ConfirmRun {
         body.append(after);
         body.blank();
         // Drawn after the list, so a list that fits enables Apply from the first frame.
-        let apply = (
+        body.push(confirm_row(
+            &BUTTONS,
+            self.focus,
             Button::Apply,
             self.apply_text.as_str(),
             self.list.read_whole(),
-        );
-        body.push(confirm_row(&BUTTONS, self.focus, apply, theme));
+            theme,
+        ));
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
     }
 }

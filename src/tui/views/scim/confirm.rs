@@ -96,8 +96,14 @@ impl Dialog for ConfirmSync {
         self.list
             .fill(&mut body, listed, (canvas.screen, 2), theme.muted);
         body.blank();
-        let run = (Button::Apply, "Run the sync", self.list.read_whole());
-        body.push(confirm_row(&BUTTONS, self.focus, run, theme));
+        body.push(confirm_row(
+            &BUTTONS,
+            self.focus,
+            Button::Apply,
+            "Run the sync",
+            self.list.read_whole(),
+            theme,
+        ));
         dialog::show(frame, canvas.screen, WIDTH, "SCIM sync", body, theme)
     }
 }

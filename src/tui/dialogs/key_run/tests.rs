@@ -140,3 +140,37 @@ fn a_check_that_cannot_read_the_keys_checks_again_next_time() {
     go_on_reading(&mut app, keys_but(crate::actions::fixtures::OLD_KEY));
     assert_eq!(run(&app).expect("open").done_steps, 2);
 }
+
+#[test]
+fn a_rotation_stopped_while_creating_says_a_replacement_may_exist_before_making_another() {
+    let mut app = loaded_app();
+    run_command(&mut app, "keys");
+    press(&mut app, key(KeyCode::Char('R')));
+    assert_eq!(run(&app).expect("the rotation").kind, RunKind::Rotate);
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        changes(&effects).as_slice(),
+        [crate::actions::Request::CreateApiKey { .. }]
+    ));
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Key(ctrl('c')));
+    redraw(&mut app);
+    // The replacement had been made: a second key of that name in that workspace.
+    let mut keys = crate::actions::fixtures::keys();
+    let mut made = keys[0].clone();
+    made.key_id = crate::actions::fixtures::id(99);
+    keys.push(made);
+    go_on_reading(&mut app, keys);
+    let dialog = run(&app).expect("open");
+    assert_eq!(dialog.done_steps, 0, "nothing taken for done");
+    assert!(
+        dialog.checked[0].contains("unknown, check: 1 other key of that name"),
+        "{:?}",
+        dialog.checked
+    );
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        changes(&effects).as_slice(),
+        [crate::actions::Request::CreateApiKey { .. }]
+    ));
+}

@@ -70,7 +70,7 @@ impl Reading {
 }
 
 /// Runs `read` only when `wanted`, else answers the default.
-async fn when<T: Default>(
+pub async fn when<T: Default>(
     wanted: bool,
     read: impl std::future::Future<Output = Result<T, ClientError>>,
 ) -> Result<T, ClientError> {
@@ -312,7 +312,8 @@ pub fn described_group(
     }
 }
 
-fn empty_catalog() -> RolesOut {
+/// A role catalog that was not read: no role names anything.
+pub fn empty_catalog() -> RolesOut {
     RolesOut {
         organization_roles: Vec::new(),
         workspace_roles: Vec::new(),

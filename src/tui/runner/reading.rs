@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use crate::actions::Request;
 use crate::actions::journal_record::reading_for_requests;
-use crate::actions::org_live::{LiveOrg, key_name};
-use crate::api::{AdminOrganizationMemberOut, AdminUserOut, RolesOut, WorkspaceSettingsOut};
+use crate::actions::org_live::{LiveOrg, empty_catalog, key_name, when};
+use crate::api::{AdminOrganizationMemberOut, AdminUserOut, WorkspaceSettingsOut};
 use crate::client::{AdminClient, ClientError, Directory};
 
 /// Members read at once when a change names several.
@@ -80,14 +80,6 @@ pub async fn before(client: &AdminClient, requests: &[Request]) -> Result<LiveOr
     }
 }
 
-/// Runs `read` only when `wanted`, else answers the default.
-async fn when<T: Default>(
-    wanted: bool,
-    read: impl std::future::Future<Output = Result<T, ClientError>>,
-) -> Result<T, ClientError> {
-    if wanted { read.await } else { Ok(T::default()) }
-}
-
 async fn read(client: &AdminClient, touched: &Touched) -> Result<LiveOrg, ClientError> {
     let named = !touched.users.is_empty();
     let (active, archived, roles, members, keys, settings) = futures::try_join!(
@@ -103,10 +95,7 @@ async fn read(client: &AdminClient, touched: &Touched) -> Result<LiveOrg, Client
         when(touched.keys, client.list_all_api_keys()),
         settings(client, &touched.settings),
     )?;
-    let roles = roles.unwrap_or_else(|| RolesOut {
-        organization_roles: Vec::new(),
-        workspace_roles: Vec::new(),
-    });
+    let roles = roles.unwrap_or_else(empty_catalog);
     let directory = Directory::new(members, Vec::new(), &roles);
     let mut live = LiveOrg::build(&active, &archived, &directory, &[], &settings);
     live.key_names = keys.iter().map(|k| (k.key_id, key_name(k))).collect();

@@ -51,6 +51,7 @@ pub fn reading_for_requests(requests: &[Request]) -> Reading {
         settings: any(|r| matches!(r, Request::UpdateWorkspaceSettings { .. })),
         groups: any(|r| matches!(r, Request::Group(_))),
         spend: any(|r| matches!(r, Request::SetSpendLimit { .. })),
+        keys: any(|r| matches!(r, Request::DeleteApiKey { .. })),
     }
 }
 
@@ -323,7 +324,9 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
             out.push(irreversible(key_created(body.name.as_deref()), KEY_CREATED))
         }
         Request::DeleteApiKey { key } => {
-            out.push(irreversible(format!("API key {key} deleted"), KEY_DELETED))
+            let name = live.key_names.get(key).cloned();
+            let what = format!("API key {} deleted", name.unwrap_or(key.to_string()));
+            out.push(irreversible(what, KEY_DELETED))
         }
         Request::SetSpendLimit { body } => {
             if let Some(before) = live.model.monthly_spend_limit {

@@ -152,16 +152,7 @@ pub fn delete(keys: &[&ApiKeyExtendedOut]) -> Result<Plan, ActionError> {
             )
         })
         .collect();
-    let summary = format!(
-        "Deleting {} is permanent: {} working at once: {}",
-        count_of(keys.len(), "API key", "API keys"),
-        if keys.len() == 1 {
-            "it stops"
-        } else {
-            "they stop"
-        },
-        list_some(&labels)
-    );
+    let summary = format!("{}: {}", deletion_warning(keys.len()), list_some(&labels));
     let steps = keys
         .iter()
         .map(|k| {
@@ -181,6 +172,16 @@ pub fn delete(keys: &[&ApiKeyExtendedOut]) -> Result<Plan, ActionError> {
         steps,
     )
     .with_confirmation(confirm))
+}
+
+/// What deleting `count` keys means, without naming them (a confirmation that lists them
+/// below says this once, then each key once).
+pub fn deletion_warning(count: usize) -> String {
+    format!(
+        "Deleting {} is permanent: {} working at once",
+        count_of(count, "API key", "API keys"),
+        if count == 1 { "it stops" } else { "they stop" }
+    )
 }
 
 /// Replaces a key: a new one with the same workspace, owner and name, expiring on

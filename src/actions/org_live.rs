@@ -55,6 +55,8 @@ pub struct Reading {
     pub groups: bool,
     /// The organization's monthly spending limit.
     pub spend: bool,
+    /// The API keys, for their names.
+    pub keys: bool,
 }
 
 impl Reading {
@@ -63,11 +65,12 @@ impl Reading {
         settings: true,
         groups: true,
         spend: true,
+        keys: true,
     };
 }
 
 /// Runs `read` only when `wanted`, else answers the default.
-async fn when<T: Default>(
+pub async fn when<T: Default>(
     wanted: bool,
     read: impl std::future::Future<Output = Result<T, ClientError>>,
 ) -> Result<T, ClientError> {
@@ -110,13 +113,23 @@ pub struct LiveOrg {
     /// The ids of workspaces and groups by id, for naming what a request refers to.
     pub workspace_names: HashMap<Uuid, String>,
     pub group_names: HashMap<Uuid, String>,
+    /// API keys by id, as the journal names them (see [`key_name`]); read only when asked.
+    pub key_names: HashMap<Uuid, String>,
+}
+
+/// An API key as the journal names it: its name in quotes, else its hidden form.
+pub fn key_name(key: &crate::api::ApiKeyExtendedOut) -> String {
+    match key.name.as_deref().filter(|n| !n.trim().is_empty()) {
+        Some(name) => format!("\"{name}\""),
+        None => key.hidden_key.clone(),
+    }
 }
 
 impl LiveOrg {
     /// Reads the organization.
     pub async fn load(client: &AdminClient, reading: Reading) -> Result<Self, ClientError> {
         let people = reading.people;
-        let (active, archived, directory, limits, organization, groups) = futures::try_join!(
+        let (active, archived, directory, limits, organization, groups, keys) = futures::try_join!(
             when(people, client.list_all_workspaces(false)),
             when(people, client.list_all_workspaces(true)),
             async {
@@ -132,7 +145,8 @@ impl LiveOrg {
                 }
             },
             when(people, client.local_organization()),
-            when(reading.groups, group_details(client))
+            when(reading.groups, group_details(client)),
+            when(reading.keys, client.list_all_api_keys())
         )?;
         let settings = if reading.settings && client.has_extensions().await? {
             settings_of(client, &active).await?
@@ -142,6 +156,7 @@ impl LiveOrg {
         let directory =
             directory.unwrap_or_else(|| Directory::new(Vec::new(), Vec::new(), &empty_catalog()));
         let mut live = Self::build(&active, &archived, &directory, &groups, &settings);
+        live.key_names = keys.iter().map(|k| (k.key_id, key_name(k))).collect();
         live.model.organization = organization.map(|o| o.name);
         live.model.monthly_spend_limit =
             limits.map(|limits| Limit::from_option(super::spend::current_limit(&limits)));
@@ -149,7 +164,9 @@ impl LiveOrg {
         Ok(live)
     }
 
-    fn build(
+    /// Describes what was read; what was not read is given empty (a directory of a few
+    /// members describes those members alone). Call [`Organization::normalize`] after.
+    pub fn build(
         active: &[WorkspaceOut],
         archived: &[WorkspaceOut],
         directory: &Directory,
@@ -241,6 +258,7 @@ impl LiveOrg {
             ids,
             workspace_names,
             group_names,
+            key_names: HashMap::new(),
         }
     }
 
@@ -294,7 +312,8 @@ pub fn described_group(
     }
 }
 
-fn empty_catalog() -> RolesOut {
+/// A role catalog that was not read: no role names anything.
+pub fn empty_catalog() -> RolesOut {
     RolesOut {
         organization_roles: Vec::new(),
         workspace_roles: Vec::new(),

@@ -109,12 +109,13 @@ fn text(handler: &'static Handler) -> Route {
 }
 
 /// Who takes keys now, most specific first. An open dialog takes every key (nothing under it
-/// reacts); then an organization view, which hides the panes; otherwise the focused pane, then the workspace's tabs, then the global keys. A
-/// text being typed takes every key too, but for its own bindings.
+/// reacts) but the staging switch; then an organization view, which hides the panes;
+/// otherwise the focused pane, then the workspace's tabs, then the global keys. A text being
+/// typed takes every key too, but for its own bindings.
 pub fn routes(app: &App) -> Vec<Route> {
     use Context as C;
     if let Some(dialog) = app.dialogs.last() {
-        return dialog
+        let mut rows: Vec<Route> = dialog
             .layers()
             .into_iter()
             .map(|layer| Route {
@@ -122,6 +123,8 @@ pub fn routes(app: &App) -> Vec<Route> {
                 handler: &dialogs::HANDLER,
             })
             .collect();
+        rows.push(route(C::Global, &global::OVER_DIALOGS));
+        return rows;
     }
     if let Some(view) = crate::tui::views::control::routes(app) {
         return view;

@@ -90,6 +90,9 @@ pub enum Next {
     Then(After),
     /// It stays open, and the text goes to the terminal's clipboard; the status line says so.
     Copy(crate::tui::effect::Clipboard, String),
+    /// It stays open, taking no keys, while the organization's API keys are read again;
+    /// [`Dialog::keys_reread`] then sees them.
+    CheckKeys,
 }
 
 /// What the console does once a dialog has closed.
@@ -181,6 +184,9 @@ pub trait Dialog: fmt::Debug + AnyDialog {
             submission.fail(error);
         }
     }
+
+    /// The API keys as read again at its asking ([`Next::CheckKeys`]).
+    fn keys_reread(&mut self, _keys: &[crate::api::ApiKeyExtendedOut]) {}
 
     /// The server made its change, with these replies; the dialog has closed. Shows the
     /// change in the panes at once and reloads what it touched.

@@ -24,9 +24,13 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
             .unwrap_or_default();
     }
     let routes = routes(app);
+    // Over a dialog the line keeps to the dialog's own keys: the one global key that also
+    // works there (the staging switch) is named by the refusal it answers, and by help.
+    let over_dialog = !app.dialogs.is_empty();
     let contexts: Vec<Context> = routes
         .iter()
         .filter_map(|r| match r.layer {
+            Layer::Keys(Context::Global) if over_dialog => None,
             Layer::Keys(context) => Some(context),
             Layer::Text => None,
         })

@@ -1,13 +1,12 @@
 //! The console's changes kept in the journal, as the commands keep theirs (source
-//! `console`): the organization is read just before the change is sent (for the values it
-//! replaces), and what the replies say was done is recorded after. All of it runs on the
+//! `console`): what the change touches is read just before it is sent (for the values it
+//! replaces, see `reading`), and what the replies say was done is recorded after. All of it runs on the
 //! request's own task, never on the frame's; a journal that cannot be read or written is
 //! logged and never stops the change.
 
 use crate::actions::Request;
 use crate::actions::journal::Journal;
-use crate::actions::journal_record::{changes_sent, reading_for_requests};
-use crate::actions::org_live::LiveOrg;
+use crate::actions::journal_record::changes_sent;
 use crate::actions::org_run::{Record, keep, summary_of};
 use crate::client::AdminClient;
 use crate::tui::call::{Call, Payload};
@@ -23,7 +22,7 @@ pub async fn perform(
     call: &Call,
     requests: &[Request],
 ) -> Result<Payload, RemoteError> {
-    let before = match LiveOrg::load(client, reading_for_requests(requests)).await {
+    let before = match super::reading::before(client, requests).await {
         Ok(live) => Some(live),
         Err(error) => {
             tracing::warn!(%error, "the journal will not hold this change: cannot read the organization first");

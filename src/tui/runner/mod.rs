@@ -5,6 +5,7 @@
 pub mod clipboard;
 pub mod convert;
 pub mod journaling;
+pub mod reading;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -105,6 +105,7 @@ pub fn live_of(org: &OrgState, groups: Option<&Groups>) -> Option<LiveOrg> {
         ids,
         workspace_names,
         group_names,
+        key_names: HashMap::new(),
     })
 }
 

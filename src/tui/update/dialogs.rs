@@ -67,6 +67,18 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
         }
         Next::Say(level, text) => vec![flash::show(app, level, text)],
         Next::Send(request) => send(app, request),
+        Next::CheckKeys => {
+            let profile = app.current;
+            let effects = requests::reload_keys(app, profile);
+            let reading = app.orgs[profile].api_keys.pending;
+            if let (Some(id), Some(submission)) = (
+                reading,
+                app.dialogs.last_mut().and_then(|d| d.submission_mut()),
+            ) {
+                submission.start(id);
+            }
+            effects
+        }
         Next::Copy(text, said) => {
             vec![
                 Effect::Copy(text),
@@ -191,4 +203,29 @@ pub fn abandon(app: &mut App) -> bool {
         }
     }
     abandoned
+}
+
+/// The API keys read again for the dialog that asked ([`Next::CheckKeys`]): it takes them, or
+/// keeps the reason they could not be read and stays as it was.
+pub fn keys_reread(
+    app: &mut App,
+    id: RequestId,
+    result: Result<&[crate::api::ApiKeyExtendedOut], &RemoteError>,
+) {
+    let Some(dialog) = app
+        .dialogs
+        .iter_mut()
+        .find(|d| d.submission().is_some_and(|s| s.sending == Some(id)))
+    else {
+        return;
+    };
+    match result {
+        Ok(keys) => {
+            if let Some(submission) = dialog.submission_mut() {
+                submission.sending = None;
+            }
+            dialog.keys_reread(keys);
+        }
+        Err(error) => dialog.refused(error.clone()),
+    }
 }

@@ -55,8 +55,9 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
             Vec::new()
         }
         Call::ApiKeys => {
-            org.api_keys
-                .accept_at(id, take(result, Payload::api_keys), now);
+            let keys = take(result, Payload::api_keys);
+            dialogs::keys_reread(app, id, keys.as_deref());
+            app.orgs[profile].api_keys.accept_at(id, keys, now);
             Vec::new()
         }
         Call::WorkspaceSettings(workspace) => {

@@ -2,7 +2,9 @@
 //! Cancel; then the plan's requests go one at a time, with the count done shown (`3/10`), so
 //! ctrl-c stops between two of them and a refusal says exactly how far it got. A rotation's
 //! new key is shown once, when the run ends (or in this dialog, if the deletion is refused).
+//! A run stopped while a request was on its way checks the keys before it goes on (`resume`).
 
+mod resume;
 mod view;
 
 use ratatui::Frame;
@@ -10,7 +12,7 @@ use time::Date;
 
 use crate::actions::key_list::{KeyRow, shortened};
 use crate::actions::{Plan, Reply, outcome, resolve};
-use crate::api::ApiKeyOut;
+use crate::api::{ApiKeyExtendedOut, ApiKeyOut};
 use crate::tui::call::Call;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
@@ -20,7 +22,7 @@ use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
 
 use super::key_shown::{KeyShown, copy_secret};
-use super::{Button, Canvas, Dialog, Next, RowKey, Submission, row_key};
+use super::{After, Button, Canvas, Dialog, Next, RowKey, Submission, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
@@ -34,6 +36,8 @@ pub enum RunKind {
 pub struct KeyRun {
     pub kind: RunKind,
     pub plan: Plan,
+    /// What the run does, in a sentence that names no key: the list below names each once.
+    pub heading: String,
     /// Each key as the admin knows it: name, hidden key, workspace, owner.
     pub listed: Vec<String>,
     /// The rotated key's expiry as asked, to tell when the server shortened it.
@@ -44,6 +48,13 @@ pub struct KeyRun {
     pub done_steps: usize,
     /// A rotation's replacement, once made: shown only in this dialog and the next.
     pub created: Option<Box<ApiKeyOut>>,
+    /// The request that was on its way when the run stopped, while the keys are read again
+    /// to learn whether it was made.
+    pub unknown_step: Option<usize>,
+    /// Requests found already made when the keys were read again: they are not sent.
+    pub gone: Vec<usize>,
+    /// What reading the keys again found, a line per key concerned.
+    pub checked: Vec<String>,
 }
 
 fn describe(row: &KeyRow) -> String {
@@ -57,28 +68,48 @@ fn describe(row: &KeyRow) -> String {
 
 impl KeyRun {
     pub fn delete(plan: Plan, keys: &[KeyRow]) -> Self {
+        let heading = format!("{}:", crate::actions::keys::deletion_warning(keys.len()));
         Self::new(
             RunKind::Delete,
             plan,
+            heading,
             keys.iter().map(describe).collect(),
             None,
         )
     }
 
     pub fn rotate(plan: Plan, key: &KeyRow, expiration: Option<Date>) -> Self {
-        Self::new(RunKind::Rotate, plan, vec![describe(key)], expiration)
+        // The rotation's sentence names its one key with what happens to it.
+        let heading = plan.summary.clone();
+        Self::new(
+            RunKind::Rotate,
+            plan,
+            heading,
+            vec![describe(key)],
+            expiration,
+        )
     }
 
-    fn new(kind: RunKind, plan: Plan, listed: Vec<String>, asked_expiry: Option<Date>) -> Self {
+    fn new(
+        kind: RunKind,
+        plan: Plan,
+        heading: String,
+        listed: Vec<String>,
+        asked_expiry: Option<Date>,
+    ) -> Self {
         Self {
             kind,
             plan,
+            heading,
             listed,
             asked_expiry,
             focus: Button::Cancel,
             submission: Submission::default(),
             done_steps: 0,
             created: None,
+            unknown_step: None,
+            gone: Vec::new(),
+            checked: Vec::new(),
         }
     }
 
@@ -95,12 +126,16 @@ impl KeyRun {
 
     /// What the status line says once every request was made.
     fn finished_text(&self) -> String {
-        match self.kind {
+        let text = match self.kind {
             RunKind::Delete => format!(
                 "Deleted {}: they no longer work",
                 outcome::count_of(self.total(), "API key", "API keys")
             ),
             RunKind::Rotate => "Rotated: the replacement works and the old key is deleted".into(),
+        };
+        match self.gone.len() {
+            0 => text,
+            n => format!("{text} ({n} found already gone when the run went on)"),
         }
     }
 }
@@ -131,9 +166,14 @@ impl Dialog for KeyRun {
             return self.created.as_deref().map_or(Next::Stay, copy_secret);
         }
         match row_key(action, &BUTTONS, &mut self.focus, Button::Remove) {
+            // The stopped request may have been made: look before sending anything again.
+            RowKey::Confirm if self.last_outcome_unknown() => {
+                self.unknown_step = Some(self.done_steps);
+                Next::CheckKeys
+            }
             RowKey::Confirm => match self.next_request() {
                 Some(request) => Next::Send(request),
-                None => Next::Close,
+                None => Next::Then(After::Say(FlashLevel::Success, self.finished_text())),
             },
             RowKey::Close => Next::Close,
             RowKey::Moved | RowKey::Other => Next::Stay,
@@ -146,11 +186,16 @@ impl Dialog for KeyRun {
 
     submission_in_field!();
 
+    fn keys_reread(&mut self, keys: &[ApiKeyExtendedOut]) {
+        KeyRun::keys_reread(self, keys);
+    }
+
     /// One request made: the next one goes at once, in a copy of this dialog that shows the
     /// count; after the last, the outcome, and a rotation's new key in its own dialog.
     fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
         let mut next = self.clone();
         next.done_steps += 1;
+        next.skip_gone();
         for reply in replies {
             if let Reply::KeyCreated(key) = reply {
                 next.created = Some(key.clone());
@@ -172,3 +217,6 @@ impl Dialog for KeyRun {
         effects
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,6 @@
 //! The key deletion or rotation as drawn: what happens, each key by name, the progress of a
-//! run under way, a rotation's new key if the run stopped after making it, and the buttons.
+//! run under way, what reading the keys again after a stop found, a rotation's new key if the
+//! run stopped after making it, and the buttons.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,7 +26,7 @@ pub(super) fn render(
     theme: &Theme,
 ) -> bool {
     let mut body = Body::new(dialog::inner_width(screen, WIDTH));
-    body.wrapped(&d.plan.summary, theme.header);
+    body.wrapped(&d.heading, theme.header);
     for key in d.listed.iter().take(LISTED) {
         body.hanging("  • ", key, theme.text);
     }
@@ -50,6 +51,9 @@ pub(super) fn render(
             theme.field_value,
         );
     }
+    for line in &d.checked {
+        body.hanging("  · ", line, theme.text);
+    }
     // A replacement made by a run that then stopped: this is the one place it shows. While
     // the run goes on, the key waits for its own dialog.
     if let Some(key) = d.created.as_ref().filter(|_| !d.submission.is_sending()) {
@@ -58,6 +62,7 @@ pub(super) fn render(
     }
     body.blank();
     let sending = match d.kind {
+        _ if d.unknown_step.is_some() => "Reading the keys: was the stopped request made?…",
         RunKind::Delete => "Deleting…",
         RunKind::Rotate => "Rotating…",
     };

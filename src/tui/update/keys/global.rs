@@ -22,6 +22,14 @@ fn offer(_app: &App, action: Action) -> Offer {
     }
 }
 
+/// The one global key that works over an open dialog: turning staging on or off, so a
+/// change refused under STAGED (or one to stage) goes on from the dialog, with everything
+/// typed in it kept; its next confirm obeys the new mode.
+pub const OVER_DIALOGS: Handler = Handler::keys(
+    |_, action| Offer::acts_if(action == Action::Stage),
+    |app, _| crate::tui::update::staging::toggle(app),
+);
+
 fn open(app: &mut App, dialog: impl Dialog + 'static) -> Vec<Effect> {
     app.dialogs.push(Box::new(dialog));
     Vec::new()

@@ -114,3 +114,42 @@ fn a_settings_save_is_staged_and_the_form_goes_back_to_the_server_values() {
     };
     assert_eq!(after, "Shared (staged)");
 }
+
+#[test]
+fn the_switch_works_over_a_dialog_and_keeps_what_was_typed() {
+    use crate::actions::Request;
+    use crate::tui::dialogs::create_workspace::CreateWorkspace;
+    let mut app = loaded_app();
+    press(&mut app, ctrl('t'));
+    press(&mut app, key(KeyCode::Char('n')));
+    press_keys(
+        &mut app,
+        r#""Platform" space "Ops" down "Runs" space "the" space "platform" down down enter"#,
+    );
+    press_keys(&mut app, r#""zoe" enter down space"#);
+    let effects = press_only(&mut app, ctrl('s'));
+    assert!(!sends_a_change(&effects), "refused under STAGED");
+    assert!(
+        flash_text(&app).starts_with("Not staged"),
+        "{}",
+        flash_text(&app)
+    );
+    // Turned off from the dialog itself: it stays, with everything typed in it.
+    press(&mut app, ctrl('t'));
+    assert!(!app.staging.on);
+    assert!(
+        flash_text(&app).starts_with("Staging off"),
+        "{}",
+        flash_text(&app)
+    );
+    let form = app.top_dialog::<CreateWorkspace>().expect("the form stays");
+    assert_eq!(form.name.value(), "Platform Ops");
+    assert_eq!(form.description.value(), "Runs the platform");
+    // Its next confirm obeys the new mode.
+    let effects = press_only(&mut app, ctrl('s'));
+    let sent = changes(&effects);
+    let [Request::CreateWorkspace { body }] = sent.as_slice() else {
+        panic!("one creation: {sent:?}");
+    };
+    assert_eq!(body.name, "Platform Ops");
+}

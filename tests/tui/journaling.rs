@@ -1,0 +1,184 @@
+//! The console's journal against the local server: a change is recorded as the commands
+//! record it, reading only what the change touches first (counted by a proxy in front of the
+//! server: a role change reads no page of the directory), and a deleted key is named.
+
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+use crate::support::client::test_client;
+use crate::support::local_server;
+use mistral_admin::actions::Request;
+use mistral_admin::actions::journal::Journal;
+use mistral_admin::actions::journal_record::{changes_sent, reading_for_requests};
+use mistral_admin::actions::org_live::LiveOrg;
+use mistral_admin::api::WorkspaceMemberSingleIn;
+use mistral_admin::client::AdminClient;
+use mistral_admin::domain::WorkspaceRole;
+use mistral_admin::domain::org::Change;
+use mistral_admin::server::{LocalServer, Seed};
+use mistral_admin::tui::call::{Call, Payload};
+use mistral_admin::tui::runner::{journaling, reading};
+
+/// The request lines (`GET /v1/users?page=1 ...`) that went through the proxy, in order.
+type Seen = Arc<Mutex<Vec<String>>>;
+
+/// A TCP proxy in front of `server` that notes each HTTP request line going through;
+/// returns the base URL to give a client and what it saw.
+async fn counting_proxy(server: &LocalServer) -> (String, Seen) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a port");
+    let origin = format!("http://{}", listener.local_addr().expect("address"));
+    let base_url = server.admin_base_url().replace(&server.origin(), &origin);
+    let target = server.addr();
+    let seen: Seen = Arc::default();
+    let noted = Arc::clone(&seen);
+    tokio::spawn(async move {
+        while let Ok((inbound, _)) = listener.accept().await {
+            let outbound = TcpStream::connect(target).await.expect("the server");
+            tokio::spawn(relay(inbound, outbound, Arc::clone(&noted)));
+        }
+    });
+    (base_url, seen)
+}
+
+async fn relay(inbound: TcpStream, outbound: TcpStream, seen: Seen) {
+    let (mut from_client, mut to_client) = inbound.into_split();
+    let (mut from_server, mut to_server) = outbound.into_split();
+    tokio::spawn(async move { tokio::io::copy(&mut from_server, &mut to_client).await });
+    let mut buffer = vec![0u8; 16 * 1024];
+    let mut partial = String::new();
+    while let Ok(read) = from_client.read(&mut buffer).await {
+        if read == 0 || to_server.write_all(&buffer[..read]).await.is_err() {
+            break;
+        }
+        partial.push_str(&String::from_utf8_lossy(&buffer[..read]));
+        while let Some(end) = partial.find("\r\n") {
+            let line: String = partial.drain(..end + 2).collect();
+            if line.trim_end().ends_with("HTTP/1.1") {
+                seen.lock().unwrap().push(line.trim_end().to_owned());
+            }
+        }
+    }
+}
+
+struct Demo {
+    server: LocalServer,
+    /// Talks to the server through the proxy.
+    client: AdminClient,
+    seen: Seen,
+    journal: Journal,
+    _dir: tempfile::TempDir,
+}
+
+async fn demo() -> Demo {
+    let server = local_server().seed(Seed::Demo).start().await;
+    let key = server.seeded()[0].admin_key.clone();
+    let (base_url, seen) = counting_proxy(&server).await;
+    let client = test_client(&base_url, key.expose());
+    let dir = tempfile::tempdir().expect("a folder");
+    let journal = Journal::at(dir.path().join("journal.jsonl"));
+    Demo {
+        server,
+        client,
+        seen,
+        journal,
+        _dir: dir,
+    }
+}
+
+/// Sends `requests` as the console does, and returns the changes the commands' full reading
+/// of the organization would have recorded for them.
+async fn as_console(demo: &Demo, requests: Vec<Request>) -> Vec<Change> {
+    let whole = LiveOrg::load(&demo.client, reading_for_requests(&requests))
+        .await
+        .expect("the organization");
+    let touched = reading::before(&demo.client, &requests).await;
+    assert!(
+        touched.is_ok(),
+        "what the change touches is read: {touched:?}"
+    );
+    demo.seen.lock().unwrap().clear();
+    let call = Call::Change(requests.clone());
+    let result = journaling::perform(&demo.client, &demo.journal, &call, &requests).await;
+    let Ok(Payload::Changed(applied)) = result else {
+        panic!("the change went through: {result:?}");
+    };
+    changes_sent(&requests, &applied.replies, &whole)
+}
+
+#[tokio::test]
+async fn a_role_change_is_journaled_after_reading_only_the_member_it_names() {
+    let demo = demo().await;
+    let workspaces = demo.client.list_all_workspaces(false).await.unwrap();
+    let research = workspaces
+        .iter()
+        .find(|w| w.name == "Research")
+        .unwrap()
+        .uuid;
+    let directory = demo.client.load_directory().await.unwrap();
+    let member = directory
+        .workspace_members(research)
+        .into_iter()
+        .find(|m| !m.roles.iter().any(|r| r == "workspace_admin"))
+        .expect("a member who is not an admin")
+        .user
+        .uuid;
+    let entry = WorkspaceMemberSingleIn {
+        role_names: Some(vec![WorkspaceRole::WorkspaceAdmin]),
+        roles: None,
+        role_name: None,
+        role: None,
+        user_uuid: member,
+    };
+    let expected = as_console(
+        &demo,
+        vec![Request::SetMemberRoles {
+            workspace: research,
+            members: vec![entry],
+        }],
+    )
+    .await;
+    let seen = demo.seen.lock().unwrap().clone();
+    let entries = demo.journal.entries().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].source, "console");
+    assert!(
+        matches!(expected.as_slice(), [Change::SetMemberRoles { workspace, .. }] if workspace == "Research"),
+        "{expected:?}"
+    );
+    assert_eq!(entries[0].changes, expected, "as a full reading records it");
+    let directory_pages = seen.iter().filter(|l| l.contains("/users?")).count();
+    assert_eq!(directory_pages, 0, "no page of the directory: {seen:#?}");
+    assert!(
+        seen.iter()
+            .any(|l| l.starts_with("GET ") && l.contains(&format!("/users/{member} "))),
+        "the member is read on their own: {seen:#?}"
+    );
+    demo.server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_deleted_key_is_journaled_by_its_name_after_reading_the_keys_alone() {
+    let demo = demo().await;
+    let keys = demo.client.list_all_api_keys().await.unwrap();
+    let key = keys
+        .iter()
+        .find(|k| k.name.as_deref().is_some_and(|n| !n.is_empty()))
+        .expect("a named key");
+    let name = key.name.clone().unwrap();
+    as_console(&demo, vec![Request::DeleteApiKey { key: key.key_id }]).await;
+    let seen = demo.seen.lock().unwrap().clone();
+    let entries = demo.journal.entries().unwrap();
+    let [Change::Irreversible { what, .. }] = entries[0].changes.as_slice() else {
+        panic!("one key deleted: {entries:?}");
+    };
+    assert_eq!(what, &format!("API key \"{name}\" deleted"));
+    assert!(
+        !seen
+            .iter()
+            .any(|l| l.contains("/users") || l.contains("/workspaces")),
+        "neither people nor workspaces read: {seen:#?}"
+    );
+    demo.server.shutdown().await;
+}

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::actions::Request;
 use crate::actions::journal_record::reading_for_requests;
 use crate::actions::org_live::{LiveOrg, empty_catalog, key_name, when};
-use crate::api::{AdminOrganizationMemberOut, AdminUserOut, WorkspaceSettingsOut};
+use crate::api::{AdminOrganizationMemberOut, WorkspaceSettingsOut};
 use crate::client::{AdminClient, ClientError, Directory};
 
 /// Members read at once when a change names several.
@@ -109,7 +109,7 @@ async fn members(
     users: &[Uuid],
 ) -> Result<Vec<AdminOrganizationMemberOut>, ClientError> {
     stream::iter(users.to_vec())
-        .map(|id| async move { client.get_user(id).await.map(listed) })
+        .map(|id| async move { client.get_user(id).await.map(|user| user.member) })
         .buffered(IN_FLIGHT)
         .try_collect()
         .await
@@ -127,23 +127,6 @@ async fn settings(
         }
     }
     Ok(found)
-}
-
-/// A member read on their own, as the directory lists them.
-fn listed(user: AdminUserOut) -> AdminOrganizationMemberOut {
-    AdminOrganizationMemberOut {
-        uuid: user.uuid,
-        oid_id: user.oid_id,
-        name: user.name,
-        email: user.email,
-        is_sso_outsider: user.is_sso_outsider,
-        workspaces: user.workspaces,
-        subscriptions: user.subscriptions,
-        raw_roles: user.raw_roles,
-        raw_role: user.raw_role,
-        subscription_types: user.subscription_types,
-        created_at: user.created_at,
-    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::tui::dialogs::{Button, Next, RowKey, row_key};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::action::spec_of;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::state::FlashLevel;
 use crate::tui::widgets::dialog::Body;
 
@@ -35,6 +36,19 @@ pub struct ReadThrough {
 }
 
 impl ReadThrough {
+    /// Whether `action` scrolls a list: what a confirmation takes from the keys of the view
+    /// under it, and nothing else of them.
+    pub fn scrolls(action: Action) -> bool {
+        // Scrolling a list of nothing answers the same question, from the one match below.
+        Self::default().scroll(action)
+    }
+
+    /// Whether a confirmation that lists this offers `action`: the button row's keys, and of
+    /// the keys of the view under it only scrolling (the hint line then offers no other).
+    pub fn offers(action: Action) -> bool {
+        spec_of(Context::Dialog, action).is_some() || Self::scrolls(action)
+    }
+
     /// Moves the window for a scrolling action; says whether the action was one.
     pub fn scroll(&mut self, action: Action) -> bool {
         let room = self.room.get().max(1);
@@ -74,25 +88,39 @@ impl ReadThrough {
     }
 
     /// A key in a confirmation that lists this: the button row's keys (focus, Enter, cancel),
-    /// else scrolling. Enter on `confirm` is `confirmed` once every line was drawn, and is
-    /// refused with the reason before.
-    pub fn confirm_key(
+    /// else scrolling. Says what the key meant to the row, but for Enter on `confirm` before
+    /// every line was drawn: that is refused, and `Err` says why.
+    pub fn button_key(
         &mut self,
         action: Action,
         (row, focus, confirm): (&[Button], &mut Button, Button),
-        confirmed: impl FnOnce() -> Next,
-    ) -> Next {
+    ) -> Result<RowKey, String> {
         match row_key(action, row, focus, confirm) {
             RowKey::Confirm => match self.refusal() {
-                Some(text) => Next::Say(FlashLevel::Error, text),
-                None => confirmed(),
+                Some(why) => Err(why),
+                None => Ok(RowKey::Confirm),
             },
-            RowKey::Close => Next::Close,
-            RowKey::Moved => Next::Stay,
             RowKey::Other => {
                 self.scroll(action);
-                Next::Stay
+                Ok(RowKey::Other)
             }
+            moved_or_closed => Ok(moved_or_closed),
+        }
+    }
+
+    /// [`ReadThrough::button_key`] for a confirmation whose confirming button does one thing:
+    /// `confirmed`.
+    pub fn confirm_key(
+        &mut self,
+        action: Action,
+        row: (&[Button], &mut Button, Button),
+        confirmed: impl FnOnce() -> Next,
+    ) -> Next {
+        match self.button_key(action, row) {
+            Err(why) => Next::Say(FlashLevel::Error, why),
+            Ok(RowKey::Confirm) => confirmed(),
+            Ok(RowKey::Close) => Next::Close,
+            Ok(RowKey::Moved | RowKey::Other) => Next::Stay,
         }
     }
 

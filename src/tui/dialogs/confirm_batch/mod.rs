@@ -1,7 +1,9 @@
 //! The confirmation of a change the people view runs request by request: revoking
 //! invitations (the selected ones, else the one under the cursor) and re-inviting one (its
 //! old invitation revoked, a new one sent: one action, one confirmation). It lists what
-//! happens, opens on Cancel, and on the action's button starts the run in the view.
+//! happens, every request of it, scrolled inside the dialog with the view's arrows when
+//! longer than the screen; it opens on Cancel, offers the action's button only once every
+//! line was drawn, and on it starts the run in the view.
 
 use std::sync::Arc;
 
@@ -10,17 +12,17 @@ use ratatui::Frame;
 use crate::actions::invites::{reinvite as plan_reinvite, revoke_invites};
 use crate::api::OrganizationInviteOut;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::views::people::{Batch, People};
 use crate::tui::widgets::dialog::{self, Body};
+use crate::tui::widgets::read_through::ReadThrough;
 
-use super::{After, Button, Canvas, Dialog, Next, Opened, RowKey, confirm_row, row_key};
+use super::{After, Button, Canvas, Dialog, Next, Opened, confirm_row};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
-/// Entries listed before "… and N more".
-const LISTED: usize = 8;
 
 #[derive(Debug, Clone)]
 pub struct ConfirmBatch {
@@ -29,6 +31,20 @@ pub struct ConfirmBatch {
     /// What the Apply button says: "Revoke 3 invitations".
     pub action: String,
     pub focus: Button,
+    /// The requests, scrolled inside the dialog.
+    pub list: ReadThrough,
+}
+
+impl ConfirmBatch {
+    pub fn new(title: &'static str, batch: Arc<Batch>, action: String) -> Self {
+        Self {
+            title,
+            batch,
+            action,
+            focus: Button::Cancel,
+            list: ReadThrough::default(),
+        }
+    }
 }
 
 impl Dialog for ConfirmBatch {
@@ -36,41 +52,54 @@ impl Dialog for ConfirmBatch {
         "confirm batch"
     }
 
-    fn action(&mut self, action: Action, _app: &App) -> Next {
-        match row_key(action, &BUTTONS, &mut self.focus, Button::Apply) {
-            RowKey::Confirm => Next::Then(After::Start(self.batch.first())),
-            RowKey::Close => Next::Close,
-            RowKey::Moved | RowKey::Other => Next::Stay,
-        }
+    fn layers(&self) -> Vec<Layer> {
+        vec![Layer::Keys(Context::Dialog), Layer::Keys(Context::People)]
+    }
+
+    /// Of the people view's keys, only scrolling: the list is the run's requests.
+    fn offers(&self, action: Action) -> bool {
+        ReadThrough::offers(action)
+    }
+
+    fn act(&mut self, input: Input, _app: &App) -> Next {
+        let Input::Action(action) = input else {
+            return Next::Stay;
+        };
+        let row = (&BUTTONS[..], &mut self.focus, Button::Apply);
+        let start = || Next::Then(After::Start(self.batch.first()));
+        self.list.confirm_key(action, row, start)
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
         let plan = &self.batch.plan;
         let stop = app.keymap.describe_keys(Context::People, Action::StopRun);
-        let mut body = Body::new(dialog::inner_width(canvas.screen, WIDTH));
+        let width = dialog::inner_width(canvas.screen, WIDTH);
+        let mut body = Body::new(width);
         body.wrapped(&format!("{}?", plan.summary), theme.header);
-        for step in plan.steps.iter().take(LISTED) {
-            body.hanging("  • ", &step.label, theme.text);
+        let mut steps = Body::new(width);
+        for step in &plan.steps {
+            steps.hanging("  • ", &step.label, theme.text);
         }
-        if plan.steps.len() > LISTED {
-            body.line(
-                &format!("  … and {} more", plan.steps.len() - LISTED),
-                theme.muted,
-            );
-        }
-        body.wrapped(
+        let mut after = Body::new(width);
+        after.wrapped(
             &format!(
                 "One request at a time: the view shows how far it got, and {stop} stops it between two."
             ),
             theme.muted,
         );
+        // Under the list: that text, a blank line and the buttons.
+        let below = after.lines.len() + 2;
+        self.list
+            .fill(&mut body, steps.lines, (canvas.screen, below), theme.muted);
+        body.append(after);
         body.blank();
+        // Drawn after the list, so a list that fits offers the action from the first frame.
         body.push(confirm_row(
             &BUTTONS,
             self.focus,
             Button::Apply,
             self.action.clone(),
-            true,
+            self.list.read_whole(),
             theme,
         ));
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
@@ -123,12 +152,11 @@ pub fn revoke(people: &People, _app: &App) -> Opened {
     } else {
         format!("Revoking {count} invitations")
     };
-    Ok(Box::new(ConfirmBatch {
-        title: "Revoke invitations",
-        batch: Batch::new(title, plan),
+    Ok(Box::new(ConfirmBatch::new(
+        "Revoke invitations",
+        Batch::new(title, plan),
         action,
-        focus: Button::Cancel,
-    }))
+    )))
 }
 
 /// Re-inviting the invitation under the cursor.
@@ -145,10 +173,12 @@ pub fn reinvite(people: &People, _app: &App) -> Opened {
     };
     let plan =
         plan_reinvite(old, &loaded.directory).map_err(|e| (FlashLevel::Error, e.to_string()))?;
-    Ok(Box::new(ConfirmBatch {
-        title: "Re-invite",
-        batch: Batch::new(format!("Re-inviting {}", old.email), plan),
-        action: "Re-invite".to_owned(),
-        focus: Button::Cancel,
-    }))
+    Ok(Box::new(ConfirmBatch::new(
+        "Re-invite",
+        Batch::new(format!("Re-inviting {}", old.email), plan),
+        "Re-invite".to_owned(),
+    )))
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,8 +1,10 @@
-//! Deleting keys and rotating one: a confirmation that lists the keys by name and opens on
-//! Cancel; then the plan's requests go one at a time, with the count done shown (`3/10`), so
-//! ctrl-c stops between two of them and a refusal says exactly how far it got. A rotation's
-//! new key is shown once, when the run ends (or in this dialog, if the deletion is refused).
-//! A run stopped while a request was on its way checks the keys before it goes on (`resume`).
+//! Deleting keys and rotating one: a confirmation that lists the keys by name, every one of
+//! them (scrolled inside the dialog with the keys view's arrows when longer than the screen,
+//! the button offered only once every line was drawn), and opens on Cancel; then the plan's
+//! requests go one at a time, with the count done shown (`3/10`), so ctrl-c stops between two
+//! of them and a refusal says exactly how far it got. A rotation's new key is shown once, when
+//! the run ends (or in this dialog, if the deletion is refused). A run stopped while a
+//! request was on its way checks the keys before it goes on (`resume`).
 
 mod resume;
 mod view;
@@ -20,9 +22,10 @@ use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::key_shown::{KeyShown, copy_secret};
-use super::{After, Button, Canvas, Dialog, Next, RowKey, Submission, row_key};
+use super::{After, Button, Canvas, Dialog, Next, RowKey, Submission};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
@@ -40,6 +43,8 @@ pub struct KeyRun {
     pub heading: String,
     /// Each key as the admin knows it: name, hidden key, workspace, owner.
     pub listed: Vec<String>,
+    /// `listed`, scrolled inside the dialog.
+    pub list: ReadThrough,
     /// The rotated key's expiry as asked, to tell when the server shortened it.
     pub asked_expiry: Option<Date>,
     pub focus: Button,
@@ -102,6 +107,7 @@ impl KeyRun {
             plan,
             heading,
             listed,
+            list: ReadThrough::default(),
             asked_expiry,
             focus: Button::Cancel,
             submission: Submission::default(),
@@ -148,35 +154,40 @@ impl Dialog for KeyRun {
         }
     }
 
+    /// The keys view's arrows scroll the list.
     fn layers(&self) -> Vec<Layer> {
+        let row = [Layer::Keys(Context::Dialog), Layer::Keys(Context::Keys)];
         if self.created.is_some() {
-            vec![Layer::Keys(Context::NewKey), Layer::Keys(Context::Dialog)]
+            [&[Layer::Keys(Context::NewKey)][..], &row].concat()
         } else {
-            vec![Layer::Keys(Context::Dialog)]
+            row.to_vec()
         }
     }
 
+    /// Copying a replacement's secret, the buttons' keys and scrolling. esc and enter close
+    /// the new-key section only when there is no button to press, so never here.
     fn offers(&self, action: Action) -> bool {
-        // esc and enter close the new-key section only when there is no button to press.
-        !matches!(action, Action::Close)
+        action == Action::CopyKey || ReadThrough::offers(action)
     }
 
     fn action(&mut self, action: Action, _app: &App) -> Next {
         if action == Action::CopyKey {
             return self.created.as_deref().map_or(Next::Stay, copy_secret);
         }
-        match row_key(action, &BUTTONS, &mut self.focus, Button::Remove) {
+        let row = (&BUTTONS[..], &mut self.focus, Button::Remove);
+        match self.list.button_key(action, row) {
+            Err(why) => Next::Say(FlashLevel::Error, why),
             // The stopped request may have been made: look before sending anything again.
-            RowKey::Confirm if self.last_outcome_unknown() => {
+            Ok(RowKey::Confirm) if self.last_outcome_unknown() => {
                 self.unknown_step = Some(self.done_steps);
                 Next::CheckKeys
             }
-            RowKey::Confirm => match self.next_request() {
+            Ok(RowKey::Confirm) => match self.next_request() {
                 Some(request) => Next::Send(request),
                 None => Next::Then(After::Say(FlashLevel::Success, self.finished_text())),
             },
-            RowKey::Close => Next::Close,
-            RowKey::Moved | RowKey::Other => Next::Stay,
+            Ok(RowKey::Close) => Next::Close,
+            Ok(RowKey::Moved | RowKey::Other) => Next::Stay,
         }
     }
 

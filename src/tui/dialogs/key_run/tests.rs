@@ -5,6 +5,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::call::Call;
+use crate::tui::dialogs::test_support::confirmed_once_read;
 use crate::tui::testing::*;
 
 /// The `:keys` view open on the action layer's keys, the first two selected and `D` pressed.
@@ -173,4 +174,49 @@ fn a_rotation_stopped_while_creating_says_a_replacement_may_exist_before_making_
         changes(&effects).as_slice(),
         [crate::actions::Request::CreateApiKey { .. }]
     ));
+}
+
+/// The `:keys` view with the deletion of `n` keys (copies of a fixture key under other names)
+/// asked for.
+fn deleting_many(n: usize) -> App {
+    let mut app = deleting_two();
+    app.dialogs.clear();
+    let key = crate::actions::fixtures::keys()[0].clone();
+    let rows: Vec<KeyRow> = (0..n)
+        .map(|i| KeyRow {
+            key: ApiKeyExtendedOut {
+                key_id: crate::actions::fixtures::id(7000 + i as u128),
+                name: Some(format!("batch-key-{i:02}")),
+                ..key.clone()
+            },
+            owner: "Jane Doe".into(),
+            owner_id: None,
+            owner_gone: false,
+            status: crate::actions::key_list::KeyStatus::Active,
+        })
+        .collect();
+    let keys: Vec<&ApiKeyExtendedOut> = rows.iter().map(|r| &r.key).collect();
+    let plan = crate::actions::keys::delete(&keys).expect("a plan");
+    app.dialogs.push(Box::new(KeyRun::delete(plan, &rows)));
+    redraw(&mut app);
+    app
+}
+
+#[test]
+fn a_long_deletion_is_sent_only_after_its_last_key_was_drawn() {
+    let mut app = deleting_many(30);
+    press(&mut app, key(KeyCode::Tab));
+    let effects = confirmed_once_read(
+        &mut app,
+        ("batch-key-00", "batch-key-29"),
+        (KeyCode::PageDown, 10),
+        |app| run(app).is_some_and(|d| d.list.read_whole()),
+    );
+    assert_eq!(
+        changes(&effects),
+        vec![crate::actions::Request::DeleteApiKey {
+            key: crate::actions::fixtures::id(7000)
+        }],
+        "the first deletion goes"
+    );
 }

@@ -1,4 +1,5 @@
-//! The key deletion or rotation as drawn: what happens, each key by name, the progress of a
+//! The key deletion or rotation as drawn: what happens, each key by name (a window of them
+//! when they do not all fit), the progress of a
 //! run under way, what reading the keys again after a stop found, a rotation's new key if the
 //! run stopped after making it, and the buttons.
 
@@ -15,8 +16,6 @@ use super::super::{Button, confirm_row};
 use super::{BUTTONS, KeyRun, RunKind};
 
 const WIDTH: u16 = 76;
-/// Keys listed before "… and N more".
-const LISTED: usize = 10;
 
 pub(super) fn render(
     frame: &mut Frame,
@@ -25,24 +24,21 @@ pub(super) fn render(
     d: &KeyRun,
     theme: &Theme,
 ) -> bool {
-    let mut body = Body::new(dialog::inner_width(screen, WIDTH));
+    let width = dialog::inner_width(screen, WIDTH);
+    let mut body = Body::new(width);
     body.wrapped(&d.heading, theme.header);
-    for key in d.listed.iter().take(LISTED) {
-        body.hanging("  • ", key, theme.text);
+    let mut keys = Body::new(width);
+    for key in &d.listed {
+        keys.hanging("  • ", key, theme.text);
     }
-    if d.listed.len() > LISTED {
-        body.line(
-            &format!("  … and {} more", d.listed.len() - LISTED),
-            theme.muted,
-        );
-    }
+    let mut after = Body::new(width);
     for note in &d.plan.notes {
-        body.wrapped(note, theme.muted);
+        after.wrapped(note, theme.muted);
     }
     if d.done_steps > 0 || d.submission.is_sending() {
-        body.blank();
+        after.blank();
         let stop = app.keymap.describe_keys(Context::Global, Action::Interrupt);
-        body.line(
+        after.line(
             &format!(
                 "Done {}/{} ({stop} stops between two requests)",
                 d.done_steps,
@@ -52,21 +48,26 @@ pub(super) fn render(
         );
     }
     for line in &d.checked {
-        body.hanging("  · ", line, theme.text);
+        after.hanging("  · ", line, theme.text);
     }
     // A replacement made by a run that then stopped: this is the one place it shows. While
     // the run goes on, the key waits for its own dialog.
     if let Some(key) = d.created.as_ref().filter(|_| !d.submission.is_sending()) {
-        body.blank();
-        secret_lines(&mut body, key, theme);
+        after.blank();
+        secret_lines(&mut after, key, theme);
     }
-    body.blank();
+    after.blank();
     let sending = match d.kind {
         _ if d.unknown_step.is_some() => "Reading the keys: was the stopped request made?…",
         RunKind::Delete => "Deleting…",
         RunKind::Rotate => "Rotating…",
     };
-    body.submission(&d.submission, sending, app.spinner_frame, theme);
+    after.submission(&d.submission, sending, app.spinner_frame, theme);
+    // Under the list: all that and the buttons.
+    let below = after.lines.len() + 1;
+    d.list
+        .fill(&mut body, keys.lines, (screen, below), theme.muted);
+    body.append(after);
     let label = match (d.kind, d.done_steps) {
         (_, n) if n > 0 => "Go on".to_owned(),
         (RunKind::Delete, _) => format!(
@@ -80,7 +81,8 @@ pub(super) fn render(
         d.focus,
         Button::Remove,
         label,
-        true,
+        // Drawn after the list, so a list that fits offers the button from the first frame.
+        d.list.read_whole(),
         theme,
     ));
     let title = match d.kind {

@@ -1,6 +1,8 @@
 //! Offboarding one member: everything they lose (organization membership, each workspace
-//! with its role) and the API keys they own, with the offer to delete those keys in the same
-//! run; their email typed to confirm; Cancel in focus. The last admin is refused with the
+//! with its role) and the API keys they own, every line of it (scrolled inside the dialog
+//! with the people view's arrows when longer than the screen, Offboard offered only once
+//! every line was drawn), with the offer to delete those keys in the same run; their email
+//! typed to confirm; Cancel in focus. The last admin is refused with the
 //! reason, before anything can be sent. The run itself goes request by request in the view,
 //! whose report says what was done and what was not.
 
@@ -22,6 +24,7 @@ use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::update::text_input;
 use crate::tui::views::people::{Batch, Loaded, People};
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::person::member_under_cursor;
 use super::{After, Canvas, Dialog, Next, Opened};
@@ -47,6 +50,8 @@ pub struct Offboard {
     pub plans: Result<(Plan, Plan), String>,
     pub typed: tui_input::Input,
     pub focus: Focus,
+    /// What they lose and the keys they own, scrolled inside the dialog.
+    pub list: ReadThrough,
 }
 
 /// Opens the dialog for the member under the cursor.
@@ -98,6 +103,7 @@ impl Offboard {
             plans: plans(person, loaded),
             typed: tui_input::Input::default(),
             focus: Focus::Cancel,
+            list: ReadThrough::default(),
         }
     }
 
@@ -130,6 +136,9 @@ impl Offboard {
                 let Ok((with, without)) = &self.plans else {
                     return Next::Close;
                 };
+                if let Some(unread) = self.list.refusal() {
+                    return Next::Say(FlashLevel::Error, unread);
+                }
                 if !self.confirmed() {
                     return Next::Say(
                         FlashLevel::Error,
@@ -149,12 +158,21 @@ impl Dialog for Offboard {
         "offboard"
     }
 
+    /// The people view's arrows scroll the list (those the email field does not take).
     fn layers(&self) -> Vec<Layer> {
         if self.plans.is_ok() {
-            vec![Layer::Text, Layer::Keys(Context::Dialog)]
+            vec![
+                Layer::Text,
+                Layer::Keys(Context::Dialog),
+                Layer::Keys(Context::People),
+            ]
         } else {
             vec![Layer::Keys(Context::Dialog)]
         }
+    }
+
+    fn offers(&self, action: Action) -> bool {
+        ReadThrough::offers(action)
     }
 
     fn typed(&mut self, key: KeyEvent) {
@@ -167,7 +185,9 @@ impl Dialog for Offboard {
             Action::PreviousButton => self.move_focus(-1),
             Action::Press => return self.press(),
             Action::Cancel => return Next::Close,
-            _ => {}
+            scrolling => {
+                self.list.scroll(scrolling);
+            }
         }
         Next::Stay
     }

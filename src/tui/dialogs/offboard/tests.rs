@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::dialogs::After;
-use crate::tui::dialogs::test_support::opened_on_member;
+use crate::tui::dialogs::test_support::{confirmed_once_read, opened_on_member};
 use crate::tui::testing::*;
 use crate::tui::views::people::StepFetch;
 
@@ -62,4 +62,53 @@ fn the_last_admin_is_refused_with_the_reason() {
     let why = d.plans.as_ref().unwrap_err();
     assert!(why.contains("last organization_admin"), "{why}");
     assert_eq!(d.ring(), [Focus::Cancel]);
+}
+
+/// The offboarding of jane.doe, who owns each of her keys ten times over: a list longer than
+/// the screen.
+fn offboarding_with_many_keys() -> App {
+    let mut app = open_on("jane.doe");
+    let person = dialog(&app).person.clone();
+    let mut loaded = crate::tui::views::people::tests::shown(&app)
+        .loaded()
+        .expect("loaded")
+        .clone();
+    let owned: Vec<_> = owned_keys(&person, &loaded.keys, &loaded.directory, &loaded.owners)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut keys = (*loaded.keys).clone();
+    for (n, key) in owned.iter().cycle().take(30).enumerate() {
+        let mut copy = key.clone();
+        copy.key_id = crate::actions::fixtures::id(8000 + n as u128);
+        copy.name = Some(format!("copy-{n:02}"));
+        keys.push(copy);
+    }
+    loaded.keys = Arc::new(keys);
+    app.dialogs.clear();
+    app.dialogs.push(Box::new(Offboard::new(&person, &loaded)));
+    redraw(&mut app);
+    app
+}
+
+#[test]
+fn a_long_offboarding_goes_only_after_its_last_line_was_drawn() {
+    let mut app = offboarding_with_many_keys();
+    assert_eq!(dialog(&app).keys.len(), 33);
+    type_text(&mut app, "jane.doe@northwind.example");
+    press_keys(&mut app, "tab tab");
+    assert_eq!(dialog(&app).focus, Focus::Offboard);
+    let effects = confirmed_once_read(
+        &mut app,
+        ("membership of the organization", "copy-29"),
+        (KeyCode::Down, 40),
+        |app| dialog(app).list.read_whole(),
+    );
+    assert_eq!(requests(&effects).len(), 1, "the run's first request goes");
+    let people = crate::tui::views::people::tests::shown(&app);
+    assert_eq!(
+        people.run.as_ref().expect("the run").progress(),
+        "Offboarding jane.doe@northwind.example: 0/34",
+        "every key, then the member"
+    );
 }

@@ -1,39 +1,26 @@
-//! The offboarding dialog as drawn: what the person loses, their keys and the box that
-//! deletes them in the same run, the email to type with whether it matches, the buttons; or,
-//! for the last admin, why it cannot be done.
+//! The offboarding dialog as drawn: what the person loses and their keys (a window of them
+//! when they do not all fit), the box that deletes the keys in the same run, the email to
+//! type with whether it matches, the buttons; or, for the last admin, why it cannot be done.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
+use crate::tui::dialogs::Button;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body};
+use crate::tui::widgets::dialog::{self, Body, ButtonView, buttons};
 
 use super::super::name_to_type::name_to_type;
 use super::{Focus, Offboard};
 
 const WIDTH: u16 = 74;
-/// Workspaces and keys listed before "… and N more".
-const LISTED: usize = 4;
 
-fn listed(body: &mut Body, items: &[String], theme: &Theme) {
-    for item in items.iter().take(LISTED) {
-        body.hanging("  • ", item, theme.text);
-    }
-    if items.len() > LISTED {
-        body.line(
-            &format!("  … and {} more", items.len() - LISTED),
-            theme.muted,
-        );
-    }
-}
-
-fn button(label: String, focused: bool, theme: &Theme) -> Span<'static> {
-    if focused {
-        Span::styled(format!("▶ {label} ◀"), theme.button_focused)
-    } else {
-        Span::styled(format!("[ {label} ]"), theme.button)
+/// The button the focus is on, if it is on one (not on the keys box).
+fn focused_button(focus: Focus) -> Option<Button> {
+    match focus {
+        Focus::Cancel => Some(Button::Cancel),
+        Focus::DeleteKeys => None,
+        Focus::Offboard => Some(Button::Apply),
     }
 }
 
@@ -49,28 +36,30 @@ pub(super) fn render(
         body.wrapped(&format!("{} cannot be offboarded.", d.email), theme.header);
         body.wrapped(why, theme.field_error);
         body.blank();
-        body.push(Line::from(button("Close".into(), true, theme)).centered());
+        let close = ButtonView::new(Button::Ok, Some(Button::Ok)).text("Close");
+        body.push(buttons(&[close], theme));
         return dialog::show(frame, screen, WIDTH, "Offboard", body, theme);
     }
     body.wrapped(
         &format!("Offboard {}? This is permanent: they lose", d.email),
         theme.header,
     );
-    let mut lost = vec!["membership of the organization".to_owned()];
-    lost.extend(
-        d.workspaces
-            .iter()
-            .map(|(name, roles)| format!("workspace {name} ({roles})")),
-    );
-    listed(&mut body, &lost, theme);
+    let mut listed = Body::new(body.width);
+    listed.hanging("  • ", "membership of the organization", theme.text);
+    for (name, roles) in &d.workspaces {
+        listed.hanging("  • ", &format!("workspace {name} ({roles})"), theme.text);
+    }
+    let mut after = Body::new(body.width);
     if d.keys.is_empty() {
-        body.line("They own no API key.", theme.muted);
+        listed.line("They own no API key.", theme.muted);
     } else {
-        body.line(
+        listed.line(
             &format!("API keys they own ({}):", d.keys.len()),
             theme.text,
         );
-        listed(&mut body, &d.keys, theme);
+        for key in &d.keys {
+            listed.hanging("  • ", key, theme.text);
+        }
         let tick = if d.delete_keys { "[x]" } else { "[ ]" };
         let text =
             format!("{tick} delete these keys in the same run (they keep working otherwise)");
@@ -79,30 +68,35 @@ pub(super) fn render(
         } else {
             theme.text
         };
-        body.line(&text, style);
+        after.line(&text, style);
     }
-    body.blank();
-    body.wrapped("Type their email to confirm:", theme.text);
-    name_to_type(&mut body, &d.typed, d.confirmed(), 44, true, theme);
-    body.blank();
+    after.blank();
+    after.wrapped("Type their email to confirm:", theme.text);
+    name_to_type(&mut after, &d.typed, d.confirmed(), 44, true, theme);
+    after.blank();
+    // Under the list: all that and the buttons.
+    let below = after.lines.len() + 1;
+    d.list
+        .fill(&mut body, listed.lines, (screen, below), theme.muted);
+    body.append(after);
     let steps = match &d.plans {
         Ok((with, without)) => if d.delete_keys { with } else { without }.steps.len(),
         Err(_) => 0,
     };
-    body.push(
-        Line::from(vec![
-            button("Cancel".into(), d.focus == Focus::Cancel, theme),
-            Span::raw("  "),
-            button(
-                format!(
-                    "Offboard ({})",
-                    crate::actions::outcome::count_of(steps, "request", "requests")
-                ),
-                d.focus == Focus::Offboard,
-                theme,
-            ),
-        ])
-        .centered(),
+    let offboard = format!(
+        "Offboard ({})",
+        crate::actions::outcome::count_of(steps, "request", "requests")
     );
+    // Drawn after the list, so a list that fits offers Offboard from the first frame.
+    let focus = focused_button(d.focus);
+    body.push(buttons(
+        &[
+            ButtonView::new(Button::Cancel, focus),
+            ButtonView::new(Button::Apply, focus)
+                .text(offboard)
+                .enabled(d.list.read_whole()),
+        ],
+        theme,
+    ));
     dialog::show(frame, screen, WIDTH, "Offboard", body, theme)
 }

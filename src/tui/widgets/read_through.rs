@@ -138,6 +138,23 @@ impl ReadThrough {
         body.lines.extend(self.window(lines, rows, muted));
     }
 
+    /// A confirmation's body from the list down: the window of `lines`, then `after`, then the
+    /// button row `button_row` makes from whether the list has been read whole. The list takes
+    /// the room the rest leaves, and the row is made after the list is drawn, so a list that
+    /// fits enables its button in the frame that first shows it all.
+    pub fn fill_then_buttons(
+        &self,
+        body: &mut Body,
+        (lines, after): (Vec<Line<'static>>, Body),
+        screen: Rect,
+        muted: Style,
+        button_row: impl FnOnce(bool) -> Line<'static>,
+    ) {
+        self.fill(body, lines, (screen, after.lines.len() + 1), muted);
+        body.append(after);
+        body.push(button_row(self.read_whole()));
+    }
+
     /// The window of `lines` that fits in `rows` lines, and a line saying which part shows
     /// when not all of it does; records what is drawn, so call it only from a frame.
     pub fn window(

@@ -87,21 +87,17 @@ impl Dialog for ConfirmBatch {
             ),
             theme.muted,
         );
-        // Under the list: that text, a blank line and the buttons.
-        let below = after.lines.len() + 2;
-        self.list
-            .fill(&mut body, steps.lines, (canvas.screen, below), theme.muted);
-        body.append(after);
-        body.blank();
-        // Drawn after the list, so a list that fits offers the action from the first frame.
-        body.push(confirm_row(
-            &BUTTONS,
-            self.focus,
-            Button::Apply,
-            self.action.clone(),
-            self.list.read_whole(),
-            theme,
-        ));
+        after.blank();
+        self.list.fill_then_buttons(
+            &mut body,
+            (steps.lines, after),
+            canvas.screen,
+            theme.muted,
+            |read| {
+                let text = self.action.clone();
+                confirm_row(&BUTTONS, self.focus, Button::Apply, text, read, theme)
+            },
+        );
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
     }
 }

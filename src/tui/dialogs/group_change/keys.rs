@@ -180,14 +180,8 @@ impl GroupChange {
     }
 
     fn apply(&self) -> Next {
-        if !self.preview_list.read_whole() {
-            return Next::Say(
-                FlashLevel::Error,
-                format!(
-                    "Nothing sent: scroll to the end of the preview first ({} lines not shown yet)",
-                    self.preview_list.unread()
-                ),
-            );
+        if let Some(why) = self.preview_list.refusal() {
+            return Next::Say(FlashLevel::Error, why);
         }
         if !self.confirmed() {
             let name = self.groups.name_of(self.group);

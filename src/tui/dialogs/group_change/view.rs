@@ -19,8 +19,6 @@ use super::{GroupChange, Kind, PickList, Stage, review_buttons};
 const WIDTH: u16 = 76;
 /// List rows shown at once.
 const LIST_ROWS: usize = 8;
-/// The dialog's border and the screen rows kept free around it.
-const AROUND_THE_BODY: usize = 4;
 
 fn title(kind: Kind) -> &'static str {
     match kind {
@@ -173,14 +171,6 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Re
     }
     below.blank();
     below.submission(&d.submission, "Sending…", app.spinner_frame, theme);
-    // The preview scrolls in what the screen leaves between the summary and the buttons.
-    let rows = usize::from(screen.height)
-        .saturating_sub(AROUND_THE_BODY + body.lines.len() + below.lines.len() + 1);
-    body.lines.extend(
-        d.preview_list
-            .window(listed.lines, rows.max(1), theme.muted),
-    );
-    body.append(below);
     let apply = match d.kind {
         Kind::RemoveMembers => "Remove them".to_owned(),
         Kind::Nest => "Nest".to_owned(),
@@ -191,12 +181,17 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Re
         Kind::OrganizationRole => "Set the role".to_owned(),
         Kind::Delete => format!("Delete \"{}\"", truncate(&d.groups.name_of(d.group), 24)),
     };
-    body.push(confirm_row(
-        review_buttons(d.has_choices()),
-        focus,
-        Button::Apply,
-        apply,
-        d.confirmed() && d.preview_list.read_whole(),
-        theme,
-    ));
+    // The preview scrolls in what the screen leaves between the summary and the buttons.
+    d.preview_list
+        .fill_then_buttons(body, (listed.lines, below), screen, theme.muted, |read| {
+            let row = review_buttons(d.has_choices());
+            confirm_row(
+                row,
+                focus,
+                Button::Apply,
+                apply,
+                d.confirmed() && read,
+                theme,
+            )
+        });
 }

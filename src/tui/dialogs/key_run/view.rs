@@ -63,11 +63,6 @@ pub(super) fn render(
         RunKind::Rotate => "Rotating…",
     };
     after.submission(&d.submission, sending, app.spinner_frame, theme);
-    // Under the list: all that and the buttons.
-    let below = after.lines.len() + 1;
-    d.list
-        .fill(&mut body, keys.lines, (screen, below), theme.muted);
-    body.append(after);
     let label = match (d.kind, d.done_steps) {
         (_, n) if n > 0 => "Go on".to_owned(),
         (RunKind::Delete, _) => format!(
@@ -76,15 +71,14 @@ pub(super) fn render(
         ),
         (RunKind::Rotate, _) => "Rotate".to_owned(),
     };
-    body.push(confirm_row(
-        &BUTTONS,
-        d.focus,
-        Button::Remove,
-        label,
-        // Drawn after the list, so a list that fits offers the button from the first frame.
-        d.list.read_whole(),
-        theme,
-    ));
+    // Under the list: all that and the buttons.
+    d.list.fill_then_buttons(
+        &mut body,
+        (keys.lines, after),
+        screen,
+        theme.muted,
+        |read| confirm_row(&BUTTONS, d.focus, Button::Remove, label, read, theme),
+    );
     let title = match d.kind {
         RunKind::Delete => "Delete API keys",
         RunKind::Rotate => "Rotate API key",

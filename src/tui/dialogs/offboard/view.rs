@@ -74,11 +74,6 @@ pub(super) fn render(
     after.wrapped("Type their email to confirm:", theme.text);
     name_to_type(&mut after, &d.typed, d.confirmed(), 44, true, theme);
     after.blank();
-    // Under the list: all that and the buttons.
-    let below = after.lines.len() + 1;
-    d.list
-        .fill(&mut body, listed.lines, (screen, below), theme.muted);
-    body.append(after);
     let steps = match &d.plans {
         Ok((with, without)) => if d.delete_keys { with } else { without }.steps.len(),
         Err(_) => 0,
@@ -87,16 +82,21 @@ pub(super) fn render(
         "Offboard ({})",
         crate::actions::outcome::count_of(steps, "request", "requests")
     );
-    // Drawn after the list, so a list that fits offers Offboard from the first frame.
+    // Under the list: all that and the buttons.
     let focus = focused_button(d.focus);
-    body.push(buttons(
-        &[
-            ButtonView::new(Button::Cancel, focus),
-            ButtonView::new(Button::Apply, focus)
-                .text(offboard)
-                .enabled(d.list.read_whole()),
-        ],
-        theme,
-    ));
+    d.list.fill_then_buttons(
+        &mut body,
+        (listed.lines, after),
+        screen,
+        theme.muted,
+        |read| {
+            let offboard = ButtonView::new(Button::Apply, focus).text(offboard);
+            let row = [
+                ButtonView::new(Button::Cancel, focus),
+                offboard.enabled(read),
+            ];
+            buttons(&row, theme)
+        },
+    );
     dialog::show(frame, screen, WIDTH, "Offboard", body, theme)
 }

@@ -93,25 +93,17 @@ impl Dialog for ConfirmRun {
             "They are sent one at a time, in a safe order; the view shows how far it got and stops after the change on its way when asked. A refusal stops the rest.",
             theme.muted,
         );
-        // Under the list: that text, a blank line and the buttons.
-        let below = after.lines.len() + 2;
-        self.list.fill(
+        after.blank();
+        self.list.fill_then_buttons(
             &mut body,
-            changes.lines,
-            (canvas.screen, below),
+            (changes.lines, after),
+            canvas.screen,
             theme.muted,
+            |read| {
+                let text = self.apply_text.as_str();
+                confirm_row(&BUTTONS, self.focus, Button::Apply, text, read, theme)
+            },
         );
-        body.append(after);
-        body.blank();
-        // Drawn after the list, so a list that fits enables Apply from the first frame.
-        body.push(confirm_row(
-            &BUTTONS,
-            self.focus,
-            Button::Apply,
-            self.apply_text.as_str(),
-            self.list.read_whole(),
-            theme,
-        ));
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
     }
 }

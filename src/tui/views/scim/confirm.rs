@@ -93,17 +93,24 @@ impl Dialog for ConfirmSync {
             list.lines
         };
         // Under the list: a blank line and the buttons.
-        self.list
-            .fill(&mut body, listed, (canvas.screen, 2), theme.muted);
-        body.blank();
-        body.push(confirm_row(
-            &BUTTONS,
-            self.focus,
-            Button::Apply,
-            "Run the sync",
-            self.list.read_whole(),
-            theme,
-        ));
+        let mut after = Body::new(body.width);
+        after.blank();
+        self.list.fill_then_buttons(
+            &mut body,
+            (listed, after),
+            canvas.screen,
+            theme.muted,
+            |read| {
+                confirm_row(
+                    &BUTTONS,
+                    self.focus,
+                    Button::Apply,
+                    "Run the sync",
+                    read,
+                    theme,
+                )
+            },
+        );
         dialog::show(frame, canvas.screen, WIDTH, "SCIM sync", body, theme)
     }
 }

@@ -97,7 +97,11 @@ fn act(app: &mut App, input: Input) -> Vec<Effect> {
                 return Vec::new();
             };
             let by_list = open.view.list_keys().and_then(|list| list.act(&input, app));
-            let steps = by_list.unwrap_or_else(|| open.view.act(input, app));
+            // Text is the list's (its search); a view acts on what a key stands for.
+            let steps = by_list.unwrap_or_else(|| match input {
+                Input::Action(action) => open.view.act(action, app),
+                Input::Typed(_) => Vec::new(),
+            });
             app.view = Some(open);
             follow(app, steps)
         }

@@ -6,6 +6,7 @@ use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
+use futures::FutureExt;
 use futures::future::BoxFuture;
 
 use crate::client::{AdminClient, ClientError};
@@ -33,6 +34,58 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
     /// The fixture server's answer, for the console's pure tests.
     #[cfg(test)]
     fn fixture(&self) -> Result<ViewData, RemoteError>;
+}
+
+/// A fetch whose answer is one value of its own type: what a view's load writes, without the
+/// wrapping every [`Fetch`] needs (the answer boxed as [`ViewData`], the future boxed, the
+/// downcast), which the blanket [`Fetch`] implementation below adds once for all.
+pub trait Ask: fmt::Debug + Clone + Send + Sync + 'static {
+    /// What the view reads the answer as.
+    type Answer: Any + Send + Sync;
+
+    /// What the status line says while it runs.
+    fn label(&self) -> &'static str;
+
+    /// What it changes, as [`Fetch::change`] says it; `None` for a read.
+    fn change(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Makes the request(s); the fetch is its own copy, so the future owns what it needs.
+    fn ask(
+        self,
+        client: AdminClient,
+    ) -> impl Future<Output = Result<Self::Answer, RemoteError>> + Send;
+
+    /// The fixture server's answer, for the console's pure tests.
+    #[cfg(test)]
+    fn fixture(&self) -> Self::Answer;
+}
+
+impl<A: Ask> Fetch for A {
+    fn label(&self) -> &'static str {
+        Ask::label(self)
+    }
+
+    fn change(&self) -> Option<&'static str> {
+        Ask::change(self)
+    }
+
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+        self.clone()
+            .ask(client)
+            .map(|r| r.map(ViewData::new))
+            .boxed()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    #[cfg(test)]
+    fn fixture(&self) -> Result<ViewData, RemoteError> {
+        Ok(ViewData::new(Ask::fixture(self)))
+    }
 }
 
 /// A fetch as the console carries it: cheap to clone, equal only to itself.

@@ -41,7 +41,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::dialogs::Dialog;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, RemoteError, RequestId};
 use crate::tui::theme::Theme;
 
@@ -83,6 +83,15 @@ pub fn find(command: &str) -> Option<&'static Entry> {
     match (starting.next(), starting.next()) {
         (Some(only), None) if !command.is_empty() => Some(only),
         _ => None,
+    }
+}
+
+/// The offer of a view whose `keys` act whatever its state: every other action is ignored.
+pub fn acts_on(keys: &[Action], action: Action) -> Offer {
+    if keys.contains(&action) {
+        Offer::Acts
+    } else {
+        Offer::Ignores
     }
 }
 
@@ -131,8 +140,8 @@ pub trait View: fmt::Debug + AnyView {
     /// What it does with `action` now (read-only refusals included), of what its list leaves.
     fn offer(&self, action: Action, app: &App) -> Offer;
 
-    /// What an input its list leaves does to it. Reads the rest of the console from `app`.
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step>;
+    /// What an action its list leaves does to it. Reads the rest of the console from `app`.
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step>;
 
     /// What its list (when its rows are one) does with `action`, before the view's own
     /// [`offer`](Self::offer); `None` leaves it to the view.

@@ -2,17 +2,14 @@
 //! entries (the newest, then older ones as the cursor nears the end, then newer ones while
 //! following, after a pause), and the export, written off the console's thread.
 
-use std::any::Any;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use futures::FutureExt;
-use futures::future::BoxFuture;
-
 use crate::actions::audit_trail::AuditNames;
+use crate::api::AuditLogOut;
 use crate::client::{AdminClient, AuditQuery, ErrorKind};
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, answer};
+use crate::tui::views::fetch::{Ask, remote};
 
 /// Entries asked for at a time.
 pub const PAGE: u32 = 100;
@@ -22,34 +19,28 @@ pub const FOLLOW_EVERY: Duration = Duration::from_secs(2);
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamesFetch;
 
-impl Fetch for NamesFetch {
+impl Ask for NamesFetch {
+    type Answer = AuditNames;
+
     fn label(&self) -> &'static str {
         "names for the audit log"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        async move {
-            let loaded = futures::try_join!(
-                client.load_directory(),
-                client.list_all_workspaces(false),
-                client.list_all_workspaces(true),
-                client.list_all_api_keys(),
-            );
-            answer(loaded.map(|(directory, mut active, archived, keys)| {
-                active.extend(archived);
-                AuditNames::new(&directory, &active, &keys)
-            }))
-        }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    async fn ask(self, client: AdminClient) -> Result<AuditNames, RemoteError> {
+        let (directory, mut active, archived, keys) = futures::try_join!(
+            client.load_directory(),
+            client.list_all_workspaces(false),
+            client.list_all_workspaces(true),
+            client.list_all_api_keys(),
+        )
+        .map_err(remote)?;
+        active.extend(archived);
+        Ok(AuditNames::new(&directory, &active, &keys))
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(super::tests::names()))
+    fn fixture(&self) -> AuditNames {
+        super::tests::names()
     }
 }
 
@@ -71,7 +62,9 @@ pub struct PageFetch {
     pub wait: Duration,
 }
 
-impl Fetch for PageFetch {
+impl Ask for PageFetch {
+    type Answer = Vec<AuditLogOut>;
+
     fn label(&self) -> &'static str {
         match self.kind {
             PageKind::First => "audit log",
@@ -80,28 +73,19 @@ impl Fetch for PageFetch {
         }
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        let (query, wait) = (self.query.clone(), self.wait);
-        async move {
-            if !wait.is_zero() {
-                tokio::time::sleep(wait).await;
-            }
-            answer(client.audit_logs(&query).await)
+    async fn ask(self, client: AdminClient) -> Result<Vec<AuditLogOut>, RemoteError> {
+        if !self.wait.is_zero() {
+            tokio::time::sleep(self.wait).await;
         }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+        client.audit_logs(&self.query).await.map_err(remote)
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        let entries: Vec<crate::api::AuditLogOut> = match self.kind {
+    fn fixture(&self) -> Vec<AuditLogOut> {
+        match self.kind {
             PageKind::First => super::tests::entries(),
             _ => Vec::new(),
-        };
-        Ok(ViewData::new(entries))
+        }
     }
 }
 
@@ -122,44 +106,41 @@ pub struct Exported {
     pub count: usize,
 }
 
-impl Fetch for ExportFetch {
+impl Ask for ExportFetch {
+    type Answer = Exported;
+
     fn label(&self) -> &'static str {
         "exporting"
     }
 
-    fn fetch(&self, _client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        let (path, text, count) = (self.path.clone(), self.text.clone(), self.count);
-        async move {
-            let written = async {
-                use tokio::io::AsyncWriteExt;
-                let mut file = tokio::fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&path)
-                    .await?;
-                file.write_all(text.as_bytes()).await?;
-                file.flush().await
-            };
-            match written.await {
-                Ok(()) => Ok(ViewData::new(Exported { path, count })),
-                Err(error) => Err(RemoteError::new(
-                    ErrorKind::Config,
-                    format!("cannot write {}: {error}", path.display()),
-                )),
-            }
+    async fn ask(self, _client: AdminClient) -> Result<Exported, RemoteError> {
+        let Self {
+            path, text, count, ..
+        } = self;
+        let written = async {
+            use tokio::io::AsyncWriteExt;
+            let mut file = tokio::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .await?;
+            file.write_all(text.as_bytes()).await?;
+            file.flush().await
+        };
+        match written.await {
+            Ok(()) => Ok(Exported { path, count }),
+            Err(error) => Err(RemoteError::new(
+                ErrorKind::Config,
+                format!("cannot write {}: {error}", path.display()),
+            )),
         }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(Exported {
+    fn fixture(&self) -> Exported {
+        Exported {
             path: self.path.clone(),
             count: self.count,
-        }))
+        }
     }
 }

@@ -24,13 +24,13 @@ use crate::api::AuditLogOut;
 use crate::tui::dialogs::export_audit::ExportDialog;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::fetch::read;
 use super::list::{List, Listing, Rows, best};
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::{Entry, Fetcher, Step, View, ViewData, acts_on};
 pub use loading::{ExportFetch, Exported, FOLLOW_EVERY, NamesFetch, PAGE, PageFetch, PageKind};
 
 pub const ENTRY: Entry = Entry {
@@ -150,22 +150,18 @@ impl View for AuditView {
     keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        let acts = matches!(
-            action,
-            Action::ActorFilter
-                | Action::ActionFilter
-                | Action::Window
-                | Action::Follow
-                | Action::Open
-                | Action::Export
-        );
-        if acts { Offer::Acts } else { Offer::Ignores }
+        let keys = [
+            Action::ActorFilter,
+            Action::ActionFilter,
+            Action::Window,
+            Action::Follow,
+            Action::Open,
+            Action::Export,
+        ];
+        acts_on(&keys, action)
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step> {
         match action {
             Action::ActorFilter => self.toggle_actor(app),
             Action::ActionFilter => self.toggle_action(app),

@@ -10,7 +10,7 @@ use super::*;
 use crate::actions::fixtures;
 use crate::tui::call::Call;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{opened, shown_as};
+use crate::tui::views::testing::{cancels, opened, search, shown_as};
 
 pub fn names() -> AuditNames {
     AuditNames::new(
@@ -70,8 +70,7 @@ fn rows_are_named_and_the_search_moves_the_cursor() {
     let first = row(view.rows(app.now)[0], &names);
     assert_eq!(first[1], "Jane");
     assert_eq!(first[3], "Product & Design");
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "zoe member");
+    search(&mut app, "zoe member");
     assert_eq!(shown(&app).list.cursor.id(), Some(&3));
     assert_eq!(
         shown(&app).rows(app.now).len(),
@@ -117,9 +116,7 @@ fn following_polls_until_the_view_closes() {
     let closing = press_only(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_none());
     assert!(
-        closing
-            .iter()
-            .any(|e| matches!(e, crate::tui::effect::Effect::Cancel(ids) if !ids.is_empty())),
+        cancels(&closing, |ids| !ids.is_empty()),
         "closing the view stops the poll: {closing:?}"
     );
 }

@@ -13,7 +13,7 @@ use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
 use crate::tui::views::list::draw_table;
-use crate::tui::widgets::table::{Column, Row, Table};
+use crate::tui::widgets::table::{Column, Row};
 
 use super::AuditView;
 
@@ -58,14 +58,9 @@ pub fn render(audit: &AuditView, frame: &mut Frame, area: Rect, app: &App, theme
         .iter()
         .map(|e| Row::new(row(e, &names).to_vec(), theme.text))
         .collect();
-    let table = Table {
-        columns: &columns,
-        rows: &table_rows,
-        selected: audit.selected(&rows),
-        focused: !audit.list.typing(),
-        title_suffix: None,
-        header: true,
-    };
+    let table = audit
+        .list
+        .table(&columns, &table_rows, audit.selected(&rows));
     draw_table(frame, rows_area, &table, "No entry in this trail", theme);
     if detail.height > 0
         && let Some(entry) = audit.selected(&rows).map(|at| rows[at])

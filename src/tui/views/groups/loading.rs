@@ -1,18 +1,15 @@
 //! What the groups view asks for: every group, then each group's direct members and
 //! workspace assignments (`GET /user-groups`, `.../members`, `.../workspaces`, every page).
 
-use std::any::Any;
 use std::sync::Arc;
 
-use futures::FutureExt;
-use futures::future::BoxFuture;
 use uuid::Uuid;
 
 use crate::actions::groups::access::GroupAccess;
 use crate::api::{AdminUserGroupMemberOut, AdminUserGroupOut, GroupWorkspaceAssignmentOut};
 use crate::client::AdminClient;
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, remote};
+use crate::tui::views::fetch::{Ask, remote};
 
 /// One group with what it links to.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,41 +65,36 @@ impl Groups {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupsFetch;
 
-impl Fetch for GroupsFetch {
+impl Ask for GroupsFetch {
+    type Answer = Arc<Groups>;
+
     fn label(&self) -> &'static str {
         "groups"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        async move {
-            let groups = client.list_all_groups().await.map_err(remote)?;
-            let mut entries = Vec::with_capacity(groups.len());
-            for group in groups {
-                let members = client
-                    .list_all_group_members(group.uuid)
-                    .await
-                    .map_err(remote)?;
-                let assignments = client
-                    .list_all_group_workspaces(group.uuid)
-                    .await
-                    .map_err(remote)?;
-                entries.push(GroupEntry {
-                    group,
-                    members,
-                    assignments,
-                });
-            }
-            Ok(ViewData::new(Arc::new(Groups { entries })))
+    async fn ask(self, client: AdminClient) -> Result<Arc<Groups>, RemoteError> {
+        let groups = client.list_all_groups().await.map_err(remote)?;
+        let mut entries = Vec::with_capacity(groups.len());
+        for group in groups {
+            let members = client
+                .list_all_group_members(group.uuid)
+                .await
+                .map_err(remote)?;
+            let assignments = client
+                .list_all_group_workspaces(group.uuid)
+                .await
+                .map_err(remote)?;
+            entries.push(GroupEntry {
+                group,
+                members,
+                assignments,
+            });
         }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+        Ok(Arc::new(Groups { entries }))
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(Arc::new(super::tests::groups())))
+    fn fixture(&self) -> Arc<Groups> {
+        Arc::new(super::tests::groups())
     }
 }

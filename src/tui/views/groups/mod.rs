@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use uuid::Uuid;
 
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer, Refusal};
+use crate::tui::routing::{Offer, Refusal};
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 
@@ -108,10 +108,11 @@ impl View for GroupsView {
         }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        match input {
-            Input::Action(action) if changes::is_change(action) => changes::open(self, action, app),
-            _ => Vec::new(),
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step> {
+        if changes::is_change(action) {
+            changes::open(self, action, app)
+        } else {
+            Vec::new()
         }
     }
 

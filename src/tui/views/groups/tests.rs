@@ -14,7 +14,7 @@ use crate::api::{
 use crate::tui::dialogs::group_change::{GroupChange, Stage};
 use crate::tui::testing::*;
 use crate::tui::testing::{ANA, DATA, JANE, JOHN, RESEARCH, ZOE, id};
-use crate::tui::views::testing::{flash, opened, shown_as};
+use crate::tui::views::testing::{flash, opened, search, search_to, shown_as};
 
 pub const ENGINEERING: u128 = 900;
 pub const PLATFORM: u128 = 901;
@@ -99,10 +99,7 @@ fn shown(app: &App) -> &GroupsView {
 }
 
 fn change_dialog(app: &App) -> &GroupChange {
-    app.dialogs
-        .last()
-        .and_then(|d| d.as_any().downcast_ref())
-        .expect("a group change dialog")
+    app.top_dialog().expect("a group change dialog")
 }
 
 #[test]
@@ -118,8 +115,7 @@ fn nested_groups_are_drawn_under_theirs_and_the_search_moves_the_cursor() {
         order,
         vec![(ENGINEERING, 0), (PLATFORM, 1), (FINANCE, 0), (SALES, 0)]
     );
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "fin");
+    search(&mut app, "fin");
     assert_eq!(shown(&app).list.cursor.id(), Some(&id(FINANCE)));
     assert_eq!(shown(&app).rows().len(), 4, "the search hides nothing");
 }
@@ -134,11 +130,7 @@ fn provider_groups_refuse_member_changes_and_deletion_before_any_dialog() {
     }
     // Its description stays Mistral's: the form opens with the name locked.
     press(&mut app, key(KeyCode::Char('e')));
-    let form: &crate::tui::dialogs::group_form::GroupForm = app
-        .dialogs
-        .last()
-        .and_then(|d| d.as_any().downcast_ref())
-        .expect("the form");
+    let form: &crate::tui::dialogs::group_form::GroupForm = app.top_dialog().expect("the form");
     assert!(form.name_locked);
 }
 
@@ -154,9 +146,7 @@ fn read_only_refuses_every_change() {
 #[test]
 fn assigning_goes_through_workspace_roles_and_a_review_on_cancel() {
     let mut app = open_groups();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "sales");
-    press(&mut app, key(KeyCode::Enter));
+    search_to(&mut app, "sales");
     press(&mut app, key(KeyCode::Char('w')));
     // Research is the second active workspace.
     press(&mut app, key(KeyCode::Down));
@@ -205,9 +195,7 @@ fn letters_typed_in_a_list_move_its_cursor_to_the_best_match() {
 #[test]
 fn deleting_needs_the_exact_name_and_sends_once_typed() {
     let mut app = open_groups();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "finance");
-    press(&mut app, key(KeyCode::Enter));
+    search_to(&mut app, "finance");
     press(&mut app, key(KeyCode::Char('D')));
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
@@ -300,9 +288,7 @@ fn unnesting_unassigning_and_provisioning_send_their_own_requests() {
 #[test]
 fn the_organization_role_is_chosen_then_previewed() {
     let mut app = open_groups();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "sales");
-    press(&mut app, key(KeyCode::Enter));
+    search_to(&mut app, "sales");
     press(&mut app, key(KeyCode::Char('r')));
     // member, billing_manager, organization_admin: the second.
     press(&mut app, key(KeyCode::Down));
@@ -323,9 +309,7 @@ fn the_organization_role_is_chosen_then_previewed() {
 #[test]
 fn the_preview_names_who_gains_what_before_nesting() {
     let mut app = open_groups();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "finance");
-    press(&mut app, key(KeyCode::Enter));
+    search_to(&mut app, "finance");
     press(&mut app, key(KeyCode::Char('i')));
     // Engineering is listed first: John would gain what it grants in Research.
     press(&mut app, key(KeyCode::Enter));

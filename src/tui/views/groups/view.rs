@@ -12,7 +12,7 @@ use crate::domain::OrgRole;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::loaded;
-use crate::tui::widgets::table::{self, Column, Row, Table};
+use crate::tui::widgets::table::{self, Column, Row};
 use crate::tui::widgets::text::{truncate, wrap};
 
 use super::{GroupEntry, Groups, GroupsView};
@@ -79,14 +79,7 @@ fn tree(view: &GroupsView, groups: &Groups, frame: &mut Frame, area: Rect, theme
             ))
         })
         .collect();
-    let table = Table {
-        columns: &columns,
-        rows: &rows,
-        selected: view.selected(),
-        focused: !view.list.typing(),
-        title_suffix: None,
-        header: true,
-    };
+    let table = view.list.table(&columns, &rows, view.selected());
     table::render(frame, area, &table, theme);
 }
 

@@ -2,51 +2,40 @@
 //! members), active and archived workspaces, and the audit log's key creations (which name a
 //! key's owner where the key list names only its creator).
 
-use std::any::Any;
-
-use futures::FutureExt;
-use futures::future::BoxFuture;
-
 use crate::actions::key_list::KeyBook;
 use crate::client::{AdminClient, AuditQuery};
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, answer};
+use crate::tui::views::fetch::{Ask, remote};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeysFetch;
 
-impl Fetch for KeysFetch {
+impl Ask for KeysFetch {
+    type Answer = KeyBook;
+
     fn label(&self) -> &'static str {
         "API keys"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        async move {
-            let creations = AuditQuery {
-                event_type: vec!["api_key.create".to_owned()],
-                limit: Some(1000),
-                ..Default::default()
-            };
-            let loaded = futures::try_join!(
-                client.list_all_api_keys(),
-                client.load_directory(),
-                client.list_all_workspaces(false),
-                client.list_all_workspaces(true),
-                client.audit_logs(&creations),
-            );
-            answer(loaded.map(|(keys, directory, active, archived, audit)| {
-                KeyBook::new(keys, directory, active, archived, &audit)
-            }))
-        }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    async fn ask(self, client: AdminClient) -> Result<KeyBook, RemoteError> {
+        let creations = AuditQuery {
+            event_type: vec!["api_key.create".to_owned()],
+            limit: Some(1000),
+            ..Default::default()
+        };
+        let (keys, directory, active, archived, audit) = futures::try_join!(
+            client.list_all_api_keys(),
+            client.load_directory(),
+            client.list_all_workspaces(false),
+            client.list_all_workspaces(true),
+            client.audit_logs(&creations),
+        )
+        .map_err(remote)?;
+        Ok(KeyBook::new(keys, directory, active, archived, &audit))
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(super::tests::book()))
+    fn fixture(&self) -> KeyBook {
+        super::tests::book()
     }
 }

@@ -19,7 +19,7 @@ use crate::actions::{self, ActionError};
 use crate::tui::dialogs::key_run::KeyRun;
 use crate::tui::dialogs::new_key::NewKeyForm;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
@@ -169,10 +169,7 @@ impl View for KeysView {
         }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step> {
         match action {
             Action::QuickFilter => {
                 self.filter = self.filter.next();

@@ -6,7 +6,7 @@ use crossterm::event::KeyCode;
 use super::*;
 use crate::actions::fixtures;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{opened, shown_as};
+use crate::tui::views::testing::{flash, opened, search, shown_as};
 
 /// The action layer's small organization, Product archived.
 pub fn book() -> KeyBook {
@@ -41,8 +41,7 @@ fn the_quick_filter_steps_and_the_search_moves_the_cursor() {
         press(&mut app, key(KeyCode::Char('f')));
     }
     assert_eq!(shown(&app).filter, KeyFilter::All);
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "left");
+    search(&mut app, "left");
     let view = shown(&app);
     assert_eq!(
         view.list.cursor.id(),
@@ -54,11 +53,9 @@ fn the_quick_filter_steps_and_the_search_moves_the_cursor() {
 #[test]
 fn delete_opens_on_cancel_and_lists_the_selected_keys() {
     let mut app = open_keys();
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char('D')));
-    let dialog = app.dialogs.last().expect("a confirmation");
-    let run: &crate::tui::dialogs::key_run::KeyRun = dialog.as_any().downcast_ref().unwrap();
+    // The first two keys marked, then delete.
+    press_keys(&mut app, "space space D");
+    let run = run(&app).expect("a confirmation");
     assert_eq!(run.listed.len(), 2);
     assert_eq!(run.focus, crate::tui::dialogs::Button::Cancel);
     let effects = press_only(&mut app, key(KeyCode::Enter));
@@ -72,8 +69,8 @@ fn rotating_a_key_whose_owner_left_is_refused_with_the_reason() {
     press(&mut app, key(KeyCode::Char('G')));
     press(&mut app, key(KeyCode::Char('R')));
     assert!(app.dialogs.is_empty());
-    let flash = &app.flash.as_ref().unwrap().text;
-    assert!(flash.contains("no longer a member"), "{flash}");
+    let said = flash(&app);
+    assert!(said.contains("no longer a member"), "{said}");
 }
 
 #[test]
@@ -90,15 +87,19 @@ fn read_only_refuses_every_change() {
 }
 
 fn run(app: &App) -> Option<&crate::tui::dialogs::key_run::KeyRun> {
-    app.dialogs.last().and_then(|d| d.as_any().downcast_ref())
+    app.top_dialog()
+}
+
+/// The new-key form opened and "deploy" typed as the name.
+fn name_a_new_key(app: &mut App) {
+    press_keys(app, "n tab tab \"deploy\"");
 }
 
 #[test]
 fn a_bulk_deletion_goes_one_key_at_a_time_and_counts() {
     let mut app = open_keys();
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Char('D')));
+    // The first two keys marked, then delete.
+    press_keys(&mut app, "space space D");
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert_eq!(changes(&effects).len(), 1, "one request at a time");
@@ -124,16 +125,10 @@ fn a_bulk_deletion_goes_one_key_at_a_time_and_counts() {
 #[test]
 fn a_new_key_is_shown_once_in_its_own_dialog() {
     let mut app = open_keys();
-    press(&mut app, key(KeyCode::Char('n')));
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Tab));
-    type_text(&mut app, "deploy");
+    name_a_new_key(&mut app);
     press(&mut app, ctrl('s'));
-    let shown: &crate::tui::dialogs::key_shown::KeyShown = app
-        .dialogs
-        .last()
-        .and_then(|d| d.as_any().downcast_ref())
-        .expect("the key, shown once");
+    let shown: &crate::tui::dialogs::key_shown::KeyShown =
+        app.top_dialog().expect("the key, shown once");
     assert_eq!(shown.key.name.as_deref(), Some("deploy"));
     assert!(screen_text(&app).contains("fixture-plaintext-key-0123456789"));
     let effects = press_only(&mut app, key(KeyCode::Char('y')));
@@ -157,10 +152,7 @@ fn screen_text(app: &App) -> String {
 #[test]
 fn a_refused_key_stays_in_the_form_with_what_was_typed() {
     let mut app = open_keys();
-    press(&mut app, key(KeyCode::Char('n')));
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Tab));
-    type_text(&mut app, "deploy");
+    name_a_new_key(&mut app);
     let effects = press_only(&mut app, ctrl('s'));
     let (id, profile, call) = requests(&effects).remove(0);
     let refusal = crate::tui::state::RemoteError::new(
@@ -169,11 +161,7 @@ fn a_refused_key_stays_in_the_form_with_what_was_typed() {
     );
     deliver(&mut app, id, profile, call, Err(refusal));
     redraw(&mut app);
-    let form: &crate::tui::dialogs::new_key::NewKeyForm = app
-        .dialogs
-        .last()
-        .and_then(|d| d.as_any().downcast_ref())
-        .expect("the form stays");
+    let form: &crate::tui::dialogs::new_key::NewKeyForm = app.top_dialog().expect("the form stays");
     assert_eq!(form.name.value(), "deploy");
     assert!(screen_text(&app).contains("the key policy allows 90 days at most"));
 }

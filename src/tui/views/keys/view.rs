@@ -12,7 +12,7 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::frame::loaded;
 use crate::tui::views::list::draw_table;
-use crate::tui::widgets::table::{Column, Row, Table};
+use crate::tui::widgets::table::{Column, Row};
 
 use super::KeysView;
 
@@ -94,14 +94,7 @@ pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: 
             row
         })
         .collect();
-    let table = Table {
-        columns: &columns,
-        rows: &table_rows,
-        selected: keys.selected(&rows),
-        focused: !keys.list.typing(),
-        title_suffix: None,
-        header: true,
-    };
+    let table = keys.list.table(&columns, &table_rows, keys.selected(&rows));
     let empty = format!("No key is {}", keys.filter.label());
     draw_table(frame, rows_area, &table, &empty, theme);
     keys.list.search.render(frame, search, theme);

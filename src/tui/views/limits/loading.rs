@@ -1,13 +1,8 @@
 //! What the rate-limits view asks for: `GET /rate-limit`.
 
-use std::any::Any;
-
-use futures::FutureExt;
-use futures::future::BoxFuture;
-
 use crate::client::AdminClient;
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, answer};
+use crate::tui::views::fetch::{Ask, remote};
 
 /// The organization's rate limits, as rows.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,21 +38,20 @@ impl Limits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LimitsFetch;
 
-impl Fetch for LimitsFetch {
+impl Ask for LimitsFetch {
+    type Answer = Limits;
+
     fn label(&self) -> &'static str {
         "rate limits"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        async move { answer(client.rate_limits().await.map(|l| Limits::from_api(&l))) }.boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    async fn ask(self, client: AdminClient) -> Result<Limits, RemoteError> {
+        let out = client.rate_limits().await.map_err(remote)?;
+        Ok(Limits::from_api(&out))
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(super::tests::limits()))
+    fn fixture(&self) -> Limits {
+        super::tests::limits()
     }
 }

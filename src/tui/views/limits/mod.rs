@@ -12,9 +12,9 @@ use ratatui::layout::Rect;
 
 use super::frame::OneLoad;
 use super::list::{List, Listing, Rows, best};
-use super::{Entry, Step, View};
+use super::{Entry, Step, View, acts_on};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, Remote};
 use crate::tui::theme::Theme;
 pub use loading::{Limits, LimitsFetch, ModelLimit};
@@ -112,16 +112,13 @@ impl View for RateLimits {
     keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        match action {
-            Action::SortNext | Action::SortReverse => Offer::Acts,
-            _ => Offer::Ignores,
-        }
+        acts_on(&[Action::SortNext, Action::SortReverse], action)
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
-        match input {
-            Input::Action(Action::SortNext) => self.sort = self.sort.next(),
-            Input::Action(Action::SortReverse) => self.reverse = !self.reverse,
+    fn act(&mut self, action: Action, _app: &App) -> Vec<Step> {
+        match action {
+            Action::SortNext => self.sort = self.sort.next(),
+            Action::SortReverse => self.reverse = !self.reverse,
             _ => {}
         }
         Vec::new()

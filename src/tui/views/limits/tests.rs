@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{opened, shown_as};
+use crate::tui::views::testing::{opened, search, shown_as};
 
 /// The fixture server's limits: a Scale plan's.
 pub fn limits() -> Limits {
@@ -51,8 +51,7 @@ fn sorting_keeps_the_cursor_on_its_model() {
 #[test]
 fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
     let mut app = open_limits();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "large");
+    search(&mut app, "large");
     let view = shown(&app);
     assert_eq!(
         view.list.cursor.id().map(String::as_str),
@@ -61,8 +60,7 @@ fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
     assert_eq!(view.rows().len(), 4);
     press(&mut app, key(KeyCode::Enter));
     assert!(!shown(&app).list.typing());
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "zzz");
+    search(&mut app, "zzz");
     assert!(
         app.flash
             .as_ref()

@@ -68,12 +68,8 @@ pub fn render(limits: &RateLimits, frame: &mut Frame, area: Rect, app: &App, the
         .collect();
     let arrow = if limits.reverse { " ↓" } else { " ↑" };
     let table = Table {
-        columns: &columns,
-        rows: &rows,
-        selected: limits.selected(),
-        focused: !limits.list.typing(),
         title_suffix: Some((limits.sort.column(), arrow)),
-        header: true,
+        ..limits.list.table(&columns, &rows, limits.selected())
     };
     draw_table(frame, rows_area, &table, "No model has a rate limit", theme);
     limits.list.search.render(frame, search, theme);

@@ -1,4 +1,5 @@
-//! A list's rows drawn as a table, or the line that says why there is none.
+//! A list's rows drawn as a table (focused while the list, not its search, takes the keys),
+//! or the line that says why there is none.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,7 +7,29 @@ use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
 use crate::tui::theme::Theme;
-use crate::tui::widgets::table::{self, Table};
+use crate::tui::widgets::table::{self, Column, Row, Table};
+
+use super::List;
+
+impl<K> List<K> {
+    /// The table of `rows` under `columns` with the cursor on line `selected`: focused unless
+    /// the search takes the keys.
+    pub fn table<'a>(
+        &self,
+        columns: &'a [Column],
+        rows: &'a [Row],
+        selected: Option<usize>,
+    ) -> Table<'a> {
+        Table {
+            columns,
+            rows,
+            selected,
+            focused: !self.search.typing,
+            title_suffix: None,
+            header: true,
+        }
+    }
+}
 
 /// Draws `table`, or `empty` (muted) in its place when it has no row.
 pub fn draw_table(frame: &mut Frame, area: Rect, table: &Table<'_>, empty: &str, theme: &Theme) {

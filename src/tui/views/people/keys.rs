@@ -12,7 +12,6 @@ use crate::actions::resolve::key_label;
 use crate::client::Directory;
 use crate::tui::dialogs::{Opened, confirm_batch, invite, offboard, org_roles};
 use crate::tui::keymap::Action;
-use crate::tui::routing::Input;
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::views::list::{self, Listing, Rows};
 use crate::tui::views::{Fetcher, Step, audit};
@@ -39,10 +38,7 @@ impl Listing for People {
 }
 
 impl People {
-    pub(super) fn key(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
+    pub(super) fn key(&mut self, action: Action, app: &App) -> Vec<Step> {
         match action {
             Action::NextTab => {
                 self.tab = match self.tab {

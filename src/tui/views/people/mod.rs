@@ -24,7 +24,7 @@ use uuid::Uuid;
 
 use crate::api::AuditLogOut;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
@@ -156,8 +156,8 @@ impl View for People {
         }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        self.key(input, app)
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step> {
+        self.key(action, app)
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {

@@ -7,6 +7,7 @@ use super::tests::{open_people, shown};
 use super::*;
 use crate::tui::dialogs::run_report::RunReport;
 use crate::tui::testing::*;
+use crate::tui::views::testing::{flash, search_to};
 
 #[test]
 fn revoking_an_invitation_opens_on_cancel_then_runs_and_reports() {
@@ -34,9 +35,7 @@ fn revoking_an_invitation_opens_on_cancel_then_runs_and_reports() {
 #[test]
 fn offboarding_stops_between_requests_when_asked_and_says_what_was_not_done() {
     let mut app = open_people();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "jane.doe");
-    press(&mut app, key(KeyCode::Enter));
+    search_to(&mut app, "jane.doe");
     press(&mut app, key(KeyCode::Char('O')));
     type_text(&mut app, "jane.doe@northwind.example");
     press(&mut app, key(KeyCode::Tab));
@@ -97,7 +96,7 @@ fn staging_refuses_a_revocation_rather_than_run_it_under_staged() {
     press(&mut app, key(KeyCode::Enter));
     assert!(app.top_dialog::<RunReport>().is_none(), "nothing ran");
     assert!(shown(&app).run.is_none());
-    let said = &app.flash.as_ref().unwrap().text;
+    let said = flash(&app);
     assert!(said.contains("Not staged"), "{said}");
     assert!(!app.dialogs.is_empty(), "the confirmation stays");
 }

@@ -8,7 +8,7 @@ use crossterm::event::KeyCode;
 use super::*;
 use crate::actions::fixtures::{self, id};
 use crate::tui::testing::*;
-use crate::tui::views::testing::{opened, shown_as};
+use crate::tui::views::testing::{flash, opened, search, search_to, shown_as};
 
 /// The action layer's small organization as the view loads it: four members (Zoë the only
 /// admin), one invitation sent by Zoë, three keys created by Jane Doe.
@@ -54,14 +54,12 @@ fn members_and_invitations_are_two_tabs_sorted_by_name() {
 #[test]
 fn the_search_moves_the_cursor_and_hides_nothing() {
     let mut app = open_people();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "angstrom");
+    search(&mut app, "angstrom");
     assert_eq!(name_under_cursor(&app), "zoe@northwind.example");
     assert_eq!(shown(&app).tables.member_order.len(), 4);
     press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "qqq");
-    assert!(app.flash.as_ref().unwrap().text.contains("Nobody matches"));
+    search(&mut app, "qqq");
+    assert!(flash(&app).contains("Nobody matches"));
     assert_eq!(name_under_cursor(&app), "zoe@northwind.example");
 }
 
@@ -90,9 +88,7 @@ fn space_selects_and_moves_down_star_selects_the_whole_tab() {
 #[test]
 fn enter_shows_workspaces_roles_and_keys_of_the_person() {
     let mut app = open_people();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "jane.doe");
-    press(&mut app, key(KeyCode::Enter));
+    search_to(&mut app, "jane.doe");
     press(&mut app, key(KeyCode::Enter));
     let detail = shown(&app).detail.clone().expect("the detail pane");
     assert_eq!(detail.workspaces.len(), 2);
@@ -112,7 +108,7 @@ fn changes_are_refused_in_read_only_mode() {
     app.read_only = true;
     press(&mut app, key(KeyCode::Char('i')));
     assert!(app.dialogs.is_empty());
-    assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
+    assert!(flash(&app).contains("read-only"));
 }
 
 #[test]
@@ -130,14 +126,10 @@ fn i_opens_the_invitation_form() {
 #[test]
 fn a_opens_the_audit_trail_of_the_member_under_the_cursor() {
     let mut app = open_people();
-    press(&mut app, key(KeyCode::Char('/')));
-    type_text(&mut app, "jane");
-    press(&mut app, key(KeyCode::Enter));
+    search_to(&mut app, "jane");
     let jane = shown(&app).current().expect("a member under the cursor");
     press(&mut app, key(KeyCode::Char('A')));
-    let open = app.view.as_ref().expect("a view is open");
-    let audit: &crate::tui::views::audit::AuditView =
-        open.view.as_any().downcast_ref().expect("the audit view");
+    let audit: &crate::tui::views::audit::AuditView = shown_as(&app);
     assert_eq!(
         audit.filter,
         crate::actions::audit_trail::AuditFilter::person(jane)

@@ -172,12 +172,10 @@ fn draw(
         .collect();
     let arrow = if people.reverse { " ▼" } else { " ▲" };
     let table = Table {
-        columns: tab.columns,
-        rows: &rows,
-        selected: selected.map(|s| s - shown.start),
-        focused: !people.list.typing(),
         title_suffix: Some((people.sort % tab.columns.len(), arrow)),
-        header: true,
+        ..people
+            .list
+            .table(tab.columns, &rows, selected.map(|s| s - shown.start))
     };
     draw_table(frame, area, &table, tab.empty, theme);
 }

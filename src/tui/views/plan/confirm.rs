@@ -11,7 +11,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::views::Fetcher;
+use crate::tui::views::{Fetcher, Step};
 use crate::tui::widgets::dialog::{self, Body, confirm_row};
 use crate::tui::widgets::read_through::ReadThrough;
 
@@ -50,6 +50,18 @@ impl ConfirmRun {
             scroll_keys,
             list: ReadThrough::default(),
         }
+    }
+
+    /// The step that opens it over the view.
+    pub fn open(
+        title: (&'static str, Context),
+        question: String,
+        apply_text: String,
+        run: ApplyFetch,
+    ) -> Vec<Step> {
+        vec![Step::Open(Box::new(Self::new(
+            title, question, apply_text, run,
+        )))]
     }
 }
 

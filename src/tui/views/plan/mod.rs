@@ -20,7 +20,7 @@ use ratatui::layout::Rect;
 
 use crate::actions::org_run::{Record, RunOutcome, summary_of};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::runner::journaling::SOURCE;
 use crate::tui::staging::Staged;
 use crate::tui::state::{App, FlashLevel, RemoteError};
@@ -70,7 +70,7 @@ impl PlanView {
     }
 
     fn running(&self) -> bool {
-        self.control.progress().is_some()
+        self.control.running()
     }
 
     fn apply(&mut self, app: &App) -> Vec<Step> {
@@ -90,24 +90,14 @@ impl PlanView {
             "Apply these {} staged change(s) to the organization?",
             changes.len()
         );
-        let run = ApplyFetch {
-            record: Record {
-                source: SOURCE.to_owned(),
-                summary: summary_of(&changes),
-                undoes: None,
-            },
-            changes,
-            check: true,
-            journal: app.journal.clone(),
-            control: Arc::clone(&self.control),
+        let record = Record {
+            source: SOURCE.to_owned(),
+            summary: summary_of(&changes),
+            undoes: None,
         };
-        let apply_text = format!("Apply {}", run.changes.len());
-        vec![Step::Open(Box::new(ConfirmRun::new(
-            ("Apply the plan", Context::Plan),
-            question,
-            apply_text,
-            run,
-        )))]
+        let apply_text = format!("Apply {}", changes.len());
+        let run = ApplyFetch::checked(changes, record, app, &self.control);
+        ConfirmRun::open(("Apply the plan", Context::Plan), question, apply_text, run)
     }
 
     fn drop_one(&mut self, app: &App) -> Vec<Step> {
@@ -154,11 +144,11 @@ impl View for PlanView {
         }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        match input {
-            Input::Action(Action::Drop) => self.drop_one(app),
-            Input::Action(Action::ApplyPlan) => self.apply(app),
-            Input::Action(Action::Stop) => self.control.stop_asked_step(),
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step> {
+        match action {
+            Action::Drop => self.drop_one(app),
+            Action::ApplyPlan => self.apply(app),
+            Action::Stop => self.control.stop_asked_step(),
             _ => Vec::new(),
         }
     }

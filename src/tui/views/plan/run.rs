@@ -4,20 +4,16 @@
 //! the run tells it how far it got (the view draws `3/7`), the view asks it to stop between
 //! two changes.
 
-use std::any::Any;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
-use futures::FutureExt;
-use futures::future::BoxFuture;
 
 use crate::actions::journal::Journal;
 use crate::actions::org_run::{self, Control, Record, RunOutcome};
 use crate::client::AdminClient;
 use crate::domain::org::Change;
-use crate::tui::state::{FlashLevel, RemoteError};
+use crate::tui::state::{App, FlashLevel, RemoteError};
 use crate::tui::views::Step;
-use crate::tui::views::fetch::{Fetch, ViewData, remote};
+use crate::tui::views::fetch::{Ask, remote};
 
 /// What the view and its run share while the run goes.
 #[derive(Debug, Default)]
@@ -37,6 +33,11 @@ impl RunControl {
                 self.total.load(Ordering::SeqCst),
             )
         })
+    }
+
+    /// Whether a run goes now.
+    pub fn running(&self) -> bool {
+        self.running.load(Ordering::SeqCst)
     }
 
     pub fn ask_to_stop(&self) {
@@ -99,7 +100,29 @@ pub struct ApplyFetch {
     pub control: Arc<RunControl>,
 }
 
-impl Fetch for ApplyFetch {
+impl ApplyFetch {
+    /// The console's run of `changes`, each checked against the organization as it is now
+    /// before any is sent, recorded as `record` in the session's journal and reporting to
+    /// `control`.
+    pub fn checked(
+        changes: Vec<Change>,
+        record: Record,
+        app: &App,
+        control: &Arc<RunControl>,
+    ) -> Self {
+        Self {
+            changes,
+            record,
+            check: true,
+            journal: app.journal.clone(),
+            control: Arc::clone(control),
+        }
+    }
+}
+
+impl Ask for ApplyFetch {
+    type Answer = RunOutcome;
+
     fn label(&self) -> &'static str {
         if self.check {
             "undoing"
@@ -108,37 +131,35 @@ impl Fetch for ApplyFetch {
         }
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        let this = self.clone();
-        this.control.begin(this.changes.len());
+    /// The run counts as going from the moment it is sent, before its first change.
+    fn ask(
+        self,
+        client: AdminClient,
+    ) -> impl Future<Output = Result<RunOutcome, RemoteError>> + Send {
+        self.control.begin(self.changes.len());
         async move {
-            let mut shared = Shared(Arc::clone(&this.control));
+            let mut shared = Shared(Arc::clone(&self.control));
             let outcome = org_run::run(
                 &client,
-                this.journal.as_ref(),
-                &this.changes,
-                &this.record,
-                this.check,
+                self.journal.as_ref(),
+                &self.changes,
+                &self.record,
+                self.check,
                 &mut shared,
             )
             .await;
-            this.control.end();
-            outcome.map(ViewData::new).map_err(remote)
+            self.control.end();
+            outcome.map_err(remote)
         }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(RunOutcome {
+    fn fixture(&self) -> RunOutcome {
+        RunOutcome {
             applied: self.changes.clone(),
             entry: Some(7),
             ..RunOutcome::default()
-        }))
+        }
     }
 }
 

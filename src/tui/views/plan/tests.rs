@@ -53,9 +53,7 @@ pub fn planned() -> App {
 }
 
 pub fn open_plan(app: &mut App) {
-    press(app, key(KeyCode::Char(':')));
-    type_text(app, "plan");
-    press(app, key(KeyCode::Enter));
+    run_command(app, "plan");
 }
 
 fn view(app: &App) -> &PlanView {

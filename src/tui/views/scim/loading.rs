@@ -2,17 +2,13 @@
 //! and following it (`GET /scim/sync/{run_id}`), gently: each poll waits a moment first, and
 //! closing the view cancels the one on its way.
 
-use std::any::Any;
 use std::time::Duration;
-
-use futures::FutureExt;
-use futures::future::BoxFuture;
 use uuid::Uuid;
 
 use crate::api::{AdminScimSyncConfig, AdminScimSyncRunOut, AdminScimSyncTriggerIn};
-use crate::client::AdminClient;
+use crate::client::{AdminClient, ScimSyncStart};
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, answer};
+use crate::tui::views::fetch::{Ask, remote};
 
 /// How long a poll waits before asking again.
 pub const POLL_EVERY: Duration = Duration::from_millis(400);
@@ -23,7 +19,9 @@ pub struct StartFetch {
     pub dry_run: bool,
 }
 
-impl Fetch for StartFetch {
+impl Ask for StartFetch {
+    type Answer = ScimSyncStart;
+
     fn label(&self) -> &'static str {
         if self.dry_run {
             "starting a dry run"
@@ -36,24 +34,18 @@ impl Fetch for StartFetch {
         (!self.dry_run).then_some("run the SCIM sync")
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+    async fn ask(self, client: AdminClient) -> Result<ScimSyncStart, RemoteError> {
         let trigger = AdminScimSyncTriggerIn {
             dry_run: self.dry_run,
             // A real run applies what it selects; the view's preview covered everything.
             sync_config: Some(AdminScimSyncConfig::everything()),
         };
-        async move { answer(client.trigger_scim_sync(&trigger).await) }.boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+        client.trigger_scim_sync(&trigger).await.map_err(remote)
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(crate::client::ScimSyncStart::Started(
-            super::tests::RUN,
-        )))
+    fn fixture(&self) -> ScimSyncStart {
+        ScimSyncStart::Started(super::tests::RUN)
     }
 }
 
@@ -64,27 +56,21 @@ pub struct PollFetch {
     pub after: Duration,
 }
 
-impl Fetch for PollFetch {
+impl Ask for PollFetch {
+    type Answer = AdminScimSyncRunOut;
+
     fn label(&self) -> &'static str {
         "SCIM run"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        let (run, after) = (self.run, self.after);
-        async move {
-            tokio::time::sleep(after).await;
-            answer(client.scim_sync_run(run).await)
-        }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    async fn ask(self, client: AdminClient) -> Result<AdminScimSyncRunOut, RemoteError> {
+        tokio::time::sleep(self.after).await;
+        client.scim_sync_run(self.run).await.map_err(remote)
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(super::tests::finished_run(self.run)))
+    fn fixture(&self) -> AdminScimSyncRunOut {
+        super::tests::finished_run(self.run)
     }
 }
 

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use crate::api::AdminScimSyncRunOut;
 use crate::client::ScimSyncStart;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, RemoteError};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::read_through::ReadThrough;
@@ -76,10 +76,7 @@ impl View for Scim {
         }
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
+    fn act(&mut self, action: Action, _app: &App) -> Vec<Step> {
         let say = |text: &str| vec![Step::Say(FlashLevel::Info, text.to_owned())];
         match action {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {

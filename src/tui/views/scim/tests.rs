@@ -10,10 +10,10 @@ use crate::api::{
     ScimSyncGroupActionOut, ScimSyncGroupRefOut, ScimSyncGroupsSummaryOut, ScimSyncSummaryOut,
     ScimSyncUserActionOut, ScimSyncUserRefOut, ScimSyncUsersSummaryOut,
 };
-use crate::tui::call::{Call, Payload};
+use crate::tui::call::Payload;
 use crate::tui::effect::Effect;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{opened, shown_as, shown_mut};
+use crate::tui::views::testing::{asked, cancels, flash, opened, opening, shown_as, shown_mut};
 
 pub const RUN: Uuid = Uuid::from_u128(0x5c1a);
 
@@ -65,26 +65,13 @@ fn shown(app: &App) -> &Scim {
     shown_as(app)
 }
 
-fn starts(effects: &[Effect]) -> Vec<StartFetch> {
-    requests(effects)
-        .into_iter()
-        .filter_map(|(_, _, call)| match call {
-            Call::View(f) => f.as_kind::<StartFetch>().cloned(),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn opening_starts_nothing_and_the_real_run_needs_a_preview() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "scim");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (mut app, effects) = opening("scim");
     assert!(requests(&effects).is_empty(), "opening sends nothing");
     press(&mut app, key(KeyCode::Char('R')));
     assert!(app.dialogs.is_empty());
-    assert!(app.flash.as_ref().unwrap().text.contains("dry run first"));
+    assert!(flash(&app).contains("dry run first"));
 }
 
 #[test]
@@ -99,12 +86,18 @@ fn a_dry_run_is_followed_then_the_real_run_is_confirmed_from_cancel() {
     let confirm = app.top_dialog::<ConfirmSync>().expect("the confirmation");
     assert_eq!(confirm.focus, crate::tui::dialogs::Button::Cancel);
     let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert!(starts(&effects).is_empty(), "enter on Cancel sends nothing");
+    assert!(
+        asked::<StartFetch>(&effects).is_empty(),
+        "enter on Cancel sends nothing"
+    );
     assert!(app.dialogs.is_empty());
     press(&mut app, key(KeyCode::Char('R')));
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert_eq!(starts(&effects), vec![StartFetch { dry_run: false }]);
+    assert_eq!(
+        asked::<StartFetch>(&effects),
+        vec![StartFetch { dry_run: false }]
+    );
 }
 
 #[test]
@@ -120,17 +113,11 @@ fn a_run_already_active_is_followed_not_duplicated() {
         active,
     ))));
     let next = deliver(&mut app, id, profile, call, result);
-    assert!(app.flash.as_ref().unwrap().text.contains("already RUNNING"));
-    let polls: Vec<PollFetch> = requests(&next)
-        .into_iter()
-        .filter_map(|(_, _, c)| match c {
-            Call::View(f) => f.as_kind::<PollFetch>().cloned(),
-            _ => None,
-        })
-        .collect();
+    assert!(flash(&app).contains("already RUNNING"));
+    let polls = asked::<PollFetch>(&next);
     assert_eq!(polls.len(), 1);
     assert_eq!(polls[0].run, Uuid::from_u128(77));
-    assert!(starts(&next).is_empty());
+    assert!(asked::<StartFetch>(&next).is_empty());
 }
 
 #[test]
@@ -143,11 +130,7 @@ fn closing_the_view_stops_polling() {
     assert_eq!(requests(&poll).len(), 1);
     let closing = press_only(&mut app, key(KeyCode::Esc));
     let (poll_id, _, _) = requests(&poll)[0].clone();
-    assert!(
-        closing
-            .iter()
-            .any(|e| matches!(e, Effect::Cancel(ids) if ids.contains(&poll_id)))
-    );
+    assert!(cancels(&closing, |ids| ids.contains(&poll_id)));
     assert!(app.in_flight.is_empty());
 }
 
@@ -156,7 +139,7 @@ fn read_only_refuses_both_runs() {
     let mut app = open_scim();
     app.read_only = true;
     press(&mut app, key(KeyCode::Char('d')));
-    assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
+    assert!(flash(&app).contains("read-only"));
     assert!(shown(&app).run.is_none());
 }
 
@@ -180,10 +163,10 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
-        starts(&effects).is_empty(),
+        asked::<StartFetch>(&effects).is_empty(),
         "the end of the list was never shown"
     );
-    let said = &app.flash.as_ref().unwrap().text;
+    let said = flash(&app);
     assert!(said.contains("not shown yet"), "{said}");
     insta::assert_snapshot!(
         "long_preview_unread_80x24",
@@ -213,7 +196,10 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
         crate::tui::render_tests::screen(&app, 80, 24)
     );
     let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert_eq!(starts(&effects), vec![StartFetch { dry_run: false }]);
+    assert_eq!(
+        asked::<StartFetch>(&effects),
+        vec![StartFetch { dry_run: false }]
+    );
 }
 
 #[test]
@@ -245,8 +231,11 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
     press(&mut app, key(KeyCode::Char('R')));
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert!(starts(&effects).is_empty(), "nothing starts under STAGED");
-    let said = &app.flash.as_ref().unwrap().text;
+    assert!(
+        asked::<StartFetch>(&effects).is_empty(),
+        "nothing starts under STAGED"
+    );
+    let said = flash(&app);
     assert!(said.contains("Not staged"), "{said}");
     assert!(
         app.top_dialog::<ConfirmSync>().is_some(),
@@ -255,5 +244,8 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
     // The dry run changes nothing, so staging lets it run.
     press(&mut app, key(KeyCode::Esc));
     let effects = press_only(&mut app, key(KeyCode::Char('d')));
-    assert_eq!(starts(&effects), vec![StartFetch { dry_run: true }]);
+    assert_eq!(
+        asked::<StartFetch>(&effects),
+        vec![StartFetch { dry_run: true }]
+    );
 }

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::dialogs::spend_limit::SpendLimitDialog;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
 
@@ -52,14 +52,14 @@ impl View for SpendView {
         }
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
-        match (input, &self.spending) {
-            (Input::Action(Action::SetLimit), Remote::Loaded(spending)) => {
+    fn act(&mut self, action: Action, _app: &App) -> Vec<Step> {
+        match (action, &self.spending) {
+            (Action::SetLimit, Remote::Loaded(spending)) => {
                 vec![Step::Open(Box::new(SpendLimitDialog::new(
                     spending.clone(),
                 )))]
             }
-            (Input::Action(Action::SetLimit), _) => vec![Step::Say(
+            (Action::SetLimit, _) => vec![Step::Say(
                 FlashLevel::Info,
                 "Wait for the limit to load".into(),
             )],

@@ -9,7 +9,7 @@ use crate::actions::fixtures;
 use crate::api::{LimitsContext, LimitsOut, UsageLimits, WorkspaceSpendLimitOut};
 use crate::tui::dialogs::spend_limit::SpendLimitDialog;
 use crate::tui::testing::*;
-use crate::tui::views::testing::opened;
+use crate::tui::views::testing::{flash, opened};
 
 /// A 1,000 EUR limit, 412.50 spent, Research capped at 800.
 pub fn spending() -> Spending {
@@ -44,10 +44,7 @@ fn open_spend() -> App {
 }
 
 fn dialog(app: &App) -> &SpendLimitDialog {
-    app.dialogs
-        .last()
-        .and_then(|d| d.as_any().downcast_ref())
-        .expect("the spending-limit dialog")
+    app.top_dialog().expect("the spending-limit dialog")
 }
 
 #[test]
@@ -55,9 +52,7 @@ fn a_new_limit_is_planned_as_typed_and_sent_only_from_apply() {
     let mut app = open_spend();
     press(&mut app, key(KeyCode::Char('e')));
     assert_eq!(dialog(&app).amount.value(), "1000");
-    press(&mut app, key(KeyCode::Backspace));
-    press(&mut app, key(KeyCode::Backspace));
-    press(&mut app, key(KeyCode::Backspace));
+    press_keys(&mut app, "bs bs bs");
     let plan = dialog(&app).plan().unwrap();
     assert_eq!(
         plan.summary,
@@ -108,7 +103,7 @@ fn read_only_refuses_to_set_the_limit() {
     app.read_only = true;
     press(&mut app, key(KeyCode::Char('e')));
     assert!(app.dialogs.is_empty());
-    assert!(app.flash.as_ref().unwrap().text.contains("read-only"));
+    assert!(flash(&app).contains("read-only"));
 }
 
 #[test]
@@ -126,7 +121,7 @@ fn staging_refuses_a_new_limit_rather_than_send_it_under_staged() {
     );
     assert_eq!(app.staging.count(app.current), 0, "nor staged");
     assert_eq!(dialog(&app).amount.value(), "100", "what was typed stays");
-    let said = &app.flash.as_ref().unwrap().text;
+    let said = flash(&app);
     assert!(said.contains("Not staged"), "{said}");
     // With staging off (a dialog keeps ctrl-t for itself), the same Apply sends it.
     app.staging.toggle();

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 
 use crate::actions::org_run::{RunOutcome, UndoPreview, undo_record};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::runner::journaling::SOURCE;
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
@@ -64,7 +64,7 @@ impl Undo {
     }
 
     fn running(&self) -> bool {
-        self.control.progress().is_some()
+        self.control.running()
     }
 
     fn apply(&self, app: &App) -> Vec<Step> {
@@ -87,26 +87,17 @@ impl Undo {
                 "Not undone: the organization changed since (see the conflicts); nobody's change is overwritten",
             );
         }
-        let run = ApplyFetch {
-            changes: plan.inverse.clone(),
-            record: undo_record(plan, SOURCE),
-            check: true,
-            journal: app.journal.clone(),
-            control: Arc::clone(&self.control),
-        };
         let question = format!(
             "Undo #{} ({}): {}? These {} change(s) take it back:",
             plan.entry.id,
             plan.entry.source,
             plan.entry.summary,
-            run.changes.len()
+            plan.inverse.len()
         );
-        vec![Step::Open(Box::new(ConfirmRun::new(
-            ("Undo", Context::Undo),
-            question,
-            format!("Undo #{}", plan.entry.id),
-            run,
-        )))]
+        let record = undo_record(plan, SOURCE);
+        let run = ApplyFetch::checked(plan.inverse.clone(), record, app, &self.control);
+        let apply_text = format!("Undo #{}", plan.entry.id);
+        ConfirmRun::open(("Undo", Context::Undo), question, apply_text, run)
     }
 }
 
@@ -127,10 +118,7 @@ impl View for Undo {
         }
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step> {
         match action {
             Action::Up => {
                 self.scroll = self.scroll.min(self.last_scroll.get()).saturating_sub(1);

@@ -8,10 +8,9 @@ use time::macros::datetime;
 use super::*;
 use crate::actions::journal::{Entry, UndoPlan};
 use crate::domain::org::Change;
-use crate::tui::call::Call;
 use crate::tui::dialogs::Button;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{flash, opened, shown_as, shown_mut};
+use crate::tui::views::testing::{asked, flash, opened, opening, shown_as, shown_mut};
 
 fn roles(list: &[&str]) -> Vec<String> {
     list.iter().map(|r| r.to_string()).collect()
@@ -78,14 +77,8 @@ pub fn undo_showing(preview: UndoPreview) -> App {
 
 #[test]
 fn opening_reads_the_journal() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "undo");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert!(requests(&effects).iter().any(|(_, _, call)| matches!(
-        call,
-        Call::View(f) if f.as_kind::<PreviewFetch>().is_some()
-    )));
+    let (_, effects) = opening("undo");
+    assert!(!asked::<PreviewFetch>(&effects).is_empty());
 }
 
 #[test]

@@ -1,11 +1,8 @@
 //! What the usage view asks for: one month of `GET /usage`, summed up as the view draws it
 //! (per workspace, per model, per day), and the organization's spending limit.
 
-use std::any::Any;
 use std::collections::BTreeMap;
 
-use futures::FutureExt;
-use futures::future::BoxFuture;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
@@ -13,7 +10,7 @@ use uuid::Uuid;
 use crate::api::{LimitsOut, UsageOutJson, entry_amount};
 use crate::client::{AdminClient, UsageQuery};
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, answer};
+use crate::tui::views::fetch::{Ask, remote};
 
 /// A month as (year, month 1-12).
 pub type MonthKey = (i32, u8);
@@ -85,27 +82,22 @@ pub fn step((year, month): MonthKey, delta: i32) -> MonthKey {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthFetch(pub MonthKey);
 
-impl Fetch for MonthFetch {
+impl Ask for MonthFetch {
+    type Answer = Month;
+
     fn label(&self) -> &'static str {
         "usage"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        let key = self.0;
-        async move {
-            let usage = client.usage(&UsageQuery::month(key.0, key.1)).await;
-            answer(usage.map(|u| Month::from_usage(key, &u)))
-        }
-        .boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    async fn ask(self, client: AdminClient) -> Result<Month, RemoteError> {
+        let (year, month) = self.0;
+        let usage = client.usage(&UsageQuery::month(year, month)).await;
+        Ok(Month::from_usage(self.0, &usage.map_err(remote)?))
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(super::tests::month(self.0)))
+    fn fixture(&self) -> Month {
+        super::tests::month(self.0)
     }
 }
 
@@ -113,22 +105,21 @@ impl Fetch for MonthFetch {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LimitFetch;
 
-impl Fetch for LimitFetch {
+impl Ask for LimitFetch {
+    type Answer = Option<f64>;
+
     fn label(&self) -> &'static str {
         "spending limit"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        async move { answer(client.spend_limit().await.map(|l| limit_of(&l))) }.boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    async fn ask(self, client: AdminClient) -> Result<Option<f64>, RemoteError> {
+        let limits = client.spend_limit().await.map_err(remote)?;
+        Ok(limit_of(&limits))
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(Some(1_000.0_f64)))
+    fn fixture(&self) -> Option<f64> {
+        Some(1_000.0)
     }
 }
 

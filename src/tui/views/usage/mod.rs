@@ -15,13 +15,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::frame::{cancel, take_answer};
 use super::list::{List, Listing, Positions, Rows};
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::{Entry, Fetcher, Step, View, ViewData, acts_on};
 pub use loading::{LimitFetch, Month, MonthFetch, MonthKey, limit_of, step};
 
 pub const ENTRY: Entry = Entry {
@@ -155,18 +155,16 @@ impl View for Usage {
     keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        match action {
-            Action::PreviousMonth | Action::NextMonth | Action::NextTab | Action::Compare => {
-                Offer::Acts
-            }
-            _ => Offer::Ignores,
-        }
+        let keys = [
+            Action::PreviousMonth,
+            Action::NextMonth,
+            Action::NextTab,
+            Action::Compare,
+        ];
+        acts_on(&keys, action)
     }
 
-    fn act(&mut self, input: Input, _app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
+    fn act(&mut self, action: Action, _app: &App) -> Vec<Step> {
         match action {
             Action::PreviousMonth => self.move_month(-1),
             Action::NextMonth => self.move_month(1),

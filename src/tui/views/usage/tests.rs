@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{opened, shown_as};
+use crate::tui::views::testing::{asked, cancels, flash, opened, opening, shown_as};
 
 /// The fixture server's usage: from January 2026 (when the organization was made) to June
 /// 2026, the fixture's current month; each month a little dearer than the one before.
@@ -58,10 +58,7 @@ pub fn shown(app: &App) -> &Usage {
 
 #[test]
 fn opening_loads_six_months_and_the_limit() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "usage");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (mut app, effects) = opening("usage");
     let labels: Vec<&str> = requests(&effects)
         .iter()
         .map(|(_, _, c)| c.label())
@@ -79,7 +76,7 @@ fn opening_loads_six_months_and_the_limit() {
 fn months_go_back_to_the_first_and_not_past_the_current_one() {
     let mut app = open_usage();
     press(&mut app, key(KeyCode::Char(']')));
-    assert!(app.flash.as_ref().unwrap().text.contains("current month"));
+    assert!(flash(&app).contains("current month"));
     for _ in 0..5 {
         press(&mut app, key(KeyCode::Char('[')));
     }
@@ -90,7 +87,7 @@ fn months_go_back_to_the_first_and_not_past_the_current_one() {
             .iter()
             .all(|e| !matches!(e, crate::tui::effect::Effect::Request { .. }))
     );
-    assert!(app.flash.as_ref().unwrap().text.contains("no usage before"));
+    assert!(flash(&app).contains("no usage before"));
     assert_eq!(shown(&app).month, (2026, 1));
     press(&mut app, key(KeyCode::Char(']')));
     assert_eq!(shown(&app).month, (2026, 2));
@@ -104,14 +101,7 @@ fn a_month_not_loaded_yet_is_asked_for_once() {
     }
     // January was loaded on opening; compare asks for December 2025.
     let effects = press_only(&mut app, key(KeyCode::Char('c')));
-    let asked: Vec<_> = requests(&effects)
-        .into_iter()
-        .filter_map(|(_, _, call)| match call {
-            crate::tui::call::Call::View(f) => f.as_kind::<MonthFetch>().cloned(),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(asked, vec![MonthFetch((2025, 12))]);
+    assert_eq!(asked::<MonthFetch>(&effects), vec![MonthFetch((2025, 12))]);
 }
 
 #[test]
@@ -128,17 +118,12 @@ fn tab_switches_the_table_and_esc_goes_back_to_the_panes() {
 
 #[test]
 fn answers_after_the_view_closed_are_dropped() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "usage");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (mut app, effects) = opening("usage");
     let cancel = press_only(&mut app, key(KeyCode::Char('q')));
     assert!(app.view.is_none(), "q leaves the view, not the console");
     assert!(!app.quit);
     assert!(
-        cancel
-            .iter()
-            .any(|e| matches!(e, crate::tui::effect::Effect::Cancel(ids) if ids.len() == 7)),
+        cancels(&cancel, |ids| ids.len() == 7),
         "its loads are cancelled"
     );
     answer_all(&mut app, effects);
@@ -147,10 +132,7 @@ fn answers_after_the_view_closed_are_dropped() {
 
 #[test]
 fn ctrl_c_while_loading_says_the_load_was_cancelled() {
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char(':')));
-    type_text(&mut app, "usage");
-    press_only(&mut app, key(KeyCode::Enter));
+    let (mut app, _) = opening("usage");
     press_only(&mut app, ctrl('c'));
     assert!(app.view.as_ref().unwrap().pending.is_empty());
     assert!(matches!(

@@ -2,18 +2,16 @@
 //! bucket, Vibe Code for the organization and for each workspace, and the members with their
 //! seats (for names, and to find seat holders who did nothing in the window).
 
-use std::any::Any;
 use std::collections::HashSet;
 
-use futures::FutureExt;
-use futures::future::{BoxFuture, try_join_all};
+use futures::future::try_join_all;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::api::{AdminOrganizationMemberOut, VibeWorkspaceStatsOut};
 use crate::client::{AdminClient, ClientError, VibeWindow};
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, answer};
+use crate::tui::views::fetch::{Ask, remote};
 
 /// The seat whose holders are expected to use Vibe Work.
 pub const CHAT_SEAT: &str = "CHAT";
@@ -74,23 +72,20 @@ pub struct VibeFetch {
     pub workspaces: Vec<(Uuid, String)>,
 }
 
-impl Fetch for VibeFetch {
+impl Ask for VibeFetch {
+    type Answer = Activity;
+
     fn label(&self) -> &'static str {
         "Vibe activity"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
-        let fetch = self.clone();
-        async move { answer(activity(&client, &fetch).await) }.boxed()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    async fn ask(self, client: AdminClient) -> Result<Activity, RemoteError> {
+        activity(&client, &self).await.map_err(remote)
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
-        Ok(ViewData::new(super::tests::activity()))
+    fn fixture(&self) -> Activity {
+        super::tests::activity()
     }
 }
 
@@ -131,11 +126,7 @@ async fn activity(client: &AdminClient, fetch: &VibeFetch) -> Result<Activity, C
             }
         })
         .collect();
-    users.sort_by(|a, b| {
-        b.messages
-            .cmp(&a.messages)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    most_first(&mut users, |u| (u.messages, &u.name));
     let mut agents: Vec<AgentRow> = by_agent
         .data
         .iter()
@@ -146,11 +137,7 @@ async fn activity(client: &AdminClient, fetch: &VibeFetch) -> Result<Activity, C
             last: s.last_message_at,
         })
         .collect();
-    agents.sort_by(|a, b| {
-        b.messages
-            .cmp(&a.messages)
-            .then_with(|| a.agent.cmp(&b.agent))
-    });
+    most_first(&mut agents, |a| (a.messages, &a.agent));
     let active: HashSet<&str> = by_user.data.iter().map(|s| s.user_id.as_str()).collect();
     let idle_seats = members
         .iter()
@@ -173,7 +160,7 @@ async fn activity(client: &AdminClient, fetch: &VibeFetch) -> Result<Activity, C
         })
         .filter(|row| row.sessions > 0 || row.tokens > 0)
         .collect();
-    workspaces.sort_by(|a, b| b.tokens.cmp(&a.tokens).then_with(|| a.name.cmp(&b.name)));
+    most_first(&mut workspaces, |w| (w.tokens, &w.name));
     Ok(Activity {
         users,
         agents,
@@ -187,6 +174,15 @@ async fn activity(client: &AdminClient, fetch: &VibeFetch) -> Result<Activity, C
         tokens: tokens(&code),
         idle_seats,
     })
+}
+
+/// Sorts rows by how much they count, most first; equal counts by name, so the order holds
+/// from one load to the next.
+fn most_first<T>(rows: &mut [T], count_and_name: impl Fn(&T) -> (i64, &str)) {
+    rows.sort_by(|a, b| {
+        let ((count_a, name_a), (count_b, name_b)) = (count_and_name(a), count_and_name(b));
+        count_b.cmp(&count_a).then_with(|| name_a.cmp(name_b))
+    });
 }
 
 fn sessions(stats: &VibeWorkspaceStatsOut) -> i64 {

@@ -12,13 +12,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Offer};
+use crate::tui::routing::Offer;
 use crate::tui::state::{App, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::frame::{cancel, take_answer};
 use super::list::{List, Listing, Positions, Rows};
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::{Entry, Fetcher, Step, View, ViewData, acts_on};
 pub use loading::{Activity, AgentRow, SeatRow, UserRow, VibeFetch, WorkspaceRow};
 
 pub const ENTRY: Entry = Entry {
@@ -149,18 +149,16 @@ impl View for Vibe {
     keys_to_list!();
 
     fn offer(&self, action: Action, _app: &App) -> Offer {
-        match action {
-            Action::NextTab | Action::PreviousTab | Action::Window | Action::Granularity => {
-                Offer::Acts
-            }
-            _ => Offer::Ignores,
-        }
+        let keys = [
+            Action::NextTab,
+            Action::PreviousTab,
+            Action::Window,
+            Action::Granularity,
+        ];
+        acts_on(&keys, action)
     }
 
-    fn act(&mut self, input: Input, app: &App) -> Vec<Step> {
-        let Input::Action(action) = input else {
-            return Vec::new();
-        };
+    fn act(&mut self, action: Action, app: &App) -> Vec<Step> {
         match action {
             Action::NextTab | Action::PreviousTab => {
                 let at = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);

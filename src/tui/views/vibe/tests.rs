@@ -5,7 +5,7 @@ use time::macros::datetime;
 
 use super::*;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{opened, shown_as};
+use crate::tui::views::testing::{asked, cancels, opened, shown_as};
 
 /// The fixture server's activity: two people, one agent, one workspace, one idle seat.
 pub fn activity() -> Activity {
@@ -62,29 +62,19 @@ fn shown(app: &App) -> &Vibe {
     shown_as(app)
 }
 
-fn asked(effects: &[crate::tui::effect::Effect]) -> Vec<VibeFetch> {
-    requests(effects)
-        .into_iter()
-        .filter_map(|(_, _, call)| match call {
-            crate::tui::call::Call::View(f) => f.as_kind::<VibeFetch>().cloned(),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn the_window_and_granularity_keys_ask_again() {
     let mut app = open_vibe();
     assert_eq!(shown(&app).days(), 30);
     let effects = press_only(&mut app, key(KeyCode::Char('w')));
-    let fetches = asked(&effects);
+    let fetches = asked::<VibeFetch>(&effects);
     assert_eq!(fetches.len(), 1);
     assert_eq!(fetches[0].days, 90);
     assert_eq!(fetches[0].granularity, "day");
     assert_eq!(fetches[0].workspaces.len(), 6, "each active workspace");
     answer_all(&mut app, effects);
     let effects = press_only(&mut app, key(KeyCode::Char('g')));
-    assert_eq!(asked(&effects)[0].granularity, "week");
+    assert_eq!(asked::<VibeFetch>(&effects)[0].granularity, "week");
 }
 
 #[test]
@@ -93,9 +83,7 @@ fn an_older_window_answered_late_is_not_shown() {
     let first = press_only(&mut app, key(KeyCode::Char('w')));
     let second = press_only(&mut app, key(KeyCode::Char('w')));
     assert!(
-        second
-            .iter()
-            .any(|e| matches!(e, crate::tui::effect::Effect::Cancel(ids) if ids.len() == 1)),
+        cancels(&second, |ids| ids.len() == 1),
         "the first window's load is stopped"
     );
     answer_all(&mut app, first);

@@ -19,6 +19,8 @@ pub mod frame;
 pub mod list;
 pub mod numbers;
 #[cfg(test)]
+mod read_only_tests;
+#[cfg(test)]
 pub mod testing;
 
 pub mod audit;

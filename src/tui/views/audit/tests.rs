@@ -54,17 +54,13 @@ pub fn entries() -> Vec<AuditLogOut> {
     ]
 }
 
-fn open_audit() -> App {
-    opened("audit")
-}
-
 fn shown(app: &App) -> &AuditView {
     shown_as(app)
 }
 
 #[test]
 fn rows_are_named_and_the_search_moves_the_cursor() {
-    let mut app = open_audit();
+    let mut app = opened("audit");
     let view = shown(&app);
     let names = names();
     let first = row(view.rows(app.now)[0], &names);
@@ -81,7 +77,7 @@ fn rows_are_named_and_the_search_moves_the_cursor() {
 
 #[test]
 fn the_actor_and_action_filters_take_the_entry_under_the_cursor() {
-    let mut app = open_audit();
+    let mut app = opened("audit");
     press(&mut app, key(KeyCode::Char('a')));
     let view = shown(&app);
     assert_eq!(view.filter.actor.as_deref(), Some("Jane"));
@@ -98,7 +94,7 @@ fn the_actor_and_action_filters_take_the_entry_under_the_cursor() {
 
 #[test]
 fn following_polls_until_the_view_closes() {
-    let mut app = open_audit();
+    let mut app = opened("audit");
     let effects = press_only(&mut app, key(KeyCode::Char('F')));
     let polls: Vec<_> = requests(&effects)
         .into_iter()

@@ -135,15 +135,6 @@ fn provider_groups_refuse_member_changes_and_deletion_before_any_dialog() {
 }
 
 #[test]
-fn read_only_refuses_every_change() {
-    let mut app = open_groups();
-    app.read_only = true;
-    press(&mut app, key(KeyCode::Char('n')));
-    assert!(app.dialogs.is_empty());
-    assert!(flash(&app).contains("read-only"), "{}", flash(&app));
-}
-
-#[test]
 fn assigning_goes_through_workspace_roles_and_a_review_on_cancel() {
     let mut app = open_groups();
     search_to(&mut app, "sales");

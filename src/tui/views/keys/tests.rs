@@ -17,17 +17,13 @@ pub fn book() -> KeyBook {
     KeyBook::new(keys, fixtures::directory(), active, vec![product], &[])
 }
 
-fn open_keys() -> App {
-    opened("keys")
-}
-
 fn shown(app: &App) -> &KeysView {
     shown_as(app)
 }
 
 #[test]
 fn the_quick_filter_steps_and_the_search_moves_the_cursor() {
-    let mut app = open_keys();
+    let mut app = opened("keys");
     assert_eq!(shown(&app).rows(&app).len(), 3);
     press(&mut app, key(KeyCode::Char('f')));
     let names: Vec<String> = shown(&app)
@@ -52,7 +48,7 @@ fn the_quick_filter_steps_and_the_search_moves_the_cursor() {
 
 #[test]
 fn delete_opens_on_cancel_and_lists_the_selected_keys() {
-    let mut app = open_keys();
+    let mut app = opened("keys");
     // The first two keys marked, then delete.
     press_keys(&mut app, "space space D");
     let run = run(&app).expect("a confirmation");
@@ -65,25 +61,12 @@ fn delete_opens_on_cancel_and_lists_the_selected_keys() {
 
 #[test]
 fn rotating_a_key_whose_owner_left_is_refused_with_the_reason() {
-    let mut app = open_keys();
+    let mut app = opened("keys");
     press(&mut app, key(KeyCode::Char('G')));
     press(&mut app, key(KeyCode::Char('R')));
     assert!(app.dialogs.is_empty());
     let said = flash(&app);
     assert!(said.contains("no longer a member"), "{said}");
-}
-
-#[test]
-fn read_only_refuses_every_change() {
-    let mut app = open_keys();
-    app.read_only = true;
-    for letter in ['n', 'D', 'R'] {
-        press(&mut app, key(KeyCode::Char(letter)));
-        assert!(
-            app.dialogs.is_empty(),
-            "{letter} opened a dialog in read-only mode"
-        );
-    }
 }
 
 fn run(app: &App) -> Option<&crate::tui::dialogs::key_run::KeyRun> {
@@ -97,7 +80,7 @@ fn name_a_new_key(app: &mut App) {
 
 #[test]
 fn a_bulk_deletion_goes_one_key_at_a_time_and_counts() {
-    let mut app = open_keys();
+    let mut app = opened("keys");
     // The first two keys marked, then delete.
     press_keys(&mut app, "space space D");
     press(&mut app, key(KeyCode::Tab));
@@ -124,7 +107,7 @@ fn a_bulk_deletion_goes_one_key_at_a_time_and_counts() {
 
 #[test]
 fn a_new_key_is_shown_once_in_its_own_dialog() {
-    let mut app = open_keys();
+    let mut app = opened("keys");
     name_a_new_key(&mut app);
     press(&mut app, ctrl('s'));
     let shown: &crate::tui::dialogs::key_shown::KeyShown =
@@ -151,7 +134,7 @@ fn screen_text(app: &App) -> String {
 
 #[test]
 fn a_refused_key_stays_in_the_form_with_what_was_typed() {
-    let mut app = open_keys();
+    let mut app = opened("keys");
     name_a_new_key(&mut app);
     let effects = press_only(&mut app, ctrl('s'));
     let (id, profile, call) = requests(&effects).remove(0);

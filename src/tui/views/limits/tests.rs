@@ -24,17 +24,13 @@ pub fn limits() -> Limits {
     }
 }
 
-fn open_limits() -> App {
-    opened("limits")
-}
-
 fn shown(app: &App) -> &RateLimits {
     shown_as(app)
 }
 
 #[test]
 fn sorting_keeps_the_cursor_on_its_model() {
-    let mut app = open_limits();
+    let mut app = opened("limits");
     press(&mut app, key(KeyCode::Down));
     assert_eq!(
         shown(&app).list.cursor.id().map(String::as_str),
@@ -50,7 +46,7 @@ fn sorting_keeps_the_cursor_on_its_model() {
 
 #[test]
 fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
-    let mut app = open_limits();
+    let mut app = opened("limits");
     search(&mut app, "large");
     let view = shown(&app);
     assert_eq!(

@@ -103,15 +103,6 @@ fn enter_shows_workspaces_roles_and_keys_of_the_person() {
 }
 
 #[test]
-fn changes_are_refused_in_read_only_mode() {
-    let mut app = open_people();
-    app.read_only = true;
-    press(&mut app, key(KeyCode::Char('i')));
-    assert!(app.dialogs.is_empty());
-    assert!(flash(&app).contains("read-only"));
-}
-
-#[test]
 fn i_opens_the_invitation_form() {
     let mut app = open_people();
     press(&mut app, key(KeyCode::Char('i')));

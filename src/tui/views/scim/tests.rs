@@ -57,10 +57,6 @@ pub fn finished_run(run: Uuid) -> AdminScimSyncRunOut {
     }
 }
 
-fn open_scim() -> App {
-    opened("scim")
-}
-
 fn shown(app: &App) -> &Scim {
     shown_as(app)
 }
@@ -76,7 +72,7 @@ fn opening_starts_nothing_and_the_real_run_needs_a_preview() {
 
 #[test]
 fn a_dry_run_is_followed_then_the_real_run_is_confirmed_from_cancel() {
-    let mut app = open_scim();
+    let mut app = opened("scim");
     let effects = press(&mut app, key(KeyCode::Char('d')));
     assert!(effects.iter().all(|e| !matches!(e, Effect::Request { .. })));
     let scim = shown(&app);
@@ -102,7 +98,7 @@ fn a_dry_run_is_followed_then_the_real_run_is_confirmed_from_cancel() {
 
 #[test]
 fn a_run_already_active_is_followed_not_duplicated() {
-    let mut app = open_scim();
+    let mut app = opened("scim");
     let effects = press_only(&mut app, key(KeyCode::Char('d')));
     let (id, profile, call) = requests(&effects).remove(0);
     let active = crate::api::AdminScimSyncActiveRunOut {
@@ -122,7 +118,7 @@ fn a_run_already_active_is_followed_not_duplicated() {
 
 #[test]
 fn closing_the_view_stops_polling() {
-    let mut app = open_scim();
+    let mut app = opened("scim");
     let effects = press_only(&mut app, key(KeyCode::Char('d')));
     let (id, profile, call) = requests(&effects).remove(0);
     let started = Ok(Payload::View(ViewData::new(ScimSyncStart::Started(RUN))));
@@ -132,15 +128,6 @@ fn closing_the_view_stops_polling() {
     let (poll_id, _, _) = requests(&poll)[0].clone();
     assert!(cancels(&closing, |ids| ids.contains(&poll_id)));
     assert!(app.in_flight.is_empty());
-}
-
-#[test]
-fn read_only_refuses_both_runs() {
-    let mut app = open_scim();
-    app.read_only = true;
-    press(&mut app, key(KeyCode::Char('d')));
-    assert!(flash(&app).contains("read-only"));
-    assert!(shown(&app).run.is_none());
 }
 
 /// A dry run that would provision `n` people: more than any screen lists at once.
@@ -155,7 +142,7 @@ fn long_preview(app: &mut App, n: usize) {
 
 #[test]
 fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
-    let mut app = open_scim();
+    let mut app = opened("scim");
     press(&mut app, key(KeyCode::Char('d')));
     long_preview(&mut app, 40);
     redraw(&mut app);
@@ -204,7 +191,7 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
 
 #[test]
 fn the_views_diff_stops_scrolling_at_its_end() {
-    let mut app = open_scim();
+    let mut app = opened("scim");
     press(&mut app, key(KeyCode::Char('d')));
     long_preview(&mut app, 40);
     redraw(&mut app);
@@ -225,7 +212,7 @@ fn the_views_diff_stops_scrolling_at_its_end() {
 
 #[test]
 fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
-    let mut app = open_scim();
+    let mut app = opened("scim");
     press(&mut app, key(KeyCode::Char('d')));
     app.staging.on = true;
     press(&mut app, key(KeyCode::Char('R')));

@@ -39,17 +39,13 @@ pub fn spending() -> Spending {
     }
 }
 
-fn open_spend() -> App {
-    opened("spend")
-}
-
 fn dialog(app: &App) -> &SpendLimitDialog {
     app.top_dialog().expect("the spending-limit dialog")
 }
 
 #[test]
 fn a_new_limit_is_planned_as_typed_and_sent_only_from_apply() {
-    let mut app = open_spend();
+    let mut app = opened("spend");
     press(&mut app, key(KeyCode::Char('e')));
     assert_eq!(dialog(&app).amount.value(), "1000");
     press_keys(&mut app, "bs bs bs");
@@ -75,7 +71,7 @@ fn a_new_limit_is_planned_as_typed_and_sent_only_from_apply() {
 
 #[test]
 fn an_empty_amount_means_no_limit_and_words_are_refused_in_place() {
-    let mut app = open_spend();
+    let mut app = opened("spend");
     press(&mut app, key(KeyCode::Char('e')));
     for _ in 0..4 {
         press(&mut app, key(KeyCode::Backspace));
@@ -98,17 +94,8 @@ fn an_empty_amount_means_no_limit_and_words_are_refused_in_place() {
 }
 
 #[test]
-fn read_only_refuses_to_set_the_limit() {
-    let mut app = open_spend();
-    app.read_only = true;
-    press(&mut app, key(KeyCode::Char('e')));
-    assert!(app.dialogs.is_empty());
-    assert!(flash(&app).contains("read-only"));
-}
-
-#[test]
 fn staging_refuses_a_new_limit_rather_than_send_it_under_staged() {
-    let mut app = open_spend();
+    let mut app = opened("spend");
     press(&mut app, ctrl('t'));
     assert!(app.staging.on);
     press(&mut app, key(KeyCode::Char('e')));

@@ -119,15 +119,6 @@ fn undo_asks_on_cancel_and_runs_the_inverse_checked_as_an_undo_of_the_entry() {
 }
 
 #[test]
-fn read_only_refuses_the_undo() {
-    let mut app = undo_showing(preview(Vec::new()));
-    app.read_only = true;
-    press(&mut app, key(KeyCode::Char('U')));
-    assert!(app.dialogs.is_empty());
-    assert!(flash(&app).contains("read-only"));
-}
-
-#[test]
 fn with_nothing_to_undo_u_says_so_and_the_hint_line_leaves_it_out() {
     let mut app = undo_showing(UndoPreview {
         plan: None,

@@ -48,10 +48,6 @@ pub fn month(key: MonthKey) -> Month {
     }
 }
 
-pub fn open_usage() -> App {
-    opened("usage")
-}
-
 pub fn shown(app: &App) -> &Usage {
     shown_as(app)
 }
@@ -74,7 +70,7 @@ fn opening_loads_six_months_and_the_limit() {
 
 #[test]
 fn months_go_back_to_the_first_and_not_past_the_current_one() {
-    let mut app = open_usage();
+    let mut app = opened("usage");
     press(&mut app, key(KeyCode::Char(']')));
     assert!(flash(&app).contains("current month"));
     for _ in 0..5 {
@@ -95,7 +91,7 @@ fn months_go_back_to_the_first_and_not_past_the_current_one() {
 
 #[test]
 fn a_month_not_loaded_yet_is_asked_for_once() {
-    let mut app = open_usage();
+    let mut app = opened("usage");
     for _ in 0..5 {
         press(&mut app, key(KeyCode::Char('h')));
     }
@@ -106,7 +102,7 @@ fn a_month_not_loaded_yet_is_asked_for_once() {
 
 #[test]
 fn tab_switches_the_table_and_esc_goes_back_to_the_panes() {
-    let mut app = open_usage();
+    let mut app = opened("usage");
     press(&mut app, key(KeyCode::Down));
     assert_eq!(shown(&app).position(), 1);
     press(&mut app, key(KeyCode::Tab));

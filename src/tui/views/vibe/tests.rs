@@ -54,17 +54,13 @@ pub fn activity() -> Activity {
     }
 }
 
-pub fn open_vibe() -> App {
-    opened("vibe")
-}
-
 fn shown(app: &App) -> &Vibe {
     shown_as(app)
 }
 
 #[test]
 fn the_window_and_granularity_keys_ask_again() {
-    let mut app = open_vibe();
+    let mut app = opened("vibe");
     assert_eq!(shown(&app).days(), 30);
     let effects = press_only(&mut app, key(KeyCode::Char('w')));
     let fetches = asked::<VibeFetch>(&effects);
@@ -79,7 +75,7 @@ fn the_window_and_granularity_keys_ask_again() {
 
 #[test]
 fn an_older_window_answered_late_is_not_shown() {
-    let mut app = open_vibe();
+    let mut app = opened("vibe");
     let first = press_only(&mut app, key(KeyCode::Char('w')));
     let second = press_only(&mut app, key(KeyCode::Char('w')));
     assert!(
@@ -98,7 +94,7 @@ fn an_older_window_answered_late_is_not_shown() {
 
 #[test]
 fn tab_walks_people_agents_workspaces_and_idle_seats() {
-    let mut app = open_vibe();
+    let mut app = opened("vibe");
     for expected in [Tab::Agents, Tab::Workspaces, Tab::IdleSeats, Tab::People] {
         press(&mut app, key(KeyCode::Tab));
         assert_eq!(shown(&app).tab, expected);

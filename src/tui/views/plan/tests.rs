@@ -66,6 +66,13 @@ fn apply_fetch(effects: &[Effect]) -> Option<(crate::tui::state::RequestId, usiz
     })
 }
 
+/// Apply confirmed: `A`, Tab to Apply, Enter; returns what Enter asked, unanswered.
+fn apply_confirmed(app: &mut App) -> Vec<Effect> {
+    press(app, key(KeyCode::Char('A')));
+    press(app, key(KeyCode::Tab));
+    press_only(app, key(KeyCode::Enter))
+}
+
 #[test]
 fn the_plan_lists_the_staged_changes_by_section_in_the_diff_order() {
     let app = planned();
@@ -106,9 +113,7 @@ fn apply_asks_once_on_cancel_then_runs_every_change_and_empties_the_plan() {
     );
     assert!(app.dialogs.is_empty());
 
-    press(&mut app, key(KeyCode::Char('A')));
-    press(&mut app, key(KeyCode::Tab));
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let effects = apply_confirmed(&mut app);
     let (id, profile, call) = apply_fetch(&effects).expect("one run for the whole plan");
     let Call::View(fetcher) = &call else {
         unreachable!()
@@ -131,9 +136,7 @@ fn apply_asks_once_on_cancel_then_runs_every_change_and_empties_the_plan() {
 #[test]
 fn a_refusal_midway_keeps_the_rest_staged_and_says_exactly_what_happened() {
     let mut app = planned();
-    press(&mut app, key(KeyCode::Char('A')));
-    press(&mut app, key(KeyCode::Tab));
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let effects = apply_confirmed(&mut app);
     let (id, profile, call) = apply_fetch(&effects).expect("the run");
     let outcome = RunOutcome {
         applied: vec![add("taro@acme.example"), set_roles("ana@acme.example")],
@@ -216,9 +219,7 @@ fn read_only_still_trims_the_plan() {
 #[test]
 fn while_a_run_goes_the_view_stays_and_s_asks_it_to_stop() {
     let mut app = planned();
-    press(&mut app, key(KeyCode::Char('A')));
-    press(&mut app, key(KeyCode::Tab));
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let effects = apply_confirmed(&mut app);
     let (_, _, call) = apply_fetch(&effects).expect("the run");
     let Call::View(fetcher) = &call else {
         unreachable!()

@@ -26,11 +26,7 @@ pub fn render(view: &GroupsView, frame: &mut Frame, area: Rect, app: &App, theme
     else {
         return;
     };
-    let [main, search] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(view.list.search.shown())),
-    ])
-    .areas(inner);
+    let [_, main, search] = view.list.layout(inner, 0);
     if groups.entries.is_empty() {
         let text = "No groups yet. n creates one; groups from the identity provider arrive with a SCIM sync (:scim).";
         let lines: Vec<Line> = wrap(text, usize::from(main.width))

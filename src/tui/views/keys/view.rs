@@ -2,7 +2,7 @@
 //! keys dimmed, selected ones ticked), and the search line while a key is being looked for.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -27,12 +27,7 @@ pub fn render(keys: &KeysView, frame: &mut Frame, area: Rect, app: &App, theme: 
     ) else {
         return;
     };
-    let [head, rows_area, search] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(keys.list.search.shown())),
-    ])
-    .areas(inner);
+    let [head, rows_area, search] = keys.list.layout(inner, 1);
     let rows = keys.rows(app);
     let mut head_spans = vec![
         Span::styled(format!("{} keys", book.keys.len()), theme.field_value),

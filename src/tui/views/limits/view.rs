@@ -2,7 +2,7 @@
 //! line while a model is being looked for.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -26,12 +26,7 @@ pub fn render(limits: &RateLimits, frame: &mut Frame, area: Rect, app: &App, the
     ) else {
         return;
     };
-    let [head, rows_area, search] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(limits.list.search.shown())),
-    ])
-    .areas(inner);
+    let [head, rows_area, search] = limits.list.layout(inner, 2);
     let head_text = vec![
         Line::from(vec![
             Span::styled("Requests per second: ", theme.field_label),

@@ -2,7 +2,7 @@
 //! or the line that says why there is none.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
@@ -12,6 +12,17 @@ use crate::tui::widgets::table::{self, Column, Row, Table};
 use super::List;
 
 impl<K> List<K> {
+    /// A list view's room split in three: `head` lines on top, the rows, and under them the
+    /// search line while it shows.
+    pub fn layout(&self, area: Rect, head: u16) -> [Rect; 3] {
+        Layout::vertical([
+            Constraint::Length(head),
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(self.search.shown())),
+        ])
+        .areas(area)
+    }
+
     /// The table of `rows` under `columns` with the cursor on line `selected`: focused unless
     /// the search takes the keys.
     pub fn table<'a>(

@@ -129,31 +129,23 @@ impl Tables {
 
     /// Orders both tables by their column `column` (0 = the first).
     pub fn sort(&mut self, column: usize, reverse: bool) {
-        let members = &self.members;
-        self.member_order.sort_by(|&a, &b| {
-            let (x, y) = (&members[a], &members[b]);
-            let order = match column % MEMBER_COLUMNS.len() {
-                0 => x.folded.cmp(&y.folded),
-                1 => x.email.cmp(&y.email),
-                2 => x.roles.cmp(&y.roles),
-                3 => x.workspaces.cmp(&y.workspaces),
-                4 => x.seats.cmp(&y.seats),
-                _ => x.joined.cmp(&y.joined),
-            };
-            directed(order.then_with(|| x.email.cmp(&y.email)), reverse)
-        });
-        let invites = &self.invites;
-        self.invite_order.sort_by(|&a, &b| {
-            let (x, y) = (&invites[a], &invites[b]);
-            let order = match column % INVITE_COLUMNS.len() {
-                0 => x.email.cmp(&y.email),
-                1 => x.roles.cmp(&y.roles),
-                2 => x.inviter.cmp(&y.inviter),
-                3 => x.sent.cmp(&y.sent),
-                _ => x.expires.cmp(&y.expires),
-            };
-            directed(order.then_with(|| x.email.cmp(&y.email)), reverse)
-        });
+        let by_member = |x: &MemberRow, y: &MemberRow| match column % MEMBER_COLUMNS.len() {
+            0 => x.folded.cmp(&y.folded),
+            1 => x.email.cmp(&y.email),
+            2 => x.roles.cmp(&y.roles),
+            3 => x.workspaces.cmp(&y.workspaces),
+            4 => x.seats.cmp(&y.seats),
+            _ => x.joined.cmp(&y.joined),
+        };
+        sort_order(&mut self.member_order, &self.members, reverse, by_member);
+        let by_invite = |x: &InviteRow, y: &InviteRow| match column % INVITE_COLUMNS.len() {
+            0 => x.email.cmp(&y.email),
+            1 => x.roles.cmp(&y.roles),
+            2 => x.inviter.cmp(&y.inviter),
+            3 => x.sent.cmp(&y.sent),
+            _ => x.expires.cmp(&y.expires),
+        };
+        sort_order(&mut self.invite_order, &self.invites, reverse, by_invite);
     }
 
     /// The first row (in the order shown) whose folded text holds `query` folded.
@@ -204,8 +196,36 @@ impl Tables {
     }
 }
 
-fn directed(order: Ordering, reverse: bool) -> Ordering {
-    if reverse { order.reverse() } else { order }
+/// A row of either tab, known last by its email.
+trait Emailed {
+    fn email(&self) -> &str;
+}
+
+impl Emailed for MemberRow {
+    fn email(&self) -> &str {
+        &self.email
+    }
+}
+
+impl Emailed for InviteRow {
+    fn email(&self) -> &str {
+        &self.email
+    }
+}
+
+/// Sorts `order` (indices into `rows`) by `by`, rows equal there by email so that the order
+/// never depends on how they were loaded; `reverse` turns the whole order round.
+fn sort_order<T: Emailed>(
+    order: &mut [usize],
+    rows: &[T],
+    reverse: bool,
+    by: impl Fn(&T, &T) -> Ordering,
+) {
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&rows[a], &rows[b]);
+        let order = by(x, y).then_with(|| x.email().cmp(y.email()));
+        if reverse { order.reverse() } else { order }
+    });
 }
 
 /// One tab's rows in the order shown, as the view's list moves through them.

@@ -1,6 +1,7 @@
 //! A view's loads as data: each view names what it asks the server for in its own folder (a
-//! type implementing [`Fetch`]), and the answer comes back to it as [`ViewData`] that only it
-//! knows how to read. So a new view adds no variant to the console's call table.
+//! type implementing [`Ask`], which makes it a [`Fetch`]: the request and the typed value it
+//! answers with), and the answer comes back to it as [`ViewData`] that only it knows how to
+//! read. So a new view adds no variant to the console's call table.
 
 use std::any::Any;
 use std::fmt;

@@ -47,7 +47,7 @@ use crate::tui::routing::Offer;
 use crate::tui::state::{App, FlashLevel, RemoteError, RequestId};
 use crate::tui::theme::Theme;
 
-pub use fetch::{Fetch, Fetcher, ViewData};
+pub use fetch::{Ask, Fetch, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
 pub const VIEWS: &[Entry] = &[

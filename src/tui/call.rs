@@ -3,13 +3,15 @@
 //! Adding an endpoint to the console is a variant here (with its label and how it is made)
 //! and a handler in `update::responses`.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use uuid::Uuid;
 
 use crate::actions::{self, Request};
 use crate::api::{
     ApiKeyExtendedOut, LocalOrganizationOut, RoleOut, WorkspaceOut, WorkspaceSettingsOut,
 };
-use crate::client::AdminClient;
+use crate::client::{AdminClient, ErrorKind};
 
 use super::runner::convert;
 use super::state::people::{People, Person, Progress};
@@ -131,6 +133,16 @@ impl Call {
         }
     }
 
+    /// The changes of the organization the call sends, for the journal: a `Change`'s requests,
+    /// or the one a view's fetch sends (a step of a `:people` run). `None` for a read.
+    pub fn changes(&self) -> Option<Vec<Request>> {
+        match self {
+            Self::Change(requests) => Some(requests.clone()),
+            Self::View(fetcher) => fetcher.0.sends().cloned().map(|request| vec![request]),
+            _ => None,
+        }
+    }
+
     /// Makes the call through the client; the directory comes back whole.
     pub async fn perform(&self, client: &AdminClient) -> Result<Payload, RemoteError> {
         let mut pages = Vec::new();
@@ -171,7 +183,9 @@ impl Call {
             Self::WorkspaceSettings(workspace) => Payload::WorkspaceSettings(
                 client.workspace_settings(*workspace).await.map_err(error)?,
             ),
-            Self::Change(requests) => Payload::Changed(change(client, requests).await?),
+            Self::Change(requests) => {
+                Payload::Changed(change(client, requests, &AtomicBool::new(false)).await?)
+            }
             Self::View(fetcher) => Payload::View(fetcher.0.fetch(client.clone()).await?),
         })
     }
@@ -224,10 +238,25 @@ fn change_label(request: &Request) -> &'static str {
 }
 
 /// Sends the requests in order and stops at the first refusal: a later request depends on
-/// the earlier ones having been made.
-async fn change(client: &AdminClient, requests: &[Request]) -> Result<Applied, RemoteError> {
+/// the earlier ones having been made. Once `stop` is set (the admin pressed ctrl-c), the
+/// request under way is finished, so its outcome is known, and the next one is not sent.
+pub async fn change(
+    client: &AdminClient,
+    requests: &[Request],
+    stop: &AtomicBool,
+) -> Result<Applied, RemoteError> {
     let mut replies = Vec::new();
     for request in requests {
+        if stop.load(Ordering::Relaxed) {
+            let stopped = RemoteError::new(ErrorKind::Cancelled, "stopped with ctrl-c");
+            if replies.is_empty() {
+                return Err(stopped);
+            }
+            return Ok(Applied {
+                replies,
+                stopped: Some(stopped),
+            });
+        }
         match actions::execute::send(client, request).await {
             Ok(reply) => replies.push(reply),
             Err(e) if replies.is_empty() => return Err(convert::error(&e)),

@@ -12,6 +12,7 @@
 //! - [`client`]: an `AdminClient` with short timeouts and quick retries, and a fresh
 //!   organization with such a client; [`fault_server`] misbehaves on purpose and
 //!   [`fixtures`] gives it contract-shaped bodies.
+//! - [`proxy`]: a proxy in front of a local server that counts requests and can hold changes.
 //! - [`pty`]: the real binary in a pseudo-terminal, read through a terminal emulator, and the
 //!   demo console the end-to-end tests drive.
 //! - [`test_path`]: the full name of a test, for a test that runs another one of its own
@@ -34,6 +35,7 @@ pub mod harness;
 pub mod http;
 pub mod http_shortcuts;
 pub mod local_server;
+pub mod proxy;
 pub mod pty;
 pub mod routes;
 pub mod serve_process;

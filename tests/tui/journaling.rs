@@ -2,13 +2,11 @@
 //! record it, reading only what the change touches first (counted by a proxy in front of the
 //! server: a role change reads no page of the directory), and a deleted key is named.
 
-use std::sync::{Arc, Mutex};
-
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use std::sync::atomic::AtomicBool;
 
 use crate::support::client::test_client;
 use crate::support::local_server;
+use crate::support::proxy::{Proxy, Seen};
 use mistral_admin::actions::Request;
 use mistral_admin::actions::journal::Journal;
 use mistral_admin::actions::journal_record::{changes_sent, reading_for_requests};
@@ -20,47 +18,6 @@ use mistral_admin::domain::org::Change;
 use mistral_admin::server::{LocalServer, Seed};
 use mistral_admin::tui::call::{Call, Payload};
 use mistral_admin::tui::runner::{journaling, reading};
-
-/// The request lines (`GET /v1/users?page=1 ...`) that went through the proxy, in order.
-type Seen = Arc<Mutex<Vec<String>>>;
-
-/// A TCP proxy in front of `server` that notes each HTTP request line going through;
-/// returns the base URL to give a client and what it saw.
-async fn counting_proxy(server: &LocalServer) -> (String, Seen) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a port");
-    let origin = format!("http://{}", listener.local_addr().expect("address"));
-    let base_url = server.admin_base_url().replace(&server.origin(), &origin);
-    let target = server.addr();
-    let seen: Seen = Arc::default();
-    let noted = Arc::clone(&seen);
-    tokio::spawn(async move {
-        while let Ok((inbound, _)) = listener.accept().await {
-            let outbound = TcpStream::connect(target).await.expect("the server");
-            tokio::spawn(relay(inbound, outbound, Arc::clone(&noted)));
-        }
-    });
-    (base_url, seen)
-}
-
-async fn relay(inbound: TcpStream, outbound: TcpStream, seen: Seen) {
-    let (mut from_client, mut to_client) = inbound.into_split();
-    let (mut from_server, mut to_server) = outbound.into_split();
-    tokio::spawn(async move { tokio::io::copy(&mut from_server, &mut to_client).await });
-    let mut buffer = vec![0u8; 16 * 1024];
-    let mut partial = String::new();
-    while let Ok(read) = from_client.read(&mut buffer).await {
-        if read == 0 || to_server.write_all(&buffer[..read]).await.is_err() {
-            break;
-        }
-        partial.push_str(&String::from_utf8_lossy(&buffer[..read]));
-        while let Some(end) = partial.find("\r\n") {
-            let line: String = partial.drain(..end + 2).collect();
-            if line.trim_end().ends_with("HTTP/1.1") {
-                seen.lock().unwrap().push(line.trim_end().to_owned());
-            }
-        }
-    }
-}
 
 struct Demo {
     server: LocalServer,
@@ -74,7 +31,7 @@ struct Demo {
 async fn demo() -> Demo {
     let server = local_server().seed(Seed::Demo).start().await;
     let key = server.seeded()[0].admin_key.clone();
-    let (base_url, seen) = counting_proxy(&server).await;
+    let Proxy { base_url, seen, .. } = Proxy::counting(&server).await;
     let client = test_client(&base_url, key.expose());
     let dir = tempfile::tempdir().expect("a folder");
     let journal = Journal::at(dir.path().join("journal.jsonl"));
@@ -100,7 +57,9 @@ async fn as_console(demo: &Demo, requests: Vec<Request>) -> Vec<Change> {
     );
     demo.seen.lock().unwrap().clear();
     let call = Call::Change(requests.clone());
-    let result = journaling::perform(&demo.client, &demo.journal, &call, &requests).await;
+    let journal = Some(&demo.journal);
+    let go_on = AtomicBool::new(false);
+    let result = journaling::perform(&demo.client, journal, &call, &requests, &go_on).await;
     let Ok(Payload::Changed(applied)) = result else {
         panic!("the change went through: {result:?}");
     };

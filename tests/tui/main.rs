@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod journal_stops;
 mod journaling;
 mod layering;
 mod plan_run;

@@ -3,25 +3,36 @@
 //! replaces, see `reading`), and what the replies say was done is recorded after. All of it runs on the
 //! request's own task, never on the frame's; a journal that cannot be read or written is
 //! logged and never stops the change.
+//!
+//! A change is not torn down when the admin stops waiting for it (ctrl-c): the request under
+//! way is finished and recorded, and the next one is not sent. A dropped request may still be
+//! made by the server, and the journal would then miss a change that `undo` must know about.
 
-use crate::actions::Request;
+use std::sync::atomic::AtomicBool;
+
 use crate::actions::journal::Journal;
 use crate::actions::journal_record::changes_sent;
 use crate::actions::org_run::{Record, keep, summary_of};
+use crate::actions::{Reply, Request};
 use crate::client::AdminClient;
-use crate::tui::call::{Call, Payload};
+use crate::tui::call::{Call, Payload, change};
 use crate::tui::state::RemoteError;
 
 /// What the journal calls the console.
 pub const SOURCE: &str = "console";
 
-/// Makes a change call and records what it did.
+/// Makes a change call (a `Call::Change`, or a view's fetch that sends one change) and, with a
+/// journal, records what it did. `stop` asks it to send nothing after the request under way.
 pub async fn perform(
     client: &AdminClient,
-    journal: &Journal,
+    journal: Option<&Journal>,
     call: &Call,
     requests: &[Request],
+    stop: &AtomicBool,
 ) -> Result<Payload, RemoteError> {
+    let Some(journal) = journal else {
+        return send(client, call, requests, stop).await;
+    };
     let before = match super::reading::before(client, requests).await {
         Ok(live) => Some(live),
         Err(error) => {
@@ -29,13 +40,13 @@ pub async fn perform(
             None
         }
     };
-    let result = call.perform(client).await;
-    if let (Some(before), Ok(Payload::Changed(applied))) = (&before, &result) {
-        let changes = changes_sent(requests, &applied.replies, before);
-        let stopped = applied.stopped.as_ref().map(|error| {
+    let result = send(client, call, requests, stop).await;
+    if let (Some(before), Some((replies, stopped))) = (&before, sent(&result)) {
+        let changes = changes_sent(requests, replies, before);
+        let stopped = stopped.map(|error| {
             format!(
                 "Stopped after {} of {} requests: {}",
-                applied.replies.len(),
+                replies.len(),
                 requests.len(),
                 error.message
             )
@@ -50,4 +61,27 @@ pub async fn perform(
         }
     }
     result
+}
+
+async fn send(
+    client: &AdminClient,
+    call: &Call,
+    requests: &[Request],
+    stop: &AtomicBool,
+) -> Result<Payload, RemoteError> {
+    match call {
+        Call::Change(_) => Ok(Payload::Changed(change(client, requests, stop).await?)),
+        _ => call.perform(client).await,
+    }
+}
+
+/// The replies of what was made, and why the rest was not, as the answer carries them.
+fn sent(result: &Result<Payload, RemoteError>) -> Option<(&[Reply], Option<&RemoteError>)> {
+    match result.as_ref().ok()? {
+        Payload::Changed(applied) => Some((&applied.replies, applied.stopped.as_ref())),
+        Payload::View(data) => data
+            .get::<Reply>()
+            .map(|reply| (std::slice::from_ref(reply), None)),
+        _ => None,
+    }
 }

@@ -1,6 +1,7 @@
 //! The effect runner: every request runs on its own tokio task against the profile's
 //! `AdminClient`, and its answer comes back as a message. The UI never waits on it, and
-//! ctrl-c aborts the tasks.
+//! ctrl-c aborts the reads; a change is asked to stop after its request under way instead
+//! (see `journaling`), and its late answer is dropped by the UI, which stopped waiting.
 
 pub mod clipboard;
 pub mod convert;
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use futures::FutureExt;
 use tokio::sync::Mutex;
@@ -32,9 +34,15 @@ pub struct ClientRunner {
     profiles: Arc<Vec<Profile>>,
     connections: Connections,
     sender: UnboundedSender<Msg>,
-    running: HashMap<RequestId, AbortHandle>,
+    running: HashMap<RequestId, Running>,
     /// Where the console's changes are recorded; none in tests that keep no journal.
     journal: Option<Arc<Journal>>,
+}
+
+/// A request on its way: how to tear it down, and for a change, how to ask it to stop.
+struct Running {
+    task: AbortHandle,
+    stop: Option<Arc<AtomicBool>>,
 }
 
 impl ClientRunner {
@@ -56,19 +64,24 @@ impl ClientRunner {
     }
 
     fn spawn(&mut self, id: RequestId, profile: usize, call: Call) {
-        self.running.retain(|_, handle| !handle.is_finished());
+        self.running
+            .retain(|_, running| !running.task.is_finished());
         let profiles = Arc::clone(&self.profiles);
         let connections = Arc::clone(&self.connections);
         let sender = self.sender.clone();
         let label = call.label();
         let journal = self.journal.clone();
+        let changes = call.changes();
+        let stop = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
+        let stopping = stop.clone();
         let task = tokio::spawn(async move {
             tracing::debug!(request = id.0, profile, what = label, "request started");
             let pages = sender.clone();
             let work = async {
                 let client = connect(&profiles, &connections, profile).await?;
-                if let (Call::Change(requests), Some(journal)) = (&call, &journal) {
-                    return journaling::perform(&client, journal, &call, requests).await;
+                if let (Some(requests), Some(stop)) = (&changes, &stopping) {
+                    let journal = journal.as_deref();
+                    return journaling::perform(&client, journal, &call, requests, stop).await;
                 }
                 call.perform_reporting(&client, |page| {
                     let _ = pages.send(Msg::Partial(Box::new(Partial { id, profile, page })));
@@ -90,7 +103,8 @@ impl ClientRunner {
                 result,
             })));
         });
-        self.running.insert(id, task.abort_handle());
+        let task = task.abort_handle();
+        self.running.insert(id, Running { task, stop });
     }
 }
 
@@ -100,9 +114,18 @@ impl EffectRunner for ClientRunner {
             Effect::Request { id, profile, call } => self.spawn(id, profile, call),
             Effect::Cancel(ids) => {
                 for id in ids {
-                    if let Some(handle) = self.running.remove(&id) {
-                        handle.abort();
-                        tracing::debug!(request = id.0, "request aborted");
+                    match self.running.remove(&id) {
+                        Some(Running {
+                            stop: Some(stop), ..
+                        }) => {
+                            stop.store(true, Ordering::Relaxed);
+                            tracing::debug!(request = id.0, "change asked to stop");
+                        }
+                        Some(running) => {
+                            running.task.abort();
+                            tracing::debug!(request = id.0, "request aborted");
+                        }
+                        None => {}
                     }
                 }
             }
@@ -115,8 +138,8 @@ impl EffectRunner for ClientRunner {
 
 impl Drop for ClientRunner {
     fn drop(&mut self) {
-        for handle in self.running.values() {
-            handle.abort();
+        for running in self.running.values() {
+            running.task.abort();
         }
     }
 }

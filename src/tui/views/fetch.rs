@@ -10,6 +10,7 @@ use std::sync::Arc;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 
+use crate::actions::Request;
 use crate::client::{AdminClient, ClientError};
 use crate::tui::runner::convert;
 use crate::tui::state::RemoteError;
@@ -21,6 +22,13 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
 
     /// Makes the request through the client.
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>>;
+
+    /// The one change of the organization it sends, when it sends one through the action layer
+    /// (its answer an [`actions::Reply`](crate::actions::Reply)): the runner keeps it in the
+    /// journal as it keeps a `Call::Change`, and lets it finish when the admin stops waiting.
+    fn sends(&self) -> Option<&Request> {
+        None
+    }
 
     /// What it changes in the organization, said as "to ..." ("delete API keys"), so it is
     /// refused while staging is on. `None` for a read, and for the plan engine's runs

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 #[cfg(test)]
 use crate::actions::Reply;
-use crate::actions::execute;
+use crate::actions::{Request, execute};
 use crate::api::{ApiKeyExtendedOut, AuditLogOut};
 use crate::client::{AdminClient, AuditQuery, Directory};
 use crate::tui::state::RemoteError;
@@ -157,6 +157,10 @@ impl Fetch for StepFetch {
     fn change(&self) -> Option<&'static str> {
         let request = &self.batch.plan.steps.get(self.index)?.request;
         Some(crate::tui::staging::live::unstaged_intent(request))
+    }
+
+    fn sends(&self) -> Option<&Request> {
+        Some(&self.batch.plan.steps.get(self.index)?.request)
     }
 
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {

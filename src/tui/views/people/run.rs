@@ -45,7 +45,8 @@ pub enum End {
     Failed,
     /// The admin stopped it between two requests.
     Stopped,
-    /// ctrl-c dropped the request on its way: whether it was made is unknown.
+    /// ctrl-c: the view stopped waiting for the request on its way, so it does not know whether
+    /// it was made (the runner lets it finish and journals it if it was).
     Interrupted,
 }
 

@@ -1,0 +1,193 @@
+//! The console's changes reach the journal however they are sent and however the admin stops
+//! waiting for them: a step of a `:people` run (a view's fetch) is journaled as a `Call::Change`
+//! is, and a change stopped with ctrl-c while its request is on its way is finished and
+//! journaled, and sends nothing after it. Through the effect runner, against the local server
+//! behind a proxy that holds changes at its door; every outcome checked through the Admin API.
+
+use std::time::Duration;
+
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+use uuid::Uuid;
+
+use crate::support::client::test_client;
+use crate::support::local_server;
+use crate::support::proxy::Proxy;
+use mistral_admin::actions::Request;
+use mistral_admin::actions::journal::Journal;
+use mistral_admin::actions::plan::{Intent, Plan, Step};
+use mistral_admin::client::{AdminClient, ErrorKind, Profile};
+use mistral_admin::domain::org::Change;
+use mistral_admin::server::{LocalServer, Seed};
+use mistral_admin::tui::call::{Call, Payload, Reply};
+use mistral_admin::tui::effect::{Effect, EffectRunner};
+use mistral_admin::tui::msg::Msg;
+use mistral_admin::tui::runner::ClientRunner;
+use mistral_admin::tui::state::RequestId;
+use mistral_admin::tui::views::people::Batch;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Console {
+    server: LocalServer,
+    proxy: Proxy,
+    runner: ClientRunner,
+    replies: UnboundedReceiver<Msg>,
+    /// The runner's journal, read back.
+    journal: Journal,
+    /// Straight to the server, to check what it has.
+    client: AdminClient,
+    _dir: tempfile::TempDir,
+}
+
+async fn console(holding: bool) -> Console {
+    let server = local_server().seed(Seed::Demo).start().await;
+    let key = server.seeded()[0].admin_key.clone();
+    let proxy = if holding {
+        Proxy::holding_changes(&server).await
+    } else {
+        Proxy::counting(&server).await
+    };
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("journal.jsonl");
+    let (sender, replies) = unbounded_channel();
+    let profile = Profile::embedded("local", proxy.base_url.clone(), key.clone());
+    let runner = ClientRunner::new(vec![profile], sender).with_journal(Journal::at(&path));
+    Console {
+        client: test_client(&server.admin_base_url(), key.expose()),
+        server,
+        proxy,
+        runner,
+        replies,
+        journal: Journal::at(&path),
+        _dir: dir,
+    }
+}
+
+impl Console {
+    fn send(&mut self, id: u64, call: Call) -> RequestId {
+        let id = RequestId(id);
+        self.runner.run(Effect::Request {
+            id,
+            profile: 0,
+            call,
+        });
+        id
+    }
+
+    async fn reply(&mut self) -> Reply {
+        loop {
+            let message = tokio::time::timeout(WAIT, self.replies.recv())
+                .await
+                .expect("an answer in time")
+                .expect("the runner is alive");
+            if let Msg::Reply(reply) = message {
+                return *reply;
+            }
+        }
+    }
+
+    /// Two named keys of the organization: their ids and names.
+    async fn two_keys(&self) -> [(Uuid, String); 2] {
+        let keys = self.client.list_all_api_keys().await.unwrap();
+        let mut named = keys
+            .iter()
+            .filter_map(|k| Some((k.key_id, k.name.clone().filter(|n| !n.is_empty())?)));
+        [named.next().expect("a key"), named.next().expect("another")]
+    }
+
+    async fn listed(&self, key: Uuid) -> bool {
+        let keys = self.client.list_all_api_keys().await.unwrap();
+        keys.iter().any(|k| k.key_id == key)
+    }
+
+    async fn wait_for(&self, what: &str, check: impl Fn(&Self) -> bool) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while !check(self) {
+            assert!(tokio::time::Instant::now() < deadline, "waited for {what}");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
+
+fn deleted(name: &str) -> String {
+    format!("API key \"{name}\" deleted")
+}
+
+#[tokio::test]
+async fn a_step_of_a_people_run_is_journaled_as_a_change_is() {
+    let mut console = console(false).await;
+    let [(key, name), _] = console.two_keys().await;
+    let step = Step::new(Request::DeleteApiKey { key }, format!("delete {name}"));
+    let intent = Intent::DeleteKeys {
+        labels: vec![name.clone()],
+    };
+    let batch = Batch::new(
+        "Deleting a key",
+        Plan::new(intent, "delete a key", vec![step]),
+    );
+    let id = console.send(1, Call::View(batch.first()));
+    let reply = console.reply().await;
+    assert_eq!(reply.id, id);
+    assert!(reply.result.is_ok(), "{:?}", reply.result);
+    assert!(!console.listed(key).await, "the server no longer lists it");
+    let entries = console.journal.entries().unwrap();
+    let [entry] = entries.as_slice() else {
+        panic!("one entry: {entries:#?}");
+    };
+    assert_eq!(entry.source, "console");
+    let [Change::Irreversible { what, .. }] = entry.changes.as_slice() else {
+        panic!("the deletion: {entry:#?}");
+    };
+    assert_eq!(what, &deleted(&name));
+    console.server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_change_stopped_on_its_way_is_finished_journaled_and_goes_no_further() {
+    let mut console = console(true).await;
+    let [(first, first_name), (second, _)] = console.two_keys().await;
+    let requests = vec![
+        Request::DeleteApiKey { key: first },
+        Request::DeleteApiKey { key: second },
+    ];
+    let id = console.send(1, Call::Change(requests));
+    console
+        .wait_for("the first deletion at the proxy", |c| {
+            c.proxy.seen_with("DELETE").len() == 1
+        })
+        .await;
+    // ctrl-c: the console stops waiting while the request is held on its way.
+    console.runner.run(Effect::Cancel(vec![id]));
+    console.proxy.let_one_in();
+
+    let reply = console.reply().await;
+    let Ok(Payload::Changed(applied)) = &reply.result else {
+        panic!("what was done: {:?}", reply.result);
+    };
+    assert_eq!(
+        applied.replies.len(),
+        1,
+        "the request under way was finished"
+    );
+    let stopped = applied.stopped.as_ref().expect("the rest stopped");
+    assert_eq!(stopped.kind, ErrorKind::Cancelled);
+    assert_eq!(
+        console.proxy.seen_with("DELETE").len(),
+        1,
+        "nothing sent after ctrl-c"
+    );
+    assert!(!console.listed(first).await, "the first key is deleted");
+    assert!(console.listed(second).await, "the second key is kept");
+
+    let entries = console.journal.entries().unwrap();
+    let [entry] = entries.as_slice() else {
+        panic!("one entry: {entries:#?}");
+    };
+    let [Change::Irreversible { what, .. }] = entry.changes.as_slice() else {
+        panic!("the first deletion only: {entry:#?}");
+    };
+    assert_eq!(what, &deleted(&first_name));
+    let why = entry.stopped.as_deref().unwrap_or_default();
+    assert!(why.starts_with("Stopped after 1 of 2 requests"), "{why}");
+    console.server.shutdown().await;
+}

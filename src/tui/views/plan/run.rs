@@ -124,7 +124,8 @@ impl Ask for ApplyFetch {
     type Answer = RunOutcome;
 
     fn label(&self) -> &'static str {
-        if self.check {
+        // What the status line says while it runs: an undo records the entry it takes back.
+        if self.record.undoes.is_some() {
             "undoing"
         } else {
             "applying the plan"

@@ -121,6 +121,7 @@ fn apply_asks_once_on_cancel_then_runs_every_change_and_empties_the_plan() {
     let run = fetcher.as_kind::<ApplyFetch>().unwrap();
     assert_eq!(run.record.source, "console");
     assert!(run.check, "checked against the organization as it is now");
+    assert_eq!(call.label(), "applying the plan", "the status line's word");
     let result = crate::tui::testing::outcome(profile, &call);
     let reloads = deliver(&mut app, id, profile, call, result);
     assert_eq!(app.staging.count(app.current), 0);

@@ -110,6 +110,11 @@ fn undo_asks_on_cancel_and_runs_the_inverse_checked_as_an_undo_of_the_entry() {
     assert_eq!(confirm.focus, Button::Cancel);
     let run = confirm.run.clone();
     assert!(run.check, "checked against the organization again");
+    assert_eq!(
+        crate::tui::views::Fetch::label(&run),
+        "undoing",
+        "the status line's word"
+    );
     assert_eq!(run.record.undoes, Some(4));
     assert_eq!(run.record.source, "console undo #4");
     assert_eq!(run.changes.len(), 2, "the key made cannot be taken back");

@@ -6,8 +6,8 @@ use time::macros::{date, datetime};
 use uuid::Uuid;
 
 use crate::api::{
-    AdminOrganizationMemberOut, ApiKeyActions, ApiKeyExtendedOut, MemberWorkspaceInfo,
-    OrganizationInviteOut, RoleOut, RolesOut, WorkspaceOut,
+    AdminOrganizationMemberOut, AdminUserGroupOut, ApiKeyActions, ApiKeyExtendedOut,
+    MemberWorkspaceInfo, OrganizationInviteOut, RoleOut, RolesOut, WorkspaceOut,
 };
 use crate::client::Directory;
 use crate::domain::{OrgRole, WorkspaceRole};
@@ -25,6 +25,20 @@ pub const OTHER_CI_KEY: u128 = 22;
 
 pub fn id(n: u128) -> Uuid {
     Uuid::from_u128(n)
+}
+
+/// A group the console manages (not the identity provider's), given to workspaces, nested in
+/// `parents`.
+pub fn group_out(n: u128, name: &str, parents: &[u128]) -> AdminUserGroupOut {
+    AdminUserGroupOut {
+        uuid: id(n),
+        name: name.to_owned(),
+        description: None,
+        externally_managed: Some(false),
+        target_type: Some("W".into()),
+        organization_role: None,
+        parent_group_ids: parents.iter().map(|p| id(*p)).collect(),
+    }
 }
 
 pub fn today() -> time::Date {

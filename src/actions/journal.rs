@@ -159,6 +159,27 @@ pub struct UndoPlan {
     pub passed_over: Vec<(Entry, String)>,
 }
 
+impl UndoPlan {
+    /// What taking back `entry` alone would do: the inverse of each change, newest first, and
+    /// those that have none; nothing passed over.
+    pub fn taking_back(entry: Entry) -> Self {
+        let mut inverse = Vec::new();
+        let mut irreversible = Vec::new();
+        for change in entry.changes.iter().rev() {
+            match change.inverse() {
+                Ok(back) => inverse.push(back),
+                Err(why) => irreversible.push((change.clone(), why)),
+            }
+        }
+        Self {
+            entry,
+            inverse,
+            irreversible,
+            passed_over: Vec::new(),
+        }
+    }
+}
+
 /// Whether an entry has been taken back by a later one.
 fn undone(entries: &[Entry], id: u64) -> bool {
     entries.iter().any(|e| e.undoes == Some(id))
@@ -172,27 +193,19 @@ pub fn undo_plan(entries: &[Entry]) -> Option<UndoPlan> {
         if entry.undoes.is_some() || undone(entries, entry.id) {
             continue;
         }
-        let mut inverse = Vec::new();
-        let mut irreversible = Vec::new();
-        for change in entry.changes.iter().rev() {
-            match change.inverse() {
-                Ok(back) => inverse.push(back),
-                Err(why) => irreversible.push((change.clone(), why)),
-            }
-        }
-        if inverse.is_empty() {
-            let why = irreversible
+        let plan = UndoPlan::taking_back(entry.clone());
+        if plan.inverse.is_empty() {
+            let why = plan
+                .irreversible
                 .first()
                 .map(|(_, why)| why.clone())
                 .unwrap_or_default();
-            passed_over.push((entry.clone(), why));
+            passed_over.push((plan.entry, why));
             continue;
         }
         return Some(UndoPlan {
-            entry: entry.clone(),
-            inverse,
-            irreversible,
             passed_over,
+            ..plan
         });
     }
     None

@@ -92,6 +92,17 @@ pub struct Ids {
 }
 
 impl Ids {
+    /// No names yet, and the role catalog they are read against.
+    pub fn with_catalog(catalog: RolesOut) -> Self {
+        Self {
+            workspaces: HashMap::new(),
+            users: HashMap::new(),
+            groups: HashMap::new(),
+            invites: HashMap::new(),
+            catalog,
+        }
+    }
+
     pub fn workspace(&self, name: &str) -> Option<&WorkspaceOut> {
         self.workspaces.get(&workspace_key(name))
     }
@@ -180,30 +191,22 @@ impl LiveOrg {
                 .map_or_else(|| id.to_string(), |e| email_key(&e))
         };
         let mut model = Organization::default();
-        let mut ids = Ids {
-            workspaces: HashMap::new(),
-            users: HashMap::new(),
-            groups: HashMap::new(),
-            invites: HashMap::new(),
-            catalog: directory.role_catalog().clone(),
-        };
+        let mut ids = Ids::with_catalog(directory.role_catalog().clone());
         for out in active {
-            let mut workspace = described(out, false);
+            let mut workspace = described_workspace(out, false, settings.get(&out.uuid));
             for member in directory.workspace_members(out.uuid) {
                 workspace
                     .members
                     .insert(email_of(member.user.uuid), member.roles.clone());
             }
-            if let Some(now) = settings.get(&out.uuid) {
-                workspace.members_can_create_api_keys = Some(now.members_can_create_api_keys);
-                workspace.monthly_spend_cap = Some(Limit::from_option(now.monthly_spend_cap));
-            }
             model.workspaces.push(workspace);
             ids.workspaces.insert(workspace_key(&out.name), out.clone());
         }
-        model
-            .workspaces
-            .extend(archived.iter().map(|out| described(out, true)));
+        model.workspaces.extend(
+            archived
+                .iter()
+                .map(|out| described_workspace(out, true, None)),
+        );
         for member in directory.members() {
             let email = email_of(member.uuid);
             ids.users.insert(email.clone(), member.uuid);
@@ -320,13 +323,21 @@ pub fn empty_catalog() -> RolesOut {
     }
 }
 
-fn described(out: &WorkspaceOut, archived: bool) -> Workspace {
+/// A workspace as the plan engine describes it, without its members: its settings when they
+/// were read (an archived workspace's are not).
+pub fn described_workspace(
+    out: &WorkspaceOut,
+    archived: bool,
+    settings: Option<&WorkspaceSettingsOut>,
+) -> Workspace {
     Workspace {
         name: out.name.clone(),
         description: out.description.clone().unwrap_or_default(),
         icon: out.icon.clone().unwrap_or_default(),
         default: out.is_default,
         archived,
+        members_can_create_api_keys: settings.map(|s| s.members_can_create_api_keys),
+        monthly_spend_cap: settings.map(|s| Limit::from_option(s.monthly_spend_cap)),
         ..Workspace::default()
     }
 }

@@ -44,11 +44,7 @@ fn find_group(console: &mut Console, name: &str) {
 }
 
 pub(crate) fn open_groups(console: &mut Console) {
-    console.send(":");
-    console.wait_for("commands:");
-    console.send("groups");
-    console.send(ENTER);
-    console.wait_for("Nested in:");
+    open_view(console, "groups", "Nested in:");
 }
 
 /// The screen's rows without the frames' borders, as one line: a wrapped text reads whole.
@@ -65,6 +61,21 @@ fn leave_view(console: &mut Console) {
     console.send(ESC);
     console.wait_gone("Nested in:");
     console.wait_for("Members (");
+}
+
+/// Assigns the group under the cursor (`group`) to `workspace` as workspace_admin, up to
+/// the review of who gains or loses a role; returns that screen.
+pub(crate) fn review_assignment(console: &mut Console, group: &str, workspace: &str) -> String {
+    console.send("w");
+    console.wait_for(&format!("Assign \"{group}\" to which workspace?"));
+    pick(console, workspace);
+    console.send(ENTER);
+    console.wait_for("Which roles");
+    pick(console, "[ ] workspace_admin");
+    console.send(" ");
+    console.wait_for("[x] workspace_admin");
+    console.send(ENTER);
+    console.wait_for("Who gains or loses a role")
 }
 
 /// From the review (Cancel in focus), to the change's button, and press it.
@@ -104,16 +115,7 @@ fn a_new_group_with_two_members_assigned_as_admin_shows_in_the_workspace_and_a_l
     console.send(ENTER);
     console.wait_for(&format!("Added 2 members to the group \"{GROUP}\""));
 
-    console.send("w");
-    console.wait_for(&format!("Assign \"{GROUP}\" to which workspace?"));
-    pick(&mut console, WORKSPACE);
-    console.send(ENTER);
-    console.wait_for("Which roles");
-    pick(&mut console, "[ ] workspace_admin");
-    console.send(" ");
-    console.wait_for("[x] workspace_admin");
-    console.send(ENTER);
-    let review = console.wait_for("Who gains or loses a role");
+    let review = review_assignment(&mut console, GROUP, WORKSPACE);
     for person in [FIRST, SECOND] {
         assert!(
             review.contains(&format!(

@@ -2,7 +2,6 @@
 //! scrolled inside it; Apply is refused (nothing sent, the server unchanged through the Admin
 //! API) until the arrows have brought the last line on screen, and then applies them all.
 
-use crate::staging::command;
 use crate::support::pty::*;
 
 /// Research's member names, as the Admin API lists them.
@@ -53,7 +52,7 @@ fn a_plan_longer_than_its_confirmation_applies_only_once_scrolled_to_its_end() {
     console.wait_for(&format!("STAGED {staged}"));
     console.wait_gone("Add members to");
 
-    command(&mut console, "plan", "Staged plan");
+    open_view(&mut console, "plan", "Staged plan");
     console.send("A");
     let confirm = console.wait_for(&format!("Apply these {staged} staged change(s)"));
     assert!(confirm.contains(" below: ↓/PgDn"), "{confirm}");

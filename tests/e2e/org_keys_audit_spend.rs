@@ -13,15 +13,6 @@ use mistral_admin::client::{AuditQuery, ErrorKind};
 use mistral_admin::domain::SecretString;
 use mistral_admin::tui::runner::clipboard::osc52;
 
-/// Opens a view through the command line.
-fn open_view(console: &mut Console, command: &str, shows: &str) -> String {
-    console.send(":");
-    console.wait_for("commands:");
-    console.send(command);
-    console.send(ENTER);
-    console.wait_for(shows)
-}
-
 /// The new key the dialog shows once: the line after "New key".
 fn shown_key(screen: &str) -> String {
     let mut lines = screen.lines().skip_while(|l| !l.contains("New key \""));

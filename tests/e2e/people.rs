@@ -10,12 +10,8 @@ use mistral_admin::domain::OrgRole;
 use crate::support::pty::*;
 
 fn open_people(console: &mut Console) -> String {
-    console.send(":");
-    console.wait_for("commands:");
-    console.send("people");
-    console.send(ENTER);
     // The workspace panes have a Members tab too: this line is the view's, once loaded.
-    console.wait_for(" expired)")
+    open_view(console, "people", " expired)")
 }
 
 /// Moves the cursor to the first row matching `text` and keeps the search.
@@ -102,8 +98,7 @@ fn inviting_marks_each_address_and_reports_four_outcomes() {
         report.contains(&format!("{member}: not invited, already a member")),
         "{report}"
     );
-    console.send(ENTER);
-    console.wait_gone("What was done");
+    close_report(&mut console);
     leave(&mut console);
     let invited = with_api(&home, async |client| open_invitations(client).await);
     assert!(
@@ -151,20 +146,16 @@ fn revoking_one_invitation_and_reinviting_an_expired_one() {
     find(&mut console, "marie.curie");
     console.send("X");
     console.wait_for("Revoke the invitation of marie.curie@northwind.example?");
-    // Opens on Cancel: tab to the action.
-    console.send(TAB);
-    console.send(ENTER);
+    confirm(&mut console);
     console.wait_for("Revoking the invitation of marie.curie@northwind.example: done, 1/1");
-    console.send(ENTER);
-    console.wait_gone("What was done");
+    close_report(&mut console);
 
     find(&mut console, "old.invite");
     let row = console.wait_for_row("▶", "old.invite");
     assert!(row.contains("expired"), "{row}");
     console.send("R");
     console.wait_for("Invite old.invite@northwind.example again");
-    console.send(TAB);
-    console.send(ENTER);
+    confirm(&mut console);
     let report = console.wait_for("Re-inviting old.invite@northwind.example: done, 2/2");
     assert!(
         report.contains("done: revoke the old invitation"),
@@ -174,8 +165,7 @@ fn revoking_one_invitation_and_reinviting_an_expired_one() {
         report.contains("done: invite old.invite@northwind.example again"),
         "{report}"
     );
-    console.send(ENTER);
-    console.wait_gone("What was done");
+    close_report(&mut console);
     leave(&mut console);
 
     let invited = with_api(&home, async |client| open_invitations(client).await);
@@ -299,8 +289,7 @@ fn offboarding_a_person_with_two_keys_removes_them_and_their_keys() {
         report.contains(&format!("done: remove {email} from the organization")),
         "{report}"
     );
-    console.send(ENTER);
-    console.wait_gone("What was done");
+    close_report(&mut console);
     leave(&mut console);
 
     with_api(&home, async |client| {

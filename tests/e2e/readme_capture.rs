@@ -31,11 +31,7 @@ fn print_the_people_view() {
     let home = Home::new();
     let mut console = Console::start(&home, &[], 100, 30);
     console.wait_for("Members (");
-    console.send(":");
-    console.wait_for("commands:");
-    console.send("people");
-    console.send(ENTER);
-    console.wait_for(" expired)");
+    open_view(&mut console, "people", " expired)");
     console.send("/");
     console.send("camille");
     console.wait_for_row("▶", "Camille");

@@ -13,17 +13,15 @@ fn research(home: &Home) -> Vec<(String, Vec<String>)> {
     })
 }
 
-/// Opens a `:` command's view.
-pub(crate) fn command(console: &mut Console, text: &str, title: &str) -> String {
-    console.send(":");
-    console.wait_for("commands:");
-    console.send(text);
-    console.send(ENTER);
-    console.wait_for(title)
+/// Opens Research and waits for its members.
+fn open_research(console: &mut Console) {
+    open(console, "Research");
+    console.wait_for("Björn Lindqvist");
 }
 
-/// Ticks one more role for the member under the cursor and stages it.
-fn stage_one_more_role(console: &mut Console, count: usize) {
+/// Ticks one more role for the member under the cursor and applies the preview: the change is
+/// sent, or staged while staging is on.
+fn give_one_more_role(console: &mut Console) {
     console.send("r");
     console.wait_for("For ");
     console.send("j");
@@ -31,8 +29,13 @@ fn stage_one_more_role(console: &mut Console, count: usize) {
     console.send(ENTER);
     console.wait_for("in one request");
     console.send(ENTER);
-    console.wait_for(&format!("STAGED {count}"));
-    console.wait_gone("in one request");
+}
+
+/// Leaves the view on screen for the workspace panes, then the console.
+fn leave_view(console: &mut Console) {
+    console.send(ESC);
+    console.wait_for("Members (");
+    quit(console);
 }
 
 #[test]
@@ -40,12 +43,13 @@ fn stage_three_role_changes_and_an_add_drop_one_apply_the_rest_then_undo() {
     let home = Home::new();
     let before = research(&home);
     let mut console = start(&home, &[]);
-    open(&mut console, "Research");
-    console.wait_for("Björn Lindqvist");
+    open_research(&mut console);
     console.send(&ctrl('t'));
     console.wait_for("STAGED 0");
     for count in 1..=3 {
-        stage_one_more_role(&mut console, count);
+        give_one_more_role(&mut console);
+        console.wait_for(&format!("STAGED {count}"));
+        console.wait_gone("in one request");
         console.send("j");
     }
     console.send("a");
@@ -57,7 +61,7 @@ fn stage_three_role_changes_and_an_add_drop_one_apply_the_rest_then_undo() {
     console.wait_gone("Add members to");
     assert_eq!(research(&home), before, "nothing staged reached the server");
 
-    let plan = command(&mut console, "plan", "Staged plan");
+    let plan = open_view(&mut console, "plan", "Staged plan");
     assert!(plan.contains("Workspace members"), "{plan}");
     assert!(
         plan.contains("4 change(s): 1 to add, 3 to change, 0 to remove"),
@@ -73,23 +77,23 @@ fn stage_three_role_changes_and_an_add_drop_one_apply_the_rest_then_undo() {
         "{dropped}"
     );
     console.send("A");
-    let confirm = console.wait_for("Apply these 3 staged change(s)");
-    let dialog: Vec<&str> = confirm.lines().filter(|l| l.contains('║')).collect();
+    let confirmation = console.wait_for("Apply these 3 staged change(s)");
+    let dialog: Vec<&str> = confirmation.lines().filter(|l| l.contains('║')).collect();
     let listed = |text: &str| dialog.iter().any(|l| l.contains(text));
-    assert!(listed("~ \"Research\" member bjorn.lindqvist"), "{confirm}");
-    assert!(listed("+ \"Research\" member aiko@"), "{confirm}");
+    assert!(
+        listed("~ \"Research\" member bjorn.lindqvist"),
+        "{confirmation}"
+    );
+    assert!(listed("+ \"Research\" member aiko@"), "{confirmation}");
     assert!(
         !listed("lukasz"),
-        "the dropped change is not listed: {confirm}"
+        "the dropped change is not listed: {confirmation}"
     );
     // The confirmation opens on Cancel: enter would close it and send nothing.
-    console.send(TAB);
-    console.send(ENTER);
+    confirm(&mut console);
     console.wait_for("Applied 3 staged change(s) (journal #1)");
     console.wait_for("0 staged change(s)");
-    console.send(ESC);
-    console.wait_for("Members (");
-    quit(&mut console);
+    leave_view(&mut console);
 
     let after = research(&home);
     let changed: Vec<&(String, Vec<String>)> =
@@ -118,17 +122,14 @@ fn stage_three_role_changes_and_an_add_drop_one_apply_the_rest_then_undo() {
     assert!(journal.contains("\"source\":\"console\""), "{journal}");
 
     let mut console = start(&home, &[]);
-    let preview = command(&mut console, "undo", "Undo #1 (console");
+    let preview = open_view(&mut console, "undo", "Undo #1 (console");
     assert!(preview.contains("- \"Research\" member"), "{preview}");
     console.send("U");
     console.wait_for("These 3 change(s) take it back");
-    console.send(TAB);
-    console.send(ENTER);
+    confirm(&mut console);
     console.wait_for("Applied 3 undo change(s) (journal #2)");
     console.wait_for("Nothing to undo");
-    console.send(ESC);
-    console.wait_for("Members (");
-    quit(&mut console);
+    leave_view(&mut console);
     assert_eq!(research(&home), before, "undo took every change back");
 }
 
@@ -139,44 +140,22 @@ fn a_console_change_is_journaled_and_mistral_admin_undo_takes_it_back() {
     let home = Home::new();
     let before = research(&home);
     let mut console = start(&home, &[]);
-    open(&mut console, "Research");
-    console.wait_for("Björn Lindqvist");
-    console.send("r");
-    console.wait_for("For ");
-    console.send("j");
-    console.send(" ");
-    console.send(ENTER);
-    console.wait_for("in one request");
-    console.send(ENTER);
+    open_research(&mut console);
+    give_one_more_role(&mut console);
     console.wait_for("Changed the roles of");
     quit(&mut console);
     assert_ne!(research(&home), before, "the change was sent at once");
 
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let (journal, undo) = runtime.block_on(async {
-        let server = crate::support::local_server()
-            .file(&home.database())
-            .seed(mistral_admin::server::Seed::Demo)
-            .start()
-            .await;
-        let orgs = server.organizations().await.expect("organizations");
-        let key = server
-            .issue_admin_key(orgs[0].uuid, "e2e journal")
-            .await
-            .expect("admin key");
-        let url = server.admin_base_url();
+    let (journal, undo) = with_server(&home, async |url, key| {
         let run = async |args: &[&str]| {
             let mut all = args.to_vec();
-            all.extend(["--base-url", url.as_str()]);
+            all.extend(["--base-url", url]);
             let env = [("MISTRAL_ADMIN_API_KEY", key.expose())];
             crate::support::cli::run_in(home.path(), &all, &env)
                 .await
                 .ok()
         };
-        let journal = run(&["journal"]).await;
-        let undo = run(&["undo", "--yes"]).await;
-        server.shutdown().await;
-        (journal, undo)
+        (run(&["journal"]).await, run(&["undo", "--yes"]).await)
     });
     assert!(journal.stdout.starts_with("#1  "), "{journal:#?}");
     assert!(journal.stdout.contains("console"), "{journal:#?}");
@@ -195,15 +174,8 @@ fn a_console_change_is_journaled_and_mistral_admin_undo_takes_it_back() {
 fn undo_in_the_console_shows_a_conflict_instead_of_overwriting() {
     let home = Home::new();
     let mut console = start(&home, &[]);
-    open(&mut console, "Research");
-    console.wait_for("Björn Lindqvist");
-    console.send("r");
-    console.wait_for("For ");
-    console.send("j");
-    console.send(" ");
-    console.send(ENTER);
-    console.wait_for("in one request");
-    console.send(ENTER);
+    open_research(&mut console);
+    give_one_more_role(&mut console);
     console.wait_for("Changed the roles of");
     quit(&mut console);
     // Someone else makes Björn an admin of Research.
@@ -232,7 +204,7 @@ fn undo_in_the_console_shows_a_conflict_instead_of_overwriting() {
     let changed = research(&home);
 
     let mut console = start(&home, &[]);
-    command(&mut console, "undo", "Undo #1 (console");
+    open_view(&mut console, "undo", "Undo #1 (console");
     let screen = console.wait_for("conflict: \"Research\" member bjorn.lindqvist");
     assert!(screen.contains("nothing will be undone"), "{screen}");
     console.send("U");
@@ -241,10 +213,18 @@ fn undo_in_the_console_shows_a_conflict_instead_of_overwriting() {
         !console.screen().contains("take it back"),
         "no confirmation"
     );
-    console.send(ESC);
-    console.wait_for("Members (");
-    quit(&mut console);
+    leave_view(&mut console);
     assert_eq!(research(&home), changed, "nobody's change was overwritten");
+}
+
+/// Opens the spending limit dialog on `:spend`, types 777 over the limit and confirms.
+fn ask_for_a_limit_of_777(console: &mut Console) {
+    console.send("e");
+    console.wait_for("Monthly spending limit");
+    console.send(&"\x7f".repeat(12));
+    console.send("777");
+    console.wait_for("Set the monthly spending limit to 777 EUR");
+    confirm(console);
 }
 
 /// A change staging cannot collect (the spending limit) is refused while STAGED shows, the
@@ -264,14 +244,8 @@ fn staging_refuses_a_spending_limit_rather_than_send_it() {
     console.wait_for("Members (");
     console.send(&ctrl('t'));
     console.wait_for("STAGED 0");
-    command(&mut console, "spend", "Monthly limit:");
-    console.send("e");
-    console.wait_for("Monthly spending limit");
-    console.send(&"\x7f".repeat(12));
-    console.send("777");
-    console.wait_for("Set the monthly spending limit to 777 EUR");
-    console.send(TAB);
-    console.send(ENTER);
+    open_view(&mut console, "spend", "Monthly limit:");
+    ask_for_a_limit_of_777(&mut console);
     let refused = console.wait_for("Not staged");
     assert!(refused.contains("[777"), "what was typed stays: {refused}");
     assert!(refused.contains("STAGED 0"), "nor staged: {refused}");
@@ -281,16 +255,8 @@ fn staging_refuses_a_spending_limit_rather_than_send_it() {
     console.wait_gone("Monthly spending limit");
     console.send(&ctrl('t'));
     console.wait_for("Staging off");
-    console.send("e");
-    console.wait_for("Monthly spending limit");
-    console.send(&"\x7f".repeat(12));
-    console.send("777");
-    console.wait_for("Set the monthly spending limit to 777 EUR");
-    console.send(TAB);
-    console.send(ENTER);
+    ask_for_a_limit_of_777(&mut console);
     console.wait_for("777 EUR a month");
     assert_eq!(limit(), Some(777));
-    console.send(ESC);
-    console.wait_for("Members (");
-    quit(&mut console);
+    leave_view(&mut console);
 }

@@ -3,8 +3,7 @@
 //! under the groups, one confirmation applies them, and `:undo` takes them back. The server
 //! is checked through the Admin API after each step.
 
-use crate::groups_view::{open_groups, pick, press_apply};
-use crate::staging::command;
+use crate::groups_view::{open_groups, press_apply, review_assignment};
 use crate::support::pty::*;
 
 /// A demo group with no workspace assignment, and a demo person who is not in it.
@@ -68,16 +67,7 @@ fn a_staged_group_member_and_workspace_assignment_apply_together_then_undo() {
     console.wait_for("STAGED 1");
     console.wait_gone("Add members to the group");
 
-    console.send("w");
-    console.wait_for(&format!("Assign \"{GROUP}\" to which workspace?"));
-    pick(&mut console, WORKSPACE);
-    console.send(ENTER);
-    console.wait_for("Which roles");
-    pick(&mut console, "[ ] workspace_admin");
-    console.send(" ");
-    console.wait_for("[x] workspace_admin");
-    console.send(ENTER);
-    console.wait_for("Who gains or loses a role");
+    review_assignment(&mut console, GROUP, WORKSPACE);
     press_apply(&mut console, "Assign");
     console.wait_for("STAGED 2");
     console.wait_gone("Who gains or loses a role");
@@ -87,7 +77,7 @@ fn a_staged_group_member_and_workspace_assignment_apply_together_then_undo() {
         "nothing staged reached the server"
     );
 
-    let plan = command(&mut console, "plan", "Staged plan");
+    let plan = open_view(&mut console, "plan", "Staged plan");
     assert!(
         plan.contains(&format!("+ group \"{GROUP}\" member priya")),
         "{plan}"
@@ -113,7 +103,7 @@ fn a_staged_group_member_and_workspace_assignment_apply_together_then_undo() {
 
     console.send(ESC);
     console.wait_gone("Staged plan");
-    let preview = command(&mut console, "undo", "Undo #1 (console");
+    let preview = open_view(&mut console, "undo", "Undo #1 (console");
     assert!(preview.contains(&format!("group \"{GROUP}\"")), "{preview}");
     console.send("U");
     console.wait_for("These 2 change(s) take it");

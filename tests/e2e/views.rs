@@ -6,15 +6,6 @@ use mistral_admin::client::UsageQuery;
 use mistral_admin::tui::views::numbers::{grouped, money};
 use mistral_admin::tui::widgets::text::truncate;
 
-/// Opens a view through the command line.
-fn open_view(console: &mut Console, command: &str, title: &str) -> String {
-    console.send(":");
-    console.wait_for("commands:");
-    console.send(command);
-    console.send(ENTER);
-    console.wait_for(title)
-}
-
 /// The screen's rows, without the vt100 quoting.
 fn rows(screen: &str) -> Vec<&str> {
     screen.lines().collect()

@@ -3,10 +3,10 @@
 //! and kept as one journal entry holding only what was applied.
 
 use mistral_admin::actions::journal::Journal;
-use mistral_admin::actions::org_run::{Control, Record, run};
+use mistral_admin::actions::org_run::{Control, Record, RunOutcome, run};
 use mistral_admin::client::AdminClient;
 use mistral_admin::domain::org::Change;
-use mistral_admin::server::Seed;
+use mistral_admin::server::{LocalServer, Seed};
 
 use crate::support::client::test_client;
 use crate::support::local_server;
@@ -53,38 +53,64 @@ async fn adds(client: &AdminClient, count: usize) -> Vec<Change> {
         .collect()
 }
 
-fn record() -> Record {
-    Record {
-        source: "console".into(),
-        summary: "test run".into(),
-        undoes: None,
+/// A demo organization on the local server, a client with its admin key, and a journal in a
+/// folder of its own.
+struct Bench {
+    _server: LocalServer,
+    client: AdminClient,
+    journal: Journal,
+    _dir: tempfile::TempDir,
+}
+
+impl Bench {
+    async fn start() -> Self {
+        let server = local_server().seed(Seed::Demo).start().await;
+        let key = server.seeded()[0].admin_key.expose().to_owned();
+        let client = test_client(&server.admin_base_url(), &key);
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::at(dir.path().join("journal.jsonl"));
+        Self {
+            _server: server,
+            client,
+            journal,
+            _dir: dir,
+        }
+    }
+
+    /// Runs `changes` as the console does (`check` first when asked), stopping once `after`
+    /// are applied; returns the outcome and the progress reports.
+    async fn run(&self, changes: &[Change], check: bool, after: usize) -> (RunOutcome, StopAfter) {
+        let mut control = StopAfter {
+            after,
+            done: 0,
+            reports: Vec::new(),
+        };
+        let record = Record {
+            source: "console".into(),
+            summary: "test run".into(),
+            undoes: None,
+        };
+        let outcome = run(
+            &self.client,
+            Some(&self.journal),
+            changes,
+            &record,
+            check,
+            &mut control,
+        )
+        .await
+        .unwrap();
+        (outcome, control)
     }
 }
 
 #[tokio::test]
 async fn a_stop_between_two_changes_leaves_the_rest_and_journals_what_was_applied() {
-    let server = local_server().seed(Seed::Demo).start().await;
-    let key = server.seeded()[0].admin_key.expose().to_owned();
-    let client = test_client(&server.admin_base_url(), &key);
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::at(dir.path().join("journal.jsonl"));
-    let changes = adds(&client, 3).await;
+    let bench = Bench::start().await;
+    let (client, journal) = (&bench.client, &bench.journal);
+    let changes = adds(client, 3).await;
     assert_eq!(changes.len(), 3);
-    let mut control = StopAfter {
-        after: 1,
-        done: 0,
-        reports: Vec::new(),
-    };
-    let outcome = run(
-        &client,
-        Some(&journal),
-        &changes,
-        &record(),
-        false,
-        &mut control,
-    )
-    .await
-    .unwrap();
+    let (outcome, control) = bench.run(&changes, false, 1).await;
     assert_eq!(outcome.applied, changes[..1]);
     assert!(outcome.cancelled);
     assert_eq!(outcome.not_done, changes[1..]);
@@ -101,19 +127,16 @@ async fn a_stop_between_two_changes_leaves_the_rest_and_journals_what_was_applie
             .contains("2 not applied")
     );
     // Only the first one reached the server.
-    let after = adds(&client, 10).await;
+    let after = adds(client, 10).await;
     assert!(!after.contains(&changes[0]));
     assert!(after.contains(&changes[1]) && after.contains(&changes[2]));
 }
 
 #[tokio::test]
 async fn a_refusal_midway_says_what_was_applied_and_what_was_not() {
-    let server = local_server().seed(Seed::Demo).start().await;
-    let key = server.seeded()[0].admin_key.expose().to_owned();
-    let client = test_client(&server.admin_base_url(), &key);
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::at(dir.path().join("journal.jsonl"));
-    let mut changes = adds(&client, 2).await;
+    let bench = Bench::start().await;
+    let (client, journal) = (&bench.client, &bench.journal);
+    let mut changes = adds(client, 2).await;
     changes.insert(
         1,
         Change::AddMember {
@@ -122,21 +145,7 @@ async fn a_refusal_midway_says_what_was_applied_and_what_was_not() {
             roles: vec!["dev".into()],
         },
     );
-    let mut control = StopAfter {
-        after: usize::MAX,
-        done: 0,
-        reports: Vec::new(),
-    };
-    let outcome = run(
-        &client,
-        Some(&journal),
-        &changes,
-        &record(),
-        false,
-        &mut control,
-    )
-    .await
-    .unwrap();
+    let (outcome, _) = bench.run(&changes, false, usize::MAX).await;
     assert_eq!(outcome.applied, changes[..1]);
     let (refused, why) = outcome.failed.clone().expect("the refusal");
     assert_eq!(refused, changes[1]);
@@ -157,12 +166,9 @@ async fn a_refusal_midway_says_what_was_applied_and_what_was_not() {
 
 #[tokio::test]
 async fn a_change_someone_made_since_is_a_conflict_and_nothing_is_applied() {
-    let server = local_server().seed(Seed::Demo).start().await;
-    let key = server.seeded()[0].admin_key.expose().to_owned();
-    let client = test_client(&server.admin_base_url(), &key);
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::at(dir.path().join("journal.jsonl"));
-    let mut changes = adds(&client, 1).await;
+    let bench = Bench::start().await;
+    let (client, journal) = (&bench.client, &bench.journal);
+    let mut changes = adds(client, 1).await;
     // Staged when Björn was, say, an observer: he is not any more.
     changes.push(Change::SetMemberRoles {
         workspace: "Research".into(),
@@ -170,28 +176,14 @@ async fn a_change_someone_made_since_is_a_conflict_and_nothing_is_applied() {
         before: vec!["observability_viewer".into()],
         after: vec!["workspace_admin".into()],
     });
-    let mut control = StopAfter {
-        after: usize::MAX,
-        done: 0,
-        reports: Vec::new(),
-    };
-    let outcome = run(
-        &client,
-        Some(&journal),
-        &changes,
-        &record(),
-        true,
-        &mut control,
-    )
-    .await
-    .unwrap();
+    let (outcome, _) = bench.run(&changes, true, usize::MAX).await;
     assert_eq!(outcome.conflicts.len(), 1, "{outcome:?}");
     assert_eq!(outcome.conflicts[0].0, changes[1]);
     assert!(outcome.applied.is_empty());
     assert_eq!(outcome.not_done, changes);
     assert!(journal.entries().unwrap().is_empty(), "nothing to record");
     assert_eq!(
-        adds(&client, 50).await.first(),
+        adds(client, 50).await.first(),
         changes.first(),
         "the add was not made"
     );

@@ -1,19 +1,11 @@
 use super::*;
-use crate::actions::fixtures::{RESEARCH, catalog, id, workspace};
+use crate::actions::fixtures::{RESEARCH, catalog, group_out, id, workspace};
 use crate::actions::members::Person;
 use crate::api::{AdminUserGroupMemberOut, WorkspaceRoleRef};
 use crate::domain::WorkspaceRole;
 
 fn group_named(n: u128, name: &str) -> AdminUserGroupOut {
-    AdminUserGroupOut {
-        uuid: id(n),
-        name: name.to_owned(),
-        description: None,
-        externally_managed: Some(false),
-        target_type: Some("W".into()),
-        organization_role: None,
-        parent_group_ids: Vec::new(),
-    }
+    group_out(n, name, &[])
 }
 
 fn person(n: u128, name: &str) -> Person {

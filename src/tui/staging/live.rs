@@ -8,12 +8,10 @@ use std::collections::HashMap;
 
 use crate::actions::Request;
 use crate::actions::journal_record::changes_requested;
-use crate::actions::org_live::{Ids, LiveOrg, described_group};
+use crate::actions::org_live::{Ids, LiveOrg, described_group, described_workspace};
 use crate::actions::request_groups::GroupRequest;
 use crate::api::RolesOut;
-use crate::domain::org::{
-    Change, Limit, Organization, Person, Workspace, email_key, group_key, workspace_key,
-};
+use crate::domain::org::{Change, Organization, Person, email_key, group_key, workspace_key};
 use crate::domain::roles::normalize_workspace_role_names;
 use crate::tui::state::{OrgState, Remote};
 use crate::tui::views::groups::Groups;
@@ -28,31 +26,17 @@ pub fn live_of(org: &OrgState, groups: Option<&Groups>) -> Option<LiveOrg> {
         return None;
     };
     let mut model = Organization::default();
-    let mut ids = Ids {
-        workspaces: HashMap::new(),
-        users: HashMap::new(),
-        groups: HashMap::new(),
-        invites: HashMap::new(),
-        catalog: RolesOut {
-            workspace_roles: people.workspace_roles.clone(),
-            organization_roles: RolesOut::built_in().organization_roles,
-        },
-    };
+    let mut ids = Ids::with_catalog(RolesOut {
+        workspace_roles: people.workspace_roles.clone(),
+        organization_roles: RolesOut::built_in().organization_roles,
+    });
     let mut workspace_names = HashMap::new();
     for out in active {
-        let mut workspace = Workspace {
-            name: out.name.clone(),
-            description: out.description.clone().unwrap_or_default(),
-            icon: out.icon.clone().unwrap_or_default(),
-            default: out.is_default,
-            ..Workspace::default()
+        let settings = match org.views.get(&out.uuid).map(|v| &v.settings.value) {
+            Some(Remote::Loaded(Some(settings))) => Some(settings),
+            _ => None,
         };
-        if let Some(Remote::Loaded(Some(settings))) =
-            org.views.get(&out.uuid).map(|v| &v.settings.value)
-        {
-            workspace.members_can_create_api_keys = Some(settings.members_can_create_api_keys);
-            workspace.monthly_spend_cap = Some(Limit::from_option(settings.monthly_spend_cap));
-        }
+        let mut workspace = described_workspace(out, false, settings);
         for person in &people.persons {
             if let Some((_, roles)) = person.memberships.iter().find(|(w, _)| *w == out.uuid) {
                 workspace.members.insert(

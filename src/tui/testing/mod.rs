@@ -16,7 +16,7 @@ use crate::tui::call::{Call, Payload, Reply};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Keymap;
 use crate::tui::msg::Msg;
-use crate::tui::state::{App, RemoteError, RequestId};
+use crate::tui::state::{App, RemoteError, RequestId, Sighting};
 use crate::tui::theme::Theme;
 use crate::tui::update::{start, update};
 use crate::tui::view;
@@ -31,11 +31,19 @@ pub use keys::{
 pub fn redraw(app: &mut App) {
     let (width, height) = app.screen;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let mut seen = app.seen;
-    terminal
-        .draw(|frame| seen = view::render(frame, app, &Theme::colour()))
-        .expect("draw");
-    app.seen = seen;
+    app.seen = render_unwritten(&mut terminal, app, &Theme::colour());
+}
+
+/// Renders `app` into `terminal`'s next frame, from blank cells, without writing it to the
+/// backend (a test reads what the frame showed, or its cells in `current_buffer_mut`): what
+/// the frame showed whole.
+pub fn render_unwritten(
+    terminal: &mut Terminal<TestBackend>,
+    app: &App,
+    theme: &Theme,
+) -> Sighting {
+    terminal.current_buffer_mut().reset();
+    view::render(&mut terminal.get_frame(), app, theme)
 }
 
 /// A console on the fixture profiles, before anything loaded.

@@ -2,6 +2,7 @@
 //! way to look at the server's state afterwards through the Admin API.
 
 use mistral_admin::client::{AdminClient, ClientConfig};
+use mistral_admin::domain::SecretString;
 use mistral_admin::server::Seed;
 
 use super::{Console, Home};
@@ -32,6 +33,28 @@ pub fn open(console: &mut Console, name: &str) {
     wait_open(console, name);
 }
 
+/// Opens a view through the command line (`:` then its name) and waits until `shows` is on
+/// screen; returns that screen.
+pub fn open_view(console: &mut Console, command: &str, shows: &str) -> String {
+    console.send(":");
+    console.wait_for("commands:");
+    console.send(command);
+    console.send(super::ENTER);
+    console.wait_for(shows)
+}
+
+/// Presses a confirmation's action: it opens on Cancel, so tab to the button first.
+pub fn confirm(console: &mut Console) {
+    console.send(super::TAB);
+    console.send(super::ENTER);
+}
+
+/// Closes the report of what a run did and waits until it is gone.
+pub fn close_report(console: &mut Console) {
+    console.send(super::ENTER);
+    console.wait_gone("What was done");
+}
+
 pub fn quit(console: &mut Console) {
     console.send("q");
     let status = console.wait_exit();
@@ -39,8 +62,9 @@ pub fn quit(console: &mut Console) {
 }
 
 /// Opens `home`'s database with a server of our own (seeding it first if it is new) and
-/// runs `check` with a client holding a fresh admin key of the first organization.
-pub fn with_api<T>(home: &Home, check: impl AsyncFnOnce(&AdminClient) -> T) -> T {
+/// runs `check` with the server's Admin API address and a fresh admin key of the first
+/// organization.
+pub fn with_server<T>(home: &Home, check: impl AsyncFnOnce(&str, &SecretString) -> T) -> T {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async {
         std::fs::create_dir_all(home.data_dir()).expect("data dir");
@@ -54,11 +78,18 @@ pub fn with_api<T>(home: &Home, check: impl AsyncFnOnce(&AdminClient) -> T) -> T
             .issue_admin_key(orgs[0].uuid, "e2e check")
             .await
             .expect("admin key");
-        let client =
-            AdminClient::new(ClientConfig::new(server.admin_base_url(), key)).expect("client");
-        let result = check(&client).await;
+        let result = check(&server.admin_base_url(), &key).await;
         server.shutdown().await;
         result
+    })
+}
+
+/// [`with_server`] with a client holding the key.
+pub fn with_api<T>(home: &Home, check: impl AsyncFnOnce(&AdminClient) -> T) -> T {
+    with_server(home, async |url, key| {
+        let client =
+            AdminClient::new(ClientConfig::new(url.to_owned(), key.clone())).expect("client");
+        check(&client).await
     })
 }
 

@@ -16,7 +16,6 @@ use rand::{Rng, SeedableRng};
 
 use super::*;
 use crate::actions::Request;
-use crate::tui::dialogs::Dialog;
 use crate::tui::dialogs::add_members::AddMembers;
 use crate::tui::dialogs::archive::ArchiveDialog;
 use crate::tui::dialogs::edit_roles::EditRoles;
@@ -35,7 +34,10 @@ const SESSION_STEPS: usize = 600;
 /// frame itself stays in the session's terminal until the next draw.)
 struct Before {
     seen: Sighting,
-    dialogs: Vec<Box<dyn Dialog>>,
+    /// The dialog on top, by name.
+    top: Option<&'static str>,
+    /// Whether that frame drew the dialog on top whole.
+    dialog_whole: bool,
     open: Option<uuid::Uuid>,
     settings_tab: bool,
     /// Only kept while the notice shows.
@@ -66,7 +68,8 @@ fn before(session: &Session) -> Before {
     let app = &session.app;
     Before {
         seen: app.seen,
-        dialogs: app.dialogs.clone(),
+        top: app.dialogs.last().map(|d| d.name()),
+        dialog_whole: app.seen.showed_whole_dialog(&app.dialogs),
         open: app.org().open,
         settings_tab: app
             .org()
@@ -79,9 +82,8 @@ fn before(session: &Session) -> Before {
 /// Checks that `change` was confirmed on something drawn whole in `frame`, the one before the
 /// key.
 fn assert_seen(change: &Request, before: &Before, frame: &str, step: usize) {
-    let top = before.dialogs.last();
-    let dialog_whole = before.seen.showed_whole_dialog(&before.dialogs);
-    let on_top = |name: &str| top.is_some_and(|d| d.name() == name);
+    let top = before.top;
+    let on_top = |name: &str| top == Some(name);
     let save = matches!(
         change,
         Request::UpdateWorkspace { .. } | Request::UpdateWorkspaceSettings { .. }
@@ -109,7 +111,7 @@ fn assert_seen(change: &Request, before: &Before, frame: &str, step: usize) {
         _ => panic!("step {step}: {change:?} sent from {top:?}\n{frame}"),
     };
     assert!(
-        dialog_whole,
+        before.dialog_whole,
         "step {step}: {change:?} from a dialog not drawn whole\n{frame}"
     );
     assert!(

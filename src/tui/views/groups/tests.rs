@@ -7,10 +7,9 @@ use time::OffsetDateTime;
 
 use super::*;
 use crate::actions::Request;
+use crate::actions::fixtures::group_out;
 use crate::actions::request_groups::GroupRequest;
-use crate::api::{
-    AdminUserGroupMemberOut, AdminUserGroupOut, GroupWorkspaceAssignmentOut, WorkspaceRoleRef,
-};
+use crate::api::{AdminUserGroupMemberOut, GroupWorkspaceAssignmentOut, WorkspaceRoleRef};
 use crate::tui::dialogs::group_change::{GroupChange, Stage};
 use crate::tui::testing::*;
 use crate::tui::testing::{ANA, DATA, JANE, JOHN, RESEARCH, ZOE, id};
@@ -20,18 +19,6 @@ pub const ENGINEERING: u128 = 900;
 pub const PLATFORM: u128 = 901;
 pub const FINANCE: u128 = 902;
 pub const SALES: u128 = 903;
-
-fn group(n: u128, name: &str, parents: &[u128]) -> AdminUserGroupOut {
-    AdminUserGroupOut {
-        uuid: id(n),
-        name: name.to_owned(),
-        description: None,
-        externally_managed: Some(false),
-        target_type: Some("W".into()),
-        organization_role: None,
-        parent_group_ids: parents.iter().map(|p| id(*p)).collect(),
-    }
-}
 
 fn member(n: u128, name: &str, email: &str) -> AdminUserGroupMemberOut {
     AdminUserGroupMemberOut {
@@ -59,10 +46,10 @@ fn assigned(workspace: u128, name: &str, role: &str) -> GroupWorkspaceAssignment
 /// Engineering (from the identity provider) with Platform nested inside it, assigned to
 /// Research; Finance with an organization role; Sales, empty.
 pub fn groups() -> Groups {
-    let mut engineering = group(ENGINEERING, "Engineering", &[]);
+    let mut engineering = group_out(ENGINEERING, "Engineering", &[]);
     engineering.externally_managed = Some(true);
     engineering.description = Some("Everyone who ships code".into());
-    let mut finance = group(FINANCE, "Finance", &[]);
+    let mut finance = group_out(FINANCE, "Finance", &[]);
     finance.organization_role = Some("billing_manager".into());
     Groups {
         entries: vec![
@@ -72,7 +59,7 @@ pub fn groups() -> Groups {
                 assignments: vec![assigned(RESEARCH, "Research", "workspace_contributor")],
             },
             GroupEntry {
-                group: group(PLATFORM, "Platform", &[ENGINEERING]),
+                group: group_out(PLATFORM, "Platform", &[ENGINEERING]),
                 members: vec![member(ANA, "Ana Lucía Pérez", "ana.perez@acme.example")],
                 assignments: vec![assigned(DATA, "Data Platform", "workspace_admin")],
             },
@@ -82,7 +69,7 @@ pub fn groups() -> Groups {
                 assignments: Vec::new(),
             },
             GroupEntry {
-                group: group(SALES, "Sales", &[]),
+                group: group_out(SALES, "Sales", &[]),
                 members: Vec::new(),
                 assignments: Vec::new(),
             },

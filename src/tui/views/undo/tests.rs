@@ -48,22 +48,8 @@ fn entry() -> Entry {
 
 /// The preview undo would show for [`entry`], with these conflicts.
 pub fn preview(conflicts: Vec<(Change, String)>) -> UndoPreview {
-    let entry = entry();
-    let mut inverse = Vec::new();
-    let mut irreversible = Vec::new();
-    for change in entry.changes.iter().rev() {
-        match change.inverse() {
-            Ok(back) => inverse.push(back),
-            Err(why) => irreversible.push((change.clone(), why)),
-        }
-    }
     UndoPreview {
-        plan: Some(UndoPlan {
-            entry,
-            inverse,
-            irreversible,
-            passed_over: Vec::new(),
-        }),
+        plan: Some(UndoPlan::taking_back(entry())),
         conflicts,
     }
 }

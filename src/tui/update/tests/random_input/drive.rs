@@ -5,14 +5,15 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use rand::Rng;
 use rand::rngs::StdRng;
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use crate::tui::call::{Call, Payload};
 use crate::tui::effect::Effect;
-use crate::tui::state::{App, ErrorKind, RemoteError, Sighting};
+use crate::tui::state::{App, ErrorKind, RemoteError};
 use crate::tui::testing::*;
 use crate::tui::theme::Theme;
-use crate::tui::view;
 
 /// Keys that do something somewhere, weighted towards those that open and confirm dialogs.
 const CHARS: &str = "aaxXxXrrnnsS*/-:jjkkgGhl123[]dd    ";
@@ -146,12 +147,13 @@ pub(super) fn failure() -> RemoteError {
     RemoteError::new(ErrorKind::Conflict, "Refused by the test's server")
 }
 
-/// The console as the event loop keeps it: the app, the terminal with the frame last drawn,
-/// and the answers the server has not given yet.
+/// The console as the event loop keeps it: the app, the frame last drawn (and a terminal of
+/// its size to render the next one with), and the answers the server has not given yet.
 pub(super) struct Session {
     pub(super) app: App,
     theme: Theme,
     terminal: Terminal<TestBackend>,
+    last: Buffer,
     pub(super) held: Vec<(crate::tui::state::RequestId, usize, Call)>,
 }
 
@@ -177,6 +179,7 @@ impl Session {
             app,
             theme: Theme::colour(),
             terminal: Terminal::new(TestBackend::new(width, height)).expect("terminal"),
+            last: Buffer::empty(Rect::new(0, 0, width, height)),
             held: Vec::new(),
         };
         session.draw();
@@ -184,21 +187,29 @@ impl Session {
     }
 
     /// Draws the screen at its size and records what it showed, as the loop does. Each frame
-    /// is drawn on a fresh screen, so that the text checked is this frame's alone.
+    /// is rendered into a blank buffer, kept as the last frame, so that the text checked is
+    /// this frame's alone; nothing is written to a backend (the checks read the cells, and
+    /// most steps send nothing to check).
     pub(super) fn draw(&mut self) {
         let (width, height) = self.app.screen;
-        self.terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        let mut seen = Sighting::default();
-        let (app, theme) = (&self.app, &self.theme);
-        self.terminal
-            .draw(|frame| seen = view::render(frame, app, theme))
-            .expect("draw");
-        self.app.seen = seen;
+        let area = Rect::new(0, 0, width, height);
+        if self.last.area != area {
+            self.terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+            self.last = Buffer::empty(area);
+        }
+        self.app.seen = render_unwritten(&mut self.terminal, &self.app, &self.theme);
+        std::mem::swap(self.terminal.current_buffer_mut(), &mut self.last);
     }
 
-    /// The last frame as text.
+    /// The last frame as text, as a terminal that had only this frame written to it shows it.
     pub(super) fn frame(&self) -> String {
-        self.terminal.backend().to_string()
+        let mut shown = TestBackend::new(self.last.area.width, self.last.area.height);
+        let cells = self.last.content.iter().enumerate().map(|(i, cell)| {
+            let (x, y) = self.last.pos_of(i);
+            (x, y, cell)
+        });
+        shown.draw(cells).expect("test backend");
+        shown.to_string()
     }
 
     /// Answers some of the requests in `effects` now (some with a failure) and holds the rest;

@@ -92,6 +92,17 @@ pub struct Ids {
 }
 
 impl Ids {
+    /// No ids yet, roles read through `catalog`.
+    pub fn new(catalog: RolesOut) -> Self {
+        Self {
+            workspaces: HashMap::new(),
+            users: HashMap::new(),
+            groups: HashMap::new(),
+            invites: HashMap::new(),
+            catalog,
+        }
+    }
+
     pub fn workspace(&self, name: &str) -> Option<&WorkspaceOut> {
         self.workspaces.get(&workspace_key(name))
     }
@@ -180,13 +191,7 @@ impl LiveOrg {
                 .map_or_else(|| id.to_string(), |e| email_key(&e))
         };
         let mut model = Organization::default();
-        let mut ids = Ids {
-            workspaces: HashMap::new(),
-            users: HashMap::new(),
-            groups: HashMap::new(),
-            invites: HashMap::new(),
-            catalog: directory.role_catalog().clone(),
-        };
+        let mut ids = Ids::new(directory.role_catalog().clone());
         for out in active {
             let mut workspace = described(out, false);
             for member in directory.workspace_members(out.uuid) {

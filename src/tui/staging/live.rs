@@ -28,16 +28,10 @@ pub fn live_of(org: &OrgState, groups: Option<&Groups>) -> Option<LiveOrg> {
         return None;
     };
     let mut model = Organization::default();
-    let mut ids = Ids {
-        workspaces: HashMap::new(),
-        users: HashMap::new(),
-        groups: HashMap::new(),
-        invites: HashMap::new(),
-        catalog: RolesOut {
-            workspace_roles: people.workspace_roles.clone(),
-            organization_roles: RolesOut::built_in().organization_roles,
-        },
-    };
+    let mut ids = Ids::new(RolesOut {
+        workspace_roles: people.workspace_roles.clone(),
+        organization_roles: RolesOut::built_in().organization_roles,
+    });
     let mut workspace_names = HashMap::new();
     for out in active {
         let mut workspace = Workspace {

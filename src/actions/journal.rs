@@ -164,6 +164,19 @@ fn undone(entries: &[Entry], id: u64) -> bool {
     entries.iter().any(|e| e.undoes == Some(id))
 }
 
+/// What takes `changes` back, newest first, and the changes that cannot be, each with why.
+pub fn inverses(changes: &[Change]) -> (Vec<Change>, Vec<(Change, String)>) {
+    let mut inverse = Vec::new();
+    let mut irreversible = Vec::new();
+    for change in changes.iter().rev() {
+        match change.inverse() {
+            Ok(back) => inverse.push(back),
+            Err(why) => irreversible.push((change.clone(), why)),
+        }
+    }
+    (inverse, irreversible)
+}
+
 /// The newest change set of the organization that can still be taken back: not an undo
 /// itself, not undone already, with at least one change that has an inverse.
 pub fn undo_plan(entries: &[Entry]) -> Option<UndoPlan> {
@@ -172,14 +185,7 @@ pub fn undo_plan(entries: &[Entry]) -> Option<UndoPlan> {
         if entry.undoes.is_some() || undone(entries, entry.id) {
             continue;
         }
-        let mut inverse = Vec::new();
-        let mut irreversible = Vec::new();
-        for change in entry.changes.iter().rev() {
-            match change.inverse() {
-                Ok(back) => inverse.push(back),
-                Err(why) => irreversible.push((change.clone(), why)),
-            }
-        }
+        let (inverse, irreversible) = inverses(&entry.changes);
         if inverse.is_empty() {
             let why = irreversible
                 .first()

@@ -50,14 +50,7 @@ fn entry() -> Entry {
 /// The preview undo would show for [`entry`], with these conflicts.
 pub fn preview(conflicts: Vec<(Change, String)>) -> UndoPreview {
     let entry = entry();
-    let mut inverse = Vec::new();
-    let mut irreversible = Vec::new();
-    for change in entry.changes.iter().rev() {
-        match change.inverse() {
-            Ok(back) => inverse.push(back),
-            Err(why) => irreversible.push((change.clone(), why)),
-        }
-    }
+    let (inverse, irreversible) = crate::actions::journal::inverses(&entry.changes);
     UndoPreview {
         plan: Some(UndoPlan {
             entry,

@@ -6,8 +6,8 @@ use time::macros::{date, datetime};
 use uuid::Uuid;
 
 use crate::api::{
-    AdminOrganizationMemberOut, ApiKeyActions, ApiKeyExtendedOut, ApiKeyOut, MemberWorkspaceInfo,
-    OrganizationInviteOut, RoleOut, RolesOut, WorkspaceOut,
+    AdminOrganizationMemberOut, AdminUserGroupOut, ApiKeyActions, ApiKeyExtendedOut, ApiKeyOut,
+    MemberWorkspaceInfo, OrganizationInviteOut, RoleOut, RolesOut, WorkspaceOut,
 };
 use crate::client::Directory;
 use crate::domain::{OrgRole, WorkspaceRole};
@@ -52,6 +52,19 @@ pub fn workspace(n: u128, name: &str) -> WorkspaceOut {
         members_count: None,
         spend_limit: None,
         is_default: n == DEFAULT,
+    }
+}
+
+/// A workspace-targeted group nested inside `parents`, not from the identity provider.
+pub fn user_group(n: u128, name: &str, parents: &[u128]) -> AdminUserGroupOut {
+    AdminUserGroupOut {
+        uuid: id(n),
+        name: name.to_owned(),
+        description: None,
+        externally_managed: Some(false),
+        target_type: Some("W".into()),
+        organization_role: None,
+        parent_group_ids: parents.iter().map(|p| id(*p)).collect(),
     }
 }
 

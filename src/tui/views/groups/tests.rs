@@ -7,10 +7,9 @@ use time::OffsetDateTime;
 
 use super::*;
 use crate::actions::Request;
+use crate::actions::fixtures::user_group as group;
 use crate::actions::request_groups::GroupRequest;
-use crate::api::{
-    AdminUserGroupMemberOut, AdminUserGroupOut, GroupWorkspaceAssignmentOut, WorkspaceRoleRef,
-};
+use crate::api::{AdminUserGroupMemberOut, GroupWorkspaceAssignmentOut, WorkspaceRoleRef};
 use crate::tui::dialogs::group_change::{GroupChange, Stage};
 use crate::tui::testing::*;
 use crate::tui::testing::{ANA, DATA, JANE, JOHN, RESEARCH, ZOE, id};
@@ -20,18 +19,6 @@ pub const ENGINEERING: u128 = 900;
 pub const PLATFORM: u128 = 901;
 pub const FINANCE: u128 = 902;
 pub const SALES: u128 = 903;
-
-fn group(n: u128, name: &str, parents: &[u128]) -> AdminUserGroupOut {
-    AdminUserGroupOut {
-        uuid: id(n),
-        name: name.to_owned(),
-        description: None,
-        externally_managed: Some(false),
-        target_type: Some("W".into()),
-        organization_role: None,
-        parent_group_ids: parents.iter().map(|p| id(*p)).collect(),
-    }
-}
 
 fn member(n: u128, name: &str, email: &str) -> AdminUserGroupMemberOut {
     AdminUserGroupMemberOut {

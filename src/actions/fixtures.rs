@@ -6,7 +6,7 @@ use time::macros::{date, datetime};
 use uuid::Uuid;
 
 use crate::api::{
-    AdminOrganizationMemberOut, AdminUserGroupOut, ApiKeyActions, ApiKeyExtendedOut,
+    AdminOrganizationMemberOut, AdminUserGroupOut, ApiKeyActions, ApiKeyExtendedOut, ApiKeyOut,
     MemberWorkspaceInfo, OrganizationInviteOut, RoleOut, RolesOut, WorkspaceOut,
 };
 use crate::client::Directory;
@@ -170,13 +170,15 @@ pub fn key(n: u128, name: &str, workspace: u128, expires: Option<time::Date>) ->
         .find(|w| w.uuid == id(workspace))
         .unwrap();
     ApiKeyExtendedOut {
-        key_id: id(n),
-        key: None,
-        name: Some(name.to_owned()),
-        hidden_key: format!("abcd...{n:04}"),
-        created_at: Some(datetime!(2026-02-01 0:00 UTC)),
-        expiration_date: expires,
-        actions: ApiKeyActions::default(),
+        api_key: ApiKeyOut {
+            key_id: id(n),
+            key: None,
+            name: Some(name.to_owned()),
+            hidden_key: format!("abcd...{n:04}"),
+            created_at: Some(datetime!(2026-02-01 0:00 UTC)),
+            expiration_date: expires,
+            actions: ApiKeyActions::default(),
+        },
         workspace_id: Some(ws.uuid),
         workspace_name: Some(ws.name),
         created_by: Some("jane.doe@northwind.example".into()),

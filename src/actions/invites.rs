@@ -118,13 +118,11 @@ pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, Ac
             .collect();
         summary.push_str(&format!(", joining {} on acceptance", names.join(", ")));
     }
-    let mut plan = Plan::new(
+    let mut plan = Plan::single(
         intent,
         summary,
-        vec![Step::new(
-            Request::Invite { body },
-            format!("invite {}", count_of(sending.len(), "person", "people")),
-        )],
+        Request::Invite { body },
+        format!("invite {}", count_of(sending.len(), "person", "people")),
     );
     if !resent.is_empty() {
         plan = plan.with_note(format!(

@@ -57,7 +57,7 @@ fn quick_filters_keep_what_their_name_says() {
     assert_eq!(kept(KeyFilter::OwnerGone), ["CI"]);
     assert!(kept(KeyFilter::ExpiringSoon).is_empty());
     let mut soon = book();
-    soon.keys[0].expiration_date = Some(today() + time::Duration::days(30));
+    soon.keys[0].api_key.expiration_date = Some(today() + time::Duration::days(30));
     let rows = soon.rows(today());
     assert!(KeyFilter::ExpiringSoon.keeps(&rows[0], today()));
     assert_eq!(KeyFilter::OwnerGone.next(), KeyFilter::All);

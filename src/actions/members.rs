@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::error::{ActionError, list_some};
 use super::outcome::count_of;
-use super::plan::{Intent, Plan, Step};
+use super::plan::{Intent, Plan};
 use super::request::Request;
 use super::roles::{RoleTick, Target, describe_change, member_entry, role_changes};
 use crate::api::{RoleOut, WorkspaceOut};
@@ -71,20 +71,18 @@ pub fn add(
         roles.join(", "),
         names(&newcomers)
     );
-    let mut plan = Plan::new(
+    let mut plan = Plan::single(
         intent,
         summary,
-        vec![Step::new(
-            Request::AddMembers {
-                workspace: workspace.uuid,
-                members: body,
-            },
-            format!(
-                "add {} to \"{}\"",
-                count_of(newcomers.len(), "member", "members"),
-                workspace.name
-            ),
-        )],
+        Request::AddMembers {
+            workspace: workspace.uuid,
+            members: body,
+        },
+        format!(
+            "add {} to \"{}\"",
+            count_of(newcomers.len(), "member", "members"),
+            workspace.name
+        ),
     );
     if !already.is_empty() {
         plan = plan.with_note(format!(
@@ -134,20 +132,18 @@ pub fn set_roles(
             .collect::<Vec<_>>()
             .join("; ")
     );
-    Ok(Plan::new(
+    Ok(Plan::single(
         intent,
         summary,
-        vec![Step::new(
-            Request::SetMemberRoles {
-                workspace: workspace.uuid,
-                members: body,
-            },
-            format!(
-                "change the roles of {} in \"{}\"",
-                count_of(changes.len(), "member", "members"),
-                workspace.name
-            ),
-        )],
+        Request::SetMemberRoles {
+            workspace: workspace.uuid,
+            members: body,
+        },
+        format!(
+            "change the roles of {} in \"{}\"",
+            count_of(changes.len(), "member", "members"),
+            workspace.name
+        ),
     ))
 }
 
@@ -230,20 +226,18 @@ pub fn remove(
         workspace.name,
         names(&leaving)
     );
-    let mut plan = Plan::new(
+    let mut plan = Plan::single(
         intent,
         summary,
-        vec![Step::new(
-            Request::RemoveMembers {
-                workspace: workspace.uuid,
-                users: leaving.iter().map(|p| p.user_id).collect(),
-            },
-            format!(
-                "remove {} from \"{}\"",
-                count_of(leaving.len(), "member", "members"),
-                workspace.name
-            ),
-        )],
+        Request::RemoveMembers {
+            workspace: workspace.uuid,
+            users: leaving.iter().map(|p| p.user_id).collect(),
+        },
+        format!(
+            "remove {} from \"{}\"",
+            count_of(leaving.len(), "member", "members"),
+            workspace.name
+        ),
     );
     if !strangers.is_empty() {
         plan = plan.with_note(format!(

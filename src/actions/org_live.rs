@@ -92,8 +92,8 @@ pub struct Ids {
 }
 
 impl Ids {
-    /// No names yet, and the role catalog they are read against.
-    pub fn with_catalog(catalog: RolesOut) -> Self {
+    /// No ids yet, roles read through `catalog`.
+    pub fn new(catalog: RolesOut) -> Self {
         Self {
             workspaces: HashMap::new(),
             users: HashMap::new(),
@@ -191,7 +191,7 @@ impl LiveOrg {
                 .map_or_else(|| id.to_string(), |e| email_key(&e))
         };
         let mut model = Organization::default();
-        let mut ids = Ids::with_catalog(directory.role_catalog().clone());
+        let mut ids = Ids::new(directory.role_catalog().clone());
         for out in active {
             let mut workspace = described_workspace(out, false, settings.get(&out.uuid));
             for member in directory.workspace_members(out.uuid) {

@@ -81,16 +81,14 @@ pub fn set_roles(
         before.join(", "),
         after.join(", ")
     );
-    Ok(Plan::new(
+    Ok(Plan::single(
         intent,
         summary,
-        vec![Step::new(
-            Request::UpdateUser {
-                user: person.uuid,
-                body,
-            },
-            format!("change the organization roles of {email}"),
-        )],
+        Request::UpdateUser {
+            user: person.uuid,
+            body,
+        },
+        format!("change the organization roles of {email}"),
     ))
 }
 

@@ -139,6 +139,16 @@ impl Plan {
         }
     }
 
+    /// A plan of one request, `label` saying what it does.
+    pub fn single(
+        intent: Intent,
+        summary: impl Into<String>,
+        request: Request,
+        label: impl Into<String>,
+    ) -> Self {
+        Self::new(intent, summary, vec![Step::new(request, label)])
+    }
+
     /// A plan that sends nothing because the organization is already as asked.
     pub fn nothing(intent: Intent, why: impl Into<String>) -> Self {
         Self::new(intent, why, Vec::new())

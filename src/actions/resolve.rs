@@ -46,6 +46,39 @@ fn near<'a>(given: &str, names: impl Iterator<Item = (&'a str, String)>) -> Vec<
         .collect()
 }
 
+/// "No `what` `given`", with the near matches among `names` (name, label).
+fn not_found<'a>(
+    what: &'static str,
+    given: &str,
+    names: impl Iterator<Item = (&'a str, String)>,
+) -> ActionError {
+    ActionError::NotFound {
+        what,
+        given: given.to_owned(),
+        suggestions: near(given, names),
+    }
+}
+
+/// The one thing `given` names among what it `found`: none is refused as `nobody` says,
+/// several as ambiguous (`what` plural), each told apart by `describe`.
+fn the_one<'a, T>(
+    found: Vec<&'a T>,
+    given: &str,
+    what: &'static str,
+    nobody: impl FnOnce() -> ActionError,
+    describe: impl Fn(&T) -> String,
+) -> Result<&'a T, ActionError> {
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(nobody()),
+        many => Err(ActionError::Ambiguous {
+            what,
+            given: given.to_owned(),
+            candidates: many.iter().map(|item| describe(item)).collect(),
+        }),
+    }
+}
+
 /// An active workspace by UUID or name. `archived`, when given, lets the refusal say that the
 /// workspace exists but is archived.
 pub fn workspace<'a>(
@@ -65,14 +98,8 @@ pub fn workspace<'a>(
             gone.name
         )));
     }
-    Err(ActionError::NotFound {
-        what: "active workspace",
-        given: given.to_owned(),
-        suggestions: near(
-            given,
-            active.iter().map(|w| (w.name.as_str(), w.name.clone())),
-        ),
-    })
+    let names = active.iter().map(|w| (w.name.as_str(), w.name.clone()));
+    Err(not_found("active workspace", given, names))
 }
 
 /// How a person is named in messages: `Name <email>`, or the email alone.
@@ -127,40 +154,26 @@ pub fn person<'a>(
             .filter(|m| m.name.as_deref().is_some_and(|n| fold(n.trim()) == name))
             .collect()
     };
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => {
-            if directory
-                .invites()
-                .iter()
-                .any(|i| i.email.eq_ignore_ascii_case(trimmed))
-            {
-                return Err(ActionError::refused(format!(
-                    "{trimmed} is invited but not a member yet; they join once they accept the invitation"
-                )));
-            }
-            Err(ActionError::NotFound {
-                what: "organization member",
-                given: given.to_owned(),
-                suggestions: near(
-                    given,
-                    directory.members().iter().flat_map(|m| {
-                        let label = person_label(m);
-                        [m.name.as_deref(), m.email.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .map(move |text| (text, label.clone()))
-                    }),
-                ),
-            }
-            .dedup_suggestions())
+    let nobody = || {
+        if directory
+            .invites()
+            .iter()
+            .any(|i| i.email.eq_ignore_ascii_case(trimmed))
+        {
+            return ActionError::refused(format!(
+                "{trimmed} is invited but not a member yet; they join once they accept the invitation"
+            ));
         }
-        many => Err(ActionError::Ambiguous {
-            what: "people",
-            given: given.to_owned(),
-            candidates: many.iter().map(|m| person_label(m)).collect(),
-        }),
-    }
+        let names = directory.members().iter().flat_map(|m| {
+            let label = person_label(m);
+            [m.name.as_deref(), m.email.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(move |text| (text, label.clone()))
+        });
+        not_found("organization member", given, names).dedup_suggestions()
+    };
+    the_one(found, given, "people", nobody, person_label)
 }
 
 impl ActionError {
@@ -184,25 +197,13 @@ pub fn invite<'a>(
         .iter()
         .filter(|i| Some(i.uuid) == id || i.email.eq_ignore_ascii_case(trimmed))
         .collect();
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => Err(ActionError::NotFound {
-            what: "pending invitation for",
-            given: given.to_owned(),
-            suggestions: near(
-                given,
-                invites.iter().map(|i| (i.email.as_str(), i.email.clone())),
-            ),
-        }),
-        many => Err(ActionError::Ambiguous {
-            what: "invitations",
-            given: given.to_owned(),
-            candidates: many
-                .iter()
-                .map(|i| format!("{} ({})", i.email, i.uuid))
-                .collect(),
-        }),
-    }
+    let nobody = || {
+        let names = invites.iter().map(|i| (i.email.as_str(), i.email.clone()));
+        not_found("pending invitation for", given, names)
+    };
+    the_one(found, given, "invitations", nobody, |i| {
+        format!("{} ({})", i.email, i.uuid)
+    })
 }
 
 /// How a key is named in messages: `"ci" (abcd...wxyz)`, or the hidden key alone.
@@ -250,22 +251,11 @@ pub fn api_key<'a>(
             k.key_id
         )
     };
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => Err(ActionError::NotFound {
-            what: "API key",
-            given: given.to_owned(),
-            suggestions: near(
-                given,
-                candidates.filter_map(|k| Some((k.name.as_deref()?, key_label(k)))),
-            ),
-        }),
-        many => Err(ActionError::Ambiguous {
-            what: "API keys",
-            given: given.to_owned(),
-            candidates: many.iter().map(|k| describe(k)).collect(),
-        }),
-    }
+    let nobody = || {
+        let names = candidates.filter_map(|k| Some((k.name.as_deref()?, key_label(k))));
+        not_found("API key", given, names)
+    };
+    the_one(found, given, "API keys", nobody, describe)
 }
 
 #[cfg(test)]

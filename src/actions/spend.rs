@@ -1,7 +1,7 @@
 //! The organization's monthly spending limit: an amount, or none.
 
 use super::error::ActionError;
-use super::plan::{Intent, Plan, Step};
+use super::plan::{Intent, Plan};
 use super::request::Request;
 use crate::api::{LimitsOut, NewUsageLimitIn, WorkspaceOut};
 
@@ -57,13 +57,11 @@ pub fn set(
         shown(amount),
         shown(before)
     );
-    let mut plan = Plan::new(
+    let mut plan = Plan::single(
         intent,
         summary,
-        vec![Step::new(
-            Request::SetSpendLimit { body },
-            "set the monthly spending limit",
-        )],
+        Request::SetSpendLimit { body },
+        "set the monthly spending limit",
     );
     if let Some(limit) = amount {
         let lowered: Vec<String> = workspaces

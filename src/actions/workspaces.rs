@@ -92,13 +92,11 @@ pub fn create(new: &NewWorkspace, active: &[WorkspaceOut]) -> Result<Plan, Actio
     if new.add_all_members {
         summary.push_str(", every member of the organization joining it");
     }
-    Ok(Plan::new(
+    Ok(Plan::single(
         Intent::CreateWorkspace { name: name.clone() },
         summary,
-        vec![Step::new(
-            Request::CreateWorkspace { body },
-            format!("create \"{name}\""),
-        )],
+        Request::CreateWorkspace { body },
+        format!("create \"{name}\""),
     ))
 }
 

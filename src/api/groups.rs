@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::datetime::timestamp;
+use super::role_fields::role_body;
 use crate::domain::WorkspaceRole;
 
 /// What a group gives access to (`UserGroupTargetType`): `W` workspaces, `O` the organization.
@@ -32,14 +33,18 @@ pub struct AdminUserGroupOut {
     pub parent_group_ids: Vec<Uuid>,
 }
 
-/// `GET /user-groups` page (`AdminUserGroupsOut`).
+/// One page of a group listing whose entries are `items`, with the total and the page the
+/// server served.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AdminUserGroupsOut {
+pub struct ItemsPage<T> {
     pub total: i64,
-    pub items: Vec<AdminUserGroupOut>,
+    pub items: Vec<T>,
     pub page: i64,
     pub page_size: i64,
 }
+
+/// `GET /user-groups` page (`AdminUserGroupsOut`).
+pub type AdminUserGroupsOut = ItemsPage<AdminUserGroupOut>;
 
 /// `POST /user-groups` body (`AdminUserGroupIn`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -116,34 +121,15 @@ pub struct GroupWorkspaceAssignmentOut {
 }
 
 /// `GET /user-groups/{group_uuid}/workspaces` page (`GroupWorkspaceAssignmentsOut`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupWorkspaceAssignmentsOut {
-    pub total: i64,
-    pub items: Vec<GroupWorkspaceAssignmentOut>,
-    pub page: i64,
-    pub page_size: i64,
-}
+pub type GroupWorkspaceAssignmentsOut = ItemsPage<GroupWorkspaceAssignmentOut>;
 
-/// The three ways an assignment body names workspace roles (at most one may be used).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GroupRoleFields {
-    pub role_names: Option<Vec<WorkspaceRole>>,
-    /// Legacy codes (`A`, `M`) or role UUIDs from `GET /roles`.
-    pub roles: Option<Vec<String>>,
-    /// Deprecated single legacy code or UUID.
-    pub role: Option<String>,
-}
-
-/// `POST /user-groups/{group_uuid}/workspaces` body (`AssignGroupToWorkspaceIn`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AssignGroupToWorkspaceIn {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<WorkspaceRole>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    pub workspace_uuid: Uuid,
+role_body! {
+    group;
+    /// `POST /user-groups/{group_uuid}/workspaces` body (`AssignGroupToWorkspaceIn`).
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct AssignGroupToWorkspaceIn {
+        pub workspace_uuid: Uuid,
+    }
 }
 
 impl AssignGroupToWorkspaceIn {
@@ -156,26 +142,14 @@ impl AssignGroupToWorkspaceIn {
             workspace_uuid,
         }
     }
-
-    pub fn role_fields(&self) -> GroupRoleFields {
-        GroupRoleFields {
-            role_names: self.role_names.clone(),
-            roles: self.roles.clone(),
-            role: self.role.clone(),
-        }
-    }
 }
 
-/// `PATCH /user-groups/{group_uuid}/workspaces/{workspace_uuid}` body
-/// (`UpdateGroupWorkspaceAssignmentIn`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct UpdateGroupWorkspaceAssignmentIn {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<WorkspaceRole>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+role_body! {
+    group;
+    /// `PATCH /user-groups/{group_uuid}/workspaces/{workspace_uuid}` body
+    /// (`UpdateGroupWorkspaceAssignmentIn`).
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct UpdateGroupWorkspaceAssignmentIn {}
 }
 
 impl UpdateGroupWorkspaceAssignmentIn {
@@ -184,14 +158,6 @@ impl UpdateGroupWorkspaceAssignmentIn {
             role_names: Some(roles.to_vec()),
             roles: None,
             role: None,
-        }
-    }
-
-    pub fn role_fields(&self) -> GroupRoleFields {
-        GroupRoleFields {
-            role_names: self.role_names.clone(),
-            roles: self.roles.clone(),
-            role: self.role.clone(),
         }
     }
 }

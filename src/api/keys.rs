@@ -30,19 +30,13 @@ pub struct ApiKeyActions {
     pub delete: Option<KeyAction>,
 }
 
-/// A key in the organization's list (`APIKeyExtendedOUT`).
+/// A key in the organization's list (`APIKeyExtendedOUT`): the key as creation returns it
+/// (its plaintext always `null` here), then where it lives and who made it. It reads as the
+/// key it extends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiKeyExtendedOut {
-    pub key_id: Uuid,
-    /// Always `null` in lists: the plaintext exists only in the creating response.
-    pub key: Option<String>,
-    pub name: Option<String>,
-    pub hidden_key: String,
-    #[serde(with = "timestamp_opt")]
-    pub created_at: Option<OffsetDateTime>,
-    #[serde(with = "date_opt")]
-    pub expiration_date: Option<Date>,
-    pub actions: ApiKeyActions,
+    #[serde(flatten)]
+    pub api_key: ApiKeyOut,
     pub workspace_id: Option<Uuid>,
     pub workspace_name: Option<String>,
     pub created_by: Option<String>,
@@ -50,6 +44,14 @@ pub struct ApiKeyExtendedOut {
     #[serde(with = "date_opt")]
     pub last_used: Option<Date>,
     pub can_delete: Option<bool>,
+}
+
+impl std::ops::Deref for ApiKeyExtendedOut {
+    type Target = ApiKeyOut;
+
+    fn deref(&self) -> &ApiKeyOut {
+        &self.api_key
+    }
 }
 
 /// `GET /api-keys` response (`APIKeysExtendedOUT`).

@@ -21,6 +21,7 @@ pub mod keys;
 pub mod models;
 pub mod operations;
 pub mod paths;
+pub mod role_fields;
 pub mod roles;
 pub mod scim;
 pub mod usage;
@@ -37,6 +38,7 @@ pub use groups::*;
 pub use keys::*;
 pub use models::*;
 pub use operations::{Operation, Verb};
+pub use role_fields::{GroupRoleFields, OrgRoleFields};
 pub use roles::*;
 pub use scim::*;
 pub use usage::*;
@@ -51,3 +53,6 @@ where
 {
     serde::Deserialize::deserialize(deserializer).map(Some)
 }
+
+#[cfg(test)]
+mod wire_tests;

@@ -7,44 +7,14 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::datetime::timestamp;
+use super::role_fields::role_body;
 use super::workspaces::MemberWorkspaceInfo;
-use crate::domain::OrgRole;
 
 /// A product seat (`PlanType`).
 pub type PlanType = String;
 pub const PLAN_TYPES: [&str; 5] = ["API", "CHAT", "ON_PREMISE", "LICENSE", "MISTRAL_CODE"];
 /// Seats a member update may set.
 pub const MEMBER_SEAT_TYPES: [&str; 2] = ["CHAT", "MISTRAL_CODE"];
-
-/// The four ways a write body can name organization roles (at most one may be used), as one
-/// value. Bodies carry the four fields inline (`role_names`, `roles`, `role_name`, `role`);
-/// `org_role_fields()` on each body gathers them for checking and resolving.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct OrgRoleFields {
-    pub role_names: Option<Vec<OrgRole>>,
-    /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
-    pub roles: Option<Vec<String>>,
-    /// Deprecated single role name.
-    pub role_name: Option<OrgRole>,
-    /// Deprecated single legacy code or UUID.
-    pub role: Option<String>,
-}
-
-/// Declares the four inline role fields of a body and its `org_role_fields()` accessor.
-macro_rules! org_role_accessor {
-    ($ty:ty) => {
-        impl $ty {
-            pub fn org_role_fields(&self) -> OrgRoleFields {
-                OrgRoleFields {
-                    role_names: self.role_names.clone(),
-                    roles: self.roles.clone(),
-                    role_name: self.role_name,
-                    role: self.role.clone(),
-                }
-            }
-        }
-    };
-}
 
 /// A member of the organization as `GET /users` lists it (`AdminOrganizationMemberOUT`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,28 +76,18 @@ pub struct OrganizationAdminUsersOut {
     pub page_size: Option<i64>,
 }
 
-/// One entry of the `POST /users` body (`OrganizationMemberCreate`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OrganizationMemberCreate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<OrgRole>>,
-    /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<String>>,
-    /// Deprecated single role name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<OrgRole>,
-    /// Deprecated single legacy code or UUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_types: Option<Vec<PlanType>>,
+role_body! {
+    org;
+    /// One entry of the `POST /users` body (`OrganizationMemberCreate`).
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct OrganizationMemberCreate {
+        pub email: String,
+        pub first_name: String,
+        pub last_name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub subscription_types: Option<Vec<PlanType>>,
+    }
 }
-
-org_role_accessor!(OrganizationMemberCreate);
 
 /// `POST /users` response (`OrganizationUsersCreateOUT`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,25 +96,15 @@ pub struct OrganizationUsersCreateOut {
     pub email_to_user_id: BTreeMap<String, String>,
 }
 
-/// `PATCH /users/{user_id}` body (`AdminOrganizationMemberUpdate`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct AdminOrganizationMemberUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<OrgRole>>,
-    /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<String>>,
-    /// Deprecated single role name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<OrgRole>,
-    /// Deprecated single legacy code or UUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_types: Option<Vec<String>>,
+role_body! {
+    org;
+    /// `PATCH /users/{user_id}` body (`AdminOrganizationMemberUpdate`).
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct AdminOrganizationMemberUpdate {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub subscription_types: Option<Vec<String>>,
+    }
 }
-
-org_role_accessor!(AdminOrganizationMemberUpdate);
 
 /// `DELETE /users/{id}` and `DELETE /users-invite/{id}` response (`DeleteOUT`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,35 +112,25 @@ pub struct DeleteOut {
     pub message: String,
 }
 
-/// `POST /users-invite` body (`OrganizationInviteIN`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct OrganizationInviteIn {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_names: Option<Vec<OrgRole>>,
-    /// Legacy codes (`A`, `M`, `B`) or role UUIDs from `GET /roles`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<String>>,
-    /// Deprecated single role name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<OrgRole>,
-    /// Deprecated single legacy code or UUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// One address, or several separated by commas or newlines.
-    pub email: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_type: Option<PlanType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription_types: Option<Vec<PlanType>>,
-    #[serde(default)]
-    pub subscription_seat_automatic_granting: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_language: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace_uuids: Option<Vec<Uuid>>,
+role_body! {
+    org;
+    /// `POST /users-invite` body (`OrganizationInviteIN`).
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct OrganizationInviteIn {
+        /// One address, or several separated by commas or newlines.
+        pub email: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub subscription_type: Option<PlanType>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub subscription_types: Option<Vec<PlanType>>,
+        #[serde(default)]
+        pub subscription_seat_automatic_granting: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub email_language: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub workspace_uuids: Option<Vec<Uuid>>,
+    }
 }
-
-org_role_accessor!(OrganizationInviteIn);
 
 pub const EMAIL_LANGUAGES: [&str; 9] = ["en", "fr", "es", "de", "it", "pt_br", "pl", "ar", "nl"];
 

@@ -39,20 +39,22 @@ pub struct WorkspaceOut {
     pub is_default: bool,
 }
 
-/// A workspace as creation returns it (`WorkspaceEnrichedOUT`): with the roles it grants.
+/// A workspace as creation returns it (`WorkspaceEnrichedOUT`): the workspace, then the roles
+/// its creator holds in it. It reads as the workspace it extends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceEnrichedOut {
-    pub uuid: Uuid,
-    pub name: String,
-    pub description: Option<String>,
-    pub icon: Option<String>,
-    #[serde(default)]
-    pub members_count: Option<i64>,
-    #[serde(default)]
-    pub spend_limit: Option<WorkspaceSpendLimitOut>,
-    pub is_default: bool,
+    #[serde(flatten)]
+    pub workspace: WorkspaceOut,
     pub raw_roles: Vec<String>,
     pub raw_role: String,
+}
+
+impl std::ops::Deref for WorkspaceEnrichedOut {
+    type Target = WorkspaceOut;
+
+    fn deref(&self) -> &WorkspaceOut {
+        &self.workspace
+    }
 }
 
 /// `GET /workspaces` page (`WorkspacesOut`).

@@ -254,13 +254,15 @@ fn add_only_touches_newcomers_and_creation_makes_the_admin() {
     assert_eq!(research[2], (f.cy, vec!["user".to_owned()]));
 
     let created = crate::api::WorkspaceEnrichedOut {
-        uuid: Uuid::new_v4(),
-        name: "New".into(),
-        description: None,
-        icon: None,
-        members_count: None,
-        spend_limit: None,
-        is_default: false,
+        workspace: crate::api::WorkspaceOut {
+            uuid: Uuid::new_v4(),
+            name: "New".into(),
+            description: None,
+            icon: None,
+            members_count: None,
+            spend_limit: None,
+            is_default: false,
+        },
         raw_roles: Vec::new(),
         raw_role: String::new(),
     };

@@ -13,8 +13,8 @@ use uuid::Uuid;
 use super::error::ClientError;
 use super::transport::AdminClient;
 use crate::api::{
-    AdminUserGroupMemberOut, AdminUserGroupMembersOut, AdminUserGroupOut, AdminUserGroupsOut,
-    GroupWorkspaceAssignmentOut, GroupWorkspaceAssignmentsOut,
+    AdminUserGroupMemberOut, AdminUserGroupMembersOut, AdminUserGroupOut,
+    GroupWorkspaceAssignmentOut, ItemsPage,
 };
 
 /// The contract's largest `page_size` for the group listings.
@@ -25,35 +25,24 @@ const CONCURRENT_PAGES: usize = 4;
 /// A page that states the total and its own size.
 trait Page {
     type Item;
-    fn total(&self) -> i64;
-    fn size(&self) -> i64;
-    fn into_items(self) -> Vec<Self::Item>;
+    /// The total, the page size the server used, and the entries.
+    fn into_parts(self) -> (i64, i64, Vec<Self::Item>);
 }
 
-macro_rules! page {
-    ($page:ty, $item:ty, $field:ident) => {
-        impl Page for $page {
-            type Item = $item;
-            fn total(&self) -> i64 {
-                self.total
-            }
-            fn size(&self) -> i64 {
-                self.page_size
-            }
-            fn into_items(self) -> Vec<$item> {
-                self.$field
-            }
-        }
-    };
+/// Groups and a group's workspace assignments.
+impl<T> Page for ItemsPage<T> {
+    type Item = T;
+    fn into_parts(self) -> (i64, i64, Vec<T>) {
+        (self.total, self.page_size, self.items)
+    }
 }
 
-page!(AdminUserGroupsOut, AdminUserGroupOut, items);
-page!(AdminUserGroupMembersOut, AdminUserGroupMemberOut, members);
-page!(
-    GroupWorkspaceAssignmentsOut,
-    GroupWorkspaceAssignmentOut,
-    items
-);
+impl Page for AdminUserGroupMembersOut {
+    type Item = AdminUserGroupMemberOut;
+    fn into_parts(self) -> (i64, i64, Vec<AdminUserGroupMemberOut>) {
+        (self.total, self.page_size, self.members)
+    }
+}
 
 /// Fetches page 1, then every further page the total calls for; `key` de-duplicates.
 async fn all_pages<P, F, Fut, K>(
@@ -66,11 +55,8 @@ where
     Fut: Future<Output = Result<P, ClientError>>,
     K: Eq + Hash,
 {
-    let first = fetch(1, GROUP_PAGE_SIZE).await?;
-    let total = first.total();
     // The size the server says it used (it may serve less than asked), else what it sent.
-    let stated = first.size();
-    let mut items = first.into_items();
+    let (total, stated, mut items) = fetch(1, GROUP_PAGE_SIZE).await?.into_parts();
     let size = if stated > 0 {
         stated
     } else {
@@ -85,7 +71,7 @@ where
         .try_collect()
         .await?;
     for page in rest {
-        items.extend(page.into_items());
+        items.extend(page.into_parts().2);
     }
     let mut seen = HashSet::new();
     items.retain(|item| seen.insert(key(item)));

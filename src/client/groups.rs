@@ -25,7 +25,7 @@ impl AdminClient {
     ) -> Result<AdminUserGroupsOut, ClientError> {
         let call = Call::to(Operation::ListGroups, &[], "Page")
             .page(page, page_size)
-            .query_some("search", search.filter(|s| !s.is_empty()));
+            .filter("search", search);
         self.send(call).await
     }
 
@@ -73,20 +73,14 @@ impl AdminClient {
 
     /// `POST /user-groups/{id}/members`: organization members only.
     pub async fn add_group_members(&self, id: Uuid, users: &[Uuid]) -> Result<(), ClientError> {
-        let body = AdminAssignUsersToGroupIn {
-            user_uuids: users.to_vec(),
-        };
-        let call = Call::to(Operation::AddGroupMembers, &[id], "User group");
-        self.send_unit(call.json(&body)?).await
+        self.send_unit(members_call(Operation::AddGroupMembers, id, users)?)
+            .await
     }
 
     /// `DELETE /user-groups/{id}/members` (a DELETE with a JSON body).
     pub async fn remove_group_members(&self, id: Uuid, users: &[Uuid]) -> Result<(), ClientError> {
-        let body = AdminAssignUsersToGroupIn {
-            user_uuids: users.to_vec(),
-        };
-        let call = Call::to(Operation::RemoveGroupMembers, &[id], "User group");
-        self.send_unit(call.json(&body)?).await
+        self.send_unit(members_call(Operation::RemoveGroupMembers, id, users)?)
+            .await
     }
 
     /// `GET /user-groups/{id}/workspaces`: one page of workspace assignments (at most 100).
@@ -183,4 +177,12 @@ impl AdminClient {
         );
         self.send_unit(call.json(provision)?).await
     }
+}
+
+/// A call that adds users to a group or takes them out: both send the same body.
+fn members_call(operation: Operation, group: Uuid, users: &[Uuid]) -> Result<Call, ClientError> {
+    let body = AdminAssignUsersToGroupIn {
+        user_uuids: users.to_vec(),
+    };
+    Call::to(operation, &[group], "User group").json(&body)
 }

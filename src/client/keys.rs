@@ -23,7 +23,7 @@ impl AdminClient {
         let call = Call::to(Operation::ListApiKeys, &[], "Page")
             .query("limit", limit)
             .query("offset", offset)
-            .query_some("name", name.filter(|n| !n.is_empty()));
+            .filter("name", name);
         self.send(call).await
     }
 

@@ -121,6 +121,12 @@ impl Call {
         self.query("page", page).query("page_size", page_size)
     }
 
+    /// A text filter: left out when absent or empty, since an empty filter would match
+    /// everything anyway and the service need not see it.
+    pub fn filter(self, name: &'static str, text: Option<&str>) -> Self {
+        self.query_some(name, text.filter(|t| !t.is_empty()))
+    }
+
     /// Adds `name=value` only when there is a value.
     pub fn query_some(self, name: &'static str, value: Option<impl ToString>) -> Self {
         match value {

@@ -22,7 +22,7 @@ impl AdminClient {
     ) -> Result<OrganizationAdminUsersOut, ClientError> {
         let call = Call::to(Operation::ListUsers, &[], "Page")
             .page(page, page_size)
-            .query_some("email", email.filter(|e| !e.is_empty()));
+            .filter("email", email);
         self.send(call).await
     }
 

@@ -54,11 +54,8 @@ impl AdminClient {
         id: Uuid,
         members: &[WorkspaceMemberSingleIn],
     ) -> Result<AddUsersToWorkspaceOut, ClientError> {
-        let body = WorkspaceMemberIn {
-            members: Some(members.to_vec()),
-        };
-        let call = Call::to(Operation::AddWorkspaceMembers, &[id], "Workspace");
-        self.send(call.json(&body)?).await
+        self.send(members_call(Operation::AddWorkspaceMembers, id, members)?)
+            .await
     }
 
     /// `PATCH /workspaces/{id}/users`: adds or updates; how a member's role changes. It sets
@@ -68,11 +65,8 @@ impl AdminClient {
         id: Uuid,
         members: &[WorkspaceMemberSingleIn],
     ) -> Result<AddOrUpdateUsersToWorkspaceOut, ClientError> {
-        let body = WorkspaceMemberIn {
-            members: Some(members.to_vec()),
-        };
-        let call = Call::to(Operation::UpsertWorkspaceMembers, &[id], "Workspace");
-        self.send(call.json(&body)?.idempotent()).await
+        let call = members_call(Operation::UpsertWorkspaceMembers, id, members)?;
+        self.send(call.idempotent()).await
     }
 
     /// `DELETE /workspaces/{id}/remove-users` (a DELETE with a JSON body).
@@ -90,4 +84,16 @@ impl AdminClient {
         let call = Call::to(Operation::RemoveWorkspaceMembers, &[id], "Workspace");
         self.send(call.json(&body)?).await
     }
+}
+
+/// A call that adds members to a workspace or sets their roles: both send the same body.
+fn members_call(
+    operation: Operation,
+    workspace: Uuid,
+    members: &[WorkspaceMemberSingleIn],
+) -> Result<Call, ClientError> {
+    let body = WorkspaceMemberIn {
+        members: Some(members.to_vec()),
+    };
+    Call::to(operation, &[workspace], "Workspace").json(&body)
 }

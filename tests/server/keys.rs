@@ -82,7 +82,7 @@ async fn the_list_is_newest_first_and_filters_by_name_or_last_four_characters() 
         .await
         .keys
         .into_iter()
-        .map(|k| k.name.unwrap())
+        .map(|k| k.api_key.name.unwrap())
         .collect();
     assert_eq!(names, ["Ünïcode bot", "Staging", "Production"]);
     let page = keys(&h, "limit=1&offset=1").await;

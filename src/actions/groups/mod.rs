@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::error::{ActionError, list_some};
 use super::outcome::count_of;
-use super::plan::{Intent, Plan, Step};
+use super::plan::{Intent, Plan};
 use super::request::Request;
 use super::request_groups::GroupRequest;
 use super::resolve::name_holder;
@@ -83,10 +83,11 @@ fn ensure_name_free(
 }
 
 pub(super) fn plan(done: String, summary: String, request: GroupRequest, label: String) -> Plan {
-    Plan::new(
+    Plan::single(
         Intent::Group { done },
         summary,
-        vec![Step::new(Request::Group(request), label)],
+        Request::Group(request),
+        label,
     )
 }
 

@@ -4,10 +4,6 @@ use crate::actions::members::Person;
 use crate::api::{AdminUserGroupMemberOut, WorkspaceRoleRef};
 use crate::domain::WorkspaceRole;
 
-fn group_named(n: u128, name: &str) -> AdminUserGroupOut {
-    group_out(n, name, &[])
-}
-
 fn person(n: u128, name: &str) -> Person {
     Person {
         user_id: id(n),
@@ -26,8 +22,8 @@ fn member(n: u128) -> AdminUserGroupMemberOut {
 #[test]
 fn groups_are_found_by_name_folded_or_uuid_and_names_stay_unique() {
     let groups = vec![
-        group_named(50, "Research Engineers"),
-        group_named(51, "Évaluation"),
+        group_out(50, "Research Engineers", &[]),
+        group_out(51, "Évaluation", &[]),
     ];
     assert_eq!(group(&groups, " evaluation ").unwrap().uuid, id(51));
     assert_eq!(group(&groups, &id(50).to_string()).unwrap().uuid, id(50));
@@ -45,7 +41,7 @@ fn groups_are_found_by_name_folded_or_uuid_and_names_stay_unique() {
 
 #[test]
 fn provider_groups_keep_their_members_and_name_but_not_their_description() {
-    let mut idp = group_named(52, "Engineering");
+    let mut idp = group_out(52, "Engineering", &[]);
     idp.externally_managed = Some(true);
     let err = add_members(&idp, &[person(10, "Zoë")], &[]).unwrap_err();
     assert!(err.to_string().contains("identity provider"), "{err}");
@@ -57,7 +53,7 @@ fn provider_groups_keep_their_members_and_name_but_not_their_description() {
 
 #[test]
 fn members_already_in_a_group_are_left_out_and_said_so() {
-    let group = group_named(50, "Finance");
+    let group = group_out(50, "Finance", &[]);
     let plan = add_members(
         &group,
         &[person(10, "Zoë"), person(11, "Jane")],
@@ -79,9 +75,9 @@ fn members_already_in_a_group_are_left_out_and_said_so() {
 
 #[test]
 fn nesting_sends_the_full_list_of_parents_and_refuses_a_group_inside_itself() {
-    let mut child = group_named(51, "Evaluation");
+    let mut child = group_out(51, "Evaluation", &[]);
     child.parent_group_ids = vec![id(60)];
-    let parent = group_named(50, "Research Engineers");
+    let parent = group_out(50, "Research Engineers", &[]);
     let plan = nest(&child, &parent, true).unwrap();
     let Request::Group(GroupRequest::Update { body, .. }) = &plan.steps[0].request else {
         panic!("{plan:?}");
@@ -93,7 +89,7 @@ fn nesting_sends_the_full_list_of_parents_and_refuses_a_group_inside_itself() {
 
 #[test]
 fn assigning_again_changes_the_roles_and_the_same_roles_change_nothing() {
-    let group = group_named(50, "Research Engineers");
+    let group = group_out(50, "Research Engineers", &[]);
     let research = workspace(RESEARCH, "Research");
     let catalog = catalog().workspace_roles;
     let fresh = assign(&group, &research, &["dev".into()], &[], &catalog).unwrap();
@@ -136,7 +132,7 @@ fn assigning_again_changes_the_roles_and_the_same_roles_change_nothing() {
 
 #[test]
 fn deleting_a_group_is_confirmed_by_its_name_and_says_what_goes() {
-    let mut group = group_named(50, "Finance");
+    let mut group = group_out(50, "Finance", &[]);
     group.organization_role = Some(OrgRole::BillingManager.uuid().to_string());
     let plan = delete(&group, 3, &[]).unwrap();
     assert!(plan.is_irreversible());

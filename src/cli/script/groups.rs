@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use super::change::{self, ChangeArgs, ConfirmArgs};
 use super::exit::Failure;
 use super::session::Session;
+use super::workspace_args::GrantedRoles;
 use crate::actions::groups;
 use crate::actions::members::Person;
 use crate::actions::{Plan, resolve, roles};
@@ -121,13 +122,8 @@ pub struct AssignArgs {
     pub group: String,
     /// The workspace: its name or UUID.
     pub workspace: String,
-    /// A workspace role the group's members gain there (repeatable).
-    #[arg(
-        long = "role",
-        value_name = "ROLE",
-        default_value = "workspace_contributor"
-    )]
-    pub roles: Vec<String>,
+    #[command(flatten)]
+    pub granted: GrantedRoles,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -278,6 +274,7 @@ pub async fn run(session: &Session, command: &GroupsCommand) -> Result<(), Failu
             )?;
             let catalog = &catalog.workspace_roles;
             let roles = args
+                .granted
                 .roles
                 .iter()
                 .map(|r| roles::workspace_role(catalog, r))

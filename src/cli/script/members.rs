@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 use super::change::{self, ChangeArgs};
 use super::exit::Failure;
 use super::session::Session;
+use super::workspace_args::{GrantedRoles, WorkspaceMembers};
 use crate::actions::members::{self, Person};
 use crate::actions::roles::{self, RoleTick};
 use crate::actions::{ActionError, resolve};
@@ -28,13 +29,8 @@ pub struct AddArgs {
     /// Organization members: emails, names or UUIDs.
     #[arg(required = true, value_name = "PERSON")]
     pub people: Vec<String>,
-    /// Their workspace role (repeat for several).
-    #[arg(
-        long = "role",
-        value_name = "ROLE",
-        default_value = "workspace_contributor"
-    )]
-    pub roles: Vec<String>,
+    #[command(flatten)]
+    pub granted: GrantedRoles,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -42,11 +38,8 @@ pub struct AddArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("how").required(true).multiple(true)))]
 pub struct SetRolesArgs {
-    /// The workspace: its name or UUID.
-    pub workspace: String,
-    /// Members of the workspace: emails, names or UUIDs.
-    #[arg(required = true, value_name = "PERSON")]
-    pub people: Vec<String>,
+    #[command(flatten)]
+    pub members: WorkspaceMembers,
     /// Exactly these roles, every other one dropped (repeat for several).
     #[arg(long = "role", value_name = "ROLE", group = "how", conflicts_with_all = ["add", "remove"])]
     pub roles: Vec<String>,
@@ -62,11 +55,8 @@ pub struct SetRolesArgs {
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    /// The workspace: its name or UUID.
-    pub workspace: String,
-    /// Members of the workspace: emails, names or UUIDs.
-    #[arg(required = true, value_name = "PERSON")]
-    pub people: Vec<String>,
+    #[command(flatten)]
+    pub members: WorkspaceMembers,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -110,14 +100,14 @@ pub async fn run(session: &Session, command: &MembersCommand) -> Result<(), Fail
         MembersCommand::Add(args) => {
             let (workspace, directory, people) =
                 load(client, &args.workspace, &args.people).await?;
-            let roles = role_names(&args.roles, &directory)?;
+            let roles = role_names(&args.granted.roles, &directory)?;
             let catalog = &directory.role_catalog().workspace_roles;
             let plan = members::add(&workspace, &people, &roles, &directory, catalog)?;
             change::apply(session, &args.change, &[], &plan).await
         }
         MembersCommand::SetRoles(args) => {
             let (workspace, directory, people) =
-                load(client, &args.workspace, &args.people).await?;
+                load(client, &args.members.workspace, &args.members.people).await?;
             let catalog = &directory.role_catalog().workspace_roles;
             let targets = members::targets(&workspace, &people, &directory)?;
             let ticks = if args.roles.is_empty() {
@@ -137,7 +127,7 @@ pub async fn run(session: &Session, command: &MembersCommand) -> Result<(), Fail
         }
         MembersCommand::Remove(args) => {
             let (workspace, directory, people) =
-                load(client, &args.workspace, &args.people).await?;
+                load(client, &args.members.workspace, &args.members.people).await?;
             let plan = members::remove(&workspace, &people, &directory)?;
             change::apply(session, &args.change, &[], &plan).await
         }

@@ -19,6 +19,7 @@ mod people;
 mod session;
 mod spend;
 mod workspace;
+mod workspace_args;
 
 use std::process::ExitCode;
 

@@ -28,6 +28,32 @@ pub enum GroupField {
     NestedIn,
 }
 
+impl WorkspaceField {
+    /// The field as an organization file names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Description => "description",
+            Self::Icon => "icon",
+            Self::MembersCanCreateApiKeys => "members_can_create_api_keys",
+            Self::MonthlySpendCap => "monthly_spend_cap",
+        }
+    }
+}
+
+impl GroupField {
+    /// The field as an organization file names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Description => "description",
+            Self::TargetType => "target_type",
+            Self::OrganizationRole => "organization_role",
+            Self::NestedIn => "nested_in",
+        }
+    }
+}
+
 /// A field's value before or after a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

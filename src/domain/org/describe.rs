@@ -1,6 +1,6 @@
 //! How a change reads as a diff line: `~ "Research" member jane@x.io: dev -> workspace_admin`.
 
-use super::change::{Change, GroupField, WorkspaceField, quoted};
+use super::change::{Change, quoted};
 
 fn roles(list: &[String]) -> String {
     if list.is_empty() {
@@ -29,7 +29,7 @@ impl Change {
                 after,
             } => format!(
                 "workspace {workspace:?} {}: {before} -> {after}",
-                workspace_field(*field)
+                field.name()
             ),
             Self::ArchiveWorkspace {
                 workspace,
@@ -111,10 +111,7 @@ impl Change {
                 before,
                 after,
             } => {
-                format!(
-                    "group {group:?} {}: {before} -> {after}",
-                    group_field(*field)
-                )
+                format!("group {group:?} {}: {before} -> {after}", field.name())
             }
             Self::DeleteGroup {
                 group,
@@ -158,25 +155,5 @@ impl Change {
             }
             Self::Irreversible { what, .. } => what.clone(),
         }
-    }
-}
-
-fn workspace_field(field: WorkspaceField) -> &'static str {
-    match field {
-        WorkspaceField::Name => "name",
-        WorkspaceField::Description => "description",
-        WorkspaceField::Icon => "icon",
-        WorkspaceField::MembersCanCreateApiKeys => "members_can_create_api_keys",
-        WorkspaceField::MonthlySpendCap => "monthly_spend_cap",
-    }
-}
-
-fn group_field(field: GroupField) -> &'static str {
-    match field {
-        GroupField::Name => "name",
-        GroupField::Description => "description",
-        GroupField::TargetType => "target_type",
-        GroupField::OrganizationRole => "organization_role",
-        GroupField::NestedIn => "nested_in",
     }
 }

@@ -47,23 +47,6 @@ pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
     out
 }
 
-fn edit(
-    out: &mut Diff,
-    workspace: &str,
-    field: WorkspaceField,
-    before: FieldValue,
-    after: FieldValue,
-) {
-    if before != after {
-        out.changes.push(Change::EditWorkspace {
-            workspace: workspace.to_owned(),
-            field,
-            before,
-            after,
-        });
-    }
-}
-
 fn workspaces(live: &Index, wanted: &Index, out: &mut Diff) {
     let mut seen = HashSet::new();
     for want in &wanted.org.workspaces {
@@ -144,66 +127,50 @@ fn check_members(
 
 fn one_workspace(now: &Workspace, want: &Workspace, out: &mut Diff) {
     let name = now.name.as_str();
-    let text = |t: &str| FieldValue::Text(t.to_owned());
-    edit(
-        out,
-        name,
-        WorkspaceField::Description,
-        text(&now.description),
-        text(&want.description),
-    );
-    edit(
-        out,
-        name,
-        WorkspaceField::Icon,
-        text(&now.icon),
-        text(&want.icon),
-    );
-    if let (Some(before), Some(after)) = (
+    let pair = (now, want);
+    compare(out, pair, WorkspaceField::Description, name, |w| {
+        text(&w.description)
+    });
+    compare(out, pair, WorkspaceField::Icon, name, |w| text(&w.icon));
+    let api_keys = WorkspaceField::MembersCanCreateApiKeys;
+    let setting = (
         now.members_can_create_api_keys,
         want.members_can_create_api_keys,
-    ) {
-        edit(
-            out,
-            name,
-            WorkspaceField::MembersCanCreateApiKeys,
-            FieldValue::Flag(before),
-            FieldValue::Flag(after),
-        );
-    } else if want.members_can_create_api_keys.is_some() {
-        out.notes.push(format!(
-            "workspace {name:?}: members_can_create_api_keys is a local-server setting this server does not serve; left as it is"
-        ));
-    }
-    if let (Some(before), Some(after)) = (now.monthly_spend_cap, want.monthly_spend_cap) {
-        edit(
-            out,
-            name,
-            WorkspaceField::MonthlySpendCap,
-            FieldValue::Limit(before),
-            FieldValue::Limit(after),
-        );
-    } else if want.monthly_spend_cap.is_some() {
-        out.notes.push(format!(
-            "workspace {name:?}: monthly_spend_cap is a local-server setting this server does not serve; left as it is"
-        ));
-    }
-    for (email, roles) in &want.members {
-        match now.member(email) {
-            None => out.changes.push(Change::AddMember {
-                workspace: name.to_owned(),
-                email: email.clone(),
-                roles: roles.clone(),
-            }),
-            Some(held) if held != roles => out.changes.push(Change::SetMemberRoles {
-                workspace: name.to_owned(),
-                email: email.clone(),
-                before: held.clone(),
-                after: roles.clone(),
-            }),
-            Some(_) => {}
-        }
-    }
+    );
+    local_setting(
+        out,
+        name,
+        api_keys,
+        "members_can_create_api_keys",
+        setting,
+        FieldValue::Flag,
+    );
+    let cap = (now.monthly_spend_cap, want.monthly_spend_cap);
+    local_setting(
+        out,
+        name,
+        WorkspaceField::MonthlySpendCap,
+        "monthly_spend_cap",
+        cap,
+        FieldValue::Limit,
+    );
+    let changes =
+        role_holdings(&want.members, |email| now.member(email)).map(|(email, held, roles)| {
+            match held {
+                None => Change::AddMember {
+                    workspace: name.to_owned(),
+                    email: email.clone(),
+                    roles: roles.clone(),
+                },
+                Some(held) => Change::SetMemberRoles {
+                    workspace: name.to_owned(),
+                    email: email.clone(),
+                    before: held.clone(),
+                    after: roles.clone(),
+                },
+            }
+        });
+    out.changes.extend(changes);
     for (email, roles) in &now.members {
         if want.member(email).is_none() {
             if now.default {
@@ -330,19 +297,94 @@ pub(super) fn names(list: &[String]) -> FieldValue {
     FieldValue::Names(list.to_vec())
 }
 
-pub(super) fn group_edit(
+/// A field of something named (a workspace, a group) that a diff edits in place.
+pub(super) trait EditableField: Copy {
+    /// The change that sets this field of `name` from `before` to `after`.
+    fn change(self, name: &str, before: FieldValue, after: FieldValue) -> Change;
+}
+
+impl EditableField for WorkspaceField {
+    fn change(self, name: &str, before: FieldValue, after: FieldValue) -> Change {
+        let workspace = name.to_owned();
+        Change::EditWorkspace {
+            workspace,
+            field: self,
+            before,
+            after,
+        }
+    }
+}
+
+impl EditableField for GroupField {
+    fn change(self, name: &str, before: FieldValue, after: FieldValue) -> Change {
+        let group = name.to_owned();
+        Change::EditGroup {
+            group,
+            field: self,
+            before,
+            after,
+        }
+    }
+}
+
+/// Records an edit of `field` of `name` when its value differs.
+pub(super) fn edit(
     out: &mut Diff,
-    group: &str,
-    field: GroupField,
+    name: &str,
+    field: impl EditableField,
     before: FieldValue,
     after: FieldValue,
 ) {
     if before != after {
-        out.changes.push(Change::EditGroup {
-            group: group.to_owned(),
-            field,
-            before,
-            after,
-        });
+        out.changes.push(field.change(name, before, after));
     }
+}
+
+/// Records an edit of `field` when `value` reads it differently from `now` and `want`.
+pub(super) fn compare<T>(
+    out: &mut Diff,
+    (now, want): (&T, &T),
+    field: impl EditableField,
+    name: &str,
+    value: impl Fn(&T) -> FieldValue,
+) {
+    edit(out, name, field, value(now), value(want));
+}
+
+/// A workspace setting only the local server serves: edited where both sides have it, and
+/// where only the file has it, said to be left alone.
+fn local_setting<T>(
+    out: &mut Diff,
+    name: &str,
+    field: WorkspaceField,
+    label: &str,
+    (now, want): (Option<T>, Option<T>),
+    value: fn(T) -> FieldValue,
+) {
+    match (now, want) {
+        (Some(before), Some(after)) => edit(out, name, field, value(before), value(after)),
+        (None, Some(_)) => out.notes.push(format!(
+            "workspace {name:?}: {label} is a local-server setting this server does not serve; left as it is"
+        )),
+        _ => {}
+    }
+}
+
+/// Each wanted holder of roles (a workspace's member, a group's workspace) whose roles differ
+/// from what `held` says it holds now: with `None` for a new holder, else the roles it holds.
+pub(super) fn role_holdings<'a>(
+    wanted: &'a BTreeMap<String, Vec<String>>,
+    held: impl Fn(&str) -> Option<&'a Vec<String>> + 'a,
+) -> impl Iterator<Item = (&'a String, Option<&'a Vec<String>>, &'a Vec<String>)> + 'a {
+    wanted
+        .iter()
+        .filter_map(move |(holder, roles)| match held(holder) {
+            Some(now) if now == roles => None,
+            now => Some((holder, now, roles)),
+        })
+}
+
+/// A text field as a diff value.
+pub(super) fn text(value: &str) -> FieldValue {
+    FieldValue::Text(value.to_owned())
 }

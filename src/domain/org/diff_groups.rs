@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::Group;
-use super::change::{Change, FieldValue, GroupField};
-use super::diff::{Diff, choice, creation_order, group_edit, names};
+use super::change::{Change, GroupField};
+use super::diff::{Diff, choice, compare, creation_order, names, role_holdings, text};
 use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
 
@@ -106,42 +106,27 @@ fn check(live: &Index, wanted: &Index, want: &Group, out: &mut Diff) {
 
 fn one_group(now: &Group, want: &Group, out: &mut Diff) {
     let name = now.name.as_str();
-    let text = |t: &str| FieldValue::Text(t.to_owned());
-    group_edit(
-        out,
-        name,
-        GroupField::Description,
-        text(&now.description),
-        text(&want.description),
-    );
+    let pair = (now, want);
+    compare(out, pair, GroupField::Description, name, |g| {
+        text(&g.description)
+    });
     if want.target_type.is_some() {
-        group_edit(
-            out,
-            name,
-            GroupField::TargetType,
-            choice(&now.target_type),
-            choice(&want.target_type),
-        );
+        compare(out, pair, GroupField::TargetType, name, |g| {
+            choice(&g.target_type)
+        });
     }
-    match (&now.organization_role, &want.organization_role) {
-        (Some(_), None) => out.problems.push(format!("group {name:?}: {ROLE_STAYS}")),
-        (before, after) => group_edit(
-            out,
-            name,
-            GroupField::OrganizationRole,
-            choice(before),
-            choice(after),
-        ),
+    if now.organization_role.is_some() && want.organization_role.is_none() {
+        out.problems.push(format!("group {name:?}: {ROLE_STAYS}"));
+    } else {
+        compare(out, pair, GroupField::OrganizationRole, name, |g| {
+            choice(&g.organization_role)
+        });
     }
     let keys = |list: &[String]| list.iter().map(|n| group_key(n)).collect::<Vec<_>>();
     if keys(&now.nested_in) != keys(&want.nested_in) {
-        group_edit(
-            out,
-            name,
-            GroupField::NestedIn,
-            names(&now.nested_in),
-            names(&want.nested_in),
-        );
+        compare(out, pair, GroupField::NestedIn, name, |g| {
+            names(&g.nested_in)
+        });
     }
     let joining: Vec<&String> = want.members.iter().filter(|m| !now.has_member(m)).collect();
     let leaving: Vec<&String> = now.members.iter().filter(|m| !want.has_member(m)).collect();
@@ -163,22 +148,22 @@ fn one_group(now: &Group, want: &Group, out: &mut Diff) {
             });
         }
     }
-    for (place, roles) in &want.workspaces {
-        match now.assignment(place) {
-            None => out.changes.push(Change::AssignGroup {
+    let changes = role_holdings(&want.workspaces, |place| now.assignment(place)).map(
+        |(place, held, roles)| match held {
+            None => Change::AssignGroup {
                 group: name.to_owned(),
                 workspace: place.clone(),
                 roles: roles.clone(),
-            }),
-            Some(held) if held != roles => out.changes.push(Change::SetGroupRoles {
+            },
+            Some(held) => Change::SetGroupRoles {
                 group: name.to_owned(),
                 workspace: place.clone(),
                 before: held.clone(),
                 after: roles.clone(),
-            }),
-            Some(_) => {}
-        }
-    }
+            },
+        },
+    );
+    out.changes.extend(changes);
     for (place, roles) in &now.workspaces {
         let key = workspace_key(place);
         if !want.workspaces.keys().any(|w| workspace_key(w) == key) {

@@ -74,13 +74,15 @@ fn actions(expiration: Option<Date>, today: Date) -> ApiKeyActions {
 impl KeyRow {
     fn into_out(self, today: Date) -> ApiKeyExtendedOut {
         ApiKeyExtendedOut {
-            key_id: self.key_id,
-            key: None,
-            name: self.name,
-            hidden_key: self.hidden_key,
-            created_at: Some(self.created_at),
-            expiration_date: self.expiration_date,
-            actions: actions(self.expiration_date, today),
+            api_key: ApiKeyOut {
+                key_id: self.key_id,
+                key: None,
+                name: self.name,
+                hidden_key: self.hidden_key,
+                created_at: Some(self.created_at),
+                expiration_date: self.expiration_date,
+                actions: actions(self.expiration_date, today),
+            },
             workspace_id: Some(self.workspace_id),
             workspace_name: Some(self.workspace_name),
             created_by: self.created_by,

@@ -239,13 +239,7 @@ pub fn create(
     let out = load(tx, ctx.org, uuid)?.to_out(&currency);
     let (raw_roles, raw_role) = workspace_role_values(&admin_roles);
     Ok(WorkspaceEnrichedOut {
-        uuid: out.uuid,
-        name: out.name,
-        description: out.description,
-        icon: out.icon,
-        members_count: out.members_count,
-        spend_limit: out.spend_limit,
-        is_default: out.is_default,
+        workspace: out,
         raw_roles,
         raw_role,
     })

@@ -109,6 +109,13 @@ impl<'t, 'c> Builder<'t, 'c> {
         self.rng.random_range(0..upper.max(1))
     }
 
+    /// A new row's id and creation time (`days` ago, in stored micros), drawn in that order
+    /// so the seed stays the same for a given seed number.
+    pub fn new_row(&mut self, days: i64) -> (Uuid, i64) {
+        let uuid = self.uuid();
+        (uuid, to_micros(self.at(days)))
+    }
+
     /// `days` ago, at a varying hour, so histories do not all happen at midnight; never later
     /// than now, even when the hour chosen for today has not come yet.
     pub fn at(&mut self, days: i64) -> OffsetDateTime {
@@ -133,8 +140,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         seats: &[&str],
         days: i64,
     ) -> ApiResult<Uuid> {
-        let uuid = self.uuid();
-        let at = to_micros(self.at(days));
+        let (uuid, at) = self.new_row(days);
         self.tx
             .prepare_cached(
                 "INSERT INTO users (uuid, org_uuid, email, email_key, first_name, last_name, org_roles, seats, created_at)
@@ -188,8 +194,7 @@ impl<'t, 'c> Builder<'t, 'c> {
         icon: &str,
         days: i64,
     ) -> ApiResult<Uuid> {
-        let uuid = self.uuid();
-        let at = to_micros(self.at(days));
+        let (uuid, at) = self.new_row(days);
         self.tx
             .prepare_cached(
                 "INSERT INTO workspaces (uuid, org_uuid, name, name_key, description, icon, created_at)

@@ -35,8 +35,7 @@ fn insert_group(
     people: &[(Uuid, String)],
     group: &SeedGroup<'_>,
 ) -> ApiResult<Uuid> {
-    let uuid = b.uuid();
-    let at = to_micros(b.at(group.days));
+    let (uuid, at) = b.new_row(group.days);
     b.tx.execute(
         "INSERT INTO user_groups (uuid, org_uuid, name, name_key, description, target_type,
              external_id, created_at)

@@ -26,7 +26,7 @@ pub fn live_of(org: &OrgState, groups: Option<&Groups>) -> Option<LiveOrg> {
         return None;
     };
     let mut model = Organization::default();
-    let mut ids = Ids::with_catalog(RolesOut {
+    let mut ids = Ids::new(RolesOut {
         workspace_roles: people.workspace_roles.clone(),
         organization_roles: RolesOut::built_in().organization_roles,
     });

@@ -11,7 +11,7 @@ pub mod live;
 #[cfg(test)]
 mod tests;
 
-use crate::domain::org::{Change, WorkspaceField, email_key, group_key, workspace_key};
+use crate::domain::org::{Change, email_key, group_key, workspace_key};
 
 /// One staged change, with the organization (profile) it is meant for.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,11 +39,7 @@ fn target(change: &Change) -> Option<(String, String, &'static str)> {
         } => Some((workspace_key(workspace), email_key(email), "roles")),
         Change::EditWorkspace {
             workspace, field, ..
-        } => Some((
-            workspace_key(workspace),
-            field_name(*field).to_owned(),
-            "field",
-        )),
+        } => Some((workspace_key(workspace), field.name().to_owned(), "field")),
         Change::EditGroup { group, field, .. } => {
             Some((group_key(group), format!("{field:?}"), "group field"))
         }
@@ -51,16 +47,6 @@ fn target(change: &Change) -> Option<(String, String, &'static str)> {
             group, workspace, ..
         } => Some((group_key(group), workspace_key(workspace), "group roles")),
         _ => None,
-    }
-}
-
-fn field_name(field: WorkspaceField) -> &'static str {
-    match field {
-        WorkspaceField::Name => "name",
-        WorkspaceField::Description => "description",
-        WorkspaceField::Icon => "icon",
-        WorkspaceField::MembersCanCreateApiKeys => "members_can_create_api_keys",
-        WorkspaceField::MonthlySpendCap => "monthly_spend_cap",
     }
 }
 

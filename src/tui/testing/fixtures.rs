@@ -208,13 +208,15 @@ pub fn api_keys(profile: usize) -> Vec<ApiKeyExtendedOut> {
         return Vec::new();
     }
     let key = |n: u128, name: &str, ws: u128, owner: &str, used: bool| ApiKeyExtendedOut {
-        key_id: id(n),
-        key: None,
-        name: Some(name.into()),
-        hidden_key: format!("****{:04}", n),
-        created_at: Some(datetime!(2025-03-14 09:30 UTC)),
-        expiration_date: n.is_multiple_of(2).then_some(date!(2026 - 12 - 31)),
-        actions: ApiKeyActions::default(),
+        api_key: crate::api::ApiKeyOut {
+            key_id: id(n),
+            key: None,
+            name: Some(name.into()),
+            hidden_key: format!("****{:04}", n),
+            created_at: Some(datetime!(2025-03-14 09:30 UTC)),
+            expiration_date: n.is_multiple_of(2).then_some(date!(2026 - 12 - 31)),
+            actions: ApiKeyActions::default(),
+        },
         workspace_id: Some(id(ws)),
         workspace_name: None,
         created_by: Some(owner.into()),
@@ -335,13 +337,15 @@ fn reply_to(profile: usize, request: &Request) -> actions::Reply {
         Request::ArchiveWorkspace { .. } => Reply::Archived,
         Request::CreateWorkspace { body } => {
             Reply::WorkspaceCreated(Box::new(WorkspaceEnrichedOut {
-                uuid: id(NEW_WS),
-                name: body.name.clone(),
-                description: Some(body.description.clone()),
-                icon: Some(body.icon.clone()),
-                members_count: Some(1),
-                spend_limit: None,
-                is_default: false,
+                workspace: WorkspaceOut {
+                    uuid: id(NEW_WS),
+                    name: body.name.clone(),
+                    description: Some(body.description.clone()),
+                    icon: Some(body.icon.clone()),
+                    members_count: Some(1),
+                    spend_limit: None,
+                    is_default: false,
+                },
                 raw_roles: Vec::new(),
                 raw_role: String::new(),
             }))
@@ -370,9 +374,12 @@ pub fn add_api_keys(app: &mut App, workspace: u128, expirations: &[Option<time::
     let template = keys[0].clone();
     for (n, expiration_date) in expirations.iter().enumerate() {
         keys.push(ApiKeyExtendedOut {
-            key_id: id(700 + n as u128),
+            api_key: crate::api::ApiKeyOut {
+                key_id: id(700 + n as u128),
+                expiration_date: *expiration_date,
+                ..template.api_key.clone()
+            },
             workspace_id: Some(id(workspace)),
-            expiration_date: *expiration_date,
             ..template.clone()
         });
     }

@@ -186,22 +186,15 @@ mod tests {
     #[test]
     fn moments_are_timestamps_dates_or_ages() {
         let now = datetime!(2026-06-10 12:00 UTC);
-        assert_eq!(
-            parse_when_at("7d", now).unwrap(),
-            datetime!(2026-06-03 12:00 UTC)
-        );
-        assert_eq!(
-            parse_when_at("90m", now).unwrap(),
-            datetime!(2026-06-10 10:30 UTC)
-        );
-        assert_eq!(
-            parse_when_at("2026-06-01", now).unwrap(),
-            datetime!(2026-06-01 0:00 UTC)
-        );
-        assert_eq!(
-            parse_when_at("2026-06-01T09:00:00+02:00", now).unwrap(),
-            datetime!(2026-06-01 7:00 UTC)
-        );
+        let cases = [
+            ("7d", datetime!(2026-06-03 12:00 UTC)),
+            ("90m", datetime!(2026-06-10 10:30 UTC)),
+            ("2026-06-01", datetime!(2026-06-01 0:00 UTC)),
+            ("2026-06-01T09:00:00+02:00", datetime!(2026-06-01 7:00 UTC)),
+        ];
+        for (given, moment) in cases {
+            assert_eq!(parse_when_at(given, now).unwrap(), moment, "{given}");
+        }
         assert!(
             parse_when_at("yesterday", now)
                 .unwrap_err()

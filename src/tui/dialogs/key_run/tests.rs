@@ -159,7 +159,7 @@ fn a_rotation_stopped_while_creating_says_a_replacement_may_exist_before_making_
     // The replacement had been made: a second key of that name in that workspace.
     let mut keys = crate::actions::fixtures::keys();
     let mut made = keys[0].clone();
-    made.key_id = crate::actions::fixtures::id(99);
+    made.api_key.key_id = crate::actions::fixtures::id(99);
     keys.push(made);
     go_on_reading(&mut app, keys);
     let dialog = run(&app).expect("open");
@@ -185,8 +185,11 @@ fn deleting_many(n: usize) -> App {
     let rows: Vec<KeyRow> = (0..n)
         .map(|i| KeyRow {
             key: ApiKeyExtendedOut {
-                key_id: crate::actions::fixtures::id(7000 + i as u128),
-                name: Some(format!("batch-key-{i:02}")),
+                api_key: crate::api::ApiKeyOut {
+                    key_id: crate::actions::fixtures::id(7000 + i as u128),
+                    name: Some(format!("batch-key-{i:02}")),
+                    ..key.api_key.clone()
+                },
                 ..key.clone()
             },
             owner: "Jane Doe".into(),

@@ -80,8 +80,8 @@ fn offboarding_with_many_keys() -> App {
     let mut keys = (*loaded.keys).clone();
     for (n, key) in owned.iter().cycle().take(30).enumerate() {
         let mut copy = key.clone();
-        copy.key_id = crate::actions::fixtures::id(8000 + n as u128);
-        copy.name = Some(format!("copy-{n:02}"));
+        copy.api_key.key_id = crate::actions::fixtures::id(8000 + n as u128);
+        copy.api_key.name = Some(format!("copy-{n:02}"));
         keys.push(copy);
     }
     loaded.keys = Arc::new(keys);

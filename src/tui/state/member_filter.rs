@@ -1,7 +1,8 @@
 //! The Members tab's rows after its filter and sort, worked out so that a key press costs what
 //! changed, not what the organization holds: a workspace's members are sorted once per
 //! directory and sort order (on names folded when the directory loaded), and a query that
-//! grows only narrows the rows the shorter one found.
+//! grows only narrows the rows the shorter one found, reading the folded text front to back
+//! where their matches ended; a character that keeps every row shares the rows it had.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -78,15 +79,20 @@ struct Sorted {
     order: Vec<u32>,
 }
 
-/// The rows a folded query let through, in `Sorted` order.
+/// The rows a folded query let through, in `Sorted` order, and the same rows in the
+/// directory's order with where their matches ended: a query one character longer reads
+/// the folded text from front to back at those places instead of hopping through it in the
+/// table's order.
 #[derive(Debug, Clone)]
 struct Narrowed {
     needle: String,
     shown: Shown,
-    /// Parallel to `shown.hits`: where in the folded text the match in the person's name or
-    /// email ended ([`NO_MATCH`] for a match on a role), so that a query one character longer is first
-    /// tried right there.
-    ends: Vec<u32>,
+    /// `(index into People::persons, where the match in their name or email ended, less
+    /// `shift`)` in the directory's order; [`NO_MATCH`] for a row let through by a role.
+    places: Rc<Vec<(u32, u32)>>,
+    /// Added to every end in `places` but [`NO_MATCH`]: a query grown by characters every
+    /// row's match went on with shares its shorter query's rows and places.
+    shift: u32,
 }
 
 impl MemberList {
@@ -127,30 +133,25 @@ impl MemberList {
             self.typed.pop();
         }
         let order = &self.sorted.as_ref().expect("sorted above").order;
+        let search = Search::new(people, workspace, needle);
         let narrowed = match self.typed.last() {
-            Some(shorter) => {
-                let grown = needle
-                    .strip_prefix(shorter.needle.as_str())
-                    .filter(|_| !shorter.needle.is_empty());
-                let before = grown.map(|added| (&shorter.ends[..], added));
-                narrow(people, workspace, &shorter.shown.hits, before, &needle)
+            Some(shorter) if !shorter.needle.is_empty() && !search.needle.contains('\0') => {
+                match search.needle.strip_prefix(shorter.needle.as_str()) {
+                    Some(added) => {
+                        let added = added.to_owned();
+                        search.grown(shorter, &added)
+                    }
+                    None => search.fresh(&shorter.shown.hits),
+                }
             }
-            None => narrow(people, workspace, order, None, &needle),
+            Some(shorter) => search.fresh(&shorter.shown.hits),
+            None => search.fresh(order),
         };
-        let (hits, ends) = narrowed;
-        let ids = hits.iter().map(|&i| people.user_id(i as usize)).collect();
-        let shown = Shown {
-            hits: Rc::new(hits),
-            ids: Rc::new(ids),
-        };
+        let shown = narrowed.shown.clone();
         if self.typed.len() == REMEMBERED_QUERIES {
             self.typed.remove(0);
         }
-        self.typed.push(Narrowed {
-            needle,
-            shown: shown.clone(),
-            ends,
-        });
+        self.typed.push(narrowed);
         shown
     }
 }
@@ -195,69 +196,138 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
-/// The candidates matching the folded `needle`, in their order, each with where its match in
-/// name-and-email ended. `before`, for a query that grew at its end: where the shorter one's
-/// match ended for each candidate, and what was added; most matches then extend in place, and
-/// only the others are searched again. Otherwise the whole directory's folded text is
-/// searched once and the candidates pick their results from it.
-fn narrow(
-    people: &People,
+/// One folded query looked for among a workspace's members.
+struct Search<'a> {
+    people: &'a People,
     workspace: Uuid,
-    candidates: &[u32],
-    before: Option<(&[u32], &str)>,
-    needle: &str,
-) -> (Vec<u32>, Vec<u32>) {
-    if needle.is_empty() {
-        return (candidates.to_vec(), vec![NO_MATCH; candidates.len()]);
+    needle: String,
+    /// A directory has a handful of distinct role lists: each is tried once per query.
+    roles_match: HashMap<*const String, bool>,
+}
+
+impl<'a> Search<'a> {
+    fn new(people: &'a People, workspace: Uuid, needle: String) -> Self {
+        Self {
+            people,
+            workspace,
+            needle,
+            roles_match: HashMap::new(),
+        }
     }
-    // A directory has a handful of distinct role lists: each is tried once per query.
-    let mut roles_match: HashMap<*const String, bool> = HashMap::new();
-    let mut any_role = |roles: &RoleNames| {
-        *roles_match
+
+    /// Whether one of person `index`'s roles here or in the organization holds the needle.
+    fn on_a_role(&mut self, index: u32) -> bool {
+        let person = &self.people.persons[index as usize];
+        let workspace = self.workspace;
+        let here = person
+            .memberships
+            .iter()
+            .find(|(ws, _)| *ws == workspace)
+            .map(|(_, roles)| roles);
+        here.into_iter()
+            .chain([&person.org_roles])
+            .any(|roles| self.any_role(roles))
+    }
+
+    fn any_role(&mut self, roles: &RoleNames) -> bool {
+        let needle = self.needle.as_str();
+        *self
+            .roles_match
             .entry(Arc::as_ptr(roles) as *const String)
             .or_insert_with(|| {
                 roles.iter().any(|role| {
                     fold(role).contains(needle) || fold(roles_short::short(role)).contains(needle)
                 })
             })
-    };
-    let texts = people.folded_texts();
-    let everyone = before.is_none().then(|| texts.find_all(needle));
-    // Extending in place compares bytes: a needle with a NUL is looked for properly instead.
-    let before = before.filter(|_| !needle.contains('\0'));
-    let mut hits = Vec::with_capacity(candidates.len());
-    let mut ends = Vec::with_capacity(candidates.len());
-    for (k, &i) in candidates.iter().enumerate() {
-        let end = match (&everyone, before) {
-            (Some(everyone), _) => everyone[i as usize],
-            (None, Some((previous, added))) => {
-                let end = previous[k];
-                if end != NO_MATCH && texts.continues(end, added) {
-                    end + added.len() as u32
-                } else {
-                    texts.find_in(i as usize, needle, 0)
-                }
-            }
-            (None, None) => texts.find_in(i as usize, needle, 0),
-        };
-        if end != NO_MATCH {
-            hits.push(i);
-            ends.push(end);
-            continue;
+    }
+
+    /// The `candidates` (in the table's order) matching the needle: the directory's folded
+    /// text is searched once and the candidates pick their results from it.
+    fn fresh(mut self, candidates: &[u32]) -> Narrowed {
+        if self.needle.is_empty() {
+            return self.finish(candidates.to_vec(), Vec::new(), 0);
         }
-        let person = &people.persons[i as usize];
-        let on_a_role = person
-            .memberships
+        let people = self.people;
+        let everyone = people.folded_texts().find_all(&self.needle);
+        let mut kept = vec![false; everyone.len()];
+        let mut hits = Vec::with_capacity(candidates.len());
+        for &i in candidates {
+            if everyone[i as usize] != NO_MATCH || self.on_a_role(i) {
+                kept[i as usize] = true;
+                hits.push(i);
+            }
+        }
+        let places = (0..everyone.len() as u32)
+            .filter(|&i| kept[i as usize])
+            .map(|i| (i, everyone[i as usize]))
+            .collect();
+        self.finish(hits, places, 0)
+    }
+
+    /// `shorter`'s rows that match the needle, which is `shorter`'s grown by `added` at its
+    /// end (no NUL in it). Most matches go on with `added` where they ended and are not
+    /// searched again; when every row's does, the rows themselves are shared.
+    fn grown(mut self, shorter: &Narrowed, added: &str) -> Narrowed {
+        let people = self.people;
+        let texts = people.folded_texts();
+        let shift = shorter.shift + added.len() as u32;
+        let goes_on = |end: u32| end != NO_MATCH && texts.continues(end + shorter.shift, added);
+        if shorter.places.iter().all(|&(_, end)| goes_on(end)) {
+            return Narrowed {
+                needle: self.needle,
+                shown: shorter.shown.clone(),
+                places: Rc::clone(&shorter.places),
+                shift,
+            };
+        }
+        let mut places = Vec::with_capacity(shorter.places.len());
+        for &(i, end) in shorter.places.iter() {
+            let end = if goes_on(end) {
+                end
+            } else if end != NO_MATCH {
+                // Later in their text, perhaps; a row let through by a role had no match in
+                // its text for the shorter query, so it has none for this one.
+                match texts.find_in(i as usize, &self.needle, 0) {
+                    NO_MATCH if self.on_a_role(i) => NO_MATCH,
+                    NO_MATCH => continue,
+                    found => found - shift,
+                }
+            } else if self.on_a_role(i) {
+                NO_MATCH
+            } else {
+                continue;
+            };
+            places.push((i, end));
+        }
+        let mut kept = vec![false; texts.len()];
+        for &(i, _) in &places {
+            kept[i as usize] = true;
+        }
+        let hits = shorter
+            .shown
+            .hits
             .iter()
-            .find(|(ws, _)| *ws == workspace)
-            .is_some_and(|(_, roles)| any_role(roles))
-            || any_role(&person.org_roles);
-        if on_a_role {
-            hits.push(i);
-            ends.push(NO_MATCH);
+            .copied()
+            .filter(|&i| kept[i as usize])
+            .collect();
+        self.finish(hits, places, shift)
+    }
+
+    fn finish(self, hits: Vec<u32>, places: Vec<(u32, u32)>, shift: u32) -> Narrowed {
+        let ids = hits
+            .iter()
+            .map(|&i| self.people.user_id(i as usize))
+            .collect();
+        Narrowed {
+            needle: self.needle,
+            shown: Shown {
+                hits: Rc::new(hits),
+                ids: Rc::new(ids),
+            },
+            places: Rc::new(places),
+            shift,
         }
     }
-    (hits, ends)
 }
 
 #[cfg(test)]

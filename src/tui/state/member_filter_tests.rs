@@ -259,3 +259,25 @@ fn a_query_grown_where_its_first_match_does_not_continue_still_finds_the_later_o
         }
     }
 }
+
+#[test]
+fn a_character_that_keeps_every_row_shares_the_rows_it_had() {
+    let people = people();
+    let rows = people.rows_for(WS);
+    let sort = MemberSort::default();
+    let mut list = MemberList::default();
+    let first = list.rows(&people, 1, WS, "@", sort);
+    assert_eq!(first.len(), rows.len(), "every address has an @");
+    let mut typed = "@".to_owned();
+    for c in "acme.ex".chars() {
+        typed.push(c);
+        let shown = list.rows(&people, 1, WS, &typed, sort);
+        assert!(Rc::ptr_eq(&first.hits, &shown.hits), "{typed:?} shares");
+        assert_eq!(ids(&shown), reference(&rows, &typed, sort), "{typed:?}");
+    }
+    // One more character that drops rows, then back: the answers are the right ones.
+    let none = list.rows(&people, 1, WS, "@acme.exz", sort);
+    assert!(none.is_empty());
+    let back = list.rows(&people, 1, WS, "@acme.ex", sort);
+    assert!(Rc::ptr_eq(&first.hits, &back.hits));
+}

@@ -91,12 +91,16 @@ impl Fetch for PeopleFetch {
                 client.audit_logs(&created),
                 client.audit_logs(&invited),
             );
-            answer(result.map(|(directory, keys, created, invited)| Loaded {
+            let loaded = result.map(|(directory, keys, created, invited)| Loaded {
                 directory: Arc::new(directory),
                 keys: Arc::new(keys),
                 owners: Arc::new(crate::actions::keys::owners_from_audit(&created)),
                 inviters: Arc::new(inviters(&invited)),
-            }))
+            });
+            // The pages' text and the audit entries were parsed and dropped on the way: a
+            // directory's worth of memory the console would otherwise keep without using it.
+            crate::tui::memory::give_back_freed();
+            answer(loaded)
         }
         .boxed()
     }

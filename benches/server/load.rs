@@ -17,16 +17,21 @@ pub struct Load {
     pub p99: Duration,
 }
 
-/// `connections` connections send `GET path` to `origin` for `duration`; every answer must be
-/// a 200 with its whole body read.
-pub async fn run(origin: &str, path: &str, connections: usize, duration: Duration) -> Load {
+/// `connections` connections send `GET` of `paths` to `origin` for `duration`, every answer a
+/// 200 with its whole body read: each connection asks them one after another, round and round,
+/// connection `i` starting `i / connections` of the way along, so the connections are never
+/// at the same place of the walk.
+pub async fn walk(origin: &str, paths: &[String], connections: usize, duration: Duration) -> Load {
     let addr = origin.trim_start_matches("http://").to_owned();
     let deadline = Instant::now() + duration;
     let started = Instant::now();
     let workers: Vec<_> = (0..connections)
-        .map(|_| {
-            let (addr, path) = (addr.clone(), path.to_owned());
-            tokio::spawn(async move { one_connection(&addr, &path, deadline).await })
+        .map(|i| {
+            let addr = addr.clone();
+            let mut paths = paths.to_vec();
+            let start = i * paths.len() / connections;
+            paths.rotate_left(start);
+            tokio::spawn(async move { one_connection(&addr, &paths, deadline).await })
         })
         .collect();
     let mut latencies = Vec::new();
@@ -43,59 +48,58 @@ pub async fn run(origin: &str, path: &str, connections: usize, duration: Duratio
     }
 }
 
-async fn one_connection(addr: &str, path: &str, deadline: Instant) -> Vec<Duration> {
-    let stream = TcpStream::connect(addr).await.expect("connect");
-    stream.set_nodelay(true).expect("nodelay");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-        .await
-        .expect("handshake");
-    tokio::spawn(connection);
+async fn one_connection(addr: &str, paths: &[String], deadline: Instant) -> Vec<Duration> {
+    let mut sender = connect(addr).await;
     let mut latencies = Vec::new();
-    while Instant::now() < deadline {
-        let request = hyper::Request::get(path)
-            .header("host", addr)
-            .header("authorization", format!("Bearer {KEY}"))
-            .body(Empty::<Bytes>::new())
-            .expect("request");
-        let start = Instant::now();
-        let response = sender.send_request(request).await.expect("response");
-        let status = response.status();
-        let body = response.into_body().collect().await.expect("body");
-        latencies.push(start.elapsed());
-        assert_eq!(status, 200, "{path}: {:?}", body.to_bytes());
+    for path in paths.iter().cycle() {
+        if Instant::now() >= deadline {
+            break;
+        }
+        latencies.push(timed_get(&mut sender, addr, path).await);
     }
     latencies
 }
 
-/// One connection sends `first` and `second` in turn, `rounds` times each; the latencies of
-/// each, in order. Taking turns request by request keeps both figures under the same noise.
-pub async fn alternate(
-    origin: &str,
-    first: &str,
-    second: &str,
-    rounds: usize,
-) -> [Vec<Duration>; 2] {
-    let addr = origin.trim_start_matches("http://");
+type Sender = hyper::client::conn::http1::SendRequest<Empty<Bytes>>;
+
+/// A keep-alive HTTP/1.1 connection to `addr`.
+async fn connect(addr: &str) -> Sender {
     let stream = TcpStream::connect(addr).await.expect("connect");
     stream.set_nodelay(true).expect("nodelay");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+    let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
         .await
         .expect("handshake");
     tokio::spawn(connection);
+    sender
+}
+
+/// `GET path` with the bench's key, its whole body read; how long it took. Anything but a 200
+/// fails the bench with the body.
+async fn timed_get(sender: &mut Sender, addr: &str, path: &str) -> Duration {
+    let request = hyper::Request::get(path)
+        .header("host", addr)
+        .header("authorization", format!("Bearer {KEY}"))
+        .body(Empty::<Bytes>::new())
+        .expect("request");
+    let start = Instant::now();
+    let response = sender.send_request(request).await.expect("response");
+    let status = response.status();
+    let body = response.into_body().collect().await.expect("body");
+    let took = start.elapsed();
+    assert_eq!(status, 200, "{path}: {:?}", body.to_bytes());
+    took
+}
+
+/// One connection sends the two paths of a pair in turn, `rounds` times, round `r` taking pair
+/// `r` (round and round the pairs); the latencies of the first and of the second, in order.
+/// Taking turns request by request keeps both figures under the same noise.
+pub async fn alternate(origin: &str, pairs: &[[String; 2]], rounds: usize) -> [Vec<Duration>; 2] {
+    let addr = origin.trim_start_matches("http://");
+    let mut sender = connect(addr).await;
     let mut out = [Vec::with_capacity(rounds), Vec::with_capacity(rounds)];
-    for _ in 0..rounds {
-        for (i, path) in [first, second].into_iter().enumerate() {
-            let request = hyper::Request::get(path)
-                .header("host", addr)
-                .header("authorization", format!("Bearer {KEY}"))
-                .body(Empty::<Bytes>::new())
-                .expect("request");
-            let start = Instant::now();
-            let response = sender.send_request(request).await.expect("response");
-            let status = response.status();
-            response.into_body().collect().await.expect("body");
-            out[i].push(start.elapsed());
-            assert_eq!(status, 200, "{path}");
+    for pair in pairs.iter().cycle().take(rounds) {
+        for (i, path) in pair.iter().enumerate() {
+            out[i].push(timed_get(&mut sender, addr, path).await);
         }
     }
     out

@@ -4,17 +4,21 @@
 //! Each size runs `mistral-admin serve --seed SIZE` as its own process on a file database, as
 //! people run it, and loads it from this process with 8 keep-alive connections: the two list
 //! endpoints beside `GET /roles` (a static catalogue behind the same key check), which shows
-//! what the machine's HTTP path allows in the same minute. The machine is shared and noisy, so
-//! every figure is the median of several runs, the three endpoints taking turns within each run.
+//! what the machine's HTTP path allows in the same minute. Each listing is measured twice: one
+//! page asked again and again, as consoles ask their first pages, which the server keeps ready
+//! to send; and a walk through more pages than the server keeps, so that every answer is built
+//! (see `built`). The machine is shared and noisy, so every figure is the median of several
+//! runs, the endpoints taking turns within each run.
 //! `MISTRAL_ADMIN_BENCH_BIN=path` measures another build of the binary (an older commit, to
 //! compare), `MISTRAL_ADMIN_BENCH_SECONDS` sets the length of one run (default 2).
 
+mod built;
 mod load;
 mod serve;
 
 use std::time::{Duration, Instant};
 
-use mistral_admin::client::{AdminClient, ClientConfig};
+use mistral_admin::client::{AdminClient, ClientConfig, WorkspaceQuery};
 use mistral_admin::domain::SecretString;
 
 use load::Load;
@@ -66,6 +70,66 @@ fn figures(runs: &[Load]) -> Figures {
     }
 }
 
+/// One measured endpoint: the paths its connections walk, and the rate it must reach.
+struct Endpoint {
+    what: &'static str,
+    paths: Vec<String>,
+    target: Option<f64>,
+}
+
+impl Endpoint {
+    fn kept(what: &'static str, path: &str, target: Option<f64>) -> Self {
+        let paths = vec![path.to_owned()];
+        Self {
+            what,
+            paths,
+            target,
+        }
+    }
+}
+
+/// What the size's server is measured on: `GET /roles`, the two listings asked for one page
+/// again and again (kept pages), and the same listings walked page after page (built pages).
+async fn endpoints(server: &Served) -> Vec<Endpoint> {
+    let mut endpoints = vec![
+        Endpoint::kept("GET /roles (trivial)", ROLES, None),
+        Endpoint::kept(
+            "GET /workspaces?page_size=50, kept page",
+            WORKSPACES,
+            Some(4000.0),
+        ),
+        Endpoint::kept("GET /users?page_size=100, kept page", USERS, Some(2000.0)),
+    ];
+    let (users, workspaces) = totals(server).await;
+    if let Some(paths) = built::workspace_pages(workspaces) {
+        endpoints.push(Endpoint {
+            what: "GET /workspaces, built pages (size 46-54)",
+            paths,
+            target: Some(4000.0),
+        });
+    }
+    if let Some(paths) = built::user_pages(users, 100) {
+        endpoints.push(Endpoint {
+            what: "GET /users?page_size=100, built pages",
+            paths,
+            target: Some(2000.0),
+        });
+    }
+    endpoints
+}
+
+/// How many members (with invitations) and active workspaces the organization lists.
+async fn totals(server: &Served) -> (i64, i64) {
+    let client = client(server);
+    let users = client.list_users(1, 1, None).await.expect("first page");
+    let query = WorkspaceQuery {
+        page_size: Some(1),
+        ..WorkspaceQuery::active()
+    };
+    let workspaces = client.list_workspaces(&query).await.expect("workspaces");
+    (users.total.unwrap_or(0), workspaces.total)
+}
+
 async fn measure(size: &str) {
     let started = Instant::now();
     let Some(server) = Served::start(size) else {
@@ -85,46 +149,35 @@ async fn measure(size: &str) {
     );
     let origin = server.origin.clone();
     let run = seconds();
-    for path in [ROLES, WORKSPACES, USERS] {
-        load::run(&origin, path, CONNECTIONS, run / 4).await;
+    let endpoints = endpoints(&server).await;
+    for endpoint in &endpoints {
+        load::walk(&origin, &endpoint.paths, CONNECTIONS, run / 4).await;
     }
-    let mut by_path: [Vec<Load>; 3] = Default::default();
+    let mut by_endpoint: Vec<Vec<Load>> = endpoints.iter().map(|_| Vec::new()).collect();
     for _ in 0..RUNS {
-        for (i, path) in [ROLES, WORKSPACES, USERS].iter().enumerate() {
-            by_path[i].push(load::run(&origin, path, CONNECTIONS, run).await);
+        for (runs, endpoint) in by_endpoint.iter_mut().zip(&endpoints) {
+            runs.push(load::walk(&origin, &endpoint.paths, CONNECTIONS, run).await);
         }
     }
-    let [roles, workspaces, users] = by_path.map(|runs| figures(&runs));
-    let show = |f: &Figures| format!("{:.0} req/s", f.rps);
-    let latency = |f: &Figures| format!("p50 {:.2} / p99 {:.2} ms", f.p50, f.p99);
-    row(
-        size,
-        "GET /roles, 8 connections (trivial)",
-        show(&roles),
-        &latency(&roles),
-    );
-    row(
-        size,
-        "GET /workspaces?page_size=50, 8 connections",
-        show(&workspaces),
-        &format!(
-            "{}; {:.0}% of /roles; {}",
-            latency(&workspaces),
-            100.0 * workspaces.rps / roles.rps,
-            verdict(workspaces.rps >= 4000.0, ">= 4,000")
-        ),
-    );
-    row(
-        size,
-        "GET /users?page_size=100, 8 connections",
-        show(&users),
-        &format!(
-            "{}; {:.0}% of /roles; {}",
-            latency(&users),
-            100.0 * users.rps / roles.rps,
-            verdict(users.rps >= 2000.0, ">= 2,000")
-        ),
-    );
+    let measured: Vec<Figures> = by_endpoint.iter().map(|runs| figures(runs)).collect();
+    let roles = measured[0].rps;
+    for (endpoint, f) in endpoints.iter().zip(&measured) {
+        let latency = format!("p50 {:.2} / p99 {:.2} ms", f.p50, f.p99);
+        let judged = match endpoint.target {
+            Some(target) => format!(
+                "{latency}; {:.0}% of /roles; {}",
+                100.0 * f.rps / roles,
+                verdict(f.rps >= target, &format!(">= {target:.0}"))
+            ),
+            None => latency,
+        };
+        row(
+            size,
+            &format!("{}, {CONNECTIONS} connections", endpoint.what),
+            format!("{:.0} req/s", f.rps),
+            &judged,
+        );
+    }
     deep_pages(size, &server).await;
     let rss = server.rss_mb().unwrap_or(f64::NAN);
     row(
@@ -143,29 +196,30 @@ fn client(server: &Served) -> AdminClient {
 }
 
 /// The last full page of members against the first: medians of 200 requests of each on one
-/// connection, taking turns.
+/// connection, taking turns; once for a page the server keeps (the same two pages throughout)
+/// and once for pages it builds (page sizes 90-110 in turn, none of them kept).
 async fn deep_pages(size: &str, server: &Served) {
-    let total = client(server)
-        .list_users(1, 1, None)
-        .await
-        .expect("first page")
-        .total
-        .unwrap_or(0);
+    let (total, _) = totals(server).await;
     let deep = (total / 100).max(1);
-    let first_path = format!("{USERS}&page=1");
-    let deep_path = format!("{USERS}&page={deep}");
-    let [first, last] = load::alternate(&server.origin, &first_path, &deep_path, 200).await;
-    let ms = |v: Vec<Duration>| median(v.iter().map(|d| d.as_secs_f64() * 1e3).collect());
-    let (first, last) = (ms(first), ms(last));
-    row(
-        size,
-        &format!("GET /users page {deep} vs page 1 (medians, in turns)"),
-        format!("{:.2}x", last / first),
-        &format!(
-            "{last:.2} vs {first:.2} ms; {}",
-            verdict(last / first <= 1.5, "<= 1.5x")
-        ),
-    );
+    let kept = vec![[format!("{USERS}&page=1"), format!("{USERS}&page={deep}")]];
+    let mut walks = vec![("kept", format!("page {deep} vs page 1"), kept)];
+    if let Some(pairs) = built::first_and_last_user_pages(total) {
+        walks.push(("built", "last vs first page".to_owned(), pairs));
+    }
+    for (how, which, pairs) in walks {
+        let [first, last] = load::alternate(&server.origin, &pairs, 200).await;
+        let ms = |v: Vec<Duration>| median(v.iter().map(|d| d.as_secs_f64() * 1e3).collect());
+        let (first, last) = (ms(first), ms(last));
+        row(
+            size,
+            &format!("GET /users {which}, {how} (medians, in turns)"),
+            format!("{:.2}x", last / first),
+            &format!(
+                "{last:.2} vs {first:.2} ms; {}",
+                verdict(last / first <= 1.5, "<= 1.5x")
+            ),
+        );
+    }
 }
 
 /// What the console's client takes to read every member and invitation.

@@ -13,7 +13,8 @@ use crate::api::paths;
 use crate::dirs::AppDirs;
 use crate::domain::SecretString;
 use crate::server::{
-    ConnectionLimits, DEFAULT_HEADER_TIMEOUT, Database, LocalServer, Seed, ServerOptions,
+    BUSY_TIMEOUT, ConnectionLimits, DEFAULT_HEADER_TIMEOUT, Database, LocalServer, Seed,
+    ServerOptions,
 };
 
 #[derive(Debug, Args)]
@@ -47,14 +48,16 @@ pub struct ServeArgs {
     /// connection stays open).
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_HEADER_TIMEOUT.as_secs_f64())]
     pub header_timeout: f64,
+    /// Seconds a request waits for another process (a console, another `serve`, `admin-key`)
+    /// to release the database file before it answers 503.
+    #[arg(long, value_name = "SECONDS", default_value_t = BUSY_TIMEOUT.as_secs_f64())]
+    pub busy_timeout: f64,
 }
 
 pub fn run(args: ServeArgs) -> CommandResult {
     init_logging();
-    let header_timeout = Duration::try_from_secs_f64(args.header_timeout)
-        .ok()
-        .filter(|t| !t.is_zero())
-        .ok_or("--header-timeout must be a positive number of seconds")?;
+    let header_timeout = positive_seconds(args.header_timeout, "--header-timeout")?;
+    let busy_timeout = positive_seconds(args.busy_timeout, "--busy-timeout")?;
     let database = if args.memory {
         Database::Memory
     } else {
@@ -79,6 +82,7 @@ pub fn run(args: ServeArgs) -> CommandResult {
                 header_timeout,
                 ..ConnectionLimits::default()
             },
+            busy_timeout,
             ..ServerOptions::default()
         })
         .await?;
@@ -92,6 +96,14 @@ pub fn run(args: ServeArgs) -> CommandResult {
         eprintln!("mistral-admin: local server stopped");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// A duration given in seconds on the command line; zero, negative or absurd values are refused.
+fn positive_seconds(seconds: f64, flag: &str) -> Result<Duration, String> {
+    Duration::try_from_secs_f64(seconds)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| format!("{flag} must be a positive number of seconds"))
 }
 
 fn print_banner(server: &LocalServer, database: &Database, organizations: usize, read_only: bool) {

@@ -31,6 +31,7 @@ mod validate_scim;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -69,6 +70,9 @@ pub struct ServerOptions {
     pub read_only: bool,
     /// Deadlines and the cap on open connections.
     pub limits: ConnectionLimits,
+    /// How long a connection waits for another process to release the database file before
+    /// the request answers 503 (`serve --busy-timeout`).
+    pub busy_timeout: Duration,
 }
 
 impl Default for ServerOptions {
@@ -81,6 +85,7 @@ impl Default for ServerOptions {
             clock: Clock::system(),
             read_only: false,
             limits: ConnectionLimits::default(),
+            busy_timeout: BUSY_TIMEOUT,
         }
     }
 }
@@ -183,11 +188,12 @@ impl LocalServer {
             addr: options.addr,
             source,
         })?;
+        let busy_timeout = options.busy_timeout;
         let db = match &options.database {
-            Database::Memory => db::Db::open_memory()?,
+            Database::Memory => db::Db::open_memory_with(busy_timeout)?,
             Database::File(path) => {
                 let path = path.clone();
-                tokio::task::spawn_blocking(move || db::Db::open_file(&path))
+                tokio::task::spawn_blocking(move || db::Db::open_file_with(&path, busy_timeout))
                     .await
                     .map_err(|join| {
                         ServerError::Operation(format!("opening the database: {join}"))

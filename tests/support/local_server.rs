@@ -58,6 +58,13 @@ impl LocalServerSpec {
         self
     }
 
+    /// How long a request waits for another process's lock on the database file before its
+    /// 503; tests of that answer use a short wait.
+    pub fn busy_timeout(mut self, wait: std::time::Duration) -> Self {
+        self.options.busy_timeout = wait;
+        self
+    }
+
     /// Starts the server; a server that cannot start fails the test with the reason.
     pub async fn start(self) -> LocalServer {
         LocalServer::start(self.options)

@@ -26,7 +26,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::error::ApiError;
 
-/// How long a connection waits for another process to release the database. Writes take
+/// How long a connection waits for another process to release the database, unless the server
+/// is told otherwise (`ServerOptions::busy_timeout`, `serve --busy-timeout`). Writes take
 /// milliseconds, but seeding the large organization holds the lock for seconds; the wait stays
 /// well below the client's 30 s request timeout, so a caller gets a 503 it can act on rather
 /// than a timeout.

@@ -29,7 +29,8 @@ impl Db {
         Self::open_file_with(path, BUSY_TIMEOUT)
     }
 
-    /// [`open_file`](Self::open_file) with another lock wait; tests use a short one.
+    /// [`open_file`](Self::open_file) with another lock wait (`serve --busy-timeout`; tests
+    /// use a short one).
     pub(crate) fn open_file_with(path: &Path, busy_timeout: Duration) -> Result<Self, DbError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             crate::dirs::create_private_dir(parent).map_err(|source| DbError::Directory {
@@ -63,6 +64,12 @@ impl Db {
 
     /// A private in-memory database, gone when the server stops; for tests and `--memory`.
     pub fn open_memory() -> Result<Self, DbError> {
+        Self::open_memory_with(BUSY_TIMEOUT)
+    }
+
+    /// [`open_memory`](Self::open_memory) where a read waits `busy_timeout` at most for a write
+    /// transaction under way.
+    pub(crate) fn open_memory_with(busy_timeout: Duration) -> Result<Self, DbError> {
         let uri = format!("file:/mistral-admin-{}?vfs=memdb", Uuid::new_v4());
         let conn = Connection::open_with_flags(
             &uri,
@@ -75,8 +82,8 @@ impl Db {
             path: uri.clone(),
             source,
         })?;
-        let writer = prepare_writer(conn, BUSY_TIMEOUT)?;
-        let readers = open_readers(BUSY_TIMEOUT, &uri, || {
+        let writer = prepare_writer(conn, busy_timeout)?;
+        let readers = open_readers(busy_timeout, &uri, || {
             Connection::open_with_flags(
                 &uri,
                 OpenFlags::SQLITE_OPEN_READ_ONLY

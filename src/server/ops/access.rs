@@ -4,13 +4,14 @@
 //!
 //! Only active workspaces count; an archived workspace grants nothing, whoever is assigned.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 use uuid::Uuid;
 
 use super::active_workspaces::ActiveWorkspaces;
-use super::{decode_workspace_roles, placeholders, uuid_at, workspace_role_values};
+use super::{decode_workspace_roles, placeholders, text_at, uuid_at, workspace_role_values};
 use crate::api::MemberWorkspaceInfo;
 use crate::domain::{OrgRole, WorkspaceRole, roles};
 use crate::server::error::ApiResult;
@@ -32,13 +33,29 @@ fn groups_of_users_cte(n: usize) -> String {
     )
 }
 
-/// One workspace a user reaches, before merging direct and group grants.
-struct Reach {
-    workspace: Uuid,
-    name: String,
-    is_default: bool,
+/// One workspace a user reaches: direct and group grants merged once [`effective_reach`] is
+/// done. The name is borrowed from the organization's active workspaces where it can be, so a
+/// page of members copies no workspace name.
+pub struct Reach<'a> {
+    pub workspace: Uuid,
+    pub name: Cow<'a, str>,
+    pub is_default: bool,
     created_at: i64,
-    roles: Vec<WorkspaceRole>,
+    pub roles: Vec<WorkspaceRole>,
+}
+
+impl Reach<'_> {
+    /// The entry of a member's `workspaces` as the API types it.
+    pub fn info(&self) -> MemberWorkspaceInfo {
+        let (raw_roles, raw_role) = workspace_role_values(&self.roles);
+        MemberWorkspaceInfo {
+            uuid: self.workspace,
+            name: self.name.clone().into_owned(),
+            is_default: self.is_default,
+            raw_roles,
+            raw_role,
+        }
+    }
 }
 
 /// Whether anyone in `org` belongs to a group. When nobody does (most organizations, and the
@@ -53,90 +70,82 @@ pub fn org_has_group_members(tx: &Transaction<'_>, org: Uuid) -> ApiResult<bool>
         .query_row([org.to_string()], |r| r.get(0))?)
 }
 
-/// Every active workspace each user reaches, with the union of direct and group roles (group
-/// roles only when `through_groups`), the default workspace first, then oldest first: the
-/// `workspaces` of `GET /users`.
-pub fn effective_workspaces(
+/// Every active workspace of `active` each user reaches, with the union of direct and group
+/// roles (group roles only when `through_groups`), normalized, the default workspace first,
+/// then oldest first: the `workspaces` of `GET /users`.
+pub fn effective_reach<'a>(
     tx: &Transaction<'_>,
-    org: Uuid,
+    active: &'a ActiveWorkspaces,
     users: &[Uuid],
     through_groups: bool,
-) -> ApiResult<HashMap<Uuid, Vec<MemberWorkspaceInfo>>> {
-    let active = super::active_workspaces::of(tx, org)?;
-    let mut reach: HashMap<Uuid, Vec<Reach>> = HashMap::new();
+) -> ApiResult<HashMap<Uuid, Vec<Reach<'a>>>> {
+    let mut reach: HashMap<Uuid, Vec<Reach<'a>>> = HashMap::with_capacity(users.len());
     for chunk in users.chunks(CHUNK) {
-        direct_reach(tx, &active, chunk, &mut reach)?;
-        if !through_groups {
-            continue;
-        }
-        let via_groups = format!(
-            "{} SELECT mine.user_uuid, w.uuid, w.name, w.is_default, w.created_at, a.roles
-             FROM mine JOIN group_workspace_assignments a ON a.group_uuid = mine.g
-             JOIN workspaces w ON w.uuid = a.workspace_uuid
-             WHERE w.archived_at IS NULL",
-            groups_of_users_cte(chunk.len())
-        );
-        {
-            let mut stmt = tx.prepare_cached(&via_groups)?;
-            let rows =
-                stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
-                    Ok((
-                        uuid_at(row, 0)?,
-                        Reach {
-                            workspace: uuid_at(row, 1)?,
-                            name: row.get(2)?,
-                            is_default: row.get(3)?,
-                            created_at: row.get(4)?,
-                            roles: decode_workspace_roles(&row.get::<_, String>(5)?),
-                        },
-                    ))
-                })?;
-            for row in rows {
-                let (user, next) = row?;
-                let list = reach.entry(user).or_default();
-                match list.iter_mut().find(|r| r.workspace == next.workspace) {
-                    Some(known) => known.roles.extend(next.roles),
-                    None => list.push(next),
-                }
-            }
+        direct_reach(tx, active, chunk, &mut reach)?;
+        if through_groups {
+            group_reach(tx, chunk, &mut reach)?;
         }
     }
-    Ok(reach
-        .into_iter()
-        .map(|(user, mut list)| {
-            list.sort_by(|a, b| {
-                (!a.is_default, a.created_at, a.workspace).cmp(&(
-                    !b.is_default,
-                    b.created_at,
-                    b.workspace,
-                ))
-            });
-            let infos = list
-                .into_iter()
-                .map(|r| {
-                    let (raw_roles, raw_role) =
-                        workspace_role_values(&roles::normalize_workspace_roles(r.roles));
-                    MemberWorkspaceInfo {
-                        uuid: r.workspace,
-                        name: r.name,
-                        is_default: r.is_default,
-                        raw_roles,
-                        raw_role,
-                    }
-                })
-                .collect();
-            (user, infos)
-        })
-        .collect())
+    for list in reach.values_mut() {
+        list.sort_by(|a, b| {
+            (!a.is_default, a.created_at, a.workspace).cmp(&(
+                !b.is_default,
+                b.created_at,
+                b.workspace,
+            ))
+        });
+        for r in list.iter_mut() {
+            r.roles = roles::normalize_workspace_roles(std::mem::take(&mut r.roles));
+        }
+    }
+    Ok(reach)
+}
+
+/// Adds the active workspaces `users` reach through their groups, merging the roles of a
+/// workspace they also reach another way.
+fn group_reach(
+    tx: &Transaction<'_>,
+    users: &[Uuid],
+    reach: &mut HashMap<Uuid, Vec<Reach<'_>>>,
+) -> ApiResult<()> {
+    let via_groups = format!(
+        "{} SELECT mine.user_uuid, w.uuid, w.name, w.is_default, w.created_at, a.roles
+         FROM mine JOIN group_workspace_assignments a ON a.group_uuid = mine.g
+         JOIN workspaces w ON w.uuid = a.workspace_uuid
+         WHERE w.archived_at IS NULL",
+        groups_of_users_cte(users.len())
+    );
+    let mut stmt = tx.prepare_cached(&via_groups)?;
+    let rows = stmt.query_map(params_from_iter(users.iter().map(Uuid::to_string)), |row| {
+        Ok((
+            uuid_at(row, 0)?,
+            Reach {
+                workspace: uuid_at(row, 1)?,
+                name: Cow::Owned(row.get(2)?),
+                is_default: row.get(3)?,
+                created_at: row.get(4)?,
+                roles: decode_workspace_roles(text_at(row, 5)?),
+            },
+        ))
+    })?;
+    for row in rows {
+        let (user, next) = row?;
+        let list = reach.entry(user).or_default();
+        match list.iter_mut().find(|r| r.workspace == next.workspace) {
+            Some(known) => known.roles.extend(next.roles),
+            None => list.push(next),
+        }
+    }
+    Ok(())
 }
 
 /// Adds the active workspaces `users` are direct members of, named from `active` (memberships of
 /// archived workspaces are not in it), read from the membership index alone.
-fn direct_reach(
+fn direct_reach<'a>(
     tx: &Transaction<'_>,
-    active: &ActiveWorkspaces,
+    active: &'a ActiveWorkspaces,
     users: &[Uuid],
-    reach: &mut HashMap<Uuid, Vec<Reach>>,
+    reach: &mut HashMap<Uuid, Vec<Reach<'a>>>,
 ) -> ApiResult<()> {
     let sql = format!(
         "SELECT user_uuid, workspace_uuid, roles FROM workspace_members WHERE user_uuid IN ({})",
@@ -151,10 +160,10 @@ fn direct_reach(
         };
         reach.entry(uuid_at(row, 0)?).or_default().push(Reach {
             workspace,
-            name: listed.name.clone(),
+            name: Cow::Borrowed(&listed.name),
             is_default: listed.is_default,
             created_at: listed.created_at,
-            roles: decode_workspace_roles(&row.get::<_, String>(2)?),
+            roles: decode_workspace_roles(text_at(row, 2)?),
         });
     }
     Ok(())

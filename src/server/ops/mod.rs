@@ -15,6 +15,7 @@ pub mod group_nesting;
 pub mod group_workspaces;
 pub mod groups;
 pub mod invites;
+pub mod member_json;
 pub mod member_pages;
 pub mod members;
 pub mod meters;
@@ -65,20 +66,27 @@ pub struct OpCtx {
     pub now: OffsetDateTime,
 }
 
-/// Reads a UUID stored as text.
+/// Reads a UUID stored as text, straight from the row (no copy of the text).
 pub fn uuid_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
-    let text: String = row.get(index)?;
-    Uuid::parse_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
+    opt_uuid_at(row, index)?.ok_or(rusqlite::Error::InvalidColumnType(
+        index,
+        String::new(),
+        Type::Null,
+    ))
+}
+
+/// A text column read where it lies in the row, without copying it.
+pub fn text_at<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
+    Ok(row.get_ref(index)?.as_str()?)
 }
 
 pub fn opt_uuid_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Uuid>> {
-    let text: Option<String> = row.get(index)?;
-    text.map(|t| {
-        Uuid::parse_str(&t)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
-    })
-    .transpose()
+    let Some(text) = row.get_ref(index)?.as_str_or_null()? else {
+        return Ok(None);
+    };
+    Uuid::parse_str(text)
+        .map(Some)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
 }
 
 pub fn encode_org_roles(roles: &[OrgRole]) -> String {

@@ -37,15 +37,14 @@ struct PageKey {
 
 static PAGES: SnapshotCache<Bytes, PageKey> = SnapshotCache::new(CACHED_PAGES);
 
-/// The JSON of one page: kept from an earlier request over the same data, or made by `build`.
-/// `depends_on_more` tells of a built page whether it says more than the data does (the clock)
-/// and so may not be kept.
-pub fn json_page<T: Serialize>(
+/// The JSON of one page: kept from an earlier request over the same data, or made by `build`,
+/// which also tells whether what it made may be kept: not when the page says more than the
+/// data does (the clock).
+pub fn json_page(
     tx: &Transaction<'_>,
     org: Uuid,
     page: String,
-    build: impl FnOnce() -> ApiResult<T>,
-    depends_on_more: impl FnOnce(&T) -> bool,
+    build: impl FnOnce() -> ApiResult<(Vec<u8>, bool)>,
 ) -> ApiResult<Bytes> {
     let (database, generation): (Vec<u8>, i64) = tx
         .prepare_cached("SELECT id, generation FROM database_identity")?
@@ -53,11 +52,18 @@ pub fn json_page<T: Serialize>(
     let key =
         SnapshotKey::new(tx, database, org, generation).map(|snapshot| PageKey { snapshot, page });
     let kept = PAGES.get_or_build_if(key, || {
-        let value = build()?;
-        let json = serde_json::to_vec(&value)
-            .map_err(|err| ApiError::internal(format!("serializing a page: {err}")))?;
-        let keep = json.len() <= LARGEST_KEPT && !depends_on_more(&value);
+        let (json, may_keep) = build()?;
+        let keep = may_keep && json.len() <= LARGEST_KEPT;
         Ok((Bytes::from(json), keep))
     })?;
     Ok(Bytes::clone(&kept))
+}
+
+/// `value` as JSON, written into a buffer made `capacity` bytes large up front: a page that
+/// fits never moves while it is written.
+pub fn to_json(value: &impl Serialize, capacity: usize) -> ApiResult<Vec<u8>> {
+    let mut json = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut json, value)
+        .map_err(|err| ApiError::internal(format!("serializing a page: {err}")))?;
+    Ok(json)
 }

@@ -8,10 +8,13 @@ use rusqlite::{OptionalExtension, Row, Transaction};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::access::{self, Reach};
+use super::active_workspaces::{self, ActiveWorkspaces};
 use super::audit::{self, Entry};
+use super::member_json::{Members, UsersPage};
 use super::{
     OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, encode_workspace_roles,
-    opt_uuid_at, org_role_values, uuid_at,
+    opt_uuid_at, org_role_values, text_at, uuid_at,
 };
 use super::{member_pages, page_cache};
 use crate::api::*;
@@ -21,16 +24,17 @@ use crate::server::clock::{from_micros, to_micros};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::ops::invites;
 
-struct UserRow {
-    uuid: Uuid,
-    email: String,
+/// A member as stored, with the roles their groups add once [`gather`] has run.
+pub struct UserRow {
+    pub uuid: Uuid,
+    pub email: String,
     first_name: Option<String>,
     last_name: Option<String>,
-    oid_id: Option<Uuid>,
-    is_sso_outsider: Option<bool>,
-    org_roles: Vec<OrgRole>,
-    seats: Vec<String>,
-    created_at: OffsetDateTime,
+    pub oid_id: Option<Uuid>,
+    pub is_sso_outsider: Option<bool>,
+    pub org_roles: Vec<OrgRole>,
+    pub seats: Vec<String>,
+    pub created_at: OffsetDateTime,
 }
 
 const USER_COLUMNS: &str =
@@ -44,14 +48,14 @@ fn user_row(row: &Row<'_>) -> rusqlite::Result<UserRow> {
         last_name: row.get(3)?,
         oid_id: opt_uuid_at(row, 4)?,
         is_sso_outsider: row.get(5)?,
-        org_roles: decode_org_roles(&row.get::<_, String>(6)?),
-        seats: decode_list(&row.get::<_, String>(7)?),
+        org_roles: decode_org_roles(text_at(row, 6)?),
+        seats: decode_list(text_at(row, 7)?),
         created_at: from_micros(row.get(8)?),
     })
 }
 
 impl UserRow {
-    fn display_name(&self) -> Option<String> {
+    pub fn display_name(&self) -> Option<String> {
         let full = format!(
             "{} {}",
             self.first_name.as_deref().unwrap_or(""),
@@ -97,33 +101,49 @@ impl UserRow {
     }
 }
 
-/// Members of `org` as responses show them: with the active workspaces each reaches, default
-/// first, direct and group roles united. Archived workspaces are left out: their members lost
-/// access when they were archived.
-fn members_from_rows(
+/// What responses add to the rows of `org`'s members: the roles their groups grant, merged
+/// into `org_roles`, and the active workspaces each reaches (of `active`), default first, direct
+/// and group roles united. Archived workspaces are left out: their members lost access when
+/// they were archived.
+fn gather<'a>(
     tx: &Transaction<'_>,
     org: Uuid,
-    rows: Vec<UserRow>,
-) -> ApiResult<Vec<AdminOrganizationMemberOut>> {
+    active: &'a ActiveWorkspaces,
+    rows: &mut [UserRow],
+) -> ApiResult<HashMap<Uuid, Vec<Reach<'a>>>> {
+    if rows.is_empty() {
+        return Ok(HashMap::new());
+    }
     let ids: Vec<Uuid> = rows.iter().map(|r| r.uuid).collect();
-    let in_groups = super::access::org_has_group_members(tx, org)?;
-    let mut workspaces = super::access::effective_workspaces(tx, org, &ids, in_groups)?;
-    let mut group_roles = if in_groups {
-        super::access::group_org_roles(tx, &ids)?
-    } else {
-        HashMap::new()
-    };
-    Ok(rows
-        .into_iter()
-        .map(|mut r| {
-            let ws = workspaces.remove(&r.uuid).unwrap_or_default();
+    let in_groups = access::org_has_group_members(tx, org)?;
+    let reach = access::effective_reach(tx, active, &ids, in_groups)?;
+    if in_groups {
+        let mut group_roles = access::group_org_roles(tx, &ids)?;
+        for r in rows {
             // Responses show what a member holds in total: their own roles and their groups'.
             if let Some(extra) = group_roles.remove(&r.uuid) {
                 r.org_roles.extend(extra);
                 r.org_roles =
                     crate::domain::roles::normalize_org_roles(std::mem::take(&mut r.org_roles));
             }
-            r.into_member(ws)
+        }
+    }
+    Ok(reach)
+}
+
+/// Members of `org` as the API types them (see [`gather`]).
+fn members_from_rows(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    mut rows: Vec<UserRow>,
+) -> ApiResult<Vec<AdminOrganizationMemberOut>> {
+    let active = active_workspaces::of(tx, org)?;
+    let mut reach = gather(tx, org, &active, &mut rows)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let reached = reach.remove(&r.uuid).unwrap_or_default();
+            r.into_member(reached.iter().map(Reach::info).collect())
         })
         .collect())
 }
@@ -144,18 +164,65 @@ pub fn list_json(
     query: &ListQuery,
     now: OffsetDateTime,
 ) -> ApiResult<Bytes> {
-    let build = || list(tx, org, query, now);
     let page = format!("users {query:?}");
-    page_cache::json_page(tx, org, page, build, |out| !out.invites.is_empty())
+    page_cache::json_page(tx, org, page, || {
+        let mut listed = list_rows(tx, org, query, now)?;
+        let active = active_workspaces::of(tx, org)?;
+        let reach = gather(tx, org, &active, &mut listed.members)?;
+        let json = page_cache::to_json(
+            &UsersPage {
+                members: Members {
+                    rows: &listed.members,
+                    reach: &reach,
+                },
+                invites: &listed.invites,
+                total: Some(listed.total),
+                page: Some(query.page),
+                page_size: Some(query.page_size),
+            },
+            listed.members.len() * JSON_PER_MEMBER,
+        )?;
+        Ok((json, listed.invites.is_empty()))
+    })
 }
 
-/// `GET /users`: one page over members (oldest first) followed by pending invitations.
+/// About what one member of a page takes in JSON (a member of the large seed: 1.1 KB), so the
+/// response is written into one buffer instead of one that grows, copying, as it fills.
+const JSON_PER_MEMBER: usize = 1536;
+
+/// One page of `GET /users` as read, before what responses add to members.
+struct ListedRows {
+    members: Vec<UserRow>,
+    invites: Vec<OrganizationInviteOut>,
+    /// Members and invitations, all pages together.
+    total: i64,
+}
+
+/// `GET /users` as the API types it: the same page as [`list_json`] writes.
+#[cfg(test)]
 pub fn list(
     tx: &Transaction<'_>,
     org: Uuid,
     query: &ListQuery,
     now: OffsetDateTime,
 ) -> ApiResult<OrganizationAdminUsersOut> {
+    let listed = list_rows(tx, org, query, now)?;
+    Ok(OrganizationAdminUsersOut {
+        members: members_from_rows(tx, org, listed.members)?,
+        invites: listed.invites,
+        total: Some(listed.total),
+        page: Some(query.page),
+        page_size: Some(query.page_size),
+    })
+}
+
+/// One page over members (oldest first) followed by pending invitations.
+fn list_rows(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    query: &ListQuery,
+    now: OffsetDateTime,
+) -> ApiResult<ListedRows> {
     let ListQuery {
         email,
         page,
@@ -164,14 +231,9 @@ pub fn list(
     let (page, page_size) = (*page, *page_size);
     let email_key = email.as_deref().map(str::to_lowercase);
     let offset = super::first_row(page, page_size);
-    let (member_total, rows) = match &email_key {
+    let (member_total, members) = match &email_key {
         Some(key) => filtered_page(tx, org, key, offset, page_size)?,
         None => whole_page(tx, org, offset, page_size)?,
-    };
-    let members = if rows.is_empty() {
-        Vec::new()
-    } else {
-        members_from_rows(tx, org, rows)?
     };
     let invite_total = invites::count_open(tx, org, email_key.as_deref())?;
     let room = page_size - members.len() as i64;
@@ -181,12 +243,10 @@ pub fn list(
     } else {
         Vec::new()
     };
-    Ok(OrganizationAdminUsersOut {
+    Ok(ListedRows {
         members,
         invites,
-        total: Some(member_total + invite_total),
-        page: Some(page),
-        page_size: Some(page_size),
+        total: member_total + invite_total,
     })
 }
 

@@ -70,6 +70,9 @@ pub fn run(args: ServeArgs) -> CommandResult {
         .admin_key
         .filter(|k| !k.trim().is_empty())
         .map(SecretString::new);
+    // Pages are built on SQLite's reader threads; with an arena per thread, glibc kept the
+    // freed page buffers of every one of them (the server's memory after a load nearly doubled).
+    crate::tui::memory::limit_arenas();
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let server = LocalServer::start(ServerOptions {

@@ -3,7 +3,8 @@
 //! directory arrives page by page on runtime threads would otherwise hold, long after, the
 //! pages it already converted and dropped. Two arenas serve a console with two runtime
 //! threads and a UI thread without contention that shows, and once the directory is loaded
-//! what was freed on the way is handed back to the system.
+//! what was freed on the way is handed back to the system. `serve` caps its arenas the same
+//! way, for the pages its reader threads build.
 
 /// Caps the allocator's arenas; call before the runtime starts its threads.
 pub fn limit_arenas() {

@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::style::Style;
 
 use crate::tui::state::selection::page_offset;
 use crate::tui::state::{App, Focus};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::frame;
+use crate::tui::widgets::{cells, frame};
 use crate::tui::widgets::text::{fit, width};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -20,7 +20,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let room = usize::from(inner.width);
     let height = usize::from(inner.height);
     let offset = page_offset(Some(app.org_cursor), height);
-    let mut lines = Vec::new();
     for (index, profile) in app.profiles.iter().enumerate().skip(offset).take(height) {
         let current = index == app.current;
         let marker = if current { "● " } else { "  " };
@@ -39,10 +38,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             theme.text
         };
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(marker, theme.open_marker),
             Span::styled(text, style),
-        ]));
+        ]);
+        let row = Rect {
+            y: inner.y + (index - offset) as u16,
+            height: 1,
+            ..inner
+        };
+        cells::one_line(frame.buffer_mut(), row, line, Style::default());
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -5,13 +5,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::tui::call::Call;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::spinner;
+use crate::tui::widgets::{cells, spinner};
 use crate::tui::widgets::text::{truncate, width};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -100,10 +99,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = left;
     spans.push(Span::raw(" ".repeat(gap)));
     spans.extend(right);
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme.status_bar),
-        area,
-    );
+    cells::one_line(frame.buffer_mut(), area, Line::from(spans), theme.status_bar);
 }
 
 /// The key that opens the message log, or the command that does when it has none.

@@ -9,13 +9,27 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthChar;
 
 /// Whether `c` takes exactly one cell as a grapheme of its own, whatever surrounds it, as long
 /// as nothing combining follows it: printable ASCII, the Latin letters and signs below the
 /// combining marks (U+0300; the soft hyphen excepted, which terminals disagree on), and the
-/// ellipsis a cut cell ends with.
+/// one-column punctuation, arrows, box lines, shapes, ticks and braille the console draws its
+/// markers, borders and spinner with (no emoji selector or joiner among them).
 fn one_cell(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{A0}'..='\u{2FF}' | '…') && c != '\u{AD}'
+    match c {
+        ' '..='~' => true,
+        '\u{AD}' => false,
+        '\u{A0}'..='\u{2FF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2500}'..='\u{25FF}'
+        | '\u{2713}'
+        | '\u{2717}'
+        | '\u{2800}'..='\u{28FF}' => c.width() == Some(1),
+        _ => false,
+    }
 }
 
 /// Writes `line` from `(x, y)` on, at most `max_width` columns, as [`Buffer::set_line`] does;
@@ -131,6 +145,8 @@ mod tests {
             Line::from("soft\u{AD}hyphen"),
             Line::from("🛡 shield").style(Style::new().on_blue()),
             Line::from(""),
+            Line::from("● env ▶✓ ─┃ ⠋ ✗ • · ▲▼ ⚠ ★ ⬛ “quoted” ‰ ⁞"),
+            Line::from("▶\u{FE0F} selected, ⚠\u{FE0F} and a\u{200D}b"),
         ];
         for line in &lines {
             for (x, max) in [(0, 12), (3, 12), (0, 5), (11, 4), (0, 0)] {

@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 use crate::tui::state::org::FoundWorkspace;
 use uuid::Uuid;
@@ -142,5 +142,10 @@ fn render_tabs(frame: &mut Frame, area: Rect, tab: OpenTab<'_>) {
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
-    cells::one_line(frame.buffer_mut(), area, Line::from(spans), Style::default());
+    cells::one_line(
+        frame.buffer_mut(),
+        area,
+        Line::from(spans),
+        Style::default(),
+    );
 }

@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 use crate::tui::keymap::action::spec_of;
 use crate::tui::keymap::{Action, Context};
@@ -65,5 +65,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!(" {word}  "), theme.hint_text));
         used += needed;
     }
-    cells::one_line(frame.buffer_mut(), area, Line::from(spans), Style::default());
+    cells::one_line(
+        frame.buffer_mut(),
+        area,
+        Line::from(spans),
+        Style::default(),
+    );
 }

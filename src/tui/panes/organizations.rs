@@ -2,14 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 use crate::tui::state::selection::page_offset;
 use crate::tui::state::{App, Focus};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{cells, frame};
 use crate::tui::widgets::text::{fit, width};
+use crate::tui::widgets::{cells, frame};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Organizations;

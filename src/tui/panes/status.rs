@@ -10,8 +10,8 @@ use crate::tui::call::Call;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{cells, spinner};
 use crate::tui::widgets::text::{truncate, width};
+use crate::tui::widgets::{cells, spinner};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let total = usize::from(area.width);
@@ -99,7 +99,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = left;
     spans.push(Span::raw(" ".repeat(gap)));
     spans.extend(right);
-    cells::one_line(frame.buffer_mut(), area, Line::from(spans), theme.status_bar);
+    cells::one_line(
+        frame.buffer_mut(),
+        area,
+        Line::from(spans),
+        theme.status_bar,
+    );
 }
 
 /// The key that opens the message log, or the command that does when it has none.

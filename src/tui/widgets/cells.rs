@@ -101,7 +101,10 @@ pub fn paint(buffer: &mut Buffer, area: Rect, style: Style) {
 /// from [`set_line`]'s.
 pub fn one_line(buffer: &mut Buffer, area: Rect, line: Line<'_>, style: Style) {
     let direct = matches!(line.alignment, None | Some(Alignment::Left))
-        && line.spans.iter().all(|span| span.content.chars().all(one_cell));
+        && line
+            .spans
+            .iter()
+            .all(|span| span.content.chars().all(one_cell));
     if !direct {
         return Paragraph::new(line).style(style).render(area, buffer);
     }
@@ -138,7 +141,10 @@ mod tests {
         let lines = [
             Line::from("plain ascii"),
             Line::from(vec![Span::styled("▶ ", style), Span::raw("Zoé Ünal")]),
-            Line::from(vec![Span::raw("cut…"), Span::styled("more text here", style)]),
+            Line::from(vec![
+                Span::raw("cut…"),
+                Span::styled("more text here", style),
+            ]),
             Line::from("e\u{301}toile combined"),
             Line::from("山田太郎 wide"),
             Line::from("tab\tand\u{7}bell"),
@@ -157,8 +163,15 @@ mod tests {
 
     #[test]
     fn paints_what_ratatui_paints() {
-        let style = Style::new().fg(Color::Cyan).on_black().add_modifier(Modifier::BOLD);
-        for area in [Rect::new(0, 0, 16, 3), Rect::new(2, 1, 5, 4), Rect::new(20, 0, 3, 3)] {
+        let style = Style::new()
+            .fg(Color::Cyan)
+            .on_black()
+            .add_modifier(Modifier::BOLD);
+        for area in [
+            Rect::new(0, 0, 16, 3),
+            Rect::new(2, 1, 5, 4),
+            Rect::new(20, 0, 3, 3),
+        ] {
             let mut old = Buffer::empty(Rect::new(0, 0, 16, 3));
             old.set_string(0, 1, "previous text!!!", Style::new().red().italic());
             let (mut ours, mut theirs) = (old.clone(), old);
@@ -172,7 +185,10 @@ mod tests {
     fn one_line_draws_what_a_paragraph_draws() {
         let style = Style::new().on_blue();
         let lines = [
-            Line::from(vec![Span::styled(" LOCAL ", style.bold()), Span::raw(" env · Org")]),
+            Line::from(vec![
+                Span::styled(" LOCAL ", style.bold()),
+                Span::raw(" env · Org"),
+            ]),
             Line::from("a line longer than the area it is drawn in"),
             Line::from("山田 wide 🛡 and e\u{301}"),
             Line::from("centred").centered(),

@@ -323,12 +323,27 @@ mod tests {
 
     #[test]
     fn fitting_in_place_is_cutting_then_padding() {
-        for text in ["", "Jane", "jane.doe@example.com", "a\tb", "Zoë Ångström", "山田太郎"] {
+        for text in [
+            "",
+            "Jane",
+            "jane.doe@example.com",
+            "a\tb",
+            "Zoë Ångström",
+            "山田太郎",
+        ] {
             for columns in 0..24 {
                 let cut = truncate(text, columns);
                 let pad = " ".repeat(columns.saturating_sub(width(&cut)));
-                assert_eq!(fit(text, columns), format!("{cut}{pad}"), "{text:?} {columns}");
-                assert_eq!(fit_right(text, columns), format!("{pad}{cut}"), "{text:?} {columns}");
+                assert_eq!(
+                    fit(text, columns),
+                    format!("{cut}{pad}"),
+                    "{text:?} {columns}"
+                );
+                assert_eq!(
+                    fit_right(text, columns),
+                    format!("{pad}{cut}"),
+                    "{text:?} {columns}"
+                );
             }
         }
     }

@@ -118,7 +118,7 @@ pub fn one_line(buffer: &mut Buffer, area: Rect, line: Line<'_>, style: Style) {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::style::{Color, Modifier, Stylize};
+    use ratatui::style::{Color, Modifier};
     use ratatui::text::Span;
 
     use super::*;

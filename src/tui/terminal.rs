@@ -1,7 +1,8 @@
 //! The terminal's lifecycle in one place: raw mode and the alternate screen on the way in;
-//! everything put back on the way out, whether by return, error or panic.
+//! everything put back on the way out, whether by return, error or panic. A frame reaches the
+//! terminal in one write.
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, Stdout, Write, stdout};
 use std::sync::Once;
 use std::sync::OnceLock;
 use std::thread::{self, ThreadId};
@@ -15,7 +16,41 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type ConsoleTerminal = Terminal<CrosstermBackend<Stdout>>;
+pub type ConsoleTerminal = Terminal<CrosstermBackend<FrameWriter>>;
+
+/// The console's output. ratatui writes a frame as many small pieces (a cursor move, a colour,
+/// a run of text) and ends it with a flush; they are gathered here and reach the terminal in
+/// one write at that flush, whatever the frame's size. Bytes not flushed when it is dropped (a
+/// frame cut short by a panic) are dropped too, rather than written after the terminal was
+/// restored.
+pub struct FrameWriter {
+    pending: Vec<u8>,
+    out: Stdout,
+}
+
+impl FrameWriter {
+    fn new() -> Self {
+        Self {
+            pending: Vec::with_capacity(16 * 1024),
+            out: stdout(),
+        }
+    }
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = self.out.lock();
+        let written = out.write_all(&self.pending);
+        self.pending.clear();
+        written?;
+        out.flush()
+    }
+}
 
 /// The terminal in console mode; dropping it restores the terminal.
 pub struct TerminalSession {
@@ -38,7 +73,7 @@ impl TerminalSession {
                 EnableBracketedPaste,
                 Clear(ClearType::All)
             )?;
-            let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+            let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new()))?;
             terminal.hide_cursor()?;
             Ok(Self { terminal })
         })();

@@ -11,6 +11,7 @@ use super::state::sighting::DialogSighting;
 use super::state::{App, Sighting};
 use super::theme::Theme;
 use super::views;
+use super::widgets::cells;
 
 /// Below this the panes cannot show a usable row; a notice shows instead.
 pub const MIN_WIDTH: u16 = 60;
@@ -60,7 +61,7 @@ pub fn too_small(width: u16, height: u16) -> bool {
 /// Draws the screen and says what it showed.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) -> Sighting {
     let area = frame.area();
-    frame.render_widget(ratatui::widgets::Block::new().style(theme.text), area);
+    cells::paint(frame.buffer_mut(), area, theme.text);
     if too_small(area.width, area.height) {
         too_small::render(frame, area, (MIN_WIDTH, MIN_HEIGHT), app, theme);
         return Sighting::too_small();

@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::tui::state::org::FoundWorkspace;
 use uuid::Uuid;
@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::tui::state::{App, Focus, Remote, Tab, WorkspaceView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::wide_emoji;
-use crate::tui::widgets::{frame, spinner};
+use crate::tui::widgets::{cells, frame, spinner};
 
 use super::{api_keys, members, settings};
 
@@ -142,5 +142,10 @@ fn render_tabs(frame: &mut Frame, area: Rect, tab: OpenTab<'_>) {
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    cells::one_line(
+        frame.buffer_mut(),
+        area,
+        Line::from(spans),
+        Style::default(),
+    );
 }

@@ -2,14 +2,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::tui::keymap::action::spec_of;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Layer, offered, routes};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::cells;
 use crate::tui::widgets::text::width;
 
 /// The hint line's `(key, word)` pairs: the hinted actions of every context in the routing
@@ -64,5 +65,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!(" {word}  "), theme.hint_text));
         used += needed;
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    cells::one_line(
+        frame.buffer_mut(),
+        area,
+        Line::from(spans),
+        Style::default(),
+    );
 }

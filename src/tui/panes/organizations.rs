@@ -2,14 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::tui::state::selection::page_offset;
 use crate::tui::state::{App, Focus};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::frame;
 use crate::tui::widgets::text::{fit, width};
+use crate::tui::widgets::{cells, frame};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Organizations;
@@ -20,7 +20,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let room = usize::from(inner.width);
     let height = usize::from(inner.height);
     let offset = page_offset(Some(app.org_cursor), height);
-    let mut lines = Vec::new();
     for (index, profile) in app.profiles.iter().enumerate().skip(offset).take(height) {
         let current = index == app.current;
         let marker = if current { "● " } else { "  " };
@@ -39,10 +38,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             theme.text
         };
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(marker, theme.open_marker),
             Span::styled(text, style),
-        ]));
+        ]);
+        let row = Rect {
+            y: inner.y + (index - offset) as u16,
+            height: 1,
+            ..inner
+        };
+        cells::one_line(frame.buffer_mut(), row, line, Style::default());
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }

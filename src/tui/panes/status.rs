@@ -5,14 +5,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::tui::call::Call;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::spinner;
 use crate::tui::widgets::text::{truncate, width};
+use crate::tui::widgets::{cells, spinner};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let total = usize::from(area.width);
@@ -100,9 +99,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = left;
     spans.push(Span::raw(" ".repeat(gap)));
     spans.extend(right);
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme.status_bar),
+    cells::one_line(
+        frame.buffer_mut(),
         area,
+        Line::from(spans),
+        theme.status_bar,
     );
 }
 

@@ -1,5 +1,6 @@
 //! Drawing helpers shared by the panes: width-aware text, tables, input fields, frames.
 
+pub mod cells;
 pub mod dialog;
 pub mod frame;
 pub mod input;

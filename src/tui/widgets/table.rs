@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::text::{fit, fit_right, truncate, width};
+use super::text::{push_fitted, truncate, width};
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 
@@ -223,7 +223,7 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
     // per row, without a paragraph's wrapping and alignment machinery.
     let buffer = frame.buffer_mut();
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        buffer.set_line(area.left(), y, line, area.width);
+        super::cells::set_line(buffer, area.left(), y, line, area.width);
     }
 }
 
@@ -237,11 +237,7 @@ fn join_cells(cells: &[String], columns: &[Column], widths: &[usize]) -> String 
             out.extend(std::iter::repeat_n(' ', GAP));
         }
         let cell = cells.get(i).map(String::as_str).unwrap_or("");
-        if columns[i].align_right {
-            out.push_str(&fit_right(cell, *w));
-        } else {
-            out.push_str(&fit(cell, *w));
-        }
+        push_fitted(&mut out, cell, *w, columns[i].align_right);
     }
     out
 }

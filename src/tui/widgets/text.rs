@@ -147,19 +147,49 @@ pub fn truncate(text: &str, max: usize) -> String {
 
 /// The text cut to `columns` and padded with spaces to exactly that width.
 pub fn fit(text: &str, columns: usize) -> String {
-    let mut out = truncate(text, columns);
-    let pad = columns.saturating_sub(width(&out));
-    out.extend(std::iter::repeat_n(' ', pad));
+    let mut out = String::with_capacity(columns);
+    push_fitted(&mut out, text, columns, false);
     out
 }
 
 /// As [`fit`], aligned to the right.
 pub fn fit_right(text: &str, columns: usize) -> String {
-    let cut = truncate(text, columns);
-    let pad = columns.saturating_sub(width(&cut));
-    let mut out: String = std::iter::repeat_n(' ', pad).collect();
-    out.push_str(&cut);
+    let mut out = String::with_capacity(columns);
+    push_fitted(&mut out, text, columns, true);
     out
+}
+
+/// Appends what [`fit`] (or, `right`, [`fit_right`]) makes of the text. A table fits every
+/// cell of every row it draws: printable ASCII, most cells, is cut and padded in place,
+/// without measuring it again or making a string of its own.
+pub fn push_fitted(out: &mut String, text: &str, columns: usize, right: bool) {
+    let plain = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_control());
+    if plain && text.len() <= columns {
+        let pad = columns - text.len();
+        if right {
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
+        out.push_str(text);
+        if !right {
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
+    } else if plain {
+        // Cut: exactly `columns` wide with the ellipsis, so no padding either way.
+        if columns > 0 {
+            out.push_str(&text[..columns - 1]);
+            out.push_str(ELLIPSIS);
+        }
+    } else {
+        let cut = truncate(text, columns);
+        let pad = columns.saturating_sub(width(&cut));
+        if right {
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
+        out.push_str(&cut);
+        if !right {
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
+    }
 }
 
 /// Splits text so that the last `max` columns are kept: for input fields that scroll.
@@ -289,6 +319,33 @@ mod tests {
         assert_eq!(wide_emoji("★ ⚖ 🚀"), "★ ⚖ 🚀", "others are left alone");
         // What ratatui measures once the selector is there: the same two columns.
         assert_eq!(UnicodeWidthStr::width(wide_emoji("🛡").as_ref()), 2);
+    }
+
+    #[test]
+    fn fitting_in_place_is_cutting_then_padding() {
+        for text in [
+            "",
+            "Jane",
+            "jane.doe@example.com",
+            "a\tb",
+            "Zoë Ångström",
+            "山田太郎",
+        ] {
+            for columns in 0..24 {
+                let cut = truncate(text, columns);
+                let pad = " ".repeat(columns.saturating_sub(width(&cut)));
+                assert_eq!(
+                    fit(text, columns),
+                    format!("{cut}{pad}"),
+                    "{text:?} {columns}"
+                );
+                assert_eq!(
+                    fit_right(text, columns),
+                    format!("{pad}{cut}"),
+                    "{text:?} {columns}"
+                );
+            }
+        }
     }
 
     #[test]

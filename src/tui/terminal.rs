@@ -5,6 +5,7 @@
 use std::io::{self, Stdout, Write, stdout};
 use std::sync::Once;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, ThreadId};
 
 use crossterm::cursor::Show;
@@ -44,6 +45,12 @@ impl Write for FrameWriter {
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        if RESTORED.load(Ordering::Relaxed) {
+            // ratatui's own drop shows the cursor through here after `restore`: nothing more
+            // reaches the shell's screen.
+            self.pending.clear();
+            return Ok(());
+        }
         let mut out = self.out.lock();
         let written = out.write_all(&self.pending);
         self.pending.clear();
@@ -59,10 +66,14 @@ pub struct TerminalSession {
 
 static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
 
+/// Set once the terminal is put back: a frame's bytes still pending then are dropped.
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
 impl TerminalSession {
     pub fn enter() -> io::Result<Self> {
         let _ = UI_THREAD.set(thread::current().id());
         install_panic_hook();
+        RESTORED.store(false, Ordering::Relaxed);
         enable_raw_mode()?;
         let session = (|| {
             // Cleared with a plain escape sequence: ratatui's `clear` asks the terminal where
@@ -96,6 +107,7 @@ impl Drop for TerminalSession {
 
 /// Leaves the alternate screen, ends raw mode and shows the cursor. Safe to call twice.
 pub fn restore() {
+    RESTORED.store(true, Ordering::Relaxed);
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
 }

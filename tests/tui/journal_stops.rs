@@ -4,6 +4,7 @@
 //! journaled, and sends nothing after it. Through the effect runner, against the local server
 //! behind a proxy that holds changes at its door; every outcome checked through the Admin API.
 
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
@@ -21,7 +22,7 @@ use mistral_admin::server::{LocalServer, Seed};
 use mistral_admin::tui::call::{Call, Payload, Reply};
 use mistral_admin::tui::effect::{Effect, EffectRunner};
 use mistral_admin::tui::msg::Msg;
-use mistral_admin::tui::runner::ClientRunner;
+use mistral_admin::tui::runner::{ClientRunner, journaling};
 use mistral_admin::tui::state::RequestId;
 use mistral_admin::tui::views::people::Batch;
 
@@ -36,6 +37,7 @@ struct Console {
     journal: Journal,
     /// Straight to the server, to check what it has.
     client: AdminClient,
+    key: mistral_admin::domain::SecretString,
     _dir: tempfile::TempDir,
 }
 
@@ -54,6 +56,7 @@ async fn console(holding: bool) -> Console {
     let runner = ClientRunner::new(vec![profile], sender).with_journal(Journal::at(&path));
     Console {
         client: test_client(&server.admin_base_url(), key.expose()),
+        key,
         server,
         proxy,
         runner,
@@ -189,5 +192,32 @@ async fn a_change_stopped_on_its_way_is_finished_journaled_and_goes_no_further()
     assert_eq!(what, &deleted(&first_name));
     let why = entry.stopped.as_deref().unwrap_or_default();
     assert!(why.starts_with("Stopped after 1 of 2 requests"), "{why}");
+    console.server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_people_step_stopped_before_it_is_sent_is_not_sent() {
+    let console = console(false).await;
+    let [(key, name), _] = console.two_keys().await;
+    let request = Request::DeleteApiKey { key };
+    let step = Step::new(request.clone(), format!("delete {name}"));
+    let intent = Intent::DeleteKeys { labels: vec![name] };
+    let batch = Batch::new(
+        "Deleting a key",
+        Plan::new(intent, "delete a key", vec![step]),
+    );
+    let client = test_client(&console.proxy.base_url, console.key.expose());
+    // ctrl-c came while the organization was read for the journal.
+    let stopped = AtomicBool::new(true);
+    let call = Call::View(batch.first());
+    let result =
+        journaling::perform(&client, Some(&console.journal), &call, &[request], &stopped).await;
+    let Err(error) = result else {
+        panic!("stopped: {result:?}");
+    };
+    assert_eq!(error.kind, ErrorKind::Cancelled);
+    assert!(console.proxy.seen_with("DELETE").is_empty(), "nothing sent");
+    assert!(console.listed(key).await, "the key is kept");
+    assert!(console.journal.entries().unwrap().is_empty());
     console.server.shutdown().await;
 }

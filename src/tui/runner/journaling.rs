@@ -8,13 +8,13 @@
 //! way is finished and recorded, and the next one is not sent. A dropped request may still be
 //! made by the server, and the journal would then miss a change that `undo` must know about.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::actions::journal::Journal;
 use crate::actions::journal_record::changes_sent;
 use crate::actions::org_run::{Record, keep, summary_of};
 use crate::actions::{Reply, Request};
-use crate::client::AdminClient;
+use crate::client::{AdminClient, ErrorKind};
 use crate::tui::call::{Call, Payload, change};
 use crate::tui::state::RemoteError;
 
@@ -71,6 +71,12 @@ async fn send(
 ) -> Result<Payload, RemoteError> {
     match call {
         Call::Change(_) => Ok(Payload::Changed(change(client, requests, stop).await?)),
+        // A view's one change: ctrl-c while the organization was being read for the journal
+        // (or the connection made) stops it before it is sent.
+        _ if stop.load(Ordering::Relaxed) => Err(RemoteError::new(
+            ErrorKind::Cancelled,
+            "stopped with ctrl-c",
+        )),
         _ => call.perform(client).await,
     }
 }

@@ -172,8 +172,13 @@ pub fn answered(
         .iter()
         .position(|d| d.submission().is_some_and(|s| s.sending == Some(id)))
     else {
-        // Abandoned with ctrl-c: the admin was told the outcome is unknown.
-        return Vec::new();
+        // Abandoned with ctrl-c: the admin was told the outcome is unknown, and the runner let
+        // the request under way finish. The panes were reloaded at ctrl-c, likely before it
+        // landed; if something was made, they are read again now.
+        return match result {
+            Ok(applied) if !applied.replies.is_empty() => requests::load_organization(app, profile),
+            _ => Vec::new(),
+        };
     };
     match result {
         Err(error) => {

@@ -361,11 +361,20 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
         ErrorKind::Cancelled
     );
     assert!(flash_text(&app).contains("may already have been made"));
-    // A late answer changes nothing.
+    // A late answer acts on nothing, but what it made is read again: the reload at ctrl-c
+    // may have come before it.
     let late = crate::tui::testing::outcome(profile, &call);
-    deliver(&mut app, sent, profile, call, late);
+    let reloads = deliver(&mut app, sent, profile, call, late);
     assert!(!app.dialogs.is_empty());
     assert!(roles_of(&app, ANA, RESEARCH).is_some());
+    let reloaded = requests(&reloads);
+    assert!(
+        reloaded.iter().any(|(_, _, c)| *c == Call::People)
+            && reloaded
+                .iter()
+                .any(|(_, _, c)| *c == Call::Workspaces { archived: false }),
+        "{reloaded:?}"
+    );
 }
 
 #[test]

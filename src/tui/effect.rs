@@ -36,4 +36,16 @@ impl std::fmt::Debug for Clipboard {
 /// `update` knows nothing of it.
 pub trait EffectRunner {
     fn run(&mut self, effect: Effect);
+
+    /// Changes sent that have not finished yet, stopped ones included.
+    fn changes_under_way(&self) -> usize {
+        0
+    }
+
+    /// As the console closes: waits up to `within` for the changes on their way to finish
+    /// (and be journaled), and gives how many were still going when the time ran out.
+    fn settle(&mut self, within: Duration) -> impl Future<Output = usize> {
+        let _ = within;
+        async { 0 }
+    }
 }

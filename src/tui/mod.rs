@@ -42,9 +42,11 @@ pub mod testing;
 mod render_tests;
 
 use std::path::Path;
+use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::actions::outcome::count_of;
 use crate::client::Profile;
 use crate::dirs::AppDirs;
 use config_file::{ConfigFileError, Source};
@@ -192,6 +194,33 @@ where
     )
     .await;
     drop(screen);
+    finish_changes(&mut runner).await;
     tracing::info!("console closed");
     result
+}
+
+/// How long the console waits, once closed, for changes already sent: a request's own time
+/// limit, and then some for writing the journal.
+const CHANGES_FINISH_WITHIN: Duration = Duration::from_secs(45);
+
+/// A change on its way when the console closes may still be made by the server: it is waited
+/// for, on the restored terminal, so that the journal records it (ctrl-c there leaves at once).
+async fn finish_changes<R: EffectRunner>(runner: &mut R) {
+    let under_way = runner.changes_under_way();
+    if under_way > 0 {
+        eprintln!(
+            "Waiting for {} already sent to finish, so that the journal records {} (ctrl-c leaves without waiting)…",
+            count_of(under_way, "change", "changes"),
+            if under_way == 1 { "it" } else { "them" },
+        );
+    }
+    let going = runner.settle(CHANGES_FINISH_WITHIN).await;
+    if going > 0 {
+        eprintln!(
+            "{} still under way after {} s: the server may yet make {}; `mistral-admin journal` shows what was recorded.",
+            count_of(going, "change", "changes"),
+            CHANGES_FINISH_WITHIN.as_secs(),
+            if going == 1 { "it" } else { "them" },
+        );
+    }
 }

@@ -21,6 +21,7 @@ mod long_plan;
 mod org_keys_audit_spend;
 mod people;
 mod private_files;
+mod quit_during_change;
 mod readme_capture;
 mod slow_server;
 mod staging;

@@ -1,8 +1,9 @@
 //! The console's changes reach the journal however they are sent and however the admin stops
 //! waiting for them: a step of a `:people` run (a view's fetch) is journaled as a `Call::Change`
 //! is, and a change stopped with ctrl-c while its request is on its way is finished and
-//! journaled, and sends nothing after it. Through the effect runner, against the local server
-//! behind a proxy that holds changes at its door; every outcome checked through the Admin API.
+//! journaled and sends nothing after it, also when the console closes meanwhile. Through the
+//! effect runner, against the local server behind a proxy that holds changes at its door;
+//! every outcome checked through the Admin API.
 
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
@@ -219,5 +220,68 @@ async fn a_people_step_stopped_before_it_is_sent_is_not_sent() {
     assert!(console.proxy.seen_with("DELETE").is_empty(), "nothing sent");
     assert!(console.listed(key).await, "the key is kept");
     assert!(console.journal.entries().unwrap().is_empty());
+    console.server.shutdown().await;
+}
+
+/// The console closes (its second ctrl-c) while a change is held on its way: the runner waits
+/// for the request under way, sends nothing after it, and the journal holds it by the time
+/// the wait ends.
+#[tokio::test]
+async fn a_change_on_its_way_when_the_console_closes_is_waited_for_and_journaled() {
+    let mut console = console(true).await;
+    let [(first, first_name), (second, _)] = console.two_keys().await;
+    let requests = vec![
+        Request::DeleteApiKey { key: first },
+        Request::DeleteApiKey { key: second },
+    ];
+    let id = console.send(1, Call::Change(requests));
+    console
+        .wait_for("the first deletion at the proxy", |c| {
+            c.proxy.seen_with("DELETE").len() == 1
+        })
+        .await;
+    // The first ctrl-c stops waiting; the change is still under way.
+    console.runner.run(Effect::Cancel(vec![id]));
+    assert_eq!(console.runner.changes_under_way(), 1);
+    console.proxy.let_one_in();
+
+    let going = console.runner.settle(WAIT).await;
+    assert_eq!(going, 0, "finished within the wait");
+    assert_eq!(console.runner.changes_under_way(), 0);
+    let entries = console.journal.entries().unwrap();
+    let [entry] = entries.as_slice() else {
+        panic!("one entry: {entries:#?}");
+    };
+    let [Change::Irreversible { what, .. }] = entry.changes.as_slice() else {
+        panic!("the first deletion only: {entry:#?}");
+    };
+    assert_eq!(what, &deleted(&first_name));
+    assert_eq!(
+        console.proxy.seen_with("DELETE").len(),
+        1,
+        "nothing after it"
+    );
+    assert!(!console.listed(first).await, "the first key is deleted");
+    assert!(console.listed(second).await, "the second key is kept");
+    console.server.shutdown().await;
+}
+
+/// A change the server never takes is given up when the wait runs out, and said to be.
+#[tokio::test]
+async fn the_wait_for_changes_at_the_end_is_bounded() {
+    let mut console = console(true).await;
+    let [(key, _), _] = console.two_keys().await;
+    console.send(1, Call::Change(vec![Request::DeleteApiKey { key }]));
+    console
+        .wait_for("the deletion at the proxy", |c| {
+            c.proxy.seen_with("DELETE").len() == 1
+        })
+        .await;
+    // Closed without the first ctrl-c: the change is still the UI's.
+    assert_eq!(console.runner.changes_under_way(), 1);
+    let going = console.runner.settle(Duration::from_millis(200)).await;
+    assert_eq!(going, 1, "still held at the proxy");
+    assert!(console.journal.entries().unwrap().is_empty());
+    assert!(console.listed(key).await, "never reached the server");
     console.server.shutdown().await;
 }

@@ -2,6 +2,8 @@
 //! `AdminClient`, and its answer comes back as a message. The UI never waits on it, and
 //! ctrl-c aborts the reads; a change is asked to stop after its request under way instead
 //! (see `journaling`), and its late answer is dropped by the UI, which stopped waiting.
+//! Changes still on their way when the console closes are waited for (`EffectRunner::settle`):
+//! what the server did must reach the journal.
 
 pub mod clipboard;
 pub mod convert;
@@ -14,10 +16,12 @@ use std::sync::Arc;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use std::time::Duration;
+
 use futures::FutureExt;
 use tokio::sync::Mutex;
 use tokio::sync::mpsc::UnboundedSender;
-use tokio::task::AbortHandle;
+use tokio::task::JoinHandle;
 
 use crate::actions::journal::Journal;
 use crate::client::ErrorKind;
@@ -35,13 +39,16 @@ pub struct ClientRunner {
     connections: Connections,
     sender: UnboundedSender<Msg>,
     running: HashMap<RequestId, Running>,
+    /// Changes told to stop (ctrl-c) that are finishing their request under way and
+    /// journaling it: no longer answered to anyone, but waited for at the end.
+    stopping: Vec<JoinHandle<()>>,
     /// Where the console's changes are recorded; none in tests that keep no journal.
     journal: Option<Arc<Journal>>,
 }
 
 /// A request on its way: how to tear it down, and for a change, how to ask it to stop.
 struct Running {
-    task: AbortHandle,
+    task: JoinHandle<()>,
     stop: Option<Arc<AtomicBool>>,
 }
 
@@ -53,6 +60,7 @@ impl ClientRunner {
             connections: Arc::new(connections),
             sender,
             running: HashMap::new(),
+            stopping: Vec::new(),
             journal: None,
         }
     }
@@ -66,6 +74,7 @@ impl ClientRunner {
     fn spawn(&mut self, id: RequestId, profile: usize, call: Call) {
         self.running
             .retain(|_, running| !running.task.is_finished());
+        self.stopping.retain(|task| !task.is_finished());
         let profiles = Arc::clone(&self.profiles);
         let connections = Arc::clone(&self.connections);
         let sender = self.sender.clone();
@@ -103,7 +112,6 @@ impl ClientRunner {
                 result,
             })));
         });
-        let task = task.abort_handle();
         self.running.insert(id, Running { task, stop });
     }
 }
@@ -116,10 +124,12 @@ impl EffectRunner for ClientRunner {
                 for id in ids {
                     match self.running.remove(&id) {
                         Some(Running {
-                            stop: Some(stop), ..
+                            task,
+                            stop: Some(stop),
                         }) => {
                             stop.store(true, Ordering::Relaxed);
                             tracing::debug!(request = id.0, "change asked to stop");
+                            self.stopping.push(task);
                         }
                         Some(running) => {
                             running.task.abort();
@@ -134,12 +144,52 @@ impl EffectRunner for ClientRunner {
             Effect::Copy(text) => clipboard::copy(&text),
         }
     }
+
+    /// Changes sent and not finished yet: those running and those told to stop.
+    fn changes_under_way(&self) -> usize {
+        let running = self.running.values().filter(|r| r.stop.is_some());
+        running.filter(|r| !r.task.is_finished()).count()
+            + self.stopping.iter().filter(|t| !t.is_finished()).count()
+    }
+
+    /// Tells every change to send nothing more, and waits up to `within` for the requests
+    /// under way to finish and be journaled; reads are dropped. Gives how many changes were
+    /// still going when the time ran out.
+    async fn settle(&mut self, within: Duration) -> usize {
+        let mut changes = std::mem::take(&mut self.stopping);
+        for (id, running) in self.running.drain() {
+            match running.stop {
+                Some(stop) => {
+                    stop.store(true, Ordering::Relaxed);
+                    tracing::debug!(request = id.0, "change asked to stop at the end");
+                    changes.push(running.task);
+                }
+                None => running.task.abort(),
+            }
+        }
+        let deadline = tokio::time::Instant::now() + within;
+        let mut going = 0;
+        for change in changes {
+            let left = change.abort_handle();
+            if tokio::time::timeout_at(deadline, change).await.is_err() {
+                left.abort();
+                going += 1;
+            }
+        }
+        if going > 0 {
+            tracing::warn!(going, "changes still under way when the console closed");
+        }
+        going
+    }
 }
 
 impl Drop for ClientRunner {
     fn drop(&mut self) {
         for running in self.running.values() {
             running.task.abort();
+        }
+        for task in &self.stopping {
+            task.abort();
         }
     }
 }

@@ -1,0 +1,95 @@
+//! End-to-end: the console is closed while a change it sent is held on its way to the server
+//! (ctrl-c to stop waiting, ctrl-c again to quit). The terminal is given back at once with a
+//! line saying what is awaited; the process ends only when the change has been made and
+//! journaled, and nothing is sent after it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use mistral_admin::actions::journal::{JOURNAL_FILE, Journal};
+use mistral_admin::domain::org::Change;
+use mistral_admin::server::Seed;
+
+use crate::support::client::test_client;
+use crate::support::local_server;
+use crate::support::proxy::Proxy;
+use crate::support::pty::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_held_on_its_way_at_quit_is_finished_and_journaled() {
+    let server = local_server().seed(Seed::Demo).start().await;
+    let key = server.seeded()[0].admin_key.clone();
+    let proxy = Arc::new(Proxy::holding_changes(&server).await);
+    let home = Home::new();
+    std::fs::create_dir_all(home.config_dir()).unwrap();
+    std::fs::write(
+        home.config_dir().join("config.toml"),
+        format!(
+            "[profiles.held]\nbase_url = \"{}\"\nkey_env = \"HELD_ADMIN_KEY\"\n",
+            proxy.base_url
+        ),
+    )
+    .unwrap();
+    let held = Arc::clone(&proxy);
+    let secret = key.expose().to_owned();
+    let (home, screen) = tokio::task::spawn_blocking(move || {
+        let mut console = Console::start_with_env(
+            &home,
+            &["--profile", "held"],
+            100,
+            30,
+            &[("HELD_ADMIN_KEY", secret.as_str())],
+        );
+        open(&mut console, "Research");
+        console.wait_for("Björn Lindqvist");
+        console.send("x");
+        console.wait_for("Remove 1 member from \"Research\"?");
+        confirm(&mut console);
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        while held.seen_with("DELETE").is_empty() {
+            assert!(std::time::Instant::now() < deadline, "the removal was sent");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        console.send(&ctrl('c'));
+        console.wait_for("Stopped waiting: the change may already have been made");
+        console.send(&ctrl('c'));
+        let screen = console.wait_for("Waiting for 1 change already sent to finish");
+        assert!(
+            !console.exits_within(Duration::from_millis(300)),
+            "still waiting while the change is held"
+        );
+        held.let_one_in();
+        let status = console.wait_exit();
+        assert!(status.success(), "{status:?}");
+        (home, screen)
+    })
+    .await
+    .unwrap();
+    assert!(screen.contains("ctrl-c leaves without waiting"), "{screen}");
+
+    let journal = Journal::at(home.data_dir().join(JOURNAL_FILE));
+    let entries = journal.entries().unwrap();
+    let [entry] = entries.as_slice() else {
+        panic!("one entry: {entries:#?}");
+    };
+    assert_eq!(entry.source, "console");
+    let [
+        Change::RemoveMember {
+            workspace, email, ..
+        },
+    ] = entry.changes.as_slice()
+    else {
+        panic!("the removal: {entry:#?}");
+    };
+    assert_eq!(workspace, "Research");
+    assert!(email.starts_with("bjorn.lindqvist@"), "{email}");
+    assert_eq!(proxy.seen_with("DELETE").len(), 1, "nothing sent after it");
+    let client = test_client(&server.admin_base_url(), key.expose());
+    let research = workspace_id(&client, "Research").await;
+    let members = members_of(&client, research).await;
+    assert!(
+        !members.iter().any(|(name, _)| name == "Björn Lindqvist"),
+        "removed from Research: {members:?}"
+    );
+    server.shutdown().await;
+}

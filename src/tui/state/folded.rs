@@ -141,11 +141,29 @@ impl FoldedTexts {
 
     /// Whether the match that ends at `end` in the buffer goes on with `added` (without a
     /// NUL): it cannot run into the next person, whose text a NUL keeps apart.
+    #[inline]
     pub fn continues(&self, end: u32, added: &str) -> bool {
-        self.text
-            .as_bytes()
-            .get(end as usize..)
-            .is_some_and(|rest| rest.starts_with(added.as_bytes()))
+        let bytes = self.text.as_bytes();
+        let at = end as usize;
+        match added.as_bytes() {
+            // One typed character, most often: one byte compared, not a call to compare.
+            &[byte] => bytes.get(at) == Some(&byte),
+            added => bytes.get(at..at + added.len()) == Some(added),
+        }
+    }
+
+    /// [`find_in`](Self::find_in) for a needle without a NUL, searched by `finder` (made once
+    /// for many people) from `from`, a place in the buffer within or before person `index`'s
+    /// text: where the first match at or after it ends, or [`NO_MATCH`].
+    pub fn find_from(&self, index: usize, finder: &memchr::memmem::Finder<'_>, from: u32) -> u32 {
+        let start = (self.starts[index]).max(from) as usize;
+        let end = self.starts[index + 1] as usize - 1;
+        let Some(text) = self.text.as_bytes().get(start..end) else {
+            return NO_MATCH;
+        };
+        finder
+            .find(text)
+            .map_or(NO_MATCH, |at| offset(start + at + finder.needle().len()))
     }
 
     /// Where in the buffer the first match of `needle` in person `index`'s name or email at
@@ -215,6 +233,22 @@ mod tests {
             texts.find_in(1, "a", 1),
             25 + 3,
             "the next match after the first"
+        );
+        let finder = memchr::memmem::Finder::new("a");
+        assert_eq!(
+            texts.find_from(1, &finder, 0),
+            25 + 1,
+            "from before their text"
+        );
+        assert_eq!(
+            texts.find_from(1, &finder, 25 + 1),
+            25 + 3,
+            "from within it"
+        );
+        assert_eq!(
+            texts.find_from(1, &finder, 25 + 17),
+            NO_MATCH,
+            "nothing after their text's end is theirs"
         );
         // A needle with a NUL is looked for in the name and in the email, never across them.
         assert_eq!(texts.find_all("martin\0zoe"), vec![NO_MATCH; 3]);

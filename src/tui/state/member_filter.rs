@@ -281,13 +281,18 @@ impl<'a> Search<'a> {
             };
         }
         let mut places = Vec::with_capacity(shorter.places.len());
+        let finder = memchr::memmem::Finder::new(self.needle.as_bytes()).into_owned();
+        let shorter_len = shorter.needle.len() as u32;
         for &(i, end) in shorter.places.iter() {
             let end = if goes_on(end) {
                 end
             } else if end != NO_MATCH {
-                // Later in their text, perhaps; a row let through by a role had no match in
-                // its text for the shorter query, so it has none for this one.
-                match texts.find_in(i as usize, &self.needle, 0) {
+                // Later in their text, perhaps, but not before where the shorter query's first
+                // match began: every match of this one begins with one of that. A row let
+                // through by a role had no match in its text for the shorter query, so it has
+                // none for this one.
+                let began = end + shorter.shift - shorter_len;
+                match texts.find_from(i as usize, &finder, began) {
                     NO_MATCH if self.on_a_role(i) => NO_MATCH,
                     NO_MATCH => continue,
                     found => found - shift,

@@ -248,7 +248,19 @@ fn a_query_grown_where_its_first_match_does_not_continue_still_finds_the_later_o
     // Each typed a character at a time: "a" is found first where "ar" or "an…" do not go on,
     // so the longer queries are found further along the same name or address.
     for word in [
-        "artin", "ansen", "nez", "e.m", "martin@", "o.", "ömez", "in@acme",
+        "artin",
+        "ansen",
+        "nez",
+        "e.m",
+        "martin@",
+        "o.",
+        "ömez",
+        "in@acme",
+        // Characters that fold to more than one byte, or to several characters.
+        "田中 太郎",
+        "ﬁnn",
+        "straße",
+        "æsir@",
     ] {
         let mut list = MemberList::default();
         let mut typed = String::new();

@@ -70,13 +70,14 @@ pub struct MemberList {
 /// How many answers [`MemberList`] keeps for erased characters; each can hold a row per member.
 const REMEMBERED_QUERIES: usize = 16;
 
-/// One workspace's members in the order of one sort, as indexes into `People::persons`.
+/// One workspace's members in the order of one sort, as indexes into `People::persons`
+/// with their ids beside them: a filter's rows and ids are picked from these in order.
 #[derive(Debug, Clone)]
 struct Sorted {
     workspace: Uuid,
     version: u64,
     sort: MemberSort,
-    order: Vec<u32>,
+    rows: Shown,
 }
 
 /// The rows a folded query let through, in `Sorted` order, and the same rows in the
@@ -112,11 +113,16 @@ impl MemberList {
             .as_ref()
             .is_some_and(|s| s.workspace == workspace && s.version == version && s.sort == sort);
         if !same_base {
+            let order = sorted(people, workspace, sort);
+            let ids = order.iter().map(|&i| people.user_id(i as usize)).collect();
             self.sorted = Some(Sorted {
                 workspace,
                 version,
                 sort,
-                order: sorted(people, workspace, sort),
+                rows: Shown {
+                    hits: Rc::new(order),
+                    ids: Rc::new(ids),
+                },
             });
             self.typed.clear();
         }
@@ -132,7 +138,7 @@ impl MemberList {
             }
             self.typed.pop();
         }
-        let order = &self.sorted.as_ref().expect("sorted above").order;
+        let everyone = &self.sorted.as_ref().expect("sorted above").rows;
         let search = Search::new(people, workspace, needle);
         let narrowed = match self.typed.last() {
             Some(shorter) if !shorter.needle.is_empty() && !search.needle.contains('\0') => {
@@ -141,11 +147,11 @@ impl MemberList {
                         let added = added.to_owned();
                         search.grown(shorter, &added)
                     }
-                    None => search.fresh(&shorter.shown.hits),
+                    None => search.fresh(&shorter.shown),
                 }
             }
-            Some(shorter) => search.fresh(&shorter.shown.hits),
-            None => search.fresh(order),
+            Some(shorter) => search.fresh(&shorter.shown),
+            None => search.fresh(everyone),
         };
         let shown = narrowed.shown.clone();
         if self.typed.len() == REMEMBERED_QUERIES {
@@ -243,25 +249,28 @@ impl<'a> Search<'a> {
 
     /// The `candidates` (in the table's order) matching the needle: the directory's folded
     /// text is searched once and the candidates pick their results from it.
-    fn fresh(mut self, candidates: &[u32]) -> Narrowed {
+    fn fresh(mut self, candidates: &Shown) -> Narrowed {
         if self.needle.is_empty() {
-            return self.finish(candidates.to_vec(), Vec::new(), 0);
+            return Narrowed {
+                needle: self.needle,
+                shown: candidates.clone(),
+                places: Rc::default(),
+                shift: 0,
+            };
         }
         let people = self.people;
         let everyone = people.folded_texts().find_all(&self.needle);
         let mut kept = vec![false; everyone.len()];
-        let mut hits = Vec::with_capacity(candidates.len());
-        for &i in candidates {
+        for &i in candidates.hits.iter() {
             if everyone[i as usize] != NO_MATCH || self.on_a_role(i) {
                 kept[i as usize] = true;
-                hits.push(i);
             }
         }
         let places = (0..everyone.len() as u32)
             .filter(|&i| kept[i as usize])
             .map(|i| (i, everyone[i as usize]))
             .collect();
-        self.finish(hits, places, 0)
+        self.finish(candidates, &kept, places, 0)
     }
 
     /// `shorter`'s rows that match the needle, which is `shorter`'s grown by `added` at its
@@ -308,21 +317,26 @@ impl<'a> Search<'a> {
         for &(i, _) in &places {
             kept[i as usize] = true;
         }
-        let hits = shorter
-            .shown
-            .hits
-            .iter()
-            .copied()
-            .filter(|&i| kept[i as usize])
-            .collect();
-        self.finish(hits, places, shift)
+        self.finish(&shorter.shown, &kept, places, shift)
     }
 
-    fn finish(self, hits: Vec<u32>, places: Vec<(u32, u32)>, shift: u32) -> Narrowed {
-        let ids = hits
-            .iter()
-            .map(|&i| self.people.user_id(i as usize))
-            .collect();
+    /// The rows of `candidates` that are `kept` (by index into `People::persons`), in their
+    /// order, with their ids read beside them rather than looked up one by one.
+    fn finish(
+        self,
+        candidates: &Shown,
+        kept: &[bool],
+        places: Vec<(u32, u32)>,
+        shift: u32,
+    ) -> Narrowed {
+        let mut hits = Vec::with_capacity(places.len());
+        let mut ids = Vec::with_capacity(places.len());
+        for (&i, &id) in candidates.hits.iter().zip(candidates.ids.iter()) {
+            if kept[i as usize] {
+                hits.push(i);
+                ids.push(id);
+            }
+        }
         Narrowed {
             needle: self.needle,
             shown: Shown {

@@ -61,7 +61,21 @@ impl FoldedTexts {
         self.push_folded(&name, &email, person);
     }
 
+    /// Appends a name and email already folded, for tests that need no person.
+    #[cfg(test)]
+    pub fn push_text(&mut self, name: &str, email: &str) {
+        let from = (Arc::from(name), Arc::from(email));
+        self.push_raw(name, email);
+        self.from.push(from);
+    }
+
     fn push_folded(&mut self, name: &str, email: &str, person: &Person) {
+        self.push_raw(name, email);
+        self.from
+            .push((Arc::clone(&person.name), Arc::clone(&person.email)));
+    }
+
+    fn push_raw(&mut self, name: &str, email: &str) {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
@@ -71,8 +85,6 @@ impl FoldedTexts {
         self.text.push_str(email);
         self.text.push('\0');
         self.starts.push(offset(self.text.len()));
-        self.from
-            .push((Arc::clone(&person.name), Arc::clone(&person.email)));
     }
 
     /// Brings the buffer in line with `persons` after they changed: a person whose name and
@@ -139,13 +151,20 @@ impl FoldedTexts {
         ends
     }
 
+    /// Up to `len` bytes of the buffer from `at` (fewer at its end).
+    pub fn bytes_from(&self, at: u32, len: usize) -> &[u8] {
+        let bytes = self.text.as_bytes();
+        let at = (at as usize).min(bytes.len());
+        &bytes[at..(at + len).min(bytes.len())]
+    }
+
     /// Whether the match that ends at `end` in the buffer goes on with `added` (without a
     /// NUL): it cannot run into the next person, whose text a NUL keeps apart.
     #[inline]
-    pub fn continues(&self, end: u32, added: &str) -> bool {
+    pub fn continues(&self, end: u32, added: &[u8]) -> bool {
         let bytes = self.text.as_bytes();
         let at = end as usize;
-        match added.as_bytes() {
+        match added {
             // One typed character, most often: one byte compared, not a call to compare.
             &[byte] => bytes.get(at) == Some(&byte),
             added => bytes.get(at..at + added.len()) == Some(added),
@@ -225,7 +244,7 @@ mod tests {
         // Person 0's text takes 25 bytes with its closing NUL, person 1's 18.
         assert_eq!(texts.find_all("zoe"), vec![3, NO_MATCH, NO_MATCH]);
         assert_eq!(texts.find_all("example"), vec![24, 25 + 17, 25 + 18 + 16]);
-        assert!(texts.continues(3, " mar") && !texts.continues(24, "x"));
+        assert!(texts.continues(3, b" mar") && !texts.continues(24, b"x"));
         // "ana" ends one person's text and "bob" begins the next: no match spans them.
         assert_eq!(texts.find_all("examplebob"), vec![NO_MATCH; 3]);
         assert_eq!(texts.find_all("a@"), vec![NO_MATCH, 25 + 8, NO_MATCH]);

@@ -15,6 +15,7 @@ use crate::domain::text::fold;
 use crate::tui::roles_short;
 
 use super::folded::NO_MATCH;
+use super::match_places::Places;
 use super::members::{MemberColumn, MemberSort};
 use super::people::{MemberRow, People, RoleNames};
 
@@ -88,9 +89,8 @@ struct Sorted {
 struct Narrowed {
     needle: String,
     shown: Shown,
-    /// `(index into People::persons, where the match in their name or email ended, less
-    /// `shift`)` in the directory's order; [`NO_MATCH`] for a row let through by a role.
-    places: Rc<Vec<(u32, u32)>>,
+    /// Where each row's match ended, less `shift`, in the directory's order.
+    places: Places,
     /// Added to every end in `places` but [`NO_MATCH`]: a query grown by characters every
     /// row's match went on with shares its shorter query's rows and places.
     shift: u32,
@@ -254,7 +254,7 @@ impl<'a> Search<'a> {
             return Narrowed {
                 needle: self.needle,
                 shown: candidates.clone(),
-                places: Rc::default(),
+                places: Places::default(),
                 shift: 0,
             };
         }
@@ -280,19 +280,23 @@ impl<'a> Search<'a> {
         let people = self.people;
         let texts = people.folded_texts();
         let shift = shorter.shift + added.len() as u32;
-        let goes_on = |end: u32| end != NO_MATCH && texts.continues(end + shorter.shift, added);
-        if shorter.places.iter().all(|&(_, end)| goes_on(end)) {
+        if let Some(places) = shorter
+            .places
+            .all_go_on(texts, shorter.shift, added.as_bytes())
+        {
             return Narrowed {
                 needle: self.needle,
                 shown: shorter.shown.clone(),
-                places: Rc::clone(&shorter.places),
+                places,
                 shift,
             };
         }
-        let mut places = Vec::with_capacity(shorter.places.len());
+        let goes_on =
+            |end: u32| end != NO_MATCH && texts.continues(end + shorter.shift, added.as_bytes());
+        let mut places = Vec::with_capacity(shorter.places.ends().len());
         let finder = memchr::memmem::Finder::new(self.needle.as_bytes()).into_owned();
         let shorter_len = shorter.needle.len() as u32;
-        for &(i, end) in shorter.places.iter() {
+        for &(i, end) in shorter.places.ends() {
             let end = if goes_on(end) {
                 end
             } else if end != NO_MATCH {
@@ -343,7 +347,7 @@ impl<'a> Search<'a> {
                 hits: Rc::new(hits),
                 ids: Rc::new(ids),
             },
-            places: Rc::new(places),
+            places: Places::read(self.people.folded_texts(), places, shift),
             shift,
         }
     }

@@ -3,6 +3,7 @@
 pub mod filter;
 pub mod folded;
 pub mod form;
+pub mod match_places;
 pub mod member_filter;
 pub mod members;
 pub mod org;

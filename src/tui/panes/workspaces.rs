@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::api::WorkspaceOut;
 use crate::tui::state::filter::Filter;
 use crate::tui::state::{App, Focus, Remote};
 use crate::tui::theme::Theme;
@@ -20,10 +21,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         "Workspaces"
     };
-    let rows = org.visible_workspaces();
+    // Without a filter the rows are the list as it is: a frame collects nothing per workspace.
+    let all = org.listed().get().map_or(&[][..], Vec::as_slice);
+    let filtered = org
+        .list_filter
+        .is_active()
+        .then(|| org.visible_workspaces());
+    let count = filtered.as_ref().map_or(all.len(), Vec::len);
+    let row_at = |i: usize| match &filtered {
+        Some(rows) => rows[i],
+        None => &all[i],
+    };
     let title = match org.listed().get() {
         Some(all) if org.list_filter.is_active() => {
-            format!(" {kind} ({}/{}) ", rows.len(), all.len())
+            format!(" {kind} ({count}/{}) ", all.len())
         }
         Some(all) => format!(" {kind} ({}) ", all.len()),
         None => format!(" {kind} "),
@@ -58,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             };
             frame::placeholder(frame, list_area, frame::empty_line(text, theme));
         }
-        Remote::Loaded(_) if rows.is_empty() => {
+        Remote::Loaded(_) if count == 0 => {
             let text = format!("Nothing matches \"{}\"", org.list_filter.text().trim());
             frame::placeholder(frame, list_area, frame::empty_line(text, theme));
         }
@@ -68,11 +79,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 theme.text
             };
-            let ids: Vec<_> = rows.iter().map(|w| w.uuid).collect();
-            let selected = org.list_cursor.resolve(&ids);
-            let shown = table::page(rows.len(), selected, list_area.height, false);
+            let selected = org.list_cursor.resolve_with(count, |i| row_at(i).uuid);
+            let shown = table::page(count, selected, list_area.height, false);
+            let page: Vec<&WorkspaceOut> = shown.clone().map(row_at).collect();
             let counts: Vec<String> = org
-                .member_counts(&rows[shown.clone()])
+                .member_counts(&page)
                 .into_iter()
                 .map(|count| count.map(|n| n.to_string()).unwrap_or_else(|| "…".into()))
                 .collect();
@@ -83,7 +94,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 // As wide as the widest count on the page, so a count is never cut.
                 Column::new("", count_width, count_width).right(),
             ];
-            let table_rows: Vec<Row> = rows[shown.clone()]
+            let table_rows: Vec<Row> = page
                 .iter()
                 .zip(counts)
                 .map(|(ws, count)| {

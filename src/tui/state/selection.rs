@@ -28,19 +28,26 @@ impl<K: PartialEq + Clone> Selection<K> {
 
     /// The row the cursor is on among `ids` (in display order), or `None` for an empty list.
     pub fn resolve(&self, ids: &[K]) -> Option<usize> {
-        if ids.is_empty() {
+        self.resolve_with(ids.len(), |i| ids[i].clone())
+    }
+
+    /// [`resolve`](Self::resolve) among `len` rows whose ids `id_at` gives, for a list whose
+    /// ids are not gathered in one slice (a frame need not collect every row's id).
+    pub fn resolve_with(&self, len: usize, id_at: impl Fn(usize) -> K) -> Option<usize> {
+        if len == 0 {
             return None;
         }
         // Where it was last seen is where it usually still is: no search through every row.
-        if let (Some(id), Some(there)) = (self.id.as_ref(), ids.get(self.index_hint))
-            && id == there
+        if let Some(id) = self.id.as_ref()
+            && self.index_hint < len
+            && *id == id_at(self.index_hint)
         {
             return Some(self.index_hint);
         }
         self.id
             .as_ref()
-            .and_then(|id| ids.iter().position(|k| k == id))
-            .or(Some(self.index_hint.min(ids.len() - 1)))
+            .and_then(|id| (0..len).position(|i| id_at(i) == *id))
+            .or(Some(self.index_hint.min(len - 1)))
     }
 
     /// The id under the cursor, if the list has rows.

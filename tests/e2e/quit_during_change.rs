@@ -21,15 +21,7 @@ async fn a_change_held_on_its_way_at_quit_is_finished_and_journaled() {
     let key = server.seeded()[0].admin_key.clone();
     let proxy = Arc::new(Proxy::holding_changes(&server).await);
     let home = Home::new();
-    std::fs::create_dir_all(home.config_dir()).unwrap();
-    std::fs::write(
-        home.config_dir().join("config.toml"),
-        format!(
-            "[profiles.held]\nbase_url = \"{}\"\nkey_env = \"HELD_ADMIN_KEY\"\n",
-            proxy.base_url
-        ),
-    )
-    .unwrap();
+    home.with_profile("held", &proxy.base_url, "HELD_ADMIN_KEY");
     let held = Arc::clone(&proxy);
     let secret = key.expose().to_owned();
     let (home, screen) = tokio::task::spawn_blocking(move || {

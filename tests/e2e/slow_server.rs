@@ -17,15 +17,7 @@ async fn the_console_never_waits_on_a_silent_server() {
         server.on("GET", &format!("/v1/admin{path}"), vec![Reply::Hang]);
     }
     let home = Home::new();
-    std::fs::create_dir_all(home.config_dir()).unwrap();
-    std::fs::write(
-        home.config_dir().join("config.toml"),
-        format!(
-            "[profiles.silent]\nbase_url = \"{}\"\nkey_env = \"SILENT_ADMIN_KEY\"\n",
-            server.base_url()
-        ),
-    )
-    .unwrap();
+    home.with_profile("silent", &server.base_url(), "SILENT_ADMIN_KEY");
     let server = std::sync::Arc::new(server);
     let watched = std::sync::Arc::clone(&server);
     let outcome = tokio::task::spawn_blocking(move || {

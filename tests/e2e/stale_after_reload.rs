@@ -10,15 +10,11 @@ fn ctrl_r_with_the_server_down_keeps_the_lists_marked_stale() {
     let key = random_key();
     let serve = ServeProcess::start(&["--memory", "--admin-key", &key]);
     let home = Home::new();
-    std::fs::create_dir_all(home.config_dir()).unwrap();
-    std::fs::write(
-        home.config_dir().join("config.toml"),
-        format!(
-            "[profiles.rehearsal]\nbase_url = \"{}/v1/admin\"\nkey_env = \"REHEARSAL_ADMIN_KEY\"\n",
-            serve.origin
-        ),
-    )
-    .unwrap();
+    home.with_profile(
+        "rehearsal",
+        &format!("{}/v1/admin", serve.origin),
+        "REHEARSAL_ADMIN_KEY",
+    );
     let mut console = Console::start_with_env(
         &home,
         &["--profile", "rehearsal"],

@@ -15,7 +15,7 @@ use crate::support::client::test_client;
 use crate::support::local_server;
 use crate::support::proxy::Proxy;
 use mistral_admin::actions::Request;
-use mistral_admin::actions::journal::Journal;
+use mistral_admin::actions::journal::{Entry, Journal};
 use mistral_admin::actions::plan::{Intent, Plan, Step};
 use mistral_admin::client::{AdminClient, ErrorKind, Profile};
 use mistral_admin::domain::org::Change;
@@ -104,6 +104,45 @@ impl Console {
         keys.iter().any(|k| k.key_id == key)
     }
 
+    /// Sends a change deleting two keys and waits until the first deletion is held at the
+    /// proxy: the change's id and the two keys.
+    async fn two_deletions_held_at_the_first(&mut self) -> (RequestId, [(Uuid, String); 2]) {
+        let keys = self.two_keys().await;
+        let requests = keys
+            .iter()
+            .map(|(key, _)| Request::DeleteApiKey { key: *key })
+            .collect();
+        let id = self.send(1, Call::Change(requests));
+        self.wait_for("the first deletion at the proxy", |c| {
+            c.proxy.seen_with("DELETE").len() == 1
+        })
+        .await;
+        (id, keys)
+    }
+
+    /// After [`two_deletions_held_at_the_first`](Self::two_deletions_held_at_the_first) let
+    /// in and stopped: the first key is gone, the second kept, nothing was sent after the
+    /// first, and the journal holds the first deletion alone, which it gives back.
+    async fn only_the_first_deleted(&self, keys: &[(Uuid, String); 2]) -> Entry {
+        let [(first, first_name), (second, _)] = keys;
+        assert_eq!(
+            self.proxy.seen_with("DELETE").len(),
+            1,
+            "nothing sent after it"
+        );
+        assert!(!self.listed(*first).await, "the first key is deleted");
+        assert!(self.listed(*second).await, "the second key is kept");
+        let entries = self.journal.entries().unwrap();
+        let [entry] = entries.as_slice() else {
+            panic!("one entry: {entries:#?}");
+        };
+        let [Change::Irreversible { what, .. }] = entry.changes.as_slice() else {
+            panic!("the first deletion only: {entry:#?}");
+        };
+        assert_eq!(what, &deleted(first_name));
+        entry.clone()
+    }
+
     async fn wait_for(&self, what: &str, check: impl Fn(&Self) -> bool) {
         let deadline = tokio::time::Instant::now() + WAIT;
         while !check(self) {
@@ -149,17 +188,7 @@ async fn a_step_of_a_people_run_is_journaled_as_a_change_is() {
 #[tokio::test]
 async fn a_change_stopped_on_its_way_is_finished_journaled_and_goes_no_further() {
     let mut console = console(true).await;
-    let [(first, first_name), (second, _)] = console.two_keys().await;
-    let requests = vec![
-        Request::DeleteApiKey { key: first },
-        Request::DeleteApiKey { key: second },
-    ];
-    let id = console.send(1, Call::Change(requests));
-    console
-        .wait_for("the first deletion at the proxy", |c| {
-            c.proxy.seen_with("DELETE").len() == 1
-        })
-        .await;
+    let (id, keys) = console.two_deletions_held_at_the_first().await;
     // ctrl-c: the console stops waiting while the request is held on its way.
     console.runner.run(Effect::Cancel(vec![id]));
     console.proxy.let_one_in();
@@ -175,22 +204,7 @@ async fn a_change_stopped_on_its_way_is_finished_journaled_and_goes_no_further()
     );
     let stopped = applied.stopped.as_ref().expect("the rest stopped");
     assert_eq!(stopped.kind, ErrorKind::Cancelled);
-    assert_eq!(
-        console.proxy.seen_with("DELETE").len(),
-        1,
-        "nothing sent after ctrl-c"
-    );
-    assert!(!console.listed(first).await, "the first key is deleted");
-    assert!(console.listed(second).await, "the second key is kept");
-
-    let entries = console.journal.entries().unwrap();
-    let [entry] = entries.as_slice() else {
-        panic!("one entry: {entries:#?}");
-    };
-    let [Change::Irreversible { what, .. }] = entry.changes.as_slice() else {
-        panic!("the first deletion only: {entry:#?}");
-    };
-    assert_eq!(what, &deleted(&first_name));
+    let entry = console.only_the_first_deleted(&keys).await;
     let why = entry.stopped.as_deref().unwrap_or_default();
     assert!(why.starts_with("Stopped after 1 of 2 requests"), "{why}");
     console.server.shutdown().await;
@@ -229,17 +243,7 @@ async fn a_people_step_stopped_before_it_is_sent_is_not_sent() {
 #[tokio::test]
 async fn a_change_on_its_way_when_the_console_closes_is_waited_for_and_journaled() {
     let mut console = console(true).await;
-    let [(first, first_name), (second, _)] = console.two_keys().await;
-    let requests = vec![
-        Request::DeleteApiKey { key: first },
-        Request::DeleteApiKey { key: second },
-    ];
-    let id = console.send(1, Call::Change(requests));
-    console
-        .wait_for("the first deletion at the proxy", |c| {
-            c.proxy.seen_with("DELETE").len() == 1
-        })
-        .await;
+    let (id, keys) = console.two_deletions_held_at_the_first().await;
     // The first ctrl-c stops waiting; the change is still under way.
     console.runner.run(Effect::Cancel(vec![id]));
     assert_eq!(console.runner.changes_under_way(), 1);
@@ -248,21 +252,7 @@ async fn a_change_on_its_way_when_the_console_closes_is_waited_for_and_journaled
     let going = console.runner.settle(WAIT).await;
     assert_eq!(going, 0, "finished within the wait");
     assert_eq!(console.runner.changes_under_way(), 0);
-    let entries = console.journal.entries().unwrap();
-    let [entry] = entries.as_slice() else {
-        panic!("one entry: {entries:#?}");
-    };
-    let [Change::Irreversible { what, .. }] = entry.changes.as_slice() else {
-        panic!("the first deletion only: {entry:#?}");
-    };
-    assert_eq!(what, &deleted(&first_name));
-    assert_eq!(
-        console.proxy.seen_with("DELETE").len(),
-        1,
-        "nothing after it"
-    );
-    assert!(!console.listed(first).await, "the first key is deleted");
-    assert!(console.listed(second).await, "the second key is kept");
+    console.only_the_first_deleted(&keys).await;
     console.server.shutdown().await;
 }
 

@@ -61,6 +61,17 @@ impl Home {
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
+
+    /// Writes a `config.toml` with one profile, `name`, for the server at `base_url` (its
+    /// admin base URL), whose key the console reads from the variable `key_env`.
+    pub fn with_profile(&self, name: &str, base_url: &str, key_env: &str) {
+        std::fs::create_dir_all(self.config_dir()).expect("config directory");
+        std::fs::write(
+            self.config_dir().join("config.toml"),
+            format!("[profiles.{name}]\nbase_url = \"{base_url}\"\nkey_env = \"{key_env}\"\n"),
+        )
+        .expect("config.toml");
+    }
 }
 
 struct Shared {

@@ -143,6 +143,15 @@ impl Call {
         }
     }
 
+    /// How to ask a view's run of changes (`:plan`'s apply, `:undo`) to stop after the change
+    /// on its way, rather than tearing it down (see [`Fetch::stopper`](super::views::fetch::Fetch::stopper)).
+    pub fn stopper(&self) -> Option<super::views::fetch::Stopper> {
+        match self {
+            Self::View(fetcher) => fetcher.0.stopper(),
+            _ => None,
+        }
+    }
+
     /// Makes the call through the client; the directory comes back whole.
     pub async fn perform(&self, client: &AdminClient) -> Result<Payload, RemoteError> {
         let mut pages = Vec::new();

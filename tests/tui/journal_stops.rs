@@ -5,6 +5,7 @@
 //! effect runner, against the local server behind a proxy that holds changes at its door;
 //! every outcome checked through the Admin API.
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
@@ -16,6 +17,7 @@ use crate::support::local_server;
 use crate::support::proxy::Proxy;
 use mistral_admin::actions::Request;
 use mistral_admin::actions::journal::{Entry, Journal};
+use mistral_admin::actions::org_run::{Record, RunOutcome};
 use mistral_admin::actions::plan::{Intent, Plan, Step};
 use mistral_admin::client::{AdminClient, ErrorKind, Profile};
 use mistral_admin::domain::org::Change;
@@ -25,7 +27,9 @@ use mistral_admin::tui::effect::{Effect, EffectRunner};
 use mistral_admin::tui::msg::Msg;
 use mistral_admin::tui::runner::{ClientRunner, journaling};
 use mistral_admin::tui::state::RequestId;
+use mistral_admin::tui::views::Fetcher;
 use mistral_admin::tui::views::people::Batch;
+use mistral_admin::tui::views::plan::run::{ApplyFetch, RunControl};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -273,5 +277,104 @@ async fn the_wait_for_changes_at_the_end_is_bounded() {
     assert_eq!(going, 1, "still held at the proxy");
     assert!(console.journal.entries().unwrap().is_empty());
     assert!(console.listed(key).await, "never reached the server");
+    console.server.shutdown().await;
+}
+
+/// ctrl-c during `:plan`'s apply (a view's run of plan engine changes): the run is asked to
+/// stop, not torn down; the change on its way is finished, nothing after it is sent, and the
+/// journal holds what was applied.
+#[tokio::test]
+async fn a_plan_run_stopped_on_its_way_finishes_the_change_and_journals_it() {
+    let mut console = console(true).await;
+    let workspaces = console.client.list_all_workspaces(false).await.unwrap();
+    let research = workspaces
+        .iter()
+        .find(|w| w.name == "Research")
+        .expect("Research")
+        .uuid;
+    let directory = console.client.load_directory().await.unwrap();
+    let removals: Vec<Change> = directory
+        .workspace_members(research)
+        .iter()
+        .take(2)
+        .map(|member| Change::RemoveMember {
+            workspace: "Research".into(),
+            email: member.user.email.clone().expect("an email"),
+            roles: member.roles.clone(),
+        })
+        .collect();
+    let control = Arc::new(RunControl::default());
+    let run = ApplyFetch {
+        changes: removals.clone(),
+        record: Record {
+            source: journaling::SOURCE.into(),
+            summary: "remove two members".into(),
+            undoes: None,
+        },
+        check: true,
+        journal: Some(console.journal.clone()),
+        control: Arc::clone(&control),
+        halt: Arc::default(),
+    };
+    let id = console.send(1, Call::View(Fetcher::new(run)));
+    console
+        .wait_for("the first removal at the proxy", |c| {
+            c.proxy.seen_with("DELETE").len() == 1
+        })
+        .await;
+    // ctrl-c: the console stops waiting; the run is asked to stop, not torn down.
+    console.runner.run(Effect::Cancel(vec![id]));
+    assert_eq!(console.runner.changes_under_way(), 1);
+    assert!(
+        control.running(),
+        "the run goes on until its change is done"
+    );
+    console.proxy.let_one_in();
+
+    let reply = console.reply().await;
+    let Ok(Payload::View(data)) = &reply.result else {
+        panic!("the run's outcome: {:?}", reply.result);
+    };
+    let outcome = data.get::<RunOutcome>().expect("a run's outcome");
+    assert_eq!(outcome.applied, removals[..1], "the change on its way");
+    assert!(outcome.cancelled);
+    assert_eq!(outcome.not_done, removals[1..], "nothing after it");
+    assert!(!control.running());
+    assert_eq!(
+        console.proxy.seen_with("DELETE").len(),
+        1,
+        "nothing sent after it"
+    );
+    let entries = console.journal.entries().unwrap();
+    let [entry] = entries.as_slice() else {
+        panic!("one entry: {entries:#?}");
+    };
+    assert_eq!(entry.changes, removals[..1]);
+    let left: Vec<String> = console
+        .client
+        .load_directory()
+        .await
+        .unwrap()
+        .workspace_members(research)
+        .iter()
+        .filter_map(|m| m.user.email.clone())
+        .collect();
+    let emails = |changes: &[Change]| -> Vec<String> {
+        changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::RemoveMember { email, .. } => Some(email.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(
+        !left.contains(&emails(&removals[..1])[0]),
+        "the first is removed"
+    );
+    assert!(
+        left.contains(&emails(&removals[1..])[0]),
+        "the second is kept"
+    );
     console.server.shutdown().await;
 }

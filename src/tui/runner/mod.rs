@@ -30,6 +30,7 @@ use crate::tui::call::{Call, Partial, Reply};
 use crate::tui::effect::{Effect, EffectRunner};
 use crate::tui::msg::Msg;
 use crate::tui::state::{RemoteError, RequestId};
+use crate::tui::views::fetch::Stopper;
 
 /// Connections are made on first use, one profile at a time, and kept for the session.
 type Connections = Arc<Vec<Mutex<Option<AdminClient>>>>;
@@ -46,10 +47,11 @@ pub struct ClientRunner {
     journal: Option<Arc<Journal>>,
 }
 
-/// A request on its way: how to tear it down, and for a change, how to ask it to stop.
+/// A request on its way: how to tear it down, and for a change (or a view's run of changes),
+/// how to ask it to stop after the request under way instead.
 struct Running {
     task: JoinHandle<()>,
-    stop: Option<Arc<AtomicBool>>,
+    stop: Option<Stopper>,
 }
 
 impl ClientRunner {
@@ -81,8 +83,12 @@ impl ClientRunner {
         let label = call.label();
         let journal = self.journal.clone();
         let changes = call.changes();
-        let stop = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
-        let stopping = stop.clone();
+        let flag = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
+        let stopping = flag.clone();
+        let stop = match flag {
+            Some(flag) => Some(Arc::new(move || flag.store(true, Ordering::Relaxed)) as Stopper),
+            None => call.stopper(),
+        };
         let task = tokio::spawn(async move {
             tracing::debug!(request = id.0, profile, what = label, "request started");
             let pages = sender.clone();
@@ -127,7 +133,7 @@ impl EffectRunner for ClientRunner {
                             task,
                             stop: Some(stop),
                         }) => {
-                            stop.store(true, Ordering::Relaxed);
+                            stop();
                             tracing::debug!(request = id.0, "change asked to stop");
                             self.stopping.push(task);
                         }
@@ -160,7 +166,7 @@ impl EffectRunner for ClientRunner {
         for (id, running) in self.running.drain() {
             match running.stop {
                 Some(stop) => {
-                    stop.store(true, Ordering::Relaxed);
+                    stop();
                     tracing::debug!(request = id.0, "change asked to stop at the end");
                     changes.push(running.task);
                 }

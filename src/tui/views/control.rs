@@ -156,14 +156,34 @@ pub fn close(app: &mut App) -> Vec<Effect> {
     }
 }
 
-/// ctrl-c stopped every request: the view no longer waits for its answers, and says so.
-pub fn abandon(app: &mut App) {
-    if let Some(open) = app.view.as_mut()
-        && !open.pending.is_empty()
-    {
-        open.pending.clear();
-        open.view.cancelled();
+/// What ctrl-c left of the open view's requests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Abandoned {
+    /// A change it no longer waits for (a step of a `:people` run): the change on its way is
+    /// finished by the runner, so what the panes show may be out of date.
+    pub change: bool,
+    /// A run of changes (`:plan`'s apply, `:undo`) asked to stop after the change on its way:
+    /// the view still waits for its outcome, which says what was applied and what was not.
+    pub run: bool,
+}
+
+/// ctrl-c stopped every request: the view no longer waits for its reads and its single
+/// changes, and says so; a run of changes is asked to stop and still answers.
+pub fn abandon(app: &mut App) -> Abandoned {
+    let Some(open) = app.view.as_mut() else {
+        return Abandoned::default();
+    };
+    if open.pending.is_empty() {
+        return Abandoned::default();
     }
+    let abandoned = Abandoned {
+        change: (open.pending.iter()).any(|(_, fetcher)| fetcher.0.sends().is_some()),
+        run: (open.pending.iter()).any(|(_, fetcher)| fetcher.0.stopper().is_some()),
+    };
+    open.pending
+        .retain(|(_, fetcher)| fetcher.0.stopper().is_some());
+    open.view.cancelled();
+    abandoned
 }
 
 /// Runs a fetch for the open view: what a dialog over it asks for once confirmed.

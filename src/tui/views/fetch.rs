@@ -15,6 +15,9 @@ use crate::client::{AdminClient, ClientError};
 use crate::tui::runner::convert;
 use crate::tui::state::RemoteError;
 
+/// Asks a run of changes to stop after the one on its way.
+pub type Stopper = Arc<dyn Fn() + Send + Sync>;
+
 /// One request (or a few made together) a view needs.
 pub trait Fetch: fmt::Debug + Send + Sync + 'static {
     /// What the status line says while it runs.
@@ -27,6 +30,13 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
     /// (its answer an [`actions::Reply`](crate::actions::Reply)): the runner keeps it in the
     /// journal as it keeps a `Call::Change`, and lets it finish when the admin stops waiting.
     fn sends(&self) -> Option<&Request> {
+        None
+    }
+
+    /// For a run of several changes (`:plan`'s apply, `:undo`): how to ask it to send nothing
+    /// after the change on its way. ctrl-c asks this instead of tearing the run down, so what
+    /// the server did is recorded in the journal.
+    fn stopper(&self) -> Option<Stopper> {
         None
     }
 
@@ -60,6 +70,11 @@ pub trait Ask: fmt::Debug + Clone + Send + Sync + 'static {
         None
     }
 
+    /// How to stop it between two changes, as [`Fetch::stopper`] says.
+    fn stopper(&self) -> Option<Stopper> {
+        None
+    }
+
     /// Makes the request(s); the fetch is its own copy, so the future owns what it needs.
     fn ask(
         self,
@@ -78,6 +93,10 @@ impl<A: Ask> Fetch for A {
 
     fn change(&self) -> Option<&'static str> {
         Ask::change(self)
+    }
+
+    fn stopper(&self) -> Option<Stopper> {
+        Ask::stopper(self)
     }
 
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {

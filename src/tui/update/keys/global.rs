@@ -99,10 +99,14 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
             }
         }
     }
-    let abandoned_change = dialogs::abandon(app);
-    crate::tui::views::control::abandon(app);
+    let in_view = crate::tui::views::control::abandon(app);
+    let abandoned_change = dialogs::abandon(app) | in_view.change;
     let mut effects = requests::forget(app, ids);
-    let text = if abandoned_change {
+    let text = if in_view.run && !abandoned_change {
+        // The run answers once its change on its way is done, and the view takes it.
+        "Stopping after the change on its way; what was applied is journaled · ctrl-c again quits"
+            .to_owned()
+    } else if abandoned_change {
         // The change may have happened: what the panes show is reloaded, so the next
         // attempt starts from what the server has.
         let current = app.current;

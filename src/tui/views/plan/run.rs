@@ -13,7 +13,7 @@ use crate::client::AdminClient;
 use crate::domain::org::Change;
 use crate::tui::state::{App, FlashLevel, RemoteError};
 use crate::tui::views::Step;
-use crate::tui::views::fetch::{Ask, remote};
+use crate::tui::views::fetch::{Ask, Stopper, remote};
 
 /// What the view and its run share while the run goes.
 #[derive(Debug, Default)]
@@ -76,8 +76,9 @@ impl RunControl {
     }
 }
 
-/// The shared control as the action layer's [`Control`].
-struct Shared(Arc<RunControl>);
+/// The shared control as the action layer's [`Control`], with the run's own stop (ctrl-c's,
+/// which may come before the run has begun and so before `begin` clears the view's).
+struct Shared(Arc<RunControl>, Arc<AtomicBool>);
 
 impl Control for Shared {
     fn progress(&mut self, done: usize, total: usize) {
@@ -85,7 +86,7 @@ impl Control for Shared {
     }
 
     fn stop_asked(&self) -> bool {
-        self.0.stop_asked()
+        self.0.stop_asked() || self.1.load(Ordering::SeqCst)
     }
 }
 
@@ -98,6 +99,8 @@ pub struct ApplyFetch {
     pub check: bool,
     pub journal: Option<Journal>,
     pub control: Arc<RunControl>,
+    /// Set by ctrl-c through [`Ask::stopper`]: this run, and no later one, stops.
+    pub halt: Arc<AtomicBool>,
 }
 
 impl ApplyFetch {
@@ -116,6 +119,7 @@ impl ApplyFetch {
             check: true,
             journal: app.journal.clone(),
             control: Arc::clone(control),
+            halt: Arc::default(),
         }
     }
 }
@@ -132,6 +136,11 @@ impl Ask for ApplyFetch {
         }
     }
 
+    fn stopper(&self) -> Option<Stopper> {
+        let halt = Arc::clone(&self.halt);
+        Some(Arc::new(move || halt.store(true, Ordering::SeqCst)))
+    }
+
     /// The run counts as going from the moment it is sent, before its first change.
     fn ask(
         self,
@@ -139,7 +148,7 @@ impl Ask for ApplyFetch {
     ) -> impl Future<Output = Result<RunOutcome, RemoteError>> + Send {
         self.control.begin(self.changes.len());
         async move {
-            let mut shared = Shared(Arc::clone(&self.control));
+            let mut shared = Shared(Arc::clone(&self.control), Arc::clone(&self.halt));
             let outcome = org_run::run(
                 &client,
                 self.journal.as_ref(),

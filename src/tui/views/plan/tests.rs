@@ -233,3 +233,57 @@ fn while_a_run_goes_the_view_stays_and_s_asks_it_to_stop() {
     press_only(&mut app, key(KeyCode::Char('s')));
     assert!(view(&app).control.stop_asked());
 }
+
+/// ctrl-c while the plan is applied asks the run to stop after the change on its way, as the
+/// view's own stop key does: the run still answers, and the view takes what it says (what was
+/// applied leaves the plan and is journaled, the rest stays staged).
+#[test]
+fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
+    let mut app = planned();
+    let effects = apply_confirmed(&mut app);
+    let (id, profile, call) = apply_fetch(&effects).expect("the run");
+    let effects = press_only(&mut app, ctrl('c'));
+    assert!(
+        crate::tui::views::testing::cancels(&effects, |ids| ids.contains(&id)),
+        "the runner is told, and asks the run to stop"
+    );
+    let text = flash(&app);
+    assert!(
+        text.starts_with("Stopping after the change on its way"),
+        "{text}"
+    );
+    assert!(
+        requests(&effects).is_empty(),
+        "nothing reloads before the run has said what it did"
+    );
+
+    let outcome = RunOutcome {
+        applied: vec![add("taro@acme.example")],
+        not_done: vec![
+            set_roles("ana@acme.example"),
+            set_roles("jane@acme.example"),
+            set_roles("zoe@acme.example"),
+        ],
+        cancelled: true,
+        entry: Some(5),
+        ..RunOutcome::default()
+    };
+    let answer = Ok(Payload::View(crate::tui::views::ViewData::new(outcome)));
+    let reloads = deliver(&mut app, id, profile, call, answer);
+    assert_eq!(app.staging.count(app.current), 3, "the rest stays staged");
+    assert!(
+        !app.staging
+            .changes(app.current)
+            .contains(&add("taro@acme.example"))
+    );
+    assert_eq!(
+        flash(&app),
+        "Stopped as asked: applied 1 of 4 (journal #5); 3 not applied"
+    );
+    assert!(
+        requests(&reloads)
+            .iter()
+            .any(|(_, _, c)| *c == Call::People),
+        "the panes reload"
+    );
+}

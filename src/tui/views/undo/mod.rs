@@ -172,8 +172,9 @@ impl View for Undo {
         }
     }
 
+    /// A run under way is not torn down: it is asked to stop after the change on its way, and
+    /// its outcome still comes here.
     fn cancelled(&mut self) {
-        self.control.end();
         if matches!(self.preview, Remote::Loading) {
             self.preview = Remote::Failed(RemoteError::new(
                 crate::client::ErrorKind::Cancelled,

@@ -41,6 +41,7 @@ pub mod testing;
 #[cfg(test)]
 mod render_tests;
 
+use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
@@ -199,28 +200,34 @@ where
     result
 }
 
-/// How long the console waits, once closed, for changes already sent: a request's own time
-/// limit, and then some for writing the journal.
-const CHANGES_FINISH_WITHIN: Duration = Duration::from_secs(45);
+/// How long the console waits, once closed, for changes already sent. A change ends within
+/// its request's time limit (30 s) and retries, and its journal entry needs one more read of
+/// the organization, with the same limits; past this the task is given up, and said to be.
+const CHANGES_FINISH_WITHIN: Duration = Duration::from_secs(120);
 
 /// A change on its way when the console closes may still be made by the server: it is waited
 /// for, on the restored terminal, so that the journal records it (ctrl-c there leaves at once).
 async fn finish_changes<R: EffectRunner>(runner: &mut R) {
     let under_way = runner.changes_under_way();
+    // Written without panicking: after SIGHUP the terminal is gone, and a panic here would
+    // tear down the very changes waited for.
+    let say = |text: String| {
+        let _ = writeln!(std::io::stderr(), "{text}");
+    };
     if under_way > 0 {
-        eprintln!(
+        say(format!(
             "Waiting for {} already sent to finish, so that the journal records {} (ctrl-c leaves without waiting)…",
             count_of(under_way, "change", "changes"),
             if under_way == 1 { "it" } else { "them" },
-        );
+        ));
     }
     let going = runner.settle(CHANGES_FINISH_WITHIN).await;
     if going > 0 {
-        eprintln!(
+        say(format!(
             "{} still under way after {} s: the server may yet make {}; `mistral-admin journal` shows what was recorded.",
             count_of(going, "change", "changes"),
             CHANGES_FINISH_WITHIN.as_secs(),
             if going == 1 { "it" } else { "them" },
-        );
+        ));
     }
 }

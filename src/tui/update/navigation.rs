@@ -47,7 +47,13 @@ pub fn go(app: &mut App, to: Navigation) -> Vec<Effect> {
     {
         app.flash = None;
     }
-    // Going to a workspace or another organization leaves the organization view for it.
+    // Going to a workspace or another organization leaves the organization view for it, but
+    // not while the view runs changes: their outcome would be lost with it.
+    if to != Navigation::Quit
+        && let Some(why) = crate::tui::views::control::busy(app)
+    {
+        return crate::tui::update::flash::info(app, why);
+    }
     let mut effects = crate::tui::views::control::close(app);
     effects.extend(match to {
         Navigation::OpenWorkspace(id) => open_workspace(app, id),

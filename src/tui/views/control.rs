@@ -83,9 +83,20 @@ fn offer(app: &App, action: Action) -> Offer {
     }
 }
 
+/// Why the open view may not be left now: a run of changes on its way, or one asked to stop
+/// whose outcome (what was applied, what stays staged) has not come back yet.
+pub fn busy(app: &App) -> Option<String> {
+    let open = app.view.as_ref()?;
+    open.view.busy().or_else(|| {
+        (open.pending.iter())
+            .any(|(_, fetcher)| fetcher.0.stopper().is_some())
+            .then(|| "The run is stopping after the change on its way: wait for what it did".into())
+    })
+}
+
 fn act(app: &mut App, input: Input) -> Vec<Effect> {
     let typing = current(app).is_some_and(|open| open.view.typing());
-    let busy = current(app).and_then(|open| open.view.busy());
+    let busy = current(app).and(busy(app));
     match input {
         Input::Action(Action::Close | Action::Refresh) if !typing && busy.is_some() => {
             flash::info(app, busy.unwrap_or_default())
@@ -126,8 +137,12 @@ pub fn open(app: &mut App, entry: &Entry) -> Vec<Effect> {
     open_view(app, view)
 }
 
-/// Opens `view` as it is (a trail with its filter, ...), closing the one open before.
+/// Opens `view` as it is (a trail with its filter, ...), closing the one open before; not
+/// while that one is busy with a run, whose outcome closing it would lose.
 pub fn open_view(app: &mut App, view: Box<dyn super::View>) -> Vec<Effect> {
+    if let Some(why) = busy(app) {
+        return flash::info(app, why);
+    }
     let mut effects = close(app);
     app.view = Some(OpenView {
         profile: app.current,

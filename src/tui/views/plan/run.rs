@@ -90,6 +90,15 @@ impl Control for Shared {
     }
 }
 
+/// Tells the view the run has ended when dropped.
+struct Ends(Arc<RunControl>);
+
+impl Drop for Ends {
+    fn drop(&mut self) {
+        self.0.end();
+    }
+}
+
 /// Applies `changes` and records them; `check` first refuses the whole run when any change
 /// no longer applies (undo: someone changed the same thing since).
 #[derive(Debug, Clone)]
@@ -147,7 +156,11 @@ impl Ask for ApplyFetch {
         client: AdminClient,
     ) -> impl Future<Output = Result<RunOutcome, RemoteError>> + Send {
         self.control.begin(self.changes.len());
+        // The run ends however its task does: finished, panicked, or torn down (even before
+        // it was first polled), so the view is never left busy.
+        let ends = Ends(Arc::clone(&self.control));
         async move {
+            let _ends = ends;
             let mut shared = Shared(Arc::clone(&self.control), Arc::clone(&self.halt));
             let outcome = org_run::run(
                 &client,
@@ -158,7 +171,6 @@ impl Ask for ApplyFetch {
                 &mut shared,
             )
             .await;
-            self.control.end();
             outcome.map_err(remote)
         }
     }

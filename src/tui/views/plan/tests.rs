@@ -256,6 +256,21 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
         requests(&effects).is_empty(),
         "nothing reloads before the run has said what it did"
     );
+    // Leaving the view would lose what the run did: esc and the next view wait for it.
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.view.is_some(), "esc waits for the outcome");
+    assert!(
+        flash(&app).starts_with("The run is stopping"),
+        "{}",
+        flash(&app)
+    );
+    run_command(&mut app, "keys");
+    assert!(
+        app.view
+            .as_ref()
+            .is_some_and(|open| open.view.as_any().is::<PlanView>()),
+        "no other view opens over it"
+    );
 
     let outcome = RunOutcome {
         applied: vec![add("taro@acme.example")],
@@ -286,4 +301,27 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
             .any(|(_, _, c)| *c == Call::People),
         "the panes reload"
     );
+}
+
+/// However a run's task ends, even torn down before it ran, the view is not left busy.
+#[tokio::test]
+async fn a_run_dropped_unfinished_leaves_the_view_free() {
+    use crate::tui::views::fetch::Ask;
+    let app = planned();
+    let control = std::sync::Arc::new(run::RunControl::default());
+    let record = crate::actions::org_run::Record {
+        source: "console".into(),
+        summary: "add a member".into(),
+        undoes: None,
+    };
+    let fetch = ApplyFetch::checked(vec![add("taro@acme.example")], record, &app, &control);
+    let config = crate::client::ClientConfig::new(
+        "http://127.0.0.1:9/v1/admin",
+        crate::domain::SecretString::new("sk-test-key-0123456789abcdef"),
+    );
+    let client = crate::client::AdminClient::new(config).unwrap();
+    let running = fetch.ask(client);
+    assert!(control.running(), "going from the moment it is sent");
+    drop(running);
+    assert!(!control.running());
 }

@@ -79,7 +79,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 theme.text
             };
-            let selected = org.list_cursor.resolve_with(count, |i| row_at(i).uuid);
+            let selected = org
+                .list_cursor
+                .resolve_by(count, |i, id| row_at(i).uuid == *id);
             let shown = table::page(count, selected, list_area.height, false);
             let page: Vec<&WorkspaceOut> = shown.clone().map(row_at).collect();
             let counts: Vec<String> = org

@@ -83,9 +83,9 @@ impl ClientRunner {
         let label = call.label();
         let journal = self.journal.clone();
         let changes = call.changes();
-        let flag = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
-        let stopping = flag.clone();
-        let stop = match flag {
+        // A change stops through the flag its journaling reads; a view's run through its own.
+        let halted = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
+        let stop = match halted.clone() {
             Some(flag) => Some(Arc::new(move || flag.store(true, Ordering::Relaxed)) as Stopper),
             None => call.stopper(),
         };
@@ -94,7 +94,7 @@ impl ClientRunner {
             let pages = sender.clone();
             let work = async {
                 let client = connect(&profiles, &connections, profile).await?;
-                if let (Some(requests), Some(stop)) = (&changes, &stopping) {
+                if let (Some(requests), Some(stop)) = (&changes, &halted) {
                     let journal = journal.as_deref();
                     return journaling::perform(&client, journal, &call, requests, stop).await;
                 }

@@ -28,25 +28,26 @@ impl<K: PartialEq + Clone> Selection<K> {
 
     /// The row the cursor is on among `ids` (in display order), or `None` for an empty list.
     pub fn resolve(&self, ids: &[K]) -> Option<usize> {
-        self.resolve_with(ids.len(), |i| ids[i].clone())
+        self.resolve_by(ids.len(), |i, id| ids[i] == *id)
     }
 
-    /// [`resolve`](Self::resolve) among `len` rows whose ids `id_at` gives, for a list whose
-    /// ids are not gathered in one slice (a frame need not collect every row's id).
-    pub fn resolve_with(&self, len: usize, id_at: impl Fn(usize) -> K) -> Option<usize> {
+    /// [`resolve`](Self::resolve) among `len` rows, `is(i, id)` telling whether row `i` is
+    /// the item `id`: for a list whose ids are not gathered in one slice (a frame need not
+    /// collect every row's id).
+    pub fn resolve_by(&self, len: usize, is: impl Fn(usize, &K) -> bool) -> Option<usize> {
         if len == 0 {
             return None;
         }
         // Where it was last seen is where it usually still is: no search through every row.
         if let Some(id) = self.id.as_ref()
             && self.index_hint < len
-            && *id == id_at(self.index_hint)
+            && is(self.index_hint, id)
         {
             return Some(self.index_hint);
         }
         self.id
             .as_ref()
-            .and_then(|id| (0..len).position(|i| id_at(i) == *id))
+            .and_then(|id| (0..len).position(|i| is(i, id)))
             .or(Some(self.index_hint.min(len - 1)))
     }
 

@@ -89,14 +89,14 @@ pub fn busy(app: &App) -> Option<String> {
     let open = app.view.as_ref()?;
     open.view.busy().or_else(|| {
         (open.pending.iter())
-            .any(|(_, fetcher)| fetcher.0.stopper().is_some())
+            .any(|(_, fetcher)| fetcher.is_run())
             .then(|| "The run is stopping after the change on its way: wait for what it did".into())
     })
 }
 
 fn act(app: &mut App, input: Input) -> Vec<Effect> {
     let typing = current(app).is_some_and(|open| open.view.typing());
-    let busy = current(app).and(busy(app));
+    let busy = current(app).and_then(|_| busy(app));
     match input {
         Input::Action(Action::Close | Action::Refresh) if !typing && busy.is_some() => {
             flash::info(app, busy.unwrap_or_default())
@@ -193,10 +193,9 @@ pub fn abandon(app: &mut App) -> Abandoned {
     }
     let abandoned = Abandoned {
         change: (open.pending.iter()).any(|(_, fetcher)| fetcher.0.sends().is_some()),
-        run: (open.pending.iter()).any(|(_, fetcher)| fetcher.0.stopper().is_some()),
+        run: (open.pending.iter()).any(|(_, fetcher)| fetcher.is_run()),
     };
-    open.pending
-        .retain(|(_, fetcher)| fetcher.0.stopper().is_some());
+    open.pending.retain(|(_, fetcher)| fetcher.is_run());
     open.view.cancelled();
     abandoned
 }

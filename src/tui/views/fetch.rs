@@ -125,6 +125,12 @@ impl Fetcher {
         Self(Arc::new(fetch))
     }
 
+    /// Whether it is a run of changes that ctrl-c stops between two of them (see
+    /// [`Fetch::stopper`]) rather than tears down.
+    pub fn is_run(&self) -> bool {
+        self.0.stopper().is_some()
+    }
+
     /// The fetch, if it is a `T`.
     pub fn as_kind<T: Fetch>(&self) -> Option<&T> {
         self.0.as_any().downcast_ref()

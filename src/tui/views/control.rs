@@ -180,6 +180,9 @@ pub struct Abandoned {
     /// A run of changes (`:plan`'s apply, `:undo`) asked to stop after the change on its way:
     /// the view still waits for its outcome, which says what was applied and what was not.
     pub run: bool,
+    /// A single change that cannot be called back once sent (the SCIM sync's start), let
+    /// finish instead: what it does, said as "run the SCIM sync".
+    pub finishing: Option<&'static str>,
 }
 
 /// ctrl-c stopped every request: the view no longer waits for its reads and its single
@@ -194,6 +197,9 @@ pub fn abandon(app: &mut App) -> Abandoned {
     let abandoned = Abandoned {
         change: (open.pending.iter()).any(|(_, fetcher)| fetcher.0.sends().is_some()),
         run: (open.pending.iter()).any(|(_, fetcher)| fetcher.is_run()),
+        finishing: (open.pending.iter())
+            .filter(|(_, fetcher)| fetcher.is_run())
+            .find_map(|(_, fetcher)| fetcher.0.change()),
     };
     open.pending.retain(|(_, fetcher)| fetcher.is_run());
     open.view.cancelled();

@@ -102,7 +102,12 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
     let in_view = crate::tui::views::control::abandon(app);
     let abandoned_change = dialogs::abandon(app) | in_view.change;
     let mut effects = requests::forget(app, ids);
-    let text = if in_view.run && !abandoned_change {
+    let text = if let Some(what) = in_view.finishing.filter(|_| !abandoned_change) {
+        // Sent, it cannot be called back: the view follows what it started.
+        format!(
+            "The request to {what} is on its way and cannot be called back: its outcome is shown when it answers · ctrl-c again quits"
+        )
+    } else if in_view.run && !abandoned_change {
         // The run answers once its change on its way is done, and the view takes it.
         "Stopping after the change on its way; what was applied is journaled · ctrl-c again quits"
             .to_owned()

@@ -2,13 +2,15 @@
 //! and following it (`GET /scim/sync/{run_id}`), gently: each poll waits a moment first, and
 //! closing the view cancels the one on its way.
 
+use std::sync::Arc;
 use std::time::Duration;
+
 use uuid::Uuid;
 
 use crate::api::{AdminScimSyncConfig, AdminScimSyncRunOut, AdminScimSyncTriggerIn};
 use crate::client::{AdminClient, ScimSyncStart};
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Ask, remote};
+use crate::tui::views::fetch::{Ask, Stopper, remote};
 
 /// How long a poll waits before asking again.
 pub const POLL_EVERY: Duration = Duration::from_millis(400);
@@ -32,6 +34,14 @@ impl Ask for StartFetch {
 
     fn change(&self) -> Option<&'static str> {
         (!self.dry_run).then_some("run the SCIM sync")
+    }
+
+    /// A real run, once asked for, runs on the server whatever the console does: ctrl-c lets
+    /// the request finish (the stop asks nothing of it) so that the run it started is followed
+    /// and shown, rather than left running unseen. A dry run changes nothing and is simply
+    /// abandoned.
+    fn stopper(&self) -> Option<Stopper> {
+        (!self.dry_run).then(|| -> Stopper { Arc::new(|| {}) })
     }
 
     async fn ask(self, client: AdminClient) -> Result<ScimSyncStart, RemoteError> {

@@ -40,6 +40,9 @@ pub struct Scim {
     pub run: Option<AdminScimSyncRunOut>,
     /// A start or poll is on its way.
     pub busy: bool,
+    /// A real run's start is on its way: it cannot be called back, so the view waits for it
+    /// (through ctrl-c too) and follows the run it starts.
+    pub sending: bool,
     /// The last failure to start or follow a run, shown whole.
     pub error: Option<RemoteError>,
     /// The diff, scrolled.
@@ -117,6 +120,7 @@ impl View for Scim {
         _app: &App,
     ) -> Vec<Step> {
         if fetch.as_kind::<StartFetch>().is_some() {
+            self.sending = false;
             return match read::<ScimSyncStart>(result) {
                 Ok(ScimSyncStart::Started(run)) => {
                     self.diff = ReadThrough::default();
@@ -151,9 +155,20 @@ impl View for Scim {
         }
     }
 
+    fn started(&mut self, fetch: &Fetcher) {
+        if fetch.as_kind::<StartFetch>().is_some_and(|f| !f.dry_run) {
+            self.sending = true;
+        }
+    }
+
     /// A run already started goes on on the server; `ctrl-r` follows it again.
     fn cancelled(&mut self) {
         self.busy = false;
+    }
+
+    fn busy(&self) -> Option<String> {
+        self.sending
+            .then(|| "The SCIM sync's start is on its way: wait for the run it starts".into())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

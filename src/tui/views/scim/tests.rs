@@ -236,3 +236,61 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
         vec![StartFetch { dry_run: true }]
     );
 }
+
+/// ctrl-c after the real run was asked for: a sync once sent cannot be called back, so the
+/// request is let finish (the runner is asked to stop it, which asks nothing of it, instead of
+/// dropping it mid-request), the view cannot be left until it answers, and the run it started
+/// is followed rather than left running unseen.
+#[test]
+fn ctrl_c_lets_the_real_runs_start_finish_and_the_run_is_followed() {
+    let mut app = opened("scim");
+    press(&mut app, key(KeyCode::Char('d')));
+    press(&mut app, key(KeyCode::Char('R')));
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (id, profile, call) = requests(&effects).remove(0);
+    let crate::tui::call::Call::View(fetcher) = &call else {
+        unreachable!("the start is the view's")
+    };
+    assert!(
+        fetcher.is_run(),
+        "the start offers a stop that lets it finish"
+    );
+
+    let effects = press_only(&mut app, ctrl('c'));
+    assert!(cancels(&effects, |ids| ids.contains(&id)));
+    let text = flash(&app);
+    assert!(
+        text.contains("run the SCIM sync is on its way and cannot be called back"),
+        "{text}"
+    );
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.view.is_some(), "esc waits for the start's answer");
+    assert!(
+        flash(&app).contains("wait for the run it starts"),
+        "{}",
+        flash(&app)
+    );
+
+    let started = Ok(Payload::View(ViewData::new(ScimSyncStart::Started(RUN))));
+    let next = deliver(&mut app, id, profile, call, started);
+    let polls = asked::<PollFetch>(&next);
+    assert_eq!(polls.len(), 1, "the run it started is followed");
+    assert_eq!(polls[0].run, RUN);
+    assert!(!shown(&app).sending);
+}
+
+/// A dry run changes nothing: ctrl-c simply abandons it.
+#[test]
+fn a_dry_run_is_abandoned_by_ctrl_c() {
+    let mut app = opened("scim");
+    let effects = press_only(&mut app, key(KeyCode::Char('d')));
+    let (_, _, call) = requests(&effects).remove(0);
+    let crate::tui::call::Call::View(fetcher) = &call else {
+        unreachable!("the start is the view's")
+    };
+    assert!(!fetcher.is_run());
+    press_only(&mut app, ctrl('c'));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.view.is_none(), "nothing to wait for");
+}

@@ -376,7 +376,7 @@ fn people_tables(
     let mut builds = Vec::new();
     for _ in 0..9 {
         let start = Instant::now();
-        let tables = Tables::build(&loaded);
+        let tables = Tables::build(&loaded, None);
         builds.push(start.elapsed());
         assert!(tables.members.len() >= 10_000);
     }
@@ -385,7 +385,7 @@ fn people_tables(
         median(builds),
         "9 runs",
     );
-    let mut tables = Tables::build(&loaded);
+    let mut tables = Tables::build(&loaded, None);
     let mut sorts = Vec::new();
     for column in 0..6 {
         let start = Instant::now();

@@ -164,11 +164,30 @@ pub fn remove(
 pub fn owned_keys<'a>(
     person: &AdminOrganizationMemberOut,
     keys: &'a [ApiKeyExtendedOut],
-    directory: &Directory,
+    owners: &HashMap<Uuid, Uuid>,
+) -> Vec<&'a ApiKeyExtendedOut> {
+    owned_by(person.uuid, person.email.as_deref(), keys, owners)
+}
+
+/// The API keys the member `person` (whose email is `email`) owns: those the audit log says
+/// are theirs, and those it says nothing of that they created. The same as asking
+/// [`super::keys::owner`] of each key, without the whole directory (emails are unique in an
+/// organization, so the member a creator's email names is this one or another).
+pub fn owned_by<'a>(
+    person: Uuid,
+    email: Option<&str>,
+    keys: &'a [ApiKeyExtendedOut],
     owners: &HashMap<Uuid, Uuid>,
 ) -> Vec<&'a ApiKeyExtendedOut> {
     keys.iter()
-        .filter(|k| super::keys::owner(k, directory, owners).is_some_and(|o| o.uuid == person.uuid))
+        .filter(|k| match owners.get(&k.key_id) {
+            Some(owner) => *owner == person,
+            None => k
+                .created_by
+                .as_deref()
+                .zip(email)
+                .is_some_and(|(creator, email)| creator.eq_ignore_ascii_case(email)),
+        })
         .collect()
 }
 

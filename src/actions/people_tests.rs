@@ -37,7 +37,7 @@ fn offboarding_lists_what_is_lost_and_deletes_keys_only_when_asked() {
     let d = directory();
     let jane = d.user(id(JANE)).unwrap();
     let all = keys();
-    let owned = owned_keys(jane, &all, &d, &HashMap::new());
+    let owned = owned_keys(jane, &all, &HashMap::new());
     assert_eq!(owned.len(), 3);
     let keep = remove(jane, &d, &owned, false).unwrap();
     assert_eq!(keep.steps.len(), 1);

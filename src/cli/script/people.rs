@@ -118,7 +118,7 @@ pub async fn run(session: &Session, command: &PeopleCommand) -> Result<(), Failu
                 super::keys::key_owners(client)
             )?;
             let person = resolve::person(&directory, &args.person)?;
-            let owned = people::owned_keys(person, &keys, &directory, &owners);
+            let owned = people::owned_keys(person, &keys, &owners);
             let plan = people::remove(person, &directory, &owned, args.delete_keys)?;
             change::apply(session, &args.change, &args.confirm.confirm, &plan).await
         }

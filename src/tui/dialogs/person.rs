@@ -5,20 +5,18 @@ use crate::api::AdminOrganizationMemberOut;
 use crate::tui::state::FlashLevel;
 use crate::tui::views::people::{Loaded, People};
 
-/// The loaded people and the member under the cursor, or why the dialog does not open.
+/// The member under the cursor in the load the dialog opens on, or why the dialog does not
+/// open.
 pub fn member_under_cursor<'a>(
-    people: &'a People,
+    people: &People,
+    loaded: &'a Loaded,
     not_for_an_invitation: &str,
-) -> Result<(&'a Loaded, &'a AdminOrganizationMemberOut), (FlashLevel, String)> {
+) -> Result<&'a AdminOrganizationMemberOut, (FlashLevel, String)> {
     if people.invites() {
         return Err((FlashLevel::Info, not_for_an_invitation.to_owned()));
     }
-    let loaded = people
-        .loaded()
-        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
-    let person = people
+    people
         .current()
         .and_then(|id| loaded.directory.user(id))
-        .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))?;
-    Ok((loaded, person))
+        .ok_or((FlashLevel::Info, "No member under the cursor".to_owned()))
 }

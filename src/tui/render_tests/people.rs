@@ -4,7 +4,7 @@
 
 use super::shots::{EVERY_WAY, Walk, assert_looks, assert_walks};
 use super::*;
-use crate::tui::views::people::tests::{open_people, shown};
+use crate::tui::views::people::tests::open_people;
 use crate::tui::views::people::{Batch, People, Run};
 
 fn four(name: &str, app: &App) {
@@ -66,8 +66,7 @@ fn people_screens() {
 #[test]
 fn people_run_progress_and_report() {
     let mut app = open_people();
-    let people: &People = shown(&app);
-    let loaded = people.loaded().unwrap().clone();
+    let loaded = crate::tui::views::people::tests::loaded();
     let person = loaded.directory.members()[1].clone();
     let keys: Vec<_> = loaded.keys.iter().collect();
     let plan = crate::actions::people::remove(&person, &loaded.directory, &keys, true).unwrap();

@@ -15,7 +15,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
-use crate::tui::views::people::{Batch, People};
+use crate::tui::views::people::{Batch, Loaded, People};
 use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::read_through::ReadThrough;
 
@@ -102,10 +102,7 @@ impl Dialog for ConfirmBatch {
     }
 }
 
-fn chosen_invites(people: &People) -> Vec<&OrganizationInviteOut> {
-    let Some(loaded) = people.loaded() else {
-        return Vec::new();
-    };
+fn chosen_invites<'a>(people: &People, loaded: &'a Loaded) -> Vec<&'a OrganizationInviteOut> {
     let invites = loaded.directory.invites();
     let marked: Vec<&OrganizationInviteOut> = invites
         .iter()
@@ -125,17 +122,17 @@ fn on_invitations(people: &People) -> Result<(), (FlashLevel, String)> {
     if people.invites() {
         Ok(())
     } else {
-        Err((
-            FlashLevel::Info,
-            "Invitations are in the other tab (tab)".to_owned(),
-        ))
+        Err((FlashLevel::Info, ON_THE_OTHER_TAB.to_owned()))
     }
 }
 
+/// Said when an invitation's action is asked for on the members tab.
+pub const ON_THE_OTHER_TAB: &str = "Invitations are in the other tab (tab)";
+
 /// Revoking the selected invitations, else the one under the cursor.
-pub fn revoke(people: &People, _app: &App) -> Opened {
+pub fn revoke(people: &People, loaded: &Loaded, _app: &App) -> Opened {
     on_invitations(people)?;
-    let chosen = chosen_invites(people);
+    let chosen = chosen_invites(people, loaded);
     let plan = revoke_invites(&chosen).map_err(|e| (FlashLevel::Info, e.to_string()))?;
     let count = chosen.len();
     let action = if count == 1 {
@@ -156,11 +153,8 @@ pub fn revoke(people: &People, _app: &App) -> Opened {
 }
 
 /// Re-inviting the invitation under the cursor.
-pub fn reinvite(people: &People, _app: &App) -> Opened {
+pub fn reinvite(people: &People, loaded: &Loaded, _app: &App) -> Opened {
     on_invitations(people)?;
-    let Some(loaded) = people.loaded() else {
-        return Err((FlashLevel::Info, "The invitations are still loading".into()));
-    };
     let Some(old) = people
         .current()
         .and_then(|id| loaded.directory.invites().iter().find(|i| i.uuid == id))

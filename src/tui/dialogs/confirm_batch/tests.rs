@@ -13,7 +13,10 @@ use crate::tui::views::people::tests::{open_people, shown};
 fn revoking(n: usize) -> App {
     let mut app = open_people();
     press(&mut app, key(KeyCode::Tab));
-    let invite = shown(&app).loaded().unwrap().directory.invites()[0].clone();
+    let invite = crate::tui::views::people::tests::loaded()
+        .directory
+        .invites()[0]
+        .clone();
     let invites: Vec<OrganizationInviteOut> = (0..n)
         .map(|i| OrganizationInviteOut {
             uuid: uuid::Uuid::from_u128(5000 + i as u128),

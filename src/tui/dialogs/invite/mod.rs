@@ -22,9 +22,9 @@ use crate::domain::OrgRole;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::{App, FlashLevel};
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::views::people::People;
+use crate::tui::views::people::{Loaded, People};
 
 use super::{Button, Canvas, Dialog, Next, Opened, Submission};
 
@@ -60,10 +60,7 @@ pub struct Invite {
 }
 
 /// Opens the form.
-pub fn open(people: &People, app: &App) -> Opened {
-    let loaded = people
-        .loaded()
-        .ok_or((FlashLevel::Info, "The people are still loading".to_owned()))?;
+pub fn open(_people: &People, loaded: &Loaded, app: &App) -> Opened {
     let workspaces = app
         .org()
         .workspaces

@@ -54,16 +54,18 @@ pub struct Offboard {
     pub list: ReadThrough,
 }
 
+/// Said when `O` is pressed on the invitations tab.
+pub const NOT_FOR_AN_INVITATION: &str = "An invitation is revoked, not offboarded (X)";
+
 /// Opens the dialog for the member under the cursor.
-pub fn open(people: &People, _app: &App) -> Opened {
-    let (loaded, person) =
-        member_under_cursor(people, "An invitation is revoked, not offboarded (X)")?;
+pub fn open(people: &People, loaded: &Loaded, _app: &App) -> Opened {
+    let person = member_under_cursor(people, loaded, NOT_FOR_AN_INVITATION)?;
     Ok(Box::new(Offboard::new(person, loaded)))
 }
 
 fn plans(person: &AdminOrganizationMemberOut, loaded: &Loaded) -> Result<(Plan, Plan), String> {
     let directory: &Arc<Directory> = &loaded.directory;
-    let owned = owned_keys(person, &loaded.keys, directory, &loaded.owners);
+    let owned = owned_keys(person, &loaded.keys, &loaded.owners);
     let plan = |delete| remove(person, directory, &owned, delete);
     match (plan(true), plan(false)) {
         (Ok(with), Ok(without)) => Ok((with, without)),
@@ -87,7 +89,7 @@ impl Offboard {
                 (name, roles.join(", "))
             })
             .collect();
-        let keys = owned_keys(person, &loaded.keys, &loaded.directory, &loaded.owners)
+        let keys = owned_keys(person, &loaded.keys, &loaded.owners)
             .into_iter()
             .map(|k| match &k.workspace_name {
                 Some(place) => format!("{} in {place}", key_label(k)),

@@ -69,11 +69,8 @@ fn the_last_admin_is_refused_with_the_reason() {
 fn offboarding_with_many_keys() -> App {
     let mut app = open_on("jane.doe");
     let person = dialog(&app).person.clone();
-    let mut loaded = crate::tui::views::people::tests::shown(&app)
-        .loaded()
-        .expect("loaded")
-        .clone();
-    let owned: Vec<_> = owned_keys(&person, &loaded.keys, &loaded.directory, &loaded.owners)
+    let mut loaded = crate::tui::views::people::tests::loaded();
+    let owned: Vec<_> = owned_keys(&person, &loaded.keys, &loaded.owners)
         .into_iter()
         .cloned()
         .collect();

@@ -20,7 +20,7 @@ use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::update::flash;
-use crate::tui::views::people::People;
+use crate::tui::views::people::{Loaded, People};
 
 use super::person::member_under_cursor;
 use super::review::{Reviewed, review_key};
@@ -42,12 +42,13 @@ pub struct OrgRoles {
     pub submission: Submission,
 }
 
+/// Said when `r` is pressed on the invitations tab.
+pub const NOT_FOR_AN_INVITATION: &str =
+    "Roles of an invitation are set when inviting: revoke and invite again";
+
 /// Opens the checklist for the member under the cursor.
-pub fn open(people: &People, _app: &App) -> Opened {
-    let (loaded, person) = member_under_cursor(
-        people,
-        "Roles of an invitation are set when inviting: revoke and invite again",
-    )?;
+pub fn open(people: &People, loaded: &Loaded, _app: &App) -> Opened {
+    let person = member_under_cursor(people, loaded, NOT_FOR_AN_INVITATION)?;
     Ok(Box::new(OrgRoles::new(
         person.clone(),
         Arc::clone(&loaded.directory),

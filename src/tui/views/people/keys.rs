@@ -7,17 +7,16 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::actions::audit_trail::AuditFilter;
-use crate::actions::people::owned_keys;
+use crate::actions::people::owned_by;
 use crate::actions::resolve::key_label;
-use crate::client::Directory;
-use crate::tui::dialogs::{Opened, confirm_batch, invite, offboard, org_roles};
+use crate::tui::dialogs::{confirm_batch, invite, offboard, org_roles};
 use crate::tui::keymap::Action;
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::views::list::{self, Listing, Rows};
 use crate::tui::views::{Fetcher, Step, audit};
 
 use super::rows::{INVITE_COLUMNS, MEMBER_COLUMNS};
-use super::{AuditFetch, Detail, People, Tab};
+use super::{AuditFetch, Detail, Opener, People, PeopleFetch, Tab};
 
 fn say(level: FlashLevel, text: impl Into<String>) -> Vec<Step> {
     vec![Step::Say(level, text.into())]
@@ -70,7 +69,7 @@ impl People {
                 return list::step(self, 1, app);
             }
             Action::MarkAll => self.mark_all(),
-            Action::Open => return self.open_detail(app),
+            Action::Open => return self.open_detail(),
             Action::Trail => return self.open_trail(),
             Action::StopRun => {
                 if let Some(run) = self.run.as_mut().filter(|r| r.running()) {
@@ -81,21 +80,45 @@ impl People {
                     );
                 }
             }
-            Action::Invite => return self.open_dialog(app, invite::open),
-            Action::EditRoles => return self.open_dialog(app, org_roles::open),
-            Action::Offboard => return self.open_dialog(app, offboard::open),
-            Action::Revoke => return self.open_dialog(app, confirm_batch::revoke),
-            Action::Reinvite => return self.open_dialog(app, confirm_batch::reinvite),
+            Action::Invite => return self.open_dialog(None, invite::open),
+            Action::EditRoles => {
+                let members = (Tab::Members, org_roles::NOT_FOR_AN_INVITATION);
+                return self.open_dialog(Some(members), org_roles::open);
+            }
+            Action::Offboard => {
+                let members = (Tab::Members, offboard::NOT_FOR_AN_INVITATION);
+                return self.open_dialog(Some(members), offboard::open);
+            }
+            Action::Revoke => {
+                let invitations = (Tab::Invitations, confirm_batch::ON_THE_OTHER_TAB);
+                return self.open_dialog(Some(invitations), confirm_batch::revoke);
+            }
+            Action::Reinvite => {
+                let invitations = (Tab::Invitations, confirm_batch::ON_THE_OTHER_TAB);
+                return self.open_dialog(Some(invitations), confirm_batch::reinvite);
+            }
             _ => {}
         }
         Vec::new()
     }
 
-    fn open_dialog(&self, app: &App, open: fn(&People, &App) -> Opened) -> Vec<Step> {
-        match open(self, app) {
-            Ok(dialog) => vec![Step::Open(dialog)],
-            Err((level, text)) => say(level, text),
+    /// Reads the people afresh and opens the dialog on what the server has now (the tables
+    /// are rebuilt from the same load, so the dialog and the rows agree). What can be said
+    /// without the load (the wrong tab, nobody under the cursor) is said at once.
+    fn open_dialog(&mut self, tab: Option<(Tab, &str)>, open: Opener) -> Vec<Step> {
+        if self.held().is_none() {
+            return say(FlashLevel::Info, "The people are still loading");
         }
+        if let Some((wanted, elsewhere)) = tab
+            && wanted != self.tab
+        {
+            return say(FlashLevel::Info, elsewhere);
+        }
+        if tab.is_some() && self.current().is_none() && self.marked.is_empty() {
+            return say(FlashLevel::Info, "Nobody under the cursor");
+        }
+        self.opening = Some(open);
+        vec![Step::Fetch(Fetcher::new(PeopleFetch))]
     }
 
     fn resort(&mut self) {
@@ -132,7 +155,7 @@ impl People {
     }
 
     /// Opens (or closes) the detail pane of the member under the cursor.
-    fn open_detail(&mut self, app: &App) -> Vec<Step> {
+    fn open_detail(&mut self) -> Vec<Step> {
         if self.invites() {
             return say(
                 FlashLevel::Info,
@@ -146,33 +169,13 @@ impl People {
             self.detail = None;
             return Vec::new();
         }
-        let Some(loaded) = self.loaded() else {
+        let Some(held) = self.held() else {
             return Vec::new();
         };
-        let Some(member) = loaded.directory.user(id) else {
+        let Some(row) = self.tables.members.iter().find(|m| m.id == id) else {
             return Vec::new();
         };
-        let catalog = loaded.directory.role_catalog();
-        let workspaces = Directory::workspaces_of(catalog, member)
-            .into_iter()
-            .map(|(ws, roles)| {
-                let name = app
-                    .org()
-                    .find_workspace(ws)
-                    .map(|f| f.workspace.name.clone())
-                    .or_else(|| {
-                        member
-                            .workspaces
-                            .iter()
-                            .flatten()
-                            .find(|w| w.uuid == ws)
-                            .map(|w| w.name.clone())
-                    })
-                    .unwrap_or_else(|| ws.to_string());
-                (name, roles.join(", "))
-            })
-            .collect();
-        let keys = owned_keys(member, &loaded.keys, &loaded.directory, &loaded.owners)
+        let keys = owned_by(id, Some(&row.email), &held.keys, &held.owners)
             .into_iter()
             .map(|k| {
                 let place = k.workspace_name.clone().unwrap_or_default();
@@ -181,12 +184,11 @@ impl People {
             .collect();
         self.detail = Some(Detail {
             user: id,
-            name: member
-                .name
-                .clone()
-                .or_else(|| member.email.clone())
-                .unwrap_or_default(),
-            workspaces,
+            name: if row.name.is_empty() {
+                row.email.to_string()
+            } else {
+                row.name.to_string()
+            },
             keys,
             audit: Remote::Loading,
         });

@@ -26,7 +26,9 @@ const AUDIT_READ: u32 = 1000;
 /// Entries shown in a person's detail pane.
 pub const RECENT_ENTRIES: u32 = 8;
 
-/// Everything the view draws, as loaded together.
+/// Everything a load brings, together: the view builds its tables from it and keeps only
+/// [`Held`]; a dialog is opened from a load of its own, so it plans on what the server has
+/// now, and the whole directory lives only as long as that dialog.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub directory: Arc<Directory>,
@@ -35,6 +37,33 @@ pub struct Loaded {
     pub owners: Arc<HashMap<Uuid, Uuid>>,
     /// Invitation id to who sent it last, where the audit log says.
     pub inviters: Arc<HashMap<Uuid, String>>,
+}
+
+/// What the view keeps of a load besides its tables: the keys and who owns them, for a
+/// member's detail. Not the directory: at ten thousand members it is most of the console's
+/// memory, and nothing drawn needs it once the rows are built.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub keys: Arc<Vec<ApiKeyExtendedOut>>,
+    /// Key id to the user who owns it, where the audit log says.
+    pub owners: Arc<HashMap<Uuid, Uuid>>,
+    /// The name of every workspace someone belongs to, as the load gave it (the console's
+    /// workspace list may lack one, such as an archived workspace not listed).
+    pub workspace_names: Arc<HashMap<Uuid, String>>,
+}
+
+impl Held {
+    pub fn of(loaded: &Loaded) -> Self {
+        let workspace_names = (loaded.directory.members().iter())
+            .flat_map(|m| m.workspaces.iter().flatten())
+            .map(|w| (w.uuid, w.name.clone()))
+            .collect();
+        Self {
+            keys: Arc::clone(&loaded.keys),
+            owners: Arc::clone(&loaded.owners),
+            workspace_names: Arc::new(workspace_names),
+        }
+    }
 }
 
 /// Who did something, as the audit log names them: their email, else the name given.

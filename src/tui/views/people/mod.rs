@@ -29,10 +29,10 @@ use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::fetch::read;
-use super::frame::{cancel, take, take_answer};
+use super::frame::{cancel, take};
 use super::list::{Cursor, List};
 use super::{Entry, Fetcher, Step, View, ViewData};
-pub use loading::{AuditFetch, Loaded, PeopleFetch, StepFetch};
+pub use loading::{AuditFetch, Held, Loaded, PeopleFetch, StepFetch};
 pub use rows::{TabRows, Tables};
 pub use run::{Batch, End, Run};
 
@@ -50,21 +50,24 @@ pub enum Tab {
     Invitations,
 }
 
-/// The detail pane of one member: what they hold, worked out once when it opens.
+/// The detail pane of one member: their keys, worked out once when it opens, and their latest
+/// audit entries. Their workspaces are read as it is drawn from the organization's people the
+/// console keeps for the member pane (see `view::workspaces`).
 #[derive(Debug, Clone)]
 pub struct Detail {
     pub user: Uuid,
     pub name: String,
-    /// `(workspace name, role names)`.
-    pub workspaces: Vec<(String, String)>,
     /// Their keys' labels.
     pub keys: Vec<String>,
     pub audit: Remote<Vec<AuditLogOut>>,
 }
 
+/// Opens a dialog from a load of its own (see [`Loaded`]).
+pub type Opener = fn(&People, &Loaded, &App) -> crate::tui::dialogs::Opened;
+
 #[derive(Debug, Clone, Default)]
 pub struct People {
-    pub data: Remote<Loaded>,
+    pub data: Remote<Held>,
     pub tables: Arc<Tables>,
     pub tab: Tab,
     /// The column sorted by, and whether reversed.
@@ -78,6 +81,8 @@ pub struct People {
     pub marked: HashSet<Uuid>,
     pub detail: Option<Detail>,
     pub run: Option<Run>,
+    /// The dialog asked for, opened when the load made for it arrives.
+    pub opening: Option<Opener>,
 }
 
 impl People {
@@ -114,7 +119,7 @@ impl People {
         self.tables.id_at(self.invites(), self.position())
     }
 
-    pub fn loaded(&self) -> Option<&Loaded> {
+    pub fn held(&self) -> Option<&Held> {
         match &self.data {
             Remote::Loaded(loaded) => Some(loaded),
             _ => None,
@@ -168,7 +173,7 @@ impl View for People {
         &mut self,
         fetch: &Fetcher,
         result: Result<ViewData, RemoteError>,
-        _app: &App,
+        app: &App,
     ) -> Vec<Step> {
         if let Some(step) = fetch.as_kind::<StepFetch>() {
             return self.step_answered(step, result.map(|_| ()));
@@ -179,20 +184,36 @@ impl View for People {
             }
             return Vec::new();
         }
-        let steps = take_answer(&mut self.data, result, "");
-        if let Remote::Loaded(loaded) = &self.data {
-            let mut tables = Tables::build(loaded);
-            tables.sort(self.sort, self.reverse);
-            let present: HashSet<Uuid> = tables
-                .members
-                .iter()
-                .map(|m| m.id)
-                .chain(tables.invites.iter().map(|i| i.id))
-                .collect();
-            self.marked.retain(|id| present.contains(id));
-            self.tables = Arc::new(tables);
-            self.settle();
-        }
+        let opening = self.opening.take();
+        let loaded = match read::<Loaded>(result) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                let text = error.message.clone();
+                take(&mut self.data, Err(error));
+                return vec![Step::Say(FlashLevel::Error, text)];
+            }
+        };
+        let mut tables = Tables::build(&loaded, app.org().directory());
+        tables.sort(self.sort, self.reverse);
+        let present: HashSet<Uuid> = tables
+            .members
+            .iter()
+            .map(|m| m.id)
+            .chain(tables.invites.iter().map(|i| i.id))
+            .collect();
+        self.marked.retain(|id| present.contains(id));
+        self.tables = Arc::new(tables);
+        self.data = Remote::Loaded(Held::of(&loaded));
+        self.settle();
+        let steps = match opening.map(|open| open(self, &loaded, app)) {
+            Some(Ok(dialog)) => vec![Step::Open(dialog)],
+            Some(Err((level, text))) => vec![Step::Say(level, text)],
+            None => Vec::new(),
+        };
+        // The pages were parsed into the directory, and it goes now (a dialog holds what it
+        // needs of it): the allocator gives the space back rather than keep it for nothing.
+        drop(loaded);
+        crate::tui::memory::give_back_freed();
         steps
     }
 
@@ -205,6 +226,7 @@ impl View for People {
 
     fn cancelled(&mut self) {
         cancel(&mut self.data);
+        self.opening = None;
         if let Some(detail) = self.detail.as_mut() {
             cancel(&mut detail.audit);
         }

@@ -3,6 +3,8 @@
 //! cursor move, so ten thousand members cost what one screen of them costs to draw.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -10,6 +12,7 @@ use uuid::Uuid;
 use crate::client::Directory;
 use crate::domain::OrgRole;
 use crate::domain::text::fold;
+use crate::tui::state::people::People;
 
 use super::loading::Loaded;
 use crate::tui::views::list::Rows;
@@ -17,18 +20,21 @@ use crate::tui::views::list::Rows;
 /// How long an invitation is good for (the contract's notes: 7 days after it was sent).
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
 
+/// A member's row. Its texts are shared: a name and email with the console's own people where
+/// they agree, and role and seat lists (a handful of distinct ones among thousands of rows)
+/// once each.
 #[derive(Debug, Clone)]
 pub struct MemberRow {
     pub id: Uuid,
-    pub name: String,
-    pub email: String,
+    pub name: Arc<str>,
+    pub email: Arc<str>,
     /// Name and email folded (case, accents), for the search.
     pub folded: String,
-    pub roles: String,
+    pub roles: Arc<str>,
     pub admin: bool,
     pub workspaces: usize,
     /// Subscriptions held: "CHAT, CODE", or empty.
-    pub seats: String,
+    pub seats: Arc<str>,
     pub joined: OffsetDateTime,
 }
 
@@ -63,16 +69,44 @@ fn role_text(names: &[String]) -> String {
     names.join(", ")
 }
 
+/// One allocation per distinct text.
+#[derive(Default)]
+struct Interned(HashMap<String, Arc<str>>);
+
+impl Interned {
+    fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(&text) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(text.as_str());
+        self.0.insert(text, Arc::clone(&shared));
+        shared
+    }
+}
+
+/// `text` as `kept` holds it, when they agree: the same letters, one allocation.
+fn shared(text: Option<&str>, kept: Option<&Arc<str>>) -> Arc<str> {
+    let text = text.unwrap_or_default();
+    match kept {
+        Some(kept) if **kept == *text => Arc::clone(kept),
+        _ => Arc::from(text),
+    }
+}
+
 impl Tables {
-    pub fn build(loaded: &Loaded) -> Self {
+    /// The rows of a load; `kept` is the organization's people as the console keeps them for
+    /// its member pane, whose names and emails the rows share.
+    pub fn build(loaded: &Loaded, kept: Option<&People>) -> Self {
         let directory: &Directory = &loaded.directory;
         let catalog = directory.role_catalog();
+        let mut texts = Interned::default();
         let members: Vec<MemberRow> = directory
             .members()
             .iter()
             .map(|m| {
-                let name = m.name.clone().unwrap_or_default();
-                let email = m.email.clone().unwrap_or_default();
+                let person = kept.and_then(|k| k.person(m.uuid));
+                let name = shared(m.name.as_deref(), person.map(|p| &p.name));
+                let email = shared(m.email.as_deref(), person.map(|p| &p.email));
                 let roles = Directory::org_roles_of(catalog, m);
                 let mut seats: Vec<String> =
                     m.subscriptions.iter().map(|s| s.kind.clone()).collect();
@@ -82,9 +116,9 @@ impl Tables {
                     id: m.uuid,
                     folded: fold(&format!("{name} {email}")),
                     admin: roles.iter().any(|r| r == OrgRole::OrganizationAdmin.name()),
-                    roles: role_text(&roles),
+                    roles: texts.get(role_text(&roles)),
                     workspaces: Directory::workspaces_of(catalog, m).len(),
-                    seats: seats.join(", "),
+                    seats: texts.get(seats.join(", ")),
                     joined: m.created_at,
                     name,
                     email,

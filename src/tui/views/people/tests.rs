@@ -24,8 +24,15 @@ pub fn loaded() -> Loaded {
     }
 }
 
+/// The people view open over a console that keeps the same organization's people for its
+/// member pane, as it does against a server (the detail pane reads a member's workspaces
+/// there).
 pub fn open_people() -> App {
-    opened("people")
+    let mut app = opened("people");
+    let people = crate::tui::runner::convert::people(&fixtures::directory());
+    app.org_mut().people = crate::tui::state::Resource::loaded(people);
+    redraw(&mut app);
+    app
 }
 
 pub fn shown(app: &App) -> &People {
@@ -35,7 +42,7 @@ pub fn shown(app: &App) -> &People {
 fn name_under_cursor(app: &App) -> String {
     let view = shown(app);
     let row = view.tables.member_order[view.position()];
-    view.tables.members[row].email.clone()
+    view.tables.members[row].email.to_string()
 }
 
 #[test]
@@ -91,15 +98,24 @@ fn enter_shows_workspaces_roles_and_keys_of_the_person() {
     search_to(&mut app, "jane.doe");
     press(&mut app, key(KeyCode::Enter));
     let detail = shown(&app).detail.clone().expect("the detail pane");
-    assert_eq!(detail.workspaces.len(), 2);
-    assert!(
-        detail
-            .workspaces
-            .iter()
-            .any(|(_, roles)| roles.contains("dev"))
-    );
+    let held =
+        super::view::workspaces(detail.user, shown(&app), &app).expect("the directory is whole");
+    assert_eq!(held.len(), 2);
+    assert!(held.iter().any(|(_, roles)| roles.contains("dev")));
     assert_eq!(detail.keys.len(), 3, "Jane Doe created the three keys");
     assert!(matches!(detail.audit, Remote::Loaded(_)));
+}
+
+/// A member's workspaces come from the people the console keeps for its member pane: while
+/// those are still paging in, the detail pane waits for them rather than say "none".
+#[test]
+fn a_members_workspaces_wait_for_the_directory_to_reach_them() {
+    let mut app = open_people();
+    search_to(&mut app, "jane.doe");
+    press(&mut app, key(KeyCode::Enter));
+    let user = shown(&app).detail.as_ref().expect("the detail pane").user;
+    app.org_mut().people = crate::tui::state::Resource::default();
+    assert_eq!(super::view::workspaces(user, shown(&app), &app), None);
 }
 
 #[test]
@@ -112,6 +128,76 @@ fn i_opens_the_invitation_form() {
         "{:?}",
         app.flash
     );
+}
+
+/// A dialog that changes people opens on a load of its own, not on what the view loaded
+/// earlier (which it no longer keeps): the key reads the people afresh, and the dialog opens
+/// when they arrive, on the rows rebuilt from the same answer.
+#[test]
+fn a_dialog_opens_on_a_fresh_load_of_the_people() {
+    let mut app = open_people();
+    search_to(&mut app, "jane.doe");
+    let effects = press_only(&mut app, key(KeyCode::Char('O')));
+    assert!(app.dialogs.is_empty(), "nothing opens before the load");
+    let (id, profile, call) = requests(&effects).remove(0);
+    let crate::tui::call::Call::View(fetcher) = &call else {
+        unreachable!("the view's load")
+    };
+    assert!(fetcher.as_kind::<PeopleFetch>().is_some(), "{call:?}");
+    let mut fresh = loaded();
+    let mut keys = (*fresh.keys).clone();
+    keys.truncate(1);
+    fresh.keys = Arc::new(keys);
+    let answer = Ok(crate::tui::call::Payload::View(ViewData::new(fresh)));
+    deliver(&mut app, id, profile, call, answer);
+    let offboard = app
+        .top_dialog::<crate::tui::dialogs::offboard::Offboard>()
+        .expect("the dialog, once the people are in");
+    assert_eq!(offboard.email, "jane.doe@northwind.example");
+    assert_eq!(
+        offboard.keys.len(),
+        1,
+        "planned on the fresh load: {:?}",
+        offboard.keys
+    );
+    assert_eq!(
+        shown(&app).held().unwrap().keys.len(),
+        1,
+        "the view took it too"
+    );
+}
+
+/// What is known without a load is said at once, and nothing is read.
+#[test]
+fn a_dialog_for_the_other_tab_is_refused_without_a_load() {
+    let mut app = open_people();
+    let effects = press_only(&mut app, key(KeyCode::Char('X')));
+    assert!(requests(&effects).is_empty());
+    assert_eq!(
+        flash(&app),
+        crate::tui::dialogs::confirm_batch::ON_THE_OTHER_TAB
+    );
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Char('O')));
+    assert!(requests(&effects).is_empty());
+    assert_eq!(
+        flash(&app),
+        crate::tui::dialogs::offboard::NOT_FOR_AN_INVITATION
+    );
+}
+
+/// ctrl-c while the people are read for a dialog: the dialog does not open later by surprise.
+#[test]
+fn ctrl_c_forgets_the_dialog_asked_for() {
+    let mut app = open_people();
+    search_to(&mut app, "jane.doe");
+    let effects = press_only(&mut app, key(KeyCode::Char('O')));
+    let (id, profile, call) = requests(&effects).remove(0);
+    press_only(&mut app, ctrl('c'));
+    let answer = Ok(crate::tui::call::Payload::View(ViewData::new(loaded())));
+    deliver(&mut app, id, profile, call, answer);
+    assert!(app.dialogs.is_empty());
+    assert!(shown(&app).opening.is_none());
 }
 
 #[test]

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use uuid::Uuid;
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, Remote};
@@ -42,7 +43,7 @@ pub fn render(people: &People, frame: &mut Frame, area: Rect, app: &App, theme: 
         member_table(people, frame, rows_area, theme);
     }
     if let Some(d) = &people.detail {
-        detail_pane(d, frame, detail, app, theme);
+        detail_pane(people, d, frame, detail, app, theme);
     }
     if foot {
         foot_line(people, frame, foot_area, app, theme);
@@ -93,11 +94,11 @@ fn member_table(people: &People, frame: &mut Frame, area: Rect, theme: &Theme) {
     let row = |i: usize| {
         let m = &t.members[i];
         let cells = vec![
-            m.name.clone(),
-            m.email.clone(),
-            m.roles.clone(),
+            m.name.to_string(),
+            m.email.to_string(),
+            m.roles.to_string(),
             m.workspaces.to_string(),
-            m.seats.clone(),
+            m.seats.to_string(),
             date(m.joined),
         ];
         (m.id, Row::new(cells, theme.text))
@@ -180,7 +181,39 @@ fn draw(
     draw_table(frame, area, &table, tab.empty, theme);
 }
 
-fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The workspaces a member belongs to, with their roles there: `(workspace name, roles)`,
+/// read from the people the console keeps for the member pane (one person's few entries, so
+/// drawing them costs nothing and they follow every change the console makes). `None` while
+/// that directory is still paging in and has not reached them.
+pub(super) fn workspaces(user: Uuid, people: &People, app: &App) -> Option<Vec<(String, String)>> {
+    let org = app.org();
+    let names = people.held().map(|held| &held.workspace_names);
+    let directory = org.directory()?;
+    let Some(person) = directory.person(user) else {
+        return org.directory_progress().is_none().then(Vec::new);
+    };
+    let mut held: Vec<(String, String)> = person
+        .memberships
+        .iter()
+        .map(|(ws, roles)| {
+            let name = (names.and_then(|n| n.get(ws)).cloned())
+                .or_else(|| org.find_workspace(*ws).map(|f| f.workspace.name.clone()))
+                .unwrap_or_else(|| ws.to_string());
+            (name, roles.join(", "))
+        })
+        .collect();
+    held.sort();
+    Some(held)
+}
+
+fn detail_pane(
+    people: &People,
+    d: &Detail,
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) {
     let width = usize::from(area.width);
     let mut lines = vec![Line::styled(
         truncate(&format!("── {} ", d.name), width),
@@ -195,14 +228,23 @@ fn detail_pane(d: &Detail, frame: &mut Frame, area: Rect, app: &App, theme: &The
             ));
         }
     };
-    section(
-        format!("Workspaces ({})", d.workspaces.len()),
-        d.workspaces
-            .iter()
-            .map(|(name, roles)| format!("{name}: {roles}"))
-            .collect(),
-        &mut lines,
-    );
+    match workspaces(d.user, people, app) {
+        Some(held) => section(
+            format!("Workspaces ({})", held.len()),
+            held.iter()
+                .map(|(name, roles)| format!("{name}: {roles}"))
+                .collect(),
+            &mut lines,
+        ),
+        None => section(
+            format!(
+                "Workspaces {}",
+                crate::tui::widgets::spinner(app.spinner_frame)
+            ),
+            Vec::new(),
+            &mut lines,
+        ),
+    }
     section(
         format!("API keys ({})", d.keys.len()),
         d.keys.clone(),

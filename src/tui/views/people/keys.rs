@@ -22,6 +22,23 @@ fn say(level: FlashLevel, text: impl Into<String>) -> Vec<Step> {
     vec![Step::Say(level, text.into())]
 }
 
+/// The tab a dialog is for, and what is said when it is asked for on the other one.
+type ForTab = Option<(Tab, &'static str)>;
+
+/// The dialogs that change people: the tab each is for, and how it opens.
+fn dialog(action: Action) -> Option<(ForTab, Opener)> {
+    let members = |elsewhere| Some((Tab::Members, elsewhere));
+    let invitations = Some((Tab::Invitations, confirm_batch::ON_THE_OTHER_TAB));
+    Some(match action {
+        Action::Invite => (None, invite::open as Opener),
+        Action::EditRoles => (members(org_roles::NOT_FOR_AN_INVITATION), org_roles::open),
+        Action::Offboard => (members(offboard::NOT_FOR_AN_INVITATION), offboard::open),
+        Action::Revoke => (invitations, confirm_batch::revoke),
+        Action::Reinvite => (invitations, confirm_batch::reinvite),
+        _ => return None,
+    })
+}
+
 impl Listing for People {
     list_in_field!(Uuid);
     const MISSING: &'static str = "Nobody";
@@ -38,6 +55,9 @@ impl Listing for People {
 
 impl People {
     pub(super) fn key(&mut self, action: Action, app: &App) -> Vec<Step> {
+        if let Some((tab, open)) = dialog(action) {
+            return self.open_dialog(tab, open);
+        }
         match action {
             Action::NextTab => {
                 self.tab = match self.tab {
@@ -80,23 +100,6 @@ impl People {
                     );
                 }
             }
-            Action::Invite => return self.open_dialog(None, invite::open),
-            Action::EditRoles => {
-                let members = (Tab::Members, org_roles::NOT_FOR_AN_INVITATION);
-                return self.open_dialog(Some(members), org_roles::open);
-            }
-            Action::Offboard => {
-                let members = (Tab::Members, offboard::NOT_FOR_AN_INVITATION);
-                return self.open_dialog(Some(members), offboard::open);
-            }
-            Action::Revoke => {
-                let invitations = (Tab::Invitations, confirm_batch::ON_THE_OTHER_TAB);
-                return self.open_dialog(Some(invitations), confirm_batch::revoke);
-            }
-            Action::Reinvite => {
-                let invitations = (Tab::Invitations, confirm_batch::ON_THE_OTHER_TAB);
-                return self.open_dialog(Some(invitations), confirm_batch::reinvite);
-            }
             _ => {}
         }
         Vec::new()
@@ -105,7 +108,7 @@ impl People {
     /// Reads the people afresh and opens the dialog on what the server has now (the tables
     /// are rebuilt from the same load, so the dialog and the rows agree). What can be said
     /// without the load (the wrong tab, nobody under the cursor) is said at once.
-    fn open_dialog(&mut self, tab: Option<(Tab, &str)>, open: Opener) -> Vec<Step> {
+    fn open_dialog(&mut self, tab: ForTab, open: Opener) -> Vec<Step> {
         if self.held().is_none() {
             return say(FlashLevel::Info, "The people are still loading");
         }

@@ -205,9 +205,17 @@ impl View for People {
         self.tables = Arc::new(tables);
         self.data = Remote::Loaded(Held::of(&loaded));
         self.settle();
-        let steps = match opening.map(|open| open(self, &loaded, app)) {
-            Some(Ok(dialog)) => vec![Step::Open(dialog)],
-            Some(Err((level, text))) => vec![Step::Say(level, text)],
+        let steps = match opening {
+            // Something else was opened meanwhile (help, a command): the dialog asked for does
+            // not appear over it unannounced.
+            Some(_) if !app.dialogs.is_empty() => vec![Step::Say(
+                FlashLevel::Info,
+                "The dialog asked for was not opened over another one: ask again".into(),
+            )],
+            Some(open) => match open(self, &loaded, app) {
+                Ok(dialog) => vec![Step::Open(dialog)],
+                Err((level, text)) => vec![Step::Say(level, text)],
+            },
             None => Vec::new(),
         };
         // The pages were parsed into the directory, and it goes now (a dialog holds what it

@@ -167,6 +167,22 @@ fn a_dialog_opens_on_a_fresh_load_of_the_people() {
     );
 }
 
+/// Another dialog opened while the people were read (help here): the one asked for does not
+/// appear over it.
+#[test]
+fn a_dialog_asked_for_does_not_open_over_another() {
+    let mut app = open_people();
+    search_to(&mut app, "jane.doe");
+    let effects = press_only(&mut app, key(KeyCode::Char('O')));
+    let (id, profile, call) = requests(&effects).remove(0);
+    press_only(&mut app, key(KeyCode::Char('?')));
+    assert_eq!(app.dialogs.len(), 1, "help is open");
+    let answer = Ok(crate::tui::call::Payload::View(ViewData::new(loaded())));
+    deliver(&mut app, id, profile, call, answer);
+    assert_eq!(app.dialogs.len(), 1, "only help");
+    assert!(flash(&app).contains("ask again"), "{}", flash(&app));
+}
+
 /// What is known without a load is said at once, and nothing is read.
 #[test]
 fn a_dialog_for_the_other_tab_is_refused_without_a_load() {

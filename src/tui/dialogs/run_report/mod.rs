@@ -41,6 +41,15 @@ impl Dialog for RunReport {
         vec![Layer::Keys(Context::Help), Layer::Keys(Context::Dialog)]
     }
 
+    /// A report has nothing to press but its end: scrolling and closing, so the hint line
+    /// says each key once (not "esc close" and "esc cancel", nor a button to tab to).
+    fn offers(&self, action: Action) -> bool {
+        matches!(
+            action,
+            Action::Up | Action::Down | Action::Press | Action::Close
+        )
+    }
+
     fn action(&mut self, action: Action, _app: &App) -> Next {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),

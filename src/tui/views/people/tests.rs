@@ -130,16 +130,27 @@ fn i_opens_the_invitation_form() {
     );
 }
 
+/// The view with `O` pressed on the member `who` finds, and the load that asks for, unanswered.
+fn offboarding_asked_for(
+    who: &str,
+) -> (
+    App,
+    (crate::tui::state::RequestId, usize, crate::tui::call::Call),
+) {
+    let mut app = open_people();
+    search_to(&mut app, who);
+    let effects = press_only(&mut app, key(KeyCode::Char('O')));
+    let load = requests(&effects).remove(0);
+    (app, load)
+}
+
 /// A dialog that changes people opens on a load of its own, not on what the view loaded
 /// earlier (which it no longer keeps): the key reads the people afresh, and the dialog opens
 /// when they arrive, on the rows rebuilt from the same answer.
 #[test]
 fn a_dialog_opens_on_a_fresh_load_of_the_people() {
-    let mut app = open_people();
-    search_to(&mut app, "jane.doe");
-    let effects = press_only(&mut app, key(KeyCode::Char('O')));
+    let (mut app, (id, profile, call)) = offboarding_asked_for("jane.doe");
     assert!(app.dialogs.is_empty(), "nothing opens before the load");
-    let (id, profile, call) = requests(&effects).remove(0);
     let crate::tui::call::Call::View(fetcher) = &call else {
         unreachable!("the view's load")
     };
@@ -171,10 +182,7 @@ fn a_dialog_opens_on_a_fresh_load_of_the_people() {
 /// appear over it.
 #[test]
 fn a_dialog_asked_for_does_not_open_over_another() {
-    let mut app = open_people();
-    search_to(&mut app, "jane.doe");
-    let effects = press_only(&mut app, key(KeyCode::Char('O')));
-    let (id, profile, call) = requests(&effects).remove(0);
+    let (mut app, (id, profile, call)) = offboarding_asked_for("jane.doe");
     press_only(&mut app, key(KeyCode::Char('?')));
     assert_eq!(app.dialogs.len(), 1, "help is open");
     let answer = Ok(crate::tui::call::Payload::View(ViewData::new(loaded())));
@@ -205,10 +213,7 @@ fn a_dialog_for_the_other_tab_is_refused_without_a_load() {
 /// ctrl-c while the people are read for a dialog: the dialog does not open later by surprise.
 #[test]
 fn ctrl_c_forgets_the_dialog_asked_for() {
-    let mut app = open_people();
-    search_to(&mut app, "jane.doe");
-    let effects = press_only(&mut app, key(KeyCode::Char('O')));
-    let (id, profile, call) = requests(&effects).remove(0);
+    let (mut app, (id, profile, call)) = offboarding_asked_for("jane.doe");
     press_only(&mut app, ctrl('c'));
     let answer = Ok(crate::tui::call::Payload::View(ViewData::new(loaded())));
     deliver(&mut app, id, profile, call, answer);

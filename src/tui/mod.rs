@@ -14,6 +14,7 @@
 
 pub mod call;
 pub mod config_file;
+pub mod console_backend;
 pub mod dialogs;
 pub mod effect;
 pub mod event_loop;
@@ -184,12 +185,13 @@ where
         sender,
         stop: event_loop::stop_signals(),
     };
+    let size_watch = screen.size_watch().clone();
     let result = event_loop::run(
         screen.terminal(),
         &mut app,
         &theme,
         &mut runner,
-        crossterm::event::EventStream::new(),
+        size_watch.watch(crossterm::event::EventStream::new()),
         inbox,
         &event_loop::SystemClock,
     )

@@ -15,9 +15,10 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
-pub type ConsoleTerminal = Terminal<CrosstermBackend<FrameWriter>>;
+use super::console_backend::{ConsoleBackend, SizeWatch};
+
+pub type ConsoleTerminal = Terminal<ConsoleBackend>;
 
 /// The console's output. ratatui writes a frame as many small pieces (a cursor move, a colour,
 /// a run of text) and ends it with a flush; they are gathered here and reach the terminal in
@@ -62,6 +63,7 @@ impl Write for FrameWriter {
 /// The terminal in console mode; dropping it restores the terminal.
 pub struct TerminalSession {
     terminal: ConsoleTerminal,
+    size: SizeWatch,
 }
 
 static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
@@ -84,9 +86,11 @@ impl TerminalSession {
                 EnableBracketedPaste,
                 Clear(ClearType::All)
             )?;
-            let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::new()))?;
+            let size = SizeWatch::default();
+            let backend = ConsoleBackend::new(FrameWriter::new(), size.clone());
+            let mut terminal = Terminal::new(backend)?;
             terminal.hide_cursor()?;
-            Ok(Self { terminal })
+            Ok(Self { terminal, size })
         })();
         if session.is_err() {
             restore();
@@ -96,6 +100,11 @@ impl TerminalSession {
 
     pub fn terminal(&mut self) -> &mut ConsoleTerminal {
         &mut self.terminal
+    }
+
+    /// The size the backend remembers, to be forgotten when the terminal is resized.
+    pub fn size_watch(&self) -> &SizeWatch {
+        &self.size
     }
 }
 

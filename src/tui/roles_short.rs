@@ -42,10 +42,16 @@ fn org_short(role: OrgRole) -> Option<&'static str> {
 
 /// The short name of a role, or the name itself (custom roles, and names already short).
 pub fn short(name: &str) -> &str {
-    table()
-        .into_iter()
-        .find(|(_, full)| *full == name)
-        .map_or(name, |(short, _)| short)
+    // Looked up without building the table: the Members table asks for every cell it draws.
+    let workspace = || {
+        let role = WorkspaceRole::ALL.iter().find(|role| role.name() == name)?;
+        workspace_short(*role)
+    };
+    let organization = || {
+        let role = OrgRole::ALL.iter().find(|role| role.name() == name)?;
+        org_short(*role)
+    };
+    workspace().or_else(organization).unwrap_or(name)
 }
 
 #[cfg(test)]

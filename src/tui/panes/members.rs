@@ -1,6 +1,8 @@
 //! The Members tab: who is in the workspace, with workspace and organization roles, which keep
 //! their room when the terminal is narrow (short names, then no email column).
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -138,10 +140,8 @@ struct Plan {
 
 impl Plan {
     fn for_rows(rows: &[MemberRow], available: usize) -> Self {
-        let widest = |cell: &dyn Fn(&MemberRow) -> String| {
-            rows.iter().map(|r| width(&cell(r))).max().unwrap_or(0)
-        };
-        let name_width = rows.iter().map(|r| width(&r.name)).max().unwrap_or(0);
+        let widest = |cell: &dyn Fn(&MemberRow) -> usize| rows.iter().map(cell).max().unwrap_or(0);
+        let name_width = widest(&|r| width(&r.name));
         // At least as wide as the short titles, so the header reads. Measured once per way of
         // naming roles, however many options try it.
         let measured = std::cell::RefCell::new(Vec::with_capacity(3));
@@ -150,8 +150,8 @@ impl Plan {
                 return widths;
             }
             let widths = (
-                widest(&|r| role_cell(&r.workspace_roles, names)).max(width(WS_SHORT_TITLE)),
-                widest(&|r| role_cell(&r.org_roles, names)).max(width(ORG_TITLE)),
+                widest(&|r| role_cell_width(&r.workspace_roles, names)).max(width(WS_SHORT_TITLE)),
+                widest(&|r| role_cell_width(&r.org_roles, names)).max(width(ORG_TITLE)),
             );
             measured.borrow_mut().push((names, widths));
             widths
@@ -183,22 +183,21 @@ impl Plan {
         }
     }
 
-    fn shown(&self) -> Vec<MemberColumn> {
+    fn shown(&self) -> impl Iterator<Item = MemberColumn> + use<> {
+        let email = self.email;
         MemberColumn::ALL
             .into_iter()
-            .filter(|c| self.email || *c != MemberColumn::Email)
-            .collect()
+            .filter(move |c| email || *c != MemberColumn::Email)
     }
 
     /// Where a column is among those shown.
     fn position(&self, column: MemberColumn) -> Option<usize> {
-        self.shown().iter().position(|c| *c == column)
+        self.shown().position(|c| c == column)
     }
 
     fn columns(&self) -> Vec<Column> {
         let (ws, org) = self.roles_width;
         self.shown()
-            .into_iter()
             .map(|c| {
                 let title = match c {
                     MemberColumn::WorkspaceRoles if ws < width(c.title()) => WS_SHORT_TITLE,
@@ -221,12 +220,13 @@ impl Plan {
         if self.fits { roles } else { roles.min(6) }
     }
 
-    fn cells(&self, row: &MemberRow) -> Vec<String> {
+    /// The row's cells, borrowing the names and emails the state holds (and a role's name when
+    /// it is the only one): a frame copies only the role lists it joins.
+    fn cells<'r>(&self, row: &'r MemberRow) -> Vec<Cow<'r, str>> {
         self.shown()
-            .into_iter()
             .map(|c| match c {
-                MemberColumn::Name => row.name.to_string(),
-                MemberColumn::Email => row.email.to_string(),
+                MemberColumn::Name => Cow::Borrowed(&*row.name),
+                MemberColumn::Email => Cow::Borrowed(&*row.email),
                 MemberColumn::WorkspaceRoles => role_cell(&row.workspace_roles, self.names),
                 MemberColumn::OrgRoles => role_cell(&row.org_roles, self.names),
             })
@@ -234,16 +234,68 @@ impl Plan {
     }
 }
 
-fn role_cell(roles: &[String], names: RoleNames) -> String {
+fn role_cell(roles: &[String], names: RoleNames) -> Cow<'_, str> {
     match (names, roles) {
-        (RoleNames::Full, _) => roles.join(", "),
+        (RoleNames::Full, [only]) => Cow::Borrowed(only),
+        (RoleNames::Full, _) => Cow::Owned(roles.join(", ")),
         (RoleNames::First, [first, more @ ..]) if !more.is_empty() => {
-            format!("{} +{}", roles_short::short(first), more.len())
+            Cow::Owned(format!("{} +{}", roles_short::short(first), more.len()))
         }
-        _ => roles
-            .iter()
-            .map(|role| roles_short::short(role))
-            .collect::<Vec<_>>()
-            .join(", "),
+        (_, [only]) => Cow::Borrowed(roles_short::short(only)),
+        _ => Cow::Owned(
+            roles
+                .iter()
+                .map(|role| roles_short::short(role))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    }
+}
+
+/// The width of the cell [`role_cell`] makes, measured without making it where the names are
+/// ASCII (their widths then simply add up).
+fn role_cell_width(roles: &[String], names: RoleNames) -> usize {
+    if !roles.iter().all(|role| role.is_ascii()) {
+        return width(&role_cell(roles, names));
+    }
+    let shown = |role: &str| match names {
+        RoleNames::Full => width(role),
+        RoleNames::Short | RoleNames::First => width(roles_short::short(role)),
+    };
+    match (names, roles) {
+        (RoleNames::First, [first, more @ ..]) if !more.is_empty() => {
+            shown(first) + " +".len() + more.len().ilog10() as usize + 1
+        }
+        _ => {
+            roles.iter().map(|role| shown(role)).sum::<usize>()
+                + ", ".len() * roles.len().saturating_sub(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_cell_is_as_wide_as_measured_without_making_it() {
+        let lists: [&[&str]; 6] = [
+            &[],
+            &["workspace_admin"],
+            &["workspace_admin", "billing", "custom_role"],
+            &["member"; 12],
+            &["organization_admin", "rôle_spécial"],
+            &["billing_manager", "member"],
+        ];
+        for list in lists {
+            let roles: Vec<String> = list.iter().map(|r| r.to_string()).collect();
+            for names in [RoleNames::Full, RoleNames::Short, RoleNames::First] {
+                assert_eq!(
+                    role_cell_width(&roles, names),
+                    width(&role_cell(&roles, names)),
+                    "{roles:?} {names:?}"
+                );
+            }
+        }
     }
 }

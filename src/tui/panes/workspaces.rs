@@ -1,5 +1,7 @@
 //! The workspace list: icon, name and member count; active or archived; `/` filter.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -43,9 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(_) => format!("{title}· stale "),
         None => title,
     };
-    let block = frame::pane(Line::from(title), focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = frame::pane(frame, area, Line::from(title), focused, theme);
 
     let list_area = with_filter_line(frame, inner, &org.list_filter, theme);
 
@@ -100,8 +100,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .iter()
                 .zip(counts)
                 .map(|(ws, count)| {
-                    let icon = ws.icon.clone().unwrap_or_default();
-                    let mut row = Row::new(vec![icon, ws.name.clone(), count], style);
+                    let icon = Cow::Borrowed(ws.icon.as_deref().unwrap_or_default());
+                    let cells = [icon, Cow::Borrowed(ws.name.as_str()), Cow::Owned(count)];
+                    let mut row = Row::new(cells, style);
                     if org.open == Some(ws.uuid) {
                         row.marker = "● ";
                     }

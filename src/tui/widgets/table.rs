@@ -1,6 +1,7 @@
 //! Tables whose columns stay aligned whatever the text: widths are shared out by terminal
 //! columns and every cell is cut and padded to its width before drawing.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::Frame;
@@ -8,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::cells;
 use super::text::{push_fitted, truncate, width};
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
@@ -51,10 +53,11 @@ impl Column {
     }
 }
 
-/// One row: its cells (plain text) and how the row is drawn when not under the cursor.
+/// One row: its cells (plain text, borrowed where the state holds it) and how the row is
+/// drawn when not under the cursor.
 #[derive(Debug, Clone)]
-pub struct Row {
-    pub cells: Vec<String>,
+pub struct Row<'a> {
+    pub cells: Vec<Cow<'a, str>>,
     pub style: Style,
     /// Shown in the marker column when the cursor is elsewhere ("● " for the open item).
     pub marker: &'static str,
@@ -62,10 +65,10 @@ pub struct Row {
     pub marked: bool,
 }
 
-impl Row {
-    pub fn new(cells: Vec<String>, style: Style) -> Self {
+impl<'a> Row<'a> {
+    pub fn new<C: Into<Cow<'a, str>>>(cells: impl IntoIterator<Item = C>, style: Style) -> Self {
         Self {
-            cells,
+            cells: cells.into_iter().map(Into::into).collect(),
             style,
             marker: "  ",
             marked: false,
@@ -84,7 +87,7 @@ pub fn page(len: usize, selected: Option<usize>, area_height: u16, header: bool)
 /// Shares `available` columns out: every column gets its content width (bounded by its own
 /// min and max) while room lasts; columns that no longer fit their minimum are hidden from
 /// the right. Columns marked `grow` take what is left over.
-pub fn allocate(columns: &[Column], rows: &[Row], available: usize) -> Vec<usize> {
+pub fn allocate(columns: &[Column], rows: &[Row<'_>], available: usize) -> Vec<usize> {
     let wanted: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -148,7 +151,7 @@ pub fn allocate(columns: &[Column], rows: &[Row], available: usize) -> Vec<usize
 /// What a table needs to draw itself.
 pub struct Table<'a> {
     pub columns: &'a [Column],
-    pub rows: &'a [Row],
+    pub rows: &'a [Row<'a>],
     pub selected: Option<usize>,
     pub focused: bool,
     /// Extra text after a column title, e.g. the sort arrow: `(column, suffix)`.
@@ -163,34 +166,40 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
     }
     let available = usize::from(area.width).saturating_sub(MARKER_WIDTH);
     let widths = allocate(table.columns, table.rows, available);
-    let mut lines = Vec::with_capacity(usize::from(area.height));
-    let header_cells: Vec<String> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| match table.title_suffix {
-            // The title gives way, not the sort arrow: it is the only sign of the order.
-            Some((col, suffix)) if col == i => {
-                let room = widths[i].saturating_sub(width(suffix));
-                format!("{}{suffix}", truncate(&c.title, room))
-            }
-            _ => c.title.clone(),
-        })
-        .collect();
-    if table.header {
-        lines.push(Line::from(vec![
+    let buffer = frame.buffer_mut();
+    let mut rows_y = area.top()..area.bottom();
+    if table.header
+        && let Some(y) = rows_y.next()
+    {
+        let header_cells: Vec<Cow<'_, str>> = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match table.title_suffix {
+                // The title gives way, not the sort arrow: it is the only sign of the order.
+                Some((col, suffix)) if col == i => {
+                    let room = widths[i].saturating_sub(width(suffix));
+                    Cow::Owned(format!("{}{suffix}", truncate(&c.title, room)))
+                }
+                _ => Cow::Borrowed(c.title.as_str()),
+            })
+            .collect();
+        let mut header = String::new();
+        join_cells(&mut header, &header_cells, table.columns, &widths);
+        let line = Line::from(vec![
             Span::raw(" ".repeat(MARKER_WIDTH)),
-            Span::styled(
-                join_cells(&header_cells, table.columns, &widths),
-                theme.header,
-            ),
-        ]));
+            Span::styled(header, theme.header),
+        ]);
+        cells::set_line(buffer, area.left(), y, &line, area.width);
     }
     let shown_widths = widths.iter().filter(|w| **w > 0);
     let used = shown_widths.clone().sum::<usize>() + GAP * shown_widths.count().saturating_sub(1);
     let body_height = usize::from(area.height) - usize::from(table.header);
     let offset = page_offset(table.selected, body_height);
-    for (index, row) in table.rows.iter().enumerate().skip(offset).take(body_height) {
+    // One line of text reused for every row: a frame allocates nothing per row here.
+    let mut padded = String::with_capacity(available * 2);
+    let rows = table.rows.iter().enumerate().skip(offset).take(body_height);
+    for ((index, row), y) in rows.zip(rows_y) {
         let under_cursor = table.selected == Some(index);
         let (marker, style) = if under_cursor {
             let style = if table.focused {
@@ -205,41 +214,36 @@ pub fn render(frame: &mut Frame, area: Rect, table: &Table<'_>, theme: &Theme) {
             (row.marker, row.style)
         };
         // Every cell is fitted to its column, so the row's width is known without measuring it.
-        let mut padded = join_cells(&row.cells, table.columns, &widths);
+        padded.clear();
+        join_cells(&mut padded, &row.cells, table.columns, &widths);
         padded.extend(std::iter::repeat_n(' ', available.saturating_sub(used)));
-        lines.push(Line::from(vec![
-            Span::styled(
-                marker,
-                if under_cursor {
-                    style
-                } else {
-                    theme.open_marker
-                },
-            ),
-            Span::styled(padded, style),
-        ]));
-    }
-    // Each line is exactly as wide as the area: written straight into the buffer, one line
-    // per row, without a paragraph's wrapping and alignment machinery.
-    let buffer = frame.buffer_mut();
-    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        super::cells::set_line(buffer, area.left(), y, line, area.width);
+        // Written straight into the buffer, the marker and then the cells, without a
+        // paragraph's wrapping and alignment machinery.
+        let marker_style = if under_cursor {
+            style
+        } else {
+            theme.open_marker
+        };
+        let left = area.left();
+        let after_marker = cells::set_text(buffer, left, y, marker, area.width, marker_style);
+        let room = area.width.saturating_sub(after_marker - left);
+        cells::set_text(buffer, after_marker, y, &padded, room, style);
     }
 }
 
-fn join_cells(cells: &[String], columns: &[Column], widths: &[usize]) -> String {
-    let mut out = String::with_capacity(widths.iter().sum::<usize>() + GAP * widths.len());
+/// Appends the cells to `out`, each fitted to its column's width, with the gap between them.
+fn join_cells(out: &mut String, cells: &[Cow<'_, str>], columns: &[Column], widths: &[usize]) {
+    let start = out.len();
     for (i, w) in widths.iter().enumerate() {
         if *w == 0 {
             continue;
         }
-        if !out.is_empty() {
+        if out.len() > start {
             out.extend(std::iter::repeat_n(' ', GAP));
         }
-        let cell = cells.get(i).map(String::as_str).unwrap_or("");
-        push_fitted(&mut out, cell, *w, columns[i].align_right);
+        let cell = cells.get(i).map(Cow::as_ref).unwrap_or("");
+        push_fitted(out, cell, *w, columns[i].align_right);
     }
-    out
 }
 
 #[cfg(test)]
@@ -254,11 +258,8 @@ mod tests {
         ]
     }
 
-    fn row(cells: &[&str]) -> Row {
-        Row::new(
-            cells.iter().map(|c| c.to_string()).collect(),
-            Style::default(),
-        )
+    fn row(cells: &[&str]) -> Row<'static> {
+        Row::new(cells.iter().map(|c| c.to_string()), Style::default())
     }
 
     #[test]
@@ -309,7 +310,11 @@ mod tests {
         let widths = allocate(&cols(), &rows, 40);
         let lines: Vec<String> = rows
             .iter()
-            .map(|r| join_cells(&r.cells, &cols(), &widths))
+            .map(|r| {
+                let mut line = String::new();
+                join_cells(&mut line, &r.cells, &cols(), &widths);
+                line
+            })
             .collect();
         let w: Vec<usize> = lines.iter().map(|l| width(l)).collect();
         assert!(w.windows(2).all(|p| p[0] == p[1]), "{lines:#?}");

@@ -153,12 +153,12 @@ struct Tab<'a> {
 }
 
 /// Draws the screen of `tab` the cursor is on: cells are made for those rows only.
-fn draw(
+fn draw<'r>(
     people: &People,
     frame: &mut Frame,
     area: Rect,
     tab: Tab,
-    row: impl Fn(usize) -> (uuid::Uuid, Row),
+    row: impl Fn(usize) -> (uuid::Uuid, Row<'r>),
     theme: &Theme,
 ) {
     let selected = people.list.selected(&people.shown_rows());

@@ -31,9 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option
     let found = org.open.and_then(|id| org.find_workspace(id));
     let view = org.open_view();
     let (Some(found), Some(view)) = (found, view) else {
-        let block = frame::pane(Line::from(" Workspace "), focused, theme);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = frame::pane(frame, area, Line::from(" Workspace "), focused, theme);
         let lines = match &org.workspaces.value {
             Remote::Loading => frame::loading_line("workspaces", spinner(app.spinner_frame), theme),
             Remote::Failed(err) => frame::error_lines("workspaces", err, app, theme),
@@ -49,9 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option
         frame::placeholder(frame, inner, lines);
         return None;
     };
-    let block = frame::pane(title(found), focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = frame::pane(frame, area, title(found), focused, theme);
     if inner.height == 0 {
         return None;
     }

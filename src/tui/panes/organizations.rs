@@ -14,9 +14,7 @@ use crate::tui::widgets::{cells, frame};
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Organizations;
     let title = Line::from(format!(" Organizations ({}) ", app.profiles.len()));
-    let block = frame::pane(title, focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = frame::pane(frame, area, title, focused, theme);
     let room = usize::from(inner.width);
     let height = usize::from(inner.height);
     let offset = page_offset(Some(app.org_cursor), height);

@@ -17,10 +17,13 @@ use super::{Fetcher, Step, ViewData};
 
 /// Draws a view's frame (focused: the view takes the keys) and returns the room inside.
 pub fn body(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
-    let block = pane(Line::from(Span::raw(format!(" {title} "))), true, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    inner
+    pane(
+        frame,
+        area,
+        Line::from(Span::raw(format!(" {title} "))),
+        true,
+        theme,
+    )
 }
 
 /// Draws a view's frame and, until `remote` is loaded, the placeholder of `what` in it; once

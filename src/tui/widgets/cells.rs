@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{BorderType, Paragraph, Widget};
 use unicode_width::UnicodeWidthChar;
 
 /// Whether `c` takes exactly one cell as a grapheme of its own, whatever surrounds it, as long
@@ -116,6 +116,58 @@ pub fn one_line(buffer: &mut Buffer, area: Rect, line: Line<'_>, style: Style) {
     set_line(buffer, area.x, area.y, &line, area.width);
 }
 
+/// Draws a frame around `area` with `title` on its top edge, as ratatui's
+/// `Block::bordered().border_type(kind).border_style(style).title(title)` does, but a row at a
+/// time and without that block's pass over every cell inside (which sets no style). Draws
+/// nothing and returns false where the two could differ: a title that is not one-cell text on
+/// the left, an area smaller than its corners or not wholly on the buffer.
+pub fn draw_border(
+    buffer: &mut Buffer,
+    area: Rect,
+    kind: BorderType,
+    style: Style,
+    title: &Line<'_>,
+) -> bool {
+    let on_buffer = area.intersection(buffer.area) == area;
+    let plain_title = matches!(title.alignment, None | Some(Alignment::Left))
+        && title
+            .spans
+            .iter()
+            .all(|span| span.content.chars().all(one_cell));
+    if area.width < 2 || area.height < 2 || !on_buffer || !plain_title {
+        return false;
+    }
+    let set = kind.to_border_set();
+    let width = usize::from(area.width);
+    let mut edge = |y: u16, first: &str, fill: &str, last: &str| {
+        let start = buffer.index_of(area.x, y);
+        let row = &mut buffer.content[start..start + width];
+        row[0].set_symbol(first).set_style(style);
+        for cell in &mut row[1..width - 1] {
+            cell.set_symbol(fill).set_style(style);
+        }
+        row[width - 1].set_symbol(last).set_style(style);
+    };
+    edge(area.top(), set.top_left, set.horizontal_top, set.top_right);
+    edge(
+        area.bottom() - 1,
+        set.bottom_left,
+        set.horizontal_bottom,
+        set.bottom_right,
+    );
+    for y in area.top() + 1..area.bottom() - 1 {
+        let start = buffer.index_of(area.x, y);
+        buffer.content[start]
+            .set_symbol(set.vertical_left)
+            .set_style(style);
+        buffer.content[start + width - 1]
+            .set_symbol(set.vertical_right)
+            .set_style(style);
+    }
+    set_line(buffer, area.x + 1, area.y, title, area.width - 2);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::style::{Color, Modifier};
@@ -204,5 +256,88 @@ mod tests {
                 .render(area, &mut theirs);
             assert_eq!(ours, theirs, "{line:?}");
         }
+    }
+
+    #[test]
+    fn borders_what_a_ratatui_block_borders() {
+        use ratatui::widgets::Block;
+        let titles = [
+            Line::from(""),
+            Line::from(" Workspaces (500) "),
+            Line::from(vec![
+                Span::styled(" Default ", Style::new().bold()),
+                Span::raw("(default) · stale "),
+            ]),
+            Line::from(" a title far too long for the narrow frames below ")
+                .style(Style::new().red()),
+        ];
+        let areas = [
+            Rect::new(0, 0, 2, 2),
+            Rect::new(1, 1, 5, 3),
+            Rect::new(0, 0, 20, 6),
+            Rect::new(3, 2, 17, 4),
+        ];
+        for kind in [BorderType::Plain, BorderType::Thick, BorderType::Double] {
+            for title in &titles {
+                for area in areas {
+                    let style = Style::new().fg(Color::Cyan);
+                    let mut old = Buffer::empty(Rect::new(0, 0, 20, 6));
+                    old.set_string(0, 1, "previous text here..", Style::new().green());
+                    let (mut ours, mut theirs) = (old.clone(), old);
+                    assert!(draw_border(&mut ours, area, kind, style, title));
+                    Block::bordered()
+                        .border_type(kind)
+                        .border_style(style)
+                        .title(title.clone())
+                        .render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{kind:?} {area:?} {title:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn leaves_wide_titles_and_small_or_outlying_areas_to_ratatui() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 10, 4));
+        let before = buffer.clone();
+        let plain = Line::from(" t ");
+        let style = Style::new();
+        let kind = BorderType::Plain;
+        assert!(!draw_border(
+            &mut buffer,
+            Rect::new(0, 0, 6, 3),
+            kind,
+            style,
+            &Line::from(" 山田 ")
+        ));
+        assert!(!draw_border(
+            &mut buffer,
+            Rect::new(0, 0, 1, 3),
+            kind,
+            style,
+            &plain
+        ));
+        assert!(!draw_border(
+            &mut buffer,
+            Rect::new(0, 0, 6, 1),
+            kind,
+            style,
+            &plain
+        ));
+        assert!(!draw_border(
+            &mut buffer,
+            Rect::new(6, 0, 6, 3),
+            kind,
+            style,
+            &plain
+        ));
+        assert!(!draw_border(
+            &mut buffer,
+            Rect::new(0, 0, 6, 3),
+            kind,
+            style,
+            &plain.clone().centered()
+        ));
+        assert_eq!(buffer, before);
     }
 }

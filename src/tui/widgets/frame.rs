@@ -4,14 +4,17 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use super::cells;
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::{App, ErrorKind, RemoteError};
 use crate::tui::theme::Theme;
 
-/// A pane's frame. The focused pane gets a thick border, so focus shows without colour.
-pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+/// Draws a pane's frame in `area` and returns the room inside it. The focused pane gets a thick
+/// border, so focus shows without colour.
+pub fn pane(frame: &mut Frame, area: Rect, title: Line<'_>, focused: bool, theme: &Theme) -> Rect {
     let (border, title_style, kind) = if focused {
         (theme.border_focused, theme.title_focused, BorderType::Thick)
     } else {
@@ -24,10 +27,14 @@ pub fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
             span.content = safe.into();
         }
     }
-    Block::bordered()
-        .border_type(kind)
-        .border_style(border)
-        .title(title.style(title_style))
+    let title = title.style(title_style);
+    let block = Block::bordered().border_type(kind).border_style(border);
+    let inner = block.inner(area);
+    let buffer = frame.buffer_mut();
+    if !cells::draw_border(buffer, area, kind, border, &title) {
+        block.title(title).render(area, buffer);
+    }
+    inner
 }
 
 /// A dialog's frame, cleared underneath; double border so it stands out from the panes.

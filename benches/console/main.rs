@@ -64,8 +64,10 @@ struct Figures {
     filter_cpu: f64,
     idle_bytes: f64,
     /// Resident memory with the directory loaded and the member pane used, before `:people`
-    /// (which loads everything again for its own table), and at the end.
+    /// (which loads everything again for its own table), with `:people` open, and at the end
+    /// (the view closed).
     rss_members: f64,
+    rss_people: f64,
     rss: f64,
     /// `:people`: opened to its table drawn whole, a one-row move, a `/` search character.
     people_open: f64,
@@ -137,7 +139,7 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
     console.key(ESC);
     console.settle(Duration::from_millis(100), |_| true);
     let rss_members = console.rss_mb();
-    let (people_open, people_move, people_find) = people_view(&mut console);
+    let (people_open, people_move, people_find, rss_people) = people_view(&mut console);
     let idle_bytes = if idle {
         console.idle_bytes(Duration::from_secs(5)) as f64
     } else {
@@ -154,6 +156,7 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
         filter_cpu,
         idle_bytes,
         rss_members,
+        rss_people,
         rss: console.rss_mb(),
         people_open,
         people_move,
@@ -162,9 +165,9 @@ fn one_console(served: &Served, home: &std::path::Path, idle: bool) -> Figures {
 }
 
 /// The people view: `:people` until its table shows (every member, invitation and key
-/// loaded), then one-row moves and search characters, each key to the last byte drawn.
-/// Leaves the view.
-fn people_view(console: &mut Console) -> (f64, f64, f64) {
+/// loaded), then one-row moves and search characters, each key to the last byte drawn, and
+/// the resident memory with the view open. Leaves the view.
+fn people_view(console: &mut Console) -> (f64, f64, f64, f64) {
     console.key(":").expect("the command line opens");
     for c in "people".chars() {
         console.key(&c.to_string());
@@ -180,6 +183,7 @@ fn people_view(console: &mut Console) -> (f64, f64, f64) {
             .unwrap_or_else(|| panic!("a move in :people draws:\n{}", console.screen()));
         moves.push(ms(took));
     }
+    let rss = console.rss_mb();
     console.key("/").expect("the search opens");
     let mut typed = Vec::new();
     for c in TYPED.chars() {
@@ -192,7 +196,7 @@ fn people_view(console: &mut Console) -> (f64, f64, f64) {
     console.settle(Duration::from_millis(100), |_| true);
     console.key(ESC);
     console.settle(Duration::from_millis(100), |s| !s.contains(" expired)"));
-    (open, median(moves), median(typed))
+    (open, median(moves), median(typed), rss)
 }
 
 fn measure(size: &str) -> Option<Figures> {
@@ -219,6 +223,7 @@ fn measure(size: &str) -> Option<Figures> {
         filter_cpu: pick(|f| f.filter_cpu),
         idle_bytes: all[0].idle_bytes,
         rss_members: pick(|f| f.rss_members),
+        rss_people: pick(|f| f.rss_people),
         rss: pick(|f| f.rss),
         people_open: pick(|f| f.people_open),
         people_move: pick(|f| f.people_move),
@@ -336,6 +341,15 @@ fn report(measured: &[(&str, Figures)]) {
         format!(
             "< 35 MB at 10k: {}",
             check(large.map(|f| f.rss_members), 35.0)
+        ),
+    );
+    line(
+        "console resident memory in :people, MB",
+        |f| f.rss_people,
+        1,
+        format!(
+            "< 35 MB at 10k: {}",
+            check(large.map(|f| f.rss_people), 35.0)
         ),
     );
     line(

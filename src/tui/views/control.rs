@@ -165,10 +165,15 @@ pub fn reload(app: &mut App) -> Vec<Effect> {
 
 /// Back to the workspace panes; the view's loads stop.
 pub fn close(app: &mut App) -> Vec<Effect> {
-    match app.view.take() {
-        Some(open) => requests::forget(app, open.pending.into_iter().map(|(id, _)| id).collect()),
-        None => Vec::new(),
-    }
+    let Some(open) = app.view.take() else {
+        return Vec::new();
+    };
+    let pending = open.pending.iter().map(|(id, _)| *id).collect();
+    // A view can hold a large organization's rows: once they are dropped, the memory they
+    // took goes back to the system instead of staying with the allocator.
+    drop(open);
+    crate::tui::memory::give_back_freed();
+    requests::forget(app, pending)
 }
 
 /// What ctrl-c left of the open view's requests.

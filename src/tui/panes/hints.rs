@@ -62,7 +62,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             break;
         }
         spans.push(Span::styled(key, theme.hint_key));
-        spans.push(Span::styled(format!(" {word}  "), theme.hint_text));
+        spans.push(Span::styled(" ", theme.hint_text));
+        spans.push(Span::styled(word, theme.hint_text));
+        spans.push(Span::styled("  ", theme.hint_text));
         used += needed;
     }
     cells::one_line(

@@ -1,6 +1,7 @@
 //! The workspace list: icon, name and member count; active or archived; `/` filter.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -84,12 +85,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .resolve_by(count, |i, id| row_at(i).uuid == *id);
             let shown = table::page(count, selected, list_area.height, false);
             let page: Vec<&WorkspaceOut> = shown.clone().map(row_at).collect();
-            let counts: Vec<String> = org
-                .member_counts(&page)
-                .into_iter()
-                .map(|count| count.map(|n| n.to_string()).unwrap_or_else(|| "…".into()))
-                .collect();
-            let count_width = counts.iter().map(|c| width(c)).max().unwrap_or(1);
+            // The page's counts written into one string, each cell a slice of it.
+            let mut digits = String::new();
+            let mut ends = Vec::with_capacity(page.len());
+            for count in org.member_counts(&page) {
+                match count {
+                    Some(n) => {
+                        let _ = write!(digits, "{n}");
+                    }
+                    None => digits.push('…'),
+                }
+                ends.push(digits.len());
+            }
+            let counts = ends.iter().scan(0, |start, &end| {
+                let count = &digits[*start..end];
+                *start = end;
+                Some(count)
+            });
+            let count_width = counts.clone().map(width).max().unwrap_or(1);
             let columns = [
                 Column::new("", 2, 2),
                 Column::new("", 6, 80).grow(),
@@ -101,7 +114,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .zip(counts)
                 .map(|(ws, count)| {
                     let icon = Cow::Borrowed(ws.icon.as_deref().unwrap_or_default());
-                    let cells = [icon, Cow::Borrowed(ws.name.as_str()), Cow::Owned(count)];
+                    let cells = [icon, Cow::Borrowed(ws.name.as_str()), Cow::Borrowed(count)];
                     let mut row = Row::new(cells, style);
                     if org.open == Some(ws.uuid) {
                         row.marker = "● ";

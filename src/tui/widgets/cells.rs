@@ -4,7 +4,7 @@
 //! boundaries and its per-cell position checks. Any other text (wide, combining, emoji) goes
 //! through ratatui's own writer, so what lands in the buffer is the same either way.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -73,10 +73,25 @@ pub fn set_text(
     let row = &mut buffer.content[start..start + room];
     let mut written = 0;
     for (cell, c) in row.iter_mut().zip(text.chars()) {
-        cell.set_char(c).set_style(style);
+        // Rows are mostly padding over cells the frame starts blank: a cell that already
+        // shows the character keeps its symbol (building one costs more than comparing).
+        if !shows(cell, c) {
+            cell.set_char(c);
+        }
+        cell.set_style(style);
         written += 1;
     }
     x + written as u16
+}
+
+/// Whether the cell's symbol is the character `c` alone.
+fn shows(cell: &Cell, c: char) -> bool {
+    let symbol = cell.symbol().as_bytes();
+    if c.is_ascii() {
+        return symbol.len() == 1 && symbol[0] == c as u8;
+    }
+    let mut encoded = [0; 4];
+    symbol == c.encode_utf8(&mut encoded).as_bytes()
 }
 
 /// Lays `style` over every cell of `area`, as [`Buffer::set_style`] does, a row at a time

@@ -317,42 +317,19 @@ mod tests {
         let before = buffer.clone();
         let plain = Line::from(" t ");
         let style = Style::new();
-        let kind = BorderType::Plain;
-        assert!(!draw_border(
-            &mut buffer,
-            Rect::new(0, 0, 6, 3),
-            kind,
-            style,
-            &Line::from(" 山田 ")
-        ));
-        assert!(!draw_border(
-            &mut buffer,
-            Rect::new(0, 0, 1, 3),
-            kind,
-            style,
-            &plain
-        ));
-        assert!(!draw_border(
-            &mut buffer,
-            Rect::new(0, 0, 6, 1),
-            kind,
-            style,
-            &plain
-        ));
-        assert!(!draw_border(
-            &mut buffer,
-            Rect::new(6, 0, 6, 3),
-            kind,
-            style,
-            &plain
-        ));
-        assert!(!draw_border(
-            &mut buffer,
-            Rect::new(0, 0, 6, 3),
-            kind,
-            style,
-            &plain.clone().centered()
-        ));
+        let wide = Line::from(" 山田 ");
+        let centred = plain.clone().centered();
+        let refused = [
+            (Rect::new(0, 0, 6, 3), &wide),
+            (Rect::new(0, 0, 1, 3), &plain),
+            (Rect::new(0, 0, 6, 1), &plain),
+            (Rect::new(6, 0, 6, 3), &plain),
+            (Rect::new(0, 0, 6, 3), &centred),
+        ];
+        for (area, title) in refused {
+            let drawn = draw_border(&mut buffer, area, BorderType::Plain, style, title);
+            assert!(!drawn, "{area:?} {title:?}");
+        }
         assert_eq!(buffer, before);
     }
 }

@@ -211,6 +211,16 @@ fn measure(size: &str) -> Option<Figures> {
         all.push(one_console(&served, &home, run == 0));
     }
     let _ = std::fs::remove_dir_all(&home);
+    // The medians hide how far apart the consoles were; the per-key figures are shown whole.
+    let spread = |what: &str, f: fn(&Figures) -> f64| {
+        let mut values: Vec<f64> = all.iter().map(f).collect();
+        values.sort_by(f64::total_cmp);
+        let shown: Vec<String> = values.iter().map(|v| format!("{v:.2}")).collect();
+        eprintln!("{size}: {what}, each console, sorted: {}", shown.join(" "));
+    };
+    spread("one-row move, ms", |f| f.row_move);
+    spread("console CPU per one-row move, ms", |f| f.move_cpu);
+    spread("filter character typed, ms", |f| f.filter_char);
     let pick = |f: fn(&Figures) -> f64| median(all.iter().map(f).collect());
     Some(Figures {
         first_rows: pick(|f| f.first_rows),

@@ -150,8 +150,9 @@ impl Plan {
                 return widths;
             }
             let widths = (
-                widest(&|r| role_cell_width(&r.workspace_roles, names)).max(width(WS_SHORT_TITLE)),
-                widest(&|r| role_cell_width(&r.org_roles, names)).max(width(ORG_TITLE)),
+                widest(&|r| width(&role_cell(&r.workspace_roles, names)))
+                    .max(width(WS_SHORT_TITLE)),
+                widest(&|r| width(&role_cell(&r.org_roles, names))).max(width(ORG_TITLE)),
             );
             measured.borrow_mut().push((names, widths));
             widths
@@ -249,53 +250,5 @@ fn role_cell(roles: &[String], names: RoleNames) -> Cow<'_, str> {
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-    }
-}
-
-/// The width of the cell [`role_cell`] makes, measured without making it where the names are
-/// ASCII (their widths then simply add up).
-fn role_cell_width(roles: &[String], names: RoleNames) -> usize {
-    if !roles.iter().all(|role| role.is_ascii()) {
-        return width(&role_cell(roles, names));
-    }
-    let shown = |role: &str| match names {
-        RoleNames::Full => width(role),
-        RoleNames::Short | RoleNames::First => width(roles_short::short(role)),
-    };
-    match (names, roles) {
-        (RoleNames::First, [first, more @ ..]) if !more.is_empty() => {
-            shown(first) + " +".len() + more.len().ilog10() as usize + 1
-        }
-        _ => {
-            roles.iter().map(|role| shown(role)).sum::<usize>()
-                + ", ".len() * roles.len().saturating_sub(1)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_role_cell_is_as_wide_as_measured_without_making_it() {
-        let lists: [&[&str]; 6] = [
-            &[],
-            &["workspace_admin"],
-            &["workspace_admin", "billing", "custom_role"],
-            &["member"; 12],
-            &["organization_admin", "rôle_spécial"],
-            &["billing_manager", "member"],
-        ];
-        for list in lists {
-            let roles: Vec<String> = list.iter().map(|r| r.to_string()).collect();
-            for names in [RoleNames::Full, RoleNames::Short, RoleNames::First] {
-                assert_eq!(
-                    role_cell_width(&roles, names),
-                    width(&role_cell(&roles, names)),
-                    "{roles:?} {names:?}"
-                );
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write;
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -87,22 +88,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let page: Vec<&WorkspaceOut> = shown.clone().map(row_at).collect();
             // The page's counts written into one string, each cell a slice of it.
             let mut digits = String::new();
-            let mut ends = Vec::with_capacity(page.len());
-            for count in org.member_counts(&page) {
-                match count {
-                    Some(n) => {
-                        let _ = write!(digits, "{n}");
+            let spans: Vec<Range<usize>> = (org.member_counts(&page).into_iter())
+                .map(|count| {
+                    let start = digits.len();
+                    match count {
+                        Some(n) => {
+                            let _ = write!(digits, "{n}");
+                        }
+                        None => digits.push('…'),
                     }
-                    None => digits.push('…'),
-                }
-                ends.push(digits.len());
-            }
-            let counts = ends.iter().scan(0, |start, &end| {
-                let count = &digits[*start..end];
-                *start = end;
-                Some(count)
-            });
-            let count_width = counts.clone().map(width).max().unwrap_or(1);
+                    start..digits.len()
+                })
+                .collect();
+            let count_of = |span: &Range<usize>| &digits[span.clone()];
+            let count_width = spans.iter().map(|s| width(count_of(s))).max().unwrap_or(1);
             let columns = [
                 Column::new("", 2, 2),
                 Column::new("", 6, 80).grow(),
@@ -111,10 +110,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ];
             let table_rows: Vec<Row> = page
                 .iter()
-                .zip(counts)
-                .map(|(ws, count)| {
+                .zip(&spans)
+                .map(|(ws, span)| {
                     let icon = Cow::Borrowed(ws.icon.as_deref().unwrap_or_default());
-                    let cells = [icon, Cow::Borrowed(ws.name.as_str()), Cow::Borrowed(count)];
+                    let cells = [
+                        icon,
+                        Cow::Borrowed(ws.name.as_str()),
+                        Cow::Borrowed(count_of(span)),
+                    ];
                     let mut row = Row::new(cells, style);
                     if org.open == Some(ws.uuid) {
                         row.marker = "● ";

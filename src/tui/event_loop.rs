@@ -18,6 +18,7 @@ use tokio::time::MissedTickBehavior;
 use super::TuiError;
 use super::effect::{Effect, EffectRunner};
 use super::msg::Msg;
+use super::redraw::Redraw;
 use super::state::App;
 use super::theme::Theme;
 use super::update::{start, update};
@@ -74,11 +75,12 @@ where
     tick_clock(app, clock);
     dispatch(start(app), runner, &inbox.sender);
     let mut dirty = true;
+    let mut redraw = Redraw::default();
     loop {
         if dirty {
             let mut seen = app.seen;
-            terminal
-                .draw(|frame| seen = view::render(frame, app, theme))
+            redraw
+                .draw(terminal, |frame| seen = view::render(frame, app, theme))
                 .map_err(drawing)?;
             // The next key acts only on what this frame showed whole.
             app.seen = seen;

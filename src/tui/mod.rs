@@ -24,6 +24,7 @@ pub mod logging;
 pub mod memory;
 pub mod msg;
 pub mod panes;
+pub mod redraw;
 pub mod roles_short;
 pub mod routing;
 pub mod runner;

@@ -11,7 +11,7 @@ use crate::tui::state::form::{Extension, Field, SettingsForm};
 use crate::tui::state::{App, Focus, WorkspaceView};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::{fit, width, wrap};
-use crate::tui::widgets::{frame, input, spinner};
+use crate::tui::widgets::{cursor, frame, input, spinner};
 
 /// Widest a value box gets; descriptions longer than this scroll.
 const VALUE_MAX: usize = 60;
@@ -46,7 +46,10 @@ pub fn render(
         && line - offset < height
         && column < room
     {
-        frame.set_cursor_position((area.x + column as u16, area.y + (line - offset) as u16));
+        cursor::place(
+            frame,
+            (area.x + column as u16, area.y + (line - offset) as u16),
+        );
     }
     whole
 }

@@ -135,7 +135,7 @@ impl Body {
             && line < height
             && column < usize::from(area.width)
         {
-            frame.set_cursor_position((area.x + column as u16, area.y + line as u16));
+            super::cursor::place(frame, (area.x + column as u16, area.y + line as u16));
         }
         let lines: Vec<Line> = self.lines.into_iter().take(height).collect();
         frame.render_widget(Paragraph::new(lines), area);

@@ -34,6 +34,6 @@ pub fn render(frame: &mut Frame, area: Rect, input: &Input, style: Style, editin
     let (shown, cursor) = visible(input, usize::from(area.width), editing);
     frame.render_widget(Paragraph::new(Span::styled(shown, style)), area);
     if let Some(column) = cursor {
-        frame.set_cursor_position((area.x + column as u16, area.y));
+        super::cursor::place(frame, (area.x + column as u16, area.y));
     }
 }

@@ -1,6 +1,7 @@
 //! Drawing helpers shared by the panes: width-aware text, tables, input fields, frames.
 
 pub mod cells;
+pub mod cursor;
 pub mod dialog;
 pub mod frame;
 pub mod input;

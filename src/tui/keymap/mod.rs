@@ -6,7 +6,7 @@ pub mod action;
 pub mod chord;
 pub mod help;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crossterm::event::KeyEvent;
 
@@ -23,6 +23,9 @@ type KeymapFile = BTreeMap<toml::Spanned<String>, Section>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     bindings: BTreeMap<(Context, Action), Vec<KeyChord>>,
+    /// The same bindings by key, for the lookup every key press makes (a key does one thing
+    /// per context, so each has one action).
+    by_key: HashMap<(Context, KeyChord), Action>,
 }
 
 impl Keymap {
@@ -30,11 +33,19 @@ impl Keymap {
     pub fn load(user: Option<(Source, &str)>) -> Result<Self, ConfigFileError> {
         let mut map = Self {
             bindings: BTreeMap::new(),
+            by_key: HashMap::new(),
         };
         map.apply(&Source::BuiltIn("keymap.toml"), BUILTIN)?;
         if let Some((source, text)) = user {
             map.apply(&source, text)?;
         }
+        map.by_key = map
+            .bindings
+            .iter()
+            .flat_map(|(&(context, action), chords)| {
+                chords.iter().map(move |&chord| ((context, chord), action))
+            })
+            .collect();
         Ok(map)
     }
 
@@ -45,11 +56,9 @@ impl Keymap {
 
     /// What `event` does in `context`, if anything.
     pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
-        let chord = KeyChord::from_event(event);
-        self.bindings
-            .iter()
-            .find(|((c, _), keys)| *c == context && keys.contains(&chord))
-            .map(|((_, action), _)| *action)
+        self.by_key
+            .get(&(context, KeyChord::from_event(event)))
+            .copied()
     }
 
     /// The keys bound to an action, first the one to advertise.

@@ -185,6 +185,12 @@ async fn run() {
         return;
     }
 
+    // `cargo bench --bench admin -- frames` runs only the frame writes.
+    if std::env::args().any(|a| a == "frames") {
+        frame_writes();
+        return;
+    }
+
     // `cargo bench --bench admin -- organization-file` runs only export and plan.
     if std::env::args().any(|a| a == "organization-file") {
         let (server, client) = large_server(Database::Memory).await;
@@ -316,6 +322,85 @@ async fn run() {
     server.shutdown().await;
     invitations(&dir).await;
     let _ = std::fs::remove_dir_all(&dir);
+    frame_writes();
+}
+
+/// A frame of a one-row move put on a 120x40 terminal (ratatui's `TestBackend`) by ratatui's
+/// `Terminal::draw` (the whole screen diffed) and by the console's `Redraw` (rows compared
+/// first): the same frames, in turns, so only the writing differs. Each frame is copied from
+/// one of two screens made beforehand (the cursor on one row, then on the next), so drawing
+/// costs the same little in both.
+fn frame_writes() {
+    use mistral_admin::tui::redraw::Redraw;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Modifier, Style};
+    use ratatui::{Frame, Terminal};
+
+    const FRAMES: u32 = 200;
+    let screen = |cursor: u16| {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 120, 40));
+        for y in 0..40 {
+            let style = if y == cursor {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            let line =
+                format!("│▶ Member {y:>3}  member{y}@large.example  workspace_member  member │");
+            let (end, _) = buffer.set_stringn(0, y, &line, 120, style);
+            buffer.set_string(end, y, "┃ 10000 ┃", style);
+        }
+        buffer
+    };
+    let screens = [screen(5), screen(6)];
+    let draw_screen = |frame: &mut Frame, cursor: u16| {
+        let shown = &screens[usize::from(cursor - 5)];
+        frame.buffer_mut().content.clone_from_slice(&shown.content);
+    };
+    let mut ratatui_runs = Vec::new();
+    let mut redraw_runs = Vec::new();
+    let mut plain = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut rowwise = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut redraw = Redraw::default();
+    for _ in 0..9 {
+        let start = Instant::now();
+        for i in 0..FRAMES {
+            let cursor = 5 + (i % 2) as u16;
+            plain
+                .draw(|frame| draw_screen(frame, cursor))
+                .expect("draw");
+        }
+        ratatui_runs.push(start.elapsed() / FRAMES);
+        let start = Instant::now();
+        for i in 0..FRAMES {
+            let cursor = 5 + (i % 2) as u16;
+            redraw
+                .draw(&mut rowwise, |frame| draw_screen(frame, cursor))
+                .expect("draw");
+        }
+        redraw_runs.push(start.elapsed() / FRAMES);
+    }
+    assert_eq!(plain.backend().buffer(), rowwise.backend().buffer());
+    let (whole, rows) = (median(ratatui_runs), median(redraw_runs));
+    for (what, took) in [
+        (
+            "a one-row move's frame at 120x40, ratatui's whole-screen diff",
+            whole,
+        ),
+        (
+            "the same frame, rows compared first (the console's Redraw)",
+            rows,
+        ),
+    ] {
+        println!("{what:<64} {:>7.1} us", took.as_secs_f64() * 1e6);
+    }
+    println!(
+        "{:<64} {:>7.2}x",
+        "  rows compared first / whole-screen diff",
+        rows.as_secs_f64() / whole.as_secs_f64()
+    );
 }
 
 /// The Members tab's filter on the default workspace (everyone): sorting once per directory,

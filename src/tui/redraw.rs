@@ -156,11 +156,14 @@ fn same_row(shown: &[Cell], next: &[Cell]) -> bool {
 #[allow(deprecated)] // `skip` is still read by ratatui's diff, so it is compared too.
 fn looks_same(shown: &Cell, next: &Cell) -> bool {
     let (a, b) = (shown.symbol().as_bytes(), next.symbol().as_bytes());
-    // Most symbols are one byte: compared inline, not with a call per cell.
-    let same_symbol = match (a, b) {
-        ([x], [y]) => x == y,
-        _ => a == b,
-    };
+    // Most symbols are one character of up to four bytes (letters, borders, marks): compared
+    // byte by byte inline, not with a `memcmp` call per cell.
+    let same_symbol = a.len() == b.len()
+        && if a.len() <= 4 {
+            a.iter().zip(b).all(|(x, y)| x == y)
+        } else {
+            a == b
+        };
     same_symbol
         && shown.fg == next.fg
         && shown.bg == next.bg

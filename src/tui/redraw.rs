@@ -174,12 +174,14 @@ fn looks_same(shown: &Cell, next: &Cell) -> bool {
         && shown.skip == next.skip
 }
 
-/// Whether the last cell of a row may hold a character wider than one column: a wide one, or
-/// any cluster of several characters (ratatui widens some that Unicode calls narrow).
+/// Whether the last cell of a row may hold a character wider than one column: a wide one, one
+/// given a width, or any cluster of several characters (ratatui widens some that Unicode calls
+/// narrow).
 fn ends_wide(row: &[Cell]) -> bool {
     row.last().is_some_and(|cell| {
         let symbol = cell.symbol();
-        symbol.len() > 1 && (symbol.width() > 1 || symbol.chars().nth(1).is_some())
+        matches!(cell.diff_option, CellDiffOption::ForcedWidth(width) if width.get() > 1)
+            || symbol.len() > 1 && (symbol.width() > 1 || symbol.chars().nth(1).is_some())
     })
 }
 

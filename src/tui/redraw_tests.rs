@@ -22,7 +22,7 @@ const WORDS: [&str; 10] = [
     "ｶﾞ",
     "longer words here",
 ];
-const STYLES: [Style; 5] = [
+const STYLES: [Style; 6] = [
     Style::new(),
     Style::new().fg(Color::Red),
     Style::new().bg(Color::Blue),
@@ -30,6 +30,13 @@ const STYLES: [Style; 5] = [
     Style::new()
         .fg(Color::Rgb(1, 2, 3))
         .add_modifier(Modifier::BOLD),
+    Style::new().underline_color(Color::Green),
+];
+/// What a cell may ask of the diff besides its looks.
+const OPTIONS: [CellDiffOption; 3] = [
+    CellDiffOption::None,
+    CellDiffOption::Skip,
+    CellDiffOption::AlwaysUpdate,
 ];
 
 /// A small deterministic generator, so a failure can be replayed.
@@ -58,6 +65,11 @@ fn write_row(dice: &mut Dice, buffer: &mut Buffer, y: u16) {
         let room = usize::from(area.right() - x);
         let (end, _) = buffer.set_stringn(x, y, word, room, style);
         x = end + dice.roll(2) as u16;
+    }
+    // Now and then a cell that asks to be skipped, or written always.
+    if dice.roll(3) == 0 {
+        let x = area.x + dice.roll(usize::from(area.width)) as u16;
+        buffer[(x, y)].set_diff_option(OPTIONS[dice.roll(OPTIONS.len())]);
     }
 }
 
@@ -144,7 +156,11 @@ fn it_writes_what_ratatui_would_except_cells_that_already_look_the_same() {
 fn an_unchanged_frame_writes_nothing_and_a_one_row_change_writes_only_that_row() {
     let mut dice = Dice(7);
     let area = Rect::new(0, 0, 40, 10);
-    let before = screen(&mut dice, area);
+    let mut before = screen(&mut dice, area);
+    // Without cells that ask to be written always.
+    for cell in &mut before.content {
+        cell.set_diff_option(CellDiffOption::None);
+    }
     assert!(updates_between(&before, &before).is_empty());
     let mut after = before.clone();
     after.set_string(
@@ -162,25 +178,67 @@ fn an_unchanged_frame_writes_nothing_and_a_one_row_change_writes_only_that_row()
 }
 
 #[test]
+fn a_wide_character_ending_a_row_takes_the_row_below_into_ratatuis_diff() {
+    // A wide character in the last column (ratatui's widgets never put one there, a cell
+    // set by hand can), with a background that stays on the terminal where it stood.
+    let area = Rect::new(0, 0, 4, 2);
+    let mut before = Buffer::empty(area);
+    before[(3, 0)].set_symbol("名").set_bg(Color::Blue);
+    let mut after = before.clone();
+    after[(3, 0)].set_symbol("a").set_bg(Color::Reset);
+    let ours: Vec<(u16, u16)> = updates_between(&before, &after)
+        .iter()
+        .map(|&(x, y, _)| (x, y))
+        .collect();
+    let theirs: Vec<(u16, u16)> = before
+        .diff(&after)
+        .iter()
+        .map(|&(x, y, _)| (x, y))
+        .collect();
+    assert!(
+        theirs.len() > 1,
+        "ratatui writes the row below too: {theirs:?}"
+    );
+    assert_eq!(ours, theirs);
+}
+
+#[test]
 fn cells_look_the_same_exactly_when_they_are_equal_but_a_blank_is_a_space() {
     let plain = Cell::new("a");
     let mut red = plain.clone();
     red.set_fg(Color::Red);
+    let mut blue = plain.clone();
+    blue.set_bg(Color::Blue);
+    #[allow(deprecated)]
+    let skip_field = {
+        let mut cell = plain.clone();
+        cell.skip = true;
+        cell
+    };
     let mut underlined = plain.clone();
     underlined.underline_color = Color::Green;
     let mut bold = plain.clone();
     bold.modifier = Modifier::BOLD;
     let mut skipped = plain.clone();
     skipped.set_diff_option(CellDiffOption::Skip);
-    let wide = Cell::new("名");
     let cells = [
         plain.clone(),
         red,
+        blue,
+        skip_field,
         underlined,
         bold,
         skipped,
-        wide,
         Cell::new("b"),
+        // Symbols of the same length in bytes: two, three and eight.
+        Cell::new("é"),
+        Cell::new("è"),
+        Cell::new("名"),
+        Cell::new("前"),
+        Cell::new("│"),
+        Cell::new("┃"),
+        Cell::new("👍🏽"),
+        Cell::new("👍🏿"),
     ];
     for a in &cells {
         for b in &cells {
@@ -209,12 +267,11 @@ fn frame_of<'a>(text: &'a [&'a str]) -> impl FnOnce(&mut Frame) + 'a {
 }
 
 #[test]
-fn frames_drawn_through_it_reach_the_terminal_whole_across_a_resize() {
+fn frames_drawn_through_it_reach_the_terminal_whole_across_resizes() {
     let mut terminal = Terminal::new(TestBackend::new(12, 3)).expect("test terminal");
     let mut redraw = Redraw::default();
-    redraw
-        .draw(&mut terminal, frame_of(&["first", "名前 here", "x"]))
-        .expect("draw");
+    let lines = ["first", "名前 here", "x"];
+    redraw.draw(&mut terminal, frame_of(&lines)).expect("draw");
     terminal
         .backend()
         .assert_buffer_lines(["first       ", "名前 here   ", "x           "]);
@@ -224,6 +281,28 @@ fn frames_drawn_through_it_reach_the_terminal_whole_across_a_resize() {
     terminal
         .backend()
         .assert_buffer_lines(["first       ", "then        ", "x           "]);
+    // Taller only, then wider, then narrower and shorter: each resize clears the screen, so
+    // rows that match the frame before must still be written.
+    terminal.backend_mut().resize(12, 4);
+    redraw
+        .draw(&mut terminal, frame_of(&["first", "then", "x", "y"]))
+        .expect("draw");
+    terminal.backend().assert_buffer_lines([
+        "first       ",
+        "then        ",
+        "x           ",
+        "y           ",
+    ]);
+    terminal.backend_mut().resize(14, 4);
+    redraw
+        .draw(&mut terminal, frame_of(&["first", "then", "x", "y"]))
+        .expect("draw");
+    terminal.backend().assert_buffer_lines([
+        "first         ",
+        "then          ",
+        "x             ",
+        "y             ",
+    ]);
     terminal.backend_mut().resize(8, 2);
     redraw
         .draw(&mut terminal, frame_of(&["after", "resize"]))
@@ -252,6 +331,15 @@ fn the_cursor_is_shown_where_the_frame_puts_it_and_hidden_otherwise() {
         Position::new(3, 1)
     );
     terminal.backend_mut().assert_cursor_position((3, 1));
+    redraw
+        .draw(&mut terminal, |_: &mut Frame| {})
+        .expect("draw");
+    assert!(!terminal.backend().cursor_visible());
+    // A position placed outside a frame (a test drawing on its own) does not leak into one.
+    terminal
+        .draw(|frame| cursor::place(frame, (1, 1)))
+        .expect("draw");
+    terminal.hide_cursor().expect("hide");
     redraw
         .draw(&mut terminal, |_: &mut Frame| {})
         .expect("draw");

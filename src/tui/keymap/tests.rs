@@ -167,3 +167,33 @@ fn a_user_cannot_put_a_destructive_action_on_delete_or_ctrl_d() {
     // Harmless actions may use them.
     assert!(user("[members]\nsort_next = [\"delete\"]\n").is_ok());
 }
+
+#[test]
+fn every_binding_is_found_by_its_key_and_a_users_rebinding_replaces_the_old_key() {
+    let check = |map: &Keymap| {
+        for (&(context, action), chords) in &map.bindings {
+            for chord in chords {
+                let event = KeyEvent::new(chord.code, chord.modifiers);
+                assert_eq!(
+                    map.action(context, &event),
+                    Some(action),
+                    "[{}] {chord}",
+                    context.name()
+                );
+            }
+        }
+        let listed: usize = map.bindings.values().map(Vec::len).sum();
+        assert_eq!(map.by_key.len(), listed, "one action per key and context");
+    };
+    check(&Keymap::builtin().unwrap());
+    let rebound = user("[global]\nquit = [\"ctrl-q\"]\n").unwrap();
+    check(&rebound);
+    assert_eq!(
+        rebound.action(Context::Global, &key(KeyCode::Char('q'))),
+        None
+    );
+    assert_eq!(
+        rebound.action(Context::Global, &ctrl('q')),
+        Some(Action::Quit)
+    );
+}

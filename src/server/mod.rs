@@ -207,6 +207,9 @@ impl LocalServer {
             read_only: options.read_only,
         };
         let seeded = seed::run(&state, options.seed, options.admin_key.clone()).await?;
+        if !seeded.is_empty() {
+            state.db.empty_log().await?;
+        }
         let (shutdown, stop) = oneshot::channel();
         let app = router::build(state.clone());
         let task = tokio::spawn(connections::serve(listener, app, options.limits, stop));

@@ -158,6 +158,9 @@ async fn a_database_file_is_seeded_once_and_keeps_its_data() {
     let path = dir.path().join("nested").join("local.sqlite");
     let first = start(Database::File(path.clone()), Seed::Demo, None).await;
     assert_eq!(first.seeded().len(), 3);
+    // The seeding is in the database file, not also in its write-ahead log.
+    let log = path.with_file_name("local.sqlite-wal");
+    assert_eq!(std::fs::metadata(&log).map(|m| m.len()).unwrap_or(0), 0);
     let key = first.seeded()[0].admin_key.expose().to_owned();
     let api = Api::new(&first.origin(), Some(&key));
     let admin = first.seeded()[0].admin_user_uuid;

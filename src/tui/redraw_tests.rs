@@ -7,6 +7,8 @@ use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::*;
 
 /// Text a screen can hold: narrow, wide, combined, emoji with and without a variation selector.
@@ -104,6 +106,19 @@ fn updates_between(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
         .collect()
 }
 
+/// Cells of a screen by column and row.
+type Places = Vec<(u16, u16)>;
+
+/// Where `Redraw` writes to turn `before` into `after`, and where ratatui's diff would.
+fn places_written(before: &Buffer, after: &Buffer) -> (Places, Places) {
+    let ours = updates_between(before, after)
+        .iter()
+        .map(|&(x, y, _)| (x, y))
+        .collect();
+    let theirs = before.diff(after).iter().map(|&(x, y, _)| (x, y)).collect();
+    (ours, theirs)
+}
+
 /// The same symbol and style, said independently of `looks_same`.
 fn shows_the_same(a: &Cell, b: &Cell) -> bool {
     (a.symbol(), a.style()) == (b.symbol(), b.style())
@@ -126,15 +141,7 @@ fn it_writes_what_ratatui_would_except_cells_that_already_look_the_same() {
             let rows = dice.roll(4);
             changed(&mut dice, &before, rows)
         };
-        let ours: Vec<(u16, u16)> = updates_between(&before, &after)
-            .iter()
-            .map(|&(x, y, _)| (x, y))
-            .collect();
-        let theirs: Vec<(u16, u16)> = before
-            .diff(&after)
-            .iter()
-            .map(|&(x, y, _)| (x, y))
-            .collect();
+        let (ours, theirs) = places_written(&before, &after);
         for place in &ours {
             assert!(
                 theirs.contains(place),
@@ -186,15 +193,7 @@ fn a_wide_character_ending_a_row_takes_the_row_below_into_ratatuis_diff() {
     before[(3, 0)].set_symbol("名").set_bg(Color::Blue);
     let mut after = before.clone();
     after[(3, 0)].set_symbol("a").set_bg(Color::Reset);
-    let ours: Vec<(u16, u16)> = updates_between(&before, &after)
-        .iter()
-        .map(|&(x, y, _)| (x, y))
-        .collect();
-    let theirs: Vec<(u16, u16)> = before
-        .diff(&after)
-        .iter()
-        .map(|&(x, y, _)| (x, y))
-        .collect();
+    let (ours, theirs) = places_written(&before, &after);
     assert!(
         theirs.len() > 1,
         "ratatui writes the row below too: {theirs:?}"
@@ -268,53 +267,28 @@ fn frame_of<'a>(text: &'a [&'a str]) -> impl FnOnce(&mut Frame) + 'a {
 
 #[test]
 fn frames_drawn_through_it_reach_the_terminal_whole_across_resizes() {
+    let steps: [((u16, u16), &[&str]); 6] = [
+        ((12, 3), &["first", "名前 here", "x"]),
+        ((12, 3), &["first", "then", "x"]),
+        // Taller only, then wider, then narrower and shorter: each resize clears the
+        // screen, so rows that match the frame before must still be written.
+        ((12, 4), &["first", "then", "x", "y"]),
+        ((14, 4), &["first", "then", "x", "y"]),
+        ((8, 2), &["after", "resize"]),
+        // Every frame starts from blank cells, whatever the one before held.
+        ((8, 2), &["a"]),
+    ];
     let mut terminal = Terminal::new(TestBackend::new(12, 3)).expect("test terminal");
     let mut redraw = Redraw::default();
-    let lines = ["first", "名前 here", "x"];
-    redraw.draw(&mut terminal, frame_of(&lines)).expect("draw");
-    terminal
-        .backend()
-        .assert_buffer_lines(["first       ", "名前 here   ", "x           "]);
-    redraw
-        .draw(&mut terminal, frame_of(&["first", "then", "x"]))
-        .expect("draw");
-    terminal
-        .backend()
-        .assert_buffer_lines(["first       ", "then        ", "x           "]);
-    // Taller only, then wider, then narrower and shorter: each resize clears the screen, so
-    // rows that match the frame before must still be written.
-    terminal.backend_mut().resize(12, 4);
-    redraw
-        .draw(&mut terminal, frame_of(&["first", "then", "x", "y"]))
-        .expect("draw");
-    terminal.backend().assert_buffer_lines([
-        "first       ",
-        "then        ",
-        "x           ",
-        "y           ",
-    ]);
-    terminal.backend_mut().resize(14, 4);
-    redraw
-        .draw(&mut terminal, frame_of(&["first", "then", "x", "y"]))
-        .expect("draw");
-    terminal.backend().assert_buffer_lines([
-        "first         ",
-        "then          ",
-        "x             ",
-        "y             ",
-    ]);
-    terminal.backend_mut().resize(8, 2);
-    redraw
-        .draw(&mut terminal, frame_of(&["after", "resize"]))
-        .expect("draw");
-    terminal
-        .backend()
-        .assert_buffer_lines(["after   ", "resize  "]);
-    // Every frame starts from blank cells, whatever the one before held.
-    redraw.draw(&mut terminal, frame_of(&["a"])).expect("draw");
-    terminal
-        .backend()
-        .assert_buffer_lines(["a       ", "        "]);
+    for ((width, height), lines) in steps {
+        terminal.backend_mut().resize(width, height);
+        redraw.draw(&mut terminal, frame_of(lines)).expect("draw");
+        let shown = (0..usize::from(height)).map(|y| {
+            let line = lines.get(y).copied().unwrap_or_default();
+            format!("{line}{}", " ".repeat(usize::from(width) - line.width()))
+        });
+        terminal.backend().assert_buffer_lines(shown);
+    }
 }
 
 #[test]

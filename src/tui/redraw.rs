@@ -50,7 +50,11 @@ impl Redraw {
             // The first frame, or a new size (ratatui has just cleared the screen): blank.
             self.shown = Buffer::empty(self.next.area);
         }
-        terminal.backend_mut().draw(self.updates().into_iter())?;
+        let changed = self.changed_cells();
+        let next = &self.next;
+        terminal
+            .backend_mut()
+            .draw(changed.into_iter().map(|(x, y)| (x, y, &next[(x, y)])))?;
         match cursor {
             None => terminal.hide_cursor()?,
             Some(position) => {
@@ -66,19 +70,21 @@ impl Redraw {
         Ok(())
     }
 
-    /// The cells to write to turn what is shown into the next frame: ratatui's diff of each
-    /// run of rows that differ, never a cell of a row that does not.
-    fn updates(&mut self) -> Vec<(u16, u16, &Cell)> {
+    /// Where to write to turn what is shown into the next frame: ratatui's diff of each run
+    /// of rows that differ, never a cell of a row that does not.
+    fn changed_cells(&mut self) -> Vec<(u16, u16)> {
         let mut changed = Vec::new();
-        let area = self.next.area;
-        let width = usize::from(area.width);
+        let width = usize::from(self.next.area.width);
         if width == 0 {
-            return Vec::new();
+            return changed;
         }
         let rows = self.next.content.len().min(self.shown.content.len()) / width;
+        let differs = |redraw: &Self, at: usize| {
+            !same_row(row_of(&redraw.shown, at), row_of(&redraw.next, at))
+        };
         let mut row = 0;
         while row < rows {
-            if same_row(self.shown_row(row), self.next_row(row)) {
+            if !differs(self, row) {
                 row += 1;
                 continue;
             }
@@ -87,18 +93,15 @@ impl Redraw {
             // A run goes on through differing rows, and past a row ending in a wide
             // character, whose trailing cells ratatui's diff may write on the row below.
             while row < rows
-                && (!same_row(self.shown_row(row), self.next_row(row))
-                    || ends_wide(self.shown_row(row - 1))
-                    || ends_wide(self.next_row(row - 1)))
+                && (differs(self, row)
+                    || ends_wide(row_of(&self.shown, row - 1))
+                    || ends_wide(row_of(&self.next, row - 1)))
             {
                 row += 1;
             }
             self.diff_run(start, row, &mut changed);
         }
         changed
-            .into_iter()
-            .map(|(x, y)| (x, y, &self.next[(x, y)]))
-            .collect()
     }
 
     /// ratatui's diff of rows `start..end`, as positions on the screen.
@@ -125,16 +128,12 @@ impl Redraw {
                 .map(|(x, y, _)| (x, y)),
         );
     }
+}
 
-    fn shown_row(&self, row: usize) -> &[Cell] {
-        let width = usize::from(self.shown.area.width);
-        &self.shown.content[row * width..(row + 1) * width]
-    }
-
-    fn next_row(&self, row: usize) -> &[Cell] {
-        let width = usize::from(self.next.area.width);
-        &self.next.content[row * width..(row + 1) * width]
-    }
+/// Row `row` of `buffer` (counted from its top).
+fn row_of(buffer: &Buffer, row: usize) -> &[Cell] {
+    let width = usize::from(buffer.area.width);
+    &buffer.content[row * width..(row + 1) * width]
 }
 
 /// Makes `buffer` cover `area` with `cells`, reusing its allocation (and the cells' own).

@@ -100,9 +100,9 @@ fn updates_between(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
         ..Redraw::default()
     };
     redraw
-        .updates()
+        .changed_cells()
         .into_iter()
-        .map(|(x, y, cell)| (x, y, cell.clone()))
+        .map(|(x, y)| (x, y, after[(x, y)].clone()))
         .collect()
 }
 

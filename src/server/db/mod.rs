@@ -73,18 +73,13 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
     {
-        let conn = Arc::clone(&self.conn);
-        tokio::task::spawn_blocking(move || {
-            // A panic inside `work` would poison the lock; the connection itself is still
-            // usable (the transaction rolled back on unwind), so carry on with it.
-            let mut conn = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.on_writer(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = work(&tx)?;
             tx.commit()?;
             Ok(out)
         })
         .await
-        .map_err(|join| ApiError::internal(format!("database task failed: {join}")))?
     }
 
     /// Copies the write-ahead log into the database file and empties it. Seeding writes a new
@@ -92,12 +87,26 @@ impl Db {
     /// the log's file without shrinking it, so a `--seed huge` database took 420 MB on disk
     /// instead of 210 for as long as it was kept.
     pub async fn empty_log(&self) -> Result<(), ApiError> {
-        let conn = Arc::clone(&self.conn);
-        tokio::task::spawn_blocking(move || {
-            let conn = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.on_writer(|conn| {
             // A database without a log (in memory) answers with a row saying so.
             conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             Ok(())
+        })
+        .await
+    }
+
+    /// Runs `work` with the writing connection, off the async threads.
+    async fn on_writer<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            // A panic inside `work` would poison the lock; the connection itself is still
+            // usable (a transaction rolls back on unwind), so carry on with it.
+            let mut conn = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            work(&mut conn)
         })
         .await
         .map_err(|join| ApiError::internal(format!("database task failed: {join}")))?

@@ -7,11 +7,11 @@ use crate::tui::call::Call;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Handler, Input, Layer, Offer, Route};
-use crate::tui::state::{App, RemoteError, RequestId};
+use crate::tui::state::{App, RequestId};
 use crate::tui::update::keys::global;
 use crate::tui::update::{flash, requests};
 
-use super::{Entry, Fetcher, OpenView, Step, ViewData};
+use super::{Entry, FetchAnswer, Fetcher, OpenView, Step};
 
 /// The open view's keys: its own section and the section every view shares.
 pub const HANDLER: Handler = Handler { offer, act, paste };
@@ -217,12 +217,7 @@ pub fn start(app: &mut App, fetcher: Fetcher) -> Vec<Effect> {
 }
 
 /// The answer to a view's fetch, if the view still waits for it.
-pub fn arrived(
-    app: &mut App,
-    id: RequestId,
-    profile: usize,
-    result: Result<ViewData, RemoteError>,
-) -> Vec<Effect> {
+pub fn arrived(app: &mut App, id: RequestId, profile: usize, result: FetchAnswer) -> Vec<Effect> {
     let Some(mut open) = app.view.take() else {
         return Vec::new();
     };

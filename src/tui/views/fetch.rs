@@ -15,6 +15,9 @@ use crate::client::{AdminClient, ClientError};
 use crate::tui::runner::convert;
 use crate::tui::state::RemoteError;
 
+/// What a fetch brings back to the view that asked: its data, or why not.
+pub type FetchAnswer = Result<ViewData, RemoteError>;
+
 /// Asks a run of changes to stop after the one on its way.
 pub type Stopper = Arc<dyn Fn() + Send + Sync>;
 
@@ -24,7 +27,7 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
     fn label(&self) -> &'static str;
 
     /// Makes the request through the client.
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>>;
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer>;
 
     /// The one change of the organization it sends, when it sends one through the action layer
     /// (its answer an [`actions::Reply`](crate::actions::Reply)): the runner keeps it in the
@@ -52,7 +55,7 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
 
     /// The fixture server's answer, for the console's pure tests.
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError>;
+    fn fixture(&self) -> FetchAnswer;
 }
 
 /// A fetch whose answer is one value of its own type: what a view's load writes, without the
@@ -99,7 +102,7 @@ impl<A: Ask> Fetch for A {
         Ask::stopper(self)
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer> {
         self.clone()
             .ask(client)
             .map(|r| r.map(ViewData::new))
@@ -111,7 +114,7 @@ impl<A: Ask> Fetch for A {
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
+    fn fixture(&self) -> FetchAnswer {
         Ok(ViewData::new(Ask::fixture(self)))
     }
 }
@@ -175,14 +178,12 @@ pub fn remote(error: ClientError) -> RemoteError {
 }
 
 /// Wraps a fetch's answer for the view, turning a client error into the console's.
-pub fn answer<T: Any + Send + Sync>(
-    result: Result<T, ClientError>,
-) -> Result<ViewData, RemoteError> {
+pub fn answer<T: Any + Send + Sync>(result: Result<T, ClientError>) -> FetchAnswer {
     result.map(ViewData::new).map_err(remote)
 }
 
 /// An answer read as the type its fetch makes; another type is a bug, shown as one.
-pub fn read<T: Any + Clone>(result: Result<ViewData, RemoteError>) -> Result<T, RemoteError> {
+pub fn read<T: Any + Clone>(result: FetchAnswer) -> Result<T, RemoteError> {
     result.and_then(|data| {
         data.get::<T>().cloned().ok_or_else(|| {
             RemoteError::new(

@@ -12,8 +12,8 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::frame::{error_lines, loading_line, pane, placeholder};
 use crate::tui::widgets::spinner;
 
-use super::fetch::{Fetch, read};
-use super::{Fetcher, Step, ViewData};
+use super::fetch::{Fetch, FetchAnswer, read};
+use super::{Fetcher, Step};
 
 /// Draws a view's frame (focused: the view takes the keys) and returns the room inside.
 pub fn body(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
@@ -93,7 +93,7 @@ pub fn take<T>(slot: &mut Remote<T>, result: Result<T, RemoteError>) {
 /// also said in the status line, after `prefix` ("Usage: ").
 pub fn take_answer<T: Any + Clone>(
     slot: &mut Remote<T>,
-    result: Result<ViewData, RemoteError>,
+    result: FetchAnswer,
     prefix: &str,
 ) -> Vec<Step> {
     let failure = result
@@ -124,14 +124,14 @@ impl<'a> OneLoad<'a> {
 /// Where a load's answer goes, whatever it holds.
 pub trait Slot {
     /// Takes the answer in (as [`take_answer`] does, the failure said as it is).
-    fn take(&mut self, result: Result<ViewData, RemoteError>) -> Vec<Step>;
+    fn take(&mut self, result: FetchAnswer) -> Vec<Step>;
 
     /// The load will not come (as [`cancel`] says).
     fn cancel(&mut self);
 }
 
 impl<T: Any + Clone> Slot for Remote<T> {
-    fn take(&mut self, result: Result<ViewData, RemoteError>) -> Vec<Step> {
+    fn take(&mut self, result: FetchAnswer) -> Vec<Step> {
         take_answer(self, result, "")
     }
 

@@ -18,6 +18,7 @@ pub mod frame;
 #[macro_use]
 pub mod list;
 pub mod numbers;
+pub mod prelude;
 #[cfg(test)]
 mod read_only_tests;
 #[cfg(test)]
@@ -44,10 +45,10 @@ use ratatui::layout::Rect;
 use crate::tui::dialogs::Dialog;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::Offer;
-use crate::tui::state::{App, FlashLevel, RemoteError, RequestId};
+use crate::tui::state::{App, FlashLevel, RequestId};
 use crate::tui::theme::Theme;
 
-pub use fetch::{Ask, Fetch, Fetcher, ViewData};
+pub use fetch::{Ask, Fetch, FetchAnswer, Fetcher, ViewData};
 
 /// The views the `:` command line opens, in the order it lists them.
 pub const VIEWS: &[Entry] = &[
@@ -171,12 +172,7 @@ pub trait View: fmt::Debug + AnyView {
     }
 
     /// The answer to one of its fetches.
-    fn arrived(
-        &mut self,
-        _fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, _fetch: &Fetcher, result: FetchAnswer, _app: &App) -> Vec<Step> {
         self.one_load()
             .map(|load| load.slot.take(result))
             .unwrap_or_default()

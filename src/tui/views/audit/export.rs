@@ -2,16 +2,14 @@
 //! comes back with the path as typed and why it could not be written.
 
 use crate::tui::dialogs::export_audit::ExportDialog;
-use crate::tui::state::{App, FlashLevel, RemoteError};
-use crate::tui::views::fetch::read;
-use crate::tui::views::{Step, ViewData};
+use crate::tui::views::prelude::*;
 
 use super::{AuditView, ExportFetch, Exported};
 
 pub fn finished(
     view: &AuditView,
     export: &ExportFetch,
-    result: Result<ViewData, RemoteError>,
+    result: FetchAnswer,
     app: &App,
 ) -> Vec<Step> {
     match read::<Exported>(result) {

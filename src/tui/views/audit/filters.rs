@@ -1,8 +1,7 @@
 //! The audit view's filters as keys change them: the actor or the action of the entry under
 //! the cursor (the same key lifts it), and following new entries.
 
-use crate::tui::state::{App, FlashLevel, Remote};
-use crate::tui::views::{Fetcher, Step};
+use crate::tui::views::prelude::*;
 
 use super::{AuditView, NamesFetch, PageKind};
 

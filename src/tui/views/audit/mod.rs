@@ -15,22 +15,14 @@ mod paging;
 pub(crate) mod tests;
 mod view;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use time::OffsetDateTime;
 
 use crate::actions::audit_trail::{AuditFilter, AuditNames, row};
 use crate::api::AuditLogOut;
 use crate::tui::dialogs::export_audit::ExportDialog;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
-use super::fetch::read;
-use super::list::{List, Listing, Rows, best};
-use super::{Entry, Fetcher, Step, View, ViewData, acts_on};
 pub use loading::{ExportFetch, Exported, FOLLOW_EVERY, NamesFetch, PAGE, PageFetch, PageKind};
 
 pub const ENTRY: Entry = Entry {
@@ -198,12 +190,7 @@ impl View for AuditView {
         steps
     }
 
-    fn arrived(
-        &mut self,
-        fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, app: &App) -> Vec<Step> {
         if fetch.as_kind::<NamesFetch>().is_some() {
             return match read::<AuditNames>(result) {
                 Ok(names) => {

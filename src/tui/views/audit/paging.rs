@@ -3,8 +3,7 @@
 //! the end, and each page taken in.
 
 use crate::api::AuditLogOut;
-use crate::tui::state::{App, Remote};
-use crate::tui::views::{Fetcher, Step};
+use crate::tui::views::prelude::*;
 
 use super::{AuditView, FOLLOW_EVERY, LOAD_AHEAD, PAGE, PageFetch, PageKind};
 

@@ -2,17 +2,15 @@
 //! entries (time, actor, action, target); the detail pane with the entry under the cursor
 //! whole; and the search line while an entry is being looked for.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::actions::audit_trail::{row, shown_time};
 use crate::api::AuditLogOut;
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
 use crate::tui::views::list::draw_table;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{Column, Row};
 
 use super::AuditView;

@@ -10,9 +10,7 @@ use crate::api::WorkspaceOut;
 use crate::tui::dialogs::add_members::AddMembers;
 use crate::tui::dialogs::group_change::{GroupChange, Item, Kind, PickList};
 use crate::tui::dialogs::group_form::GroupForm;
-use crate::tui::keymap::Action;
-use crate::tui::state::{App, FlashLevel, Remote};
-use crate::tui::views::Step;
+use crate::tui::views::prelude::*;
 
 use super::{GroupEntry, Groups, GroupsView};
 

@@ -14,18 +14,12 @@ mod view;
 
 use std::sync::Arc;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use uuid::Uuid;
 
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Offer, Refusal};
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
+use crate::tui::routing::Refusal;
+use crate::tui::views::prelude::*;
 
 use super::frame::OneLoad;
-use super::list::{List, Listing, Rows, best};
-use super::{Entry, Step, View};
 pub use loading::{GroupEntry, Groups, GroupsFetch};
 pub use tree::TreeRow;
 

@@ -3,15 +3,13 @@
 //! organization role, where it is nested, its workspace assignments with their roles, its
 //! members), and the search line while a group is being looked for.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::OrgRole;
-use crate::tui::state::App;
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::loaded;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{self, Column, Row};
 use crate::tui::widgets::text::{truncate, wrap};
 

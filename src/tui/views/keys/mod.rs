@@ -10,22 +10,16 @@ mod view;
 
 use std::collections::BTreeSet;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use uuid::Uuid;
 
 use crate::actions::key_list::{KeyBook, KeyFilter, KeyRow};
 use crate::actions::{self, ActionError};
 use crate::tui::dialogs::key_run::KeyRun;
 use crate::tui::dialogs::new_key::NewKeyForm;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
 use super::frame::{OneLoad, take_answer};
-use super::list::{self, List, Listing, Rows, best};
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::list;
 pub use loading::KeysFetch;
 
 pub const ENTRY: Entry = Entry {
@@ -201,12 +195,7 @@ impl View for KeysView {
         Some(OneLoad::new(KeysFetch, &mut self.book))
     }
 
-    fn arrived(
-        &mut self,
-        _fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, _fetch: &Fetcher, result: FetchAnswer, _app: &App) -> Vec<Step> {
         let steps = take_answer(&mut self.book, result, "");
         // Keys deleted since are no longer picked.
         if let Remote::Loaded(book) = &self.book {

@@ -1,17 +1,14 @@
 //! Draws `:keys`: a line with the counts and the quick filter, the table of keys (stopped
 //! keys dimmed, selected ones ticked), and the search line while a key is being looked for.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::actions::key_list::KeyFilter;
 use crate::api::datetime::format_date;
-use crate::tui::state::App;
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::loaded;
 use crate::tui::views::list::draw_table;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{Column, Row};
 
 use super::KeysView;

@@ -7,16 +7,9 @@ mod loading;
 mod tests;
 mod view;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
+use crate::tui::views::prelude::*;
 
 use super::frame::OneLoad;
-use super::list::{List, Listing, Rows, best};
-use super::{Entry, Step, View, acts_on};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 pub use loading::{Limits, LimitsFetch, ModelLimit};
 
 pub const ENTRY: Entry = Entry {

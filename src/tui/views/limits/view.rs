@@ -1,16 +1,13 @@
 //! Draws `:limits`: the shared requests per second, then the table of models, and the search
 //! line while a model is being looked for.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::state::App;
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::loaded;
 use crate::tui::views::list::draw_table;
 use crate::tui::views::numbers::grouped;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::RateLimits;

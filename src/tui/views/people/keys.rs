@@ -10,10 +10,9 @@ use crate::actions::audit_trail::AuditFilter;
 use crate::actions::people::owned_by;
 use crate::actions::resolve::key_label;
 use crate::tui::dialogs::{confirm_batch, invite, offboard, org_roles};
-use crate::tui::keymap::Action;
-use crate::tui::state::{App, FlashLevel, Remote};
-use crate::tui::views::list::{self, Listing, Rows};
-use crate::tui::views::{Fetcher, Step, audit};
+use crate::tui::views::audit;
+use crate::tui::views::list;
+use crate::tui::views::prelude::*;
 
 use super::rows::{INVITE_COLUMNS, MEMBER_COLUMNS};
 use super::{AuditFetch, Detail, Opener, People, PeopleFetch, Tab};

@@ -16,8 +16,7 @@ use crate::actions::Reply;
 use crate::actions::{Request, execute};
 use crate::api::{ApiKeyExtendedOut, AuditLogOut};
 use crate::client::{AdminClient, AuditQuery, Directory};
-use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Fetch, ViewData, answer, remote};
+use crate::tui::views::fetch::{Fetch, FetchAnswer, ViewData, answer, remote};
 
 use super::run::Batch;
 
@@ -99,7 +98,7 @@ impl Fetch for PeopleFetch {
         "people"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer> {
         async move {
             let created = AuditQuery {
                 event_type: vec!["api_key.create".to_owned()],
@@ -139,7 +138,7 @@ impl Fetch for PeopleFetch {
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
+    fn fixture(&self) -> FetchAnswer {
         Ok(ViewData::new(super::tests::loaded()))
     }
 }
@@ -155,7 +154,7 @@ impl Fetch for AuditFetch {
         "audit entries"
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer> {
         let query = AuditQuery {
             actor_user_uuid: Some(self.user),
             limit: Some(RECENT_ENTRIES),
@@ -170,7 +169,7 @@ impl Fetch for AuditFetch {
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
+    fn fixture(&self) -> FetchAnswer {
         Ok(ViewData::new(Vec::<AuditLogOut>::new()))
     }
 }
@@ -196,7 +195,7 @@ impl Fetch for StepFetch {
         Some(&self.batch.plan.steps.get(self.index)?.request)
     }
 
-    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, Result<ViewData, RemoteError>> {
+    fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer> {
         let request = self.batch.plan.steps[self.index].request.clone();
         async move {
             execute::send(&client, &request)
@@ -212,7 +211,7 @@ impl Fetch for StepFetch {
     }
 
     #[cfg(test)]
-    fn fixture(&self) -> Result<ViewData, RemoteError> {
+    fn fixture(&self) -> FetchAnswer {
         Ok(ViewData::new(Reply::GroupChanged))
     }
 }

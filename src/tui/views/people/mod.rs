@@ -18,20 +18,13 @@ mod view;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use uuid::Uuid;
 
 use crate::api::AuditLogOut;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
-use super::fetch::read;
 use super::frame::{cancel, take};
-use super::list::{Cursor, List};
-use super::{Entry, Fetcher, Step, View, ViewData};
+use super::list::Cursor;
 pub use loading::{AuditFetch, Held, Loaded, PeopleFetch, StepFetch};
 pub use rows::{TabRows, Tables};
 pub use run::{Batch, End, Run};
@@ -169,12 +162,7 @@ impl View for People {
         vec![Step::Fetch(Fetcher::new(PeopleFetch))]
     }
 
-    fn arrived(
-        &mut self,
-        fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, app: &App) -> Vec<Step> {
         if let Some(step) = fetch.as_kind::<StepFetch>() {
             return self.step_answered(step, result.map(|_| ()));
         }

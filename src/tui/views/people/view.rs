@@ -1,17 +1,14 @@
 //! Draws `:people`: the tab line, one screen of the table (cells are made for the rows shown
 //! only), the detail pane of a member, and the line of a running change or of the search.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use uuid::Uuid;
 
-use crate::tui::keymap::{Action, Context};
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
 use crate::tui::views::list::draw_table;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{self, Column, Row, Table};
 use crate::tui::widgets::text::truncate;
 

@@ -4,14 +4,9 @@
 //! every line of it has been drawn; pressing it then starts the run for the view, if this
 //! dialog was drawn whole.
 
-use ratatui::Frame;
-
 use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
-use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::App;
-use crate::tui::theme::Theme;
-use crate::tui::views::{Fetcher, Step};
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::dialog::{self, Body, confirm_row};
 use crate::tui::widgets::read_through::ReadThrough;
 

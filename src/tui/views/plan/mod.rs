@@ -15,20 +15,11 @@ pub mod view;
 
 use std::sync::Arc;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
 use crate::actions::org_run::{Record, RunOutcome, summary_of};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
 use crate::tui::runner::journaling::SOURCE;
 use crate::tui::staging::Staged;
-use crate::tui::state::{App, FlashLevel, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
-use super::fetch::read;
-use super::list::{List, Listing, Rows};
-use super::{Entry, Fetcher, Step, View, ViewData};
 use confirm::ConfirmRun;
 use run::{ApplyFetch, RunControl, said};
 
@@ -158,12 +149,7 @@ impl View for PlanView {
         Vec::new()
     }
 
-    fn arrived(
-        &mut self,
-        fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, app: &App) -> Vec<Step> {
         if fetch.as_kind::<ApplyFetch>().is_none() {
             return Vec::new();
         }

@@ -11,9 +11,8 @@ use crate::actions::journal::Journal;
 use crate::actions::org_run::{self, Control, Record, RunOutcome};
 use crate::client::AdminClient;
 use crate::domain::org::Change;
-use crate::tui::state::{App, FlashLevel, RemoteError};
-use crate::tui::views::Step;
 use crate::tui::views::fetch::{Ask, Stopper, remote};
+use crate::tui::views::prelude::*;
 
 /// What the view and its run share while the run goes.
 #[derive(Debug, Default)]

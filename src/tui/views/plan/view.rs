@@ -1,8 +1,7 @@
 //! Draws `:plan`: a head line (how many are staged, staging on or off, or the run's `3/7`),
 //! the diff by section with the cursor on one change, the count, and how the last run ended.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -10,10 +9,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::actions::org_run::RunOutcome;
 use crate::domain::org::Change;
 use crate::domain::org::sections::{grouped, tally};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::state::App;
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::body;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::spinner;
 
 use super::{PlanView, rows};

@@ -3,17 +3,13 @@
 //! Run is offered only once every line of it has been drawn; pressing it then starts the real
 //! run for the view, if this dialog was drawn whole.
 
-use ratatui::Frame;
 use ratatui::text::Line;
 
 use crate::actions::outcome::count_of;
 use crate::api::AdminScimSyncRunOut;
 use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
-use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::App;
-use crate::tui::theme::Theme;
-use crate::tui::views::Fetcher;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::dialog::{self, Body, confirm_row};
 use crate::tui::widgets::read_through::ReadThrough;
 

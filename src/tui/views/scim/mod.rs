@@ -11,19 +11,11 @@ mod loading;
 mod tests;
 mod view;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
 use crate::api::AdminScimSyncRunOut;
 use crate::client::ScimSyncStart;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, FlashLevel, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::read_through::ReadThrough;
 
-use super::fetch::read;
-use super::{Entry, Fetcher, Step, View, ViewData};
 pub use confirm::ConfirmSync;
 pub use loading::{POLL_EVERY, PollFetch, StartFetch, finished};
 
@@ -113,12 +105,7 @@ impl View for Scim {
         }
     }
 
-    fn arrived(
-        &mut self,
-        fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, _app: &App) -> Vec<Step> {
         if fetch.as_kind::<StartFetch>().is_some() {
             self.sending = false;
             return match read::<ScimSyncStart>(result) {

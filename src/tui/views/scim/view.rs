@@ -1,15 +1,12 @@
 //! Draws `:scim`: the run shown (dry or real, its status and times), then its summary as a
 //! diff, scrolled with the arrows and page keys; before any run, what the keys do.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::keymap::{Action, Context};
-use crate::tui::state::App;
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::body;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::spinner;
 
 use super::Scim;

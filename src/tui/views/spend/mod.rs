@@ -7,17 +7,10 @@ mod loading;
 pub(crate) mod tests;
 mod view;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
 use crate::tui::dialogs::spend_limit::SpendLimitDialog;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, FlashLevel, Remote};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
 use super::frame::OneLoad;
-use super::{Entry, Step, View};
 pub use loading::{SpendFetch, Spending};
 
 pub const ENTRY: Entry = Entry {

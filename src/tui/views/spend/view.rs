@@ -1,17 +1,14 @@
 //! Draws `:spend`: the limit, what was spent against it and whether it is reached, then each
 //! workspace's cap.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::actions::spend::current_limit;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
 use crate::tui::views::numbers::{grouped, money};
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{self, Column, Row, Table};
 
 use super::SpendView;

@@ -12,20 +12,12 @@ mod view;
 
 use std::sync::Arc;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
 use crate::actions::org_run::{RunOutcome, UndoPreview, undo_record};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
 use crate::tui::runner::journaling::SOURCE;
-use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
-use super::fetch::read;
 use super::plan::confirm::ConfirmRun;
 use super::plan::run::{ApplyFetch, RunControl, said};
-use super::{Entry, Fetcher, Step, View, ViewData};
 pub use loading::PreviewFetch;
 
 pub const ENTRY: Entry = Entry {
@@ -138,12 +130,7 @@ impl View for Undo {
         }))]
     }
 
-    fn arrived(
-        &mut self,
-        fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, app: &App) -> Vec<Step> {
         if fetch.as_kind::<PreviewFetch>().is_some() {
             self.preview = match read::<UndoPreview>(result) {
                 Ok(preview) => Remote::Loaded(preview),

@@ -1,18 +1,15 @@
 //! Draws `:undo`: which entry would be taken back, its inverse as diff lines by section,
 //! what cannot be undone and why, the conflicts that stop it, and how the last undo ended.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::actions::org_run::UndoPreview;
 use crate::domain::org::sections::{grouped, tally};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
 use crate::tui::views::plan::view::{change_style, outcome_lines};
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::spinner;
 
 use super::Undo;

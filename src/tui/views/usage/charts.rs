@@ -2,14 +2,12 @@
 //! month before when comparing), the months as bars with the spending limit as a line across
 //! them, and a sparkline of the month's days.
 
-use ratatui::Frame;
-use ratatui::layout::{Direction, Rect};
+use ratatui::layout::Direction;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Sparkline};
 
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 use crate::tui::views::numbers::{cents, compact, money};
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::text::truncate;
 
 use super::view::{short_month, workspace_name};

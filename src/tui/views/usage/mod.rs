@@ -11,17 +11,10 @@ mod view;
 
 use std::collections::BTreeMap;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, FlashLevel, Remote, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
 use super::frame::{cancel, take_answer};
-use super::list::{List, Listing, Positions, Rows};
-use super::{Entry, Fetcher, Step, View, ViewData, acts_on};
+use super::list::Positions;
 pub use loading::{LimitFetch, Month, MonthFetch, MonthKey, limit_of, step};
 
 pub const ENTRY: Entry = Entry {
@@ -206,12 +199,7 @@ impl View for Usage {
         steps
     }
 
-    fn arrived(
-        &mut self,
-        fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, _app: &App) -> Vec<Step> {
         if let Some(MonthFetch(key)) = fetch.as_kind::<MonthFetch>() {
             let slot = self.months.entry(*key).or_insert(Remote::Loading);
             take_answer(slot, result, "Usage: ")

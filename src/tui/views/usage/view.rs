@@ -1,17 +1,15 @@
 //! Draws `:usage`: a summary line (the month, its total, the limit), then the table beside the
 //! bars per workspace, then the months with the limit line beside the days of the month.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use uuid::Uuid;
 
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
 use crate::tui::views::list::draw_table;
 use crate::tui::views::numbers::money;
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::{Breakdown, Month, Usage, charts};

@@ -8,17 +8,10 @@ mod loading;
 mod tests;
 mod view;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
-use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::Offer;
-use crate::tui::state::{App, Remote, RemoteError};
-use crate::tui::theme::Theme;
+use crate::tui::views::prelude::*;
 
 use super::frame::{cancel, take_answer};
-use super::list::{List, Listing, Positions, Rows};
-use super::{Entry, Fetcher, Step, View, ViewData, acts_on};
+use super::list::Positions;
 pub use loading::{Activity, AgentRow, SeatRow, UserRow, VibeFetch, WorkspaceRow};
 
 pub const ENTRY: Entry = Entry {
@@ -184,12 +177,7 @@ impl View for Vibe {
         self.fetch(app)
     }
 
-    fn arrived(
-        &mut self,
-        fetch: &Fetcher,
-        result: Result<ViewData, RemoteError>,
-        _app: &App,
-    ) -> Vec<Step> {
+    fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, _app: &App) -> Vec<Step> {
         if self.awaited.as_ref() != Some(fetch) {
             return Vec::new();
         }

@@ -1,17 +1,15 @@
 //! Draws `:vibe`: the window's totals, messages and active people per bucket as sparklines,
 //! then the tabs and the table of the tab chosen.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
 use time::OffsetDateTime;
 
-use crate::tui::state::{App, Remote};
-use crate::tui::theme::Theme;
 use crate::tui::views::frame::{body, unless_loaded};
 use crate::tui::views::list::{Positions, draw_table};
 use crate::tui::views::numbers::{compact, grouped};
+use crate::tui::views::prelude::*;
 use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::{Activity, Tab, Vibe};

@@ -87,8 +87,7 @@ fn the_actor_and_action_filters_take_the_entry_under_the_cursor() {
     press(&mut app, key(KeyCode::Char('t')));
     let ids: Vec<i64> = shown(&app).rows(app.now).iter().map(|e| e.log_id).collect();
     assert_eq!(ids, [4]);
-    press(&mut app, key(KeyCode::Char('a')));
-    press(&mut app, key(KeyCode::Char('t')));
+    press_keys(&mut app, "a t");
     assert_eq!(shown(&app).rows(app.now).len(), 4);
 }
 

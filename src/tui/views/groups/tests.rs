@@ -127,11 +127,9 @@ fn assigning_goes_through_workspace_roles_and_a_review_on_cancel() {
     search_to(&mut app, "sales");
     press(&mut app, key(KeyCode::Char('w')));
     // Research is the second active workspace.
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "down enter");
     assert_eq!(change_dialog(&app).stage, Stage::Roles);
-    press(&mut app, key(KeyCode::Char(' ')));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "space enter");
     let dialog = change_dialog(&app);
     assert_eq!(
         dialog.stage,
@@ -174,8 +172,7 @@ fn letters_typed_in_a_list_move_its_cursor_to_the_best_match() {
 fn deleting_needs_the_exact_name_and_sends_once_typed() {
     let mut app = open_groups();
     search_to(&mut app, "finance");
-    press(&mut app, key(KeyCode::Char('D')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "D tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty(), "not confirmed");
     type_text(&mut app, "finance");
@@ -269,8 +266,7 @@ fn the_organization_role_is_chosen_then_previewed() {
     search_to(&mut app, "sales");
     press(&mut app, key(KeyCode::Char('r')));
     // member, billing_manager, organization_admin: the second.
-    press(&mut app, key(KeyCode::Down));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "down enter");
     let dialog = change_dialog(&app);
     let Some(Request::Group(GroupRequest::SetOrganizationRole { group, body })) = dialog.request()
     else {

@@ -62,8 +62,7 @@ fn delete_opens_on_cancel_and_lists_the_selected_keys() {
 #[test]
 fn rotating_a_key_whose_owner_left_is_refused_with_the_reason() {
     let mut app = opened("keys");
-    press(&mut app, key(KeyCode::Char('G')));
-    press(&mut app, key(KeyCode::Char('R')));
+    press_keys(&mut app, "G R");
     assert!(app.dialogs.is_empty());
     let said = flash(&app);
     assert!(said.contains("no longer a member"), "{said}");

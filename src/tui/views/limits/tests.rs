@@ -36,8 +36,7 @@ fn sorting_keeps_the_cursor_on_its_model() {
         shown(&app).list.cursor.id().map(String::as_str),
         Some("mistral-embed")
     );
-    press(&mut app, key(KeyCode::Char('s')));
-    press(&mut app, key(KeyCode::Char('S')));
+    press_keys(&mut app, "s S");
     let view = shown(&app);
     let order: Vec<_> = view.rows().iter().map(|r| r.model.as_str()).collect();
     assert_eq!(order[0], "mistral-embed", "most tokens per minute first");
@@ -68,7 +67,6 @@ fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
         shown(&app).list.cursor.id().map(String::as_str),
         Some("mistral-large-latest")
     );
-    press(&mut app, key(KeyCode::Esc));
-    press(&mut app, key(KeyCode::Esc));
+    press_keys(&mut app, "esc esc");
     assert!(app.view.is_none(), "esc leaves the search, then the view");
 }

@@ -12,15 +12,13 @@ use crate::tui::views::testing::{flash, search_to};
 #[test]
 fn revoking_an_invitation_opens_on_cancel_then_runs_and_reports() {
     let mut app = open_people();
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('X')));
+    press_keys(&mut app, "tab X");
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(
         changes(&effects).is_empty() && app.dialogs.is_empty(),
         "Cancel first"
     );
-    press(&mut app, key(KeyCode::Char('X')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "X tab");
     redraw(&mut app);
     press(&mut app, key(KeyCode::Enter));
     let report = app.top_dialog::<RunReport>().expect("the report");
@@ -38,8 +36,7 @@ fn offboarding_stops_between_requests_when_asked_and_says_what_was_not_done() {
     search_to(&mut app, "jane.doe");
     press(&mut app, key(KeyCode::Char('O')));
     type_text(&mut app, "jane.doe@northwind.example");
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "tab tab");
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert_eq!(
@@ -89,9 +86,7 @@ fn a_failure_midway_ends_the_run_and_names_what_was_done() {
 fn staging_refuses_a_revocation_rather_than_run_it_under_staged() {
     let mut app = open_people();
     app.staging.on = true;
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('X')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "tab X tab");
     redraw(&mut app);
     press(&mut app, key(KeyCode::Enter));
     assert!(app.top_dialog::<RunReport>().is_none(), "nothing ran");

@@ -234,7 +234,6 @@ fn a_opens_the_audit_trail_of_the_member_under_the_cursor() {
     );
     // An invitation has no trail: the view stays and says so.
     let mut app = open_people();
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Char('A')));
+    press_keys(&mut app, "tab A");
     assert_eq!(app.view.as_ref().unwrap().view.name(), "people");
 }

@@ -85,8 +85,7 @@ fn the_plan_lists_the_staged_changes_by_section_in_the_diff_order() {
 #[test]
 fn d_drops_the_change_under_the_cursor_and_names_it() {
     let mut app = planned();
-    press(&mut app, key(KeyCode::Char('j')));
-    press(&mut app, key(KeyCode::Char('d')));
+    press_keys(&mut app, "j d");
     assert_eq!(
         flash(&app),
         "Dropped from the plan: ~ \"Research\" member jane@acme.example: dev -> workspace_admin, dev"

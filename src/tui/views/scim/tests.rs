@@ -87,8 +87,7 @@ fn a_dry_run_is_followed_then_the_real_run_is_confirmed_from_cancel() {
         "enter on Cancel sends nothing"
     );
     assert!(app.dialogs.is_empty());
-    press(&mut app, key(KeyCode::Char('R')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "R tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert_eq!(
         asked::<StartFetch>(&effects),
@@ -146,8 +145,7 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
     press(&mut app, key(KeyCode::Char('d')));
     long_preview(&mut app, 40);
     redraw(&mut app);
-    press(&mut app, key(KeyCode::Char('R')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "R tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
         asked::<StartFetch>(&effects).is_empty(),
@@ -215,8 +213,7 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
     let mut app = opened("scim");
     press(&mut app, key(KeyCode::Char('d')));
     app.staging.on = true;
-    press(&mut app, key(KeyCode::Char('R')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "R tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
         asked::<StartFetch>(&effects).is_empty(),
@@ -244,9 +241,7 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
 #[test]
 fn ctrl_c_lets_the_real_runs_start_finish_and_the_run_is_followed() {
     let mut app = opened("scim");
-    press(&mut app, key(KeyCode::Char('d')));
-    press(&mut app, key(KeyCode::Char('R')));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "d R tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     let (id, profile, call) = requests(&effects).remove(0);
     let crate::tui::call::Call::View(fetcher) = &call else {

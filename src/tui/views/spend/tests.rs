@@ -98,9 +98,7 @@ fn staging_refuses_a_new_limit_rather_than_send_it_under_staged() {
     let mut app = opened("spend");
     press(&mut app, ctrl('t'));
     assert!(app.staging.on);
-    press(&mut app, key(KeyCode::Char('e')));
-    press(&mut app, key(KeyCode::Backspace));
-    press(&mut app, key(KeyCode::Tab));
+    press_keys(&mut app, "e bs tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
         changes(&effects).is_empty(),

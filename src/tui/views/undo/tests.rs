@@ -104,8 +104,7 @@ fn undo_asks_on_cancel_and_runs_the_inverse_checked_as_an_undo_of_the_entry() {
     assert_eq!(run.record.undoes, Some(4));
     assert_eq!(run.record.source, "console undo #4");
     assert_eq!(run.changes.len(), 2, "the key made cannot be taken back");
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Enter));
+    press_keys(&mut app, "tab enter");
     assert_eq!(flash(&app), "Applied 2 undo change(s) (journal #7)");
 }
 

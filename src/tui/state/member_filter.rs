@@ -182,12 +182,7 @@ fn sorted(people: &People, workspace: Uuid, sort: MemberSort) -> Vec<u32> {
         })
         .collect();
     keyed.sort_by(|a, b| {
-        let primary = a.0.cmp(&b.0);
-        let primary = if sort.descending {
-            primary.reverse()
-        } else {
-            primary
-        };
+        let primary = sort.directed(a.0.cmp(&b.0));
         let (pa, pb) = (&people.persons[a.1 as usize], &people.persons[b.1 as usize]);
         primary
             .then_with(|| {

@@ -32,12 +32,7 @@ fn reference(rows: &[MemberRow], filter: &str, sort: MemberSort) -> Vec<Uuid> {
         .map(|row| (key(row), fold(&row.name), row))
         .collect();
     keyed.sort_by(|a, b| {
-        let primary = a.0.cmp(&b.0);
-        let primary = if sort.descending {
-            primary.reverse()
-        } else {
-            primary
-        };
+        let primary = sort.directed(a.0.cmp(&b.0));
         primary
             .then_with(|| a.1.cmp(&b.1))
             .then_with(|| a.2.email.cmp(&b.2.email))
@@ -159,6 +154,16 @@ fn ids(shown: &Shown) -> Vec<Uuid> {
     shown.ids.to_vec()
 }
 
+/// What `list` shows for `query` in [`WS`] (the directory's first version, the default sort),
+/// asserted to be what the reference finds there.
+fn shown_as_reference(list: &mut MemberList, people: &People, query: &str) -> Shown {
+    let sort = MemberSort::default();
+    let shown = list.rows(people, 1, WS, query, sort);
+    let rows = people.rows_for(WS);
+    assert_eq!(ids(&shown), reference(&rows, query, sort), "{query:?}");
+    shown
+}
+
 #[test]
 fn every_query_finds_what_folding_every_row_found() {
     let people = people();
@@ -187,8 +192,6 @@ fn every_query_finds_what_folding_every_row_found() {
 #[test]
 fn typing_narrows_and_erasing_widens_with_the_same_results() {
     let people = people();
-    let rows = people.rows_for(WS);
-    let sort = MemberSort::default();
     let mut list = MemberList::default();
     // Typed one character at a time, then erased: each step from the previous one's state.
     let word = "zoë martin";
@@ -203,8 +206,7 @@ fn typing_narrows_and_erasing_widens_with_the_same_results() {
         steps.push(typed.clone());
     }
     for step in steps {
-        let shown = list.rows(&people, 1, WS, &step, sort);
-        assert_eq!(ids(&shown), reference(&rows, &step, sort), "{step:?}");
+        shown_as_reference(&mut list, &people, &step);
     }
 }
 
@@ -243,8 +245,6 @@ fn the_same_query_twice_shares_its_rows() {
 #[test]
 fn a_query_grown_where_its_first_match_does_not_continue_still_finds_the_later_one() {
     let people = people();
-    let rows = people.rows_for(WS);
-    let sort = MemberSort::default();
     // Each typed a character at a time: "a" is found first where "ar" or "an…" do not go on,
     // so the longer queries are found further along the same name or address.
     for word in [
@@ -266,8 +266,7 @@ fn a_query_grown_where_its_first_match_does_not_continue_still_finds_the_later_o
         let mut typed = String::new();
         for c in word.chars() {
             typed.push(c);
-            let shown = list.rows(&people, 1, WS, &typed, sort);
-            assert_eq!(ids(&shown), reference(&rows, &typed, sort), "{typed:?}");
+            shown_as_reference(&mut list, &people, &typed);
         }
     }
 }
@@ -275,19 +274,21 @@ fn a_query_grown_where_its_first_match_does_not_continue_still_finds_the_later_o
 #[test]
 fn a_character_that_keeps_every_row_shares_the_rows_it_had() {
     let people = people();
-    let rows = people.rows_for(WS);
-    let sort = MemberSort::default();
     let mut list = MemberList::default();
-    let first = list.rows(&people, 1, WS, "@", sort);
-    assert_eq!(first.len(), rows.len(), "every address has an @");
+    let first = shown_as_reference(&mut list, &people, "@");
+    assert_eq!(
+        first.len(),
+        people.rows_for(WS).len(),
+        "every address has an @"
+    );
     let mut typed = "@".to_owned();
     for c in "acme.ex".chars() {
         typed.push(c);
-        let shown = list.rows(&people, 1, WS, &typed, sort);
+        let shown = shown_as_reference(&mut list, &people, &typed);
         assert!(Rc::ptr_eq(&first.hits, &shown.hits), "{typed:?} shares");
-        assert_eq!(ids(&shown), reference(&rows, &typed, sort), "{typed:?}");
     }
     // One more character that drops rows, then back: the answers are the right ones.
+    let sort = MemberSort::default();
     let none = list.rows(&people, 1, WS, "@acme.exz", sort);
     assert!(none.is_empty());
     let back = list.rows(&people, 1, WS, "@acme.ex", sort);

@@ -1,6 +1,7 @@
 //! The Members tab's columns and sort, and the members an action of the tab applies to (the
 //! rows themselves are [`super::member_filter`]'s).
 
+use std::cmp::Ordering;
 use std::collections::HashSet;
 
 use uuid::Uuid;
@@ -54,6 +55,18 @@ impl Default for MemberSort {
     }
 }
 
+impl MemberSort {
+    /// `ordering` on the sorted column as this sort lists it: reversed when descending. Only
+    /// the column flips; the ties after it (name, email, id) keep their one order.
+    pub fn directed(self, ordering: Ordering) -> Ordering {
+        if self.descending {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    }
+}
+
 /// The members a Members-tab action applies to: the selected ones, else the one under the
 /// cursor. Selected people who have left the workspace meanwhile are not included.
 pub fn chosen(org: &OrgState, workspace: Uuid) -> Vec<MemberRow> {
@@ -83,4 +96,23 @@ pub fn chosen(org: &OrgState, workspace: Uuid) -> Vec<MemberRow> {
             .filter(|m| view.marked.contains(&m.user_id) && !listed.contains(&m.user_id)),
     );
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cmp::Ordering;
+
+    use super::{MemberColumn, MemberSort};
+
+    #[test]
+    fn only_a_descending_sort_reverses_the_column() {
+        let ascending = MemberSort::default();
+        let descending = MemberSort {
+            column: MemberColumn::Name,
+            descending: true,
+        };
+        assert_eq!(ascending.directed(Ordering::Less), Ordering::Less);
+        assert_eq!(descending.directed(Ordering::Less), Ordering::Greater);
+        assert_eq!(descending.directed(Ordering::Equal), Ordering::Equal);
+    }
 }

@@ -228,21 +228,18 @@ pub fn buttons(views: &[ButtonView], theme: &Theme) -> Line<'static> {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        let (text, style) = match (view.focused, view.enabled) {
-            (true, true) => (format!("▶ {} ◀", view.text), theme.button_focused),
-            (true, false) => (
-                format!("▶ {} ◀", view.text),
-                theme
-                    .button
-                    .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
-            ),
-            (false, true) => (format!("[ {} ]", view.text), theme.button),
-            (false, false) => (
-                format!("[ {} ]", view.text),
-                theme
-                    .muted
-                    .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
-            ),
+        let text = if view.focused {
+            format!("▶ {} ◀", view.text)
+        } else {
+            format!("[ {} ]", view.text)
+        };
+        let cannot_press = Modifier::DIM | Modifier::CROSSED_OUT;
+        let style = match (view.focused, view.enabled) {
+            (true, true) => theme.button_focused,
+            (false, true) => theme.button,
+            // Dimmed and struck through: on the button's own style while focused, else muted.
+            (true, false) => theme.button.add_modifier(cannot_press),
+            (false, false) => theme.muted.add_modifier(cannot_press),
         };
         spans.push(Span::styled(text, style));
     }

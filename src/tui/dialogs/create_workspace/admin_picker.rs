@@ -9,7 +9,7 @@ use crate::tui::routing::Input;
 use crate::tui::state::{App, picking};
 use crate::tui::theme::Theme;
 
-use super::super::picker::view::{Entry, render};
+use super::super::picker::view::{Entry, Listing, render};
 use super::super::picker::{Search, Searched};
 
 #[derive(Debug, Clone, Default)]
@@ -56,18 +56,12 @@ impl AdminPicker {
                 style: theme.text,
             })
             .collect();
-        let total = app.org().people.get().map_or(0, |p| p.persons.len());
-        let title = "Choose the admin";
-        render(
-            frame,
-            screen,
-            app,
-            &self.search,
-            title,
+        let listing = Listing {
+            title: "Choose the admin",
             entries,
-            total,
-            None,
-            theme,
-        )
+            total: app.org().people.get().map_or(0, |p| p.persons.len()),
+            status: None,
+        };
+        render(frame, screen, app, &self.search, listing, theme)
     }
 }

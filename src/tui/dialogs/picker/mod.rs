@@ -143,13 +143,10 @@ impl Dialog for Picker {
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
-        match self.target {
-            Target::Workspaces => {
-                view::render_workspaces(frame, canvas.screen, app, &self.search, theme)
-            }
-            Target::Organizations => {
-                view::render_organizations(frame, canvas.screen, app, &self.search, theme)
-            }
-        }
+        let listing = match self.target {
+            Target::Workspaces => view::workspaces(app, &self.search, theme),
+            Target::Organizations => view::organizations(app, &self.search, theme),
+        };
+        view::render(frame, canvas.screen, app, &self.search, listing, theme)
     }
 }

@@ -27,13 +27,17 @@ pub struct Entry {
     pub style: Style,
 }
 
-pub fn render_workspaces(
-    frame: &mut Frame,
-    screen: Rect,
-    app: &App,
-    picker: &Search,
-    theme: &Theme,
-) -> bool {
+/// What a picker lists: its title, the entries that match the query, how many there are in
+/// all, and what to say in the entries' place while they load.
+pub struct Listing {
+    pub title: &'static str,
+    pub entries: Vec<Entry>,
+    pub total: usize,
+    pub status: Option<String>,
+}
+
+/// The workspaces, archived ones marked, with the list's loading or failure.
+pub fn workspaces(app: &App, picker: &Search, theme: &Theme) -> Listing {
     let choices = picking::workspaces(app, picker.query.value());
     let total = app.org().all_workspaces().len();
     let entries: Vec<Entry> = choices
@@ -69,26 +73,16 @@ pub fn render_workspaces(
         Remote::Failed(err) => Some(format!("✗ {err}")),
         Remote::Loaded(_) => None,
     };
-    render(
-        frame,
-        screen,
-        app,
-        picker,
-        "Open workspace",
+    Listing {
+        title: "Open workspace",
         entries,
         total,
         status,
-        theme,
-    )
+    }
 }
 
-pub fn render_organizations(
-    frame: &mut Frame,
-    screen: Rect,
-    app: &App,
-    picker: &Search,
-    theme: &Theme,
-) -> bool {
+/// The profiles, the current one marked, each with its organization's name when known.
+pub fn organizations(app: &App, picker: &Search, theme: &Theme) -> Listing {
     let choices = picking::organizations(app, picker.query.value());
     let entries: Vec<Entry> = choices
         .into_iter()
@@ -114,33 +108,29 @@ pub fn render_organizations(
             style: theme.text,
         })
         .collect();
-    render(
-        frame,
-        screen,
-        app,
-        picker,
-        "Switch organization",
+    Listing {
+        title: "Switch organization",
         entries,
-        app.profiles.len(),
-        None,
-        theme,
-    )
+        total: app.profiles.len(),
+        status: None,
+    }
 }
 
-/// Draws a picker titled `title` over `screen` with `entries` (of `total`), or `status` in
-/// their place while they load. Returns whether it had room to.
-#[allow(clippy::too_many_arguments)]
+/// Draws a picker over `screen` with what `listing` holds. Returns whether it had room to.
 pub fn render(
     frame: &mut Frame,
     screen: Rect,
     app: &App,
     picker: &Search,
-    title: &str,
-    entries: Vec<Entry>,
-    total: usize,
-    status: Option<String>,
+    listing: Listing,
     theme: &Theme,
 ) -> bool {
+    let Listing {
+        title,
+        entries,
+        total,
+        status,
+    } = listing;
     let area = frame::centered(screen, 64, 18.min(screen.height.saturating_sub(2)));
     let close = app.keymap.describe_keys(Context::Picker, Action::Close);
     let inner = frame::dialog(frame, area, &format!("{title} · {close} closes"), theme);

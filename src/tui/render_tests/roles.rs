@@ -12,9 +12,7 @@ use crate::tui::testing::*;
 
 /// Research's Members tab, focused.
 fn research() -> App {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"ctrl-p "Research" enter"#);
-    app
+    loaded_after(r#"ctrl-p "Research" enter"#)
 }
 
 /// `(name, workspace roles, organization roles)` of Research's members in the fixture.

@@ -1,7 +1,5 @@
 //! Any size works: tiny, odd and huge terminals never panic, in any state.
 
-use crossterm::event::KeyCode;
-
 use super::*;
 use crate::tui::testing::*;
 use crate::tui::update::start;
@@ -12,29 +10,18 @@ fn states() -> Vec<App> {
     let _ = start(&mut loading);
     states.push(loading);
     states.push(loaded_app());
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"enter / "日本語のとても長いフィルター""#);
+    let mut app = loaded_after(r#"enter / "日本語のとても長いフィルター""#);
     states.push(app.clone());
     press_keys(&mut app, "esc 2 enter");
     type_text(&mut app, &"長い名前".repeat(40));
     states.push(app.clone());
     press_keys(&mut app, "enter q");
     states.push(app.clone());
-    let mut app = loaded_app();
-    press(&mut app, key(KeyCode::Char('?')));
-    states.push(app);
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"ctrl-p "a""#);
-    states.push(app);
-    let mut app = loaded_app();
-    press(&mut app, ctrl('o'));
-    states.push(app);
-    let mut app = loaded_app();
-    press_keys(&mut app, r#": "ws" space"#);
-    states.push(app);
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter 3");
-    states.push(app);
+    states.push(loaded_after("?"));
+    states.push(loaded_after(r#"ctrl-p "a""#));
+    states.push(loaded_after("ctrl-o"));
+    states.push(loaded_after(r#": "ws" space"#));
+    states.push(loaded_after("enter 3"));
     states
 }
 

@@ -90,8 +90,7 @@ fn undo_view_with_a_conflict() {
 
 #[test]
 fn a_staged_change_marks_its_member_row() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#": "ws" space "Research" enter"#);
+    let mut app = loaded_after(r#": "ws" space "Research" enter"#);
     let profile = app.current;
     app.staging.on = true;
     app.staging

@@ -18,23 +18,20 @@ fn monochrome_main_screen_80x24() {
 
 #[test]
 fn monochrome_settings_with_an_error_80x24() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter 2 enter ctrl-u enter");
+    let app = loaded_after("enter 2 enter ctrl-u enter");
     assert_snapshot!(styled_screen(&app, &mono(), 80, 24));
 }
 
 #[test]
 fn monochrome_picker_160x48() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"ctrl-p "re""#);
+    let app = loaded_after(r#"ctrl-p "re""#);
     assert_snapshot!(styled_screen(&app, &mono(), 160, 48));
 }
 
 /// A handful of screens covering every pane and dialog.
 fn screens() -> Vec<App> {
     let mut list = vec![loaded_app()];
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter 2");
+    let mut app = loaded_after("enter 2");
     list.push(app.clone());
     press(&mut app, key(KeyCode::Char('3')));
     list.push(app.clone());
@@ -88,8 +85,7 @@ fn the_colour_theme_uses_colour() {
 
 #[test]
 fn expired_keys_are_dimmed_like_the_keys_of_an_archived_workspace() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter 3");
+    let mut app = loaded_after("enter 3");
     // The cursor on the key that never expires, so the other row shows its own style.
     press(&mut app, key(KeyCode::Char('j')));
     let theme = Theme::colour();

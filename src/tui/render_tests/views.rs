@@ -104,8 +104,7 @@ fn view_screens() {
 
 #[test]
 fn the_command_line_completes_a_view() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#": "li" tab enter"#);
+    let app = loaded_after(r#": "li" tab enter"#);
     assert!(app.view.is_some(), "tab completed \"li\" to \"limits\"");
 }
 

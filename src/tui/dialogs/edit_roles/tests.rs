@@ -20,6 +20,14 @@ fn dialog(targets: Vec<Target>) -> EditRoles {
     )
 }
 
+/// Jane, who holds only workspace_admin, and Ana, who holds only dev: both roles start mixed.
+fn jane_and_ana() -> EditRoles {
+    dialog(vec![
+        target(JANE, "Jane Doe", &["workspace_admin"]),
+        target(ANA, "Ana Lucía Pérez", &["dev"]),
+    ])
+}
+
 fn index(d: &EditRoles, name: &str) -> usize {
     d.choices.iter().position(|c| c.name == name).unwrap()
 }
@@ -50,10 +58,7 @@ fn one_member_is_shown_and_edited_with_all_their_roles() {
 
 #[test]
 fn a_role_some_members_hold_leaves_each_as_they_were() {
-    let mut d = dialog(vec![
-        target(JANE, "Jane Doe", &["workspace_admin"]),
-        target(ANA, "Ana Lucía Pérez", &["dev"]),
-    ]);
+    let mut d = jane_and_ana();
     let dev = index(&d, "dev");
     assert_eq!(d.choices[dev].tick, RoleTick::Keep);
     let viewer = index(&d, "observability_viewer");
@@ -87,10 +92,7 @@ fn nobody_may_be_left_without_a_role_and_no_change_is_no_request() {
 
 #[test]
 fn only_changed_members_are_sent() {
-    let mut d = dialog(vec![
-        target(JANE, "Jane Doe", &["workspace_admin"]),
-        target(ANA, "Ana", &["dev"]),
-    ]);
+    let mut d = jane_and_ana();
     let admin = index(&d, "workspace_admin");
     assert_eq!(d.choices[admin].tick, RoleTick::Keep);
     d.toggle(admin);

@@ -74,9 +74,7 @@ fn notice_text(app: &App) -> String {
 fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
     let mut app = research_members();
     press(&mut app, char_key('a'));
-    let Some(d) = app.top_dialog::<AddMembers>() else {
-        panic!("the dialog opens");
-    };
+    let d = app.top_dialog::<AddMembers>().expect("the dialog opens");
     assert_eq!(d.candidates.len(), 2, "only people outside Research");
     press_keys(&mut app, "space space tab");
     // From workspace_contributor (the default) up to dev.
@@ -118,9 +116,7 @@ fn add_members_keeps_the_selection_when_the_server_refuses() {
             "Workspace 'Research' is archived",
         )),
     );
-    let Some(d) = app.top_dialog::<AddMembers>() else {
-        panic!("still open");
-    };
+    let d = app.top_dialog::<AddMembers>().expect("still open");
     assert_eq!(d.selected.len(), 1);
     assert_eq!(d.search.text(), "yamada", "the search is kept");
     assert!(d.submission.error.is_some());
@@ -164,9 +160,9 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
     press_keys(&mut app, "space space space k space");
     assert_eq!(app.org().open_view().unwrap().marked.len(), 2);
     press(&mut app, char_key('r'));
-    let Some(d) = app.top_dialog::<EditRoles>() else {
-        panic!("the role editor opens");
-    };
+    let d = app
+        .top_dialog::<EditRoles>()
+        .expect("the role editor opens");
     let names: Vec<&str> = d.targets.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, vec!["Ana Lucía Pérez", "Zoë Martin"]);
     let admin = d
@@ -179,9 +175,7 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
         press(&mut app, char_key('j'));
     }
     press_keys(&mut app, "space enter");
-    let Some(d) = app.top_dialog::<EditRoles>() else {
-        panic!("open");
-    };
+    let d = app.top_dialog::<EditRoles>().expect("open");
     assert_eq!(d.stage, Stage::Review(Button::Apply));
     let effects = press_only(&mut app, enter());
     let sent = changes(&effects);
@@ -212,9 +206,9 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
 fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
     let mut app = research_members();
     press(&mut app, char_key('x'));
-    let Some(d) = app.top_dialog::<RemoveMembers>() else {
-        panic!("the confirmation opens");
-    };
+    let d = app
+        .top_dialog::<RemoveMembers>()
+        .expect("the confirmation opens");
     assert_eq!(d.focus, Button::Cancel);
     assert_eq!(d.targets[0].1, "Ana Lucía Pérez");
     let effects = press_only(&mut app, enter());
@@ -252,9 +246,9 @@ fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
     let mut app = loaded_app();
     // Once seen, the archived list is kept loaded: the archived workspace joins it at once.
     press_keys(&mut app, "a a j j X");
-    let Some(d) = app.top_dialog::<ArchiveDialog>() else {
-        panic!("the confirmation opens");
-    };
+    let d = app
+        .top_dialog::<ArchiveDialog>()
+        .expect("the confirmation opens");
     assert_eq!(d.name, "Product");
     assert_eq!(d.members, Some(2));
     assert_eq!(d.focus, Button::Cancel);
@@ -306,9 +300,7 @@ fn creating_a_workspace_checks_the_form_then_selects_the_new_one() {
     press(&mut app, char_key('n'));
     let effects = press_only(&mut app, ctrl('s'));
     assert!(changes(&effects).is_empty(), "an empty form is not sent");
-    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
-        panic!("open");
-    };
+    let d = app.top_dialog::<CreateWorkspace>().expect("open");
     assert!(d.message(CreateField::Name).is_some());
     press_keys(
         &mut app,
@@ -353,9 +345,7 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
     let (sent, profile, call) = requests(&effects)[0].clone();
     let cancel = press_only(&mut app, ctrl('c'));
     assert!(cancel.contains(&Effect::Cancel(vec![sent])));
-    let Some(d) = app.top_dialog::<RemoveMembers>() else {
-        panic!("kept");
-    };
+    let d = app.top_dialog::<RemoveMembers>().expect("kept");
     assert_eq!(
         d.submission.error.as_ref().unwrap().kind,
         ErrorKind::Cancelled
@@ -379,8 +369,7 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
 
 #[test]
 fn an_archived_workspace_refuses_membership_changes() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "a enter");
+    let mut app = loaded_after("a enter");
     assert_eq!(open_name(&app), "Old Prototypes");
     for open in ['a', 'r', 'x'] {
         press(&mut app, char_key(open));
@@ -393,9 +382,9 @@ fn an_archived_workspace_refuses_membership_changes() {
 fn esc_clears_the_add_members_search_before_it_closes_and_keeps_the_selection() {
     let mut app = research_members();
     press_keys(&mut app, r#"a space / "yamada" enter esc"#);
-    let Some(d) = app.top_dialog::<AddMembers>() else {
-        panic!("the first esc only clears the search");
-    };
+    let d = app
+        .top_dialog::<AddMembers>()
+        .expect("the first esc only clears the search");
     assert_eq!(d.search.text(), "");
     assert_eq!(d.selected.len(), 1, "the selection is kept");
     assert_eq!(d.shown.len(), 2);
@@ -405,8 +394,7 @@ fn esc_clears_the_add_members_search_before_it_closes_and_keeps_the_selection() 
 
 #[test]
 fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"j X "Resaerch""#);
+    let mut app = loaded_after(r#"j X "Resaerch""#);
     // The arrows edit the name: fix the typo in place.
     for _ in 0.."aerch".len() {
         press(&mut app, key(KeyCode::Left));
@@ -414,9 +402,7 @@ fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
     press(&mut app, key(KeyCode::Delete));
     press(&mut app, key(KeyCode::Delete));
     type_text(&mut app, "ea");
-    let Some(d) = app.top_dialog::<ArchiveDialog>() else {
-        panic!("open");
-    };
+    let d = app.top_dialog::<ArchiveDialog>().expect("open");
     assert_eq!(d.typed.value(), "Research");
     assert!(d.confirmed());
     assert_eq!(d.focus, Button::Cancel, "the arrows did not move the focus");
@@ -459,15 +445,11 @@ fn editing_the_new_workspace_form_clears_the_last_refusal() {
             "An active workspace named 'Research' already exists",
         )),
     );
-    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
-        panic!("open");
-    };
+    let d = app.top_dialog::<CreateWorkspace>().expect("open");
     assert!(d.submission.error.is_some());
     // From the admin, where choosing left the focus, up to the name.
     press_keys(&mut app, r#"up up up space "Ops""#);
-    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
-        panic!("open");
-    };
+    let d = app.top_dialog::<CreateWorkspace>().expect("open");
     assert_eq!(d.name.value(), "Research Ops");
     assert!(
         d.submission.error.is_none(),
@@ -489,9 +471,9 @@ fn the_archive_dialog_counts_only_the_keys_that_still_work() {
     );
     open_workspace_named(&mut app, "Product");
     press(&mut app, char_key('X'));
-    let Some(d) = app.top_dialog::<ArchiveDialog>() else {
-        panic!("the confirmation opens");
-    };
+    let d = app
+        .top_dialog::<ArchiveDialog>()
+        .expect("the confirmation opens");
     assert_eq!(
         d.keys,
         Some(crate::actions::KeyCount {

@@ -14,9 +14,15 @@ use crate::tui::state::{ErrorKind, Navigation, RemoteError, Tab};
 
 /// Opens the default workspace's Settings tab with everything loaded.
 fn settings_app() -> App {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter 2");
+    let app = loaded_after("enter 2");
     assert_eq!(app.org().open_view().unwrap().tab, Tab::Settings);
+    app
+}
+
+/// The Settings tab with the name changed to "Renamed" and not saved: the form is dirty.
+fn renamed_unsaved() -> App {
+    let mut app = settings_app();
+    set_field(&mut app, Field::Name, "Renamed");
     app
 }
 
@@ -169,7 +175,7 @@ fn ctrl_s_saves_only_what_changed_and_the_answer_clears_the_dirty_marker() {
     answer_all(&mut app, effects);
     assert!(!form(&app).is_dirty());
     assert!(form(&app).saving.is_none());
-    assert!(app.flash.as_ref().unwrap().text.contains("Saved"));
+    assert!(flash_text(&app).contains("Saved"));
     let listed = app
         .org()
         .find_workspace(id(DEFAULT_WS))
@@ -197,11 +203,11 @@ fn an_invalid_or_unchanged_form_is_not_sent() {
     let mut app = settings_app();
     let effects = press_only(&mut app, ctrl('s'));
     assert!(save_effects(&effects).is_empty());
-    assert!(app.flash.as_ref().unwrap().text.contains("nothing to save"));
+    assert!(flash_text(&app).contains("nothing to save"));
     set_field(&mut app, Field::Name, "");
     let effects = press_only(&mut app, ctrl('s'));
     assert!(save_effects(&effects).is_empty());
-    assert!(app.flash.as_ref().unwrap().text.contains("fix the fields"));
+    assert!(flash_text(&app).contains("fix the fields"));
 }
 
 #[test]
@@ -221,7 +227,7 @@ fn server_field_errors_land_on_their_field_and_keep_what_was_typed() {
         form.message(Field::Name).as_deref(),
         Some("A workspace with this name already exists")
     );
-    assert!(app.flash.as_ref().unwrap().text.contains("Not saved"));
+    assert!(flash_text(&app).contains("Not saved"));
     set_field(&mut app, Field::Name, "Research 2");
     assert_eq!(
         crate::tui::update::tests::forms::form(&app).message(Field::Name),
@@ -232,8 +238,7 @@ fn server_field_errors_land_on_their_field_and_keep_what_was_typed() {
 
 #[test]
 fn an_error_about_no_field_goes_to_the_status_line() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     press_answered(
         &mut app,
         ctrl('s'),
@@ -248,12 +253,9 @@ fn an_error_about_no_field_goes_to_the_status_line() {
 
 #[test]
 fn leaving_with_unsaved_changes_asks_and_stay_is_the_default() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     press_keys(&mut app, r#"ctrl-p "research" enter"#);
-    let Some(prompt) = app.top_dialog::<Unsaved>() else {
-        panic!("no prompt")
-    };
+    let prompt = app.top_dialog::<Unsaved>().expect("no prompt");
     assert_eq!(prompt.button, PromptButton::Stay);
     assert_eq!(prompt.then, Navigation::OpenWorkspace(id(RESEARCH)));
     press(&mut app, key(KeyCode::Enter));
@@ -264,8 +266,7 @@ fn leaving_with_unsaved_changes_asks_and_stay_is_the_default() {
 
 #[test]
 fn discard_drops_the_changes_and_goes_on() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     press(&mut app, key(KeyCode::Char('q')));
     assert!(app.top_dialog::<Unsaved>().is_some());
     press(&mut app, key(KeyCode::Char('d')));
@@ -274,8 +275,7 @@ fn discard_drops_the_changes_and_goes_on() {
 
 #[test]
 fn save_in_the_prompt_saves_then_goes_on() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     press(&mut app, key(KeyCode::Char('-')));
     assert!(
         app.dialogs.is_empty(),
@@ -300,8 +300,7 @@ fn save_in_the_prompt_saves_then_goes_on() {
 
 #[test]
 fn a_failed_save_from_the_prompt_stays() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     press(&mut app, key(KeyCode::Char('q')));
     press_answered(
         &mut app,
@@ -317,8 +316,7 @@ fn a_failed_save_from_the_prompt_stays() {
 
 #[test]
 fn tab_switches_keep_the_form_without_asking() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     press(&mut app, key(KeyCode::Char('1')));
     assert!(app.dialogs.is_empty());
     press(&mut app, key(KeyCode::Char('2')));
@@ -331,7 +329,7 @@ fn read_only_mode_refuses_changes_and_says_why() {
     app.read_only = true;
     press(&mut app, key(KeyCode::Enter));
     assert!(form(&app).editing.is_none());
-    assert!(app.flash.as_ref().unwrap().text.contains("--read-only"));
+    assert!(flash_text(&app).contains("--read-only"));
     let effects = press_only(&mut app, ctrl('s'));
     assert!(save_effects(&effects).is_empty());
     press_keys(&mut app, "down down down space");
@@ -344,23 +342,16 @@ fn a_read_only_profile_refuses_changes() {
     app.profiles[0].read_only = true;
     press_keys(&mut app, "enter 2 enter");
     assert!(form(&app).editing.is_none());
-    assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("profile \"local\"")
-    );
+    assert!(flash_text(&app).contains("profile \"local\""));
 }
 
 #[test]
 fn archived_workspaces_are_read_only() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "a enter");
+    let mut app = loaded_after("a enter");
     assert_eq!(open_name(&app), "Old Prototypes");
     press_keys(&mut app, "2 enter");
     assert!(form(&app).editing.is_none());
-    assert!(app.flash.as_ref().unwrap().text.contains("archived"));
+    assert!(flash_text(&app).contains("archived"));
 }
 
 #[test]
@@ -371,7 +362,7 @@ fn without_the_extension_its_fields_are_read_only_with_the_reason() {
     assert_eq!(form(&app).focus, Field::MonthlySpendCap);
     press(&mut app, key(KeyCode::Enter));
     assert!(form(&app).editing.is_none());
-    assert!(app.flash.as_ref().unwrap().text.contains("does not offer"));
+    assert!(flash_text(&app).contains("does not offer"));
     set_field(&mut app, Field::Name, "Still editable");
     let effects = press_only(&mut app, ctrl('s'));
     let save = &save_effects(&effects)[0];
@@ -407,20 +398,13 @@ fn an_untouched_form_follows_a_refresh_but_typed_fields_survive_it() {
 
 #[test]
 fn ctrl_c_during_a_save_cancels_it_and_says_the_outcome_is_unknown() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     let effects = press_only(&mut app, ctrl('s'));
     let (save_id, profile, call) = requests(&effects)[0].clone();
     press_only(&mut app, ctrl('c'));
     assert!(!app.quit);
     assert!(form(&app).saving.is_none());
-    assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("may already have reached")
-    );
+    assert!(flash_text(&app).contains("may already have reached"));
     let result = outcome(profile, &call);
     deliver(&mut app, save_id, profile, call, result);
     assert!(
@@ -431,8 +415,7 @@ fn ctrl_c_during_a_save_cancels_it_and_says_the_outcome_is_unknown() {
 
 #[test]
 fn quitting_while_a_save_runs_waits_for_it() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     let effects = press_only(&mut app, ctrl('s'));
     press(&mut app, key(KeyCode::Char('q')));
     assert!(app.dialogs.is_empty(), "no prompt while the save runs");
@@ -443,8 +426,7 @@ fn quitting_while_a_save_runs_waits_for_it() {
 
 #[test]
 fn a_prompt_left_open_after_the_changes_were_saved_just_goes_on() {
-    let mut app = settings_app();
-    set_field(&mut app, Field::Name, "Renamed");
+    let mut app = renamed_unsaved();
     press(&mut app, key(KeyCode::Char('q')));
     assert!(app.top_dialog::<Unsaved>().is_some());
     form_mut(&mut app).discard();

@@ -65,8 +65,7 @@ fn the_default_workspace_does_not_offer_removal_and_explains_it() {
 
 #[test]
 fn the_api_keys_tab_offers_neither_open_nor_filter_and_those_keys_do_nothing() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter 3");
+    let mut app = loaded_after("enter 3");
     assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
     let offered = words(&app);
     assert!(

@@ -17,9 +17,7 @@ const REFUSAL: &str = "The cap cannot exceed the organization's monthly limit of
 
 /// The default workspace's Settings tab, focused.
 fn settings_app() -> App {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter 2");
-    app
+    loaded_after("enter 2")
 }
 
 fn form(app: &App) -> &SettingsForm {

@@ -20,8 +20,7 @@ fn the_first_load_opens_the_default_workspace_with_the_list_focused() {
 
 #[test]
 fn arrows_and_vim_keys_move_and_enter_opens() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "j down");
+    let mut app = loaded_after("j down");
     assert_eq!(workspace_under_cursor(&app), Some(id(PRODUCT)));
     press_keys(&mut app, "k enter");
     assert_eq!(open_name(&app), "Research");
@@ -48,8 +47,7 @@ fn tab_and_shift_tab_cycle_the_panes() {
 
 #[test]
 fn workspace_tabs_switch_with_brackets_and_numbers() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter ]");
+    let mut app = loaded_after("enter ]");
     assert_eq!(app.org().open_view().unwrap().tab, Tab::Settings);
     press(&mut app, key(KeyCode::Char('3')));
     assert_eq!(app.org().open_view().unwrap().tab, Tab::ApiKeys);
@@ -65,8 +63,7 @@ fn workspace_tabs_switch_with_brackets_and_numbers() {
 
 #[test]
 fn the_workspace_filter_matches_as_you_type_and_esc_clears_it() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"/ "DATA""#);
+    let mut app = loaded_after(r#"/ "DATA""#);
     let names = listed_workspaces(&app);
     assert_eq!(names, ["Data Platform"]);
     let ids = app.org().visible_workspace_ids();
@@ -84,8 +81,7 @@ fn the_workspace_filter_matches_as_you_type_and_esc_clears_it() {
 
 #[test]
 fn typing_q_in_a_filter_types_it() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"/ "q-?""#);
+    let mut app = loaded_after(r#"/ "q-?""#);
     assert_eq!(app.org().list_filter.text(), "q-?");
     assert!(!app.quit);
     assert!(app.dialogs.is_empty());
@@ -96,8 +92,7 @@ fn typing_q_in_a_filter_types_it() {
 
 #[test]
 fn the_members_filter_matches_name_email_and_role_without_accents() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"enter / "zoe""#);
+    let mut app = loaded_after(r#"enter / "zoe""#);
     assert_eq!(member_names(&app), ["Zoë Martin"]);
     press_keys(&mut app, r#"esc / "billing""#);
     assert_eq!(member_names(&app), ["John Smith"], "matches the role");
@@ -149,8 +144,7 @@ fn the_picker_opens_the_best_match_and_dash_jumps_back() {
 
 #[test]
 fn the_picker_moves_and_esc_closes_without_opening() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "ctrl-p down esc");
+    let mut app = loaded_after("ctrl-p down esc");
     assert!(app.dialogs.is_empty());
     assert_eq!(open_name(&app), "Default Workspace");
     press_keys(&mut app, "ctrl-p down enter");
@@ -161,13 +155,7 @@ fn the_picker_moves_and_esc_closes_without_opening() {
 fn jump_back_without_history_says_so() {
     let mut app = loaded_app();
     press(&mut app, key(KeyCode::Char('-')));
-    assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("No previous workspace")
-    );
+    assert!(flash_text(&app).contains("No previous workspace"));
 }
 
 #[test]
@@ -177,15 +165,14 @@ fn the_command_line_opens_workspaces_and_reports_mistakes() {
     assert_eq!(open_name(&app), "Product");
     run_command(&mut app, "ws zzzz");
     assert_eq!(open_name(&app), "Product");
-    assert!(app.flash.as_ref().unwrap().text.contains("zzzz"));
+    assert!(flash_text(&app).contains("zzzz"));
     run_command(&mut app, "launch");
-    assert!(app.flash.as_ref().unwrap().text.contains("Unknown command"));
+    assert!(flash_text(&app).contains("Unknown command"));
 }
 
 #[test]
 fn each_workspace_keeps_its_tab_filter_and_cursor() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"enter / "j" enter down"#);
+    let mut app = loaded_after(r#"enter / "j" enter down"#);
     let names = member_names(&app);
     assert_eq!(names, ["Jane Doe", "John Smith"]);
     open_workspace_named(&mut app, "Research");

@@ -125,8 +125,7 @@ fn a_settings_answer_for_a_workspace_left_meanwhile_is_dropped() {
 
 #[test]
 fn the_cursor_stays_on_the_same_member_across_a_refresh() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter down down");
+    let mut app = loaded_after("enter down down");
     let view = app.org().open_view().unwrap();
     assert_eq!(view.members_cursor.id, Some(id(JOHN)));
     // The refreshed directory lost Jane and gained nobody: John moves up a row.
@@ -138,8 +137,7 @@ fn the_cursor_stays_on_the_same_member_across_a_refresh() {
 
 #[test]
 fn when_the_selected_member_disappears_the_cursor_stays_near() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "enter G");
+    let mut app = loaded_after("enter G");
     let rows = refresh_without(&mut app, TARO);
     assert_eq!(
         app.org().open_view().unwrap().members_cursor.current(&rows),
@@ -201,13 +199,7 @@ fn ctrl_c_cancels_what_runs_then_quits_on_the_second_press() {
             .any(|e| matches!(e, Effect::Cancel(ids) if ids.len() == 5))
     );
     assert!(app.in_flight.is_empty());
-    assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Cancelled 5 requests")
-    );
+    assert!(flash_text(&app).contains("Cancelled 5 requests"));
     press_only(&mut app, ctrl('c'));
     assert!(app.quit);
 }

@@ -9,9 +9,9 @@ use crate::tui::dialogs::add_members::AddMembers;
 use crate::tui::dialogs::edit_roles::EditRoles;
 
 fn ticked_names(app: &App) -> Vec<String> {
-    let Some(d) = app.top_dialog::<AddMembers>() else {
-        panic!("the Add Members dialog is open");
-    };
+    let d = app
+        .top_dialog::<AddMembers>()
+        .expect("the Add Members dialog is open");
     d.selected_people().iter().map(|c| c.name.clone()).collect()
 }
 
@@ -23,9 +23,7 @@ fn add_members_space_after_a_search_ticks_the_best_match() {
     // John Smith is first alphabetically, so the cursor starts on him; "ta" matches him too
     // (john.smith@acme), but 山田太郎's email starts with it.
     press_keys(&mut app, r#"/ "ta""#);
-    let Some(d) = app.top_dialog::<AddMembers>() else {
-        panic!("dialog");
-    };
+    let d = app.top_dialog::<AddMembers>().expect("dialog");
     let shown: Vec<&str> = d
         .shown
         .iter()
@@ -62,9 +60,9 @@ fn the_members_filter_puts_the_cursor_on_the_first_match() {
     assert_eq!(member_names(&app)[0], "Ana Lucía Pérez");
     let effects = press(&mut app, key(KeyCode::Char('r')));
     assert!(effects.is_empty());
-    let Some(d) = app.top_dialog::<EditRoles>() else {
-        panic!("the role editor opens");
-    };
+    let d = app
+        .top_dialog::<EditRoles>()
+        .expect("the role editor opens");
     let names: Vec<&str> = d.targets.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(
         names,

@@ -37,9 +37,9 @@ fn behind_the_too_small_notice_keys_reach_nothing_but_quit() {
     let tab = press_only(&mut app, key(KeyCode::Tab));
     let enter = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&tab).is_empty() && changes(&enter).is_empty());
-    let Some(d) = app.top_dialog::<RemoveMembers>() else {
-        panic!("the dialog is left as it was");
-    };
+    let d = app
+        .top_dialog::<RemoveMembers>()
+        .expect("the dialog is left as it was");
     assert_eq!(d.focus, crate::tui::dialogs::Button::Cancel);
     assert_eq!(
         flash_text(&app),
@@ -124,8 +124,7 @@ fn a_key_before_any_frame_confirms_nothing() {
 
 #[test]
 fn the_settings_form_saves_only_when_every_field_was_seen() {
-    let mut app = loaded_app();
-    press_keys(&mut app, "tab 2");
+    let mut app = loaded_after("tab 2");
     assert_eq!(app.org().open_view().unwrap().tab, Tab::Settings);
     press_keys(&mut app, r#"enter space "2" enter"#);
     // What an earlier refusal left at two other fields: long enough that a 60x15 terminal
@@ -157,24 +156,23 @@ fn the_settings_form_saves_only_when_every_field_was_seen() {
 
 #[test]
 fn space_never_presses_create_and_the_focus_stays_on_the_chosen_admin() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"n "Accidents" tab tab tab enter"#);
+    let mut app = loaded_after(r#"n "Accidents" tab tab tab enter"#);
     assert!(
         app.top_dialog::<CreateWorkspace>()
             .is_some_and(|d| d.admin_picker.is_some()),
         "the admin picker is open"
     );
     press_keys(&mut app, r#""zoe" enter"#);
-    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
-        panic!("back on the form");
-    };
+    let d = app
+        .top_dialog::<CreateWorkspace>()
+        .expect("back on the form");
     assert_eq!(d.focus, CreateField::Admin, "the focus did not jump");
     assert!(d.admin.is_some());
 
     press_keys(&mut app, "tab space tab");
-    let Some(d) = app.top_dialog::<CreateWorkspace>() else {
-        panic!("still on the form");
-    };
+    let d = app
+        .top_dialog::<CreateWorkspace>()
+        .expect("still on the form");
     assert!(d.add_all, "space flipped the box");
     assert_eq!(d.focus, CreateField::Create);
     let effects = press_only(&mut app, key(KeyCode::Char(' ')));

@@ -22,11 +22,7 @@ fn ws_with_several_matches_lists_them_to_choose_from() {
     assert_eq!(picker.search.query.value(), "m");
     assert_eq!(open_name(&app), "Default Workspace", "nothing opened yet");
     assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("match \"m\": choose one"),
+        flash_text(&app).contains("match \"m\": choose one"),
         "{:?}",
         app.flash
     );
@@ -126,8 +122,7 @@ fn a_page_key_in_a_list_moves_by_the_rows_it_shows() {
 
 #[test]
 fn the_role_picker_says_when_more_roles_are_below() {
-    let mut app = loaded_app();
-    press_keys(&mut app, r#"ctrl-p "Research" enter r"#);
+    let app = loaded_after(r#"ctrl-p "Research" enter r"#);
     let text = screen(&app, 60, 15);
     assert!(text.contains("more below"), "{text}");
     let text = screen(&app, 100, 40);

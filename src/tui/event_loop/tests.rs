@@ -9,11 +9,23 @@ use crossterm::event::KeyCode;
 
 use super::SPINNER_PERIOD;
 use crate::tui::testing::{ctrl, key};
-use harness::{Console, LATENCY};
+use harness::{Console, Ended, LATENCY};
 
 /// The status line (the frame's first row).
 fn status_line(console: &Console) -> String {
     console.text().lines().next().unwrap_or_default().to_owned()
+}
+
+/// Runs a session whose server answers at once: `script` starts once the first screen shows
+/// the workspaces, and `q` ends the session after it.
+async fn on_the_loaded_console(script: impl AsyncFnOnce(&mut Console)) -> Ended {
+    let (mut console, session) = Console::start(Duration::ZERO);
+    let driver = async move {
+        console.wait_for("Research").await;
+        script(&mut console).await;
+        console.press(key(KeyCode::Char('q'))).await;
+    };
+    session.run_with(driver).await
 }
 
 #[tokio::test(start_paused = true)]
@@ -37,32 +49,27 @@ async fn the_spinner_turns_while_requests_run_and_stops_with_them() {
 
 #[tokio::test(start_paused = true)]
 async fn an_idle_console_draws_nothing_until_something_happens() {
-    let (mut console, session) = Console::start(Duration::ZERO);
-    let driver = async move {
-        console.wait_for("Research").await;
+    on_the_loaded_console(async |console| {
         let frames = console.frames();
         console.advance(Duration::from_secs(600)).await;
         assert_eq!(console.frames(), frames, "ten idle minutes, no frame");
         console.press(key(KeyCode::Down)).await;
         assert_eq!(console.frames(), frames + 1, "a key, one frame");
-        console.press(key(KeyCode::Char('q'))).await;
-    };
-    session.run_with(driver).await;
+    })
+    .await;
 }
 
 #[tokio::test(start_paused = true)]
 async fn a_message_clears_itself_and_an_error_stays_longer() {
-    let (mut console, session) = Console::start(Duration::ZERO);
-    let driver = async move {
-        console.wait_for("Research").await;
+    on_the_loaded_console(async |console| {
         // Nothing to go back to yet: an info message.
         console.press(key(KeyCode::Char('-'))).await;
-        assert!(status_line(&console).contains("No previous workspace"));
+        assert!(status_line(console).contains("No previous workspace"));
         console.advance(Duration::from_millis(3_900)).await;
-        assert!(status_line(&console).contains("No previous workspace"));
+        assert!(status_line(console).contains("No previous workspace"));
         console.advance(Duration::from_millis(200)).await;
         assert!(
-            !status_line(&console).contains("No previous workspace"),
+            !status_line(console).contains("No previous workspace"),
             "gone after four seconds"
         );
         // An unknown command: an error, which stays eight seconds.
@@ -71,14 +78,13 @@ async fn a_message_clears_itself_and_an_error_stays_longer() {
             console.press(key(KeyCode::Char(c))).await;
         }
         console.press(key(KeyCode::Enter)).await;
-        assert!(status_line(&console).contains("Unknown command"));
+        assert!(status_line(console).contains("Unknown command"));
         console.advance(Duration::from_secs(7)).await;
-        assert!(status_line(&console).contains("Unknown command"));
+        assert!(status_line(console).contains("Unknown command"));
         console.advance(Duration::from_millis(1_100)).await;
-        assert!(!status_line(&console).contains("Unknown command"));
-        console.press(key(KeyCode::Char('q'))).await;
-    };
-    session.run_with(driver).await;
+        assert!(!status_line(console).contains("Unknown command"));
+    })
+    .await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -128,15 +134,12 @@ async fn ctrl_c_cancels_then_quits_and_a_late_answer_changes_nothing() {
 
 #[tokio::test(start_paused = true)]
 async fn a_resize_redraws_at_the_new_size() {
-    let (mut console, session) = Console::start(Duration::ZERO);
-    let driver = async move {
-        console.wait_for("Research").await;
+    let outcome = on_the_loaded_console(async |console| {
         console.resize(50, 12).await;
         console.wait_for("Terminal too small").await;
         console.resize(100, 30).await;
         console.wait_for("Research").await;
-        console.press(key(KeyCode::Char('q'))).await;
-    };
-    let outcome = session.run_with(driver).await;
+    })
+    .await;
     assert_eq!(outcome.app.screen, (100, 30));
 }

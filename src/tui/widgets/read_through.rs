@@ -13,10 +13,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::tui::dialogs::{Button, Next, RowKey, row_key};
+use crate::tui::dialogs::{Button, Next, RowKey, confirm_row, row_key};
 use crate::tui::keymap::action::spec_of;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::FlashLevel;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::Body;
 
 /// Lines of a dialog on screen that are not its body: its border and the margin around it.
@@ -153,6 +154,22 @@ impl ReadThrough {
         self.fill(body, lines, (screen, after.lines.len() + 1), muted);
         body.append(after);
         body.push(button_row(self.read_whole()));
+    }
+
+    /// [`ReadThrough::fill_then_buttons`] with the row of `buttons` and `focus` whose
+    /// `confirm` button says `text` and can be pressed once the list was read whole, and not
+    /// before: the rule of every confirmation that lists what it will do.
+    pub fn fill_then_confirm(
+        &self,
+        body: &mut Body,
+        (lines, after): (Vec<Line<'static>>, Body),
+        screen: Rect,
+        (buttons, focus, confirm, text): (&[Button], Button, Button, String),
+        theme: &Theme,
+    ) {
+        self.fill_then_buttons(body, (lines, after), screen, theme.muted, |read| {
+            confirm_row(buttons, focus, confirm, text, read, theme)
+        });
     }
 
     /// The window of `lines` that fits in `rows` lines, and a line saying which part shows

@@ -19,7 +19,7 @@ use crate::tui::views::people::{Batch, Loaded, People};
 use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::read_through::ReadThrough;
 
-use super::{After, Button, Canvas, Dialog, Next, Opened, confirm_row};
+use super::{After, Button, Canvas, Dialog, Next, Opened};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
@@ -88,15 +88,12 @@ impl Dialog for ConfirmBatch {
             theme.muted,
         );
         after.blank();
-        self.list.fill_then_buttons(
+        self.list.fill_then_confirm(
             &mut body,
             (steps.lines, after),
             canvas.screen,
-            theme.muted,
-            |read| {
-                let text = self.action.clone();
-                confirm_row(&BUTTONS, self.focus, Button::Apply, text, read, theme)
-            },
+            (&BUTTONS, self.focus, Button::Apply, self.action.clone()),
+            theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
     }

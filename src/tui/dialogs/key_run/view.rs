@@ -11,8 +11,8 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
 
+use super::super::Button;
 use super::super::key_shown::secret_lines;
-use super::super::{Button, confirm_row};
 use super::{BUTTONS, KeyRun, RunKind};
 
 const WIDTH: u16 = 76;
@@ -72,12 +72,12 @@ pub(super) fn render(
         (RunKind::Rotate, _) => "Rotate".to_owned(),
     };
     // Under the list: all that and the buttons.
-    d.list.fill_then_buttons(
+    d.list.fill_then_confirm(
         &mut body,
         (keys.lines, after),
         screen,
-        theme.muted,
-        |read| confirm_row(&BUTTONS, d.focus, Button::Remove, label, read, theme),
+        (&BUTTONS, d.focus, Button::Remove, label),
+        theme,
     );
     let title = match d.kind {
         RunKind::Delete => "Delete API keys",

@@ -16,6 +16,7 @@ mod staging_groups;
 
 use crossterm::event::KeyCode;
 
+use crate::domain::org::Change;
 use crate::tui::state::App;
 use crate::tui::testing::*;
 
@@ -42,4 +43,28 @@ fn open_workspace_named(app: &mut App, name: &str) {
     type_text(app, name);
     press(app, key(KeyCode::Enter));
     assert_eq!(open_name(app), name);
+}
+
+/// The one change staged for the open organization; a test that staged one edit fails here
+/// when there are none or several.
+fn only_staged(app: &App) -> Change {
+    let staged = app.staging.changes(app.current);
+    let [change] = staged.as_slice() else {
+        panic!("one staged change: {staged:?}");
+    };
+    change.clone()
+}
+
+/// Asserts that the status line says `part`, showing what it says when it does not.
+#[track_caller]
+fn assert_says(app: &App, part: &str) {
+    let said = flash_text(app);
+    assert!(said.contains(part), "{said}");
+}
+
+/// Asserts that the status line begins with `start`, showing what it says when it does not.
+#[track_caller]
+fn assert_says_first(app: &App, start: &str) {
+    let said = flash_text(app);
+    assert!(said.starts_with(start), "{said}");
 }

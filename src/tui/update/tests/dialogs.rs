@@ -101,7 +101,7 @@ fn add_members_sends_one_request_and_the_table_shows_them_at_once() {
     assert!(app.dialogs.is_empty(), "closed on success");
     assert_eq!(roles_of(&app, JOHN, RESEARCH), Some(vec!["dev".to_owned()]));
     assert_eq!(roles_of(&app, TARO, RESEARCH), Some(vec!["dev".to_owned()]));
-    assert!(flash_text(&app).contains("Added 2 members to \"Research\" as dev"));
+    assert_says(&app, "Added 2 members to \"Research\" as dev");
 }
 
 #[test]
@@ -229,7 +229,7 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
     );
     let reloads = answer_change(&mut app, &effects);
     assert_eq!(roles_of(&app, ANA, RESEARCH), None);
-    assert!(flash_text(&app).contains("Removed 1 member from \"Research\""));
+    assert_says(&app, "Removed 1 member from \"Research\"");
     answer_all(&mut app, reloads);
 
     open_workspace_named(&mut app, "Default Workspace");
@@ -255,7 +255,7 @@ fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
     press_keys(&mut app, r#""produc" tab"#);
     let effects = press_only(&mut app, enter());
     assert!(changes(&effects).is_empty(), "a near miss archives nothing");
-    assert!(flash_text(&app).contains("type \"Product\" to confirm"));
+    assert_says(&app, "type \"Product\" to confirm");
     assert!(!app.dialogs.is_empty(), "still open to correct the name");
 
     for _ in 0.."produc".len() {
@@ -282,7 +282,7 @@ fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
         Some(id(DATA)),
         "the next workspace"
     );
-    assert!(flash_text(&app).contains("Archived \"Product\": 2 members lost access"));
+    assert_says(&app, "Archived \"Product\": 2 members lost access");
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
         d.submission.error.as_ref().unwrap().kind,
         ErrorKind::Cancelled
     );
-    assert!(flash_text(&app).contains("may already have been made"));
+    assert_says(&app, "may already have been made");
     // A late answer acts on nothing, but what it made is read again: the reload at ctrl-c
     // may have come before it.
     let late = crate::tui::testing::outcome(profile, &call);
@@ -409,7 +409,7 @@ fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
     let effects = press_only(&mut app, enter());
     assert!(changes(&effects).is_empty());
     assert!(!app.dialogs.is_empty(), "the typed name is not thrown away");
-    assert!(flash_text(&app).contains("moves to the Archive button"));
+    assert_says(&app, "moves to the Archive button");
     press(&mut app, key(KeyCode::Esc));
     assert!(app.dialogs.is_empty(), "esc still closes it");
 }

@@ -175,7 +175,7 @@ fn ctrl_s_saves_only_what_changed_and_the_answer_clears_the_dirty_marker() {
     answer_all(&mut app, effects);
     assert!(!form(&app).is_dirty());
     assert!(form(&app).saving.is_none());
-    assert!(flash_text(&app).contains("Saved"));
+    assert_says(&app, "Saved");
     let listed = app
         .org()
         .find_workspace(id(DEFAULT_WS))
@@ -203,11 +203,11 @@ fn an_invalid_or_unchanged_form_is_not_sent() {
     let mut app = settings_app();
     let effects = press_only(&mut app, ctrl('s'));
     assert!(save_effects(&effects).is_empty());
-    assert!(flash_text(&app).contains("nothing to save"));
+    assert_says(&app, "nothing to save");
     set_field(&mut app, Field::Name, "");
     let effects = press_only(&mut app, ctrl('s'));
     assert!(save_effects(&effects).is_empty());
-    assert!(flash_text(&app).contains("fix the fields"));
+    assert_says(&app, "fix the fields");
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn server_field_errors_land_on_their_field_and_keep_what_was_typed() {
         form.message(Field::Name).as_deref(),
         Some("A workspace with this name already exists")
     );
-    assert!(flash_text(&app).contains("Not saved"));
+    assert_says(&app, "Not saved");
     set_field(&mut app, Field::Name, "Research 2");
     assert_eq!(
         crate::tui::update::tests::forms::form(&app).message(Field::Name),
@@ -329,7 +329,7 @@ fn read_only_mode_refuses_changes_and_says_why() {
     app.read_only = true;
     press(&mut app, key(KeyCode::Enter));
     assert!(form(&app).editing.is_none());
-    assert!(flash_text(&app).contains("--read-only"));
+    assert_says(&app, "--read-only");
     let effects = press_only(&mut app, ctrl('s'));
     assert!(save_effects(&effects).is_empty());
     press_keys(&mut app, "down down down space");
@@ -342,7 +342,7 @@ fn a_read_only_profile_refuses_changes() {
     app.profiles[0].read_only = true;
     press_keys(&mut app, "enter 2 enter");
     assert!(form(&app).editing.is_none());
-    assert!(flash_text(&app).contains("profile \"local\""));
+    assert_says(&app, "profile \"local\"");
 }
 
 #[test]
@@ -351,7 +351,7 @@ fn archived_workspaces_are_read_only() {
     assert_eq!(open_name(&app), "Old Prototypes");
     press_keys(&mut app, "2 enter");
     assert!(form(&app).editing.is_none());
-    assert!(flash_text(&app).contains("archived"));
+    assert_says(&app, "archived");
 }
 
 #[test]
@@ -362,7 +362,7 @@ fn without_the_extension_its_fields_are_read_only_with_the_reason() {
     assert_eq!(form(&app).focus, Field::MonthlySpendCap);
     press(&mut app, key(KeyCode::Enter));
     assert!(form(&app).editing.is_none());
-    assert!(flash_text(&app).contains("does not offer"));
+    assert_says(&app, "does not offer");
     set_field(&mut app, Field::Name, "Still editable");
     let effects = press_only(&mut app, ctrl('s'));
     let save = &save_effects(&effects)[0];
@@ -404,7 +404,7 @@ fn ctrl_c_during_a_save_cancels_it_and_says_the_outcome_is_unknown() {
     press_only(&mut app, ctrl('c'));
     assert!(!app.quit);
     assert!(form(&app).saving.is_none());
-    assert!(flash_text(&app).contains("may already have reached"));
+    assert_says(&app, "may already have reached");
     let result = outcome(profile, &call);
     deliver(&mut app, save_id, profile, call, result);
     assert!(

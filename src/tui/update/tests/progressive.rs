@@ -12,6 +12,8 @@ use crate::tui::state::{App, Focus, RequestId};
 use crate::tui::testing::*;
 use crate::tui::update::{start, update};
 
+use super::assert_says;
+
 /// The console with everything answered but the directory, whose request is returned.
 fn directory_pending() -> (App, RequestId) {
     let mut app = new_app();
@@ -134,11 +136,7 @@ fn what_acts_on_everyone_says_the_directory_is_incomplete() {
         app.org().open_view().unwrap().marked.is_empty(),
         "select-all waits too"
     );
-    assert!(
-        flash_text(&app).contains("still loading: 2 of 5"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says(&app, "still loading: 2 of 5");
 
     update(&mut app, answer(id, 0, Call::People));
     redraw(&mut app);

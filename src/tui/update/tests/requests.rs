@@ -199,7 +199,7 @@ fn ctrl_c_cancels_what_runs_then_quits_on_the_second_press() {
             .any(|e| matches!(e, Effect::Cancel(ids) if ids.len() == 5))
     );
     assert!(app.in_flight.is_empty());
-    assert!(flash_text(&app).contains("Cancelled 5 requests"));
+    assert_says(&app, "Cancelled 5 requests");
     press_only(&mut app, ctrl('c'));
     assert!(app.quit);
 }

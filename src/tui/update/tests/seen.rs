@@ -96,11 +96,7 @@ fn a_dialog_cut_off_by_the_terminal_sends_nothing_until_it_is_seen_whole() {
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty(), "{effects:?}");
-    assert!(
-        flash_text(&app).contains("does not fit the terminal"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says(&app, "does not fit the terminal");
     assert!(!app.dialogs.is_empty(), "the dialog stays");
 
     resize(&mut app, 80, 24);
@@ -143,11 +139,7 @@ fn the_settings_form_saves_only_when_every_field_was_seen() {
     resize(&mut app, 60, 15);
     let effects = press_only(&mut app, ctrl('s'));
     assert!(changes(&effects).is_empty(), "{effects:?}");
-    assert!(
-        flash_text(&app).contains("does not fit"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says(&app, "does not fit");
 
     resize(&mut app, 80, 24);
     let effects = press_only(&mut app, ctrl('s'));

@@ -24,16 +24,12 @@ fn the_key_and_the_command_turn_staging_over_and_say_so() {
     let mut app = loaded_app();
     press(&mut app, ctrl('t'));
     assert!(app.staging.on);
-    assert!(
-        flash_text(&app).contains("STAGED 0"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says(&app, "STAGED 0");
     run_command(&mut app, "stage off");
     assert!(!app.staging.on);
-    assert!(flash_text(&app).starts_with("Staging off"));
+    assert_says_first(&app, "Staging off");
     run_command(&mut app, "stage maybe");
-    assert!(flash_text(&app).contains("Usage: stage [on|off]"));
+    assert_says(&app, "Usage: stage [on|off]");
 }
 
 #[test]
@@ -55,23 +51,20 @@ fn a_role_edit_is_staged_not_sent_and_names_the_change() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
     assert!(app.dialogs.is_empty(), "the dialog's work is done");
-    let staged = app.staging.changes(app.current);
-    let [
-        Change::SetMemberRoles {
-            workspace,
-            before,
-            after,
-            ..
-        },
-    ] = staged.as_slice()
+    let Change::SetMemberRoles {
+        workspace,
+        before,
+        after,
+        ..
+    } = only_staged(&app)
     else {
-        panic!("one role change: {staged:?}");
+        panic!("a role change");
     };
     assert_eq!(workspace, "Research");
     assert_eq!(before, &["dev"]);
     assert_eq!(after, &["workspace_admin", "dev"]);
-    assert!(flash_text(&app).starts_with("Staged ~ \"Research\" member"));
-    assert!(flash_text(&app).contains("(STAGED 1)"));
+    assert_says_first(&app, "Staged ~ \"Research\" member");
+    assert_says(&app, "(STAGED 1)");
     // Another organization has nothing staged.
     assert_eq!(app.staging.count(app.current + 1), 0);
 }
@@ -101,16 +94,13 @@ fn a_settings_save_is_staged_and_the_form_goes_back_to_the_server_values() {
         !app.org().has_unsaved_changes(),
         "the plan holds the edit now"
     );
-    let staged = app.staging.changes(app.current);
-    let [
-        Change::EditWorkspace {
-            field: WorkspaceField::Description,
-            after: FieldValue::Text(after),
-            ..
-        },
-    ] = staged.as_slice()
+    let Change::EditWorkspace {
+        field: WorkspaceField::Description,
+        after: FieldValue::Text(after),
+        ..
+    } = only_staged(&app)
     else {
-        panic!("one description edit: {staged:?}");
+        panic!("a description edit");
     };
     assert_eq!(after, "Shared (staged)");
 }
@@ -129,19 +119,11 @@ fn the_switch_works_over_a_dialog_and_keeps_what_was_typed() {
     press_keys(&mut app, r#""zoe" enter down space"#);
     let effects = press_only(&mut app, ctrl('s'));
     assert!(!sends_a_change(&effects), "refused under STAGED");
-    assert!(
-        flash_text(&app).starts_with("Not staged"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says_first(&app, "Not staged");
     // Turned off from the dialog itself: it stays, with everything typed in it.
     press(&mut app, ctrl('t'));
     assert!(!app.staging.on);
-    assert!(
-        flash_text(&app).starts_with("Staging off"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says_first(&app, "Staging off");
     let form = app.top_dialog::<CreateWorkspace>().expect("the form stays");
     assert_eq!(form.name.value(), "Platform Ops");
     assert_eq!(form.description.value(), "Runs the platform");

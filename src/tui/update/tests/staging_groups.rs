@@ -62,24 +62,17 @@ fn a_group_assignment_is_staged_with_its_roles_not_sent() {
         flash_text(&app),
         app.dialogs
     );
-    let staged = app.staging.changes(app.current);
-    let [
-        Change::AssignGroup {
-            group,
-            workspace,
-            roles,
-        },
-    ] = staged.as_slice()
+    let Change::AssignGroup {
+        group,
+        workspace,
+        roles,
+    } = only_staged(&app)
     else {
-        panic!("one assignment: {staged:?}");
+        panic!("an assignment");
     };
     assert_eq!((group.as_str(), workspace.as_str()), ("Sales", "Research"));
     assert_eq!(roles.len(), 1, "{roles:?}");
-    assert!(
-        flash_text(&app).starts_with("Staged + group \"Sales\""),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says_first(&app, "Staged + group \"Sales\"");
 }
 
 #[test]
@@ -140,11 +133,7 @@ fn a_confirmed_run_of_the_people_view_is_refused_while_staging() {
     let effects = apply(&mut app);
     assert_eq!(sent_changes(&effects), 0, "nothing sent: {effects:?}");
     assert!(!app.dialogs.is_empty(), "the confirmation stays");
-    assert!(
-        flash_text(&app).contains("turn staging off (ctrl-t) to revoke an invitation"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says(&app, "turn staging off (ctrl-t) to revoke an invitation");
     // With staging off, the same confirmation runs.
     press_keys(&mut app, "esc ctrl-t X");
     let effects = apply(&mut app);
@@ -165,9 +154,5 @@ fn staging_does_not_start_while_a_run_is_on_its_way() {
     );
     press(&mut app, ctrl('t'));
     assert!(!app.staging.on);
-    assert!(
-        flash_text(&app).starts_with("Staging not turned on"),
-        "{}",
-        flash_text(&app)
-    );
+    assert_says_first(&app, "Staging not turned on");
 }

@@ -11,7 +11,9 @@ use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 use uuid::Uuid;
 
 use super::active_workspaces::ActiveWorkspaces;
-use super::{decode_workspace_roles, placeholders, text_at, uuid_at, workspace_role_values};
+use super::{
+    decode_workspace_roles, ids_of, placeholders, text_at, uuid_at, workspace_role_values,
+};
 use crate::api::MemberWorkspaceInfo;
 use crate::domain::{OrgRole, WorkspaceRole, roles};
 use crate::server::error::ApiResult;
@@ -198,7 +200,8 @@ pub fn group_org_roles(
 
 /// Everyone who is a member of `group`, directly or through a group nested inside it.
 pub fn effective_members(tx: &Transaction<'_>, group: Uuid) -> ApiResult<Vec<Uuid>> {
-    let mut stmt = tx.prepare_cached(
+    ids_of(
+        tx,
         "WITH RECURSIVE tree(g) AS (
              SELECT ?1
              UNION
@@ -207,9 +210,8 @@ pub fn effective_members(tx: &Transaction<'_>, group: Uuid) -> ApiResult<Vec<Uui
          SELECT DISTINCT m.user_uuid FROM user_group_members m JOIN tree ON m.group_uuid = tree.g
          JOIN users u ON u.uuid = m.user_uuid
          ORDER BY u.created_at, u.uuid",
-    )?;
-    let rows = stmt.query_map([group.to_string()], |row| uuid_at(row, 0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        [group.to_string()],
+    )
 }
 
 /// Whether `user` reaches `workspace` through any group.

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::{OpCtx, uuid_at};
+use super::{OpCtx, ids_of};
 use crate::api::*;
 use crate::server::error::ApiResult;
 
@@ -60,14 +60,11 @@ pub fn set_limit(
             .detail("currency", &currency),
     )?;
     if let Some(limit) = new_limit {
-        let mut stmt = tx.prepare(
+        let over = ids_of(
+            tx,
             "SELECT uuid FROM workspaces WHERE org_uuid = ?1 AND monthly_spend_cap > ?2 AND archived_at IS NULL",
+            rusqlite::params![ctx.org.to_string(), limit],
         )?;
-        let over: Vec<Uuid> = stmt
-            .query_map(rusqlite::params![ctx.org.to_string(), limit], |row| {
-                uuid_at(row, 0)
-            })?
-            .collect::<Result<_, _>>()?;
         for workspace in over {
             let row = super::workspaces::load(tx, ctx.org, workspace)?;
             super::workspaces::set_cap(tx, ctx, &row, Some(limit), &currency)?;

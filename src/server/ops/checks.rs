@@ -1,5 +1,5 @@
 //! Checks several resources make the same way: a name not yet taken among an organization's
-//! rows, and a list of ids that must all be known (the 404 names the ones that are not).
+//! rows ([`UniqueName`]), and a list of ids that must all be known (the 404 names the ones that are not).
 
 use std::collections::HashSet;
 
@@ -9,22 +9,41 @@ use uuid::Uuid;
 use super::{placeholders, uuid_at};
 use crate::server::error::{ApiError, ApiResult};
 
-/// The name already held by another row, if any. `sql` selects that name from the competing
-/// rows with `?1` the organization, `?2` the name's key and `?3` the row being renamed (so a
-/// row never clashes with itself; empty when creating).
-pub fn taken_name(
-    tx: &Transaction<'_>,
-    sql: &str,
-    org: Uuid,
-    key: &str,
-    except: Option<Uuid>,
-) -> ApiResult<Option<String>> {
-    let except = except.map(|u| u.to_string()).unwrap_or_default();
-    Ok(tx
-        .query_row(sql, [org.to_string(), key.to_owned(), except], |row| {
-            row.get(0)
-        })
-        .optional()?)
+/// A kind of row whose names are unique within an organization (groups, active workspaces,
+/// the identity provider's user names): how to find a clash and how to word the 409.
+pub struct UniqueName {
+    /// Selects the name already held by a competing row, with `?1` the organization, `?2` the
+    /// name's key and `?3` the row being renamed (so a row never clashes with itself; empty
+    /// when creating).
+    pub sql: &'static str,
+    /// The key two names clash on (folded case and accents, or lower case).
+    pub key: fn(&str) -> String,
+    /// The 409's detail, from the name already held and the one asked for.
+    pub taken: fn(existing: &str, wanted: &str) -> String,
+}
+
+impl UniqueName {
+    /// `Ok` when no other row of `org` holds `name`; otherwise the 409.
+    pub fn ensure_free(
+        &self,
+        tx: &Transaction<'_>,
+        org: Uuid,
+        name: &str,
+        except: Option<Uuid>,
+    ) -> ApiResult<()> {
+        let except = except.map(|u| u.to_string()).unwrap_or_default();
+        let existing: Option<String> = tx
+            .query_row(
+                self.sql,
+                [org.to_string(), (self.key)(name), except],
+                |row| row.get(0),
+            )
+            .optional()?;
+        match existing {
+            Some(existing) => Err(ApiError::conflict((self.taken)(&existing, name))),
+            None => Ok(()),
+        }
+    }
 }
 
 /// `Ok` when every one of `wanted` is `known`; otherwise a 404 whose detail is `what`, a

@@ -9,18 +9,18 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::groups::{self, GroupRow};
-use super::{OpCtx, encode_list, uuid_at};
+use super::{OpCtx, encode_list, ids_of, uuid_at};
 use crate::api::{NestedGroupRef, NestedGroupsOut};
 use crate::server::error::{ApiError, ApiResult};
 
 /// The groups `group` is directly nested inside, oldest first.
 pub fn parents_of(tx: &Transaction<'_>, group: Uuid) -> ApiResult<Vec<Uuid>> {
-    let mut stmt = tx.prepare_cached(
+    ids_of(
+        tx,
         "SELECT n.parent_uuid FROM user_group_nesting n JOIN user_groups g ON g.uuid = n.parent_uuid
          WHERE n.child_uuid = ?1 ORDER BY g.created_at, g.uuid",
-    )?;
-    let rows = stmt.query_map([group.to_string()], |row| uuid_at(row, 0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        [group.to_string()],
+    )
 }
 
 fn children_of(tx: &Transaction<'_>, group: Uuid) -> ApiResult<Vec<(Uuid, String)>> {

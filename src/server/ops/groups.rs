@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::{Listing, checks, group_nesting};
+use super::checks::{self, UniqueName};
+use super::{Listing, group_nesting};
 use super::{OpCtx, uuid_at};
 use crate::api::*;
 use crate::domain::OrgRole;
@@ -146,20 +147,14 @@ pub fn list(
     })
 }
 
-fn ensure_name_free(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    name: &str,
-    except: Option<Uuid>,
-) -> ApiResult<()> {
-    let sql = "SELECT name FROM user_groups WHERE org_uuid = ?1 AND name_key = ?2 AND uuid != ?3";
-    match checks::taken_name(tx, sql, org, &fold(name), except)? {
-        Some(existing) => Err(ApiError::conflict(format!(
-            "A user group named '{existing}' already exists in this organization"
-        ))),
-        None => Ok(()),
-    }
-}
+/// Group names are unique in an organization, ignoring case and accents.
+const NAMES: UniqueName = UniqueName {
+    sql: "SELECT name FROM user_groups WHERE org_uuid = ?1 AND name_key = ?2 AND uuid != ?3",
+    key: fold,
+    taken: |existing, _| {
+        format!("A user group named '{existing}' already exists in this organization")
+    },
+};
 
 /// Empty text means "no description", stored and returned as null.
 fn description_of(text: Option<&str>) -> Option<String> {
@@ -179,7 +174,7 @@ pub struct NewGroup<'a> {
 /// Inserts a group and records it; returns its id.
 pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, new: &NewGroup<'_>) -> ApiResult<Uuid> {
     let name = new.name.trim();
-    ensure_name_free(tx, ctx.org, name, None)?;
+    NAMES.ensure_free(tx, ctx.org, name, None)?;
     let uuid = Uuid::new_v4();
     tx.execute(
         "INSERT INTO user_groups (uuid, org_uuid, name, name_key, description, target_type,
@@ -228,7 +223,7 @@ pub fn create(
 
 /// Renames a group and records it; SCIM uses this for the provider's renames.
 pub fn rename(tx: &Transaction<'_>, ctx: &OpCtx, row: &GroupRow, name: &str) -> ApiResult<()> {
-    ensure_name_free(tx, ctx.org, name, Some(row.uuid))?;
+    NAMES.ensure_free(tx, ctx.org, name, Some(row.uuid))?;
     tx.execute(
         "UPDATE user_groups SET name = ?1, name_key = ?2 WHERE uuid = ?3",
         [name, &fold(name), &row.uuid.to_string()],

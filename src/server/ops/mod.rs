@@ -139,6 +139,14 @@ pub fn decode_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The ids `sql` selects in its first column, in the order it gives them. Most lists of
+/// members, parents or runs are read this way, with `params` filling the query's `?`s.
+pub fn ids_of(tx: &Transaction<'_>, sql: &str, params: impl Params) -> ApiResult<Vec<Uuid>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, |row| uuid_at(row, 0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// `?, ?, ?` for an `IN (...)` clause of `n` values.
 pub fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")

@@ -5,7 +5,8 @@
 use rusqlite::{OptionalExtension, Transaction};
 use uuid::Uuid;
 
-use super::{checks, uuid_at};
+use super::checks::{self, UniqueName};
+use super::{ids_of, uuid_at};
 use crate::api::*;
 use crate::server::clock::to_micros;
 use crate::server::error::{ApiError, ApiResult};
@@ -49,12 +50,12 @@ pub fn users(tx: &Transaction<'_>, org: Uuid) -> ApiResult<Vec<LocalScimUserOut>
 }
 
 fn members_of(tx: &Transaction<'_>, group: Uuid) -> ApiResult<Vec<Uuid>> {
-    let mut stmt = tx.prepare_cached(
+    ids_of(
+        tx,
         "SELECT m.user_id FROM scim_group_members m JOIN scim_users u ON u.id = m.user_id
          WHERE m.group_id = ?1 ORDER BY u.created_at, u.id",
-    )?;
-    let rows = stmt.query_map([group.to_string()], |row| uuid_at(row, 0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        [group.to_string()],
+    )
 }
 
 pub fn groups(tx: &Transaction<'_>, org: Uuid) -> ApiResult<Vec<LocalScimGroupOut>> {
@@ -99,21 +100,13 @@ fn group(tx: &Transaction<'_>, org: Uuid, id: Uuid) -> ApiResult<LocalScimGroupO
         .ok_or_else(|| ApiError::not_found(format!("Identity provider group {id} not found")))
 }
 
-fn ensure_user_name_free(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    user_name: &str,
-    except: Option<Uuid>,
-) -> ApiResult<()> {
-    let sql = "SELECT user_name FROM scim_users
-               WHERE org_uuid = ?1 AND user_name_key = ?2 AND id != ?3";
-    match checks::taken_name(tx, sql, org, &user_name.to_lowercase(), except)? {
-        Some(_) => Err(ApiError::conflict(format!(
-            "The identity provider already has a user named {user_name}"
-        ))),
-        None => Ok(()),
-    }
-}
+/// The provider's user names are unique in an organization, ignoring case.
+const USER_NAMES: UniqueName = UniqueName {
+    sql: "SELECT user_name FROM scim_users
+          WHERE org_uuid = ?1 AND user_name_key = ?2 AND id != ?3",
+    key: str::to_lowercase,
+    taken: |_, wanted| format!("The identity provider already has a user named {wanted}"),
+};
 
 /// Inserts a user with a chosen id; seeding and `POST /x-local/scim/users` use it.
 pub fn insert_user(
@@ -124,7 +117,7 @@ pub fn insert_user(
     at: time::OffsetDateTime,
 ) -> ApiResult<()> {
     let user_name = body.user_name.trim();
-    ensure_user_name_free(tx, org, user_name, None)?;
+    USER_NAMES.ensure_free(tx, org, user_name, None)?;
     tx.prepare_cached(
         "INSERT INTO scim_users (id, org_uuid, user_name, user_name_key, given_name, family_name,
              active, created_at)
@@ -162,7 +155,7 @@ pub fn update_user(
 ) -> ApiResult<LocalScimUserOut> {
     user(tx, org, id)?;
     if let Some(name) = body.user_name.as_deref().map(str::trim) {
-        ensure_user_name_free(tx, org, name, Some(id))?;
+        USER_NAMES.ensure_free(tx, org, name, Some(id))?;
         tx.execute(
             "UPDATE scim_users SET user_name = ?1, user_name_key = ?2 WHERE id = ?3",
             [name, &name.to_lowercase(), &id.to_string()],

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::Transaction;
 use uuid::Uuid;
 
-use super::{decode_org_roles, opt_uuid_at, scim_directory, uuid_at};
+use super::{decode_org_roles, ids_of, opt_uuid_at, scim_directory, uuid_at};
 use crate::api::{LocalScimGroupOut, LocalScimUserOut};
 use crate::domain::OrgRole;
 use crate::server::error::ApiResult;
@@ -98,13 +98,12 @@ fn local_groups(tx: &Transaction<'_>, org: Uuid) -> ApiResult<Vec<Local>> {
         .collect::<Result<_, _>>()?;
     let mut out = Vec::new();
     for (uuid, name, external) in heads {
-        let mut stmt = tx.prepare_cached(
+        let members = ids_of(
+            tx,
             "SELECT m.user_uuid FROM user_group_members m JOIN users u ON u.uuid = m.user_uuid
              WHERE m.group_uuid = ?1 ORDER BY u.created_at, u.uuid",
+            [uuid.to_string()],
         )?;
-        let members = stmt
-            .query_map([uuid.to_string()], |row| uuid_at(row, 0))?
-            .collect::<Result<_, _>>()?;
         out.push(Local {
             uuid,
             name,

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::scim_plan::{self, GroupTarget, Person, Plan};
-use super::{Actor, OpCtx, scim_apply, scim_directory, uuid_at};
+use super::{Actor, OpCtx, ids_of, scim_apply, scim_directory, uuid_at};
 use crate::api::*;
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::error::{ApiError, ApiResult};
@@ -123,13 +123,12 @@ fn load(tx: &Transaction<'_>, org: Uuid, run_id: Uuid) -> ApiResult<Option<Admin
 
 /// Moves every active run of `org` as far as `now` allows.
 pub fn advance(tx: &Transaction<'_>, org: Uuid, now: OffsetDateTime) -> ApiResult<()> {
-    let mut stmt = tx.prepare(
+    let runs = ids_of(
+        tx,
         "SELECT run_id FROM scim_sync_runs
          WHERE org_uuid = ?1 AND status IN ('PENDING', 'RUNNING') ORDER BY created_at",
+        [org.to_string()],
     )?;
-    let runs: Vec<Uuid> = stmt
-        .query_map([org.to_string()], |row| uuid_at(row, 0))?
-        .collect::<Result<_, _>>()?;
     for run_id in runs {
         let Some(run) = load(tx, org, run_id)? else {
             continue;

@@ -6,8 +6,9 @@ use rusqlite::{OptionalExtension, Row, Transaction, params_from_iter};
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
+use super::checks::UniqueName;
 use super::organizations::limit_and_currency;
-use super::{OpCtx, checks, page_cache, uuid_at, workspace_role_values};
+use super::{OpCtx, ids_of, page_cache, uuid_at, workspace_role_values};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::domain::text::{fold, name_key};
@@ -166,21 +167,15 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
     })
 }
 
-fn ensure_name_free(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    name: &str,
-    except: Option<Uuid>,
-) -> ApiResult<()> {
-    let sql = "SELECT name FROM workspaces
-               WHERE org_uuid = ?1 AND name_key = ?2 AND archived_at IS NULL AND uuid != ?3";
-    match checks::taken_name(tx, sql, org, &name_key(name), except)? {
-        Some(existing) => Err(ApiError::conflict(format!(
-            "An active workspace named '{existing}' already exists in this organization"
-        ))),
-        None => Ok(()),
-    }
-}
+/// Active workspaces' names are unique in an organization; archived ones keep theirs.
+const NAMES: UniqueName = UniqueName {
+    sql: "SELECT name FROM workspaces
+          WHERE org_uuid = ?1 AND name_key = ?2 AND archived_at IS NULL AND uuid != ?3",
+    key: name_key,
+    taken: |existing, _| {
+        format!("An active workspace named '{existing}' already exists in this organization")
+    },
+};
 
 /// `POST /workspaces`.
 pub fn create(
@@ -189,7 +184,7 @@ pub fn create(
     body: &AdminWorkspaceIn,
 ) -> ApiResult<WorkspaceEnrichedOut> {
     let name = body.name.trim();
-    ensure_name_free(tx, ctx.org, name, None)?;
+    NAMES.ensure_free(tx, ctx.org, name, None)?;
     let active: i64 = tx.query_row(
         "SELECT COUNT(*) FROM workspaces WHERE org_uuid = ?1 AND archived_at IS NULL",
         [ctx.org.to_string()],
@@ -223,15 +218,11 @@ pub fn create(
     let admin_roles = [WorkspaceRole::WorkspaceAdmin];
     super::members::insert(tx, ctx, uuid, name, body.admin_user_id, &admin_roles)?;
     if body.add_all_org_members {
-        let mut stmt = tx.prepare(
+        let everyone = ids_of(
+            tx,
             "SELECT uuid FROM users WHERE org_uuid = ?1 AND uuid != ?2 ORDER BY created_at",
+            [ctx.org.to_string(), body.admin_user_id.to_string()],
         )?;
-        let everyone: Vec<Uuid> = stmt
-            .query_map(
-                [ctx.org.to_string(), body.admin_user_id.to_string()],
-                |row| uuid_at(row, 0),
-            )?
-            .collect::<Result<_, _>>()?;
         for user in everyone {
             super::members::insert(
                 tx,
@@ -269,7 +260,7 @@ pub fn update(
     if let Some(name) = body.name.as_deref().map(str::trim)
         && name != row.name
     {
-        ensure_name_free(tx, ctx.org, name, Some(workspace))?;
+        NAMES.ensure_free(tx, ctx.org, name, Some(workspace))?;
         tx.execute(
             "UPDATE workspaces SET name = ?1, name_key = ?2 WHERE uuid = ?3",
             [name, &name_key(name), &workspace.to_string()],

@@ -214,33 +214,46 @@ impl<R: RoleKind> RoleFields<'_, R> {
     }
 }
 
-fn org_role_fields(fields: &OrgRoleFields) -> RoleFields<'_, OrgRole> {
-    RoleFields {
-        names: &fields.role_names,
-        values: &fields.roles,
-        name: fields.role_name,
-        value: &fields.role,
-    }
+/// A part of a body that names roles in the four ways of [`RoleFields`]: checking it is
+/// checking those fields, and what it asks for is read from them.
+pub(super) trait NamesRoles {
+    type Role: RoleKind;
+    fn role_fields(&self) -> RoleFields<'_, Self::Role>;
 }
 
-fn workspace_role_fields(entry: &WorkspaceMemberSingleIn) -> RoleFields<'_, WorkspaceRole> {
-    RoleFields {
-        names: &entry.role_names,
-        values: &entry.roles,
-        name: entry.role_name,
-        value: &entry.role,
-    }
-}
-
-impl Validate for OrgRoleFields {
+impl<T: NamesRoles> Validate for T {
     fn validate(&self, v: &mut Validator) {
-        org_role_fields(self).check(v);
+        self.role_fields().check(v);
     }
 }
 
-/// The organization roles a valid body asks for, or `None` when it names none.
-pub fn requested_org_roles(fields: &OrgRoleFields) -> Option<Vec<OrgRole>> {
-    org_role_fields(fields).requested()
+/// The roles a valid body asks for, normalized, or `None` when it names none.
+pub fn requested_roles<T: NamesRoles>(body: &T) -> Option<Vec<T::Role>> {
+    body.role_fields().requested()
+}
+
+impl NamesRoles for OrgRoleFields {
+    type Role = OrgRole;
+    fn role_fields(&self) -> RoleFields<'_, OrgRole> {
+        RoleFields {
+            names: &self.role_names,
+            values: &self.roles,
+            name: self.role_name,
+            value: &self.role,
+        }
+    }
+}
+
+impl NamesRoles for WorkspaceMemberSingleIn {
+    type Role = WorkspaceRole;
+    fn role_fields(&self) -> RoleFields<'_, WorkspaceRole> {
+        RoleFields {
+            names: &self.role_names,
+            values: &self.roles,
+            name: self.role_name,
+            value: &self.role,
+        }
+    }
 }
 
 impl Validate for OrganizationMemberCreate {
@@ -306,17 +319,6 @@ impl Validate for OrganizationInviteIn {
             one_of(v, &["email_language".into()], language, &EMAIL_LANGUAGES);
         }
     }
-}
-
-impl Validate for WorkspaceMemberSingleIn {
-    fn validate(&self, v: &mut Validator) {
-        workspace_role_fields(self).check(v);
-    }
-}
-
-/// The workspace roles a valid member entry asks for, or `None` when it names none.
-pub fn requested_workspace_roles(entry: &WorkspaceMemberSingleIn) -> Option<Vec<WorkspaceRole>> {
-    workspace_role_fields(entry).requested()
 }
 
 impl Validate for WorkspaceMemberIn {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
-use super::validate::{RoleFields, RoleKind, Validate, Validator, one_of};
+use super::validate::{NamesRoles, RoleFields, RoleKind, Validate, Validator, one_of};
 use crate::api::*;
 use crate::domain::validation;
 use crate::domain::{OrgRole, WorkspaceRole};
@@ -73,24 +73,17 @@ impl Validate for SetNestedGroupsIn {
     }
 }
 
-fn group_role_fields(fields: &GroupRoleFields) -> RoleFields<'_, WorkspaceRole> {
-    RoleFields {
-        names: &fields.role_names,
-        values: &fields.roles,
-        name: None,
-        value: &fields.role,
+/// An assignment names no single role by name (`role_name`), only the other three ways.
+impl NamesRoles for GroupRoleFields {
+    type Role = WorkspaceRole;
+    fn role_fields(&self) -> RoleFields<'_, WorkspaceRole> {
+        RoleFields {
+            names: &self.role_names,
+            values: &self.roles,
+            name: None,
+            value: &self.role,
+        }
     }
-}
-
-impl Validate for GroupRoleFields {
-    fn validate(&self, v: &mut Validator) {
-        group_role_fields(self).check(v);
-    }
-}
-
-/// The workspace roles a valid assignment body asks for, or `None` when it names none.
-pub fn requested_group_roles(fields: &GroupRoleFields) -> Option<Vec<WorkspaceRole>> {
-    group_role_fields(fields).requested()
 }
 
 impl Validate for AssignGroupToWorkspaceIn {

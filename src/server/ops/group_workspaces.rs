@@ -15,7 +15,8 @@ use crate::api::*;
 use crate::domain::{WorkspaceRole, roles};
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::validate_groups::{requested_group_roles, requested_provision_role};
+use crate::server::validate::requested_roles;
+use crate::server::validate_groups::requested_provision_role;
 
 /// `GET /user-groups/{group_uuid}/workspaces`: assignments to active workspaces, oldest first.
 pub fn list(
@@ -115,7 +116,7 @@ pub fn assign(
             group.name, workspace.name
         )));
     }
-    let roles = requested_group_roles(&body.role_fields())
+    let roles = requested_roles(&body.role_fields())
         .unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
     tx.execute(
         "INSERT INTO group_workspace_assignments (group_uuid, workspace_uuid, roles, created_at)
@@ -147,7 +148,7 @@ pub fn update(
     let (group, workspace) = open(tx, ctx, group, workspace)?;
     let old = assigned_roles(tx, group.uuid, workspace.uuid)?
         .ok_or_else(|| not_assigned(&group, &workspace))?;
-    let Some(new) = requested_group_roles(&body.role_fields()).filter(|new| *new != old) else {
+    let Some(new) = requested_roles(&body.role_fields()).filter(|new| *new != old) else {
         return Ok(());
     };
     tx.execute(

@@ -159,7 +159,7 @@ pub fn invite(
         // Unknown: 404; archived: 409, as for every other change to an archived workspace.
         crate::server::ops::workspaces::load(tx, ctx.org, *workspace)?.ensure_active()?;
     }
-    let roles = crate::server::validate::requested_org_roles(&body.org_role_fields())
+    let roles = crate::server::validate::requested_roles(&body.org_role_fields())
         .unwrap_or_else(|| vec![OrgRole::Member]);
     let seats: Vec<String> = body
         .subscription_types

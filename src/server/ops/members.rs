@@ -14,7 +14,7 @@ use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::server::clock::to_micros;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::validate::requested_workspace_roles;
+use crate::server::validate::requested_roles;
 
 /// Adds one member and records it.
 pub fn insert(
@@ -87,8 +87,8 @@ pub fn add(
         if existing.contains_key(&entry.user_uuid) {
             continue;
         }
-        let roles = requested_workspace_roles(entry)
-            .unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
+        let roles =
+            requested_roles(entry).unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
         insert(tx, ctx, workspace, &row.name, entry.user_uuid, &roles)?;
         added += 1;
     }
@@ -109,7 +109,7 @@ pub fn upsert(
     let existing = current_roles(tx, workspace)?;
     let (mut added, mut updated) = (0, 0);
     for entry in entries {
-        let requested = requested_workspace_roles(entry);
+        let requested = requested_roles(entry);
         match existing.get(&entry.user_uuid) {
             None => {
                 let roles =

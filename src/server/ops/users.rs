@@ -443,7 +443,7 @@ pub fn create_many(
             invalid_emails.push(entry.email.clone());
             continue;
         }
-        let roles = crate::server::validate::requested_org_roles(&entry.org_role_fields())
+        let roles = crate::server::validate::requested_roles(&entry.org_role_fields())
             .unwrap_or_else(|| vec![OrgRole::Member]);
         let member = NewMember {
             uuid: Uuid::new_v4(),
@@ -479,7 +479,7 @@ pub fn update(
     body: &AdminOrganizationMemberUpdate,
 ) -> ApiResult<AdminOrganizationMemberOut> {
     let row = load_row(tx, ctx.org, user)?;
-    if let Some(roles) = crate::server::validate::requested_org_roles(&body.org_role_fields())
+    if let Some(roles) = crate::server::validate::requested_roles(&body.org_role_fields())
         && roles != row.org_roles
     {
         let loses_admin = row.org_roles.contains(&OrgRole::OrganizationAdmin)

@@ -107,23 +107,26 @@ pub fn decode_workspace_roles(text: &str) -> Vec<WorkspaceRole> {
         .collect()
 }
 
-/// Role values as responses carry them (`raw_roles`, `raw_role`): the roles' UUIDs.
-pub fn org_role_values(roles: &[OrgRole]) -> (Vec<String>, String) {
-    let values: Vec<String> = roles.iter().map(|r| r.uuid().to_string()).collect();
+/// Role values as responses carry them (`raw_roles`, `raw_role`): the roles' UUIDs, and the
+/// first of them (`default` when there is none).
+fn role_values(uuids: impl Iterator<Item = Uuid>, default: Uuid) -> (Vec<String>, String) {
+    let values: Vec<String> = uuids.map(|uuid| uuid.to_string()).collect();
     let first = values
         .first()
         .cloned()
-        .unwrap_or_else(|| OrgRole::Member.uuid().to_string());
+        .unwrap_or_else(|| default.to_string());
     (values, first)
 }
 
+/// [`role_values`] of organization roles; no role reads as a plain member.
+pub fn org_role_values(roles: &[OrgRole]) -> (Vec<String>, String) {
+    role_values(roles.iter().map(|r| r.uuid()), OrgRole::Member.uuid())
+}
+
+/// [`role_values`] of workspace roles; no role reads as a new member's default.
 pub fn workspace_role_values(roles: &[WorkspaceRole]) -> (Vec<String>, String) {
-    let values: Vec<String> = roles.iter().map(|r| r.uuid().to_string()).collect();
-    let first = values
-        .first()
-        .cloned()
-        .unwrap_or_else(|| WorkspaceRole::DEFAULT_FOR_NEW_MEMBER.uuid().to_string());
-    (values, first)
+    let default = WorkspaceRole::DEFAULT_FOR_NEW_MEMBER;
+    role_values(roles.iter().map(|r| r.uuid()), default.uuid())
 }
 
 /// Comma-separated lists of simple tokens (seats, ids).

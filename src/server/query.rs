@@ -52,12 +52,12 @@ impl QueryReader {
                         format!("Input should be greater than or equal to {min}"),
                     )
                 };
-                self.fail(vec!["query".into(), name.into()], kind, &msg);
+                self.reject(name, kind, &msg);
                 default
             }
             None => {
-                self.fail(
-                    vec!["query".into(), name.into()],
+                self.reject(
+                    name,
                     "int_parsing",
                     "Input should be a valid integer, unable to parse string as an integer",
                 );
@@ -71,8 +71,8 @@ impl QueryReader {
     pub fn int_in(&mut self, name: &str, default: i64, min: i64, max: i64) -> i64 {
         let value = self.int(name, default, min);
         if value > max {
-            self.fail(
-                vec!["query".into(), name.into()],
+            self.reject(
+                name,
                 "less_than_equal",
                 &format!("Input should be less than or equal to {max}"),
             );
@@ -84,11 +84,7 @@ impl QueryReader {
     /// An integer the caller must send; absent is a 422 `missing`.
     pub fn required_int(&mut self, name: &str) -> Option<i64> {
         if self.last(name).is_none() {
-            self.fail(
-                vec!["query".into(), name.into()],
-                "missing",
-                "Field required",
-            );
+            self.reject(name, "missing", "Field required");
             return None;
         }
         let before = self.errors.len();
@@ -96,23 +92,37 @@ impl QueryReader {
         (self.errors.len() == before).then_some(value)
     }
 
-    /// Records a problem with a value already read, for checks that span several values.
+    /// Records a problem with the parameter `name`, at `["query", name]`: each reader here
+    /// reports through it, and so do handlers' checks that span several values.
     pub fn reject(&mut self, name: &str, kind: &str, msg: &str) {
         self.fail(vec!["query".into(), name.into()], kind, msg);
+    }
+
+    /// `parsed`, the value of `name` read as its type; when that failed (`None`), the problem
+    /// is recorded too, so a reader need not check twice.
+    fn parsed_or_reject<T>(
+        &mut self,
+        parsed: Option<T>,
+        name: &str,
+        kind: &str,
+        msg: &str,
+    ) -> Option<T> {
+        if parsed.is_none() {
+            self.reject(name, kind, msg);
+        }
+        parsed
     }
 
     /// A UUID, or `None` when absent; a malformed one is a 422 `uuid_parsing`.
     pub fn uuid(&mut self, name: &str) -> Option<uuid::Uuid> {
         let raw = self.text(name)?;
         let parsed = uuid::Uuid::parse_str(&raw).ok();
-        if parsed.is_none() {
-            self.fail(
-                vec!["query".into(), name.into()],
-                "uuid_parsing",
-                "Input should be a valid UUID, invalid character or length",
-            );
-        }
-        parsed
+        self.parsed_or_reject(
+            parsed,
+            name,
+            "uuid_parsing",
+            "Input should be a valid UUID, invalid character or length",
+        )
     }
 
     pub fn boolean(&mut self, name: &str, default: bool) -> bool {
@@ -123,8 +133,8 @@ impl QueryReader {
             "true" | "1" | "yes" | "on" | "t" | "y" => true,
             "false" | "0" | "no" | "off" | "f" | "n" => false,
             _ => {
-                self.fail(
-                    vec!["query".into(), name.into()],
+                self.reject(
+                    name,
                     "bool_parsing",
                     "Input should be a valid boolean, unable to interpret input",
                 );
@@ -167,8 +177,8 @@ impl QueryReader {
             Some(value) if known.contains(&value.as_str()) => value,
             Some(_) => {
                 let options: Vec<String> = known.iter().map(|k| format!("'{k}'")).collect();
-                self.fail(
-                    vec!["query".into(), name.into()],
+                self.reject(
+                    name,
                     "enum",
                     &format!("Input should be {}", options.join(" or ")),
                 );
@@ -182,22 +192,20 @@ impl QueryReader {
     pub fn timestamp(&mut self, name: &str) -> Option<OffsetDateTime> {
         let raw = self.last(name)?.trim().to_owned();
         if raw.is_empty() {
-            self.fail(
-                vec!["query".into(), name.into()],
+            self.reject(
+                name,
                 "datetime_from_date_parsing",
                 "Input should be a valid datetime or date, input is too short",
             );
             return None;
         }
         let parsed = datetime::parse_timestamp(&raw);
-        if parsed.is_none() {
-            self.fail(
-                vec!["query".into(), name.into()],
-                "datetime_from_date_parsing",
-                "Input should be a valid datetime, e.g. 2026-01-31T12:00:00Z",
-            );
-        }
-        parsed
+        self.parsed_or_reject(
+            parsed,
+            name,
+            "datetime_from_date_parsing",
+            "Input should be a valid datetime, e.g. 2026-01-31T12:00:00Z",
+        )
     }
 
     pub fn finish(self) -> Result<(), ApiError> {

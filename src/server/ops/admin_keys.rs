@@ -12,6 +12,14 @@ use crate::server::clock::to_micros;
 use crate::server::credentials;
 use crate::server::error::{ApiError, ApiResult};
 
+/// An entry about an admin key, which the log names by its id, label and hint (never the key).
+fn key_entry(event_type: &'static str, id: Uuid, label: &str, hint: &str) -> Entry {
+    Entry::new(event_type, "ADMIN_API_KEY")
+        .target("api_key_id", id)
+        .target("api_key_name", label)
+        .target("api_key_hint", hint)
+}
+
 /// Issues a new key for `org`, revoking earlier keys that carry the same label, so that
 /// re-issuing (a restart of the embedded console, `serve --admin-key`) never piles up keys.
 pub fn issue(
@@ -40,10 +48,7 @@ pub fn issue(
             org,
             &Actor::System,
             at,
-            Entry::new("admin_api_key.delete", "ADMIN_API_KEY")
-                .target("api_key_id", id)
-                .target("api_key_name", label)
-                .target("api_key_hint", hint),
+            key_entry("admin_api_key.delete", id, label, &hint),
         )?;
     }
     let id = Uuid::new_v4();
@@ -68,10 +73,7 @@ pub fn issue(
         org,
         &Actor::System,
         at,
-        Entry::new("admin_api_key.created", "ADMIN_API_KEY")
-            .target("api_key_id", id)
-            .target("api_key_name", label)
-            .target("api_key_hint", hint),
+        key_entry("admin_api_key.created", id, label, &hint),
     )?;
     Ok(id)
 }

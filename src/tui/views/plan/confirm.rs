@@ -7,7 +7,7 @@
 use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
-use crate::tui::widgets::dialog::{self, Body, confirm_row};
+use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::read_through::ReadThrough;
 
 use super::run::ApplyFetch;
@@ -101,15 +101,12 @@ impl Dialog for ConfirmRun {
             theme.muted,
         );
         after.blank();
-        self.list.fill_then_buttons(
+        self.list.fill_then_confirm(
             &mut body,
             (changes.lines, after),
             canvas.screen,
-            theme.muted,
-            |read| {
-                let text = self.apply_text.as_str();
-                confirm_row(&BUTTONS, self.focus, Button::Apply, text, read, theme)
-            },
+            (&BUTTONS, self.focus, Button::Apply, self.apply_text.clone()),
+            theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)
     }

@@ -10,7 +10,7 @@ use crate::api::AdminScimSyncRunOut;
 use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
-use crate::tui::widgets::dialog::{self, Body, confirm_row};
+use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::read_through::ReadThrough;
 
 use super::StartFetch;
@@ -91,21 +91,12 @@ impl Dialog for ConfirmSync {
         // Under the list: a blank line and the buttons.
         let mut after = Body::new(body.width);
         after.blank();
-        self.list.fill_then_buttons(
+        self.list.fill_then_confirm(
             &mut body,
             (listed, after),
             canvas.screen,
-            theme.muted,
-            |read| {
-                confirm_row(
-                    &BUTTONS,
-                    self.focus,
-                    Button::Apply,
-                    "Run the sync",
-                    read,
-                    theme,
-                )
-            },
+            (&BUTTONS, self.focus, Button::Apply, "Run the sync".to_owned()),
+            theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, "SCIM sync", body, theme)
     }

@@ -199,6 +199,20 @@ pub fn flash_text(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// Asserts that the status line says `part`, showing what it says when it does not.
+#[track_caller]
+pub fn assert_says(app: &App, part: &str) {
+    let said = flash_text(app);
+    assert!(said.contains(part), "{said}");
+}
+
+/// Asserts that the status line begins with `start`, showing what it says when it does not.
+#[track_caller]
+pub fn assert_says_first(app: &App, start: &str) {
+    let said = flash_text(app);
+    assert!(said.starts_with(start), "{said}");
+}
+
 /// The fixture's answer to a request, as the message the effect runner would send.
 pub fn answer(id: RequestId, profile: usize, call: Call) -> Msg {
     let result = outcome(profile, &call);

@@ -54,17 +54,3 @@ fn only_staged(app: &App) -> Change {
     };
     change.clone()
 }
-
-/// Asserts that the status line says `part`, showing what it says when it does not.
-#[track_caller]
-fn assert_says(app: &App, part: &str) {
-    let said = flash_text(app);
-    assert!(said.contains(part), "{said}");
-}
-
-/// Asserts that the status line begins with `start`, showing what it says when it does not.
-#[track_caller]
-fn assert_says_first(app: &App, start: &str) {
-    let said = flash_text(app);
-    assert!(said.starts_with(start), "{said}");
-}

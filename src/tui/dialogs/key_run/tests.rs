@@ -105,9 +105,8 @@ fn going_on_after_a_stop_skips_the_key_the_stopped_request_deleted() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty(), "nothing left to send");
     assert!(app.dialogs.is_empty(), "the run is over");
-    let flash = flash_text(&app);
-    assert!(flash.contains("Deleted 2 API keys"), "{flash}");
-    assert!(flash.contains("1 found already gone"), "{flash}");
+    assert_says(&app, "Deleted 2 API keys");
+    assert_says(&app, "1 found already gone");
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn the_email_must_be_typed_and_the_keys_can_stay() {
     press_keys(&mut app, "tab enter");
     assert!(!dialog(&app).delete_keys, "enter on the box unticks it");
     press_keys(&mut app, "tab enter");
-    assert!(flash_text(&app).contains("type \"jane.doe@northwind.example\""));
+    assert_says(&app, "type \"jane.doe@northwind.example\"");
     type_text(&mut app, "Jane.Doe@northwind.example");
     let d = dialog(&app).clone();
     assert!(d.confirmed());

@@ -12,8 +12,6 @@ use crate::tui::state::{App, Focus, RequestId};
 use crate::tui::testing::*;
 use crate::tui::update::{start, update};
 
-use super::assert_says;
-
 /// The console with everything answered but the directory, whose request is returned.
 fn directory_pending() -> (App, RequestId) {
     let mut app = new_app();

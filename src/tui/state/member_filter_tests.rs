@@ -5,7 +5,8 @@ use super::*;
 use crate::domain::text::contains_folded;
 use crate::tui::state::people::Person;
 
-/// The per-key computation the member list replaced: fold every row, filter, sort.
+/// The per-key computation the member list replaced: fold every row, filter, sort. The sort's
+/// direction is [`MemberSort::directed`]'s, which its own test checks.
 fn reference(rows: &[MemberRow], filter: &str, sort: MemberSort) -> Vec<Uuid> {
     let needle = filter.trim();
     let matches = |row: &MemberRow| {

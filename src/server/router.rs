@@ -11,16 +11,18 @@ use tower_http::trace::TraceLayer;
 use super::auth::require_admin;
 use super::error::ApiError;
 use super::handlers::{
-    analytics, extensions, groups, keys_billing_audit as misc, models, scim, usage, users,
+    analytics, extensions, groups, keys_billing_audit as misc, models, plain, scim, usage, users,
     workspaces,
 };
+use super::ops;
 use super::read_only::refuse_changes;
 use super::state::AppState;
 use crate::api::paths;
 use crate::api::{Operation, Verb};
 
 /// The handler of one operation, on its method. The match is exhaustive, so an operation added
-/// to the table does not compile until it has a handler.
+/// to the table does not compile until it has a handler. An operation whose glue is only its
+/// path id and body gets a handler made from it by `plain`; the others have their own.
 fn endpoint(operation: Operation) -> MethodRouter<AppState> {
     use Operation as Op;
     let method = match operation.verb() {
@@ -32,33 +34,33 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
     match operation {
         Op::ListUsers => on(method, users::list),
         Op::CreateUsers => on(method, users::create),
-        Op::GetUser => on(method, users::get),
-        Op::UpdateUser => on(method, users::update),
-        Op::DeleteUser => on(method, users::delete),
+        Op::GetUser => plain::read_id(method, ops::users::get_user),
+        Op::UpdateUser => plain::write_id_body(method, ops::users::update),
+        Op::DeleteUser => plain::write_id(method, ops::users::delete),
         Op::ListInvites => on(method, users::list_invites),
-        Op::InviteUsers => on(method, users::invite),
-        Op::DeleteInvite => on(method, users::delete_invite),
+        Op::InviteUsers => plain::write_body(method, ops::invites::invite),
+        Op::DeleteInvite => plain::write_id(method, ops::invites::delete),
         Op::ListRoles => on(method, misc::roles),
         Op::ListWorkspaces => on(method, workspaces::list),
-        Op::CreateWorkspace => on(method, workspaces::create),
-        Op::UpdateWorkspace => on(method, workspaces::update),
+        Op::CreateWorkspace => plain::write_body(method, ops::workspaces::create),
+        Op::UpdateWorkspace => plain::write_id_body(method, ops::workspaces::update),
         Op::ArchiveWorkspace => on(method, workspaces::archive),
         Op::AddWorkspaceMembers => on(method, workspaces::add_users),
         Op::UpsertWorkspaceMembers => on(method, workspaces::upsert_users),
         Op::RemoveWorkspaceMembers => on(method, workspaces::remove_users),
         Op::ListApiKeys => on(method, misc::list_keys),
-        Op::CreateApiKey => on(method, misc::create_key),
-        Op::DeleteApiKey => on(method, misc::delete_key),
+        Op::CreateApiKey => plain::write_body(method, ops::api_keys::create),
+        Op::DeleteApiKey => plain::write_id(method, ops::api_keys::delete),
         Op::GetSpendLimit => on(method, misc::spend_limit),
-        Op::SetSpendLimit => on(method, misc::set_spend_limit),
+        Op::SetSpendLimit => plain::write_body(method, ops::billing::set_limit),
         Op::ListAuditLogs => on(method, misc::audit_logs),
         Op::GetUsage => on(method, usage::usage),
-        Op::GetRateLimits => on(method, usage::rate_limits),
+        Op::GetRateLimits => plain::read_org(method, ops::usage::rate_limits),
         Op::ListGroups => on(method, groups::list),
-        Op::CreateGroup => on(method, groups::create),
+        Op::CreateGroup => plain::write_body(method, ops::groups::create),
         Op::ProvisionGroupWorkspace => on(method, groups::provision_workspace),
-        Op::GetGroup => on(method, groups::get),
-        Op::UpdateGroup => on(method, groups::update),
+        Op::GetGroup => plain::read_id(method, ops::groups::get),
+        Op::UpdateGroup => plain::write_id_body(method, ops::groups::update),
         Op::DeleteGroup => on(method, groups::delete),
         Op::ListGroupMembers => on(method, groups::members),
         Op::AddGroupMembers => on(method, groups::add_members),
@@ -68,7 +70,7 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Op::UpdateGroupWorkspace => on(method, groups::update_workspace),
         Op::UnassignGroupWorkspace => on(method, groups::unassign_workspace),
         Op::SetGroupOrganizationRole => on(method, groups::set_organization_role),
-        Op::ListNestedGroups => on(method, groups::nested),
+        Op::ListNestedGroups => plain::read_id(method, ops::group_nesting::nested),
         Op::SetNestedGroups => on(method, groups::set_nested),
         Op::TriggerScimSync => on(method, scim::trigger),
         Op::GetScimSyncRun => on(method, scim::run),
@@ -77,11 +79,13 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Op::VibeWorkByTime => on(method, analytics::work_by_time),
         Op::VibeCodeByWorkspace => on(method, analytics::code_by_workspace),
         Op::VibeCodeByOrganization => on(method, analytics::code_by_organization),
-        Op::GetOrganization => on(method, extensions::organization),
+        Op::GetOrganization => plain::read_org(method, ops::organizations::get),
         Op::RenameOrganization => on(method, extensions::rename_organization),
-        Op::GetWorkspaceSettings => on(method, extensions::settings),
-        Op::UpdateWorkspaceSettings => on(method, extensions::update_settings),
-        Op::GetScimDirectory => on(method, scim::directory),
+        Op::GetWorkspaceSettings => plain::read_id(method, ops::workspaces::settings),
+        Op::UpdateWorkspaceSettings => {
+            plain::write_id_body(method, ops::workspaces::update_settings)
+        }
+        Op::GetScimDirectory => plain::read_org(method, ops::scim_directory::directory),
         Op::UpdateScimProvider => on(method, scim::update_provider),
         Op::CreateScimUser => on(method, scim::create_user),
         Op::UpdateScimUser => on(method, scim::update_user),

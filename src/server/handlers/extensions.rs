@@ -1,19 +1,15 @@
 //! The local server's own extensions under `/x-local`: organization identity and rename, and
-//! the workspace settings the contract cannot express.
+//! the workspace settings the contract cannot express. Reading the organization and reading or
+//! changing the settings are `plain` handlers; renaming has its own, as a body without a name
+//! reads the organization as it is.
 
 use axum::Json;
 
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
-use crate::server::ops::{organizations, workspaces};
+use crate::server::ops::organizations;
 use crate::server::org::Org;
-use crate::server::path_ids::PathId;
-
-pub async fn organization(org: Org) -> ApiResult<Json<LocalOrganizationOut>> {
-    org.read_json(move |tx, ctx| organizations::get(tx, ctx.org))
-        .await
-}
 
 pub async fn rename_organization(
     org: Org,
@@ -24,18 +20,4 @@ pub async fn rename_organization(
         None => organizations::get(tx, ctx.org),
     })
     .await
-}
-
-pub async fn settings(org: Org, PathId(id): PathId) -> ApiResult<Json<WorkspaceSettingsOut>> {
-    org.read_json(move |tx, ctx| workspaces::settings(tx, ctx.org, id))
-        .await
-}
-
-pub async fn update_settings(
-    org: Org,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody<WorkspaceSettingsUpdate>,
-) -> ApiResult<Json<WorkspaceSettingsOut>> {
-    org.write_json(move |tx, ctx| workspaces::update_settings(tx, ctx, id, &body))
-        .await
 }

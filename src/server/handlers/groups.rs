@@ -31,28 +31,6 @@ pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<AdminUserG
         .await
 }
 
-pub async fn create(
-    org: Org,
-    JsonBody(body): JsonBody<AdminUserGroupIn>,
-) -> ApiResult<Json<AdminUserGroupOut>> {
-    org.write_json(move |tx, ctx| groups::create(tx, ctx, &body))
-        .await
-}
-
-pub async fn get(org: Org, PathId(group): PathId) -> ApiResult<Json<AdminUserGroupOut>> {
-    org.read_json(move |tx, ctx| groups::get(tx, ctx.org, group))
-        .await
-}
-
-pub async fn update(
-    org: Org,
-    PathId(group): PathId,
-    JsonBody(body): JsonBody<AdminUpdateUserGroupIn>,
-) -> ApiResult<Json<AdminUserGroupOut>> {
-    org.write_json(move |tx, ctx| groups::update(tx, ctx, group, &body))
-        .await
-}
-
 pub async fn delete(org: Org, PathId(group): PathId) -> ApiResult<StatusCode> {
     org.write_no_content(move |tx, ctx| groups::delete(tx, ctx, group))
         .await
@@ -131,11 +109,6 @@ pub async fn set_organization_role(
     JsonBody(body): JsonBody<UpdateUserGroupOrganizationRoleIn>,
 ) -> ApiResult<StatusCode> {
     org.write_no_content(move |tx, ctx| groups::set_organization_role(tx, ctx, group, &body))
-        .await
-}
-
-pub async fn nested(org: Org, PathId(group): PathId) -> ApiResult<Json<NestedGroupsOut>> {
-    org.read_json(move |tx, ctx| group_nesting::nested(tx, ctx.org, group))
         .await
 }
 

@@ -4,10 +4,8 @@ use axum::Json;
 
 use crate::api::*;
 use crate::server::error::ApiResult;
-use crate::server::extract::JsonBody;
 use crate::server::ops::{api_keys, audit, billing};
 use crate::server::org::Org;
-use crate::server::path_ids::PathId;
 use crate::server::query::QueryReader;
 
 /// Audit pages larger than this are served as this.
@@ -32,29 +30,8 @@ pub async fn list_keys(org: Org, mut query: QueryReader) -> ApiResult<Json<ApiKe
     .await
 }
 
-pub async fn create_key(
-    org: Org,
-    JsonBody(body): JsonBody<AdminCreateApiKeyIn>,
-) -> ApiResult<Json<ApiKeyOut>> {
-    org.write_json(move |tx, ctx| api_keys::create(tx, ctx, &body))
-        .await
-}
-
-pub async fn delete_key(org: Org, PathId(key): PathId) -> ApiResult<Json<DeleteApiKeyOut>> {
-    org.write_json(move |tx, ctx| api_keys::delete(tx, ctx, key))
-        .await
-}
-
 pub async fn spend_limit(org: Org) -> ApiResult<Json<LimitsOut>> {
     org.read_json(move |tx, ctx| billing::limits(tx, ctx.org, ctx.now))
-        .await
-}
-
-pub async fn set_spend_limit(
-    org: Org,
-    JsonBody(body): JsonBody<NewUsageLimitIn>,
-) -> ApiResult<Json<LimitsOut>> {
-    org.write_json(move |tx, ctx| billing::set_limit(tx, ctx, &body))
         .await
 }
 

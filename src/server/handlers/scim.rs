@@ -67,11 +67,6 @@ pub async fn run(org: Org, PathId(run_id): PathId) -> ApiResult<Json<AdminScimSy
         .await
 }
 
-pub async fn directory(org: Org) -> ApiResult<Json<LocalScimDirectoryOut>> {
-    org.read_json(move |tx, ctx| scim_directory::directory(tx, ctx.org))
-        .await
-}
-
 pub async fn update_provider(
     org: Org,
     JsonBody(body): JsonBody<LocalScimProviderUpdate>,

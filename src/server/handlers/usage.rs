@@ -1,4 +1,4 @@
-//! `/usage` and `/rate-limit`.
+//! `/usage`, which reads its month and filters from the query (`/rate-limit` is `plain`).
 
 use axum::Json;
 use time::Month;
@@ -34,9 +34,4 @@ pub async fn usage(org: Org, mut query: QueryReader) -> ApiResult<Json<UsageOutJ
         usage::report(tx, ctx.org, &report, ctx.now)
     })
     .await
-}
-
-pub async fn rate_limits(org: Org) -> ApiResult<Json<RateLimitsOut>> {
-    org.read_json(move |tx, ctx| usage::rate_limits(tx, ctx.org))
-        .await
 }

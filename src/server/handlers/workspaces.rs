@@ -28,23 +28,6 @@ pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
         .map(JsonBytes)
 }
 
-pub async fn create(
-    org: Org,
-    JsonBody(body): JsonBody<AdminWorkspaceIn>,
-) -> ApiResult<Json<WorkspaceEnrichedOut>> {
-    org.write_json(move |tx, ctx| workspaces::create(tx, ctx, &body))
-        .await
-}
-
-pub async fn update(
-    org: Org,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody<UpdateWorkspaceIn>,
-) -> ApiResult<Json<WorkspaceOut>> {
-    org.write_json(move |tx, ctx| workspaces::update(tx, ctx, id, &body))
-        .await
-}
-
 pub async fn archive(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
     org.write_no_content(move |tx, ctx| workspaces::archive(tx, ctx, id))
         .await

@@ -1,0 +1,92 @@
+//! Handlers made from an operation alone, for the routes whose HTTP glue is nothing but this:
+//! read the path's id and the body (if the route has them), run the operation in one
+//! transaction, answer 200 with its result as JSON. The operation's signature says what to
+//! read; the router pairs each such route with its operation. Routes that read a query, answer
+//! 201 or 204, or reshape the body before the operation keep a handler of their own.
+
+use axum::routing::{MethodFilter, MethodRouter, on};
+use rusqlite::Transaction;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use crate::server::error::ApiResult;
+use crate::server::extract::JsonBody;
+use crate::server::ops::OpCtx;
+use crate::server::org::Org;
+use crate::server::path_ids::PathId;
+use crate::server::state::AppState;
+use crate::server::validate::Validate;
+
+/// A read of the organization itself, or of something it has one of (`GET /rate-limit`).
+pub fn read_org<T>(
+    method: MethodFilter,
+    op: fn(&Transaction<'_>, Uuid) -> ApiResult<T>,
+) -> MethodRouter<AppState>
+where
+    T: Serialize + Send + 'static,
+{
+    on(method, move |org: Org| async move {
+        org.read_json(move |tx, ctx| op(tx, ctx.org)).await
+    })
+}
+
+/// A read of the one resource of the organization that the path's id names.
+pub fn read_id<T>(
+    method: MethodFilter,
+    op: fn(&Transaction<'_>, Uuid, Uuid) -> ApiResult<T>,
+) -> MethodRouter<AppState>
+where
+    T: Serialize + Send + 'static,
+{
+    on(method, move |org: Org, PathId(id): PathId| async move {
+        org.read_json(move |tx, ctx| op(tx, ctx.org, id)).await
+    })
+}
+
+/// A change the body describes, such as a creation (`POST /workspaces`).
+pub fn write_body<B, T>(
+    method: MethodFilter,
+    op: fn(&Transaction<'_>, &OpCtx, &B) -> ApiResult<T>,
+) -> MethodRouter<AppState>
+where
+    B: DeserializeOwned + Validate + Send + 'static,
+    T: Serialize + Send + 'static,
+{
+    on(
+        method,
+        move |org: Org, JsonBody(body): JsonBody<B>| async move {
+            org.write_json(move |tx, ctx| op(tx, ctx, &body)).await
+        },
+    )
+}
+
+/// A change to the resource the path's id names that needs nothing more, such as a deletion.
+pub fn write_id<T>(
+    method: MethodFilter,
+    op: fn(&Transaction<'_>, &OpCtx, Uuid) -> ApiResult<T>,
+) -> MethodRouter<AppState>
+where
+    T: Serialize + Send + 'static,
+{
+    on(method, move |org: Org, PathId(id): PathId| async move {
+        org.write_json(move |tx, ctx| op(tx, ctx, id)).await
+    })
+}
+
+/// A change the body describes to the resource the path's id names (`PATCH .../{id}`).
+pub fn write_id_body<B, T>(
+    method: MethodFilter,
+    op: fn(&Transaction<'_>, &OpCtx, Uuid, &B) -> ApiResult<T>,
+) -> MethodRouter<AppState>
+where
+    B: DeserializeOwned + Validate + Send + 'static,
+    T: Serialize + Send + 'static,
+{
+    on(
+        method,
+        move |org: Org, PathId(id): PathId, JsonBody(body): JsonBody<B>| async move {
+            org.write_json(move |tx, ctx| op(tx, ctx, id, &body)).await
+        },
+    )
+}

@@ -2,18 +2,18 @@
 //!
 //! Paged listings are read first page first; once the reply states the total and the page size
 //! the server actually used (it may clamp what was asked for), the remaining pages are fetched a
-//! few at a time. Pages are polled inside the caller's future (no spawned tasks), so dropping it
-//! stops them all. Entries are de-duplicated by id, since a row can shift from one page to the
-//! next while an organization changes under the listing.
+//! few at a time (workspaces through the loop in `pages`; users here, since their pages are
+//! handed over as they arrive). Pages are polled inside the caller's future (no spawned tasks),
+//! so dropping it stops them all. Entries are de-duplicated by id, since a row can shift from
+//! one page to the next while an organization changes under the listing.
 
 use std::collections::HashSet;
-use std::hash::Hash;
 
 use futures::{StreamExt, TryStreamExt, stream};
 use uuid::Uuid;
 
-use super::directory::Directory;
 use super::error::ClientError;
+use super::pages::{CONCURRENT_PAGES, all_pages, page_count};
 use super::query::WorkspaceQuery;
 use super::transport::AdminClient;
 use crate::api::{
@@ -23,8 +23,6 @@ use crate::api::{
 
 /// The page size asked for; servers may serve less and say so.
 pub const PAGE_SIZE: u32 = 1000;
-/// Pages in flight at once after the first.
-const CONCURRENT_PAGES: usize = 4;
 /// The `limit` asked of `GET /api-keys`: the contract's default, so any server serves it.
 const API_KEY_LIMIT: u32 = 100;
 
@@ -45,14 +43,6 @@ pub struct UsersPage<'a> {
     pub received: usize,
     /// What the server says the listing holds (members and invitations), when it says.
     pub total: Option<usize>,
-}
-
-/// How many pages hold `total` entries at `size` per page.
-fn page_count(total: i64, size: i64) -> u32 {
-    if total <= 0 || size <= 0 {
-        return 1;
-    }
-    u32::try_from((total + size - 1) / size).unwrap_or(u32::MAX)
 }
 
 /// The ids of the entries handed over so far, and how many.
@@ -89,14 +79,6 @@ impl Seen {
             total,
         });
     }
-}
-
-fn dedup_by<T, K: Eq + Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
-    let mut seen = HashSet::new();
-    items
-        .into_iter()
-        .filter(|item| seen.insert(key(item)))
-        .collect()
 }
 
 impl AdminClient {
@@ -190,26 +172,15 @@ impl AdminClient {
             page_size: Some(page_size),
             search: None,
         };
-        let first = self.list_workspaces(&query(1, PAGE_SIZE)).await?;
-        let size = if first.page_size > 0 {
-            first.page_size
-        } else {
-            first.items.len().max(1) as i64
-        };
-        let pages = page_count(first.total, size);
-        let mut items = first.items;
-        let rest: Vec<_> = stream::iter(2..=pages)
-            .map(|page| {
-                let q = query(page, size as u32);
+        all_pages(
+            PAGE_SIZE,
+            |page, size| {
+                let q = query(page, size);
                 async move { self.list_workspaces(&q).await }
-            })
-            .buffered(CONCURRENT_PAGES)
-            .try_collect()
-            .await?;
-        for page in rest {
-            items.extend(page.items);
-        }
-        Ok(dedup_by(items, |w| w.uuid))
+            },
+            |w| w.uuid,
+        )
+        .await
     }
 
     /// Every API key of the organization.
@@ -244,40 +215,5 @@ impl AdminClient {
             offset = offset.saturating_add(u32::try_from(served).unwrap_or(u32::MAX));
         }
         Ok(keys)
-    }
-
-    /// Everyone in the organization with role names resolved: the listing and the role
-    /// catalog, fetched side by side.
-    pub async fn load_directory(&self) -> Result<Directory, ClientError> {
-        let (users, roles) = futures::try_join!(self.list_all_users(), self.roles())?;
-        Ok(Directory::new(users.members, users.invites, &roles))
-    }
-
-    /// The active workspaces and everyone in the organization, fetched side by side: what a
-    /// command that names a workspace and a person resolves both against.
-    pub async fn load_workspaces_and_directory(
-        &self,
-    ) -> Result<(Vec<WorkspaceOut>, Directory), ClientError> {
-        futures::try_join!(self.list_all_workspaces(false), self.load_directory())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_count_rounds_up_and_never_drops_to_zero() {
-        assert_eq!(page_count(0, 1000), 1);
-        assert_eq!(page_count(1000, 1000), 1);
-        assert_eq!(page_count(1001, 1000), 2);
-        assert_eq!(page_count(10_000, 1000), 10);
-        assert_eq!(page_count(5, 0), 1);
-    }
-
-    #[test]
-    fn dedup_keeps_the_first_of_each() {
-        let items = vec![(1, "a"), (2, "b"), (1, "c")];
-        assert_eq!(dedup_by(items, |i| i.0), vec![(1, "a"), (2, "b")]);
     }
 }

@@ -6,6 +6,7 @@
 use uuid::Uuid;
 
 use super::error::ActionError;
+use super::members::Person;
 use crate::api::{
     AdminOrganizationMemberOut, ApiKeyExtendedOut, OrganizationInviteOut, WorkspaceOut,
 };
@@ -204,6 +205,35 @@ pub fn invite<'a>(
     the_one(found, given, "invitations", nobody, |i| {
         format!("{} ({})", i.email, i.uuid)
     })
+}
+
+/// Each thing `given` names, found by `find`, in the order first named and once each however
+/// often it is named (by name and by UUID, say): what a command that takes a list acts on.
+pub fn each<'a, T, K: PartialEq>(
+    given: &[String],
+    find: impl Fn(&str) -> Result<&'a T, ActionError>,
+    id: impl Fn(&T) -> K,
+) -> Result<Vec<&'a T>, ActionError> {
+    let mut chosen: Vec<&'a T> = Vec::new();
+    for text in given {
+        let found = find(text)?;
+        if !chosen.iter().any(|c| id(c) == id(found)) {
+            chosen.push(found);
+        }
+    }
+    Ok(chosen)
+}
+
+/// Each organization member `given` names (see [`person`]), once each, as actions name them.
+pub fn people(directory: &Directory, given: &[String]) -> Result<Vec<Person>, ActionError> {
+    let members = each(given, |text| person(directory, text), |m| m.uuid)?;
+    Ok(members
+        .into_iter()
+        .map(|member| Person {
+            user_id: member.uuid,
+            name: person_label(member),
+        })
+        .collect())
 }
 
 /// How a key is named in messages: `"ci" (abcd...wxyz)`, or the hidden key alone.

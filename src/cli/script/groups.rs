@@ -179,26 +179,13 @@ async fn nesting(
 }
 
 async fn workspace(client: &AdminClient, given: &str) -> Result<WorkspaceOut, Failure> {
-    let (active, archived) = futures::try_join!(
-        client.list_all_workspaces(false),
-        client.list_all_workspaces(true)
-    )?;
+    let (active, archived) = client.list_every_workspace().await?;
     Ok(resolve::workspace(&active, &archived, given)?.clone())
 }
 
 async fn people(client: &AdminClient, given: &[String]) -> Result<Vec<Person>, Failure> {
     let directory = client.load_directory().await?;
-    let mut chosen: Vec<Person> = Vec::new();
-    for text in given {
-        let member = resolve::person(&directory, text)?;
-        if !chosen.iter().any(|p| p.user_id == member.uuid) {
-            chosen.push(Person {
-                user_id: member.uuid,
-                name: resolve::person_label(member),
-            });
-        }
-    }
-    Ok(chosen)
+    Ok(resolve::people(&directory, given)?)
 }
 
 fn target(given: &Option<String>) -> Result<Option<String>, Failure> {

@@ -125,10 +125,7 @@ async fn workspace_id(
     let Some(given) = given else {
         return Ok(None);
     };
-    let (mut all, archived) = futures::try_join!(
-        session.client.list_all_workspaces(false),
-        session.client.list_all_workspaces(true)
-    )?;
+    let (mut all, archived) = session.client.list_every_workspace().await?;
     all.extend(archived);
     Ok(Some(resolve::workspace(&all, &[], given)?.uuid))
 }
@@ -150,11 +147,7 @@ pub async fn run(session: &Session, command: &KeysCommand) -> Result<(), Failure
     let today = OffsetDateTime::now_utc().date();
     match command {
         KeysCommand::Create(args) => {
-            let (active, archived, directory) = futures::try_join!(
-                client.list_all_workspaces(false),
-                client.list_all_workspaces(true),
-                client.load_directory()
-            )?;
+            let (active, archived, directory) = client.load_every_workspace_and_directory().await?;
             let workspace = resolve::workspace(&active, &archived, &args.workspace)?;
             let owner = resolve::person(&directory, &args.owner)?;
             let key = keys::NewKey {
@@ -170,16 +163,11 @@ pub async fn run(session: &Session, command: &KeysCommand) -> Result<(), Failure
         KeysCommand::Delete(args) => {
             let within = workspace_id(session, args.workspace.as_deref()).await?;
             let all = client.list_all_api_keys().await?;
-            let mut chosen = Vec::new();
-            for given in &args.keys {
-                let key = resolve::api_key(&all, given, within)?;
-                if !chosen
-                    .iter()
-                    .any(|c: &&crate::api::ApiKeyExtendedOut| c.key_id == key.key_id)
-                {
-                    chosen.push(key);
-                }
-            }
+            let chosen = resolve::each(
+                &args.keys,
+                |given| resolve::api_key(&all, given, within),
+                |key| key.key_id,
+            )?;
             let plan = keys::delete(&chosen)?;
             change::apply(session, &args.change, &args.confirm.confirm, &plan).await
         }

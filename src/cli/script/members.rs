@@ -67,22 +67,9 @@ async fn load(
     workspace: &str,
     people: &[String],
 ) -> Result<(WorkspaceOut, Directory, Vec<Person>), Failure> {
-    let (active, archived, directory) = futures::try_join!(
-        client.list_all_workspaces(false),
-        client.list_all_workspaces(true),
-        client.load_directory()
-    )?;
+    let (active, archived, directory) = client.load_every_workspace_and_directory().await?;
     let workspace = resolve::workspace(&active, &archived, workspace)?.clone();
-    let mut chosen: Vec<Person> = Vec::new();
-    for given in people {
-        let member = resolve::person(&directory, given)?;
-        if !chosen.iter().any(|p| p.user_id == member.uuid) {
-            chosen.push(Person {
-                user_id: member.uuid,
-                name: resolve::person_label(member),
-            });
-        }
-    }
+    let chosen = resolve::people(&directory, people)?;
     Ok((workspace, directory, chosen))
 }
 

@@ -86,11 +86,7 @@ pub async fn run(session: &Session, command: &PeopleCommand) -> Result<(), Failu
     let client = &session.client;
     match command {
         PeopleCommand::Invite(args) => {
-            let (active, archived, directory) = futures::try_join!(
-                client.list_all_workspaces(false),
-                client.list_all_workspaces(true),
-                client.load_directory()
-            )?;
+            let (active, archived, directory) = client.load_every_workspace_and_directory().await?;
             let mut workspaces = Vec::new();
             for given in &args.workspaces {
                 let found = resolve::workspace(&active, &archived, given)?;
@@ -129,16 +125,11 @@ pub async fn run_invites(session: &Session, command: &InvitesCommand) -> Result<
     match command {
         InvitesCommand::Revoke(args) => {
             let directory = session.client.load_directory().await?;
-            let mut chosen = Vec::new();
-            for given in &args.invites {
-                let invite = resolve::invite(directory.invites(), given)?;
-                if !chosen
-                    .iter()
-                    .any(|c: &&crate::api::OrganizationInviteOut| c.uuid == invite.uuid)
-                {
-                    chosen.push(invite);
-                }
-            }
+            let chosen = resolve::each(
+                &args.invites,
+                |given| resolve::invite(directory.invites(), given),
+                |invite| invite.uuid,
+            )?;
             let plan = invites::revoke_invites(&chosen)?;
             change::apply(session, &args.change, &[], &plan).await
         }

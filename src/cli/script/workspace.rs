@@ -8,7 +8,6 @@ use super::exit::Failure;
 use super::session::Session;
 use super::spend::{Amount, parse_amount};
 use crate::actions::{archive, resolve, workspaces};
-use crate::client::AdminClient;
 
 #[derive(Debug, Subcommand)]
 pub enum WorkspaceCommand {
@@ -71,15 +70,6 @@ pub struct ArchiveArgs {
     pub change: ChangeArgs,
 }
 
-async fn lists(
-    client: &AdminClient,
-) -> Result<(Vec<crate::api::WorkspaceOut>, Vec<crate::api::WorkspaceOut>), Failure> {
-    Ok(futures::try_join!(
-        client.list_all_workspaces(false),
-        client.list_all_workspaces(true)
-    )?)
-}
-
 pub async fn run(session: &Session, command: &WorkspaceCommand) -> Result<(), Failure> {
     let client = &session.client;
     match command {
@@ -100,7 +90,7 @@ pub async fn run(session: &Session, command: &WorkspaceCommand) -> Result<(), Fa
             change::apply(session, &args.change, &[], &plan).await
         }
         WorkspaceCommand::Edit(args) => {
-            let (active, archived) = lists(client).await?;
+            let (active, archived) = client.list_every_workspace().await?;
             let workspace = resolve::workspace(&active, &archived, &args.workspace)?;
             let wants_settings = args.members_can_create_keys.is_some() || args.spend_cap.is_some();
             let settings = if wants_settings {
@@ -120,9 +110,9 @@ pub async fn run(session: &Session, command: &WorkspaceCommand) -> Result<(), Fa
         }
         WorkspaceCommand::Archive(args) => {
             let ((active, archived), directory, keys) = futures::try_join!(
-                lists(client),
-                async { Ok(client.load_directory().await?) },
-                async { Ok::<_, Failure>(client.list_all_api_keys().await?) }
+                client.list_every_workspace(),
+                client.load_directory(),
+                client.list_all_api_keys()
             )?;
             let workspace = resolve::workspace(&active, &archived, &args.workspace)?;
             let today = OffsetDateTime::now_utc().date();

@@ -89,11 +89,7 @@ fn known_value(given: &str, known: &[&str], what: &'static str) -> Result<String
 }
 
 pub async fn audit(client: &AdminClient, args: &AuditArgs) -> Result<Listing, Failure> {
-    let (active, archived, directory) = futures::try_join!(
-        client.list_all_workspaces(false),
-        client.list_all_workspaces(true),
-        client.load_directory()
-    )?;
+    let (active, archived, directory) = client.load_every_workspace_and_directory().await?;
     let mut query = AuditQuery {
         after: args.since,
         before: args.until,

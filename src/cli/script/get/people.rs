@@ -107,11 +107,7 @@ pub struct InvitesArgs {
 }
 
 pub async fn invites(client: &AdminClient, args: &InvitesArgs) -> Result<Listing, Failure> {
-    let (active, archived, directory) = futures::try_join!(
-        client.list_all_workspaces(false),
-        client.list_all_workspaces(true),
-        client.load_directory()
-    )?;
+    let (active, archived, directory) = client.load_every_workspace_and_directory().await?;
     let catalog = directory.role_catalog();
     let mut listing = Listing::new(&["email", "roles", "workspaces", "sent", "status", "uuid"]);
     for invite in directory.invites() {

@@ -68,10 +68,7 @@ type RowKey<'a> = (String, &'a str, String);
 type Sums = (Option<Uuid>, f64, f64);
 
 pub async fn usage(client: &AdminClient, args: &UsageArgs) -> Result<Listing, Failure> {
-    let (active, archived) = futures::try_join!(
-        client.list_all_workspaces(false),
-        client.list_all_workspaces(true)
-    )?;
+    let (active, archived) = client.list_every_workspace().await?;
     let mut query = match &args.month {
         Some(text) => {
             let (year, month) = month(text)?;

@@ -4,12 +4,11 @@
 use clap::Args;
 use serde_json::json;
 
-use super::{OutputArgs, with};
+use super::{OutputArgs, searched, with};
 use crate::cli::script::exit::Failure;
 use crate::cli::script::output::Listing;
 use crate::client::AdminClient;
 use crate::domain::OrgRole;
-use crate::domain::text::contains_folded;
 
 #[derive(Debug, Args)]
 pub struct GroupsArgs {
@@ -37,9 +36,7 @@ pub async fn groups(client: &AdminClient, args: &GroupsArgs) -> Result<Listing, 
         "uuid",
     ]);
     for (group, members, assignments) in &all {
-        if let Some(search) = &args.search
-            && !contains_folded(&group.name, search)
-        {
+        if !searched(&args.search, &[&group.name]) {
             continue;
         }
         let role = group

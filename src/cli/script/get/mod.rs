@@ -15,6 +15,8 @@ use serde_json::Value;
 use super::exit::Failure;
 use super::output::{Format, Listing};
 use super::session::Session;
+use crate::api::AdminOrganizationMemberOut;
+use crate::domain::text::contains_folded;
 
 /// `-o FORMAT`, shared by every command that prints something.
 #[derive(Debug, Clone, Args)]
@@ -101,4 +103,19 @@ pub fn with(value: impl serde::Serialize, extra: Vec<(&str, Value)>) -> Value {
         }
     }
     value
+}
+
+/// Whether an entry passes `--search`: none was given, or one of `fields` contains it,
+/// ignoring case and accents.
+fn searched(search: &Option<String>, fields: &[&str]) -> bool {
+    search
+        .as_deref()
+        .is_none_or(|search| fields.iter().any(|field| contains_folded(field, search)))
+}
+
+/// Whether a person passes `--search`, by name or email.
+fn person_searched(search: &Option<String>, person: &AdminOrganizationMemberOut) -> bool {
+    let name = person.name.as_deref().unwrap_or_default();
+    let email = person.email.as_deref().unwrap_or_default();
+    searched(search, &[name, email])
 }

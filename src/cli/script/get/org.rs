@@ -3,12 +3,11 @@
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::{OutputArgs, with};
+use super::{OutputArgs, person_searched, searched, with};
 use crate::actions::{resolve, roles};
 use crate::cli::script::exit::{Exit, Failure};
 use crate::cli::script::output::{Cell, Listing};
 use crate::client::AdminClient;
-use crate::domain::text::contains_folded;
 
 #[derive(Debug, Args)]
 pub struct WorkspacesArgs {
@@ -26,9 +25,7 @@ pub async fn workspaces(client: &AdminClient, args: &WorkspacesArgs) -> Result<L
     let list = client.list_all_workspaces(args.archived).await?;
     let mut listing = Listing::new(&["icon", "name", "members", "default", "spend_cap", "uuid"]);
     for workspace in list {
-        if let Some(search) = &args.search
-            && !contains_folded(&workspace.name, search)
-        {
+        if !searched(&args.search, &[&workspace.name]) {
             continue;
         }
         let cap = workspace
@@ -107,13 +104,10 @@ pub async fn members(client: &AdminClient, args: &MembersArgs) -> Result<Listing
             if role.as_ref().is_some_and(|r| !member.roles.contains(r)) {
                 continue;
             }
-            let text = |v: &Option<String>| v.clone().unwrap_or_default();
-            if let Some(search) = &args.search
-                && !contains_folded(&text(&user.name), search)
-                && !contains_folded(&text(&user.email), search)
-            {
+            if !person_searched(&args.search, user) {
                 continue;
             }
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
             let org_roles = directory.org_roles(user.uuid);
             let raw_roles = user
                 .workspaces

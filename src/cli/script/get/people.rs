@@ -3,12 +3,11 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::{OutputArgs, with};
+use super::{OutputArgs, person_searched, with};
 use crate::actions::{resolve, roles};
 use crate::cli::script::exit::Failure;
 use crate::cli::script::output::Listing;
 use crate::client::AdminClient;
-use crate::domain::text::contains_folded;
 
 #[derive(Debug, Args)]
 pub struct PeopleArgs {
@@ -50,10 +49,7 @@ pub async fn people(client: &AdminClient, args: &PeopleArgs) -> Result<Listing, 
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         if role.as_ref().is_some_and(|r| !org_roles.contains(r))
             || workspace.is_some_and(|w| !memberships.iter().any(|m| m.uuid == w))
-            || args.search.as_ref().is_some_and(|s| {
-                !contains_folded(&text(&member.name), s)
-                    && !contains_folded(&text(&member.email), s)
-            })
+            || !person_searched(&args.search, member)
         {
             continue;
         }

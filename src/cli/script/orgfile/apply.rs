@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{coloured, confirmed, read, render};
+use super::{coloured, confirmed, read, refuse_problems, render};
 use crate::actions::org_apply::{self, Allowance, Progress};
 use crate::actions::org_live::{LiveOrg, Reading};
 use crate::cli::script::exit::{Exit, Failure};
@@ -34,15 +34,7 @@ pub async fn run(session: &Session, args: &ApplyArgs, no_color: bool) -> Result<
     let mut live = LiveOrg::load(&session.client, Reading::ALL).await?;
     let diff = live.diff(&mut wanted);
     emit(&render(&diff, colour))?;
-    if !diff.problems.is_empty() {
-        return Err(Failure::new(
-            Exit::Refused,
-            format!(
-                "nothing was applied: {} asks for what cannot be done",
-                args.file.display()
-            ),
-        ));
-    }
+    refuse_problems(&diff, &args.file, "nothing was applied: ", "")?;
     if diff.changes.is_empty() {
         return Ok(());
     }

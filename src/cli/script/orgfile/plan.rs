@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
-use super::{read, render};
+use super::{read, refuse_problems, render};
 use crate::actions::org_live::{LiveOrg, Reading};
 use crate::cli::script::exit::{Exit, Failure};
 use crate::cli::script::output::{colour_allowed, emit, pretty};
@@ -42,15 +42,7 @@ pub async fn run(session: &Session, args: &PlanArgs, no_color: bool) -> Result<(
             "notes": diff.notes,
         })))?,
     }
-    if !diff.problems.is_empty() {
-        return Err(Failure::new(
-            Exit::Refused,
-            format!(
-                "{} asks for what cannot be done; see the problems above",
-                args.file.display()
-            ),
-        ));
-    }
+    refuse_problems(&diff, &args.file, "", "; see the problems above")?;
     if diff.changes.is_empty() {
         Ok(())
     } else {

@@ -23,6 +23,26 @@ fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
+/// `people` split into those who belong to the workspace and those who do not: adding leaves
+/// the first alone, removing leaves the second.
+fn by_membership<'a>(
+    workspace: &WorkspaceOut,
+    people: &'a [Person],
+    directory: &Directory,
+) -> (Vec<&'a Person>, Vec<&'a Person>) {
+    let members: Vec<Uuid> = directory
+        .workspace_members(workspace.uuid)
+        .iter()
+        .map(|m| m.user.uuid)
+        .collect();
+    people.iter().partition(|p| members.contains(&p.user_id))
+}
+
+/// The people's names as a plan lists them: the first few, then how many more.
+pub(crate) fn names(list: &[&Person]) -> String {
+    list_some(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+}
+
 /// Adds organization members to a workspace with `roles`; those who already belong keep
 /// their roles (the add operation leaves them alone), and the plan says so.
 pub fn add(
@@ -35,20 +55,12 @@ pub fn add(
     if roles.is_empty() {
         return Err(ActionError::invalid("role", "choose at least one role"));
     }
-    let members: Vec<Uuid> = directory
-        .workspace_members(workspace.uuid)
-        .iter()
-        .map(|m| m.user.uuid)
-        .collect();
-    let (already, newcomers): (Vec<&Person>, Vec<&Person>) =
-        people.iter().partition(|p| members.contains(&p.user_id));
+    let (already, newcomers) = by_membership(workspace, people, directory);
     let intent = Intent::AddMembers {
         workspace: workspace.name.clone(),
         roles: roles.to_vec(),
         requested: people.len(),
     };
-    let names =
-        |list: &[&Person]| list_some(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
     if newcomers.is_empty() {
         return Ok(Plan::nothing(
             intent,
@@ -197,18 +209,10 @@ pub fn remove(
     if let Some(reason) = removal_refusal(workspace) {
         return Err(ActionError::refused(reason));
     }
-    let members: Vec<Uuid> = directory
-        .workspace_members(workspace.uuid)
-        .iter()
-        .map(|m| m.user.uuid)
-        .collect();
-    let (leaving, strangers): (Vec<&Person>, Vec<&Person>) =
-        people.iter().partition(|p| members.contains(&p.user_id));
+    let (leaving, strangers) = by_membership(workspace, people, directory);
     let intent = Intent::RemoveMembers {
         workspace: workspace.name.clone(),
     };
-    let names =
-        |list: &[&Person]| list_some(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
     if leaving.is_empty() {
         return Ok(Plan::nothing(
             intent,

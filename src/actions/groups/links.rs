@@ -4,8 +4,8 @@
 use uuid::Uuid;
 
 use super::{nothing, plan, provider_owned};
-use crate::actions::error::{ActionError, list_some};
-use crate::actions::members::Person;
+use crate::actions::error::ActionError;
+use crate::actions::members::{Person, names};
 use crate::actions::outcome::count_of;
 use crate::actions::plan::Plan;
 use crate::actions::request_groups::GroupRequest;
@@ -15,10 +15,6 @@ use crate::api::{
     UpdateGroupWorkspaceAssignmentIn, WorkspaceOut,
 };
 use crate::domain::WorkspaceRole;
-
-fn names(people: &[&Person]) -> String {
-    list_some(&people.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
-}
 
 /// Adds organization members to a group; those already in it are left out, and said so.
 pub fn add_members(

@@ -5,55 +5,64 @@ use crate::api::{RolesOut, WorkspaceMemberSingleIn};
 use crate::domain::OrgRole;
 use crate::domain::org::Organization;
 
+/// The role names one kind of holder may hold, and how a problem lists them.
+struct Known<'a> {
+    names: Vec<&'a str>,
+    list: String,
+}
+
+impl<'a> Known<'a> {
+    fn new(names: Vec<&'a str>) -> Self {
+        let list = names.join(", ");
+        Self { names, list }
+    }
+}
+
 /// Every role the file names that the organization does not know, one problem each.
 pub fn unknown_roles(wanted: &Organization, catalog: &RolesOut) -> Vec<String> {
-    let workspace_roles: Vec<&str> = catalog
-        .workspace_roles
-        .iter()
-        .map(|r| r.name.as_str())
-        .collect();
-    let known_workspace = |role: &String| workspace_roles.contains(&role.as_str());
-    let known_org = |role: &String| OrgRole::from_name(role).is_some();
+    let workspace_roles = Known::new(
+        catalog
+            .workspace_roles
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect(),
+    );
+    let org_roles = Known::new(OrgRole::ALL.map(|r| r.name()).to_vec());
     let mut problems = Vec::new();
-    let mut say = |what: String, role: &String, list: &str| {
-        problems.push(format!("{what}: no role {role:?}; the roles are {list}"));
+    // One holder's roles (a member, a group's workspace, a person...), checked against what
+    // that kind of holder may hold.
+    let mut check = |what: String, roles: &[String], known: &Known| {
+        for role in roles.iter().filter(|r| !known.names.contains(&r.as_str())) {
+            problems.push(format!(
+                "{what}: no role {role:?}; the roles are {}",
+                known.list
+            ));
+        }
     };
-    let workspace_list = workspace_roles.join(", ");
-    let org_list = OrgRole::ALL.map(|r| r.name()).join(", ");
     for workspace in wanted.workspaces.iter().filter(|w| !w.archived) {
         for (email, roles) in &workspace.members {
-            for role in roles.iter().filter(|r| !known_workspace(r)) {
-                say(
-                    format!("{email} in workspace {:?}", workspace.name),
-                    role,
-                    &workspace_list,
-                );
-            }
+            let what = format!("{email} in workspace {:?}", workspace.name);
+            check(what, roles, &workspace_roles);
         }
     }
     for group in &wanted.groups {
         for (place, roles) in &group.workspaces {
-            for role in roles.iter().filter(|r| !known_workspace(r)) {
-                say(
-                    format!("group {:?} in workspace {place:?}", group.name),
-                    role,
-                    &workspace_list,
-                );
-            }
+            let what = format!("group {:?} in workspace {place:?}", group.name);
+            check(what, roles, &workspace_roles);
         }
-        if let Some(role) = group.organization_role.as_ref().filter(|r| !known_org(r)) {
-            say(format!("group {:?}", group.name), role, &org_list);
-        }
+        let what = format!("group {:?}", group.name);
+        check(what, group.organization_role.as_slice(), &org_roles);
     }
     for person in &wanted.people {
-        for role in person.roles.iter().filter(|r| !known_org(r)) {
-            say(format!("person {}", person.email), role, &org_list);
-        }
+        check(
+            format!("person {}", person.email),
+            &person.roles,
+            &org_roles,
+        );
     }
     for invitation in &wanted.invitations {
-        for role in invitation.roles.iter().filter(|r| !known_org(r)) {
-            say(format!("invitation {}", invitation.email), role, &org_list);
-        }
+        let what = format!("invitation {}", invitation.email);
+        check(what, &invitation.roles, &org_roles);
     }
     problems
 }

@@ -15,6 +15,34 @@ fn roles(list: &[String]) -> String {
     }
 }
 
+/// Roles that must not be held yet (an add or an assignment): refused with `already`, given
+/// the roles held, when they are.
+fn not_held(
+    held: Option<&Vec<String>>,
+    already: impl FnOnce(String) -> String,
+) -> Result<(), String> {
+    match held {
+        Some(held) => Err(already(roles(held))),
+        None => Ok(()),
+    }
+}
+
+/// Roles that must still be the `expected` ones (a change or a removal of them): refused
+/// with `gone` when none are held any more, and with `differs`, given the roles held and
+/// those expected, when someone changed them since.
+fn still_held(
+    held: Option<&Vec<String>>,
+    expected: &[String],
+    gone: impl FnOnce() -> String,
+    differs: impl FnOnce(String, String) -> String,
+) -> Result<(), String> {
+    match held {
+        None => Err(gone()),
+        Some(held) if held != expected => Err(differs(roles(held), roles(expected))),
+        Some(_) => Ok(()),
+    }
+}
+
 /// A workspace's field as it is; `None` for a setting the server does not serve.
 fn workspace_value(workspace: &Workspace, field: WorkspaceField) -> Option<FieldValue> {
     Some(match field {
@@ -107,13 +135,9 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             ..
         } => {
             person(now, email)?;
-            match workspace(now, name)?.member(email) {
-                Some(held) => Err(format!(
-                    "{email} is a member of {name:?} already, as {}",
-                    roles(held)
-                )),
-                None => Ok(()),
-            }
+            not_held(workspace(now, name)?.member(email), |held| {
+                format!("{email} is a member of {name:?} already, as {held}")
+            })
         }
         Change::SetMemberRoles {
             workspace: name,
@@ -125,24 +149,18 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             workspace: name,
             email,
             roles: expected,
-        } => match workspace(now, name)?.member(email) {
-            None => Err(format!("{email} is no longer a member of {name:?}")),
-            Some(held) if held != expected => Err(format!(
-                "{email} has {} in {name:?} now, not {}",
-                roles(held),
-                roles(expected)
-            )),
-            Some(_) => Ok(()),
-        },
-        Change::SetOrganizationRoles { email, before, .. } => match now.person(email) {
-            None => Err(format!("{email} is no longer a member of the organization")),
-            Some(p) if p.roles != *before => Err(format!(
-                "{email} has the organization roles {} now, not {}",
-                roles(&p.roles),
-                roles(before)
-            )),
-            Some(_) => Ok(()),
-        },
+        } => still_held(
+            workspace(now, name)?.member(email),
+            expected,
+            || format!("{email} is no longer a member of {name:?}"),
+            |held, expected| format!("{email} has {held} in {name:?} now, not {expected}"),
+        ),
+        Change::SetOrganizationRoles { email, before, .. } => still_held(
+            now.person(email).map(|p| &p.roles),
+            before,
+            || format!("{email} is no longer a member of the organization"),
+            |held, before| format!("{email} has the organization roles {held} now, not {before}"),
+        ),
         Change::RemovePerson { email, .. } => person(now, email),
         Change::Invite { invitation } => {
             if now.person(&invitation.email).is_some() {
@@ -205,13 +223,9 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             ..
         } => {
             workspace(now, place)?;
-            match group(now, name)?.assignment(place) {
-                Some(held) => Err(format!(
-                    "the group {name:?} is assigned to {place:?} already, with {}",
-                    roles(held)
-                )),
-                None => Ok(()),
-            }
+            not_held(group(now, name)?.assignment(place), |held| {
+                format!("the group {name:?} is assigned to {place:?} already, with {held}")
+            })
         }
         Change::SetGroupRoles {
             group: name,
@@ -223,17 +237,14 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             group: name,
             workspace: place,
             roles: expected,
-        } => match group(now, name)?.assignment(place) {
-            None => Err(format!(
-                "the group {name:?} is no longer assigned to {place:?}"
-            )),
-            Some(held) if held != expected => Err(format!(
-                "the group {name:?} grants {} in {place:?} now, not {}",
-                roles(held),
-                roles(expected)
-            )),
-            Some(_) => Ok(()),
-        },
+        } => still_held(
+            group(now, name)?.assignment(place),
+            expected,
+            || format!("the group {name:?} is no longer assigned to {place:?}"),
+            |held, expected| {
+                format!("the group {name:?} grants {held} in {place:?} now, not {expected}")
+            },
+        ),
         Change::SetSpendLimit { before, .. } => match now.monthly_spend_limit {
             Some(current) if current != *before => Err(format!(
                 "the monthly spending limit is {current} now, not {before}"

@@ -19,13 +19,17 @@ fn set_with(names: &[&str], default: Option<&str>) -> ProfileSet {
     }
 }
 
-#[test]
-fn precedence_profile_then_base_url_then_default_then_local() {
-    let overrides = |profile: Option<&str>, base_url: Option<&str>| Overrides {
+/// What `--profile` and `--base-url` ask for, without `--read-only`.
+fn overrides(profile: Option<&str>, base_url: Option<&str>) -> Overrides {
+    Overrides {
         profile: profile.map(str::to_owned),
         base_url: base_url.map(str::to_owned),
         read_only: false,
-    };
+    }
+}
+
+#[test]
+fn precedence_profile_then_base_url_then_default_then_local() {
     let mut set = set_with(&["acme"], Some("acme"));
     assert_eq!(
         set.apply_overrides(&overrides(None, None), false).unwrap(),
@@ -78,13 +82,7 @@ fn precedence_profile_then_base_url_then_default_then_local() {
 fn unknown_profiles_and_keyless_base_urls_are_refused() {
     let mut set = set_with(&["acme"], None);
     let err = set
-        .apply_overrides(
-            &Overrides {
-                profile: Some("nope".into()),
-                ..Overrides::default()
-            },
-            false,
-        )
+        .apply_overrides(&overrides(Some("nope"), None), false)
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -92,13 +90,7 @@ fn unknown_profiles_and_keyless_base_urls_are_refused() {
     );
 
     let err = set
-        .apply_overrides(
-            &Overrides {
-                base_url: Some("http://h/v1/admin".into()),
-                ..Overrides::default()
-            },
-            false,
-        )
+        .apply_overrides(&overrides(None, Some("http://h/v1/admin")), false)
         .unwrap_err();
     assert!(err.to_string().contains("MISTRAL_ADMIN_API_KEY"), "{err}");
 }

@@ -223,46 +223,38 @@ mod tests {
         }
     }
 
+    /// The error a reply of `status` with `body` becomes, for a call made with `key`.
+    fn reply_error(key: &SecretString, status: StatusCode, body: &[u8]) -> ClientError {
+        status_error(&ctx(key), status, body, None)
+    }
+
     #[test]
     fn statuses_map_to_kinds_with_the_servers_words() {
         let key = SecretString::new("sk-test-aaaaaaaaaaaaaaaaaaaa");
-        let c = ctx(&key);
-        let conflict = status_error(
-            &c,
+        let conflict = reply_error(
+            &key,
             StatusCode::CONFLICT,
             br#"{"detail":"a workspace named Research already exists"}"#,
-            None,
         );
         assert_eq!(
             conflict.to_string(),
             "Conflict: a workspace named Research already exists"
         );
-        let missing = status_error(
-            &c,
-            StatusCode::NOT_FOUND,
-            br#"{"detail":"Not Found"}"#,
-            None,
-        );
+        let missing = reply_error(&key, StatusCode::NOT_FOUND, br#"{"detail":"Not Found"}"#);
         assert_eq!(missing.to_string(), "Workspace not found");
-        let specific = status_error(
-            &c,
+        let specific = reply_error(
+            &key,
             StatusCode::NOT_FOUND,
             br#"{"detail":"User not found"}"#,
-            None,
         );
         assert_eq!(specific.to_string(), "User not found");
-        let invalid = status_error(
-            &c,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            br#"{"detail":[{"loc":["body","members",0,"user_uuid"],"msg":"Field required","type":"missing"}]}"#,
-            None,
-        );
+        let invalid = reply_error(&key, StatusCode::UNPROCESSABLE_ENTITY, br#"{"detail":[{"loc":["body","members",0,"user_uuid"],"msg":"Field required","type":"missing"}]}"#);
         assert_eq!(invalid.field_errors()[0].path, "members.0.user_uuid");
         assert_eq!(
             invalid.to_string(),
             "Invalid members.0.user_uuid: Field required"
         );
-        let server = status_error(&c, StatusCode::BAD_GATEWAY, b"<html>oops</html>", None);
+        let server = reply_error(&key, StatusCode::BAD_GATEWAY, b"<html>oops</html>");
         assert_eq!(
             server.to_string(),
             "Server error 502 on GET /workspaces: Bad Gateway"
@@ -272,12 +264,10 @@ mod tests {
     #[test]
     fn server_text_is_scrubbed_and_cut() {
         let key = SecretString::new("sk-test-bbbbbbbbbbbbbbbbbbbb");
-        let c = ctx(&key);
-        let echoed = status_error(
-            &c,
+        let echoed = reply_error(
+            &key,
             StatusCode::UNAUTHORIZED,
             br#"{"detail":"bad key sk-test-bbbbbbbbbbbbbbbbbbbb"}"#,
-            None,
         );
         assert_eq!(echoed.to_string(), "Unauthorized: bad key [redacted]");
         let long = "x".repeat(500);

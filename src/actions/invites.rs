@@ -118,22 +118,22 @@ pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, Ac
             .collect();
         summary.push_str(&format!(", joining {} on acceptance", names.join(", ")));
     }
-    let mut plan = Plan::single(
+    let plan = Plan::single(
         intent,
         summary,
         Request::Invite { body },
         format!("invite {}", count_of(sending.len(), "person", "people")),
     );
-    if !resent.is_empty() {
-        plan = plan.with_note(format!(
-            "{} already invited: the invitation is sent again",
-            list_some(&resent)
-        ));
-    }
-    if !skipped.is_empty() {
-        plan = plan.with_note(format!("not invited: {}", skipped.join(", ")));
-    }
-    Ok(plan)
+    Ok(plan
+        .with_note_on(&resent, |resent| {
+            format!(
+                "{} already invited: the invitation is sent again",
+                list_some(resent)
+            )
+        })
+        .with_note_on(&skipped, |skipped| {
+            format!("not invited: {}", skipped.join(", "))
+        }))
 }
 
 /// Withdraws pending invitations; the addresses can be invited again.

@@ -83,7 +83,7 @@ pub fn add(
         roles.join(", "),
         names(&newcomers)
     );
-    let mut plan = Plan::single(
+    let plan = Plan::single(
         intent,
         summary,
         Request::AddMembers {
@@ -96,16 +96,15 @@ pub fn add(
             workspace.name
         ),
     );
-    if !already.is_empty() {
-        plan = plan.with_note(format!(
+    Ok(plan.with_note_on(&already, |already| {
+        format!(
             "{} already {} to \"{}\" and {} their roles",
-            names(&already),
+            names(already),
             verb(already.len(), "belongs", "belong"),
             workspace.name,
             verb(already.len(), "keeps", "keep"),
-        ));
-    }
-    Ok(plan)
+        )
+    }))
 }
 
 /// Changes the workspace roles of members: each role ticked on, off, or kept as each member
@@ -230,7 +229,7 @@ pub fn remove(
         workspace.name,
         names(&leaving)
     );
-    let mut plan = Plan::single(
+    let plan = Plan::single(
         intent,
         summary,
         Request::RemoveMembers {
@@ -243,15 +242,14 @@ pub fn remove(
             workspace.name
         ),
     );
-    if !strangers.is_empty() {
-        plan = plan.with_note(format!(
+    Ok(plan.with_note_on(&strangers, |strangers| {
+        format!(
             "{} {} not belong to \"{}\"",
-            names(&strangers),
+            names(strangers),
             verb(strangers.len(), "does", "do"),
             workspace.name
-        ));
-    }
-    Ok(plan)
+        )
+    }))
 }
 
 #[cfg(test)]

@@ -159,6 +159,17 @@ impl Plan {
         self
     }
 
+    /// Adds the note `note` makes of `left`, when there is anything in it: what an action
+    /// leaves alone or changes on the side (people already members, addresses skipped, caps
+    /// lowered) is told only when there is some.
+    pub fn with_note_on<T>(self, left: &[T], note: impl FnOnce(&[T]) -> String) -> Self {
+        if left.is_empty() {
+            self
+        } else {
+            self.with_note(note(left))
+        }
+    }
+
     pub fn with_confirmation(mut self, texts: Vec<String>) -> Self {
         self.confirm = texts;
         self

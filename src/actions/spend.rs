@@ -74,12 +74,12 @@ pub fn set(
             })
             .map(|w| format!("\"{}\"", w.name))
             .collect();
-        if !lowered.is_empty() {
-            plan = plan.with_note(format!(
+        plan = plan.with_note_on(&lowered, |lowered| {
+            format!(
                 "the spending caps of {} are above the new limit and are lowered to it",
                 lowered.join(", ")
-            ));
-        }
+            )
+        });
     }
     Ok(plan)
 }

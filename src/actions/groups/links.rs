@@ -89,11 +89,10 @@ fn change_members(
             format!("remove {count} from the group \"{g}\""),
         ),
     };
-    let mut plan = plan(done, confirm, request, journal);
-    if !left_out.is_empty() {
-        plan = plan.with_note(format!("{} {left_out_are} \"{g}\"", names(&left_out)));
-    }
-    Ok(plan)
+    let plan = plan(done, confirm, request, journal);
+    Ok(plan.with_note_on(&left_out, |left_out| {
+        format!("{} {left_out_are} \"{g}\"", names(left_out))
+    }))
 }
 
 /// Nests `child` inside `parent` (its members become members of `parent` too), or with

@@ -14,7 +14,9 @@ use std::hash::Hash;
 use futures::{StreamExt, TryStreamExt, stream};
 
 use super::error::ClientError;
-use crate::api::{AdminUserGroupMemberOut, AdminUserGroupMembersOut, ItemsPage, WorkspacesOut};
+use crate::api::{
+    AdminUserGroupMemberOut, AdminUserGroupMembersOut, ItemsPage, WorkspaceOut, WorkspacesOut,
+};
 
 /// Pages in flight at once after the first.
 pub(super) const CONCURRENT_PAGES: usize = 4;
@@ -42,8 +44,8 @@ impl CountedPage for AdminUserGroupMembersOut {
 }
 
 impl CountedPage for WorkspacesOut {
-    type Item = crate::api::WorkspaceOut;
-    fn into_parts(self) -> (i64, i64, Vec<crate::api::WorkspaceOut>) {
+    type Item = WorkspaceOut;
+    fn into_parts(self) -> (i64, i64, Vec<WorkspaceOut>) {
         (self.total, self.page_size, self.items)
     }
 }

@@ -18,41 +18,42 @@ use crate::server::path_ids::PathId;
 use crate::server::state::AppState;
 use crate::server::validate::Validate;
 
+/// What a request body must be: JSON of a type the contract's limits are checked on, moved to
+/// the database's thread with the work.
+pub trait Body: DeserializeOwned + Validate + Send + 'static {}
+
+impl<B: DeserializeOwned + Validate + Send + 'static> Body for B {}
+
+/// What an operation's result must be to be answered as JSON from the database's thread.
+pub trait Reply: Serialize + Send + 'static {}
+
+impl<T: Serialize + Send + 'static> Reply for T {}
+
 /// A read of the organization itself, or of something it has one of (`GET /rate-limit`).
-pub fn read_org<T>(
+pub fn read_org<T: Reply>(
     method: MethodFilter,
     op: fn(&Transaction<'_>, Uuid) -> ApiResult<T>,
-) -> MethodRouter<AppState>
-where
-    T: Serialize + Send + 'static,
-{
+) -> MethodRouter<AppState> {
     on(method, move |org: Org| async move {
         org.read_json(move |tx, ctx| op(tx, ctx.org)).await
     })
 }
 
 /// A read of the one resource of the organization that the path's id names.
-pub fn read_id<T>(
+pub fn read_id<T: Reply>(
     method: MethodFilter,
     op: fn(&Transaction<'_>, Uuid, Uuid) -> ApiResult<T>,
-) -> MethodRouter<AppState>
-where
-    T: Serialize + Send + 'static,
-{
+) -> MethodRouter<AppState> {
     on(method, move |org: Org, PathId(id): PathId| async move {
         org.read_json(move |tx, ctx| op(tx, ctx.org, id)).await
     })
 }
 
 /// A change the body describes, such as a creation (`POST /workspaces`).
-pub fn write_body<B, T>(
+pub fn write_body<B: Body, T: Reply>(
     method: MethodFilter,
     op: fn(&Transaction<'_>, &OpCtx, &B) -> ApiResult<T>,
-) -> MethodRouter<AppState>
-where
-    B: DeserializeOwned + Validate + Send + 'static,
-    T: Serialize + Send + 'static,
-{
+) -> MethodRouter<AppState> {
     on(
         method,
         move |org: Org, JsonBody(body): JsonBody<B>| async move {
@@ -62,27 +63,20 @@ where
 }
 
 /// A change to the resource the path's id names that needs nothing more, such as a deletion.
-pub fn write_id<T>(
+pub fn write_id<T: Reply>(
     method: MethodFilter,
     op: fn(&Transaction<'_>, &OpCtx, Uuid) -> ApiResult<T>,
-) -> MethodRouter<AppState>
-where
-    T: Serialize + Send + 'static,
-{
+) -> MethodRouter<AppState> {
     on(method, move |org: Org, PathId(id): PathId| async move {
         org.write_json(move |tx, ctx| op(tx, ctx, id)).await
     })
 }
 
 /// A change the body describes to the resource the path's id names (`PATCH .../{id}`).
-pub fn write_id_body<B, T>(
+pub fn write_id_body<B: Body, T: Reply>(
     method: MethodFilter,
     op: fn(&Transaction<'_>, &OpCtx, Uuid, &B) -> ApiResult<T>,
-) -> MethodRouter<AppState>
-where
-    B: DeserializeOwned + Validate + Send + 'static,
-    T: Serialize + Send + 'static,
-{
+) -> MethodRouter<AppState> {
     on(
         method,
         move |org: Org, PathId(id): PathId, JsonBody(body): JsonBody<B>| async move {

@@ -32,6 +32,11 @@ impl Entry {
         }
     }
 
+    /// An entry about the organization itself, which the log names by its uuid.
+    pub fn organization(event_type: &'static str, org: Uuid) -> Self {
+        Self::new(event_type, "ORGANIZATION").target("organization_uuid", org)
+    }
+
     /// An entry about a user group, which the log names by its uuid and name.
     pub fn user_group(event_type: &'static str, group: Uuid, name: impl ToString) -> Self {
         Self::new(event_type, "USER_GROUP")
@@ -61,6 +66,21 @@ impl Entry {
     pub fn detail(mut self, key: &'static str, value: impl ToString) -> Self {
         self.details.push((key, value.to_string()));
         self
+    }
+
+    /// The details of a changed spending limit or cap: the old and new amounts under `keys`
+    /// (`none` where there is no limit) and the currency they are in.
+    pub fn amounts(
+        self,
+        keys: [&'static str; 2],
+        old: Option<i64>,
+        new: Option<i64>,
+        currency: &str,
+    ) -> Self {
+        let amount = |value: Option<i64>| value.map_or("none".into(), |v| v.to_string());
+        self.detail(keys[0], amount(old))
+            .detail(keys[1], amount(new))
+            .detail("currency", currency)
     }
 
     pub fn in_workspace(mut self, workspace: Uuid) -> Self {

@@ -49,15 +49,7 @@ pub fn set_limit(
         ctx,
         Entry::new("billing.monthly_limit.updated", "MONTHLY_LIMIT")
             .target("organization_uuid", ctx.org)
-            .detail(
-                "old_limit",
-                old_limit.map_or("none".into(), |l| l.to_string()),
-            )
-            .detail(
-                "new_limit",
-                new_limit.map_or("none".into(), |l| l.to_string()),
-            )
-            .detail("currency", &currency),
+            .amounts(["old_limit", "new_limit"], old_limit, new_limit, &currency),
     )?;
     if let Some(limit) = new_limit {
         let over = ids_of(

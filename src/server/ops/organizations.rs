@@ -133,8 +133,7 @@ pub fn rename(tx: &Transaction<'_>, ctx: &OpCtx, name: &str) -> ApiResult<LocalO
         audit::record(
             tx,
             ctx,
-            Entry::new("organization.update", "ORGANIZATION")
-                .target("organization_uuid", ctx.org)
+            Entry::organization("organization.update", ctx.org)
                 .target("name", name)
                 .detail("old_name", &before.name)
                 .detail("new_name", name),

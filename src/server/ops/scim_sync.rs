@@ -68,8 +68,7 @@ pub fn trigger(
     audit::record(
         tx,
         ctx,
-        Entry::new("organization.scim_sync.trigger", "ORGANIZATION")
-            .target("organization_uuid", ctx.org)
+        Entry::organization("organization.scim_sync.trigger", ctx.org)
             .detail("run_id", run_id)
             .detail("dry_run", body.dry_run)
             .detail("sync_config", config.unwrap_or_else(|| "null".into())),

@@ -422,13 +422,7 @@ pub fn set_cap(
         )
         .target("workspace_uuid", row.uuid)
         .target("name", &row.name)
-        .detail(
-            "old_cap",
-            row.monthly_spend_cap
-                .map_or("none".into(), |c| c.to_string()),
-        )
-        .detail("new_cap", cap.map_or("none".into(), |c| c.to_string()))
-        .detail("currency", currency)
+        .amounts(["old_cap", "new_cap"], row.monthly_spend_cap, cap, currency)
         .in_workspace(row.uuid),
     )
 }

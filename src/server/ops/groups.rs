@@ -164,6 +164,7 @@ fn description_of(text: Option<&str>) -> Option<String> {
 }
 
 /// What a new group is made of; SCIM creates groups with an external id.
+#[derive(Clone, Copy)]
 pub struct NewGroup<'a> {
     pub name: &'a str,
     pub description: Option<&'a str>,
@@ -171,26 +172,40 @@ pub struct NewGroup<'a> {
     pub external_id: Option<&'a str>,
 }
 
-/// Inserts a group and records it; returns its id.
-pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, new: &NewGroup<'_>) -> ApiResult<Uuid> {
-    let name = new.name.trim();
-    NAMES.ensure_free(tx, ctx.org, name, None)?;
-    let uuid = Uuid::new_v4();
+/// Writes a new group's row as it is given (an empty description as null), with no check
+/// and no audit entry: `insert` checks and records, seeding writes its own history.
+pub fn store(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    uuid: Uuid,
+    new: &NewGroup<'_>,
+    created_at: i64,
+) -> ApiResult<()> {
     tx.execute(
         "INSERT INTO user_groups (uuid, org_uuid, name, name_key, description, target_type,
              external_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         rusqlite::params![
             uuid.to_string(),
-            ctx.org.to_string(),
-            name,
-            fold(name),
+            org.to_string(),
+            new.name,
+            fold(new.name),
             description_of(new.description),
             new.target_type,
             new.external_id,
-            to_micros(ctx.now)
+            created_at
         ],
     )?;
+    Ok(())
+}
+
+/// Inserts a group and records it; returns its id.
+pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, new: &NewGroup<'_>) -> ApiResult<Uuid> {
+    let name = new.name.trim();
+    NAMES.ensure_free(tx, ctx.org, name, None)?;
+    let uuid = Uuid::new_v4();
+    let trimmed = NewGroup { name, ..*new };
+    store(tx, ctx.org, uuid, &trimmed, to_micros(ctx.now))?;
     let mut entry = Entry::user_group("user_group.create", uuid, name);
     if new.external_id.is_some() {
         entry = entry.detail("source", "scim");

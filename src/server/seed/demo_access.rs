@@ -12,11 +12,11 @@ use uuid::Uuid;
 use super::builder::Builder;
 use super::names::DEMO_PEOPLE;
 use crate::api::{LocalScimGroupIn, LocalScimUserIn};
-use crate::domain::text::fold;
 use crate::domain::{OrgRole, WorkspaceRole as W};
 use crate::server::clock::to_micros;
 use crate::server::error::ApiResult;
 use crate::server::ops::audit::Entry;
+use crate::server::ops::groups::{self, NewGroup};
 use crate::server::ops::{encode_workspace_roles, scim_directory};
 
 /// A group as seeded: name, description, the provider's id if it came from there, members by
@@ -36,21 +36,14 @@ fn insert_group(
     group: &SeedGroup<'_>,
 ) -> ApiResult<Uuid> {
     let (uuid, at) = b.new_row(group.days);
-    b.tx.execute(
-        "INSERT INTO user_groups (uuid, org_uuid, name, name_key, description, target_type,
-             external_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        rusqlite::params![
-            uuid.to_string(),
-            b.org.to_string(),
-            group.name,
-            fold(group.name),
-            group.description,
-            group.target,
-            group.external.map(|e| e.to_string()),
-            at
-        ],
-    )?;
+    let external = group.external.map(|e| e.to_string());
+    let new = NewGroup {
+        name: group.name,
+        description: group.description,
+        target_type: group.target,
+        external_id: external.as_deref(),
+    };
+    groups::store(b.tx, b.org, uuid, &new, at)?;
     for person in group.members {
         b.tx.execute(
             "INSERT INTO user_group_members (group_uuid, user_uuid, added_at) VALUES (?1, ?2, ?3)",

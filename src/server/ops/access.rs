@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use rusqlite::types::FromSql;
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 use uuid::Uuid;
 
@@ -20,6 +21,27 @@ use crate::server::error::ApiResult;
 
 /// Rows queried per statement, under SQLite's limit on bound parameters.
 const CHUNK: usize = 500;
+
+/// Runs a query over `ids` a chunk at a time: `sql(n)` is the query for a chunk of `n` ids, its
+/// `?`s filled with them, and each row it returns, an id and a value, goes to `each`.
+fn for_each_by_chunks<T: FromSql>(
+    tx: &Transaction<'_>,
+    ids: &[Uuid],
+    sql: impl Fn(usize) -> String,
+    mut each: impl FnMut(Uuid, T),
+) -> ApiResult<()> {
+    for chunk in ids.chunks(CHUNK) {
+        let mut stmt = tx.prepare_cached(&sql(chunk.len()))?;
+        let rows = stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
+            Ok((uuid_at(row, 0)?, row.get::<_, T>(1)?))
+        })?;
+        for row in rows {
+            let (id, value) = row?;
+            each(id, value);
+        }
+    }
+    Ok(())
+}
 
 /// The groups each of `?`-listed users belongs to, directly or through nesting, as a CTE named
 /// `mine(user_uuid, g)`.
@@ -177,24 +199,19 @@ pub fn group_org_roles(
     users: &[Uuid],
 ) -> ApiResult<HashMap<Uuid, Vec<OrgRole>>> {
     let mut out: HashMap<Uuid, Vec<OrgRole>> = HashMap::new();
-    for chunk in users.chunks(CHUNK) {
-        let sql = format!(
+    let sql = |n| {
+        format!(
             "{} SELECT DISTINCT mine.user_uuid, gr.organization_role
              FROM mine JOIN user_groups gr ON gr.uuid = mine.g
              WHERE gr.organization_role IS NOT NULL",
-            groups_of_users_cte(chunk.len())
-        );
-        let mut stmt = tx.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
-            Ok((uuid_at(row, 0)?, row.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (user, role) = row?;
-            if let Some(role) = OrgRole::from_name(&role) {
-                out.entry(user).or_default().push(role);
-            }
+            groups_of_users_cte(n)
+        )
+    };
+    for_each_by_chunks(tx, users, sql, |user, role: String| {
+        if let Some(role) = OrgRole::from_name(&role) {
+            out.entry(user).or_default().push(role);
         }
-    }
+    })?;
     Ok(out)
 }
 
@@ -246,8 +263,8 @@ pub fn group_only_member_counts(
     workspaces: &[Uuid],
 ) -> ApiResult<HashMap<Uuid, i64>> {
     let mut out = HashMap::new();
-    for chunk in workspaces.chunks(CHUNK) {
-        let sql = format!(
+    let sql = |n| {
+        format!(
             "WITH RECURSIVE tree(workspace, g) AS (
                  SELECT workspace_uuid, group_uuid FROM group_workspace_assignments
                  WHERE workspace_uuid IN ({})
@@ -260,16 +277,11 @@ pub fn group_only_member_counts(
              WHERE NOT EXISTS (SELECT 1 FROM workspace_members d
                                WHERE d.workspace_uuid = tree.workspace AND d.user_uuid = m.user_uuid)
              GROUP BY tree.workspace",
-            placeholders(chunk.len())
-        );
-        let mut stmt = tx.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(chunk.iter().map(Uuid::to_string)), |row| {
-            Ok((uuid_at(row, 0)?, row.get::<_, i64>(1)?))
-        })?;
-        for row in rows {
-            let (workspace, count) = row?;
-            out.insert(workspace, count);
-        }
-    }
+            placeholders(n)
+        )
+    };
+    for_each_by_chunks(tx, workspaces, sql, |workspace, count: i64| {
+        out.insert(workspace, count);
+    })?;
     Ok(out)
 }

@@ -16,6 +16,11 @@ use super::error::{ApiError, ApiResult};
 use super::ops::OpCtx;
 use super::state::AppState;
 
+/// The work of one request: run once, in its transaction, on the database's thread.
+pub trait Work<T>: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static {}
+
+impl<T, F> Work<T> for F where F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static {}
+
 /// An authenticated admin request's organization. The clock is read once, as the request
 /// arrives, so everything one request records carries the same instant.
 pub struct Org {
@@ -50,49 +55,30 @@ impl Org {
     }
 
     /// Runs `work` in one read transaction of this organization.
-    pub async fn read<T, F>(self, work: F) -> ApiResult<T>
-    where
-        T: Send + 'static,
-        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
-    {
+    pub async fn read<T: Send + 'static>(self, work: impl Work<T>) -> ApiResult<T> {
         let ctx = self.ctx;
         self.db.read(move |tx| work(tx, &ctx)).await
     }
 
     /// Runs `work` in one write transaction, committed only if it succeeds.
-    pub async fn write<T, F>(self, work: F) -> ApiResult<T>
-    where
-        T: Send + 'static,
-        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
-    {
+    pub async fn write<T: Send + 'static>(self, work: impl Work<T>) -> ApiResult<T> {
         let ctx = self.ctx;
         self.db.write(move |tx| work(tx, &ctx)).await
     }
 
     /// [`read`](Self::read), answering with what `work` returns as the JSON body: what most
     /// reads of the contract do.
-    pub async fn read_json<T, F>(self, work: F) -> ApiResult<Json<T>>
-    where
-        T: Send + 'static,
-        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
-    {
+    pub async fn read_json<T: Send + 'static>(self, work: impl Work<T>) -> ApiResult<Json<T>> {
         self.read(work).await.map(Json)
     }
 
     /// [`write`](Self::write), answering with what `work` returns as the JSON body.
-    pub async fn write_json<T, F>(self, work: F) -> ApiResult<Json<T>>
-    where
-        T: Send + 'static,
-        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static,
-    {
+    pub async fn write_json<T: Send + 'static>(self, work: impl Work<T>) -> ApiResult<Json<T>> {
         self.write(work).await.map(Json)
     }
 
     /// [`write`](Self::write) of a change whose answer has no body: 204.
-    pub async fn write_no_content<F>(self, work: F) -> ApiResult<StatusCode>
-    where
-        F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<()> + Send + 'static,
-    {
+    pub async fn write_no_content(self, work: impl Work<()>) -> ApiResult<StatusCode> {
         self.write(work).await.map(|()| StatusCode::NO_CONTENT)
     }
 }

@@ -211,23 +211,7 @@ pub fn provision(
                 let mut new = old.clone();
                 new.push(role);
                 let new = roles::normalize_workspace_roles(new);
-                tx.execute(
-                    "UPDATE workspace_members SET roles = ?1 WHERE workspace_uuid = ?2 AND user_uuid = ?3",
-                    [encode_workspace_roles(&new), workspace.uuid.to_string(), user.to_string()],
-                )?;
-                audit::record(
-                    tx,
-                    ctx,
-                    Entry::workspace(
-                        "workspace.member.role.update",
-                        workspace.uuid,
-                        &workspace.name,
-                    )
-                    .detail("user_uuid", user)
-                    .detail("old_roles", encode_workspace_roles(&old))
-                    .detail("new_roles", encode_workspace_roles(&new))
-                    .in_workspace(workspace.uuid),
-                )?;
+                members::set_roles(tx, ctx, &workspace, user, &old, &new)?;
                 updated += 1;
             }
             Some(_) => {}

@@ -44,6 +44,39 @@ pub fn insert(
     )
 }
 
+/// Changes the roles of one member of `workspace` from `old` to `new` and records it; direct
+/// edits and provisioning a group's members both change roles this way.
+pub fn set_roles(
+    tx: &Transaction<'_>,
+    ctx: &OpCtx,
+    workspace: &WorkspaceRow,
+    user: Uuid,
+    old: &[WorkspaceRole],
+    new: &[WorkspaceRole],
+) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE workspace_members SET roles = ?1 WHERE workspace_uuid = ?2 AND user_uuid = ?3",
+        [
+            encode_workspace_roles(new),
+            workspace.uuid.to_string(),
+            user.to_string(),
+        ],
+    )?;
+    audit::record(
+        tx,
+        ctx,
+        Entry::workspace(
+            "workspace.member.role.update",
+            workspace.uuid,
+            &workspace.name,
+        )
+        .detail("user_uuid", user)
+        .detail("old_roles", encode_workspace_roles(old))
+        .detail("new_roles", encode_workspace_roles(new))
+        .in_workspace(workspace.uuid),
+    )
+}
+
 fn current_roles(
     tx: &Transaction<'_>,
     workspace: Uuid,
@@ -121,19 +154,7 @@ pub fn upsert(
                 let Some(new) = requested.filter(|new| new != old) else {
                     continue;
                 };
-                tx.execute(
-                    "UPDATE workspace_members SET roles = ?1 WHERE workspace_uuid = ?2 AND user_uuid = ?3",
-                    [encode_workspace_roles(&new), workspace.to_string(), entry.user_uuid.to_string()],
-                )?;
-                audit::record(
-                    tx,
-                    ctx,
-                    Entry::workspace("workspace.member.role.update", workspace, &row.name)
-                        .detail("user_uuid", entry.user_uuid)
-                        .detail("old_roles", encode_workspace_roles(old))
-                        .detail("new_roles", encode_workspace_roles(&new))
-                        .in_workspace(workspace),
-                )?;
+                set_roles(tx, ctx, &row, entry.user_uuid, old, &new)?;
                 updated += 1;
             }
         }

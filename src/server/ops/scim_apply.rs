@@ -9,19 +9,12 @@ use uuid::Uuid;
 
 use super::groups::{self, NewGroup};
 use super::scim_plan::{GroupTarget, Person, Plan};
-use super::scim_sync::group_ref;
+use super::scim_sync::{group_action, group_ref, user_action, user_ref};
 use super::users::{self, NewMember};
 use super::{OpCtx, group_members};
 use crate::api::*;
 use crate::domain::OrgRole;
 use crate::server::error::ApiResult;
-
-fn user_ref(uuid: Uuid, email: &str) -> ScimSyncUserRefOut {
-    ScimSyncUserRefOut {
-        uuid: uuid.to_string(),
-        user_name: email.to_owned(),
-    }
-}
 
 fn set_oid(tx: &Transaction<'_>, member: Uuid, idp_id: Uuid) -> ApiResult<()> {
     tx.execute(
@@ -68,9 +61,9 @@ pub fn apply(
             )?;
             set_oid(tx, uuid, user.id)?;
             provisioned.insert(user.id, uuid);
-            done.users.provision.push(ScimSyncUserActionOut {
-                user: user_ref(uuid, &user.user_name),
-            });
+            done.users
+                .provision
+                .push(user_action(uuid, &user.user_name));
         }
     }
     let mut created: HashMap<Uuid, Uuid> = HashMap::new();
@@ -88,9 +81,9 @@ pub fn apply(
                 },
             )?;
             created.insert(group.id, uuid);
-            done.groups.create.push(ScimSyncGroupActionOut {
-                group: group_ref(uuid, &group.display_name),
-            });
+            done.groups
+                .create
+                .push(group_action(uuid, &group.display_name));
         }
         for (uuid, old_name, group) in &plan.update_groups {
             let row = groups::load(tx, ctx.org, *uuid)?;
@@ -108,9 +101,7 @@ pub fn apply(
         for (uuid, name) in &plan.delete_groups {
             let row = groups::load(tx, ctx.org, *uuid)?;
             groups::remove(tx, ctx, &row)?;
-            done.groups.delete.push(ScimSyncGroupActionOut {
-                group: group_ref(uuid, name),
-            });
+            done.groups.delete.push(group_action(uuid, name));
         }
     }
     if config.sync_memberships {
@@ -153,9 +144,7 @@ pub fn apply(
     if config.deprovision_users {
         for (member, email) in &plan.deprovision {
             users::delete(tx, ctx, *member)?;
-            done.users.deprovision.push(ScimSyncUserActionOut {
-                user: user_ref(*member, email),
-            });
+            done.users.deprovision.push(user_action(*member, email));
         }
     }
     Ok(done)

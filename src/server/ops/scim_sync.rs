@@ -240,7 +240,7 @@ fn finish(
     set_state(tx, run.run_id, "SUCCESS", "finished_at", at)
 }
 
-fn user_ref(uuid: impl ToString, email: &str) -> ScimSyncUserRefOut {
+pub fn user_ref(uuid: impl ToString, email: &str) -> ScimSyncUserRefOut {
     ScimSyncUserRefOut {
         uuid: uuid.to_string(),
         user_name: email.to_owned(),
@@ -251,6 +251,21 @@ pub fn group_ref(uuid: impl ToString, name: &str) -> ScimSyncGroupRefOut {
     ScimSyncGroupRefOut {
         uuid: uuid.to_string(),
         group_name: name.to_owned(),
+    }
+}
+
+/// A person a run provisions or deprovisions, as its summary lists them; a preview and a real
+/// run list them alike.
+pub fn user_action(uuid: impl ToString, email: &str) -> ScimSyncUserActionOut {
+    ScimSyncUserActionOut {
+        user: user_ref(uuid, email),
+    }
+}
+
+/// A group a run creates or deletes, as its summary lists them.
+pub fn group_action(uuid: impl ToString, name: &str) -> ScimSyncGroupActionOut {
+    ScimSyncGroupActionOut {
+        group: group_ref(uuid, name),
     }
 }
 
@@ -271,27 +286,21 @@ pub fn preview(plan: &Plan, config: Option<&AdminScimSyncConfig>) -> ScimSyncSum
         out.users.provision = plan
             .provision
             .iter()
-            .map(|u| ScimSyncUserActionOut {
-                user: user_ref(u.id, &u.user_name),
-            })
+            .map(|u| user_action(u.id, &u.user_name))
             .collect();
     }
     if config.deprovision_users {
         out.users.deprovision = plan
             .deprovision
             .iter()
-            .map(|(uuid, email)| ScimSyncUserActionOut {
-                user: user_ref(uuid, email),
-            })
+            .map(|(uuid, email)| user_action(uuid, email))
             .collect();
     }
     if config.sync_groups {
         out.groups.create = plan
             .create_groups
             .iter()
-            .map(|g| ScimSyncGroupActionOut {
-                group: group_ref(g.id, &g.display_name),
-            })
+            .map(|g| group_action(g.id, &g.display_name))
             .collect();
         out.groups.update = plan
             .update_groups
@@ -306,9 +315,7 @@ pub fn preview(plan: &Plan, config: Option<&AdminScimSyncConfig>) -> ScimSyncSum
         out.groups.delete = plan
             .delete_groups
             .iter()
-            .map(|(uuid, name)| ScimSyncGroupActionOut {
-                group: group_ref(uuid, name),
-            })
+            .map(|(uuid, name)| group_action(uuid, name))
             .collect();
     }
     if config.sync_memberships {

@@ -34,14 +34,16 @@ pub fn insert(
         encode_workspace_roles(roles),
         to_micros(ctx.now)
     ])?;
-    audit::record(
-        tx,
-        ctx,
-        Entry::workspace("workspace.member.add", workspace, workspace_name)
-            .detail("user_uuid", user)
-            .detail("roles", encode_workspace_roles(roles))
-            .in_workspace(workspace),
-    )
+    audit::record(tx, ctx, added_entry(workspace, workspace_name, user, roles))
+}
+
+/// The audit entry of a member added to a workspace with `roles`; the API and the seeds'
+/// history record it alike.
+pub fn added_entry(workspace: Uuid, name: &str, user: Uuid, roles: &[WorkspaceRole]) -> Entry {
+    Entry::workspace("workspace.member.add", workspace, name)
+        .detail("user_uuid", user)
+        .detail("roles", encode_workspace_roles(roles))
+        .in_workspace(workspace)
 }
 
 /// Changes the roles of one member of `workspace` from `old` to `new` and records it; direct

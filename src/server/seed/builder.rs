@@ -15,7 +15,9 @@ use crate::server::error::ApiResult;
 use crate::server::ops::api_keys::{self, InsertKey};
 use crate::server::ops::audit::{self, Entry};
 use crate::server::ops::organizations::{self, NewAdmin, NewOrganization};
-use crate::server::ops::{Actor, encode_list, encode_org_roles, encode_workspace_roles, invites};
+use crate::server::ops::{
+    Actor, encode_list, encode_org_roles, encode_workspace_roles, invites, members,
+};
 
 use super::PlannedOrganization;
 
@@ -239,13 +241,8 @@ impl<'t, 'c> Builder<'t, 'c> {
         days: i64,
     ) -> ApiResult<()> {
         self.member(workspace, user, roles, days)?;
-        self.history(
-            days,
-            Entry::workspace("workspace.member.add", workspace, name)
-                .detail("user_uuid", user)
-                .detail("roles", encode_workspace_roles(roles))
-                .in_workspace(workspace),
-        )
+        let entry = members::added_entry(workspace, name, user, roles);
+        self.history(days, entry)
     }
 
     pub fn settings(

@@ -91,11 +91,12 @@ impl Dialog for ConfirmSync {
         // Under the list: a blank line and the buttons.
         let mut after = Body::new(body.width);
         after.blank();
+        let run = "Run the sync".to_owned();
         self.list.fill_then_confirm(
             &mut body,
             (listed, after),
             canvas.screen,
-            (&BUTTONS, self.focus, Button::Apply, "Run the sync".to_owned()),
+            (&BUTTONS, self.focus, Button::Apply, run),
             theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, "SCIM sync", body, theme)

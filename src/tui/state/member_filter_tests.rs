@@ -5,8 +5,7 @@ use super::*;
 use crate::domain::text::contains_folded;
 use crate::tui::state::people::Person;
 
-/// The per-key computation the member list replaced: fold every row, filter, sort. The sort's
-/// direction is [`MemberSort::directed`]'s, which its own test checks.
+/// The per-key computation the member list replaced: fold every row, filter, sort.
 fn reference(rows: &[MemberRow], filter: &str, sort: MemberSort) -> Vec<Uuid> {
     let needle = filter.trim();
     let matches = |row: &MemberRow| {
@@ -33,7 +32,13 @@ fn reference(rows: &[MemberRow], filter: &str, sort: MemberSort) -> Vec<Uuid> {
         .map(|row| (key(row), fold(&row.name), row))
         .collect();
     keyed.sort_by(|a, b| {
-        let primary = sort.directed(a.0.cmp(&b.0));
+        // Written out here rather than through MemberSort::directed, so the reference does not
+        // share the code it checks.
+        let primary = if sort.descending {
+            b.0.cmp(&a.0)
+        } else {
+            a.0.cmp(&b.0)
+        };
         primary
             .then_with(|| a.1.cmp(&b.1))
             .then_with(|| a.2.email.cmp(&b.2.email))

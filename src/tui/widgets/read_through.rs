@@ -23,6 +23,15 @@ use crate::tui::widgets::dialog::Body;
 /// Lines of a dialog on screen that are not its body: its border and the margin around it.
 const AROUND_A_DIALOG: u16 = 2 + 2;
 
+/// The button row under a confirmation's list: its buttons, the one in focus, and the one
+/// that confirms, with what that one says ("Revoke 3 invitations").
+pub struct ConfirmRow<'a> {
+    pub buttons: &'a [Button],
+    pub focus: Button,
+    pub confirm: Button,
+    pub text: &'a str,
+}
+
 /// Where the list is scrolled to, and what the frames have shown of it.
 #[derive(Debug, Clone, Default)]
 pub struct ReadThrough {
@@ -156,19 +165,19 @@ impl ReadThrough {
         body.push(button_row(self.read_whole()));
     }
 
-    /// [`ReadThrough::fill_then_buttons`] with the row of `buttons` and `focus` whose
-    /// `confirm` button says `text` and can be pressed once the list was read whole, and not
-    /// before: the rule of every confirmation that lists what it will do.
+    /// [`ReadThrough::fill_then_buttons`] with a confirmation's button row, whose confirming
+    /// button can be pressed once the list was read whole, and not before: the rule of every
+    /// confirmation that lists what it will do.
     pub fn fill_then_confirm(
         &self,
         body: &mut Body,
         (lines, after): (Vec<Line<'static>>, Body),
         screen: Rect,
-        (buttons, focus, confirm, text): (&[Button], Button, Button, String),
+        row: ConfirmRow<'_>,
         theme: &Theme,
     ) {
         self.fill_then_buttons(body, (lines, after), screen, theme.muted, |read| {
-            confirm_row(buttons, focus, confirm, text, read, theme)
+            confirm_row(row.buttons, row.focus, row.confirm, row.text, read, theme)
         });
     }
 

@@ -17,7 +17,7 @@ use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::views::people::{Batch, Loaded, People};
 use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::read_through::ReadThrough;
+use crate::tui::widgets::read_through::{ConfirmRow, ReadThrough};
 
 use super::{After, Button, Canvas, Dialog, Next, Opened};
 
@@ -92,7 +92,12 @@ impl Dialog for ConfirmBatch {
             &mut body,
             (steps.lines, after),
             canvas.screen,
-            (&BUTTONS, self.focus, Button::Apply, self.action.clone()),
+            ConfirmRow {
+                buttons: &BUTTONS,
+                focus: self.focus,
+                confirm: Button::Apply,
+                text: &self.action,
+            },
             theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)

@@ -10,6 +10,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
+use crate::tui::widgets::read_through::ConfirmRow;
 
 use super::super::Button;
 use super::super::key_shown::secret_lines;
@@ -76,7 +77,12 @@ pub(super) fn render(
         &mut body,
         (keys.lines, after),
         screen,
-        (&BUTTONS, d.focus, Button::Remove, label),
+        ConfirmRow {
+            buttons: &BUTTONS,
+            focus: d.focus,
+            confirm: Button::Remove,
+            text: &label,
+        },
         theme,
     );
     let title = match d.kind {

@@ -51,14 +51,15 @@ fn a_role_edit_is_staged_not_sent_and_names_the_change() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
     assert!(app.dialogs.is_empty(), "the dialog's work is done");
+    let staged = only_staged(&app);
     let Change::SetMemberRoles {
         workspace,
         before,
         after,
         ..
-    } = only_staged(&app)
+    } = &staged
     else {
-        panic!("a role change");
+        panic!("a role change: {staged:?}");
     };
     assert_eq!(workspace, "Research");
     assert_eq!(before, &["dev"]);
@@ -94,13 +95,14 @@ fn a_settings_save_is_staged_and_the_form_goes_back_to_the_server_values() {
         !app.org().has_unsaved_changes(),
         "the plan holds the edit now"
     );
+    let staged = only_staged(&app);
     let Change::EditWorkspace {
         field: WorkspaceField::Description,
         after: FieldValue::Text(after),
         ..
-    } = only_staged(&app)
+    } = &staged
     else {
-        panic!("a description edit");
+        panic!("a description edit: {staged:?}");
     };
     assert_eq!(after, "Shared (staged)");
 }

@@ -62,13 +62,14 @@ fn a_group_assignment_is_staged_with_its_roles_not_sent() {
         flash_text(&app),
         app.dialogs
     );
+    let staged = only_staged(&app);
     let Change::AssignGroup {
         group,
         workspace,
         roles,
-    } = only_staged(&app)
+    } = &staged
     else {
-        panic!("an assignment");
+        panic!("an assignment: {staged:?}");
     };
     assert_eq!((group.as_str(), workspace.as_str()), ("Sales", "Research"));
     assert_eq!(roles.len(), 1, "{roles:?}");

@@ -8,7 +8,7 @@ use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
 use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::read_through::ReadThrough;
+use crate::tui::widgets::read_through::{ConfirmRow, ReadThrough};
 
 use super::run::ApplyFetch;
 use super::view::change_style;
@@ -105,7 +105,12 @@ impl Dialog for ConfirmRun {
             &mut body,
             (changes.lines, after),
             canvas.screen,
-            (&BUTTONS, self.focus, Button::Apply, self.apply_text.clone()),
+            ConfirmRow {
+                buttons: &BUTTONS,
+                focus: self.focus,
+                confirm: Button::Apply,
+                text: &self.apply_text,
+            },
             theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)

@@ -11,7 +11,7 @@ use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
 use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::read_through::ReadThrough;
+use crate::tui::widgets::read_through::{ConfirmRow, ReadThrough};
 
 use super::StartFetch;
 use super::diff::{DiffLine, counts, lines};
@@ -91,12 +91,16 @@ impl Dialog for ConfirmSync {
         // Under the list: a blank line and the buttons.
         let mut after = Body::new(body.width);
         after.blank();
-        let run = "Run the sync".to_owned();
         self.list.fill_then_confirm(
             &mut body,
             (listed, after),
             canvas.screen,
-            (&BUTTONS, self.focus, Button::Apply, run),
+            ConfirmRow {
+                buttons: &BUTTONS,
+                focus: self.focus,
+                confirm: Button::Apply,
+                text: "Run the sync",
+            },
             theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, "SCIM sync", body, theme)

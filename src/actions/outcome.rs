@@ -14,24 +14,6 @@ pub fn count_of(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// What was done to several things at once: `one` for a single thing, else `done`, how many
-/// (`noun` as singular and plural) and every one of them.
-fn each_done(
-    items: &[String],
-    one: impl FnOnce(&str) -> String,
-    done: &str,
-    noun: (&str, &str),
-) -> String {
-    match items {
-        [item] => one(item),
-        many => format!(
-            "{done} {}: {}",
-            count_of(many.len(), noun.0, noun.1),
-            many.join(", ")
-        ),
-    }
-}
-
 pub fn created(name: &str) -> String {
     format!("Created \"{name}\"")
 }
@@ -225,12 +207,14 @@ pub fn message(plan: &Plan, replies: &[Reply]) -> String {
             text.push_str(&format!(": {}", lost.join(", ")));
             text
         }
-        (Intent::RevokeInvites { emails }, _) => each_done(
-            emails,
-            |one| format!("Revoked the invitation of {one}"),
-            "Revoked",
-            ("invitation", "invitations"),
-        ),
+        (Intent::RevokeInvites { emails }, _) => match emails.as_slice() {
+            [one] => format!("Revoked the invitation of {one}"),
+            many => format!(
+                "Revoked {}: {}",
+                count_of(many.len(), "invitation", "invitations"),
+                many.join(", ")
+            ),
+        },
         (
             Intent::CreateKey {
                 name,
@@ -255,12 +239,14 @@ pub fn message(plan: &Plan, replies: &[Reply]) -> String {
             text.push_str("; the key is shown this once");
             text
         }
-        (Intent::DeleteKeys { labels }, _) => each_done(
-            labels,
-            |one| format!("Deleted API key {one}: it no longer works"),
-            "Deleted",
-            ("API key", "API keys"),
-        ),
+        (Intent::DeleteKeys { labels }, _) => match labels.as_slice() {
+            [one] => format!("Deleted API key {one}: it no longer works"),
+            many => format!(
+                "Deleted {}: {}",
+                count_of(many.len(), "API key", "API keys"),
+                many.join(", ")
+            ),
+        },
         (Intent::RotateKey { label, .. }, _) => {
             format!(
                 "Rotated API key {label}: the new key replaces it, and the old one no longer works"

@@ -248,7 +248,11 @@ mod tests {
             br#"{"detail":"User not found"}"#,
         );
         assert_eq!(specific.to_string(), "User not found");
-        let invalid = reply_error(&key, StatusCode::UNPROCESSABLE_ENTITY, br#"{"detail":[{"loc":["body","members",0,"user_uuid"],"msg":"Field required","type":"missing"}]}"#);
+        let invalid = reply_error(
+            &key,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            br#"{"detail":[{"loc":["body","members",0,"user_uuid"],"msg":"Field required","type":"missing"}]}"#,
+        );
         assert_eq!(invalid.field_errors()[0].path, "members.0.user_uuid");
         assert_eq!(
             invalid.to_string(),

@@ -218,23 +218,25 @@ impl<R: RoleKind> RoleFields<'_, R> {
 /// checking those fields, and what it asks for is read from them.
 pub(super) trait NamesRoles {
     type Role: RoleKind;
-    fn role_fields(&self) -> RoleFields<'_, Self::Role>;
+    fn named_roles(&self) -> RoleFields<'_, Self::Role>;
 }
 
+// Covers OrgRoleFields and WorkspaceMemberSingleIn (below) and GroupRoleFields
+// (validate_groups.rs): their checks are their NamesRoles impls.
 impl<T: NamesRoles> Validate for T {
     fn validate(&self, v: &mut Validator) {
-        self.role_fields().check(v);
+        self.named_roles().check(v);
     }
 }
 
 /// The roles a valid body asks for, normalized, or `None` when it names none.
 pub fn requested_roles<T: NamesRoles>(body: &T) -> Option<Vec<T::Role>> {
-    body.role_fields().requested()
+    body.named_roles().requested()
 }
 
 impl NamesRoles for OrgRoleFields {
     type Role = OrgRole;
-    fn role_fields(&self) -> RoleFields<'_, OrgRole> {
+    fn named_roles(&self) -> RoleFields<'_, OrgRole> {
         RoleFields {
             names: &self.role_names,
             values: &self.roles,
@@ -246,7 +248,7 @@ impl NamesRoles for OrgRoleFields {
 
 impl NamesRoles for WorkspaceMemberSingleIn {
     type Role = WorkspaceRole;
-    fn role_fields(&self) -> RoleFields<'_, WorkspaceRole> {
+    fn named_roles(&self) -> RoleFields<'_, WorkspaceRole> {
         RoleFields {
             names: &self.role_names,
             values: &self.roles,

@@ -76,7 +76,7 @@ impl Validate for SetNestedGroupsIn {
 /// An assignment names no single role by name (`role_name`), only the other three ways.
 impl NamesRoles for GroupRoleFields {
     type Role = WorkspaceRole;
-    fn role_fields(&self) -> RoleFields<'_, WorkspaceRole> {
+    fn named_roles(&self) -> RoleFields<'_, WorkspaceRole> {
         RoleFields {
             names: &self.role_names,
             values: &self.roles,

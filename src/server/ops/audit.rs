@@ -68,18 +68,17 @@ impl Entry {
         self
     }
 
-    /// The details of a changed spending limit or cap: the old and new amounts under `keys`
-    /// (`none` where there is no limit) and the currency they are in.
+    /// The details of a changed spending limit or cap: the old and the new amount, each under
+    /// its key (`none` where there is no limit), and the currency they are in.
     pub fn amounts(
         self,
-        keys: [&'static str; 2],
-        old: Option<i64>,
-        new: Option<i64>,
+        (old_key, old): (&'static str, Option<i64>),
+        (new_key, new): (&'static str, Option<i64>),
         currency: &str,
     ) -> Self {
         let amount = |value: Option<i64>| value.map_or("none".into(), |v| v.to_string());
-        self.detail(keys[0], amount(old))
-            .detail(keys[1], amount(new))
+        self.detail(old_key, amount(old))
+            .detail(new_key, amount(new))
             .detail("currency", currency)
     }
 

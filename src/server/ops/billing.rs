@@ -49,7 +49,11 @@ pub fn set_limit(
         ctx,
         Entry::new("billing.monthly_limit.updated", "MONTHLY_LIMIT")
             .target("organization_uuid", ctx.org)
-            .amounts(["old_limit", "new_limit"], old_limit, new_limit, &currency),
+            .amounts(
+                ("old_limit", old_limit),
+                ("new_limit", new_limit),
+                &currency,
+            ),
     )?;
     if let Some(limit) = new_limit {
         let over = ids_of(

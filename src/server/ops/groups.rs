@@ -172,8 +172,9 @@ pub struct NewGroup<'a> {
     pub external_id: Option<&'a str>,
 }
 
-/// Writes a new group's row as it is given (an empty description as null), with no check
-/// and no audit entry: `insert` checks and records, seeding writes its own history.
+/// Writes a new group's row (its description trimmed, an empty one as null; the name as
+/// given), with no check and no audit entry: `insert` checks and records, seeding writes its
+/// own history.
 pub fn store(
     tx: &Transaction<'_>,
     org: Uuid,

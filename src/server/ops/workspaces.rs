@@ -422,7 +422,11 @@ pub fn set_cap(
         )
         .target("workspace_uuid", row.uuid)
         .target("name", &row.name)
-        .amounts(["old_cap", "new_cap"], row.monthly_spend_cap, cap, currency)
+        .amounts(
+            ("old_cap", row.monthly_spend_cap),
+            ("new_cap", cap),
+            currency,
+        )
         .in_workspace(row.uuid),
     )
 }

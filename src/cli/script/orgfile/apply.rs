@@ -34,7 +34,12 @@ pub async fn run(session: &Session, args: &ApplyArgs, no_color: bool) -> Result<
     let mut live = LiveOrg::load(&session.client, Reading::ALL).await?;
     let diff = live.diff(&mut wanted);
     emit(&render(&diff, colour))?;
-    refuse_problems(&diff, &args.file, "nothing was applied: ", "")?;
+    refuse_problems(&diff, || {
+        format!(
+            "nothing was applied: {} asks for what cannot be done",
+            args.file.display()
+        )
+    })?;
     if diff.changes.is_empty() {
         return Ok(());
     }

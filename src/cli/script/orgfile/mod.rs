@@ -139,19 +139,12 @@ pub fn summary(diff: &Diff) -> String {
 }
 
 /// Refuses (exit 3) a file that asks for what cannot be done, as `plan` and `apply` both do
-/// once the diff and its problems are shown; `before` and `after` frame the sentence as each
-/// command words it.
-pub fn refuse_problems(diff: &Diff, file: &Path, before: &str, after: &str) -> Result<(), Failure> {
+/// once the diff and its problems are shown, with the sentence each command words it in.
+pub fn refuse_problems(diff: &Diff, sentence: impl FnOnce() -> String) -> Result<(), Failure> {
     if diff.problems.is_empty() {
         return Ok(());
     }
-    Err(Failure::new(
-        Exit::Refused,
-        format!(
-            "{before}{} asks for what cannot be done{after}",
-            file.display()
-        ),
-    ))
+    Err(Failure::new(Exit::Refused, sentence()))
 }
 
 /// Asks on the terminal whether to go ahead; without a terminal, `--yes` is needed.

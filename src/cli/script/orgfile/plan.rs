@@ -42,7 +42,12 @@ pub async fn run(session: &Session, args: &PlanArgs, no_color: bool) -> Result<(
             "notes": diff.notes,
         })))?,
     }
-    refuse_problems(&diff, &args.file, "", "; see the problems above")?;
+    refuse_problems(&diff, || {
+        format!(
+            "{} asks for what cannot be done; see the problems above",
+            args.file.display()
+        )
+    })?;
     if diff.changes.is_empty() {
         Ok(())
     } else {

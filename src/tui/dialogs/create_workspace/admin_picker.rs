@@ -9,7 +9,7 @@ use crate::tui::routing::Input;
 use crate::tui::state::{App, picking};
 use crate::tui::theme::Theme;
 
-use super::super::picker::view::{Entry, Listing, render};
+use super::super::picker::view::{Entry, PickerListing, render};
 use super::super::picker::{Search, Searched};
 
 #[derive(Debug, Clone, Default)]
@@ -56,7 +56,7 @@ impl AdminPicker {
                 style: theme.text,
             })
             .collect();
-        let listing = Listing {
+        let listing = PickerListing {
             title: "Choose the admin",
             entries,
             total: app.org().people.get().map_or(0, |p| p.persons.len()),

@@ -29,7 +29,7 @@ pub struct Entry {
 
 /// What a picker lists: its title, the entries that match the query, how many there are in
 /// all, and what to say in the entries' place while they load.
-pub struct Listing {
+pub struct PickerListing {
     pub title: &'static str,
     pub entries: Vec<Entry>,
     pub total: usize,
@@ -37,7 +37,7 @@ pub struct Listing {
 }
 
 /// The workspaces, archived ones marked, with the list's loading or failure.
-pub fn workspaces(app: &App, picker: &Search, theme: &Theme) -> Listing {
+pub fn workspaces(app: &App, picker: &Search, theme: &Theme) -> PickerListing {
     let choices = picking::workspaces(app, picker.query.value());
     let total = app.org().all_workspaces().len();
     let entries: Vec<Entry> = choices
@@ -73,7 +73,7 @@ pub fn workspaces(app: &App, picker: &Search, theme: &Theme) -> Listing {
         Remote::Failed(err) => Some(format!("✗ {err}")),
         Remote::Loaded(_) => None,
     };
-    Listing {
+    PickerListing {
         title: "Open workspace",
         entries,
         total,
@@ -82,7 +82,7 @@ pub fn workspaces(app: &App, picker: &Search, theme: &Theme) -> Listing {
 }
 
 /// The profiles, the current one marked, each with its organization's name when known.
-pub fn organizations(app: &App, picker: &Search, theme: &Theme) -> Listing {
+pub fn organizations(app: &App, picker: &Search, theme: &Theme) -> PickerListing {
     let choices = picking::organizations(app, picker.query.value());
     let entries: Vec<Entry> = choices
         .into_iter()
@@ -108,7 +108,7 @@ pub fn organizations(app: &App, picker: &Search, theme: &Theme) -> Listing {
             style: theme.text,
         })
         .collect();
-    Listing {
+    PickerListing {
         title: "Switch organization",
         entries,
         total: app.profiles.len(),
@@ -122,10 +122,10 @@ pub fn render(
     screen: Rect,
     app: &App,
     picker: &Search,
-    listing: Listing,
+    listing: PickerListing,
     theme: &Theme,
 ) -> bool {
-    let Listing {
+    let PickerListing {
         title,
         entries,
         total,

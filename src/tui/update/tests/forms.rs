@@ -255,7 +255,9 @@ fn an_error_about_no_field_goes_to_the_status_line() {
 fn leaving_with_unsaved_changes_asks_and_stay_is_the_default() {
     let mut app = renamed_unsaved();
     press_keys(&mut app, r#"ctrl-p "research" enter"#);
-    let prompt = app.top_dialog::<Unsaved>().expect("no prompt");
+    let prompt = app
+        .top_dialog::<Unsaved>()
+        .expect("the unsaved-changes prompt opens");
     assert_eq!(prompt.button, PromptButton::Stay);
     assert_eq!(prompt.then, Navigation::OpenWorkspace(id(RESEARCH)));
     press(&mut app, key(KeyCode::Enter));

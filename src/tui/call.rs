@@ -143,6 +143,13 @@ impl Call {
         }
     }
 
+    /// Whether the journal records what the call changed once it ends: a `Change`'s requests
+    /// and a view's step are journaled by the runner, `:plan`'s apply and `:undo` by
+    /// themselves; a SCIM sync's start is not journaled at all.
+    pub fn journaled(&self) -> bool {
+        self.changes().is_some() || matches!(self, Self::View(fetcher) if fetcher.0.journals())
+    }
+
     /// How to ask a view's run of changes (`:plan`'s apply, `:undo`) to stop after the change
     /// on its way, rather than tearing it down (see [`Fetch::stopper`](super::views::fetch::Fetch::stopper)).
     pub fn stopper(&self) -> Option<super::views::fetch::Stopper> {

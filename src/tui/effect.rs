@@ -42,6 +42,12 @@ pub trait EffectRunner {
         0
     }
 
+    /// Of [`changes_under_way`](Self::changes_under_way), those the journal records once they
+    /// end (a SCIM sync's start is a change the journal does not hold).
+    fn journaled_under_way(&self) -> usize {
+        0
+    }
+
     /// As the console closes: waits up to `within` for the changes on their way to finish
     /// (and be journaled), and gives how many were still going when the time ran out.
     fn settle(&mut self, within: Duration) -> impl Future<Output = usize> {

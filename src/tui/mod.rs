@@ -208,6 +208,21 @@ where
 /// the organization, with the same limits; past this the task is given up, and said to be.
 const CHANGES_FINISH_WITHIN: Duration = Duration::from_secs(120);
 
+/// What the restored terminal says while `under_way` changes are waited for, `journaled` of
+/// them ones the journal records once they end; it promises the journal only those.
+fn waiting_line(under_way: usize, journaled: usize) -> String {
+    let why = match journaled {
+        0 => String::new(),
+        1 if under_way == 1 => ", so that the journal records it".to_owned(),
+        n if n == under_way => ", so that the journal records them".to_owned(),
+        n => format!(", so that the journal records {n} of them"),
+    };
+    format!(
+        "Waiting for {} already sent to finish{why} (ctrl-c leaves without waiting)…",
+        count_of(under_way, "change", "changes"),
+    )
+}
+
 /// A change on its way when the console closes may still be made by the server: it is waited
 /// for, on the restored terminal, so that the journal records it (ctrl-c there leaves at once).
 async fn finish_changes<R: EffectRunner>(runner: &mut R) {
@@ -218,11 +233,7 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) {
         let _ = writeln!(std::io::stderr(), "{text}");
     };
     if under_way > 0 {
-        say(format!(
-            "Waiting for {} already sent to finish, so that the journal records {} (ctrl-c leaves without waiting)…",
-            count_of(under_way, "change", "changes"),
-            if under_way == 1 { "it" } else { "them" },
-        ));
+        say(waiting_line(under_way, runner.journaled_under_way()));
     }
     let going = runner.settle(CHANGES_FINISH_WITHIN).await;
     if going > 0 {
@@ -232,5 +243,31 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) {
             CHANGES_FINISH_WITHIN.as_secs(),
             if going == 1 { "it" } else { "them" },
         ));
+    }
+}
+
+#[cfg(test)]
+mod waiting_line_tests {
+    use super::waiting_line;
+
+    #[test]
+    fn the_journal_is_promised_only_the_changes_it_records() {
+        assert_eq!(
+            waiting_line(1, 1),
+            "Waiting for 1 change already sent to finish, so that the journal records it (ctrl-c leaves without waiting)…"
+        );
+        assert_eq!(
+            waiting_line(2, 2),
+            "Waiting for 2 changes already sent to finish, so that the journal records them (ctrl-c leaves without waiting)…"
+        );
+        // A SCIM sync's start alone: nothing for the journal.
+        assert_eq!(
+            waiting_line(1, 0),
+            "Waiting for 1 change already sent to finish (ctrl-c leaves without waiting)…"
+        );
+        assert_eq!(
+            waiting_line(3, 1),
+            "Waiting for 3 changes already sent to finish, so that the journal records 1 of them (ctrl-c leaves without waiting)…"
+        );
     }
 }

@@ -30,6 +30,7 @@ use mistral_admin::tui::state::RequestId;
 use mistral_admin::tui::views::Fetcher;
 use mistral_admin::tui::views::people::Batch;
 use mistral_admin::tui::views::plan::run::{ApplyFetch, RunControl};
+use mistral_admin::tui::views::scim::StartFetch;
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -251,12 +252,38 @@ async fn a_change_on_its_way_when_the_console_closes_is_waited_for_and_journaled
     // The first ctrl-c stops waiting; the change is still under way.
     console.runner.run(Effect::Cancel(vec![id]));
     assert_eq!(console.runner.changes_under_way(), 1);
+    assert_eq!(
+        console.runner.journaled_under_way(),
+        1,
+        "a deletion is journaled"
+    );
     console.proxy.let_one_in();
 
     let going = console.runner.settle(WAIT).await;
     assert_eq!(going, 0, "finished within the wait");
     assert_eq!(console.runner.changes_under_way(), 0);
     console.only_the_first_deleted(&keys).await;
+    console.server.shutdown().await;
+}
+
+/// A real SCIM sync's start held on its way is a change the console waits for at the end,
+/// but not one the journal records: the closing line must not promise the journal it.
+#[tokio::test]
+async fn a_scim_start_on_its_way_is_waited_for_but_not_counted_as_journaled() {
+    let mut console = console(true).await;
+    let start = StartFetch { dry_run: false };
+    console.send(1, Call::View(Fetcher::new(start)));
+    console
+        .wait_for("the sync's start at the proxy", |c| {
+            c.proxy.seen_with("POST").len() == 1
+        })
+        .await;
+    assert_eq!(console.runner.changes_under_way(), 1);
+    assert_eq!(console.runner.journaled_under_way(), 0);
+    console.proxy.let_one_in();
+    let going = console.runner.settle(WAIT).await;
+    assert_eq!(going, 0, "the start finished within the wait");
+    assert!(console.journal.entries().unwrap().is_empty());
     console.server.shutdown().await;
 }
 
@@ -325,6 +352,11 @@ async fn a_plan_run_stopped_on_its_way_finishes_the_change_and_journals_it() {
     // ctrl-c: the console stops waiting; the run is asked to stop, not torn down.
     console.runner.run(Effect::Cancel(vec![id]));
     assert_eq!(console.runner.changes_under_way(), 1);
+    assert_eq!(
+        console.runner.journaled_under_way(),
+        1,
+        "the run journals itself"
+    );
     assert!(
         control.running(),
         "the run goes on until its change is done"

@@ -42,7 +42,7 @@ pub struct ClientRunner {
     running: HashMap<RequestId, Running>,
     /// Changes told to stop (ctrl-c) that are finishing their request under way and
     /// journaling it: no longer answered to anyone, but waited for at the end.
-    stopping: Vec<JoinHandle<()>>,
+    stopping: Vec<Running>,
     /// Where the console's changes are recorded; none in tests that keep no journal.
     journal: Option<Arc<Journal>>,
 }
@@ -52,6 +52,8 @@ pub struct ClientRunner {
 struct Running {
     task: JoinHandle<()>,
     stop: Option<Stopper>,
+    /// Whether the journal records it once it ends (see [`Call::journaled`]).
+    journaled: bool,
 }
 
 impl ClientRunner {
@@ -76,13 +78,14 @@ impl ClientRunner {
     fn spawn(&mut self, id: RequestId, profile: usize, call: Call) {
         self.running
             .retain(|_, running| !running.task.is_finished());
-        self.stopping.retain(|task| !task.is_finished());
+        self.stopping.retain(|running| !running.task.is_finished());
         let profiles = Arc::clone(&self.profiles);
         let connections = Arc::clone(&self.connections);
         let sender = self.sender.clone();
         let label = call.label();
         let journal = self.journal.clone();
         let changes = call.changes();
+        let journaled = call.journaled();
         // A change stops through the flag its journaling reads; a view's run through its own.
         let halted = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
         let stop = match halted.clone() {
@@ -118,7 +121,22 @@ impl ClientRunner {
                 result,
             })));
         });
-        self.running.insert(id, Running { task, stop });
+        let running = Running {
+            task,
+            stop,
+            journaled,
+        };
+        self.running.insert(id, running);
+    }
+}
+
+impl ClientRunner {
+    /// The changes sent that have not finished: running, or told to stop and finishing.
+    fn unfinished_changes(&self) -> impl Iterator<Item = &Running> {
+        let running = self.running.values().filter(|r| r.stop.is_some());
+        running
+            .chain(&self.stopping)
+            .filter(|r| !r.task.is_finished())
     }
 }
 
@@ -129,13 +147,12 @@ impl EffectRunner for ClientRunner {
             Effect::Cancel(ids) => {
                 for id in ids {
                     match self.running.remove(&id) {
-                        Some(Running {
-                            task,
-                            stop: Some(stop),
-                        }) => {
-                            stop();
+                        Some(running) if running.stop.is_some() => {
+                            if let Some(stop) = &running.stop {
+                                stop();
+                            }
                             tracing::debug!(request = id.0, "change asked to stop");
-                            self.stopping.push(task);
+                            self.stopping.push(running);
                         }
                         Some(running) => {
                             running.task.abort();
@@ -153,16 +170,19 @@ impl EffectRunner for ClientRunner {
 
     /// Changes sent and not finished yet: those running and those told to stop.
     fn changes_under_way(&self) -> usize {
-        let running = self.running.values().filter(|r| r.stop.is_some());
-        running.filter(|r| !r.task.is_finished()).count()
-            + self.stopping.iter().filter(|t| !t.is_finished()).count()
+        self.unfinished_changes().count()
+    }
+
+    fn journaled_under_way(&self) -> usize {
+        self.unfinished_changes().filter(|r| r.journaled).count()
     }
 
     /// Tells every change to send nothing more, and waits up to `within` for the requests
     /// under way to finish and be journaled; reads are dropped. Gives how many changes were
     /// still going when the time ran out.
     async fn settle(&mut self, within: Duration) -> usize {
-        let mut changes = std::mem::take(&mut self.stopping);
+        let stopping = std::mem::take(&mut self.stopping);
+        let mut changes: Vec<JoinHandle<()>> = stopping.into_iter().map(|r| r.task).collect();
         for (id, running) in self.running.drain() {
             match running.stop {
                 Some(stop) => {
@@ -194,8 +214,8 @@ impl Drop for ClientRunner {
         for running in self.running.values() {
             running.task.abort();
         }
-        for task in &self.stopping {
-            task.abort();
+        for running in &self.stopping {
+            running.task.abort();
         }
     }
 }

@@ -50,6 +50,13 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
         None
     }
 
+    /// Whether it records what it did in the journal itself (`:plan`'s apply, `:undo`), so
+    /// that a console closing while it runs waits for the journal to hold it. A fetch that
+    /// [`sends`](Self::sends) a change is journaled by the runner instead.
+    fn journals(&self) -> bool {
+        false
+    }
+
     /// The fetch as its own type, for the view that made it to tell its loads apart.
     fn as_any(&self) -> &dyn Any;
 
@@ -78,6 +85,11 @@ pub trait Ask: fmt::Debug + Clone + Send + Sync + 'static {
         None
     }
 
+    /// Whether it journals what it did, as [`Fetch::journals`] says.
+    fn journals(&self) -> bool {
+        false
+    }
+
     /// Makes the request(s); the fetch is its own copy, so the future owns what it needs.
     fn ask(
         self,
@@ -100,6 +112,10 @@ impl<A: Ask> Fetch for A {
 
     fn stopper(&self) -> Option<Stopper> {
         Ask::stopper(self)
+    }
+
+    fn journals(&self) -> bool {
+        Ask::journals(self)
     }
 
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer> {

@@ -149,6 +149,10 @@ impl Ask for ApplyFetch {
         Some(Arc::new(move || halt.store(true, Ordering::SeqCst)))
     }
 
+    fn journals(&self) -> bool {
+        self.journal.is_some()
+    }
+
     /// The run counts as going from the moment it is sent, before its first change.
     fn ask(
         self,

@@ -30,39 +30,37 @@ pub fn unknown_roles(wanted: &Organization, catalog: &RolesOut) -> Vec<String> {
     let org_roles = Known::new(OrgRole::ALL.map(|r| r.name()).to_vec());
     let mut problems = Vec::new();
     // One holder's roles (a member, a group's workspace, a person...), checked against what
-    // that kind of holder may hold.
-    let mut check = |what: String, roles: &[String], known: &Known| {
+    // that kind of holder may hold; the holder is named only when a role is unknown.
+    let mut check = |what: &dyn Fn() -> String, roles: &[String], known: &Known| {
         for role in roles.iter().filter(|r| !known.names.contains(&r.as_str())) {
             problems.push(format!(
-                "{what}: no role {role:?}; the roles are {}",
+                "{}: no role {role:?}; the roles are {}",
+                what(),
                 known.list
             ));
         }
     };
     for workspace in wanted.workspaces.iter().filter(|w| !w.archived) {
         for (email, roles) in &workspace.members {
-            let what = format!("{email} in workspace {:?}", workspace.name);
-            check(what, roles, &workspace_roles);
+            let what = || format!("{email} in workspace {:?}", workspace.name);
+            check(&what, roles, &workspace_roles);
         }
     }
     for group in &wanted.groups {
         for (place, roles) in &group.workspaces {
-            let what = format!("group {:?} in workspace {place:?}", group.name);
-            check(what, roles, &workspace_roles);
+            let what = || format!("group {:?} in workspace {place:?}", group.name);
+            check(&what, roles, &workspace_roles);
         }
-        let what = format!("group {:?}", group.name);
-        check(what, group.organization_role.as_slice(), &org_roles);
+        let what = || format!("group {:?}", group.name);
+        check(&what, group.organization_role.as_slice(), &org_roles);
     }
     for person in &wanted.people {
-        check(
-            format!("person {}", person.email),
-            &person.roles,
-            &org_roles,
-        );
+        let what = || format!("person {}", person.email);
+        check(&what, &person.roles, &org_roles);
     }
     for invitation in &wanted.invitations {
-        let what = format!("invitation {}", invitation.email);
-        check(what, &invitation.roles, &org_roles);
+        let what = || format!("invitation {}", invitation.email);
+        check(&what, &invitation.roles, &org_roles);
     }
     problems
 }

@@ -147,7 +147,11 @@ impl Call {
     /// and a view's step are journaled by the runner, `:plan`'s apply and `:undo` by
     /// themselves; a SCIM sync's start is not journaled at all.
     pub fn journaled(&self) -> bool {
-        self.changes().is_some() || matches!(self, Self::View(fetcher) if fetcher.0.journals())
+        match self {
+            Self::Change(_) => true,
+            Self::View(fetcher) => fetcher.0.sends().is_some() || fetcher.0.journals(),
+            _ => false,
+        }
     }
 
     /// How to ask a view's run of changes (`:plan`'s apply, `:undo`) to stop after the change

@@ -27,6 +27,8 @@ pub struct Redraw {
     /// One run of differing rows, before and after, as ratatui's diff takes them.
     run_before: Buffer,
     run_after: Buffer,
+    /// Where the last frame wrote, kept so that a frame allocates no list of its own.
+    changed: Vec<(u16, u16)>,
 }
 
 impl Redraw {
@@ -50,11 +52,11 @@ impl Redraw {
             // The first frame, or a new size (ratatui has just cleared the screen): blank.
             self.shown = Buffer::empty(self.next.area);
         }
-        let changed = self.changed_cells();
-        let next = &self.next;
+        self.changed_cells();
+        let (changed, next) = (&self.changed, &self.next);
         terminal
             .backend_mut()
-            .draw(changed.into_iter().map(|(x, y)| (x, y, &next[(x, y)])))?;
+            .draw(changed.iter().map(|&(x, y)| (x, y, &next[(x, y)])))?;
         match cursor {
             None => terminal.hide_cursor()?,
             Some(position) => {
@@ -72,11 +74,13 @@ impl Redraw {
 
     /// Where to write to turn what is shown into the next frame: ratatui's diff of each run
     /// of rows that differ, never a cell of a row that does not.
-    fn changed_cells(&mut self) -> Vec<(u16, u16)> {
-        let mut changed = Vec::new();
+    fn changed_cells(&mut self) -> &[(u16, u16)] {
+        let mut changed = std::mem::take(&mut self.changed);
+        changed.clear();
         let width = usize::from(self.next.area.width);
         if width == 0 {
-            return changed;
+            self.changed = changed;
+            return &self.changed;
         }
         let rows = self.next.content.len().min(self.shown.content.len()) / width;
         let differs = |redraw: &Self, at: usize| {
@@ -101,7 +105,8 @@ impl Redraw {
             }
             self.diff_run(start, row, &mut changed);
         }
-        changed
+        self.changed = changed;
+        &self.changed
     }
 
     /// ratatui's diff of rows `start..end`, as positions on the screen.

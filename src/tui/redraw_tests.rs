@@ -101,8 +101,8 @@ fn updates_between(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
     };
     redraw
         .changed_cells()
-        .into_iter()
-        .map(|(x, y)| (x, y, after[(x, y)].clone()))
+        .iter()
+        .map(|&(x, y)| (x, y, after[(x, y)].clone()))
         .collect()
 }
 

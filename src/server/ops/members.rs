@@ -56,14 +56,15 @@ pub fn set_roles(
     old: &[WorkspaceRole],
     new: &[WorkspaceRole],
 ) -> ApiResult<()> {
-    tx.execute(
+    // Cached: a group's provisioning and a bulk update call this once per member.
+    tx.prepare_cached(
         "UPDATE workspace_members SET roles = ?1 WHERE workspace_uuid = ?2 AND user_uuid = ?3",
-        [
-            encode_workspace_roles(new),
-            workspace.uuid.to_string(),
-            user.to_string(),
-        ],
-    )?;
+    )?
+    .execute([
+        encode_workspace_roles(new),
+        workspace.uuid.to_string(),
+        user.to_string(),
+    ])?;
     audit::record(
         tx,
         ctx,

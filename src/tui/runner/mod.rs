@@ -75,6 +75,14 @@ impl ClientRunner {
         self
     }
 
+    /// The changes sent that have not finished: running, or told to stop and finishing.
+    fn unfinished_changes(&self) -> impl Iterator<Item = &Running> {
+        let running = self.running.values().filter(|r| r.stop.is_some());
+        running
+            .chain(&self.stopping)
+            .filter(|r| !r.task.is_finished())
+    }
+
     fn spawn(&mut self, id: RequestId, profile: usize, call: Call) {
         self.running
             .retain(|_, running| !running.task.is_finished());
@@ -130,35 +138,25 @@ impl ClientRunner {
     }
 }
 
-impl ClientRunner {
-    /// The changes sent that have not finished: running, or told to stop and finishing.
-    fn unfinished_changes(&self) -> impl Iterator<Item = &Running> {
-        let running = self.running.values().filter(|r| r.stop.is_some());
-        running
-            .chain(&self.stopping)
-            .filter(|r| !r.task.is_finished())
-    }
-}
-
 impl EffectRunner for ClientRunner {
     fn run(&mut self, effect: Effect) {
         match effect {
             Effect::Request { id, profile, call } => self.spawn(id, profile, call),
             Effect::Cancel(ids) => {
                 for id in ids {
-                    match self.running.remove(&id) {
-                        Some(running) if running.stop.is_some() => {
-                            if let Some(stop) = &running.stop {
-                                stop();
-                            }
+                    let Some(running) = self.running.remove(&id) else {
+                        continue;
+                    };
+                    match &running.stop {
+                        Some(stop) => {
+                            stop();
                             tracing::debug!(request = id.0, "change asked to stop");
                             self.stopping.push(running);
                         }
-                        Some(running) => {
+                        None => {
                             running.task.abort();
                             tracing::debug!(request = id.0, "request aborted");
                         }
-                        None => {}
                     }
                 }
             }

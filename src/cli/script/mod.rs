@@ -61,8 +61,10 @@ impl ScriptArgs {
     }
 }
 
-/// One area's commands with the options they share.
+/// One area's commands with the options they share. Its help ends with the exit codes, as
+/// every command that talks to an organization does.
 #[derive(Debug, Args)]
+#[command(after_help = EXIT_CODES_HELP)]
 pub struct Area<C: Subcommand> {
     #[command(flatten)]
     pub options: ScriptArgs,
@@ -70,8 +72,10 @@ pub struct Area<C: Subcommand> {
     pub command: C,
 }
 
-/// A command without subcommands, with the options every command shares.
+/// A command without subcommands, with the options every command shares. Its help ends with
+/// the exit codes, as every command that talks to an organization does.
 #[derive(Debug, Args)]
+#[command(after_help = EXIT_CODES_HELP)]
 pub struct Single<A: Args> {
     #[command(flatten)]
     pub options: ScriptArgs,
@@ -83,45 +87,32 @@ pub struct Single<A: Args> {
 pub enum ScriptCommand {
     /// Read the organization: workspaces, members, people, invites, keys, groups, audit,
     /// roles, spend, usage, limits.
-    #[command(after_help = EXIT_CODES_HELP)]
     Get(Area<get::GetCommand>),
     /// Create, edit or archive workspaces.
-    #[command(after_help = EXIT_CODES_HELP)]
     Workspace(Area<workspace::WorkspaceCommand>),
     /// Add workspace members, change their roles, remove them.
-    #[command(after_help = EXIT_CODES_HELP)]
     Members(Area<members::MembersCommand>),
     /// Invite people, change their organization roles, remove them from the organization.
-    #[command(after_help = EXIT_CODES_HELP)]
     People(Area<people::PeopleCommand>),
     /// Revoke pending invitations.
-    #[command(after_help = EXIT_CODES_HELP)]
     Invites(Area<people::InvitesCommand>),
     /// Create, delete or rotate workspace API keys.
-    #[command(after_help = EXIT_CODES_HELP)]
     Keys(Area<keys::KeysCommand>),
     /// Set the organization's monthly spending limit.
-    #[command(after_help = EXIT_CODES_HELP)]
     Spend(Area<spend::SpendCommand>),
     /// Create, edit and delete user groups; their members, nesting, workspaces and role.
-    #[command(after_help = EXIT_CODES_HELP)]
     Groups(Area<groups::GroupsCommand>),
     /// Write the organization as a file (TOML or YAML): workspaces, members, groups, people,
     /// invitations. The same organization always gives the same bytes.
-    #[command(after_help = EXIT_CODES_HELP)]
     Export(Single<orgfile::export::ExportArgs>),
     /// Compare an organization file with the live organization: exit 0 when they match, 6
     /// when changes are pending.
-    #[command(after_help = EXIT_CODES_HELP)]
     Plan(Single<orgfile::plan::PlanArgs>),
     /// Make the organization match a file, after showing the plan and asking.
-    #[command(after_help = EXIT_CODES_HELP)]
     Apply(Single<orgfile::apply::ApplyArgs>),
     /// Take back the last change set that can be taken back (see `journal`).
-    #[command(after_help = EXIT_CODES_HELP)]
     Undo(Single<orgfile::undo::UndoArgs>),
     /// List the change sets applied to this organization, and what can be undone.
-    #[command(after_help = EXIT_CODES_HELP)]
     Journal(Single<orgfile::journal::JournalArgs>),
     /// Print a completion script for a shell: bash, zsh or fish.
     Completions {

@@ -83,7 +83,22 @@ pub fn is_bidi_control(c: char) -> bool {
 
 /// Whether `needle` occurs in `haystack`, ignoring case and accents.
 pub fn contains_folded(haystack: &str, needle: &str) -> bool {
-    fold(haystack).contains(&fold(needle))
+    Needle::new(needle).found_in(haystack)
+}
+
+/// Text looked for in many names, folded ([`fold`]) once rather than once per name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Needle(String);
+
+impl Needle {
+    pub fn new(text: &str) -> Self {
+        Self(fold(text))
+    }
+
+    /// Whether it occurs in `haystack`, ignoring case and accents.
+    pub fn found_in(&self, haystack: &str) -> bool {
+        fold(haystack).contains(&self.0)
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use clap::Args;
 use serde_json::json;
 
-use super::{OutputArgs, searched, with};
+use super::{OutputArgs, Search, with};
 use crate::cli::script::exit::Failure;
 use crate::cli::script::output::Listing;
 use crate::client::AdminClient;
@@ -35,8 +35,9 @@ pub async fn groups(client: &AdminClient, args: &GroupsArgs) -> Result<Listing, 
         "managed_by",
         "uuid",
     ]);
+    let search = Search::new(&args.search);
     for (group, members, assignments) in &all {
-        if !searched(&args.search, &[&group.name]) {
+        if !search.admits(&[&group.name]) {
             continue;
         }
         let role = group

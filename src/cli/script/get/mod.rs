@@ -16,7 +16,7 @@ use super::exit::Failure;
 use super::output::{Format, Listing};
 use super::session::Session;
 use crate::api::AdminOrganizationMemberOut;
-use crate::domain::text::contains_folded;
+use crate::domain::text::Needle;
 
 /// `-o FORMAT`, shared by every command that prints something.
 #[derive(Debug, Clone, Args)]
@@ -105,17 +105,26 @@ pub fn with(value: impl serde::Serialize, extra: Vec<(&str, Value)>) -> Value {
     value
 }
 
-/// Whether an entry passes `--search`: none was given, or one of `fields` contains it,
-/// ignoring case and accents.
-fn searched(search: &Option<String>, fields: &[&str]) -> bool {
-    search
-        .as_deref()
-        .is_none_or(|search| fields.iter().any(|field| contains_folded(field, search)))
-}
+/// A `--search` filter, its text folded once for the whole listing.
+struct Search(Option<Needle>);
 
-/// Whether a person passes `--search`, by name or email.
-fn person_searched(search: &Option<String>, person: &AdminOrganizationMemberOut) -> bool {
-    let name = person.name.as_deref().unwrap_or_default();
-    let email = person.email.as_deref().unwrap_or_default();
-    searched(search, &[name, email])
+impl Search {
+    fn new(text: &Option<String>) -> Self {
+        Self(text.as_deref().map(Needle::new))
+    }
+
+    /// Whether an entry passes: no search was given, or one of `fields` contains it,
+    /// ignoring case and accents.
+    fn admits(&self, fields: &[&str]) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|needle| fields.iter().any(|field| needle.found_in(field)))
+    }
+
+    /// Whether a person passes, by name or email.
+    fn admits_person(&self, person: &AdminOrganizationMemberOut) -> bool {
+        let name = person.name.as_deref().unwrap_or_default();
+        let email = person.email.as_deref().unwrap_or_default();
+        self.admits(&[name, email])
+    }
 }

@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use super::{OutputArgs, person_searched, searched, with};
+use super::{OutputArgs, Search, with};
 use crate::actions::{resolve, roles};
 use crate::cli::script::exit::{Exit, Failure};
 use crate::cli::script::output::{Cell, Listing};
@@ -24,8 +24,9 @@ pub struct WorkspacesArgs {
 pub async fn workspaces(client: &AdminClient, args: &WorkspacesArgs) -> Result<Listing, Failure> {
     let list = client.list_all_workspaces(args.archived).await?;
     let mut listing = Listing::new(&["icon", "name", "members", "default", "spend_cap", "uuid"]);
+    let search = Search::new(&args.search);
     for workspace in list {
-        if !searched(&args.search, &[&workspace.name]) {
+        if !search.admits(&[&workspace.name]) {
             continue;
         }
         let cap = workspace
@@ -98,13 +99,14 @@ pub async fn members(client: &AdminClient, args: &MembersArgs) -> Result<Listing
         columns.insert(0, "workspace");
     }
     let mut listing = Listing::new(&columns);
+    let search = Search::new(&args.search);
     for workspace in &chosen {
         for member in directory.workspace_members(workspace.uuid) {
             let user = member.user;
             if role.as_ref().is_some_and(|r| !member.roles.contains(r)) {
                 continue;
             }
-            if !person_searched(&args.search, user) {
+            if !search.admits_person(user) {
                 continue;
             }
             let text = |v: &Option<String>| v.clone().unwrap_or_default();

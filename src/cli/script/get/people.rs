@@ -3,7 +3,7 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::{OutputArgs, person_searched, with};
+use super::{OutputArgs, Search, with};
 use crate::actions::{resolve, roles};
 use crate::cli::script::exit::Failure;
 use crate::cli::script::output::Listing;
@@ -43,13 +43,14 @@ pub async fn people(client: &AdminClient, args: &PeopleArgs) -> Result<Listing, 
         "joined",
         "uuid",
     ]);
+    let search = Search::new(&args.search);
     for member in directory.members() {
         let org_roles = directory.org_roles(member.uuid);
         let memberships = member.workspaces.clone().unwrap_or_default();
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         if role.as_ref().is_some_and(|r| !org_roles.contains(r))
             || workspace.is_some_and(|w| !memberships.iter().any(|m| m.uuid == w))
-            || !person_searched(&args.search, member)
+            || !search.admits_person(member)
         {
             continue;
         }

@@ -128,34 +128,28 @@ pub async fn send(client: &AdminClient, request: &Request) -> Result<Reply, Clie
     })
 }
 
+/// Sends a group request. Creating and updating a group answer with the group; every other
+/// group request answers with nothing to keep, so its reply is `GroupChanged`.
 async fn send_group(client: &AdminClient, request: &GroupRequest) -> Result<Reply, ClientError> {
-    let changed = Reply::GroupChanged;
-    Ok(match request {
+    let sent = match request {
         GroupRequest::Create { body } => {
-            Reply::GroupCreated(Box::new(client.create_group(body).await?))
+            let created = client.create_group(body).await?;
+            return Ok(Reply::GroupCreated(Box::new(created)));
         }
         GroupRequest::Update { group, body } => {
-            Reply::GroupUpdated(Box::new(client.update_group(*group, body).await?))
+            let updated = client.update_group(*group, body).await?;
+            return Ok(Reply::GroupUpdated(Box::new(updated)));
         }
-        GroupRequest::Delete { group } => {
-            client.delete_group(*group).await?;
-            changed
-        }
-        GroupRequest::AddMembers { group, users } => {
-            client.add_group_members(*group, users).await?;
-            changed
-        }
+        GroupRequest::Delete { group } => client.delete_group(*group).await,
+        GroupRequest::AddMembers { group, users } => client.add_group_members(*group, users).await,
         GroupRequest::RemoveMembers { group, users } => {
-            client.remove_group_members(*group, users).await?;
-            changed
+            client.remove_group_members(*group, users).await
         }
         GroupRequest::SetNested { group, children } => {
-            client.set_nested_groups(*group, children).await?;
-            changed
+            client.set_nested_groups(*group, children).await
         }
         GroupRequest::Assign { group, body } => {
-            client.assign_group_to_workspace(*group, body).await?;
-            changed
+            client.assign_group_to_workspace(*group, body).await
         }
         GroupRequest::UpdateAssignment {
             group,
@@ -164,14 +158,10 @@ async fn send_group(client: &AdminClient, request: &GroupRequest) -> Result<Repl
         } => {
             client
                 .update_group_workspace(*group, *workspace, body)
-                .await?;
-            changed
+                .await
         }
         GroupRequest::Unassign { group, workspace } => {
-            client
-                .remove_group_from_workspace(*group, *workspace)
-                .await?;
-            changed
+            client.remove_group_from_workspace(*group, *workspace).await
         }
         GroupRequest::SetOrganizationRole { group, body } => {
             // Plans build this body from an `OrgRole`; a journal edited by hand may not.
@@ -181,14 +171,11 @@ async fn send_group(client: &AdminClient, request: &GroupRequest) -> Result<Repl
                     message: format!("unknown organization role {:?}", body.organization_role),
                 }
             })?;
-            client.set_group_organization_role(*group, role).await?;
-            changed
+            client.set_group_organization_role(*group, role).await
         }
-        GroupRequest::Provision { body } => {
-            client.provision_group_workspace(body).await?;
-            changed
-        }
-    })
+        GroupRequest::Provision { body } => client.provision_group_workspace(body).await,
+    };
+    sent.map(|()| Reply::GroupChanged)
 }
 
 /// Sends the plan's requests in order and stops at the first that fails: a later step

@@ -99,8 +99,12 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
     let entry = |email: &str, roles: &[String]| -> Result<_, ActionError> {
         Ok(member_entry(user_id(ids, email)?, roles, catalog))
     };
-    match change {
-        Change::CreateWorkspace { workspace } => create_workspace(change, workspace, ids),
+    // Creating something comes in stages and an irreversible change is refused; every other
+    // change is one request.
+    let request = match change {
+        Change::CreateWorkspace { workspace } => return create_workspace(change, workspace, ids),
+        Change::CreateGroup { group } => return create_group(change, group, ids),
+        Change::Irreversible { why, .. } => return Err(ActionError::refused(why.clone())),
         Change::EditWorkspace {
             workspace,
             field,
@@ -122,7 +126,7 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
                 }
                 _ => return Err(ActionError::invalid("value", "a value of the wrong kind")),
             }
-            let request = if settings == WorkspaceSettingsUpdate::default() {
+            if settings == WorkspaceSettingsUpdate::default() {
                 Request::UpdateWorkspace {
                     workspace: id,
                     body: details,
@@ -132,63 +136,44 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
                     workspace: id,
                     body: settings,
                 }
-            };
-            now(vec![step(request, change)])
+            }
         }
-        Change::ArchiveWorkspace { workspace, .. } => now(vec![step(
-            Request::ArchiveWorkspace {
-                workspace: workspace_id(ids, workspace)?,
-            },
-            change,
-        )]),
+        Change::ArchiveWorkspace { workspace, .. } => Request::ArchiveWorkspace {
+            workspace: workspace_id(ids, workspace)?,
+        },
         Change::AddMember {
             workspace,
             email,
             roles,
-        } => now(vec![step(
-            Request::AddMembers {
-                workspace: workspace_id(ids, workspace)?,
-                members: vec![entry(email, roles)?],
-            },
-            change,
-        )]),
+        } => Request::AddMembers {
+            workspace: workspace_id(ids, workspace)?,
+            members: vec![entry(email, roles)?],
+        },
         Change::SetMemberRoles {
             workspace,
             email,
             after,
             ..
-        } => now(vec![step(
-            Request::SetMemberRoles {
-                workspace: workspace_id(ids, workspace)?,
-                members: vec![entry(email, after)?],
-            },
-            change,
-        )]),
+        } => Request::SetMemberRoles {
+            workspace: workspace_id(ids, workspace)?,
+            members: vec![entry(email, after)?],
+        },
         Change::RemoveMember {
             workspace, email, ..
-        } => now(vec![step(
-            Request::RemoveMembers {
-                workspace: workspace_id(ids, workspace)?,
-                users: vec![user_id(ids, email)?],
+        } => Request::RemoveMembers {
+            workspace: workspace_id(ids, workspace)?,
+            users: vec![user_id(ids, email)?],
+        },
+        Change::SetOrganizationRoles { email, after, .. } => Request::UpdateUser {
+            user: user_id(ids, email)?,
+            body: AdminOrganizationMemberUpdate {
+                role_names: Some(org_roles(after)?),
+                ..AdminOrganizationMemberUpdate::default()
             },
-            change,
-        )]),
-        Change::SetOrganizationRoles { email, after, .. } => now(vec![step(
-            Request::UpdateUser {
-                user: user_id(ids, email)?,
-                body: AdminOrganizationMemberUpdate {
-                    role_names: Some(org_roles(after)?),
-                    ..AdminOrganizationMemberUpdate::default()
-                },
-            },
-            change,
-        )]),
-        Change::RemovePerson { email, .. } => now(vec![step(
-            Request::DeleteUser {
-                user: user_id(ids, email)?,
-            },
-            change,
-        )]),
+        },
+        Change::RemovePerson { email, .. } => Request::DeleteUser {
+            user: user_id(ids, email)?,
+        },
         Change::Invite { invitation } => {
             let workspaces = invitation
                 .workspaces
@@ -201,7 +186,7 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
                 workspace_uuids: Some(workspaces).filter(|w| !w.is_empty()),
                 ..OrganizationInviteIn::default()
             };
-            now(vec![step(Request::Invite { body }, change)])
+            Request::Invite { body }
         }
         Change::RevokeInvitation { invitation } => {
             let id = ids
@@ -209,9 +194,17 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
                 .get(&crate::domain::org::email_key(&invitation.email))
                 .copied()
                 .ok_or_else(|| missing("pending invitation for", &invitation.email))?;
-            now(vec![step(Request::DeleteInvite { invite: id }, change)])
+            Request::DeleteInvite { invite: id }
         }
-        Change::CreateGroup { group } => create_group(change, group, ids),
+        Change::EditGroup {
+            group,
+            field: GroupField::OrganizationRole,
+            after: FieldValue::Choice(role),
+            ..
+        } => Request::Group(GroupRequest::SetOrganizationRole {
+            group: group_id(ids, group)?,
+            body: org_role(role)?,
+        }),
         Change::EditGroup {
             group,
             field,
@@ -221,15 +214,6 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
             let id = group_id(ids, group)?;
             let mut body = AdminUpdateUserGroupIn::default();
             match (field, after) {
-                (GroupField::OrganizationRole, FieldValue::Choice(role)) => {
-                    return now(vec![group_step(
-                        GroupRequest::SetOrganizationRole {
-                            group: id,
-                            body: org_role(role)?,
-                        },
-                        change,
-                    )]);
-                }
                 (GroupField::Name, v) => body.name = text(v),
                 (GroupField::Description, v) => body.description = text(v),
                 (GroupField::TargetType, FieldValue::Choice(t)) => body.target_type = t.clone(),
@@ -243,49 +227,34 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
                 }
                 _ => return Err(ActionError::invalid("value", "a value of the wrong kind")),
             }
-            now(vec![group_step(
-                GroupRequest::Update { group: id, body },
-                change,
-            )])
+            Request::Group(GroupRequest::Update { group: id, body })
         }
-        Change::DeleteGroup { group, .. } => now(vec![group_step(
-            GroupRequest::Delete {
-                group: group_id(ids, group)?,
-            },
-            change,
-        )]),
-        Change::AddGroupMember { group, email } => now(vec![group_step(
-            GroupRequest::AddMembers {
-                group: group_id(ids, group)?,
-                users: vec![user_id(ids, email)?],
-            },
-            change,
-        )]),
-        Change::RemoveGroupMember { group, email } => now(vec![group_step(
-            GroupRequest::RemoveMembers {
-                group: group_id(ids, group)?,
-                users: vec![user_id(ids, email)?],
-            },
-            change,
-        )]),
+        Change::DeleteGroup { group, .. } => Request::Group(GroupRequest::Delete {
+            group: group_id(ids, group)?,
+        }),
+        Change::AddGroupMember { group, email } => Request::Group(GroupRequest::AddMembers {
+            group: group_id(ids, group)?,
+            users: vec![user_id(ids, email)?],
+        }),
+        Change::RemoveGroupMember { group, email } => Request::Group(GroupRequest::RemoveMembers {
+            group: group_id(ids, group)?,
+            users: vec![user_id(ids, email)?],
+        }),
         Change::AssignGroup {
             group,
             workspace,
             roles,
         } => {
             let fields = member_entry(Uuid::nil(), roles, catalog);
-            now(vec![group_step(
-                GroupRequest::Assign {
-                    group: group_id(ids, group)?,
-                    body: AssignGroupToWorkspaceIn {
-                        role_names: fields.role_names,
-                        roles: fields.roles,
-                        role: None,
-                        workspace_uuid: workspace_id(ids, workspace)?,
-                    },
+            Request::Group(GroupRequest::Assign {
+                group: group_id(ids, group)?,
+                body: AssignGroupToWorkspaceIn {
+                    role_names: fields.role_names,
+                    roles: fields.roles,
+                    role: None,
+                    workspace_uuid: workspace_id(ids, workspace)?,
                 },
-                change,
-            )])
+            })
         }
         Change::SetGroupRoles {
             group,
@@ -294,39 +263,30 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
             ..
         } => {
             let fields = member_entry(Uuid::nil(), after, catalog);
-            now(vec![group_step(
-                GroupRequest::UpdateAssignment {
-                    group: group_id(ids, group)?,
-                    workspace: workspace_id(ids, workspace)?,
-                    body: UpdateGroupWorkspaceAssignmentIn {
-                        role_names: fields.role_names,
-                        roles: fields.roles,
-                        role: None,
-                    },
+            Request::Group(GroupRequest::UpdateAssignment {
+                group: group_id(ids, group)?,
+                workspace: workspace_id(ids, workspace)?,
+                body: UpdateGroupWorkspaceAssignmentIn {
+                    role_names: fields.role_names,
+                    roles: fields.roles,
+                    role: None,
                 },
-                change,
-            )])
+            })
         }
         Change::UnassignGroup {
             group, workspace, ..
-        } => now(vec![group_step(
-            GroupRequest::Unassign {
-                group: group_id(ids, group)?,
-                workspace: workspace_id(ids, workspace)?,
+        } => Request::Group(GroupRequest::Unassign {
+            group: group_id(ids, group)?,
+            workspace: workspace_id(ids, workspace)?,
+        }),
+        Change::SetSpendLimit { after, .. } => Request::SetSpendLimit {
+            body: NewUsageLimitIn {
+                amount: after.amount().unwrap_or(0),
+                no_monthly_limit: *after == Limit::Unlimited,
             },
-            change,
-        )]),
-        Change::SetSpendLimit { after, .. } => now(vec![step(
-            Request::SetSpendLimit {
-                body: NewUsageLimitIn {
-                    amount: after.amount().unwrap_or(0),
-                    no_monthly_limit: *after == Limit::Unlimited,
-                },
-            },
-            change,
-        )]),
-        Change::Irreversible { why, .. } => Err(ActionError::refused(why.clone())),
-    }
+        },
+    };
+    now(vec![step(request, change)])
 }
 
 pub(super) fn steps_of_one(change: &Change, ids: &Ids) -> Result<Vec<Step>, ActionError> {

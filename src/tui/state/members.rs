@@ -59,11 +59,7 @@ impl MemberSort {
     /// `ordering` on the sorted column as this sort lists it: reversed when descending. Only
     /// the column flips; the ties after it (name, email, id) keep their one order.
     pub fn directed(self, ordering: Ordering) -> Ordering {
-        if self.descending {
-            ordering.reverse()
-        } else {
-            ordering
-        }
+        super::sort_direction::directed(ordering, self.descending)
     }
 }
 

@@ -12,6 +12,7 @@ pub mod picking;
 pub mod remote;
 pub mod selection;
 pub mod sighting;
+pub mod sort_direction;
 pub mod stale;
 pub mod workspace;
 

@@ -7,6 +7,7 @@ mod loading;
 mod tests;
 mod view;
 
+use crate::tui::state::sort_direction::directed;
 use crate::tui::views::prelude::*;
 
 use super::frame::OneLoad;
@@ -68,8 +69,7 @@ impl RateLimits {
                 SortBy::PerMinute => a.tokens_per_minute.cmp(&b.tokens_per_minute),
                 SortBy::PerMonth => a.tokens_per_month.cmp(&b.tokens_per_month),
             };
-            let order = order.then_with(|| a.model.cmp(&b.model));
-            if self.reverse { order.reverse() } else { order }
+            directed(order.then_with(|| a.model.cmp(&b.model)), self.reverse)
         });
         rows
     }

@@ -13,6 +13,7 @@ use crate::client::Directory;
 use crate::domain::OrgRole;
 use crate::domain::text::fold;
 use crate::tui::state::people::People;
+use crate::tui::state::sort_direction::directed;
 
 use super::loading::Loaded;
 use crate::tui::views::list::Rows;
@@ -257,8 +258,7 @@ fn sort_order<T: Emailed>(
 ) {
     order.sort_by(|&a, &b| {
         let (x, y) = (&rows[a], &rows[b]);
-        let order = by(x, y).then_with(|| x.email().cmp(y.email()));
-        if reverse { order.reverse() } else { order }
+        directed(by(x, y).then_with(|| x.email().cmp(y.email())), reverse)
     });
 }
 

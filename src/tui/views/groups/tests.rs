@@ -13,7 +13,7 @@ use crate::api::{AdminUserGroupMemberOut, GroupWorkspaceAssignmentOut, Workspace
 use crate::tui::dialogs::group_change::{GroupChange, Stage};
 use crate::tui::testing::*;
 use crate::tui::testing::{ANA, DATA, JANE, JOHN, RESEARCH, ZOE, id};
-use crate::tui::views::testing::{flash, opened, search, search_to, shown_as};
+use crate::tui::views::testing::{opened, search, search_to, shown_as};
 
 pub const ENGINEERING: u128 = 900;
 pub const PLATFORM: u128 = 901;
@@ -113,7 +113,7 @@ fn provider_groups_refuse_member_changes_and_deletion_before_any_dialog() {
     for key_char in ['a', 'x', 'D'] {
         press(&mut app, key(KeyCode::Char(key_char)));
         assert!(app.dialogs.is_empty(), "{key_char} opened nothing");
-        assert!(flash(&app).contains("identity provider"), "{}", flash(&app));
+        assert_says(&app, "identity provider");
     }
     // Its description stays Mistral's: the form opens with the name locked.
     press(&mut app, key(KeyCode::Char('e')));

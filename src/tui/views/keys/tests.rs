@@ -6,7 +6,7 @@ use crossterm::event::KeyCode;
 use super::*;
 use crate::actions::fixtures;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{flash, opened, search, shown_as};
+use crate::tui::views::testing::{opened, search, shown_as};
 
 /// The action layer's small organization, Product archived.
 pub fn book() -> KeyBook {
@@ -64,8 +64,7 @@ fn rotating_a_key_whose_owner_left_is_refused_with_the_reason() {
     let mut app = opened("keys");
     press_keys(&mut app, "G R");
     assert!(app.dialogs.is_empty());
-    let said = flash(&app);
-    assert!(said.contains("no longer a member"), "{said}");
+    assert_says(&app, "no longer a member");
 }
 
 fn run(app: &App) -> Option<&crate::tui::dialogs::key_run::KeyRun> {

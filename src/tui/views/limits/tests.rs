@@ -56,13 +56,7 @@ fn the_search_moves_the_cursor_to_the_best_match_and_hides_nothing() {
     press(&mut app, key(KeyCode::Enter));
     assert!(!shown(&app).list.typing());
     search(&mut app, "zzz");
-    assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("No model matches")
-    );
+    assert_says(&app, "No model matches");
     assert_eq!(
         shown(&app).list.cursor.id().map(String::as_str),
         Some("mistral-large-latest")

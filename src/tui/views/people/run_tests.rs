@@ -7,7 +7,7 @@ use super::tests::{open_people, shown};
 use super::*;
 use crate::tui::dialogs::run_report::RunReport;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{flash, search_to};
+use crate::tui::views::testing::search_to;
 
 #[test]
 fn revoking_an_invitation_opens_on_cancel_then_runs_and_reports() {
@@ -91,7 +91,6 @@ fn staging_refuses_a_revocation_rather_than_run_it_under_staged() {
     press(&mut app, key(KeyCode::Enter));
     assert!(app.top_dialog::<RunReport>().is_none(), "nothing ran");
     assert!(shown(&app).run.is_none());
-    let said = flash(&app);
-    assert!(said.contains("Not staged"), "{said}");
+    assert_says(&app, "Not staged");
     assert!(!app.dialogs.is_empty(), "the confirmation stays");
 }

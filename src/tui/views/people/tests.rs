@@ -66,7 +66,7 @@ fn the_search_moves_the_cursor_and_hides_nothing() {
     assert_eq!(shown(&app).tables.member_order.len(), 4);
     press(&mut app, key(KeyCode::Enter));
     search(&mut app, "qqq");
-    assert!(flash(&app).contains("Nobody matches"));
+    assert_says(&app, "Nobody matches");
     assert_eq!(name_under_cursor(&app), "zoe@northwind.example");
 }
 
@@ -188,7 +188,7 @@ fn a_dialog_asked_for_does_not_open_over_another() {
     let answer = Ok(crate::tui::call::Payload::View(ViewData::new(loaded())));
     deliver(&mut app, id, profile, call, answer);
     assert_eq!(app.dialogs.len(), 1, "only help");
-    assert!(flash(&app).contains("ask again"), "{}", flash(&app));
+    assert_says(&app, "ask again");
 }
 
 /// What is known without a load is said at once, and nothing is read.

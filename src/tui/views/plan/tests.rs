@@ -189,7 +189,7 @@ fn a_long_plan_is_applied_only_after_its_last_line_was_drawn_in_the_confirmation
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(apply_fetch(&effects).is_none(), "its end was never shown");
-    assert!(flash(&app).contains("not shown yet"), "{}", flash(&app));
+    assert_says(&app, "not shown yet");
     assert!(app.top_dialog::<ConfirmRun>().is_some(), "the dialog stays");
     // The view's arrows scroll the list inside the dialog, a line per frame.
     for _ in 0..29 {
@@ -228,7 +228,7 @@ fn while_a_run_goes_the_view_stays_and_s_asks_it_to_stop() {
     fetcher.as_kind::<ApplyFetch>().unwrap().control.begin(4);
     press_only(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_some(), "esc does not cut a run off");
-    assert!(flash(&app).starts_with("The plan is being applied"));
+    assert_says_first(&app, "The plan is being applied");
     press_only(&mut app, key(KeyCode::Char('s')));
     assert!(view(&app).control.stop_asked());
 }
@@ -246,11 +246,7 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
         crate::tui::views::testing::cancels(&effects, |ids| ids.contains(&id)),
         "the runner is told, and asks the run to stop"
     );
-    let text = flash(&app);
-    assert!(
-        text.starts_with("Stopping after the change on its way"),
-        "{text}"
-    );
+    assert_says_first(&app, "Stopping after the change on its way");
     assert!(
         requests(&effects).is_empty(),
         "nothing reloads before the run has said what it did"
@@ -258,11 +254,7 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
     // Leaving the view would lose what the run did: esc and the next view wait for it.
     press(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_some(), "esc waits for the outcome");
-    assert!(
-        flash(&app).starts_with("The run is stopping"),
-        "{}",
-        flash(&app)
-    );
+    assert_says_first(&app, "The run is stopping");
     run_command(&mut app, "keys");
     assert!(
         app.view

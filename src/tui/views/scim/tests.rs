@@ -13,7 +13,7 @@ use crate::api::{
 use crate::tui::call::Payload;
 use crate::tui::effect::Effect;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{asked, cancels, flash, opened, opening, shown_as, shown_mut};
+use crate::tui::views::testing::{asked, cancels, opened, opening, shown_as, shown_mut};
 
 pub const RUN: Uuid = Uuid::from_u128(0x5c1a);
 
@@ -67,7 +67,7 @@ fn opening_starts_nothing_and_the_real_run_needs_a_preview() {
     assert!(requests(&effects).is_empty(), "opening sends nothing");
     press(&mut app, key(KeyCode::Char('R')));
     assert!(app.dialogs.is_empty());
-    assert!(flash(&app).contains("dry run first"));
+    assert_says(&app, "dry run first");
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn a_run_already_active_is_followed_not_duplicated() {
         active,
     ))));
     let next = deliver(&mut app, id, profile, call, result);
-    assert!(flash(&app).contains("already RUNNING"));
+    assert_says(&app, "already RUNNING");
     let polls = asked::<PollFetch>(&next);
     assert_eq!(polls.len(), 1);
     assert_eq!(polls[0].run, Uuid::from_u128(77));
@@ -151,8 +151,7 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
         asked::<StartFetch>(&effects).is_empty(),
         "the end of the list was never shown"
     );
-    let said = flash(&app);
-    assert!(said.contains("not shown yet"), "{said}");
+    assert_says(&app, "not shown yet");
     insta::assert_snapshot!(
         "long_preview_unread_80x24",
         crate::tui::render_tests::screen(&app, 80, 24)
@@ -219,8 +218,7 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
         asked::<StartFetch>(&effects).is_empty(),
         "nothing starts under STAGED"
     );
-    let said = flash(&app);
-    assert!(said.contains("Not staged"), "{said}");
+    assert_says(&app, "Not staged");
     assert!(
         app.top_dialog::<ConfirmSync>().is_some(),
         "the dialog stays"
@@ -254,18 +252,13 @@ fn ctrl_c_lets_the_real_runs_start_finish_and_the_run_is_followed() {
 
     let effects = press_only(&mut app, ctrl('c'));
     assert!(cancels(&effects, |ids| ids.contains(&id)));
-    let text = flash(&app);
-    assert!(
-        text.contains("run the SCIM sync is on its way and cannot be called back"),
-        "{text}"
+    assert_says(
+        &app,
+        "run the SCIM sync is on its way and cannot be called back",
     );
     press(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_some(), "esc waits for the start's answer");
-    assert!(
-        flash(&app).contains("wait for the run it starts"),
-        "{}",
-        flash(&app)
-    );
+    assert_says(&app, "wait for the run it starts");
 
     let started = Ok(Payload::View(ViewData::new(ScimSyncStart::Started(RUN))));
     let next = deliver(&mut app, id, profile, call, started);

@@ -9,7 +9,7 @@ use crate::actions::fixtures;
 use crate::api::{LimitsContext, LimitsOut, UsageLimits, WorkspaceSpendLimitOut};
 use crate::tui::dialogs::spend_limit::SpendLimitDialog;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{flash, opened};
+use crate::tui::views::testing::opened;
 
 /// A 1,000 EUR limit, 412.50 spent, Research capped at 800.
 pub fn spending() -> Spending {
@@ -106,8 +106,7 @@ fn staging_refuses_a_new_limit_rather_than_send_it_under_staged() {
     );
     assert_eq!(app.staging.count(app.current), 0, "nor staged");
     assert_eq!(dialog(&app).amount.value(), "100", "what was typed stays");
-    let said = flash(&app);
-    assert!(said.contains("Not staged"), "{said}");
+    assert_says(&app, "Not staged");
     // With staging off (a dialog keeps ctrl-t for itself), the same Apply sends it.
     app.staging.toggle();
     let effects = press_only(&mut app, key(KeyCode::Enter));

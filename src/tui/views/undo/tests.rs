@@ -81,11 +81,7 @@ fn a_conflict_refuses_the_undo_and_nothing_is_asked() {
     let mut app = undo_showing(preview(vec![conflict]));
     press(&mut app, key(KeyCode::Char('U')));
     assert!(app.dialogs.is_empty());
-    assert!(
-        flash(&app).starts_with("Not undone: the organization changed since"),
-        "{}",
-        flash(&app)
-    );
+    assert_says_first(&app, "Not undone: the organization changed since");
 }
 
 #[test]

@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::testing::*;
-use crate::tui::views::testing::{asked, cancels, flash, opened, opening, shown_as};
+use crate::tui::views::testing::{asked, cancels, opened, opening, shown_as};
 
 /// The fixture server's usage: from January 2026 (when the organization was made) to June
 /// 2026, the fixture's current month; each month a little dearer than the one before.
@@ -72,7 +72,7 @@ fn opening_loads_six_months_and_the_limit() {
 fn months_go_back_to_the_first_and_not_past_the_current_one() {
     let mut app = opened("usage");
     press(&mut app, key(KeyCode::Char(']')));
-    assert!(flash(&app).contains("current month"));
+    assert_says(&app, "current month");
     for _ in 0..5 {
         press(&mut app, key(KeyCode::Char('[')));
     }
@@ -83,7 +83,7 @@ fn months_go_back_to_the_first_and_not_past_the_current_one() {
             .iter()
             .all(|e| !matches!(e, crate::tui::effect::Effect::Request { .. }))
     );
-    assert!(flash(&app).contains("no usage before"));
+    assert_says(&app, "no usage before");
     assert_eq!(shown(&app).month, (2026, 1));
     press(&mut app, key(KeyCode::Char(']')));
     assert_eq!(shown(&app).month, (2026, 2));

@@ -27,10 +27,9 @@ impl Ask for NamesFetch {
     }
 
     async fn ask(self, client: AdminClient) -> Result<AuditNames, RemoteError> {
-        let (directory, mut active, archived, keys) = futures::try_join!(
+        let (directory, (mut active, archived), keys) = futures::try_join!(
             client.load_directory(),
-            client.list_all_workspaces(false),
-            client.list_all_workspaces(true),
+            client.list_every_workspace(),
             client.list_all_api_keys(),
         )
         .map_err(remote)?;

@@ -23,11 +23,10 @@ impl Ask for KeysFetch {
             limit: Some(1000),
             ..Default::default()
         };
-        let (keys, directory, active, archived, audit) = futures::try_join!(
+        let (keys, directory, (active, archived), audit) = futures::try_join!(
             client.list_all_api_keys(),
             client.load_directory(),
-            client.list_all_workspaces(false),
-            client.list_all_workspaces(true),
+            client.list_every_workspace(),
             client.audit_logs(&creations),
         )
         .map_err(remote)?;

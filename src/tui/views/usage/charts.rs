@@ -10,7 +10,7 @@ use crate::tui::views::numbers::{cents, compact, money};
 use crate::tui::views::prelude::*;
 use crate::tui::widgets::text::truncate;
 
-use super::view::{short_month, workspace_name};
+use super::view::{ShownMonth, short_month, workspace_name};
 use super::{Breakdown, HISTORY, Month, Usage, step};
 
 /// Room for a workspace's name beside its bar.
@@ -25,14 +25,8 @@ fn framed<'a>(title: String, theme: &Theme) -> Block<'a> {
 
 /// One bar per workspace, most spent first; the cursor's workspace stands out. When
 /// comparing, each has the month before just under it.
-pub fn workspaces(
-    usage: &Usage,
-    month: &Month,
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-) {
+pub fn workspaces(shown: ShownMonth, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let ShownMonth { usage, month } = shown;
     let before = usage.compare.then(|| usage.before());
     let title = match before {
         Some(_) => format!(

@@ -14,6 +14,14 @@ use crate::tui::widgets::table::{Column, Row, Table};
 
 use super::{Breakdown, Month, Usage, charts};
 
+/// The month on screen, loaded, and the view showing it (its breakdown, its cursor, its
+/// limit, the month before when comparing): what the table, the summary and the bars draw.
+#[derive(Clone, Copy)]
+pub struct ShownMonth<'a> {
+    pub usage: &'a Usage,
+    pub month: &'a Month,
+}
+
 pub fn render(usage: &Usage, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = format!("Usage · {}", month_name(usage.month));
     let inner = body(frame, area, &title, theme);
@@ -29,12 +37,13 @@ pub fn render(usage: &Usage, frame: &mut Frame, area: Rect, app: &App, theme: &T
         Constraint::Percentage(45),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(summary_line(usage, month, theme)), summary);
+    let shown = ShownMonth { usage, month };
+    frame.render_widget(Paragraph::new(summary_line(shown, theme)), summary);
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)])
         .spacing(2)
         .areas(top);
-    render_table(usage, month, frame, left, app, theme);
-    charts::workspaces(usage, month, frame, right, app, theme);
+    render_table(shown, frame, left, app, theme);
+    charts::workspaces(shown, frame, right, app, theme);
     let [months, days] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)])
         .spacing(2)
         .areas(bottom);
@@ -42,7 +51,7 @@ pub fn render(usage: &Usage, frame: &mut Frame, area: Rect, app: &App, theme: &T
     charts::days(month, frame, days, theme);
 }
 
-fn summary_line<'a>(usage: &Usage, month: &Month, theme: &Theme) -> Line<'a> {
+fn summary_line<'a>(ShownMonth { usage, month }: ShownMonth, theme: &Theme) -> Line<'a> {
     let currency = &month.currency;
     let mut spans = vec![
         Span::styled(format!("{} ", month_name(usage.month)), theme.title),
@@ -72,14 +81,8 @@ fn summary_line<'a>(usage: &Usage, month: &Month, theme: &Theme) -> Line<'a> {
 }
 
 /// The table of the breakdown chosen: name, cost, share of the month.
-fn render_table(
-    usage: &Usage,
-    month: &Month,
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-) {
+fn render_table(shown: ShownMonth, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let ShownMonth { usage, month } = shown;
     let (title, entries): (&str, Vec<(String, f64)>) = match usage.breakdown {
         Breakdown::Workspaces => (
             "Workspace",

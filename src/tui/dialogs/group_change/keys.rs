@@ -103,22 +103,14 @@ impl GroupChange {
         if self.kind == Kind::Provision {
             let items = crate::domain::WorkspaceRole::ALL
                 .iter()
-                .map(|r| Item {
-                    id: r.uuid(),
-                    label: r.name().to_owned(),
-                    note: r.description().to_owned(),
-                })
+                .map(|r| Item::new(r.uuid(), r.name(), r.description()))
                 .collect();
             return PickList::new(items, false);
         }
         let items: Vec<Item> = self
             .catalog
             .iter()
-            .map(|r| Item {
-                id: r.uuid,
-                label: r.name.clone(),
-                note: r.description.clone(),
-            })
+            .map(|r| Item::new(r.uuid, &r.name, &r.description))
             .collect();
         let mut list = PickList::new(items, true);
         let held = self.groups.get(self.group).and_then(|e| {

@@ -68,6 +68,17 @@ pub struct Item {
     pub note: String,
 }
 
+impl Item {
+    /// The entry `id`, saying `label` and then `note`.
+    pub fn new(id: Uuid, label: impl Into<String>, note: impl Into<String>) -> Self {
+        Self {
+            id,
+            label: label.into(),
+            note: note.into(),
+        }
+    }
+}
+
 /// A list to choose one entry from, or to tick several.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PickList {

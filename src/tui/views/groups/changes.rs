@@ -218,11 +218,7 @@ pub fn open(view: &GroupsView, action: Action, app: &App) -> Vec<Step> {
         Action::EditRoles => {
             let items = crate::domain::OrgRole::ALL
                 .into_iter()
-                .map(|r| Item {
-                    id: r.uuid(),
-                    label: r.name().to_owned(),
-                    note: r.description().to_owned(),
-                })
+                .map(|r| Item::new(r.uuid(), r.name(), r.description()))
                 .collect();
             change(Kind::OrganizationRole, items, false)
         }

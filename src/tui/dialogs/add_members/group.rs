@@ -8,7 +8,6 @@ use crate::actions::groups::access::{GroupAccess, describe};
 use crate::actions::members::Person;
 use crate::actions::{Plan, Request, groups};
 use crate::api::{AdminUserGroupMemberOut, AdminUserGroupOut, RoleOut, WorkspaceOut};
-use crate::domain::text::fold;
 use crate::tui::state::people::People;
 use crate::tui::views::groups::{GroupEntry, Groups};
 
@@ -36,20 +35,14 @@ impl AddMembers {
         catalog: &[RoleOut],
         workspaces: Vec<WorkspaceOut>,
     ) -> Option<Self> {
-        let mut candidates: Vec<Candidate> = people
+        let outside = people
             .persons
             .iter()
-            .filter(|p| !entry.members.iter().any(|m| m.user_uuid == p.user_id))
-            .map(|p| Candidate {
-                user_id: p.user_id,
-                name: p.name.to_string(),
-                email: p.email.to_string(),
-            })
-            .collect();
+            .filter(|p| !entry.members.iter().any(|m| m.user_uuid == p.user_id));
+        let candidates = Candidate::sorted(outside);
         if candidates.is_empty() {
             return None;
         }
-        candidates.sort_by_cached_key(|c| (fold(&c.name), c.email.clone()));
         let mut dialog = Self {
             workspace: entry.group.uuid,
             workspace_name: entry.group.name.clone(),

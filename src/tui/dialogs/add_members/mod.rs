@@ -27,7 +27,7 @@ use crate::tui::fuzzy::{self, Match};
 use crate::tui::keymap::Context;
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::filter::Filter;
-use crate::tui::state::people::People;
+use crate::tui::state::people::{People, Person};
 use crate::tui::state::selection::Selection;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
@@ -40,6 +40,22 @@ pub struct Candidate {
     pub user_id: Uuid,
     pub name: String,
     pub email: String,
+}
+
+impl Candidate {
+    /// `persons` as candidates, in the order the dialog lists them: by name, then email.
+    fn sorted<'a>(persons: impl IntoIterator<Item = &'a Person>) -> Vec<Self> {
+        let mut candidates: Vec<Self> = persons
+            .into_iter()
+            .map(|p| Self {
+                user_id: p.user_id,
+                name: p.name.to_string(),
+                email: p.email.to_string(),
+            })
+            .collect();
+        candidates.sort_by_cached_key(|c| (fold(&c.name), c.email.clone()));
+        candidates
+    }
 }
 
 /// Which list the arrow keys move in.
@@ -73,16 +89,7 @@ pub struct AddMembers {
 
 impl AddMembers {
     pub fn new(workspace: Uuid, workspace_name: &str, people: &People) -> Self {
-        let mut candidates: Vec<Candidate> = people
-            .non_members_of(workspace)
-            .into_iter()
-            .map(|p| Candidate {
-                user_id: p.user_id,
-                name: p.name.to_string(),
-                email: p.email.to_string(),
-            })
-            .collect();
-        candidates.sort_by_cached_key(|c| (fold(&c.name), c.email.clone()));
+        let candidates = Candidate::sorted(people.non_members_of(workspace));
         let roles = people.workspace_roles.clone();
         let default = WorkspaceRole::DEFAULT_FOR_NEW_MEMBER.name();
         let role = roles.iter().position(|r| r.name == default).unwrap_or(0);

@@ -83,7 +83,7 @@ pub fn not_closed_yet(app: &App, button: &str, without: &str) -> Next {
     )
 }
 
-pub use crate::tui::widgets::dialog::confirm_row;
+pub use crate::tui::widgets::dialog::ConfirmRow;
 
 #[cfg(test)]
 mod tests {

@@ -70,7 +70,7 @@ use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel, Navigation, RemoteError};
 use crate::tui::theme::Theme;
 
-pub use buttons::{Button, RowKey, confirm_row, not_closed_yet, row_key, step_button};
+pub use buttons::{Button, ConfirmRow, RowKey, not_closed_yet, row_key, step_button};
 pub use form::field_label;
 pub use submission::Submission;
 
@@ -123,6 +123,14 @@ impl After {
 pub struct Canvas {
     pub screen: Rect,
     pub bottom_line: Rect,
+}
+
+/// The server's answer to a dialog's change: the profile whose organization it changed, and
+/// what the server replied to its requests.
+#[derive(Debug, Clone, Copy)]
+pub struct Answered<'a> {
+    pub profile: usize,
+    pub replies: &'a [Reply],
 }
 
 /// A dialog, whichever it is.
@@ -190,7 +198,7 @@ pub trait Dialog: fmt::Debug + AnyDialog {
 
     /// The server made its change, with these replies; the dialog has closed. Shows the
     /// change in the panes at once and reloads what it touched.
-    fn done(&self, _app: &mut App, _profile: usize, _replies: &[Reply]) -> Vec<Effect> {
+    fn done(&self, _app: &mut App, _answer: Answered) -> Vec<Effect> {
         Vec::new()
     }
 

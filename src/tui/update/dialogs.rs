@@ -4,7 +4,7 @@
 //! dialog whole (see [`guard`]).
 
 use crate::tui::call::{Applied, Call};
-use crate::tui::dialogs::{After, Next, Opened};
+use crate::tui::dialogs::{After, Answered, Next, Opened};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 use crate::tui::routing::{Handler, Input, Offer};
@@ -187,7 +187,13 @@ pub fn answered(
         }
         Ok(applied) => {
             let dialog = app.dialogs.remove(index);
-            dialog.done(app, profile, &applied.replies)
+            dialog.done(
+                app,
+                Answered {
+                    profile,
+                    replies: &applied.replies,
+                },
+            )
         }
     }
 }

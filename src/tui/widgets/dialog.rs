@@ -196,28 +196,33 @@ impl ButtonView {
     }
 }
 
-/// A confirmation's row: every button as it is, but the confirming one, which says what it
-/// does (`text`) and is dimmed, and does nothing, while it cannot be pressed (`enabled`).
-pub fn confirm_row(
-    row: &[Button],
-    focus: Button,
-    confirm: Button,
-    text: impl Into<String>,
-    enabled: bool,
-    theme: &Theme,
-) -> Line<'static> {
-    let mut text = Some(text.into());
-    let views: Vec<ButtonView> = row
-        .iter()
-        .map(|b| {
-            let view = ButtonView::new(*b, Some(focus));
-            match text.take_if(|_| *b == confirm) {
-                Some(text) => view.text(text).enabled(enabled),
-                None => view,
-            }
-        })
-        .collect();
-    buttons(&views, theme)
+/// The button row under a confirmation: its buttons, the one in focus, and the one that
+/// confirms, with what that one says ("Revoke 3 invitations").
+pub struct ConfirmRow<'a> {
+    pub buttons: &'a [Button],
+    pub focus: Button,
+    pub confirm: Button,
+    pub text: &'a str,
+}
+
+impl ConfirmRow<'_> {
+    /// The row drawn: every button as it is, but the confirming one, which says its `text`
+    /// and is dimmed, and does nothing, while it cannot be pressed (`enabled`).
+    pub fn line(&self, enabled: bool, theme: &Theme) -> Line<'static> {
+        let views: Vec<ButtonView> = self
+            .buttons
+            .iter()
+            .map(|b| {
+                let view = ButtonView::new(*b, Some(self.focus));
+                if *b == self.confirm {
+                    view.text(self.text).enabled(enabled)
+                } else {
+                    view
+                }
+            })
+            .collect();
+        buttons(&views, theme)
+    }
 }
 
 /// The buttons, centred. The focused one is marked with arrows as well as its style, so

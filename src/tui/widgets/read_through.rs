@@ -13,24 +13,15 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::tui::dialogs::{Button, Next, RowKey, confirm_row, row_key};
+use crate::tui::dialogs::{Button, Next, RowKey, row_key};
 use crate::tui::keymap::action::spec_of;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::FlashLevel;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::Body;
+use crate::tui::widgets::dialog::{Body, ConfirmRow};
 
 /// Lines of a dialog on screen that are not its body: its border and the margin around it.
 const AROUND_A_DIALOG: u16 = 2 + 2;
-
-/// The button row under a confirmation's list: its buttons, the one in focus, and the one
-/// that confirms, with what that one says ("Revoke 3 invitations").
-pub struct ConfirmRow<'a> {
-    pub buttons: &'a [Button],
-    pub focus: Button,
-    pub confirm: Button,
-    pub text: &'a str,
-}
 
 /// Where the list is scrolled to, and what the frames have shown of it.
 #[derive(Debug, Clone, Default)]
@@ -177,7 +168,7 @@ impl ReadThrough {
         theme: &Theme,
     ) {
         self.fill_then_buttons(body, (lines, after), screen, theme.muted, |read| {
-            confirm_row(row.buttons, row.focus, row.confirm, row.text, read, theme)
+            row.line(read, theme)
         });
     }
 

@@ -16,7 +16,6 @@ use std::collections::{BTreeSet, HashSet};
 use ratatui::Frame;
 use uuid::Uuid;
 
-use crate::actions::Reply;
 use crate::actions::roles::member_entry;
 use crate::api::RoleOut;
 use crate::api::WorkspaceMemberSingleIn;
@@ -32,7 +31,7 @@ use crate::tui::state::selection::Selection;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 
-use super::{Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Canvas, Dialog, Next, Opened, Submission};
 
 /// Someone who can be added.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,12 +254,12 @@ impl Dialog for AddMembers {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
         if self.group.is_some() {
             let plan = self.group_plan().ok();
-            return super::group_change::changed(app, profile, plan.as_ref(), replies);
+            return super::group_change::changed(app, plan.as_ref(), answer);
         }
-        outcome::added(app, profile, self, replies)
+        outcome::added(app, self, answer)
     }
 }
 

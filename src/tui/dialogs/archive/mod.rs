@@ -12,7 +12,7 @@ use tui_input::Input as TextInput;
 use uuid::Uuid;
 
 use crate::actions::KeyCount;
-use crate::actions::{self, ActionError, Reply};
+use crate::actions::{self, ActionError};
 use crate::domain::text::fold;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
@@ -21,7 +21,7 @@ use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 
 use super::notice::Notice;
-use super::{Button, Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Archive];
 
@@ -126,8 +126,8 @@ impl Dialog for ArchiveDialog {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        outcome::archived(app, profile, self, replies)
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        outcome::archived(app, self, answer)
     }
 }
 

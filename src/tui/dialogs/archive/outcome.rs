@@ -5,23 +5,19 @@
 use uuid::Uuid;
 
 use crate::actions::{Reply, outcome};
+use crate::tui::dialogs::Answered;
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::{flash, navigation, requests};
 
 use super::ArchiveDialog;
 
-pub(super) fn archived(
-    app: &mut App,
-    profile: usize,
-    d: &ArchiveDialog,
-    replies: &[Reply],
-) -> Vec<Effect> {
-    if !matches!(replies, [Reply::Archived]) {
+pub(super) fn archived(app: &mut App, d: &ArchiveDialog, answer: Answered) -> Vec<Effect> {
+    if !matches!(answer.replies, [Reply::Archived]) {
         // Not the answer an archive gets; reloading shows whatever did happen.
-        return requests::load_organization(app, profile);
+        return requests::load_organization(app, answer.profile);
     }
-    let org = &mut app.orgs[profile];
+    let org = &mut app.orgs[answer.profile];
     // The neighbour as the list shows it, or in the whole active list when the list shows
     // the archived ones or its filter hides the workspace.
     let visible = org.visible_workspace_ids();
@@ -58,17 +54,17 @@ pub(super) fn archived(
     if org.open == Some(d.workspace) {
         org.open = neighbour;
         if let Some(next) = neighbour
-            && profile == app.current
+            && answer.profile == app.current
         {
-            let tab = app.orgs[profile].views.entry(next).or_default().tab;
+            let tab = app.orgs[answer.profile].views.entry(next).or_default().tab;
             effects.extend(navigation::show_tab(app, tab));
         }
     }
     let text = outcome::archived(&d.name, d.members, d.keys);
-    effects.extend(requests::reload_workspaces(app, profile, false));
-    effects.extend(requests::reload_workspaces(app, profile, true));
-    effects.extend(requests::reload_people(app, profile));
-    effects.extend(requests::reload_keys(app, profile));
+    effects.extend(requests::reload_workspaces(app, answer.profile, false));
+    effects.extend(requests::reload_workspaces(app, answer.profile, true));
+    effects.extend(requests::reload_people(app, answer.profile));
+    effects.extend(requests::reload_keys(app, answer.profile));
     effects.insert(0, flash::show(app, FlashLevel::Success, text));
     effects
 }

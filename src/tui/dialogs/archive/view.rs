@@ -11,7 +11,7 @@ use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::text::truncate;
 
 use super::super::name_to_type::name_to_type;
-use super::super::{Button, confirm_row};
+use super::super::{Button, ConfirmRow};
 use super::{ArchiveDialog, BUTTONS};
 
 const WIDTH: u16 = 70;
@@ -49,13 +49,12 @@ pub(super) fn render(
     );
     body.blank();
     body.submission(&d.submission, "Archiving…", app.spinner_frame, theme);
-    body.push(confirm_row(
-        &BUTTONS,
-        d.focus,
-        Button::Archive,
-        format!("Archive \"{}\"", truncate(&d.name, 24)),
-        d.confirmed(),
-        theme,
-    ));
+    let row = ConfirmRow {
+        buttons: &BUTTONS,
+        focus: d.focus,
+        confirm: Button::Archive,
+        text: &format!("Archive \"{}\"", truncate(&d.name, 24)),
+    };
+    body.push(row.line(d.confirmed(), theme));
     dialog::show(frame, screen, WIDTH, "Archive workspace", body, theme)
 }

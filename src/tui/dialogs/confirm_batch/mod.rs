@@ -16,8 +16,8 @@ use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::views::people::{Batch, Loaded, People};
-use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::read_through::{ConfirmRow, ReadThrough};
+use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::{After, Button, Canvas, Dialog, Next, Opened};
 

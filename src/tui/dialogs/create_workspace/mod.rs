@@ -14,7 +14,6 @@ use ratatui::Frame;
 use tui_input::Input as TextInput;
 use uuid::Uuid;
 
-use crate::actions::Reply;
 use crate::actions::workspaces::icon_problem;
 use crate::api::AdminWorkspaceIn;
 use crate::domain::validation;
@@ -25,7 +24,7 @@ use crate::tui::state::{App, ErrorKind, RemoteError};
 use crate::tui::theme::Theme;
 
 use super::picker::Search;
-use super::{Button, Canvas, Dialog, Next, Submission};
+use super::{Answered, Button, Canvas, Dialog, Next, Submission};
 pub use admin_picker::AdminPicker;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -171,8 +170,8 @@ impl Dialog for CreateWorkspace {
         self.refuse(error);
     }
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        outcome::created(app, profile, self, replies)
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        outcome::created(app, self, answer)
     }
 }
 

@@ -6,21 +6,17 @@ use uuid::Uuid;
 use crate::actions::{Reply, outcome};
 use crate::api::WorkspaceOut;
 use crate::domain::WorkspaceRole;
+use crate::tui::dialogs::Answered;
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, FlashLevel, Navigation};
 use crate::tui::update::{flash, navigation, requests};
 
 use super::CreateWorkspace;
 
-pub(super) fn created(
-    app: &mut App,
-    profile: usize,
-    d: &CreateWorkspace,
-    replies: &[Reply],
-) -> Vec<Effect> {
-    let [Reply::WorkspaceCreated(ws)] = replies else {
+pub(super) fn created(app: &mut App, d: &CreateWorkspace, answer: Answered) -> Vec<Effect> {
+    let [Reply::WorkspaceCreated(ws)] = answer.replies else {
         // Not the answer a creation gets; reloading shows whatever did happen.
-        return requests::load_organization(app, profile);
+        return requests::load_organization(app, answer.profile);
     };
     let listed = WorkspaceOut {
         uuid: ws.uuid,
@@ -31,7 +27,7 @@ pub(super) fn created(
         spend_limit: ws.spend_limit.clone(),
         is_default: ws.is_default,
     };
-    let org = &mut app.orgs[profile];
+    let org = &mut app.orgs[answer.profile];
     if let Some(list) = org.workspaces.get_mut()
         && !list.iter().any(|w| w.uuid == ws.uuid)
     {
@@ -58,11 +54,11 @@ pub(super) fn created(
         org.list_filter.clear();
     }
     let mut effects = Vec::new();
-    if profile == app.current {
+    if answer.profile == app.current {
         effects.extend(navigation::request(app, Navigation::OpenWorkspace(ws.uuid)));
     }
-    effects.extend(requests::reload_workspaces(app, profile, false));
-    effects.extend(requests::reload_people(app, profile));
+    effects.extend(requests::reload_workspaces(app, answer.profile, false));
+    effects.extend(requests::reload_people(app, answer.profile));
     effects.insert(
         0,
         flash::show(app, FlashLevel::Success, outcome::created(&ws.name)),

@@ -13,7 +13,6 @@ mod view;
 use ratatui::Frame;
 use uuid::Uuid;
 
-use crate::actions::Reply;
 use crate::actions::plan::RoleChange;
 use crate::actions::roles::member_entry;
 use crate::actions::roles::{RoleTick, Target, role_changes};
@@ -25,7 +24,7 @@ use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 
-use super::{Button, Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
 
 /// One role of the checklist. `Keep` is "mixed": some of the members hold it, and each keeps
 /// whether they do.
@@ -223,8 +222,8 @@ impl Dialog for EditRoles {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        outcome::roles_set(app, profile, self, replies)
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        outcome::roles_set(app, self, answer)
     }
 }
 

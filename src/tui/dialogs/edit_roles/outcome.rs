@@ -4,34 +4,30 @@
 use uuid::Uuid;
 
 use crate::actions::{Reply, outcome};
+use crate::tui::dialogs::Answered;
 use crate::tui::effect::Effect;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::{flash, requests};
 
 use super::EditRoles;
 
-pub(super) fn roles_set(
-    app: &mut App,
-    profile: usize,
-    d: &EditRoles,
-    replies: &[Reply],
-) -> Vec<Effect> {
-    let [Reply::RolesSet(out)] = replies else {
+pub(super) fn roles_set(app: &mut App, d: &EditRoles, answer: Answered) -> Vec<Effect> {
+    let [Reply::RolesSet(out)] = answer.replies else {
         // Not the answer a role change gets; reloading shows whatever did happen.
-        return requests::load_organization(app, profile);
+        return requests::load_organization(app, answer.profile);
     };
     let changes: Vec<(Uuid, Vec<String>)> = d
         .changes()
         .into_iter()
         .map(|c| (c.user_id, c.after))
         .collect();
-    let org = &mut app.orgs[profile];
+    let org = &mut app.orgs[answer.profile];
     org.patch_people(|p| p.set_roles(d.workspace, &changes));
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.clear();
     }
     let text = outcome::roles_set(&d.workspace_name, changes.len(), out);
-    let mut reloads = requests::reload_people(app, profile);
+    let mut reloads = requests::reload_people(app, answer.profile);
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));
     reloads
 }

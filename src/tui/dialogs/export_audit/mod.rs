@@ -20,7 +20,7 @@ use crate::tui::views::Fetcher;
 use crate::tui::views::audit::ExportFetch;
 use crate::tui::widgets::dialog::{self, Body};
 
-use super::{After, Button, Canvas, Dialog, Next, RowKey, confirm_row, row_key};
+use super::{After, Button, Canvas, ConfirmRow, Dialog, Next, RowKey, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
@@ -146,14 +146,13 @@ impl Dialog for ExportDialog {
             body.wrapped(problem, theme.field_error);
         }
         body.blank();
-        body.push(confirm_row(
-            &BUTTONS,
-            self.focus,
-            Button::Apply,
-            "Export",
-            true,
-            theme,
-        ));
+        let row = ConfirmRow {
+            buttons: &BUTTONS,
+            focus: self.focus,
+            confirm: Button::Apply,
+            text: "Export",
+        };
+        body.push(row.line(true, theme));
         dialog::show(
             frame,
             canvas.screen,

@@ -23,7 +23,7 @@ use ratatui::Frame;
 use tui_input::Input as TextInput;
 use uuid::Uuid;
 
-use crate::actions::{Plan, Reply};
+use crate::actions::Plan;
 use crate::api::{RoleOut, WorkspaceOut};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
@@ -33,7 +33,7 @@ use crate::tui::theme::Theme;
 use crate::tui::views::groups::Groups;
 use crate::tui::widgets::read_through::ReadThrough;
 
-use super::{Button, Canvas, Dialog, Next, Submission};
+use super::{Answered, Button, Canvas, Dialog, Next, Submission};
 
 /// Which change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,7 +273,7 @@ impl Dialog for GroupChange {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        outcome::changed(app, profile, self.plan.as_ref(), replies)
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        outcome::changed(app, self.plan.as_ref(), answer)
     }
 }

@@ -13,7 +13,7 @@ use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::text::truncate;
 
 use super::super::name_to_type::name_to_type;
-use super::super::{Button, confirm_row};
+use super::super::{Button, ConfirmRow};
 use super::{GroupChange, Kind, PickList, Stage, review_buttons};
 
 const WIDTH: u16 = 76;
@@ -184,14 +184,12 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Re
     // The preview scrolls in what the screen leaves between the summary and the buttons.
     d.preview_list
         .fill_then_buttons(body, (listed.lines, below), screen, theme.muted, |read| {
-            let row = review_buttons(d.has_choices());
-            confirm_row(
-                row,
+            let row = ConfirmRow {
+                buttons: review_buttons(d.has_choices()),
                 focus,
-                Button::Apply,
-                apply,
-                d.confirmed() && read,
-                theme,
-            )
+                confirm: Button::Apply,
+                text: &apply,
+            };
+            row.line(d.confirmed() && read, theme)
         });
 }

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use tui_input::Input as TextInput;
 use uuid::Uuid;
 
-use crate::actions::{ActionError, Plan, Reply, groups};
+use crate::actions::{ActionError, Plan, groups};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::Layer;
@@ -21,7 +21,7 @@ use crate::tui::theme::Theme;
 use crate::tui::update::text_input;
 use crate::tui::views::groups::Groups;
 
-use super::{Canvas, Dialog, Next, Submission};
+use super::{Answered, Canvas, Dialog, Next, Submission};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -177,8 +177,8 @@ impl Dialog for GroupForm {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        super::group_change::changed(app, profile, self.plan.as_ref(), replies)
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        super::group_change::changed(app, self.plan.as_ref(), answer)
     }
 }
 

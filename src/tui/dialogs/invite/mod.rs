@@ -14,7 +14,6 @@ use std::sync::Arc;
 use ratatui::Frame;
 use uuid::Uuid;
 
-use crate::actions::Reply;
 use crate::actions::invite_addresses::{AddressBook, split_addresses};
 use crate::actions::invites::AddressStatus;
 use crate::client::Directory;
@@ -26,7 +25,7 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::people::{Loaded, People};
 
-use super::{Button, Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
 
 pub const BUTTONS: [Button; 2] = [Button::Apply, Button::Cancel];
 
@@ -154,9 +153,9 @@ impl Dialog for Invite {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, _profile: usize, replies: &[Reply]) -> Vec<Effect> {
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
         // Invitations are not in the panes: only the view reloads.
-        outcome::invited(self, app, replies)
+        outcome::invited(self, app, answer.replies)
     }
 }
 

@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-use crate::actions::Request;
+use crate::actions::{Reply, Request};
 use crate::api::OrganizationInvitesCreateOut;
 use crate::tui::testing::*;
 use crate::tui::views::people::tests::open_people;

@@ -25,7 +25,7 @@ use crate::tui::update::{flash, requests};
 use crate::tui::widgets::read_through::ReadThrough;
 
 use super::key_shown::{KeyShown, copy_secret};
-use super::{After, Button, Canvas, Dialog, Next, RowKey, Submission};
+use super::{After, Answered, Button, Canvas, Dialog, Next, RowKey, Submission};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
@@ -203,17 +203,17 @@ impl Dialog for KeyRun {
 
     /// One request made: the next one goes at once, in a copy of this dialog that shows the
     /// count; after the last, the outcome, and a rotation's new key in its own dialog.
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
         let mut next = self.clone();
         next.done_steps += 1;
         next.skip_gone();
-        for reply in replies {
+        for reply in answer.replies {
             if let Reply::KeyCreated(key) = reply {
                 next.created = Some(key.clone());
             }
         }
         if let Some(request) = next.next_request() {
-            let (id, effect) = requests::send(app, profile, Call::Change(vec![request]));
+            let (id, effect) = requests::send(app, answer.profile, Call::Change(vec![request]));
             next.submission.start(id);
             app.dialogs.push(Box::new(next));
             return vec![effect];
@@ -224,7 +224,7 @@ impl Dialog for KeyRun {
             app.dialogs.push(Box::new(KeyShown::new(*key, note)));
         }
         effects.extend(crate::tui::views::control::reload(app));
-        effects.extend(requests::reload_keys(app, profile));
+        effects.extend(requests::reload_keys(app, answer.profile));
         effects
     }
 }

@@ -9,8 +9,7 @@ use ratatui::layout::Rect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::read_through::ConfirmRow;
+use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
 
 use super::super::Button;
 use super::super::key_shown::secret_lines;

@@ -23,7 +23,7 @@ use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
 
 use super::key_shown::KeyShown;
-use super::{Canvas, Dialog, Next, Submission};
+use super::{Answered, Canvas, Dialog, Next, Submission};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyField {
@@ -184,8 +184,8 @@ impl Dialog for NewKeyForm {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        let Some(Reply::KeyCreated(key)) = replies.first() else {
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        let Some(Reply::KeyCreated(key)) = answer.replies.first() else {
             return crate::tui::views::control::reload(app);
         };
         let note = shortened(self.asked_expiry, key.expiration_date);
@@ -198,7 +198,7 @@ impl Dialog for NewKeyForm {
         app.dialogs
             .push(Box::new(KeyShown::new((**key).clone(), note)));
         effects.extend(crate::tui::views::control::reload(app));
-        effects.extend(requests::reload_keys(app, profile));
+        effects.extend(requests::reload_keys(app, answer.profile));
         effects
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use ratatui::Frame;
 
 use crate::actions::people::set_roles;
-use crate::actions::{ActionError, Plan, Reply};
+use crate::actions::{ActionError, Plan};
 use crate::api::AdminOrganizationMemberOut;
 use crate::client::Directory;
 use crate::domain::OrgRole;
@@ -24,7 +24,7 @@ use crate::tui::views::people::{Loaded, People};
 
 use super::person::member_under_cursor;
 use super::review::{Reviewed, review_key};
-use super::{Button, Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
 
 pub use super::review::Stage;
 
@@ -161,7 +161,7 @@ impl Dialog for OrgRoles {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, _replies: &[Reply]) -> Vec<Effect> {
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
         let text = self
             .plan
             .as_ref()
@@ -169,7 +169,10 @@ impl Dialog for OrgRoles {
             .unwrap_or_default();
         let mut effects = vec![flash::show(app, FlashLevel::Success, text)];
         effects.extend(crate::tui::views::control::reload(app));
-        effects.extend(crate::tui::update::requests::reload_people(app, profile));
+        effects.extend(crate::tui::update::requests::reload_people(
+            app,
+            answer.profile,
+        ));
         effects
     }
 }

@@ -14,7 +14,9 @@ use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
 use crate::tui::widgets::dialog::{self, Body};
 
-use super::{Button, Canvas, Dialog, Next, Opened, RowKey, Submission, confirm_row, row_key};
+use super::{
+    Answered, Button, Canvas, ConfirmRow, Dialog, Next, Opened, RowKey, Submission, row_key,
+};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
@@ -89,8 +91,8 @@ impl Dialog for RemoveMembers {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        removed(app, profile, self, replies)
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        removed(app, self, answer)
     }
 }
 
@@ -125,34 +127,33 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
         app.spinner_frame,
         theme,
     );
-    body.push(confirm_row(
-        &BUTTONS,
-        d.focus,
-        Button::Remove,
-        format!("Remove {who}"),
-        true,
-        theme,
-    ));
+    let row = ConfirmRow {
+        buttons: &BUTTONS,
+        focus: d.focus,
+        confirm: Button::Remove,
+        text: &format!("Remove {who}"),
+    };
+    body.push(row.line(true, theme));
     dialog::show(frame, screen, WIDTH, "Remove members", body, theme)
 }
 
 /// What the removal does to the console: the members leave the table at once, a message says
 /// how many, and the directory and lists reload.
-fn removed(app: &mut App, profile: usize, d: &RemoveMembers, replies: &[Reply]) -> Vec<Effect> {
-    let [Reply::MembersRemoved(out)] = replies else {
+fn removed(app: &mut App, d: &RemoveMembers, answer: Answered) -> Vec<Effect> {
+    let [Reply::MembersRemoved(out)] = answer.replies else {
         // Not the answer a removal gets; reloading shows whatever did happen.
-        return requests::load_organization(app, profile);
+        return requests::load_organization(app, answer.profile);
     };
     let users = d.users();
-    let org = &mut app.orgs[profile];
+    let org = &mut app.orgs[answer.profile];
     org.patch_people(|p| p.remove_from(d.workspace, &users));
     org.adjust_member_count(d.workspace, -out.deleted_members_count);
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.retain(|id| !users.contains(id));
     }
     let text = outcome::removed(&d.workspace_name, out);
-    let mut reloads = requests::reload_people(app, profile);
-    reloads.extend(requests::reload_workspaces(app, profile, false));
+    let mut reloads = requests::reload_people(app, answer.profile);
+    reloads.extend(requests::reload_workspaces(app, answer.profile, false));
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));
     reloads
 }

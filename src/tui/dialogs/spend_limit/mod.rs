@@ -16,7 +16,7 @@ use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::{flash, text_input};
 use crate::tui::views::spend::Spending;
 
-use super::{Button, Canvas, Dialog, Next, RowKey, Submission, not_closed_yet, row_key};
+use super::{Answered, Button, Canvas, Dialog, Next, RowKey, Submission, not_closed_yet, row_key};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 
@@ -110,8 +110,8 @@ impl Dialog for SpendLimitDialog {
 
     submission_in_field!();
 
-    fn done(&self, app: &mut App, _profile: usize, replies: &[Reply]) -> Vec<Effect> {
-        let text = match (self.plan(), replies.first()) {
+    fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
+        let text = match (self.plan(), answer.replies.first()) {
             (Ok(plan), Some(Reply::SpendLimitSet(_))) => format!("Done: {}", plan.summary),
             _ => "The spending limit changed".to_owned(),
         };

@@ -10,7 +10,7 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
 
-use super::super::{Button, confirm_row};
+use super::super::{Button, ConfirmRow};
 use super::{BUTTONS, SpendLimitDialog};
 
 const WIDTH: u16 = 68;
@@ -59,13 +59,12 @@ pub(super) fn render(
         theme,
     );
     let changes = plan.is_ok_and(|p| !p.changes_nothing());
-    body.push(confirm_row(
-        &BUTTONS,
-        d.focus,
-        Button::Apply,
-        "Set the limit",
-        changes,
-        theme,
-    ));
+    let row = ConfirmRow {
+        buttons: &BUTTONS,
+        focus: d.focus,
+        confirm: Button::Apply,
+        text: "Set the limit",
+    };
+    body.push(row.line(changes, theme));
     dialog::show(frame, screen, WIDTH, "Monthly spending limit", body, theme)
 }

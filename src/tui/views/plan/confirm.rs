@@ -7,8 +7,8 @@
 use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
-use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::read_through::{ConfirmRow, ReadThrough};
+use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::run::ApplyFetch;
 use super::view::change_style;

@@ -10,8 +10,8 @@ use crate::api::AdminScimSyncRunOut;
 use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
-use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::read_through::{ConfirmRow, ReadThrough};
+use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::StartFetch;
 use super::diff::{DiffLine, counts, lines};

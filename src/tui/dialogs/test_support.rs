@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 
 use crate::tui::effect::Effect;
 use crate::tui::state::App;
-use crate::tui::testing::{flash_text, key, press, press_keys, press_only, requests, type_text};
+use crate::tui::testing::{assert_says, key, press, press_keys, press_only, requests, type_text};
 use crate::tui::views::people::tests::open_people;
 
 /// The people view, the cursor on the member `who` finds, then `keys` (the dialog's key).
@@ -36,8 +36,7 @@ pub fn confirmed_once_read(
     assert!(!screen.contains("… and"), "nothing is summed up as more");
     let effects = press_only(app, key(KeyCode::Enter));
     assert!(requests(&effects).is_empty(), "its end was never shown");
-    let flash = flash_text(app);
-    assert!(flash.contains("scroll to the end first"), "{flash}");
+    assert_says(app, "scroll to the end first");
     assert!(!read_whole(app), "the dialog stays, its list unread");
     // The arrows of the view under it scroll the list, frame by frame.
     for _ in 0..times {

@@ -196,8 +196,8 @@ pub trait Dialog: fmt::Debug + AnyDialog {
     /// The API keys as read again at its asking ([`Next::CheckKeys`]).
     fn keys_reread(&mut self, _keys: &[crate::api::ApiKeyExtendedOut]) {}
 
-    /// The server made its change, with these replies; the dialog has closed. Shows the
-    /// change in the panes at once and reloads what it touched.
+    /// The server made its change and answered it (`answer`); the dialog has closed. Shows
+    /// the change in the panes at once and reloads what it touched.
     fn done(&self, _app: &mut App, _answer: Answered) -> Vec<Effect> {
         Vec::new()
     }

@@ -16,6 +16,7 @@ use crate::client::{AdminClient, ErrorKind};
 use super::runner::convert;
 use super::state::people::{People, Person, Progress};
 use super::state::{RemoteError, RequestId};
+use super::views::fetch::Ending;
 use super::views::{Fetcher, ViewData};
 
 /// One conversation with the Admin API.
@@ -143,23 +144,14 @@ impl Call {
         }
     }
 
-    /// Whether the journal records what the call changed once it ends: a `Change`'s requests
-    /// and a view's step are journaled by the runner, `:plan`'s apply and `:undo` by
-    /// themselves; a SCIM sync's start is not journaled at all.
-    pub fn journaled(&self) -> bool {
+    /// How a view's fetch ends when the console stops waiting for it or closes (see
+    /// [`Fetch::ending`](super::views::fetch::Fetch::ending)). A call that sends
+    /// [`changes`](Self::changes) is stopped and journaled by the runner instead; the other
+    /// calls are reads, dropped.
+    pub fn ending(&self) -> Ending {
         match self {
-            Self::Change(_) => true,
-            Self::View(fetcher) => fetcher.0.sends().is_some() || fetcher.0.journals(),
-            _ => false,
-        }
-    }
-
-    /// How to ask a view's run of changes (`:plan`'s apply, `:undo`) to stop after the change
-    /// on its way, rather than tearing it down (see [`Fetch::stopper`](super::views::fetch::Fetch::stopper)).
-    pub fn stopper(&self) -> Option<super::views::fetch::Stopper> {
-        match self {
-            Self::View(fetcher) => fetcher.0.stopper(),
-            _ => None,
+            Self::View(fetcher) => fetcher.0.ending(),
+            _ => Ending::Dropped,
         }
     }
 

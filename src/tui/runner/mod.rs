@@ -30,7 +30,7 @@ use crate::tui::call::{Call, Partial, Reply};
 use crate::tui::effect::{Effect, EffectRunner};
 use crate::tui::msg::Msg;
 use crate::tui::state::{RemoteError, RequestId};
-use crate::tui::views::fetch::Stopper;
+use crate::tui::views::fetch::Ending;
 
 /// Connections are made on first use, one profile at a time, and kept for the session.
 type Connections = Arc<Vec<Mutex<Option<AdminClient>>>>;
@@ -47,13 +47,12 @@ pub struct ClientRunner {
     journal: Option<Arc<Journal>>,
 }
 
-/// A request on its way: how to tear it down, and for a change (or a view's run of changes),
-/// how to ask it to stop after the request under way instead.
+/// A request on its way: how to tear it down, and how it ends when the console stops waiting
+/// for it (a change, or a view's run of changes, is let finish or asked to stop after the
+/// request under way instead).
 struct Running {
     task: JoinHandle<()>,
-    stop: Option<Stopper>,
-    /// Whether the journal records it once it ends (see [`Call::journaled`]).
-    journaled: bool,
+    ending: Ending,
 }
 
 impl ClientRunner {
@@ -77,7 +76,7 @@ impl ClientRunner {
 
     /// The changes sent that have not finished: running, or told to stop and finishing.
     fn unfinished_changes(&self) -> impl Iterator<Item = &Running> {
-        let running = self.running.values().filter(|r| r.stop.is_some());
+        let running = self.running.values().filter(|r| r.ending.is_waited_for());
         running
             .chain(&self.stopping)
             .filter(|r| !r.task.is_finished())
@@ -93,12 +92,15 @@ impl ClientRunner {
         let label = call.label();
         let journal = self.journal.clone();
         let changes = call.changes();
-        let journaled = call.journaled();
-        // A change stops through the flag its journaling reads; a view's run through its own.
+        // A change stops through the flag its journaling reads, which records it; a view's
+        // fetch says how it ends itself.
         let halted = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
-        let stop = match halted.clone() {
-            Some(flag) => Some(Arc::new(move || flag.store(true, Ordering::Relaxed)) as Stopper),
-            None => call.stopper(),
+        let ending = match halted.clone() {
+            Some(flag) => Ending::Stops {
+                stop: Arc::new(move || flag.store(true, Ordering::Relaxed)),
+                journaled: journal.is_some(),
+            },
+            None => call.ending(),
         };
         let task = tokio::spawn(async move {
             tracing::debug!(request = id.0, profile, what = label, "request started");
@@ -129,12 +131,7 @@ impl ClientRunner {
                 result,
             })));
         });
-        let running = Running {
-            task,
-            stop,
-            journaled,
-        };
-        self.running.insert(id, running);
+        self.running.insert(id, Running { task, ending });
     }
 }
 
@@ -147,16 +144,13 @@ impl EffectRunner for ClientRunner {
                     let Some(running) = self.running.remove(&id) else {
                         continue;
                     };
-                    match &running.stop {
-                        Some(stop) => {
-                            stop();
-                            tracing::debug!(request = id.0, "change asked to stop");
-                            self.stopping.push(running);
-                        }
-                        None => {
-                            running.task.abort();
-                            tracing::debug!(request = id.0, "request aborted");
-                        }
+                    if running.ending.is_waited_for() {
+                        running.ending.ask_to_stop();
+                        tracing::debug!(request = id.0, "change asked to stop");
+                        self.stopping.push(running);
+                    } else {
+                        running.task.abort();
+                        tracing::debug!(request = id.0, "request aborted");
                     }
                 }
             }
@@ -172,7 +166,9 @@ impl EffectRunner for ClientRunner {
     }
 
     fn journaled_under_way(&self) -> usize {
-        self.unfinished_changes().filter(|r| r.journaled).count()
+        self.unfinished_changes()
+            .filter(|r| r.ending.is_journaled())
+            .count()
     }
 
     /// Tells every change to send nothing more, and waits up to `within` for the requests
@@ -182,13 +178,12 @@ impl EffectRunner for ClientRunner {
         let stopping = std::mem::take(&mut self.stopping);
         let mut changes: Vec<JoinHandle<()>> = stopping.into_iter().map(|r| r.task).collect();
         for (id, running) in self.running.drain() {
-            match running.stop {
-                Some(stop) => {
-                    stop();
-                    tracing::debug!(request = id.0, "change asked to stop at the end");
-                    changes.push(running.task);
-                }
-                None => running.task.abort(),
+            if running.ending.is_waited_for() {
+                running.ending.ask_to_stop();
+                tracing::debug!(request = id.0, "change asked to stop at the end");
+                changes.push(running.task);
+            } else {
+                running.task.abort();
             }
         }
         let deadline = tokio::time::Instant::now() + within;

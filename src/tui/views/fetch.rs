@@ -21,6 +21,48 @@ pub type FetchAnswer = Result<ViewData, RemoteError>;
 /// Asks a run of changes to stop after the one on its way.
 pub type Stopper = Arc<dyn Fn() + Send + Sync>;
 
+/// How a fetch ends when the console stops waiting for it (ctrl-c) or closes: the one answer
+/// to both "how is it stopped" and "does the journal hold it", so they cannot disagree.
+pub enum Ending {
+    /// A read: torn down where it is, since the server changes nothing for it.
+    Dropped,
+    /// A single change that cannot be called back once sent and that the journal does not
+    /// hold (the SCIM sync's start): let finish, and still answered to the view, so that what
+    /// it started is followed rather than left unseen.
+    Finishes,
+    /// A run of changes (`:plan`'s apply, `:undo`, or a change the runner journals): asked
+    /// through `stop` to send nothing after the change on its way, then waited for.
+    /// `journaled` when the journal records what it did once it ends.
+    Stops { stop: Stopper, journaled: bool },
+}
+
+impl Ending {
+    /// Whether the console waits for it to end rather than tear it down: a change, which the
+    /// server may make whatever the console does.
+    pub fn is_waited_for(&self) -> bool {
+        !matches!(self, Self::Dropped)
+    }
+
+    /// Whether the journal records it once it ends.
+    pub fn is_journaled(&self) -> bool {
+        matches!(
+            self,
+            Self::Stops {
+                journaled: true,
+                ..
+            }
+        )
+    }
+
+    /// Asks a run to send nothing after the change on its way; a change that finishes, or a
+    /// read, is asked nothing.
+    pub fn ask_to_stop(&self) {
+        if let Self::Stops { stop, .. } = self {
+            stop();
+        }
+    }
+}
+
 /// One request (or a few made together) a view needs.
 pub trait Fetch: fmt::Debug + Send + Sync + 'static {
     /// What the status line says while it runs.
@@ -36,11 +78,12 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
         None
     }
 
-    /// For a run of several changes (`:plan`'s apply, `:undo`): how to ask it to send nothing
-    /// after the change on its way. ctrl-c asks this instead of tearing the run down, so what
-    /// the server did is recorded in the journal.
-    fn stopper(&self) -> Option<Stopper> {
-        None
+    /// How it ends when the console stops waiting for it or closes: a read is dropped; a run
+    /// of several changes (`:plan`'s apply, `:undo`) is asked to send nothing after the change
+    /// on its way instead of being torn down, so what the server did is recorded in the
+    /// journal. A fetch that [`sends`](Self::sends) a change is stopped by the runner instead.
+    fn ending(&self) -> Ending {
+        Ending::Dropped
     }
 
     /// What it changes in the organization, said as "to ..." ("delete API keys"), so it is
@@ -48,13 +91,6 @@ pub trait Fetch: fmt::Debug + Send + Sync + 'static {
     /// (`:plan`'s apply, `:undo`), which are what staging is for.
     fn change(&self) -> Option<&'static str> {
         None
-    }
-
-    /// Whether it records what it did in the journal itself (`:plan`'s apply, `:undo`), so
-    /// that a console closing while it runs waits for the journal to hold it. A fetch that
-    /// [`sends`](Self::sends) a change is journaled by the runner instead.
-    fn journals(&self) -> bool {
-        false
     }
 
     /// The fetch as its own type, for the view that made it to tell its loads apart.
@@ -80,14 +116,9 @@ pub trait Ask: fmt::Debug + Clone + Send + Sync + 'static {
         None
     }
 
-    /// How to stop it between two changes, as [`Fetch::stopper`] says.
-    fn stopper(&self) -> Option<Stopper> {
-        None
-    }
-
-    /// Whether it journals what it did, as [`Fetch::journals`] says.
-    fn journals(&self) -> bool {
-        false
+    /// How it ends when the console stops waiting, as [`Fetch::ending`] says.
+    fn ending(&self) -> Ending {
+        Ending::Dropped
     }
 
     /// Makes the request(s); the fetch is its own copy, so the future owns what it needs.
@@ -110,12 +141,8 @@ impl<A: Ask> Fetch for A {
         Ask::change(self)
     }
 
-    fn stopper(&self) -> Option<Stopper> {
-        Ask::stopper(self)
-    }
-
-    fn journals(&self) -> bool {
-        Ask::journals(self)
+    fn ending(&self) -> Ending {
+        Ask::ending(self)
     }
 
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer> {
@@ -144,10 +171,10 @@ impl Fetcher {
         Self(Arc::new(fetch))
     }
 
-    /// Whether it is a run of changes that ctrl-c stops between two of them (see
-    /// [`Fetch::stopper`]) rather than tears down.
+    /// Whether ctrl-c leaves it running (see [`Fetch::ending`]): a run of changes stopped
+    /// between two of them, or a change let finish, whose answer the view still waits for.
     pub fn is_run(&self) -> bool {
-        self.0.stopper().is_some()
+        self.0.ending().is_waited_for()
     }
 
     /// The fetch, if it is a `T`.

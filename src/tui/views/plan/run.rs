@@ -11,7 +11,7 @@ use crate::actions::journal::Journal;
 use crate::actions::org_run::{self, Control, Record, RunOutcome};
 use crate::client::AdminClient;
 use crate::domain::org::Change;
-use crate::tui::views::fetch::{Ask, Stopper, remote};
+use crate::tui::views::fetch::{Ask, Ending, remote};
 use crate::tui::views::prelude::*;
 
 /// What the view and its run share while the run goes.
@@ -107,7 +107,7 @@ pub struct ApplyFetch {
     pub check: bool,
     pub journal: Option<Journal>,
     pub control: Arc<RunControl>,
-    /// Set by ctrl-c through [`Ask::stopper`]: this run, and no later one, stops.
+    /// Set by ctrl-c through [`Ask::ending`]: this run, and no later one, stops.
     pub halt: Arc<AtomicBool>,
 }
 
@@ -144,13 +144,12 @@ impl Ask for ApplyFetch {
         }
     }
 
-    fn stopper(&self) -> Option<Stopper> {
+    fn ending(&self) -> Ending {
         let halt = Arc::clone(&self.halt);
-        Some(Arc::new(move || halt.store(true, Ordering::SeqCst)))
-    }
-
-    fn journals(&self) -> bool {
-        self.journal.is_some()
+        Ending::Stops {
+            stop: Arc::new(move || halt.store(true, Ordering::SeqCst)),
+            journaled: self.journal.is_some(),
+        }
     }
 
     /// The run counts as going from the moment it is sent, before its first change.

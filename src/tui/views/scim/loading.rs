@@ -2,7 +2,6 @@
 //! and following it (`GET /scim/sync/{run_id}`), gently: each poll waits a moment first, and
 //! closing the view cancels the one on its way.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use uuid::Uuid;
@@ -10,7 +9,7 @@ use uuid::Uuid;
 use crate::api::{AdminScimSyncConfig, AdminScimSyncRunOut, AdminScimSyncTriggerIn};
 use crate::client::{AdminClient, ScimSyncStart};
 use crate::tui::state::RemoteError;
-use crate::tui::views::fetch::{Ask, Stopper, remote};
+use crate::tui::views::fetch::{Ask, Ending, remote};
 
 /// How long a poll waits before asking again.
 pub const POLL_EVERY: Duration = Duration::from_millis(400);
@@ -37,11 +36,14 @@ impl Ask for StartFetch {
     }
 
     /// A real run, once asked for, runs on the server whatever the console does: ctrl-c lets
-    /// the request finish (the stop asks nothing of it) so that the run it started is followed
-    /// and shown, rather than left running unseen. A dry run changes nothing and is simply
-    /// abandoned.
-    fn stopper(&self) -> Option<Stopper> {
-        (!self.dry_run).then(|| -> Stopper { Arc::new(|| {}) })
+    /// the request finish so that the run it started is followed and shown, rather than left
+    /// running unseen. A dry run changes nothing and is simply abandoned.
+    fn ending(&self) -> Ending {
+        if self.dry_run {
+            Ending::Dropped
+        } else {
+            Ending::Finishes
+        }
     }
 
     async fn ask(self, client: AdminClient) -> Result<ScimSyncStart, RemoteError> {

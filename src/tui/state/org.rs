@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::actions::KeyCount;
 use crate::actions::archive;
 use crate::api::{ApiKeyExtendedOut, LocalOrganizationOut, WorkspaceOut};
-use crate::domain::text::contains_folded;
+use crate::domain::text::Needle;
 
 use super::filter::Filter;
 use super::member_filter::{MemberList, Shown};
@@ -68,18 +68,20 @@ impl OrgState {
 
     /// The rows of the workspace list after its filter.
     pub fn visible_workspaces(&self) -> Vec<&WorkspaceOut> {
-        let needle = self.list_filter.text().trim();
+        let typed = self.list_filter.text().trim();
+        // Folded once for the whole list, not once per workspace and field.
+        let needle = Needle::new(typed);
         self.listed()
             .get()
             .map(|list| {
                 list.iter()
                     .filter(|ws| {
-                        needle.is_empty()
-                            || contains_folded(&ws.name, needle)
+                        typed.is_empty()
+                            || needle.found_in(&ws.name)
                             || ws
                                 .description
                                 .as_deref()
-                                .is_some_and(|d| contains_folded(d, needle))
+                                .is_some_and(|d| needle.found_in(d))
                     })
                     .collect()
             })

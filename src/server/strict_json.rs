@@ -9,7 +9,8 @@
 //! other request is handed to `serde_json`'s own reading of the value, so its error messages
 //! (which `extract` maps to pydantic's vocabulary) stay the same.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess};
+use serde::de::value::{BorrowedStrDeserializer, MapDeserializer, SeqDeserializer};
+use serde::de::{self, Deserializer, IntoDeserializer};
 use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
 
@@ -23,8 +24,8 @@ impl<'de> Deserializer<'de> for Strict<'de> {
 
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            Value::Array(items) => visitor.visit_seq(Items(items.iter())),
-            Value::Object(map) => visitor.visit_map(Fields::new(map)),
+            Value::Array(array) => visitor.visit_seq(items(array)),
+            Value::Object(map) => visitor.visit_map(fields(map)),
             other => other.deserialize_any(visitor),
         }
     }
@@ -36,7 +37,7 @@ impl<'de> Deserializer<'de> for Strict<'de> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.0 {
-            Value::Object(map) => visitor.visit_map(Fields::new(map)),
+            Value::Object(map) => visitor.visit_map(fields(map)),
             // The visitor says what it expected ("struct X"), which `extract` reports as
             // pydantic's `model_attributes_type`.
             Value::Array(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &visitor)),
@@ -135,69 +136,30 @@ impl<'de> Deserializer<'de> for Strict<'de> {
     forward_to_deserialize_any! { seq tuple tuple_struct map ignored_any }
 }
 
+/// Lets serde's own sequence and map readers hand out values read strictly.
+impl<'de> IntoDeserializer<'de, Error> for Strict<'de> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
 /// The items of an array, each read strictly.
-struct Items<'a>(std::slice::Iter<'a, Value>);
-
-impl<'de> SeqAccess<'de> for Items<'de> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        self.0
-            .next()
-            .map(|item| seed.deserialize(Strict(item)))
-            .transpose()
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.0.len())
-    }
+fn items(array: &[Value]) -> SeqDeserializer<impl Iterator<Item = Strict<'_>>, Error> {
+    SeqDeserializer::new(array.iter().map(Strict))
 }
 
-/// The fields of an object, each value read strictly.
-struct Fields<'a> {
-    entries: serde_json::map::Iter<'a>,
-    value: Option<&'a Value>,
+/// The fields of an object, each value read strictly; keys are lent, as `serde_json` lends them.
+fn fields(map: &Map<String, Value>) -> MapDeserializer<'_, impl Iterator<Item = Field<'_>>, Error> {
+    MapDeserializer::new(
+        map.iter()
+            .map(|(key, value)| (BorrowedStrDeserializer::new(key), Strict(value))),
+    )
 }
 
-impl<'a> Fields<'a> {
-    fn new(map: &'a Map<String, Value>) -> Self {
-        Self {
-            entries: map.iter(),
-            value: None,
-        }
-    }
-}
-
-impl<'de> MapAccess<'de> for Fields<'de> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        self.value = Some(value);
-        let key = de::value::BorrowedStrDeserializer::<'de, Error>::new(key.as_str());
-        seed.deserialize(key).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let value = self
-            .value
-            .take()
-            .ok_or_else(|| de::Error::custom("a value was asked for before its key"))?;
-        seed.deserialize(Strict(value))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
+/// One field of an object as [`fields`] hands it to serde's map reader.
+type Field<'a> = (BorrowedStrDeserializer<'a, Error>, Strict<'a>);
 
 #[cfg(test)]
 mod tests {

@@ -24,7 +24,7 @@ const CHUNK: usize = 500;
 
 /// Runs a query over `ids` a chunk at a time: `sql(n)` is the query for a chunk of `n` ids, its
 /// `?`s filled with them, and each row it returns, an id and a value, goes to `each`.
-fn for_each_by_chunks<T: FromSql>(
+pub fn for_each_by_chunks<T: FromSql>(
     tx: &Transaction<'_>,
     ids: &[Uuid],
     sql: impl Fn(usize) -> String,

@@ -3,10 +3,11 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{OptionalExtension, Transaction, params_from_iter};
+use rusqlite::{OptionalExtension, Transaction};
 use uuid::Uuid;
 
-use super::{placeholders, uuid_at};
+use super::access::for_each_by_chunks;
+use super::placeholders;
 use crate::server::error::{ApiError, ApiResult};
 
 /// A kind of row whose names are unique within an organization (groups, active workspaces,
@@ -84,20 +85,24 @@ pub fn ensure_org_members(
     )
 }
 
-/// The members of `org` among `users`, asked in chunks that stay under SQLite's limit on
-/// parameters.
+/// The members of `org` among `users`: each of them found is checked for its organization.
 fn org_members_among(tx: &Transaction<'_>, org: Uuid, users: &[Uuid]) -> ApiResult<HashSet<Uuid>> {
+    let org = org.to_string();
     let mut found = HashSet::new();
-    for chunk in users.chunks(500) {
-        let sql = format!(
-            "SELECT uuid FROM users WHERE org_uuid = ? AND uuid IN ({})",
-            placeholders(chunk.len())
-        );
-        let mut stmt = tx.prepare(&sql)?;
-        let args = std::iter::once(org.to_string()).chain(chunk.iter().map(Uuid::to_string));
-        for id in stmt.query_map(params_from_iter(args), |row| uuid_at(row, 0))? {
-            found.insert(id?);
-        }
-    }
+    for_each_by_chunks(
+        tx,
+        users,
+        |n| {
+            format!(
+                "SELECT uuid, org_uuid FROM users WHERE uuid IN ({})",
+                placeholders(n)
+            )
+        },
+        |user, user_org: String| {
+            if user_org == org {
+                found.insert(user);
+            }
+        },
+    )?;
     Ok(found)
 }

@@ -6,20 +6,19 @@ use axum::Json;
 use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use rusqlite::Transaction;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::auth::AdminAuth;
 use super::db::Db;
 use super::error::{ApiError, ApiResult};
-use super::ops::OpCtx;
+use super::ops::{Op, OpCtx};
 use super::state::AppState;
 
 /// The work of one request: run once, in its transaction, on the database's thread.
-pub trait Work<T>: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static {}
+pub trait Work<T>: FnOnce(Op<'_>) -> ApiResult<T> + Send + 'static {}
 
-impl<T, F> Work<T> for F where F: FnOnce(&Transaction<'_>, &OpCtx) -> ApiResult<T> + Send + 'static {}
+impl<T, F> Work<T> for F where F: FnOnce(Op<'_>) -> ApiResult<T> + Send + 'static {}
 
 /// An authenticated admin request's organization. The clock is read once, as the request
 /// arrives, so everything one request records carries the same instant.
@@ -57,13 +56,13 @@ impl Org {
     /// Runs `work` in one read transaction of this organization.
     pub async fn read<T: Send + 'static>(self, work: impl Work<T>) -> ApiResult<T> {
         let ctx = self.ctx;
-        self.db.read(move |tx| work(tx, &ctx)).await
+        self.db.read(move |tx| work(ctx.in_tx(tx))).await
     }
 
     /// Runs `work` in one write transaction, committed only if it succeeds.
     pub async fn write<T: Send + 'static>(self, work: impl Work<T>) -> ApiResult<T> {
         let ctx = self.ctx;
-        self.db.write(move |tx| work(tx, &ctx)).await
+        self.db.write(move |tx| work(ctx.in_tx(tx))).await
     }
 
     /// [`read`](Self::read), answering with what `work` returns as the JSON body: what most

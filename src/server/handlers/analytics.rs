@@ -54,8 +54,7 @@ async fn over_window<T: Send + 'static>(
     let window = window(&mut query);
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    org.read_json(move |tx, ctx| report(tx, ctx.org, window))
-        .await
+    org.read_json(move |op| report(op.tx, op.org, window)).await
 }
 
 pub async fn work_by_user(org: Org, query: QueryReader) -> ApiResult<Json<VibeWorkByUserStatsOut>> {
@@ -77,7 +76,7 @@ pub async fn work_by_time(
     let granularity = query.one_of("granularity", &VIBE_GRANULARITIES, "day");
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    org.read_json(move |tx, ctx| vibe_work::by_time(tx, ctx.org, window, &granularity))
+    org.read_json(move |op| vibe_work::by_time(op.tx, op.org, window, &granularity))
         .await
 }
 
@@ -91,20 +90,20 @@ pub async fn code_by_workspace(
     let workspace = query.text("workspace_id");
     query.finish()?;
     let window = window.ok_or_else(|| ApiError::internal("a missing window is a 422"))?;
-    org.read_json(move |tx, ctx| {
+    org.read_json(move |op| {
         let workspace = match workspace {
             None => None,
             Some(text) => {
                 let not_found = || ApiError::not_found(format!("Workspace {text} not found"));
                 let id = Uuid::parse_str(&text).map_err(|_| not_found())?;
                 Some(
-                    workspaces::load(tx, ctx.org, id)
+                    workspaces::load(op.tx, op.org, id)
                         .map_err(|_| not_found())?
                         .uuid,
                 )
             }
         };
-        vibe_code::by_workspace(tx, ctx.org, window, workspace)
+        vibe_code::by_workspace(op.tx, op.org, window, workspace)
     })
     .await
 }

@@ -15,9 +15,9 @@ pub async fn rename_organization(
     org: Org,
     JsonBody(body): JsonBody<LocalOrganizationUpdate>,
 ) -> ApiResult<Json<LocalOrganizationOut>> {
-    org.write_json(move |tx, ctx| match &body.name {
-        Some(name) => organizations::rename(tx, ctx, name),
-        None => organizations::get(tx, ctx.org),
+    org.write_json(move |op| match &body.name {
+        Some(name) => organizations::rename(op, name),
+        None => organizations::get(op.tx, op.org),
     })
     .await
 }

@@ -8,6 +8,7 @@ use super::paging;
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
+use crate::server::ops::Paging;
 use crate::server::ops::{group_members, group_nesting, group_workspaces, groups};
 use crate::server::org::Org;
 use crate::server::path_ids::{PathId, PathIds};
@@ -18,21 +19,23 @@ const GROUP_PAGE_SIZE_MAX: i64 = 100;
 
 /// `page` and `page_size` of the group listings, whose contract caps the size: a larger one
 /// is a 422 rather than a smaller page.
-fn group_paging(query: &mut QueryReader) -> (i64, i64) {
-    let page = query.int("page", 1, 1);
-    (page, query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX))
+fn group_paging(query: &mut QueryReader) -> Paging {
+    Paging {
+        page: query.int("page", 1, 1),
+        page_size: query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX),
+    }
 }
 
 pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<AdminUserGroupsOut>> {
-    let (page, page_size) = group_paging(&mut query);
+    let paging = group_paging(&mut query);
     let search = query.text("search");
     query.finish()?;
-    org.read_json(move |tx, ctx| groups::list(tx, ctx.org, search.as_deref(), page, page_size))
+    org.read_json(move |op| groups::list(op.tx, op.org, search.as_deref(), paging))
         .await
 }
 
 pub async fn delete(org: Org, PathId(group): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| groups::delete(tx, ctx, group))
+    org.write_no_content(move |op| groups::delete(op, group))
         .await
 }
 
@@ -41,9 +44,9 @@ pub async fn members(
     PathId(group): PathId,
     mut query: QueryReader,
 ) -> ApiResult<Json<AdminUserGroupMembersOut>> {
-    let (page, page_size) = paging(&mut query);
+    let paging = paging(&mut query);
     query.finish()?;
-    org.read_json(move |tx, ctx| group_members::list(tx, ctx.org, group, page, page_size))
+    org.read_json(move |op| group_members::list(op.tx, op.org, group, paging))
         .await
 }
 
@@ -52,7 +55,7 @@ pub async fn add_members(
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
 ) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| group_members::add(tx, ctx, group, &body.user_uuids))
+    org.write_no_content(move |op| group_members::add(op, group, &body.user_uuids))
         .await
 }
 
@@ -61,7 +64,7 @@ pub async fn remove_members(
     PathId(group): PathId,
     JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
 ) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| group_members::remove(tx, ctx, group, &body.user_uuids))
+    org.write_no_content(move |op| group_members::remove(op, group, &body.user_uuids))
         .await
 }
 
@@ -70,9 +73,9 @@ pub async fn workspaces(
     PathId(group): PathId,
     mut query: QueryReader,
 ) -> ApiResult<Json<GroupWorkspaceAssignmentsOut>> {
-    let (page, page_size) = group_paging(&mut query);
+    let paging = group_paging(&mut query);
     query.finish()?;
-    org.read_json(move |tx, ctx| group_workspaces::list(tx, ctx.org, group, page, page_size))
+    org.read_json(move |op| group_workspaces::list(op.tx, op.org, group, paging))
         .await
 }
 
@@ -81,7 +84,7 @@ pub async fn assign_workspace(
     PathId(group): PathId,
     JsonBody(body): JsonBody<AssignGroupToWorkspaceIn>,
 ) -> ApiResult<StatusCode> {
-    org.write(move |tx, ctx| group_workspaces::assign(tx, ctx, group, &body))
+    org.write(move |op| group_workspaces::assign(op, group, &body))
         .await
         .map(|()| StatusCode::CREATED)
 }
@@ -91,7 +94,7 @@ pub async fn update_workspace(
     PathIds(group, workspace): PathIds,
     JsonBody(body): JsonBody<UpdateGroupWorkspaceAssignmentIn>,
 ) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| group_workspaces::update(tx, ctx, group, workspace, &body))
+    org.write_no_content(move |op| group_workspaces::update(op, group, workspace, &body))
         .await
 }
 
@@ -99,7 +102,7 @@ pub async fn unassign_workspace(
     org: Org,
     PathIds(group, workspace): PathIds,
 ) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| group_workspaces::unassign(tx, ctx, group, workspace))
+    org.write_no_content(move |op| group_workspaces::unassign(op, group, workspace))
         .await
 }
 
@@ -108,7 +111,7 @@ pub async fn set_organization_role(
     PathId(group): PathId,
     JsonBody(body): JsonBody<UpdateUserGroupOrganizationRoleIn>,
 ) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| groups::set_organization_role(tx, ctx, group, &body))
+    org.write_no_content(move |op| groups::set_organization_role(op, group, &body))
         .await
 }
 
@@ -117,16 +120,14 @@ pub async fn set_nested(
     PathId(group): PathId,
     JsonBody(body): JsonBody<SetNestedGroupsIn>,
 ) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| {
-        group_nesting::set_children(tx, ctx, group, &body.child_group_uuids)
-    })
-    .await
+    org.write_no_content(move |op| group_nesting::set_children(op, group, &body.child_group_uuids))
+        .await
 }
 
 pub async fn provision_workspace(
     org: Org,
     JsonBody(body): JsonBody<AdminProvisionGroupToWorkspaceIn>,
 ) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| group_workspaces::provision(tx, ctx, &body))
+    org.write_no_content(move |op| group_workspaces::provision(op, &body))
         .await
 }

@@ -24,14 +24,12 @@ pub async fn list_keys(org: Org, mut query: QueryReader) -> ApiResult<Json<ApiKe
     let offset = query.int("offset", 0, 0);
     let name = query.text("name");
     query.finish()?;
-    org.read_json(move |tx, ctx| {
-        api_keys::list(tx, ctx.org, name.as_deref(), limit, offset, ctx.now)
-    })
-    .await
+    org.read_json(move |op| api_keys::list(op.tx, op.org, name.as_deref(), limit, offset, op.now))
+        .await
 }
 
 pub async fn spend_limit(org: Org) -> ApiResult<Json<LimitsOut>> {
-    org.read_json(move |tx, ctx| billing::limits(tx, ctx.org, ctx.now))
+    org.read_json(move |op| billing::limits(op.tx, op.org, op.now))
         .await
 }
 
@@ -47,6 +45,6 @@ pub async fn audit_logs(org: Org, mut query: QueryReader) -> ApiResult<Json<Vec<
         limit: query.int("limit", 20, 0).min(MAX_AUDIT_LIMIT),
     };
     query.finish()?;
-    org.read_json(move |tx, ctx| audit::list(tx, ctx.org, &filter))
+    org.read_json(move |op| audit::list(op.tx, op.org, &filter))
         .await
 }

@@ -18,6 +18,7 @@ use axum::body::Bytes;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 
+use crate::server::ops::Paging;
 use crate::server::query::QueryReader;
 
 /// A reply already serialized as JSON (a kept page, see `ops::page_cache`), sent with the same
@@ -35,7 +36,9 @@ pub const MAX_PAGE_SIZE: i64 = 1000;
 
 /// `page` and `page_size` as most listings read them: from 1, 25 a page unless asked, and a
 /// larger size than [`MAX_PAGE_SIZE`] served as that (the reply says which size it used).
-fn paging(query: &mut QueryReader) -> (i64, i64) {
-    let page = query.int("page", 1, 1);
-    (page, query.int("page_size", 25, 1).min(MAX_PAGE_SIZE))
+fn paging(query: &mut QueryReader) -> Paging {
+    Paging {
+        page: query.int("page", 1, 1),
+        page_size: query.int("page_size", 25, 1).min(MAX_PAGE_SIZE),
+    }
 }

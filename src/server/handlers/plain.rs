@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
-use crate::server::ops::OpCtx;
+use crate::server::ops::Op;
 use crate::server::org::Org;
 use crate::server::path_ids::PathId;
 use crate::server::state::AppState;
@@ -32,32 +32,32 @@ impl<T: Serialize + Send + 'static> Reply for T {}
 /// A read of the organization itself, or of something it has one of (`GET /rate-limit`).
 pub fn read_org<T: Reply>(
     method: MethodFilter,
-    op: fn(&Transaction<'_>, Uuid) -> ApiResult<T>,
+    operation: fn(&Transaction<'_>, Uuid) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(method, move |org: Org| async move {
-        org.read_json(move |tx, ctx| op(tx, ctx.org)).await
+        org.read_json(move |op| operation(op.tx, op.org)).await
     })
 }
 
 /// A read of the one resource of the organization that the path's id names.
 pub fn read_id<T: Reply>(
     method: MethodFilter,
-    op: fn(&Transaction<'_>, Uuid, Uuid) -> ApiResult<T>,
+    operation: fn(&Transaction<'_>, Uuid, Uuid) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(method, move |org: Org, PathId(id): PathId| async move {
-        org.read_json(move |tx, ctx| op(tx, ctx.org, id)).await
+        org.read_json(move |op| operation(op.tx, op.org, id)).await
     })
 }
 
 /// A change the body describes, such as a creation (`POST /workspaces`).
 pub fn write_body<B: Body, T: Reply>(
     method: MethodFilter,
-    op: fn(&Transaction<'_>, &OpCtx, &B) -> ApiResult<T>,
+    operation: fn(Op<'_>, &B) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(
         method,
         move |org: Org, JsonBody(body): JsonBody<B>| async move {
-            org.write_json(move |tx, ctx| op(tx, ctx, &body)).await
+            org.write_json(move |op| operation(op, &body)).await
         },
     )
 }
@@ -65,22 +65,22 @@ pub fn write_body<B: Body, T: Reply>(
 /// A change to the resource the path's id names that needs nothing more, such as a deletion.
 pub fn write_id<T: Reply>(
     method: MethodFilter,
-    op: fn(&Transaction<'_>, &OpCtx, Uuid) -> ApiResult<T>,
+    operation: fn(Op<'_>, Uuid) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(method, move |org: Org, PathId(id): PathId| async move {
-        org.write_json(move |tx, ctx| op(tx, ctx, id)).await
+        org.write_json(move |op| operation(op, id)).await
     })
 }
 
 /// A change the body describes to the resource the path's id names (`PATCH .../{id}`).
 pub fn write_id_body<B: Body, T: Reply>(
     method: MethodFilter,
-    op: fn(&Transaction<'_>, &OpCtx, Uuid, &B) -> ApiResult<T>,
+    operation: fn(Op<'_>, Uuid, &B) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(
         method,
         move |org: Org, PathId(id): PathId, JsonBody(body): JsonBody<B>| async move {
-            org.write_json(move |tx, ctx| op(tx, ctx, id, &body)).await
+            org.write_json(move |op| operation(op, id, &body)).await
         },
     )
 }

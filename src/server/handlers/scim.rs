@@ -26,9 +26,7 @@ pub async fn trigger(
     JsonBody(body): JsonBody<AdminScimSyncTriggerIn>,
 ) -> ApiResult<Response> {
     let org_id = org.id();
-    let outcome = org
-        .write(move |tx, ctx| scim_sync::trigger(tx, ctx, &body))
-        .await?;
+    let outcome = org.write(move |op| scim_sync::trigger(op, &body)).await?;
     Ok(match outcome {
         scim_sync::Trigger::Started(started) => {
             wake_when_due(&s, org_id);
@@ -63,7 +61,7 @@ fn wake_when_due(state: &AppState, org: uuid::Uuid) {
 
 /// `GET /scim/sync/{run_id}`. A read that may move the run along, hence a write transaction.
 pub async fn run(org: Org, PathId(run_id): PathId) -> ApiResult<Json<AdminScimSyncRunOut>> {
-    org.write_json(move |tx, ctx| scim_sync::get(tx, ctx.org, run_id, ctx.now))
+    org.write_json(move |op| scim_sync::get(op.tx, op.org, run_id, op.now))
         .await
 }
 
@@ -71,11 +69,11 @@ pub async fn update_provider(
     org: Org,
     JsonBody(body): JsonBody<LocalScimProviderUpdate>,
 ) -> ApiResult<Json<LocalScimDirectoryOut>> {
-    org.write_json(move |tx, ctx| {
+    org.write_json(move |op| {
         if let Some(reachable) = body.reachable {
-            scim_directory::set_reachable(tx, ctx.org, reachable)?;
+            scim_directory::set_reachable(op.tx, op.org, reachable)?;
         }
-        scim_directory::directory(tx, ctx.org)
+        scim_directory::directory(op.tx, op.org)
     })
     .await
 }
@@ -84,7 +82,7 @@ pub async fn create_user(
     org: Org,
     JsonBody(body): JsonBody<LocalScimUserIn>,
 ) -> ApiResult<(StatusCode, Json<LocalScimUserOut>)> {
-    org.write(move |tx, ctx| scim_directory::create_user(tx, ctx.org, &body, ctx.now))
+    org.write(move |op| scim_directory::create_user(op.tx, op.org, &body, op.now))
         .await
         .map(|user| (StatusCode::CREATED, Json(user)))
 }
@@ -94,12 +92,12 @@ pub async fn update_user(
     PathId(id): PathId,
     JsonBody(body): JsonBody<LocalScimUserUpdate>,
 ) -> ApiResult<Json<LocalScimUserOut>> {
-    org.write_json(move |tx, ctx| scim_directory::update_user(tx, ctx.org, id, &body))
+    org.write_json(move |op| scim_directory::update_user(op.tx, op.org, id, &body))
         .await
 }
 
 pub async fn delete_user(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| scim_directory::delete_user(tx, ctx.org, id))
+    org.write_no_content(move |op| scim_directory::delete_user(op.tx, op.org, id))
         .await
 }
 
@@ -107,7 +105,7 @@ pub async fn create_group(
     org: Org,
     JsonBody(body): JsonBody<LocalScimGroupIn>,
 ) -> ApiResult<(StatusCode, Json<LocalScimGroupOut>)> {
-    org.write(move |tx, ctx| scim_directory::create_group(tx, ctx.org, &body, ctx.now))
+    org.write(move |op| scim_directory::create_group(op.tx, op.org, &body, op.now))
         .await
         .map(|group| (StatusCode::CREATED, Json(group)))
 }
@@ -117,11 +115,11 @@ pub async fn update_group(
     PathId(id): PathId,
     JsonBody(body): JsonBody<LocalScimGroupUpdate>,
 ) -> ApiResult<Json<LocalScimGroupOut>> {
-    org.write_json(move |tx, ctx| scim_directory::update_group(tx, ctx.org, id, &body))
+    org.write_json(move |op| scim_directory::update_group(op.tx, op.org, id, &body))
         .await
 }
 
 pub async fn delete_group(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| scim_directory::delete_group(tx, ctx.org, id))
+    org.write_no_content(move |op| scim_directory::delete_group(op.tx, op.org, id))
         .await
 }

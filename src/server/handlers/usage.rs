@@ -27,11 +27,11 @@ pub async fn usage(org: Org, mut query: QueryReader) -> ApiResult<Json<UsageOutJ
         workspace,
         api_zone,
     };
-    org.read_json(move |tx, ctx| {
+    org.read_json(move |op| {
         if let Some(workspace) = report.workspace {
-            workspaces::load(tx, ctx.org, workspace)?;
+            workspaces::load(op.tx, op.org, workspace)?;
         }
-        usage::report(tx, ctx.org, &report, ctx.now)
+        usage::report(op.tx, op.org, &report, op.now)
     })
     .await
 }

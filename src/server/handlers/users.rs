@@ -12,14 +12,13 @@ use crate::server::query::QueryReader;
 
 /// `GET /users` (`OrganizationAdminUsersOUT`), sent as the JSON the page cache holds.
 pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
-    let (page, page_size) = paging(&mut query);
+    let paging = paging(&mut query);
     let list = users::ListQuery {
         email: query.text("email"),
-        page,
-        page_size,
+        paging,
     };
     query.finish()?;
-    org.read(move |tx, ctx| users::list_json(tx, ctx.org, &list, ctx.now))
+    org.read(move |op| users::list_json(op.tx, op.org, &list, op.now))
         .await
         .map(JsonBytes)
 }
@@ -28,11 +27,11 @@ pub async fn create(
     org: Org,
     JsonBody(body): JsonBody<Vec<OrganizationMemberCreate>>,
 ) -> ApiResult<Json<OrganizationUsersCreateOut>> {
-    org.write_json(move |tx, ctx| users::create_many(tx, ctx, &body))
+    org.write_json(move |op| users::create_many(op, &body))
         .await
 }
 
 pub async fn list_invites(org: Org) -> ApiResult<Json<Vec<OrganizationUserInviteOut>>> {
-    org.read_json(move |tx, ctx| invites::list_pending(tx, ctx.org, ctx.now))
+    org.read_json(move |op| invites::list_pending(op.tx, op.org, op.now))
         .await
 }

@@ -15,21 +15,20 @@ use crate::server::query::QueryReader;
 /// `GET /workspaces` (`WorkspacesOut`), sent as the JSON the page cache holds.
 pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
     let archived = query.boolean("is_archived", false);
-    let (page, page_size) = paging(&mut query);
+    let paging = paging(&mut query);
     let list = workspaces::ListQuery {
         archived,
-        page,
-        page_size,
+        paging,
         search: query.text("search"),
     };
     query.finish()?;
-    org.read(move |tx, ctx| workspaces::list_json(tx, ctx.org, &list))
+    org.read(move |op| workspaces::list_json(op.tx, op.org, &list))
         .await
         .map(JsonBytes)
 }
 
 pub async fn archive(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |tx, ctx| workspaces::archive(tx, ctx, id))
+    org.write_no_content(move |op| workspaces::archive(op, id))
         .await
 }
 
@@ -39,7 +38,7 @@ pub async fn add_users(
     JsonBody(body): JsonBody<WorkspaceMemberIn>,
 ) -> ApiResult<Json<AddUsersToWorkspaceOut>> {
     let entries = body.members.unwrap_or_default();
-    org.write_json(move |tx, ctx| members::add(tx, ctx, id, &entries))
+    org.write_json(move |op| members::add(op, id, &entries))
         .await
 }
 
@@ -49,7 +48,7 @@ pub async fn upsert_users(
     JsonBody(body): JsonBody<WorkspaceMemberIn>,
 ) -> ApiResult<Json<AddOrUpdateUsersToWorkspaceOut>> {
     let entries = body.members.unwrap_or_default();
-    org.write_json(move |tx, ctx| members::upsert(tx, ctx, id, &entries))
+    org.write_json(move |op| members::upsert(op, id, &entries))
         .await
 }
 
@@ -59,6 +58,6 @@ pub async fn remove_users(
     JsonBody(body): JsonBody<RemoveWorkspaceMembersIn>,
 ) -> ApiResult<Json<RemoveWorkspaceMembersOut>> {
     let users: Vec<_> = body.members.iter().map(|m| m.user_uuid).collect();
-    org.write_json(move |tx, ctx| members::remove(tx, ctx, id, &users))
+    org.write_json(move |op| members::remove(op, id, &users))
         .await
 }

@@ -6,7 +6,7 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::{Actor, OpCtx, uuid_at};
+use super::{Actor, Op, uuid_at};
 use crate::api::datetime::{format_date, parse_date};
 use crate::api::*;
 use crate::domain::key_expiry;
@@ -136,15 +136,11 @@ fn creator(actor: &Actor) -> String {
 }
 
 /// `POST /api-keys`: a key for one member in one active workspace.
-pub fn create(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    body: &AdminCreateApiKeyIn,
-) -> ApiResult<ApiKeyOut> {
-    let workspace = super::workspaces::load(tx, ctx.org, body.workspace_uuid)?;
+pub fn create(op: Op<'_>, body: &AdminCreateApiKeyIn) -> ApiResult<ApiKeyOut> {
+    let workspace = super::workspaces::load(op.tx, op.org, body.workspace_uuid)?;
     workspace.ensure_active()?;
-    let owner_email = super::users::member_email(tx, ctx.org, body.user_id)?;
-    let is_member = super::access::has_access(tx, body.user_id, body.workspace_uuid)?;
+    let owner_email = super::users::member_email(op.tx, op.org, body.user_id)?;
+    let is_member = super::access::has_access(op.tx, body.user_id, body.workspace_uuid)?;
     if !is_member {
         return Err(ApiError::conflict(format!(
             "{owner_email} is not a member of workspace '{}'; add them to it first",
@@ -152,7 +148,7 @@ pub fn create(
         )));
     }
     if let Some(expiration) = body.expiration
-        && expiration <= ctx.now.date()
+        && expiration <= op.now.date()
     {
         return Err(ApiError::invalid(
             crate::loc!["body", "expiration"],
@@ -163,24 +159,23 @@ pub fn create(
     let key = credentials::generate_key();
     let key_id = Uuid::new_v4();
     let hidden_key = credentials::hidden_form(key.expose());
-    let created_by = creator(&ctx.actor);
+    let created_by = creator(op.actor);
     insert(
-        tx,
+        op.tx,
         &InsertKey {
             key_id,
-            org: ctx.org,
+            org: op.org,
             workspace: body.workspace_uuid,
             owner: body.user_id,
             name: body.name.as_deref(),
             plaintext: key.expose(),
             created_by: &created_by,
-            created_at: ctx.now,
+            created_at: op.now,
             expiration: body.expiration,
         },
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::new("api_key.create", "API_KEY")
             .target("api_key_id", key_id)
             .target("name", body.name.clone().unwrap_or_default())
@@ -193,9 +188,9 @@ pub fn create(
         key: Some(key.expose().to_owned()),
         name: body.name.clone(),
         hidden_key,
-        created_at: Some(ctx.now),
+        created_at: Some(op.now),
         expiration_date: body.expiration,
-        actions: actions(body.expiration, ctx.now.date()),
+        actions: actions(body.expiration, op.now.date()),
     })
 }
 
@@ -235,23 +230,22 @@ pub fn insert(tx: &Transaction<'_>, key: &InsertKey<'_>) -> ApiResult<()> {
 }
 
 /// `DELETE /api-keys/{key_id}`: the key stops working at once.
-pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, key_id: Uuid) -> ApiResult<DeleteApiKeyOut> {
-    let found: Option<(Option<String>, String, Uuid)> = tx
+pub fn delete(op: Op<'_>, key_id: Uuid) -> ApiResult<DeleteApiKeyOut> {
+    let found: Option<(Option<String>, String, Uuid)> = op.tx
         .query_row(
             "SELECT name, hidden_key, workspace_uuid FROM api_keys WHERE org_uuid = ?1 AND key_id = ?2 AND deleted_at IS NULL",
-            [ctx.org.to_string(), key_id.to_string()],
+            [op.org.to_string(), key_id.to_string()],
             |row| Ok((row.get(0)?, row.get(1)?, uuid_at(row, 2)?)),
         )
         .optional()?;
     let (name, hidden_key, workspace) =
         found.ok_or_else(|| ApiError::not_found(format!("API key {key_id} not found")))?;
-    tx.execute(
+    op.tx.execute(
         "UPDATE api_keys SET deleted_at = ?1 WHERE key_id = ?2",
-        rusqlite::params![to_micros(ctx.now), key_id.to_string()],
+        rusqlite::params![to_micros(op.now), key_id.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::new("api_key.delete", "API_KEY")
             .target("api_key_id", key_id)
             .target("name", name.unwrap_or_default())

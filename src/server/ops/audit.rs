@@ -7,7 +7,7 @@ use rusqlite::{Transaction, params_from_iter};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{Actor, OpCtx, opt_uuid_at};
+use super::{Actor, Op, opt_uuid_at};
 use crate::api::AuditLogOut;
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::error::ApiResult;
@@ -125,8 +125,8 @@ fn actor_columns(actor: &Actor) -> (&'static str, Option<String>, String) {
     }
 }
 
-pub fn record(tx: &Transaction<'_>, ctx: &OpCtx, entry: Entry) -> ApiResult<()> {
-    record_at(tx, ctx.org, &ctx.actor, ctx.now, entry)
+pub fn record(op: Op<'_>, entry: Entry) -> ApiResult<()> {
+    record_at(op.tx, op.org, op.actor, op.now, entry)
 }
 
 /// Records an entry at a chosen time and actor; seeding uses this to write history.

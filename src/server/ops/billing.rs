@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::{OpCtx, ids_of};
+use super::{Op, ids_of};
 use crate::api::*;
 use crate::server::error::ApiResult;
 
@@ -33,22 +33,17 @@ pub fn limits(tx: &Transaction<'_>, org: Uuid, now: OffsetDateTime) -> ApiResult
 }
 
 /// `POST /spend-limit`.
-pub fn set_limit(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    body: &NewUsageLimitIn,
-) -> ApiResult<LimitsOut> {
+pub fn set_limit(op: Op<'_>, body: &NewUsageLimitIn) -> ApiResult<LimitsOut> {
     let new_limit = (!body.no_monthly_limit).then_some(body.amount);
-    let (old_limit, currency) = super::organizations::limit_and_currency(tx, ctx.org)?;
-    tx.execute(
+    let (old_limit, currency) = super::organizations::limit_and_currency(op.tx, op.org)?;
+    op.tx.execute(
         "UPDATE organizations SET monthly_limit = ?1 WHERE uuid = ?2",
-        rusqlite::params![new_limit, ctx.org.to_string()],
+        rusqlite::params![new_limit, op.org.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::new("billing.monthly_limit.updated", "MONTHLY_LIMIT")
-            .target("organization_uuid", ctx.org)
+            .target("organization_uuid", op.org)
             .amounts(
                 ("old_limit", old_limit),
                 ("new_limit", new_limit),
@@ -57,14 +52,14 @@ pub fn set_limit(
     )?;
     if let Some(limit) = new_limit {
         let over = ids_of(
-            tx,
+            op.tx,
             "SELECT uuid FROM workspaces WHERE org_uuid = ?1 AND monthly_spend_cap > ?2 AND archived_at IS NULL",
-            rusqlite::params![ctx.org.to_string(), limit],
+            rusqlite::params![op.org.to_string(), limit],
         )?;
         for workspace in over {
-            let row = super::workspaces::load(tx, ctx.org, workspace)?;
-            super::workspaces::set_cap(tx, ctx, &row, Some(limit), &currency)?;
+            let row = super::workspaces::load(op.tx, op.org, workspace)?;
+            super::workspaces::set_cap(op, &row, Some(limit), &currency)?;
         }
     }
-    limits(tx, ctx.org, ctx.now)
+    limits(op.tx, op.org, op.now)
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::groups::{self, GroupRow};
-use super::{Listing, OpCtx, checks, uuid_at};
+use super::{Listing, Op, Paging, checks, uuid_at};
 use crate::api::*;
 use crate::server::clock::to_micros;
 use crate::server::error::ApiResult;
@@ -17,8 +17,7 @@ pub fn list(
     tx: &Transaction<'_>,
     org: Uuid,
     group: Uuid,
-    page: i64,
-    page_size: i64,
+    paging: Paging,
 ) -> ApiResult<AdminUserGroupMembersOut> {
     groups::load(tx, org, group)?;
     let listing = Listing {
@@ -26,7 +25,7 @@ pub fn list(
         from: "user_group_members m JOIN users u ON u.uuid = m.user_uuid WHERE m.group_uuid = ?1",
         order: "u.created_at, u.uuid",
     };
-    let (total, members) = listing.page(tx, [group.to_string()], page, page_size, |row| {
+    let (total, members) = listing.page(tx, [group.to_string()], paging, |row| {
         let first: Option<String> = row.get(1)?;
         let last: Option<String> = row.get(2)?;
         let full = format!(
@@ -44,8 +43,8 @@ pub fn list(
     Ok(AdminUserGroupMembersOut {
         total,
         members,
-        page,
-        page_size,
+        page: paging.page,
+        page_size: paging.page_size,
     })
 }
 
@@ -58,39 +57,34 @@ fn is_member(tx: &Transaction<'_>, group: Uuid, user: Uuid) -> ApiResult<bool> {
 }
 
 /// Adds one member and records it; SCIM uses this for the provider's memberships.
-pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, group: &GroupRow, user: Uuid) -> ApiResult<()> {
-    tx.prepare_cached(
-        "INSERT INTO user_group_members (group_uuid, user_uuid, added_at) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(rusqlite::params![
-        group.uuid.to_string(),
-        user.to_string(),
-        to_micros(ctx.now)
-    ])?;
+pub fn insert(op: Op<'_>, group: &GroupRow, user: Uuid) -> ApiResult<()> {
+    op.tx
+        .prepare_cached(
+            "INSERT INTO user_group_members (group_uuid, user_uuid, added_at) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(rusqlite::params![
+            group.uuid.to_string(),
+            user.to_string(),
+            to_micros(op.now)
+        ])?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user_group("user_group.member.add", group.uuid, &group.name)
             .detail("user_uuid", user),
     )
 }
 
 /// Removes one member and records it, if they were one; says whether they were.
-pub fn take_out(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    group: &GroupRow,
-    user: Uuid,
-) -> ApiResult<bool> {
-    let removed = tx
+pub fn take_out(op: Op<'_>, group: &GroupRow, user: Uuid) -> ApiResult<bool> {
+    let removed = op
+        .tx
         .prepare_cached("DELETE FROM user_group_members WHERE group_uuid = ?1 AND user_uuid = ?2")?
         .execute([group.uuid.to_string(), user.to_string()])?;
     if removed == 0 {
         return Ok(false);
     }
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user_group("user_group.member.remove", group.uuid, &group.name)
             .detail("user_uuid", user),
     )?;
@@ -98,24 +92,24 @@ pub fn take_out(
 }
 
 /// `POST /user-groups/{group_uuid}/members`: people already in the group are left as they are.
-pub fn add(tx: &Transaction<'_>, ctx: &OpCtx, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
-    let row = groups::load(tx, ctx.org, group)?;
+pub fn add(op: Op<'_>, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
+    let row = groups::load(op.tx, op.org, group)?;
     row.ensure_owned_here("members")?;
-    checks::ensure_org_members(tx, ctx.org, users, "a group")?;
+    checks::ensure_org_members(op.tx, op.org, users, "a group")?;
     for user in users {
-        if !is_member(tx, group, *user)? {
-            insert(tx, ctx, &row, *user)?;
+        if !is_member(op.tx, group, *user)? {
+            insert(op, &row, *user)?;
         }
     }
     Ok(())
 }
 
 /// `DELETE /user-groups/{group_uuid}/members`: people who are not members are ignored.
-pub fn remove(tx: &Transaction<'_>, ctx: &OpCtx, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
-    let row = groups::load(tx, ctx.org, group)?;
+pub fn remove(op: Op<'_>, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
+    let row = groups::load(op.tx, op.org, group)?;
     row.ensure_owned_here("members")?;
     for user in users {
-        take_out(tx, ctx, &row, *user)?;
+        take_out(op, &row, *user)?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::groups::{self, GroupRow};
-use super::{OpCtx, encode_list, ids_of, uuid_at};
+use super::{Op, encode_list, ids_of, uuid_at};
 use crate::api::{NestedGroupRef, NestedGroupsOut};
 use crate::server::error::{ApiError, ApiResult};
 
@@ -107,16 +107,14 @@ fn ensure_no_loop(tx: &Transaction<'_>, child: &GroupRow, parent: &GroupRow) -> 
 
 /// Records a changed list of parents or children; `keys` name the old and new lists.
 fn record(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     group: &GroupRow,
     keys: [&'static str; 2],
     old: &[Uuid],
     new: &[Uuid],
 ) -> ApiResult<()> {
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user_group("user_group.update", group.uuid, &group.name)
             .detail(keys[0], encode_list(old))
             .detail(keys[1], encode_list(new)),
@@ -124,27 +122,21 @@ fn record(
 }
 
 /// Makes `parents` the full list of groups `group` is nested inside.
-pub fn set_parents(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    group: Uuid,
-    parents: &[Uuid],
-) -> ApiResult<()> {
-    let row = groups::load(tx, ctx.org, group)?;
-    let wanted = groups::load_many(tx, ctx.org, parents)?;
+pub fn set_parents(op: Op<'_>, group: Uuid, parents: &[Uuid]) -> ApiResult<()> {
+    let row = groups::load(op.tx, op.org, group)?;
+    let wanted = groups::load_many(op.tx, op.org, parents)?;
     for parent in &wanted {
-        ensure_no_loop(tx, &row, parent)?;
+        ensure_no_loop(op.tx, &row, parent)?;
     }
-    let old = parents_of(tx, group)?;
+    let old = parents_of(op.tx, group)?;
     let mut new: Vec<Uuid> = wanted.iter().map(|p| p.uuid).collect();
     if sorted(&old) == sorted(&new) {
         return Ok(());
     }
-    replace_links(tx, group, Side::Child, &new)?;
-    new = parents_of(tx, group)?;
+    replace_links(op.tx, group, Side::Child, &new)?;
+    new = parents_of(op.tx, group)?;
     record(
-        tx,
-        ctx,
+        op,
         &row,
         ["old_parent_group_ids", "new_parent_group_ids"],
         &old,
@@ -154,18 +146,13 @@ pub fn set_parents(
 
 /// `PATCH /user-groups/{group_uuid}/nested`: makes `children` the full list of groups nested
 /// directly inside `group`.
-pub fn set_children(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    group: Uuid,
-    children: &[Uuid],
-) -> ApiResult<()> {
-    let row = groups::load(tx, ctx.org, group)?;
-    let wanted = groups::load_many(tx, ctx.org, children)?;
+pub fn set_children(op: Op<'_>, group: Uuid, children: &[Uuid]) -> ApiResult<()> {
+    let row = groups::load(op.tx, op.org, group)?;
+    let wanted = groups::load_many(op.tx, op.org, children)?;
     for child in &wanted {
-        ensure_no_loop(tx, child, &row)?;
+        ensure_no_loop(op.tx, child, &row)?;
     }
-    let old: Vec<Uuid> = children_of(tx, group)?
+    let old: Vec<Uuid> = children_of(op.tx, group)?
         .into_iter()
         .map(|(id, _)| id)
         .collect();
@@ -173,10 +160,9 @@ pub fn set_children(
     if sorted(&old) == sorted(&new) {
         return Ok(());
     }
-    replace_links(tx, group, Side::Parent, &new)?;
+    replace_links(op.tx, group, Side::Parent, &new)?;
     record(
-        tx,
-        ctx,
+        op,
         &row,
         ["old_child_group_uuids", "new_child_group_uuids"],
         &old,

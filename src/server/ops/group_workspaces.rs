@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::audit::{self, Entry};
 use super::workspaces::{self, WorkspaceRow};
 use super::{
-    Listing, OpCtx, access, decode_workspace_roles, encode_workspace_roles, groups, members,
+    Listing, Op, Paging, access, decode_workspace_roles, encode_workspace_roles, groups, members,
     uuid_at,
 };
 use crate::api::*;
@@ -23,8 +23,7 @@ pub fn list(
     tx: &Transaction<'_>,
     org: Uuid,
     group: Uuid,
-    page: i64,
-    page_size: i64,
+    paging: Paging,
 ) -> ApiResult<GroupWorkspaceAssignmentsOut> {
     groups::load(tx, org, group)?;
     let listing = Listing {
@@ -33,7 +32,7 @@ pub fn list(
                WHERE a.group_uuid = ?1 AND w.archived_at IS NULL",
         order: "a.created_at, w.uuid",
     };
-    let (total, items) = listing.page(tx, [group.to_string()], page, page_size, |row| {
+    let (total, items) = listing.page(tx, [group.to_string()], paging, |row| {
         let roles = decode_workspace_roles(&row.get::<_, String>(2)?);
         let principal = roles.first().copied();
         Ok(GroupWorkspaceAssignmentOut {
@@ -54,8 +53,8 @@ pub fn list(
     Ok(GroupWorkspaceAssignmentsOut {
         total,
         items,
-        page,
-        page_size,
+        page: paging.page,
+        page_size: paging.page_size,
     })
 }
 
@@ -75,14 +74,9 @@ fn assigned_roles(
 }
 
 /// The group and the active workspace a change concerns.
-fn open(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    group: Uuid,
-    workspace: Uuid,
-) -> ApiResult<(groups::GroupRow, WorkspaceRow)> {
-    let group = groups::load(tx, ctx.org, group)?;
-    let workspace = workspaces::load(tx, ctx.org, workspace)?;
+fn open(op: Op<'_>, group: Uuid, workspace: Uuid) -> ApiResult<(groups::GroupRow, WorkspaceRow)> {
+    let group = groups::load(op.tx, op.org, group)?;
+    let workspace = workspaces::load(op.tx, op.org, workspace)?;
     workspace.ensure_active()?;
     Ok((group, workspace))
 }
@@ -103,14 +97,9 @@ fn entry(event: &'static str, group: &groups::GroupRow, workspace: &WorkspaceRow
 
 /// `POST /user-groups/{group_uuid}/workspaces`. A group is assigned to a workspace once; its
 /// roles change with `PATCH`.
-pub fn assign(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    group: Uuid,
-    body: &AssignGroupToWorkspaceIn,
-) -> ApiResult<()> {
-    let (group, workspace) = open(tx, ctx, group, body.workspace_uuid)?;
-    if assigned_roles(tx, group.uuid, workspace.uuid)?.is_some() {
+pub fn assign(op: Op<'_>, group: Uuid, body: &AssignGroupToWorkspaceIn) -> ApiResult<()> {
+    let (group, workspace) = open(op, group, body.workspace_uuid)?;
+    if assigned_roles(op.tx, group.uuid, workspace.uuid)?.is_some() {
         return Err(ApiError::conflict(format!(
             "Group '{}' is already assigned to workspace '{}'; change its roles with PATCH",
             group.name, workspace.name
@@ -118,19 +107,18 @@ pub fn assign(
     }
     let roles = requested_roles(&body.role_fields())
         .unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
-    tx.execute(
+    op.tx.execute(
         "INSERT INTO group_workspace_assignments (group_uuid, workspace_uuid, roles, created_at)
          VALUES (?1, ?2, ?3, ?4)",
         rusqlite::params![
             group.uuid.to_string(),
             workspace.uuid.to_string(),
             encode_workspace_roles(&roles),
-            to_micros(ctx.now)
+            to_micros(op.now)
         ],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         entry("user_group.workspace.provision", &group, &workspace)
             .detail("roles", encode_workspace_roles(&roles)),
     )
@@ -139,25 +127,23 @@ pub fn assign(
 /// `PATCH /user-groups/{group_uuid}/workspaces/{workspace_uuid}`: a body naming no roles
 /// changes nothing.
 pub fn update(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     group: Uuid,
     workspace: Uuid,
     body: &UpdateGroupWorkspaceAssignmentIn,
 ) -> ApiResult<()> {
-    let (group, workspace) = open(tx, ctx, group, workspace)?;
-    let old = assigned_roles(tx, group.uuid, workspace.uuid)?
+    let (group, workspace) = open(op, group, workspace)?;
+    let old = assigned_roles(op.tx, group.uuid, workspace.uuid)?
         .ok_or_else(|| not_assigned(&group, &workspace))?;
     let Some(new) = requested_roles(&body.role_fields()).filter(|new| *new != old) else {
         return Ok(());
     };
-    tx.execute(
+    op.tx.execute(
         "UPDATE group_workspace_assignments SET roles = ?1 WHERE group_uuid = ?2 AND workspace_uuid = ?3",
         [encode_workspace_roles(&new), group.uuid.to_string(), workspace.uuid.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         entry("user_group.workspace.update", &group, &workspace)
             .detail("old_roles", encode_workspace_roles(&old))
             .detail("new_roles", encode_workspace_roles(&new)),
@@ -166,17 +152,16 @@ pub fn update(
 
 /// `DELETE /user-groups/{group_uuid}/workspaces/{workspace_uuid}`: the group's members lose
 /// what it granted there (direct memberships stay).
-pub fn unassign(tx: &Transaction<'_>, ctx: &OpCtx, group: Uuid, workspace: Uuid) -> ApiResult<()> {
-    let (group, workspace) = open(tx, ctx, group, workspace)?;
-    let old = assigned_roles(tx, group.uuid, workspace.uuid)?
+pub fn unassign(op: Op<'_>, group: Uuid, workspace: Uuid) -> ApiResult<()> {
+    let (group, workspace) = open(op, group, workspace)?;
+    let old = assigned_roles(op.tx, group.uuid, workspace.uuid)?
         .ok_or_else(|| not_assigned(&group, &workspace))?;
-    tx.execute(
+    op.tx.execute(
         "DELETE FROM group_workspace_assignments WHERE group_uuid = ?1 AND workspace_uuid = ?2",
         [group.uuid.to_string(), workspace.uuid.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         entry("user_group.workspace.deprovision", &group, &workspace)
             .detail("roles", encode_workspace_roles(&old)),
     )
@@ -185,41 +170,29 @@ pub fn unassign(tx: &Transaction<'_>, ctx: &OpCtx, group: Uuid, workspace: Uuid)
 /// `POST /user-groups/provision-workspace`: every member of the group (nested groups
 /// included) becomes a direct member of the workspace holding the role. Existing members keep
 /// their roles and gain this one; nobody loses anything.
-pub fn provision(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    body: &AdminProvisionGroupToWorkspaceIn,
-) -> ApiResult<()> {
-    let (group, workspace) = open(tx, ctx, body.user_group_uuid, body.workspace_uuid)?;
+pub fn provision(op: Op<'_>, body: &AdminProvisionGroupToWorkspaceIn) -> ApiResult<()> {
+    let (group, workspace) = open(op, body.user_group_uuid, body.workspace_uuid)?;
     let role = requested_provision_role(body);
     let (mut added, mut updated) = (0, 0);
-    for user in access::effective_members(tx, group.uuid)? {
-        let current: Option<Vec<WorkspaceRole>> = tx
-            .query_row(
-                "SELECT roles FROM workspace_members WHERE workspace_uuid = ?1 AND user_uuid = ?2",
-                [workspace.uuid.to_string(), user.to_string()],
-                |row| row.get::<_, String>(0),
-            )
-            .optional()?
-            .map(|text| decode_workspace_roles(&text));
-        match current {
+    let existing = members::current_roles(op.tx, workspace.uuid)?;
+    for user in access::effective_members(op.tx, group.uuid)? {
+        match existing.get(&user) {
             None => {
-                members::insert(tx, ctx, workspace.uuid, &workspace.name, user, &[role])?;
+                members::insert(op, workspace.uuid, &workspace.name, user, &[role])?;
                 added += 1;
             }
             Some(old) if !old.contains(&role) => {
                 let mut new = old.clone();
                 new.push(role);
                 let new = roles::normalize_workspace_roles(new);
-                members::set_roles(tx, ctx, &workspace, user, &old, &new)?;
+                members::set_roles(op, &workspace, user, old, &new)?;
                 updated += 1;
             }
             Some(_) => {}
         }
     }
     audit::record(
-        tx,
-        ctx,
+        op,
         entry("user_group.workspace.provision", &group, &workspace)
             .detail("mode", "direct_members")
             .detail("role", role.name())

@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::checks::{self, UniqueName};
-use super::{Listing, group_nesting};
-use super::{OpCtx, uuid_at};
+use super::{Listing, Paging, group_nesting};
+use super::{Op, uuid_at};
 use crate::api::*;
 use crate::domain::OrgRole;
 use crate::domain::text::fold;
@@ -113,8 +113,7 @@ pub fn list(
     tx: &Transaction<'_>,
     org: Uuid,
     search: Option<&str>,
-    page: i64,
-    page_size: i64,
+    paging: Paging,
 ) -> ApiResult<AdminUserGroupsOut> {
     let mut filter = String::from("org_uuid = ?1");
     let mut args: Vec<rusqlite::types::Value> = vec![org.to_string().into()];
@@ -127,13 +126,7 @@ pub fn list(
         from: &format!("user_groups WHERE {filter}"),
         order: "created_at, uuid",
     };
-    let (total, rows) = listing.page(
-        tx,
-        params_from_iter(args.iter()),
-        page,
-        page_size,
-        group_row,
-    )?;
+    let (total, rows) = listing.page(tx, params_from_iter(args.iter()), paging, group_row)?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         let parents = group_nesting::parents_of(tx, row.uuid)?;
@@ -142,8 +135,8 @@ pub fn list(
     Ok(AdminUserGroupsOut {
         total,
         items,
-        page,
-        page_size,
+        page: paging.page,
+        page_size: paging.page_size,
     })
 }
 
@@ -201,29 +194,24 @@ pub fn store(
 }
 
 /// Inserts a group and records it; returns its id.
-pub fn insert(tx: &Transaction<'_>, ctx: &OpCtx, new: &NewGroup<'_>) -> ApiResult<Uuid> {
+pub fn insert(op: Op<'_>, new: &NewGroup<'_>) -> ApiResult<Uuid> {
     let name = new.name.trim();
-    NAMES.ensure_free(tx, ctx.org, name, None)?;
+    NAMES.ensure_free(op.tx, op.org, name, None)?;
     let uuid = Uuid::new_v4();
     let trimmed = NewGroup { name, ..*new };
-    store(tx, ctx.org, uuid, &trimmed, to_micros(ctx.now))?;
+    store(op.tx, op.org, uuid, &trimmed, to_micros(op.now))?;
     let mut entry = Entry::user_group("user_group.create", uuid, name);
     if new.external_id.is_some() {
         entry = entry.detail("source", "scim");
     }
-    audit::record(tx, ctx, entry)?;
+    audit::record(op, entry)?;
     Ok(uuid)
 }
 
 /// `POST /user-groups`.
-pub fn create(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    body: &AdminUserGroupIn,
-) -> ApiResult<AdminUserGroupOut> {
+pub fn create(op: Op<'_>, body: &AdminUserGroupIn) -> ApiResult<AdminUserGroupOut> {
     let uuid = insert(
-        tx,
-        ctx,
+        op,
         &NewGroup {
             name: &body.name,
             description: body.description.as_deref(),
@@ -232,21 +220,20 @@ pub fn create(
         },
     )?;
     if !body.parent_group_ids.is_empty() {
-        group_nesting::set_parents(tx, ctx, uuid, &body.parent_group_ids)?;
+        group_nesting::set_parents(op, uuid, &body.parent_group_ids)?;
     }
-    get(tx, ctx.org, uuid)
+    get(op.tx, op.org, uuid)
 }
 
 /// Renames a group and records it; SCIM uses this for the provider's renames.
-pub fn rename(tx: &Transaction<'_>, ctx: &OpCtx, row: &GroupRow, name: &str) -> ApiResult<()> {
-    NAMES.ensure_free(tx, ctx.org, name, Some(row.uuid))?;
-    tx.execute(
+pub fn rename(op: Op<'_>, row: &GroupRow, name: &str) -> ApiResult<()> {
+    NAMES.ensure_free(op.tx, op.org, name, Some(row.uuid))?;
+    op.tx.execute(
         "UPDATE user_groups SET name = ?1, name_key = ?2 WHERE uuid = ?3",
         [name, &fold(name), &row.uuid.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user_group("user_group.update", row.uuid, name)
             .detail("old_name", &row.name)
             .detail("new_name", name),
@@ -255,24 +242,23 @@ pub fn rename(tx: &Transaction<'_>, ctx: &OpCtx, row: &GroupRow, name: &str) -> 
 
 /// `PATCH /user-groups/{group_uuid}`: absent or null fields stay as they are.
 pub fn update(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     group: Uuid,
     body: &AdminUpdateUserGroupIn,
 ) -> ApiResult<AdminUserGroupOut> {
-    let row = load(tx, ctx.org, group)?;
+    let row = load(op.tx, op.org, group)?;
     if let Some(name) = body.name.as_deref().map(str::trim)
         && name != row.name
     {
         row.ensure_owned_here("name")?;
-        rename(tx, ctx, &row, name)?;
+        rename(op, &row, name)?;
     }
     let mut entry = Entry::new("user_group.update", "USER_GROUP").target("group_uuid", group);
     let mut changed = false;
     if body.description.is_some() {
         let description = description_of(body.description.as_deref());
         if description != row.description {
-            tx.execute(
+            op.tx.execute(
                 "UPDATE user_groups SET description = ?1 WHERE uuid = ?2",
                 rusqlite::params![description, group.to_string()],
             )?;
@@ -283,7 +269,7 @@ pub fn update(
     if let Some(target) = &body.target_type
         && Some(target) != row.target_type.as_ref()
     {
-        tx.execute(
+        op.tx.execute(
             "UPDATE user_groups SET target_type = ?1 WHERE uuid = ?2",
             [target, &group.to_string()],
         )?;
@@ -291,35 +277,34 @@ pub fn update(
         changed = true;
     }
     if changed {
-        let name = load(tx, ctx.org, group)?.name;
-        audit::record(tx, ctx, entry.target("name", name))?;
+        let name = load(op.tx, op.org, group)?.name;
+        audit::record(op, entry.target("name", name))?;
     }
     if let Some(parents) = &body.parent_group_ids {
-        group_nesting::set_parents(tx, ctx, group, parents)?;
+        group_nesting::set_parents(op, group, parents)?;
     }
-    get(tx, ctx.org, group)
+    get(op.tx, op.org, group)
 }
 
 /// Deletes a group and records it: its members lose what it granted, and groups nested inside
 /// it become independent of it. SCIM uses this for groups gone from the provider.
-pub fn remove(tx: &Transaction<'_>, ctx: &OpCtx, row: &GroupRow) -> ApiResult<()> {
-    let assignments: i64 = tx.query_row(
+pub fn remove(op: Op<'_>, row: &GroupRow) -> ApiResult<()> {
+    let assignments: i64 = op.tx.query_row(
         "SELECT COUNT(*) FROM group_workspace_assignments WHERE group_uuid = ?1",
         [row.uuid.to_string()],
         |r| r.get(0),
     )?;
-    let members: i64 = tx.query_row(
+    let members: i64 = op.tx.query_row(
         "SELECT COUNT(*) FROM user_group_members WHERE group_uuid = ?1",
         [row.uuid.to_string()],
         |r| r.get(0),
     )?;
-    tx.execute(
+    op.tx.execute(
         "DELETE FROM user_groups WHERE uuid = ?1",
         [row.uuid.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user_group("user_group.delete", row.uuid, &row.name)
             .detail("members_removed", members)
             .detail("workspace_assignments_removed", assignments),
@@ -327,32 +312,30 @@ pub fn remove(tx: &Transaction<'_>, ctx: &OpCtx, row: &GroupRow) -> ApiResult<()
 }
 
 /// `DELETE /user-groups/{group_uuid}`. A group from the identity provider is deleted there.
-pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, group: Uuid) -> ApiResult<()> {
-    let row = load(tx, ctx.org, group)?;
+pub fn delete(op: Op<'_>, group: Uuid) -> ApiResult<()> {
+    let row = load(op.tx, op.org, group)?;
     row.ensure_owned_here("existence")?;
-    remove(tx, ctx, &row)
+    remove(op, &row)
 }
 
 /// `PATCH /user-groups/{group_uuid}/organization-role`.
 pub fn set_organization_role(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     group: Uuid,
     body: &UpdateUserGroupOrganizationRoleIn,
 ) -> ApiResult<()> {
-    let row = load(tx, ctx.org, group)?;
+    let row = load(op.tx, op.org, group)?;
     let role = OrgRole::from_code_or_uuid(&body.organization_role)
         .ok_or_else(|| ApiError::internal("organization role checked by validation"))?;
     if row.organization_role == Some(role) {
         return Ok(());
     }
-    tx.execute(
+    op.tx.execute(
         "UPDATE user_groups SET organization_role = ?1 WHERE uuid = ?2",
         [role.name(), &group.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user_group("user_group.update", group, &row.name)
             .detail(
                 "old_organization_role",

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::{
-    OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, org_role_values, uuid_at,
+    Op, decode_list, decode_org_roles, encode_list, encode_org_roles, org_role_values, uuid_at,
 };
 use crate::api::*;
 use crate::domain::OrgRole;
@@ -149,15 +149,11 @@ pub fn list_pending(
 
 /// `POST /users-invite`. Bad addresses and existing members are reported, not refused. An
 /// address that already has a usable invitation gets that invitation sent again.
-pub fn invite(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    body: &OrganizationInviteIn,
-) -> ApiResult<OrganizationInvitesCreateOut> {
+pub fn invite(op: Op<'_>, body: &OrganizationInviteIn) -> ApiResult<OrganizationInvitesCreateOut> {
     let workspaces = body.workspace_uuids.clone().unwrap_or_default();
     for workspace in &workspaces {
         // Unknown: 404; archived: 409, as for every other change to an archived workspace.
-        crate::server::ops::workspaces::load(tx, ctx.org, *workspace)?.ensure_active()?;
+        crate::server::ops::workspaces::load(op.tx, op.org, *workspace)?.ensure_active()?;
     }
     let roles = crate::server::validate::requested_roles(&body.org_role_fields())
         .unwrap_or_else(|| vec![OrgRole::Member]);
@@ -176,27 +172,28 @@ pub fn invite(
             result.invalid_emails.push(email);
             continue;
         }
-        if email_taken(tx, ctx.org, &email)? {
+        if email_taken(op.tx, op.org, &email)? {
             result.already_members.push(email);
             continue;
         }
-        let pending: Option<Uuid> = tx
+        let pending: Option<Uuid> = op
+            .tx
             .query_row(
                 PENDING_FOR_ADDRESS,
                 rusqlite::params![
-                    ctx.org.to_string(),
+                    op.org.to_string(),
                     email.to_lowercase(),
-                    to_micros(ctx.now - ttl())
+                    to_micros(op.now - ttl())
                 ],
                 |row| uuid_at(row, 0),
             )
             .optional()?;
         let (uuid, event) = match pending {
             Some(uuid) => {
-                tx.execute(
+                op.tx.execute(
                     "UPDATE invitations SET created_at = ?1, org_roles = ?2, workspace_uuids = ?3, seats = ?4, language = ?5 WHERE uuid = ?6",
                     rusqlite::params![
-                        to_micros(ctx.now),
+                        to_micros(op.now),
                         encode_org_roles(&roles),
                         encode_list(&workspaces),
                         encode_list(&seats),
@@ -209,22 +206,21 @@ pub fn invite(
             None => {
                 let uuid = Uuid::new_v4();
                 insert(
-                    tx,
-                    ctx.org,
+                    op.tx,
+                    op.org,
                     uuid,
                     &email,
                     &roles,
                     &workspaces,
                     &seats,
                     body.email_language.as_deref(),
-                    ctx.now,
+                    op.now,
                 )?;
                 (uuid, "organization.invite.send")
             }
         };
         audit::record(
-            tx,
-            ctx,
+            op,
             Entry::new(event, "USER")
                 .target("invite_uuid", uuid)
                 .target("email", &email)
@@ -233,9 +229,9 @@ pub fn invite(
         *result.invited_members_count.get_or_insert(0) += 1;
     }
     // Checked after the fact, in the same transaction: a refusal rolls every address back.
-    let pending: i64 = tx.query_row(
+    let pending: i64 = op.tx.query_row(
         "SELECT COUNT(*) FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL AND created_at > ?2",
-        rusqlite::params![ctx.org.to_string(), to_micros(ctx.now - ttl())],
+        rusqlite::params![op.org.to_string(), to_micros(op.now - ttl())],
         |row| row.get(0),
     )?;
     if pending > MAX_PENDING_INVITATIONS {
@@ -279,33 +275,33 @@ pub fn insert(
 }
 
 /// `DELETE /users-invite/{invite_uuid}`.
-pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, invite: Uuid) -> ApiResult<DeleteOut> {
-    let email: String = tx
+pub fn delete(op: Op<'_>, invite: Uuid) -> ApiResult<DeleteOut> {
+    let email: String = op
+        .tx
         .query_row(
             "SELECT email FROM invitations WHERE org_uuid = ?1 AND uuid = ?2 AND closed_at IS NULL",
-            [ctx.org.to_string(), invite.to_string()],
+            [op.org.to_string(), invite.to_string()],
             |row| row.get(0),
         )
         .optional()?
         .ok_or_else(|| ApiError::not_found(format!("Invitation {invite} not found")))?;
-    close(tx, ctx, invite, &email, None)?;
+    close(op, invite, &email, None)?;
     Ok(DeleteOut {
         message: "Organization invitation deleted successfully".into(),
     })
 }
 
 /// A person added directly no longer needs their invitation: close it, and say why.
-pub fn close_for_new_member(tx: &Transaction<'_>, ctx: &OpCtx, email: &str) -> ApiResult<()> {
-    let mut stmt = tx.prepare(OPEN_FOR_ADDRESS)?;
+pub fn close_for_new_member(op: Op<'_>, email: &str) -> ApiResult<()> {
+    let mut stmt = op.tx.prepare(OPEN_FOR_ADDRESS)?;
     let open: Vec<Uuid> = stmt
-        .query_map([ctx.org.to_string(), email.to_lowercase()], |row| {
+        .query_map([op.org.to_string(), email.to_lowercase()], |row| {
             uuid_at(row, 0)
         })?
         .collect::<Result<_, _>>()?;
     for invite in open {
         close(
-            tx,
-            ctx,
+            op,
             invite,
             email,
             Some("the address was added as a member directly"),
@@ -315,16 +311,10 @@ pub fn close_for_new_member(tx: &Transaction<'_>, ctx: &OpCtx, email: &str) -> A
 }
 
 /// Closes one invitation and records why (a deletion, unless `reason` says otherwise).
-fn close(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    invite: Uuid,
-    email: &str,
-    reason: Option<&str>,
-) -> ApiResult<()> {
-    tx.execute(
+fn close(op: Op<'_>, invite: Uuid, email: &str, reason: Option<&str>) -> ApiResult<()> {
+    op.tx.execute(
         "UPDATE invitations SET closed_at = ?1 WHERE uuid = ?2",
-        rusqlite::params![to_micros(ctx.now), invite.to_string()],
+        rusqlite::params![to_micros(op.now), invite.to_string()],
     )?;
     let mut entry = Entry::new("organization.invite.revoked", "USER")
         .target("invite_uuid", invite)
@@ -332,7 +322,7 @@ fn close(
     if let Some(reason) = reason {
         entry = entry.detail("reason", reason);
     }
-    audit::record(tx, ctx, entry)
+    audit::record(op, entry)
 }
 
 #[cfg(test)]

@@ -165,6 +165,7 @@ impl Serialize for Timestamp {
 
 #[cfg(test)]
 mod tests {
+    use crate::server::ops::Paging;
     use crate::server::ops::users::{self, ListQuery};
     use crate::server::{LocalServer, Seed, ServerOptions};
 
@@ -200,8 +201,7 @@ mod tests {
                         for page in 1..=pages {
                             let query = ListQuery {
                                 email: email.clone(),
-                                page,
-                                page_size,
+                                paging: Paging { page, page_size },
                             };
                             let written = users::list_json(tx, org, &query, now)?;
                             let typed = users::list(tx, org, &query, now)?;

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::audit::{self, Entry};
 use super::checks;
 use super::workspaces::{self, WorkspaceRow};
-use super::{OpCtx, decode_workspace_roles, encode_workspace_roles, uuid_at};
+use super::{Op, decode_workspace_roles, encode_workspace_roles, uuid_at};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::server::clock::to_micros;
@@ -18,23 +18,22 @@ use crate::server::validate::requested_roles;
 
 /// Adds one member and records it.
 pub fn insert(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     workspace: Uuid,
     workspace_name: &str,
     user: Uuid,
     roles: &[WorkspaceRole],
 ) -> ApiResult<()> {
-    tx.prepare_cached(
+    op.tx.prepare_cached(
         "INSERT INTO workspace_members (workspace_uuid, user_uuid, roles, added_at) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(rusqlite::params![
         workspace.to_string(),
         user.to_string(),
         encode_workspace_roles(roles),
-        to_micros(ctx.now)
+        to_micros(op.now)
     ])?;
-    audit::record(tx, ctx, added_entry(workspace, workspace_name, user, roles))
+    audit::record(op, added_entry(workspace, workspace_name, user, roles))
 }
 
 /// The audit entry of a member added to a workspace with `roles`; the API and the seeds'
@@ -49,25 +48,24 @@ pub fn added_entry(workspace: Uuid, name: &str, user: Uuid, roles: &[WorkspaceRo
 /// Changes the roles of one member of `workspace` from `old` to `new` and records it; direct
 /// edits and provisioning a group's members both change roles this way.
 pub fn set_roles(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     workspace: &WorkspaceRow,
     user: Uuid,
     old: &[WorkspaceRole],
     new: &[WorkspaceRole],
 ) -> ApiResult<()> {
     // Cached: a group's provisioning and a bulk update call this once per member.
-    tx.prepare_cached(
-        "UPDATE workspace_members SET roles = ?1 WHERE workspace_uuid = ?2 AND user_uuid = ?3",
-    )?
-    .execute([
-        encode_workspace_roles(new),
-        workspace.uuid.to_string(),
-        user.to_string(),
-    ])?;
+    op.tx
+        .prepare_cached(
+            "UPDATE workspace_members SET roles = ?1 WHERE workspace_uuid = ?2 AND user_uuid = ?3",
+        )?
+        .execute([
+            encode_workspace_roles(new),
+            workspace.uuid.to_string(),
+            user.to_string(),
+        ])?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::workspace(
             "workspace.member.role.update",
             workspace.uuid,
@@ -80,7 +78,8 @@ pub fn set_roles(
     )
 }
 
-fn current_roles(
+/// The members of `workspace` and each one's roles, read in one query.
+pub fn current_roles(
     tx: &Transaction<'_>,
     workspace: Uuid,
 ) -> ApiResult<HashMap<Uuid, Vec<WorkspaceRole>>> {
@@ -96,28 +95,26 @@ fn current_roles(
 }
 
 fn open_for_changes(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     workspace: Uuid,
     entries: &[WorkspaceMemberSingleIn],
 ) -> ApiResult<WorkspaceRow> {
-    let row = workspaces::load(tx, ctx.org, workspace)?;
+    let row = workspaces::load(op.tx, op.org, workspace)?;
     row.ensure_active()?;
     let users: Vec<Uuid> = entries.iter().map(|e| e.user_uuid).collect();
-    checks::ensure_org_members(tx, ctx.org, &users, "a workspace")?;
+    checks::ensure_org_members(op.tx, op.org, &users, "a workspace")?;
     Ok(row)
 }
 
 /// `POST .../add-users`: adds the people who are not members yet; existing members are left
 /// as they are (changing roles is the job of `PATCH .../users`).
 pub fn add(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     workspace: Uuid,
     entries: &[WorkspaceMemberSingleIn],
 ) -> ApiResult<AddUsersToWorkspaceOut> {
-    let row = open_for_changes(tx, ctx, workspace, entries)?;
-    let existing = current_roles(tx, workspace)?;
+    let row = open_for_changes(op, workspace, entries)?;
+    let existing = current_roles(op.tx, workspace)?;
     let mut added = 0;
     for entry in entries {
         if existing.contains_key(&entry.user_uuid) {
@@ -125,7 +122,7 @@ pub fn add(
         }
         let roles =
             requested_roles(entry).unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
-        insert(tx, ctx, workspace, &row.name, entry.user_uuid, &roles)?;
+        insert(op, workspace, &row.name, entry.user_uuid, &roles)?;
         added += 1;
     }
     Ok(AddUsersToWorkspaceOut {
@@ -136,13 +133,12 @@ pub fn add(
 /// `PATCH .../users`: adds newcomers and sets the roles of existing members. Idempotent: an
 /// entry that asks for the roles a member already has changes nothing and is not counted.
 pub fn upsert(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     workspace: Uuid,
     entries: &[WorkspaceMemberSingleIn],
 ) -> ApiResult<AddOrUpdateUsersToWorkspaceOut> {
-    let row = open_for_changes(tx, ctx, workspace, entries)?;
-    let existing = current_roles(tx, workspace)?;
+    let row = open_for_changes(op, workspace, entries)?;
+    let existing = current_roles(op.tx, workspace)?;
     let (mut added, mut updated) = (0, 0);
     for entry in entries {
         let requested = requested_roles(entry);
@@ -150,14 +146,14 @@ pub fn upsert(
             None => {
                 let roles =
                     requested.unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
-                insert(tx, ctx, workspace, &row.name, entry.user_uuid, &roles)?;
+                insert(op, workspace, &row.name, entry.user_uuid, &roles)?;
                 added += 1;
             }
             Some(old) => {
                 let Some(new) = requested.filter(|new| new != old) else {
                     continue;
                 };
-                set_roles(tx, ctx, &row, entry.user_uuid, old, &new)?;
+                set_roles(op, &row, entry.user_uuid, old, &new)?;
                 updated += 1;
             }
         }
@@ -171,13 +167,8 @@ pub fn upsert(
 /// `DELETE .../remove-users`. Never from the default workspace, which every member belongs to.
 /// Removes direct memberships; people who were not members, or who keep access through a group,
 /// are reported in `not_deleted_members`, and only those who lost access are counted.
-pub fn remove(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    workspace: Uuid,
-    users: &[Uuid],
-) -> ApiResult<RemoveWorkspaceMembersOut> {
-    let row = workspaces::load(tx, ctx.org, workspace)?;
+pub fn remove(op: Op<'_>, workspace: Uuid, users: &[Uuid]) -> ApiResult<RemoveWorkspaceMembersOut> {
+    let row = workspaces::load(op.tx, op.org, workspace)?;
     row.ensure_active()?;
     if row.is_default {
         return Err(ApiError::conflict(
@@ -187,20 +178,19 @@ pub fn remove(
     let mut deleted = 0;
     let mut not_deleted = Vec::new();
     for user in users {
-        let changed = tx.execute(
+        let changed = op.tx.execute(
             "DELETE FROM workspace_members WHERE workspace_uuid = ?1 AND user_uuid = ?2",
             [workspace.to_string(), user.to_string()],
         )?;
         if changed > 0 {
             audit::record(
-                tx,
-                ctx,
+                op,
                 Entry::workspace("workspace.member.remove", workspace, &row.name)
                     .detail("user_uuid", user)
                     .in_workspace(workspace),
             )?;
         }
-        if changed == 0 || super::access::has_group_access(tx, *user, workspace)? {
+        if changed == 0 || super::access::has_group_access(op.tx, *user, workspace)? {
             not_deleted.push(*user);
         } else {
             deleted += 1;

@@ -66,6 +66,29 @@ pub struct OpCtx {
     pub now: OffsetDateTime,
 }
 
+/// What a write operation works with, as one value: the request's transaction and its
+/// [`OpCtx`] (the organization, who acts, and when). Reads take the transaction and the
+/// organization alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Op<'a> {
+    pub tx: &'a Transaction<'a>,
+    pub org: Uuid,
+    pub actor: &'a Actor,
+    pub now: OffsetDateTime,
+}
+
+impl OpCtx {
+    /// This context acting in `tx`.
+    pub fn in_tx<'a>(&'a self, tx: &'a Transaction<'_>) -> Op<'a> {
+        Op {
+            tx,
+            org: self.org,
+            actor: &self.actor,
+            now: self.now,
+        }
+    }
+}
+
 /// Reads a UUID stored as text, straight from the row (no copy of the text).
 pub fn uuid_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
     opt_uuid_at(row, index)?.ok_or(rusqlite::Error::InvalidColumnType(
@@ -155,9 +178,19 @@ pub fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
 }
 
-/// The offset of the first row of page `page` (counted from 1) of `page_size` rows.
-pub fn first_row(page: i64, page_size: i64) -> i64 {
-    (page - 1).saturating_mul(page_size)
+/// Which page of a listing a request asks for, as the API numbers them: `page` counted from 1,
+/// each of `page_size` rows. Replies echo both.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    pub page: i64,
+    pub page_size: i64,
+}
+
+impl Paging {
+    /// The offset of the page's first row.
+    pub fn first_row(self) -> i64 {
+        (self.page - 1).saturating_mul(self.page_size)
+    }
 }
 
 /// A listing read one page at a time, with the total it has in all.
@@ -171,13 +204,13 @@ pub struct Listing<'a> {
 }
 
 impl Listing<'_> {
-    /// How many rows there are in all, and those of page `page` (from 1), each read by `read`.
+    /// How many rows there are in all, and those of the page `paging` asks for, each read by
+    /// `read`.
     pub fn page<T>(
         &self,
         tx: &Transaction<'_>,
         params: impl Params + Clone,
-        page: i64,
-        page_size: i64,
+        paging: Paging,
         read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
     ) -> ApiResult<(i64, Vec<T>)> {
         let Self {
@@ -190,7 +223,7 @@ impl Listing<'_> {
             params.clone(),
             |r| r.get(0),
         )?;
-        let offset = first_row(page, page_size);
+        let (page_size, offset) = (paging.page_size, paging.first_row());
         let mut stmt = tx.prepare(&format!(
             "SELECT {columns} FROM {from} ORDER BY {order} LIMIT {page_size} OFFSET {offset}"
         ))?;

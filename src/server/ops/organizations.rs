@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::audit::{self, Entry};
-use super::{OpCtx, encode_org_roles, encode_workspace_roles, uuid_at};
+use super::{Op, encode_org_roles, encode_workspace_roles, uuid_at};
 use crate::api::LocalOrganizationOut;
 use crate::domain::text::name_key;
 use crate::domain::{OrgRole, WorkspaceRole};
@@ -122,24 +122,23 @@ pub fn get(tx: &Transaction<'_>, org: Uuid) -> ApiResult<LocalOrganizationOut> {
     .ok_or_else(|| ApiError::not_found("Organization not found"))
 }
 
-pub fn rename(tx: &Transaction<'_>, ctx: &OpCtx, name: &str) -> ApiResult<LocalOrganizationOut> {
-    let before = get(tx, ctx.org)?;
+pub fn rename(op: Op<'_>, name: &str) -> ApiResult<LocalOrganizationOut> {
+    let before = get(op.tx, op.org)?;
     let name = name.trim();
     if before.name != name {
-        tx.execute(
+        op.tx.execute(
             "UPDATE organizations SET name = ?1 WHERE uuid = ?2",
-            [name, &ctx.org.to_string()],
+            [name, &op.org.to_string()],
         )?;
         audit::record(
-            tx,
-            ctx,
-            Entry::organization("organization.update", ctx.org)
+            op,
+            Entry::organization("organization.update", op.org)
                 .target("name", name)
                 .detail("old_name", &before.name)
                 .detail("new_name", name),
         )?;
     }
-    get(tx, ctx.org)
+    get(op.tx, op.org)
 }
 
 /// The organization's currency and monthly limit (`None`: no limit).

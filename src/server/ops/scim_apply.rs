@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::groups::{self, NewGroup};
 use super::scim_plan::{GroupTarget, Person, Plan};
-use super::scim_sync::{group_action, group_ref, user_action, user_ref};
+use super::scim_sync::{group_action, group_ref, group_update_action, user_action, user_ref};
 use super::users::{self, NewMember};
-use super::{OpCtx, group_members};
+use super::{Op, group_members};
 use crate::api::*;
 use crate::domain::OrgRole;
 use crate::server::error::ApiResult;
@@ -33,23 +33,21 @@ fn set_external(tx: &Transaction<'_>, group: Uuid, idp_id: Uuid) -> ApiResult<()
 }
 
 pub fn apply(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     plan: &Plan,
     config: &AdminScimSyncConfig,
 ) -> ApiResult<ScimSyncSummaryOut> {
     let mut done = ScimSyncSummaryOut::default();
     // Members the provider knows by address carry its id from now on.
     for (member, idp_id) in &plan.link {
-        set_oid(tx, *member, *idp_id)?;
+        set_oid(op.tx, *member, *idp_id)?;
     }
     let mut provisioned: HashMap<Uuid, Uuid> = HashMap::new();
     if config.sync_users {
         for user in &plan.provision {
             let uuid = Uuid::new_v4();
             users::insert_member(
-                tx,
-                ctx,
+                op,
                 &NewMember {
                     uuid,
                     email: user.user_name.trim(),
@@ -59,7 +57,7 @@ pub fn apply(
                     seats: Vec::new(),
                 },
             )?;
-            set_oid(tx, uuid, user.id)?;
+            set_oid(op.tx, uuid, user.id)?;
             provisioned.insert(user.id, uuid);
             done.users
                 .provision
@@ -71,8 +69,7 @@ pub fn apply(
         for group in &plan.create_groups {
             let idp_id = group.id.to_string();
             let uuid = groups::insert(
-                tx,
-                ctx,
+                op,
                 &NewGroup {
                     name: &group.display_name,
                     description: None,
@@ -86,21 +83,20 @@ pub fn apply(
                 .push(group_action(uuid, &group.display_name));
         }
         for (uuid, old_name, group) in &plan.update_groups {
-            let row = groups::load(tx, ctx.org, *uuid)?;
-            set_external(tx, *uuid, group.id)?;
+            let row = groups::load(op.tx, op.org, *uuid)?;
+            set_external(op.tx, *uuid, group.id)?;
             if row.name != group.display_name {
-                groups::rename(tx, ctx, &row, group.display_name.trim())?;
+                groups::rename(op, &row, group.display_name.trim())?;
             }
-            done.groups.update.push(ScimSyncGroupUpdateActionOut {
-                group: group_ref(uuid, &group.display_name),
-                previous_group_name: old_name.clone(),
-            });
+            done.groups
+                .update
+                .push(group_update_action(uuid, old_name, group));
         }
     }
     if config.delete_missing_groups {
         for (uuid, name) in &plan.delete_groups {
-            let row = groups::load(tx, ctx.org, *uuid)?;
-            groups::remove(tx, ctx, &row)?;
+            let row = groups::load(op.tx, op.org, *uuid)?;
+            groups::remove(op, &row)?;
             done.groups.delete.push(group_action(uuid, name));
         }
     }
@@ -114,7 +110,7 @@ pub fn apply(
                     None => continue,
                 },
             };
-            let row = groups::load(tx, ctx.org, uuid)?;
+            let row = groups::load(op.tx, op.org, uuid)?;
             let mut entry = ScimSyncMembershipActionOut {
                 group: group_ref(uuid, name),
                 users_added: Vec::new(),
@@ -128,11 +124,11 @@ pub fn apply(
                         None => continue,
                     },
                 };
-                group_members::insert(tx, ctx, &row, member)?;
+                group_members::insert(op, &row, member)?;
                 entry.users_added.push(user_ref(member, email));
             }
             for (member, email) in &change.removed {
-                if group_members::take_out(tx, ctx, &row, *member)? {
+                if group_members::take_out(op, &row, *member)? {
                     entry.users_removed.push(user_ref(*member, email));
                 }
             }
@@ -143,7 +139,7 @@ pub fn apply(
     }
     if config.deprovision_users {
         for (member, email) in &plan.deprovision {
-            users::delete(tx, ctx, *member)?;
+            users::delete(op, *member)?;
             done.users.deprovision.push(user_action(*member, email));
         }
     }

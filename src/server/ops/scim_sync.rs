@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Entry};
 use super::scim_plan::{self, GroupTarget, Person, Plan};
-use super::{Actor, OpCtx, ids_of, scim_apply, scim_directory, uuid_at};
+use super::{Actor, Op, ids_of, scim_apply, scim_directory, uuid_at};
 use crate::api::*;
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::error::{ApiError, ApiResult};
@@ -32,17 +32,14 @@ pub enum Trigger {
 }
 
 /// `POST /scim/sync`.
-pub fn trigger(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    body: &AdminScimSyncTriggerIn,
-) -> ApiResult<Trigger> {
-    advance(tx, ctx.org, ctx.now)?;
-    let active: Option<(Uuid, String)> = tx
+pub fn trigger(op: Op<'_>, body: &AdminScimSyncTriggerIn) -> ApiResult<Trigger> {
+    advance(op.tx, op.org, op.now)?;
+    let active: Option<(Uuid, String)> = op
+        .tx
         .query_row(
             "SELECT run_id, status FROM scim_sync_runs
              WHERE org_uuid = ?1 AND status IN ('PENDING', 'RUNNING') ORDER BY created_at LIMIT 1",
-            [ctx.org.to_string()],
+            [op.org.to_string()],
             |row| Ok((uuid_at(row, 0)?, row.get(1)?)),
         )
         .optional()?;
@@ -54,21 +51,20 @@ pub fn trigger(
     }
     let run_id = Uuid::new_v4();
     let config = body.sync_config.map(|c| encode(&c));
-    tx.execute(
+    op.tx.execute(
         "INSERT INTO scim_sync_runs (run_id, org_uuid, dry_run, sync_config, status, created_at)
          VALUES (?1, ?2, ?3, ?4, 'PENDING', ?5)",
         rusqlite::params![
             run_id.to_string(),
-            ctx.org.to_string(),
+            op.org.to_string(),
             body.dry_run,
             config,
-            to_micros(ctx.now)
+            to_micros(op.now)
         ],
     )?;
     audit::record(
-        tx,
-        ctx,
-        Entry::organization("organization.scim_sync.trigger", ctx.org)
+        op,
+        Entry::organization("organization.scim_sync.trigger", op.org)
             .detail("run_id", run_id)
             .detail("dry_run", body.dry_run)
             .detail("sync_config", config.unwrap_or_else(|| "null".into())),
@@ -212,15 +208,16 @@ fn finish(
     if !run.dry_run
         && let Some(config) = run.sync_config
     {
-        let ctx = OpCtx {
+        let op = Op {
+            tx,
             org,
-            actor: Actor::ScimSync { run_id: run.run_id },
+            actor: &Actor::ScimSync { run_id: run.run_id },
             now: at,
         };
         // The state may have moved since the preview: apply what is true now.
         let plan = scim_plan::build(tx, org)?;
         tx.execute_batch("SAVEPOINT scim_apply")?;
-        match scim_apply::apply(tx, &ctx, &plan, &config) {
+        match scim_apply::apply(op, &plan, &config) {
             Ok(done) => {
                 tx.execute_batch("RELEASE scim_apply")?;
                 set_summary(tx, run.run_id, &done)?;
@@ -269,6 +266,18 @@ pub fn group_action(uuid: impl ToString, name: &str) -> ScimSyncGroupActionOut {
     }
 }
 
+/// A group a run renames (or only links to the provider), as its summary lists them.
+pub fn group_update_action(
+    uuid: &Uuid,
+    previous_name: &str,
+    group: &LocalScimGroupOut,
+) -> ScimSyncGroupUpdateActionOut {
+    ScimSyncGroupUpdateActionOut {
+        group: group_ref(uuid, &group.display_name),
+        previous_group_name: previous_name.to_owned(),
+    }
+}
+
 pub fn person_ref(person: &Person) -> ScimSyncUserRefOut {
     match person {
         Person::Member { uuid, email } => user_ref(uuid, email),
@@ -305,10 +314,7 @@ pub fn preview(plan: &Plan, config: Option<&AdminScimSyncConfig>) -> ScimSyncSum
         out.groups.update = plan
             .update_groups
             .iter()
-            .map(|(uuid, old, g)| ScimSyncGroupUpdateActionOut {
-                group: group_ref(uuid, &g.display_name),
-                previous_group_name: old.clone(),
-            })
+            .map(|(uuid, old, g)| group_update_action(uuid, old, g))
             .collect();
     }
     if config.delete_missing_groups {

@@ -13,10 +13,10 @@ use super::active_workspaces::{self, ActiveWorkspaces};
 use super::audit::{self, Entry};
 use super::member_json::{Members, UsersPage};
 use super::{
-    OpCtx, decode_list, decode_org_roles, encode_list, encode_org_roles, encode_workspace_roles,
+    Op, decode_list, decode_org_roles, encode_list, encode_org_roles, encode_workspace_roles,
     opt_uuid_at, org_role_values, text_at, uuid_at,
 };
-use super::{member_pages, page_cache};
+use super::{Paging, member_pages, page_cache};
 use crate::api::*;
 use crate::domain::validation::is_valid_email;
 use crate::domain::{OrgRole, WorkspaceRole};
@@ -152,8 +152,7 @@ fn members_from_rows(
 #[derive(Debug)]
 pub struct ListQuery {
     pub email: Option<String>,
-    pub page: i64,
-    pub page_size: i64,
+    pub paging: Paging,
 }
 
 /// `GET /users` as the JSON it answers with, kept between requests while nothing changes (see
@@ -177,8 +176,8 @@ pub fn list_json(
                 },
                 invites: &listed.invites,
                 total: Some(listed.total),
-                page: Some(query.page),
-                page_size: Some(query.page_size),
+                page: Some(query.paging.page),
+                page_size: Some(query.paging.page_size),
             },
             listed.members.len() * JSON_PER_MEMBER,
         )?;
@@ -211,8 +210,8 @@ pub fn list(
         members: members_from_rows(tx, org, listed.members)?,
         invites: listed.invites,
         total: Some(listed.total),
-        page: Some(query.page),
-        page_size: Some(query.page_size),
+        page: Some(query.paging.page),
+        page_size: Some(query.paging.page_size),
     })
 }
 
@@ -223,14 +222,10 @@ fn list_rows(
     query: &ListQuery,
     now: OffsetDateTime,
 ) -> ApiResult<ListedRows> {
-    let ListQuery {
-        email,
-        page,
-        page_size,
-    } = query;
-    let (page, page_size) = (*page, *page_size);
+    let ListQuery { email, paging } = query;
+    let page_size = paging.page_size;
     let email_key = email.as_deref().map(str::to_lowercase);
-    let offset = super::first_row(page, page_size);
+    let offset = paging.first_row();
     let (member_total, members) = match &email_key {
         Some(key) => filtered_page(tx, org, key, offset, page_size)?,
         None => whole_page(tx, org, offset, page_size)?,
@@ -393,15 +388,15 @@ pub struct NewMember<'a> {
 }
 
 /// Inserts a member and places them in the default workspace, which every member belongs to.
-pub fn insert_member(tx: &Transaction<'_>, ctx: &OpCtx, member: &NewMember<'_>) -> ApiResult<()> {
-    let at = to_micros(ctx.now);
-    tx.prepare_cached(
+pub fn insert_member(op: Op<'_>, member: &NewMember<'_>) -> ApiResult<()> {
+    let at = to_micros(op.now);
+    op.tx.prepare_cached(
         "INSERT INTO users (uuid, org_uuid, email, email_key, first_name, last_name, org_roles, seats, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(rusqlite::params![
         member.uuid.to_string(),
-        ctx.org.to_string(),
+        op.org.to_string(),
         member.email,
         member.email.to_lowercase(),
         member.first_name,
@@ -410,8 +405,8 @@ pub fn insert_member(tx: &Transaction<'_>, ctx: &OpCtx, member: &NewMember<'_>) 
         encode_list(&member.seats),
         at
     ])?;
-    let default = default_workspace(tx, ctx.org)?;
-    tx.prepare_cached(
+    let default = default_workspace(op.tx, op.org)?;
+    op.tx.prepare_cached(
         "INSERT INTO workspace_members (workspace_uuid, user_uuid, roles, added_at) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(rusqlite::params![
@@ -420,10 +415,9 @@ pub fn insert_member(tx: &Transaction<'_>, ctx: &OpCtx, member: &NewMember<'_>) 
         encode_workspace_roles(&[WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]),
         at
     ])?;
-    invites::close_for_new_member(tx, ctx, member.email)?;
+    invites::close_for_new_member(op, member.email)?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user("user.create", member.uuid, member.email)
             .detail("roles", encode_org_roles(&member.roles)),
     )
@@ -431,15 +425,14 @@ pub fn insert_member(tx: &Transaction<'_>, ctx: &OpCtx, member: &NewMember<'_>) 
 
 /// `POST /users`: creates every valid, new address; reports the others as invalid.
 pub fn create_many(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     entries: &[OrganizationMemberCreate],
 ) -> ApiResult<OrganizationUsersCreateOut> {
     let mut invalid_emails = Vec::new();
     let mut email_to_user_id = BTreeMap::new();
     for entry in entries {
         let email = entry.email.trim();
-        if !is_valid_email(email) || email_taken(tx, ctx.org, email)? {
+        if !is_valid_email(email) || email_taken(op.tx, op.org, email)? {
             invalid_emails.push(entry.email.clone());
             continue;
         }
@@ -453,7 +446,7 @@ pub fn create_many(
             roles,
             seats: entry.subscription_types.clone().unwrap_or_default(),
         };
-        insert_member(tx, ctx, &member)?;
+        insert_member(op, &member)?;
         email_to_user_id.insert(entry.email.clone(), member.uuid.to_string());
     }
     Ok(OrganizationUsersCreateOut {
@@ -473,30 +466,28 @@ fn other_admins(tx: &Transaction<'_>, org: Uuid, user: Uuid) -> ApiResult<i64> {
 
 /// `PATCH /users/{user_id}`: organization roles and product seats.
 pub fn update(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     user: Uuid,
     body: &AdminOrganizationMemberUpdate,
 ) -> ApiResult<AdminOrganizationMemberOut> {
-    let row = load_row(tx, ctx.org, user)?;
+    let row = load_row(op.tx, op.org, user)?;
     if let Some(roles) = crate::server::validate::requested_roles(&body.org_role_fields())
         && roles != row.org_roles
     {
         let loses_admin = row.org_roles.contains(&OrgRole::OrganizationAdmin)
             && !roles.contains(&OrgRole::OrganizationAdmin);
-        if loses_admin && other_admins(tx, ctx.org, user)? == 0 {
+        if loses_admin && other_admins(op.tx, op.org, user)? == 0 {
             return Err(ApiError::conflict(format!(
                 "{} is the last organization_admin; make someone else an admin first",
                 row.email
             )));
         }
-        tx.execute(
+        op.tx.execute(
             "UPDATE users SET org_roles = ?1 WHERE uuid = ?2",
             [encode_org_roles(&roles), user.to_string()],
         )?;
         audit::record(
-            tx,
-            ctx,
+            op,
             Entry::user("user.organization.role.update", user, &row.email)
                 .detail("old_roles", encode_org_roles(&row.org_roles))
                 .detail("new_roles", encode_org_roles(&roles)),
@@ -513,7 +504,7 @@ pub fn update(
             .cloned()
             .chain(seats.iter().cloned())
             .collect();
-        tx.execute(
+        op.tx.execute(
             "UPDATE users SET seats = ?1 WHERE uuid = ?2",
             [encode_list(&kept), user.to_string()],
         )?;
@@ -527,8 +518,7 @@ pub fn update(
                     "billing.seat.revoke"
                 };
                 audit::record(
-                    tx,
-                    ctx,
+                    op,
                     Entry::new(event, "SUBSCRIPTION")
                         .target("user_uuid", user)
                         .target("email", &row.email)
@@ -537,29 +527,30 @@ pub fn update(
             }
         }
     }
-    get_member(tx, ctx.org, user)
+    get_member(op.tx, op.org, user)
 }
 
 /// `DELETE /users/{user_id}`: the member leaves the organization and every workspace. Keys
 /// and workspaces they created stay.
-pub fn delete(tx: &Transaction<'_>, ctx: &OpCtx, user: Uuid) -> ApiResult<DeleteOut> {
-    let row = load_row(tx, ctx.org, user)?;
-    if row.org_roles.contains(&OrgRole::OrganizationAdmin) && other_admins(tx, ctx.org, user)? == 0
+pub fn delete(op: Op<'_>, user: Uuid) -> ApiResult<DeleteOut> {
+    let row = load_row(op.tx, op.org, user)?;
+    if row.org_roles.contains(&OrgRole::OrganizationAdmin)
+        && other_admins(op.tx, op.org, user)? == 0
     {
         return Err(ApiError::conflict(format!(
             "{} is the last organization_admin and cannot be removed from the organization",
             row.email
         )));
     }
-    let memberships: i64 = tx.query_row(
+    let memberships: i64 = op.tx.query_row(
         "SELECT COUNT(*) FROM workspace_members WHERE user_uuid = ?1",
         [user.to_string()],
         |r| r.get(0),
     )?;
-    tx.execute("DELETE FROM users WHERE uuid = ?1", [user.to_string()])?;
+    op.tx
+        .execute("DELETE FROM users WHERE uuid = ?1", [user.to_string()])?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::user("user.organization.delete", user, &row.email)
             .detail("workspace_memberships_removed", memberships),
     )?;

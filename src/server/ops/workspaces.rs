@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::audit::{self, Entry};
 use super::checks::UniqueName;
 use super::organizations::limit_and_currency;
-use super::{OpCtx, ids_of, page_cache, uuid_at, workspace_role_values};
+use super::{Op, Paging, ids_of, page_cache, uuid_at, workspace_role_values};
 use crate::api::*;
 use crate::domain::WorkspaceRole;
 use crate::domain::text::{fold, name_key};
@@ -110,8 +110,7 @@ pub fn load(tx: &Transaction<'_>, org: Uuid, workspace: Uuid) -> ApiResult<Works
 pub struct ListQuery {
     pub archived: bool,
     pub search: Option<String>,
-    pub page: i64,
-    pub page_size: i64,
+    pub paging: Paging,
 }
 
 /// `GET /workspaces` as the JSON it answers with, kept between requests while nothing changes
@@ -146,8 +145,8 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
     let total: i64 = tx
         .prepare_cached(&format!("SELECT COUNT(*) FROM workspaces w WHERE {filter}"))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
-    let offset = super::first_row(query.page, query.page_size);
-    args.extend([query.page_size.into(), offset.into()]);
+    let Paging { page, page_size } = query.paging;
+    args.extend([page_size.into(), query.paging.first_row().into()]);
     let sql = format!(
         "SELECT {COLUMNS} FROM workspaces w WHERE {filter}
          ORDER BY w.is_default DESC, w.created_at, w.uuid LIMIT ? OFFSET ?"
@@ -162,8 +161,8 @@ pub fn list(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Wor
         total,
         items,
         object: "list".into(),
-        page: query.page,
-        page_size: query.page_size,
+        page,
+        page_size,
     })
 }
 
@@ -178,16 +177,12 @@ const NAMES: UniqueName = UniqueName {
 };
 
 /// `POST /workspaces`.
-pub fn create(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    body: &AdminWorkspaceIn,
-) -> ApiResult<WorkspaceEnrichedOut> {
+pub fn create(op: Op<'_>, body: &AdminWorkspaceIn) -> ApiResult<WorkspaceEnrichedOut> {
     let name = body.name.trim();
-    NAMES.ensure_free(tx, ctx.org, name, None)?;
-    let active: i64 = tx.query_row(
+    NAMES.ensure_free(op.tx, op.org, name, None)?;
+    let active: i64 = op.tx.query_row(
         "SELECT COUNT(*) FROM workspaces WHERE org_uuid = ?1 AND archived_at IS NULL",
-        [ctx.org.to_string()],
+        [op.org.to_string()],
         |r| r.get(0),
     )?;
     if active >= MAX_ACTIVE_WORKSPACES as i64 {
@@ -195,38 +190,36 @@ pub fn create(
             "The organization already has {MAX_ACTIVE_WORKSPACES} active workspaces, the most allowed; archive one first"
         )));
     }
-    super::users::member_email(tx, ctx.org, body.admin_user_id)?;
+    super::users::member_email(op.tx, op.org, body.admin_user_id)?;
     let uuid = Uuid::new_v4();
-    tx.execute(
+    op.tx.execute(
         "INSERT INTO workspaces (uuid, org_uuid, name, name_key, description, icon, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         rusqlite::params![
             uuid.to_string(),
-            ctx.org.to_string(),
+            op.org.to_string(),
             name,
             name_key(name),
             body.description,
             body.icon,
-            to_micros(ctx.now)
+            to_micros(op.now)
         ],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::workspace("workspace.create", uuid, name).in_workspace(uuid),
     )?;
     let admin_roles = [WorkspaceRole::WorkspaceAdmin];
-    super::members::insert(tx, ctx, uuid, name, body.admin_user_id, &admin_roles)?;
+    super::members::insert(op, uuid, name, body.admin_user_id, &admin_roles)?;
     if body.add_all_org_members {
         let everyone = ids_of(
-            tx,
+            op.tx,
             "SELECT uuid FROM users WHERE org_uuid = ?1 AND uuid != ?2 ORDER BY created_at",
-            [ctx.org.to_string(), body.admin_user_id.to_string()],
+            [op.org.to_string(), body.admin_user_id.to_string()],
         )?;
         for user in everyone {
             super::members::insert(
-                tx,
-                ctx,
+                op,
                 uuid,
                 name,
                 user,
@@ -234,8 +227,8 @@ pub fn create(
             )?;
         }
     }
-    let (_, currency) = limit_and_currency(tx, ctx.org)?;
-    let out = load(tx, ctx.org, uuid)?.to_out(&currency);
+    let (_, currency) = limit_and_currency(op.tx, op.org)?;
+    let out = load(op.tx, op.org, uuid)?.to_out(&currency);
     let (raw_roles, raw_role) = workspace_role_values(&admin_roles);
     Ok(WorkspaceEnrichedOut {
         workspace: out,
@@ -245,13 +238,8 @@ pub fn create(
 }
 
 /// `PATCH /workspaces/{workspace_uuid}`: absent or null fields stay as they are.
-pub fn update(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    workspace: Uuid,
-    body: &UpdateWorkspaceIn,
-) -> ApiResult<WorkspaceOut> {
-    let row = load(tx, ctx.org, workspace)?;
+pub fn update(op: Op<'_>, workspace: Uuid, body: &UpdateWorkspaceIn) -> ApiResult<WorkspaceOut> {
+    let row = load(op.tx, op.org, workspace)?;
     row.ensure_active()?;
     let mut entry = Entry::new("workspace.update", "WORKSPACE")
         .target("workspace_uuid", workspace)
@@ -260,8 +248,8 @@ pub fn update(
     if let Some(name) = body.name.as_deref().map(str::trim)
         && name != row.name
     {
-        NAMES.ensure_free(tx, ctx.org, name, Some(workspace))?;
-        tx.execute(
+        NAMES.ensure_free(op.tx, op.org, name, Some(workspace))?;
+        op.tx.execute(
             "UPDATE workspaces SET name = ?1, name_key = ?2 WHERE uuid = ?3",
             [name, &name_key(name), &workspace.to_string()],
         )?;
@@ -275,7 +263,7 @@ pub fn update(
         if let Some(value) = value
             && value != old
         {
-            tx.execute(
+            op.tx.execute(
                 &format!("UPDATE workspaces SET {column} = ?1 WHERE uuid = ?2"),
                 [value, &workspace.to_string()],
             )?;
@@ -297,16 +285,16 @@ pub fn update(
             .map(str::trim)
             .unwrap_or(&row.name)
             .to_owned();
-        audit::record(tx, ctx, entry.target("name", name))?;
+        audit::record(op, entry.target("name", name))?;
     }
-    let (_, currency) = limit_and_currency(tx, ctx.org)?;
-    Ok(load(tx, ctx.org, workspace)?.to_out(&currency))
+    let (_, currency) = limit_and_currency(op.tx, op.org)?;
+    Ok(load(op.tx, op.org, workspace)?.to_out(&currency))
 }
 
 /// `DELETE /workspaces/{workspace_uuid}`: archives, permanently. Its members lose access and its
 /// API keys stop working at once (both are checked against `archived_at`).
-pub fn archive(tx: &Transaction<'_>, ctx: &OpCtx, workspace: Uuid) -> ApiResult<()> {
-    let row = load(tx, ctx.org, workspace)?;
+pub fn archive(op: Op<'_>, workspace: Uuid) -> ApiResult<()> {
+    let row = load(op.tx, op.org, workspace)?;
     if row.is_default {
         return Err(ApiError::conflict(
             "The default workspace cannot be archived",
@@ -318,18 +306,17 @@ pub fn archive(tx: &Transaction<'_>, ctx: &OpCtx, workspace: Uuid) -> ApiResult<
             row.name
         )));
     }
-    tx.execute(
+    op.tx.execute(
         "UPDATE workspaces SET archived_at = ?1 WHERE uuid = ?2",
-        rusqlite::params![to_micros(ctx.now), workspace.to_string()],
+        rusqlite::params![to_micros(op.now), workspace.to_string()],
     )?;
-    let keys: i64 = tx.query_row(
+    let keys: i64 = op.tx.query_row(
         "SELECT COUNT(*) FROM api_keys WHERE workspace_uuid = ?1 AND deleted_at IS NULL",
         [workspace.to_string()],
         |r| r.get(0),
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::workspace("workspace.delete", workspace, &row.name)
             .detail("members_losing_access", row.members_count)
             .detail("api_keys_disabled", keys)
@@ -356,24 +343,22 @@ pub fn settings(
 
 /// `PATCH /x-local/workspaces/{id}/settings`. A cap may not exceed the organization's limit.
 pub fn update_settings(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
+    op: Op<'_>,
     workspace: Uuid,
     body: &WorkspaceSettingsUpdate,
 ) -> ApiResult<WorkspaceSettingsOut> {
-    let row = load(tx, ctx.org, workspace)?;
+    let row = load(op.tx, op.org, workspace)?;
     row.ensure_active()?;
-    let (limit, currency) = limit_and_currency(tx, ctx.org)?;
+    let (limit, currency) = limit_and_currency(op.tx, op.org)?;
     if let Some(allowed) = body.members_can_create_api_keys
         && allowed != row.members_can_create_api_keys
     {
-        tx.execute(
+        op.tx.execute(
             "UPDATE workspaces SET members_can_create_api_keys = ?1 WHERE uuid = ?2",
             rusqlite::params![allowed, workspace.to_string()],
         )?;
         audit::record(
-            tx,
-            ctx,
+            op,
             Entry::new("api_key_policy.update", "API_KEY_POLICY")
                 .target("workspace_uuid", workspace)
                 .target("name", &row.name)
@@ -395,27 +380,20 @@ pub fn update_settings(
                 ),
             ));
         }
-        set_cap(tx, ctx, &row, cap, &currency)?;
+        set_cap(op, &row, cap, &currency)?;
     }
-    settings(tx, ctx.org, workspace)
+    settings(op.tx, op.org, workspace)
 }
 
 /// Sets a workspace's cap and records it; also used when the organization's limit drops
 /// below an existing cap.
-pub fn set_cap(
-    tx: &Transaction<'_>,
-    ctx: &OpCtx,
-    row: &WorkspaceRow,
-    cap: Option<i64>,
-    currency: &str,
-) -> ApiResult<()> {
-    tx.execute(
+pub fn set_cap(op: Op<'_>, row: &WorkspaceRow, cap: Option<i64>, currency: &str) -> ApiResult<()> {
+    op.tx.execute(
         "UPDATE workspaces SET monthly_spend_cap = ?1 WHERE uuid = ?2",
         rusqlite::params![cap, row.uuid.to_string()],
     )?;
     audit::record(
-        tx,
-        ctx,
+        op,
         Entry::new(
             "billing.workspace_monthly_limit.updated",
             "WORKSPACE_MONTHLY_LIMIT",

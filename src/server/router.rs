@@ -2,9 +2,9 @@
 //! (`/v1/admin`) and the older (`/api/admin`) prefix, plus `/v1/models`. Unknown paths answer
 //! 404 like FastAPI does.
 
-use axum::Router;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{MethodFilter, MethodRouter, get, on};
+use axum::{Json, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
@@ -19,6 +19,7 @@ use super::read_only::refuse_changes;
 use super::state::AppState;
 use crate::api::paths;
 use crate::api::{Operation, Verb};
+use plain::{created, no_content};
 
 /// The handler of one operation, on its method. The match is exhaustive, so an operation added
 /// to the table does not compile until it has a handler. An operation whose glue is only its
@@ -35,33 +36,35 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Op::ListUsers => on(method, users::list),
         Op::CreateUsers => on(method, users::create),
         Op::GetUser => plain::read_id(method, ops::users::get_user),
-        Op::UpdateUser => plain::write_id_body(method, ops::users::update),
-        Op::DeleteUser => plain::write_id(method, ops::users::delete),
+        Op::UpdateUser => plain::write_id_body(method, Json, ops::users::update),
+        Op::DeleteUser => plain::write_id(method, Json, ops::users::delete),
         Op::ListInvites => on(method, users::list_invites),
-        Op::InviteUsers => plain::write_body(method, ops::invites::invite),
-        Op::DeleteInvite => plain::write_id(method, ops::invites::delete),
+        Op::InviteUsers => plain::write_body(method, Json, ops::invites::invite),
+        Op::DeleteInvite => plain::write_id(method, Json, ops::invites::delete),
         Op::ListRoles => on(method, misc::roles),
         Op::ListWorkspaces => on(method, workspaces::list),
-        Op::CreateWorkspace => plain::write_body(method, ops::workspaces::create),
-        Op::UpdateWorkspace => plain::write_id_body(method, ops::workspaces::update),
-        Op::ArchiveWorkspace => on(method, workspaces::archive),
+        Op::CreateWorkspace => plain::write_body(method, Json, ops::workspaces::create),
+        Op::UpdateWorkspace => plain::write_id_body(method, Json, ops::workspaces::update),
+        Op::ArchiveWorkspace => plain::write_id(method, no_content, ops::workspaces::archive),
         Op::AddWorkspaceMembers => on(method, workspaces::add_users),
         Op::UpsertWorkspaceMembers => on(method, workspaces::upsert_users),
         Op::RemoveWorkspaceMembers => on(method, workspaces::remove_users),
         Op::ListApiKeys => on(method, misc::list_keys),
-        Op::CreateApiKey => plain::write_body(method, ops::api_keys::create),
-        Op::DeleteApiKey => plain::write_id(method, ops::api_keys::delete),
+        Op::CreateApiKey => plain::write_body(method, Json, ops::api_keys::create),
+        Op::DeleteApiKey => plain::write_id(method, Json, ops::api_keys::delete),
         Op::GetSpendLimit => on(method, misc::spend_limit),
-        Op::SetSpendLimit => plain::write_body(method, ops::billing::set_limit),
+        Op::SetSpendLimit => plain::write_body(method, Json, ops::billing::set_limit),
         Op::ListAuditLogs => on(method, misc::audit_logs),
         Op::GetUsage => on(method, usage::usage),
         Op::GetRateLimits => plain::read_org(method, ops::usage::rate_limits),
         Op::ListGroups => on(method, groups::list),
-        Op::CreateGroup => plain::write_body(method, ops::groups::create),
-        Op::ProvisionGroupWorkspace => on(method, groups::provision_workspace),
+        Op::CreateGroup => plain::write_body(method, Json, ops::groups::create),
+        Op::ProvisionGroupWorkspace => {
+            plain::write_body(method, no_content, ops::group_workspaces::provision)
+        }
         Op::GetGroup => plain::read_id(method, ops::groups::get),
-        Op::UpdateGroup => plain::write_id_body(method, ops::groups::update),
-        Op::DeleteGroup => on(method, groups::delete),
+        Op::UpdateGroup => plain::write_id_body(method, Json, ops::groups::update),
+        Op::DeleteGroup => plain::write_id(method, no_content, ops::groups::delete),
         Op::ListGroupMembers => on(method, groups::members),
         Op::AddGroupMembers => on(method, groups::add_members),
         Op::RemoveGroupMembers => on(method, groups::remove_members),
@@ -69,11 +72,14 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Op::AssignGroupWorkspace => on(method, groups::assign_workspace),
         Op::UpdateGroupWorkspace => on(method, groups::update_workspace),
         Op::UnassignGroupWorkspace => on(method, groups::unassign_workspace),
-        Op::SetGroupOrganizationRole => on(method, groups::set_organization_role),
+        Op::SetGroupOrganizationRole => {
+            plain::write_id_body(method, no_content, ops::groups::set_organization_role)
+        }
         Op::ListNestedGroups => plain::read_id(method, ops::group_nesting::nested),
         Op::SetNestedGroups => on(method, groups::set_nested),
         Op::TriggerScimSync => on(method, scim::trigger),
-        Op::GetScimSyncRun => on(method, scim::run),
+        // A read that may move the run along, hence a write transaction.
+        Op::GetScimSyncRun => plain::write_id(method, Json, ops::scim_sync::get),
         Op::VibeWorkByUser => on(method, analytics::work_by_user),
         Op::VibeWorkByAgent => on(method, analytics::work_by_agent),
         Op::VibeWorkByTime => on(method, analytics::work_by_time),
@@ -83,16 +89,22 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Op::RenameOrganization => on(method, extensions::rename_organization),
         Op::GetWorkspaceSettings => plain::read_id(method, ops::workspaces::settings),
         Op::UpdateWorkspaceSettings => {
-            plain::write_id_body(method, ops::workspaces::update_settings)
+            plain::write_id_body(method, Json, ops::workspaces::update_settings)
         }
         Op::GetScimDirectory => plain::read_org(method, ops::scim_directory::directory),
         Op::UpdateScimProvider => on(method, scim::update_provider),
-        Op::CreateScimUser => on(method, scim::create_user),
-        Op::UpdateScimUser => on(method, scim::update_user),
-        Op::DeleteScimUser => on(method, scim::delete_user),
-        Op::CreateScimGroup => on(method, scim::create_group),
-        Op::UpdateScimGroup => on(method, scim::update_group),
-        Op::DeleteScimGroup => on(method, scim::delete_group),
+        Op::CreateScimUser => plain::write_body(method, created, ops::scim_directory::create_user),
+        Op::UpdateScimUser => plain::write_id_body(method, Json, ops::scim_directory::update_user),
+        Op::DeleteScimUser => plain::write_id(method, no_content, ops::scim_directory::delete_user),
+        Op::CreateScimGroup => {
+            plain::write_body(method, created, ops::scim_directory::create_group)
+        }
+        Op::UpdateScimGroup => {
+            plain::write_id_body(method, Json, ops::scim_directory::update_group)
+        }
+        Op::DeleteScimGroup => {
+            plain::write_id(method, no_content, ops::scim_directory::delete_group)
+        }
     }
 }
 

@@ -34,11 +34,6 @@ pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<AdminUserG
         .await
 }
 
-pub async fn delete(org: Org, PathId(group): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| groups::delete(op, group))
-        .await
-}
-
 pub async fn members(
     org: Org,
     PathId(group): PathId,
@@ -106,28 +101,11 @@ pub async fn unassign_workspace(
         .await
 }
 
-pub async fn set_organization_role(
-    org: Org,
-    PathId(group): PathId,
-    JsonBody(body): JsonBody<UpdateUserGroupOrganizationRoleIn>,
-) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| groups::set_organization_role(op, group, &body))
-        .await
-}
-
 pub async fn set_nested(
     org: Org,
     PathId(group): PathId,
     JsonBody(body): JsonBody<SetNestedGroupsIn>,
 ) -> ApiResult<StatusCode> {
     org.write_no_content(move |op| group_nesting::set_children(op, group, &body.child_group_uuids))
-        .await
-}
-
-pub async fn provision_workspace(
-    org: Org,
-    JsonBody(body): JsonBody<AdminProvisionGroupToWorkspaceIn>,
-) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| group_workspaces::provision(op, &body))
         .await
 }

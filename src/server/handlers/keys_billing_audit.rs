@@ -24,13 +24,12 @@ pub async fn list_keys(org: Org, mut query: QueryReader) -> ApiResult<Json<ApiKe
     let offset = query.int("offset", 0, 0);
     let name = query.text("name");
     query.finish()?;
-    org.read_json(move |op| api_keys::list(op.tx, op.org, name.as_deref(), limit, offset, op.now))
+    org.read_json(move |op| api_keys::list(op, name.as_deref(), limit, offset))
         .await
 }
 
 pub async fn spend_limit(org: Org) -> ApiResult<Json<LimitsOut>> {
-    org.read_json(move |op| billing::limits(op.tx, op.org, op.now))
-        .await
+    org.read_json(billing::limits).await
 }
 
 pub async fn audit_logs(org: Org, mut query: QueryReader) -> ApiResult<Json<Vec<AuditLogOut>>> {

@@ -1,9 +1,13 @@
 //! Handlers made from an operation alone, for the routes whose HTTP glue is nothing but this:
 //! read the path's id and the body (if the route has them), run the operation in one
-//! transaction, answer 200 with its result as JSON. The operation's signature says what to
-//! read; the router pairs each such route with its operation. Routes that read a query, answer
-//! 201 or 204, or reshape the body before the operation keep a handler of their own.
+//! transaction, answer with its result. Reads answer 200 with it as JSON; a change says how it
+//! answers ([`Json`], [`created`] or [`no_content`]). The operation's signature says what to
+//! read; the router pairs each such route with its operation. Routes that read a query or
+//! reshape the body before the operation keep a handler of their own.
 
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use rusqlite::Transaction;
 use serde::Serialize;
@@ -29,6 +33,20 @@ pub trait Reply: Serialize + Send + 'static {}
 
 impl<T: Serialize + Send + 'static> Reply for T {}
 
+/// How a change answers with its operation's result: [`Json`] (200 with the result),
+/// [`created`] or [`no_content`].
+pub type Answer<T, R> = fn(T) -> R;
+
+/// 201 with what the change created.
+pub fn created<T>(value: T) -> (StatusCode, Json<T>) {
+    (StatusCode::CREATED, Json(value))
+}
+
+/// 204: the change has nothing to answer with.
+pub fn no_content((): ()) -> StatusCode {
+    StatusCode::NO_CONTENT
+}
+
 /// A read of the organization itself, or of something it has one of (`GET /rate-limit`).
 pub fn read_org<T: Reply>(
     method: MethodFilter,
@@ -50,37 +68,42 @@ pub fn read_id<T: Reply>(
 }
 
 /// A change the body describes, such as a creation (`POST /workspaces`).
-pub fn write_body<B: Body, T: Reply>(
+pub fn write_body<B: Body, T: Send + 'static, R: IntoResponse + 'static>(
     method: MethodFilter,
+    answer: Answer<T, R>,
     operation: fn(Op<'_>, &B) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(
         method,
         move |org: Org, JsonBody(body): JsonBody<B>| async move {
-            org.write_json(move |op| operation(op, &body)).await
+            org.write(move |op| operation(op, &body)).await.map(answer)
         },
     )
 }
 
 /// A change to the resource the path's id names that needs nothing more, such as a deletion.
-pub fn write_id<T: Reply>(
+pub fn write_id<T: Send + 'static, R: IntoResponse + 'static>(
     method: MethodFilter,
+    answer: Answer<T, R>,
     operation: fn(Op<'_>, Uuid) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(method, move |org: Org, PathId(id): PathId| async move {
-        org.write_json(move |op| operation(op, id)).await
+        org.write(move |op| operation(op, id)).await.map(answer)
     })
 }
 
 /// A change the body describes to the resource the path's id names (`PATCH .../{id}`).
-pub fn write_id_body<B: Body, T: Reply>(
+pub fn write_id_body<B: Body, T: Send + 'static, R: IntoResponse + 'static>(
     method: MethodFilter,
+    answer: Answer<T, R>,
     operation: fn(Op<'_>, Uuid, &B) -> ApiResult<T>,
 ) -> MethodRouter<AppState> {
     on(
         method,
         move |org: Org, PathId(id): PathId, JsonBody(body): JsonBody<B>| async move {
-            org.write_json(move |op| operation(op, id, &body)).await
+            org.write(move |op| operation(op, id, &body))
+                .await
+                .map(answer)
         },
     )
 }

@@ -11,7 +11,6 @@ use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
 use crate::server::ops::{scim_directory, scim_sync};
 use crate::server::org::Org;
-use crate::server::path_ids::PathId;
 use crate::server::state::AppState;
 
 /// A little after a run is due to end, so that the wake-up finds it due.
@@ -59,12 +58,6 @@ fn wake_when_due(state: &AppState, org: uuid::Uuid) {
     });
 }
 
-/// `GET /scim/sync/{run_id}`. A read that may move the run along, hence a write transaction.
-pub async fn run(org: Org, PathId(run_id): PathId) -> ApiResult<Json<AdminScimSyncRunOut>> {
-    org.write_json(move |op| scim_sync::get(op.tx, op.org, run_id, op.now))
-        .await
-}
-
 pub async fn update_provider(
     org: Org,
     JsonBody(body): JsonBody<LocalScimProviderUpdate>,
@@ -76,50 +69,4 @@ pub async fn update_provider(
         scim_directory::directory(op.tx, op.org)
     })
     .await
-}
-
-pub async fn create_user(
-    org: Org,
-    JsonBody(body): JsonBody<LocalScimUserIn>,
-) -> ApiResult<(StatusCode, Json<LocalScimUserOut>)> {
-    org.write(move |op| scim_directory::create_user(op.tx, op.org, &body, op.now))
-        .await
-        .map(|user| (StatusCode::CREATED, Json(user)))
-}
-
-pub async fn update_user(
-    org: Org,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody<LocalScimUserUpdate>,
-) -> ApiResult<Json<LocalScimUserOut>> {
-    org.write_json(move |op| scim_directory::update_user(op.tx, op.org, id, &body))
-        .await
-}
-
-pub async fn delete_user(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| scim_directory::delete_user(op.tx, op.org, id))
-        .await
-}
-
-pub async fn create_group(
-    org: Org,
-    JsonBody(body): JsonBody<LocalScimGroupIn>,
-) -> ApiResult<(StatusCode, Json<LocalScimGroupOut>)> {
-    org.write(move |op| scim_directory::create_group(op.tx, op.org, &body, op.now))
-        .await
-        .map(|group| (StatusCode::CREATED, Json(group)))
-}
-
-pub async fn update_group(
-    org: Org,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody<LocalScimGroupUpdate>,
-) -> ApiResult<Json<LocalScimGroupOut>> {
-    org.write_json(move |op| scim_directory::update_group(op.tx, op.org, id, &body))
-        .await
-}
-
-pub async fn delete_group(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| scim_directory::delete_group(op.tx, op.org, id))
-        .await
 }

@@ -31,7 +31,7 @@ pub async fn usage(org: Org, mut query: QueryReader) -> ApiResult<Json<UsageOutJ
         if let Some(workspace) = report.workspace {
             workspaces::load(op.tx, op.org, workspace)?;
         }
-        usage::report(op.tx, op.org, &report, op.now)
+        usage::report(op, &report)
     })
     .await
 }

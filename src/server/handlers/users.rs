@@ -18,7 +18,7 @@ pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
         paging,
     };
     query.finish()?;
-    org.read(move |op| users::list_json(op.tx, op.org, &list, op.now))
+    org.read(move |op| users::list_json(op, &list))
         .await
         .map(JsonBytes)
 }
@@ -32,6 +32,5 @@ pub async fn create(
 }
 
 pub async fn list_invites(org: Org) -> ApiResult<Json<Vec<OrganizationUserInviteOut>>> {
-    org.read_json(move |op| invites::list_pending(op.tx, op.org, op.now))
-        .await
+    org.read_json(invites::list_pending).await
 }

@@ -1,7 +1,6 @@
 //! `/workspaces` and workspace membership.
 
 use axum::Json;
-use axum::http::StatusCode;
 
 use super::{JsonBytes, paging};
 use crate::api::*;
@@ -25,11 +24,6 @@ pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<JsonBytes> {
     org.read(move |op| workspaces::list_json(op.tx, op.org, &list))
         .await
         .map(JsonBytes)
-}
-
-pub async fn archive(org: Org, PathId(id): PathId) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| workspaces::archive(op, id))
-        .await
 }
 
 pub async fn add_users(

@@ -96,19 +96,17 @@ impl KeyRow {
 /// `GET /api-keys`: newest first; `name` matches a name substring or the key's last four
 /// characters, ignoring case and accents.
 pub fn list(
-    tx: &Transaction<'_>,
-    org: Uuid,
+    op: Op<'_>,
     name: Option<&str>,
     limit: i64,
     offset: i64,
-    now: OffsetDateTime,
 ) -> ApiResult<ApiKeysExtendedOut> {
-    let mut stmt = tx.prepare(&format!(
+    let mut stmt = op.tx.prepare(&format!(
         "SELECT {COLUMNS} FROM api_keys k JOIN workspaces w ON w.uuid = k.workspace_uuid
          WHERE k.org_uuid = ?1 AND k.deleted_at IS NULL ORDER BY k.created_at DESC, k.key_id"
     ))?;
     let rows: Vec<KeyRow> = stmt
-        .query_map([org.to_string()], key_row)?
+        .query_map([op.org.to_string()], key_row)?
         .collect::<Result<_, _>>()?;
     let keys = rows
         .into_iter()
@@ -121,7 +119,7 @@ pub fn list(
         })
         .skip(offset as usize)
         .take(limit as usize)
-        .map(|k| k.into_out(now.date()))
+        .map(|k| k.into_out(op.now.date()))
         .collect();
     Ok(ApiKeysExtendedOut { keys })
 }

@@ -1,19 +1,15 @@
 //! The organization's monthly spending limit (`/spend-limit`), measured against this month's
 //! usage. Workspace caps may not exceed it, so lowering it lowers any cap above the new limit.
 
-use rusqlite::Transaction;
-use time::OffsetDateTime;
-use uuid::Uuid;
-
 use super::audit::{self, Entry};
 use super::{Op, ids_of};
 use crate::api::*;
 use crate::server::error::ApiResult;
 
 /// `GET /spend-limit`: the limit, and this month's cost so far as `GET /usage` reports it.
-pub fn limits(tx: &Transaction<'_>, org: Uuid, now: OffsetDateTime) -> ApiResult<LimitsOut> {
-    let (limit, currency) = super::organizations::limit_and_currency(tx, org)?;
-    let (usage, vibe) = super::usage::month_to_date(tx, org, now)?;
+pub fn limits(op: Op<'_>) -> ApiResult<LimitsOut> {
+    let (limit, currency) = super::organizations::limit_and_currency(op.tx, op.org)?;
+    let (usage, vibe) = super::usage::month_to_date(op.tx, op.org, op.now)?;
     let total = super::meters::round_micro(usage + vibe);
     Ok(LimitsOut {
         limits: LimitsContext {
@@ -61,5 +57,5 @@ pub fn set_limit(op: Op<'_>, body: &NewUsageLimitIn) -> ApiResult<LimitsOut> {
             super::workspaces::set_cap(op, &row, Some(limit), &currency)?;
         }
     }
-    limits(op.tx, op.org, op.now)
+    limits(op)
 }

@@ -122,17 +122,16 @@ pub fn open_page(
 }
 
 /// `GET /users-invite`: invitations that can still be accepted.
-pub fn list_pending(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    now: OffsetDateTime,
-) -> ApiResult<Vec<OrganizationUserInviteOut>> {
-    let oldest_valid = to_micros(now - ttl());
-    let mut stmt = tx.prepare(&format!(
+pub fn list_pending(op: Op<'_>) -> ApiResult<Vec<OrganizationUserInviteOut>> {
+    let oldest_valid = to_micros(op.now - ttl());
+    let mut stmt = op.tx.prepare(&format!(
         "SELECT {COLUMNS} FROM invitations WHERE org_uuid = ?1 AND closed_at IS NULL AND created_at > ?2
          ORDER BY created_at, rowid"
     ))?;
-    let rows = stmt.query_map(rusqlite::params![org.to_string(), oldest_valid], invite_row)?;
+    let rows = stmt.query_map(
+        rusqlite::params![op.org.to_string(), oldest_valid],
+        invite_row,
+    )?;
     let mut out = Vec::new();
     for row in rows {
         let row = row?;

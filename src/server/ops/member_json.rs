@@ -165,8 +165,8 @@ impl Serialize for Timestamp {
 
 #[cfg(test)]
 mod tests {
-    use crate::server::ops::Paging;
     use crate::server::ops::users::{self, ListQuery};
+    use crate::server::ops::{Actor, Op, Paging};
     use crate::server::{LocalServer, Seed, ServerOptions};
 
     /// Every page of every demo organization (names in several scripts, emoji, groups that
@@ -190,6 +190,12 @@ mod tests {
                 .state
                 .db
                 .write(move |tx| {
+                    let op = Op {
+                        tx,
+                        org,
+                        actor: &Actor::System,
+                        now,
+                    };
                     let mut compared = Vec::new();
                     for (page_size, pages, email) in [
                         (100, 1, None),
@@ -203,8 +209,8 @@ mod tests {
                                 email: email.clone(),
                                 paging: Paging { page, page_size },
                             };
-                            let written = users::list_json(tx, org, &query, now)?;
-                            let typed = users::list(tx, org, &query, now)?;
+                            let written = users::list_json(op, &query)?;
+                            let typed = users::list(op, &query)?;
                             let serialized = serde_json::to_vec(&typed).unwrap();
                             compared.push((query, written, serialized));
                         }

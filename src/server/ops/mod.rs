@@ -66,9 +66,10 @@ pub struct OpCtx {
     pub now: OffsetDateTime,
 }
 
-/// What a write operation works with, as one value: the request's transaction and its
-/// [`OpCtx`] (the organization, who acts, and when). Reads take the transaction and the
-/// organization alone.
+/// What an operation run for a request works with, as one value: the request's transaction
+/// and its [`OpCtx`] (the organization, who acts, and when). Changes take it, and so do reads
+/// that depend on the request's instant; other reads take the transaction and the
+/// organization alone, so that changes can run them too.
 #[derive(Debug, Clone, Copy)]
 pub struct Op<'a> {
     pub tx: &'a Transaction<'a>,

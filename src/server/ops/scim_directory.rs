@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction};
 use uuid::Uuid;
 
 use super::checks::{self, UniqueName};
-use super::{ids_of, uuid_at};
+use super::{Op, ids_of, uuid_at};
 use crate::api::*;
 use crate::server::clock::to_micros;
 use crate::server::error::{ApiError, ApiResult};
@@ -136,27 +136,21 @@ pub fn insert_user(
     Ok(())
 }
 
-pub fn create_user(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    body: &LocalScimUserIn,
-    at: time::OffsetDateTime,
-) -> ApiResult<LocalScimUserOut> {
+pub fn create_user(op: Op<'_>, body: &LocalScimUserIn) -> ApiResult<LocalScimUserOut> {
     let id = Uuid::new_v4();
-    insert_user(tx, org, id, body, at)?;
-    user(tx, org, id)
+    insert_user(op.tx, op.org, id, body, op.now)?;
+    user(op.tx, op.org, id)
 }
 
 pub fn update_user(
-    tx: &Transaction<'_>,
-    org: Uuid,
+    op: Op<'_>,
     id: Uuid,
     body: &LocalScimUserUpdate,
 ) -> ApiResult<LocalScimUserOut> {
-    user(tx, org, id)?;
+    user(op.tx, op.org, id)?;
     if let Some(name) = body.user_name.as_deref().map(str::trim) {
-        USER_NAMES.ensure_free(tx, org, name, Some(id))?;
-        tx.execute(
+        USER_NAMES.ensure_free(op.tx, op.org, name, Some(id))?;
+        op.tx.execute(
             "UPDATE scim_users SET user_name = ?1, user_name_key = ?2 WHERE id = ?3",
             [name, &name.to_lowercase(), &id.to_string()],
         )?;
@@ -166,24 +160,25 @@ pub fn update_user(
         ("family_name", &body.family_name),
     ] {
         if let Some(value) = value {
-            tx.execute(
+            op.tx.execute(
                 &format!("UPDATE scim_users SET {column} = ?1 WHERE id = ?2"),
                 [value, &id.to_string()],
             )?;
         }
     }
     if let Some(active) = body.active {
-        tx.execute(
+        op.tx.execute(
             "UPDATE scim_users SET active = ?1 WHERE id = ?2",
             rusqlite::params![active, id.to_string()],
         )?;
     }
-    user(tx, org, id)
+    user(op.tx, op.org, id)
 }
 
-pub fn delete_user(tx: &Transaction<'_>, org: Uuid, id: Uuid) -> ApiResult<()> {
-    user(tx, org, id)?;
-    tx.execute("DELETE FROM scim_users WHERE id = ?1", [id.to_string()])?;
+pub fn delete_user(op: Op<'_>, id: Uuid) -> ApiResult<()> {
+    user(op.tx, op.org, id)?;
+    op.tx
+        .execute("DELETE FROM scim_users WHERE id = ?1", [id.to_string()])?;
     Ok(())
 }
 
@@ -232,39 +227,34 @@ pub fn insert_group(
     set_members(tx, id, &body.members)
 }
 
-pub fn create_group(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    body: &LocalScimGroupIn,
-    at: time::OffsetDateTime,
-) -> ApiResult<LocalScimGroupOut> {
+pub fn create_group(op: Op<'_>, body: &LocalScimGroupIn) -> ApiResult<LocalScimGroupOut> {
     let id = Uuid::new_v4();
-    insert_group(tx, org, id, body, at)?;
-    group(tx, org, id)
+    insert_group(op.tx, op.org, id, body, op.now)?;
+    group(op.tx, op.org, id)
 }
 
 pub fn update_group(
-    tx: &Transaction<'_>,
-    org: Uuid,
+    op: Op<'_>,
     id: Uuid,
     body: &LocalScimGroupUpdate,
 ) -> ApiResult<LocalScimGroupOut> {
-    group(tx, org, id)?;
+    group(op.tx, op.org, id)?;
     if let Some(name) = &body.display_name {
-        tx.execute(
+        op.tx.execute(
             "UPDATE scim_groups SET display_name = ?1 WHERE id = ?2",
             [name.trim(), &id.to_string()],
         )?;
     }
     if let Some(members) = &body.members {
-        ensure_provider_users(tx, org, members)?;
-        set_members(tx, id, members)?;
+        ensure_provider_users(op.tx, op.org, members)?;
+        set_members(op.tx, id, members)?;
     }
-    group(tx, org, id)
+    group(op.tx, op.org, id)
 }
 
-pub fn delete_group(tx: &Transaction<'_>, org: Uuid, id: Uuid) -> ApiResult<()> {
-    group(tx, org, id)?;
-    tx.execute("DELETE FROM scim_groups WHERE id = ?1", [id.to_string()])?;
+pub fn delete_group(op: Op<'_>, id: Uuid) -> ApiResult<()> {
+    group(op.tx, op.org, id)?;
+    op.tx
+        .execute("DELETE FROM scim_groups WHERE id = ?1", [id.to_string()])?;
     Ok(())
 }

@@ -81,14 +81,9 @@ fn decode<T: serde::de::DeserializeOwned>(text: Option<String>) -> Option<T> {
 }
 
 /// `GET /scim/sync/{run_id}`: the run, brought up to date first.
-pub fn get(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    run_id: Uuid,
-    now: OffsetDateTime,
-) -> ApiResult<AdminScimSyncRunOut> {
-    advance(tx, org, now)?;
-    load(tx, org, run_id)?
+pub fn get(op: Op<'_>, run_id: Uuid) -> ApiResult<AdminScimSyncRunOut> {
+    advance(op.tx, op.org, op.now)?;
+    load(op.tx, op.org, run_id)?
         .ok_or_else(|| ApiError::not_found(format!("SCIM synchronization run {run_id} not found")))
 }
 

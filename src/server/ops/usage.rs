@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use time::{Date, Duration, Month, OffsetDateTime};
 use uuid::Uuid;
 
+use super::Op;
 use super::meters::{self, METERS};
 use crate::api::*;
 use crate::server::clock::from_micros;
@@ -156,15 +157,10 @@ fn prices(zone: Option<&str>) -> Vec<PriceData> {
 }
 
 /// `GET /usage`: one month, every entry a day of one workspace on one meter.
-pub fn report(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    query: &UsageQuery,
-    now: OffsetDateTime,
-) -> ApiResult<UsageOutJson> {
-    let (currency, created): (String, i64) = tx.query_row(
+pub fn report(op: Op<'_>, query: &UsageQuery) -> ApiResult<UsageOutJson> {
+    let (currency, created): (String, i64) = op.tx.query_row(
         "SELECT currency, created_at FROM organizations WHERE uuid = ?1",
-        [org.to_string()],
+        [op.org.to_string()],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     let start = first_day(query.year, query.month)
@@ -180,7 +176,7 @@ pub fn report(
     };
     let (py, pm) = previous_month(query.year, query.month);
     let created = from_micros(created).date();
-    let this_month = (now.year(), now.month());
+    let this_month = (op.now.year(), op.now.month());
     let mut out = UsageOutJson {
         completion: BasicModelUsageData::default(),
         ocr: BasicModelUsageData::default(),
@@ -204,7 +200,7 @@ pub fn report(
         prices: Some(prices(query.api_zone.as_deref())),
     };
     let mut storage: BTreeMap<String, i64> = BTreeMap::new();
-    for row in rows(tx, org, query)? {
+    for row in rows(op.tx, op.org, query)? {
         let Some(meter) = meters::find(&row.category, &row.model, &row.group) else {
             continue;
         };

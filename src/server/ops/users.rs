@@ -157,17 +157,12 @@ pub struct ListQuery {
 
 /// `GET /users` as the JSON it answers with, kept between requests while nothing changes (see
 /// `page_cache`). A page that shows invitations is not kept: they expire as time passes.
-pub fn list_json(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    query: &ListQuery,
-    now: OffsetDateTime,
-) -> ApiResult<Bytes> {
+pub fn list_json(op: Op<'_>, query: &ListQuery) -> ApiResult<Bytes> {
     let page = format!("users {query:?}");
-    page_cache::json_page(tx, org, page, || {
-        let mut listed = list_rows(tx, org, query, now)?;
-        let active = active_workspaces::of(tx, org)?;
-        let reach = gather(tx, org, &active, &mut listed.members)?;
+    page_cache::json_page(op.tx, op.org, page, || {
+        let mut listed = list_rows(op.tx, op.org, query, op.now)?;
+        let active = active_workspaces::of(op.tx, op.org)?;
+        let reach = gather(op.tx, op.org, &active, &mut listed.members)?;
         let json = page_cache::to_json(
             &UsersPage {
                 members: Members {
@@ -199,15 +194,10 @@ struct ListedRows {
 
 /// `GET /users` as the API types it: the same page as [`list_json`] writes.
 #[cfg(test)]
-pub fn list(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    query: &ListQuery,
-    now: OffsetDateTime,
-) -> ApiResult<OrganizationAdminUsersOut> {
-    let listed = list_rows(tx, org, query, now)?;
+pub fn list(op: Op<'_>, query: &ListQuery) -> ApiResult<OrganizationAdminUsersOut> {
+    let listed = list_rows(op.tx, op.org, query, op.now)?;
     Ok(OrganizationAdminUsersOut {
-        members: members_from_rows(tx, org, listed.members)?,
+        members: members_from_rows(op.tx, op.org, listed.members)?,
         invites: listed.invites,
         total: Some(listed.total),
         page: Some(query.paging.page),

@@ -46,9 +46,9 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Op::CreateWorkspace => plain::write_body(method, Json, ops::workspaces::create),
         Op::UpdateWorkspace => plain::write_id_body(method, Json, ops::workspaces::update),
         Op::ArchiveWorkspace => plain::write_id(method, no_content, ops::workspaces::archive),
-        Op::AddWorkspaceMembers => on(method, workspaces::add_users),
-        Op::UpsertWorkspaceMembers => on(method, workspaces::upsert_users),
-        Op::RemoveWorkspaceMembers => on(method, workspaces::remove_users),
+        Op::AddWorkspaceMembers => plain::write_id_body(method, Json, ops::members::add),
+        Op::UpsertWorkspaceMembers => plain::write_id_body(method, Json, ops::members::upsert),
+        Op::RemoveWorkspaceMembers => plain::write_id_body(method, Json, ops::members::remove),
         Op::ListApiKeys => on(method, misc::list_keys),
         Op::CreateApiKey => plain::write_body(method, Json, ops::api_keys::create),
         Op::DeleteApiKey => plain::write_id(method, Json, ops::api_keys::delete),
@@ -66,8 +66,10 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Op::UpdateGroup => plain::write_id_body(method, Json, ops::groups::update),
         Op::DeleteGroup => plain::write_id(method, no_content, ops::groups::delete),
         Op::ListGroupMembers => on(method, groups::members),
-        Op::AddGroupMembers => on(method, groups::add_members),
-        Op::RemoveGroupMembers => on(method, groups::remove_members),
+        Op::AddGroupMembers => plain::write_id_body(method, no_content, ops::group_members::add),
+        Op::RemoveGroupMembers => {
+            plain::write_id_body(method, no_content, ops::group_members::remove)
+        }
         Op::ListGroupWorkspaces => on(method, groups::workspaces),
         Op::AssignGroupWorkspace => on(method, groups::assign_workspace),
         Op::UpdateGroupWorkspace => on(method, groups::update_workspace),

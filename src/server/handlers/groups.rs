@@ -45,24 +45,6 @@ pub async fn members(
         .await
 }
 
-pub async fn add_members(
-    org: Org,
-    PathId(group): PathId,
-    JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
-) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| group_members::add(op, group, &body.user_uuids))
-        .await
-}
-
-pub async fn remove_members(
-    org: Org,
-    PathId(group): PathId,
-    JsonBody(body): JsonBody<AdminAssignUsersToGroupIn>,
-) -> ApiResult<StatusCode> {
-    org.write_no_content(move |op| group_members::remove(op, group, &body.user_uuids))
-        .await
-}
-
 pub async fn workspaces(
     org: Org,
     PathId(group): PathId,

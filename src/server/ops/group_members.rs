@@ -92,7 +92,8 @@ pub fn take_out(op: Op<'_>, group: &GroupRow, user: Uuid) -> ApiResult<bool> {
 }
 
 /// `POST /user-groups/{group_uuid}/members`: people already in the group are left as they are.
-pub fn add(op: Op<'_>, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
+pub fn add(op: Op<'_>, group: Uuid, body: &AdminAssignUsersToGroupIn) -> ApiResult<()> {
+    let users = &body.user_uuids;
     let row = groups::load(op.tx, op.org, group)?;
     row.ensure_owned_here("members")?;
     checks::ensure_org_members(op.tx, op.org, users, "a group")?;
@@ -105,10 +106,10 @@ pub fn add(op: Op<'_>, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
 }
 
 /// `DELETE /user-groups/{group_uuid}/members`: people who are not members are ignored.
-pub fn remove(op: Op<'_>, group: Uuid, users: &[Uuid]) -> ApiResult<()> {
+pub fn remove(op: Op<'_>, group: Uuid, body: &AdminAssignUsersToGroupIn) -> ApiResult<()> {
     let row = groups::load(op.tx, op.org, group)?;
     row.ensure_owned_here("members")?;
-    for user in users {
+    for user in &body.user_uuids {
         take_out(op, &row, *user)?;
     }
     Ok(())

@@ -111,8 +111,9 @@ fn open_for_changes(
 pub fn add(
     op: Op<'_>,
     workspace: Uuid,
-    entries: &[WorkspaceMemberSingleIn],
+    body: &WorkspaceMemberIn,
 ) -> ApiResult<AddUsersToWorkspaceOut> {
+    let entries = body.members.as_deref().unwrap_or_default();
     let row = open_for_changes(op, workspace, entries)?;
     let existing = current_roles(op.tx, workspace)?;
     let mut added = 0;
@@ -135,8 +136,9 @@ pub fn add(
 pub fn upsert(
     op: Op<'_>,
     workspace: Uuid,
-    entries: &[WorkspaceMemberSingleIn],
+    body: &WorkspaceMemberIn,
 ) -> ApiResult<AddOrUpdateUsersToWorkspaceOut> {
+    let entries = body.members.as_deref().unwrap_or_default();
     let row = open_for_changes(op, workspace, entries)?;
     let existing = current_roles(op.tx, workspace)?;
     let (mut added, mut updated) = (0, 0);
@@ -167,7 +169,11 @@ pub fn upsert(
 /// `DELETE .../remove-users`. Never from the default workspace, which every member belongs to.
 /// Removes direct memberships; people who were not members, or who keep access through a group,
 /// are reported in `not_deleted_members`, and only those who lost access are counted.
-pub fn remove(op: Op<'_>, workspace: Uuid, users: &[Uuid]) -> ApiResult<RemoveWorkspaceMembersOut> {
+pub fn remove(
+    op: Op<'_>,
+    workspace: Uuid,
+    body: &RemoveWorkspaceMembersIn,
+) -> ApiResult<RemoveWorkspaceMembersOut> {
     let row = workspaces::load(op.tx, op.org, workspace)?;
     row.ensure_active()?;
     if row.is_default {
@@ -177,7 +183,7 @@ pub fn remove(op: Op<'_>, workspace: Uuid, users: &[Uuid]) -> ApiResult<RemoveWo
     }
     let mut deleted = 0;
     let mut not_deleted = Vec::new();
-    for user in users {
+    for user in body.members.iter().map(|m| m.user_uuid) {
         let changed = op.tx.execute(
             "DELETE FROM workspace_members WHERE workspace_uuid = ?1 AND user_uuid = ?2",
             [workspace.to_string(), user.to_string()],
@@ -190,8 +196,8 @@ pub fn remove(op: Op<'_>, workspace: Uuid, users: &[Uuid]) -> ApiResult<RemoveWo
                     .in_workspace(workspace),
             )?;
         }
-        if changed == 0 || super::access::has_group_access(op.tx, *user, workspace)? {
-            not_deleted.push(*user);
+        if changed == 0 || super::access::has_group_access(op.tx, user, workspace)? {
+            not_deleted.push(user);
         } else {
             deleted += 1;
         }

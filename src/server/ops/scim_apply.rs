@@ -16,19 +16,15 @@ use crate::api::*;
 use crate::domain::OrgRole;
 use crate::server::error::ApiResult;
 
-fn set_oid(tx: &Transaction<'_>, member: Uuid, idp_id: Uuid) -> ApiResult<()> {
-    tx.execute(
-        "UPDATE users SET oid_id = ?1 WHERE uuid = ?2",
-        [idp_id.to_string(), member.to_string()],
-    )?;
-    Ok(())
-}
+/// Where the provider's id of a member is kept.
+const MEMBER_IDP_ID: &str = "UPDATE users SET oid_id = ?1 WHERE uuid = ?2";
 
-fn set_external(tx: &Transaction<'_>, group: Uuid, idp_id: Uuid) -> ApiResult<()> {
-    tx.execute(
-        "UPDATE user_groups SET external_id = ?1 WHERE uuid = ?2",
-        [idp_id.to_string(), group.to_string()],
-    )?;
+/// Where the provider's id of a group is kept.
+const GROUP_IDP_ID: &str = "UPDATE user_groups SET external_id = ?1 WHERE uuid = ?2";
+
+/// Links a member or a group (`update` says which) to the provider's id for it.
+fn link(tx: &Transaction<'_>, update: &str, uuid: Uuid, idp_id: Uuid) -> ApiResult<()> {
+    tx.execute(update, [idp_id.to_string(), uuid.to_string()])?;
     Ok(())
 }
 
@@ -40,7 +36,7 @@ pub fn apply(
     let mut done = ScimSyncSummaryOut::default();
     // Members the provider knows by address carry its id from now on.
     for (member, idp_id) in &plan.link {
-        set_oid(op.tx, *member, *idp_id)?;
+        link(op.tx, MEMBER_IDP_ID, *member, *idp_id)?;
     }
     let mut provisioned: HashMap<Uuid, Uuid> = HashMap::new();
     if config.sync_users {
@@ -57,7 +53,7 @@ pub fn apply(
                     seats: Vec::new(),
                 },
             )?;
-            set_oid(op.tx, uuid, user.id)?;
+            link(op.tx, MEMBER_IDP_ID, uuid, user.id)?;
             provisioned.insert(user.id, uuid);
             done.users
                 .provision
@@ -84,7 +80,7 @@ pub fn apply(
         }
         for (uuid, old_name, group) in &plan.update_groups {
             let row = groups::load(op.tx, op.org, *uuid)?;
-            set_external(op.tx, *uuid, group.id)?;
+            link(op.tx, GROUP_IDP_ID, *uuid, group.id)?;
             if row.name != group.display_name {
                 groups::rename(op, &row, group.display_name.trim())?;
             }

@@ -286,56 +286,47 @@ pub fn preview(plan: &Plan, config: Option<&AdminScimSyncConfig>) -> ScimSyncSum
     let all = AdminScimSyncConfig::everything();
     let config = config.unwrap_or(&all);
     let mut out = ScimSyncSummaryOut::default();
-    if config.sync_users {
-        out.users.provision = plan
-            .provision
-            .iter()
-            .map(|u| user_action(u.id, &u.user_name))
-            .collect();
-    }
-    if config.deprovision_users {
-        out.users.deprovision = plan
-            .deprovision
-            .iter()
-            .map(|(uuid, email)| user_action(uuid, email))
-            .collect();
-    }
-    if config.sync_groups {
-        out.groups.create = plan
-            .create_groups
-            .iter()
-            .map(|g| group_action(g.id, &g.display_name))
-            .collect();
-        out.groups.update = plan
-            .update_groups
-            .iter()
-            .map(|(uuid, old, g)| group_update_action(uuid, old, g))
-            .collect();
-    }
-    if config.delete_missing_groups {
-        out.groups.delete = plan
-            .delete_groups
-            .iter()
-            .map(|(uuid, name)| group_action(uuid, name))
-            .collect();
-    }
-    if config.sync_memberships {
-        out.memberships = plan
-            .memberships
-            .iter()
-            .map(|change| ScimSyncMembershipActionOut {
-                group: match &change.group {
-                    GroupTarget::Existing { uuid, name } => group_ref(uuid, name),
-                    GroupTarget::Created { idp_id, name } => group_ref(idp_id, name),
-                },
-                users_added: change.added.iter().map(person_ref).collect(),
-                users_removed: change
-                    .removed
-                    .iter()
-                    .map(|(uuid, email)| user_ref(uuid, email))
-                    .collect(),
-            })
-            .collect();
-    }
+    out.users.provision = selected(config.sync_users, &plan.provision, |u| {
+        user_action(u.id, &u.user_name)
+    });
+    out.users.deprovision = selected(
+        config.deprovision_users,
+        &plan.deprovision,
+        |(uuid, email)| user_action(uuid, email),
+    );
+    out.groups.create = selected(config.sync_groups, &plan.create_groups, |g| {
+        group_action(g.id, &g.display_name)
+    });
+    out.groups.update = selected(config.sync_groups, &plan.update_groups, |(uuid, old, g)| {
+        group_update_action(uuid, old, g)
+    });
+    out.groups.delete = selected(
+        config.delete_missing_groups,
+        &plan.delete_groups,
+        |(uuid, name)| group_action(uuid, name),
+    );
+    out.memberships = selected(config.sync_memberships, &plan.memberships, |change| {
+        ScimSyncMembershipActionOut {
+            group: match &change.group {
+                GroupTarget::Existing { uuid, name } => group_ref(uuid, name),
+                GroupTarget::Created { idp_id, name } => group_ref(idp_id, name),
+            },
+            users_added: change.added.iter().map(person_ref).collect(),
+            users_removed: change
+                .removed
+                .iter()
+                .map(|(uuid, email)| user_ref(uuid, email))
+                .collect(),
+        }
+    });
     out
+}
+
+/// What `describe` makes of each of `items`, or nothing when the run's config leaves them out.
+fn selected<T, U>(chosen: bool, items: &[T], describe: impl Fn(&T) -> U) -> Vec<U> {
+    if chosen {
+        items.iter().map(describe).collect()
+    } else {
+        Vec::new()
+    }
 }

@@ -26,6 +26,33 @@ struct InviteRow {
     created_at: OffsetDateTime,
 }
 
+impl InviteRow {
+    /// The invitation as a page of `GET /users` lists it, flagged when expired at `now`.
+    fn into_listed(self, now: OffsetDateTime) -> OrganizationInviteOut {
+        let (raw_roles, raw_role) = org_role_values(&self.roles);
+        OrganizationInviteOut {
+            uuid: self.uuid,
+            raw_roles,
+            raw_role,
+            email: self.email,
+            expired: is_expired(self.created_at, now),
+            created_at: self.created_at,
+            workspace_uuids: self.workspaces,
+        }
+    }
+
+    /// The invitation as `GET /users-invite` lists it.
+    fn into_pending(self) -> OrganizationUserInviteOut {
+        let (roles, role) = org_role_values(&self.roles);
+        OrganizationUserInviteOut {
+            invite_uuid: self.uuid,
+            email: Some(self.email),
+            roles,
+            role,
+        }
+    }
+}
+
 const COLUMNS: &str = "uuid, email, org_roles, workspace_uuids, created_at";
 
 fn invite_row(row: &Row<'_>) -> rusqlite::Result<InviteRow> {
@@ -104,21 +131,8 @@ pub fn open_page(
     args.extend([limit.into(), offset.into()]);
     let mut stmt = tx.prepare_cached(&page_sql(clause))?;
     let rows = stmt.query_map(params_from_iter(args), invite_row)?;
-    let mut out = Vec::new();
-    for row in rows {
-        let row = row?;
-        let (raw_roles, raw_role) = org_role_values(&row.roles);
-        out.push(OrganizationInviteOut {
-            uuid: row.uuid,
-            raw_roles,
-            raw_role,
-            email: row.email,
-            expired: is_expired(row.created_at, now),
-            created_at: row.created_at,
-            workspace_uuids: row.workspaces,
-        });
-    }
-    Ok(out)
+    let listed = rows.map(|row| row.map(|row| row.into_listed(now)));
+    Ok(listed.collect::<Result<_, _>>()?)
 }
 
 /// `GET /users-invite`: invitations that can still be accepted.
@@ -132,18 +146,8 @@ pub fn list_pending(op: Op<'_>) -> ApiResult<Vec<OrganizationUserInviteOut>> {
         rusqlite::params![op.org.to_string(), oldest_valid],
         invite_row,
     )?;
-    let mut out = Vec::new();
-    for row in rows {
-        let row = row?;
-        let (roles, role) = org_role_values(&row.roles);
-        out.push(OrganizationUserInviteOut {
-            invite_uuid: row.uuid,
-            email: Some(row.email),
-            roles,
-            role,
-        });
-    }
-    Ok(out)
+    let pending = rows.map(|row| row.map(InviteRow::into_pending));
+    Ok(pending.collect::<Result<_, _>>()?)
 }
 
 /// `POST /users-invite`. Bad addresses and existing members are reported, not refused. An

@@ -99,6 +99,11 @@ impl Needle {
     pub fn found_in(&self, haystack: &str) -> bool {
         fold(haystack).contains(&self.0)
     }
+
+    /// Whether `text` is it whole, ignoring case and accents.
+    pub fn is_all_of(&self, text: &str) -> bool {
+        fold(text) == self.0
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +120,14 @@ mod tests {
             fold("Søren Łukasz Æsir Straße"),
             "soren lukasz aesir strasse"
         );
+    }
+
+    #[test]
+    fn a_needle_is_found_inside_or_matched_whole() {
+        let needle = Needle::new("ÉQUIPE");
+        assert!(needle.found_in("Notre équipe données"));
+        assert!(needle.is_all_of("equipe"));
+        assert!(!needle.is_all_of("equipes"));
     }
 
     #[test]

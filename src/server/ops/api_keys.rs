@@ -10,7 +10,7 @@ use super::{Actor, Op, uuid_at};
 use crate::api::datetime::{format_date, parse_date};
 use crate::api::*;
 use crate::domain::key_expiry;
-use crate::domain::text::{contains_folded, fold};
+use crate::domain::text::Needle;
 use crate::server::clock::{from_micros, to_micros};
 use crate::server::credentials;
 use crate::server::error::{ApiError, ApiResult};
@@ -108,14 +108,13 @@ pub fn list(
     let rows: Vec<KeyRow> = stmt
         .query_map([op.org.to_string()], key_row)?
         .collect::<Result<_, _>>()?;
+    // The name asked for, folded once rather than once per key.
+    let needle = name.map(Needle::new);
     let keys = rows
         .into_iter()
-        .filter(|k| match name {
+        .filter(|k| match &needle {
             None => true,
-            Some(q) => {
-                k.name.as_deref().is_some_and(|n| contains_folded(n, q))
-                    || fold(&k.suffix) == fold(q)
-            }
+            Some(q) => k.name.as_deref().is_some_and(|n| q.found_in(n)) || q.is_all_of(&k.suffix),
         })
         .skip(offset as usize)
         .take(limit as usize)

@@ -155,6 +155,17 @@ impl Call {
         }
     }
 
+    /// Whether stopping the call lets it finish rather than tearing it down, as the runner
+    /// does: a change finishes its request under way (and is journaled), a view's run of
+    /// changes stops after the change on its way. Its answer still comes.
+    pub fn finishes_when_stopped(&self) -> bool {
+        match self {
+            Self::Change(_) => true,
+            Self::View(fetcher) => fetcher.0.sends().is_some() || fetcher.is_run(),
+            _ => false,
+        }
+    }
+
     /// Makes the call through the client; the directory comes back whole.
     pub async fn perform(&self, client: &AdminClient) -> Result<Payload, RemoteError> {
         let mut pages = Vec::new();

@@ -92,11 +92,20 @@ pub struct Flash {
     pub text: String,
 }
 
-/// A request on its way, for the spinner and for cancelling.
+/// A request on its way, for the spinner and for cancelling. It stays here until it has really
+/// ended: answered, or torn down.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InFlight {
     pub profile: usize,
     pub label: String,
+    /// ctrl-c lets it finish rather than tearing it down (see [`Call::finishes_when_stopped`]),
+    /// so its answer still comes.
+    ///
+    /// [`Call::finishes_when_stopped`]: crate::tui::call::Call::finishes_when_stopped
+    pub finishes: bool,
+    /// Asked to stop and finishing: the spinner still turns for it, but there is nothing left
+    /// to cancel.
+    pub stopping: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -192,8 +201,18 @@ impl App {
         id
     }
 
+    /// Whether a request is on its way, one asked to stop included: the spinner turns until
+    /// every one has ended.
     pub fn is_busy(&self) -> bool {
         !self.in_flight.is_empty()
+    }
+
+    /// The requests ctrl-c can still cancel: those on their way and not yet asked to stop.
+    pub fn cancellable(&self) -> Vec<RequestId> {
+        (self.in_flight.iter())
+            .filter(|(_, request)| !request.stopping)
+            .map(|(id, _)| *id)
+            .collect()
     }
 
     /// Why changes are refused everywhere in this session, if they are.

@@ -14,6 +14,8 @@ pub fn send(app: &mut App, profile: usize, call: Call) -> (RequestId, Effect) {
         InFlight {
             profile,
             label: call.label().to_owned(),
+            finishes: call.finishes_when_stopped(),
+            stopping: false,
         },
     );
     (id, Effect::Request { id, profile, call })
@@ -105,13 +107,20 @@ pub fn ensure_settings(app: &mut App, workspace: Uuid) -> Vec<Effect> {
     }
 }
 
-/// Stops waiting for the given requests: they leave the spinner and are aborted.
+/// Stops waiting for the given requests: a read is aborted and leaves the spinner; a change or
+/// a run of changes is asked to stop and stays on the spinner until it answers, since the
+/// request under way goes on until then.
 pub fn forget(app: &mut App, ids: Vec<RequestId>) -> Vec<Effect> {
     if ids.is_empty() {
         return Vec::new();
     }
     for id in &ids {
-        app.in_flight.remove(id);
+        match app.in_flight.get_mut(id) {
+            Some(request) if request.finishes => request.stopping = true,
+            _ => {
+                app.in_flight.remove(id);
+            }
+        }
     }
     vec![Effect::Cancel(ids)]
 }

@@ -42,6 +42,24 @@ fn the_deletion_lists_each_key_once() {
     );
 }
 
+/// ctrl-c while a deletion is on its way: the dialog stops waiting, but the runner lets the
+/// request finish, so the spinner turns for it until it answers.
+#[test]
+fn a_deletion_stopped_by_ctrl_c_stays_on_the_spinner_until_it_answers() {
+    let mut app = deleting_two();
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (id, profile, call) = requests(&effects).remove(0);
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Key(ctrl('c')));
+    assert!(
+        app.in_flight.contains_key(&id),
+        "the deletion still runs: the spinner turns for it"
+    );
+    assert!(!app.cancellable().contains(&id), "already asked to stop");
+    crate::tui::update::update(&mut app, answer(id, profile, call));
+    assert!(!app.in_flight.contains_key(&id), "answered: it has ended");
+}
+
 /// The deletion confirmed, the first key deleted, and ctrl-c pressed while the second
 /// request was on its way.
 fn stopped_during_the_second() -> App {

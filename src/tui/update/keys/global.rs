@@ -74,7 +74,8 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
         return navigation::go(app, Navigation::Quit);
     }
     app.interrupt_armed = true;
-    if app.in_flight.is_empty() {
+    let ids = app.cancellable();
+    if ids.is_empty() {
         let again = app
             .keymap
             .describe_keys(crate::tui::keymap::Context::Global, Action::Interrupt);
@@ -85,7 +86,6 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
         };
         return flash::info(app, text);
     }
-    let ids: Vec<_> = app.in_flight.keys().copied().collect();
     let count = ids.len();
     let mut cancelled_save = false;
     for org in &mut app.orgs {

@@ -94,3 +94,29 @@ fn staging_refuses_a_revocation_rather_than_run_it_under_staged() {
     assert_says(&app, "Not staged");
     assert!(!app.dialogs.is_empty(), "the confirmation stays");
 }
+
+/// ctrl-c during an offboarding: the view stops waiting and says the run was interrupted, but
+/// the request on its way is let finish, so the spinner turns for it until it answers.
+#[test]
+fn an_offboarding_interrupted_by_ctrl_c_stays_on_the_spinner_until_its_request_answers() {
+    let mut app = open_people();
+    search_to(&mut app, "jane.doe");
+    press(&mut app, key(KeyCode::Char('O')));
+    type_text(&mut app, "jane.doe@northwind.example");
+    press_keys(&mut app, "tab tab");
+    redraw(&mut app);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let [(id, profile, call)] = requests(&effects).try_into().expect("the first request");
+    press_only(&mut app, ctrl('c'));
+    assert_eq!(
+        shown(&app).run.as_ref().unwrap().end,
+        Some(End::Interrupted)
+    );
+    assert!(
+        app.in_flight.contains_key(&id),
+        "the request on its way still runs: the spinner turns for it"
+    );
+    let result = outcome(profile, &call);
+    deliver(&mut app, id, profile, call, result);
+    assert!(!app.in_flight.contains_key(&id), "answered: it has ended");
+}

@@ -294,6 +294,44 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
     );
 }
 
+/// A run asked to stop by ctrl-c goes on until its change on its way answers: the spinner and
+/// the status line's "applying the plan" stay until the run has really ended, and a later
+/// ctrl-c finds nothing more to cancel.
+#[test]
+fn the_spinner_turns_until_a_run_stopped_by_ctrl_c_answers() {
+    let mut app = planned();
+    let effects = apply_confirmed(&mut app);
+    let (id, profile, call) = apply_fetch(&effects).expect("the run");
+    press_only(&mut app, ctrl('c'));
+    assert!(app.is_busy(), "the spinner turns while the run finishes");
+    assert_eq!(app.cancellable(), [], "asked to stop once is enough");
+    let before = app.spinner_frame;
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::SpinnerTick);
+    assert_ne!(app.spinner_frame, before);
+    // Once the message has gone, the status line says what still runs.
+    let said = app.flash.as_ref().map(|f| f.id).expect("the stop is said");
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::FlashExpired(said));
+    let screen = crate::tui::render_tests::screen(&app, 100, 30);
+    let status = screen.lines().next().unwrap_or_default();
+    assert!(status.contains("applying the plan"), "{status}");
+    press_only(&mut app, key(KeyCode::Char('j')));
+    press_only(&mut app, ctrl('c'));
+    assert_says_first(&app, "Nothing to cancel");
+    let outcome = RunOutcome {
+        applied: vec![add("taro@acme.example")],
+        cancelled: true,
+        ..RunOutcome::default()
+    };
+    let answer = Ok(Payload::View(crate::tui::views::ViewData::new(outcome)));
+    let reloads = deliver(&mut app, id, profile, call, answer);
+    assert!(
+        !app.in_flight.contains_key(&id),
+        "the run leaves the spinner once it has answered"
+    );
+    answer_all(&mut app, reloads);
+    assert!(!app.is_busy());
+}
+
 /// However a run's task ends, even torn down before it ran, the view is not left busy.
 #[tokio::test]
 async fn a_run_dropped_unfinished_leaves_the_view_free() {

@@ -282,7 +282,6 @@ fn offboarding_a_person_with_two_keys_removes_them_and_their_keys() {
     console.send(&email);
     console.wait_for("✓ matches");
     console.send(TAB);
-    console.send(TAB);
     console.send(ENTER);
     let report = console.wait_for(&format!("Offboarding {email}: done, 3/3"));
     assert!(

@@ -27,9 +27,9 @@ use crate::tui::views::people::{Batch, Loaded, People};
 use crate::tui::widgets::read_through::ReadThrough;
 
 use super::person::member_under_cursor;
-use super::{After, Canvas, Dialog, Next, Opened};
+use super::{After, Canvas, Dialog, Next, Opened, not_closed_yet};
 
-/// What has the focus: the buttons and, when they own keys, the keys box between them.
+/// What has the focus: the buttons and, when they own keys, the keys box drawn above them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Cancel,
@@ -113,11 +113,14 @@ impl Offboard {
         !self.email.is_empty() && self.typed.value().trim().eq_ignore_ascii_case(&self.email)
     }
 
+    /// What Tab goes through, in the order drawn: the keys box, then the buttons. The dialog
+    /// opens on Cancel, so one Tab after typing the email reaches Offboard, as one reaches
+    /// Archive or Delete in the other dialogs where a name is typed.
     fn ring(&self) -> Vec<Focus> {
         match (&self.plans, self.keys.is_empty()) {
             (Err(_), _) => vec![Focus::Cancel],
             (Ok(_), true) => vec![Focus::Cancel, Focus::Offboard],
-            (Ok(_), false) => vec![Focus::Cancel, Focus::DeleteKeys, Focus::Offboard],
+            (Ok(_), false) => vec![Focus::DeleteKeys, Focus::Cancel, Focus::Offboard],
         }
     }
 
@@ -127,8 +130,13 @@ impl Offboard {
         self.focus = ring[(at + delta).rem_euclid(ring.len() as isize) as usize];
     }
 
-    fn press(&mut self) -> Next {
+    fn press(&mut self, app: &App) -> Next {
         match self.focus {
+            // Enter right after typing the email lands on Cancel, where the dialog opens: it
+            // must not throw the typing away without a word.
+            Focus::Cancel if self.plans.is_ok() && !self.typed.value().is_empty() => {
+                not_closed_yet(app, "Offboard", "offboarding")
+            }
             Focus::Cancel => Next::Close,
             Focus::DeleteKeys => {
                 self.delete_keys = !self.delete_keys;
@@ -181,11 +189,11 @@ impl Dialog for Offboard {
         text_input::feed(&mut self.typed, &key);
     }
 
-    fn action(&mut self, action: Action, _app: &App) -> Next {
+    fn action(&mut self, action: Action, app: &App) -> Next {
         match action {
             Action::NextButton => self.move_focus(1),
             Action::PreviousButton => self.move_focus(-1),
-            Action::Press => return self.press(),
+            Action::Press => return self.press(app),
             Action::Cancel => return Next::Close,
             scrolling => {
                 self.list.scroll(scrolling);

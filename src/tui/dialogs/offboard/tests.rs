@@ -33,20 +33,46 @@ fn it_opens_on_cancel_and_enter_there_sends_nothing() {
 #[test]
 fn the_email_must_be_typed_and_the_keys_can_stay() {
     let mut app = open_on("jane.doe");
-    press_keys(&mut app, "tab enter");
+    press_keys(&mut app, "backtab enter");
     assert!(!dialog(&app).delete_keys, "enter on the box unticks it");
-    press_keys(&mut app, "tab enter");
+    press_keys(&mut app, "tab tab enter");
     assert_says(&app, "type \"jane.doe@northwind.example\"");
     type_text(&mut app, "Jane.Doe@northwind.example");
     let d = dialog(&app).clone();
     assert!(d.confirmed());
-    let Next::Then(After::Start(fetcher)) = d.clone().press() else {
+    let Next::Then(After::Start(fetcher)) = d.clone().press(&app) else {
         panic!("offboarding starts a run");
     };
     let step = fetcher
         .as_kind::<StepFetch>()
         .expect("a run's first request");
     assert_eq!(step.batch.plan.steps.len(), 1, "the keys stay: one request");
+}
+
+/// Tab goes through what is drawn in order (the keys box, Cancel, Offboard) from Cancel,
+/// where the dialog opens: one Tab after typing the email reaches Offboard, as in the archive
+/// and group deletion dialogs, and Enter on Cancel after typing does not close it unsaid.
+#[test]
+fn after_typing_the_email_one_tab_reaches_offboard_as_in_the_other_typed_name_dialogs() {
+    let mut app = open_on("jane.doe");
+    type_text(&mut app, "jane.doe@northwind.example");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(requests(&effects).is_empty());
+    assert_eq!(dialog(&app).focus, Focus::Cancel, "the typing is kept");
+    assert_says(&app, "moves to the Offboard button");
+    press_keys(&mut app, "tab");
+    assert_eq!(dialog(&app).focus, Focus::Offboard);
+    press_keys(&mut app, "tab");
+    assert_eq!(
+        dialog(&app).focus,
+        Focus::DeleteKeys,
+        "round to the box above"
+    );
+    press_keys(&mut app, "tab");
+    assert_eq!(dialog(&app).focus, Focus::Cancel);
+    press_keys(&mut app, "backtab");
+    assert_eq!(dialog(&app).focus, Focus::DeleteKeys);
+    assert!(dialog(&app).delete_keys, "moving ticks nothing");
 }
 
 #[test]
@@ -87,7 +113,7 @@ fn a_long_offboarding_goes_only_after_its_last_line_was_drawn() {
     let mut app = offboarding_with_many_keys();
     assert_eq!(dialog(&app).keys.len(), 33);
     type_text(&mut app, "jane.doe@northwind.example");
-    press_keys(&mut app, "tab tab");
+    press_keys(&mut app, "tab");
     assert_eq!(dialog(&app).focus, Focus::Offboard);
     let effects = confirmed_once_read(
         &mut app,

@@ -36,7 +36,7 @@ fn offboarding_stops_between_requests_when_asked_and_says_what_was_not_done() {
     search_to(&mut app, "jane.doe");
     press(&mut app, key(KeyCode::Char('O')));
     type_text(&mut app, "jane.doe@northwind.example");
-    press_keys(&mut app, "tab tab");
+    press_keys(&mut app, "tab");
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert_eq!(
@@ -103,7 +103,7 @@ fn an_offboarding_interrupted_by_ctrl_c_stays_on_the_spinner_until_its_request_a
     search_to(&mut app, "jane.doe");
     press(&mut app, key(KeyCode::Char('O')));
     type_text(&mut app, "jane.doe@northwind.example");
-    press_keys(&mut app, "tab tab");
+    press_keys(&mut app, "tab");
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     let [(id, profile, call)] = requests(&effects).try_into().expect("the first request");

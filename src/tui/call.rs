@@ -158,10 +158,18 @@ impl Call {
     /// Whether stopping the call lets it finish rather than tearing it down, as the runner
     /// does: a change finishes its request under way (and is journaled), a view's run of
     /// changes stops after the change on its way. Its answer still comes.
+    /// The runner holds to the same rule: [`sends_changes`](Self::sends_changes) picks its
+    /// own stop flag, anything else its [`ending`](Self::ending).
     pub fn finishes_when_stopped(&self) -> bool {
+        self.sends_changes() || self.ending().is_waited_for()
+    }
+
+    /// Whether the call sends changes the runner journals (as [`changes`](Self::changes)
+    /// lists them), without copying them.
+    pub fn sends_changes(&self) -> bool {
         match self {
             Self::Change(_) => true,
-            Self::View(fetcher) => fetcher.0.sends().is_some() || fetcher.is_run(),
+            Self::View(fetcher) => fetcher.0.sends().is_some(),
             _ => false,
         }
     }

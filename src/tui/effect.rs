@@ -14,7 +14,8 @@ pub enum Effect {
         profile: usize,
         call: Call,
     },
-    /// Abort these requests if they are still running.
+    /// Stop these requests if they are still running: a read is aborted; a change, or a run of
+    /// changes, is asked to send nothing after the request under way, and still answers.
     Cancel(Vec<RequestId>),
     /// Send `Msg::FlashExpired(id)` after a while.
     ExpireFlash { id: u64, after: Duration },

@@ -1,7 +1,8 @@
 //! The effect runner: every request runs on its own tokio task against the profile's
 //! `AdminClient`, and its answer comes back as a message. The UI never waits on it, and
 //! ctrl-c aborts the reads; a change is asked to stop after its request under way instead
-//! (see `journaling`), and its late answer is dropped by the UI, which stopped waiting.
+//! (see `journaling`), and its answer still comes: the spinner turns for it until then, though
+//! whatever asked for it has stopped waiting.
 //! Changes still on their way when the console closes are waited for (`EffectRunner::settle`):
 //! what the server did must reach the journal.
 
@@ -41,7 +42,7 @@ pub struct ClientRunner {
     sender: UnboundedSender<Msg>,
     running: HashMap<RequestId, Running>,
     /// Changes told to stop (ctrl-c) that are finishing their request under way and
-    /// journaling it: no longer answered to anyone, but waited for at the end.
+    /// journaling it: no longer cancellable, answered when they end, waited for at the end.
     stopping: Vec<Running>,
     /// Where the console's changes are recorded; none in tests that keep no journal.
     journal: Option<Arc<Journal>>,
@@ -93,7 +94,7 @@ impl ClientRunner {
         let journal = self.journal.clone();
         let changes = call.changes();
         // A change stops through the flag its journaling reads, which records it; a view's
-        // fetch says how it ends itself.
+        // fetch says how it ends itself (the rule `Call::finishes_when_stopped` tells the UI).
         let halted = changes.as_ref().map(|_| Arc::new(AtomicBool::new(false)));
         let ending = match halted.clone() {
             Some(flag) => Ending::Stops {

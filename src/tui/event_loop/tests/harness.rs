@@ -118,15 +118,19 @@ impl Clock for TokioClock {
 struct Record {
     sent: Vec<RequestId>,
     cancelled: Vec<RequestId>,
+    /// Cancelled changes let finish, as the real runner does: their answer still comes.
+    let_finish: Vec<RequestId>,
     answered: Vec<RequestId>,
 }
 
-/// Answers each request from the fixture organization after `latency`; a cancelled request
-/// is aborted and never answers.
+/// Answers each request from the fixture organization after `latency`. Cancelled, a read is
+/// aborted and never answers; a change (or a view's run) finishes and answers, as with the
+/// real runner.
 pub struct FixtureRunner {
     latency: Duration,
     sender: tokio::sync::mpsc::UnboundedSender<Msg>,
-    running: BTreeMap<RequestId, AbortHandle>,
+    /// Each request under way, and whether a cancel lets it finish.
+    running: BTreeMap<RequestId, (AbortHandle, bool)>,
     record: Arc<Mutex<Record>>,
 }
 
@@ -135,6 +139,7 @@ impl EffectRunner for FixtureRunner {
         match effect {
             Effect::Request { id, profile, call } => {
                 self.record.lock().unwrap().sent.push(id);
+                let finishes = call.finishes_when_stopped();
                 let msg = answer(id, profile, call);
                 let (sender, latency, record) =
                     (self.sender.clone(), self.latency, Arc::clone(&self.record));
@@ -143,13 +148,16 @@ impl EffectRunner for FixtureRunner {
                     record.lock().unwrap().answered.push(id);
                     let _ = sender.send(msg);
                 });
-                self.running.insert(id, task.abort_handle());
+                self.running.insert(id, (task.abort_handle(), finishes));
             }
             Effect::Cancel(ids) => {
                 for id in ids {
-                    self.record.lock().unwrap().cancelled.push(id);
-                    if let Some(task) = self.running.remove(&id) {
-                        task.abort();
+                    let mut record = self.record.lock().unwrap();
+                    record.cancelled.push(id);
+                    match self.running.remove(&id) {
+                        Some((_, true)) => record.let_finish.push(id),
+                        Some((task, false)) => task.abort(),
+                        None => {}
                     }
                 }
             }
@@ -175,7 +183,7 @@ pub struct Ended {
     /// Every request sent, in id order.
     pub sent: Vec<RequestId>,
     pub cancelled: Vec<RequestId>,
-    /// Cancelled requests whose answer was sent all the same (there should be none).
+    /// Cancelled reads whose answer was sent all the same (there should be none).
     pub answered_though_cancelled: Vec<RequestId>,
 }
 
@@ -219,7 +227,7 @@ impl Session {
             answered_though_cancelled: record
                 .answered
                 .iter()
-                .filter(|id| record.cancelled.contains(id))
+                .filter(|id| record.cancelled.contains(id) && !record.let_finish.contains(id))
                 .copied()
                 .collect(),
         }

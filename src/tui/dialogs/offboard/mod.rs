@@ -138,9 +138,16 @@ impl Offboard {
                 not_closed_yet(app, "Offboard", "offboarding")
             }
             Focus::Cancel => Next::Close,
+            // Said as well as ticked: Tab wraps round to the box, so an Enter meant for a
+            // button must not change what the run does without a word.
             Focus::DeleteKeys => {
                 self.delete_keys = !self.delete_keys;
-                Next::Stay
+                let said = if self.delete_keys {
+                    "Their API keys will be deleted in the same run"
+                } else {
+                    "Their API keys will stay and keep working"
+                };
+                Next::Say(FlashLevel::Info, said.to_owned())
             }
             Focus::Offboard => {
                 let Ok((with, without)) = &self.plans else {

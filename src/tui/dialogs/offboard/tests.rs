@@ -35,6 +35,11 @@ fn the_email_must_be_typed_and_the_keys_can_stay() {
     let mut app = open_on("jane.doe");
     press_keys(&mut app, "backtab enter");
     assert!(!dialog(&app).delete_keys, "enter on the box unticks it");
+    assert_says(&app, "Their API keys will stay and keep working");
+    press_keys(&mut app, "enter");
+    assert!(dialog(&app).delete_keys, "and ticks it again");
+    assert_says(&app, "Their API keys will be deleted in the same run");
+    press_keys(&mut app, "enter");
     press_keys(&mut app, "tab tab enter");
     assert_says(&app, "type \"jane.doe@northwind.example\"");
     type_text(&mut app, "Jane.Doe@northwind.example");

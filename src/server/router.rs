@@ -25,7 +25,6 @@ use plain::{created, no_content};
 /// to the table does not compile until it has a handler. An operation whose glue is only its
 /// path id and body gets a handler made from it by `plain`; the others have their own.
 fn endpoint(operation: Operation) -> MethodRouter<AppState> {
-    use Operation as Op;
     let method = match operation.verb() {
         Verb::Get => MethodFilter::GET,
         Verb::Post => MethodFilter::POST,
@@ -33,78 +32,92 @@ fn endpoint(operation: Operation) -> MethodRouter<AppState> {
         Verb::Delete => MethodFilter::DELETE,
     };
     match operation {
-        Op::ListUsers => on(method, users::list),
-        Op::CreateUsers => on(method, users::create),
-        Op::GetUser => plain::read_id(method, ops::users::get_user),
-        Op::UpdateUser => plain::write_id_body(method, Json, ops::users::update),
-        Op::DeleteUser => plain::write_id(method, Json, ops::users::delete),
-        Op::ListInvites => on(method, users::list_invites),
-        Op::InviteUsers => plain::write_body(method, Json, ops::invites::invite),
-        Op::DeleteInvite => plain::write_id(method, Json, ops::invites::delete),
-        Op::ListRoles => on(method, misc::roles),
-        Op::ListWorkspaces => on(method, workspaces::list),
-        Op::CreateWorkspace => plain::write_body(method, Json, ops::workspaces::create),
-        Op::UpdateWorkspace => plain::write_id_body(method, Json, ops::workspaces::update),
-        Op::ArchiveWorkspace => plain::write_id(method, no_content, ops::workspaces::archive),
-        Op::AddWorkspaceMembers => plain::write_id_body(method, Json, ops::members::add),
-        Op::UpsertWorkspaceMembers => plain::write_id_body(method, Json, ops::members::upsert),
-        Op::RemoveWorkspaceMembers => plain::write_id_body(method, Json, ops::members::remove),
-        Op::ListApiKeys => on(method, misc::list_keys),
-        Op::CreateApiKey => plain::write_body(method, Json, ops::api_keys::create),
-        Op::DeleteApiKey => plain::write_id(method, Json, ops::api_keys::delete),
-        Op::GetSpendLimit => on(method, misc::spend_limit),
-        Op::SetSpendLimit => plain::write_body(method, Json, ops::billing::set_limit),
-        Op::ListAuditLogs => on(method, misc::audit_logs),
-        Op::GetUsage => on(method, usage::usage),
-        Op::GetRateLimits => plain::read_org(method, ops::usage::rate_limits),
-        Op::ListGroups => on(method, groups::list),
-        Op::CreateGroup => plain::write_body(method, Json, ops::groups::create),
-        Op::ProvisionGroupWorkspace => {
+        Operation::ListUsers => on(method, users::list),
+        Operation::CreateUsers => on(method, users::create),
+        Operation::GetUser => plain::read_id(method, ops::users::get_user),
+        Operation::UpdateUser => plain::write_id_body(method, Json, ops::users::update),
+        Operation::DeleteUser => plain::write_id(method, Json, ops::users::delete),
+        Operation::ListInvites => on(method, users::list_invites),
+        Operation::InviteUsers => plain::write_body(method, Json, ops::invites::invite),
+        Operation::DeleteInvite => plain::write_id(method, Json, ops::invites::delete),
+        Operation::ListRoles => on(method, misc::roles),
+        Operation::ListWorkspaces => on(method, workspaces::list),
+        Operation::CreateWorkspace => plain::write_body(method, Json, ops::workspaces::create),
+        Operation::UpdateWorkspace => plain::write_id_body(method, Json, ops::workspaces::update),
+        Operation::ArchiveWorkspace => {
+            plain::write_id(method, no_content, ops::workspaces::archive)
+        }
+        Operation::AddWorkspaceMembers => plain::write_id_body(method, Json, ops::members::add),
+        Operation::UpsertWorkspaceMembers => {
+            plain::write_id_body(method, Json, ops::members::upsert)
+        }
+        Operation::RemoveWorkspaceMembers => {
+            plain::write_id_body(method, Json, ops::members::remove)
+        }
+        Operation::ListApiKeys => on(method, misc::list_keys),
+        Operation::CreateApiKey => plain::write_body(method, Json, ops::api_keys::create),
+        Operation::DeleteApiKey => plain::write_id(method, Json, ops::api_keys::delete),
+        Operation::GetSpendLimit => on(method, misc::spend_limit),
+        Operation::SetSpendLimit => plain::write_body(method, Json, ops::billing::set_limit),
+        Operation::ListAuditLogs => on(method, misc::audit_logs),
+        Operation::GetUsage => on(method, usage::usage),
+        Operation::GetRateLimits => plain::read_org(method, ops::usage::rate_limits),
+        Operation::ListGroups => on(method, groups::list),
+        Operation::CreateGroup => plain::write_body(method, Json, ops::groups::create),
+        Operation::ProvisionGroupWorkspace => {
             plain::write_body(method, no_content, ops::group_workspaces::provision)
         }
-        Op::GetGroup => plain::read_id(method, ops::groups::get),
-        Op::UpdateGroup => plain::write_id_body(method, Json, ops::groups::update),
-        Op::DeleteGroup => plain::write_id(method, no_content, ops::groups::delete),
-        Op::ListGroupMembers => on(method, groups::members),
-        Op::AddGroupMembers => plain::write_id_body(method, no_content, ops::group_members::add),
-        Op::RemoveGroupMembers => {
+        Operation::GetGroup => plain::read_id(method, ops::groups::get),
+        Operation::UpdateGroup => plain::write_id_body(method, Json, ops::groups::update),
+        Operation::DeleteGroup => plain::write_id(method, no_content, ops::groups::delete),
+        Operation::ListGroupMembers => on(method, groups::members),
+        Operation::AddGroupMembers => {
+            plain::write_id_body(method, no_content, ops::group_members::add)
+        }
+        Operation::RemoveGroupMembers => {
             plain::write_id_body(method, no_content, ops::group_members::remove)
         }
-        Op::ListGroupWorkspaces => on(method, groups::workspaces),
-        Op::AssignGroupWorkspace => on(method, groups::assign_workspace),
-        Op::UpdateGroupWorkspace => on(method, groups::update_workspace),
-        Op::UnassignGroupWorkspace => on(method, groups::unassign_workspace),
-        Op::SetGroupOrganizationRole => {
+        Operation::ListGroupWorkspaces => on(method, groups::workspaces),
+        Operation::AssignGroupWorkspace => on(method, groups::assign_workspace),
+        Operation::UpdateGroupWorkspace => on(method, groups::update_workspace),
+        Operation::UnassignGroupWorkspace => on(method, groups::unassign_workspace),
+        Operation::SetGroupOrganizationRole => {
             plain::write_id_body(method, no_content, ops::groups::set_organization_role)
         }
-        Op::ListNestedGroups => plain::read_id(method, ops::group_nesting::nested),
-        Op::SetNestedGroups => on(method, groups::set_nested),
-        Op::TriggerScimSync => on(method, scim::trigger),
+        Operation::ListNestedGroups => plain::read_id(method, ops::group_nesting::nested),
+        Operation::SetNestedGroups => on(method, groups::set_nested),
+        Operation::TriggerScimSync => on(method, scim::trigger),
         // A read that may move the run along, hence a write transaction.
-        Op::GetScimSyncRun => plain::write_id(method, Json, ops::scim_sync::get),
-        Op::VibeWorkByUser => on(method, analytics::work_by_user),
-        Op::VibeWorkByAgent => on(method, analytics::work_by_agent),
-        Op::VibeWorkByTime => on(method, analytics::work_by_time),
-        Op::VibeCodeByWorkspace => on(method, analytics::code_by_workspace),
-        Op::VibeCodeByOrganization => on(method, analytics::code_by_organization),
-        Op::GetOrganization => plain::read_org(method, ops::organizations::get),
-        Op::RenameOrganization => on(method, extensions::rename_organization),
-        Op::GetWorkspaceSettings => plain::read_id(method, ops::workspaces::settings),
-        Op::UpdateWorkspaceSettings => {
+        Operation::GetScimSyncRun => plain::write_id(method, Json, ops::scim_sync::get),
+        Operation::VibeWorkByUser => on(method, analytics::work_by_user),
+        Operation::VibeWorkByAgent => on(method, analytics::work_by_agent),
+        Operation::VibeWorkByTime => on(method, analytics::work_by_time),
+        Operation::VibeCodeByWorkspace => on(method, analytics::code_by_workspace),
+        Operation::VibeCodeByOrganization => on(method, analytics::code_by_organization),
+        Operation::GetOrganization => plain::read_org(method, ops::organizations::get),
+        Operation::RenameOrganization => on(method, extensions::rename_organization),
+        Operation::GetWorkspaceSettings => plain::read_id(method, ops::workspaces::settings),
+        Operation::UpdateWorkspaceSettings => {
             plain::write_id_body(method, Json, ops::workspaces::update_settings)
         }
-        Op::GetScimDirectory => plain::read_org(method, ops::scim_directory::directory),
-        Op::UpdateScimProvider => on(method, scim::update_provider),
-        Op::CreateScimUser => plain::write_body(method, created, ops::scim_directory::create_user),
-        Op::UpdateScimUser => plain::write_id_body(method, Json, ops::scim_directory::update_user),
-        Op::DeleteScimUser => plain::write_id(method, no_content, ops::scim_directory::delete_user),
-        Op::CreateScimGroup => {
+        Operation::GetScimDirectory => plain::read_org(method, ops::scim_directory::directory),
+        Operation::UpdateScimProvider => on(method, scim::update_provider),
+        Operation::CreateScimUser => {
+            plain::write_body(method, created, ops::scim_directory::create_user)
+        }
+        Operation::UpdateScimUser => {
+            plain::write_id_body(method, Json, ops::scim_directory::update_user)
+        }
+        Operation::DeleteScimUser => {
+            plain::write_id(method, no_content, ops::scim_directory::delete_user)
+        }
+        Operation::CreateScimGroup => {
             plain::write_body(method, created, ops::scim_directory::create_group)
         }
-        Op::UpdateScimGroup => {
+        Operation::UpdateScimGroup => {
             plain::write_id_body(method, Json, ops::scim_directory::update_group)
         }
-        Op::DeleteScimGroup => {
+        Operation::DeleteScimGroup => {
             plain::write_id(method, no_content, ops::scim_directory::delete_group)
         }
     }

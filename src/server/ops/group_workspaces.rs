@@ -174,6 +174,8 @@ pub fn provision(op: Op<'_>, body: &AdminProvisionGroupToWorkspaceIn) -> ApiResu
     let (group, workspace) = open(op, body.user_group_uuid, body.workspace_uuid)?;
     let role = requested_provision_role(body);
     let (mut added, mut updated) = (0, 0);
+    // Read once before the loop: `effective_members` lists each person once (nested groups
+    // may reach them twice), so no one is seen again after being added or updated here.
     let existing = members::current_roles(op.tx, workspace.uuid)?;
     for user in access::effective_members(op.tx, group.uuid)? {
         match existing.get(&user) {

@@ -57,8 +57,9 @@ pub enum Actor {
     ScimSync { run_id: Uuid },
 }
 
-/// Everything an operation needs besides its input: the organization the key belongs to, who
-/// is acting, and the instant the request happens at.
+/// What a request brings to its operations before their transaction starts: the organization
+/// the key belongs to, who is acting, and the instant the request happens at. [`OpCtx::in_tx`]
+/// makes of it, inside the transaction, the [`Op`] the operations take.
 #[derive(Debug, Clone)]
 pub struct OpCtx {
     pub org: Uuid,

@@ -79,10 +79,18 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
         let again = app
             .keymap
             .describe_keys(crate::tui::keymap::Context::Global, Action::Interrupt);
+        // A change asked to stop is still finishing its request: say so, rather than
+        // "nothing" beside a spinner that still turns.
+        let nothing = match app.in_flight.values().find(|request| request.stopping) {
+            Some(finishing) => {
+                format!("Stopping after the request on its way: {}", finishing.label)
+            }
+            None => "Nothing to cancel".to_owned(),
+        };
         let text = if app.org().has_unsaved_changes() {
-            format!("Nothing to cancel · {again} again quits without saving the settings")
+            format!("{nothing} · {again} again quits without saving the settings")
         } else {
-            format!("Nothing to cancel · {again} again quits")
+            format!("{nothing} · {again} again quits")
         };
         return flash::info(app, text);
     }

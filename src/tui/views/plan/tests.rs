@@ -316,7 +316,10 @@ fn the_spinner_turns_until_a_run_stopped_by_ctrl_c_answers() {
     assert!(status.contains("applying the plan"), "{status}");
     press_only(&mut app, key(KeyCode::Char('j')));
     press_only(&mut app, ctrl('c'));
-    assert_says_first(&app, "Nothing to cancel");
+    assert_says_first(
+        &app,
+        "Stopping after the request on its way: applying the plan · ctrl-c again quits",
+    );
     let outcome = RunOutcome {
         applied: vec![add("taro@acme.example")],
         cancelled: true,

@@ -6,6 +6,7 @@ use crossterm::event::KeyCode;
 use super::tests::{open_people, shown};
 use super::*;
 use crate::tui::dialogs::run_report::RunReport;
+use crate::tui::effect::Effect;
 use crate::tui::testing::*;
 use crate::tui::views::testing::search_to;
 
@@ -32,13 +33,7 @@ fn revoking_an_invitation_opens_on_cancel_then_runs_and_reports() {
 
 #[test]
 fn offboarding_stops_between_requests_when_asked_and_says_what_was_not_done() {
-    let mut app = open_people();
-    search_to(&mut app, "jane.doe");
-    press(&mut app, key(KeyCode::Char('O')));
-    type_text(&mut app, "jane.doe@northwind.example");
-    press_keys(&mut app, "tab");
-    redraw(&mut app);
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (mut app, effects) = offboarding_jane();
     assert_eq!(
         shown(&app).run.as_ref().unwrap().progress(),
         "Offboarding jane.doe@northwind.example: 0/4",
@@ -99,13 +94,7 @@ fn staging_refuses_a_revocation_rather_than_run_it_under_staged() {
 /// the request on its way is let finish, so the spinner turns for it until it answers.
 #[test]
 fn an_offboarding_interrupted_by_ctrl_c_stays_on_the_spinner_until_its_request_answers() {
-    let mut app = open_people();
-    search_to(&mut app, "jane.doe");
-    press(&mut app, key(KeyCode::Char('O')));
-    type_text(&mut app, "jane.doe@northwind.example");
-    press_keys(&mut app, "tab");
-    redraw(&mut app);
-    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (mut app, effects) = offboarding_jane();
     let [(id, profile, call)] = requests(&effects).try_into().expect("the first request");
     press_only(&mut app, ctrl('c'));
     assert_eq!(
@@ -119,4 +108,17 @@ fn an_offboarding_interrupted_by_ctrl_c_stays_on_the_spinner_until_its_request_a
     let result = outcome(profile, &call);
     deliver(&mut app, id, profile, call, result);
     assert!(!app.in_flight.contains_key(&id), "answered: it has ended");
+}
+
+/// The people view with Jane Doe's offboarding confirmed (email typed, Offboard pressed), and
+/// what pressing it sent.
+fn offboarding_jane() -> (App, Vec<Effect>) {
+    let mut app = open_people();
+    search_to(&mut app, "jane.doe");
+    press(&mut app, key(KeyCode::Char('O')));
+    type_text(&mut app, "jane.doe@northwind.example");
+    press_keys(&mut app, "tab");
+    redraw(&mut app);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    (app, effects)
 }

@@ -62,7 +62,7 @@ fn change_two_members_roles_in_one_go() {
         preview.contains("Björn Lindqvist: user -> workspace_admin, user"),
         "{preview}"
     );
-    console.send(ENTER);
+    press_apply(&mut console, "Apply");
     console.wait_for("Changed the roles of 2 members in \"Research\"");
     quit(&mut console);
 

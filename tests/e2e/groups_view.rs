@@ -78,14 +78,6 @@ pub(crate) fn review_assignment(console: &mut Console, group: &str, workspace: &
     console.wait_for("Who gains or loses a role")
 }
 
-/// From the review (Cancel in focus), to the change's button, and press it.
-pub(crate) fn press_apply(console: &mut Console, button: &str) {
-    console.send(TAB);
-    console.send(TAB);
-    console.wait_for(&format!("▶ {button} ◀"));
-    console.send(ENTER);
-}
-
 #[test]
 fn a_new_group_with_two_members_assigned_as_admin_shows_in_the_workspace_and_a_loop_is_refused() {
     let home = Home::new();

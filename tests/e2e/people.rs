@@ -234,7 +234,7 @@ fn promoting_a_member_and_failing_to_demote_the_last_admin() {
     console.send(" ");
     console.send(ENTER);
     console.wait_for("after:  member, organization_admin");
-    console.send(ENTER);
+    press_apply(&mut console, "Apply");
     console.wait_gone("Change the organization roles of");
     // The view reloads from the server and shows the new roles in the row.
     let local = member.split('@').next().unwrap_or(&member).to_owned();

@@ -28,7 +28,7 @@ fn give_one_more_role(console: &mut Console) {
     console.send(" ");
     console.send(ENTER);
     console.wait_for("in one request");
-    console.send(ENTER);
+    press_apply(console, "Apply");
 }
 
 /// Leaves the view on screen for the workspace panes, then the console.

@@ -3,7 +3,7 @@
 //! under the groups, one confirmation applies them, and `:undo` takes them back. The server
 //! is checked through the Admin API after each step.
 
-use crate::groups_view::{open_groups, press_apply, review_assignment};
+use crate::groups_view::{open_groups, review_assignment};
 use crate::support::pty::*;
 
 /// A demo group with no workspace assignment, and a demo person who is not in it.

@@ -1,5 +1,7 @@
 //! The two stages of a roles checklist (a workspace's roles, a member's organization roles):
-//! ticking, then a review of the change with Apply, Back and Cancel.
+//! ticking, then a review of the change with Cancel, Back and Apply. The review opens on
+//! Cancel, as every confirmation does: a second Enter pressed before the plan was read must
+//! not change anybody's access.
 
 use ratatui::text::Line;
 
@@ -9,7 +11,10 @@ use crate::tui::widgets::dialog::{ButtonView, buttons};
 
 use super::{Button, Submission, step_button};
 
-pub const REVIEW_BUTTONS: [Button; 3] = [Button::Apply, Button::Back, Button::Cancel];
+pub const REVIEW_BUTTONS: [Button; 3] = [Button::Cancel, Button::Back, Button::Apply];
+
+/// The button the review opens on.
+pub const REVIEW_OPENS_ON: Button = Button::Cancel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {

@@ -66,11 +66,13 @@ const SHOTS: &[Shot] = &[
         "r space enter",
     ),
     Shot::keys("role_preview_80x24", role_preview, ""),
-    Shot::keys("role_preview_in_flight_80x24", role_preview, "").then(Then::Unanswered("enter")),
+    // The preview opens on Cancel: tab twice to Apply before sending.
+    Shot::keys("role_preview_in_flight_80x24", role_preview, "tab tab")
+        .then(Then::Unanswered("enter")),
     Shot::keys(
         "role_preview_when_the_server_cannot_be_reached_80x24",
         role_preview,
-        "",
+        "tab tab",
     )
     .then(Then::Refused(
         "enter",

@@ -49,6 +49,15 @@ pub fn confirm(console: &mut Console) {
     console.send(super::ENTER);
 }
 
+/// From a review with Cancel, Back and the change's button (Cancel in focus), to that button,
+/// and press it once it is drawn in focus.
+pub fn press_apply(console: &mut Console, button: &str) {
+    console.send(super::TAB);
+    console.send(super::TAB);
+    console.wait_for(&format!("▶ {button} ◀"));
+    console.send(super::ENTER);
+}
+
 /// Closes the report of what a run did and waits until it is gone.
 pub fn close_report(console: &mut Console) {
     console.send(super::ENTER);

@@ -24,7 +24,7 @@ use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 
-use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Canvas, Dialog, Next, Opened, Submission};
 
 /// One role of the checklist. `Keep` is "mixed": some of the members hold it, and each keeps
 /// whether they do.
@@ -37,6 +37,7 @@ pub struct RoleChoice {
     pub can_be_mixed: bool,
 }
 
+use super::review::REVIEW_OPENS_ON;
 pub use super::review::Stage;
 
 #[derive(Debug, Clone)]
@@ -168,7 +169,7 @@ impl EditRoles {
         let result = self.check().map(|_| ());
         match &result {
             Ok(()) => {
-                self.stage = Stage::Review(Button::Apply);
+                self.stage = Stage::Review(REVIEW_OPENS_ON);
                 self.problem = None;
             }
             Err(problem) => self.problem = Some(problem.clone()),

@@ -26,6 +26,7 @@ use super::person::member_under_cursor;
 use super::review::{Reviewed, review_key};
 use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
 
+use super::review::REVIEW_OPENS_ON;
 pub use super::review::Stage;
 
 #[derive(Debug, Clone)]
@@ -102,7 +103,7 @@ impl OrgRoles {
             Ok(plan) => {
                 self.plan = Some(plan);
                 self.problem = None;
-                self.stage = Stage::Review(Button::Apply);
+                self.stage = Stage::Review(REVIEW_OPENS_ON);
             }
             Err(ActionError::Refused(why)) => self.problem = Some(why),
             Err(other) => self.problem = Some(other.to_string()),

@@ -16,6 +16,8 @@ fn dialog(app: &App) -> &OrgRoles {
 fn promoting_previews_then_sends_one_patch_with_every_role() {
     let mut app = open_on_app("jane.roe");
     press_keys(&mut app, "down down space enter");
+    assert!(matches!(dialog(&app).stage, Stage::Review(Button::Cancel)));
+    press_keys(&mut app, "backtab");
     assert!(matches!(dialog(&app).stage, Stage::Review(Button::Apply)));
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
@@ -60,7 +62,7 @@ fn esc_sends_nothing() {
 #[test]
 fn the_servers_409_stays_in_the_dialog_with_the_ticks() {
     let mut app = open_on_app("jane.roe");
-    press_keys(&mut app, "down down space enter");
+    press_keys(&mut app, "down down space enter backtab");
     redraw(&mut app);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     let [(id, profile, call)] = requests(&effects).try_into().expect("one request");

@@ -176,6 +176,13 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
     }
     press_keys(&mut app, "space enter");
     let d = app.top_dialog::<EditRoles>().expect("open");
+    assert_eq!(
+        d.stage,
+        Stage::Review(Button::Cancel),
+        "the preview opens on Cancel"
+    );
+    press_keys(&mut app, "tab tab");
+    let d = app.top_dialog::<EditRoles>().expect("open");
     assert_eq!(d.stage, Stage::Review(Button::Apply));
     let effects = press_only(&mut app, enter());
     let sent = changes(&effects);
@@ -200,6 +207,26 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
         ])
     );
     assert!(app.org().open_view().unwrap().marked.is_empty());
+}
+
+#[test]
+fn a_role_preview_opens_on_cancel_so_a_hurried_second_enter_changes_nothing() {
+    let mut app = research_members();
+    // Ana Lucía Pérez (dev) is under the cursor; the editor opens on dev, the next role is ticked.
+    press_keys(&mut app, "r j space enter");
+    let d = app.top_dialog::<EditRoles>().expect("the preview");
+    assert_eq!(d.stage, Stage::Review(Button::Cancel));
+    let effects = press_only(&mut app, enter());
+    assert!(
+        changes(&effects).is_empty(),
+        "enter on Cancel sends nothing"
+    );
+    assert!(app.dialogs.is_empty(), "and closes the role editor");
+    assert_eq!(
+        roles_of(&app, ANA, RESEARCH),
+        Some(vec!["dev".to_owned()]),
+        "her roles are as they were"
+    );
 }
 
 #[test]

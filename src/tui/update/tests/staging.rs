@@ -47,7 +47,7 @@ fn a_role_edit_is_staged_not_sent_and_names_the_change() {
     for _ in dialog.cursor..admin {
         press(&mut app, key(KeyCode::Char('j')));
     }
-    press_keys(&mut app, "space enter");
+    press_keys(&mut app, "space enter tab tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(!sends_a_change(&effects), "nothing sent: {effects:?}");
     assert!(app.dialogs.is_empty(), "the dialog's work is done");
@@ -73,7 +73,7 @@ fn a_role_edit_is_staged_not_sent_and_names_the_change() {
 #[test]
 fn with_staging_off_the_same_edit_is_sent() {
     let mut app = research_members();
-    press_keys(&mut app, "r j space enter");
+    press_keys(&mut app, "r j space enter tab tab");
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(sends_a_change(&effects));
     assert_eq!(app.staging.count(app.current), 0);

@@ -106,6 +106,37 @@ fn enter_shows_workspaces_roles_and_keys_of_the_person() {
     assert!(matches!(detail.audit, Remote::Loaded(_)));
 }
 
+/// A workspace renamed after the view loaded is shown by its new name: the console's workspace
+/// list, which a saved rename updates, comes before the names the load gave.
+#[test]
+fn a_workspace_renamed_after_the_load_shows_its_new_name() {
+    let mut app = open_people();
+    search_to(&mut app, "jane.doe");
+    press(&mut app, key(KeyCode::Enter));
+    let user = shown(&app).detail.as_ref().expect("the detail pane").user;
+    let before = super::view::workspaces(user, shown(&app), &app).expect("whole");
+    assert!(
+        before.iter().any(|(name, _)| name == "Research"),
+        "{before:?}"
+    );
+    // The console's list now has Research (the view's fixture id) under its saved new name.
+    let workspaces = app
+        .org_mut()
+        .workspaces
+        .get_mut()
+        .expect("the list is loaded");
+    let listed = workspaces
+        .iter_mut()
+        .find(|w| w.name == "Research")
+        .expect("Research is listed");
+    listed.uuid = id(fixtures::RESEARCH);
+    listed.name = "Research Lab".to_owned();
+    let after = super::view::workspaces(user, shown(&app), &app).expect("whole");
+    let names: Vec<&str> = after.iter().map(|(name, _)| name.as_str()).collect();
+    assert!(names.contains(&"Research Lab"), "{names:?}");
+    assert!(!names.contains(&"Research"), "{names:?}");
+}
+
 /// A member's workspaces come from the people the console keeps for its member pane: while
 /// those are still paging in, the detail pane waits for them rather than say "none".
 #[test]

@@ -193,8 +193,10 @@ pub(super) fn workspaces(user: Uuid, people: &People, app: &App) -> Option<Vec<(
         .memberships
         .iter()
         .map(|(ws, roles)| {
-            let name = (names.and_then(|n| n.get(ws)).cloned())
-                .or_else(|| org.find_workspace(*ws).map(|f| f.workspace.name.clone()))
+            // The console's workspace list first: a rename saved after this view loaded is
+            // there, not in the names the load gave.
+            let name = (org.find_workspace(*ws).map(|f| f.workspace.name.clone()))
+                .or_else(|| names.and_then(|n| n.get(ws)).cloned())
                 .unwrap_or_else(|| ws.to_string());
             (name, roles.join(", "))
         })

@@ -299,11 +299,18 @@ pub(super) fn names(list: &[String]) -> FieldValue {
 
 /// A field of something named (a workspace, a group) that a diff edits in place.
 pub(super) trait EditableField: Copy {
+    /// Whether this field is the name the thing goes by, so that an edit of it renames.
+    fn is_name(self) -> bool;
+
     /// The change that sets this field of `name` from `before` to `after`.
     fn change(self, name: &str, before: FieldValue, after: FieldValue) -> Change;
 }
 
 impl EditableField for WorkspaceField {
+    fn is_name(self) -> bool {
+        self == Self::Name
+    }
+
     fn change(self, name: &str, before: FieldValue, after: FieldValue) -> Change {
         let workspace = name.to_owned();
         Change::EditWorkspace {
@@ -316,6 +323,10 @@ impl EditableField for WorkspaceField {
 }
 
 impl EditableField for GroupField {
+    fn is_name(self) -> bool {
+        self == Self::Name
+    }
+
     fn change(self, name: &str, before: FieldValue, after: FieldValue) -> Change {
         let group = name.to_owned();
         Change::EditGroup {

@@ -2,7 +2,8 @@
 //! cannot restore a workspace, bring back someone removed from the organization, or recreate
 //! a deleted group (a group made again is another group, and what it granted is gone).
 
-use super::change::{Change, FieldValue, GroupField, WorkspaceField};
+use super::change::{Change, FieldValue};
+use super::diff::EditableField;
 
 const ARCHIVE: &str =
     "archiving is permanent: the Admin API has no way to restore an archived workspace";
@@ -17,6 +18,22 @@ fn text(value: &FieldValue) -> Option<String> {
     }
 }
 
+/// The edit that sets `field` of `name` back from `after` to `before`. After a rename the
+/// workspace or group goes by its new name.
+fn undo_edit(
+    field: impl EditableField,
+    name: String,
+    before: FieldValue,
+    after: FieldValue,
+) -> Change {
+    let name = if field.is_name() {
+        text(&after).unwrap_or(name)
+    } else {
+        name
+    };
+    field.change(&name, after, before)
+}
+
 pub fn inverse(change: &Change) -> Result<Change, String> {
     Ok(match change.clone() {
         Change::CreateWorkspace { .. } => return Err(CREATED_WORKSPACE.to_owned()),
@@ -25,16 +42,7 @@ pub fn inverse(change: &Change) -> Result<Change, String> {
             field,
             before,
             after,
-        } => Change::EditWorkspace {
-            // After a rename the workspace goes by its new name.
-            workspace: match field {
-                WorkspaceField::Name => text(&after).unwrap_or(workspace),
-                _ => workspace,
-            },
-            field,
-            before: after,
-            after: before,
-        },
+        } => undo_edit(field, workspace, before, after),
         Change::ArchiveWorkspace { .. } => return Err(ARCHIVE.to_owned()),
         Change::AddMember {
             workspace,
@@ -86,15 +94,7 @@ pub fn inverse(change: &Change) -> Result<Change, String> {
             field,
             before,
             after,
-        } => Change::EditGroup {
-            group: match field {
-                GroupField::Name => text(&after).unwrap_or(group),
-                _ => group,
-            },
-            field,
-            before: after,
-            after: before,
-        },
+        } => undo_edit(field, group, before, after),
         Change::DeleteGroup { .. } => return Err(DELETED_GROUP.to_owned()),
         Change::AddGroupMember { group, email } => Change::RemoveGroupMember { group, email },
         Change::RemoveGroupMember { group, email } => Change::AddGroupMember { group, email },

@@ -84,6 +84,20 @@ fn same_value(now: &FieldValue, expected: &FieldValue) -> bool {
     }
 }
 
+/// A field that must still hold the value an edit replaces: refused, naming the workspace or
+/// group as `what` says, when someone changed it since.
+fn still_reads(
+    now: &FieldValue,
+    expected: &FieldValue,
+    what: impl FnOnce() -> String,
+) -> Result<(), String> {
+    if same_value(now, expected) {
+        Ok(())
+    } else {
+        Err(format!("{} has {now} now, not {expected}", what()))
+    }
+}
+
 fn workspace<'a>(now: &'a Organization, name: &str) -> Result<&'a Workspace, String> {
     now.workspace(name)
         .ok_or_else(|| format!("there is no active workspace {name:?} any more"))
@@ -116,16 +130,10 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             field,
             before,
             ..
-        } => {
-            let Some(value) = workspace_value(workspace(now, name)?, *field) else {
-                return Ok(());
-            };
-            if same_value(&value, before) {
-                Ok(())
-            } else {
-                Err(format!("workspace {name:?} has {value} now, not {before}"))
-            }
-        }
+        } => match workspace_value(workspace(now, name)?, *field) {
+            Some(value) => still_reads(&value, before, || format!("workspace {name:?}")),
+            None => Ok(()),
+        },
         Change::ArchiveWorkspace {
             workspace: name, ..
         } => workspace(now, name).map(|_| ()),
@@ -193,14 +201,9 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             field,
             before,
             ..
-        } => {
-            let value = group_value(group(now, name)?, *field);
-            if same_value(&value, before) {
-                Ok(())
-            } else {
-                Err(format!("group {name:?} has {value} now, not {before}"))
-            }
-        }
+        } => still_reads(&group_value(group(now, name)?, *field), before, || {
+            format!("group {name:?}")
+        }),
         Change::DeleteGroup { group: name, .. } => group(now, name).map(|_| ()),
         Change::AddGroupMember { group: name, email } => {
             person(now, email)?;

@@ -76,9 +76,9 @@ pub fn add(
         .iter()
         .map(|p| member_entry(p.user_id, roles, catalog))
         .collect();
+    let counted = count_of(newcomers.len(), "member", "members");
     let summary = format!(
-        "Add {} to \"{}\" as {}: {}",
-        count_of(newcomers.len(), "member", "members"),
+        "Add {counted} to \"{}\" as {}: {}",
         workspace.name,
         roles.join(", "),
         names(&newcomers)
@@ -90,11 +90,7 @@ pub fn add(
             workspace: workspace.uuid,
             members: body,
         },
-        format!(
-            "add {} to \"{}\"",
-            count_of(newcomers.len(), "member", "members"),
-            workspace.name
-        ),
+        format!("add {counted} to \"{}\"", workspace.name),
     );
     Ok(plan.with_note_on(&already, |already| {
         format!(
@@ -133,9 +129,9 @@ pub fn set_roles(
         .iter()
         .map(|c| member_entry(c.user_id, &c.after, catalog))
         .collect();
+    let counted = count_of(changes.len(), "member", "members");
     let summary = format!(
-        "Change the roles of {} in \"{}\": {}",
-        count_of(changes.len(), "member", "members"),
+        "Change the roles of {counted} in \"{}\": {}",
         workspace.name,
         changes
             .iter()
@@ -150,11 +146,7 @@ pub fn set_roles(
             workspace: workspace.uuid,
             members: body,
         },
-        format!(
-            "change the roles of {} in \"{}\"",
-            count_of(changes.len(), "member", "members"),
-            workspace.name
-        ),
+        format!("change the roles of {counted} in \"{}\"", workspace.name),
     ))
 }
 
@@ -223,9 +215,9 @@ pub fn remove(
             ),
         ));
     }
+    let counted = count_of(leaving.len(), "member", "members");
     let summary = format!(
-        "Remove {} from \"{}\": {}. They lose access to this workspace at once. They stay in the organization and can be added again.",
-        count_of(leaving.len(), "member", "members"),
+        "Remove {counted} from \"{}\": {}. They lose access to this workspace at once. They stay in the organization and can be added again.",
         workspace.name,
         names(&leaving)
     );
@@ -236,11 +228,7 @@ pub fn remove(
             workspace: workspace.uuid,
             users: leaving.iter().map(|p| p.user_id).collect(),
         },
-        format!(
-            "remove {} from \"{}\"",
-            count_of(leaving.len(), "member", "members"),
-            workspace.name
-        ),
+        format!("remove {counted} from \"{}\"", workspace.name),
     );
     Ok(plan.with_note_on(&strangers, |strangers| {
         format!(

@@ -134,8 +134,7 @@ fn creator(actor: &Actor) -> String {
 
 /// `POST /api-keys`: a key for one member in one active workspace.
 pub fn create(op: Op<'_>, body: &AdminCreateApiKeyIn) -> ApiResult<ApiKeyOut> {
-    let workspace = super::workspaces::load(op.tx, op.org, body.workspace_uuid)?;
-    workspace.ensure_active()?;
+    let workspace = super::workspaces::load_active(op.tx, op.org, body.workspace_uuid)?;
     let owner_email = super::users::member_email(op.tx, op.org, body.user_id)?;
     let is_member = super::access::has_access(op.tx, body.user_id, body.workspace_uuid)?;
     if !is_member {

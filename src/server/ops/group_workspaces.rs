@@ -76,8 +76,7 @@ fn assigned_roles(
 /// The group and the active workspace a change concerns.
 fn open(op: Op<'_>, group: Uuid, workspace: Uuid) -> ApiResult<(groups::GroupRow, WorkspaceRow)> {
     let group = groups::load(op.tx, op.org, group)?;
-    let workspace = workspaces::load(op.tx, op.org, workspace)?;
-    workspace.ensure_active()?;
+    let workspace = workspaces::load_active(op.tx, op.org, workspace)?;
     Ok((group, workspace))
 }
 

@@ -156,7 +156,7 @@ pub fn invite(op: Op<'_>, body: &OrganizationInviteIn) -> ApiResult<Organization
     let workspaces = body.workspace_uuids.clone().unwrap_or_default();
     for workspace in &workspaces {
         // Unknown: 404; archived: 409, as for every other change to an archived workspace.
-        crate::server::ops::workspaces::load(op.tx, op.org, *workspace)?.ensure_active()?;
+        crate::server::ops::workspaces::load_active(op.tx, op.org, *workspace)?;
     }
     let roles = crate::server::validate::requested_roles(&body.org_role_fields())
         .unwrap_or_else(|| vec![OrgRole::Member]);

@@ -99,8 +99,7 @@ fn open_for_changes(
     workspace: Uuid,
     entries: &[WorkspaceMemberSingleIn],
 ) -> ApiResult<WorkspaceRow> {
-    let row = workspaces::load(op.tx, op.org, workspace)?;
-    row.ensure_active()?;
+    let row = workspaces::load_active(op.tx, op.org, workspace)?;
     let users: Vec<Uuid> = entries.iter().map(|e| e.user_uuid).collect();
     checks::ensure_org_members(op.tx, op.org, &users, "a workspace")?;
     Ok(row)
@@ -174,8 +173,7 @@ pub fn remove(
     workspace: Uuid,
     body: &RemoveWorkspaceMembersIn,
 ) -> ApiResult<RemoveWorkspaceMembersOut> {
-    let row = workspaces::load(op.tx, op.org, workspace)?;
-    row.ensure_active()?;
+    let row = workspaces::load_active(op.tx, op.org, workspace)?;
     if row.is_default {
         return Err(ApiError::conflict(
             "Members cannot be removed from the default workspace; remove them from the organization instead",

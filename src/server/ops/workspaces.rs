@@ -67,7 +67,7 @@ impl WorkspaceRow {
     }
 
     /// Refuses changes to an archived workspace, which is permanent and read-only.
-    pub fn ensure_active(&self) -> ApiResult<()> {
+    fn ensure_active(&self) -> ApiResult<()> {
         if self.archived {
             Err(ApiError::conflict(format!(
                 "Workspace '{}' is archived; archived workspaces cannot be changed",
@@ -103,6 +103,13 @@ pub fn load(tx: &Transaction<'_>, org: Uuid, workspace: Uuid) -> ApiResult<Works
     let mut rows = [row];
     count_group_members(tx, &mut rows)?;
     let [row] = rows;
+    Ok(row)
+}
+
+/// [`load`] for a change: an archived workspace is refused (409), as it takes no changes.
+pub fn load_active(tx: &Transaction<'_>, org: Uuid, workspace: Uuid) -> ApiResult<WorkspaceRow> {
+    let row = load(tx, org, workspace)?;
+    row.ensure_active()?;
     Ok(row)
 }
 
@@ -239,8 +246,7 @@ pub fn create(op: Op<'_>, body: &AdminWorkspaceIn) -> ApiResult<WorkspaceEnriche
 
 /// `PATCH /workspaces/{workspace_uuid}`: absent or null fields stay as they are.
 pub fn update(op: Op<'_>, workspace: Uuid, body: &UpdateWorkspaceIn) -> ApiResult<WorkspaceOut> {
-    let row = load(op.tx, op.org, workspace)?;
-    row.ensure_active()?;
+    let row = load_active(op.tx, op.org, workspace)?;
     let mut entry = Entry::new("workspace.update", "WORKSPACE")
         .target("workspace_uuid", workspace)
         .in_workspace(workspace);
@@ -347,8 +353,7 @@ pub fn update_settings(
     workspace: Uuid,
     body: &WorkspaceSettingsUpdate,
 ) -> ApiResult<WorkspaceSettingsOut> {
-    let row = load(op.tx, op.org, workspace)?;
-    row.ensure_active()?;
+    let row = load_active(op.tx, op.org, workspace)?;
     let (limit, currency) = limit_and_currency(op.tx, op.org)?;
     if let Some(allowed) = body.members_can_create_api_keys
         && allowed != row.members_can_create_api_keys

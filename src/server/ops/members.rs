@@ -105,6 +105,56 @@ fn open_for_changes(
     Ok(row)
 }
 
+/// What a batch of entries does to people who are already members.
+#[derive(PartialEq)]
+enum Existing {
+    /// Leaves them as they are.
+    Keep,
+    /// Gives them the roles their entry asks for, when those differ.
+    SetRoles,
+}
+
+/// What a batch of entries did: newcomers added, members whose roles changed.
+#[derive(Default)]
+struct Applied {
+    added: i64,
+    updated: i64,
+}
+
+/// Adds the entries' newcomers, with the roles they ask for or a new member's default, and
+/// treats existing members as `existing` says.
+fn apply(
+    op: Op<'_>,
+    workspace: Uuid,
+    body: &WorkspaceMemberIn,
+    existing: Existing,
+) -> ApiResult<Applied> {
+    let entries = body.members.as_deref().unwrap_or_default();
+    let row = open_for_changes(op, workspace, entries)?;
+    let members = current_roles(op.tx, workspace)?;
+    let mut applied = Applied::default();
+    for entry in entries {
+        let requested = requested_roles(entry);
+        match members.get(&entry.user_uuid) {
+            None => {
+                let roles =
+                    requested.unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
+                insert(op, workspace, &row.name, entry.user_uuid, &roles)?;
+                applied.added += 1;
+            }
+            Some(old) if existing == Existing::SetRoles => {
+                let Some(new) = requested.filter(|new| new != old) else {
+                    continue;
+                };
+                set_roles(op, &row, entry.user_uuid, old, &new)?;
+                applied.updated += 1;
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(applied)
+}
+
 /// `POST .../add-users`: adds the people who are not members yet; existing members are left
 /// as they are (changing roles is the job of `PATCH .../users`).
 pub fn add(
@@ -112,21 +162,9 @@ pub fn add(
     workspace: Uuid,
     body: &WorkspaceMemberIn,
 ) -> ApiResult<AddUsersToWorkspaceOut> {
-    let entries = body.members.as_deref().unwrap_or_default();
-    let row = open_for_changes(op, workspace, entries)?;
-    let existing = current_roles(op.tx, workspace)?;
-    let mut added = 0;
-    for entry in entries {
-        if existing.contains_key(&entry.user_uuid) {
-            continue;
-        }
-        let roles =
-            requested_roles(entry).unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
-        insert(op, workspace, &row.name, entry.user_uuid, &roles)?;
-        added += 1;
-    }
+    let applied = apply(op, workspace, body, Existing::Keep)?;
     Ok(AddUsersToWorkspaceOut {
-        added_members_count: added,
+        added_members_count: applied.added,
     })
 }
 
@@ -137,31 +175,10 @@ pub fn upsert(
     workspace: Uuid,
     body: &WorkspaceMemberIn,
 ) -> ApiResult<AddOrUpdateUsersToWorkspaceOut> {
-    let entries = body.members.as_deref().unwrap_or_default();
-    let row = open_for_changes(op, workspace, entries)?;
-    let existing = current_roles(op.tx, workspace)?;
-    let (mut added, mut updated) = (0, 0);
-    for entry in entries {
-        let requested = requested_roles(entry);
-        match existing.get(&entry.user_uuid) {
-            None => {
-                let roles =
-                    requested.unwrap_or_else(|| vec![WorkspaceRole::DEFAULT_FOR_NEW_MEMBER]);
-                insert(op, workspace, &row.name, entry.user_uuid, &roles)?;
-                added += 1;
-            }
-            Some(old) => {
-                let Some(new) = requested.filter(|new| new != old) else {
-                    continue;
-                };
-                set_roles(op, &row, entry.user_uuid, old, &new)?;
-                updated += 1;
-            }
-        }
-    }
+    let applied = apply(op, workspace, body, Existing::SetRoles)?;
     Ok(AddOrUpdateUsersToWorkspaceOut {
-        added_members_count: added,
-        updated_members_count: updated,
+        added_members_count: applied.added,
+        updated_members_count: applied.updated,
     })
 }
 

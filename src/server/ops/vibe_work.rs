@@ -20,6 +20,17 @@ pub struct Window {
     pub end: i64,
 }
 
+impl Window {
+    /// A reply over this window carrying `data`.
+    fn stats<T>(self, data: Vec<T>) -> VibeStatsOut<T> {
+        VibeStatsOut {
+            start_time: self.start,
+            end_time: self.end,
+            data,
+        }
+    }
+}
+
 struct Row {
     hour: i64,
     user: String,
@@ -85,10 +96,6 @@ impl Totals {
             self.agents.insert(row.agent.clone());
         }
     }
-
-    fn last_message_at(&self) -> OffsetDateTime {
-        OffsetDateTime::from_unix_timestamp(self.last).unwrap_or(OffsetDateTime::UNIX_EPOCH)
-    }
 }
 
 /// Busiest first, then by id, so the order is stable.
@@ -97,38 +104,54 @@ fn busiest_first<T>(mut items: Vec<(i64, String, T)>) -> Vec<T> {
     items.into_iter().map(|(_, _, item)| item).collect()
 }
 
+/// Everyone `key` names in the window's rows (rows it names no one in are left out), each
+/// with their totals as `stat` reports them, busiest first.
+fn busiest_by<T>(
+    tx: &Transaction<'_>,
+    org: Uuid,
+    window: Window,
+    key: fn(&Row) -> Option<&str>,
+    stat: impl Fn(&str, &Totals) -> T,
+) -> ApiResult<VibeStatsOut<T>> {
+    let mut per_key: BTreeMap<String, Totals> = BTreeMap::new();
+    for row in rows(tx, org, window)? {
+        if let Some(name) = key(&row) {
+            per_key.entry(name.to_owned()).or_default().add(&row);
+        }
+    }
+    let data = per_key
+        .into_iter()
+        .map(|(name, t)| {
+            let stat = stat(&name, &t);
+            (t.messages, name, stat)
+        })
+        .collect();
+    Ok(window.stats(busiest_first(data)))
+}
+
 /// `by_user_stats`: everyone with activity in the window, busiest first.
 pub fn by_user(
     tx: &Transaction<'_>,
     org: Uuid,
     window: Window,
 ) -> ApiResult<VibeWorkByUserStatsOut> {
-    let mut per_user: BTreeMap<String, Totals> = BTreeMap::new();
-    for row in rows(tx, org, window)? {
-        per_user.entry(row.user.clone()).or_default().add(&row);
-    }
-    let data = per_user
-        .into_iter()
-        .map(|(user, t)| {
-            let stat = VibeWorkByUserStat {
-                messages_count: t.messages,
-                files_count: t.files,
-                images_count: t.images,
-                spreadsheets_count: t.spreadsheets,
-                unique_conversations_count: t.conversations,
-                user_id: user.clone(),
-                last_message_at: t.last_message_at(),
-                unique_agents_count: t.agents.len() as i64,
-                messages_to_agents_count: t.to_agents,
-            };
-            (t.messages, user, stat)
-        })
-        .collect();
-    Ok(VibeStatsOut {
-        start_time: window.start,
-        end_time: window.end,
-        data: busiest_first(data),
-    })
+    busiest_by(
+        tx,
+        org,
+        window,
+        |row| Some(&row.user),
+        |user, t| VibeWorkByUserStat {
+            messages_count: t.messages,
+            files_count: t.files,
+            images_count: t.images,
+            spreadsheets_count: t.spreadsheets,
+            unique_conversations_count: t.conversations,
+            user_id: user.to_owned(),
+            last_message_at: at(t.last),
+            unique_agents_count: t.agents.len() as i64,
+            messages_to_agents_count: t.to_agents,
+        },
+    )
 }
 
 /// `by_agent_stats`: every agent used in the window (the assistant itself is not an agent).
@@ -137,34 +160,22 @@ pub fn by_agent(
     org: Uuid,
     window: Window,
 ) -> ApiResult<VibeWorkByAgentStatsOut> {
-    let mut per_agent: BTreeMap<String, Totals> = BTreeMap::new();
-    for row in rows(tx, org, window)?
-        .iter()
-        .filter(|r| !r.agent.is_empty())
-    {
-        per_agent.entry(row.agent.clone()).or_default().add(row);
-    }
-    let data = per_agent
-        .into_iter()
-        .map(|(agent, t)| {
-            let stat = VibeWorkByAgentStat {
-                messages_count: t.messages,
-                files_count: t.files,
-                images_count: t.images,
-                spreadsheets_count: t.spreadsheets,
-                unique_conversations_count: t.conversations,
-                agent_id: agent.clone(),
-                last_message_at: t.last_message_at(),
-                unique_users_count: t.users.len() as i64,
-            };
-            (t.messages, agent, stat)
-        })
-        .collect();
-    Ok(VibeStatsOut {
-        start_time: window.start,
-        end_time: window.end,
-        data: busiest_first(data),
-    })
+    busiest_by(
+        tx,
+        org,
+        window,
+        |row| Some(row.agent.as_str()).filter(|agent| !agent.is_empty()),
+        |agent, t| VibeWorkByAgentStat {
+            messages_count: t.messages,
+            files_count: t.files,
+            images_count: t.images,
+            spreadsheets_count: t.spreadsheets,
+            unique_conversations_count: t.conversations,
+            agent_id: agent.to_owned(),
+            last_message_at: at(t.last),
+            unique_users_count: t.users.len() as i64,
+        },
+    )
 }
 
 fn at(seconds: i64) -> OffsetDateTime {
@@ -270,11 +281,7 @@ pub fn by_time(
             unique_agents_count: t.agents.len() as i64,
         })
         .collect();
-    Ok(VibeStatsOut {
-        start_time: window.start,
-        end_time: window.end,
-        data,
-    })
+    Ok(window.stats(data))
 }
 
 #[cfg(test)]

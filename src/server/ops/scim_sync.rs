@@ -123,16 +123,24 @@ pub fn advance(tx: &Transaction<'_>, org: Uuid, now: OffsetDateTime) -> ApiResul
         let Some(run) = load(tx, org, run_id)? else {
             continue;
         };
+        // The run moves as its own actor, at the moments of its schedule.
+        let actor = Actor::ScimSync { run_id };
+        let at = |now| Op {
+            tx,
+            org,
+            actor: &actor,
+            now,
+        };
         let starts = run.created_at + PENDING_FOR;
         let ends = starts + RUNNING_FOR;
         if run.status == "PENDING" && now >= starts {
-            start(tx, org, &run, starts)?;
+            start(at(starts), &run)?;
         }
         let Some(run) = load(tx, org, run_id)? else {
             continue;
         };
         if run.status == "RUNNING" && now >= ends {
-            finish(tx, org, &run, ends)?;
+            finish(at(ends), &run)?;
         }
     }
     Ok(())
@@ -168,68 +176,57 @@ fn selects_nothing(config: &AdminScimSyncConfig) -> bool {
         || config.delete_missing_groups)
 }
 
-fn start(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    run: &AdminScimSyncRunOut,
-    at: OffsetDateTime,
-) -> ApiResult<()> {
-    if !scim_directory::reachable(tx, org)? {
-        set_state(tx, run.run_id, "FAILED", "started_at", at)?;
-        set_state(tx, run.run_id, "FAILED", "finished_at", at)?;
-        tx.execute(
+/// Starts `run` at `op.now`: it fails at once if the provider does not answer, and a real run
+/// that selects nothing is skipped; otherwise it shows its preview while it runs.
+fn start(op: Op<'_>, run: &AdminScimSyncRunOut) -> ApiResult<()> {
+    if !scim_directory::reachable(op.tx, op.org)? {
+        set_state(op.tx, run.run_id, "FAILED", "started_at", op.now)?;
+        set_state(op.tx, run.run_id, "FAILED", "finished_at", op.now)?;
+        op.tx.execute(
             "UPDATE scim_sync_runs SET error_message = ?1 WHERE run_id = ?2",
             [UNREACHABLE, &run.run_id.to_string()],
         )?;
         return Ok(());
     }
-    let plan = scim_plan::build(tx, org)?;
+    let plan = scim_plan::build(op.tx, op.org)?;
     let config = if run.dry_run { None } else { run.sync_config };
     if config.as_ref().is_some_and(selects_nothing) {
-        set_state(tx, run.run_id, "SKIPPED", "started_at", at)?;
-        set_state(tx, run.run_id, "SKIPPED", "finished_at", at)?;
-        return set_summary(tx, run.run_id, &ScimSyncSummaryOut::default());
+        set_state(op.tx, run.run_id, "SKIPPED", "started_at", op.now)?;
+        set_state(op.tx, run.run_id, "SKIPPED", "finished_at", op.now)?;
+        return set_summary(op.tx, run.run_id, &ScimSyncSummaryOut::default());
     }
-    set_summary(tx, run.run_id, &preview(&plan, config.as_ref()))?;
-    set_state(tx, run.run_id, "RUNNING", "started_at", at)
+    set_summary(op.tx, run.run_id, &preview(&plan, config.as_ref()))?;
+    set_state(op.tx, run.run_id, "RUNNING", "started_at", op.now)
 }
 
-fn finish(
-    tx: &Transaction<'_>,
-    org: Uuid,
-    run: &AdminScimSyncRunOut,
-    at: OffsetDateTime,
-) -> ApiResult<()> {
+/// Ends `run` at `op.now`: a real run applies what its config selects, or fails with nothing
+/// of it applied.
+fn finish(op: Op<'_>, run: &AdminScimSyncRunOut) -> ApiResult<()> {
     if !run.dry_run
         && let Some(config) = run.sync_config
     {
-        let op = Op {
-            tx,
-            org,
-            actor: &Actor::ScimSync { run_id: run.run_id },
-            now: at,
-        };
         // The state may have moved since the preview: apply what is true now.
-        let plan = scim_plan::build(tx, org)?;
-        tx.execute_batch("SAVEPOINT scim_apply")?;
+        let plan = scim_plan::build(op.tx, op.org)?;
+        op.tx.execute_batch("SAVEPOINT scim_apply")?;
         match scim_apply::apply(op, &plan, &config) {
             Ok(done) => {
-                tx.execute_batch("RELEASE scim_apply")?;
-                set_summary(tx, run.run_id, &done)?;
+                op.tx.execute_batch("RELEASE scim_apply")?;
+                set_summary(op.tx, run.run_id, &done)?;
             }
             Err(ApiError::Conflict(reason) | ApiError::NotFound(reason)) => {
                 // Nothing of a failed run stays applied.
-                tx.execute_batch("ROLLBACK TO scim_apply; RELEASE scim_apply")?;
-                tx.execute(
+                op.tx
+                    .execute_batch("ROLLBACK TO scim_apply; RELEASE scim_apply")?;
+                op.tx.execute(
                     "UPDATE scim_sync_runs SET error_message = ?1 WHERE run_id = ?2",
                     [reason, run.run_id.to_string()],
                 )?;
-                return set_state(tx, run.run_id, "FAILED", "finished_at", at);
+                return set_state(op.tx, run.run_id, "FAILED", "finished_at", op.now);
             }
             Err(other) => return Err(other),
         }
     }
-    set_state(tx, run.run_id, "SUCCESS", "finished_at", at)
+    set_state(op.tx, run.run_id, "SUCCESS", "finished_at", op.now)
 }
 
 pub fn user_ref(uuid: impl ToString, email: &str) -> ScimSyncUserRefOut {

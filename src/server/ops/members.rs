@@ -83,8 +83,9 @@ pub fn current_roles(
     tx: &Transaction<'_>,
     workspace: Uuid,
 ) -> ApiResult<HashMap<Uuid, Vec<WorkspaceRole>>> {
-    let mut stmt =
-        tx.prepare("SELECT user_uuid, roles FROM workspace_members WHERE workspace_uuid = ?1")?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT user_uuid, roles FROM workspace_members WHERE workspace_uuid = ?1",
+    )?;
     let rows = stmt.query_map([workspace.to_string()], |row| {
         Ok((
             uuid_at(row, 0)?,

@@ -182,7 +182,7 @@ pub fn placeholders(n: usize) -> String {
 
 /// Which page of a listing a request asks for, as the API numbers them: `page` counted from 1,
 /// each of `page_size` rows. Replies echo both.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paging {
     pub page: i64,
     pub page_size: i64,

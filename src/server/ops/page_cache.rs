@@ -27,12 +27,18 @@ const CACHED_PAGES: usize = 32;
 /// A page larger than this (a page of 1,000 members is about a megabyte) is not kept.
 const LARGEST_KEPT: usize = 256 * 1024;
 
+/// Which listing, with everything its request asks that shapes the page.
+#[derive(PartialEq, Eq)]
+pub enum Listing {
+    Users(super::users::ListQuery),
+    Workspaces(super::workspaces::ListQuery),
+}
+
 /// Which page of which listing, in which state of which organization.
 #[derive(PartialEq, Eq)]
 struct PageKey {
     snapshot: SnapshotKey,
-    /// The listing and its query, normalized by the caller (`users?page=1&page_size=100`).
-    page: String,
+    page: Listing,
 }
 
 static PAGES: SnapshotCache<Bytes, PageKey> = SnapshotCache::new(CACHED_PAGES);
@@ -43,7 +49,7 @@ static PAGES: SnapshotCache<Bytes, PageKey> = SnapshotCache::new(CACHED_PAGES);
 pub fn json_page(
     tx: &Transaction<'_>,
     org: Uuid,
-    page: String,
+    page: Listing,
     build: impl FnOnce() -> ApiResult<(Vec<u8>, bool)>,
 ) -> ApiResult<Bytes> {
     let (database, generation): (Vec<u8>, i64) = tx

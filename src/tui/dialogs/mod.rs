@@ -6,6 +6,7 @@
 //!
 //! Adding a dialog: its folder here, a `mod` line below, and the line that opens it. What
 //! dialogs share lives here once: a row of buttons and what Enter on it means (`buttons`), the
+//! list and buttons of a confirmation that lists what it will do (`listed_confirm`), the
 //! typed-name field of a change that cannot be undone (`name_to_type`), a form's field label
 //! (`form`), a roles checklist's review stage (`review`), the member under the people view's
 //! cursor (`person`), and a change's progress (`submission`).
@@ -49,6 +50,7 @@ pub mod unsaved;
 
 mod buttons;
 mod form;
+mod listed_confirm;
 mod name_to_type;
 mod person;
 mod review;
@@ -72,6 +74,7 @@ use crate::tui::theme::Theme;
 
 pub use buttons::{Button, ConfirmRow, RowKey, not_closed_yet, row_key, step_button};
 pub use form::field_label;
+pub use listed_confirm::ListedConfirm;
 pub use submission::Submission;
 
 /// What happens once a dialog has taken an input.

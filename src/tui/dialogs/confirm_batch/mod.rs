@@ -16,12 +16,11 @@ use crate::tui::routing::{Input, Layer};
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::theme::Theme;
 use crate::tui::views::people::{Batch, Loaded, People};
-use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
+use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::read_through::ReadThrough;
 
-use super::{After, Button, Canvas, Dialog, Next, Opened};
+use super::{After, Canvas, Dialog, ListedConfirm, Next, Opened};
 
-pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
 
 #[derive(Debug, Clone)]
@@ -30,9 +29,8 @@ pub struct ConfirmBatch {
     pub batch: Arc<Batch>,
     /// What the Apply button says: "Revoke 3 invitations".
     pub action: String,
-    pub focus: Button,
-    /// The requests, scrolled inside the dialog.
-    pub list: ReadThrough,
+    /// The requests and the buttons.
+    pub listed: ListedConfirm,
 }
 
 impl ConfirmBatch {
@@ -41,8 +39,7 @@ impl ConfirmBatch {
             title,
             batch,
             action,
-            focus: Button::Cancel,
-            list: ReadThrough::default(),
+            listed: ListedConfirm::default(),
         }
     }
 }
@@ -62,12 +59,8 @@ impl Dialog for ConfirmBatch {
     }
 
     fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
-        let row = (&BUTTONS[..], &mut self.focus, Button::Apply);
         let start = || Next::Then(After::Start(self.batch.first()));
-        self.list.confirm_key(action, row, start)
+        self.listed.act(input, start)
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
@@ -88,16 +81,11 @@ impl Dialog for ConfirmBatch {
             theme.muted,
         );
         after.blank();
-        self.list.fill_then_confirm(
+        self.listed.fill(
             &mut body,
             (steps.lines, after),
             canvas.screen,
-            ConfirmRow {
-                buttons: &BUTTONS,
-                focus: self.focus,
-                confirm: Button::Apply,
-                text: &self.action,
-            },
+            &self.action,
             theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)

@@ -47,7 +47,7 @@ fn a_long_revocation_is_sent_only_after_its_last_line_was_drawn() {
         &mut app,
         ("guest00", "guest29"),
         (KeyCode::Down, 29),
-        |app| confirm(app).list.read_whole(),
+        |app| confirm(app).listed.list.read_whole(),
     );
     assert_eq!(requests(&effects).len(), 1, "the first request goes");
     let run = shown(&app).run.as_ref().expect("the run started");
@@ -57,7 +57,7 @@ fn a_long_revocation_is_sent_only_after_its_last_line_was_drawn() {
 #[test]
 fn a_revocation_that_fits_is_offered_from_the_first_frame() {
     let mut app = revoking(3);
-    assert!(confirm(&app).list.read_whole());
+    assert!(confirm(&app).listed.list.read_whole());
     press(&mut app, key(KeyCode::Tab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert_eq!(requests(&effects).len(), 1);

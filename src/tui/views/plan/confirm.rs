@@ -4,16 +4,14 @@
 //! every line of it has been drawn; pressing it then starts the run for the view, if this
 //! dialog was drawn whole.
 
-use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
+use crate::tui::dialogs::{After, Canvas, Dialog, ListedConfirm, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
-use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
-use crate::tui::widgets::read_through::ReadThrough;
+use crate::tui::widgets::dialog::{self, Body};
 
 use super::run::ApplyFetch;
 use super::view::change_style;
 
-pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 76;
 
 #[derive(Debug, Clone)]
@@ -22,11 +20,10 @@ pub struct ConfirmRun {
     pub question: String,
     pub apply_text: String,
     pub run: ApplyFetch,
-    pub focus: Button,
     /// The keymap section of the view under it, whose arrows scroll the list.
     pub scroll_keys: Context,
-    /// The changes, scrolled inside the dialog.
-    pub list: ReadThrough,
+    /// The changes and the buttons.
+    pub listed: ListedConfirm,
 }
 
 impl ConfirmRun {
@@ -41,9 +38,8 @@ impl ConfirmRun {
             question,
             apply_text,
             run,
-            focus: Button::Cancel,
             scroll_keys,
-            list: ReadThrough::default(),
+            listed: ListedConfirm::default(),
         }
     }
 
@@ -75,12 +71,8 @@ impl Dialog for ConfirmRun {
     }
 
     fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
-        let row = (&BUTTONS[..], &mut self.focus, Button::Apply);
         let start = || Next::Then(After::Start(Fetcher::new(self.run.clone())));
-        self.list.confirm_key(action, row, start)
+        self.listed.act(input, start)
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {
@@ -101,16 +93,11 @@ impl Dialog for ConfirmRun {
             theme.muted,
         );
         after.blank();
-        self.list.fill_then_confirm(
+        self.listed.fill(
             &mut body,
             (changes.lines, after),
             canvas.screen,
-            ConfirmRow {
-                buttons: &BUTTONS,
-                focus: self.focus,
-                confirm: Button::Apply,
-                text: &self.apply_text,
-            },
+            &self.apply_text,
             theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, self.title, body, theme)

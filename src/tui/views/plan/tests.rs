@@ -103,7 +103,7 @@ fn apply_asks_once_on_cancel_then_runs_every_change_and_empties_the_plan() {
     let mut app = planned();
     press(&mut app, key(KeyCode::Char('A')));
     let confirm = app.top_dialog::<ConfirmRun>().expect("the confirmation");
-    assert_eq!(confirm.focus, Button::Cancel, "opens on Cancel");
+    assert_eq!(confirm.listed.focus, Button::Cancel, "opens on Cancel");
     assert_eq!(confirm.run.changes.len(), 4);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
@@ -196,8 +196,12 @@ fn a_long_plan_is_applied_only_after_its_last_line_was_drawn_in_the_confirmation
         press(&mut app, key(KeyCode::Down));
     }
     let confirm = app.top_dialog::<ConfirmRun>().expect("the confirmation");
-    assert!(confirm.list.read_whole());
-    assert_eq!(confirm.focus, Button::Apply, "scrolling leaves the focus");
+    assert!(confirm.listed.list.read_whole());
+    assert_eq!(
+        confirm.listed.focus,
+        Button::Apply,
+        "scrolling leaves the focus"
+    );
     let screen = crate::tui::render_tests::screen(&app, 80, 24);
     assert!(screen.contains("person29"), "{screen}");
     let effects = press_only(&mut app, key(KeyCode::Enter));

@@ -7,32 +7,28 @@ use ratatui::text::Line;
 
 use crate::actions::outcome::count_of;
 use crate::api::AdminScimSyncRunOut;
-use crate::tui::dialogs::{After, Button, Canvas, Dialog, Next};
+use crate::tui::dialogs::{After, Canvas, Dialog, ListedConfirm, Next};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::views::prelude::*;
-use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
-use crate::tui::widgets::read_through::ReadThrough;
+use crate::tui::widgets::dialog::{self, Body};
 
 use super::StartFetch;
 use super::diff::{DiffLine, counts, lines};
 
-pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Apply];
 const WIDTH: u16 = 72;
 
 #[derive(Debug, Clone)]
 pub struct ConfirmSync {
     pub preview: AdminScimSyncRunOut,
-    pub focus: Button,
-    /// The preview's lines, scrolled inside the dialog.
-    pub list: ReadThrough,
+    /// The preview's lines and the buttons.
+    pub listed: ListedConfirm,
 }
 
 impl ConfirmSync {
     pub fn new(preview: AdminScimSyncRunOut) -> Self {
         Self {
             preview,
-            focus: Button::Cancel,
-            list: ReadThrough::default(),
+            listed: ListedConfirm::default(),
         }
     }
 }
@@ -52,12 +48,8 @@ impl Dialog for ConfirmSync {
     }
 
     fn act(&mut self, input: Input, _app: &App) -> Next {
-        let Input::Action(action) = input else {
-            return Next::Stay;
-        };
-        let row = (&BUTTONS[..], &mut self.focus, Button::Apply);
         let start = || Next::Then(After::Start(Fetcher::new(StartFetch { dry_run: false })));
-        self.list.confirm_key(action, row, start)
+        self.listed.act(input, start)
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, _app: &App, theme: &Theme) -> bool {
@@ -74,7 +66,7 @@ impl Dialog for ConfirmSync {
             ),
             theme.text,
         );
-        let listed: Vec<Line<'static>> = {
+        let preview_lines: Vec<Line<'static>> = {
             let mut list = Body::new(body.width);
             for line in &diff {
                 let (text, style) = match line {
@@ -91,16 +83,11 @@ impl Dialog for ConfirmSync {
         // Under the list: a blank line and the buttons.
         let mut after = Body::new(body.width);
         after.blank();
-        self.list.fill_then_confirm(
+        self.listed.fill(
             &mut body,
-            (listed, after),
+            (preview_lines, after),
             canvas.screen,
-            ConfirmRow {
-                buttons: &BUTTONS,
-                focus: self.focus,
-                confirm: Button::Apply,
-                text: "Run the sync",
-            },
+            "Run the sync",
             theme,
         );
         dialog::show(frame, canvas.screen, WIDTH, "SCIM sync", body, theme)

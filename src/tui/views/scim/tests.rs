@@ -80,7 +80,7 @@ fn a_dry_run_is_followed_then_the_real_run_is_confirmed_from_cancel() {
     assert!(!scim.busy);
     press(&mut app, key(KeyCode::Char('R')));
     let confirm = app.top_dialog::<ConfirmSync>().expect("the confirmation");
-    assert_eq!(confirm.focus, crate::tui::dialogs::Button::Cancel);
+    assert_eq!(confirm.listed.focus, crate::tui::dialogs::Button::Cancel);
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
         asked::<StartFetch>(&effects).is_empty(),
@@ -174,7 +174,7 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
         press(&mut app, key(KeyCode::PageDown));
     }
     let confirm = app.top_dialog::<ConfirmSync>().unwrap();
-    assert!(confirm.list.read_whole());
+    assert!(confirm.listed.list.read_whole());
     insta::assert_snapshot!(
         "long_preview_read_80x24",
         crate::tui::render_tests::screen(&app, 80, 24)

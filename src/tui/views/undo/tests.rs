@@ -89,7 +89,7 @@ fn undo_asks_on_cancel_and_runs_the_inverse_checked_as_an_undo_of_the_entry() {
     let mut app = undo_showing(preview(Vec::new()));
     press(&mut app, key(KeyCode::Char('U')));
     let confirm = app.top_dialog::<ConfirmRun>().expect("the confirmation");
-    assert_eq!(confirm.focus, Button::Cancel);
+    assert_eq!(confirm.listed.focus, Button::Cancel);
     let run = confirm.run.clone();
     assert!(run.check, "checked against the organization again");
     assert_eq!(

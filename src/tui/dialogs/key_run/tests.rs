@@ -146,13 +146,11 @@ fn going_on_after_a_stop_sends_what_was_not_made_once_seen() {
 #[test]
 fn a_check_that_cannot_read_the_keys_checks_again_next_time() {
     let mut app = stopped_during_the_second();
-    let effects = press_only(&mut app, key(KeyCode::Enter));
-    let (id, profile, call) = requests(&effects).remove(0);
     let down = crate::tui::state::RemoteError::new(
         crate::client::ErrorKind::Unreachable,
         "the server is not answering",
     );
-    deliver(&mut app, id, profile, call, Err(down));
+    press_answered(&mut app, key(KeyCode::Enter), Err(down));
     redraw(&mut app);
     assert_eq!(run(&app).expect("open").done_steps, 1);
     go_on_reading(&mut app, keys_but(crate::actions::fixtures::OLD_KEY));

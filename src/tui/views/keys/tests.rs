@@ -134,13 +134,11 @@ fn screen_text(app: &App) -> String {
 fn a_refused_key_stays_in_the_form_with_what_was_typed() {
     let mut app = opened("keys");
     name_a_new_key(&mut app);
-    let effects = press_only(&mut app, ctrl('s'));
-    let (id, profile, call) = requests(&effects).remove(0);
     let refusal = crate::tui::state::RemoteError::new(
         crate::client::ErrorKind::Validation,
         "expiration_date: the key policy allows 90 days at most",
     );
-    deliver(&mut app, id, profile, call, Err(refusal));
+    press_answered(&mut app, ctrl('s'), Err(refusal));
     redraw(&mut app);
     let form: &crate::tui::dialogs::new_key::NewKeyForm = app.top_dialog().expect("the form stays");
     assert_eq!(form.name.value(), "deploy");

@@ -66,6 +66,23 @@ fn apply_fetch(effects: &[Effect]) -> Option<(crate::tui::state::RequestId, usiz
     })
 }
 
+/// The run's `outcome` given as the answer to its request; returns what the view asks next.
+fn deliver_outcome(
+    app: &mut App,
+    (id, profile, call): (crate::tui::state::RequestId, usize, Call),
+    outcome: RunOutcome,
+) -> Vec<Effect> {
+    let answer = Ok(Payload::View(crate::tui::views::ViewData::new(outcome)));
+    deliver(app, id, profile, call, answer)
+}
+
+/// Whether `effects` load the panes again, as they must once a run changed something.
+fn reloads_panes(effects: &[Effect]) -> bool {
+    requests(effects)
+        .iter()
+        .any(|(_, _, call)| *call == Call::People)
+}
+
 /// Apply confirmed: `A`, Tab to Apply, Enter; returns what Enter asked, unanswered.
 fn apply_confirmed(app: &mut App) -> Vec<Effect> {
     press(app, key(KeyCode::Char('A')));
@@ -125,12 +142,7 @@ fn apply_asks_once_on_cancel_then_runs_every_change_and_empties_the_plan() {
     let reloads = deliver(&mut app, id, profile, call, result);
     assert_eq!(app.staging.count(app.current), 0);
     assert_eq!(flash(&app), "Applied 4 staged change(s) (journal #7)");
-    assert!(
-        requests(&reloads)
-            .iter()
-            .any(|(_, _, c)| *c == Call::People),
-        "the panes reload"
-    );
+    assert!(reloads_panes(&reloads), "the panes reload");
 }
 
 #[test]
@@ -148,8 +160,7 @@ fn a_refusal_midway_keeps_the_rest_staged_and_says_exactly_what_happened() {
         entry: Some(3),
         ..RunOutcome::default()
     };
-    let answer = Ok(Payload::View(crate::tui::views::ViewData::new(outcome)));
-    deliver(&mut app, id, profile, call, answer);
+    deliver_outcome(&mut app, (id, profile, call), outcome);
     assert_eq!(
         app.staging.changes(app.current),
         [
@@ -278,8 +289,7 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
         entry: Some(5),
         ..RunOutcome::default()
     };
-    let answer = Ok(Payload::View(crate::tui::views::ViewData::new(outcome)));
-    let reloads = deliver(&mut app, id, profile, call, answer);
+    let reloads = deliver_outcome(&mut app, (id, profile, call), outcome);
     assert_eq!(app.staging.count(app.current), 3, "the rest stays staged");
     assert!(
         !app.staging
@@ -290,12 +300,7 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
         flash(&app),
         "Stopped as asked: applied 1 of 4 (journal #5); 3 not applied"
     );
-    assert!(
-        requests(&reloads)
-            .iter()
-            .any(|(_, _, c)| *c == Call::People),
-        "the panes reload"
-    );
+    assert!(reloads_panes(&reloads), "the panes reload");
 }
 
 /// A run asked to stop by ctrl-c goes on until its change on its way answers: the spinner and
@@ -329,8 +334,7 @@ fn the_spinner_turns_until_a_run_stopped_by_ctrl_c_answers() {
         cancelled: true,
         ..RunOutcome::default()
     };
-    let answer = Ok(Payload::View(crate::tui::views::ViewData::new(outcome)));
-    let reloads = deliver(&mut app, id, profile, call, answer);
+    let reloads = deliver_outcome(&mut app, (id, profile, call), outcome);
     assert!(
         !app.in_flight.contains_key(&id),
         "the run leaves the spinner once it has answered"

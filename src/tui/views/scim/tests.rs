@@ -61,6 +61,19 @@ fn shown(app: &App) -> &Scim {
     shown_as(app)
 }
 
+/// The real run's start, as the confirmation asks for it.
+const REAL_RUN: StartFetch = StartFetch { dry_run: false };
+
+/// Enter pressed (in the confirmation), and the starts it asks for.
+fn enter_starts(app: &mut App) -> Vec<StartFetch> {
+    asked::<StartFetch>(&press_only(app, key(KeyCode::Enter)))
+}
+
+/// The server's answer to a start.
+fn start_answer(start: ScimSyncStart) -> Result<Payload, RemoteError> {
+    Ok(Payload::View(ViewData::new(start)))
+}
+
 #[test]
 fn opening_starts_nothing_and_the_real_run_needs_a_preview() {
     let (mut app, effects) = opening("scim");
@@ -81,18 +94,13 @@ fn a_dry_run_is_followed_then_the_real_run_is_confirmed_from_cancel() {
     press(&mut app, key(KeyCode::Char('R')));
     let confirm = app.top_dialog::<ConfirmSync>().expect("the confirmation");
     assert_eq!(confirm.listed.focus, crate::tui::dialogs::Button::Cancel);
-    let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
-        asked::<StartFetch>(&effects).is_empty(),
+        enter_starts(&mut app).is_empty(),
         "enter on Cancel sends nothing"
     );
     assert!(app.dialogs.is_empty());
     press_keys(&mut app, "R tab");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert_eq!(
-        asked::<StartFetch>(&effects),
-        vec![StartFetch { dry_run: false }]
-    );
+    assert_eq!(enter_starts(&mut app), vec![REAL_RUN]);
 }
 
 #[test]
@@ -104,10 +112,8 @@ fn a_run_already_active_is_followed_not_duplicated() {
         run_id: Uuid::from_u128(77),
         status: "RUNNING".into(),
     };
-    let result = Ok(Payload::View(ViewData::new(ScimSyncStart::AlreadyActive(
-        active,
-    ))));
-    let next = deliver(&mut app, id, profile, call, result);
+    let answer = start_answer(ScimSyncStart::AlreadyActive(active));
+    let next = deliver(&mut app, id, profile, call, answer);
     assert_says(&app, "already RUNNING");
     let polls = asked::<PollFetch>(&next);
     assert_eq!(polls.len(), 1);
@@ -120,7 +126,7 @@ fn closing_the_view_stops_polling() {
     let mut app = opened("scim");
     let effects = press_only(&mut app, key(KeyCode::Char('d')));
     let (id, profile, call) = requests(&effects).remove(0);
-    let started = Ok(Payload::View(ViewData::new(ScimSyncStart::Started(RUN))));
+    let started = start_answer(ScimSyncStart::Started(RUN));
     let poll = deliver(&mut app, id, profile, call, started);
     assert_eq!(requests(&poll).len(), 1);
     let closing = press_only(&mut app, key(KeyCode::Esc));
@@ -146,9 +152,8 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
     long_preview(&mut app, 40);
     redraw(&mut app);
     press_keys(&mut app, "R tab");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
-        asked::<StartFetch>(&effects).is_empty(),
+        enter_starts(&mut app).is_empty(),
         "the end of the list was never shown"
     );
     assert_says(&app, "not shown yet");
@@ -179,11 +184,7 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
         "long_preview_read_80x24",
         crate::tui::render_tests::screen(&app, 80, 24)
     );
-    let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert_eq!(
-        asked::<StartFetch>(&effects),
-        vec![StartFetch { dry_run: false }]
-    );
+    assert_eq!(enter_starts(&mut app), vec![REAL_RUN]);
 }
 
 #[test]
@@ -213,9 +214,8 @@ fn staging_refuses_the_real_run_rather_than_start_it_under_staged() {
     press(&mut app, key(KeyCode::Char('d')));
     app.staging.on = true;
     press_keys(&mut app, "R tab");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
-        asked::<StartFetch>(&effects).is_empty(),
+        enter_starts(&mut app).is_empty(),
         "nothing starts under STAGED"
     );
     assert_says(&app, "Not staged");
@@ -260,7 +260,7 @@ fn ctrl_c_lets_the_real_runs_start_finish_and_the_run_is_followed() {
     assert!(app.view.is_some(), "esc waits for the start's answer");
     assert_says(&app, "wait for the run it starts");
 
-    let started = Ok(Payload::View(ViewData::new(ScimSyncStart::Started(RUN))));
+    let started = start_answer(ScimSyncStart::Started(RUN));
     let next = deliver(&mut app, id, profile, call, started);
     let polls = asked::<PollFetch>(&next);
     assert_eq!(polls.len(), 1, "the run it started is followed");

@@ -90,6 +90,14 @@ fn apply_confirmed(app: &mut App) -> Vec<Effect> {
     press_only(app, key(KeyCode::Enter))
 }
 
+/// [`planned`] with its apply confirmed: the console and the run's request, unanswered.
+fn applying() -> (App, (crate::tui::state::RequestId, usize, Call)) {
+    let mut app = planned();
+    let effects = apply_confirmed(&mut app);
+    let run = apply_fetch(&effects).expect("the run");
+    (app, run)
+}
+
 #[test]
 fn the_plan_lists_the_staged_changes_by_section_in_the_diff_order() {
     let app = planned();
@@ -147,9 +155,7 @@ fn apply_asks_once_on_cancel_then_runs_every_change_and_empties_the_plan() {
 
 #[test]
 fn a_refusal_midway_keeps_the_rest_staged_and_says_exactly_what_happened() {
-    let mut app = planned();
-    let effects = apply_confirmed(&mut app);
-    let (id, profile, call) = apply_fetch(&effects).expect("the run");
+    let (mut app, (id, profile, call)) = applying();
     let outcome = RunOutcome {
         applied: vec![add("taro@acme.example"), set_roles("ana@acme.example")],
         failed: Some((
@@ -233,9 +239,7 @@ fn read_only_still_trims_the_plan() {
 
 #[test]
 fn while_a_run_goes_the_view_stays_and_s_asks_it_to_stop() {
-    let mut app = planned();
-    let effects = apply_confirmed(&mut app);
-    let (_, _, call) = apply_fetch(&effects).expect("the run");
+    let (mut app, (_, _, call)) = applying();
     let Call::View(fetcher) = &call else {
         unreachable!()
     };
@@ -253,9 +257,7 @@ fn while_a_run_goes_the_view_stays_and_s_asks_it_to_stop() {
 /// applied leaves the plan and is journaled, the rest stays staged).
 #[test]
 fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
-    let mut app = planned();
-    let effects = apply_confirmed(&mut app);
-    let (id, profile, call) = apply_fetch(&effects).expect("the run");
+    let (mut app, (id, profile, call)) = applying();
     let effects = press_only(&mut app, ctrl('c'));
     assert!(
         crate::tui::views::testing::cancels(&effects, |ids| ids.contains(&id)),
@@ -308,9 +310,7 @@ fn ctrl_c_during_the_run_stops_it_and_still_takes_its_outcome() {
 /// ctrl-c finds nothing more to cancel.
 #[test]
 fn the_spinner_turns_until_a_run_stopped_by_ctrl_c_answers() {
-    let mut app = planned();
-    let effects = apply_confirmed(&mut app);
-    let (id, profile, call) = apply_fetch(&effects).expect("the run");
+    let (mut app, (id, profile, call)) = applying();
     press_only(&mut app, ctrl('c'));
     assert!(app.is_busy(), "the spinner turns while the run finishes");
     assert_eq!(app.cancellable(), [], "asked to stop once is enough");

@@ -135,22 +135,24 @@ fn closing_the_view_stops_polling() {
     assert!(app.in_flight.is_empty());
 }
 
-/// A dry run that would provision `n` people: more than any screen lists at once.
-fn long_preview(app: &mut App, n: usize) {
-    let scim: &mut Scim = shown_mut(app);
+/// `:scim` after a dry run that would provision 40 people, more than any screen lists at
+/// once, drawn once.
+fn long_preview() -> App {
+    let mut app = opened("scim");
+    press(&mut app, key(KeyCode::Char('d')));
+    let scim: &mut Scim = shown_mut(&mut app);
     let run = scim.run.as_mut().expect("a finished dry run");
     let summary = run.summary.as_mut().unwrap();
-    summary.users.provision = (0..n)
+    summary.users.provision = (0..40)
         .map(|i| user(&format!("hire{i:02}@acme.test")))
         .collect();
+    redraw(&mut app);
+    app
 }
 
 #[test]
 fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
-    let mut app = opened("scim");
-    press(&mut app, key(KeyCode::Char('d')));
-    long_preview(&mut app, 40);
-    redraw(&mut app);
+    let mut app = long_preview();
     press_keys(&mut app, "R tab");
     assert!(
         enter_starts(&mut app).is_empty(),
@@ -189,10 +191,7 @@ fn the_real_run_waits_until_every_line_of_a_long_preview_was_drawn() {
 
 #[test]
 fn the_views_diff_stops_scrolling_at_its_end() {
-    let mut app = opened("scim");
-    press(&mut app, key(KeyCode::Char('d')));
-    long_preview(&mut app, 40);
-    redraw(&mut app);
+    let mut app = long_preview();
     let position = |app: &App| {
         let screen = crate::tui::render_tests::screen(app, 80, 24);
         let at = screen.find("lines ").expect("a position line");

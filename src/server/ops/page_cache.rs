@@ -27,9 +27,9 @@ const CACHED_PAGES: usize = 32;
 /// A page larger than this (a page of 1,000 members is about a megabyte) is not kept.
 const LARGEST_KEPT: usize = 256 * 1024;
 
-/// Which listing, with everything its request asks that shapes the page.
+/// Which listing a page is of, with everything its request asks that shapes the page.
 #[derive(PartialEq, Eq)]
-pub enum Listing {
+pub enum PageOf {
     Users(super::users::ListQuery),
     Workspaces(super::workspaces::ListQuery),
 }
@@ -38,7 +38,7 @@ pub enum Listing {
 #[derive(PartialEq, Eq)]
 struct PageKey {
     snapshot: SnapshotKey,
-    page: Listing,
+    page: PageOf,
 }
 
 static PAGES: SnapshotCache<Bytes, PageKey> = SnapshotCache::new(CACHED_PAGES);
@@ -49,7 +49,7 @@ static PAGES: SnapshotCache<Bytes, PageKey> = SnapshotCache::new(CACHED_PAGES);
 pub fn json_page(
     tx: &Transaction<'_>,
     org: Uuid,
-    page: Listing,
+    page: PageOf,
     build: impl FnOnce() -> ApiResult<(Vec<u8>, bool)>,
 ) -> ApiResult<Bytes> {
     let (database, generation): (Vec<u8>, i64) = tx

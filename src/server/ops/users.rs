@@ -158,7 +158,7 @@ pub struct ListQuery {
 /// `GET /users` as the JSON it answers with, kept between requests while nothing changes (see
 /// `page_cache`). A page that shows invitations is not kept: they expire as time passes.
 pub fn list_json(op: Op<'_>, query: &ListQuery) -> ApiResult<Bytes> {
-    let page = page_cache::Listing::Users(query.clone());
+    let page = page_cache::PageOf::Users(query.clone());
     page_cache::json_page(op.tx, op.org, page, || {
         let mut listed = list_rows(op.tx, op.org, query, op.now)?;
         let active = active_workspaces::of(op.tx, op.org)?;

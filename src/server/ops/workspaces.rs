@@ -123,7 +123,7 @@ pub struct ListQuery {
 /// `GET /workspaces` as the JSON it answers with, kept between requests while nothing changes
 /// (see `page_cache`).
 pub fn list_json(tx: &Transaction<'_>, org: Uuid, query: &ListQuery) -> ApiResult<Bytes> {
-    let page = page_cache::Listing::Workspaces(query.clone());
+    let page = page_cache::PageOf::Workspaces(query.clone());
     page_cache::json_page(tx, org, page, || {
         let listed = list(tx, org, query)?;
         let json = page_cache::to_json(&listed, listed.items.len() * JSON_PER_WORKSPACE)?;

@@ -1,8 +1,9 @@
-//! The role editor's keys: ticking roles, then the preview with Apply, Back and Cancel.
+//! The role editor's keys: ticking roles, then the preview with Cancel, Back and Apply (it
+//! opens on Cancel).
 
 use crate::actions::Request;
 use crate::tui::keymap::Action;
-use crate::tui::state::FlashLevel;
+use crate::tui::state::{App, FlashLevel};
 
 use super::super::review::{Reviewed, review_key};
 use super::super::{Button, Next};
@@ -29,8 +30,8 @@ impl EditRoles {
         Next::Stay
     }
 
-    pub(super) fn review_key(&mut self, action: Action, focus: Button) -> Next {
-        match review_key(action, focus, &mut self.stage, &mut self.submission) {
+    pub(super) fn review_key(&mut self, action: Action, focus: Button, app: &App) -> Next {
+        match review_key(action, focus, &mut self.stage, &mut self.submission, app) {
             Reviewed::Apply => match self.request() {
                 Ok(members) => Next::Send(Request::SetMemberRoles {
                     workspace: self.workspace,
@@ -39,6 +40,7 @@ impl EditRoles {
                 Err(reason) => Next::Say(FlashLevel::Error, format!("Nothing changed: {reason}")),
             },
             Reviewed::Stay => Next::Stay,
+            Reviewed::Said(next) => next,
             Reviewed::Close => Next::Close,
         }
     }

@@ -24,6 +24,7 @@ use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
 
+use super::review::REVIEW_OPENS_ON;
 use super::{Answered, Canvas, Dialog, Next, Opened, Submission};
 
 /// One role of the checklist. `Keep` is "mixed": some of the members hold it, and each keeps
@@ -37,7 +38,6 @@ pub struct RoleChoice {
     pub can_be_mixed: bool,
 }
 
-use super::review::REVIEW_OPENS_ON;
 pub use super::review::Stage;
 
 #[derive(Debug, Clone)]
@@ -210,10 +210,10 @@ impl Dialog for EditRoles {
         })]
     }
 
-    fn action(&mut self, action: Action, _app: &App) -> Next {
+    fn action(&mut self, action: Action, app: &App) -> Next {
         match self.stage {
             Stage::Choose => self.choose_key(action),
-            Stage::Review(focus) => self.review_key(action, focus),
+            Stage::Review(focus) => self.review_key(action, focus, app),
         }
     }
 

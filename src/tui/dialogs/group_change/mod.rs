@@ -33,6 +33,7 @@ use crate::tui::theme::Theme;
 use crate::tui::views::groups::Groups;
 use crate::tui::widgets::read_through::ReadThrough;
 
+use super::review::REVIEW_BUTTONS;
 use super::{Answered, Button, Canvas, Dialog, Next, Submission};
 
 /// Which change.
@@ -158,7 +159,7 @@ pub struct GroupChange {
 /// Buttons of the review, Cancel first: it opens there.
 pub fn review_buttons(with_back: bool) -> &'static [Button] {
     if with_back {
-        &[Button::Cancel, Button::Back, Button::Apply]
+        &REVIEW_BUTTONS
     } else {
         &[Button::Cancel, Button::Apply]
     }

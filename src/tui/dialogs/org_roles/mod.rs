@@ -23,10 +23,9 @@ use crate::tui::update::flash;
 use crate::tui::views::people::{Loaded, People};
 
 use super::person::member_under_cursor;
-use super::review::{Reviewed, review_key};
+use super::review::{REVIEW_OPENS_ON, Reviewed, review_key};
 use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
 
-use super::review::REVIEW_OPENS_ON;
 pub use super::review::Stage;
 
 #[derive(Debug, Clone)]
@@ -125,13 +124,14 @@ impl OrgRoles {
         Next::Stay
     }
 
-    fn review_key(&mut self, action: Action, focus: Button) -> Next {
+    fn review_key(&mut self, action: Action, focus: Button, app: &App) -> Next {
         match (
-            review_key(action, focus, &mut self.stage, &mut self.submission),
+            review_key(action, focus, &mut self.stage, &mut self.submission, app),
             &self.plan,
         ) {
             (Reviewed::Apply, Some(plan)) => Next::Send(plan.steps[0].request.clone()),
             (Reviewed::Stay, _) => Next::Stay,
+            (Reviewed::Said(next), _) => next,
             (Reviewed::Apply | Reviewed::Close, _) => Next::Close,
         }
     }
@@ -149,10 +149,10 @@ impl Dialog for OrgRoles {
         }
     }
 
-    fn action(&mut self, action: Action, _app: &App) -> Next {
+    fn action(&mut self, action: Action, app: &App) -> Next {
         match self.stage {
             Stage::Choose => self.choose_key(action),
-            Stage::Review(focus) => self.review_key(action, focus),
+            Stage::Review(focus) => self.review_key(action, focus, app),
         }
     }
 

@@ -29,6 +29,24 @@ fn promoting_previews_then_sends_one_patch_with_every_role() {
     assert_eq!(names, ["organization_admin", "billing_manager", "member"]);
 }
 
+#[test]
+fn enter_on_the_previews_cancel_keeps_the_ticks_and_says_how_to_apply_or_close() {
+    let mut app = open_on_app("jane.roe");
+    press_keys(&mut app, "down down space enter");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        changes(&effects).is_empty(),
+        "a hurried Enter sends nothing"
+    );
+    assert!(matches!(dialog(&app).stage, Stage::Review(Button::Cancel)));
+    assert_says(
+        &app,
+        "tab/→ moves to the Apply button; esc closes without changing the roles",
+    );
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.dialogs.is_empty(), "esc closes");
+}
+
 fn open_on_app(who: &str) -> App {
     opened_on_member(who, "r")
 }

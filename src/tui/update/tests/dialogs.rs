@@ -210,7 +210,7 @@ fn role_edits_preview_every_change_and_apply_them_in_one_request() {
 }
 
 #[test]
-fn a_role_preview_opens_on_cancel_so_a_hurried_second_enter_changes_nothing() {
+fn a_role_preview_opens_on_cancel_and_a_hurried_second_enter_keeps_the_ticks_unsent() {
     let mut app = research_members();
     // Ana Lucía Pérez (dev) is under the cursor; the editor opens on dev, the next role is ticked.
     press_keys(&mut app, "r j space enter");
@@ -221,12 +221,20 @@ fn a_role_preview_opens_on_cancel_so_a_hurried_second_enter_changes_nothing() {
         changes(&effects).is_empty(),
         "enter on Cancel sends nothing"
     );
-    assert!(app.dialogs.is_empty(), "and closes the role editor");
+    let d = app.top_dialog::<EditRoles>().expect("the ticks are kept");
+    assert_eq!(d.stage, Stage::Review(Button::Cancel));
+    assert_says(
+        &app,
+        "tab/→ moves to the Apply button; esc closes without changing the roles",
+    );
     assert_eq!(
         roles_of(&app, ANA, RESEARCH),
         Some(vec!["dev".to_owned()]),
         "her roles are as they were"
     );
+    let effects = press_only(&mut app, key(KeyCode::Esc));
+    assert!(changes(&effects).is_empty());
+    assert!(app.dialogs.is_empty(), "esc closes the role editor");
 }
 
 #[test]

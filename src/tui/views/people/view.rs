@@ -194,7 +194,8 @@ pub(super) fn workspaces(user: Uuid, people: &People, app: &App) -> Option<Vec<(
         .iter()
         .map(|(ws, roles)| {
             // The console's workspace list first: a rename saved after this view loaded is
-            // there, not in the names the load gave.
+            // there, not in the names the load gave. The detail pane then names a workspace
+            // as the workspace pane does; a rename made elsewhere shows in both on refresh.
             let name = (org.find_workspace(*ws).map(|f| f.workspace.name.clone()))
                 .or_else(|| names.and_then(|n| n.get(ws)).cloned())
                 .unwrap_or_else(|| ws.to_string());

@@ -2,7 +2,7 @@
 //! review, the buttons of the review (Cancel first), and the name typed before a deletion.
 
 use crate::actions::Request;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::Action;
 use crate::tui::routing::Input;
 use crate::tui::state::{App, FlashLevel};
 use crate::tui::update::text_input;
@@ -153,15 +153,10 @@ impl GroupChange {
                     Stage::Targets
                 };
             }
-            // Enter on Cancel right after typing the name must not throw it away unsaid.
-            Action::Press if !self.typed.value().is_empty() => {
-                let next = app
-                    .keymap
-                    .describe_keys(Context::Dialog, Action::NextButton);
-                return Next::Say(
-                    FlashLevel::Info,
-                    format!("{next} moves to the Delete button; esc closes without deleting"),
-                );
+            // Enter on Cancel must not throw away unsaid what was chosen (a group, a
+            // workspace, roles, members) or the name typed before a deletion.
+            Action::Press if self.has_choices() || !self.typed.value().is_empty() => {
+                return self.not_closed_yet(app);
             }
             Action::Press | Action::Cancel => return Next::Close,
             other => {

@@ -32,6 +32,7 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::groups::Groups;
 use crate::tui::widgets::read_through::ReadThrough;
+use crate::tui::widgets::text::truncate;
 
 use super::review::REVIEW_BUTTONS;
 use super::{Answered, Button, Canvas, Dialog, Next, Submission};
@@ -198,6 +199,43 @@ impl GroupChange {
     /// Whether the review has a way back to a choice.
     pub fn has_choices(&self) -> bool {
         self.kind != Kind::Delete
+    }
+
+    /// What the review's Apply button says.
+    pub fn apply_text(&self) -> String {
+        match self.kind {
+            Kind::RemoveMembers => "Remove them".to_owned(),
+            Kind::Nest => "Nest".to_owned(),
+            Kind::Unnest => "Take it out".to_owned(),
+            Kind::Assign => "Assign".to_owned(),
+            Kind::Unassign => "End the assignment".to_owned(),
+            Kind::Provision => "Provision".to_owned(),
+            Kind::OrganizationRole => "Set the role".to_owned(),
+            Kind::Delete => format!(
+                "Delete \"{}\"",
+                truncate(&self.groups.name_of(self.group), 24)
+            ),
+        }
+    }
+
+    /// What closing the review leaves undone, as Enter on Cancel says it.
+    fn undone(&self) -> &'static str {
+        match self.kind {
+            Kind::RemoveMembers => "removing them",
+            Kind::Nest => "nesting",
+            Kind::Unnest => "taking it out",
+            Kind::Assign => "assigning",
+            Kind::Unassign => "ending the assignment",
+            Kind::Provision => "provisioning",
+            Kind::OrganizationRole => "setting the role",
+            Kind::Delete => "deleting",
+        }
+    }
+
+    /// Enter on the review's Cancel once something was chosen or typed: nothing closes, and
+    /// the status line says how to reach Apply or close.
+    pub(super) fn not_closed_yet(&self, app: &App) -> Next {
+        super::not_closed_yet(app, &self.apply_text(), self.undone())
     }
 
     /// Whether the typed name confirms the plan (always, for a plan that needs none).

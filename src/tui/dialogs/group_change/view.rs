@@ -10,7 +10,6 @@ use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::text::truncate;
 
 use super::super::name_to_type::name_to_type;
 use super::super::{Button, ConfirmRow};
@@ -171,16 +170,7 @@ fn review(body: &mut Body, app: &App, d: &GroupChange, focus: Button, screen: Re
     }
     below.blank();
     below.submission(&d.submission, "Sending…", app.spinner_frame, theme);
-    let apply = match d.kind {
-        Kind::RemoveMembers => "Remove them".to_owned(),
-        Kind::Nest => "Nest".to_owned(),
-        Kind::Unnest => "Take it out".to_owned(),
-        Kind::Assign => "Assign".to_owned(),
-        Kind::Unassign => "End the assignment".to_owned(),
-        Kind::Provision => "Provision".to_owned(),
-        Kind::OrganizationRole => "Set the role".to_owned(),
-        Kind::Delete => format!("Delete \"{}\"", truncate(&d.groups.name_of(d.group), 24)),
-    };
+    let apply = d.apply_text();
     // The preview scrolls in what the screen leaves between the summary and the buttons.
     d.preview_list
         .fill_then_buttons(body, (listed.lines, below), screen, theme.muted, |read| {

@@ -139,10 +139,16 @@ fn assigning_goes_through_workspace_roles_and_a_review_on_cancel() {
         panic!("an assignment: {:?}", dialog.request());
     };
     assert_eq!((*group, body.workspace_uuid), (id(SALES), id(RESEARCH)));
-    // Enter on Cancel sends nothing.
+    // Enter on Cancel sends nothing, and keeps what was chosen: it says how to go on.
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty());
-    assert!(app.dialogs.is_empty());
+    assert!(change_dialog(&app).request().is_some(), "the choices stay");
+    assert_says(
+        &app,
+        "tab/→ moves to the Assign button; esc closes without assigning",
+    );
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.dialogs.is_empty(), "esc closes");
 }
 
 #[test]
@@ -186,6 +192,28 @@ fn deleting_needs_the_exact_name_and_sends_once_typed() {
     assert_eq!(
         changes(&effects),
         vec![Request::Group(GroupRequest::Delete { group: id(FINANCE) })]
+    );
+}
+
+#[test]
+fn enter_on_cancel_after_typing_the_name_keeps_the_deletion_open_and_says_so() {
+    let mut app = open_groups();
+    search_to(&mut app, "finance");
+    press(&mut app, key(KeyCode::Char('D')));
+    type_text(&mut app, "Finance");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        changes(&effects).is_empty(),
+        "Enter on Cancel sends nothing"
+    );
+    assert_eq!(
+        change_dialog(&app).typed.value(),
+        "Finance",
+        "the name stays"
+    );
+    assert_says(
+        &app,
+        "tab/→ moves to the Delete \"Finance\" button; esc closes without deleting",
     );
 }
 

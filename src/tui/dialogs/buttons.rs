@@ -79,7 +79,9 @@ pub fn not_closed_yet(app: &App, button: &str, without: &str) -> Next {
     let cancel = app.keymap.describe_keys(Context::Dialog, Action::Cancel);
     Next::Say(
         FlashLevel::Info,
-        format!("{next} moves to the {button} button; {cancel} closes without {without}"),
+        // Short enough for an 80-column status line: a cut message cannot be read whole while
+        // the dialog holds the keys.
+        format!("{next} reaches {button}; {cancel} closes without {without}"),
     )
 }
 

@@ -64,7 +64,10 @@ fn after_typing_the_email_one_tab_reaches_offboard_as_in_the_other_typed_name_di
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(requests(&effects).is_empty());
     assert_eq!(dialog(&app).focus, Focus::Cancel, "the typing is kept");
-    assert_says(&app, "moves to the Offboard button");
+    assert_says(
+        &app,
+        "tab/→ reaches Offboard; esc closes without offboarding",
+    );
     press_keys(&mut app, "tab");
     assert_eq!(dialog(&app).focus, Focus::Offboard);
     press_keys(&mut app, "tab");

@@ -41,7 +41,7 @@ fn enter_on_the_previews_cancel_keeps_the_ticks_and_says_how_to_apply_or_close()
     assert!(matches!(dialog(&app).stage, Stage::Review(Button::Cancel)));
     assert_says(
         &app,
-        "tab/→ moves to the Apply button; esc closes without changing the roles",
+        "tab/→ reaches Apply; esc closes without changing the roles",
     );
     press(&mut app, key(KeyCode::Esc));
     assert!(app.dialogs.is_empty(), "esc closes");

@@ -225,7 +225,7 @@ fn a_role_preview_opens_on_cancel_and_a_hurried_second_enter_keeps_the_ticks_uns
     assert_eq!(d.stage, Stage::Review(Button::Cancel));
     assert_says(
         &app,
-        "tab/→ moves to the Apply button; esc closes without changing the roles",
+        "tab/→ reaches Apply; esc closes without changing the roles",
     );
     assert_eq!(
         roles_of(&app, ANA, RESEARCH),
@@ -444,7 +444,7 @@ fn enter_on_cancel_after_typing_the_name_keeps_the_archive_dialog() {
     let effects = press_only(&mut app, enter());
     assert!(changes(&effects).is_empty());
     assert!(!app.dialogs.is_empty(), "the typed name is not thrown away");
-    assert_says(&app, "moves to the Archive button");
+    assert_says(&app, "tab/→ reaches Archive; esc closes without archiving");
     press(&mut app, key(KeyCode::Esc));
     assert!(app.dialogs.is_empty(), "esc still closes it");
 }

@@ -143,10 +143,7 @@ fn assigning_goes_through_workspace_roles_and_a_review_on_cancel() {
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(changes(&effects).is_empty());
     assert!(change_dialog(&app).request().is_some(), "the choices stay");
-    assert_says(
-        &app,
-        "tab/→ moves to the Assign button; esc closes without assigning",
-    );
+    assert_says(&app, "tab/→ reaches Assign; esc closes without assigning");
     press(&mut app, key(KeyCode::Esc));
     assert!(app.dialogs.is_empty(), "esc closes");
 }
@@ -213,7 +210,7 @@ fn enter_on_cancel_after_typing_the_name_keeps_the_deletion_open_and_says_so() {
     );
     assert_says(
         &app,
-        "tab/→ moves to the Delete \"Finance\" button; esc closes without deleting",
+        "tab/→ reaches Delete \"Finance\"; esc closes without deleting",
     );
 }
 

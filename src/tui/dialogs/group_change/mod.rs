@@ -201,41 +201,35 @@ impl GroupChange {
         self.kind != Kind::Delete
     }
 
-    /// What the review's Apply button says.
-    pub fn apply_text(&self) -> String {
-        match self.kind {
-            Kind::RemoveMembers => "Remove them".to_owned(),
-            Kind::Nest => "Nest".to_owned(),
-            Kind::Unnest => "Take it out".to_owned(),
-            Kind::Assign => "Assign".to_owned(),
-            Kind::Unassign => "End the assignment".to_owned(),
-            Kind::Provision => "Provision".to_owned(),
-            Kind::OrganizationRole => "Set the role".to_owned(),
-            Kind::Delete => format!(
-                "Delete \"{}\"",
-                truncate(&self.groups.name_of(self.group), 24)
-            ),
-        }
+    /// What the review's Apply button says, and what closing the review leaves undone (as
+    /// Enter on Cancel says it).
+    fn apply_words(&self) -> (String, &'static str) {
+        let (button, undone) = match self.kind {
+            Kind::RemoveMembers => ("Remove them", "removing them"),
+            Kind::Nest => ("Nest", "nesting"),
+            Kind::Unnest => ("Take it out", "taking it out"),
+            Kind::Assign => ("Assign", "assigning"),
+            Kind::Unassign => ("End the assignment", "ending the assignment"),
+            Kind::Provision => ("Provision", "provisioning"),
+            Kind::OrganizationRole => ("Set the role", "setting the role"),
+            Kind::Delete => {
+                let name = truncate(&self.groups.name_of(self.group), 24);
+                return (format!("Delete \"{name}\""), "deleting");
+            }
+        };
+        (button.to_owned(), undone)
     }
 
-    /// What closing the review leaves undone, as Enter on Cancel says it.
-    fn undone(&self) -> &'static str {
-        match self.kind {
-            Kind::RemoveMembers => "removing them",
-            Kind::Nest => "nesting",
-            Kind::Unnest => "taking it out",
-            Kind::Assign => "assigning",
-            Kind::Unassign => "ending the assignment",
-            Kind::Provision => "provisioning",
-            Kind::OrganizationRole => "setting the role",
-            Kind::Delete => "deleting",
-        }
+    /// What the review's Apply button says.
+    pub fn apply_text(&self) -> String {
+        self.apply_words().0
     }
 
     /// Enter on the review's Cancel once something was chosen or typed: nothing closes, and
     /// the status line says how to reach Apply or close.
     pub(super) fn not_closed_yet(&self, app: &App) -> Next {
-        super::not_closed_yet(app, &self.apply_text(), self.undone())
+        let (button, undone) = self.apply_words();
+        super::not_closed_yet(app, &button, undone)
     }
 
     /// Whether the typed name confirms the plan (always, for a plan that needs none).

@@ -172,7 +172,7 @@ fn letters_typed_in_a_list_move_its_cursor_to_the_best_match() {
 }
 
 #[test]
-fn deleting_needs_the_exact_name_and_sends_once_typed() {
+fn deleting_needs_the_exact_name_keeps_it_on_cancel_and_sends_once_typed() {
     let mut app = open_groups();
     search_to(&mut app, "finance");
     press_keys(&mut app, "D tab");
@@ -185,32 +185,23 @@ fn deleting_needs_the_exact_name_and_sends_once_typed() {
         press(&mut app, key(KeyCode::Backspace));
     }
     type_text(&mut app, "Finance");
-    let effects = press_only(&mut app, key(KeyCode::Enter));
-    assert_eq!(
-        changes(&effects),
-        vec![Request::Group(GroupRequest::Delete { group: id(FINANCE) })]
-    );
-}
-
-#[test]
-fn enter_on_cancel_after_typing_the_name_keeps_the_deletion_open_and_says_so() {
-    let mut app = open_groups();
-    search_to(&mut app, "finance");
-    press(&mut app, key(KeyCode::Char('D')));
-    type_text(&mut app, "Finance");
+    // Enter on Cancel keeps the typed name and says how to go on.
+    press(&mut app, key(KeyCode::BackTab));
     let effects = press_only(&mut app, key(KeyCode::Enter));
     assert!(
         changes(&effects).is_empty(),
         "Enter on Cancel sends nothing"
     );
-    assert_eq!(
-        change_dialog(&app).typed.value(),
-        "Finance",
-        "the name stays"
-    );
+    assert_eq!(change_dialog(&app).typed.value(), "Finance");
     assert_says(
         &app,
         "tab/→ reaches Delete \"Finance\"; esc closes without deleting",
+    );
+    press(&mut app, key(KeyCode::Tab));
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        changes(&effects),
+        vec![Request::Group(GroupRequest::Delete { group: id(FINANCE) })]
     );
 }
 

@@ -22,12 +22,17 @@ fn offer(_app: &App, action: Action) -> Offer {
     }
 }
 
-/// The one global key that works over an open dialog: turning staging on or off, so a
-/// change refused under STAGED (or one to stage) goes on from the dialog, with everything
-/// typed in it kept; its next confirm obeys the new mode.
+/// The global keys that work over an open dialog (after its own keys and text field):
+/// turning staging on or off, so a change refused under STAGED (or one to stage) goes on from
+/// the dialog, with everything typed in it kept, its next confirm obeying the new mode; and
+/// the message log, so a message the status line cut is read whole, as the cut says, and Esc
+/// comes back to the dialog as it was.
 pub const OVER_DIALOGS: Handler = Handler::keys(
-    |_, action| Offer::acts_if(action == Action::Stage),
-    |app, _| crate::tui::update::staging::toggle(app),
+    |_, action| Offer::acts_if(matches!(action, Action::Stage | Action::Messages)),
+    |app, input| match input {
+        Input::Action(Action::Messages) => open(app, Reader::messages()),
+        _ => crate::tui::update::staging::toggle(app),
+    },
 );
 
 fn open(app: &mut App, dialog: impl Dialog + 'static) -> Vec<Effect> {

@@ -13,6 +13,7 @@ use crate::tui::dialogs::archive::ArchiveDialog;
 use crate::tui::dialogs::create_workspace::{CreateField, CreateWorkspace};
 use crate::tui::dialogs::edit_roles::{EditRoles, Stage};
 use crate::tui::dialogs::notice::Notice;
+use crate::tui::dialogs::reader::Reader;
 use crate::tui::dialogs::remove_members::RemoveMembers;
 use crate::tui::effect::Effect;
 use crate::tui::state::{ErrorKind, FlashLevel, Focus, RemoteError, Tab};
@@ -232,6 +233,13 @@ fn a_role_preview_opens_on_cancel_and_a_hurried_second_enter_keeps_the_ticks_uns
         Some(vec!["dev".to_owned()]),
         "her roles are as they were"
     );
+    // The message log opens over the preview, so a message the status line cut is read whole
+    // there, and esc comes back to the preview as it was.
+    press(&mut app, char_key('m'));
+    assert!(app.top_dialog::<Reader>().is_some(), "the message log");
+    press(&mut app, key(KeyCode::Esc));
+    let d = app.top_dialog::<EditRoles>().expect("back to the preview");
+    assert_eq!(d.stage, Stage::Review(Button::Cancel));
     let effects = press_only(&mut app, key(KeyCode::Esc));
     assert!(changes(&effects).is_empty());
     assert!(app.dialogs.is_empty(), "esc closes the role editor");

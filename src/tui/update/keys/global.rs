@@ -29,10 +29,7 @@ fn offer(_app: &App, action: Action) -> Offer {
 /// comes back to the dialog as it was.
 pub const OVER_DIALOGS: Handler = Handler::keys(
     |_, action| Offer::acts_if(matches!(action, Action::Stage | Action::Messages)),
-    |app, input| match input {
-        Input::Action(Action::Messages) => open(app, Reader::messages()),
-        _ => crate::tui::update::staging::toggle(app),
-    },
+    act,
 );
 
 fn open(app: &mut App, dialog: impl Dialog + 'static) -> Vec<Effect> {

@@ -2,14 +2,17 @@
 //! workspace, a spinner while requests run, a mark while stale data is shown, and the flash
 //! message.
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::tui::call::Call;
 use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::Input;
 use crate::tui::state::{App, FlashLevel, Remote};
 use crate::tui::theme::Theme;
+use crate::tui::update::keys;
 use crate::tui::widgets::text::{truncate, width};
 use crate::tui::widgets::{cells, spinner};
 
@@ -107,11 +110,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
-/// The key that opens the message log, or the command that does when it has none.
+/// The key that opens the message log from here: the first of its keys nothing before the
+/// global keys takes (a dialog's text field takes `m`), or the command when none does.
 fn messages_key(app: &App) -> String {
     app.keymap
         .keys(Context::Global, Action::Messages)
-        .first()
+        .iter()
+        .find(|chord| {
+            let key = KeyEvent::new(chord.code, chord.modifiers);
+            matches!(
+                keys::find(app, &key),
+                keys::Found::Acts(_, Input::Action(Action::Messages))
+            )
+        })
         .map_or_else(|| ":messages".to_owned(), ToString::to_string)
 }
 

@@ -17,7 +17,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 use crate::tui::dialogs::notice::Notice;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::routing::{Input, Layer, Offer, Refusal, routes};
+use crate::tui::routing::{Handler, Input, Layer, Offer, Refusal, routes};
 use crate::tui::state::{App, Navigation};
 
 use super::{flash, navigation, text_input};
@@ -33,25 +33,42 @@ pub fn handle(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return global::interrupt(app);
     }
     app.interrupt_armed = false;
+    match find(app, &key) {
+        Found::Acts(handler, input) => (handler.act)(app, input),
+        Found::Refuses(refusal) => refuse(app, refusal),
+        Found::Nothing => Vec::new(),
+    }
+}
+
+/// Who a key reaches now, found without acting.
+pub enum Found {
+    Acts(&'static Handler, Input),
+    Refuses(Refusal),
+    Nothing,
+}
+
+/// Walks the routing table to the first handler that acts on `key` (or refuses it). Asking
+/// changes nothing, so the status line can ask which of an action's keys would reach it.
+pub fn find(app: &App, key: &KeyEvent) -> Found {
     for route in routes(app) {
         let input = match route.layer {
-            Layer::Keys(context) => match app.keymap.action(context, &key) {
+            Layer::Keys(context) => match app.keymap.action(context, key) {
                 Some(action) => Input::Action(action),
                 None => continue,
             },
-            Layer::Text if text_input::is_editing(&key) => Input::Typed(key),
+            Layer::Text if text_input::is_editing(key) => Input::Typed(*key),
             Layer::Text => continue,
         };
         if let Input::Action(action) = input {
             match (route.handler.offer)(app, action) {
                 Offer::Acts => {}
-                Offer::Refuses(refusal) => return refuse(app, refusal),
+                Offer::Refuses(refusal) => return Found::Refuses(refusal),
                 Offer::Ignores => continue,
             }
         }
-        return (route.handler.act)(app, input);
+        return Found::Acts(route.handler, input);
     }
-    Vec::new()
+    Found::Nothing
 }
 
 /// Says why a key does nothing here.

@@ -6,6 +6,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::call::{Call, Payload};
+use crate::tui::dialogs::archive::ArchiveDialog;
 use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::dialogs::unsaved::Unsaved;
 use crate::tui::effect::Effect;
@@ -170,5 +171,50 @@ fn a_long_outcome_cut_on_the_status_line_is_whole_in_the_message_log() {
         app.top_dialog::<Reader>()
             .filter(|r| r.text == Text::Messages)
             .is_some()
+    );
+}
+
+#[test]
+fn over_a_text_field_the_cut_message_names_the_key_that_still_reaches_the_log() {
+    // Archiving Research: the typed name has the focus, so `m` is a letter of it.
+    let mut app = loaded_after(r#"j X "Res""#);
+    let long = "Archived \"Marketing — Q3 Launch\": 4 members lost access; 1 API key stopped working at once (2 more had expired already)";
+    let _ = crate::tui::update::flash::info(&mut app, long);
+    redraw(&mut app);
+    let text = screen(&app, 80, 24);
+    let status = text.lines().next().unwrap();
+    assert!(status.contains("(ctrl-g reads it all)"), "{status}");
+
+    press(&mut app, key(KeyCode::Char('m')));
+    let typed = |app: &App| {
+        app.dialogs
+            .iter()
+            .find_map(|d| d.as_any().downcast_ref::<ArchiveDialog>())
+            .map(|d| d.typed.value().to_owned())
+    };
+    assert_eq!(typed(&app).as_deref(), Some("Resm"), "m is typed");
+    press(&mut app, ctrl('g'));
+    assert!(
+        app.top_dialog::<Reader>()
+            .filter(|r| r.text == Text::Messages)
+            .is_some(),
+        "ctrl-g opens the log over the field"
+    );
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(
+        typed(&app).as_deref(),
+        Some("Resm"),
+        "the dialog is as it was"
+    );
+    assert!(app.top_dialog::<ArchiveDialog>().is_some());
+
+    // With the dialog closed, `m` reaches the log again and is the key named.
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.dialogs.is_empty());
+    redraw(&mut app);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.lines().next().unwrap().contains("(m reads it all)"),
+        "{text}"
     );
 }

@@ -122,7 +122,11 @@ fn render_tabs(frame: &mut Frame, area: Rect, tab: OpenTab<'_>) {
                 parts[0].push_str(" so far");
             }
             if marked > 0 {
-                parts.push(format!("{marked} selected"));
+                let hidden = crate::tui::state::members::marked_hidden(org, found.workspace.uuid);
+                parts.push(match hidden {
+                    0 => format!("{marked} selected"),
+                    _ => format!("{marked} selected, {hidden} hidden"),
+                });
             }
             label.push_str(&format!(" ({})", parts.join(", ")));
         }

@@ -63,35 +63,47 @@ impl MemberSort {
     }
 }
 
-/// The members a Members-tab action applies to: the selected ones, else the one under the
-/// cursor. Selected people who have left the workspace meanwhile are not included.
+/// The members a Members-tab action applies to: the selected ones the table shows, else the
+/// one under the cursor. A selection the filter hides is left out: a key acts only on what is
+/// drawn, and after a search the cursor is on what was found (the tab's title counts the
+/// hidden ones). Selected people who have left the workspace meanwhile are not included.
 pub fn chosen(org: &OrgState, workspace: Uuid) -> Vec<MemberRow> {
     let shown = org.shown_members(workspace);
     let (Some(view), Some(people)) = (org.views.get(&workspace), org.directory()) else {
         return Vec::new();
     };
-    if view.marked.is_empty() {
-        let Some(at) = view.members_cursor.resolve(&shown.ids) else {
-            return Vec::new();
-        };
-        return shown.rows(people, workspace, at..at + 1);
-    }
-    // In the table's order where shown, then anyone the filter hides.
-    let mut chosen: Vec<MemberRow> = shown
+    let marked: Vec<MemberRow> = shown
         .hits
         .iter()
         .zip(shown.ids.iter())
         .filter(|(_, id)| view.marked.contains(id))
         .filter_map(|(&i, _)| people.row(i as usize, workspace))
         .collect();
-    let listed: HashSet<Uuid> = chosen.iter().map(|r| r.user_id).collect();
-    chosen.extend(
-        people
-            .rows_for(workspace)
-            .into_iter()
-            .filter(|m| view.marked.contains(&m.user_id) && !listed.contains(&m.user_id)),
-    );
-    chosen
+    if !marked.is_empty() {
+        return marked;
+    }
+    match view.members_cursor.resolve(&shown.ids) {
+        Some(at) => shown.rows(people, workspace, at..at + 1),
+        None => Vec::new(),
+    }
+}
+
+/// How many selected members of the workspace the table's filter hides (those who left it
+/// meanwhile are not counted).
+pub fn marked_hidden(org: &OrgState, workspace: Uuid) -> usize {
+    let (Some(view), Some(people)) = (org.views.get(&workspace), org.directory()) else {
+        return 0;
+    };
+    if view.marked.is_empty() {
+        return 0;
+    }
+    let shown = org.shown_members(workspace);
+    let shown: HashSet<&Uuid> = shown.ids.iter().collect();
+    people
+        .rows_for(workspace)
+        .iter()
+        .filter(|m| view.marked.contains(&m.user_id) && !shown.contains(&m.user_id))
+        .count()
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use crate::tui::dialogs::notice::Notice;
 use crate::tui::dialogs::reader::Reader;
 use crate::tui::dialogs::remove_members::RemoveMembers;
 use crate::tui::effect::Effect;
+use crate::tui::render_tests::screen;
 use crate::tui::state::{ErrorKind, FlashLevel, Focus, RemoteError, Tab};
 
 /// Research open on its Members tab, the table focused.
@@ -524,4 +525,35 @@ fn the_archive_dialog_counts_only_the_keys_that_still_work() {
             expired: 1
         })
     );
+}
+
+#[test]
+fn a_selection_the_filter_hides_is_not_acted_on_the_found_row_is() {
+    let mut app = research_members();
+    // Ana (the first row) selected, then a search that finds only Zoë.
+    press(&mut app, char_key(' '));
+    press_keys(&mut app, r#"/ "zoe" enter"#);
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("Members (1 of 3, 1 selected, 1 hidden)"),
+        "{text}"
+    );
+
+    press(&mut app, char_key('x'));
+    let d = app.top_dialog::<RemoveMembers>().expect("the confirmation");
+    let named: Vec<&str> = d.targets.iter().map(|(_, name)| name.as_str()).collect();
+    assert_eq!(named, ["Zoë Martin"], "the row the search found, not Ana");
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, char_key('r'));
+    let d = app.top_dialog::<EditRoles>().expect("the role editor");
+    let named: Vec<&str> = d.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(named, ["Zoë Martin"]);
+    press(&mut app, key(KeyCode::Esc));
+
+    // With the search cleared the selection is drawn again, and acted on.
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, char_key('x'));
+    let d = app.top_dialog::<RemoveMembers>().expect("the confirmation");
+    let named: Vec<&str> = d.targets.iter().map(|(_, name)| name.as_str()).collect();
+    assert_eq!(named, ["Ana Lucía Pérez"]);
 }

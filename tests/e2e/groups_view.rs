@@ -93,18 +93,25 @@ fn a_new_group_with_two_members_assigned_as_admin_shows_in_the_workspace_and_a_l
     console.wait_for(&format!("▶ {GROUP}"));
 
     console.send("a");
-    console.wait_for("Add members to the group");
-    for (n, person) in [FIRST, SECOND].iter().enumerate() {
-        console.send("/");
+    console.wait_for(&format!("Who joins \"{GROUP}\"?"));
+    for person in [FIRST, SECOND] {
+        // Typing moves the cursor to the best match; a tick starts the next search afresh.
         console.send(person.split(' ').next().unwrap());
-        console.send(ENTER);
         console.wait_for_row("▶ [ ]", person);
         console.send(" ");
-        console.wait_for(&format!("{} selected", n + 1));
-        console.send(ESC);
-        console.wait_for("/ searches");
+        console.wait_for_row("▶ [x]", person);
     }
     console.send(ENTER);
+    // The group is new: it grants no role yet.
+    let review = console.wait_for("No one gains or loses a role through this change");
+    assert!(
+        review.contains("▶ Cancel ◀"),
+        "the review opens on Cancel:\n{review}"
+    );
+    // Enter on Cancel sends nothing, and closes nothing.
+    console.send(ENTER);
+    console.wait_for("closes without adding them");
+    press_apply(&mut console, "Add them");
     console.wait_for(&format!("Added 2 members to the group \"{GROUP}\""));
 
     let review = review_assignment(&mut console, GROUP, WORKSPACE);

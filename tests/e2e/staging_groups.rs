@@ -55,15 +55,13 @@ fn a_staged_group_member_and_workspace_assignment_apply_together_then_undo() {
 
     console.send("a");
     console.wait_for("Add members to the group");
-    console.send("/");
     console.send(PERSON.split(' ').next().unwrap());
-    console.send(ENTER);
     console.wait_for_row("▶ [ ]", PERSON);
     console.send(" ");
-    console.wait_for("1 selected");
-    console.send(ESC);
-    console.wait_for("/ searches");
+    console.wait_for_row("▶ [x]", PERSON);
     console.send(ENTER);
+    console.wait_for("Who gains or loses a role");
+    press_apply(&mut console, "Add them");
     console.wait_for("STAGED 1");
     console.wait_gone("Add members to the group");
 

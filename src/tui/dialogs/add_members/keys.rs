@@ -39,7 +39,6 @@ impl AddMembers {
                 self.column = Column::People;
                 self.search.start();
             }
-            Action::SwitchColumn if self.group.is_some() => {}
             Action::SwitchColumn => {
                 self.column = match self.column {
                     Column::People => Column::Role,
@@ -94,17 +93,6 @@ impl AddMembers {
     }
 
     fn submit(&self) -> Next {
-        if self.group.is_some() {
-            return match self.group_plan() {
-                Ok(plan) if plan.changes_nothing() => Next::Say(FlashLevel::Info, plan.summary),
-                Ok(plan) => plan
-                    .requests()
-                    .next()
-                    .cloned()
-                    .map_or(Next::Stay, Next::Send),
-                Err(reason) => Next::Say(FlashLevel::Error, format!("Nothing added: {reason}")),
-            };
-        }
         match self.request() {
             Ok(members) => Next::Send(Request::AddMembers {
                 workspace: self.workspace,

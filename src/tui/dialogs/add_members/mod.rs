@@ -1,15 +1,10 @@
 //! Add Members: organization members who are not yet in the workspace, a fuzzy search, a
 //! multi-selection that survives the search, and one workspace role for everyone added. Its
 //! keys are in `keys`, its drawing in `view`, what adding does to the panes in `outcome`.
-//! The same dialog adds people to a user group (`for_group`): no role column then, but what
-//! the selected people gain through the group, planned by the shared action layer.
 
-mod group;
 mod keys;
 mod outcome;
 mod view;
-
-pub use group::GroupTarget;
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -67,11 +62,9 @@ pub enum Column {
 
 #[derive(Debug, Clone)]
 pub struct AddMembers {
-    /// The workspace, or the group when `group` is set.
+    /// The workspace people are added to.
     pub workspace: Uuid,
     pub workspace_name: String,
-    /// Adding to a user group rather than a workspace.
-    pub group: Option<Box<GroupTarget>>,
     /// Everyone who could be added when the dialog opened, by name.
     pub candidates: Vec<Candidate>,
     pub search: Filter,
@@ -95,7 +88,6 @@ impl AddMembers {
         let mut dialog = Self {
             workspace,
             workspace_name: workspace_name.to_owned(),
-            group: None,
             candidates,
             search: Filter::default(),
             shown: Vec::new(),
@@ -232,11 +224,6 @@ impl Dialog for AddMembers {
         }
     }
 
-    /// A group has no role column to switch to.
-    fn offers(&self, action: crate::tui::keymap::Action) -> bool {
-        !(self.group.is_some() && action == crate::tui::keymap::Action::SwitchColumn)
-    }
-
     fn act(&mut self, input: Input, _app: &App) -> Next {
         self.key(input)
     }
@@ -255,10 +242,6 @@ impl Dialog for AddMembers {
     submission_in_field!();
 
     fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
-        if self.group.is_some() {
-            let plan = self.group_plan().ok();
-            return super::group_change::changed(app, plan.as_ref(), answer);
-        }
         outcome::added(app, self, answer)
     }
 }

@@ -28,14 +28,7 @@ pub(super) fn render(
     theme: &Theme,
 ) -> bool {
     let area = frame::centered(screen, 96, screen.height.saturating_sub(2).min(24));
-    let title = if d.group.is_some() {
-        format!(
-            "Add members to the group \"{}\"",
-            truncate(&d.workspace_name, 32)
-        )
-    } else {
-        format!("Add members to \"{}\"", truncate(&d.workspace_name, 40))
-    };
+    let title = format!("Add members to \"{}\"", truncate(&d.workspace_name, 40));
     let inner = frame::dialog(frame, area, &title, theme);
     if inner.height < 6 || inner.width < 20 {
         return false;
@@ -53,23 +46,11 @@ pub(super) fn render(
     let list_height = usize::from(inner.height)
         .saturating_sub(body.lines.len() + 1 + footer.len())
         .max(1);
-    let role_width = if d.group.is_some() {
-        room * 9 / 20
-    } else {
-        ROLE_COLUMN.min(room * 2 / 5)
-    };
+    let role_width = ROLE_COLUMN.min(room * 2 / 5);
     let people_width = room.saturating_sub(role_width + 2);
     let people = people_lines(d, people_width, list_height, theme);
-    let roles = if d.group.is_some() {
-        gain_lines(d, role_width, list_height, theme)
-    } else {
-        role_lines(d, role_width, list_height, theme)
-    };
-    let right_title = if d.group.is_some() {
-        "Through the group".to_owned()
-    } else {
-        "Role".to_owned()
-    };
+    let roles = role_lines(d, role_width, list_height, theme);
+    let right_title = "Role".to_owned();
     let heading = |text: String, column: Column| {
         if d.column == column {
             Span::styled(format!("▸ {text}"), theme.title_focused)
@@ -195,35 +176,6 @@ fn row_style(under_cursor: bool, column_focused: bool, theme: &Theme) -> Style {
     }
 }
 
-/// What the selected people gain through the group, wrapped to the column.
-fn gain_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let preview = d.group_preview();
-    if preview.is_empty() {
-        let text = if d.selected.is_empty() {
-            "Select people to see what they gain"
-        } else {
-            "No one gains a role: the group grants none they lack"
-        };
-        return wrap(text, room)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.muted))
-            .collect();
-    }
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    for (i, gain) in preview.iter().enumerate() {
-        let wrapped = wrap(&format!("+ {gain}"), room);
-        if lines.len() + wrapped.len() >= height && i + 1 < preview.len() {
-            lines.push(Line::styled(
-                fit(&format!("… and {} more", preview.len() - i), room),
-                theme.muted,
-            ));
-            break;
-        }
-        lines.extend(wrapped.into_iter().map(|l| Line::styled(l, theme.text)));
-    }
-    lines
-}
-
 /// Names shown in the "Selected:" line before "and N more".
 const NAMES_SHOWN: usize = 4;
 
@@ -283,8 +235,6 @@ fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Li
                 "Select people with {}, then press {submit} to add them",
                 keys(Context::AddMembers, Action::Mark)
             )
-        } else if d.group.is_some() {
-            format!("{submit}: add {who} to the group")
         } else {
             format!("{submit}: add {who} as {role}")
         };

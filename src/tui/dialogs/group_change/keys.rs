@@ -67,6 +67,8 @@ impl GroupChange {
                 {
                     list.ticked.insert(id);
                 }
+                // The next name typed is a new search, not the end of this one.
+                list.query.clear();
                 self.problem = None;
             }
             Action::Choose => self.go_on(),

@@ -1,4 +1,4 @@
-//! One change to a group after the admin has seen what it does: remove members, nest it in
+//! One change to a group after the admin has seen what it does: add or remove members, nest it in
 //! another group or take it out, assign it to a workspace with roles (or change them), end an
 //! assignment, provision a workspace from it, set the organization role it grants, or delete
 //! it. Each starts by choosing what the
@@ -40,6 +40,7 @@ use super::{Answered, Button, Canvas, Dialog, Next, Submission};
 /// Which change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    AddMembers,
     RemoveMembers,
     Nest,
     Unnest,
@@ -205,6 +206,7 @@ impl GroupChange {
     /// Enter on Cancel says it).
     fn apply_words(&self) -> (String, &'static str) {
         let (button, undone) = match self.kind {
+            Kind::AddMembers => ("Add them", "adding them"),
             Kind::RemoveMembers => ("Remove them", "removing them"),
             Kind::Nest => ("Nest", "nesting"),
             Kind::Unnest => ("Take it out", "taking it out"),

@@ -39,7 +39,7 @@ impl GroupChange {
             .map(|i| i.label.clone())
             .collect();
         let planned = match self.kind {
-            Kind::RemoveMembers => {
+            Kind::AddMembers | Kind::RemoveMembers => {
                 let people: Vec<Person> = chosen
                     .iter()
                     .map(|i| Person {
@@ -48,9 +48,13 @@ impl GroupChange {
                     })
                     .collect();
                 if people.is_empty() {
-                    return Err("tick at least one member (space)".into());
+                    return Err("tick at least one person (space)".into());
                 }
-                groups::remove_members(group, &people, &entry.members)
+                if self.kind == Kind::AddMembers {
+                    groups::add_members(group, &people, &entry.members)
+                } else {
+                    groups::remove_members(group, &people, &entry.members)
+                }
             }
             Kind::Nest => groups::nest(group, parent()?, true),
             Kind::Unnest => groups::nest(group, parent()?, false),

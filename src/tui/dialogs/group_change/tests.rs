@@ -135,3 +135,52 @@ fn a_single_choice_does_not_offer_to_tick() {
     dialog.targets.multi = true;
     assert!(dialog.offers(Action::Toggle));
 }
+
+#[test]
+fn adding_many_members_shows_every_gain_opens_on_cancel_and_goes_only_once_read() {
+    use crate::tui::testing::*;
+    use crossterm::event::KeyCode;
+
+    let finance = Uuid::from_u128(crate::tui::views::groups::tests::FINANCE);
+    let people: Vec<Item> = (0..30)
+        .map(|n| Item::new(Uuid::from_u128(6_000 + n), format!("Person {n:02}"), ""))
+        .collect();
+    let mut targets = PickList::new(people.clone(), true);
+    targets.ticked = people.iter().map(|i| i.id).collect();
+    let mut dialog = GroupChange::new(
+        Kind::AddMembers,
+        finance,
+        Arc::new(groups()),
+        Vec::new(),
+        Vec::new(),
+        targets,
+    );
+    dialog.go_on();
+    assert!(matches!(dialog.stage, Stage::Review(Button::Cancel)));
+    let mut app = loaded_app();
+    let gains = dialog.preview(&app);
+    assert_eq!(gains.len(), 30, "one gain each, none cut: {gains:?}");
+    assert!(gains[29].contains("gains billing_manager in the organization"));
+
+    app.dialogs.push(Box::new(dialog));
+    redraw(&mut app);
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(
+        changes(&effects).is_empty(),
+        "Enter on Cancel sends nothing"
+    );
+    press_keys(&mut app, "tab tab");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(changes(&effects).is_empty(), "30 gains, not all shown yet");
+    press_keys(&mut app, "pgdn pgdn pgdn pgdn pgdn pgdn pgdn pgdn");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        changes(&effects),
+        vec![crate::actions::Request::Group(
+            crate::actions::request_groups::GroupRequest::AddMembers {
+                group: finance,
+                users: people.iter().map(|i| i.id).collect(),
+            }
+        )]
+    );
+}

@@ -21,6 +21,7 @@ const LIST_ROWS: usize = 8;
 
 fn title(kind: Kind) -> &'static str {
     match kind {
+        Kind::AddMembers => "Add members to the group",
         Kind::RemoveMembers => "Remove members from the group",
         Kind::Nest => "Nest the group",
         Kind::Unnest => "Take the group out of a group",
@@ -35,6 +36,7 @@ fn title(kind: Kind) -> &'static str {
 fn question(d: &GroupChange) -> String {
     let name = d.groups.name_of(d.group);
     match (d.kind, d.stage) {
+        (Kind::AddMembers, _) => format!("Who joins \"{name}\"?"),
         (Kind::RemoveMembers, _) => format!("Which members leave \"{name}\"?"),
         (Kind::Nest, _) => format!("Nest \"{name}\" inside which group?"),
         (Kind::Unnest, _) => format!("Take \"{name}\" out of which group?"),

@@ -142,7 +142,7 @@ impl Dialog for GroupForm {
     }
 
     fn layers(&self) -> Vec<Layer> {
-        vec![Layer::Keys(Context::Editing), Layer::Text]
+        vec![Layer::Keys(Context::GroupForm), Layer::Text]
     }
 
     fn typed(&mut self, key: KeyEvent) {

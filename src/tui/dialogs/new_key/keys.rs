@@ -29,10 +29,13 @@ impl NewKeyForm {
         match action {
             Action::NextField => self.move_focus(1),
             Action::PreviousField => self.move_focus(-1),
-            Action::Toggle if self.focus == KeyField::Workspace => self.step_workspace(),
-            Action::Toggle if self.focus == KeyField::Owner => self.step_owner(),
-            Action::Toggle if self.focus == KeyField::Create => return self.submit(),
-            Action::Toggle if self.focus == KeyField::Cancel => return Next::Close,
+            Action::Toggle | Action::Choose if self.focus == KeyField::Workspace => {
+                self.step_workspace()
+            }
+            Action::Toggle | Action::Choose if self.focus == KeyField::Owner => self.step_owner(),
+            // Buttons take enter only: space steps a choice, never creates a key.
+            Action::Choose if self.focus == KeyField::Create => return self.submit(),
+            Action::Choose if self.focus == KeyField::Cancel => return Next::Close,
             Action::Submit => return self.submit(),
             Action::Cancel => return Next::Close,
             _ => {}

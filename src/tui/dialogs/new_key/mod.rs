@@ -162,9 +162,14 @@ impl Dialog for NewKeyForm {
         vec![Layer::Keys(Context::KeyForm), Layer::Text]
     }
 
-    /// Space is a character in the name: there it goes to the field, not to the form.
+    /// Space is a character in the name: there it goes to the field, not to the form; on a
+    /// button it does nothing (enter presses it).
     fn offers(&self, action: Action) -> bool {
-        !(action == Action::Toggle && matches!(self.focus, KeyField::Name | KeyField::Expires))
+        match action {
+            Action::Toggle => matches!(self.focus, KeyField::Workspace | KeyField::Owner),
+            Action::Choose => !matches!(self.focus, KeyField::Name | KeyField::Expires),
+            _ => true,
+        }
     }
 
     fn act(&mut self, input: Input, _app: &App) -> Next {

@@ -445,3 +445,17 @@ fn form_mut(app: &mut App) -> &mut SettingsForm {
         .as_mut()
         .unwrap()
 }
+
+#[test]
+fn space_presses_no_button_of_the_unsaved_prompt() {
+    let mut app = renamed_unsaved();
+    press(&mut app, key(KeyCode::Char('q')));
+    // Discard focused: space (which marks and toggles elsewhere) must not drop the changes.
+    press_keys(&mut app, "backtab");
+    let prompt = app.top_dialog::<Unsaved>().expect("the prompt");
+    assert_eq!(prompt.button, PromptButton::Discard);
+    press(&mut app, key(KeyCode::Char(' ')));
+    assert!(!app.quit);
+    assert_eq!(form(&app).name.value(), "Renamed");
+    assert!(app.top_dialog::<Unsaved>().is_some(), "still asking");
+}

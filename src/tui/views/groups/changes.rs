@@ -7,9 +7,10 @@ use std::sync::Arc;
 use crate::actions::groups;
 use crate::actions::members::Person;
 use crate::api::WorkspaceOut;
-use crate::tui::dialogs::add_members::AddMembers;
+use crate::domain::text::fold;
 use crate::tui::dialogs::group_change::{GroupChange, Item, Kind, PickList};
 use crate::tui::dialogs::group_form::GroupForm;
+use crate::tui::state::people::People;
 use crate::tui::views::prelude::*;
 
 use super::{GroupEntry, Groups, GroupsView};
@@ -131,18 +132,15 @@ pub fn open(view: &GroupsView, action: Action, app: &App) -> Vec<Step> {
         },
         Action::AddMembers => match app.org().people.get() {
             None => say("The organization's members are still loading".into()),
-            Some(people) => match AddMembers::for_group(
-                &entry,
-                &groups,
-                people,
-                &catalog(app),
-                active_workspaces(app),
-            ) {
-                Some(dialog) => vec![Step::Open(Box::new(dialog))],
-                None => say(format!(
-                    "Everyone in the organization is already in \"{name}\""
-                )),
-            },
+            Some(people) => {
+                let items = outside_the_group(people, &entry);
+                if items.is_empty() {
+                    return say(format!(
+                        "Everyone in the organization is already in \"{name}\""
+                    ));
+                }
+                change(Kind::AddMembers, items, true)
+            }
         },
         Action::RemoveMembers if entry.members.is_empty() => {
             say(format!("\"{name}\" has no direct members"))
@@ -225,4 +223,17 @@ pub fn open(view: &GroupsView, action: Action, app: &App) -> Vec<Step> {
         Action::DeleteGroup => change(Kind::Delete, Vec::new(), false),
         _ => Vec::new(),
     }
+}
+
+/// The organization's members who are not direct members of `entry`, by name then email:
+/// who can be added to it.
+fn outside_the_group(people: &People, entry: &GroupEntry) -> Vec<Item> {
+    let mut items: Vec<Item> = people
+        .persons
+        .iter()
+        .filter(|p| !entry.members.iter().any(|m| m.user_uuid == p.user_id))
+        .map(|p| Item::new(p.user_id, p.name.to_string(), p.email.to_string()))
+        .collect();
+    items.sort_by_cached_key(|i| (fold(&i.label), i.note.clone()));
+    items
 }

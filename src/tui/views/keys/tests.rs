@@ -144,3 +144,24 @@ fn a_refused_key_stays_in_the_form_with_what_was_typed() {
     assert_eq!(form.name.value(), "deploy");
     assert!(screen_text(&app).contains("the key policy allows 90 days at most"));
 }
+
+#[test]
+fn space_steps_a_choice_but_never_presses_create() {
+    let mut app = opened("keys");
+    name_a_new_key(&mut app);
+    // From the name: the expiry, Cancel, then the Create button.
+    press_keys(&mut app, "tab tab tab");
+    let form: &crate::tui::dialogs::new_key::NewKeyForm = app.top_dialog().expect("the form");
+    assert_eq!(form.focus, crate::tui::dialogs::new_key::KeyField::Create);
+    let effects = press_only(&mut app, key(KeyCode::Char(' ')));
+    assert!(
+        changes(&effects).is_empty(),
+        "space on Create sends nothing"
+    );
+    assert!(
+        app.top_dialog::<crate::tui::dialogs::new_key::NewKeyForm>()
+            .is_some()
+    );
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert_eq!(changes(&effects).len(), 1, "enter creates the key");
+}

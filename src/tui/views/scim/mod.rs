@@ -131,9 +131,12 @@ impl View for Scim {
                 let done = finished(&run);
                 let id = run.run_id;
                 let outcome = done.then(|| outcome(&run));
+                let changed = done && may_have_changed(&run);
                 self.run = Some(run);
                 self.busy = !done;
                 match outcome {
+                    // The panes under the view show the people and workspaces as they are now.
+                    Some(step) if changed => vec![step, Step::ReloadOrganization],
                     Some(step) => vec![step],
                     None => vec![Self::poll(id, POLL_EVERY)],
                 }
@@ -170,6 +173,12 @@ impl Scim {
         self.error = Some(error);
         vec![Step::Say(FlashLevel::Error, text)]
     }
+}
+
+/// Whether a run that ended may have changed the organization: a real run that was not
+/// skipped (one that failed midway may have applied part of its changes).
+fn may_have_changed(run: &AdminScimSyncRunOut) -> bool {
+    !run.dry_run && run.status != "SKIPPED"
 }
 
 /// What the status line says once a run ends.

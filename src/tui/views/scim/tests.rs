@@ -281,3 +281,56 @@ fn a_dry_run_is_abandoned_by_ctrl_c() {
     press(&mut app, key(KeyCode::Esc));
     assert!(app.view.is_none(), "nothing to wait for");
 }
+
+/// The calls among `effects` that load the organization's panes again.
+fn pane_loads(effects: &[Effect]) -> Vec<crate::tui::call::Call> {
+    requests(effects)
+        .into_iter()
+        .map(|(_, _, call)| call)
+        .filter(|call| {
+            matches!(
+                call,
+                crate::tui::call::Call::People | crate::tui::call::Call::Workspaces { .. }
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_panes_load_again_once_a_real_run_ends_and_not_after_a_dry_run() {
+    let mut app = opened("scim");
+    press_keys(&mut app, "d R tab");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let (id, profile, call) = requests(&effects).remove(0);
+    let started = start_answer(ScimSyncStart::Started(RUN));
+    let poll = deliver(&mut app, id, profile, call, started);
+    let (id, profile, call) = requests(&poll).remove(0);
+    let mut run = finished_run(RUN);
+    run.dry_run = false;
+    let ended = deliver(
+        &mut app,
+        id,
+        profile,
+        call,
+        Ok(Payload::View(ViewData::new(run))),
+    );
+    assert_says(&app, "Sync done");
+    let loads = pane_loads(&ended);
+    assert!(
+        loads.contains(&crate::tui::call::Call::People),
+        "the people again: {loads:?}"
+    );
+    assert!(loads.contains(&crate::tui::call::Call::Workspaces { archived: false }));
+
+    // A dry run changes nothing: its end loads nothing.
+    let mut app = opened("scim");
+    let effects = press_only(&mut app, key(KeyCode::Char('d')));
+    let (id, profile, call) = requests(&effects).remove(0);
+    let started = start_answer(ScimSyncStart::Started(RUN));
+    let poll = deliver(&mut app, id, profile, call, started);
+    let (id, profile, call) = requests(&poll).remove(0);
+    let dry = Ok(Payload::View(ViewData::new(finished_run(RUN))));
+    let ended = deliver(&mut app, id, profile, call, dry);
+    assert_says(&app, "Dry run done");
+    assert!(pane_loads(&ended).is_empty(), "{:?}", pane_loads(&ended));
+}

@@ -80,8 +80,20 @@ pub fn set(
                 lowered.join(", ")
             )
         });
+        if let Some(spent) = spent_this_month(limits).filter(|spent| *spent >= limit as f64) {
+            plan.notes.push(format!(
+                "this month's spending so far ({spent:.2} {currency}) already reaches the new \
+                 limit: it is reached as soon as it is set"
+            ));
+        }
     }
     Ok(plan)
+}
+
+/// What the organization has spent this month, all products together where the server says.
+fn spent_this_month(limits: &LimitsOut) -> Option<f64> {
+    let completion = &limits.limits.completion;
+    completion.total_usage.or(completion.usage)
 }
 
 #[cfg(test)]
@@ -135,6 +147,20 @@ mod tests {
             serde_json::json!({"amount": 0, "no_monthly_limit": true})
         );
         assert!(set(&limits(None), None, &[]).unwrap().changes_nothing());
+        let below = set(&limits(Some(1000.0)), Some(10), &[]).unwrap();
+        assert_eq!(
+            below.notes,
+            [
+                "this month's spending so far (12.00 EUR) already reaches the new limit: it is \
+              reached as soon as it is set"
+            ]
+        );
+        assert!(
+            set(&limits(Some(1000.0)), Some(13), &[])
+                .unwrap()
+                .notes
+                .is_empty()
+        );
         assert!(set(&limits(None), Some(-1), &[]).is_err());
     }
 }

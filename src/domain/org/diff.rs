@@ -236,6 +236,14 @@ fn invitations(live: &Index, wanted: &Index, out: &mut Diff) {
     let mut seen = HashSet::new();
     for want in &wanted.org.invitations {
         seen.insert(email_key(&want.email));
+        if !crate::domain::validation::is_valid_email(&want.email) {
+            // The server would answer 200 and list it as invalid: nothing would be invited.
+            out.problems.push(format!(
+                "invitation {:?} is not a valid email address",
+                want.email
+            ));
+            continue;
+        }
         for place in &want.workspaces {
             if live.workspace(place).is_none() && wanted.workspace(place).is_none() {
                 out.problems.push(format!(

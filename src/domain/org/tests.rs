@@ -269,3 +269,20 @@ fn the_file_reads_back_as_written_in_toml_and_an_unknown_field_is_refused() {
         "{negative}"
     );
 }
+
+#[test]
+fn an_invitation_to_an_address_that_is_not_one_is_a_problem_not_a_change() {
+    let mut wanted = live();
+    wanted.invitations.push(Invitation {
+        email: "not-an-address".into(),
+        roles: roles(&["member"]),
+        workspaces: Vec::new(),
+    });
+    wanted.normalize();
+    let found = diff(&live(), &wanted);
+    assert!(found.changes.is_empty(), "{:?}", found.changes);
+    assert_eq!(
+        found.problems,
+        ["invitation \"not-an-address\" is not a valid email address"]
+    );
+}

@@ -168,3 +168,21 @@ fn a_ticked_workspace_out_of_sight_is_counted_and_named_and_the_preview_lists_ev
         assert!(shown.contains("• 日本チーム"), "{shown}");
     }
 }
+
+#[test]
+fn a_preview_longer_than_the_screen_sends_only_once_scrolled_to_its_end() {
+    let mut app = open_form();
+    let lines: Vec<String> = (0..60).map(|i| format!("person{i}@example.org")).collect();
+    crate::tui::update::update(&mut app, crate::tui::msg::Msg::Paste(lines.join("\n")));
+    press_keys(&mut app, "backtab enter tab");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    assert!(changes(&effects).is_empty(), "59 lines not shown yet");
+    assert_says(&app, "scroll to the end first");
+    press_keys(&mut app, "G");
+    let effects = press_only(&mut app, key(KeyCode::Enter));
+    let sent = changes(&effects);
+    let [Request::Invite { body }] = sent.as_slice() else {
+        panic!("one POST /users-invite: {sent:?}");
+    };
+    assert_eq!(body.email.lines().count(), 60);
+}

@@ -168,6 +168,7 @@ fn inviting_someone_already_invited_previews_the_replaced_invitation_on_cancel()
     console.wait_for("Invite people: preview");
     confirm(&mut console);
     console.wait_for("1 of 1 addresses sent an invitation");
+    console.wait_for("replaced (billing_manager in no workspace -> member");
     close_report(&mut console);
     leave(&mut console);
     let after = with_api(&home, async |client| invitation_roles(client, marie).await);

@@ -1,5 +1,6 @@
 //! Invitations to the organization: each address marked before anything is sent (valid,
-//! invalid, already a member, already invited), and revoking pending invitations.
+//! invalid, already a member, already invited), the pending invitations an invitation
+//! replaces (what each gives now and will give), and revoking pending invitations.
 
 use uuid::Uuid;
 
@@ -11,6 +12,7 @@ use super::request::Request;
 use crate::api::{OrganizationInviteIn, OrganizationInviteOut};
 use crate::client::Directory;
 use crate::domain::OrgRole;
+use crate::domain::org::{self, email_key, normalize_org_role_names};
 use crate::domain::roles::normalize_org_roles;
 use crate::domain::validation::{email_list_text, is_valid_email, split_email_list};
 
@@ -20,7 +22,8 @@ pub enum AddressStatus {
     Valid,
     Invalid,
     AlreadyMember,
-    /// A usable invitation exists; the server sends it again with the new roles.
+    /// A usable invitation exists; the server sends it again, with the new roles and
+    /// workspaces in place of its own.
     AlreadyInvited,
 }
 
@@ -58,9 +61,134 @@ pub struct Invitation {
     pub language: Option<String>,
 }
 
+/// A pending invitation that an invitation replaces: what it gives now and what it will give
+/// (the server keeps one invitation per address and gives it the new roles and workspaces).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replaced {
+    pub before: org::Invitation,
+    pub after: org::Invitation,
+}
+
+impl Replaced {
+    /// `jane@x.io: member in "Research" -> billing_manager in no workspace`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} -> {}",
+            self.before.email,
+            self.before.terms(),
+            self.after.terms()
+        )
+    }
+}
+
+/// The organization roles an invitation gives: those chosen, else `member`.
+fn roles_given(invitation: &Invitation) -> Vec<OrgRole> {
+    normalize_org_roles(if invitation.roles.is_empty() {
+        vec![OrgRole::Member]
+    } else {
+        invitation.roles.clone()
+    })
+}
+
+/// A workspace's name: from `known` (id, name), else the invitation's own, else a member's
+/// listing of it, else its id.
+fn workspace_name(
+    id: Uuid,
+    known: &[(Uuid, String)],
+    invitation: &Invitation,
+    directory: &Directory,
+) -> String {
+    let listed = || {
+        directory
+            .members()
+            .iter()
+            .flat_map(|m| m.workspaces.iter().flatten())
+            .find(|w| w.uuid == id)
+            .map(|w| w.name.clone())
+    };
+    known
+        .iter()
+        .chain(&invitation.workspaces)
+        .find(|(w, _)| *w == id)
+        .map(|(_, name)| name.clone())
+        .or_else(listed)
+        .unwrap_or_else(|| format!("archived or unknown workspace {}", id.simple()))
+}
+
+/// What a pending invitation gives now, by name.
+fn pending_terms(
+    old: &OrganizationInviteOut,
+    directory: &Directory,
+    known: &[(Uuid, String)],
+    invitation: &Invitation,
+) -> org::Invitation {
+    let catalog = directory.role_catalog();
+    let roles = old
+        .raw_roles
+        .iter()
+        .map(|value| match catalog.organization_role(value) {
+            Some(role) => role.name.clone(),
+            None => {
+                OrgRole::parse_any(value).map_or_else(|| value.clone(), |r| r.name().to_owned())
+            }
+        })
+        .collect();
+    org::Invitation {
+        email: email_key(&old.email),
+        roles: normalize_org_role_names(roles),
+        workspaces: old
+            .workspace_uuids
+            .iter()
+            .map(|w| workspace_name(*w, known, invitation, directory))
+            .collect(),
+    }
+}
+
+/// Every pending invitation that `invitation` would give other roles or workspaces, in the
+/// order the addresses were given; `known` names the workspaces (id, name).
+pub fn replacements(
+    invitation: &Invitation,
+    directory: &Directory,
+    known: &[(Uuid, String)],
+) -> Vec<Replaced> {
+    let typed = invitation.addresses.join("\n");
+    let roles: Vec<String> = roles_given(invitation)
+        .iter()
+        .map(|r| r.name().to_owned())
+        .collect();
+    let places: Vec<String> = invitation
+        .workspaces
+        .iter()
+        .map(|(_, n)| n.clone())
+        .collect();
+    let book = AddressBook::new(directory);
+    split_email_list(&typed)
+        .into_iter()
+        .filter(|a| book.status(a) == AddressStatus::AlreadyInvited)
+        .filter_map(|address| {
+            let old = directory
+                .invites()
+                .iter()
+                .find(|i| !i.expired && i.email.eq_ignore_ascii_case(&address))?;
+            let before = pending_terms(old, directory, known, invitation);
+            let after = org::Invitation {
+                email: before.email.clone(),
+                roles: roles.clone(),
+                workspaces: places.clone(),
+            };
+            (!before.same_terms(&after)).then_some(Replaced { before, after })
+        })
+        .collect()
+}
+
 /// Invites every valid address that is not a member yet; the others are named in the plan
-/// and in the outcome with the reason.
-pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, ActionError> {
+/// and in the outcome with the reason. Each pending invitation it replaces is named in a
+/// note with what it gives now and will give; `known` names the workspaces (id, name).
+pub fn invite(
+    invitation: &Invitation,
+    directory: &Directory,
+    known: &[(Uuid, String)],
+) -> Result<Plan, ActionError> {
     let typed = invitation.addresses.join("\n");
     email_list_text(&typed).map_err(|p| ActionError::invalid("email", p.message))?;
     let mut sending = Vec::new();
@@ -90,11 +218,7 @@ pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, Ac
         };
         return Ok(Plan::nothing(intent, why));
     }
-    let roles = normalize_org_roles(if invitation.roles.is_empty() {
-        vec![OrgRole::Member]
-    } else {
-        invitation.roles.clone()
-    });
+    let roles = roles_given(invitation);
     let body = OrganizationInviteIn {
         role_names: Some(roles.clone()),
         email: sending.join("\n"),
@@ -118,17 +242,30 @@ pub fn invite(invitation: &Invitation, directory: &Directory) -> Result<Plan, Ac
             .collect();
         summary.push_str(&format!(", joining {} on acceptance", names.join(", ")));
     }
-    let plan = Plan::single(
+    let replaced = replacements(invitation, directory, known);
+    let unchanged: Vec<String> = resent
+        .into_iter()
+        .filter(|a| !replaced.iter().any(|r| r.before.email == email_key(a)))
+        .collect();
+    let mut plan = Plan::single(
         intent,
         summary,
         Request::Invite { body },
         format!("invite {}", count_of(sending.len(), "person", "people")),
     );
+    for one in &replaced {
+        plan = plan.with_note(format!(
+            "{} has a pending invitation, which this one replaces: {} -> {}",
+            one.before.email,
+            one.before.terms(),
+            one.after.terms()
+        ));
+    }
     Ok(plan
-        .with_note_on(&resent, |resent| {
+        .with_note_on(&unchanged, |unchanged| {
             format!(
-                "{} already invited: the invitation is sent again",
-                list_some(resent)
+                "{} already invited with these roles and workspaces: the invitation is sent again",
+                list_some(unchanged)
             )
         })
         .with_note_on(&skipped, |skipped| {

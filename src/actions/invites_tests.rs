@@ -1,4 +1,5 @@
-//! Unit tests of the invitation planners: addresses marked per address, revoking.
+//! Unit tests of the invitation planners: addresses marked per address, the pending
+//! invitations an invitation replaces, revoking.
 
 use super::*;
 use crate::actions::fixtures::*;
@@ -17,7 +18,7 @@ fn each_address_is_marked_before_anything_is_sent() {
         workspaces: vec![(id(RESEARCH), "Research".into())],
         language: None,
     };
-    let plan = invite(&invitation, &d).unwrap();
+    let plan = invite(&invitation, &d, &known()).unwrap();
     assert_eq!(
         plan.steps[0].request.body().unwrap(),
         serde_json::json!({
@@ -34,7 +35,7 @@ fn each_address_is_marked_before_anything_is_sent() {
     assert_eq!(
         plan.notes,
         [
-            "new.hire@northwind.example already invited: the invitation is sent again",
+            "new.hire@northwind.example has a pending invitation, which this one replaces: member in \"Research\" -> billing_manager in \"Research\"",
             "not invited: not-an-address (not a valid address), ZOE@northwind.example (already a member)"
         ]
     );
@@ -42,15 +43,60 @@ fn each_address_is_marked_before_anything_is_sent() {
         addresses: vec!["zoe@northwind.example".into()],
         ..Invitation::default()
     };
-    assert!(invite(&nobody, &d).unwrap().changes_nothing());
+    assert!(invite(&nobody, &d, &known()).unwrap().changes_nothing());
     let control = Invitation {
         addresses: vec!["a@x.io\u{7}".into()],
         ..Invitation::default()
     };
     assert!(matches!(
-        invite(&control, &d),
+        invite(&control, &d, &known()),
         Err(ActionError::Invalid { .. })
     ));
+}
+
+fn known() -> Vec<(Uuid, String)> {
+    workspaces()
+        .iter()
+        .map(|w| (w.uuid, w.name.clone()))
+        .collect()
+}
+
+#[test]
+fn a_pending_invitation_given_other_terms_is_named_with_what_it_gives_now_and_will_give() {
+    let d = directory();
+    let other = Invitation {
+        addresses: vec!["NEW.HIRE@northwind.example".into()],
+        roles: vec![OrgRole::BillingManager, OrgRole::Member],
+        workspaces: vec![(id(PRODUCT), "Product".into())],
+        language: None,
+    };
+    let replaced = replacements(&other, &d, &known());
+    assert_eq!(
+        replaced.iter().map(Replaced::describe).collect::<Vec<_>>(),
+        [
+            "new.hire@northwind.example: member in \"Research\" -> billing_manager, member in \"Product\""
+        ]
+    );
+    let plan = invite(&other, &d, &known()).unwrap();
+    assert_eq!(
+        plan.notes,
+        [
+            "new.hire@northwind.example has a pending invitation, which this one replaces: member in \"Research\" -> billing_manager, member in \"Product\""
+        ]
+    );
+    // The same terms again replace nothing: the invitation is only sent again.
+    let same = Invitation {
+        roles: vec![OrgRole::Member],
+        workspaces: vec![(id(RESEARCH), "Research".into())],
+        ..other
+    };
+    assert!(replacements(&same, &d, &known()).is_empty());
+    assert_eq!(
+        invite(&same, &d, &known()).unwrap().notes,
+        [
+            "NEW.HIRE@northwind.example already invited with these roles and workspaces: the invitation is sent again"
+        ]
+    );
 }
 
 #[test]

@@ -269,20 +269,30 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
             {
-                if refused(address) || live.model.invitation(address).is_some() {
+                if refused(address) {
                     continue;
                 }
-                out.push(Change::Invite {
-                    invitation: Invitation {
-                        email: crate::domain::org::email_key(address),
-                        roles: if roles.is_empty() {
-                            vec![OrgRole::Member.name().to_owned()]
-                        } else {
-                            roles.clone()
-                        },
-                        workspaces: places.clone(),
+                let after = Invitation {
+                    email: crate::domain::org::email_key(address),
+                    roles: if roles.is_empty() {
+                        vec![OrgRole::Member.name().to_owned()]
+                    } else {
+                        roles.clone()
                     },
-                });
+                    workspaces: places.clone(),
+                };
+                // A pending invitation takes the new terms: journaled with the old ones, so
+                // undo can give them back. Sent again as it was, nothing changed.
+                match live.model.invitation(address) {
+                    None => out.push(Change::Invite { invitation: after }),
+                    Some(before) if !before.same_terms(&after) => {
+                        out.push(Change::ReplaceInvitation {
+                            before: before.clone(),
+                            after,
+                        })
+                    }
+                    Some(_) => {}
+                }
             }
         }
         Request::UpdateUser { user, body } => {

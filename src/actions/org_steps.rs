@@ -174,7 +174,11 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
         Change::RemovePerson { email, .. } => Request::DeleteUser {
             user: user_id(ids, email)?,
         },
-        Change::Invite { invitation } => {
+        // Inviting an address with a pending invitation gives that invitation these terms.
+        Change::Invite { invitation }
+        | Change::ReplaceInvitation {
+            after: invitation, ..
+        } => {
             let workspaces = invitation
                 .workspaces
                 .iter()

@@ -382,3 +382,46 @@ async fn the_spending_limit_is_set_and_removed() {
             .no_monthly_limit
     );
 }
+
+/// The organization roles and workspaces of `email`'s pending invitation, by name and id.
+async fn pending_invitation(s: &Scripted, email: &str) -> (Vec<String>, Vec<uuid::Uuid>) {
+    let directory = s.api.load_directory().await.unwrap();
+    let invite = directory
+        .invites()
+        .iter()
+        .find(|i| i.email == email && !i.expired)
+        .expect("a pending invitation");
+    let catalog = directory.role_catalog();
+    let roles = invite
+        .raw_roles
+        .iter()
+        .map(|r| catalog.organization_role(r).unwrap().name.clone())
+        .collect();
+    (roles, invite.workspace_uuids.clone())
+}
+
+#[tokio::test]
+async fn inviting_someone_already_invited_names_the_replaced_invitation_and_undo_restores_it() {
+    let s = Scripted::demo().await;
+    let marie = "marie.curie@northwind.example";
+    let before = pending_invitation(&s, marie).await;
+    assert_eq!(before, (vec!["billing_manager".to_owned()], vec![]));
+    let note = "note: marie.curie@northwind.example has a pending invitation, which this one replaces: billing_manager in no workspace -> member in \"Research\"\n";
+    let args = ["people", "invite", marie, "--workspace", "Research"];
+    let dry = s.run(&[&args[..], &["--dry-run"]].concat()).await.ok();
+    assert!(dry.stderr.contains(note), "{dry:#?}");
+    assert_eq!(
+        pending_invitation(&s, marie).await,
+        before,
+        "a dry run sends nothing"
+    );
+    let run = s.run(&args).await.ok();
+    assert!(run.stderr.starts_with(note), "{run:#?}");
+    let research = workspace_id(&s.api, "Research").await;
+    assert_eq!(
+        pending_invitation(&s, marie).await,
+        (vec!["member".to_owned()], vec![research])
+    );
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(pending_invitation(&s, marie).await, before);
+}

@@ -79,10 +79,15 @@ fn inviting_marks_each_address_and_reports_four_outcomes() {
     let marked = console.wait_for("4 addresses: 2 new, 1 invalid, 1 already members");
     assert!(marked.contains("invalid: no @"), "{marked}");
     assert!(marked.contains("already a member"), "{marked}");
-    // Addresses, roles, workspaces, then the buttons (Invite first).
+    // Addresses, roles, workspaces, then the buttons (Invite first), which open the preview
+    // on Cancel.
     console.send(TAB);
     console.send(TAB);
     console.send(TAB);
+    console.send(ENTER);
+    console.wait_for("Invite people: preview");
+    console.send(TAB);
+    console.wait_for("▶ Invite 2 ◀");
     console.send(ENTER);
     let report = console.wait_for("2 of 4 addresses sent an invitation");
     assert!(
@@ -114,6 +119,60 @@ fn inviting_marks_each_address_and_reports_four_outcomes() {
             .iter()
             .any(|e| e == "not-an-address" || *e == member)
     );
+}
+
+async fn invitation_roles(client: &AdminClient, email: &str) -> Vec<String> {
+    let directory = client.load_directory().await.expect("directory");
+    let invite = directory
+        .invites()
+        .iter()
+        .find(|i| i.email == email && !i.expired)
+        .expect("a pending invitation");
+    let catalog = directory.role_catalog();
+    invite
+        .raw_roles
+        .iter()
+        .filter_map(|r| catalog.organization_role(r).map(|r| r.name.clone()))
+        .collect()
+}
+
+#[test]
+fn inviting_someone_already_invited_previews_the_replaced_invitation_on_cancel() {
+    let home = Home::new();
+    let marie = "marie.curie@northwind.example";
+    let before = with_api(&home, async |client| invitation_roles(client, marie).await);
+    assert_eq!(before, ["billing_manager"]);
+    let mut console = start(&home, &[]);
+    open_people(&mut console);
+    console.send("i");
+    console.wait_for("Invite people");
+    console.send(marie);
+    console.wait_for("1 already invited");
+    // Shift-tab from the addresses lands on Invite: it opens the preview, on Cancel.
+    console.send(BACKTAB);
+    console.send(ENTER);
+    let preview = console.wait_for("Invite people: preview");
+    for part in [
+        "now:  billing_manager in no workspace",
+        "then: member in no workspace",
+        "▶ Cancel ◀",
+    ] {
+        assert!(preview.contains(part), "{part:?} in {preview}");
+    }
+    // Enter on Cancel goes back to the form: nothing was sent.
+    console.send(ENTER);
+    console.wait_gone("Invite people: preview");
+    let unchanged = with_api(&home, async |client| invitation_roles(client, marie).await);
+    assert_eq!(unchanged, ["billing_manager"]);
+    console.send(ENTER);
+    console.wait_for("Invite people: preview");
+    confirm(&mut console);
+    console.wait_for("1 of 1 addresses sent an invitation");
+    console.wait_for("replaced (billing_manager in no workspace -> member");
+    close_report(&mut console);
+    leave(&mut console);
+    let after = with_api(&home, async |client| invitation_roles(client, marie).await);
+    assert_eq!(after, ["member"]);
 }
 
 #[test]

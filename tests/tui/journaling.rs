@@ -1,6 +1,8 @@
 //! The console's journal against the local server: a change is recorded as the commands
 //! record it, reading only what the change touches first (counted by a proxy in front of the
-//! server: a role change reads no page of the directory), and a deleted key is named.
+//! server: a role change reads no page of the directory), a deleted key is named, and a
+//! pending invitation given other roles and workspaces is recorded with its old ones, which
+//! undo gives back.
 
 use std::sync::atomic::AtomicBool;
 
@@ -11,10 +13,11 @@ use mistral_admin::actions::Request;
 use mistral_admin::actions::journal::Journal;
 use mistral_admin::actions::journal_record::{changes_sent, reading_for_requests};
 use mistral_admin::actions::org_live::LiveOrg;
-use mistral_admin::api::WorkspaceMemberSingleIn;
+use mistral_admin::actions::org_run::{Control, run, undo_preview, undo_record};
+use mistral_admin::api::{OrganizationInviteIn, WorkspaceMemberSingleIn};
 use mistral_admin::client::AdminClient;
-use mistral_admin::domain::WorkspaceRole;
-use mistral_admin::domain::org::Change;
+use mistral_admin::domain::org::{Change, Invitation};
+use mistral_admin::domain::{OrgRole, WorkspaceRole};
 use mistral_admin::server::{LocalServer, Seed};
 use mistral_admin::tui::call::{Call, Payload};
 use mistral_admin::tui::runner::{journaling, reading};
@@ -139,5 +142,87 @@ async fn a_deleted_key_is_journaled_by_its_name_after_reading_the_keys_alone() {
             .any(|l| l.contains("/users") || l.contains("/workspaces")),
         "neither people nor workspaces read: {seen:#?}"
     );
+    demo.server.shutdown().await;
+}
+
+/// An undo that runs to the end.
+struct ToTheEnd;
+
+impl Control for ToTheEnd {
+    fn progress(&mut self, _done: usize, _total: usize) {}
+
+    fn stop_asked(&self) -> bool {
+        false
+    }
+}
+
+/// The pending invitation of `email`, as its roles' names and its workspaces' ids.
+async fn pending_invitation(client: &AdminClient, email: &str) -> (Vec<String>, Vec<uuid::Uuid>) {
+    let directory = client.load_directory().await.unwrap();
+    let invite = directory
+        .invites()
+        .iter()
+        .find(|i| i.email == email && !i.expired)
+        .expect("a pending invitation");
+    let catalog = directory.role_catalog();
+    let roles = invite
+        .raw_roles
+        .iter()
+        .map(|r| catalog.organization_role(r).unwrap().name.clone())
+        .collect();
+    (roles, invite.workspace_uuids.clone())
+}
+
+#[tokio::test]
+async fn a_replaced_invitation_is_journaled_with_its_old_terms_and_undo_gives_them_back() {
+    let demo = demo().await;
+    let marie = "marie.curie@northwind.example";
+    let before = pending_invitation(&demo.client, marie).await;
+    assert_eq!(before, (vec!["billing_manager".to_owned()], vec![]));
+    let workspaces = demo.client.list_all_workspaces(false).await.unwrap();
+    let research = workspaces.iter().find(|w| w.name == "Research").unwrap();
+    let body = OrganizationInviteIn {
+        email: marie.to_owned(),
+        role_names: Some(vec![OrgRole::Member]),
+        workspace_uuids: Some(vec![research.uuid]),
+        ..OrganizationInviteIn::default()
+    };
+    let expected = as_console(&demo, vec![Request::Invite { body }]).await;
+    let replaced = Change::ReplaceInvitation {
+        before: Invitation {
+            email: marie.to_owned(),
+            roles: vec!["billing_manager".into()],
+            workspaces: vec![],
+        },
+        after: Invitation {
+            email: marie.to_owned(),
+            roles: vec!["member".into()],
+            workspaces: vec!["Research".into()],
+        },
+    };
+    assert_eq!(expected, std::slice::from_ref(&replaced));
+    let entries = demo.journal.entries().unwrap();
+    assert_eq!(entries[0].changes, [replaced]);
+    assert_eq!(
+        pending_invitation(&demo.client, marie).await,
+        (vec!["member".to_owned()], vec![research.uuid])
+    );
+
+    let preview = undo_preview(&demo.client, &demo.journal).await.unwrap();
+    assert!(preview.conflicts.is_empty(), "{:?}", preview.conflicts);
+    let plan = preview.plan.expect("something to undo");
+    let record = undo_record(&plan, "console");
+    let outcome = run(
+        &demo.client,
+        Some(&demo.journal),
+        &plan.inverse,
+        &record,
+        true,
+        &mut ToTheEnd,
+    )
+    .await
+    .unwrap();
+    assert_eq!(outcome.applied.len(), 1, "{outcome:?}");
+    assert_eq!(pending_invitation(&demo.client, marie).await, before);
     demo.server.shutdown().await;
 }

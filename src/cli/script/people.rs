@@ -98,7 +98,12 @@ pub async fn run(session: &Session, command: &PeopleCommand) -> Result<(), Failu
                 workspaces,
                 language: args.language.clone(),
             };
-            let plan = invites::invite(&invitation, &directory)?;
+            let known: Vec<_> = active
+                .iter()
+                .chain(&archived)
+                .map(|w| (w.uuid, w.name.clone()))
+                .collect();
+            let plan = invites::invite(&invitation, &directory, &known)?;
             change::apply(session, &args.change, &[], &plan).await
         }
         PeopleCommand::SetRoles(args) => {

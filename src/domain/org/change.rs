@@ -146,6 +146,13 @@ pub enum Change {
     RevokeInvitation {
         invitation: Invitation,
     },
+    /// A pending invitation sent again with other roles or workspaces: the server gives the
+    /// invitation the new ones (and its seven days start over), so the old ones are lost
+    /// unless this is taken back.
+    ReplaceInvitation {
+        before: Invitation,
+        after: Invitation,
+    },
     CreateGroup {
         group: Group,
     },

@@ -185,6 +185,23 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
                 Ok(())
             }
         }
+        Change::ReplaceInvitation { before, .. } => match now.invitation(&before.email) {
+            Some(held) if held.same_terms(before) => Ok(()),
+            Some(held) => Err(format!(
+                "the invitation of {} gives {} now, not {}",
+                before.email,
+                held.terms(),
+                before.terms()
+            )),
+            None if now.person(&before.email).is_some() => Err(format!(
+                "{} is a member of the organization now",
+                before.email
+            )),
+            None => Err(format!(
+                "{} has no pending invitation any more",
+                before.email
+            )),
+        },
         Change::RevokeInvitation { invitation } => match now.invitation(&invitation.email) {
             Some(_) => Ok(()),
             None => Err(format!(

@@ -99,6 +99,12 @@ impl Change {
                 }
                 text
             }
+            Self::ReplaceInvitation { before, after } => format!(
+                "invitation {}: {} -> {}",
+                after.email,
+                before.terms(),
+                after.terms()
+            ),
             Self::CreateGroup { group } => format!(
                 "group {:?}: create, with {} member(s) and {} workspace(s)",
                 group.name,

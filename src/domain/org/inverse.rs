@@ -85,6 +85,10 @@ pub fn inverse(change: &Change) -> Result<Change, String> {
         Change::RemovePerson { .. } => return Err(REMOVED_PERSON.to_owned()),
         Change::Invite { invitation } => Change::RevokeInvitation { invitation },
         Change::RevokeInvitation { invitation } => Change::Invite { invitation },
+        Change::ReplaceInvitation { before, after } => Change::ReplaceInvitation {
+            before: after,
+            after: before,
+        },
         Change::CreateGroup { group } => Change::DeleteGroup {
             group: group.name,
             explicit: true,

@@ -135,6 +135,35 @@ pub struct Invitation {
     pub workspaces: Vec<String>,
 }
 
+impl Invitation {
+    /// What the invitation gives, in words: `member in "Research", "Sales"`, or `member in
+    /// no workspace`. Each workspace is joined with its default role (the API takes no role
+    /// per workspace).
+    pub fn terms(&self) -> String {
+        let roles = if self.roles.is_empty() {
+            "(no role)".to_owned()
+        } else {
+            self.roles.join(", ")
+        };
+        if self.workspaces.is_empty() {
+            format!("{roles} in no workspace")
+        } else {
+            format!("{roles} in {}", change::quoted(&self.workspaces))
+        }
+    }
+
+    /// Whether both give the same roles and workspaces, whatever their order.
+    pub fn same_terms(&self, other: &Invitation) -> bool {
+        let roles = |i: &Invitation| keys::normalize_org_role_names(i.roles.clone());
+        let places = |i: &Invitation| {
+            let mut keys: Vec<String> = i.workspaces.iter().map(|w| workspace_key(w)).collect();
+            keys.sort();
+            keys
+        };
+        roles(self) == roles(other) && places(self) == places(other)
+    }
+}
+
 impl Organization {
     /// Puts everything in the one order exports are written in: by name or email, roles as
     /// the console lists them, so the same organization always gives the same bytes.

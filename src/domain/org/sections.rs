@@ -26,7 +26,9 @@ pub fn section(change: &Change) -> &'static str {
             "Workspace members"
         }
         Change::SetOrganizationRoles { .. } | Change::RemovePerson { .. } => "People",
-        Change::Invite { .. } | Change::RevokeInvitation { .. } => "Invitations",
+        Change::Invite { .. }
+        | Change::RevokeInvitation { .. }
+        | Change::ReplaceInvitation { .. } => "Invitations",
         Change::Irreversible { .. } => "Other",
         _ => "Groups",
     }

@@ -1,5 +1,6 @@
 //! The people view and its dialogs at 80x24 and 160x48, in colour and monochrome: members,
-//! invitations, the detail pane, inviting, organization roles (with the last-admin rule),
+//! invitations, the detail pane, inviting (a ticked workspace out of sight, the preview of a
+//! pending invitation replaced), organization roles (with the last-admin rule),
 //! offboarding (and its refusal), revoking, re-inviting, a run's progress and its report.
 
 use super::shots::{EVERY_WAY, Walk, assert_looks, assert_walks};
@@ -25,6 +26,16 @@ const WALKS: &[Walk] = &[
             r#"i "new.one@example.org" space "not-an-address" space "jane.doe@northwind.example" space "new.hire@northwind.example""#,
             "people_invite",
         )],
+    ),
+    Walk::new(
+        open_people,
+        &[
+            (
+                r#"i "new.one@example.org" space "new.hire@northwind.example" tab down space tab down down down down down space up up up up up"#,
+                "people_invite_ticked_out_of_sight",
+            ),
+            ("tab enter", "people_invite_preview"),
+        ],
     ),
     Walk::new(
         open_people,

@@ -1,15 +1,16 @@
 //! The invitation form's keys: typing and pasting addresses, moving between the parts,
-//! ticking roles and workspaces, and the buttons.
+//! ticking roles and workspaces, and the buttons; then the preview's: scrolling, Cancel
+//! back to the form, Invite sending.
 
-use crate::actions::invites::{Invitation, invite};
+use crate::actions::invites::{Invitation, invite, replacements};
 use crate::domain::OrgRole;
 use crate::tui::keymap::Action;
 use crate::tui::routing::Input;
 use crate::tui::state::App;
 use crate::tui::update::text_input;
 
-use super::super::{Button, Next, step_button};
-use super::{BUTTONS, Invite, Part};
+use super::super::{Button, ListedConfirm, Next, step_button};
+use super::{BUTTONS, Invite, Part, Preview, Stage};
 
 /// Puts pasted text at the cursor in one edit: line breaks become spaces (they separate
 /// addresses), other control characters go. Inserting character by character would take
@@ -103,6 +104,7 @@ impl Invite {
         Next::Stay
     }
 
+    /// Invite on the form: opens the preview of what would be sent, or says why nothing can be.
     fn send(&mut self) -> Next {
         if self.chosen_roles().is_empty() {
             self.problem = Some("Tick at least one organization role".into());
@@ -119,16 +121,36 @@ impl Invite {
                 .collect(),
             language: None,
         };
-        match invite(&invitation, &self.directory) {
-            Ok(plan) if plan.changes_nothing() => {
-                self.problem = Some(plan.summary);
+        let known: Vec<_> = self.workspaces.iter().map(|w| (w.0, w.1.clone())).collect();
+        match invite(&invitation, &self.directory, &known) {
+            Ok(plan) if plan.changes_nothing() => self.problem = Some(plan.summary),
+            Ok(plan) => {
+                let replaced = replacements(&invitation, &self.directory, &known);
+                self.stage = Stage::Preview(Box::new(Preview {
+                    plan,
+                    replaced,
+                    listed: ListedConfirm::default(),
+                }));
+            }
+            Err(error) => self.problem = Some(error.to_string()),
+        }
+        Next::Stay
+    }
+
+    /// A key on the preview: scrolling and the buttons. Invite sends, once every line was
+    /// drawn; Cancel (or the cancel key) goes back to the form with everything as it was.
+    pub(super) fn preview_key(&mut self, input: Input) -> Next {
+        let Stage::Preview(preview) = &mut self.stage else {
+            return Next::Stay;
+        };
+        let request = preview.plan.steps[0].request.clone();
+        match preview.listed.act(input, || Next::Send(request)) {
+            Next::Close => {
+                self.stage = Stage::Form;
+                self.submission.error = None;
                 Next::Stay
             }
-            Ok(plan) => Next::Send(plan.steps[0].request.clone()),
-            Err(error) => {
-                self.problem = Some(error.to_string());
-                Next::Stay
-            }
+            next => next,
         }
     }
 }

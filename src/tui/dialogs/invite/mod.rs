@@ -1,7 +1,9 @@
 //! Inviting people: many addresses pasted or typed (commas, spaces or line breaks between
 //! them; a paste of hundreds of lines is fine), organization roles, and the workspaces they
 //! join on acceptance. Before anything is sent each address is marked: valid, invalid (why),
-//! already a member, already invited. One request invites them all; the result says, per
+//! already a member, already invited. Invite opens a preview that lists every address, every
+//! workspace and each pending invitation replaced (what it gives now and will give); it opens
+//! on Cancel, which goes back to the form. One request invites them all; the result says, per
 //! address, what happened. Its keys are in `keys`, its drawing in `view`, the result in
 //! `outcome`.
 
@@ -14,20 +16,39 @@ use std::sync::Arc;
 use ratatui::Frame;
 use uuid::Uuid;
 
+use crate::actions::Plan;
 use crate::actions::invite_addresses::{AddressBook, split_addresses};
-use crate::actions::invites::AddressStatus;
+use crate::actions::invites::{AddressStatus, Replaced};
 use crate::client::Directory;
 use crate::domain::OrgRole;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::views::people::{Loaded, People};
+use crate::tui::widgets::read_through::ReadThrough;
 
-use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Button, Canvas, Dialog, ListedConfirm, Next, Opened, Submission};
 
+/// The form's buttons: Invite opens the preview, which sends nothing until confirmed.
 pub const BUTTONS: [Button; 2] = [Button::Apply, Button::Cancel];
+
+/// What Invite shows before anything is sent: the plan, the pending invitations it replaces,
+/// and the list with Cancel (in focus when it opens) and Invite under it.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub plan: Plan,
+    pub replaced: Vec<Replaced>,
+    pub listed: ListedConfirm,
+}
+
+/// The form being filled in, or the preview of what it sends.
+#[derive(Debug, Clone)]
+pub enum Stage {
+    Form,
+    Preview(Box<Preview>),
+}
 
 /// Which part of the form has the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +76,7 @@ pub struct Invite {
     pub scroll: usize,
     /// Why nothing can be sent as it is (nobody to invite), shown in the dialog.
     pub problem: Option<String>,
+    pub stage: Stage,
     pub submission: Submission,
 }
 
@@ -88,7 +110,16 @@ impl Invite {
             part: Part::Addresses,
             scroll: 0,
             problem: None,
+            stage: Stage::Form,
             submission: Submission::default(),
+        }
+    }
+
+    /// The preview, while it is shown.
+    pub fn preview(&self) -> Option<&Preview> {
+        match &self.stage {
+            Stage::Preview(preview) => Some(preview),
+            Stage::Form => None,
         }
     }
 
@@ -126,29 +157,55 @@ impl Invite {
 
 impl Dialog for Invite {
     fn name(&self) -> &'static str {
-        "invite"
+        match self.stage {
+            Stage::Form => "invite",
+            Stage::Preview(_) => "invite preview",
+        }
     }
 
     fn layers(&self) -> Vec<Layer> {
-        if self.part == Part::Addresses {
-            vec![Layer::Text, Layer::Keys(Context::Invite)]
-        } else {
-            vec![Layer::Keys(Context::Invite)]
+        match self.stage {
+            // The preview scrolls with the keys of the view under it, as every listed
+            // confirmation does.
+            Stage::Preview(_) => vec![Layer::Keys(Context::Dialog), Layer::Keys(Context::People)],
+            Stage::Form if self.part == Part::Addresses => {
+                vec![Layer::Text, Layer::Keys(Context::Invite)]
+            }
+            Stage::Form => vec![Layer::Keys(Context::Invite)],
+        }
+    }
+
+    fn offers(&self, action: Action) -> bool {
+        match self.stage {
+            Stage::Preview(_) => ReadThrough::offers(action),
+            Stage::Form => true,
         }
     }
 
     fn act(&mut self, input: Input, app: &App) -> Next {
-        self.key(input, app)
+        match self.stage {
+            Stage::Form => self.key(input, app),
+            Stage::Preview(_) => self.preview_key(input),
+        }
     }
 
     fn paste(&mut self, text: &str) {
+        // The preview shows what is sent: a paste there must not change it unseen.
+        if matches!(self.stage, Stage::Preview(_)) {
+            return;
+        }
         self.part = Part::Addresses;
         keys::paste(&mut self.text, text);
         self.remark();
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
-        view::render(self, frame, canvas.screen, app, theme)
+        match &self.stage {
+            Stage::Form => view::render(self, frame, canvas.screen, app, theme),
+            Stage::Preview(preview) => {
+                view::preview(self, preview, frame, canvas.screen, app, theme)
+            }
+        }
     }
 
     submission_in_field!();

@@ -1,6 +1,6 @@
-//! What an invitation did, per address: invited, sent again, or not invited and why (as
-//! marked before sending, corrected by what the server's answer lists). Shown in a report
-//! over the view, which reloads.
+//! What an invitation did, per address: invited, replaced (its old and new terms), sent
+//! again, or not invited and why (as marked before sending, corrected by what the server's
+//! answer lists). Shown in a report over the view, which reloads.
 
 use crate::actions::Reply;
 use crate::actions::invite_addresses::invalid_reason;
@@ -19,6 +19,13 @@ pub fn per_address(d: &Invite, replies: &[Reply]) -> Vec<(&'static str, String)>
         _ => (Vec::new(), Vec::new()),
     };
     let listed = |list: &[String], a: &str| list.iter().any(|x| x.eq_ignore_ascii_case(a));
+    let replaced = |a: &str| {
+        d.preview().and_then(|p| {
+            p.replaced
+                .iter()
+                .find(|r| r.before.email.eq_ignore_ascii_case(a))
+        })
+    };
     d.addresses
         .iter()
         .map(|(address, status)| {
@@ -27,6 +34,15 @@ pub fn per_address(d: &Invite, replies: &[Reply]) -> Vec<(&'static str, String)>
                 ("✗", format!("{address}: not invited, invalid ({why})"))
             } else if listed(&members, address) || *status == AddressStatus::AlreadyMember {
                 ("·", format!("{address}: not invited, already a member"))
+            } else if let Some(one) = replaced(address) {
+                (
+                    "✓",
+                    format!(
+                        "{address}: already invited, its invitation replaced ({} -> {}) and sent again",
+                        one.before.terms(),
+                        one.after.terms()
+                    ),
+                )
             } else if *status == AddressStatus::AlreadyInvited {
                 (
                     "✓",

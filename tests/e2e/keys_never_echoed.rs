@@ -1,6 +1,7 @@
 //! A key pasted where a name belongs (the default profile, a profile's name, a field name, the
 //! `--profile` option or its variable) is never printed back: the messages say what is wrong
-//! with the value hidden.
+//! with the value hidden. A `--base-url` holding a password or a key is refused as bad usage
+//! (exit code 2), as `config.toml` refuses it, without quoting it.
 
 use std::process::Command;
 
@@ -8,6 +9,13 @@ use std::process::Command;
 const KEY: &str = "q7Tz0LmWv3XbR9kPa2YcN5dHs8GfJ4eU";
 
 fn run(config: &str, args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
+    let (code, text) = run_for_code(config, args, env);
+    (code == Some(0), text)
+}
+
+/// Runs the binary in a scratch home with `config` as its config file; its exit code and
+/// everything it printed, stdout then stderr.
+fn run_for_code(config: &str, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
     let home = tempfile::tempdir().unwrap();
     let config_dir = home.path().join("config");
     std::fs::create_dir_all(&config_dir).unwrap();
@@ -26,7 +34,7 @@ fn run(config: &str, args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    (out.status.success(), text)
+    (out.status.code(), text)
 }
 
 const ACME: &str = "[profiles.acme]\nkey_env = \"ACME_KEY\"\n";
@@ -79,5 +87,50 @@ fn a_key_in_place_of_a_name_is_refused_without_being_shown() {
             !text.contains(KEY) && !text.contains(&KEY[..16]),
             "{config} {args:?}:\n{text}"
         );
+    }
+}
+
+#[test]
+fn a_base_url_holding_a_password_or_a_key_is_refused_as_bad_usage_without_being_shown() {
+    let cases = [
+        (
+            format!("https://admin:{KEY}@api.mistral.ai/v1/admin"),
+            KEY,
+            "looks like a key",
+        ),
+        (
+            "https://admin:hunter2-correct-horse@api.mistral.ai/v1/admin".to_owned(),
+            "hunter2-correct-horse",
+            "must not hold a user name or password",
+        ),
+        (
+            format!("https://api.mistral.ai/v1/admin/{KEY}"),
+            KEY,
+            "looks like a key",
+        ),
+    ];
+    let commands: [&[&str]; 3] = [
+        &["profiles", "--offline"],
+        &["get", "workspaces"],
+        &["--read-only"],
+    ];
+    for (url, secret, says) in &cases {
+        for command in commands {
+            let mut args = command.to_vec();
+            args.extend(["--base-url", url.as_str()]);
+            let (code, text) = run_for_code(
+                ACME,
+                &args,
+                &[("MISTRAL_ADMIN_API_KEY", "an-admin-key-given-apart-0123")],
+            );
+            assert_eq!(code, Some(2), "{args:?}:\n{text}");
+            assert!(text.contains("--base-url"), "{args:?}:\n{text}");
+            assert!(text.contains(says), "{args:?}:\n{text}");
+            assert!(
+                text.contains("MISTRAL_ADMIN_API_KEY"),
+                "says where the key goes: {text}"
+            );
+            assert!(!text.contains(secret), "{args:?}:\n{text}");
+        }
     }
 }

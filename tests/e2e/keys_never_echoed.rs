@@ -134,3 +134,32 @@ fn a_base_url_holding_a_password_or_a_key_is_refused_as_bad_usage_without_being_
         }
     }
 }
+
+#[test]
+fn keys_split_by_dots_tildes_pluses_and_slashes_are_hidden_in_the_profiles_table() {
+    // Base64 and bearer-token keys: each piece between the separators is too short to look
+    // like a key on its own.
+    let keys = [
+        "q7Tz0LmW+v3XbR9k/Pa2YcN5dHs8+GfJ4eU",
+        "9xKq.Wm2~Rb7+Tz4/Lp8.Nc3~Vh6+Jd1",
+    ];
+    let config = format!(
+        "[profiles.base64]\nkey_command = \"echo {}==\"\n\
+         [profiles.token]\nkey_command = \"printf %s {}\"\n\
+         [profiles.file]\nkey_file = \"/run/secrets/mistral-admin.key\"\n",
+        keys[0], keys[1]
+    );
+    let (ok, text) = run(&config, &["profiles", "--offline"], &[]);
+    assert!(ok, "{text}");
+    assert!(text.contains("command `echo [hidden]==`"), "{text}");
+    assert!(text.contains("command `printf %s [hidden]`"), "{text}");
+    assert!(
+        text.contains("file /run/secrets/mistral-admin.key"),
+        "{text}"
+    );
+    for key in keys {
+        for piece in key.split(['.', '~', '+', '/']) {
+            assert!(!text.contains(piece), "{piece} of {key} shown:\n{text}");
+        }
+    }
+}

@@ -77,6 +77,10 @@ pub enum Command {
 /// Parses the command line and runs the chosen command.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(problem) = check_base_url(&cli) {
+        eprintln!("mistral-admin: --base-url: {problem}");
+        return script::exit::Exit::Usage.code();
+    }
     // The database, its WAL and the logs hold organizations' data: nobody else may read them.
     crate::dirs::keep_new_files_private();
     let result = match cli.command {
@@ -95,6 +99,22 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Refuses a `--base-url` that `config.toml` would refuse, before anything uses or shows it:
+/// a password or a key pasted into the URL must not reach a table, a message or a request.
+/// The refusal never quotes a URL that holds one.
+fn check_base_url(cli: &Cli) -> Result<(), String> {
+    let given = match &cli.command {
+        None => cli.console.profile.base_url.as_deref(),
+        Some(Command::Tui(args)) => args.profile.base_url.as_deref(),
+        Some(Command::Profiles(args)) => args.profile.base_url.as_deref(),
+        Some(Command::Script(command)) => command.options().and_then(|o| o.base_url.as_deref()),
+        Some(Command::Serve(_) | Command::Config(_) | Command::AdminKey(_)) => None,
+    };
+    given.map_or(Ok(()), |url| {
+        crate::client::check_base_url_flag(url).map(|_| ())
+    })
 }
 
 /// What a command failed with: a message written for the person at the terminal.

@@ -70,6 +70,10 @@ pub fn run(args: ServeArgs) -> CommandResult {
         .admin_key
         .filter(|k| !k.trim().is_empty())
         .map(SecretString::new);
+    let given_key = admin_key.as_ref().map(|key| GivenKey {
+        key: key.clone(),
+        from: key_origin(key),
+    });
     // Pages are built on SQLite's reader threads; with an arena per thread, glibc kept the
     // freed page buffers of every one of them (the server's memory after a load nearly doubled).
     crate::tui::memory::limit_arenas();
@@ -90,7 +94,13 @@ pub fn run(args: ServeArgs) -> CommandResult {
         })
         .await?;
         let organizations = server.organizations().await?.len();
-        print_banner(&server, &database, organizations, args.read_only);
+        print_banner(
+            &server,
+            &database,
+            organizations,
+            args.read_only,
+            given_key.as_ref(),
+        );
         server
             .run_until(async {
                 let _ = tokio::signal::ctrl_c().await;
@@ -109,7 +119,31 @@ fn positive_seconds(seconds: f64, flag: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("{flag} must be a positive number of seconds"))
 }
 
-fn print_banner(server: &LocalServer, database: &Database, organizations: usize, read_only: bool) {
+/// A key the admin gave `serve` for the first organization, and where it came from. The banner
+/// names where, never the key: it is already known, and stdout may be a shared log.
+struct GivenKey {
+    key: SecretString,
+    from: &'static str,
+}
+
+/// Where the given key came from, in the banner's words; `--admin-key` wins over the variable.
+fn key_origin(key: &SecretString) -> &'static str {
+    let in_env = std::env::var("MISTRAL_ADMIN_API_KEY")
+        .is_ok_and(|value| value.trim() == key.expose().trim());
+    if in_env {
+        "the key in MISTRAL_ADMIN_API_KEY"
+    } else {
+        "the key given with --admin-key"
+    }
+}
+
+fn print_banner(
+    server: &LocalServer,
+    database: &Database,
+    organizations: usize,
+    read_only: bool,
+    given_key: Option<&GivenKey>,
+) {
     println!("Local Mistral Admin API at {}", server.admin_base_url());
     if read_only {
         println!("  read-only: every change is refused with 403");
@@ -131,10 +165,16 @@ fn print_banner(server: &LocalServer, database: &Database, organizations: usize,
         println!(
             "  existing data kept ({organizations} organizations); admin keys are stored hashed and cannot be shown again."
         );
+        if let Some(given) = given_key {
+            println!("  the first organization opens with {}", given.from);
+        }
     } else {
         println!("\nAdmin API keys (shown once; they are stored hashed):");
         for org in server.seeded() {
-            println!("  {:<24} {}", org.name, org.admin_key.expose());
+            match given_key.filter(|given| given.key == org.admin_key) {
+                Some(given) => println!("  {:<24} ({})", org.name, given.from),
+                None => println!("  {:<24} {}", org.name, org.admin_key.expose()),
+            }
         }
     }
     if let (Database::File(path), 1..) = (database, organizations) {

@@ -68,19 +68,34 @@ pub(crate) fn check_key_source(kind: &str, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a base URL as written and returns it without trailing slashes.
+/// How the key goes with `--base-url`, the end of its refusals of a key in the URL.
+const HOW_TO_GIVE_A_KEY_WITH_THE_FLAG: &str =
+    "give the key in the environment variable MISTRAL_ADMIN_API_KEY instead";
+
+/// Checks a base URL as written in `config.toml` and returns it without trailing slashes.
 pub(crate) fn check_base_url(written: &str) -> Result<String, String> {
+    check_base_url_saying(written, HOW_TO_GIVE_A_KEY)
+}
+
+/// Checks the `--base-url` of a command line as [`check_base_url`] checks the file's. The
+/// refusals say how the flag takes its key, the environment rather than the file.
+pub fn check_base_url_flag(written: &str) -> Result<String, String> {
+    check_base_url_saying(written, HOW_TO_GIVE_A_KEY_WITH_THE_FLAG)
+}
+
+/// The checks of a base URL; a refusal of a key ends with `how_to_give_a_key`.
+fn check_base_url_saying(written: &str, how_to_give_a_key: &str) -> Result<String, String> {
     let written = written.trim();
     if looks_like_secret(written) {
         return Err(format!(
             "looks like a key, not a URL; the base URL is the server's address, such as \
-             {EXAMPLE_BASE_URL}, and the key is given apart: {HOW_TO_GIVE_A_KEY}"
+             {EXAMPLE_BASE_URL}, and the key is given apart: {how_to_give_a_key}"
         ));
     }
     if contains_secret(written) {
         return Err(format!(
             "the URL holds something that looks like a key; the base URL is only the server's \
-             address, such as {EXAMPLE_BASE_URL}; {HOW_TO_GIVE_A_KEY}"
+             address, such as {EXAMPLE_BASE_URL}; {how_to_give_a_key}"
         ));
     }
     let expected = format!("expected a base URL such as {EXAMPLE_BASE_URL}");
@@ -103,7 +118,7 @@ pub(crate) fn check_base_url(written: &str) -> Result<String, String> {
     if !url.username().is_empty() || url.password().is_some() {
         // Not quoted: a password may be in there.
         return Err(format!(
-            "the URL must not hold a user name or password; {HOW_TO_GIVE_A_KEY}"
+            "the URL must not hold a user name or password; {how_to_give_a_key}"
         ));
     }
     if url.query().is_some() {

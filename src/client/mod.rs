@@ -37,6 +37,7 @@ mod users;
 mod workspaces;
 
 pub use analytics::VibeWindow;
+pub use config_checks::check_base_url_flag;
 pub use config_error::ConfigError;
 pub use directory::{Directory, WorkspaceMember};
 pub use error::{ClientError, ErrorKind, FieldError, MAX_RESPONSE_BYTES};

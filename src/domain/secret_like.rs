@@ -15,6 +15,11 @@
 //!
 //! Names such as `MISTRAL_ADMIN_KEY_2024`, file names such as `acme-prod.key` and commands such
 //! as `pass show mistral/acme` are words that are short, single-case or split by `.` and `/`.
+//!
+//! Keys may also hold `.`, `~`, `+` and `/` (base64, the bearer-token alphabet), which split
+//! such a key into words too short to be caught. So the same test is also made on each token,
+//! a run of word characters and those four: a token none of whose words looks like a key, but
+//! which does as a whole, is hidden whole. UUIDs inside a token (`/workspaces/<uuid>`) do not count towards it.
 
 /// The shortest word taken for a key without a key prefix.
 const MIN_KEY_LEN: usize = 20;
@@ -32,41 +37,105 @@ pub fn looks_like_secret(text: &str) -> bool {
     if let Some(rest) = strip_bearer(text) {
         return !rest.trim().is_empty();
     }
-    !text.is_empty() && text.chars().all(is_word_char) && word_looks_like_key(text)
+    let one_word = text.chars().all(is_word_char) && word_looks_like_key(text);
+    let split = text.chars().all(is_token_char) && token_is_split_key(text);
+    !text.is_empty() && (one_word || split)
 }
 
 /// `text` with every word that looks like a key replaced by [`HIDDEN`], for a command or a path
-/// that is about to be shown. Everything else, including the separators, is kept as written.
+/// that is about to be shown; a key split by `.~+/` is hidden whole. Everything else, including
+/// the separators, is kept as written.
 pub fn redact_secrets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if word_looks_like_key(word) {
-            out.push_str(HIDDEN);
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
+    let mut token = String::new();
     for c in text.chars() {
-        if is_word_char(c) {
-            word.push(c);
+        if is_token_char(c) {
+            token.push(c);
         } else {
-            flush(&mut word, &mut out);
+            out.push_str(&redact_token(&token));
+            token.clear();
             out.push(c);
         }
     }
-    flush(&mut word, &mut out);
+    out.push_str(&redact_token(&token));
     out
 }
 
 /// Whether [`redact_secrets`] would hide anything in `text`.
 pub fn contains_secret(text: &str) -> bool {
-    text.split(|c| !is_word_char(c)).any(word_looks_like_key) || looks_like_secret(text)
+    text.split(|c| !is_word_char(c)).any(word_looks_like_key)
+        || text.split(|c| !is_token_char(c)).any(token_is_split_key)
+        || looks_like_secret(text)
+}
+
+/// A token with its key-like words hidden, so a path or a field name keeps what surrounds a
+/// key written in it; or hidden whole when it is a key split into words too short to catch.
+fn redact_token(token: &str) -> String {
+    if token_is_split_key(token) {
+        HIDDEN.to_owned()
+    } else {
+        redact_words(token)
+    }
+}
+
+/// `token` with each word that looks like a key replaced by [`HIDDEN`].
+fn redact_words(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    let mut word = String::new();
+    for c in token.chars() {
+        if is_word_char(c) {
+            word.push(c);
+        } else {
+            out.push_str(shown_word(&word));
+            word.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(shown_word(&word));
+    out
+}
+
+fn shown_word(word: &str) -> &str {
+    if word_looks_like_key(word) {
+        HIDDEN
+    } else {
+        word
+    }
+}
+
+/// Whether a token (word characters and `.~+/`) is a key split by those characters: no word
+/// of it looks like a key on its own (such a word is hidden alone), and the whole does. Its
+/// UUIDs become plain separators first: they are names, and a path full of them is not random.
+fn token_is_split_key(token: &str) -> bool {
+    if token.split(|c| !is_word_char(c)).any(word_looks_like_key) {
+        return false;
+    }
+    let mut masked = String::with_capacity(token.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, masked: &mut String| {
+        masked.push_str(if is_uuid(word) { "/" } else { word });
+        word.clear();
+    };
+    for c in token.chars() {
+        if is_word_char(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut masked);
+            masked.push(c);
+        }
+    }
+    flush(&mut word, &mut masked);
+    word_looks_like_key(&masked)
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Word characters and the rest of the bearer-token alphabet but `=`, which only pads a key's
+/// end: as a separator it keeps the name in `key=VALUE` on screen.
+fn is_token_char(c: char) -> bool {
+    is_word_char(c) || matches!(c, '.' | '~' | '+' | '/')
 }
 
 fn strip_bearer(text: &str) -> Option<&str> {
@@ -160,6 +229,58 @@ mod tests {
             .filter(|_| !looks_like_secret(&Alphanumeric.sample_string(&mut rng, 32)))
             .count();
         assert!(missed <= 10, "{missed} of 2000 random keys missed");
+    }
+
+    /// Keys of the bearer-token alphabet: base64 and keys split by `.` and `~`.
+    const SPLIT_KEYS: [&str; 3] = [
+        "q7Tz0LmW+v3XbR9k/Pa2YcN5dHs8+GfJ4eU",
+        "9xKq.Wm2~Rb7+Tz4/Lp8.Nc3~Vh6+Jd1",
+        "Zm9vYmFy/K3q+Wp7Lx2N/Rb5Tz8Vh1Jd",
+    ];
+
+    #[test]
+    fn keys_split_by_dots_tildes_pluses_and_slashes_are_hidden_whole() {
+        for key in SPLIT_KEYS {
+            assert!(looks_like_secret(key), "{key}");
+            assert!(looks_like_secret(&format!("Bearer {key}")), "{key}");
+            let command = format!("printf %s {key}==");
+            assert!(!looks_like_secret(&command), "a command is not a key");
+            assert!(contains_secret(&command), "{key}");
+            assert_eq!(redact_secrets(&command), "printf %s [hidden]==");
+            assert_eq!(
+                redact_secrets(&format!("https://api.mistral.ai/v1/admin?key={key}")),
+                "https://api.mistral.ai/v1/admin?key=[hidden]"
+            );
+        }
+    }
+
+    #[test]
+    fn random_base64_keys_are_almost_all_recognised() {
+        use rand::{Rng, SeedableRng, rngs::StdRng};
+        const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut rng = StdRng::seed_from_u64(11);
+        let missed = (0..2000)
+            .map(|_| -> String {
+                (0..32)
+                    .map(|_| char::from(BASE64[rng.random_range(0..BASE64.len())]))
+                    .collect()
+            })
+            .filter(|key| !contains_secret(&format!("echo {key}")))
+            .count();
+        assert!(missed <= 10, "{missed} of 2000 random keys missed");
+    }
+
+    #[test]
+    fn paths_of_uuids_and_versions_are_not_keys() {
+        for text in [
+            "/v1/admin/workspaces/3f1a2b4c-5d6e-7f80-9a1b-2c3d4e5f6a7b/members/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+            "/opt/Tools/v1.2.3/bin/mistral-admin",
+            "~/Library/Keychains/login.keychain-db",
+            "/Users/Ada/Documents/Keys2024/MistralProd.key",
+        ] {
+            assert!(!contains_secret(text), "{text}");
+            assert_eq!(redact_secrets(text), text);
+        }
     }
 
     #[test]

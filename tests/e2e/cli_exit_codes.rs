@@ -368,6 +368,20 @@ async fn help_lists_the_exit_codes_and_completions_and_the_man_page_are_generate
             .contains("  4  authentication or permission"),
         "{keys_help:#?}"
     );
+    // --delete-keys takes the owner as `people remove` does: the audit log first.
+    let remove_help = run_in(tmp.path(), &["people", "remove", "--help"], &[])
+        .await
+        .ok();
+    let flat = remove_help
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("the audit log's key creation says are theirs"),
+        "{remove_help:#?}"
+    );
+    assert!(flat.contains("Without it, they keep working"), "{flat}");
     for (shell, marker) in [
         ("bash", "complete -F _mistral__admin"),
         ("zsh", "#compdef mistral-admin"),

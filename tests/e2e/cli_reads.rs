@@ -245,6 +245,18 @@ async fn keys_are_the_servers_list_with_a_status() {
         records.iter().all(|r| r["key"].is_null()),
         "no key material in a listing"
     );
+    // The keys of an archived workspace are listed by its name.
+    let archived = &s.api.list_all_workspaces(true).await.unwrap()[0];
+    let run = s
+        .run(&["get", "keys", "--workspace", &archived.name, "-o", "json"])
+        .await
+        .ok();
+    let listed = run.json();
+    let expected = keys
+        .iter()
+        .filter(|k| k.workspace_id == Some(archived.uuid))
+        .count();
+    assert_eq!(listed.as_array().unwrap().len(), expected, "{run:#?}");
 }
 
 #[tokio::test]

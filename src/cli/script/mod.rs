@@ -141,7 +141,7 @@ pub fn run(command: ScriptCommand) -> ExitCode {
 
 impl ScriptCommand {
     /// The options of a command that talks to an organization.
-    fn options(&self) -> Option<&ScriptArgs> {
+    pub(super) fn options(&self) -> Option<&ScriptArgs> {
         match self {
             Self::Get(a) => Some(&a.options),
             Self::Workspace(a) => Some(&a.options),

@@ -57,7 +57,8 @@ pub struct SetRolesArgs {
 pub struct RemoveArgs {
     /// The person: email, name or UUID.
     pub person: String,
-    /// Also delete the API keys they own (those whose creator is their email).
+    /// Also delete the API keys they own: those the audit log's key creation says are theirs,
+    /// else those it says nothing of whose creator is their email. Without it, they keep working.
     #[arg(long)]
     pub delete_keys: bool,
     #[command(flatten)]

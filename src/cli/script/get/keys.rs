@@ -56,12 +56,15 @@ impl KeysArgs {
 }
 
 pub async fn keys(client: &AdminClient, args: &KeysArgs) -> Result<Listing, Failure> {
-    let (keys, active) = futures::try_join!(
-        client.list_all_api_keys(),
-        client.list_all_workspaces(false)
-    )?;
+    let (keys, (active, archived)) =
+        futures::try_join!(client.list_all_api_keys(), client.list_every_workspace())?;
+    // Reading the keys of an archived workspace is legitimate (they stopped working with it),
+    // so --workspace names any workspace; an active one wins a name both share.
     let workspace = match &args.workspace {
-        Some(given) => Some(resolve::workspace(&active, &[], given)?.uuid),
+        Some(given) => {
+            let every: Vec<_> = active.iter().chain(&archived).cloned().collect();
+            Some(resolve::workspace(&every, &[], given)?.uuid)
+        }
         None => None,
     };
     let today = OffsetDateTime::now_utc().date();

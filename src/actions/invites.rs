@@ -210,6 +210,14 @@ pub fn invite(
         addresses: sending.clone(),
         skipped: skipped.clone(),
     };
+    let typos = skipped.iter().any(|s| s.ends_with("(not a valid address)"));
+    if sending.is_empty() && typos {
+        // A mistyped address is a refusal, not "nothing needed changing": a script must see it.
+        return Err(ActionError::invalid(
+            "email",
+            format!("Nobody to invite: {}", skipped.join(", ")),
+        ));
+    }
     if sending.is_empty() {
         let why = if skipped.is_empty() {
             "Nobody to invite: give at least one email address".to_owned()

@@ -212,6 +212,25 @@ async fn people_are_invited_promoted_and_offboarded_and_invitations_revoked() {
             "billing_manager"
         );
     }
+    // Nobody valid to invite because of a typo is a refusal a script sees (3), and nothing
+    // is sent; someone who is a member already is simply nothing to do (0).
+    let typo = s
+        .run(&[
+            "people",
+            "invite",
+            "grace@@example.com",
+            "taro@northwind.example",
+        ])
+        .await
+        .expect(3);
+    assert!(
+        typo.stderr
+            .contains("grace@@example.com (not a valid address)"),
+        "{typo:#?}"
+    );
+    s.run(&["people", "invite", "taro@northwind.example"])
+        .await
+        .ok();
     let run = s.run(&["invites", "revoke", "ADA@example.com"]).await.ok();
     assert_eq!(run.stderr, "Revoked the invitation of ada@example.com\n");
     let directory = s.api.load_directory().await.unwrap();

@@ -124,6 +124,11 @@ async fn vibe_activity_names_each_person() {
         assert_eq!(record["email"], json!(person.email));
     }
     assert_eq!(f.json["data"], Value::Array(f.jsonl.clone()));
+    // A window the server cannot read is bad usage, said before anything is asked.
+    for days in ["0", "30000"] {
+        let run = s.run(&["get", "vibe", "--days", days]).await.expect(2);
+        assert!(run.stderr.contains("--days"), "{run:#?}");
+    }
 }
 
 /// The direct members of a group, by email.

@@ -10,8 +10,9 @@ use crate::client::{AdminClient, VibeWindow};
 
 #[derive(Debug, Args)]
 pub struct VibeArgs {
-    /// How many days back from now.
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    /// How many days back from now (1 to 20000: the server keeps no activity before 1970).
+    #[arg(long, value_name = "DAYS", default_value_t = 30,
+          value_parser = clap::value_parser!(u16).range(1..=20_000))]
     pub days: u16,
     #[command(flatten)]
     pub output: OutputArgs,

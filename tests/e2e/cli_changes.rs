@@ -228,9 +228,15 @@ async fn people_are_invited_promoted_and_offboarded_and_invitations_revoked() {
             .contains("grace@@example.com (not a valid address)"),
         "{typo:#?}"
     );
-    s.run(&["people", "invite", "taro@northwind.example"])
+    let nothing = s
+        .run(&["people", "invite", "taro@northwind.example", "-o", "json"])
         .await
         .ok();
+    assert_eq!(
+        nothing.json(),
+        serde_json::json!([]),
+        "nothing sent, no replies"
+    );
     let run = s.run(&["invites", "revoke", "ADA@example.com"]).await.ok();
     assert_eq!(run.stderr, "Revoked the invitation of ada@example.com\n");
     let directory = s.api.load_directory().await.unwrap();

@@ -73,6 +73,10 @@ pub async fn run(
 ) -> Result<Execution, Failure> {
     if plan.changes_nothing() {
         eprintln!("{}", plan.summary);
+        // A script reading JSON gets a document still: no replies, as nothing was sent.
+        if args.format == Some(ReplyFormat::Json) {
+            print_values(&[], ReplyFormat::Json)?;
+        }
         return Ok(Execution::default());
     }
     if args.dry_run {

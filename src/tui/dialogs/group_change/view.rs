@@ -121,11 +121,19 @@ fn list(body: &mut Body, list: &PickList, theme: &Theme) {
         let style = if under { theme.cursor } else { theme.text };
         body.line(&format!("{marker}{tick}{}{note}", item.label), style);
     }
-    if list.items.len() > LIST_ROWS {
-        body.line(
-            &format!("  {} of {}", list.cursor + 1, list.items.len()),
-            theme.muted,
-        );
+    // Ticks scrolled out of sight still count: the line says how many there are.
+    let ticked = match list.ticked.len() {
+        0 => String::new(),
+        n => format!("{n} ticked"),
+    };
+    let position = (list.items.len() > LIST_ROWS)
+        .then(|| format!("{} of {}", list.cursor + 1, list.items.len()));
+    let said: Vec<String> = position
+        .into_iter()
+        .chain((list.multi && !ticked.is_empty()).then_some(ticked))
+        .collect();
+    if !said.is_empty() {
+        body.line(&format!("  {}", said.join(" · ")), theme.muted);
     }
 }
 

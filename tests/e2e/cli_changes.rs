@@ -6,6 +6,7 @@ use mistral_admin::client::{ClientError, ErrorKind};
 use mistral_admin::domain::SecretString;
 
 use crate::support::cli::Scripted;
+use crate::support::client::pending_invitation;
 use crate::support::pty::{members_of, workspace_id};
 
 #[tokio::test]
@@ -408,35 +409,18 @@ async fn the_spending_limit_is_set_and_removed() {
     );
 }
 
-/// The organization roles and workspaces of `email`'s pending invitation, by name and id.
-async fn pending_invitation(s: &Scripted, email: &str) -> (Vec<String>, Vec<uuid::Uuid>) {
-    let directory = s.api.load_directory().await.unwrap();
-    let invite = directory
-        .invites()
-        .iter()
-        .find(|i| i.email == email && !i.expired)
-        .expect("a pending invitation");
-    let catalog = directory.role_catalog();
-    let roles = invite
-        .raw_roles
-        .iter()
-        .map(|r| catalog.organization_role(r).unwrap().name.clone())
-        .collect();
-    (roles, invite.workspace_uuids.clone())
-}
-
 #[tokio::test]
 async fn inviting_someone_already_invited_names_the_replaced_invitation_and_undo_restores_it() {
     let s = Scripted::demo().await;
     let marie = "marie.curie@northwind.example";
-    let before = pending_invitation(&s, marie).await;
+    let before = pending_invitation(&s.api, marie).await;
     assert_eq!(before, (vec!["billing_manager".to_owned()], vec![]));
     let note = "note: marie.curie@northwind.example has a pending invitation, which this one replaces: billing_manager in no workspace -> member in \"Research\"\n";
     let args = ["people", "invite", marie, "--workspace", "Research"];
     let dry = s.run(&[&args[..], &["--dry-run"]].concat()).await.ok();
     assert!(dry.stderr.contains(note), "{dry:#?}");
     assert_eq!(
-        pending_invitation(&s, marie).await,
+        pending_invitation(&s.api, marie).await,
         before,
         "a dry run sends nothing"
     );
@@ -444,9 +428,9 @@ async fn inviting_someone_already_invited_names_the_replaced_invitation_and_undo
     assert!(run.stderr.starts_with(note), "{run:#?}");
     let research = workspace_id(&s.api, "Research").await;
     assert_eq!(
-        pending_invitation(&s, marie).await,
+        pending_invitation(&s.api, marie).await,
         (vec!["member".to_owned()], vec![research])
     );
     s.run(&["undo", "--yes"]).await.ok();
-    assert_eq!(pending_invitation(&s, marie).await, before);
+    assert_eq!(pending_invitation(&s.api, marie).await, before);
 }

@@ -7,6 +7,7 @@ use mistral_admin::api::AdminOrganizationMemberUpdate;
 use mistral_admin::client::{AdminClient, AuditQuery};
 use mistral_admin::domain::OrgRole;
 
+use crate::support::client::pending_invitation;
 use crate::support::pty::*;
 
 fn open_people(console: &mut Console) -> String {
@@ -121,26 +122,13 @@ fn inviting_marks_each_address_and_reports_four_outcomes() {
     );
 }
 
-async fn invitation_roles(client: &AdminClient, email: &str) -> Vec<String> {
-    let directory = client.load_directory().await.expect("directory");
-    let invite = directory
-        .invites()
-        .iter()
-        .find(|i| i.email == email && !i.expired)
-        .expect("a pending invitation");
-    let catalog = directory.role_catalog();
-    invite
-        .raw_roles
-        .iter()
-        .filter_map(|r| catalog.organization_role(r).map(|r| r.name.clone()))
-        .collect()
-}
-
 #[test]
 fn inviting_someone_already_invited_previews_the_replaced_invitation_on_cancel() {
     let home = Home::new();
     let marie = "marie.curie@northwind.example";
-    let before = with_api(&home, async |client| invitation_roles(client, marie).await);
+    let before = with_api(&home, async |client| {
+        pending_invitation(client, marie).await.0
+    });
     assert_eq!(before, ["billing_manager"]);
     let mut console = start(&home, &[]);
     open_people(&mut console);
@@ -162,7 +150,9 @@ fn inviting_someone_already_invited_previews_the_replaced_invitation_on_cancel()
     // Enter on Cancel goes back to the form: nothing was sent.
     console.send(ENTER);
     console.wait_gone("Invite people: preview");
-    let unchanged = with_api(&home, async |client| invitation_roles(client, marie).await);
+    let unchanged = with_api(&home, async |client| {
+        pending_invitation(client, marie).await.0
+    });
     assert_eq!(unchanged, ["billing_manager"]);
     console.send(ENTER);
     console.wait_for("Invite people: preview");
@@ -171,7 +161,9 @@ fn inviting_someone_already_invited_previews_the_replaced_invitation_on_cancel()
     console.wait_for("replaced (billing_manager in no workspace -> member");
     close_report(&mut console);
     leave(&mut console);
-    let after = with_api(&home, async |client| invitation_roles(client, marie).await);
+    let after = with_api(&home, async |client| {
+        pending_invitation(client, marie).await.0
+    });
     assert_eq!(after, ["member"]);
 }
 

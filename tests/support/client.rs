@@ -77,3 +77,23 @@ pub fn new_member(
         subscription_types: None,
     }
 }
+
+/// The pending invitation of `email`: its organization roles by name and its workspaces' ids.
+pub async fn pending_invitation(
+    client: &AdminClient,
+    email: &str,
+) -> (Vec<String>, Vec<uuid::Uuid>) {
+    let directory = client.load_directory().await.expect("directory");
+    let invite = directory
+        .invites()
+        .iter()
+        .find(|i| i.email == email && !i.expired)
+        .expect("a pending invitation");
+    let catalog = directory.role_catalog();
+    let roles = invite
+        .raw_roles
+        .iter()
+        .filter_map(|r| catalog.organization_role(r).map(|r| r.name.clone()))
+        .collect();
+    (roles, invite.workspace_uuids.clone())
+}

@@ -6,7 +6,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use crate::support::client::test_client;
+use crate::support::client::{pending_invitation, test_client};
 use crate::support::local_server;
 use crate::support::proxy::{Proxy, Seen};
 use mistral_admin::actions::Request;
@@ -154,23 +154,6 @@ impl Control for ToTheEnd {
     fn stop_asked(&self) -> bool {
         false
     }
-}
-
-/// The pending invitation of `email`, as its roles' names and its workspaces' ids.
-async fn pending_invitation(client: &AdminClient, email: &str) -> (Vec<String>, Vec<uuid::Uuid>) {
-    let directory = client.load_directory().await.unwrap();
-    let invite = directory
-        .invites()
-        .iter()
-        .find(|i| i.email == email && !i.expired)
-        .expect("a pending invitation");
-    let catalog = directory.role_catalog();
-    let roles = invite
-        .raw_roles
-        .iter()
-        .map(|r| catalog.organization_role(r).unwrap().name.clone())
-        .collect();
-    (roles, invite.workspace_uuids.clone())
 }
 
 #[tokio::test]

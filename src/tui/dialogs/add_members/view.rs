@@ -50,7 +50,6 @@ pub(super) fn render(
     let people_width = room.saturating_sub(role_width + 2);
     let people = people_lines(d, people_width, list_height, theme);
     let roles = role_lines(d, role_width, list_height, theme);
-    let right_title = "Role".to_owned();
     let heading = |text: String, column: Column| {
         if d.column == column {
             Span::styled(format!("▸ {text}"), theme.title_focused)
@@ -65,7 +64,7 @@ pub(super) fn render(
             Column::People,
         ),
         Span::raw("  "),
-        heading(right_title, Column::Role),
+        heading("Role".to_owned(), Column::Role),
     ]));
     for row in 0..list_height {
         let left = people

@@ -11,18 +11,18 @@ use crate::support::cli::{Run, Scripted};
 use crate::support::pty::workspace_id;
 
 /// Writes the export to a file in the test's home and reads it back as the plan engine does.
-async fn export(s: &Scripted, name: &str) -> (PathBuf, Organization) {
+pub(crate) async fn export(s: &Scripted, name: &str) -> (PathBuf, Organization) {
     let text = s.run(&["export"]).await.ok().stdout;
     let path = s.home().join(name);
     std::fs::write(&path, &text).unwrap();
     (path, toml::from_str(&text).expect("the export reads back"))
 }
 
-fn save(path: &Path, org: &Organization) {
+pub(crate) fn save(path: &Path, org: &Organization) {
     std::fs::write(path, toml::to_string(org).unwrap()).unwrap();
 }
 
-async fn run_file(s: &Scripted, command: &[&str], path: &Path) -> Run {
+pub(crate) async fn run_file(s: &Scripted, command: &[&str], path: &Path) -> Run {
     let mut args = command.to_vec();
     let path = path.to_str().unwrap();
     args.insert(1, path);
@@ -30,7 +30,7 @@ async fn run_file(s: &Scripted, command: &[&str], path: &Path) -> Run {
 }
 
 /// The change lines a plan printed.
-fn change_lines(run: &Run) -> Vec<String> {
+pub(crate) fn change_lines(run: &Run) -> Vec<String> {
     run.stdout
         .lines()
         .filter(|l| l.starts_with("  + ") || l.starts_with("  ~ ") || l.starts_with("  - "))
@@ -82,7 +82,7 @@ async fn cast(s: &Scripted, org: &Organization) -> (String, String, String) {
     (own[0].clone(), own[1].clone(), outsider.email.clone())
 }
 
-async fn roles_in(s: &Scripted, workspace: &str, email: &str) -> Option<Vec<String>> {
+pub(crate) async fn roles_in(s: &Scripted, workspace: &str, email: &str) -> Option<Vec<String>> {
     let id = workspace_id(&s.api, workspace).await;
     let directory = s.api.load_directory().await.unwrap();
     directory

@@ -5,10 +5,12 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::change::{Change, FieldValue, GroupField, WorkspaceField};
+use super::grants::{Grants, Holding};
 use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
-use super::{Group, Invitation, Limit, Organization, Workspace};
+use super::{Group, Invitation, Limit, Organization, Person, Workspace};
 use crate::domain::WorkspaceRole;
+use crate::domain::roles::normalize_workspace_role_names;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Diff {
@@ -40,14 +42,16 @@ pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
     {
         out.changes.push(Change::SetSpendLimit { before, after });
     }
-    workspaces(live, wanted, &mut out);
-    people(live, wanted, &mut out);
+    let (given_now, given_then) = (Grants::of(live.org), Grants::of(wanted.org));
+    let grants = (&given_now, &given_then);
+    workspaces(live, wanted, grants, &mut out);
+    people(live, wanted, grants, &mut out);
     invitations(live, wanted, &mut out);
     super::diff_groups::groups(live, wanted, &mut out);
     out
 }
 
-fn workspaces(live: &Index, wanted: &Index, out: &mut Diff) {
+fn workspaces(live: &Index, wanted: &Index, grants: BothGrants<'_>, out: &mut Diff) {
     let mut seen = HashSet::new();
     for want in &wanted.org.workspaces {
         let key = workspace_key(&want.name);
@@ -86,7 +90,7 @@ fn workspaces(live: &Index, wanted: &Index, out: &mut Diff) {
                     workspace: want.clone(),
                 });
             }
-            Some(now) => one_workspace(now, want, out),
+            Some(now) => one_workspace(now, want, grants, out),
         }
     }
     for now in live
@@ -125,7 +129,7 @@ fn check_members(
     }
 }
 
-fn one_workspace(now: &Workspace, want: &Workspace, out: &mut Diff) {
+fn one_workspace(now: &Workspace, want: &Workspace, grants: BothGrants<'_>, out: &mut Diff) {
     let name = now.name.as_str();
     let pair = (now, want);
     compare(out, pair, WorkspaceField::Description, name, |w| {
@@ -154,41 +158,93 @@ fn one_workspace(now: &Workspace, want: &Workspace, out: &mut Diff) {
         cap,
         FieldValue::Limit,
     );
-    let changes =
-        role_holdings(&want.members, |email| now.member(email)).map(|(email, held, roles)| {
-            match held {
-                None => Change::AddMember {
-                    workspace: name.to_owned(),
-                    email: email.clone(),
-                    roles: roles.clone(),
-                },
-                Some(held) => Change::SetMemberRoles {
-                    workspace: name.to_owned(),
-                    email: email.clone(),
-                    before: held.clone(),
-                    after: roles.clone(),
-                },
-            }
-        });
-    out.changes.extend(changes);
-    for (email, roles) in &now.members {
+    for (email, listed) in &want.members {
+        member_change(name, email, Some(listed), (now, grants), out);
+    }
+    for email in now.members.keys() {
         if want.member(email).is_none() {
-            if now.default {
-                out.problems.push(format!(
-                    "{email} cannot leave {name:?}: it is the organization's default workspace, which every member belongs to"
+            member_change(name, email, None, (now, grants), out);
+        }
+    }
+}
+
+/// What the live and the wanted organization give through groups, in that order.
+type BothGrants<'a> = (&'a Grants, &'a Grants);
+
+/// The change, if any, of `email`'s own roles in the workspace `now` so that they hold in
+/// total what the file lists (`None`: not listed) with what groups will give there.
+fn member_change(
+    name: &str,
+    email: &str,
+    listed: Option<&Vec<String>>,
+    (now, (given_now, given_then)): (&Workspace, BothGrants<'_>),
+    out: &mut Diff,
+) {
+    let held = now.member(email);
+    let given_now = given_now.in_workspace(name, email);
+    let given_then = given_then.in_workspace(name, email);
+    let holding = Holding {
+        now: held.map_or(&[], Vec::as_slice),
+        given_now: given_now.map_or(&[], |g| g.roles.as_slice()),
+        listed: listed.map(Vec::as_slice),
+        given_then: given_then.map_or(&[], |g| g.roles.as_slice()),
+    };
+    if let Some(through) = given_then {
+        let kept = holding.kept_by_groups();
+        if !kept.is_empty() {
+            out.notes.push(format!(
+                "{email} keeps {} in {name:?} through {}: the file cannot take away what a group gives (change the group instead)",
+                kept.join(", "),
+                groups_named(&through.groups)
+            ));
+        }
+    }
+    if holding.settled() {
+        return;
+    }
+    let total = normalize_workspace_role_names(holding.wanted());
+    let (workspace, email) = (name.to_owned(), email.to_owned());
+    match held {
+        None => out.changes.push(Change::AddMember {
+            workspace,
+            email,
+            roles: total,
+        }),
+        Some(_) if total.is_empty() && now.default => out.problems.push(format!(
+            "{email} cannot leave {name:?}: it is the organization's default workspace, which every member belongs to"
+        )),
+        Some(held) if total.is_empty() => out.changes.push(Change::RemoveMember {
+            workspace,
+            email,
+            roles: held.clone(),
+        }),
+        Some(held) => {
+            if *held == total {
+                out.notes.push(format!(
+                    "{email} keeps {} in {name:?} as their own roles: a group gives them now and will not once applied",
+                    total.join(", ")
                 ));
-                continue;
             }
-            out.changes.push(Change::RemoveMember {
-                workspace: name.to_owned(),
-                email: email.clone(),
-                roles: roles.clone(),
+            out.changes.push(Change::SetMemberRoles {
+                workspace,
+                email,
+                before: held.clone(),
+                after: total,
             });
         }
     }
 }
 
-fn people(live: &Index, wanted: &Index, out: &mut Diff) {
+/// `group "A"` or `groups "A", "B"`.
+fn groups_named(groups: &[String]) -> String {
+    let quoted: Vec<String> = groups.iter().map(|g| format!("{g:?}")).collect();
+    match quoted.len() {
+        1 => format!("group {}", quoted[0]),
+        _ => format!("groups {}", quoted.join(", ")),
+    }
+}
+
+fn people(live: &Index, wanted: &Index, grants: BothGrants<'_>, out: &mut Diff) {
     let mut seen = HashSet::new();
     for want in &wanted.org.people {
         seen.insert(email_key(&want.email));
@@ -209,12 +265,8 @@ fn people(live: &Index, wanted: &Index, out: &mut Diff) {
                 "person {} has no organization role; give at least one (member)",
                 want.email
             ));
-        } else if want.roles != now.roles {
-            out.changes.push(Change::SetOrganizationRoles {
-                email: now.email.clone(),
-                before: now.roles.clone(),
-                after: want.roles.clone(),
-            });
+        } else {
+            organization_roles(now, &want.roles, grants, out);
         }
     }
     for now in &live.org.people {
@@ -225,6 +277,51 @@ fn people(live: &Index, wanted: &Index, out: &mut Diff) {
             });
         }
     }
+}
+
+/// The change, if any, of `now`'s own organization roles so that they hold in total what the
+/// file lists with what groups will give.
+fn organization_roles(
+    now: &Person,
+    listed: &[String],
+    (given_now, given_then): BothGrants<'_>,
+    out: &mut Diff,
+) {
+    let email = now.email.as_str();
+    let given_then = given_then.in_organization(email);
+    let holding = Holding {
+        now: &now.roles,
+        given_now: given_now
+            .in_organization(email)
+            .map_or(&[], |g| g.roles.as_slice()),
+        listed: Some(listed),
+        given_then: given_then.map_or(&[], |g| g.roles.as_slice()),
+    };
+    if let Some(through) = given_then {
+        let kept = holding.kept_by_groups();
+        if !kept.is_empty() {
+            out.notes.push(format!(
+                "person {email} keeps {} through {}: the file cannot take away what a group gives (change the group instead)",
+                kept.join(", "),
+                groups_named(&through.groups)
+            ));
+        }
+    }
+    if holding.settled() {
+        return;
+    }
+    let after = super::keys::normalize_org_role_names(holding.wanted());
+    if after == now.roles {
+        out.notes.push(format!(
+            "person {email} keeps {} as their own roles: a group gives them now and will not once applied",
+            after.join(", ")
+        ));
+    }
+    out.changes.push(Change::SetOrganizationRoles {
+        email: email.to_owned(),
+        before: now.roles.clone(),
+        after,
+    });
 }
 
 fn same_invitation(a: &Invitation, b: &Invitation) -> bool {

@@ -14,6 +14,7 @@ pub mod check;
 mod describe;
 pub mod diff;
 mod diff_groups;
+mod grants;
 mod index;
 mod inverse;
 mod keys;
@@ -268,3 +269,5 @@ impl Group {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_grants;

@@ -1,0 +1,148 @@
+//! The plan engine with roles that come through groups: the server reports each member's own
+//! roles united with their groups', so a file can only take away what a group does not give.
+
+use super::*;
+
+fn roles(list: &[&str]) -> Vec<String> {
+    list.iter().map(|r| r.to_string()).collect()
+}
+
+fn person(email: &str, r: &[&str]) -> Person {
+    Person {
+        email: email.to_owned(),
+        roles: roles(r),
+        ..Person::default()
+    }
+}
+
+/// Research, where ana is admin on her own, bob holds dev only through Engineers, and cy holds
+/// `user` on her own and dev through Evaluation (nested inside Engineers); dee is an
+/// organization admin through Admins. Roles are reported in total, as the server does.
+fn live() -> Organization {
+    let research = Workspace {
+        name: "Research".into(),
+        members: [
+            ("ana@x.io".to_owned(), roles(&["workspace_admin"])),
+            ("bob@x.io".to_owned(), roles(&["dev"])),
+            ("cy@x.io".to_owned(), roles(&["user", "dev"])),
+        ]
+        .into(),
+        ..Workspace::default()
+    };
+    let mut org = Organization {
+        workspaces: vec![research],
+        groups: vec![
+            Group {
+                name: "Engineers".into(),
+                members: roles(&["bob@x.io"]),
+                workspaces: [("Research".to_owned(), roles(&["dev"]))].into(),
+                ..Group::default()
+            },
+            Group {
+                name: "Evaluation".into(),
+                members: roles(&["cy@x.io"]),
+                nested_in: roles(&["Engineers"]),
+                ..Group::default()
+            },
+            Group {
+                name: "Admins".into(),
+                organization_role: Some("organization_admin".into()),
+                members: roles(&["dee@x.io"]),
+                ..Group::default()
+            },
+        ],
+        people: vec![
+            person("ana@x.io", &["organization_admin"]),
+            person("bob@x.io", &["member"]),
+            person("cy@x.io", &["member"]),
+            person("dee@x.io", &["organization_admin", "member"]),
+        ],
+        ..Organization::default()
+    };
+    org.normalize();
+    org
+}
+
+fn research(org: &mut Organization) -> &mut BTreeMap<String, Vec<String>> {
+    &mut org.workspaces[0].members
+}
+
+fn lines(found: &Diff) -> Vec<String> {
+    found.changes.iter().map(Change::line).collect()
+}
+
+#[test]
+fn an_unchanged_organization_with_groups_has_nothing_to_do_or_say() {
+    assert_eq!(diff(&live(), &live()), Diff::default());
+}
+
+#[test]
+fn a_file_that_leaves_out_what_groups_give_changes_nothing_and_says_why() {
+    let mut wanted = live();
+    research(&mut wanted).remove("bob@x.io");
+    research(&mut wanted).insert("cy@x.io".into(), roles(&["user"]));
+    wanted.people[3].roles = roles(&["member"]);
+    wanted.normalize();
+    let found = diff(&live(), &wanted);
+    assert!(found.changes.is_empty(), "{:?}", lines(&found));
+    assert!(found.problems.is_empty(), "{:?}", found.problems);
+    assert_eq!(
+        found.notes,
+        [
+            "cy@x.io keeps dev in \"Research\" through group \"Engineers\": the file cannot take away what a group gives (change the group instead)",
+            "bob@x.io keeps dev in \"Research\" through group \"Engineers\": the file cannot take away what a group gives (change the group instead)",
+            "person dee@x.io keeps organization_admin through group \"Admins\": the file cannot take away what a group gives (change the group instead)",
+        ]
+    );
+}
+
+#[test]
+fn when_a_group_stops_giving_a_role_the_file_decides_who_keeps_it() {
+    let mut wanted = live();
+    wanted.groups[1].workspaces.clear(); // Engineers (sorted first) leaves Research
+    research(&mut wanted).insert("cy@x.io".into(), roles(&["user"]));
+    wanted.normalize();
+    assert_eq!(wanted.groups[1].name, "Engineers");
+    let found = diff(&live(), &wanted);
+    assert!(found.problems.is_empty(), "{:?}", found.problems);
+    assert_eq!(
+        lines(&found),
+        [
+            // bob is listed with dev, which only the group gave: it becomes his own.
+            "~ \"Research\" member bob@x.io: dev -> dev",
+            // cy may or may not hold dev on her own: her roles are set to what the file says.
+            "~ \"Research\" member cy@x.io: user, dev -> user",
+            "- group \"Engineers\" in \"Research\": dev",
+        ]
+    );
+    assert_eq!(
+        found.notes,
+        [
+            "bob@x.io keeps dev in \"Research\" as their own roles: a group gives them now and will not once applied"
+        ]
+    );
+
+    research(&mut wanted).remove("bob@x.io");
+    let found = diff(&live(), &wanted);
+    assert_eq!(lines(&found)[1], "- \"Research\" member bob@x.io (dev)");
+}
+
+#[test]
+fn a_deleted_group_takes_its_organization_role_unless_the_file_lists_it() {
+    let mut wanted = live();
+    wanted.groups[0].delete = true;
+    assert_eq!(wanted.groups[0].name, "Admins");
+    let kept = diff(&live(), &wanted);
+    assert!(lines(&kept).contains(
+        &"~ person dee@x.io: organization_admin, member -> organization_admin, member".to_owned()
+    ));
+    wanted.people[3].roles = roles(&["member"]);
+    let dropped = diff(&live(), &wanted);
+    assert!(
+        lines(&dropped)
+            .contains(&"~ person dee@x.io: organization_admin, member -> member".to_owned()),
+        "{:?}",
+        lines(&dropped)
+    );
+    assert!(dropped.notes.is_empty(), "{:?}", dropped.notes);
+}

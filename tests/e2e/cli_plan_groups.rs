@@ -1,0 +1,141 @@
+//! `plan`, `apply` and `undo` where roles come through groups. The server reports a member's
+//! own roles united with their groups', so a plan must neither promise to take away what a
+//! group gives (apply would report success and change nothing, and the plan would never
+//! settle) nor lose what a group stops giving; every outcome is checked through the Admin API.
+
+use mistral_admin::domain::org::Organization;
+
+use crate::cli_plan_apply::{change_lines, export, roles_in, run_file, save};
+use crate::support::cli::Scripted;
+
+/// Someone who holds dev in Research through Evaluation, which is nested inside Research
+/// Engineers (the group assigned to Research), with their roles there in total.
+fn evaluator(org: &Organization) -> (String, Vec<String>) {
+    let group = |name: &str| org.groups.iter().find(|g| g.name == name).unwrap();
+    let engineers = group("Research Engineers");
+    let only = group("Evaluation")
+        .members
+        .iter()
+        .find(|m| !engineers.members.contains(m))
+        .expect("someone in Evaluation alone")
+        .clone();
+    let research = org
+        .workspaces
+        .iter()
+        .find(|w| w.name == "Research")
+        .unwrap();
+    let roles = research.members[&only].clone();
+    assert!(roles.contains(&"dev".to_owned()), "{roles:?}");
+    (only, roles)
+}
+
+fn without_the_assignment(org: &mut Organization) {
+    let engineers = org
+        .groups
+        .iter_mut()
+        .find(|g| g.name == "Research Engineers")
+        .unwrap();
+    assert!(engineers.workspaces.remove("Research").is_some());
+}
+
+#[tokio::test]
+async fn what_a_group_gives_is_kept_and_said_not_planned_away() {
+    let s = Scripted::demo().await;
+    let (path, mut org) = export(&s, "org.toml").await;
+    let (evaluator, held) = evaluator(&org);
+    let finance = org.groups.iter().find(|g| g.name == "Finance").unwrap();
+    let billing = finance.members[0].clone();
+    let research = org
+        .workspaces
+        .iter_mut()
+        .find(|w| w.name == "Research")
+        .unwrap();
+    let own: Vec<String> = held.iter().filter(|r| *r != "dev").cloned().collect();
+    match own.is_empty() {
+        true => research.members.remove(&evaluator),
+        false => research.members.insert(evaluator.clone(), own),
+    };
+    let person = org.people.iter_mut().find(|p| p.email == billing).unwrap();
+    person.roles.retain(|r| r != "billing_manager");
+    save(&path, &org);
+
+    let plan = run_file(&s, &["plan"], &path).await.ok();
+    assert!(
+        plan.stdout
+            .contains("No changes: the organization matches the file."),
+        "{plan:#?}"
+    );
+    for note in [
+        format!("note: {evaluator} keeps dev in \"Research\" through group \"Research Engineers\""),
+        format!("note: person {billing} keeps billing_manager through group \"Finance\""),
+    ] {
+        assert!(plan.stdout.contains(&note), "{note}\n{plan:#?}");
+    }
+    assert_eq!(roles_in(&s, "Research", &evaluator).await, Some(held));
+}
+
+#[tokio::test]
+async fn a_group_leaving_a_workspace_settles_in_one_apply_and_undoes() {
+    let s = Scripted::demo().await;
+    let (path, original) = export(&s, "org.toml").await;
+    let (evaluator, held) = evaluator(&original);
+    let held_text = held.join(", ");
+    let mut org = original.clone();
+    without_the_assignment(&mut org);
+    save(&path, &org);
+
+    // Still listed with dev: once the group no longer gives it, it is their own.
+    let plan = run_file(&s, &["plan"], &path).await.expect(6);
+    let lines = change_lines(&plan);
+    assert!(
+        lines.contains(&format!(
+            "~ \"Research\" member {evaluator}: {held_text} -> {held_text}"
+        )),
+        "{plan:#?}"
+    );
+    assert!(
+        plan.stdout
+            .contains("as their own roles: a group gives them now and will not once applied"),
+        "{plan:#?}"
+    );
+    run_file(&s, &["apply", "--yes"], &path).await.ok();
+    assert_eq!(
+        roles_in(&s, "Research", &evaluator).await,
+        Some(held.clone())
+    );
+    let again = run_file(&s, &["plan"], &path).await.ok();
+    assert!(
+        again
+            .stdout
+            .contains("No changes: the organization matches the file."),
+        "one apply settles it: {again:#?}"
+    );
+
+    s.run(&["undo", "--yes"]).await.ok();
+    let back = s.home().join("original.toml");
+    save(&back, &original);
+    let settled = run_file(&s, &["plan"], &back).await.ok();
+    assert!(
+        settled
+            .stdout
+            .contains("No changes: the organization matches the file."),
+        "undo restores the group and the roles: {settled:#?}"
+    );
+
+    // Left out of the file as well: they leave Research with the group.
+    let research = org
+        .workspaces
+        .iter_mut()
+        .find(|w| w.name == "Research")
+        .unwrap();
+    research.members.remove(&evaluator);
+    save(&path, &org);
+    let plan = run_file(&s, &["plan"], &path).await.expect(6);
+    assert!(
+        change_lines(&plan).contains(&format!("- \"Research\" member {evaluator} ({held_text})")),
+        "{plan:#?}"
+    );
+    run_file(&s, &["apply", "--yes"], &path).await.ok();
+    assert_eq!(roles_in(&s, "Research", &evaluator).await, None);
+    run_file(&s, &["plan"], &path).await.ok();
+}

@@ -51,6 +51,7 @@ pub mod request;
 pub mod request_groups;
 pub mod resolve;
 pub mod roles;
+pub mod scim_diff;
 pub mod spend;
 pub mod workspaces;
 

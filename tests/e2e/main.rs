@@ -13,6 +13,7 @@ mod cli_plan_apply;
 mod cli_plan_groups;
 mod cli_reads;
 mod cli_recipes;
+mod cli_scim;
 mod console;
 mod dialogs;
 mod directory_pages;

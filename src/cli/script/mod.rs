@@ -1,5 +1,5 @@
 //! The scripting commands: `get` for reading, one command per area for changing
-//! (`workspace`, `members`, `people`, `invites`, `keys`, `spend`, `groups`), and shell completions and
+//! (`workspace`, `members`, `people`, `invites`, `keys`, `spend`, `groups`, `scim`), and shell completions and
 //! the man page generated from the same definitions. Changes go through the action layer
 //! (`crate::actions`) the console uses, so both check, resolve, send and word the same way.
 //!
@@ -16,6 +16,7 @@ mod members;
 mod orgfile;
 mod output;
 mod people;
+mod scim;
 mod session;
 mod spend;
 mod workspace;
@@ -102,6 +103,8 @@ pub enum ScriptCommand {
     Spend(Area<spend::SpendCommand>),
     /// Create, edit and delete user groups; their members, nesting, workspaces and role.
     Groups(Area<groups::GroupsCommand>),
+    /// Preview the identity-provider (SCIM) sync, or run it after showing the preview and asking.
+    Scim(Area<scim::ScimCommand>),
     /// Write the organization as a file (TOML or YAML): workspaces, members, groups, people,
     /// invitations. The same organization always gives the same bytes.
     Export(Single<orgfile::export::ExportArgs>),
@@ -151,6 +154,7 @@ impl ScriptCommand {
             Self::Keys(a) => Some(&a.options),
             Self::Spend(a) => Some(&a.options),
             Self::Groups(a) => Some(&a.options),
+            Self::Scim(a) => Some(&a.options),
             Self::Export(a) => Some(&a.options),
             Self::Plan(a) => Some(&a.options),
             Self::Apply(a) => Some(&a.options),
@@ -195,6 +199,7 @@ async fn dispatch(
         ScriptCommand::Keys(c) => keys::run(session, &c.command).await,
         ScriptCommand::Spend(c) => spend::run(session, &c.command).await,
         ScriptCommand::Groups(c) => groups::run(session, &c.command).await,
+        ScriptCommand::Scim(c) => scim::run(session, &c.command, options.no_color).await,
         ScriptCommand::Export(c) => orgfile::export::run(session, &c.command).await,
         ScriptCommand::Plan(c) => orgfile::plan::run(session, &c.command, options.no_color).await,
         ScriptCommand::Apply(c) => orgfile::apply::run(session, &c.command, options.no_color).await,

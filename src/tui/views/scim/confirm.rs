@@ -13,7 +13,7 @@ use crate::tui::views::prelude::*;
 use crate::tui::widgets::dialog::{self, Body};
 
 use super::StartFetch;
-use super::diff::{DiffLine, counts, lines};
+use crate::actions::scim_diff::{DiffLine, counts, lines};
 
 const WIDTH: u16 = 72;
 

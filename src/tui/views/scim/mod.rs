@@ -5,7 +5,6 @@
 //! one already active is followed, never duplicated.
 
 mod confirm;
-mod diff;
 mod loading;
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ use crate::tui::views::prelude::*;
 use crate::tui::widgets::spinner;
 
 use super::Scim;
-use super::diff::{DiffLine, lines};
+use crate::actions::scim_diff::{DiffLine, lines};
 
 pub fn render(scim: &Scim, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = body(frame, area, "Identity-provider sync (SCIM)", theme);

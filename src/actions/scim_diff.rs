@@ -1,5 +1,6 @@
-//! A run's summary as diff lines: `+` for who or what would be added, `-` for removed, `~` for
-//! renamed, under a heading per category. The same lines for the view and its confirmation.
+//! A SCIM run's summary as diff lines: `+` for who or what would be added, `-` for removed, `~`
+//! for renamed, under a heading per category. The same lines for the console's view, its
+//! confirmation and `mistral-admin scim`.
 
 use crate::api::ScimSyncSummaryOut;
 

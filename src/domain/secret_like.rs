@@ -71,11 +71,47 @@ pub fn contains_secret(text: &str) -> bool {
 /// A token with its key-like words hidden, so a path or a field name keeps what surrounds a
 /// key written in it; or hidden whole when it is a key split into words too short to catch.
 fn redact_token(token: &str) -> String {
-    if token_is_split_key(token) {
+    if token_is_split_key(token) || holds_key_with_random_pieces(token) {
         HIDDEN.to_owned()
     } else {
         redact_words(token)
     }
+}
+
+/// Whether `token` holds a key-like word beside pieces of the same key: joined by `+` (which
+/// paths and names hardly use), or beside other words that are not plain. A key in base64
+/// may have one long piece caught on its own and short ones around it that would otherwise
+/// stay on screen; a path around a key (`/home/ada/keys/<key>.txt`) has plain words and keeps
+/// them.
+fn holds_key_with_random_pieces(token: &str) -> bool {
+    let words: Vec<&str> = token.split(|c| !is_word_char(c)).collect();
+    if !words.iter().any(|w| word_looks_like_key(w)) {
+        return false;
+    }
+    token.contains('+')
+        || words
+            .iter()
+            .any(|w| !w.is_empty() && !word_looks_like_key(w) && !is_uuid(w) && !is_plain(w))
+}
+
+/// A word as names and paths write them: in each part between `-` and `_`, at most one change
+/// of kind (`home`, `Documents`, `v1`, `x86_64`, `README`), where random pieces change often
+/// (`Xy3`, `q7Tz0LmW`).
+fn is_plain(word: &str) -> bool {
+    word.split(['-', '_']).all(|part| {
+        let kinds: Vec<Option<u8>> = part.chars().map(kind).collect();
+        kinds.windows(2).filter(|w| w[0] != w[1]).count() <= 1
+    })
+}
+
+/// Whether `token` reads as a path: it has `/`, no `+`, and two lower-case words of three
+/// letters or more (`tmp`, `key`, `run`), which random pieces of a key seldom are.
+fn reads_as_path(token: &str) -> bool {
+    let lower_words = token
+        .split(|c| !is_word_char(c))
+        .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .count();
+    token.contains('/') && !token.contains('+') && lower_words >= 2
 }
 
 /// `token` with each word that looks like a key replaced by [`HIDDEN`].
@@ -107,7 +143,8 @@ fn shown_word(word: &str) -> &str {
 /// of it looks like a key on its own (such a word is hidden alone), and the whole does. Its
 /// UUIDs become plain separators first: they are names, and a path full of them is not random.
 fn token_is_split_key(token: &str) -> bool {
-    if token.split(|c| !is_word_char(c)).any(word_looks_like_key) {
+    // Two plain words make a path (`/tmp/tmp.X3kq9Lm2Tb/key`, as `mktemp -d` names folders).
+    if token.split(|c| !is_word_char(c)).any(word_looks_like_key) || reads_as_path(token) {
         return false;
     }
     let mut masked = String::with_capacity(token.len());
@@ -268,6 +305,36 @@ mod tests {
             .filter(|key| !contains_secret(&format!("echo {key}")))
             .count();
         assert!(missed <= 10, "{missed} of 2000 random keys missed");
+    }
+
+    #[test]
+    fn a_base64_key_with_one_long_piece_is_hidden_whole() {
+        for (text, shown) in [
+            (
+                "echo Ab3/q7Tz0LmWv3XbR9kPa2YcN5dHs8/Xy==",
+                "echo [hidden]==",
+            ),
+            ("echo xy+q7Tz0LmWv3XbR9kPa2YcN5dHs8", "echo [hidden]"),
+            (
+                "/home/ada/keys/q7Tz0LmWv3XbR9kPa2YcN5dHs8.txt",
+                "/home/ada/keys/[hidden].txt",
+            ),
+        ] {
+            assert_eq!(redact_secrets(text), shown);
+        }
+    }
+
+    #[test]
+    fn a_path_under_a_folder_made_by_mktemp_is_not_a_key() {
+        for text in [
+            "/tmp/tmp.X3kq9Lm2Tb/key",
+            "/tmp/tmp.aB4kQ9zX1c/mistral/admin.key",
+            "/run/user/1000/tmp.Qz7Xw2Lp9K/key",
+        ] {
+            assert!(!looks_like_secret(text), "{text}");
+            assert!(!contains_secret(text), "{text}");
+            assert_eq!(redact_secrets(text), text);
+        }
     }
 
     #[test]

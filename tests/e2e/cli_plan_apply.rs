@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mistral_admin::api::{NewUsageLimitIn, WorkspaceMemberSingleIn};
+use mistral_admin::api::{NewUsageLimitIn, UpdateWorkspaceIn, WorkspaceMemberSingleIn};
 use mistral_admin::domain::WorkspaceRole;
 use mistral_admin::domain::org::{Limit, Organization, Workspace};
 
@@ -491,4 +491,60 @@ async fn a_file_that_cannot_be_read_or_applied_says_why_and_changes_nothing() {
         )
     );
     assert!(s.audit_since(before).await.is_empty(), "nothing was sent");
+}
+
+/// The name and description of the active workspace with `id`.
+async fn name_and_description(s: &Scripted, id: uuid::Uuid) -> (String, String) {
+    let workspaces = s.api.list_all_workspaces(false).await.unwrap();
+    let found = workspaces.into_iter().find(|w| w.uuid == id).unwrap();
+    (found.name, found.description.unwrap_or_default())
+}
+
+const RENAME_AND_DESCRIBE: [&str; 7] = [
+    "workspace",
+    "edit",
+    "Research",
+    "--name",
+    "R&D",
+    "--description",
+    "Research and development",
+];
+
+#[tokio::test]
+async fn undo_of_a_rename_with_a_new_description_restores_both() {
+    let s = Scripted::demo().await;
+    let id = workspace_id(&s.api, "Research").await;
+    let before = name_and_description(&s, id).await;
+    s.run(&RENAME_AND_DESCRIBE).await.ok();
+    assert_eq!(
+        name_and_description(&s, id).await,
+        ("R&D".to_owned(), "Research and development".to_owned())
+    );
+    let undo = s.run(&["undo", "--yes"]).await.ok();
+    assert!(undo.stderr.contains("Undid #1"), "{undo:#?}");
+    assert_eq!(name_and_description(&s, id).await, before);
+}
+
+#[tokio::test]
+async fn an_undo_that_stops_partway_says_what_undo_can_do_not_apply() {
+    let s = Scripted::demo().await;
+    s.run(&RENAME_AND_DESCRIBE).await.ok();
+    // Another client gives the old name to another workspace: the rename back is refused.
+    let other = workspace_id(&s.api, "Mobile App").await;
+    let taken = UpdateWorkspaceIn {
+        name: Some("Research".to_owned()),
+        ..UpdateWorkspaceIn::default()
+    };
+    s.api.update_workspace(other, &taken).await.unwrap();
+    let undo = s.run(&["undo", "--yes"]).await.expect(3);
+    assert!(
+        undo.stderr.contains("Stopped at ~ workspace \"R&D\" name"),
+        "{undo:#?}"
+    );
+    assert!(
+        undo.stderr
+            .contains("`mistral-admin undo` will not offer #1 again"),
+        "{undo:#?}"
+    );
+    assert!(!undo.stderr.contains("Run apply again"), "{undo:#?}");
 }

@@ -10,6 +10,7 @@
 //!   the organization as it is now (what undo calls a conflict); [`renames`]: a list of
 //!   changes that renames something and names it by either name.
 
+mod admins;
 pub mod change;
 pub mod check;
 mod describe;

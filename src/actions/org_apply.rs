@@ -6,7 +6,9 @@ use super::execute::{Reply, send};
 use super::org_live::LiveOrg;
 use super::org_steps::steps;
 use crate::client::{AdminClient, ClientError};
-use crate::domain::org::{Change, email_key, group_key, workspace_key};
+use crate::domain::org::{
+    Change, FieldValue, GroupField, WorkspaceField, email_key, group_key, workspace_key,
+};
 
 /// Whether destructive changes may run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -82,7 +84,10 @@ pub async fn apply(
     let mut report = Report::default();
     let ordered = in_safe_order(changes);
     let mut rest = ordered.into_iter();
-    while let Some(change) = rest.next() {
+    while let Some(asked) = rest.next() {
+        // Named as the workspace or group is called now, after a rename earlier in the run:
+        // what is sent, and what the journal records, name what is there.
+        let change = live.renames.current(&asked);
         if let Some(reason) = skip_reason(&change, allowance) {
             progress(Progress::Skipped(&change, reason));
             report.skipped.push((change, reason));
@@ -122,7 +127,39 @@ async fn run_one(
         }
     }
     forget(live, change);
+    follow_rename(live, change);
     Ok(())
+}
+
+/// Files the id of what a change renamed under its new name, so later steps find it there.
+fn follow_rename(live: &mut LiveOrg, change: &Change) {
+    match change {
+        Change::EditWorkspace {
+            workspace,
+            field: WorkspaceField::Name,
+            after: FieldValue::Text(new),
+            ..
+        } => {
+            if let Some(mut out) = live.ids.workspaces.remove(&workspace_key(workspace)) {
+                out.name.clone_from(new);
+                live.workspace_names.insert(out.uuid, new.clone());
+                live.ids.workspaces.insert(workspace_key(new), out);
+            }
+        }
+        Change::EditGroup {
+            group,
+            field: GroupField::Name,
+            after: FieldValue::Text(new),
+            ..
+        } => {
+            if let Some(id) = live.ids.groups.remove(&group_key(group)) {
+                live.group_names.insert(id, new.clone());
+                live.ids.groups.insert(group_key(new), id);
+            }
+        }
+        _ => {}
+    }
+    live.renames.follow(change);
 }
 
 /// Keeps the ids of what a reply created.
@@ -168,10 +205,22 @@ fn forget(live: &mut LiveOrg, change: &Change) {
     }
 }
 
+/// What to do after `apply` stopped.
+pub const APPLY_AGAIN: &str =
+    "Run apply again to finish: it plans from the organization as it is now.";
+
+/// What to do after an undo of journal entry `entry` stopped: undo will not offer that entry
+/// again (it is recorded as undone), so what is left is taken back another way.
+pub fn undo_left(entry: u64) -> String {
+    format!(
+        "`mistral-admin undo` will not offer #{entry} again: take back what is listed as not applied yourself (a change command or the console)."
+    )
+}
+
 impl Report {
-    /// The account of a run that stopped: what was done, where it stopped and why, and
-    /// what was not done; `None` when nothing failed.
-    pub fn stopped(&self) -> Option<String> {
+    /// The account of a run that stopped: what was done, where it stopped and why, what was
+    /// not done, and `next`, what the admin can do about it; `None` when nothing failed.
+    pub fn stopped(&self, next: &str) -> Option<String> {
         let (change, label, failure) = self.failed.as_ref()?;
         let mut text = if *label == change.describe() {
             format!("Stopped at {}: {failure}", change.line())
@@ -190,7 +239,8 @@ impl Report {
         for left in &self.not_done {
             text.push_str(&format!("\n  {}", left.line()));
         }
-        text.push_str("\nRun apply again to finish: it plans from the organization as it is now.");
+        text.push('\n');
+        text.push_str(next);
         Some(text)
     }
 }

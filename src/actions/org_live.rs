@@ -12,6 +12,7 @@ use crate::api::{
 };
 use crate::client::{AdminClient, ClientError, Directory};
 use crate::domain::OrgRole;
+use crate::domain::org::renames::Renames;
 use crate::domain::org::{
     self, Group, Invitation, Limit, Organization, Person, Workspace, email_key, group_key,
     workspace_key,
@@ -126,6 +127,8 @@ pub struct LiveOrg {
     pub group_names: HashMap<Uuid, String>,
     /// API keys by id, as the journal names them (see [`key_name`]); read only when asked.
     pub key_names: HashMap<Uuid, String>,
+    /// The renames applied since it was read, for changes that name the old names.
+    pub renames: Renames,
 }
 
 /// An API key as the journal names it: its name in quotes, else its hidden form.
@@ -262,6 +265,7 @@ impl LiveOrg {
             workspace_names,
             group_names,
             key_names: HashMap::new(),
+            renames: Renames::default(),
         }
     }
 

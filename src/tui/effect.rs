@@ -49,8 +49,15 @@ pub trait EffectRunner {
         0
     }
 
+    /// What each of [`changes_under_way`](Self::changes_under_way) sends, in words.
+    fn unfinished(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// As the console closes: waits up to `within` for the changes on their way to finish
-    /// (and be journaled), and gives how many were still going when the time ran out.
+    /// (and be journaled), and gives how many were still going when the time ran out. The
+    /// wait may be cut short by dropping it; [`unfinished`](Self::unfinished) then still
+    /// names what had not finished.
     fn settle(&mut self, within: Duration) -> impl Future<Output = usize> {
         let _ = within;
         async { 0 }

@@ -224,7 +224,8 @@ fn waiting_line(under_way: usize, journaled: usize) -> String {
 }
 
 /// A change on its way when the console closes may still be made by the server: it is waited
-/// for, on the restored terminal, so that the journal records it (ctrl-c there leaves at once).
+/// for, on the restored terminal, so that the journal records it. ctrl-c, SIGTERM or SIGHUP
+/// there stop waiting at once, naming the changes that may not have finished.
 async fn finish_changes<R: EffectRunner>(runner: &mut R) {
     let under_way = runner.changes_under_way();
     // Written without panicking: after SIGHUP the terminal is gone, and a panic here would
@@ -232,10 +233,23 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) {
     let say = |text: String| {
         let _ = writeln!(std::io::stderr(), "{text}");
     };
-    if under_way > 0 {
-        say(waiting_line(under_way, runner.journaled_under_way()));
+    if under_way == 0 {
+        runner.settle(CHANGES_FINISH_WITHIN).await;
+        return;
     }
-    let going = runner.settle(CHANGES_FINISH_WITHIN).await;
+    let interrupted = stop_waiting_signals();
+    say(waiting_line(under_way, runner.journaled_under_way()));
+    let waited = tokio::select! {
+        going = runner.settle(CHANGES_FINISH_WITHIN) => Ok(going),
+        signal = interrupted => Err(signal),
+    };
+    let going = match waited {
+        Ok(going) => going,
+        Err(signal) => {
+            say(stopped_waiting_line(signal, &runner.unfinished()));
+            return;
+        }
+    };
     if going > 0 {
         say(format!(
             "{} still under way after {} s: the server may yet make {}; `mistral-admin journal` shows what was recorded.",
@@ -244,6 +258,58 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) {
             if going == 1 { "it" } else { "them" },
         ));
     }
+}
+
+/// The signals that stop the wait for changes: ctrl-c, SIGTERM and SIGHUP, listened to from
+/// now on (the terminal is back to normal, so ctrl-c is a signal again); gives its name.
+fn stop_waiting_signals() -> impl Future<Output = &'static str> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let kinds = [
+            (SignalKind::interrupt(), "ctrl-c"),
+            (SignalKind::terminate(), "SIGTERM"),
+            (SignalKind::hangup(), "SIGHUP"),
+        ];
+        let streams: Vec<_> = kinds
+            .into_iter()
+            .filter_map(|(kind, name)| signal(kind).ok().map(|stream| (stream, name)))
+            .collect();
+        async move {
+            let waits = streams.into_iter().map(|(mut stream, name)| {
+                Box::pin(async move {
+                    stream.recv().await;
+                    name
+                })
+            });
+            if waits.len() == 0 {
+                return std::future::pending().await;
+            }
+            futures::future::select_all(waits).await.0
+        }
+    }
+    #[cfg(not(unix))]
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+        "ctrl-c"
+    }
+}
+
+/// What the terminal says when `signal` stopped the wait with `unfinished` changes left.
+fn stopped_waiting_line(signal: &str, unfinished: &[String]) -> String {
+    if unfinished.is_empty() {
+        return format!("Stopped waiting ({signal}): every change had finished.");
+    }
+    let them = if unfinished.len() == 1 { "it" } else { "them" };
+    let mut text = format!(
+        "Stopped waiting ({signal}): {} may not have finished; the server may yet make {them}, and the journal may not record {them}:",
+        count_of(unfinished.len(), "change", "changes"),
+    );
+    for what in unfinished {
+        text.push_str(&format!("\n  {what}"));
+    }
+    text.push_str("\n`mistral-admin journal` shows what was recorded.");
+    text
 }
 
 #[cfg(test)]

@@ -85,3 +85,87 @@ async fn a_change_held_on_its_way_at_quit_is_finished_and_journaled() {
     );
     server.shutdown().await;
 }
+
+/// Quits (ctrl-c to stop waiting, ctrl-c again) while a removal is held on its way, then
+/// sends `stop` (keys, or a signal by `kill`) as the closed console waits for it: it must end
+/// promptly, naming the change that may not have finished.
+fn quit_then_stop_the_wait(stop: impl FnOnce(&mut Console)) -> String {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(local_server().seed(Seed::Demo).start());
+    let key = server.seeded()[0].admin_key.expose().to_owned();
+    let proxy = runtime.block_on(Proxy::holding_changes(&server));
+    let home = Home::new();
+    home.with_profile("held", &proxy.base_url, "HELD_ADMIN_KEY");
+    let mut console = Console::start_with_env(
+        &home,
+        &["--profile", "held"],
+        100,
+        30,
+        &[("HELD_ADMIN_KEY", key.as_str())],
+    );
+    open(&mut console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send("x");
+    console.wait_for("Remove 1 member from \"Research\"?");
+    confirm(&mut console);
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while proxy.seen_with("DELETE").is_empty() {
+        assert!(std::time::Instant::now() < deadline, "the removal was sent");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    console.send(&ctrl('c'));
+    console.wait_for("Stopped waiting: the change may already have been made");
+    console.send(&ctrl('c'));
+    console.wait_for("Waiting for 1 change already sent to finish");
+    stop(&mut console);
+    assert!(
+        console.exits_within(Duration::from_secs(5)),
+        "the wait ended at once, though the change is still held"
+    );
+    console.wait_exit();
+    let output = String::from_utf8_lossy(&console.raw_output()).into_owned();
+    let restored = output
+        .find("\x1b[?1049l")
+        .expect("left the alternate screen");
+    let said = output
+        .find("Stopped waiting (")
+        .expect("said it stopped waiting");
+    assert!(restored < said, "said on the restored terminal");
+    drop(proxy);
+    runtime.block_on(server.shutdown());
+    output[said..].to_owned()
+}
+
+#[test]
+fn sigterm_while_waiting_for_a_change_at_quit_ends_the_wait_and_names_the_change() {
+    let said = quit_then_stop_the_wait(|console| {
+        let pid = console.process_id().expect("a process id").to_string();
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("run kill");
+        assert!(killed.success());
+    });
+    assert!(
+        said.starts_with("Stopped waiting (SIGTERM): 1 change may not have finished"),
+        "{said}"
+    );
+    assert!(
+        said.contains("removing members: DELETE /workspaces/"),
+        "{said}"
+    );
+    assert!(said.contains("`mistral-admin journal` shows"), "{said}");
+}
+
+#[test]
+fn ctrl_c_while_waiting_for_a_change_at_quit_names_the_change() {
+    let said = quit_then_stop_the_wait(|console| console.send(&ctrl('c')));
+    assert!(
+        said.starts_with("Stopped waiting (ctrl-c): 1 change may not have finished"),
+        "{said}"
+    );
+    assert!(
+        said.contains("removing members: DELETE /workspaces/"),
+        "{said}"
+    );
+}

@@ -2,10 +2,10 @@
 //! server: a stop asked between two changes, and a refusal midway, each reported exactly
 //! and kept as one journal entry holding only what was applied.
 
-use mistral_admin::actions::journal::Journal;
-use mistral_admin::actions::org_run::{Control, Record, RunOutcome, run};
+use mistral_admin::actions::journal::{Journal, undo_plan};
+use mistral_admin::actions::org_run::{Control, Record, RunOutcome, run, undo_record};
 use mistral_admin::client::AdminClient;
-use mistral_admin::domain::org::Change;
+use mistral_admin::domain::org::{Change, FieldValue, WorkspaceField};
 use mistral_admin::server::{LocalServer, Seed};
 
 use crate::support::client::test_client;
@@ -187,4 +187,65 @@ async fn a_change_someone_made_since_is_a_conflict_and_nothing_is_applied() {
         changes.first(),
         "the add was not made"
     );
+}
+
+/// The name and description of the active workspace with `id`.
+async fn name_and_description(client: &AdminClient, id: uuid::Uuid) -> (String, String) {
+    let workspaces = client.list_all_workspaces(false).await.unwrap();
+    let found = workspaces.into_iter().find(|w| w.uuid == id).unwrap();
+    (found.name, found.description.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn a_rename_then_an_edit_of_the_same_workspace_applies_and_undoes_whole() {
+    let bench = Bench::start().await;
+    let (client, journal) = (&bench.client, &bench.journal);
+    let workspaces = client.list_all_workspaces(false).await.unwrap();
+    let research = workspaces.iter().find(|w| w.name == "Research").unwrap();
+    let before = name_and_description(client, research.uuid).await;
+    let text = |t: &str| FieldValue::Text(t.to_owned());
+    // As the console stages them: the rename first, then the description of the workspace
+    // as the server still calls it.
+    let changes = [
+        Change::EditWorkspace {
+            workspace: "Research".into(),
+            field: WorkspaceField::Name,
+            before: text("Research"),
+            after: text("R&D"),
+        },
+        Change::EditWorkspace {
+            workspace: "Research".into(),
+            field: WorkspaceField::Description,
+            before: text(&before.1),
+            after: text("Research and development"),
+        },
+    ];
+    let (outcome, _) = bench.run(&changes, true, usize::MAX).await;
+    assert!(outcome.conflicts.is_empty(), "{outcome:?}");
+    assert!(outcome.failed.is_none(), "{outcome:?}");
+    assert_eq!(
+        name_and_description(client, research.uuid).await,
+        ("R&D".to_owned(), "Research and development".to_owned())
+    );
+
+    let plan = undo_plan(&journal.entries().unwrap()).expect("something to undo");
+    let record = undo_record(&plan, "console");
+    let mut control = StopAfter {
+        after: usize::MAX,
+        done: 0,
+        reports: Vec::new(),
+    };
+    let undone = run(
+        client,
+        Some(journal),
+        &plan.inverse,
+        &record,
+        true,
+        &mut control,
+    )
+    .await
+    .unwrap();
+    assert!(undone.conflicts.is_empty(), "{undone:?}");
+    assert!(undone.failed.is_none(), "{undone:?}");
+    assert_eq!(name_and_description(client, research.uuid).await, before);
 }

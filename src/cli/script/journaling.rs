@@ -10,7 +10,7 @@ use super::exit::{Exit, Failure};
 use super::session::Session;
 use crate::actions::journal::{Entry, Journal, NewEntry};
 use crate::actions::journal_record::{changes_of, organization_id, reading_for};
-use crate::actions::org_apply::{Failure as StepFailure, Report};
+use crate::actions::org_apply::{self, Failure as StepFailure, Report};
 use crate::actions::org_live::LiveOrg;
 use crate::actions::{Execution, Plan, outcome};
 use crate::domain::org::Change;
@@ -59,7 +59,11 @@ pub async fn after_run(
     report: &Report,
     undoes: Option<u64>,
 ) -> Result<(), Failure> {
-    let stopped = report.stopped();
+    let next = match undoes {
+        Some(entry) => org_apply::undo_left(entry),
+        None => org_apply::APPLY_AGAIN.to_owned(),
+    };
+    let stopped = report.stopped(&next);
     record(
         session,
         source,

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::admins::is_admin;
 use super::{Group, Invitation, Limit, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,6 +208,13 @@ impl Change {
     pub fn phase(&self) -> Phase {
         match self {
             Self::CreateWorkspace { .. } | Self::CreateGroup { .. } => Phase::Create,
+            // Taking organization_admin away waits for the grants, so an admin made by the
+            // same run is one before the server is asked to demote the last old one.
+            Self::SetOrganizationRoles { before, after, .. }
+                if is_admin(before) && !is_admin(after) =>
+            {
+                Phase::Revoke
+            }
             Self::RemoveMember { .. }
             | Self::RevokeInvitation { .. }
             | Self::RemoveGroupMember { .. }

@@ -5,6 +5,7 @@
 use super::change::{Change, FieldValue, GroupField, WorkspaceField};
 use super::diff::{choice, limit};
 use super::keys::group_key;
+use super::renames::Renames;
 use super::{Group, Organization, Workspace};
 
 fn roles(list: &[String]) -> String {
@@ -276,15 +277,19 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
 }
 
 /// The conflicts of a list of changes meant to run in order. A rename earlier in the list
-/// is taken into account, so a later change may find the workspace or group by its new name.
+/// is taken into account, so a later change may find the workspace or group by its new name
+/// or, as long as nothing else took it, by its old one.
 pub fn conflicts(changes: &[Change], now: &Organization) -> Vec<(Change, String)> {
     let mut view = now.clone();
+    let mut renames = Renames::default();
     let mut found = Vec::new();
-    for change in changes {
+    for asked in changes {
+        let change = &renames.current(asked);
         if let Err(why) = check(change, &view) {
-            found.push((change.clone(), why));
+            found.push((asked.clone(), why));
             continue;
         }
+        renames.follow(change);
         match change {
             Change::EditWorkspace {
                 workspace,

@@ -7,8 +7,10 @@
 //! - [`change`]: one change between two descriptions, how it reads as a diff line, and its
 //!   inverse; [`diff`]: every change from the live organization to the wanted one, with what
 //!   the wanted one asks that cannot be done; [`check`]: whether a change still applies to
-//!   the organization as it is now (what undo calls a conflict).
+//!   the organization as it is now (what undo calls a conflict); [`renames`]: a list of
+//!   changes that renames something and names it by either name.
 
+mod admins;
 pub mod change;
 pub mod check;
 mod describe;
@@ -18,6 +20,7 @@ mod grants;
 mod index;
 mod inverse;
 mod keys;
+pub mod renames;
 pub mod sections;
 mod spend;
 

@@ -54,6 +54,24 @@ pub struct ClientRunner {
 struct Running {
     task: JoinHandle<()>,
     ending: Ending,
+    /// What it sends, for the admin told it may not have finished.
+    what: String,
+}
+
+/// A call as the admin is told it may not have finished: what it does and the requests it
+/// sends (`removing members: DELETE /workspaces/…/members`).
+fn what_it_sends(call: &Call) -> String {
+    let requests: Vec<String> = call
+        .changes()
+        .unwrap_or_default()
+        .iter()
+        .map(|r| format!("{} {}", r.method(), r.path()))
+        .collect();
+    if requests.is_empty() {
+        call.label().to_owned()
+    } else {
+        format!("{}: {}", call.label(), requests.join(", "))
+    }
 }
 
 impl ClientRunner {
@@ -91,6 +109,7 @@ impl ClientRunner {
         let connections = Arc::clone(&self.connections);
         let sender = self.sender.clone();
         let label = call.label();
+        let what = what_it_sends(&call);
         let journal = self.journal.clone();
         let changes = call.changes();
         // A change stops through the flag its journaling reads, which records it; a view's
@@ -132,7 +151,7 @@ impl ClientRunner {
                 result,
             })));
         });
-        self.running.insert(id, Running { task, ending });
+        self.running.insert(id, Running { task, ending, what });
     }
 }
 
@@ -166,6 +185,10 @@ impl EffectRunner for ClientRunner {
         self.unfinished_changes().count()
     }
 
+    fn unfinished(&self) -> Vec<String> {
+        self.unfinished_changes().map(|r| r.what.clone()).collect()
+    }
+
     fn journaled_under_way(&self) -> usize {
         self.unfinished_changes()
             .filter(|r| r.ending.is_journaled())
@@ -175,24 +198,29 @@ impl EffectRunner for ClientRunner {
     /// Tells every change to send nothing more, and waits up to `within` for the requests
     /// under way to finish and be journaled; reads are dropped. Gives how many changes were
     /// still going when the time ran out.
+    /// The changes stay in `stopping` while they are waited for, so a wait cut short (the
+    /// future dropped) still knows which have not finished.
     async fn settle(&mut self, within: Duration) -> usize {
-        let stopping = std::mem::take(&mut self.stopping);
-        let mut changes: Vec<JoinHandle<()>> = stopping.into_iter().map(|r| r.task).collect();
         for (id, running) in self.running.drain() {
             if running.ending.is_waited_for() {
                 running.ending.ask_to_stop();
                 tracing::debug!(request = id.0, "change asked to stop at the end");
-                changes.push(running.task);
+                self.stopping.push(running);
             } else {
                 running.task.abort();
             }
         }
         let deadline = tokio::time::Instant::now() + within;
         let mut going = 0;
-        for change in changes {
-            let left = change.abort_handle();
-            if tokio::time::timeout_at(deadline, change).await.is_err() {
-                left.abort();
+        for change in &mut self.stopping {
+            if change.task.is_finished() {
+                continue;
+            }
+            if tokio::time::timeout_at(deadline, &mut change.task)
+                .await
+                .is_err()
+            {
+                change.task.abort();
                 going += 1;
             }
         }

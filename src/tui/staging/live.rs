@@ -90,6 +90,7 @@ pub fn live_of(org: &OrgState, groups: Option<&Groups>) -> Option<LiveOrg> {
         workspace_names,
         group_names,
         key_names: HashMap::new(),
+        renames: Default::default(),
     })
 }
 

@@ -48,7 +48,13 @@ pub fn reading_for_requests(requests: &[Request]) -> Reading {
                     | Request::DeleteApiKey { .. }
             )
         }),
-        settings: any(|r| matches!(r, Request::UpdateWorkspaceSettings { .. })),
+        // A lower spending limit lowers the workspace caps above it: their values are kept too.
+        settings: any(|r| {
+            matches!(
+                r,
+                Request::UpdateWorkspaceSettings { .. } | Request::SetSpendLimit { .. }
+            )
+        }),
         groups: any(|r| matches!(r, Request::Group(_))),
         spend: any(|r| matches!(r, Request::SetSpendLimit { .. })),
         keys: any(|r| matches!(r, Request::DeleteApiKey { .. })),
@@ -345,6 +351,11 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
                 } else {
                     Some(body.amount)
                 };
+                // Before the limit, so that undo, taking changes back newest first, raises
+                // the limit before the caps it had lowered.
+                if let Some(limit) = after {
+                    out.extend(caps_lowered_to(limit, live));
+                }
                 out.push(Change::SetSpendLimit {
                     before,
                     after: crate::domain::org::Limit::from_option(after),
@@ -353,6 +364,27 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
         }
         Request::Group(group) => super::journal_record_groups::record(group, reply, live, out),
     }
+}
+
+/// The workspace caps a new spending limit of `limit` lowers to it (the server keeps every
+/// cap at or under the limit), as edits of each workspace's cap. Only where caps were read:
+/// they are a local-server setting.
+fn caps_lowered_to(limit: i64, live: &LiveOrg) -> Vec<Change> {
+    use crate::domain::org::Limit;
+    live.model
+        .workspaces
+        .iter()
+        .filter(|w| !w.archived)
+        .filter_map(|w| match w.monthly_spend_cap {
+            Some(Limit::Amount(cap)) if cap > limit => Some(Change::EditWorkspace {
+                workspace: w.name.clone(),
+                field: WorkspaceField::MonthlySpendCap,
+                before: FieldValue::Limit(Limit::Amount(cap)),
+                after: FieldValue::Limit(Limit::Amount(limit)),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 pub(super) fn group_name(live: &LiveOrg, id: uuid::Uuid) -> Option<String> {

@@ -48,6 +48,12 @@ async fn a_preview_changes_nothing_and_a_sync_runs_only_once_confirmed() {
         sync.stderr.starts_with("Preview "),
         "the preview on stderr: {sync:#?}"
     );
+    assert!(
+        !sync
+            .stderr
+            .contains("did not do exactly what the preview showed"),
+        "the run did what the preview showed: {sync:#?}"
+    );
     let after = members(&s).await;
     for email in &joining {
         assert!(after.contains(email), "{email} joined: {after:?}");

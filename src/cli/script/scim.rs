@@ -100,7 +100,7 @@ async fn sync(session: &Session, args: &SyncArgs, colour: bool) -> Result<(), Fa
     ended_well(&done)?;
     if done.status == "SKIPPED" {
         eprintln!("The server skipped the run: it selected nothing to sync.");
-    } else if done.summary != preview.summary {
+    } else if diff_of(&done) != diff_of(&preview) {
         // The provider changed between the two runs; the admin approved the preview, so the
         // difference is said rather than passed over.
         eprintln!(
@@ -154,6 +154,12 @@ async fn follow(session: &Session, dry_run: bool) -> Result<AdminScimSyncRunOut,
             ))
         }
     }
+}
+
+/// A run's changes as the diff names them: two runs that would do the same compare equal,
+/// though each gives its own ids to people and groups that do not exist yet.
+fn diff_of(run: &AdminScimSyncRunOut) -> Vec<DiffLine> {
+    run.summary.as_ref().map(lines).unwrap_or_default()
 }
 
 /// How many changes a finished run's summary holds (none when it has none).

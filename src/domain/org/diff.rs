@@ -42,7 +42,10 @@ pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
     {
         out.changes.push(Change::SetSpendLimit { before, after });
     }
-    let (given_now, given_then) = (Grants::of(live.org), Grants::of(wanted.org));
+    let (given_now, given_then) = (
+        Grants::of(live.org),
+        Grants::once_applied(live.org, wanted.org),
+    );
     let grants = (&given_now, &given_then);
     workspaces(live, wanted, grants, &mut out);
     people(live, wanted, grants, &mut out);

@@ -39,11 +39,34 @@ pub struct Grants {
 }
 
 impl Grants {
+    /// What the groups of `org` give.
     pub fn of(org: &Organization) -> Self {
+        Self::given_by(org.groups.iter().collect(), org)
+    }
+
+    /// What groups will give once `wanted` is applied to `live`: the file's groups, and the
+    /// live groups it leaves out, which stay (leaving a group out of the file is drift that
+    /// `apply` shows, never a deletion). A group the file deletes gives nothing.
+    pub fn once_applied(live: &Organization, wanted: &Organization) -> Self {
+        let listed: HashSet<String> = wanted.groups.iter().map(|g| group_key(&g.name)).collect();
+        let groups = wanted
+            .groups
+            .iter()
+            .chain(
+                live.groups
+                    .iter()
+                    .filter(|g| !listed.contains(&group_key(&g.name))),
+            )
+            .collect();
+        Self::given_by(groups, wanted)
+    }
+
+    /// What `groups` give in the active workspaces of `org`.
+    fn given_by(groups: Vec<&Group>, org: &Organization) -> Self {
         let by_key: HashMap<String, &Group> =
-            org.groups.iter().map(|g| (group_key(&g.name), g)).collect();
+            groups.iter().map(|g| (group_key(&g.name), *g)).collect();
         let mut grants = Self::default();
-        for group in org.groups.iter().filter(|g| !g.delete) {
+        for group in groups.iter().filter(|g| !g.delete) {
             let giving = enclosing(group, &by_key);
             for member in &group.members {
                 let email = email_key(member);

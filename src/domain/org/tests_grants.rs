@@ -146,3 +146,25 @@ fn a_deleted_group_takes_its_organization_role_unless_the_file_lists_it() {
     );
     assert!(dropped.notes.is_empty(), "{:?}", dropped.notes);
 }
+
+#[test]
+fn a_group_left_out_of_the_file_stays_and_keeps_giving() {
+    let mut wanted = live();
+    wanted.groups.retain(|g| g.name != "Admins");
+    let found = diff(&live(), &wanted);
+    // Left out, it is drift to show, never deleted: dee keeps the role it gives.
+    assert_eq!(
+        lines(&found),
+        ["- group \"Admins\": not in the file (to delete it, list it with delete = true)"]
+    );
+    assert!(found.notes.is_empty(), "{:?}", found.notes);
+    wanted.people[3].roles = roles(&["member"]);
+    let found = diff(&live(), &wanted);
+    assert_eq!(lines(&found).len(), 1, "{:?}", lines(&found));
+    assert_eq!(
+        found.notes,
+        [
+            "person dee@x.io keeps organization_admin through group \"Admins\": the file cannot take away what a group gives (change the group instead)"
+        ]
+    );
+}

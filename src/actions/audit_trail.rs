@@ -119,6 +119,16 @@ pub fn workspace_of(entry: &AuditLogOut) -> Option<Uuid> {
     })
 }
 
+/// Whether `entry` is part of `workspace`'s trail: it happened in it, was about it, or names
+/// it (a group assigned to it, say).
+pub fn concerns_workspace(entry: &AuditLogOut, workspace: Uuid) -> bool {
+    workspace_of(entry) == Some(workspace)
+        || entry
+            .target_metadata
+            .values()
+            .any(|v| *v == workspace.to_string())
+}
+
 /// How far back a trail reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Window {
@@ -217,10 +227,7 @@ impl AuditFilter {
             .window
             .start(now)
             .is_none_or(|start| entry.created_at > start);
-        let workspace = self.workspace.is_none_or(|w| {
-            workspace_of(entry) == Some(w)
-                || entry.target_metadata.values().any(|v| *v == w.to_string())
-        });
+        let workspace = self.workspace.is_none_or(|w| concerns_workspace(entry, w));
         person && actor && action && window && workspace
     }
 

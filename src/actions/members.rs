@@ -1,9 +1,12 @@
 //! A workspace's members: adding organization members, changing their workspace roles, and
-//! removing them from the workspace.
+//! removing them from the workspace. A member's roles are their own united with what their
+//! groups give there, and a request changes only their own: what a group gives stays, and
+//! the plan says so, naming the group.
 
 use uuid::Uuid;
 
 use super::error::{ActionError, list_some};
+use super::groups::access::GroupAccess;
 use super::outcome::count_of;
 use super::plan::{Intent, Plan};
 use super::request::Request;
@@ -36,6 +39,34 @@ fn by_membership<'a>(
         .map(|m| m.user.uuid)
         .collect();
     people.iter().partition(|p| members.contains(&p.user_id))
+}
+
+/// Roles held through groups in words: `dev through the group "Research Engineers"`, one
+/// clause per group.
+fn through_groups(through: &[(String, Vec<String>)]) -> String {
+    through
+        .iter()
+        .map(|(group, roles)| format!("{} through the group \"{group}\"", roles.join(", ")))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// What `user` keeps in `workspace` through groups beyond `own` (the roles they hold or will
+/// hold themselves): each group with the roles it adds, none when the groups add nothing.
+fn kept_through_groups(
+    access: &GroupAccess,
+    user: Uuid,
+    workspace: Uuid,
+    own: &[String],
+) -> Vec<(String, Vec<String>)> {
+    access
+        .through(user, workspace)
+        .into_iter()
+        .filter_map(|(group, roles)| {
+            let beyond: Vec<String> = roles.into_iter().filter(|r| !own.contains(r)).collect();
+            (!beyond.is_empty()).then_some((group, beyond))
+        })
+        .collect()
 }
 
 /// The people's names as a plan lists them: the first few, then how many more.
@@ -105,16 +136,31 @@ pub fn add(
 
 /// Changes the workspace roles of members: each role ticked on, off, or kept as each member
 /// has it. Only the members whose roles change are sent.
+///
+/// A role a group gives stays whatever is sent: the plan notes it, and the outcome repeats
+/// it, so nobody reads "changed" as "taken away".
 pub fn set_roles(
     workspace: &WorkspaceOut,
     targets: &[Target],
     ticks: &[(String, RoleTick)],
     catalog: &[RoleOut],
+    access: &GroupAccess,
 ) -> Result<Plan, ActionError> {
     let changes = role_changes(targets, ticks)?;
+    let kept: Vec<(String, String)> = changes
+        .iter()
+        .filter_map(|c| {
+            let through = kept_through_groups(access, c.user_id, workspace.uuid, &c.after);
+            (!through.is_empty()).then(|| (c.name.clone(), through_groups(&through)))
+        })
+        .collect();
     let intent = Intent::SetMemberRoles {
         workspace: workspace.name.clone(),
         changes: changes.clone(),
+        kept: kept
+            .iter()
+            .map(|(name, held)| format!("{name} keeps {held}"))
+            .collect(),
     };
     if changes.is_empty() {
         return Ok(Plan::nothing(
@@ -139,7 +185,7 @@ pub fn set_roles(
             .collect::<Vec<_>>()
             .join("; ")
     );
-    Ok(Plan::single(
+    let mut plan = Plan::single(
         intent,
         summary,
         Request::SetMemberRoles {
@@ -147,7 +193,14 @@ pub fn set_roles(
             members: body,
         },
         format!("change the roles of {counted} in \"{}\"", workspace.name),
-    ))
+    );
+    for (name, held) in kept {
+        plan = plan.with_note(format!(
+            "In \"{}\", {name} keeps {held}: a group's roles stay until they leave the group or the group's roles change",
+            workspace.name
+        ));
+    }
+    Ok(plan)
 }
 
 /// The members of `workspace` among `people`, as role-edit targets; anyone else is refused,
@@ -191,18 +244,31 @@ pub fn removal_refusal(workspace: &WorkspaceOut) -> Option<String> {
 }
 
 /// Removes members from a workspace; they stay in the organization. The default workspace
-/// refuses: every organization member belongs to it.
+/// refuses: every organization member belongs to it. Someone a group brings into the
+/// workspace stays in it with the group's roles: the plan names them and the group.
 pub fn remove(
     workspace: &WorkspaceOut,
     people: &[Person],
     directory: &Directory,
+    access: &GroupAccess,
 ) -> Result<Plan, ActionError> {
     if let Some(reason) = removal_refusal(workspace) {
         return Err(ActionError::refused(reason));
     }
     let (leaving, strangers) = by_membership(workspace, people, directory);
+    let kept: Vec<(&Person, String)> = leaving
+        .iter()
+        .filter_map(|p| {
+            let through = kept_through_groups(access, p.user_id, workspace.uuid, &[]);
+            (!through.is_empty()).then(|| (*p, through_groups(&through)))
+        })
+        .collect();
     let intent = Intent::RemoveMembers {
         workspace: workspace.name.clone(),
+        kept: kept
+            .iter()
+            .map(|(p, held)| (p.user_id, format!("{} keeps {held}", p.name)))
+            .collect(),
     };
     if leaving.is_empty() {
         return Ok(Plan::nothing(
@@ -216,8 +282,18 @@ pub fn remove(
         ));
     }
     let counted = count_of(leaving.len(), "member", "members");
+    let consequence = if kept.is_empty() {
+        "They lose access to this workspace at once. They stay in the organization and can be added again.".to_owned()
+    } else {
+        let kept_people: Vec<&Person> = kept.iter().map(|(p, _)| *p).collect();
+        format!(
+            "Their own membership ends; {} {} in it through a group.",
+            names(&kept_people),
+            verb(kept_people.len(), "stays", "stay")
+        )
+    };
     let summary = format!(
-        "Remove {counted} from \"{}\": {}. They lose access to this workspace at once. They stay in the organization and can be added again.",
+        "Remove {counted} from \"{}\": {}. {consequence}",
         workspace.name,
         names(&leaving)
     );
@@ -230,14 +306,21 @@ pub fn remove(
         },
         format!("remove {counted} from \"{}\"", workspace.name),
     );
-    Ok(plan.with_note_on(&strangers, |strangers| {
+    let mut plan = plan.with_note_on(&strangers, |strangers| {
         format!(
             "{} {} not belong to \"{}\"",
             names(strangers),
             verb(strangers.len(), "does", "do"),
             workspace.name
         )
-    }))
+    });
+    for (person, held) in kept {
+        plan = plan.with_note(format!(
+            "{} stays in \"{}\" with {held}: removing their own membership leaves them in the workspace; take them out of the group to end their access",
+            person.name, workspace.name
+        ));
+    }
+    Ok(plan)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::actions::fixtures::*;
+use crate::actions::groups::access::Node;
 use crate::actions::roles::exactly;
 
 fn person(n: u128, name: &str) -> Person {
@@ -49,7 +50,7 @@ fn role_changes_go_to_members_only_and_send_only_who_changes() {
     .unwrap();
     assert_eq!(chosen[1].roles, ["dev", "observability_viewer"]);
     let ticks = exactly(&["workspace_admin".into()], &catalog, &chosen);
-    let plan = set_roles(research, &chosen, &ticks, &catalog).unwrap();
+    let plan = set_roles(research, &chosen, &ticks, &catalog, &GroupAccess::default()).unwrap();
     assert_eq!(
         plan.summary,
         "Change the roles of 1 member in \"Research\": Jane Doe: dev, observability_viewer -> workspace_admin"
@@ -65,9 +66,16 @@ fn role_changes_go_to_members_only_and_send_only_who_changes() {
 fn removing_refuses_the_default_workspace_and_skips_strangers() {
     let d = directory();
     let all = workspaces();
-    let err = remove(&all[0], &[person(ANA, "Ana")], &d).unwrap_err();
+    let none = GroupAccess::default();
+    let err = remove(&all[0], &[person(ANA, "Ana")], &d, &none).unwrap_err();
     assert!(err.to_string().contains("default workspace"), "{err}");
-    let plan = remove(&all[1], &[person(JANE, "Jane Doe"), person(ANA, "Ana")], &d).unwrap();
+    let plan = remove(
+        &all[1],
+        &[person(JANE, "Jane Doe"), person(ANA, "Ana")],
+        &d,
+        &none,
+    )
+    .unwrap();
     assert_eq!(
         plan.steps[0].request,
         Request::RemoveMembers {
@@ -77,4 +85,71 @@ fn removing_refuses_the_default_workspace_and_skips_strangers() {
     );
     assert_eq!(plan.notes, ["Ana does not belong to \"Research\""]);
     assert!(!plan.is_irreversible() && plan.confirm.is_empty());
+}
+
+/// A group named "Engineers" giving `roles` in Research to Jane Doe.
+fn jane_through_engineers(roles: &[&str]) -> GroupAccess {
+    let node = Node {
+        name: "Engineers".into(),
+        members: vec![id(JANE)],
+        assignments: vec![(id(RESEARCH), roles.iter().map(|r| r.to_string()).collect())],
+        ..Node::default()
+    };
+    GroupAccess {
+        nodes: [(id(900), node)].into(),
+    }
+}
+
+#[test]
+fn removing_someone_a_group_keeps_in_the_workspace_says_so_before_and_after() {
+    let d = directory();
+    let research = &workspaces()[1];
+    let access = jane_through_engineers(&["dev"]);
+    let plan = remove(research, &[person(JANE, "Jane Doe")], &d, &access).unwrap();
+    assert_eq!(
+        plan.summary,
+        "Remove 1 member from \"Research\": Jane Doe. Their own membership ends; Jane Doe stays in it through a group."
+    );
+    assert_eq!(
+        plan.notes,
+        [
+            "Jane Doe stays in \"Research\" with dev through the group \"Engineers\": removing their own membership leaves them in the workspace; take them out of the group to end their access"
+        ]
+    );
+    let Intent::RemoveMembers { kept, .. } = &plan.intent else {
+        panic!("{plan:?}");
+    };
+    assert_eq!(
+        kept,
+        &[(
+            id(JANE),
+            "Jane Doe keeps dev through the group \"Engineers\"".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_role_change_names_the_roles_a_group_still_gives() {
+    let d = directory();
+    let research = &workspaces()[1];
+    let catalog = catalog().workspace_roles;
+    let chosen = targets(research, &[person(JANE, "Jane Doe")], &d).unwrap();
+    let ticks = [("dev".to_owned(), RoleTick::Off)];
+    let access = jane_through_engineers(&["dev"]);
+    let plan = set_roles(research, &chosen, &ticks, &catalog, &access).unwrap();
+    assert_eq!(
+        plan.notes,
+        [
+            "In \"Research\", Jane Doe keeps dev through the group \"Engineers\": a group's roles stay until they leave the group or the group's roles change"
+        ]
+    );
+    let quiet = set_roles(
+        research,
+        &chosen,
+        &[("observability_viewer".to_owned(), RoleTick::Off)],
+        &catalog,
+        &access,
+    )
+    .unwrap();
+    assert!(quiet.notes.is_empty(), "dev is kept anyway: {quiet:?}");
 }

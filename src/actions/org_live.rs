@@ -45,6 +45,24 @@ pub async fn group_details(client: &AdminClient) -> Result<Vec<GroupDetail>, Cli
         .await
 }
 
+/// Access through groups as the server gives it, read whole: what a member keeps in a
+/// workspace whatever their own membership says.
+pub async fn group_access(
+    client: &AdminClient,
+) -> Result<super::groups::access::GroupAccess, ClientError> {
+    let details = group_details(client).await?;
+    let members: Vec<Vec<Uuid>> = details
+        .iter()
+        .map(|(_, members, _)| members.iter().map(|m| m.user_uuid).collect())
+        .collect();
+    Ok(super::groups::access::GroupAccess::new(
+        details
+            .iter()
+            .zip(&members)
+            .map(|((group, _, assignments), ids)| (group, ids.as_slice(), assignments.as_slice())),
+    ))
+}
+
 /// What to read of the organization; what is not read stays empty in the description.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reading {

@@ -45,22 +45,51 @@ pub fn added(
     text
 }
 
-pub fn roles_set(workspace: &str, changes: usize, out: &AddOrUpdateUsersToWorkspaceOut) -> String {
+/// The roles changed; `kept` says, a clause a member, what stays through groups.
+pub fn roles_set(
+    workspace: &str,
+    changes: usize,
+    out: &AddOrUpdateUsersToWorkspaceOut,
+    kept: &[String],
+) -> String {
     let changed =
         usize::try_from(out.updated_members_count + out.added_members_count).unwrap_or(changes);
-    format!(
+    let mut text = format!(
         "Changed the roles of {} in \"{workspace}\"",
         count_of(changed, "member", "members")
-    )
+    );
+    for clause in kept {
+        text.push_str(&format!("; {clause}"));
+    }
+    text
 }
 
-pub fn removed(workspace: &str, out: &RemoveWorkspaceMembersOut) -> String {
+/// Who lost access, who stays through a group (`kept`: each with a clause saying how), and
+/// how many did not belong any more: the server lists the last two together.
+pub fn removed(
+    workspace: &str,
+    out: &RemoveWorkspaceMembersOut,
+    kept: &[(uuid::Uuid, String)],
+) -> String {
     let gone = usize::try_from(out.deleted_members_count).unwrap_or(0);
-    let mut text = format!(
-        "Removed {} from \"{workspace}\"",
-        count_of(gone, "member", "members")
-    );
-    let missed = out.not_deleted_members.as_ref().map_or(0, Vec::len);
+    let not_deleted = out.not_deleted_members.as_deref().unwrap_or_default();
+    let staying: Vec<&str> = kept
+        .iter()
+        .filter(|(id, _)| not_deleted.contains(id))
+        .map(|(_, clause)| clause.as_str())
+        .collect();
+    let mut text = if gone == 0 && !staying.is_empty() {
+        format!("Nobody lost access to \"{workspace}\"")
+    } else {
+        format!(
+            "Removed {} from \"{workspace}\"",
+            count_of(gone, "member", "members")
+        )
+    };
+    for clause in &staying {
+        text.push_str(&format!("; {clause}"));
+    }
+    let missed = not_deleted.len() - staying.len();
     if missed > 0 {
         text.push_str(&format!(
             "; {} no longer belonged to it",
@@ -164,11 +193,16 @@ pub fn message(plan: &Plan, replies: &[Reply]) -> String {
             },
             Some(Reply::MembersAdded(out)),
         ) => added(workspace, roles, *requested, out),
-        (Intent::SetMemberRoles { workspace, changes }, Some(Reply::RolesSet(out))) => {
-            roles_set(workspace, changes.len(), out)
-        }
-        (Intent::RemoveMembers { workspace }, Some(Reply::MembersRemoved(out))) => {
-            removed(workspace, out)
+        (
+            Intent::SetMemberRoles {
+                workspace,
+                changes,
+                kept,
+            },
+            Some(Reply::RolesSet(out)),
+        ) => roles_set(workspace, changes.len(), out, kept),
+        (Intent::RemoveMembers { workspace, kept }, Some(Reply::MembersRemoved(out))) => {
+            removed(workspace, out, kept)
         }
         (Intent::Invite { addresses, skipped }, Some(Reply::Invited(out))) => {
             invited(addresses, skipped, out)

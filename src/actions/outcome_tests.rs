@@ -21,7 +21,7 @@ fn sentences_match_the_consoles() {
         not_deleted_members: Some(vec![Uuid::nil()]),
     };
     assert_eq!(
-        removed("Research", &removed_out),
+        removed("Research", &removed_out, &[]),
         "Removed 1 member from \"Research\"; 1 person no longer belonged to it"
     );
     assert_eq!(
@@ -95,4 +95,36 @@ fn a_run_that_stops_midway_says_what_was_done_and_what_was_not() {
         }),
     };
     assert_eq!(failure(&plan, &at_once).unwrap(), "API key not found");
+}
+
+#[test]
+fn who_stays_through_a_group_is_named_instead_of_counted_as_gone() {
+    let kept = [(
+        Uuid::from_u128(7),
+        "Taro keeps dev through the group \"Engineers\"".to_owned(),
+    )];
+    let out = |deleted, not: Vec<Uuid>| RemoveWorkspaceMembersOut {
+        deleted_members_count: deleted,
+        not_deleted_members: Some(not),
+    };
+    assert_eq!(
+        removed("Research", &out(0, vec![Uuid::from_u128(7)]), &kept),
+        "Nobody lost access to \"Research\"; Taro keeps dev through the group \"Engineers\""
+    );
+    assert_eq!(
+        removed(
+            "Research",
+            &out(1, vec![Uuid::from_u128(7), Uuid::nil()]),
+            &kept
+        ),
+        "Removed 1 member from \"Research\"; Taro keeps dev through the group \"Engineers\"; 1 person no longer belonged to it"
+    );
+    let set = AddOrUpdateUsersToWorkspaceOut {
+        added_members_count: 0,
+        updated_members_count: 1,
+    };
+    assert_eq!(
+        roles_set("Research", 1, &set, &[kept[0].1.clone()]),
+        "Changed the roles of 1 member in \"Research\"; Taro keeps dev through the group \"Engineers\""
+    );
 }

@@ -65,9 +65,14 @@ pub enum Intent {
     SetMemberRoles {
         workspace: String,
         changes: Vec<RoleChange>,
+        /// What stays through groups, one clause a member: `Ana keeps dev through the group
+        /// "Research"`.
+        kept: Vec<String>,
     },
     RemoveMembers {
         workspace: String,
+        /// Who stays in the workspace through a group, with a clause saying through which.
+        kept: Vec<(uuid::Uuid, String)>,
     },
     Invite {
         /// The addresses sent.

@@ -113,8 +113,14 @@ fn text(handler: &'static Handler) -> Route {
 /// otherwise the focused pane, then the workspace's tabs, then the global keys. A text being
 /// typed takes every key too, but for its own bindings.
 pub fn routes(app: &App) -> Vec<Route> {
+    routes_under(app, app.dialogs.len())
+}
+
+/// Who would take keys with only the first `open` dialogs open: what lies under the dialog
+/// above them (the help describes the keys of what it was opened over).
+pub fn routes_under(app: &App, open: usize) -> Vec<Route> {
     use Context as C;
-    if let Some(dialog) = app.dialogs.last() {
+    if let Some(dialog) = app.dialogs[..open.min(app.dialogs.len())].last() {
         let mut rows: Vec<Route> = dialog
             .layers()
             .into_iter()

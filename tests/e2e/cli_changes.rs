@@ -434,3 +434,71 @@ async fn inviting_someone_already_invited_names_the_replaced_invitation_and_undo
     s.run(&["undo", "--yes"]).await.ok();
     assert_eq!(pending_invitation(&s.api, marie).await, before);
 }
+
+#[tokio::test]
+async fn a_member_a_group_keeps_in_a_workspace_is_named_and_undo_takes_back_what_changed() {
+    let s = Scripted::demo().await;
+    let research = workspace_id(&s.api, "Research").await;
+    let taro = async || {
+        members_of(&s.api, research)
+            .await
+            .into_iter()
+            .find(|(n, _)| n == "Taro 田中")
+            .map(|(_, r)| r)
+    };
+    let own_and_group = Some(vec!["dev".to_owned(), "observability_viewer".to_owned()]);
+    assert_eq!(
+        taro().await,
+        own_and_group,
+        "dev also through Research Engineers"
+    );
+
+    let run = s
+        .run(&["members", "remove", "Research", "taro@northwind.example"])
+        .await
+        .ok();
+    assert!(
+        run.stderr.starts_with("note: Taro 田中 <taro@northwind.example> stays in \"Research\" with dev through the group \"Research Engineers\": "),
+        "{run:#?}"
+    );
+    assert!(
+        run.stderr.ends_with("Nobody lost access to \"Research\"; Taro 田中 <taro@northwind.example> keeps dev through the group \"Research Engineers\"\n"),
+        "{run:#?}"
+    );
+    assert_eq!(taro().await, Some(vec!["dev".to_owned()]));
+    let journal = s.run(&["journal"]).await.ok();
+    assert!(
+        journal.stdout.contains("dev, observability_viewer -> dev"),
+        "what the group left is journaled, not a removal: {journal:#?}"
+    );
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(
+        taro().await,
+        own_and_group,
+        "undo gives back their own roles"
+    );
+
+    let run = s
+        .run(&[
+            "members",
+            "set-roles",
+            "Research",
+            "taro@northwind.example",
+            "--role",
+            "workspace_admin",
+        ])
+        .await
+        .ok();
+    assert!(
+        run.stderr.starts_with("note: In \"Research\", Taro 田中 <taro@northwind.example> keeps dev through the group \"Research Engineers\": "),
+        "{run:#?}"
+    );
+    assert!(
+        run.stderr.ends_with("Changed the roles of 1 member in \"Research\"; Taro 田中 <taro@northwind.example> keeps dev through the group \"Research Engineers\"\n"),
+        "{run:#?}"
+    );
+    let both = Some(vec!["workspace_admin".to_owned(), "dev".to_owned()]);
+    assert_eq!(taro().await, both);
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(taro().await, own_and_group, "undo meets no conflict");
+}

@@ -10,6 +10,7 @@ use mistral_admin::domain::org::{Limit, Organization, Workspace};
 use mistral_admin::domain::{OrgRole, WorkspaceRole};
 
 use crate::support::cli::{Run, Scripted};
+use crate::support::client::pending_invitation;
 use crate::support::pty::workspace_id;
 
 /// Writes the export to a file in the test's home and reads it back as the plan engine does.
@@ -633,4 +634,40 @@ async fn a_file_that_hands_organization_admin_over_applies_whole() {
     run_file(&s, &["plan"], &path).await.expect(6);
     run_file(&s, &["apply", "--yes"], &path).await.ok();
     assert_eq!(admins(&export(&s, "after.toml").await.1), [next]);
+}
+
+#[tokio::test]
+async fn a_file_giving_a_pending_invitation_other_terms_replaces_it_and_undo_restores_it() {
+    let s = Scripted::demo().await;
+    let marie = "marie.curie@northwind.example";
+    let before = pending_invitation(&s.api, marie).await;
+    assert_eq!(before, (vec!["billing_manager".to_owned()], vec![]));
+    let (path, mut org) = export(&s, "org.toml").await;
+    let invitation = org
+        .invitations
+        .iter_mut()
+        .find(|i| i.email == marie)
+        .expect("Marie's pending invitation is exported");
+    invitation.roles = vec!["member".into()];
+    invitation.workspaces = vec!["Research".into()];
+    save(&path, &org);
+
+    let plan = run_file(&s, &["plan"], &path).await.expect(6);
+    assert_eq!(
+        change_lines(&plan),
+        [format!(
+            "~ invitation {marie}: billing_manager in no workspace -> member in \"Research\""
+        )],
+        "{plan:#?}"
+    );
+    run_file(&s, &["apply", "--yes"], &path).await.ok();
+    let research = workspace_id(&s.api, "Research").await;
+    assert_eq!(
+        pending_invitation(&s.api, marie).await,
+        (vec!["member".to_owned()], vec![research])
+    );
+    let again = run_file(&s, &["plan"], &path).await.ok();
+    assert!(change_lines(&again).is_empty(), "{again:#?}");
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(pending_invitation(&s.api, marie).await, before);
 }

@@ -2,10 +2,12 @@
 //! server: every read command in every format (table, JSON, JSON Lines, CSV), each format
 //! showing the same rows, and the JSON compared with what the Admin API itself answers.
 
+use mistral_admin::actions::audit_trail::concerns_workspace;
 use mistral_admin::client::AuditQuery;
 use serde_json::{Value, json};
 
 use crate::support::cli::{Run, Scripted};
+use crate::support::pty::workspace_id;
 
 /// One read command in the four formats.
 pub(crate) struct Formats {
@@ -287,6 +289,55 @@ async fn the_audit_log_names_actors_targets_and_workspaces() {
             .iter()
             .any(|a| a.ends_with("@northwind.example"))
     );
+}
+
+#[tokio::test]
+async fn the_audit_log_of_one_workspace_keeps_what_happened_in_or_to_it() {
+    let s = Scripted::demo().await;
+    let research = workspace_id(&s.api, "Research").await;
+    let query = AuditQuery {
+        limit: Some(1000),
+        ..AuditQuery::default()
+    };
+    let expected: Vec<i64> = s
+        .api
+        .audit_logs(&query)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| concerns_workspace(e, research))
+        .map(|e| e.log_id)
+        .collect();
+    assert!(expected.len() > 5, "the demo has a history in Research");
+    let ids = async |extra: &[&str]| -> Vec<i64> {
+        let args = [
+            &["get", "audit", "--workspace", "research", "-o", "json"],
+            extra,
+        ]
+        .concat();
+        let records = s.run(&args).await.ok().json();
+        records
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["log_id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        ids(&[]).await,
+        expected,
+        "all of it, within the default 100"
+    );
+    assert_eq!(
+        ids(&["--limit", "5"]).await,
+        expected[..5],
+        "the newest five"
+    );
+    let unknown = s
+        .run(&["get", "audit", "--workspace", "Nowhere"])
+        .await
+        .expect(3);
+    assert!(unknown.stderr.contains("Nowhere"), "{unknown:#?}");
 }
 
 #[tokio::test]

@@ -15,7 +15,7 @@ use mistral_admin::actions::journal_record::{changes_sent, reading_for_requests}
 use mistral_admin::actions::org_live::LiveOrg;
 use mistral_admin::actions::org_run::{Control, run, undo_preview, undo_record};
 use mistral_admin::api::{OrganizationInviteIn, WorkspaceMemberSingleIn};
-use mistral_admin::client::AdminClient;
+use mistral_admin::client::{AdminClient, Directory};
 use mistral_admin::domain::org::{Change, Invitation};
 use mistral_admin::domain::{OrgRole, WorkspaceRole};
 use mistral_admin::server::{LocalServer, Seed};
@@ -105,11 +105,24 @@ async fn a_role_change_is_journaled_after_reading_only_the_member_it_names() {
     let entries = demo.journal.entries().unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].source, "console");
-    assert!(
-        matches!(expected.as_slice(), [Change::SetMemberRoles { workspace, .. }] if workspace == "Research"),
-        "{expected:?}"
-    );
-    assert_eq!(entries[0].changes, expected, "as a full reading records it");
+    let [Change::SetMemberRoles { workspace, .. }] = expected.as_slice() else {
+        panic!("{expected:?}");
+    };
+    assert_eq!(workspace, "Research");
+    // A group may give back a role the request took: what is kept is the roles the member
+    // holds now, as the server reports them.
+    let now = demo.client.load_directory().await.unwrap();
+    let held: Vec<String> = now
+        .workspace_members(research)
+        .into_iter()
+        .find(|m| m.user.uuid == member)
+        .map(|m| m.roles.clone())
+        .unwrap();
+    let [Change::SetMemberRoles { after, .. }] = entries[0].changes.as_slice() else {
+        panic!("{entries:?}");
+    };
+    assert_eq!(after, &held, "as the member came out");
+    assert_eq!(entries[0].changes.len(), expected.len());
     let directory_pages = seen.iter().filter(|l| l.contains("/users?")).count();
     assert_eq!(directory_pages, 0, "no page of the directory: {seen:#?}");
     assert!(
@@ -207,5 +220,70 @@ async fn a_replaced_invitation_is_journaled_with_its_old_terms_and_undo_gives_th
     .unwrap();
     assert_eq!(outcome.applied.len(), 1, "{outcome:?}");
     assert_eq!(pending_invitation(&demo.client, marie).await, before);
+    demo.server.shutdown().await;
+}
+
+#[tokio::test]
+async fn removing_a_member_a_group_keeps_in_is_journaled_as_it_came_out_and_undone_without_conflict()
+ {
+    let demo = demo().await;
+    let workspaces = demo.client.list_all_workspaces(false).await.unwrap();
+    let research = workspaces
+        .iter()
+        .find(|w| w.name == "Research")
+        .unwrap()
+        .uuid;
+    let directory = demo.client.load_directory().await.unwrap();
+    let taro = directory
+        .members()
+        .iter()
+        .find(|m| m.email.as_deref() == Some("taro@northwind.example"))
+        .unwrap()
+        .uuid;
+    let roles = async || {
+        let now = demo.client.get_user(taro).await.unwrap().member;
+        Directory::new(vec![now], Vec::new(), &directory.role_catalog().clone())
+            .workspace_members(research)
+            .first()
+            .map(|m| m.roles.clone())
+    };
+    let own = Some(vec!["dev".to_owned(), "observability_viewer".to_owned()]);
+    assert_eq!(roles().await, own, "dev also through Research Engineers");
+    as_console(
+        &demo,
+        vec![Request::RemoveMembers {
+            workspace: research,
+            users: vec![taro],
+        }],
+    )
+    .await;
+    assert_eq!(roles().await, Some(vec!["dev".to_owned()]));
+    let entries = demo.journal.entries().unwrap();
+    assert_eq!(
+        entries[0].changes,
+        [Change::SetMemberRoles {
+            workspace: "Research".into(),
+            email: "taro@northwind.example".into(),
+            before: vec!["dev".into(), "observability_viewer".into()],
+            after: vec!["dev".into()],
+        }],
+        "what the group left, not a removal"
+    );
+
+    let preview = undo_preview(&demo.client, &demo.journal).await.unwrap();
+    assert!(preview.conflicts.is_empty(), "{:?}", preview.conflicts);
+    let plan = preview.plan.expect("something to undo");
+    let record = undo_record(&plan, "console");
+    run(
+        &demo.client,
+        Some(&demo.journal),
+        &plan.inverse,
+        &record,
+        true,
+        &mut ToTheEnd,
+    )
+    .await
+    .unwrap();
+    assert_eq!(roles().await, own);
     demo.server.shutdown().await;
 }

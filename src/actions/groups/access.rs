@@ -31,6 +31,8 @@ pub struct Grant {
 /// A group as far as access goes: its direct members, the groups it sits in, its grants.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Node {
+    /// The group's name, for saying through which group someone holds a role.
+    pub name: String,
     pub members: Vec<Uuid>,
     pub parents: Vec<Uuid>,
     /// Workspace and the role names the assignment grants there.
@@ -73,6 +75,7 @@ impl GroupAccess {
             .into_iter()
             .map(|(group, members, assignments)| {
                 let node = Node {
+                    name: group.name.clone(),
                     members: members.to_vec(),
                     parents: group.parent_group_ids.clone(),
                     assignments: assignments
@@ -109,6 +112,22 @@ impl GroupAccess {
             }
         }
         people
+    }
+
+    /// The groups through which `user` holds roles in `workspace`, by name, each with the
+    /// roles it gives there: what stays when their own membership is removed or changed.
+    pub fn through(&self, user: Uuid, workspace: Uuid) -> Vec<(String, Vec<String>)> {
+        let mut found: Vec<(String, Vec<String>)> = self
+            .nodes
+            .iter()
+            .filter_map(|(id, node)| {
+                let (_, roles) = node.assignments.iter().find(|(w, _)| *w == workspace)?;
+                let reaches = !roles.is_empty() && self.effective_members(*id).contains(&user);
+                reaches.then(|| (node.name.clone(), roles.clone()))
+            })
+            .collect();
+        found.sort();
+        found
     }
 
     /// Every role held through a group.

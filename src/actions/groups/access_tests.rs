@@ -153,3 +153,17 @@ fn the_preview_in_words_groups_roles_by_person_and_place() {
     assert_eq!(lines.len(), 3);
     assert!(lines[0].ends_with("loses workspace_admin in \"W\" (unless held directly)"));
 }
+
+#[test]
+fn roles_held_through_groups_name_the_group_even_through_nesting() {
+    let access = org();
+    let through = vec![("g1".to_owned(), vec!["workspace_admin".to_owned()])];
+    assert_eq!(access.through(id(10), id(100)), through);
+    assert_eq!(
+        access.through(id(12), id(100)),
+        through,
+        "g2 sits inside g1"
+    );
+    assert!(access.through(id(13), id(100)).is_empty());
+    assert!(access.through(id(10), id(101)).is_empty());
+}

@@ -1,6 +1,7 @@
 //! Keeping what the commands change in the journal (`actions::journal`): each change
 //! command reads the organization just before sending, so the journal knows the values it
-//! replaced; `apply` and `undo` record the plan engine's changes directly, and end as their
+//! replaced, and the members a member change named just after (their groups may keep what
+//! was taken); `apply` and `undo` record the plan engine's changes directly, and end as their
 //! run ended. A journal that
 //! cannot be written is said on stderr and does not undo what was done.
 
@@ -10,6 +11,7 @@ use super::exit::{Exit, Failure};
 use super::session::Session;
 use crate::actions::journal::{Entry, Journal, NewEntry};
 use crate::actions::journal_record::{changes_of, organization_id, reading_for};
+use crate::actions::journal_settle::{read_after, settle};
 use crate::actions::org_apply::{self, Failure as StepFailure, Report};
 use crate::actions::org_live::LiveOrg;
 use crate::actions::{Execution, Plan, outcome};
@@ -37,7 +39,17 @@ pub async fn after_plan(
     before: Option<&LiveOrg>,
 ) {
     let Some(before) = before else { return };
-    let changes = changes_of(plan, &execution.replies, before);
+    let mut changes = changes_of(plan, &execution.replies, before);
+    if !execution.replies.is_empty() {
+        let requests: Vec<_> = plan.requests().cloned().collect();
+        match read_after(&session.client, &requests, &before.ids.catalog).await {
+            Ok(Some(after)) => changes = settle(changes, before, &after),
+            Ok(None) => {}
+            Err(error) => eprintln!(
+                "note: the journal holds this change as asked, not as it came out (cannot read the members again: {error})"
+            ),
+        }
+    }
     let stopped = outcome::failure(plan, execution);
     // The command's words (`members set-roles`), never its values.
     let words: Vec<String> = std::env::args()

@@ -7,6 +7,7 @@ use super::exit::Failure;
 use super::session::Session;
 use super::workspace_args::{GrantedRoles, WorkspaceMembers};
 use crate::actions::members::{self, Person};
+use crate::actions::org_live::group_access;
 use crate::actions::roles::{self, RoleTick};
 use crate::actions::{ActionError, resolve};
 use crate::api::WorkspaceOut;
@@ -109,13 +110,15 @@ pub async fn run(session: &Session, command: &MembersCommand) -> Result<(), Fail
             } else {
                 roles::exactly(&role_names(&args.roles, &directory)?, catalog, &targets)
             };
-            let plan = members::set_roles(&workspace, &targets, &ticks, catalog)?;
+            let access = group_access(client).await?;
+            let plan = members::set_roles(&workspace, &targets, &ticks, catalog, &access)?;
             change::apply(session, &args.change, &[], &plan).await
         }
         MembersCommand::Remove(args) => {
             let (workspace, directory, people) =
                 load(client, &args.members.workspace, &args.members.people).await?;
-            let plan = members::remove(&workspace, &people, &directory)?;
+            let access = group_access(client).await?;
+            let plan = members::remove(&workspace, &people, &directory, &access)?;
             change::apply(session, &args.change, &[], &plan).await
         }
     }

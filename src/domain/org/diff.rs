@@ -328,9 +328,10 @@ fn organization_roles(
     });
 }
 
-fn same_invitation(a: &Invitation, b: &Invitation) -> bool {
-    let names = |list: &[String]| list.iter().map(|n| workspace_key(n)).collect::<Vec<_>>();
-    a.roles == b.roles && names(&a.workspaces) == names(&b.workspaces)
+/// Whether the file's invitation gives what the pending one gives, whatever the order or
+/// the spelling of names.
+fn same_invitation(now: &Invitation, want: &Invitation) -> bool {
+    now.same_terms(want)
 }
 
 fn invitations(live: &Index, wanted: &Index, out: &mut Diff) {
@@ -360,10 +361,14 @@ fn invitations(live: &Index, wanted: &Index, out: &mut Diff) {
             None => out.changes.push(Change::Invite {
                 invitation: want.clone(),
             }),
-            Some(now) if !same_invitation(now, want) => out.notes.push(format!(
-                "invitation {}: the file gives other roles or workspaces than the pending invitation; an invitation cannot be changed (leave it out of the file to revoke it, apply, then add it back)",
-                want.email
-            )),
+            // Inviting the address again gives its pending invitation the file's terms; the
+            // old ones are kept in the change, so undo can give them back.
+            Some(now) if !same_invitation(now, want) => {
+                out.changes.push(Change::ReplaceInvitation {
+                    before: now.clone(),
+                    after: want.clone(),
+                })
+            }
             Some(_) => {}
         }
     }

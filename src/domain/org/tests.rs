@@ -286,3 +286,26 @@ fn an_invitation_to_an_address_that_is_not_one_is_a_problem_not_a_change() {
         ["invitation \"not-an-address\" is not a valid email address"]
     );
 }
+
+#[test]
+fn a_pending_invitation_given_other_terms_is_replaced_and_the_same_terms_change_nothing() {
+    let mut wanted = live();
+    wanted.invitations[0].roles = roles(&["billing_manager"]);
+    wanted.invitations[0].workspaces = vec!["research".into()];
+    wanted.normalize();
+    let found = diff(&live(), &wanted);
+    assert!(found.notes.is_empty(), "{:?}", found.notes);
+    let replaced = Change::ReplaceInvitation {
+        before: live().invitations[0].clone(),
+        after: wanted.invitations[0].clone(),
+    };
+    assert_eq!(found.changes, std::slice::from_ref(&replaced));
+    assert_eq!(
+        replaced.describe(),
+        "invitation dee@x.io: member in no workspace -> billing_manager in \"research\""
+    );
+    let mut reordered = live();
+    reordered.invitations[0].workspaces = Vec::new();
+    reordered.invitations[0].email = "DEE@x.io".into();
+    assert!(diff(&live(), &reordered).changes.is_empty());
+}

@@ -1,6 +1,6 @@
 //! What help and the hint line say, generated from the live keymap.
 
-use super::{Action, CATALOG, Context, Keymap};
+use super::{Action, CATALOG, Context, KeyChord, Keymap};
 
 /// One context's bindings for the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,22 @@ pub fn markdown_table(keymap: &Keymap) -> String {
     out
 }
 
+/// Keys as help shows them: "↑/k".
+fn joined(keys: &[KeyChord]) -> String {
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A context's section, when it has any entry.
+fn section(context: Context, entries: Vec<(String, &'static str)>) -> Option<HelpSection> {
+    (!entries.is_empty()).then_some(HelpSection {
+        title: context.title(),
+        entries,
+    })
+}
+
 /// Lines the help overlay takes: a title, the entries and a blank line per section.
 pub fn line_count(sections: &[HelpSection]) -> usize {
     sections.iter().map(|s| s.entries.len() + 2).sum()
@@ -42,23 +58,57 @@ pub fn line_count(sections: &[HelpSection]) -> usize {
 impl Keymap {
     /// Every bound action, grouped by context in catalog order. Unbound actions are left out.
     pub fn help_sections(&self) -> Vec<HelpSection> {
-        Context::ALL
-            .iter()
-            .filter_map(|context| {
-                let entries: Vec<_> = CATALOG
-                    .iter()
-                    .filter(|spec| spec.context == *context)
-                    .filter_map(|spec| {
-                        let keys = self.describe_keys(*context, spec.action);
-                        (!keys.is_empty()).then_some((keys, spec.description))
-                    })
-                    .collect();
-                (!entries.is_empty()).then_some(HelpSection {
-                    title: context.title(),
-                    entries,
+        self.help_sections_for(&[], |_, _| true)
+    }
+
+    /// Help for where keys are read now. The `active` contexts come first, most specific
+    /// first, as the router tries them: each lists only the keys that reach it (a key an
+    /// earlier context takes does something else here: in a view, `q` closes it rather than
+    /// quitting) and only the actions `offered` says are not passed over. Every other context
+    /// follows whole, for reference.
+    pub fn help_sections_for(
+        &self,
+        active: &[Context],
+        offered: impl Fn(Context, Action) -> bool,
+    ) -> Vec<HelpSection> {
+        let mut sections = Vec::new();
+        let mut done: Vec<Context> = Vec::new();
+        let mut taken: Vec<KeyChord> = Vec::new();
+        for context in active {
+            if done.contains(context) {
+                continue;
+            }
+            done.push(*context);
+            let mut claimed = Vec::new();
+            let entries = CATALOG
+                .iter()
+                .filter(|spec| spec.context == *context && offered(*context, spec.action))
+                .filter_map(|spec| {
+                    let keys: Vec<KeyChord> = self
+                        .keys(*context, spec.action)
+                        .iter()
+                        .filter(|k| !taken.contains(k))
+                        .copied()
+                        .collect();
+                    claimed.extend(keys.iter().copied());
+                    (!keys.is_empty()).then(|| (joined(&keys), spec.description))
                 })
-            })
-            .collect()
+                .collect();
+            taken.extend(claimed);
+            sections.extend(section(*context, entries));
+        }
+        for context in Context::ALL.iter().filter(|c| !done.contains(c)) {
+            let entries = CATALOG
+                .iter()
+                .filter(|spec| spec.context == *context)
+                .filter_map(|spec| {
+                    let keys = self.describe_keys(*context, spec.action);
+                    (!keys.is_empty()).then_some((keys, spec.description))
+                })
+                .collect();
+            sections.extend(section(*context, entries));
+        }
+        sections
     }
 
     /// The hint line for the given contexts (most specific first): `(key, word)` pairs for

@@ -1,6 +1,7 @@
 //! The console's changes kept in the journal, as the commands keep theirs (source
 //! `console`): what the change touches is read just before it is sent (for the values it
-//! replaces, see `reading`), and what the replies say was done is recorded after. All of it runs on the
+//! replaces, see `reading`), and what the replies say was done is recorded after, member
+//! changes as the members read again show them (`actions::journal_settle`). All of it runs on the
 //! request's own task, never on the frame's; a journal that cannot be read or written is
 //! logged and never stops the change.
 //!
@@ -12,6 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::actions::journal::Journal;
 use crate::actions::journal_record::changes_sent;
+use crate::actions::journal_settle::{read_after, settle};
 use crate::actions::org_run::{Record, keep, summary_of};
 use crate::actions::{Reply, Request};
 use crate::client::{AdminClient, ErrorKind};
@@ -42,7 +44,15 @@ pub async fn perform(
     };
     let result = send(client, call, requests, stop).await;
     if let (Some(before), Some((replies, stopped))) = (&before, sent(&result)) {
-        let changes = changes_sent(requests, replies, before);
+        let mut changes = changes_sent(requests, replies, before);
+        let done = &requests[..replies.len()];
+        match read_after(client, done, &before.ids.catalog).await {
+            Ok(Some(after)) => changes = settle(changes, before, &after),
+            Ok(None) => {}
+            Err(error) => {
+                tracing::warn!(%error, "the journal holds this change as asked: cannot read the members again")
+            }
+        }
         let stopped = stopped.map(|error| {
             format!(
                 "Stopped after {} of {} requests: {}",

@@ -7,17 +7,14 @@
 
 use std::collections::HashMap;
 
-use futures::{StreamExt, TryStreamExt, stream};
 use uuid::Uuid;
 
 use crate::actions::Request;
 use crate::actions::journal_record::reading_for_requests;
+use crate::actions::journal_settle::members_named;
 use crate::actions::org_live::{LiveOrg, empty_catalog, key_name, when};
-use crate::api::{AdminOrganizationMemberOut, WorkspaceSettingsOut};
+use crate::api::WorkspaceSettingsOut;
 use crate::client::{AdminClient, ClientError, Directory};
-
-/// Members read at once when a change names several.
-const IN_FLIGHT: usize = 8;
 
 /// What a change touches, when all of it can be read on its own.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -91,7 +88,7 @@ async fn read(client: &AdminClient, touched: &Touched) -> Result<LiveOrg, Client
                 false => Ok(None),
             }
         },
-        members(client, &touched.users),
+        members_named(client, &touched.users),
         when(touched.keys, client.list_all_api_keys()),
         settings(client, &touched.settings),
     )?;
@@ -101,18 +98,6 @@ async fn read(client: &AdminClient, touched: &Touched) -> Result<LiveOrg, Client
     live.key_names = keys.iter().map(|k| (k.key_id, key_name(k))).collect();
     live.model.normalize();
     Ok(live)
-}
-
-/// The members named, each read on its own.
-async fn members(
-    client: &AdminClient,
-    users: &[Uuid],
-) -> Result<Vec<AdminOrganizationMemberOut>, ClientError> {
-    stream::iter(users.to_vec())
-        .map(|id| async move { client.get_user(id).await.map(|user| user.member) })
-        .buffered(IN_FLIGHT)
-        .try_collect()
-        .await
 }
 
 /// One workspace's settings at a time (a settings change names one).

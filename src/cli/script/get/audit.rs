@@ -1,11 +1,12 @@
 //! `get audit`: the audit log with actors and targets named, filtered by time, actor,
-//! action and target type.
+//! action, target type and workspace.
 
 use clap::Args;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
 use super::{OutputArgs, with};
+use crate::actions::audit_trail::concerns_workspace;
 use crate::actions::{ActionError, resolve};
 use crate::api::datetime::{parse_date, parse_timestamp};
 use crate::api::{AuditLogOut, EVENT_TYPES, TARGET_TYPES, WorkspaceOut};
@@ -31,6 +32,10 @@ pub struct AuditArgs {
     /// Only this target type, e.g. WORKSPACE or API_KEY (repeatable).
     #[arg(long = "target-type", value_name = "TYPE")]
     pub target_types: Vec<String>,
+    /// Only what happened in or to this workspace (name or UUID; an archived one too), as
+    /// the console's trail of a workspace shows it.
+    #[arg(long, value_name = "WORKSPACE")]
+    pub workspace: Option<String>,
     /// At most this many entries (the server serves up to 1000).
     #[arg(long, default_value_t = 100, value_name = "N")]
     pub limit: u32,
@@ -111,7 +116,14 @@ pub async fn audit(client: &AdminClient, args: &AuditArgs) -> Result<Listing, Fa
     if let Some(actor) = &args.actor {
         query.actor_user_uuid = Some(resolve::person(&directory, actor)?.uuid);
     }
-    let entries = client.audit_logs(&query).await?;
+    let entries = match &args.workspace {
+        None => client.audit_logs(&query).await?,
+        Some(given) => {
+            let every: Vec<WorkspaceOut> = active.iter().chain(&archived).cloned().collect();
+            let workspace = resolve::workspace(&every, &[], given)?.uuid;
+            in_workspace(client, query, workspace).await?
+        }
+    };
     let workspaces: Vec<&WorkspaceOut> = active.iter().chain(&archived).collect();
     let mut listing = Listing::new(&["time", "actor", "action", "target", "workspace"]);
     for entry in &entries {
@@ -141,6 +153,52 @@ pub async fn audit(client: &AdminClient, args: &AuditArgs) -> Result<Listing, Fa
     }
     Ok(listing)
 }
+
+/// The entries `query` finds that concern `workspace`, up to its limit. The server cannot
+/// filter by workspace, so its pages are read in full and the workspace's entries kept,
+/// until the limit is reached or the log ends.
+async fn in_workspace(
+    client: &AdminClient,
+    mut query: AuditQuery,
+    workspace: uuid::Uuid,
+) -> Result<Vec<AuditLogOut>, Failure> {
+    let wanted = query.limit.unwrap_or(100) as usize;
+    let ascending = query.sort.as_deref() == Some("ascending");
+    query.limit = Some(SERVER_PAGE);
+    let mut kept: Vec<AuditLogOut> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    loop {
+        let page = client.audit_logs(&query).await?;
+        let full = page.len() >= SERVER_PAGE as usize;
+        let Some(last) = page.last().map(|e| e.created_at) else {
+            break;
+        };
+        let mut fresh = false;
+        for entry in page {
+            if seen.insert(entry.log_id) {
+                fresh = true;
+                if concerns_workspace(&entry, workspace) && kept.len() < wanted {
+                    kept.push(entry);
+                }
+            }
+        }
+        if kept.len() >= wanted || !full || !fresh {
+            break;
+        }
+        // The server's bounds are strict: a microsecond of overlap keeps the entries made in
+        // the same microsecond as the page's edge; those already seen are dropped by log id.
+        let overlap = Duration::microseconds(1);
+        if ascending {
+            query.after = Some(last - overlap);
+        } else {
+            query.before = Some(last + overlap);
+        }
+    }
+    Ok(kept)
+}
+
+/// The most entries the server serves in one answer.
+const SERVER_PAGE: u32 = 1000;
 
 /// Who acted: a person's email, an admin key's name, or the system's name.
 fn actor_name(entry: &AuditLogOut) -> String {

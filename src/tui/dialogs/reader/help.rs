@@ -3,8 +3,10 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::tui::keymap::help::HelpSection;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::roles_short;
+use crate::tui::routing::{self, Layer, Offer};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::reader;
@@ -16,7 +18,7 @@ pub const WIDTH: u16 = 90;
 /// The help's lines for a screen `screen_width` wide.
 pub fn lines(app: &App, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let room = reader::inner_width(screen_width, WIDTH);
-    let sections = app.keymap.help_sections();
+    let sections = sections(app);
     let longest = sections
         .iter()
         .flat_map(|s| s.entries.iter().map(|(k, _)| width(k)))
@@ -45,6 +47,29 @@ pub fn lines(app: &App, screen_width: u16, theme: &Theme) -> Vec<Line<'static>> 
         entry(&mut lines, short, full);
     }
     lines
+}
+
+/// The help's sections for what it was opened over: the keys as they act there first. Of
+/// the global keys, those the place passes over are left out (a view has no panes to step
+/// through); its own keys are listed whole, though some act only on a tab or a selection.
+fn sections(app: &App) -> Vec<HelpSection> {
+    let under = routing::routes_under(app, app.dialogs.len().saturating_sub(1));
+    let active: Vec<Context> = under
+        .iter()
+        .filter_map(|route| match route.layer {
+            Layer::Keys(context) => Some(context),
+            Layer::Text => None,
+        })
+        .collect();
+    app.keymap.help_sections_for(&active, |context, action| {
+        // ctrl-c is read before any handler is asked, so it acts wherever help is opened.
+        context != Context::Global
+            || action == Action::Interrupt
+            || under
+                .iter()
+                .find(|route| route.layer == Layer::Keys(Context::Global))
+                .is_none_or(|route| (route.handler.offer)(app, action) != Offer::Ignores)
+    })
 }
 
 /// How far the help can scroll on the current screen.

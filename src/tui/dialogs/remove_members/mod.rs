@@ -137,21 +137,32 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
     dialog::show(frame, screen, WIDTH, "Remove members", body, theme)
 }
 
-/// What the removal does to the console: the members leave the table at once, a message says
-/// how many, and the directory and lists reload.
+/// What the removal does to the console: those who lost access leave the table at once, a
+/// message says how many, and who stays through a group (the server lists them as not
+/// removed: their own membership ended, a group's did not), and the directory and lists
+/// reload.
 fn removed(app: &mut App, d: &RemoveMembers, answer: Answered) -> Vec<Effect> {
     let [Reply::MembersRemoved(out)] = answer.replies else {
         // Not the answer a removal gets; reloading shows whatever did happen.
         return requests::load_organization(app, answer.profile);
     };
-    let users = d.users();
+    let not_removed = out.not_deleted_members.as_deref().unwrap_or_default();
+    let stays = |id: &Uuid| not_removed.contains(id);
+    let users: Vec<Uuid> = d.users().into_iter().filter(|id| !stays(id)).collect();
     let org = &mut app.orgs[answer.profile];
     org.patch_people(|p| p.remove_from(d.workspace, &users));
     org.adjust_member_count(d.workspace, -out.deleted_members_count);
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.retain(|id| !users.contains(id));
     }
-    let text = outcome::removed(&d.workspace_name, out);
+    // They were in the table when asked, so what keeps them is a group.
+    let kept: Vec<(Uuid, String)> = d
+        .targets
+        .iter()
+        .filter(|(id, _)| stays(id))
+        .map(|(id, name)| (*id, format!("{name} keeps access through a group")))
+        .collect();
+    let text = outcome::removed(&d.workspace_name, out, &kept);
     let mut reloads = requests::reload_people(app, answer.profile);
     reloads.extend(requests::reload_workspaces(app, answer.profile, false));
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));

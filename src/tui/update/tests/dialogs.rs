@@ -286,6 +286,37 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
 }
 
 #[test]
+fn removing_someone_a_group_keeps_in_says_so_and_leaves_them_in_the_table() {
+    let mut app = research_members();
+    press_keys(&mut app, "x tab");
+    let effects = press_only(&mut app, enter());
+    let (request, profile, call) = requests(&effects)
+        .into_iter()
+        .find(|(_, _, call)| matches!(call, Call::Change(_)))
+        .expect("a change request");
+    // The server ends Ana's own membership, but a group keeps her in the workspace.
+    let kept = crate::tui::call::Applied {
+        replies: vec![crate::actions::Reply::MembersRemoved(
+            crate::api::RemoveWorkspaceMembersOut {
+                deleted_members_count: 0,
+                not_deleted_members: Some(vec![id(ANA)]),
+            },
+        )],
+        stopped: None,
+    };
+    let result = Ok(crate::tui::call::Payload::Changed(kept));
+    deliver(&mut app, request, profile, call, result);
+    assert!(
+        roles_of(&app, ANA, RESEARCH).is_some(),
+        "she is still in the table"
+    );
+    assert_says(
+        &app,
+        "Nobody lost access to \"Research\"; Ana Lucía Pérez keeps access through a group",
+    );
+}
+
+#[test]
 fn archiving_needs_the_exact_name_then_moves_the_workspace_and_the_cursor() {
     let mut app = loaded_app();
     // Once seen, the archived list is kept loaded: the archived workspace joins it at once.

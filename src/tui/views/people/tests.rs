@@ -268,3 +268,47 @@ fn a_opens_the_audit_trail_of_the_member_under_the_cursor() {
     press_keys(&mut app, "tab A");
     assert_eq!(app.view.as_ref().unwrap().view.name(), "people");
 }
+
+/// Help opened over the view lists the view's keys first, and of the global keys only what
+/// they still do here: `q` and `tab` belong to the view.
+#[test]
+fn help_over_the_view_says_what_its_keys_do_there() {
+    let mut app = open_people();
+    press(&mut app, key(KeyCode::Char('?')));
+    let theme = crate::tui::theme::Theme::default();
+    let text: Vec<String> = crate::tui::dialogs::reader::help::lines(&app, 160, &theme)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let titled = |title: &str| {
+        let at = text.iter().position(|l| l == title).expect(title);
+        let end = text[at..].iter().position(String::is_empty).unwrap() + at;
+        text[at + 1..end].to_vec()
+    };
+    assert_eq!(text[0], "People view (:people)", "{text:#?}");
+    let people = titled("People view (:people)");
+    assert!(
+        people
+            .iter()
+            .any(|l| l.contains("tab/]") && l.contains("Members / invitations")),
+        "{people:#?}"
+    );
+    let views = titled("Organization views (:usage, :limits, ...)");
+    assert!(
+        views
+            .iter()
+            .any(|l| l.contains("esc/q") && l.contains("Back to the workspace panes")),
+        "{views:#?}"
+    );
+    let everywhere = titled("Everywhere");
+    for gone in ["Quit", "Focus the next pane", "Focus the previous pane"] {
+        assert!(
+            !everywhere.iter().any(|l| l.contains(gone)),
+            "{gone}: {everywhere:#?}"
+        );
+    }
+    assert!(
+        everywhere.iter().any(|l| l.contains("ctrl-p")),
+        "{everywhere:#?}"
+    );
+}

@@ -1,0 +1,172 @@
+//! Member changes as they came out. A member's roles in a workspace are their own united with
+//! what their groups give there, and a member request changes only their own: removing
+//! someone a group brings in leaves them in, and a role a group gives stays. So once a member
+//! request has gone through, the members it named are read again, and the journal keeps the
+//! change each one's roles really went through (none, when their groups give back all that
+//! was taken), which undo can then take back.
+
+use futures::{StreamExt, TryStreamExt, stream};
+use uuid::Uuid;
+
+use super::org_live::LiveOrg;
+use super::request::Request;
+use crate::api::{AdminOrganizationMemberOut, RolesOut};
+use crate::client::{AdminClient, ClientError, Directory};
+use crate::domain::org::Change;
+use crate::domain::roles::normalize_workspace_role_names;
+
+/// Members read at once when a change names several.
+const IN_FLIGHT: usize = 8;
+
+/// The people whose workspace roles `requests` change, each once, in the order named.
+pub fn named_members(requests: &[Request]) -> Vec<Uuid> {
+    let mut users = Vec::new();
+    for request in requests {
+        let named: Vec<Uuid> = match request {
+            Request::AddMembers { members, .. } | Request::SetMemberRoles { members, .. } => {
+                members.iter().map(|m| m.user_uuid).collect()
+            }
+            Request::RemoveMembers { users, .. } => users.clone(),
+            _ => continue,
+        };
+        for user in named {
+            if !users.contains(&user) {
+                users.push(user);
+            }
+        }
+    }
+    users
+}
+
+/// The members named, each read on its own (never a page of the directory).
+pub async fn members_named(
+    client: &AdminClient,
+    users: &[Uuid],
+) -> Result<Vec<AdminOrganizationMemberOut>, ClientError> {
+    stream::iter(users.to_vec())
+        .map(|id| async move { client.get_user(id).await.map(|user| user.member) })
+        .buffered(IN_FLIGHT)
+        .try_collect()
+        .await
+}
+
+/// The members `requests` named as they are now, their roles read through `catalog`; `None`
+/// when the requests name nobody.
+pub async fn read_after(
+    client: &AdminClient,
+    requests: &[Request],
+    catalog: &RolesOut,
+) -> Result<Option<Directory>, ClientError> {
+    let users = named_members(requests);
+    if users.is_empty() {
+        return Ok(None);
+    }
+    let members = members_named(client, &users).await?;
+    Ok(Some(Directory::new(members, Vec::new(), catalog)))
+}
+
+/// `changes` with each member change replaced by what the member's roles really went
+/// through, from `before` to `after` (the members read again); a member not read again keeps
+/// the change as recorded.
+pub fn settle(changes: Vec<Change>, before: &LiveOrg, after: &Directory) -> Vec<Change> {
+    changes
+        .into_iter()
+        .filter_map(|change| settled(change, before, after))
+        .collect()
+}
+
+fn settled(change: Change, before: &LiveOrg, after: &Directory) -> Option<Change> {
+    let (workspace, email, held) = match &change {
+        Change::AddMember {
+            workspace, email, ..
+        } => (workspace, email, None),
+        Change::SetMemberRoles {
+            workspace,
+            email,
+            before,
+            ..
+        } => (workspace, email, Some(before.clone())),
+        Change::RemoveMember {
+            workspace,
+            email,
+            roles,
+        } => (workspace, email, Some(roles.clone())),
+        _ => return Some(change),
+    };
+    let (Some(place), Some(user)) = (before.ids.workspace(workspace), before.ids.user(email))
+    else {
+        return Some(change);
+    };
+    if after.user(user).is_none() {
+        return Some(change);
+    }
+    let now = after
+        .workspace_members(place.uuid)
+        .into_iter()
+        .find(|m| m.user.uuid == user)
+        .map(|m| normalize_workspace_role_names(m.roles.clone()));
+    transition(workspace.clone(), email.clone(), held, now)
+}
+
+/// The change from the roles a member held (`None`: not a member) to those they hold now.
+fn transition(
+    workspace: String,
+    email: String,
+    held: Option<Vec<String>>,
+    now: Option<Vec<String>>,
+) -> Option<Change> {
+    match (held, now) {
+        (None, None) => None,
+        (None, Some(roles)) => Some(Change::AddMember {
+            workspace,
+            email,
+            roles,
+        }),
+        (Some(roles), None) => Some(Change::RemoveMember {
+            workspace,
+            email,
+            roles,
+        }),
+        (Some(before), Some(after)) if before != after => Some(Change::SetMemberRoles {
+            workspace,
+            email,
+            before,
+            after,
+        }),
+        (Some(_), Some(_)) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(names: &[&str]) -> Option<Vec<String>> {
+        Some(names.iter().map(|r| r.to_string()).collect())
+    }
+
+    #[test]
+    fn each_member_change_is_kept_as_the_roles_really_went() {
+        let at = |held, now| transition("Research".into(), "taro@x.io".into(), held, now);
+        assert_eq!(
+            at(roles(&["dev", "observability_viewer"]), roles(&["dev"])),
+            Some(Change::SetMemberRoles {
+                workspace: "Research".into(),
+                email: "taro@x.io".into(),
+                before: vec!["dev".into(), "observability_viewer".into()],
+                after: vec!["dev".into()],
+            }),
+            "a removal a group partly gave back"
+        );
+        assert_eq!(at(roles(&["dev"]), roles(&["dev"])), None, "all given back");
+        assert!(matches!(
+            at(roles(&["dev"]), None),
+            Some(Change::RemoveMember { .. })
+        ));
+        assert!(matches!(
+            at(None, roles(&["dev"])),
+            Some(Change::AddMember { .. })
+        ));
+        assert_eq!(at(None, None), None);
+    }
+}

@@ -11,6 +11,7 @@ use super::org_roles::entry_roles;
 use super::plan::Plan;
 use super::request::Request;
 use crate::client::{AdminClient, ClientError};
+use crate::domain::org::renames::Renames;
 use crate::domain::org::{Change, FieldValue, Group, Invitation, Workspace, WorkspaceField};
 use crate::domain::{OrgRole, WorkspaceRole};
 
@@ -40,12 +41,11 @@ pub fn reading_for(plan: &Plan) -> Reading {
 pub fn reading_for_requests(requests: &[Request]) -> Reading {
     let any = |wanted: fn(&Request) -> bool| requests.iter().any(wanted);
     Reading {
+        // A spending limit needs the workspaces too, for the caps it lowers.
         people: any(|r| {
             !matches!(
                 r,
-                Request::SetSpendLimit { .. }
-                    | Request::CreateApiKey { .. }
-                    | Request::DeleteApiKey { .. }
+                Request::CreateApiKey { .. } | Request::DeleteApiKey { .. }
             )
         }),
         // A lower spending limit lowers the workspace caps above it: their values are kept too.
@@ -108,7 +108,23 @@ pub fn changes_sent(requests: &[Request], replies: &[Reply], before: &LiveOrg) -
     for (request, reply) in requests.iter().zip(replies) {
         record(request, Some(reply), before, &mut out);
     }
-    out
+    named_as_they_ran(out)
+}
+
+/// `changes` with each one naming a workspace or group as it was called when it ran: a
+/// request is read against the organization as it was before them all, so an edit sent after
+/// a rename (`workspace edit --name N --spend-cap C`) would otherwise keep the old name, and
+/// undo, taking the edit back first, would look for a workspace of that name in vain.
+fn named_as_they_ran(changes: Vec<Change>) -> Vec<Change> {
+    let mut renames = Renames::default();
+    changes
+        .into_iter()
+        .map(|change| {
+            let change = renames.current(&change);
+            renames.follow(&change);
+            change
+        })
+        .collect()
 }
 
 /// The changes `requests` would make, read against `before` (see [`changes_planned`]).
@@ -117,7 +133,7 @@ pub fn changes_requested(requests: &[Request], before: &LiveOrg) -> Vec<Change> 
     for request in requests {
         record(request, None, before, &mut out);
     }
-    out
+    named_as_they_ran(out)
 }
 
 /// The changes `plan` would make, before anything is sent: what the console stages as a
@@ -127,7 +143,7 @@ pub fn changes_planned(plan: &Plan, before: &LiveOrg) -> Vec<Change> {
     for step in &plan.steps {
         record(&step.request, None, before, &mut out);
     }
-    out
+    named_as_they_ran(out)
 }
 
 fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Vec<Change>) {

@@ -410,6 +410,29 @@ async fn the_spending_limit_is_set_and_removed() {
 }
 
 #[tokio::test]
+async fn undoing_a_lower_spending_limit_raises_the_caps_it_lowered_too() {
+    let s = Scripted::demo().await;
+    let research = workspace_id(&s.api, "Research").await;
+    let cap = || async {
+        let settings = s.api.workspace_settings(research).await.unwrap().unwrap();
+        settings.monthly_spend_cap
+    };
+    let before = cap().await;
+    assert!(before.is_some_and(|c| c > 1234), "{before:?}");
+    s.run(&["spend", "set", "1234"]).await.ok();
+    assert_eq!(cap().await, Some(1234));
+    let journal = s.run(&["journal"]).await.ok();
+    assert!(
+        journal.stdout.contains("\"Research\" monthly_spend_cap"),
+        "the lowered cap is journaled: {journal:#?}"
+    );
+    s.run(&["undo", "--yes"]).await.ok();
+    let limits = s.api.spend_limit().await.unwrap();
+    assert_eq!(limits.limits.completion.usage_limit, Some(5000.0));
+    assert_eq!(cap().await, before, "the cap is back");
+}
+
+#[tokio::test]
 async fn inviting_someone_already_invited_names_the_replaced_invitation_and_undo_restores_it() {
     let s = Scripted::demo().await;
     let marie = "marie.curie@northwind.example";

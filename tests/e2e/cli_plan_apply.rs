@@ -529,6 +529,39 @@ async fn undo_of_a_rename_with_a_new_description_restores_both() {
 }
 
 #[tokio::test]
+async fn undo_of_a_rename_with_new_settings_restores_them_all() {
+    let s = Scripted::demo().await;
+    let id = workspace_id(&s.api, "Mobile App").await;
+    let settings = || async { s.api.workspace_settings(id).await.unwrap().unwrap() };
+    let before = settings().await;
+    let edit = [
+        "workspace",
+        "edit",
+        "Mobile App",
+        "--name",
+        "Mobile",
+        "--spend-cap",
+        "200",
+        "--members-can-create-keys",
+        "false",
+    ];
+    s.run(&edit).await.ok();
+    assert_eq!(settings().await.monthly_spend_cap, Some(200));
+    let undo = s.run(&["undo", "--yes"]).await.ok();
+    assert!(undo.stderr.contains("Undid #1"), "{undo:#?}");
+    let after = settings().await;
+    assert_eq!(
+        (after.monthly_spend_cap, after.members_can_create_api_keys),
+        (before.monthly_spend_cap, before.members_can_create_api_keys)
+    );
+    assert_eq!(
+        workspace_id(&s.api, "Mobile App").await,
+        id,
+        "named as before"
+    );
+}
+
+#[tokio::test]
 async fn an_undo_that_stops_partway_says_what_undo_can_do_not_apply() {
     let s = Scripted::demo().await;
     s.run(&RENAME_AND_DESCRIBE).await.ok();

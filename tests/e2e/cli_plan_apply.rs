@@ -595,6 +595,39 @@ fn admins(org: &Organization) -> Vec<String> {
 }
 
 #[tokio::test]
+async fn an_admin_only_through_a_group_does_not_keep_the_organization_an_admin() {
+    let s = Scripted::demo().await;
+    let (_, org) = export(&s, "before.toml").await;
+    let now = admins(&org);
+    let noah = "noah.muller@northwind.example";
+    for args in [
+        &["groups", "create", "Admins", "--target", "organization"][..],
+        &["groups", "set-role", "Admins", "organization_admin"],
+        &["groups", "members", "add", "Admins", noah],
+    ] {
+        s.run(args).await.ok();
+    }
+    let (path, mut org) = export(&s, "org.toml").await;
+    assert!(
+        admins(&org).contains(&noah.to_owned()),
+        "an admin through the group"
+    );
+    for person in org.people.iter_mut().filter(|p| now.contains(&p.email)) {
+        person.roles = vec!["member".into()];
+    }
+    save(&path, &org);
+    let before = s.last_audit_id().await;
+    let plan = run_file(&s, &["plan"], &path).await.expect(3);
+    assert!(
+        plan.stdout
+            .contains("(an admin only through a group does not count there)"),
+        "{plan:#?}"
+    );
+    run_file(&s, &["apply", "--yes"], &path).await.expect(3);
+    assert!(s.audit_since(before).await.is_empty(), "nothing was sent");
+}
+
+#[tokio::test]
 async fn a_file_that_leaves_no_organization_admin_cannot_be_applied() {
     let s = Scripted::demo().await;
     let (path, mut org) = export(&s, "org.toml").await;

@@ -4,19 +4,20 @@
 //! nothing is sent.
 //!
 //! The rule follows the server's: it counts the people who hold the role themselves, not
-//! through a group. The Admin API shows a member's own roles and their groups' together, so:
-//! - someone the file keeps with `organization_admin` among their roles counts: the file
-//!   gives it to them, or leaves them as they are (an admin through a group the file keeps
-//!   stays one, and a role of their own stays theirs);
-//! - someone the file leaves out counts if they hold it now (apply never removes people the
-//!   file only leaves out);
-//! - someone whose roles the file sets without it does not count, even when a group still
-//!   gives it: the server then holds no such role of theirs, and would refuse the last
-//!   demotion all the same.
+//! through a group. The Admin API shows a member's own roles and their groups' together, so
+//! someone counts only when the role is surely their own once the file is applied:
+//! - the file sets their roles with it (a change is sent, and what it sets is their own); or
+//! - they hold it now, no group gives it to them, and the file keeps it (lists it among their
+//!   roles, or leaves them out: apply never removes people the file only leaves out).
+//!
+//! Someone who holds it only through a group does not count, even if the file keeps it: the
+//! server would refuse to demote the last admin of their own all the same.
 
 use super::diff::Diff;
+use super::grants::Grants;
 use super::index::Index;
-use super::{Organization, Person};
+use super::keys::email_key;
+use super::{Change, Organization, Person};
 use crate::domain::OrgRole;
 
 /// Whether organization roles (by name) include `organization_admin`.
@@ -44,8 +45,9 @@ fn admins(org: &Organization) -> Vec<&str> {
         .collect()
 }
 
-/// A problem when the organization has admins now and the file leaves it none.
-pub(super) fn keeps_an_admin(live: &Index, wanted: &Index, out: &mut Diff) {
+/// A problem when the organization has admins now and the file leaves it none of their own.
+/// `given_now` is what groups give now; `out` holds the changes planned so far.
+pub(super) fn keeps_an_admin(live: &Index, wanted: &Index, given_now: &Grants, out: &mut Diff) {
     let now = admins(live.org);
     if now.is_empty() {
         return;
@@ -54,14 +56,49 @@ pub(super) fn keeps_an_admin(live: &Index, wanted: &Index, out: &mut Diff) {
         .org
         .people
         .iter()
-        .filter_map(|p| roles_after(p, wanted))
-        .any(is_admin);
-    if !kept {
-        out.problems.push(format!(
-            "the file takes organization_admin from every admin ({}): the Admin API refuses to demote or remove the last one; keep the role for at least one person",
-            now.join(", ")
-        ));
+        .any(|p| own_admin_after(p, wanted, given_now, &out.changes));
+    if kept {
+        return;
     }
+    let through_groups = live
+        .org
+        .people
+        .iter()
+        .any(|p| through_a_group(p, given_now));
+    let mut problem = format!(
+        "the file takes organization_admin from every admin ({}): the Admin API refuses to demote or remove the last one; keep the role for at least one person",
+        now.join(", ")
+    );
+    if through_groups {
+        problem.push_str(
+            " who holds it of their own (an admin only through a group does not count there)",
+        );
+    }
+    out.problems.push(problem);
+}
+
+/// Whether `now` surely holds `organization_admin` of their own once the file is applied.
+fn own_admin_after(now: &Person, wanted: &Index, given_now: &Grants, changes: &[Change]) -> bool {
+    let Some(roles) = roles_after(now, wanted) else {
+        return false;
+    };
+    if !is_admin(roles) {
+        return false;
+    }
+    let key = email_key(&now.email);
+    let set_with_it = changes.iter().any(|change| {
+        matches!(change, Change::SetOrganizationRoles { email, after, .. }
+            if email_key(email) == key && is_admin(after))
+    });
+    let own_now = is_admin(&now.roles) && !through_a_group(now, given_now);
+    set_with_it || own_now
+}
+
+/// Whether a group gives `person` `organization_admin` now (so theirs may not be their own).
+fn through_a_group(person: &Person, given_now: &Grants) -> bool {
+    given_now
+        .in_organization(&person.email)
+        .is_some_and(|granted| is_admin(&granted.roles))
 }
 
 #[cfg(test)]
@@ -117,20 +154,27 @@ mod tests {
     }
 
     #[test]
-    fn an_admin_through_a_group_the_file_keeps_counts_while_the_file_keeps_their_roles() {
+    fn an_admin_only_through_a_group_does_not_count_as_the_server_counts() {
         let mut wanted = live();
         wanted.people[0].roles = vec!["member".into()];
+        // Bo keeps the role, but only through the group: the server would refuse Ana's demotion.
+        let found = problems(&wanted);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].ends_with("(an admin only through a group does not count there)"),
+            "{}",
+            found[0]
+        );
+        // Leaving Ana out instead keeps her, an admin of her own.
+        wanted.people.remove(0);
         assert!(problems(&wanted).is_empty());
-        // Their roles set without it: the server holds no admin role of theirs any more.
-        wanted.people[1].roles = vec!["member".into()];
-        assert_eq!(problems(&wanted).len(), 1);
     }
 
     #[test]
     fn someone_left_out_or_made_an_admin_keeps_the_organization_an_admin() {
         let mut wanted = live();
-        wanted.people[0].roles = vec!["member".into()];
-        wanted.people.remove(1);
+        wanted.people[1].roles = vec!["member".into()];
+        wanted.people.remove(0);
         assert!(problems(&wanted).is_empty(), "left out: not removed");
         let mut wanted = live();
         wanted.people[0].roles = vec!["member".into()];

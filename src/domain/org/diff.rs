@@ -51,7 +51,7 @@ pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
     people(live, wanted, grants, &mut out);
     invitations(live, wanted, &mut out);
     super::diff_groups::groups(live, wanted, &mut out);
-    super::admins::keeps_an_admin(live, wanted, &mut out);
+    super::admins::keeps_an_admin(live, wanted, &given_now, &mut out);
     out
 }
 

@@ -32,20 +32,7 @@ async fn a_change_held_on_its_way_at_quit_is_finished_and_journaled() {
             30,
             &[("HELD_ADMIN_KEY", secret.as_str())],
         );
-        open(&mut console, "Research");
-        console.wait_for("Björn Lindqvist");
-        console.send("x");
-        console.wait_for("Remove 1 member from \"Research\"?");
-        confirm(&mut console);
-        let deadline = std::time::Instant::now() + TIMEOUT;
-        while held.seen_with("DELETE").is_empty() {
-            assert!(std::time::Instant::now() < deadline, "the removal was sent");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        console.send(&ctrl('c'));
-        console.wait_for("Stopped waiting: the change may already have been made");
-        console.send(&ctrl('c'));
-        let screen = console.wait_for("Waiting for 1 change already sent to finish");
+        let screen = remove_then_quit(&mut console, &held);
         assert!(
             !console.exits_within(Duration::from_millis(300)),
             "still waiting while the change is held"
@@ -89,6 +76,25 @@ async fn a_change_held_on_its_way_at_quit_is_finished_and_journaled() {
 /// Quits (ctrl-c to stop waiting, ctrl-c again) while a removal is held on its way, then
 /// sends `stop` (keys, or a signal by `kill`) as the closed console waits for it: it must end
 /// promptly, naming the change that may not have finished.
+/// Removes Björn from Research through `proxy`, which holds the removal, then quits (ctrl-c
+/// twice: the request first, then the console); gives the screen once it says it waits.
+fn remove_then_quit(console: &mut Console, proxy: &Proxy) -> String {
+    open(console, "Research");
+    console.wait_for("Björn Lindqvist");
+    console.send("x");
+    console.wait_for("Remove 1 member from \"Research\"?");
+    confirm(console);
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while proxy.seen_with("DELETE").is_empty() {
+        assert!(std::time::Instant::now() < deadline, "the removal was sent");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    console.send(&ctrl('c'));
+    console.wait_for("Stopped waiting: the change may already have been made");
+    console.send(&ctrl('c'));
+    console.wait_for("Waiting for 1 change already sent to finish")
+}
+
 fn quit_then_stop_the_wait(stop: impl FnOnce(&mut Console)) -> String {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let server = runtime.block_on(local_server().seed(Seed::Demo).start());
@@ -103,20 +109,7 @@ fn quit_then_stop_the_wait(stop: impl FnOnce(&mut Console)) -> String {
         30,
         &[("HELD_ADMIN_KEY", key.as_str())],
     );
-    open(&mut console, "Research");
-    console.wait_for("Björn Lindqvist");
-    console.send("x");
-    console.wait_for("Remove 1 member from \"Research\"?");
-    confirm(&mut console);
-    let deadline = std::time::Instant::now() + TIMEOUT;
-    while proxy.seen_with("DELETE").is_empty() {
-        assert!(std::time::Instant::now() < deadline, "the removal was sent");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    console.send(&ctrl('c'));
-    console.wait_for("Stopped waiting: the change may already have been made");
-    console.send(&ctrl('c'));
-    console.wait_for("Waiting for 1 change already sent to finish");
+    remove_then_quit(&mut console, &proxy);
     stop(&mut console);
     assert!(
         console.exits_within(Duration::from_secs(5)),

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::change::{Change, FieldValue, GroupField, WorkspaceField};
-use super::grants::{Grants, Holding};
+use super::grants::{Granted, Grants, Holding};
 use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
 use super::{Group, Invitation, Limit, Organization, Person, Workspace};
@@ -193,16 +193,7 @@ fn member_change(
         listed: listed.map(Vec::as_slice),
         given_then: given_then.map_or(&[], |g| g.roles.as_slice()),
     };
-    if let Some(through) = given_then {
-        let kept = holding.kept_by_groups();
-        if !kept.is_empty() {
-            out.notes.push(format!(
-                "{email} keeps {} in {name:?} through {}: the file cannot take away what a group gives (change the group instead)",
-                kept.join(", "),
-                groups_named(&through.groups)
-            ));
-        }
-    }
+    note_kept_by_groups(out, &holding, given_then, email, &format!(" in {name:?}"));
     if holding.settled() {
         return;
     }
@@ -236,6 +227,25 @@ fn member_change(
                 after: total,
             });
         }
+    }
+}
+
+/// A note of the roles `whose` keeps (`place`: where) through groups though the file leaves
+/// them out.
+fn note_kept_by_groups(
+    out: &mut Diff,
+    holding: &Holding,
+    through: Option<&Granted>,
+    whose: &str,
+    place: &str,
+) {
+    let kept = holding.kept_by_groups();
+    if let Some(through) = through.filter(|_| !kept.is_empty()) {
+        out.notes.push(format!(
+            "{whose} keeps {}{place} through {}: the file cannot take away what a group gives (change the group instead)",
+            kept.join(", "),
+            groups_named(&through.groups)
+        ));
     }
 }
 
@@ -301,16 +311,7 @@ fn organization_roles(
         listed: Some(listed),
         given_then: given_then.map_or(&[], |g| g.roles.as_slice()),
     };
-    if let Some(through) = given_then {
-        let kept = holding.kept_by_groups();
-        if !kept.is_empty() {
-            out.notes.push(format!(
-                "person {email} keeps {} through {}: the file cannot take away what a group gives (change the group instead)",
-                kept.join(", "),
-                groups_named(&through.groups)
-            ));
-        }
-    }
+    note_kept_by_groups(out, &holding, given_then, &format!("person {email}"), "");
     if holding.settled() {
         return;
     }

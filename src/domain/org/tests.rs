@@ -1,7 +1,7 @@
 use super::check::conflict;
 use super::*;
 
-fn roles(list: &[&str]) -> Vec<String> {
+pub(super) fn roles(list: &[&str]) -> Vec<String> {
     list.iter().map(|r| r.to_string()).collect()
 }
 
@@ -16,7 +16,7 @@ fn workspace(name: &str, members: &[(&str, &[&str])]) -> Workspace {
     }
 }
 
-fn person(email: &str, r: &[&str]) -> Person {
+pub(super) fn person(email: &str, r: &[&str]) -> Person {
     Person {
         email: email.to_owned(),
         roles: roles(r),

@@ -1,19 +1,8 @@
 //! The plan engine with roles that come through groups: the server reports each member's own
 //! roles united with their groups', so a file can only take away what a group does not give.
 
+use super::tests::{person, roles};
 use super::*;
-
-fn roles(list: &[&str]) -> Vec<String> {
-    list.iter().map(|r| r.to_string()).collect()
-}
-
-fn person(email: &str, r: &[&str]) -> Person {
-    Person {
-        email: email.to_owned(),
-        roles: roles(r),
-        ..Person::default()
-    }
-}
 
 /// Research, where ana is admin on her own, bob holds dev only through Engineers, and cy holds
 /// `user` on her own and dev through Evaluation (nested inside Engineers); dee is an

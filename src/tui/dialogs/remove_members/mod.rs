@@ -107,7 +107,8 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
         theme.header,
     );
     body.wrapped(
-        "They lose access to this workspace at once. They stay in the organization and can be added again.",
+        // The console may not have read the groups: what a group gives is said, not guessed.
+        "Their own access to this workspace ends at once; a group may still let them in. They stay in the organization and can be added again.",
         theme.text,
     );
     for (_, name) in d.targets.iter().take(NAMES_SHOWN) {

@@ -100,7 +100,7 @@ pub async fn apply(
             }
             Err((label, failure)) => {
                 report.failed = Some((change, label, failure));
-                report.not_done = rest.collect();
+                report.not_done = rest.map(|c| live.renames.current(&c)).collect();
                 break;
             }
         }

@@ -89,7 +89,7 @@ pub fn removed(
     for clause in &staying {
         text.push_str(&format!("; {clause}"));
     }
-    let missed = not_deleted.len() - staying.len();
+    let missed = not_deleted.len().saturating_sub(staying.len());
     if missed > 0 {
         text.push_str(&format!(
             "; {} no longer belonged to it",

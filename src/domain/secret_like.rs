@@ -143,7 +143,7 @@ fn shown_word(word: &str) -> &str {
 /// of it looks like a key on its own (such a word is hidden alone), and the whole does. Its
 /// UUIDs become plain separators first: they are names, and a path full of them is not random.
 fn token_is_split_key(token: &str) -> bool {
-    // Two plain words make a path (`/tmp/tmp.X3kq9Lm2Tb/key`, as `mktemp -d` names folders).
+    // Two lower-case words make a path (`/tmp/tmp.X3kq9Lm2Tb/key`, as `mktemp -d` names folders).
     if token.split(|c| !is_word_char(c)).any(word_looks_like_key) || reads_as_path(token) {
         return false;
     }

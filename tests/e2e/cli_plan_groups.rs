@@ -66,8 +66,10 @@ async fn what_a_group_gives_is_kept_and_said_not_planned_away() {
         "{plan:#?}"
     );
     for note in [
-        format!("note: {evaluator} keeps dev in \"Research\" through group \"Research Engineers\""),
-        format!("note: person {billing} keeps billing_manager through group \"Finance\""),
+        format!(
+            "note: {evaluator} keeps dev in \"Research\" through the group \"Research Engineers\""
+        ),
+        format!("note: person {billing} keeps billing_manager through the group \"Finance\""),
     ] {
         assert!(plan.stdout.contains(&note), "{note}\n{plan:#?}");
     }

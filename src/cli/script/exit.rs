@@ -22,7 +22,8 @@ pub enum Exit {
     Denied = 4,
     /// 5: the outcome is unknown: a change was sent and no answer came back.
     Unknown = 5,
-    /// 6: `plan` found changes to make, or `apply` left some (destructive ones it skipped).
+    /// 6: `plan` found changes to make, `apply` left some (destructive ones it skipped), or
+    /// `scim preview` found that a sync would change something.
     Pending = 6,
 }
 
@@ -36,7 +37,8 @@ Exit codes (scripting commands):
      other than 401/403)
   4  authentication or permission: a rejected key, a forbidden call, --read-only
   5  outcome unknown: a change was sent and no answer came back; check before retrying
-  6  plan: changes pending (0: none); apply: changes left, such as skipped destructive ones";
+  6  plan: changes pending (0: none); apply: changes left, such as skipped destructive ones;
+     scim preview: a sync would change something";
 
 impl Exit {
     pub fn code(self) -> ExitCode {

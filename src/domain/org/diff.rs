@@ -8,7 +8,7 @@ use super::change::{Change, FieldValue, GroupField, WorkspaceField};
 use super::grants::{Granted, Grants, Holding};
 use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
-use super::{Group, Invitation, Limit, Organization, Person, Workspace};
+use super::{Group, Limit, Organization, Person, Workspace};
 use crate::domain::WorkspaceRole;
 use crate::domain::roles::normalize_workspace_role_names;
 
@@ -249,12 +249,12 @@ fn note_kept_by_groups(
     }
 }
 
-/// `group "A"` or `groups "A", "B"`.
+/// `the group "A"` or `the groups "A", "B"`, as the member commands word it.
 fn groups_named(groups: &[String]) -> String {
     let quoted: Vec<String> = groups.iter().map(|g| format!("{g:?}")).collect();
     match quoted.len() {
-        1 => format!("group {}", quoted[0]),
-        _ => format!("groups {}", quoted.join(", ")),
+        1 => format!("the group {}", quoted[0]),
+        _ => format!("the groups {}", quoted.join(", ")),
     }
 }
 
@@ -329,12 +329,6 @@ fn organization_roles(
     });
 }
 
-/// Whether the file's invitation gives what the pending one gives, whatever the order or
-/// the spelling of names.
-fn same_invitation(now: &Invitation, want: &Invitation) -> bool {
-    now.same_terms(want)
-}
-
 fn invitations(live: &Index, wanted: &Index, out: &mut Diff) {
     let mut seen = HashSet::new();
     for want in &wanted.org.invitations {
@@ -364,12 +358,10 @@ fn invitations(live: &Index, wanted: &Index, out: &mut Diff) {
             }),
             // Inviting the address again gives its pending invitation the file's terms; the
             // old ones are kept in the change, so undo can give them back.
-            Some(now) if !same_invitation(now, want) => {
-                out.changes.push(Change::ReplaceInvitation {
-                    before: now.clone(),
-                    after: want.clone(),
-                })
-            }
+            Some(now) if !now.same_terms(want) => out.changes.push(Change::ReplaceInvitation {
+                before: now.clone(),
+                after: want.clone(),
+            }),
             Some(_) => {}
         }
     }

@@ -53,6 +53,13 @@ impl Renames {
                 after: FieldValue::Text(new),
                 ..
             } => record(&mut self.groups, group_key, group, new),
+            // A new one under an old name is called by it: the old name no longer leads away.
+            Change::CreateWorkspace { workspace } => {
+                self.workspaces.remove(&workspace_key(&workspace.name));
+            }
+            Change::CreateGroup { group } => {
+                self.groups.remove(&group_key(&group.name));
+            }
             _ => {}
         }
     }
@@ -157,5 +164,18 @@ mod tests {
         renames.follow(&rename("Sales", "Research"));
         assert_eq!(renames.current(&archive("Research")), archive("Research"));
         assert_eq!(renames.current(&archive("Sales")), archive("Research"));
+    }
+
+    #[test]
+    fn a_new_workspace_under_an_old_name_is_called_by_it() {
+        let mut renames = Renames::default();
+        renames.follow(&rename("Research", "R&D"));
+        renames.follow(&Change::CreateWorkspace {
+            workspace: crate::domain::org::Workspace {
+                name: "Research".into(),
+                ..Default::default()
+            },
+        });
+        assert_eq!(renames.current(&archive("Research")), archive("Research"));
     }
 }

@@ -78,9 +78,9 @@ fn a_file_that_leaves_out_what_groups_give_changes_nothing_and_says_why() {
     assert_eq!(
         found.notes,
         [
-            "cy@x.io keeps dev in \"Research\" through group \"Engineers\": the file cannot take away what a group gives (change the group instead)",
-            "bob@x.io keeps dev in \"Research\" through group \"Engineers\": the file cannot take away what a group gives (change the group instead)",
-            "person dee@x.io keeps organization_admin through group \"Admins\": the file cannot take away what a group gives (change the group instead)",
+            "cy@x.io keeps dev in \"Research\" through the group \"Engineers\": the file cannot take away what a group gives (change the group instead)",
+            "bob@x.io keeps dev in \"Research\" through the group \"Engineers\": the file cannot take away what a group gives (change the group instead)",
+            "person dee@x.io keeps organization_admin through the group \"Admins\": the file cannot take away what a group gives (change the group instead)",
         ]
     );
 }
@@ -88,7 +88,7 @@ fn a_file_that_leaves_out_what_groups_give_changes_nothing_and_says_why() {
 #[test]
 fn when_a_group_stops_giving_a_role_the_file_decides_who_keeps_it() {
     let mut wanted = live();
-    wanted.groups[1].workspaces.clear(); // Engineers (sorted first) leaves Research
+    wanted.groups[1].workspaces.clear(); // Engineers (sorted second) leaves Research
     research(&mut wanted).insert("cy@x.io".into(), roles(&["user"]));
     wanted.normalize();
     assert_eq!(wanted.groups[1].name, "Engineers");
@@ -153,7 +153,7 @@ fn a_group_left_out_of_the_file_stays_and_keeps_giving() {
     assert_eq!(
         found.notes,
         [
-            "person dee@x.io keeps organization_admin through group \"Admins\": the file cannot take away what a group gives (change the group instead)"
+            "person dee@x.io keeps organization_admin through the group \"Admins\": the file cannot take away what a group gives (change the group instead)"
         ]
     );
 }

@@ -157,8 +157,9 @@ pub fn confirmed(question: &str, yes: bool) -> Result<bool, Failure> {
             "{question} Nothing was done: there is no terminal to ask on; give --yes to go ahead"
         )));
     }
-    print!("{question} Type yes to go ahead: ");
-    std::io::stdout().flush().ok();
+    // On stderr, like the outcome: stdout holds only what a script reads (`-o json`).
+    eprint!("{question} Type yes to go ahead: ");
+    std::io::stderr().flush().ok();
     let mut answer = String::new();
     std::io::stdin()
         .lock()

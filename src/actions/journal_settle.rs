@@ -52,7 +52,7 @@ pub async fn members_named(
 
 /// The members `requests` named as they are now, their roles read through `catalog`; `None`
 /// when the requests name nobody.
-pub async fn read_after(
+async fn read_after(
     client: &AdminClient,
     requests: &[Request],
     catalog: &RolesOut,
@@ -65,10 +65,26 @@ pub async fn read_after(
     Ok(Some(Directory::new(members, Vec::new(), catalog)))
 }
 
+/// `changes`, what the `sent` requests asked, as they came out: the members they name read
+/// again and each member change settled against them. When that read fails, the changes as
+/// asked, with the error for the caller to report in its own way.
+pub async fn as_they_came_out(
+    client: &AdminClient,
+    sent: &[Request],
+    changes: Vec<Change>,
+    before: &LiveOrg,
+) -> (Vec<Change>, Option<ClientError>) {
+    match read_after(client, sent, &before.ids.catalog).await {
+        Ok(Some(after)) => (settle(changes, before, &after), None),
+        Ok(None) => (changes, None),
+        Err(error) => (changes, Some(error)),
+    }
+}
+
 /// `changes` with each member change replaced by what the member's roles really went
 /// through, from `before` to `after` (the members read again); a member not read again keeps
 /// the change as recorded.
-pub fn settle(changes: Vec<Change>, before: &LiveOrg, after: &Directory) -> Vec<Change> {
+fn settle(changes: Vec<Change>, before: &LiveOrg, after: &Directory) -> Vec<Change> {
     changes
         .into_iter()
         .filter_map(|change| settled(change, before, after))

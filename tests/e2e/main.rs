@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod cli_apply_rules;
 mod cli_changes;
 mod cli_config_profiles;
 mod cli_exit_codes;

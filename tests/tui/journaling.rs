@@ -13,7 +13,7 @@ use mistral_admin::actions::Request;
 use mistral_admin::actions::journal::Journal;
 use mistral_admin::actions::journal_record::{changes_sent, reading_for_requests};
 use mistral_admin::actions::org_live::LiveOrg;
-use mistral_admin::actions::org_run::{Control, run, undo_preview, undo_record};
+use mistral_admin::actions::org_run::{Control, RunOutcome, run, undo_preview, undo_record};
 use mistral_admin::api::{OrganizationInviteIn, WorkspaceMemberSingleIn};
 use mistral_admin::client::{AdminClient, Directory};
 use mistral_admin::domain::org::{Change, Invitation};
@@ -67,6 +67,25 @@ async fn as_console(demo: &Demo, requests: Vec<Request>) -> Vec<Change> {
         panic!("the change went through: {result:?}");
     };
     changes_sent(&requests, &applied.replies, &whole)
+}
+
+/// Takes back the newest journal entry as the console's `:undo` does, after checking that
+/// nobody changed the same things since.
+async fn undo_newest(demo: &Demo) -> RunOutcome {
+    let preview = undo_preview(&demo.client, &demo.journal).await.unwrap();
+    assert!(preview.conflicts.is_empty(), "{:?}", preview.conflicts);
+    let plan = preview.plan.expect("something to undo");
+    let record = undo_record(&plan, "console");
+    run(
+        &demo.client,
+        Some(&demo.journal),
+        &plan.inverse,
+        &record,
+        true,
+        &mut ToTheEnd,
+    )
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -204,20 +223,7 @@ async fn a_replaced_invitation_is_journaled_with_its_old_terms_and_undo_gives_th
         (vec!["member".to_owned()], vec![research.uuid])
     );
 
-    let preview = undo_preview(&demo.client, &demo.journal).await.unwrap();
-    assert!(preview.conflicts.is_empty(), "{:?}", preview.conflicts);
-    let plan = preview.plan.expect("something to undo");
-    let record = undo_record(&plan, "console");
-    let outcome = run(
-        &demo.client,
-        Some(&demo.journal),
-        &plan.inverse,
-        &record,
-        true,
-        &mut ToTheEnd,
-    )
-    .await
-    .unwrap();
+    let outcome = undo_newest(&demo).await;
     assert_eq!(outcome.applied.len(), 1, "{outcome:?}");
     assert_eq!(pending_invitation(&demo.client, marie).await, before);
     demo.server.shutdown().await;
@@ -270,20 +276,7 @@ async fn removing_a_member_a_group_keeps_in_is_journaled_as_it_came_out_and_undo
         "what the group left, not a removal"
     );
 
-    let preview = undo_preview(&demo.client, &demo.journal).await.unwrap();
-    assert!(preview.conflicts.is_empty(), "{:?}", preview.conflicts);
-    let plan = preview.plan.expect("something to undo");
-    let record = undo_record(&plan, "console");
-    run(
-        &demo.client,
-        Some(&demo.journal),
-        &plan.inverse,
-        &record,
-        true,
-        &mut ToTheEnd,
-    )
-    .await
-    .unwrap();
+    undo_newest(&demo).await;
     assert_eq!(roles().await, own);
     demo.server.shutdown().await;
 }

@@ -11,7 +11,7 @@ use super::exit::{Exit, Failure};
 use super::session::Session;
 use crate::actions::journal::{Entry, Journal, NewEntry};
 use crate::actions::journal_record::{changes_of, organization_id, reading_for};
-use crate::actions::journal_settle::{read_after, settle};
+use crate::actions::journal_settle::as_they_came_out;
 use crate::actions::org_apply::{self, Failure as StepFailure, Report};
 use crate::actions::org_live::LiveOrg;
 use crate::actions::{Execution, Plan, outcome};
@@ -39,16 +39,17 @@ pub async fn after_plan(
     before: Option<&LiveOrg>,
 ) {
     let Some(before) = before else { return };
-    let mut changes = changes_of(plan, &execution.replies, before);
-    if !execution.replies.is_empty() {
-        let requests: Vec<_> = plan.requests().cloned().collect();
-        match read_after(&session.client, &requests, &before.ids.catalog).await {
-            Ok(Some(after)) => changes = settle(changes, before, &after),
-            Ok(None) => {}
-            Err(error) => eprintln!(
-                "note: the journal holds this change as asked, not as it came out (cannot read the members again: {error})"
-            ),
-        }
+    let asked = changes_of(plan, &execution.replies, before);
+    let sent: Vec<_> = plan
+        .requests()
+        .take(execution.replies.len())
+        .cloned()
+        .collect();
+    let (changes, unread) = as_they_came_out(&session.client, &sent, asked, before).await;
+    if let Some(error) = unread {
+        eprintln!(
+            "note: the journal holds this change as asked, not as it came out (cannot read the members again: {error})"
+        );
     }
     let stopped = outcome::failure(plan, execution);
     // The command's words (`members set-roles`), never its values.

@@ -104,15 +104,8 @@ fn through_a_group(person: &Person, given_now: &Grants) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::org::tests::person;
     use crate::domain::org::{Group, diff};
-
-    fn person(email: &str, roles: &[&str]) -> Person {
-        Person {
-            email: email.into(),
-            roles: roles.iter().map(|r| r.to_string()).collect(),
-            ..Person::default()
-        }
-    }
 
     /// Ana an admin of her own, Bo one through the group "Admins", Cy a member.
     fn live() -> Organization {

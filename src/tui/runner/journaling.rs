@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::actions::journal::Journal;
 use crate::actions::journal_record::changes_sent;
-use crate::actions::journal_settle::{read_after, settle};
+use crate::actions::journal_settle::as_they_came_out;
 use crate::actions::org_run::{Record, keep, summary_of};
 use crate::actions::{Reply, Request};
 use crate::client::{AdminClient, ErrorKind};
@@ -44,14 +44,11 @@ pub async fn perform(
     };
     let result = send(client, call, requests, stop).await;
     if let (Some(before), Some((replies, stopped))) = (&before, sent(&result)) {
-        let mut changes = changes_sent(requests, replies, before);
+        let asked = changes_sent(requests, replies, before);
         let done = &requests[..replies.len()];
-        match read_after(client, done, &before.ids.catalog).await {
-            Ok(Some(after)) => changes = settle(changes, before, &after),
-            Ok(None) => {}
-            Err(error) => {
-                tracing::warn!(%error, "the journal holds this change as asked: cannot read the members again")
-            }
+        let (changes, unread) = as_they_came_out(client, done, asked, before).await;
+        if let Some(error) = unread {
+            tracing::warn!(%error, "the journal holds this change as asked: cannot read the members again");
         }
         let stopped = stopped.map(|error| {
             format!(

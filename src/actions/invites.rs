@@ -310,9 +310,64 @@ pub fn revoke_invites(invites: &[&OrganizationInviteOut]) -> Result<Plan, Action
     Ok(Plan::new(Intent::RevokeInvites { emails }, summary, steps))
 }
 
-/// Sends an invitation again: the API has no resend, so the old one is withdrawn and the same
-/// address invited anew with the same organization roles and workspaces, as one plan.
-pub fn reinvite(old: &OrganizationInviteOut, directory: &Directory) -> Result<Plan, ActionError> {
+/// Sends invitations again: the API has no resend, so each old invitation is withdrawn and the
+/// same address invited anew with the same organization roles and workspaces, all as one plan.
+/// The API does not report an invitation's email language, so the new email is in `language`
+/// when given, else in the server's default.
+pub fn reinvite(
+    olds: &[&OrganizationInviteOut],
+    language: Option<&str>,
+    directory: &Directory,
+) -> Result<Plan, ActionError> {
+    let emails: Vec<String> = olds.iter().map(|old| old.email.clone()).collect();
+    let summary = match emails.as_slice() {
+        [] => {
+            return Err(ActionError::invalid(
+                "invitation",
+                "name at least one invitation",
+            ));
+        }
+        [one] => format!(
+            "Invite {one} again: the old invitation is revoked and a new one sent (it expires in 7 days)"
+        ),
+        many => format!(
+            "Invite {} again: {}; each old invitation is revoked and a new one sent (they expire in 7 days)",
+            count_of(many.len(), "person", "people"),
+            list_some(many)
+        ),
+    };
+    let steps = olds
+        .iter()
+        .flat_map(|old| sent_again(old, language, directory))
+        .collect();
+    Ok(Plan::new(
+        Intent::Invite {
+            addresses: emails,
+            skipped: Vec::new(),
+        },
+        summary,
+        steps,
+    ))
+}
+
+/// What resending the expired invitations does when none has expired: nothing.
+pub fn nothing_expired() -> Plan {
+    Plan::new(
+        Intent::Invite {
+            addresses: Vec::new(),
+            skipped: Vec::new(),
+        },
+        "No invitation has expired: nothing to send again",
+        Vec::new(),
+    )
+}
+
+/// Withdrawing one invitation and sending its terms again.
+fn sent_again(
+    old: &OrganizationInviteOut,
+    language: Option<&str>,
+    directory: &Directory,
+) -> [Step; 2] {
     let catalog = directory.role_catalog();
     let roles: Vec<OrgRole> = old
         .raw_roles
@@ -329,30 +384,21 @@ pub fn reinvite(old: &OrganizationInviteOut, directory: &Directory) -> Result<Pl
     } else {
         roles
     });
-    let email = old.email.clone();
+    let email = &old.email;
     let body = OrganizationInviteIn {
         role_names: Some(roles),
         email: email.clone(),
         workspace_uuids: (!old.workspace_uuids.is_empty()).then(|| old.workspace_uuids.clone()),
+        email_language: language.map(str::to_owned),
         ..OrganizationInviteIn::default()
     };
-    let summary = format!(
-        "Invite {email} again: the old invitation is revoked and a new one sent (it expires in 7 days)"
-    );
-    Ok(Plan::new(
-        Intent::Invite {
-            addresses: vec![email.clone()],
-            skipped: Vec::new(),
-        },
-        summary,
-        vec![
-            Step::new(
-                Request::DeleteInvite { invite: old.uuid },
-                format!("revoke the old invitation of {email}"),
-            ),
-            Step::new(Request::Invite { body }, format!("invite {email} again")),
-        ],
-    ))
+    [
+        Step::new(
+            Request::DeleteInvite { invite: old.uuid },
+            format!("revoke the old invitation of {email}"),
+        ),
+        Step::new(Request::Invite { body }, format!("invite {email} again")),
+    ]
 }
 
 #[cfg(test)]

@@ -119,7 +119,7 @@ fn revoking_names_each_invitation() {
 fn reinviting_revokes_then_invites_the_same_address_with_the_same_roles() {
     let d = directory();
     let old = &d.invites()[0];
-    let plan = reinvite(old, &d).unwrap();
+    let plan = reinvite(&[old], None, &d).unwrap();
     assert_eq!(plan.steps.len(), 2);
     assert_eq!(
         plan.steps[0].request.path(),
@@ -128,4 +128,23 @@ fn reinviting_revokes_then_invites_the_same_address_with_the_same_roles() {
     let body = plan.steps[1].request.body().unwrap();
     assert_eq!(body["email"], "new.hire@northwind.example");
     assert!(body["role_names"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(body.get("email_language").is_none_or(|l| l.is_null()));
+}
+
+#[test]
+fn reinviting_several_sends_each_again_in_the_language_asked() {
+    let d = directory();
+    let olds: Vec<&OrganizationInviteOut> = d.invites().iter().collect();
+    let plan = reinvite(&olds, Some("fr"), &d).unwrap();
+    assert_eq!(plan.steps.len(), 2 * olds.len());
+    for (pair, old) in plan.steps.chunks(2).zip(&olds) {
+        assert_eq!(
+            pair[0].request.path(),
+            format!("/users-invite/{}", old.uuid)
+        );
+        let body = pair[1].request.body().unwrap();
+        assert_eq!(body["email"], old.email.as_str());
+        assert_eq!(body["email_language"], "fr");
+    }
+    assert!(reinvite(&[], None, &d).is_err());
 }

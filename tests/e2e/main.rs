@@ -10,6 +10,7 @@ mod cli_changes;
 mod cli_config_profiles;
 mod cli_exit_codes;
 mod cli_groups;
+mod cli_invites_resend;
 mod cli_plan_apply;
 mod cli_plan_groups;
 mod cli_reads;

@@ -188,7 +188,7 @@ fn a_pasted_list_of_500_addresses_is_marked_whole() {
 }
 
 #[test]
-fn revoking_one_invitation_and_reinviting_an_expired_one() {
+fn revoking_one_invitation_and_reinviting_an_expired_one_then_all() {
     let home = Home::new();
     let mut console = start(&home, &[]);
     open_people(&mut console);
@@ -217,6 +217,14 @@ fn revoking_one_invitation_and_reinviting_an_expired_one() {
         "{report}"
     );
     close_report(&mut console);
+
+    // Selected invitations are sent again together: `*` selects the whole tab.
+    console.send("*");
+    console.send("R");
+    console.wait_for("Invite 4 people again");
+    confirm(&mut console);
+    console.wait_for("Re-inviting 4 people: done, 8/8");
+    close_report(&mut console);
     leave(&mut console);
 
     let invited = with_api(&home, async |client| open_invitations(client).await);
@@ -224,11 +232,11 @@ fn revoking_one_invitation_and_reinviting_an_expired_one() {
         !invited.contains(&"marie.curie@northwind.example".to_owned()),
         "{invited:?}"
     );
-    // GET /users-invite lists usable invitations only: the new one is.
-    assert!(
-        invited.contains(&"old.invite@northwind.example".to_owned()),
-        "{invited:?}"
-    );
+    // GET /users-invite lists usable invitations only: the new ones are.
+    for email in ["old.invite", "summer.intern"] {
+        let email = format!("{email}@northwind.example");
+        assert!(invited.contains(&email), "{invited:?}");
+    }
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! `mistral-admin people invite|set-roles|remove` and `mistral-admin invites revoke`.
+//! `mistral-admin people invite|set-roles|remove` and `mistral-admin invites revoke|resend`.
 
 use clap::{Args, Subcommand};
 
@@ -22,6 +22,9 @@ pub enum PeopleCommand {
 pub enum InvitesCommand {
     /// Withdraw pending invitations (by email or UUID).
     Revoke(RevokeArgs),
+    /// Send invitations again with the same roles and workspaces (the old one is revoked and a
+    /// new one sent, valid for 7 days): named ones, or every expired one with --expired.
+    Resend(ResendArgs),
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +75,21 @@ pub struct RevokeArgs {
     /// Invitations: the invited email or the invitation's UUID.
     #[arg(required = true, value_name = "INVITE")]
     pub invites: Vec<String>,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ResendArgs {
+    /// Invitations: the invited email or the invitation's UUID.
+    #[arg(value_name = "INVITE", required_unless_present = "expired")]
+    pub invites: Vec<String>,
+    /// Every expired invitation (with named ones, those too).
+    #[arg(long)]
+    pub expired: bool,
+    /// Language of the new invitation emails (the API does not report the old one's).
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::api::EMAIL_LANGUAGES))]
+    pub language: Option<String>,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -137,6 +155,28 @@ pub async fn run_invites(session: &Session, command: &InvitesCommand) -> Result<
                 |invite| invite.uuid,
             )?;
             let plan = invites::revoke_invites(&chosen)?;
+            change::apply(session, &args.change, &[], &plan).await
+        }
+        InvitesCommand::Resend(args) => {
+            let directory = session.client.load_directory().await?;
+            let mut chosen = resolve::each(
+                &args.invites,
+                |given| resolve::invite(directory.invites(), given),
+                |invite| invite.uuid,
+            )?;
+            if args.expired {
+                let expired = directory.invites().iter().filter(|i| i.expired);
+                for invite in expired {
+                    if !chosen.iter().any(|c| c.uuid == invite.uuid) {
+                        chosen.push(invite);
+                    }
+                }
+            }
+            let plan = if chosen.is_empty() {
+                invites::nothing_expired()
+            } else {
+                invites::reinvite(&chosen, args.language.as_deref(), &directory)?
+            };
             change::apply(session, &args.change, &[], &plan).await
         }
     }

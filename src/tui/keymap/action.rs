@@ -529,7 +529,7 @@ pub const CATALOG: &[ActionSpec] = &[
     spec(C::People, A::EditRoles, "edit_roles", "Change the person's organization roles", Some("roles")),
     spec(C::People, A::Offboard, "offboard", "Offboard the person: remove from the organization (asks first)", Some("offboard")),
     spec(C::People, A::Revoke, "revoke", "Revoke the selected invitations, else the one under the cursor (asks first)", Some("revoke")),
-    spec(C::People, A::Reinvite, "reinvite", "Re-invite: revoke the invitation and send a new one (asks first)", None),
+    spec(C::People, A::Reinvite, "reinvite", "Re-invite the selected invitations, else the one under the cursor: revoke, send anew (asks first)", None),
     spec(C::People, A::StopRun, "stop_run", "Stop a running change after the request on its way", None),
     spec(C::Invite, A::NextField, "next_field", "Next part: addresses, roles, workspaces, buttons", Some("part")),
     spec(C::Invite, A::PreviousField, "previous_field", "Previous part", None),

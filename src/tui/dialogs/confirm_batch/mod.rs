@@ -142,20 +142,22 @@ pub fn revoke(people: &People, loaded: &Loaded, _app: &App) -> Opened {
     )))
 }
 
-/// Re-inviting the invitation under the cursor.
+/// Re-inviting the selected invitations, else the one under the cursor.
 pub fn reinvite(people: &People, loaded: &Loaded, _app: &App) -> Opened {
     on_invitations(people)?;
-    let Some(old) = people
-        .current()
-        .and_then(|id| loaded.directory.invites().iter().find(|i| i.uuid == id))
-    else {
+    let chosen = chosen_invites(people, loaded);
+    if chosen.is_empty() {
         return Err((FlashLevel::Info, "No invitation under the cursor".into()));
+    }
+    let plan = plan_reinvite(&chosen, None, &loaded.directory)
+        .map_err(|e| (FlashLevel::Error, e.to_string()))?;
+    let title = match chosen.as_slice() {
+        [one] => format!("Re-inviting {}", one.email),
+        many => format!("Re-inviting {} people", many.len()),
     };
-    let plan =
-        plan_reinvite(old, &loaded.directory).map_err(|e| (FlashLevel::Error, e.to_string()))?;
     Ok(Box::new(ConfirmBatch::new(
         "Re-invite",
-        Batch::new(format!("Re-inviting {}", old.email), plan),
+        Batch::new(title, plan),
         "Re-invite".to_owned(),
     )))
 }

@@ -134,8 +134,9 @@ async fn an_admin_only_through_a_group_does_not_keep_the_organization_an_admin()
     let before = s.last_audit_id().await;
     let plan = run_file(&s, &["plan"], &path).await.expect(3);
     assert!(
-        plan.stdout
-            .contains("(an admin only through a group does not count there)"),
+        plan.stdout.contains(&format!(
+            "; {noah} has it only through the group \"Admins\", which the server does not count;"
+        )),
         "{plan:#?}"
     );
     run_file(&s, &["apply", "--yes"], &path).await.expect(3);
@@ -162,8 +163,8 @@ async fn a_file_that_leaves_no_organization_admin_cannot_be_applied() {
     let plan = run_file(&s, &["plan"], &path).await.expect(3);
     assert!(
         plan.stdout.contains(&format!(
-            "cannot: the file takes organization_admin from every admin ({}): the Admin API refuses",
-            now.join(", ")
+            "cannot: the file leaves no organization_admin of their own: it takes the role from {} and removes {}; the Admin API refuses",
+            now[0], now[1]
         )),
         "{plan:#?}"
     );

@@ -46,10 +46,10 @@ fn admins(org: &Organization) -> Vec<&str> {
 }
 
 /// A problem when the organization has admins now and the file leaves it none of their own.
-/// `given_now` is what groups give now; `out` holds the changes planned so far.
+/// `given_now` is what groups give now; `out` holds the changes planned so far. The problem
+/// names what the file does to each admin, so the reader sees which line to change.
 pub(super) fn keeps_an_admin(live: &Index, wanted: &Index, given_now: &Grants, out: &mut Diff) {
-    let now = admins(live.org);
-    if now.is_empty() {
+    if admins(live.org).is_empty() {
         return;
     }
     let kept = live
@@ -60,21 +60,50 @@ pub(super) fn keeps_an_admin(live: &Index, wanted: &Index, given_now: &Grants, o
     if kept {
         return;
     }
-    let through_groups = live
-        .org
-        .people
-        .iter()
-        .any(|p| through_a_group(p, given_now));
-    let mut problem = format!(
-        "the file takes organization_admin from every admin ({}): the Admin API refuses to demote or remove the last one; keep the role for at least one person",
-        now.join(", ")
-    );
-    if through_groups {
-        problem.push_str(
-            " who holds it of their own (an admin only through a group does not count there)",
-        );
+    let (mut demoted, mut removed, mut through_groups) = (Vec::new(), Vec::new(), Vec::new());
+    for person in live.org.people.iter().filter(|p| is_admin(&p.roles)) {
+        match roles_after(person, wanted) {
+            None => removed.push(person.email.as_str()),
+            Some(roles) if !is_admin(roles) => demoted.push(person.email.as_str()),
+            Some(_) => through_groups.push(through_whom(person, given_now)),
+        }
     }
+    let mut done = Vec::new();
+    if !demoted.is_empty() {
+        done.push(format!("takes the role from {}", demoted.join(", ")));
+    }
+    if !removed.is_empty() {
+        done.push(format!("removes {}", removed.join(", ")));
+    }
+    let mut problem = format!(
+        "the file leaves no organization_admin of their own: it {}",
+        done.join(" and ")
+    );
+    if !through_groups.is_empty() {
+        problem.push_str(&format!(
+            "; {}, which the server does not count",
+            through_groups.join(", ")
+        ));
+    }
+    problem.push_str(
+        "; the Admin API refuses to demote or remove the last admin: keep the role for at least one person who holds it of their own",
+    );
     out.problems.push(problem);
+}
+
+/// Who holds `organization_admin` only through groups, and which: `bo@x.io has it only
+/// through the group "Admins"`.
+fn through_whom(person: &Person, given_now: &Grants) -> String {
+    let groups = given_now
+        .in_organization(&person.email)
+        .map(|granted| granted.groups.clone())
+        .unwrap_or_default();
+    let which = if groups.len() == 1 { "group" } else { "groups" };
+    format!(
+        "{} has it only through the {which} {}",
+        person.email,
+        super::change::quoted(&groups)
+    )
 }
 
 /// Whether `now` surely holds `organization_admin` of their own once the file is applied.
@@ -132,7 +161,7 @@ mod tests {
         diff(&live, &wanted)
             .problems
             .into_iter()
-            .filter(|p| p.contains("organization_admin from every admin"))
+            .filter(|p| p.contains("leaves no organization_admin"))
             .collect()
     }
 
@@ -143,7 +172,11 @@ mod tests {
         wanted.people[1].remove = true;
         let found = problems(&wanted);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].contains("(ana@x.io, bo@x.io)"), "{}", found[0]);
+        assert!(
+            found[0].contains("it takes the role from ana@x.io and removes bo@x.io;"),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]
@@ -154,7 +187,9 @@ mod tests {
         let found = problems(&wanted);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0].ends_with("(an admin only through a group does not count there)"),
+            found[0].contains(
+                "it takes the role from ana@x.io; bo@x.io has it only through the group \"Admins\", which the server does not count;"
+            ),
             "{}",
             found[0]
         );

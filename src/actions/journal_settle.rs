@@ -5,14 +5,16 @@
 //! change each one's roles really went through (none, when their groups give back all that
 //! was taken), which undo can then take back.
 
+use std::collections::HashMap;
+
 use futures::{StreamExt, TryStreamExt, stream};
 use uuid::Uuid;
 
 use super::org_live::LiveOrg;
 use super::request::Request;
-use crate::api::{AdminOrganizationMemberOut, RolesOut};
+use crate::api::{AdminOrganizationMemberOut, RolesOut, WorkspaceOut};
 use crate::client::{AdminClient, ClientError, Directory};
-use crate::domain::org::Change;
+use crate::domain::org::{Change, FieldValue, WorkspaceField, workspace_key};
 use crate::domain::roles::normalize_workspace_role_names;
 
 /// Members read at once when a change names several.
@@ -83,15 +85,62 @@ pub async fn as_they_came_out(
 
 /// `changes` with each member change replaced by what the member's roles really went
 /// through, from `before` to `after` (the members read again); a member not read again keeps
-/// the change as recorded.
+/// the change as recorded. The changes name workspaces as they were called when each ran,
+/// while `before` knows them as they were called before them all, so renames are followed
+/// back.
 fn settle(changes: Vec<Change>, before: &LiveOrg, after: &Directory) -> Vec<Change> {
+    let mut first_names = FirstNames::default();
     changes
         .into_iter()
-        .filter_map(|change| settled(change, before, after))
+        .filter_map(|change| {
+            first_names.follow(&change);
+            settled(change, &first_names, before, after)
+        })
         .collect()
 }
 
-fn settled(change: Change, before: &LiveOrg, after: &Directory) -> Option<Change> {
+/// What each workspace renamed so far was called before the changes began, by the key of its
+/// name now; a workspace created under a name has none.
+#[derive(Default)]
+struct FirstNames(HashMap<String, Option<String>>);
+
+impl FirstNames {
+    fn follow(&mut self, change: &Change) {
+        match change {
+            Change::EditWorkspace {
+                workspace,
+                field: WorkspaceField::Name,
+                after: FieldValue::Text(new),
+                ..
+            } => {
+                let first = self
+                    .0
+                    .remove(&workspace_key(workspace))
+                    .unwrap_or_else(|| Some(workspace.clone()));
+                self.0.insert(workspace_key(new), first);
+            }
+            Change::CreateWorkspace { workspace } => {
+                self.0.insert(workspace_key(&workspace.name), None);
+            }
+            _ => {}
+        }
+    }
+
+    /// The workspace called `name` now, as `before` knows it.
+    fn in_before<'a>(&self, name: &str, before: &'a LiveOrg) -> Option<&'a WorkspaceOut> {
+        match self.0.get(&workspace_key(name)) {
+            Some(first) => before.ids.workspace(first.as_deref()?),
+            None => before.ids.workspace(name),
+        }
+    }
+}
+
+fn settled(
+    change: Change,
+    first_names: &FirstNames,
+    before: &LiveOrg,
+    after: &Directory,
+) -> Option<Change> {
     let (workspace, email, held) = match &change {
         Change::AddMember {
             workspace, email, ..
@@ -109,8 +158,8 @@ fn settled(change: Change, before: &LiveOrg, after: &Directory) -> Option<Change
         } => (workspace, email, Some(roles.clone())),
         _ => return Some(change),
     };
-    let (Some(place), Some(user)) = (before.ids.workspace(workspace), before.ids.user(email))
-    else {
+    let place = first_names.in_before(workspace, before);
+    let (Some(place), Some(user)) = (place, before.ids.user(email)) else {
         return Some(change);
     };
     if after.user(user).is_none() {
@@ -184,5 +233,32 @@ mod tests {
             Some(Change::AddMember { .. })
         ));
         assert_eq!(at(None, None), None);
+    }
+
+    /// Jane's observability_viewer taken away in Research after Research was renamed in the
+    /// same batch, and given back by a group: nothing changed, and nothing is journaled.
+    #[test]
+    fn a_member_change_after_a_rename_in_the_same_batch_is_settled_too() {
+        use crate::actions::fixtures::{directory, workspaces};
+        let before = LiveOrg::build(&workspaces(), &[], &directory(), &[], &HashMap::new());
+        let jane = "jane.doe@northwind.example".to_owned();
+        let roles = |names: &[&str]| names.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+        let changes = vec![
+            Change::EditWorkspace {
+                workspace: "Research".into(),
+                field: WorkspaceField::Name,
+                before: FieldValue::Text("Research".into()),
+                after: FieldValue::Text("R&D".into()),
+            },
+            Change::SetMemberRoles {
+                workspace: "R&D".into(),
+                email: jane.clone(),
+                before: roles(&["dev", "observability_viewer"]),
+                after: roles(&["dev"]),
+            },
+        ];
+        // Read again, Jane holds in Research what she held: a group gave the role back.
+        let settled = settle(changes.clone(), &before, &directory());
+        assert_eq!(settled, changes[..1], "only the rename is journaled");
     }
 }

@@ -81,11 +81,11 @@ fn redact_token(token: &str) -> String {
 /// Whether `token` holds a key-like word beside pieces of the same key: joined by `+` (which
 /// paths and names hardly use), or beside other words that are not plain. A key in base64
 /// may have one long piece caught on its own and short ones around it that would otherwise
-/// stay on screen; a path around a key (`/home/ada/keys/<key>.txt`) has plain words and keeps
-/// them.
+/// stay on screen; a path around a key (`/home/ada/keys/<key>.txt`, `/Users/ada/MyProject/
+/// <key>.txt`) keeps its folders.
 fn holds_key_with_random_pieces(token: &str) -> bool {
     let words: Vec<&str> = token.split(|c| !is_word_char(c)).collect();
-    if !words.iter().any(|w| word_looks_like_key(w)) {
+    if !words.iter().any(|w| word_looks_like_key(w)) || reads_as_path(token) {
         return false;
     }
     token.contains('+')
@@ -104,14 +104,18 @@ fn is_plain(word: &str) -> bool {
     })
 }
 
-/// Whether `token` reads as a path: it has `/`, no `+`, and two lower-case words of three
-/// letters or more (`tmp`, `key`, `run`), which random pieces of a key seldom are.
+/// Whether `token` reads as a path: it starts where paths start (`/`, `~`, `.`), has `/`, no
+/// `+`, and two lower-case words of three letters or more (`tmp`, `key`, `run`). A key split
+/// by `/` may hold two such pieces, but seldom also starts with one of those three.
 fn reads_as_path(token: &str) -> bool {
     let lower_words = token
         .split(|c| !is_word_char(c))
         .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
         .count();
-    token.contains('/') && !token.contains('+') && lower_words >= 2
+    token.starts_with(['/', '~', '.'])
+        && token.contains('/')
+        && !token.contains('+')
+        && lower_words >= 2
 }
 
 /// `token` with each word that looks like a key replaced by [`HIDDEN`].
@@ -319,8 +323,24 @@ mod tests {
                 "/home/ada/keys/q7Tz0LmWv3XbR9kPa2YcN5dHs8.txt",
                 "/home/ada/keys/[hidden].txt",
             ),
+            (
+                "/Users/ada/MyProject/q7Tz0LmWv3XbR9kPa2YcN5dHs8.txt",
+                "/Users/ada/MyProject/[hidden].txt",
+            ),
         ] {
             assert_eq!(redact_secrets(text), shown);
+        }
+    }
+
+    /// Pieces of a key that happen to be lower-case words do not make it a path.
+    #[test]
+    fn a_key_split_by_slashes_into_lower_case_pieces_is_hidden_whole() {
+        for key in [
+            "Zm9vYmFy/abcd/K3qWp7Lx2N/efgh/Rb5Tz8Vh1Jd",
+            "q7Tz0L/mwx/Wv3XbR9kPa2/yck/N5dHs8",
+        ] {
+            assert!(looks_like_secret(key), "{key}");
+            assert_eq!(redact_secrets(&format!("echo {key}")), "echo [hidden]");
         }
     }
 

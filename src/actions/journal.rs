@@ -157,6 +157,9 @@ pub struct UndoPlan {
     pub irreversible: Vec<(Change, String)>,
     /// Newer entries passed over because nothing in them can be undone, with why.
     pub passed_over: Vec<(Entry, String)>,
+    /// Earlier undos of the entry that stopped partway: what they took back is left out of
+    /// `inverse`, which is the rest.
+    pub resumes: Vec<u64>,
 }
 
 impl UndoPlan {
@@ -176,24 +179,75 @@ impl UndoPlan {
             inverse,
             irreversible,
             passed_over: Vec::new(),
+            resumes: Vec::new(),
         }
+    }
+
+    /// This plan without what `partial`, undos of its entry that stopped partway, took back:
+    /// each change they applied is left out once.
+    fn after(mut self, partial: &[&Entry]) -> Self {
+        for undo in partial {
+            for done in &undo.changes {
+                if let Some(at) = self.inverse.iter().position(|c| c == done) {
+                    self.inverse.remove(at);
+                }
+            }
+            self.resumes.push(undo.id);
+        }
+        self
+    }
+
+    /// What the plan does, in a few words: `Undo #3`, or for the rest of an undo that
+    /// stopped partway `Undo the rest of #3 (#5 stopped partway)`.
+    pub fn title(&self) -> String {
+        if self.resumes.is_empty() {
+            return format!("Undo #{}", self.entry.id);
+        }
+        let stopped: Vec<String> = self.resumes.iter().map(|id| format!("#{id}")).collect();
+        format!(
+            "Undo the rest of #{} ({} stopped partway)",
+            self.entry.id,
+            stopped.join(", ")
+        )
+    }
+
+    /// The plan's header line: its [`title`](Self::title), then the entry's source, time and
+    /// summary.
+    pub fn heading(&self) -> String {
+        let at = self
+            .entry
+            .at
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        format!(
+            "{} ({}, {at}): {}",
+            self.title(),
+            self.entry.source,
+            self.entry.summary
+        )
     }
 }
 
-/// Whether an entry has been taken back by a later one.
-fn undone(entries: &[Entry], id: u64) -> bool {
-    entries.iter().any(|e| e.undoes == Some(id))
+/// The undos of entry `id` so far.
+fn undos_of(entries: &[Entry], id: u64) -> Vec<&Entry> {
+    entries.iter().filter(|e| e.undoes == Some(id)).collect()
 }
 
 /// The newest change set of the organization that can still be taken back: not an undo
-/// itself, not undone already, with at least one change that has an inverse.
+/// itself, not undone already, with at least one change that has an inverse. An entry whose
+/// undos all stopped partway is offered again, for the rest.
 pub fn undo_plan(entries: &[Entry]) -> Option<UndoPlan> {
     let mut passed_over = Vec::new();
     for entry in entries.iter().rev() {
-        if entry.undoes.is_some() || undone(entries, entry.id) {
+        let undos = undos_of(entries, entry.id);
+        if entry.undoes.is_some() || undos.iter().any(|u| u.stopped.is_none()) {
             continue;
         }
-        let plan = UndoPlan::taking_back(entry.clone());
+        let whole = UndoPlan::taking_back(entry.clone());
+        let plan = whole.after(&undos);
+        if plan.inverse.is_empty() && !plan.resumes.is_empty() {
+            continue;
+        }
         if plan.inverse.is_empty() {
             let why = plan
                 .irreversible

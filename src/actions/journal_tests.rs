@@ -110,3 +110,27 @@ fn undo_takes_the_newest_reversible_entry_and_passes_over_what_cannot_be_undone(
     ));
     assert!(undo_plan(&after).is_none());
 }
+
+#[test]
+fn an_undo_that_stopped_partway_leaves_the_rest_to_the_next_undo() {
+    let changes = vec![set_roles("ana@x.io"), set_roles("bob@x.io")];
+    let whole = UndoPlan::taking_back(entry(1, changes, None));
+    assert_eq!(whole.title(), "Undo #1");
+    let mut stopped = entry(2, whole.inverse[..1].to_vec(), Some(1));
+    stopped.stopped = Some("Stopped at the second change".into());
+    let entries = vec![whole.entry.clone(), stopped.clone()];
+
+    let rest = undo_plan(&entries).expect("the rest is offered");
+    assert_eq!(rest.entry.id, 1);
+    assert_eq!(rest.inverse, whole.inverse[1..]);
+    assert_eq!(rest.resumes, [2]);
+    assert_eq!(rest.title(), "Undo the rest of #1 (#2 stopped partway)");
+
+    let mut finished = entries.clone();
+    finished.push(entry(3, rest.inverse.clone(), Some(1)));
+    assert!(undo_plan(&finished).is_none(), "a whole undo ends it");
+
+    // A stopped undo that had in fact taken back everything leaves nothing to offer.
+    stopped.changes = whole.inverse.clone();
+    assert!(undo_plan(&[whole.entry.clone(), stopped]).is_none());
+}

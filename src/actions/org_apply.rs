@@ -209,11 +209,11 @@ fn forget(live: &mut LiveOrg, change: &Change) {
 pub const APPLY_AGAIN: &str =
     "Run apply again to finish: it plans from the organization as it is now.";
 
-/// What to do after an undo of journal entry `entry` stopped: undo will not offer that entry
-/// again (it is recorded as undone), so what is left is taken back another way.
+/// What to do after an undo of journal entry `entry` stopped: once what stopped it is dealt
+/// with, undo offers the rest of that entry.
 pub fn undo_left(entry: u64) -> String {
     format!(
-        "`mistral-admin undo` will not offer #{entry} again: take back what is listed as not applied yourself (a change command or the console)."
+        "Once that is dealt with, `mistral-admin undo` (or `:undo`) offers what is listed as not applied: the rest of #{entry}."
     )
 }
 

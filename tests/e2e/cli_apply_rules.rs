@@ -93,11 +93,73 @@ async fn an_undo_that_stops_partway_says_what_undo_can_do_not_apply() {
         "{undo:#?}"
     );
     assert!(
-        undo.stderr
-            .contains("`mistral-admin undo` will not offer #1 again"),
+        undo.stderr.contains(
+            "`mistral-admin undo` (or `:undo`) offers what is listed as not applied: the rest of #1"
+        ),
         "{undo:#?}"
     );
     assert!(!undo.stderr.contains("Run apply again"), "{undo:#?}");
+}
+
+/// The undo of a rename with new settings gives the settings back, then meets the old name
+/// taken: the next undo offers the rest, the rename back, and only that.
+#[tokio::test]
+async fn an_undo_that_stops_partway_is_resumed_by_the_next_undo() {
+    let s = Scripted::demo().await;
+    let id = workspace_id(&s.api, "Mobile App").await;
+    let edit = [
+        "workspace",
+        "edit",
+        "Mobile App",
+        "--name",
+        "Mobile",
+        "--spend-cap",
+        "200",
+    ];
+    s.run(&edit).await.ok();
+    let other = workspace_id(&s.api, "Research").await;
+    let rename_other = |name: &str| UpdateWorkspaceIn {
+        name: Some(name.to_owned()),
+        ..UpdateWorkspaceIn::default()
+    };
+    s.api
+        .update_workspace(other, &rename_other("Mobile App"))
+        .await
+        .unwrap();
+    let undo = s.run(&["undo", "--yes"]).await.expect(3);
+    assert!(undo.stderr.contains("Stopped at"), "{undo:#?}");
+    let cap = async || s.api.workspace_settings(id).await.unwrap().unwrap();
+    assert_ne!(
+        cap().await.monthly_spend_cap,
+        Some(200),
+        "the cap came back"
+    );
+    let journal = s.run(&["journal"]).await.ok();
+    assert!(
+        journal
+            .stdout
+            .contains("(partly undone by #2: undo offers the rest)"),
+        "{journal:#?}"
+    );
+
+    s.api
+        .update_workspace(other, &rename_other("Research"))
+        .await
+        .unwrap();
+    let rest = s.run(&["undo", "--yes"]).await.ok();
+    assert!(
+        rest.stdout
+            .starts_with("Undo the rest of #1 (#2 stopped partway) (command workspace edit, "),
+        "{rest:#?}"
+    );
+    assert_eq!(rest.stdout.matches("\n  ~ ").count(), 1, "{rest:#?}");
+    assert_eq!(
+        workspace_id(&s.api, "Mobile App").await,
+        id,
+        "named as before"
+    );
+    let none = s.run(&["undo", "--yes"]).await.ok();
+    assert!(none.stderr.starts_with("Nothing to undo"), "{none:#?}");
 }
 
 /// Emails of the people of `org` with `organization_admin`.

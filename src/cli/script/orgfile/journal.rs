@@ -30,8 +30,14 @@ fn describe(entry: &Entry, all: &[Entry]) -> String {
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
     let mut text = format!("#{}  {at}  {}  {}", entry.id, entry.source, entry.summary);
-    if let Some(undoer) = all.iter().find(|e| e.undoes == Some(entry.id)) {
-        text.push_str(&format!("  (undone by #{})", undoer.id));
+    let undos: Vec<&Entry> = all.iter().filter(|e| e.undoes == Some(entry.id)).collect();
+    if let Some(whole) = undos.iter().find(|u| u.stopped.is_none()) {
+        text.push_str(&format!("  (undone by #{})", whole.id));
+    } else if let Some(partly) = undos.last() {
+        text.push_str(&format!(
+            "  (partly undone by #{}: undo offers the rest)",
+            partly.id
+        ));
     }
     text.push('\n');
     for change in &entry.changes {

@@ -45,10 +45,7 @@ pub async fn run(session: &Session, args: &UndoArgs, no_color: bool) -> Result<(
             entry.id, entry.summary
         ));
     }
-    text.push_str(&format!(
-        "Undo #{} ({}, {}): {}\n",
-        plan.entry.id, plan.entry.source, plan.entry.at, plan.entry.summary
-    ));
+    text.push_str(&format!("{}\n", plan.heading()));
     for change in &plan.inverse {
         text.push_str(&format!("  {}\n", coloured(change, colour)));
     }

@@ -80,8 +80,8 @@ impl Undo {
             );
         }
         let question = format!(
-            "Undo #{} ({}): {}? These {} change(s) take it back:",
-            plan.entry.id,
+            "{} ({}): {}? These {} change(s) take it back:",
+            plan.title(),
             plan.entry.source,
             plan.entry.summary,
             plan.inverse.len()

@@ -70,18 +70,7 @@ fn preview_lines<'a>(preview: &UndoPreview, theme: &Theme) -> Vec<Line<'a>> {
             theme.muted,
         ));
     }
-    let at = plan
-        .entry
-        .at
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    lines.push(Line::styled(
-        format!(
-            "Undo #{} ({}, {at}): {}",
-            plan.entry.id, plan.entry.source, plan.entry.summary
-        ),
-        theme.header,
-    ));
+    lines.push(Line::styled(plan.heading(), theme.header));
     for (section, inside) in grouped(&plan.inverse, |c| c) {
         lines.push(Line::styled(format!("  {section}"), theme.text));
         for change in inside {

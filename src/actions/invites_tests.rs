@@ -129,3 +129,19 @@ fn reinviting_revokes_then_invites_the_same_address_with_the_same_roles() {
     assert_eq!(body["email"], "new.hire@northwind.example");
     assert!(body["role_names"].as_array().is_some_and(|r| !r.is_empty()));
 }
+
+#[test]
+fn the_plan_and_its_replacements_are_worked_out_together_as_each_alone_gives_them() {
+    let d = directory();
+    let other = Invitation {
+        addresses: vec!["new.hire@northwind.example".into(), "x@y.example".into()],
+        roles: vec![OrgRole::BillingManager],
+        workspaces: vec![(id(PRODUCT), "Product".into())],
+        language: None,
+    };
+    let (plan, replaced) = invite_replacing(&other, &d, &known()).unwrap();
+    assert_eq!(replaced, replacements(&other, &d, &known()));
+    assert_eq!(replaced.len(), 1, "the pending invitation is replaced");
+    let alone = invite(&other, &d, &known()).unwrap();
+    assert_eq!((plan.summary, plan.notes), (alone.summary, alone.notes));
+}

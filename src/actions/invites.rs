@@ -189,6 +189,16 @@ pub fn invite(
     directory: &Directory,
     known: &[(Uuid, String)],
 ) -> Result<Plan, ActionError> {
+    invite_replacing(invitation, directory, known).map(|(plan, _)| plan)
+}
+
+/// [`invite`], with the pending invitations it replaces as [`replacements`] gives them:
+/// worked out once, for the plan's notes and for a preview that lists them.
+pub fn invite_replacing(
+    invitation: &Invitation,
+    directory: &Directory,
+    known: &[(Uuid, String)],
+) -> Result<(Plan, Vec<Replaced>), ActionError> {
     let typed = invitation.addresses.join("\n");
     email_list_text(&typed).map_err(|p| ActionError::invalid("email", p.message))?;
     let mut sending = Vec::new();
@@ -224,7 +234,7 @@ pub fn invite(
         } else {
             format!("Nobody to invite: {}", skipped.join(", "))
         };
-        return Ok(Plan::nothing(intent, why));
+        return Ok((Plan::nothing(intent, why), Vec::new()));
     }
     let roles = roles_given(invitation);
     let body = OrganizationInviteIn {
@@ -269,7 +279,7 @@ pub fn invite(
             one.after.terms()
         ));
     }
-    Ok(plan
+    let plan = plan
         .with_note_on(&unchanged, |unchanged| {
             format!(
                 "{} already invited with these roles and workspaces: the invitation is sent again",
@@ -278,7 +288,8 @@ pub fn invite(
         })
         .with_note_on(&skipped, |skipped| {
             format!("not invited: {}", skipped.join(", "))
-        }))
+        });
+    Ok((plan, replaced))
 }
 
 /// Withdraws pending invitations; the addresses can be invited again.

@@ -148,3 +148,19 @@ fn reinviting_several_sends_each_again_in_the_language_asked() {
     }
     assert!(reinvite(&[], None, &d).is_err());
 }
+
+#[test]
+fn the_plan_and_its_replacements_are_worked_out_together_as_each_alone_gives_them() {
+    let d = directory();
+    let other = Invitation {
+        addresses: vec!["new.hire@northwind.example".into(), "x@y.example".into()],
+        roles: vec![OrgRole::BillingManager],
+        workspaces: vec![(id(PRODUCT), "Product".into())],
+        language: None,
+    };
+    let (plan, replaced) = invite_replacing(&other, &d, &known()).unwrap();
+    assert_eq!(replaced, replacements(&other, &d, &known()));
+    assert_eq!(replaced.len(), 1, "the pending invitation is replaced");
+    let alone = invite(&other, &d, &known()).unwrap();
+    assert_eq!((plan.summary, plan.notes), (alone.summary, alone.notes));
+}

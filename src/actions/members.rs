@@ -69,6 +69,14 @@ fn kept_through_groups(
         .collect()
 }
 
+/// What `user` keeps in `workspace` through groups, in words (`dev through the group
+/// "Platform"`), or `None` when no group gives them anything there: what the plan of a
+/// removal says before it, and the console's outcome once the server has answered.
+pub fn kept_through(access: &GroupAccess, user: Uuid, workspace: Uuid) -> Option<String> {
+    let through = kept_through_groups(access, user, workspace, &[]);
+    (!through.is_empty()).then(|| through_groups(&through))
+}
+
 /// The people's names as a plan lists them: the first few, then how many more.
 pub(crate) fn names(list: &[&Person]) -> String {
     list_some(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
@@ -258,10 +266,7 @@ pub fn remove(
     let (leaving, strangers) = by_membership(workspace, people, directory);
     let kept: Vec<(&Person, String)> = leaving
         .iter()
-        .filter_map(|p| {
-            let through = kept_through_groups(access, p.user_id, workspace.uuid, &[]);
-            (!through.is_empty()).then(|| (*p, through_groups(&through)))
-        })
+        .filter_map(|p| kept_through(access, p.user_id, workspace.uuid).map(|held| (*p, held)))
         .collect();
     let intent = Intent::RemoveMembers {
         workspace: workspace.name.clone(),

@@ -65,7 +65,9 @@ pub fn roles_set(
 }
 
 /// Who lost access, who stays through a group (`kept`: each with a clause saying how), and
-/// how many did not belong any more: the server lists the last two together.
+/// how many did not belong any more: the server lists the last two together. Whoever among
+/// them `kept` explains is named with its clause (the console, which reads them again after
+/// the removal, explains everyone); the rest are counted as no longer belonging.
 pub fn removed(
     workspace: &str,
     out: &RemoveWorkspaceMembersOut,

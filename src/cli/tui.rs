@@ -57,7 +57,6 @@ pub fn run(console: &ConsoleArgs) -> CommandResult {
         if let Some(server) = server {
             server.shutdown().await;
         }
-        result?;
-        Ok::<_, Box<dyn std::error::Error>>(ExitCode::SUCCESS)
+        Ok::<_, Box<dyn std::error::Error>>(ExitCode::from(result?.exit_code()))
     })
 }

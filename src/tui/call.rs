@@ -13,6 +13,10 @@ use crate::api::{
 };
 use crate::client::{AdminClient, ErrorKind};
 
+use super::dialogs::remove_members::{
+    self,
+    after::{NotRemoved, Stays},
+};
 use super::runner::convert;
 use super::state::people::{People, Person, Progress};
 use super::state::{RemoteError, RequestId};
@@ -36,6 +40,9 @@ pub enum Call {
     Change(Vec<Request>),
     /// What an organization view asks for; the view reads the answer.
     View(Fetcher),
+    /// After a removal the server answered with people it did not remove: each of them as
+    /// listed now, and the groups, to say which a group keeps and which were gone already.
+    NotRemoved(NotRemoved),
 }
 
 /// What an answer carries, one kind per kind of call.
@@ -53,6 +60,7 @@ pub enum Payload {
     WorkspaceSettings(Option<WorkspaceSettingsOut>),
     Changed(Applied),
     View(ViewData),
+    Stays(Stays),
 }
 
 /// The payload of each kind, or `None` for another kind: `update` takes the one its call asked
@@ -80,6 +88,7 @@ payload_of! {
     workspace_settings: WorkspaceSettings(Option<WorkspaceSettingsOut>),
     applied: Changed(Applied),
     view: View(ViewData),
+    stays: Stays(Stays),
 }
 
 /// What a change did: the server's reply to each request that went through, in order, and
@@ -131,6 +140,7 @@ impl Call {
             Self::WorkspaceSettings(_) => "settings",
             Self::Change(requests) => requests.first().map_or("saving", change_label),
             Self::View(fetcher) => fetcher.0.label(),
+            Self::NotRemoved(_) => "who stays",
         }
     }
 
@@ -218,6 +228,11 @@ impl Call {
                 Payload::Changed(change(client, requests, &AtomicBool::new(false)).await?)
             }
             Self::View(fetcher) => Payload::View(fetcher.0.fetch(client.clone()).await?),
+            Self::NotRemoved(asked) => Payload::Stays(
+                remove_members::after::read(client, asked)
+                    .await
+                    .map_err(error)?,
+            ),
         })
     }
 }

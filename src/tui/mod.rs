@@ -76,6 +76,55 @@ pub enum TuiError {
     UnknownProfile(String),
 }
 
+/// How a console session ended, for the process's exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    /// The admin quit; changes still on their way were waited for.
+    Quit,
+    /// A signal ended the wait for changes still on their way: some may not have finished.
+    StoppedWaiting(StopSignal),
+}
+
+/// A signal that ends the wait for changes at quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopSignal {
+    /// ctrl-c (SIGINT).
+    Interrupt,
+    Terminate,
+    Hangup,
+}
+
+impl StopSignal {
+    /// How the terminal names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Interrupt => "ctrl-c",
+            Self::Terminate => "SIGTERM",
+            Self::Hangup => "SIGHUP",
+        }
+    }
+
+    /// The number of the signal (the same on every Unix for these three).
+    fn number(self) -> u8 {
+        match self {
+            Self::Hangup => 1,
+            Self::Interrupt => 2,
+            Self::Terminate => 15,
+        }
+    }
+}
+
+impl Closed {
+    /// 0 after a quit; after a signal, 128 + its number as shells give a process the signal
+    /// ended, so a script or a supervisor sees that changes may not have finished.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Self::Quit => 0,
+            Self::StoppedWaiting(signal) => 128 + signal.number(),
+        }
+    }
+}
+
 /// Everything a console session needs besides the connection to the server.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -100,7 +149,7 @@ pub struct TuiOptions {
 
 /// Runs the console over the Admin API client until the user quits. The terminal is
 /// restored on every exit path.
-pub async fn run(options: TuiOptions) -> Result<(), TuiError> {
+pub async fn run(options: TuiOptions) -> Result<Closed, TuiError> {
     let session = Session {
         profiles: options.profiles.iter().map(profile_info).collect(),
         initial_profile: options.initial_profile,
@@ -158,7 +207,7 @@ fn read_optional(path: &Path) -> Result<Option<String>, TuiError> {
 /// Runs a console session with the given effect runner. Settings are checked before the
 /// screen changes, so a bad keymap or theme is reported on a normal terminal; the terminal
 /// is restored on every way out.
-pub async fn run_session<R, F>(session: Session, make_runner: F) -> Result<(), TuiError>
+pub async fn run_session<R, F>(session: Session, make_runner: F) -> Result<Closed, TuiError>
 where
     R: EffectRunner,
     F: FnOnce(UnboundedSender<Msg>) -> R,
@@ -198,9 +247,9 @@ where
     )
     .await;
     drop(screen);
-    finish_changes(&mut runner).await;
-    tracing::info!("console closed");
-    result
+    let closed = finish_changes(&mut runner).await;
+    tracing::info!(?closed, "console closed");
+    result.map(|()| closed)
 }
 
 /// How long the console waits, once closed, for changes already sent. A change ends within
@@ -225,8 +274,9 @@ fn waiting_line(under_way: usize, journaled: usize) -> String {
 
 /// A change on its way when the console closes may still be made by the server: it is waited
 /// for, on the restored terminal, so that the journal records it. ctrl-c, SIGTERM or SIGHUP
-/// there stop waiting at once, naming the changes that may not have finished.
-async fn finish_changes<R: EffectRunner>(runner: &mut R) {
+/// there stop waiting at once, naming the changes that may not have finished; the session
+/// then ends with that signal's exit status.
+async fn finish_changes<R: EffectRunner>(runner: &mut R) -> Closed {
     let under_way = runner.changes_under_way();
     // Written without panicking: after SIGHUP the terminal is gone, and a panic here would
     // tear down the very changes waited for.
@@ -235,7 +285,7 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) {
     };
     if under_way == 0 {
         runner.settle(CHANGES_FINISH_WITHIN).await;
-        return;
+        return Closed::Quit;
     }
     let interrupted = stop_waiting_signals();
     say(waiting_line(under_way, runner.journaled_under_way()));
@@ -246,8 +296,8 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) {
     let going = match waited {
         Ok(going) => going,
         Err(signal) => {
-            say(stopped_waiting_line(signal, &runner.unfinished()));
-            return;
+            say(stopped_waiting_line(signal.name(), &runner.unfinished()));
+            return Closed::StoppedWaiting(signal);
         }
     };
     if going > 0 {
@@ -258,18 +308,19 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) {
             if going == 1 { "it" } else { "them" },
         ));
     }
+    Closed::Quit
 }
 
 /// The signals that stop the wait for changes: ctrl-c, SIGTERM and SIGHUP, listened to from
-/// now on (the terminal is back to normal, so ctrl-c is a signal again); gives its name.
-fn stop_waiting_signals() -> impl Future<Output = &'static str> {
+/// now on (the terminal is back to normal, so ctrl-c is a signal again); gives the one that came.
+fn stop_waiting_signals() -> impl Future<Output = StopSignal> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
         let kinds = [
-            (SignalKind::interrupt(), "ctrl-c"),
-            (SignalKind::terminate(), "SIGTERM"),
-            (SignalKind::hangup(), "SIGHUP"),
+            (SignalKind::interrupt(), StopSignal::Interrupt),
+            (SignalKind::terminate(), StopSignal::Terminate),
+            (SignalKind::hangup(), StopSignal::Hangup),
         ];
         let streams: Vec<_> = kinds
             .into_iter()
@@ -291,7 +342,7 @@ fn stop_waiting_signals() -> impl Future<Output = &'static str> {
     #[cfg(not(unix))]
     async {
         let _ = tokio::signal::ctrl_c().await;
-        "ctrl-c"
+        StopSignal::Interrupt
     }
 }
 
@@ -314,7 +365,21 @@ fn stopped_waiting_line(signal: &str, unfinished: &[String]) -> String {
 
 #[cfg(test)]
 mod waiting_line_tests {
-    use super::waiting_line;
+    use super::{Closed, StopSignal, waiting_line};
+
+    #[test]
+    fn a_signal_that_ends_the_wait_gives_the_shells_exit_status() {
+        assert_eq!(Closed::Quit.exit_code(), 0);
+        assert_eq!(
+            Closed::StoppedWaiting(StopSignal::Interrupt).exit_code(),
+            130
+        );
+        assert_eq!(
+            Closed::StoppedWaiting(StopSignal::Terminate).exit_code(),
+            143
+        );
+        assert_eq!(Closed::StoppedWaiting(StopSignal::Hangup).exit_code(), 129);
+    }
 
     #[test]
     fn the_journal_is_promised_only_the_changes_it_records() {

@@ -95,7 +95,8 @@ fn remove_then_quit(console: &mut Console, proxy: &Proxy) -> String {
     console.wait_for("Waiting for 1 change already sent to finish")
 }
 
-fn quit_then_stop_the_wait(stop: impl FnOnce(&mut Console)) -> String {
+/// Gives what the terminal said from "Stopped waiting (" on, and the exit status.
+fn quit_then_stop_the_wait(stop: impl FnOnce(&mut Console)) -> (String, u32) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let server = runtime.block_on(local_server().seed(Seed::Demo).start());
     let key = server.seeded()[0].admin_key.expose().to_owned();
@@ -115,7 +116,7 @@ fn quit_then_stop_the_wait(stop: impl FnOnce(&mut Console)) -> String {
         console.exits_within(Duration::from_secs(5)),
         "the wait ended at once, though the change is still held"
     );
-    console.wait_exit();
+    let status = console.wait_exit();
     let output = String::from_utf8_lossy(&console.raw_output()).into_owned();
     let restored = output
         .find("\x1b[?1049l")
@@ -126,19 +127,26 @@ fn quit_then_stop_the_wait(stop: impl FnOnce(&mut Console)) -> String {
     assert!(restored < said, "said on the restored terminal");
     drop(proxy);
     runtime.block_on(server.shutdown());
-    output[said..].to_owned()
+    (output[said..].to_owned(), status.exit_code())
+}
+
+/// Sends `signal` to the console with `kill`.
+fn kill(console: &Console, signal: &str) {
+    let pid = console.process_id().expect("a process id").to_string();
+    let killed = std::process::Command::new("kill")
+        .args([signal, &pid])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
 }
 
 #[test]
 fn sigterm_while_waiting_for_a_change_at_quit_ends_the_wait_and_names_the_change() {
-    let said = quit_then_stop_the_wait(|console| {
-        let pid = console.process_id().expect("a process id").to_string();
-        let killed = std::process::Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("run kill");
-        assert!(killed.success());
-    });
+    let (said, status) = quit_then_stop_the_wait(|console| kill(console, "-TERM"));
+    assert_eq!(
+        status, 143,
+        "128 + SIGTERM: the changes may not have finished"
+    );
     assert!(
         said.starts_with("Stopped waiting (SIGTERM): 1 change may not have finished"),
         "{said}"
@@ -152,13 +160,30 @@ fn sigterm_while_waiting_for_a_change_at_quit_ends_the_wait_and_names_the_change
 
 #[test]
 fn ctrl_c_while_waiting_for_a_change_at_quit_names_the_change() {
-    let said = quit_then_stop_the_wait(|console| console.send(&ctrl('c')));
+    let (said, status) = quit_then_stop_the_wait(|console| console.send(&ctrl('c')));
+    assert_eq!(
+        status, 130,
+        "128 + SIGINT: the changes may not have finished"
+    );
     assert!(
         said.starts_with("Stopped waiting (ctrl-c): 1 change may not have finished"),
         "{said}"
     );
     assert!(
         said.contains("removing members: DELETE /workspaces/"),
+        "{said}"
+    );
+}
+
+#[test]
+fn sighup_while_waiting_for_a_change_at_quit_ends_the_wait_with_its_exit_status() {
+    let (said, status) = quit_then_stop_the_wait(|console| kill(console, "-HUP"));
+    assert_eq!(
+        status, 129,
+        "128 + SIGHUP: the changes may not have finished"
+    );
+    assert!(
+        said.starts_with("Stopped waiting (SIGHUP): 1 change may not have finished"),
         "{said}"
     );
 }

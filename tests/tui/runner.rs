@@ -362,3 +362,88 @@ async fn wait_until(what: &str, check: impl Fn() -> bool) {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 }
+
+/// After a removal, the read of who it did not remove tells apart, on the real server, someone
+/// a group keeps in the workspace (and names the group) from someone another client had
+/// removed meanwhile.
+#[tokio::test]
+async fn who_a_removal_did_not_remove_is_read_again_and_the_group_named() {
+    use mistral_admin::tui::dialogs::remove_members::after::NotRemoved;
+
+    let (server, mut harness) = demo().await;
+    let key = server.seeded()[0].admin_key.clone();
+    let client = crate::support::client::test_client(&server.admin_base_url(), key.expose());
+    let research = named(&workspaces(&mut harness).await, "Research");
+    let groups = client.list_all_groups().await.unwrap();
+    let engineers = groups
+        .iter()
+        .find(|g| g.name == "Research Engineers")
+        .expect("the demo's group")
+        .uuid;
+    let in_group: Vec<Uuid> = client
+        .list_all_group_members(engineers)
+        .await
+        .unwrap()
+        .iter()
+        .map(|m| m.user_uuid)
+        .collect();
+    let users = client.list_all_users().await.unwrap().members;
+    let in_research = |m: &&mistral_admin::api::AdminOrganizationMemberOut| {
+        (m.workspaces.iter().flatten()).any(|w| w.uuid == research)
+    };
+    let kept = users
+        .iter()
+        .filter(in_research)
+        .find(|m| in_group.contains(&m.uuid))
+        .expect("a member of Research in the group");
+    let gone = users
+        .iter()
+        .filter(in_research)
+        .find(|m| !in_group.contains(&m.uuid) && m.uuid != kept.uuid)
+        .expect("a member of Research of their own");
+    // Another client removes one of them first.
+    client
+        .remove_workspace_members(research, &[gone.uuid])
+        .await
+        .unwrap();
+
+    let removal = Call::Change(vec![Request::RemoveMembers {
+        workspace: research,
+        users: vec![kept.uuid, gone.uuid],
+    }]);
+    let Ok(Payload::Changed(Applied { replies, .. })) = harness.ask(removal).await else {
+        panic!("the removal answers")
+    };
+    let [actions::Reply::MembersRemoved(out)] = replies.as_slice() else {
+        panic!("{replies:?}")
+    };
+    let name = |m: &mistral_admin::api::AdminOrganizationMemberOut| m.name.clone().unwrap();
+    let asked = NotRemoved {
+        workspace: research,
+        workspace_name: "Research".into(),
+        targets: vec![(kept.uuid, name(kept)), (gone.uuid, name(gone))],
+        out: out.clone(),
+    };
+    assert_eq!(
+        asked.users().len(),
+        2,
+        "the server lists both as not removed"
+    );
+    let Ok(Payload::Stays(stays)) = harness.ask(Call::NotRemoved(asked.clone())).await else {
+        panic!("the read answers")
+    };
+    assert_eq!(
+        stays.listed,
+        vec![kept.uuid],
+        "only the one a group keeps is listed"
+    );
+    assert_eq!(
+        asked.explained(&stays),
+        format!(
+            "Nobody lost access to \"Research\"; {} keeps dev through the group \"Research Engineers\"; {} no longer belonged to it",
+            name(kept),
+            name(gone)
+        )
+    );
+    server.shutdown().await;
+}

@@ -127,3 +127,48 @@ fn groups_nest_refused() {
     redraw(&mut app);
     both_sizes("groups_nest_refused", &app);
 }
+
+/// The group change's hint at 60 and 80 columns: every key stays on one line with what it
+/// does, and no line of it opens on a separator left over from the line before.
+#[test]
+fn the_group_change_hint_never_parts_a_key_from_what_it_does() {
+    let walks = [
+        (
+            r#": "groups" enter / "finance" enter a space"#,
+            &[
+                "type to find",
+                "space ticks",
+                "enter goes on to the preview",
+                "esc cancels",
+            ][..],
+        ),
+        (
+            r#": "groups" enter / "finance" enter w"#,
+            &[
+                "type to find",
+                "enter takes the one under the cursor",
+                "esc cancels",
+            ][..],
+        ),
+        (
+            r#": "groups" enter / "finance" enter w down enter space"#,
+            &["space ticks", "enter goes on to the preview", "esc cancels"][..],
+        ),
+    ];
+    for (keys, parts) in walks {
+        let app = loaded_after(keys);
+        for width in [60, 80] {
+            let shown = screen(&app, width, 24);
+            for part in parts {
+                assert!(
+                    shown.lines().any(|row| row.contains(part)),
+                    "\"{part}\" whole at {width} columns:\n{shown}"
+                );
+            }
+            assert!(
+                !shown.lines().any(|row| row.contains("║· ")),
+                "a hint line opens on a separator at {width} columns:\n{shown}"
+            );
+        }
+    }
+}

@@ -12,6 +12,7 @@ use crate::api::{
     WorkspaceSettingsOut,
 };
 use crate::tui::call::{Applied, Call, Payload};
+use crate::tui::dialogs::remove_members::after::Stays;
 use crate::tui::state::people::{People, Person};
 use crate::tui::state::{App, ProfileInfo, RemoteError};
 
@@ -283,6 +284,22 @@ pub fn outcome(profile: usize, call: &Call) -> Result<Payload, RemoteError> {
             Payload::WorkspaceSettings((profile != 2).then(|| settings(*ws)))
         }
         Call::View(fetcher) => return fetcher.0.fixture().map(Payload::View),
+        // The fixture has no groups: whoever it still lists is in the workspace of their own.
+        Call::NotRemoved(asked) => Payload::Stays(Stays {
+            listed: {
+                let people = people(profile);
+                asked
+                    .users()
+                    .iter()
+                    .filter(|user| {
+                        (people.person(**user))
+                            .is_some_and(|p| p.roles_in(asked.workspace).is_some())
+                    })
+                    .copied()
+                    .collect()
+            },
+            access: Default::default(),
+        }),
         Call::Change(requests) => Payload::Changed(Applied {
             replies: requests.iter().map(|r| reply_to(profile, r)).collect(),
             stopped: None,

@@ -68,6 +68,10 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
         Call::View(_) => {
             crate::tui::views::control::arrived(app, id, profile, take(result, Payload::view))
         }
+        Call::NotRemoved(asked) => {
+            let read = take(result, Payload::stays);
+            crate::tui::dialogs::remove_members::explained(app, &asked, read)
+        }
         Call::Change(_) => {
             let result = take(result, Payload::applied);
             match org.form_saving(id) {

@@ -80,6 +80,27 @@ impl Body {
         }
     }
 
+    /// A hint of several parts ("space ticks", "esc cancels") joined by " · ", wrapped between
+    /// parts, so a key is never parted from what it does; a part wider than a line wraps alone.
+    pub fn hint(&mut self, parts: &[String], style: Style) {
+        const JOIN: &str = " · ";
+        let mut line = String::new();
+        for part in parts {
+            let fits = width(&line) + width(JOIN) + width(part) <= self.width;
+            if line.is_empty() || !fits {
+                if !line.is_empty() {
+                    self.wrapped(&std::mem::take(&mut line), style);
+                }
+                line = part.clone();
+            } else {
+                line = format!("{line}{JOIN}{part}");
+            }
+        }
+        if !line.is_empty() {
+            self.wrapped(&line, style);
+        }
+    }
+
     /// One line cut to the width.
     pub fn line(&mut self, text: &str, style: Style) {
         self.lines

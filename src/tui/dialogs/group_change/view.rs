@@ -85,20 +85,21 @@ pub(super) fn render(
         }
         let keys = |action| app.keymap.describe_keys(Context::GroupPick, action);
         let hint = if list.multi {
-            format!(
-                "type to find · {} ticks · {} goes on to the preview · {} cancels",
-                keys(Action::Toggle),
-                keys(Action::Choose),
-                keys(Action::Cancel)
-            )
+            vec![
+                "type to find".to_owned(),
+                format!("{} ticks", keys(Action::Toggle)),
+                format!("{} goes on to the preview", keys(Action::Choose)),
+                format!("{} cancels", keys(Action::Cancel)),
+            ]
         } else {
-            format!(
-                "type to find · {} takes the one under the cursor · {} cancels",
-                keys(Action::Choose),
-                keys(Action::Cancel)
-            )
+            vec![
+                "type to find".to_owned(),
+                format!("{} takes the one under the cursor", keys(Action::Choose)),
+                format!("{} cancels", keys(Action::Cancel)),
+            ]
         };
-        body.wrapped(&hint, theme.notice);
+        // Wrapped between its parts: on a narrow screen no key is parted from what it does.
+        body.hint(&hint, theme.notice);
     }
     dialog::show(frame, screen, WIDTH, title(d.kind), body, theme)
 }

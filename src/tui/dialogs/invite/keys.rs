@@ -2,7 +2,7 @@
 //! ticking roles and workspaces, and the buttons; then the preview's: scrolling, Cancel
 //! back to the form, Invite sending.
 
-use crate::actions::invites::{Invitation, invite, replacements};
+use crate::actions::invites::{Invitation, invite_replacing};
 use crate::domain::OrgRole;
 use crate::tui::keymap::Action;
 use crate::tui::routing::Input;
@@ -122,10 +122,9 @@ impl Invite {
             language: None,
         };
         let known: Vec<_> = self.workspaces.iter().map(|w| (w.0, w.1.clone())).collect();
-        match invite(&invitation, &self.directory, &known) {
-            Ok(plan) if plan.changes_nothing() => self.problem = Some(plan.summary),
-            Ok(plan) => {
-                let replaced = replacements(&invitation, &self.directory, &known);
+        match invite_replacing(&invitation, &self.directory, &known) {
+            Ok((plan, _)) if plan.changes_nothing() => self.problem = Some(plan.summary),
+            Ok((plan, replaced)) => {
                 self.stage = Stage::Preview(Box::new(Preview {
                     plan,
                     replaced,

@@ -1,5 +1,7 @@
 //! Removing members from a workspace: who loses access, confirmed with Cancel in focus, and
-//! what the removal does to the panes.
+//! what the removal does to the panes; [`after`] explains who it did not remove.
+
+pub mod after;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,9 +9,10 @@ use uuid::Uuid;
 
 use crate::actions::outcome::{self, count_of};
 use crate::actions::{Reply, Request};
+use crate::tui::call::Call;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
-use crate::tui::state::{App, FlashLevel, members};
+use crate::tui::state::{App, FlashLevel, RemoteError, members};
 use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
 use crate::tui::widgets::dialog::{self, Body};
@@ -139,9 +142,9 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
 }
 
 /// What the removal does to the console: those who lost access leave the table at once, a
-/// message says how many, and who stays through a group (the server lists them as not
-/// removed: their own membership ended, a group's did not), and the directory and lists
-/// reload.
+/// message says how many, and the directory and lists reload. The server lists as not
+/// removed both those a group keeps in the workspace and those no longer in it; which is
+/// which is read again ([`after`]) before the message names them.
 fn removed(app: &mut App, d: &RemoveMembers, answer: Answered) -> Vec<Effect> {
     let [Reply::MembersRemoved(out)] = answer.replies else {
         // Not the answer a removal gets; reloading shows whatever did happen.
@@ -156,16 +159,38 @@ fn removed(app: &mut App, d: &RemoveMembers, answer: Answered) -> Vec<Effect> {
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.retain(|id| !users.contains(id));
     }
-    // They were in the table when asked, so what keeps them is a group.
-    let kept: Vec<(Uuid, String)> = d
-        .targets
-        .iter()
-        .filter(|(id, _)| stays(id))
-        .map(|(id, name)| (*id, format!("{name} keeps access through a group")))
-        .collect();
-    let text = outcome::removed(&d.workspace_name, out, &kept);
-    let mut reloads = requests::reload_people(app, answer.profile);
-    reloads.extend(requests::reload_workspaces(app, answer.profile, false));
-    reloads.insert(0, flash::show(app, FlashLevel::Success, text));
-    reloads
+    let mut effects = Vec::new();
+    let said = if not_removed.is_empty() {
+        outcome::removed(&d.workspace_name, out, &[])
+    } else {
+        let asked = after::NotRemoved {
+            workspace: d.workspace,
+            workspace_name: d.workspace_name.clone(),
+            targets: d.targets.clone(),
+            out: out.clone(),
+        };
+        let said = asked.reading();
+        let (_, read) = requests::send(app, answer.profile, Call::NotRemoved(asked));
+        effects.push(read);
+        said
+    };
+    effects.insert(0, flash::show(app, FlashLevel::Success, said));
+    effects.extend(requests::reload_people(app, answer.profile));
+    effects.extend(requests::reload_workspaces(app, answer.profile, false));
+    effects
+}
+
+/// The read after a removal is back: the message names, for each person not removed, the
+/// group that keeps them in the workspace, or says they were no longer in it. A read that
+/// failed leaves them named, with why they could not be explained.
+pub fn explained(
+    app: &mut App,
+    asked: &after::NotRemoved,
+    read: Result<after::Stays, RemoteError>,
+) -> Vec<Effect> {
+    let (level, text) = match read {
+        Ok(stays) => (FlashLevel::Success, asked.explained(&stays)),
+        Err(error) => (FlashLevel::Info, asked.unexplained(&error.message)),
+    };
+    vec![flash::show(app, level, text)]
 }

@@ -285,34 +285,102 @@ fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
     assert!(app.dialogs.is_empty(), "enter closes the notice");
 }
 
+/// The server's answer to a removal: `deleted` lost access, `kept` were not removed.
+fn removal_answer(deleted: i64, kept: &[u128]) -> Result<crate::tui::call::Payload, RemoteError> {
+    Ok(crate::tui::call::Payload::Changed(
+        crate::tui::call::Applied {
+            replies: vec![crate::actions::Reply::MembersRemoved(
+                crate::api::RemoveWorkspaceMembersOut {
+                    deleted_members_count: deleted,
+                    not_deleted_members: Some(kept.iter().map(|n| id(*n)).collect()),
+                },
+            )],
+            stopped: None,
+        },
+    ))
+}
+
+/// Access through one group, "Platform", whose only member `person` gets dev in Research.
+fn platform_gives_dev_in_research(person: u128) -> crate::actions::groups::access::GroupAccess {
+    use crate::actions::groups::access::{GroupAccess, Node};
+    let platform = Node {
+        name: "Platform".into(),
+        members: vec![id(person)],
+        assignments: vec![(id(RESEARCH), vec!["dev".into()])],
+        ..Node::default()
+    };
+    GroupAccess {
+        nodes: [(id(900), platform)].into(),
+    }
+}
+
+/// The request among `effects` that reads who a removal did not remove, and why.
+fn not_removed_read(effects: &[Effect]) -> (crate::tui::state::RequestId, usize, Call) {
+    requests(effects)
+        .into_iter()
+        .find(|(_, _, call)| matches!(call, Call::NotRemoved(_)))
+        .expect("a read of who was not removed")
+}
+
 #[test]
-fn removing_someone_a_group_keeps_in_says_so_and_leaves_them_in_the_table() {
+fn removing_someone_a_group_keeps_in_names_the_group_and_who_was_gone_already() {
     let mut app = research_members();
-    press_keys(&mut app, "x tab");
+    press_keys(&mut app, "space space space x tab");
+    let d = app.top_dialog::<RemoveMembers>().expect("the confirmation");
+    assert_eq!(d.targets.len(), 3, "{:?}", d.targets);
     let effects = press_only(&mut app, enter());
     let (request, profile, call) = requests(&effects)
         .into_iter()
         .find(|(_, _, call)| matches!(call, Call::Change(_)))
         .expect("a change request");
-    // The server ends Ana's own membership, but a group keeps her in the workspace.
-    let kept = crate::tui::call::Applied {
-        replies: vec![crate::actions::Reply::MembersRemoved(
-            crate::api::RemoveWorkspaceMembersOut {
-                deleted_members_count: 0,
-                not_deleted_members: Some(vec![id(ANA)]),
-            },
-        )],
-        stopped: None,
-    };
-    let result = Ok(crate::tui::call::Payload::Changed(kept));
-    deliver(&mut app, request, profile, call, result);
+    // Jane loses access; a group keeps Ana in; Zoë had been removed meanwhile by another client.
+    let effects = deliver(
+        &mut app,
+        request,
+        profile,
+        call,
+        removal_answer(1, &[ANA, ZOE]),
+    );
     assert!(
         roles_of(&app, ANA, RESEARCH).is_some(),
         "she is still in the table"
     );
-    assert_says(
-        &app,
-        "Nobody lost access to \"Research\"; Ana Lucía Pérez keeps access through a group",
+    assert_eq!(
+        flash_text(&app),
+        "Removed 1 member from \"Research\"; reading why 2 people were not removed…",
+        "nothing is said of a group before the groups are read"
+    );
+    let (read, profile, call) = not_removed_read(&effects);
+    let stays = crate::tui::dialogs::remove_members::after::Stays {
+        listed: vec![id(ANA)],
+        access: platform_gives_dev_in_research(ANA),
+    };
+    deliver(
+        &mut app,
+        read,
+        profile,
+        call,
+        Ok(crate::tui::call::Payload::Stays(stays)),
+    );
+    assert_eq!(
+        flash_text(&app),
+        "Removed 1 member from \"Research\"; Ana Lucía Pérez keeps dev through the group \"Platform\"; Zoë Martin no longer belonged to it"
+    );
+}
+
+#[test]
+fn when_who_stays_cannot_be_read_the_people_not_removed_are_named_with_why() {
+    let mut app = research_members();
+    press_keys(&mut app, "x tab");
+    let effects = press_only(&mut app, enter());
+    let (request, profile, call) = requests(&effects)[0].clone();
+    let effects = deliver(&mut app, request, profile, call, removal_answer(0, &[ANA]));
+    let (read, profile, call) = not_removed_read(&effects);
+    let refused = RemoteError::new(ErrorKind::Forbidden, "Forbidden: groups need an admin key");
+    deliver(&mut app, read, profile, call, Err(refused));
+    assert_eq!(
+        flash_text(&app),
+        "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: Forbidden: groups need an admin key)"
     );
 }
 

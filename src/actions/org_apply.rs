@@ -7,13 +7,25 @@ use super::org_live::LiveOrg;
 use super::org_steps::steps;
 use crate::client::{AdminClient, ClientError};
 use crate::domain::org::{
-    Change, FieldValue, GroupField, WorkspaceField, email_key, group_key, workspace_key,
+    Change, Deletions, FieldValue, GroupField, WorkspaceField, email_key, group_key, workspace_key,
 };
 
 /// Whether destructive changes may run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Allowance {
     pub destroy: bool,
+}
+
+impl Allowance {
+    /// Whether the deletions a file asks for will run, for the plan to know what groups give
+    /// once it is applied.
+    pub fn deletions(self) -> Deletions {
+        if self.destroy {
+            Deletions::Run
+        } else {
+            Deletions::Skipped
+        }
+    }
 }
 
 /// Why a change was not run.

@@ -287,10 +287,11 @@ impl LiveOrg {
         }
     }
 
-    /// The changes that turn this organization into `wanted` (normalized here).
-    pub fn diff(&self, wanted: &mut Organization) -> org::Diff {
+    /// The changes that turn this organization into `wanted` (normalized here), with the
+    /// deletions it asks for run or skipped as `apply` will.
+    pub fn diff(&self, wanted: &mut Organization, deletions: org::Deletions) -> org::Diff {
         wanted.normalize();
-        let mut found = org::diff(&self.model, wanted);
+        let mut found = org::diff_when(&self.model, wanted, deletions);
         found
             .problems
             .extend(super::org_roles::unknown_roles(wanted, &self.ids.catalog));

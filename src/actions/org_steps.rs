@@ -171,6 +171,37 @@ pub fn steps(change: &Change, ids: &Ids) -> Result<Staged, ActionError> {
                 ..AdminOrganizationMemberUpdate::default()
             },
         },
+        // No own roles in a workspace: their own membership ends, and groups keep them in.
+        Change::SetOwnRoles {
+            workspace: Some(workspace),
+            email,
+            own_after,
+            ..
+        } if own_after.is_empty() => Request::RemoveMembers {
+            workspace: workspace_id(ids, workspace)?,
+            users: vec![user_id(ids, email)?],
+        },
+        Change::SetOwnRoles {
+            workspace: Some(workspace),
+            email,
+            own_after,
+            ..
+        } => Request::SetMemberRoles {
+            workspace: workspace_id(ids, workspace)?,
+            members: vec![entry(email, own_after)?],
+        },
+        Change::SetOwnRoles {
+            workspace: None,
+            email,
+            own_after,
+            ..
+        } => Request::UpdateUser {
+            user: user_id(ids, email)?,
+            body: AdminOrganizationMemberUpdate {
+                role_names: Some(org_roles(own_after)?),
+                ..AdminOrganizationMemberUpdate::default()
+            },
+        },
         Change::RemovePerson { email, .. } => Request::DeleteUser {
             user: user_id(ids, email)?,
         },

@@ -4,9 +4,11 @@
 //! settle) nor lose what a group stops giving; every outcome is checked through the Admin API.
 
 use mistral_admin::domain::org::Organization;
+use mistral_admin::domain::roles::normalize_workspace_role_names;
 
 use crate::cli_plan_apply::{change_lines, export, roles_in, run_file, save};
 use crate::support::cli::Scripted;
+use crate::support::pty::workspace_id;
 
 /// Someone who holds dev in Research through Evaluation, which is nested inside Research
 /// Engineers (the group assigned to Research), with their roles there in total.
@@ -91,7 +93,7 @@ async fn a_group_leaving_a_workspace_settles_in_one_apply_and_undoes() {
     let lines = change_lines(&plan);
     assert!(
         lines.contains(&format!(
-            "~ \"Research\" member {evaluator}: {held_text} -> {held_text}"
+            "~ \"Research\" member {evaluator}: {held_text} -> {held_text} (all of their own)"
         )),
         "{plan:#?}"
     );
@@ -140,4 +142,124 @@ async fn a_group_leaving_a_workspace_settles_in_one_apply_and_undoes() {
     run_file(&s, &["apply", "--yes"], &path).await.ok();
     assert_eq!(roles_in(&s, "Research", &evaluator).await, None);
     run_file(&s, &["plan"], &path).await.ok();
+}
+
+/// Takes the group `name` out of the workspace `place` through the Admin API.
+async fn unassign(s: &Scripted, name: &str, place: &str) {
+    let groups = s.api.list_all_groups().await.unwrap();
+    let group = groups.iter().find(|g| g.name == name).unwrap().uuid;
+    let place = workspace_id(&s.api, place).await;
+    s.api
+        .remove_group_from_workspace(group, place)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_role_added_beside_a_groups_leaves_the_groups_role_with_the_group() {
+    let s = Scripted::demo().await;
+    let (path, original) = export(&s, "org.toml").await;
+    let (evaluator, held) = evaluator(&original);
+    assert!(
+        !held.contains(&"observability_viewer".to_owned()),
+        "{held:?}"
+    );
+    let mut org = original.clone();
+    let research = org
+        .workspaces
+        .iter_mut()
+        .find(|w| w.name == "Research")
+        .unwrap();
+    let listed = research.members.get_mut(&evaluator).unwrap();
+    listed.push("observability_viewer".into());
+    save(&path, &org);
+
+    // The line says what they hold before and after, and that dev stays the group's.
+    let plan = run_file(&s, &["plan"], &path).await.expect(6);
+    let line = change_lines(&plan)
+        .into_iter()
+        .find(|l| l.contains(&evaluator))
+        .unwrap_or_else(|| panic!("{plan:#?}"));
+    let mut total = held.clone();
+    total.push("observability_viewer".into());
+    let total = normalize_workspace_role_names(total);
+    let (before, after) = (held.join(", "), total.join(", "));
+    let prefix = format!("~ \"Research\" member {evaluator}: {before} -> {after} (their own: ");
+    assert!(
+        line.starts_with(&prefix) && line.ends_with("; the rest through groups)"),
+        "{line}"
+    );
+    let own = &line[prefix.len()..];
+    assert!(!own.contains("dev"), "dev stays the group's: {line}");
+    run_file(&s, &["apply", "--yes"], &path).await.ok();
+    assert_eq!(roles_in(&s, "Research", &evaluator).await, Some(total));
+    let again = run_file(&s, &["plan"], &path).await.ok();
+    assert!(
+        again
+            .stdout
+            .contains("No changes: the organization matches the file."),
+        "one apply settles it: {again:#?}"
+    );
+
+    // Undo brings back what they held, and the original file matches again.
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(
+        roles_in(&s, "Research", &evaluator).await,
+        Some(held.clone())
+    );
+    let back = s.home().join("original.toml");
+    save(&back, &original);
+    run_file(&s, &["plan"], &back).await.ok();
+
+    // Applied again, dev is still only the group's: taking the group out of Research takes
+    // it away, as it did before the file was applied.
+    run_file(&s, &["apply", "--yes"], &path).await.ok();
+    unassign(&s, "Research Engineers", "Research").await;
+    let left = roles_in(&s, "Research", &evaluator).await.unwrap();
+    assert!(!left.contains(&"dev".to_owned()), "{left:?}");
+    assert!(
+        left.contains(&"observability_viewer".to_owned()),
+        "{left:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_group_deletion_skipped_without_allow_destroy_changes_nobody_run_after_run() {
+    let s = Scripted::demo().await;
+    let (path, mut org) = export(&s, "org.toml").await;
+    let finance = org.groups.iter_mut().find(|g| g.name == "Finance").unwrap();
+    finance.delete = true;
+    let billing = finance.members[0].clone();
+    save(&path, &org);
+
+    // As plain apply will run it: the group stays and keeps giving, so nobody changes.
+    let plan = run_file(&s, &["plan"], &path).await.expect(6);
+    assert_eq!(
+        change_lines(&plan),
+        ["- group \"Finance\": delete (cannot be undone)"],
+        "{plan:#?}"
+    );
+    // With --allow-destroy the group goes, and its member keeps the role as their own.
+    let destroying = run_file(&s, &["plan", "--allow-destroy"], &path)
+        .await
+        .expect(6);
+    assert!(
+        change_lines(&destroying)
+            .iter()
+            .any(|l| l.starts_with(&format!("~ person {billing}:"))
+                && l.ends_with("(all of their own)")),
+        "{destroying:#?}"
+    );
+
+    for _ in 0..2 {
+        let apply = run_file(&s, &["apply", "--yes"], &path).await.expect(6);
+        assert!(
+            apply.stderr.contains("Applied 0 change(s)"),
+            "nothing re-sent: {apply:#?}"
+        );
+    }
+    let journal = s.run(&["journal", "-o", "json"]).await.ok().json();
+    assert_eq!(journal, serde_json::json!([]), "no entry: {journal:#}");
+    let groups = s.api.list_all_groups().await.unwrap();
+    assert!(groups.iter().any(|g| g.name == "Finance"), "not deleted");
 }

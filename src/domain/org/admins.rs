@@ -115,9 +115,15 @@ fn own_admin_after(now: &Person, wanted: &Index, given_now: &Grants, changes: &[
         return false;
     }
     let key = email_key(&now.email);
-    let set_with_it = changes.iter().any(|change| {
-        matches!(change, Change::SetOrganizationRoles { email, after, .. }
-            if email_key(email) == key && is_admin(after))
+    let set_with_it = changes.iter().any(|change| match change {
+        Change::SetOrganizationRoles { email, after, .. }
+        | Change::SetOwnRoles {
+            workspace: None,
+            email,
+            own_after: after,
+            ..
+        } => email_key(email) == key && is_admin(after),
+        _ => false,
     });
     let own_now = is_admin(&now.roles) && !through_a_group(now, given_now);
     set_with_it || own_now

@@ -136,6 +136,21 @@ pub enum Change {
         before: Vec<String>,
         after: Vec<String>,
     },
+    /// Someone's own roles set where groups give them roles too: in `workspace`, or with none,
+    /// in the organization. The server reports own roles united with what groups give, so
+    /// `before` and `after` are what they hold in total, as the admin sees it; `own_after` is
+    /// what is sent as their own to get there, and `own_before` what undo sends to bring
+    /// `before` back (in a workspace, no own roles: their own membership ends and groups keep
+    /// them in).
+    SetOwnRoles {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        workspace: Option<String>,
+        email: String,
+        before: Vec<String>,
+        after: Vec<String>,
+        own_before: Vec<String>,
+        own_after: Vec<String>,
+    },
     /// `explicit`: the file says `remove = true`; otherwise it only left the person out.
     RemovePerson {
         email: String,
@@ -215,6 +230,12 @@ impl Change {
             {
                 Phase::Revoke
             }
+            // Own roles that drop something held wait for the grants, so a group taking a
+            // role over gives it first; own roles that only grow run with the grants, before
+            // a group stops giving what they take over.
+            Self::SetOwnRoles {
+                before, own_after, ..
+            } if before.iter().any(|r| !own_after.contains(r)) => Phase::Revoke,
             Self::RemoveMember { .. }
             | Self::RevokeInvitation { .. }
             | Self::RemoveGroupMember { .. }
@@ -255,6 +276,7 @@ impl Change {
             | Self::CreateGroup { .. }
             | Self::AddGroupMember { .. }
             | Self::AssignGroup { .. } => '+',
+            Self::SetOwnRoles { before, .. } if before.is_empty() => '+',
             Self::ArchiveWorkspace { .. }
             | Self::RemoveMember { .. }
             | Self::RemovePerson { .. }

@@ -170,6 +170,37 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             || format!("{email} is no longer a member of the organization"),
             |held, before| format!("{email} has the organization roles {held} now, not {before}"),
         ),
+        Change::SetOwnRoles {
+            workspace: Some(name),
+            email,
+            before,
+            ..
+        } => {
+            let held = workspace(now, name)?.member(email);
+            if before.is_empty() {
+                person(now, email)?;
+                return not_held(held, |held| {
+                    format!("{email} is a member of {name:?} already, as {held}")
+                });
+            }
+            still_held(
+                held,
+                before,
+                || format!("{email} is no longer a member of {name:?}"),
+                |held, expected| format!("{email} has {held} in {name:?} now, not {expected}"),
+            )
+        }
+        Change::SetOwnRoles {
+            workspace: None,
+            email,
+            before,
+            ..
+        } => still_held(
+            now.person(email).map(|p| &p.roles),
+            before,
+            || format!("{email} is no longer a member of the organization"),
+            |held, before| format!("{email} has the organization roles {held} now, not {before}"),
+        ),
         Change::RemovePerson { email, .. } => person(now, email),
         Change::Invite { invitation } => {
             if now.person(&invitation.email).is_some() {

@@ -10,6 +10,17 @@ fn roles(list: &[String]) -> String {
     }
 }
 
+/// Which of the roles held in total (`after`) are their own (`own`), as a plan line ends.
+fn own_part(after: &[String], own: &[String]) -> String {
+    if own.is_empty() {
+        "none of their own: all through groups".to_owned()
+    } else if after.iter().all(|r| own.contains(r)) {
+        "all of their own".to_owned()
+    } else {
+        format!("their own: {}; the rest through groups", own.join(", "))
+    }
+}
+
 impl Change {
     /// What the change does, in one line without its symbol.
     pub fn describe(&self) -> String {
@@ -75,6 +86,25 @@ impl Change {
                 after,
             } => {
                 format!("person {email}: {} -> {}", roles(before), roles(after))
+            }
+            Self::SetOwnRoles {
+                workspace,
+                email,
+                before,
+                after,
+                own_after,
+                ..
+            } => {
+                let whose = match workspace {
+                    Some(workspace) => format!("{workspace:?} member {email}"),
+                    None => format!("person {email}"),
+                };
+                format!(
+                    "{whose}: {} -> {} ({})",
+                    roles(before),
+                    roles(after),
+                    own_part(after, own_after)
+                )
             }
             Self::RemovePerson {
                 email,

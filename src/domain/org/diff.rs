@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::change::{Change, FieldValue, GroupField, WorkspaceField};
-use super::grants::{Granted, Grants, Holding};
+use super::grants::{Deletions, Granted, Grants, Holding};
 use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
 use super::{Group, Limit, Organization, Person, Workspace};
@@ -32,8 +32,15 @@ pub fn new_workspace_admin(workspace: &Workspace) -> Option<&str> {
         .map(|(email, _)| email.as_str())
 }
 
-/// Compares the two descriptions; both should be [`Organization::normalize`]d.
+/// Compares the two descriptions; both should be [`Organization::normalize`]d. The groups
+/// the file deletes are taken to be gone (as `apply --allow-destroy` leaves them).
 pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
+    diff_when(live, wanted, Deletions::Run)
+}
+
+/// [`diff`], with the deletions the file asks for run or skipped as `apply` will: a group
+/// whose deletion is skipped keeps giving what it gives, so nobody's roles change for it.
+pub fn diff_when(live: &Organization, wanted: &Organization, deletions: Deletions) -> Diff {
     let (live, wanted) = (&Index::of(live), &Index::of(wanted));
     let mut out = Diff::default();
     if let (Some(before), Some(after)) =
@@ -44,7 +51,7 @@ pub fn diff(live: &Organization, wanted: &Organization) -> Diff {
     }
     let (given_now, given_then) = (
         Grants::of(live.org),
-        Grants::once_applied(live.org, wanted.org),
+        Grants::once_applied(live.org, wanted.org, deletions),
     );
     let grants = (&given_now, &given_then);
     workspaces(live, wanted, grants, &mut out);
@@ -199,35 +206,75 @@ fn member_change(
     }
     let total = normalize_workspace_role_names(holding.wanted());
     let (workspace, email) = (name.to_owned(), email.to_owned());
-    match held {
-        None => out.changes.push(Change::AddMember {
+    if total.is_empty() {
+        match held {
+            Some(_) if now.default => out.problems.push(format!(
+                "{email} cannot leave {name:?}: it is the organization's default workspace, which every member belongs to"
+            )),
+            Some(held) => out.changes.push(Change::RemoveMember {
+                workspace,
+                email,
+                roles: held.clone(),
+            }),
+            None => {}
+        }
+        return;
+    }
+    let before = held.cloned().unwrap_or_default();
+    let mut own = (
+        normalize_workspace_role_names(holding.own_before()),
+        normalize_workspace_role_names(holding.own_after()),
+    );
+    if now.default {
+        // Nobody leaves the default workspace, their own membership included.
+        own = own_or_total(own, (&before, &total));
+    }
+    if before == total {
+        out.notes
+            .push(keeps_as_own(&email, &total, &format!(" in {name:?}")));
+    }
+    out.changes.push(match (held, own) {
+        (None, _) if !holding.through_groups() => Change::AddMember {
             workspace,
             email,
             roles: total,
-        }),
-        Some(_) if total.is_empty() && now.default => out.problems.push(format!(
-            "{email} cannot leave {name:?}: it is the organization's default workspace, which every member belongs to"
-        )),
-        Some(held) if total.is_empty() => out.changes.push(Change::RemoveMember {
+        },
+        (Some(_), _) if !holding.through_groups() => Change::SetMemberRoles {
             workspace,
             email,
-            roles: held.clone(),
-        }),
-        Some(held) => {
-            if *held == total {
-                out.notes.push(format!(
-                    "{email} keeps {} in {name:?} as their own roles: a group gives them now and will not once applied",
-                    total.join(", ")
-                ));
-            }
-            out.changes.push(Change::SetMemberRoles {
-                workspace,
-                email,
-                before: held.clone(),
-                after: total,
-            });
-        }
-    }
+            before,
+            after: total,
+        },
+        (_, (own_before, own_after)) => Change::SetOwnRoles {
+            workspace: Some(workspace),
+            email,
+            before,
+            after: total,
+            own_before,
+            own_after,
+        },
+    });
+}
+
+/// Own roles that are never none, where someone cannot be without them (in the
+/// organization, in the default workspace): none is then what they hold in total.
+fn own_or_total(
+    (own_before, own_after): (Vec<String>, Vec<String>),
+    (before, after): (&[String], &[String]),
+) -> (Vec<String>, Vec<String>) {
+    let or = |own: Vec<String>, total: &[String]| {
+        if own.is_empty() { total.to_vec() } else { own }
+    };
+    (or(own_before, before), or(own_after, after))
+}
+
+/// The note for someone whose total stays while their own roles take over what a group
+/// gives now and will not (`place`: where).
+fn keeps_as_own(whose: &str, roles: &[String], place: &str) -> String {
+    format!(
+        "{whose} keeps {}{place} as their own roles: a group gives them now and will not once applied",
+        roles.join(", ")
+    )
 }
 
 /// A note of the roles `whose` keeps (`place`: where) through groups though the file leaves
@@ -315,17 +362,35 @@ fn organization_roles(
     if holding.settled() {
         return;
     }
-    let after = super::keys::normalize_org_role_names(holding.wanted());
+    let normalize = super::keys::normalize_org_role_names;
+    let after = normalize(holding.wanted());
+    let (own_before, own_after) = own_or_total(
+        (
+            normalize(holding.own_before()),
+            normalize(holding.own_after()),
+        ),
+        (&now.roles, &after),
+    );
     if after == now.roles {
-        out.notes.push(format!(
-            "person {email} keeps {} as their own roles: a group gives them now and will not once applied",
-            after.join(", ")
-        ));
+        out.notes
+            .push(keeps_as_own(&format!("person {email}"), &after, ""));
     }
-    out.changes.push(Change::SetOrganizationRoles {
-        email: email.to_owned(),
-        before: now.roles.clone(),
-        after,
+    let email = email.to_owned();
+    out.changes.push(if !holding.through_groups() {
+        Change::SetOrganizationRoles {
+            email,
+            before: now.roles.clone(),
+            after,
+        }
+    } else {
+        Change::SetOwnRoles {
+            workspace: None,
+            email,
+            before: now.roles.clone(),
+            after,
+            own_before,
+            own_after,
+        }
     });
 }
 

@@ -29,6 +29,15 @@ impl Granted {
     }
 }
 
+/// Whether the deletions a file asks for (`delete = true`) run: only with `--allow-destroy`;
+/// without it `apply` skips them, and what a group marked for deletion gives stays.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Deletions {
+    #[default]
+    Run,
+    Skipped,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Grants {
     /// By (workspace key, email key); active workspaces only, since an archived one grants
@@ -46,12 +55,18 @@ impl Grants {
 
     /// What groups will give once `wanted` is applied to `live`: the file's groups, and the
     /// live groups it leaves out, which stay (leaving a group out of the file is drift that
-    /// `apply` shows, never a deletion). A group the file deletes gives nothing.
-    pub fn once_applied(live: &Organization, wanted: &Organization) -> Self {
+    /// `apply` shows, never a deletion). A group the file deletes gives nothing when
+    /// `deletions` run; when they are skipped (no `--allow-destroy`) it stays as it is.
+    pub fn once_applied(live: &Organization, wanted: &Organization, deletions: Deletions) -> Self {
         let listed: HashSet<String> = wanted.groups.iter().map(|g| group_key(&g.name)).collect();
+        let skipped = deletions == Deletions::Skipped;
         let groups = wanted
             .groups
             .iter()
+            .filter_map(|g| match g.delete && skipped {
+                true => live.group(&g.name),
+                false => Some(g),
+            })
             .chain(
                 live.groups
                     .iter()
@@ -170,6 +185,51 @@ impl Holding<'_> {
         let own_at_most = set(self.now);
         own_at_least.union(&then).copied().collect::<HashSet<_>>() == wanted
             && own_at_most.union(&then).copied().collect::<HashSet<_>>() == wanted
+    }
+
+    /// Whether a group gives them something here, now or once applied: only then can their
+    /// own roles differ from what they hold.
+    pub fn through_groups(&self) -> bool {
+        !(self.given_now.is_empty() && self.given_then.is_empty())
+    }
+
+    /// The roles surely their own now: what they hold that no group gives.
+    pub fn own_now(&self) -> Vec<String> {
+        let given = set(self.given_now);
+        self.now
+            .iter()
+            .filter(|r| !given.contains(r.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// The fewest own roles that make them hold [`wanted`](Self::wanted) once groups give
+    /// what the file says: what it wants that no group will give, and what is surely their
+    /// own now and stays wanted. A role that may be theirs or a group's (held now, given by a
+    /// group now and then) stays the group's: made their own, it would outlive the group's
+    /// grant, access nobody asked for. Unordered; may be empty.
+    pub fn own_after(&self) -> Vec<String> {
+        let wanted = self.wanted();
+        let (then, own_now) = (set(self.given_then), self.own_now());
+        wanted
+            .iter()
+            .filter(|r| !then.contains(r.as_str()) || own_now.contains(r))
+            .cloned()
+            .collect()
+    }
+
+    /// The own roles that bring back what they hold now, as undo sends them: what is surely
+    /// their own, and what [`own_after`](Self::own_after) makes their own of what they hold.
+    /// Keeping the latter never takes below `now`, even when the group that gave it is gone
+    /// for good (deleted); when it comes back, it gives the rest. Unordered.
+    pub fn own_before(&self) -> Vec<String> {
+        let mut own = self.own_now();
+        for role in self.own_after() {
+            if self.now.contains(&role) && !own.contains(&role) {
+                own.push(role);
+            }
+        }
+        own
     }
 
     /// The roles the file leaves out that they hold now and a group keeps giving.

@@ -77,7 +77,10 @@ impl Renames {
             | Change::ArchiveWorkspace { workspace: w, .. }
             | Change::AddMember { workspace: w, .. }
             | Change::SetMemberRoles { workspace: w, .. }
-            | Change::RemoveMember { workspace: w, .. } => workspace(w),
+            | Change::RemoveMember { workspace: w, .. }
+            | Change::SetOwnRoles {
+                workspace: Some(w), ..
+            } => workspace(w),
             Change::Invite { invitation } | Change::RevokeInvitation { invitation } => {
                 invitation.workspaces.iter_mut().for_each(workspace)
             }
@@ -124,6 +127,9 @@ impl Renames {
             Change::CreateWorkspace { .. }
             | Change::CreateGroup { .. }
             | Change::SetOrganizationRoles { .. }
+            | Change::SetOwnRoles {
+                workspace: None, ..
+            }
             | Change::RemovePerson { .. }
             | Change::SetSpendLimit { .. }
             | Change::Irreversible { .. } => {}

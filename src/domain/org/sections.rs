@@ -25,7 +25,12 @@ pub fn section(change: &Change) -> &'static str {
         Change::AddMember { .. } | Change::SetMemberRoles { .. } | Change::RemoveMember { .. } => {
             "Workspace members"
         }
-        Change::SetOrganizationRoles { .. } | Change::RemovePerson { .. } => "People",
+        Change::SetOwnRoles {
+            workspace: Some(_), ..
+        } => "Workspace members",
+        Change::SetOrganizationRoles { .. }
+        | Change::SetOwnRoles { .. }
+        | Change::RemovePerson { .. } => "People",
         Change::Invite { .. }
         | Change::RevokeInvitation { .. }
         | Change::ReplaceInvitation { .. } => "Invitations",

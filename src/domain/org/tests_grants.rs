@@ -98,9 +98,9 @@ fn when_a_group_stops_giving_a_role_the_file_decides_who_keeps_it() {
         lines(&found),
         [
             // bob is listed with dev, which only the group gave: it becomes his own.
-            "~ \"Research\" member bob@x.io: dev -> dev",
+            "~ \"Research\" member bob@x.io: dev -> dev (all of their own)",
             // cy may or may not hold dev on her own: her roles are set to what the file says.
-            "~ \"Research\" member cy@x.io: user, dev -> user",
+            "~ \"Research\" member cy@x.io: user, dev -> user (all of their own)",
             "- group \"Engineers\" in \"Research\": dev",
         ]
     );
@@ -123,13 +123,16 @@ fn a_deleted_group_takes_its_organization_role_unless_the_file_lists_it() {
     assert_eq!(wanted.groups[0].name, "Admins");
     let kept = diff(&live(), &wanted);
     assert!(lines(&kept).contains(
-        &"~ person dee@x.io: organization_admin, member -> organization_admin, member".to_owned()
+        &"~ person dee@x.io: organization_admin, member -> organization_admin, member (all of their own)"
+            .to_owned()
     ));
     wanted.people[3].roles = roles(&["member"]);
     let dropped = diff(&live(), &wanted);
     assert!(
-        lines(&dropped)
-            .contains(&"~ person dee@x.io: organization_admin, member -> member".to_owned()),
+        lines(&dropped).contains(
+            &"~ person dee@x.io: organization_admin, member -> member (all of their own)"
+                .to_owned()
+        ),
         "{:?}",
         lines(&dropped)
     );
@@ -156,4 +159,94 @@ fn a_group_left_out_of_the_file_stays_and_keeps_giving() {
             "person dee@x.io keeps organization_admin through the group \"Admins\": the file cannot take away what a group gives (change the group instead)"
         ]
     );
+}
+
+/// The change the diff plans for `email` (in a workspace or the organization).
+fn change_of<'a>(found: &'a Diff, email: &str) -> &'a Change {
+    found
+        .changes
+        .iter()
+        .find(|c| c.describe().contains(email))
+        .unwrap_or_else(|| panic!("no change for {email}: {:?}", lines(found)))
+}
+
+#[test]
+fn a_role_added_beside_a_groups_own_only_what_no_group_gives() {
+    let mut wanted = live();
+    research(&mut wanted).insert("bob@x.io".into(), roles(&["dev", "user"]));
+    wanted.people[3].roles = roles(&["organization_admin", "billing_manager", "member"]);
+    wanted.normalize();
+    let found = diff(&live(), &wanted);
+    assert!(found.problems.is_empty(), "{:?}", found.problems);
+    // What Engineers and Admins give stays theirs: were it made bob's or dee's own, taking
+    // them out of the group later would no longer take it away.
+    assert_eq!(
+        lines(&found),
+        [
+            "~ \"Research\" member bob@x.io: dev -> user, dev (their own: user; the rest through groups)",
+            "~ person dee@x.io: organization_admin, member -> organization_admin, billing_manager, member (their own: billing_manager, member; the rest through groups)",
+        ]
+    );
+    let Change::SetOwnRoles {
+        own_before,
+        own_after,
+        ..
+    } = change_of(&found, "bob@x.io")
+    else {
+        panic!("{:?}", lines(&found));
+    };
+    assert_eq!((own_before, own_after), (&roles(&[]), &roles(&["user"])));
+    // Undo gives back the total he held: none of his own, dev through the group.
+    assert_eq!(
+        change_of(&found, "bob@x.io").inverse().unwrap().line(),
+        "~ \"Research\" member bob@x.io: user, dev -> dev (none of their own: all through groups)"
+    );
+
+    // Applied, the server reports the own roles united with the groups': nothing is left.
+    let mut applied = live();
+    research(&mut applied).insert("bob@x.io".into(), roles(&["dev", "user"]));
+    applied.people[3].roles = wanted.people[3].roles.clone();
+    applied.normalize();
+    assert_eq!(diff(&applied, &wanted), Diff::default());
+}
+
+#[test]
+fn a_role_surely_their_own_stays_their_own_and_an_uncertain_one_stays_the_groups() {
+    let mut wanted = live();
+    // cy holds user on her own and dev through Evaluation (and maybe on her own too).
+    research(&mut wanted).insert("cy@x.io".into(), roles(&["user", "dev", "workspace_admin"]));
+    wanted.normalize();
+    let found = diff(&live(), &wanted);
+    let Change::SetOwnRoles {
+        before,
+        after,
+        own_before,
+        own_after,
+        ..
+    } = change_of(&found, "cy@x.io")
+    else {
+        panic!("{:?}", lines(&found));
+    };
+    assert_eq!(before, &roles(&["user", "dev"]));
+    assert_eq!(after, &roles(&["workspace_admin", "user", "dev"]));
+    assert_eq!(own_after, &roles(&["workspace_admin", "user"]));
+    assert_eq!(own_before, &roles(&["user"]));
+}
+
+#[test]
+fn a_group_whose_deletion_is_skipped_keeps_giving_and_nobody_is_changed_for_it() {
+    let mut wanted = live();
+    wanted.groups[0].delete = true;
+    wanted.normalize();
+    assert_eq!(wanted.groups[0].name, "Admins");
+    let skipped = diff_when(&live(), &wanted, Deletions::Skipped);
+    assert_eq!(
+        lines(&skipped),
+        ["- group \"Admins\": delete (cannot be undone)"]
+    );
+    assert!(skipped.notes.is_empty(), "{:?}", skipped.notes);
+    // Run, dee keeps the role it gave as her own.
+    let run = diff_when(&live(), &wanted, Deletions::Run);
+    assert_eq!(lines(&run).len(), 2, "{:?}", lines(&run));
+    assert_eq!(run, diff(&live(), &wanted));
 }

@@ -32,7 +32,11 @@ pub async fn run(session: &Session, args: &ApplyArgs, no_color: bool) -> Result<
     let colour = colour_allowed(no_color);
     let mut wanted = read(&args.file)?;
     let mut live = LiveOrg::load(&session.client, Reading::ALL).await?;
-    let diff = live.diff(&mut wanted);
+    let allowance = Allowance {
+        destroy: args.allow_destroy,
+    };
+    // Planned as it will run: a group whose deletion is skipped keeps giving.
+    let diff = live.diff(&mut wanted, allowance.deletions());
     emit(&render(&diff, colour))?;
     refuse_problems(&diff, || {
         format!(
@@ -49,9 +53,6 @@ pub async fn run(session: &Session, args: &ApplyArgs, no_color: bool) -> Result<
             "read-only (--read-only, or the profile's read_only): nothing was applied",
         ));
     }
-    let allowance = Allowance {
-        destroy: args.allow_destroy,
-    };
     let runnable = diff
         .changes
         .iter()

@@ -1,6 +1,7 @@
 //! `mistral-admin plan FILE`: what it would take to make the organization match the file,
 //! one line per change, and an exit code a cron job can branch on: 0 no changes, 6 changes
 //! pending, 3 the file asks for something that cannot be done, 2 the file cannot be read.
+//! It plans as `apply` with the same `--allow-destroy` (or without it) will run.
 
 use std::path::PathBuf;
 
@@ -8,6 +9,7 @@ use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use super::{read, refuse_problems, render};
+use crate::actions::org_apply::Allowance;
 use crate::actions::org_live::{LiveOrg, Reading};
 use crate::cli::script::exit::{Exit, Failure};
 use crate::cli::script::output::{colour_allowed, emit, pretty};
@@ -27,12 +29,19 @@ pub struct PlanArgs {
     pub file: PathBuf,
     #[arg(short = 'o', long = "output", value_enum, default_value_t = PlanFormat::Text)]
     pub format: PlanFormat,
+    /// Plan as `apply --allow-destroy` would run: the groups the file deletes are gone, and
+    /// what they gave with them. Without it, as plain `apply` runs: they stay and keep giving.
+    #[arg(long)]
+    pub allow_destroy: bool,
 }
 
 pub async fn run(session: &Session, args: &PlanArgs, no_color: bool) -> Result<(), Failure> {
     let mut wanted = read(&args.file)?;
     let live = LiveOrg::load(&session.client, Reading::ALL).await?;
-    let diff = live.diff(&mut wanted);
+    let allowance = Allowance {
+        destroy: args.allow_destroy,
+    };
+    let diff = live.diff(&mut wanted, allowance.deletions());
     match args.format {
         PlanFormat::Text => emit(&render(&diff, colour_allowed(no_color)))?,
         PlanFormat::Json => emit(&pretty(&json!({

@@ -303,6 +303,15 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
                     },
                     workspaces: places.clone(),
                 };
+                // Revoked earlier in the same batch and sent again (a re-invite), it is the
+                // same pending invitation with new days: the revocation is no change.
+                let revoked_first = out.iter().position(|c| {
+                    matches!(c, Change::RevokeInvitation { invitation }
+                        if crate::domain::org::email_key(&invitation.email) == after.email)
+                });
+                if let Some(at) = revoked_first {
+                    out.remove(at);
+                }
                 // A pending invitation takes the new terms: journaled with the old ones, so
                 // undo can give them back. Sent again as it was, nothing changed.
                 match live.model.invitation(address) {

@@ -83,6 +83,8 @@ pub enum Closed {
     Quit,
     /// A signal ended the wait for changes still on their way: some may not have finished.
     StoppedWaiting(StopSignal),
+    /// Changes were still on their way when the wait ran out: the server may yet make them.
+    GaveUpWaiting,
 }
 
 /// A signal that ends the wait for changes at quit.
@@ -116,11 +118,13 @@ impl StopSignal {
 
 impl Closed {
     /// 0 after a quit; after a signal, 128 + its number as shells give a process the signal
-    /// ended, so a script or a supervisor sees that changes may not have finished.
+    /// ended, so a script or a supervisor sees that changes may not have finished; 5, the
+    /// scripting commands' "outcome unknown", when the wait ran out with changes under way.
     pub fn exit_code(self) -> u8 {
         match self {
             Self::Quit => 0,
             Self::StoppedWaiting(signal) => 128 + signal.number(),
+            Self::GaveUpWaiting => 5,
         }
     }
 }
@@ -300,15 +304,16 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) -> Closed {
             return Closed::StoppedWaiting(signal);
         }
     };
-    if going > 0 {
-        say(format!(
-            "{} still under way after {} s: the server may yet make {}; `mistral-admin journal` shows what was recorded.",
-            count_of(going, "change", "changes"),
-            CHANGES_FINISH_WITHIN.as_secs(),
-            if going == 1 { "it" } else { "them" },
-        ));
+    if going == 0 {
+        return Closed::Quit;
     }
-    Closed::Quit
+    say(format!(
+        "{} still under way after {} s: the server may yet make {}; `mistral-admin journal` shows what was recorded.",
+        count_of(going, "change", "changes"),
+        CHANGES_FINISH_WITHIN.as_secs(),
+        if going == 1 { "it" } else { "them" },
+    ));
+    Closed::GaveUpWaiting
 }
 
 /// The signals that stop the wait for changes: ctrl-c, SIGTERM and SIGHUP, listened to from
@@ -379,6 +384,28 @@ mod waiting_line_tests {
             143
         );
         assert_eq!(Closed::StoppedWaiting(StopSignal::Hangup).exit_code(), 129);
+        assert_eq!(Closed::GaveUpWaiting.exit_code(), 5);
+    }
+
+    /// A runner with one change that never finishes in time.
+    struct Stuck;
+
+    impl crate::tui::effect::EffectRunner for Stuck {
+        fn run(&mut self, _: crate::tui::effect::Effect) {}
+        fn changes_under_way(&self) -> usize {
+            1
+        }
+        async fn settle(&mut self, _: std::time::Duration) -> usize {
+            1
+        }
+    }
+
+    #[tokio::test]
+    async fn a_wait_that_runs_out_with_a_change_under_way_ends_as_outcome_unknown() {
+        assert_eq!(
+            super::finish_changes(&mut Stuck).await,
+            Closed::GaveUpWaiting
+        );
     }
 
     #[test]

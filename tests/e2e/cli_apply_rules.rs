@@ -222,7 +222,11 @@ async fn a_file_that_leaves_no_organization_admin_cannot_be_applied() {
         .unwrap()
         .remove = true;
     save(&path, &org);
-    let plan = run_file(&s, &["plan"], &path).await.expect(3);
+    // Without --allow-destroy the removal would be skipped, and that admin stay.
+    run_file(&s, &["plan"], &path).await.expect(6);
+    let plan = run_file(&s, &["plan", "--allow-destroy"], &path)
+        .await
+        .expect(3);
     assert!(
         plan.stdout.contains(&format!(
             "cannot: the file leaves no organization_admin of their own: it takes the role from {} and removes {}; the Admin API refuses",

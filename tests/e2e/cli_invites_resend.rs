@@ -77,3 +77,23 @@ async fn expired_invitations_are_sent_again_with_their_terms() {
         .expect(3);
     s.run(&["invites", "resend"]).await.expect(2);
 }
+
+/// A pending invitation sent again is the same invitation with new days: the journal holds no
+/// change for it, so undo reaches past it to the change before.
+#[tokio::test]
+async fn a_pending_invitation_sent_again_leaves_undo_to_the_change_before() {
+    let s = Scripted::demo().await;
+    s.run(&["spend", "set", "999"]).await.ok();
+    let before = invitations(&s).await;
+    let marie = "marie.curie@northwind.example";
+    s.run(&["invites", "resend", marie]).await.ok();
+    let after = invitations(&s).await;
+    assert_ne!(after[marie].0, before[marie].0, "a new invitation");
+    assert_eq!(
+        (&after[marie].1, &after[marie].2),
+        (&before[marie].1, &before[marie].2)
+    );
+    let undo = s.run(&["undo", "--yes"]).await.ok();
+    assert!(undo.stderr.contains("Undid #1"), "{undo:#?}");
+    assert!(invitations(&s).await.contains_key(marie), "still invited");
+}

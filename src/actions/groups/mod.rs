@@ -196,8 +196,9 @@ pub fn delete(
             .collect();
         summary.push_str(&format!(" in {}", list_some(&places)));
     }
-    if group.organization_role.is_some() {
-        summary.push_str(", and its organization role");
+    if let Some(role) = &group.organization_role {
+        let role = OrgRole::parse_any(role).map_or(role.clone(), |r| r.to_string());
+        summary.push_str(&format!(", and the organization role it gives ({role})"));
     }
     Ok(plan(
         format!("Deleted the group \"{}\"", group.name),

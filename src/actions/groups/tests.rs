@@ -139,7 +139,7 @@ fn deleting_a_group_is_confirmed_by_its_name_and_says_what_goes() {
     assert_eq!(plan.confirm, ["Finance"]);
     assert_eq!(
         plan.summary,
-        "Deleting the group \"Finance\" is permanent: its 3 direct members lose what it grants, and its organization role"
+        "Deleting the group \"Finance\" is permanent: its 3 direct members lose what it grants, and the organization role it gives (billing_manager)"
     );
     assert!(
         set_role(&group, OrgRole::BillingManager)

@@ -14,7 +14,7 @@
 //! server would refuse to demote the last admin of their own all the same.
 
 use super::diff::Diff;
-use super::grants::Grants;
+use super::grants::{Deletions, Grants};
 use super::index::Index;
 use super::keys::email_key;
 use super::{Change, Organization, Person};
@@ -26,10 +26,16 @@ pub(super) fn is_admin(roles: &[String]) -> bool {
     roles.iter().any(|role| role == admin)
 }
 
-/// The organization roles `now` holds once the file is applied; `None` when it removes them.
-fn roles_after<'a>(now: &'a Person, wanted: &'a Index) -> Option<&'a [String]> {
+/// The organization roles `now` holds once the file is applied; `None` when it removes them
+/// (only when deletions run: without `--allow-destroy` a removal is skipped).
+fn roles_after<'a>(
+    now: &'a Person,
+    wanted: &'a Index,
+    deletions: Deletions,
+) -> Option<&'a [String]> {
     match wanted.person(&now.email) {
         None => Some(&now.roles),
+        Some(want) if want.remove && deletions == Deletions::Skipped => Some(&now.roles),
         Some(want) if want.remove => None,
         // No role at all is a problem of its own, and nothing is changed for them.
         Some(want) if want.roles.is_empty() => Some(&now.roles),
@@ -48,7 +54,12 @@ fn admins(org: &Organization) -> Vec<&str> {
 /// A problem when the organization has admins now and the file leaves it none of their own.
 /// `given_now` is what groups give now; `out` holds the changes planned so far. The problem
 /// names what the file does to each admin, so the reader sees which line to change.
-pub(super) fn keeps_an_admin(live: &Index, wanted: &Index, given_now: &Grants, out: &mut Diff) {
+pub(super) fn keeps_an_admin(
+    live: &Index,
+    wanted: &Index,
+    (given_now, deletions): (&Grants, Deletions),
+    out: &mut Diff,
+) {
     if admins(live.org).is_empty() {
         return;
     }
@@ -56,16 +67,18 @@ pub(super) fn keeps_an_admin(live: &Index, wanted: &Index, given_now: &Grants, o
         .org
         .people
         .iter()
-        .any(|p| own_admin_after(p, wanted, given_now, &out.changes));
+        .any(|p| own_admin_after(p, wanted, (given_now, deletions), &out.changes));
     if kept {
         return;
     }
     let (mut demoted, mut removed, mut through_groups) = (Vec::new(), Vec::new(), Vec::new());
     for person in live.org.people.iter().filter(|p| is_admin(&p.roles)) {
-        match roles_after(person, wanted) {
+        match roles_after(person, wanted, deletions) {
             None => removed.push(person.email.as_str()),
-            Some(roles) if !is_admin(roles) => demoted.push(person.email.as_str()),
-            Some(_) => through_groups.push(through_whom(person, given_now)),
+            Some(_) if through_a_group(person, given_now) => {
+                through_groups.push(through_whom(person, given_now))
+            }
+            Some(_) => demoted.push(person.email.as_str()),
         }
     }
     let mut done = Vec::new();
@@ -107,8 +120,13 @@ fn through_whom(person: &Person, given_now: &Grants) -> String {
 }
 
 /// Whether `now` surely holds `organization_admin` of their own once the file is applied.
-fn own_admin_after(now: &Person, wanted: &Index, given_now: &Grants, changes: &[Change]) -> bool {
-    let Some(roles) = roles_after(now, wanted) else {
+fn own_admin_after(
+    now: &Person,
+    wanted: &Index,
+    (given_now, deletions): (&Grants, Deletions),
+    changes: &[Change],
+) -> bool {
+    let Some(roles) = roles_after(now, wanted, deletions) else {
         return false;
     };
     if !is_admin(roles) {
@@ -202,6 +220,37 @@ mod tests {
         // Leaving Ana out instead keeps her, an admin of her own.
         wanted.people.remove(0);
         assert!(problems(&wanted).is_empty());
+    }
+
+    /// Demoted in the file but given the role by a group, Bo is named with the group, not as
+    /// someone the file takes it from.
+    #[test]
+    fn an_admin_the_file_demotes_but_a_group_keeps_is_named_with_the_group() {
+        let mut wanted = live();
+        wanted.people[0].roles = vec!["member".into()];
+        wanted.people[1].roles = vec!["member".into()];
+        let found = problems(&wanted);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(
+                "it takes the role from ana@x.io; bo@x.io has it only through the group \"Admins\""
+            ),
+            "{}",
+            found[0]
+        );
+    }
+
+    /// A removal `apply` skips without `--allow-destroy` leaves that admin in place.
+    #[test]
+    fn a_skipped_removal_keeps_the_admin() {
+        let mut wanted = live();
+        wanted.people[0].remove = true;
+        let (mut live, mut wanted) = (live(), wanted);
+        live.normalize();
+        wanted.normalize();
+        let skipped = super::super::diff::diff_when(&live, &wanted, Deletions::Skipped);
+        assert!(skipped.problems.is_empty(), "{:?}", skipped.problems);
+        assert_eq!(diff(&live, &wanted).problems.len(), 1);
     }
 
     #[test]

@@ -21,6 +21,29 @@ fn own_part(after: &[String], own: &[String]) -> String {
     }
 }
 
+/// The roles held before and after that a group gives and that may also have been their own
+/// (the Admin API reports the two united): after the change they are the group's only, so
+/// the line says that a role of their own, if they had one, ends.
+fn may_have_been_own(before: &[String], after: &[String], own: (&[String], &[String])) -> String {
+    let (own_before, own_after) = own;
+    if own_after.is_empty() {
+        // "none of their own" says it already.
+        return String::new();
+    }
+    let unsure: Vec<String> = before
+        .iter()
+        .filter(|r| after.contains(r) && !own_before.contains(r) && !own_after.contains(r))
+        .cloned()
+        .collect();
+    if unsure.is_empty() {
+        return String::new();
+    }
+    format!(
+        "; if {} was also their own, it no longer is",
+        unsure.join(", ")
+    )
+}
+
 impl Change {
     /// What the change does, in one line without its symbol.
     pub fn describe(&self) -> String {
@@ -92,18 +115,19 @@ impl Change {
                 email,
                 before,
                 after,
+                own_before,
                 own_after,
-                ..
             } => {
                 let whose = match workspace {
                     Some(workspace) => format!("{workspace:?} member {email}"),
                     None => format!("person {email}"),
                 };
                 format!(
-                    "{whose}: {} -> {} ({})",
+                    "{whose}: {} -> {} ({}{})",
                     roles(before),
                     roles(after),
-                    own_part(after, own_after)
+                    own_part(after, own_after),
+                    may_have_been_own(before, after, (own_before, own_after))
                 )
             }
             Self::RemovePerson {

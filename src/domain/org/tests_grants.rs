@@ -183,8 +183,8 @@ fn a_role_added_beside_a_groups_own_only_what_no_group_gives() {
     assert_eq!(
         lines(&found),
         [
-            "~ \"Research\" member bob@x.io: dev -> user, dev (their own: user; the rest through groups)",
-            "~ person dee@x.io: organization_admin, member -> organization_admin, billing_manager, member (their own: billing_manager, member; the rest through groups)",
+            "~ \"Research\" member bob@x.io: dev -> user, dev (their own: user; the rest through groups; if dev was also their own, it no longer is)",
+            "~ person dee@x.io: organization_admin, member -> organization_admin, billing_manager, member (their own: billing_manager, member; the rest through groups; if organization_admin was also their own, it no longer is)",
         ]
     );
     let Change::SetOwnRoles {

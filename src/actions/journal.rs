@@ -185,7 +185,7 @@ impl UndoPlan {
 
     /// This plan without what `partial`, undos of its entry that stopped partway, took back:
     /// each change they applied is left out once.
-    fn after(mut self, partial: &[&Entry]) -> Self {
+    pub fn after(mut self, partial: &[&Entry]) -> Self {
         for undo in partial {
             for done in &undo.changes {
                 if let Some(at) = self.inverse.iter().position(|c| c == done) {

@@ -300,8 +300,13 @@ async fn finish_changes<R: EffectRunner>(runner: &mut R) -> Closed {
     let going = match waited {
         Ok(going) => going,
         Err(signal) => {
-            say(stopped_waiting_line(signal.name(), &runner.unfinished()));
-            return Closed::StoppedWaiting(signal);
+            let unfinished = runner.unfinished();
+            say(stopped_waiting_line(signal.name(), &unfinished));
+            // Everything had finished: the session ended as a quit does.
+            return match unfinished.is_empty() {
+                true => Closed::Quit,
+                false => Closed::StoppedWaiting(signal),
+            };
         }
     };
     if going == 0 {

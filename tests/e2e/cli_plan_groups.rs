@@ -7,7 +7,7 @@ use mistral_admin::domain::org::Organization;
 use mistral_admin::domain::roles::normalize_workspace_role_names;
 
 use crate::cli_plan_apply::{change_lines, export, roles_in, run_file, save};
-use crate::support::cli::Scripted;
+use crate::support::cli::{Run, Scripted};
 use crate::support::pty::workspace_id;
 
 /// Someone who holds dev in Research through Evaluation, which is nested inside Research
@@ -61,12 +61,7 @@ async fn what_a_group_gives_is_kept_and_said_not_planned_away() {
     person.roles.retain(|r| r != "billing_manager");
     save(&path, &org);
 
-    let plan = run_file(&s, &["plan"], &path).await.ok();
-    assert!(
-        plan.stdout
-            .contains("No changes: the organization matches the file."),
-        "{plan:#?}"
-    );
+    let plan = plans_nothing(&s, &path, "a group's role is not planned away").await;
     for note in [
         format!(
             "note: {evaluator} keeps dev in \"Research\" through the group \"Research Engineers\""
@@ -107,24 +102,12 @@ async fn a_group_leaving_a_workspace_settles_in_one_apply_and_undoes() {
         roles_in(&s, "Research", &evaluator).await,
         Some(held.clone())
     );
-    let again = run_file(&s, &["plan"], &path).await.ok();
-    assert!(
-        again
-            .stdout
-            .contains("No changes: the organization matches the file."),
-        "one apply settles it: {again:#?}"
-    );
+    plans_nothing(&s, &path, "one apply settles it").await;
 
     s.run(&["undo", "--yes"]).await.ok();
     let back = s.home().join("original.toml");
     save(&back, &original);
-    let settled = run_file(&s, &["plan"], &back).await.ok();
-    assert!(
-        settled
-            .stdout
-            .contains("No changes: the organization matches the file."),
-        "undo restores the group and the roles: {settled:#?}"
-    );
+    plans_nothing(&s, &back, "undo restores the group and the roles").await;
 
     // Left out of the file as well: they leave Research with the group.
     let research = org
@@ -196,13 +179,7 @@ async fn a_role_added_beside_a_groups_leaves_the_groups_role_with_the_group() {
     assert!(!own.contains("dev"), "dev stays the group's: {line}");
     run_file(&s, &["apply", "--yes"], &path).await.ok();
     assert_eq!(roles_in(&s, "Research", &evaluator).await, Some(total));
-    let again = run_file(&s, &["plan"], &path).await.ok();
-    assert!(
-        again
-            .stdout
-            .contains("No changes: the organization matches the file."),
-        "one apply settles it: {again:#?}"
-    );
+    plans_nothing(&s, &path, "one apply settles it").await;
 
     // Undo brings back what they held, and the original file matches again.
     s.run(&["undo", "--yes"]).await.ok();
@@ -265,4 +242,16 @@ async fn a_group_deletion_skipped_without_allow_destroy_changes_nobody_run_after
     assert_eq!(journal, serde_json::json!([]), "no entry: {journal:#}");
     let groups = s.api.list_all_groups().await.unwrap();
     assert!(groups.iter().any(|g| g.name == "Finance"), "not deleted");
+}
+
+/// `plan` finds the organization matching the file at `path` (`why` says why it should);
+/// gives the run, for its notes.
+async fn plans_nothing(s: &Scripted, path: &std::path::Path, why: &str) -> Run {
+    let plan = run_file(s, &["plan"], path).await.ok();
+    assert!(
+        plan.stdout
+            .contains("No changes: the organization matches the file."),
+        "{why}: {plan:#?}"
+    );
+    plan
 }

@@ -72,14 +72,22 @@ pub(super) fn keeps_an_admin(
         return;
     }
     let (mut demoted, mut removed, mut through_groups) = (Vec::new(), Vec::new(), Vec::new());
+    // Whether the file takes the role from anyone: without that, the organization stays as
+    // it is, whatever the server counts.
+    let mut takes_it = false;
     for person in live.org.people.iter().filter(|p| is_admin(&p.roles)) {
-        match roles_after(person, wanted, deletions) {
+        let after = roles_after(person, wanted, deletions);
+        takes_it |= after.is_none_or(|roles| !is_admin(roles));
+        match after {
             None => removed.push(person.email.as_str()),
             Some(_) if through_a_group(person, given_now) => {
-                through_groups.push(through_whom(person, given_now))
+                through_groups.push(through_whom(person, given_now, live.org))
             }
             Some(_) => demoted.push(person.email.as_str()),
         }
+    }
+    if !takes_it {
+        return;
     }
     let mut done = Vec::new();
     if !demoted.is_empty() {
@@ -88,13 +96,14 @@ pub(super) fn keeps_an_admin(
     if !removed.is_empty() {
         done.push(format!("removes {}", removed.join(", ")));
     }
-    let mut problem = format!(
-        "the file leaves no organization_admin of their own: it {}",
-        done.join(" and ")
-    );
+    let mut problem = "the file leaves no organization_admin of their own".to_owned();
+    if !done.is_empty() {
+        problem.push_str(&format!(": it {}", done.join(" and ")));
+    }
     if !through_groups.is_empty() {
+        let lead = if done.is_empty() { ": " } else { "; " };
         problem.push_str(&format!(
-            "; {}, which the server does not count",
+            "{lead}{}, which the server does not count",
             through_groups.join(", ")
         ));
     }
@@ -106,10 +115,25 @@ pub(super) fn keeps_an_admin(
 
 /// Who holds `organization_admin` only through groups, and which: `bo@x.io has it only
 /// through the group "Admins"`.
-fn through_whom(person: &Person, given_now: &Grants) -> String {
-    let groups = given_now
+fn through_whom(person: &Person, given_now: &Grants, org: &Organization) -> String {
+    let gives_admin = |name: &String| {
+        org.groups.iter().any(|g| {
+            &g.name == name
+                && g.organization_role
+                    .as_deref()
+                    .is_some_and(|r| is_admin(&[r.to_owned()]))
+        })
+    };
+    let groups: Vec<String> = given_now
         .in_organization(&person.email)
-        .map(|granted| granted.groups.clone())
+        .map(|granted| {
+            granted
+                .groups
+                .iter()
+                .filter(|g| gives_admin(g))
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     let which = if groups.len() == 1 { "group" } else { "groups" };
     format!(
@@ -237,6 +261,36 @@ mod tests {
             ),
             "{}",
             found[0]
+        );
+    }
+
+    /// Every admin in a group that gives the role: a file that takes it from nobody is no
+    /// problem, and only the groups that give the role are named.
+    #[test]
+    fn admins_all_in_a_group_are_a_problem_only_when_the_file_takes_the_role() {
+        let mut live = live();
+        live.groups[0].members.push("ana@x.io".into());
+        live.groups.push(Group {
+            name: "Billing".into(),
+            organization_role: Some("billing_manager".into()),
+            members: vec!["bo@x.io".into()],
+            ..Group::default()
+        });
+        let found = |wanted: &Organization| {
+            let (mut live, mut wanted) = (live.clone(), wanted.clone());
+            live.normalize();
+            wanted.normalize();
+            diff(&live, &wanted).problems
+        };
+        assert!(found(&live).is_empty(), "{:?}", found(&live));
+        let mut wanted = live.clone();
+        wanted.people[0].roles = vec!["member".into()];
+        let problems = found(&wanted);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("bo@x.io has it only through the group \"Admins\","),
+            "{}",
+            problems[0]
         );
     }
 

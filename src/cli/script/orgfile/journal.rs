@@ -3,7 +3,7 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::actions::journal::{Entry, Journal};
+use crate::actions::journal::{Entry, Journal, UndoPlan};
 use crate::actions::journal_record::organization_id;
 use crate::cli::script::exit::{Exit, Failure};
 use crate::cli::script::output::{emit, pretty};
@@ -34,10 +34,14 @@ fn describe(entry: &Entry, all: &[Entry]) -> String {
     if let Some(whole) = undos.iter().find(|u| u.stopped.is_none()) {
         text.push_str(&format!("  (undone by #{})", whole.id));
     } else if let Some(partly) = undos.last() {
-        text.push_str(&format!(
-            "  (partly undone by #{}: undo offers the rest)",
-            partly.id
-        ));
+        let rest = UndoPlan::taking_back(entry.clone()).after(&undos);
+        text.push_str(&match rest.inverse.is_empty() {
+            true => format!(
+                "  (undone by #{}, which stopped after its last change)",
+                partly.id
+            ),
+            false => format!("  (partly undone by #{}: undo offers the rest)", partly.id),
+        });
     }
     text.push('\n');
     for change in &entry.changes {

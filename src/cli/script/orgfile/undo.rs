@@ -78,13 +78,19 @@ pub async fn run(session: &Session, args: &UndoArgs, no_color: bool) -> Result<(
             ),
         ));
     }
-    if !confirmed(&format!("Undo #{}?", plan.entry.id), args.yes)? {
+    if !confirmed(&format!("{}?", plan.title()), args.yes)? {
         return Err(Failure::usage("nothing was undone: not confirmed"));
     }
     let allowance = Allowance { destroy: true };
     let report =
         org_apply::apply(&session.client, &mut live, &plan.inverse, allowance, |_| {}).await;
-    let summary = format!("Undid #{}: {}", plan.entry.id, plan.entry.summary);
+    let summary = match plan.resumes.is_empty() {
+        true => format!("Undid #{}: {}", plan.entry.id, plan.entry.summary),
+        false => format!(
+            "Undid the rest of #{}: {}",
+            plan.entry.id, plan.entry.summary
+        ),
+    };
     let source = format!("undo #{}", plan.entry.id);
     journaling::after_run(session, &source, &summary, &report, Some(plan.entry.id)).await?;
     eprintln!("{summary}");

@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 use crate::support::client::{pending_invitation, test_client};
 use crate::support::local_server;
 use crate::support::proxy::{Proxy, Seen};
+use crate::support::pty::workspace_id;
 use mistral_admin::actions::Request;
 use mistral_admin::actions::journal::Journal;
 use mistral_admin::actions::journal_record::{changes_sent, reading_for_requests};
@@ -91,12 +92,7 @@ async fn undo_newest(demo: &Demo) -> RunOutcome {
 #[tokio::test]
 async fn a_role_change_is_journaled_after_reading_only_the_member_it_names() {
     let demo = demo().await;
-    let workspaces = demo.client.list_all_workspaces(false).await.unwrap();
-    let research = workspaces
-        .iter()
-        .find(|w| w.name == "Research")
-        .unwrap()
-        .uuid;
+    let research = workspace_id(&demo.client, "Research").await;
     let directory = demo.client.load_directory().await.unwrap();
     let member = directory
         .workspace_members(research)
@@ -233,12 +229,7 @@ async fn a_replaced_invitation_is_journaled_with_its_old_terms_and_undo_gives_th
 async fn removing_a_member_a_group_keeps_in_is_journaled_as_it_came_out_and_undone_without_conflict()
  {
     let demo = demo().await;
-    let workspaces = demo.client.list_all_workspaces(false).await.unwrap();
-    let research = workspaces
-        .iter()
-        .find(|w| w.name == "Research")
-        .unwrap()
-        .uuid;
+    let research = workspace_id(&demo.client, "Research").await;
     let directory = demo.client.load_directory().await.unwrap();
     let taro = directory
         .members()

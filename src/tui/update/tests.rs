@@ -7,6 +7,7 @@ mod messages;
 mod navigation;
 mod progressive;
 mod random_input;
+mod removal;
 mod requests;
 mod search;
 mod seen;

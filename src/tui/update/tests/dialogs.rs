@@ -20,7 +20,7 @@ use crate::tui::render_tests::screen;
 use crate::tui::state::{ErrorKind, FlashLevel, Focus, RemoteError, Tab};
 
 /// Research open on its Members tab, the table focused.
-fn research_members() -> App {
+pub(super) fn research_members() -> App {
     let mut app = loaded_app();
     open_workspace_named(&mut app, "Research");
     assert_eq!(app.focus, Focus::Detail);
@@ -28,16 +28,16 @@ fn research_members() -> App {
     app
 }
 
-fn enter() -> crossterm::event::KeyEvent {
+pub(super) fn enter() -> crossterm::event::KeyEvent {
     key(KeyCode::Enter)
 }
 
-fn char_key(c: char) -> crossterm::event::KeyEvent {
+pub(super) fn char_key(c: char) -> crossterm::event::KeyEvent {
     key(KeyCode::Char(c))
 }
 
 /// The roles a person holds in a workspace, per the console's directory.
-fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
+pub(super) fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
     app.org()
         .people
         .get()?
@@ -48,7 +48,7 @@ fn roles_of(app: &App, person: u128, workspace: u128) -> Option<Vec<String>> {
 
 /// Answers only the change request among `effects`, as the fixture server would; returns
 /// what the answer asked for (the reloads, left unanswered so the patched state shows).
-fn answer_change(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
+pub(super) fn answer_change(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
     let (request, profile, call) = requests(effects)
         .into_iter()
         .find(|(_, _, call)| matches!(call, Call::Change(_)))
@@ -65,7 +65,7 @@ fn reloads_people(effects: &[Effect]) -> bool {
 }
 
 /// The text of the notice on top, which explains a refusal.
-fn notice_text(app: &App) -> String {
+pub(super) fn notice_text(app: &App) -> String {
     match app.top_dialog::<Notice>() {
         Some(notice) => notice.text.clone(),
         other => panic!("no notice: {other:?}"),
@@ -244,144 +244,6 @@ fn a_role_preview_opens_on_cancel_and_a_hurried_second_enter_keeps_the_ticks_uns
     let effects = press_only(&mut app, key(KeyCode::Esc));
     assert!(changes(&effects).is_empty());
     assert!(app.dialogs.is_empty(), "esc closes the role editor");
-}
-
-#[test]
-fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
-    let mut app = research_members();
-    press(&mut app, char_key('x'));
-    let d = app
-        .top_dialog::<RemoveMembers>()
-        .expect("the confirmation opens");
-    assert_eq!(d.focus, Button::Cancel);
-    assert_eq!(d.targets[0].1, "Ana Lucía Pérez");
-    let effects = press_only(&mut app, enter());
-    assert!(
-        changes(&effects).is_empty(),
-        "enter on Cancel sends nothing"
-    );
-    assert!(app.dialogs.is_empty());
-
-    press_keys(&mut app, "x tab");
-    let effects = press_only(&mut app, enter());
-    assert_eq!(
-        changes(&effects),
-        vec![Request::RemoveMembers {
-            workspace: id(RESEARCH),
-            users: vec![id(ANA)]
-        }]
-    );
-    let reloads = answer_change(&mut app, &effects);
-    assert_eq!(roles_of(&app, ANA, RESEARCH), None);
-    assert_says(&app, "Removed 1 member from \"Research\"");
-    answer_all(&mut app, reloads);
-
-    open_workspace_named(&mut app, "Default Workspace");
-    press(&mut app, char_key('x'));
-    let text = notice_text(&app);
-    assert!(text.contains("default workspace"), "{text}");
-    let effects = press_only(&mut app, enter());
-    assert!(changes(&effects).is_empty());
-    assert!(app.dialogs.is_empty(), "enter closes the notice");
-}
-
-/// The server's answer to a removal: `deleted` lost access, `kept` were not removed.
-fn removal_answer(deleted: i64, kept: &[u128]) -> Result<crate::tui::call::Payload, RemoteError> {
-    Ok(crate::tui::call::Payload::Changed(
-        crate::tui::call::Applied {
-            replies: vec![crate::actions::Reply::MembersRemoved(
-                crate::api::RemoveWorkspaceMembersOut {
-                    deleted_members_count: deleted,
-                    not_deleted_members: Some(kept.iter().map(|n| id(*n)).collect()),
-                },
-            )],
-            stopped: None,
-        },
-    ))
-}
-
-/// Access through one group, "Platform", whose only member `person` gets dev in Research.
-fn platform_gives_dev_in_research(person: u128) -> crate::actions::groups::access::GroupAccess {
-    use crate::actions::groups::access::{GroupAccess, Node};
-    let platform = Node {
-        name: "Platform".into(),
-        members: vec![id(person)],
-        assignments: vec![(id(RESEARCH), vec!["dev".into()])],
-        ..Node::default()
-    };
-    GroupAccess {
-        nodes: [(id(900), platform)].into(),
-    }
-}
-
-/// The request among `effects` that reads who a removal did not remove, and why.
-fn not_removed_read(effects: &[Effect]) -> (crate::tui::state::RequestId, usize, Call) {
-    requests(effects)
-        .into_iter()
-        .find(|(_, _, call)| matches!(call, Call::NotRemoved(_)))
-        .expect("a read of who was not removed")
-}
-
-#[test]
-fn removing_someone_a_group_keeps_in_names_the_group_and_who_was_gone_already() {
-    let mut app = research_members();
-    press_keys(&mut app, "space space space x tab");
-    let d = app.top_dialog::<RemoveMembers>().expect("the confirmation");
-    assert_eq!(d.targets.len(), 3, "{:?}", d.targets);
-    let effects = press_only(&mut app, enter());
-    let (request, profile, call) = requests(&effects)
-        .into_iter()
-        .find(|(_, _, call)| matches!(call, Call::Change(_)))
-        .expect("a change request");
-    // Jane loses access; a group keeps Ana in; Zoë had been removed meanwhile by another client.
-    let effects = deliver(
-        &mut app,
-        request,
-        profile,
-        call,
-        removal_answer(1, &[ANA, ZOE]),
-    );
-    assert!(
-        roles_of(&app, ANA, RESEARCH).is_some(),
-        "she is still in the table"
-    );
-    assert_eq!(
-        flash_text(&app),
-        "Removed 1 member from \"Research\"; reading why 2 people were not removed…",
-        "nothing is said of a group before the groups are read"
-    );
-    let (read, profile, call) = not_removed_read(&effects);
-    let stays = crate::tui::dialogs::remove_members::after::Stays {
-        listed: vec![id(ANA)],
-        access: platform_gives_dev_in_research(ANA),
-    };
-    deliver(
-        &mut app,
-        read,
-        profile,
-        call,
-        Ok(crate::tui::call::Payload::Stays(stays)),
-    );
-    assert_eq!(
-        flash_text(&app),
-        "Removed 1 member from \"Research\"; Ana Lucía Pérez keeps dev through the group \"Platform\"; Zoë Martin no longer belonged to it"
-    );
-}
-
-#[test]
-fn when_who_stays_cannot_be_read_the_people_not_removed_are_named_with_why() {
-    let mut app = research_members();
-    press_keys(&mut app, "x tab");
-    let effects = press_only(&mut app, enter());
-    let (request, profile, call) = requests(&effects)[0].clone();
-    let effects = deliver(&mut app, request, profile, call, removal_answer(0, &[ANA]));
-    let (read, profile, call) = not_removed_read(&effects);
-    let refused = RemoteError::new(ErrorKind::Forbidden, "Forbidden: groups need an admin key");
-    deliver(&mut app, read, profile, call, Err(refused));
-    assert_eq!(
-        flash_text(&app),
-        "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: Forbidden: groups need an admin key)"
-    );
 }
 
 #[test]

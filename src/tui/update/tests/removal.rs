@@ -1,0 +1,149 @@
+//! The Remove members dialog: it opens on Cancel, refuses the default workspace, and after a
+//! removal names who a group keeps in the workspace (read again), or who had gone already.
+
+use super::dialogs::{answer_change, char_key, enter, notice_text, research_members, roles_of};
+use super::*;
+use crate::actions::Request;
+use crate::tui::call::Call;
+use crate::tui::dialogs::Button;
+use crate::tui::dialogs::remove_members::RemoveMembers;
+use crate::tui::effect::Effect;
+use crate::tui::state::{ErrorKind, RemoteError};
+
+#[test]
+fn removal_opens_on_cancel_and_the_default_workspace_refuses() {
+    let mut app = research_members();
+    press(&mut app, char_key('x'));
+    let d = app
+        .top_dialog::<RemoveMembers>()
+        .expect("the confirmation opens");
+    assert_eq!(d.focus, Button::Cancel);
+    assert_eq!(d.targets[0].1, "Ana Lucía Pérez");
+    let effects = press_only(&mut app, enter());
+    assert!(
+        changes(&effects).is_empty(),
+        "enter on Cancel sends nothing"
+    );
+    assert!(app.dialogs.is_empty());
+
+    press_keys(&mut app, "x tab");
+    let effects = press_only(&mut app, enter());
+    assert_eq!(
+        changes(&effects),
+        vec![Request::RemoveMembers {
+            workspace: id(RESEARCH),
+            users: vec![id(ANA)]
+        }]
+    );
+    let reloads = answer_change(&mut app, &effects);
+    assert_eq!(roles_of(&app, ANA, RESEARCH), None);
+    assert_says(&app, "Removed 1 member from \"Research\"");
+    answer_all(&mut app, reloads);
+
+    open_workspace_named(&mut app, "Default Workspace");
+    press(&mut app, char_key('x'));
+    let text = notice_text(&app);
+    assert!(text.contains("default workspace"), "{text}");
+    let effects = press_only(&mut app, enter());
+    assert!(changes(&effects).is_empty());
+    assert!(app.dialogs.is_empty(), "enter closes the notice");
+}
+
+/// The server's answer to a removal: `deleted` lost access, `kept` were not removed.
+fn removal_answer(deleted: i64, kept: &[u128]) -> Result<crate::tui::call::Payload, RemoteError> {
+    Ok(crate::tui::call::Payload::Changed(
+        crate::tui::call::Applied {
+            replies: vec![crate::actions::Reply::MembersRemoved(
+                crate::api::RemoveWorkspaceMembersOut {
+                    deleted_members_count: deleted,
+                    not_deleted_members: Some(kept.iter().map(|n| id(*n)).collect()),
+                },
+            )],
+            stopped: None,
+        },
+    ))
+}
+
+/// Access through one group, "Platform", whose only member `person` gets dev in Research.
+fn platform_gives_dev_in_research(person: u128) -> crate::actions::groups::access::GroupAccess {
+    use crate::actions::groups::access::{GroupAccess, Node};
+    let platform = Node {
+        name: "Platform".into(),
+        members: vec![id(person)],
+        assignments: vec![(id(RESEARCH), vec!["dev".into()])],
+        ..Node::default()
+    };
+    GroupAccess {
+        nodes: [(id(900), platform)].into(),
+    }
+}
+
+/// The request among `effects` that reads who a removal did not remove, and why.
+fn not_removed_read(effects: &[Effect]) -> (crate::tui::state::RequestId, usize, Call) {
+    requests(effects)
+        .into_iter()
+        .find(|(_, _, call)| matches!(call, Call::NotRemoved(_)))
+        .expect("a read of who was not removed")
+}
+
+#[test]
+fn removing_someone_a_group_keeps_in_names_the_group_and_who_was_gone_already() {
+    let mut app = research_members();
+    press_keys(&mut app, "space space space x tab");
+    let d = app.top_dialog::<RemoveMembers>().expect("the confirmation");
+    assert_eq!(d.targets.len(), 3, "{:?}", d.targets);
+    let effects = press_only(&mut app, enter());
+    let (request, profile, call) = requests(&effects)
+        .into_iter()
+        .find(|(_, _, call)| matches!(call, Call::Change(_)))
+        .expect("a change request");
+    // Jane loses access; a group keeps Ana in; Zoë had been removed meanwhile by another client.
+    let effects = deliver(
+        &mut app,
+        request,
+        profile,
+        call,
+        removal_answer(1, &[ANA, ZOE]),
+    );
+    assert!(
+        roles_of(&app, ANA, RESEARCH).is_some(),
+        "she is still in the table"
+    );
+    assert_eq!(
+        flash_text(&app),
+        "Removed 1 member from \"Research\"; reading why 2 people were not removed…",
+        "nothing is said of a group before the groups are read"
+    );
+    let (read, profile, call) = not_removed_read(&effects);
+    let stays = crate::tui::dialogs::remove_members::after::Stays {
+        listed: vec![id(ANA)],
+        access: platform_gives_dev_in_research(ANA),
+    };
+    deliver(
+        &mut app,
+        read,
+        profile,
+        call,
+        Ok(crate::tui::call::Payload::Stays(stays)),
+    );
+    assert_eq!(
+        flash_text(&app),
+        "Removed 1 member from \"Research\"; Ana Lucía Pérez keeps dev through the group \"Platform\"; Zoë Martin no longer belonged to it"
+    );
+}
+
+#[test]
+fn when_who_stays_cannot_be_read_the_people_not_removed_are_named_with_why() {
+    let mut app = research_members();
+    press_keys(&mut app, "x tab");
+    let effects = press_only(&mut app, enter());
+    let (request, profile, call) = requests(&effects)[0].clone();
+    let effects = deliver(&mut app, request, profile, call, removal_answer(0, &[ANA]));
+    let (read, profile, call) = not_removed_read(&effects);
+    let refused = RemoteError::new(ErrorKind::Forbidden, "Forbidden: groups need an admin key");
+    deliver(&mut app, read, profile, call, Err(refused));
+    assert_eq!(
+        flash_text(&app),
+        "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: Forbidden: groups need an admin key)"
+    );
+}

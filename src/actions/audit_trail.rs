@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::api::{ApiKeyExtendedOut, AuditLogOut, WorkspaceOut};
 use crate::client::{AuditQuery, Directory};
+use crate::domain::csv;
 
 /// Names for the ids an entry carries.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -314,7 +315,7 @@ pub fn export(entries: &[&AuditLogOut], names: &AuditNames, format: ExportFormat
             out.push_str("time,actor,action,target,log_id\n");
             for entry in entries {
                 let mut cells: Vec<String> =
-                    row(entry, names).iter().map(|c| csv_cell(c)).collect();
+                    row(entry, names).iter().map(|c| csv::cell(c)).collect();
                 cells.push(entry.log_id.to_string());
                 out.push_str(&cells.join(","));
                 out.push('\n');
@@ -322,21 +323,6 @@ pub fn export(entries: &[&AuditLogOut], names: &AuditNames, format: ExportFormat
         }
     }
     out
-}
-
-/// A CSV cell, quoted when it holds a separator, a quote or a line break. A leading `=`, `+`,
-/// `-` or `@` is prefixed with `'` so a spreadsheet does not run a name as a formula.
-fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]

@@ -131,8 +131,9 @@ pub fn remove(
         summary.push_str(&if delete_keys {
             format!("; their API keys are deleted: {}", list_some(&labels))
         } else {
+            let verb = if labels.len() == 1 { "keeps" } else { "keep" };
             format!(
-                "; {} they own keep working: {}",
+                "; {} they own {verb} working: {}",
                 count_of(labels.len(), "API key", "API keys"),
                 list_some(&labels)
             )

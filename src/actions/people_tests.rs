@@ -51,6 +51,12 @@ fn offboarding_lists_what_is_lost_and_deletes_keys_only_when_asked() {
         "{}",
         keep.summary
     );
+    let one = remove(jane, &d, &owned[..1], false).unwrap();
+    assert!(
+        one.summary.contains("; 1 API key they own keeps working: "),
+        "{}",
+        one.summary
+    );
     let delete = remove(jane, &d, &owned, true).unwrap();
     assert_eq!(delete.steps.len(), 4);
     assert_eq!(

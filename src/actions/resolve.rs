@@ -90,17 +90,22 @@ pub fn workspace<'a>(
     let id = uuid_of(given);
     let key = name_key(given);
     let matches = |w: &WorkspaceOut| Some(w.uuid) == id || name_key(&w.name) == key;
-    if let Some(found) = active.iter().find(|w| matches(w)) {
-        return Ok(found);
-    }
-    if let Some(gone) = archived.iter().find(|w| matches(w)) {
-        return Err(ActionError::refused(format!(
+    // Nothing stops a workspace being named with another's UUID: then both match, and neither
+    // is picked for the admin.
+    let found = active.iter().filter(|w| matches(w)).collect();
+    let nobody = || match archived.iter().find(|w| matches(w)) {
+        Some(gone) => ActionError::refused(format!(
             "\"{}\" is archived; archived workspaces cannot be changed",
             gone.name
-        )));
-    }
-    let names = active.iter().map(|w| (w.name.as_str(), w.name.clone()));
-    Err(not_found("active workspace", given, names))
+        )),
+        None => {
+            let names = active.iter().map(|w| (w.name.as_str(), w.name.clone()));
+            not_found("active workspace", given, names)
+        }
+    };
+    the_one(found, given, "workspaces", nobody, |w| {
+        format!("\"{}\" ({})", w.name, w.uuid)
+    })
 }
 
 /// How a person is named in messages: `Name <email>`, or the email alone.

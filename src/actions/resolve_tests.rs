@@ -27,6 +27,23 @@ fn workspaces_match_by_uuid_or_by_the_servers_folded_name() {
 }
 
 #[test]
+fn a_workspace_named_with_another_ones_uuid_is_ambiguous_not_picked() {
+    let mut active = workspaces();
+    let research = id(RESEARCH).to_string();
+    active.push(crate::actions::fixtures::workspace(98, &research));
+    let err = workspace(&active, &[], &research).unwrap_err();
+    let ActionError::Ambiguous { candidates, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(candidates.len(), 2, "{err}");
+    assert!(err.to_string().contains("\"Research\""), "{err}");
+    assert_eq!(
+        workspace(&active, &[], "Research").unwrap().uuid,
+        id(RESEARCH)
+    );
+}
+
+#[test]
 fn an_unknown_workspace_is_refused_with_near_names_and_an_archived_one_says_so() {
     let active = workspaces();
     let err = workspace(&active, &[], "Resear").unwrap_err();

@@ -95,7 +95,8 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("mistral-admin: {err}");
+            let message = crate::domain::secret_like::redact_secrets(&err.to_string());
+            eprintln!("mistral-admin: {message}");
             ExitCode::FAILURE
         }
     }

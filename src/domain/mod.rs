@@ -3,6 +3,7 @@
 //! Nothing here knows about HTTP, SQL or terminals, so the local server, the client and
 //! the TUI can all lean on the same rules and test them with plain unit tests.
 
+pub mod csv;
 pub mod key_expiry;
 pub mod org;
 pub mod roles;

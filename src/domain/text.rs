@@ -1,6 +1,8 @@
 //! Text helpers for matching what people type against names: case- and accent-insensitive,
 //! and blind to characters that do not show.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -79,6 +81,23 @@ pub fn is_bidi_control(c: char) -> bool {
         u32::from(c),
         0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069
     )
+}
+
+/// `text` with every bidi control written as a visible escape such as `<U+202E>`, so a name
+/// holding one cannot turn the rest of a line around wherever it is shown.
+pub fn bidi_escaped(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_bidi_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Whether `needle` occurs in `haystack`, ignoring case and accents.

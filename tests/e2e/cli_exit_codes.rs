@@ -346,11 +346,72 @@ async fn dry_runs_print_the_requests_and_send_none_of_them() {
         !rotate.stdout.contains("\"key\""),
         "no key material in a plan"
     );
+    assert!(
+        run_says(
+            &run_archive_dry(&s, &[]).await.ok(),
+            "the real run needs --confirm Research"
+        ),
+        "a dry run without --confirm says what the real run needs"
+    );
+    let wrong = run_archive_dry(&s, &["--confirm", "Reserch"])
+        .await
+        .expect(2);
+    assert!(
+        wrong.stdout.is_empty() && run_says(&wrong, "--confirm must give the exact name"),
+        "{wrong:#?}"
+    );
     assert_eq!(
         s.audit_since(before).await,
         Vec::<String>::new(),
         "a dry run sent no change"
     );
+}
+
+async fn run_archive_dry(s: &Scripted, confirm: &[&str]) -> crate::support::cli::Run {
+    let mut args = vec!["workspace", "archive", "Research", "--dry-run"];
+    args.extend(confirm);
+    s.run(&args).await
+}
+
+fn run_says(run: &crate::support::cli::Run, text: &str) -> bool {
+    run.stderr.contains(text)
+}
+
+#[tokio::test]
+async fn numbers_past_the_calendar_are_bad_usage_not_a_crash() {
+    let s = Scripted::demo().await;
+    let cases: [&[&str]; 6] = [
+        &["get", "audit", "--since", "99999999d"],
+        &["get", "audit", "--until", "999999999999999w"],
+        &["get", "keys", "--expiring-within", "4294967295"],
+        &["get", "keys", "--unused-for", "36501"],
+        &[
+            "keys",
+            "create",
+            "--workspace",
+            "Research",
+            "--owner",
+            "zoe.angstrom@northwind.example",
+            "--name",
+            "far",
+            "--expires-in",
+            "2932897",
+            "--dry-run",
+        ],
+        &[
+            "keys",
+            "rotate",
+            "Nightly benchmarks",
+            "--expires-in",
+            "99999",
+            "--dry-run",
+        ],
+    ];
+    for args in cases {
+        let run = s.run(args).await.expect(2);
+        assert!(!run.stderr.contains("panicked"), "{run:#?}");
+    }
+    s.run(&["get", "keys", "--unused-for", "36500"]).await.ok();
 }
 
 #[tokio::test]

@@ -163,3 +163,41 @@ fn keys_split_by_dots_tildes_pluses_and_slashes_are_hidden_in_the_profiles_table
         }
     }
 }
+
+#[tokio::test]
+async fn a_key_pasted_as_the_thing_to_act_on_is_not_repeated_in_the_refusal() {
+    let s = crate::support::cli::Scripted::demo().await;
+    let created = s
+        .run(&[
+            "keys",
+            "create",
+            "--workspace",
+            "Research",
+            "--owner",
+            "zoe.angstrom@northwind.example",
+            "--name",
+            "pasted",
+        ])
+        .await
+        .ok();
+    let key = created.stdout.trim().to_owned();
+    assert!(key.len() >= 32, "{created:#?}");
+    let own_key = s.key.clone();
+    for pasted in [key.as_str(), own_key.as_str()] {
+        let cases: [&[&str]; 4] = [
+            &["keys", "delete", pasted, "--confirm", "pasted"],
+            &["keys", "rotate", pasted],
+            &["get", "members", pasted],
+            &["people", "remove", pasted, "--confirm", "x"],
+        ];
+        for args in cases {
+            let run = s.run(args).await;
+            assert_ne!(run.code, 0, "{args:?}");
+            assert!(run.stderr.contains("[hidden]"), "{run:#?}");
+            assert!(
+                !run.stderr.contains(pasted) && !run.stderr.contains(&pasted[..16]),
+                "{run:#?}"
+            );
+        }
+    }
+}

@@ -80,6 +80,12 @@ pub async fn run(
         return Ok(Execution::default());
     }
     if args.dry_run {
+        // A wrong --confirm is a typo the real run would refuse: say so now, not after.
+        if !confirm.is_empty()
+            && let Some(refusal) = unconfirmed(plan, confirm)
+        {
+            return Err(refusal);
+        }
         let base = session.base_url.trim_end_matches('/');
         let requests: Vec<_> = plan.requests().map(|r| r.http()).collect();
         match args.format {
@@ -110,6 +116,13 @@ pub async fn run(
         for note in &plan.notes {
             eprintln!("note: {note}");
         }
+        let missing = confirm_flags(&plan.unconfirmed(confirm));
+        if !missing.is_empty() {
+            eprintln!("note: the real run needs {}", missing.join(" "));
+        }
+        if session.read_only {
+            eprintln!("note: read-only: the real run would be refused");
+        }
         return Ok(Execution::default());
     }
     if session.read_only {
@@ -121,25 +134,8 @@ pub async fn run(
             ),
         ));
     }
-    let missing = plan.unconfirmed(confirm);
-    if !missing.is_empty() {
-        let flags: Vec<String> = missing
-            .iter()
-            .map(|m| format!("--confirm {}", shell_word(m)))
-            .collect();
-        let mut message = format!("{}\nNothing was done: this cannot be undone", plan.summary);
-        if confirm.is_empty() {
-            message.push_str(&format!(
-                "; to go ahead, run it again with {}",
-                flags.join(" ")
-            ));
-        } else {
-            message.push_str(&format!(
-                "; --confirm must give the exact name: {}",
-                flags.join(" ")
-            ));
-        }
-        return Err(Failure::usage(message));
+    if let Some(refusal) = unconfirmed(plan, confirm) {
+        return Err(refusal);
     }
     for note in &plan.notes {
         eprintln!("note: {note}");
@@ -148,6 +144,35 @@ pub async fn run(
     let execution = execute(&session.client, plan).await;
     journaling::after_plan(session, plan, &execution, before.as_ref()).await;
     Ok(execution)
+}
+
+/// The `--confirm` flags that name what `plan` loses for good and `confirm` does not.
+fn confirm_flags(missing: &[&str]) -> Vec<String> {
+    missing
+        .iter()
+        .map(|m| format!("--confirm {}", shell_word(m)))
+        .collect()
+}
+
+/// The refusal of a plan that loses something for good which `confirm` does not name exactly.
+fn unconfirmed(plan: &Plan, confirm: &[String]) -> Option<Failure> {
+    let flags = confirm_flags(&plan.unconfirmed(confirm));
+    if flags.is_empty() {
+        return None;
+    }
+    let mut message = format!("{}\nNothing was done: this cannot be undone", plan.summary);
+    if confirm.is_empty() {
+        message.push_str(&format!(
+            "; to go ahead, run it again with {}",
+            flags.join(" ")
+        ));
+    } else {
+        message.push_str(&format!(
+            "; --confirm must give the exact name: {}",
+            flags.join(" ")
+        ));
+    }
+    Some(Failure::usage(message))
 }
 
 /// Reports the run: the outcome on stderr and, with `-o`, the replies on stdout; or the

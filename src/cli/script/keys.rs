@@ -33,8 +33,8 @@ pub struct ExpiryArgs {
     /// Its last working day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_day, conflicts_with = "expires_in")]
     pub expires: Option<Date>,
-    /// Its last working day, this many days from today.
-    #[arg(long, value_name = "DAYS")]
+    /// Its last working day, this many days from today (up to 36500).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(..=36_500))]
     pub expires_in: Option<u32>,
 }
 

@@ -10,6 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::exit::{Exit, Failure};
 use crate::api::datetime::{format_date, format_timestamp};
+use crate::domain::csv;
+use crate::domain::text::bidi_escaped;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -206,22 +208,15 @@ pub fn pretty(value: &Value) -> String {
 }
 
 fn csv_line(cells: impl Iterator<Item = String>) -> String {
-    let quoted: Vec<String> = cells
-        .map(|cell| {
-            if cell.contains([',', '"', '\n', '\r']) || cell.trim() != cell {
-                format!("\"{}\"", cell.replace('"', "\"\""))
-            } else {
-                cell
-            }
-        })
-        .collect();
+    let quoted: Vec<String> = cells.map(|text| csv::cell(&text)).collect();
     format!("{}\r\n", quoted.join(","))
 }
 
 /// Text safe to print on a terminal: control characters (an escape sequence a server sent)
-/// shown as `?`.
+/// shown as `?`, bidi controls as `<U+202E>` (they would turn the rest of the row around).
 fn printable(text: &str) -> String {
-    text.chars()
+    bidi_escaped(text)
+        .chars()
         .map(|c| if c.is_control() { '?' } else { c })
         .collect()
 }
@@ -283,6 +278,18 @@ mod tests {
         assert_eq!(
             listing.render(Format::Csv, false),
             "name,roles\r\n\"Doe, \"\"Jane\"\"\",dev;user\r\n"
+        );
+    }
+
+    #[test]
+    fn a_table_shows_bidi_controls_as_escapes_and_csv_keeps_formulas_as_text() {
+        let mut listing = Listing::new(&["name", "roles"]);
+        listing.push(vec!["Lab\u{202E}txt.exe".into(), "=1+1".into()], json!({}));
+        let table = listing.render(Format::Table, false);
+        assert!(table.contains("Lab<U+202E>txt.exe  =1+1"), "{table}");
+        assert_eq!(
+            listing.render(Format::Csv, false),
+            "name,roles\r\nLab\u{202E}txt.exe,'=1+1\r\n"
         );
     }
 

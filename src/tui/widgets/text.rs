@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::text::is_bidi_control;
+use crate::domain::text::bidi_escaped;
 
 pub const ELLIPSIS: &str = "…";
 
@@ -17,18 +17,7 @@ pub const ELLIPSIS: &str = "…";
 /// pass for another name. Measuring and cutting go through here, and so does every pane
 /// title, so no name reaches the screen without it.
 pub fn shown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_bidi_control) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_bidi_control(c) {
-            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    bidi_escaped(text)
 }
 
 /// Columns the text takes on screen, measured per grapheme (a base character and its

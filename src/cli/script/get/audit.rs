@@ -63,18 +63,23 @@ fn parse_when_at(text: &str, now: OffsetDateTime) -> Result<OffsetDateTime, Stri
     let amount: Option<i64> = text[..text.len().saturating_sub(unit.len_utf8())]
         .parse()
         .ok();
-    let age = match (amount, unit) {
-        (Some(n), 'm') => Duration::minutes(n),
-        (Some(n), 'h') => Duration::hours(n),
-        (Some(n), 'd') => Duration::days(n),
-        (Some(n), 'w') => Duration::weeks(n),
-        _ => {
-            return Err(format!(
-                "{text:?} is not a moment: give RFC 3339 (2026-06-01T09:00:00Z), a date (2026-06-01) or an age (30m, 12h, 7d, 2w)"
-            ));
-        }
+    let seconds_per_unit = match unit {
+        'm' => 60,
+        'h' => 3_600,
+        'd' => 86_400,
+        'w' => 604_800,
+        _ => 0,
     };
-    Ok(now - age)
+    let Some(amount) = amount.filter(|_| seconds_per_unit > 0) else {
+        return Err(format!(
+            "{text:?} is not a moment: give RFC 3339 (2026-06-01T09:00:00Z), a date (2026-06-01) or an age (30m, 12h, 7d, 2w)"
+        ));
+    };
+    // An age typed by mistake (a stray digit) must be refused, not wrap or panic.
+    amount
+        .checked_mul(seconds_per_unit)
+        .and_then(|seconds| now.checked_sub(Duration::seconds(seconds)))
+        .ok_or_else(|| format!("{text:?} reaches past the calendar: give a shorter age or a date"))
 }
 
 /// One of `known`, or the refusal with the known values containing what was typed.
@@ -255,6 +260,13 @@ mod tests {
                 .contains("is not a moment")
         );
         assert!(parse_when_at("d", now).is_err());
+        for too_far in ["99999999d", "-99999999d", "999999999999999w", "4294967295h"] {
+            let err = parse_when_at(too_far, now).unwrap_err();
+            assert!(
+                err.contains("reaches past the calendar"),
+                "{too_far}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -23,14 +23,14 @@ pub struct KeysArgs {
     /// Only keys without an expiration date.
     #[arg(long, conflicts_with_all = ["expired", "expiring_within"])]
     pub never_expires: bool,
-    /// Only working keys that expire within this many days.
-    #[arg(long, value_name = "DAYS")]
+    /// Only working keys that expire within this many days (up to 36500).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(..=36_500))]
     pub expiring_within: Option<u32>,
     /// Only keys never used.
     #[arg(long)]
     pub never_used: bool,
-    /// Only keys not used for this many days (never used included).
-    #[arg(long, value_name = "DAYS")]
+    /// Only keys not used for this many days, never used included (up to 36500).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(..=36_500))]
     pub unused_for: Option<u32>,
     #[command(flatten)]
     pub output: OutputArgs,

@@ -19,6 +19,7 @@ use super::read_only::refuse_changes;
 use super::state::AppState;
 use crate::api::paths;
 use crate::api::{Operation, Verb};
+use crate::domain::secret_like::redact_secrets;
 use plain::{created, no_content};
 
 /// The handler of one operation, on its method. The match is exhaustive, so an operation added
@@ -135,6 +136,14 @@ fn admin_routes(state: &AppState) -> Router<AppState> {
         .route_layer(from_fn_with_state(state.clone(), require_admin))
 }
 
+/// The span a request is logged under: its method and its URI with anything that looks like a
+/// key hidden. The Admin API takes keys in headers only, but a key pasted into a query string
+/// (`?api_key=…`) must not reach the log either.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let uri = redact_secrets(&request.uri().to_string());
+    tracing::debug_span!("request", method = %request.method(), uri = %uri)
+}
+
 pub fn build(state: AppState) -> Router {
     let admin = admin_routes(&state);
     Router::new()
@@ -143,7 +152,7 @@ pub fn build(state: AppState) -> Router {
         .route(paths::MODELS, get(models::list))
         .fallback(|| async { ApiError::not_found("Not Found") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         // A bug must still answer in the contract's error shape rather than drop the connection.
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(ApiError::internal("handler panicked"))

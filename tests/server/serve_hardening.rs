@@ -281,6 +281,39 @@ fn serve_writes_no_colour_codes_when_its_output_is_not_a_terminal() {
     assert!(!banner.contains('\u{1b}'), "{banner:?}");
 }
 
+/// A key pasted into a query string reaches the request log hidden, even at trace level,
+/// while the rest of the URI stays readable.
+#[test]
+fn a_key_in_a_query_string_is_hidden_in_the_request_log() {
+    use std::io::{Read, Write};
+    const PASTED: &str = "q7Tz0LmWv3XbR9kPa2YcN5dHs8GfJ4eU";
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("serve.log");
+    let mut command = binary();
+    command
+        .arg("serve")
+        .args(["--memory", "--addr", "127.0.0.1:0"])
+        .env("MISTRAL_ADMIN_LOG", "trace");
+    let serve = ServeProcess::spawn(command, Stdio::from(std::fs::File::create(&log).unwrap()));
+    let address = serve.origin.trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    write!(
+        stream,
+        "GET /v1/admin/workspaces?page=0&api_key={PASTED} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 401"), "{reply}");
+    drop(serve);
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.contains("/v1/admin/workspaces?page=0&api_key=[hidden]"),
+        "{logged}"
+    );
+    assert!(!logged.contains(&PASTED[..12]), "{logged}");
+}
+
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;

@@ -74,11 +74,14 @@ pub fn set(
             })
             .map(|w| format!("\"{}\"", w.name))
             .collect();
-        plan = plan.with_note_on(&lowered, |lowered| {
-            format!(
+        plan = plan.with_note_on(&lowered, |lowered| match lowered {
+            [one] => {
+                format!("the spending cap of {one} is above the new limit and is lowered to it")
+            }
+            many => format!(
                 "the spending caps of {} are above the new limit and are lowered to it",
-                lowered.join(", ")
-            )
+                many.join(", ")
+            ),
         });
         if let Some(spent) = spent_this_month(limits).filter(|spent| *spent >= limit as f64) {
             plan.notes.push(format!(
@@ -135,7 +138,7 @@ mod tests {
         );
         assert_eq!(
             plan.notes,
-            ["the spending caps of \"Research\" are above the new limit and are lowered to it"]
+            ["the spending cap of \"Research\" is above the new limit and is lowered to it"]
         );
         assert_eq!(
             plan.steps[0].request.body().unwrap(),

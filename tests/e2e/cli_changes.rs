@@ -384,7 +384,7 @@ async fn the_spending_limit_is_set_and_removed() {
     let run = s.run(&["spend", "set", "1234"]).await.ok();
     assert_eq!(
         run.stderr,
-        "note: the spending caps of \"Research\" are above the new limit and are lowered to it\n\
+        "note: the spending cap of \"Research\" is above the new limit and is lowered to it\n\
          Monthly spending limit set to 1234 EUR (was 5000 EUR)\n"
     );
     let research = workspace_id(&s.api, "Research").await;

@@ -105,17 +105,25 @@ fn is_plain(word: &str) -> bool {
 }
 
 /// Whether `token` reads as a path: it starts where paths start (`/`, `~`, `.`), has `/`, no
-/// `+`, and two lower-case words of three letters or more (`tmp`, `key`, `run`). A key split
-/// by `/` may hold two such pieces, but seldom also starts with one of those three.
+/// `+`, two lower-case words of three letters or more (`tmp`, `key`, `run`), and at most one
+/// short random piece (the folder `mktemp -d` names). A key split by `/` may hold two such
+/// lower-case pieces and start with `/`, but then its other pieces are random.
 fn reads_as_path(token: &str) -> bool {
-    let lower_words = token
-        .split(|c| !is_word_char(c))
+    let words: Vec<&str> = token.split(|c| !is_word_char(c)).collect();
+    let lower_words = words
+        .iter()
         .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .count();
+    // A word long enough to be a key is hidden on its own; only the short pieces count here.
+    let random_pieces = words
+        .iter()
+        .filter(|w| !w.is_empty() && !is_plain(w) && !word_looks_like_key(w) && !is_uuid(w))
         .count();
     token.starts_with(['/', '~', '.'])
         && token.contains('/')
         && !token.contains('+')
         && lower_words >= 2
+        && random_pieces <= 1
 }
 
 /// `token` with each word that looks like a key replaced by [`HIDDEN`].
@@ -338,6 +346,9 @@ mod tests {
         for key in [
             "Zm9vYmFy/abcd/K3qWp7Lx2N/efgh/Rb5Tz8Vh1Jd",
             "q7Tz0L/mwx/Wv3XbR9kPa2/yck/N5dHs8",
+            // Starting with `/`, as a path does.
+            "/q7Tz0L/mwx/Wv3XbR9kPa2/yck/N5dHs8",
+            "/Zm9vYmFy/abc/K3qWp7Lx2N/efg/Rb5Tz8Vh1Jd",
         ] {
             assert!(looks_like_secret(key), "{key}");
             assert_eq!(redact_secrets(&format!("echo {key}")), "echo [hidden]");
@@ -350,6 +361,8 @@ mod tests {
             "/tmp/tmp.X3kq9Lm2Tb/key",
             "/tmp/tmp.aB4kQ9zX1c/mistral/admin.key",
             "/run/user/1000/tmp.Qz7Xw2Lp9K/key",
+            "/srv/app/Config/tmp.Qz7Xw2Lp9K/api.key",
+            "/var/lib/mistral-admin/v2/x86_64/tmp.Qz7Xw2Lp9K/key",
         ] {
             assert!(!looks_like_secret(text), "{text}");
             assert!(!contains_secret(text), "{text}");

@@ -174,6 +174,15 @@ impl Call {
         self.sends_changes() || self.ending().is_waited_for()
     }
 
+    /// The final word on a read that follows a change, for when it is cancelled: the change's
+    /// outcome, with what the read was for marked as not read.
+    pub fn told_if_cancelled(&self) -> Option<String> {
+        match self {
+            Self::NotRemoved(asked) => Some(asked.unexplained("cancelled before it answered")),
+            _ => None,
+        }
+    }
+
     /// Whether the call sends changes the runner journals (as [`changes`](Self::changes)
     /// lists them), without copying them.
     pub fn sends_changes(&self) -> bool {

@@ -160,3 +160,41 @@ fn the_role_editor_names_everyone_it_changes_or_counts_the_rest() {
     assert!(text.contains("For 15 members: Ana Lucía Pérez,"), "{text}");
     assert!(text.contains("and 9 more"), "{text}");
 }
+
+/// The text inside the topmost double-lined dialog, its lines joined by spaces.
+fn dialog_text(text: &str) -> String {
+    let inside: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            let start = line.find('║')? + '║'.len_utf8();
+            let end = line.rfind('║')?;
+            (end > start).then(|| line[start..end].trim())
+        })
+        .collect();
+    inside.join(" ")
+}
+
+#[test]
+fn the_role_editor_tells_each_roles_description_whole_at_every_size() {
+    let catalog = people(0).workspace_roles;
+    for (width, height) in [(80, 24), (60, 18), (100, 30)] {
+        // Ana and Zoë chosen, so some roles are mixed and say so after their name.
+        let mut app = research();
+        press_keys(&mut app, "space j space r");
+        // To the top of the list, then down through every role.
+        press_keys(&mut app, &"k ".repeat(catalog.len()));
+        for role in &catalog {
+            let text = screen(&app, width, height);
+            let told = format!("{}: {}", role.name, role.description);
+            assert!(
+                dialog_text(&text).contains(&told),
+                "{told:?} at {width}x{height}:\n{text}"
+            );
+            assert!(
+                !dialog_text(&text).contains('…'),
+                "nothing cut at {width}x{height}:\n{text}"
+            );
+            press_keys(&mut app, "j");
+        }
+    }
+}

@@ -106,6 +106,9 @@ pub struct InFlight {
     /// Asked to stop and finishing: the spinner still turns for it, but there is nothing left
     /// to cancel.
     pub stopping: bool,
+    /// What the status line says last if the request is cancelled before it answers: the
+    /// outcome it was reading for, which must not be left at "reading…".
+    pub told_if_cancelled: Option<String>,
 }
 
 #[derive(Debug, Clone)]

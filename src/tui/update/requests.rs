@@ -16,6 +16,7 @@ pub fn send(app: &mut App, profile: usize, call: Call) -> (RequestId, Effect) {
             label: call.label().to_owned(),
             finishes: call.finishes_when_stopped(),
             stopping: false,
+            told_if_cancelled: call.told_if_cancelled(),
         },
     );
     (id, Effect::Request { id, profile, call })

@@ -10,12 +10,12 @@ use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, submission_lines};
-use crate::tui::widgets::text::{fit, truncate, wrap};
+use crate::tui::widgets::text::{fit, truncate, width, wrap};
 
 use crate::actions::roles::{RoleTick, describe_change};
 
 use super::super::review::review_buttons;
-use super::{EditRoles, Stage};
+use super::{EditRoles, RoleChoice, Stage};
 
 /// Names listed in the heading before "and N more".
 const NAMES_SHOWN: usize = 6;
@@ -69,8 +69,16 @@ pub(super) fn render(
 
 fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     let room = body.width;
+    // The description is wrapped whole, and kept as tall as the longest one, so the dialog
+    // does not change size as the cursor moves.
+    let description_height = d
+        .choices
+        .iter()
+        .map(|c| wrap(&described(c), room).len())
+        .max()
+        .unwrap_or(0);
     // The heading above, and the blank, description and problem lines below, take the rest.
-    let below = 2 + d.problem.as_ref().map_or(0, |p| wrap(p, room).len());
+    let below = 1 + description_height + d.problem.as_ref().map_or(0, |p| wrap(p, room).len());
     let fits = height.saturating_sub(body.lines.len() + below).max(1);
     // A list longer than the room says so on a line of its own, which it then needs.
     let paged = d.choices.len() > fits;
@@ -90,7 +98,7 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
         let marker = if under_cursor { "▶" } else { " " };
         let mut text = format!("{marker} {tick} {}", choice.name);
         if choice.tick == RoleTick::Keep {
-            text.push_str("  (some have it; each keeps theirs)");
+            text.push_str(mixed_note(&text, room));
         }
         let style = if under_cursor {
             theme.cursor
@@ -111,14 +119,33 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
         body.line(&position, theme.muted);
     }
     body.blank();
-    if let Some(choice) = d.choices.get(d.cursor) {
-        body.line(
-            &format!("{}: {}", choice.name, choice.description),
-            theme.muted,
-        );
+    let description = d.choices.get(d.cursor).map(described).unwrap_or_default();
+    let lines = wrap(&description, room);
+    let padding = description_height.saturating_sub(lines.len());
+    for line in lines {
+        body.line(&line, theme.muted);
+    }
+    for _ in 0..padding {
+        body.blank();
     }
     if let Some(problem) = &d.problem {
         body.wrapped(&format!("! {problem}"), theme.field_error);
+    }
+}
+
+/// A role and what it lets its holders do, as told under the list.
+fn described(choice: &RoleChoice) -> String {
+    format!("{}: {}", choice.name, choice.description)
+}
+
+/// What a mixed role says after its name: the whole explanation where it fits, else the
+/// word for it, so the line is never cut mid-sentence.
+fn mixed_note(row: &str, room: usize) -> &'static str {
+    const WHOLE: &str = "  (some have it; each keeps theirs)";
+    if width(row) + width(WHOLE) <= room {
+        WHOLE
+    } else {
+        "  (mixed)"
     }
 }
 

@@ -97,6 +97,12 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
         return flash::info(app, text);
     }
     let count = ids.len();
+    // Reads a change's outcome waits for, torn down now: their outcome is said after all.
+    let final_words: Vec<String> = (ids.iter())
+        .filter_map(|id| app.in_flight.get(id))
+        .filter(|request| !request.finishes)
+        .filter_map(|request| request.told_if_cancelled.clone())
+        .collect();
     let mut cancelled_save = false;
     for org in &mut app.orgs {
         org.abandon_loads();
@@ -137,5 +143,8 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
         )
     };
     effects.push(flash::show(app, FlashLevel::Info, text));
+    for words in final_words {
+        effects.push(flash::show(app, FlashLevel::Info, words));
+    }
     effects
 }

@@ -147,3 +147,20 @@ fn when_who_stays_cannot_be_read_the_people_not_removed_are_named_with_why() {
         "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: Forbidden: groups need an admin key)"
     );
 }
+
+#[test]
+fn ctrl_c_during_the_read_of_who_stays_ends_on_the_removals_outcome() {
+    let mut app = research_members();
+    press_keys(&mut app, "x tab");
+    let effects = press_only(&mut app, enter());
+    let (request, profile, call) = requests(&effects)[0].clone();
+    let effects = deliver(&mut app, request, profile, call, removal_answer(0, &[ANA]));
+    not_removed_read(&effects);
+    assert!(flash_text(&app).contains("reading why"));
+    press(&mut app, ctrl('c'));
+    assert_eq!(
+        flash_text(&app),
+        "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: cancelled before it answered)",
+        "the status line ends on the outcome, not on \"reading why…\""
+    );
+}

@@ -57,7 +57,7 @@ pub fn diff_when(live: &Organization, wanted: &Organization, deletions: Deletion
     workspaces(live, wanted, grants, &mut out);
     people(live, wanted, grants, &mut out);
     invitations(live, wanted, &mut out);
-    super::diff_groups::groups(live, wanted, &mut out);
+    super::diff_groups::groups(live, wanted, deletions, &mut out);
     super::admins::keeps_an_admin(live, wanted, (&given_now, deletions), &mut out);
     out
 }

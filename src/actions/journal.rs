@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 
 use crate::dirs::{AppDirs, create_private_dir, create_private_file};
 use crate::domain::org::Change;
+use crate::domain::org::renames::Renames;
 
 /// The journal's file name in the data directory.
 pub const JOURNAL_FILE: &str = "journal.jsonl";
@@ -185,7 +186,15 @@ impl UndoPlan {
 
     /// This plan without what `partial`, undos of its entry that stopped partway, took back:
     /// each change they applied is left out once.
+    ///
+    /// An undo journals each change named as it ran, after the renames before it; so the
+    /// inverse is compared, and the rest kept, named the same way (a workspace renamed back
+    /// first is then called by its name now, which is the one the rest must use).
     pub fn after(mut self, partial: &[&Entry]) -> Self {
+        if partial.is_empty() {
+            return self;
+        }
+        self.inverse = named_as_they_run(&self.inverse);
         for undo in partial {
             for done in &undo.changes {
                 if let Some(at) = self.inverse.iter().position(|c| c == done) {
@@ -226,6 +235,19 @@ impl UndoPlan {
             self.entry.summary
         )
     }
+}
+
+/// `changes`, each naming workspaces and groups as they are called when it runs.
+fn named_as_they_run(changes: &[Change]) -> Vec<Change> {
+    let mut renames = Renames::default();
+    changes
+        .iter()
+        .map(|change| {
+            let change = renames.current(change);
+            renames.follow(&change);
+            change
+        })
+        .collect()
 }
 
 /// The undos of entry `id` so far.

@@ -17,6 +17,7 @@ use crate::domain::{OrgRole, WorkspaceRole};
 
 const KEY_CREATED: &str = "a key cannot be taken back but by deleting it, which is permanent: \
     delete it with `mistral-admin keys delete` if it was a mistake";
+const EXPIRED_REPLACED: &str = "undo revokes the new invitation; the expired one is not sent again";
 const KEY_DELETED: &str = "a deleted key stops working for good; create a new one";
 
 /// The organization a client acts on: its id where the server tells it (the local server),
@@ -359,6 +360,9 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
                 out.push(Change::RevokeInvitation {
                     invitation: invitation.clone(),
                 });
+            } else if let Some(address) = live.ids.expired_invites.get(invite) {
+                let what = format!("expired invitation {address} replaced by a new one");
+                out.push(irreversible(what, EXPIRED_REPLACED));
             }
         }
         Request::CreateApiKey { body } => {

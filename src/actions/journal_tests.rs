@@ -134,3 +134,43 @@ fn an_undo_that_stopped_partway_leaves_the_rest_to_the_next_undo() {
     stopped.changes = whole.inverse.clone();
     assert!(undo_plan(&[whole.entry.clone(), stopped]).is_none());
 }
+
+/// The undo renamed R&D back to Research first, then took Bob's change back there, which it
+/// journaled under the name Research; Ana's is the rest, called by that name too.
+#[test]
+fn an_undo_that_stopped_after_a_rename_back_leaves_the_rest_named_as_now() {
+    use crate::domain::org::{FieldValue, WorkspaceField};
+    let rename = Change::EditWorkspace {
+        workspace: "Research".into(),
+        field: WorkspaceField::Name,
+        before: FieldValue::Text("Research".into()),
+        after: FieldValue::Text("R&D".into()),
+    };
+    let named = |place: &str, change: Change| match change {
+        Change::SetMemberRoles {
+            email,
+            before,
+            after,
+            ..
+        } => Change::SetMemberRoles {
+            workspace: place.into(),
+            email,
+            before,
+            after,
+        },
+        other => other,
+    };
+    let changes = vec![
+        named("R&D", set_roles("ana@x.io")),
+        named("R&D", set_roles("bob@x.io")),
+        rename,
+    ];
+    let whole = UndoPlan::taking_back(entry(1, changes, None));
+    let rename_back = whole.inverse[0].clone();
+    let bob_back = named("Research", whole.inverse[1].clone());
+    let ana_back = named("Research", whole.inverse[2].clone());
+    let mut stopped = entry(2, vec![rename_back, bob_back], Some(1));
+    stopped.stopped = Some("Stopped at Ana's change".into());
+    let rest = undo_plan(&[whole.entry.clone(), stopped]).expect("the rest is offered");
+    assert_eq!(rest.inverse, [ana_back], "Bob's is not offered again");
+}

@@ -107,6 +107,8 @@ pub struct Ids {
     pub groups: HashMap<String, Uuid>,
     /// Pending invitations by [`email_key`].
     pub invites: HashMap<String, Uuid>,
+    /// Expired invitations' addresses by id: only what resending one replaces is named.
+    pub expired_invites: HashMap<Uuid, String>,
     pub catalog: RolesOut,
 }
 
@@ -118,6 +120,7 @@ impl Ids {
             users: HashMap::new(),
             groups: HashMap::new(),
             invites: HashMap::new(),
+            expired_invites: HashMap::new(),
             catalog,
         }
     }
@@ -243,6 +246,10 @@ impl LiveOrg {
             .chain(archived)
             .map(|w| (w.uuid, w.name.clone()))
             .collect();
+        for invite in directory.invites().iter().filter(|i| i.expired) {
+            ids.expired_invites
+                .insert(invite.uuid, email_key(&invite.email));
+        }
         for invite in directory.invites().iter().filter(|i| !i.expired) {
             ids.invites.insert(email_key(&invite.email), invite.uuid);
             model.invitations.push(Invitation {

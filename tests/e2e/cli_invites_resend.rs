@@ -72,6 +72,14 @@ async fn expired_invitations_are_sent_again_with_their_terms() {
     );
     assert_eq!(invitations(&s).await, after, "nothing sent the second time");
 
+    // Undo revokes the new invitations and says plainly that the expired ones stay gone.
+    let undo = s.run(&["undo", "--yes"]).await.ok();
+    for email in &expired {
+        let said = format!(
+            "cannot be undone: expired invitation {email} replaced by a new one: undo revokes the new invitation; the expired one is not sent again"
+        );
+        assert!(undo.stdout.contains(&said), "{said}\n{undo:#?}");
+    }
     s.run(&["invites", "resend", "nobody@example.com"])
         .await
         .expect(3);

@@ -244,6 +244,51 @@ async fn a_group_deletion_skipped_without_allow_destroy_changes_nobody_run_after
     assert!(groups.iter().any(|g| g.name == "Finance"), "not deleted");
 }
 
+#[tokio::test]
+async fn deleting_a_group_another_kept_group_is_nested_in_cannot_be_applied() {
+    let s = Scripted::demo().await;
+    let (path, mut org) = export(&s, "org.toml").await;
+    let evaluation = org.groups.iter().find(|g| g.name == "Evaluation").unwrap();
+    assert_eq!(evaluation.nested_in, ["Research Engineers"]);
+    let engineers = org
+        .groups
+        .iter_mut()
+        .find(|g| g.name == "Research Engineers")
+        .unwrap();
+    engineers.delete = true;
+    save(&path, &org);
+    let before = s.last_audit_id().await;
+
+    let plan = run_file(&s, &["plan", "--allow-destroy"], &path)
+        .await
+        .expect(3);
+    assert!(
+        plan.stdout.contains(
+            "cannot: group \"Evaluation\" is nested inside \"Research Engineers\", which the file deletes:"
+        ),
+        "{plan:#?}"
+    );
+    run_file(&s, &["apply", "--yes", "--allow-destroy"], &path)
+        .await
+        .expect(3);
+    assert!(s.audit_since(before).await.is_empty(), "nothing was sent");
+    // Without --allow-destroy the group stays, and so does the nesting.
+    run_file(&s, &["plan"], &path).await.expect(6);
+
+    // A file that also ends the nesting applies whole and settles.
+    let evaluation = org
+        .groups
+        .iter_mut()
+        .find(|g| g.name == "Evaluation")
+        .unwrap();
+    evaluation.nested_in.clear();
+    save(&path, &org);
+    run_file(&s, &["apply", "--yes", "--allow-destroy"], &path)
+        .await
+        .ok();
+    plans_nothing(&s, &path, "one apply settles it").await;
+}
+
 /// `plan` finds the organization matching the file at `path` (`why` says why it should);
 /// gives the run, for its notes.
 async fn plans_nothing(s: &Scripted, path: &std::path::Path, why: &str) -> Run {

@@ -277,6 +277,11 @@ impl Change {
             | Self::AddGroupMember { .. }
             | Self::AssignGroup { .. } => '+',
             Self::SetOwnRoles { before, .. } if before.is_empty() => '+',
+            Self::SetOwnRoles {
+                workspace: Some(_),
+                after,
+                ..
+            } if after.is_empty() => '-',
             Self::ArchiveWorkspace { .. }
             | Self::RemoveMember { .. }
             | Self::RemovePerson { .. }

@@ -110,6 +110,16 @@ impl Change {
             } => {
                 format!("person {email}: {} -> {}", roles(before), roles(after))
             }
+            // Ending a membership reads as a removal does, whatever the way it is sent.
+            Self::SetOwnRoles {
+                workspace: Some(workspace),
+                email,
+                before,
+                after,
+                ..
+            } if after.is_empty() => {
+                format!("{workspace:?} member {email} ({})", roles(before))
+            }
             Self::SetOwnRoles {
                 workspace,
                 email,
@@ -215,5 +225,32 @@ impl Change {
             }
             Self::Irreversible { what, .. } => what.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An undo of someone's own roles given in a workspace ends their membership there: it
+    /// reads as a member removal, not as a role change to no role.
+    #[test]
+    fn own_roles_that_end_a_membership_read_as_a_removal() {
+        let dev = vec!["dev".to_owned()];
+        let ended = Change::SetOwnRoles {
+            workspace: Some("Research".into()),
+            email: "jane@x.io".into(),
+            before: dev.clone(),
+            after: Vec::new(),
+            own_before: dev.clone(),
+            own_after: Vec::new(),
+        };
+        let removal = Change::RemoveMember {
+            workspace: "Research".into(),
+            email: "jane@x.io".into(),
+            roles: dev,
+        };
+        assert_eq!(ended.line(), removal.line());
+        assert_eq!(ended.line(), "- \"Research\" member jane@x.io (dev)");
     }
 }

@@ -57,7 +57,7 @@ pub fn diff_when(live: &Organization, wanted: &Organization, deletions: Deletion
     workspaces(live, wanted, grants, &mut out);
     people(live, wanted, grants, &mut out);
     invitations(live, wanted, &mut out);
-    super::diff_groups::groups(live, wanted, &mut out);
+    super::diff_groups::groups(live, wanted, deletions, &mut out);
     super::admins::keeps_an_admin(live, wanted, (&given_now, deletions), &mut out);
     out
 }
@@ -231,7 +231,7 @@ fn member_change(
     }
     if before == total {
         out.notes
-            .push(keeps_as_own(&email, &total, &format!(" in {name:?}")));
+            .push(keeps_as_own(&email, &holding, &format!(" in {name:?}")));
     }
     out.changes.push(match (held, own) {
         (None, _) if !holding.through_groups() => Change::AddMember {
@@ -269,11 +269,12 @@ fn own_or_total(
 }
 
 /// The note for someone whose total stays while their own roles take over what a group
-/// gives now and will not (`place`: where).
-fn keeps_as_own(whose: &str, roles: &[String], place: &str) -> String {
+/// gives now and will not (`place`: where). It names only those roles: the others they
+/// hold were never the group's to give.
+fn keeps_as_own(whose: &str, holding: &Holding, place: &str) -> String {
     format!(
         "{whose} keeps {}{place} as their own roles: a group gives them now and will not once applied",
-        roles.join(", ")
+        holding.taken_over().join(", ")
     )
 }
 
@@ -373,7 +374,7 @@ fn organization_roles(
     );
     if after == now.roles {
         out.notes
-            .push(keeps_as_own(&format!("person {email}"), &after, ""));
+            .push(keeps_as_own(&format!("person {email}"), &holding, ""));
     }
     let email = email.to_owned();
     out.changes.push(if !holding.through_groups() {

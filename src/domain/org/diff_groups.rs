@@ -6,13 +6,14 @@ use std::collections::HashSet;
 use super::Group;
 use super::change::{Change, GroupField};
 use super::diff::{Diff, choice, compare, creation_order, names, role_holdings, text};
+use super::grants::Deletions;
 use super::index::Index;
 use super::keys::{email_key, group_key, workspace_key};
 
 const ROLE_STAYS: &str = "the Admin API cannot take a group's organization role away \
     (it can only be set to another role)";
 
-pub(super) fn groups(live: &Index, wanted: &Index, out: &mut Diff) {
+pub(super) fn groups(live: &Index, wanted: &Index, deletions: Deletions, out: &mut Diff) {
     let mut seen = HashSet::new();
     let mut new: Vec<&Group> = Vec::new();
     for want in &wanted.org.groups {
@@ -61,6 +62,34 @@ pub(super) fn groups(live: &Index, wanted: &Index, out: &mut Diff) {
                 group: now.name.clone(),
                 explicit: false,
             });
+        }
+    }
+    if deletions == Deletions::Run {
+        nesting_outlives_deletions(live, wanted, out);
+    }
+}
+
+/// A group the file deletes must not stay the outer group of one that remains: the server
+/// ends the nesting with the deletion, and every later apply would try to nest the kept
+/// group inside a group that is gone, and stop there. A group stays when the file keeps it or
+/// leaves it out (leaving out never deletes); its nesting is the file's, or the live one.
+fn nesting_outlives_deletions(live: &Index, wanted: &Index, out: &mut Diff) {
+    let deleted = |name: &str| {
+        wanted.group(name).is_some_and(|g| g.delete)
+            && live.group(name).is_some_and(|g| !g.externally_managed)
+    };
+    let kept_in_file = wanted.org.groups.iter().filter(|g| !g.delete);
+    let left_out = live
+        .org
+        .groups
+        .iter()
+        .filter(|g| wanted.group(&g.name).is_none());
+    for inner in kept_in_file.chain(left_out) {
+        for outer in inner.nested_in.iter().filter(|outer| deleted(outer)) {
+            out.problems.push(format!(
+                "group {:?} is nested inside {outer:?}, which the file deletes: the nesting would end with it and every later apply would stop at it; take {outer:?} out of the nested_in of {:?}, or keep {outer:?}",
+                inner.name, inner.name
+            ));
         }
     }
 }

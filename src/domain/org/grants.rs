@@ -232,6 +232,17 @@ impl Holding<'_> {
         own
     }
 
+    /// The roles the file keeps that a group gives now and will not once applied: what their
+    /// own roles take over from the group.
+    pub fn taken_over(&self) -> Vec<String> {
+        let (then, wanted) = (set(self.given_then), self.wanted());
+        self.given_now
+            .iter()
+            .filter(|r| !then.contains(r.as_str()) && wanted.contains(r))
+            .cloned()
+            .collect()
+    }
+
     /// The roles the file leaves out that they hold now and a group keeps giving.
     pub fn kept_by_groups(&self) -> Vec<String> {
         let listed = set(self.listed.unwrap_or_default());

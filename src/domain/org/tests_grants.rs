@@ -116,6 +116,32 @@ fn when_a_group_stops_giving_a_role_the_file_decides_who_keeps_it() {
     assert_eq!(lines(&found)[1], "- \"Research\" member bob@x.io (dev)");
 }
 
+/// The note of roles kept as their own names only what the group gave: cy's `user` and
+/// dee's `member` were never the group's.
+#[test]
+fn the_note_of_roles_kept_as_their_own_names_only_the_groups() {
+    let mut wanted = live();
+    wanted.groups[1].workspaces.clear(); // Engineers stops giving dev in Research
+    wanted.groups[0].delete = true; // Admins stops giving organization_admin
+    wanted.normalize();
+    let found = diff(&live(), &wanted);
+    assert!(found.problems.is_empty(), "{:?}", found.problems);
+    assert!(
+        found.notes.contains(
+            &"cy@x.io keeps dev in \"Research\" as their own roles: a group gives them now and will not once applied".to_owned()
+        ),
+        "{:?}",
+        found.notes
+    );
+    assert!(
+        found.notes.contains(
+            &"person dee@x.io keeps organization_admin as their own roles: a group gives them now and will not once applied".to_owned()
+        ),
+        "{:?}",
+        found.notes
+    );
+}
+
 #[test]
 fn a_deleted_group_takes_its_organization_role_unless_the_file_lists_it() {
     let mut wanted = live();

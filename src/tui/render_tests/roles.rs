@@ -198,3 +198,23 @@ fn the_role_editor_tells_each_roles_description_whole_at_every_size() {
         }
     }
 }
+
+#[test]
+fn add_members_tells_the_chosen_roles_description_whole_at_every_size() {
+    let catalog = people(0).workspace_roles;
+    for (width, height) in [(80, 24), (60, 18), (100, 30)] {
+        let mut app = research();
+        // To the roles column, then to its top and down through every role.
+        press_keys(&mut app, "a tab");
+        press_keys(&mut app, &"k ".repeat(catalog.len()));
+        for role in &catalog {
+            let text = screen(&app, width, height);
+            let told = format!("{}: {}", role.name, role.description);
+            assert!(
+                dialog_text(&text).contains(&told),
+                "{told:?} at {width}x{height}:\n{text}"
+            );
+            press_keys(&mut app, "j");
+        }
+    }
+}

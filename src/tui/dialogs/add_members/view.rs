@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::actions::outcome::count_of;
+use crate::api::RoleOut;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
@@ -175,6 +176,11 @@ fn row_style(under_cursor: bool, column_focused: bool, theme: &Theme) -> Style {
     }
 }
 
+/// A role and what it lets its holders do, as told under the lists.
+fn described(role: &RoleOut) -> String {
+    format!("{}: {}", role.name, role.description)
+}
+
 /// Names shown in the "Selected:" line before "and N more".
 const NAMES_SHOWN: usize = 4;
 
@@ -182,11 +188,21 @@ const NAMES_SHOWN: usize = 4;
 /// what Enter does (or the state of the request).
 fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    // The chosen role's description is told whole, on as many lines as the longest one takes,
+    // so the lists above keep their height as the role changes.
+    let description_height = d
+        .roles
+        .iter()
+        .map(|role| wrap(&described(role), room).len())
+        .max()
+        .unwrap_or(0);
     if let Some(role) = d.chosen_role() {
-        lines.push(Line::styled(
-            truncate(&format!("{}: {}", role.name, role.description), room),
-            theme.muted,
-        ));
+        let description = wrap(&described(role), room);
+        let padding = description_height.saturating_sub(description.len());
+        for line in description {
+            lines.push(Line::styled(line, theme.muted));
+        }
+        lines.extend(std::iter::repeat_n(Line::default(), padding));
     }
     let mut selected = d.selected_people();
     if !selected.is_empty() {
@@ -237,7 +253,9 @@ fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Li
         } else {
             format!("{submit}: add {who} as {role}")
         };
-        lines.push(Line::styled(truncate(&text, room), theme.notice));
+        for line in wrap(&text, room) {
+            lines.push(Line::styled(line, theme.notice));
+        }
     } else {
         lines.extend(status);
     }

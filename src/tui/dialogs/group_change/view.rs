@@ -10,10 +10,11 @@ use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
+use crate::tui::widgets::text::{width, wrap};
 
 use super::super::name_to_type::name_to_type;
 use super::super::{Button, ConfirmRow};
-use super::{GroupChange, Kind, PickList, Stage, review_buttons};
+use super::{GroupChange, Item, Kind, PickList, Stage, review_buttons};
 
 const WIDTH: u16 = 76;
 /// List rows shown at once.
@@ -135,6 +136,48 @@ fn list(body: &mut Body, list: &PickList, theme: &Theme) {
         .collect();
     if !said.is_empty() {
         body.line(&format!("  {}", said.join(" · ")), theme.muted);
+    }
+    told_whole(body, list, theme);
+}
+
+/// An entry and its note, as told under the list.
+fn told(item: &Item) -> String {
+    format!("{}: {}", item.label, item.note)
+}
+
+/// Where a note is too long for its row (and cut there), the note of the entry under the
+/// cursor is told whole under the list, on as many lines as the longest takes, so the dialog
+/// keeps its size as the cursor moves.
+fn told_whole(body: &mut Body, list: &PickList, theme: &Theme) {
+    let room = body.width;
+    // The marker and the tick before the label ("▶ [x] "), and the gap before the note.
+    let around = 2 + if list.multi { 4 } else { 0 } + 2;
+    let cut = |item: &Item| around + width(&item.label) + width(&item.note) > room;
+    if !list
+        .items
+        .iter()
+        .any(|item| !item.note.is_empty() && cut(item))
+    {
+        return;
+    }
+    let height = list
+        .items
+        .iter()
+        .map(|item| wrap(&told(item), room).len())
+        .max()
+        .unwrap_or(0);
+    let lines = list
+        .items
+        .get(list.cursor)
+        .filter(|item| !item.note.is_empty())
+        .map(|item| wrap(&told(item), room))
+        .unwrap_or_default();
+    let padding = height.saturating_sub(lines.len());
+    for line in lines {
+        body.line(&line, theme.muted);
+    }
+    for _ in 0..padding {
+        body.blank();
     }
 }
 

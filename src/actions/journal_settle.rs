@@ -2,8 +2,8 @@
 //! what their groups give there, and a member request changes only their own: removing
 //! someone a group brings in leaves them in, and a role a group gives stays. So once a member
 //! request has gone through, the members it named are read again, and the journal keeps the
-//! change each one's roles really went through, which undo can then take back: when their
-//! groups give back all that was taken, only their own roles changed, and that is kept.
+//! change each one's roles really went through (none, when their groups give back all that
+//! was taken), which undo can then take back.
 
 use std::collections::HashMap;
 
@@ -141,21 +141,21 @@ fn settled(
     before: &LiveOrg,
     after: &Directory,
 ) -> Option<Change> {
-    let (workspace, email, held, sent) = match &change {
+    let (workspace, email, held) = match &change {
         Change::AddMember {
             workspace, email, ..
-        } => (workspace, email, None, None),
+        } => (workspace, email, None),
         Change::SetMemberRoles {
             workspace,
             email,
             before,
-            after,
-        } => (workspace, email, Some(before.clone()), Some(after.clone())),
+            ..
+        } => (workspace, email, Some(before.clone())),
         Change::RemoveMember {
             workspace,
             email,
             roles,
-        } => (workspace, email, Some(roles.clone()), None),
+        } => (workspace, email, Some(roles.clone())),
         _ => return Some(change),
     };
     let place = first_names.in_before(workspace, before);
@@ -170,32 +170,7 @@ fn settled(
         .into_iter()
         .find(|m| m.user.uuid == user)
         .map(|m| normalize_workspace_role_names(m.roles.clone()));
-    let (workspace, email) = (workspace.clone(), email.clone());
-    match (held, sent) {
-        (Some(held), Some(sent)) if now.as_ref() == Some(&held) && sent != held => {
-            Some(own_roles_lowered(workspace, email, held, sent))
-        }
-        (held, _) => transition(workspace, email, held, now),
-    }
-}
-
-/// Own roles lowered to `sent` while groups give back the rest of what they `held`: their
-/// total stays, but their own roles changed, and undo must be able to give them back. What
-/// they held is the most their own roles were, and brings back what they had.
-fn own_roles_lowered(
-    workspace: String,
-    email: String,
-    held: Vec<String>,
-    sent: Vec<String>,
-) -> Change {
-    Change::SetOwnRoles {
-        workspace: Some(workspace),
-        email,
-        before: held.clone(),
-        after: held.clone(),
-        own_before: held,
-        own_after: normalize_workspace_role_names(sent),
-    }
+    transition(workspace.clone(), email.clone(), held, now)
 }
 
 /// The change from the roles a member held (`None`: not a member) to those they hold now.
@@ -261,7 +236,7 @@ mod tests {
     }
 
     /// Jane's observability_viewer taken away in Research after Research was renamed in the
-    /// same batch, and given back by a group: only her own roles changed, and that is journaled.
+    /// same batch, and given back by a group: nothing changed, and nothing is journaled.
     #[test]
     fn a_member_change_after_a_rename_in_the_same_batch_is_settled_too() {
         use crate::actions::fixtures::{directory, workspaces};
@@ -282,20 +257,8 @@ mod tests {
                 after: roles(&["dev"]),
             },
         ];
-        // Read again, Jane holds in Research what she held: a group gave the role back, and
-        // only her own roles changed, which the journal keeps for undo.
+        // Read again, Jane holds in Research what she held: a group gave the role back.
         let settled = settle(changes.clone(), &before, &directory());
-        assert_eq!(settled[..1], changes[..1]);
-        assert_eq!(
-            settled[1..],
-            [Change::SetOwnRoles {
-                workspace: Some("R&D".into()),
-                email: jane,
-                before: roles(&["dev", "observability_viewer"]),
-                after: roles(&["dev", "observability_viewer"]),
-                own_before: roles(&["dev", "observability_viewer"]),
-                own_after: roles(&["dev"]),
-            }]
-        );
+        assert_eq!(settled, changes[..1], "only the rename is journaled");
     }
 }

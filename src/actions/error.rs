@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::domain::secret_like::{HIDDEN, looks_like_secret};
+
 /// How many candidates a message lists before "and N more".
 const CANDIDATES_SHOWN: usize = 8;
 
@@ -62,7 +64,13 @@ impl fmt::Display for ActionError {
                 given,
                 suggestions,
             } => {
-                write!(f, "no {what} {given:?}")?;
+                // What matches nothing may be a key pasted as the thing to act on (`keys
+                // delete <key>`): it is not repeated, or a script's log would keep it.
+                if looks_like_secret(given) {
+                    write!(f, "no {what} {HIDDEN} (what was given looks like a key)")?;
+                } else {
+                    write!(f, "no {what} {given:?}")?;
+                }
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", list_some(suggestions))?;
                 }

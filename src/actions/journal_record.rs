@@ -17,7 +17,7 @@ use crate::domain::{OrgRole, WorkspaceRole};
 
 const KEY_CREATED: &str = "a key cannot be taken back but by deleting it, which is permanent: \
     delete it with `mistral-admin keys delete` if it was a mistake";
-const EXPIRED_REPLACED: &str = "undo revokes the new invitation; the expired one is not sent again";
+const EXPIRED_REPLACED: &str = "the expired one stays gone (undo revokes only the new one)";
 const KEY_DELETED: &str = "a deleted key stops working for good; create a new one";
 
 /// The organization a client acts on: its id where the server tells it (the local server),

@@ -95,8 +95,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            let message = crate::domain::secret_like::redact_secrets(&err.to_string());
-            eprintln!("mistral-admin: {message}");
+            eprintln!("mistral-admin: {err}");
             ExitCode::FAILURE
         }
     }

@@ -76,7 +76,7 @@ async fn expired_invitations_are_sent_again_with_their_terms() {
     let undo = s.run(&["undo", "--yes"]).await.ok();
     for email in &expired {
         let said = format!(
-            "cannot be undone: expired invitation {email} replaced by a new one: undo revokes the new invitation; the expired one is not sent again"
+            "cannot be undone: expired invitation {email} replaced by a new one: the expired one stays gone (undo revokes only the new one)"
         );
         assert!(undo.stdout.contains(&said), "{said}\n{undo:#?}");
     }

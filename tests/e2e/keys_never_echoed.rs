@@ -201,3 +201,24 @@ async fn a_key_pasted_as_the_thing_to_act_on_is_not_repeated_in_the_refusal() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_name_that_looks_like_a_key_is_shown_where_it_names_something_real() {
+    let s = crate::support::cli::Scripted::demo().await;
+    let name = "ci-runner-4f8a2b9c7d1e3f6a";
+    s.run(&[
+        "workspace",
+        "create",
+        name,
+        "--admin",
+        "zoe.angstrom@northwind.example",
+    ])
+    .await
+    .ok();
+    let run = s.run(&["workspace", "archive", name]).await.expect(2);
+    assert!(
+        run.stderr.contains(&format!("Archiving \"{name}\""))
+            && run.stderr.contains(&format!("--confirm {name}")),
+        "the admin sees what is archived and what to type: {run:#?}"
+    );
+}

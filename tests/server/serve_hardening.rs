@@ -261,18 +261,23 @@ fn each_command_lists_only_the_options_it_uses() {
     assert!(with_env.status.success());
 }
 
+/// `serve --memory` with its log (stderr) written to `log` at `level`, `NO_COLOR` unset.
+fn serve_logging_to(log: &Path, level: &str) -> ServeProcess {
+    let mut command = binary();
+    command
+        .arg("serve")
+        .args(["--memory", "--addr", "127.0.0.1:0"])
+        .env("MISTRAL_ADMIN_LOG", level)
+        .env_remove("NO_COLOR");
+    ServeProcess::spawn(command, Stdio::from(std::fs::File::create(log).unwrap()))
+}
+
 /// Logs that go to a file or a pipe carry no colour codes.
 #[test]
 fn serve_writes_no_colour_codes_when_its_output_is_not_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("serve.log");
-    let mut command = binary();
-    command
-        .arg("serve")
-        .args(["--memory", "--addr", "127.0.0.1:0"])
-        .env("MISTRAL_ADMIN_LOG", "info")
-        .env_remove("NO_COLOR");
-    let serve = ServeProcess::spawn(command, Stdio::from(std::fs::File::create(&log).unwrap()));
+    let serve = serve_logging_to(&log, "info");
     let banner = serve.banner.join("\n");
     drop(serve);
     let logged = std::fs::read_to_string(&log).unwrap();
@@ -289,12 +294,7 @@ fn a_key_in_a_query_string_is_hidden_in_the_request_log() {
     const PASTED: &str = "q7Tz0LmWv3XbR9kPa2YcN5dHs8GfJ4eU";
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("serve.log");
-    let mut command = binary();
-    command
-        .arg("serve")
-        .args(["--memory", "--addr", "127.0.0.1:0"])
-        .env("MISTRAL_ADMIN_LOG", "trace");
-    let serve = ServeProcess::spawn(command, Stdio::from(std::fs::File::create(&log).unwrap()));
+    let serve = serve_logging_to(&log, "trace");
     let address = serve.origin.trim_start_matches("http://").to_owned();
     let mut stream = std::net::TcpStream::connect(&address).unwrap();
     write!(

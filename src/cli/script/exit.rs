@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use crate::actions::ActionError;
 use crate::client::{ClientError, ErrorKind};
-use crate::domain::secret_like::redact_secrets;
 
 /// Exit codes, documented in `--help` and the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,9 +62,7 @@ impl Exit {
     }
 }
 
-/// How a command ends when it does not succeed. Its message never holds a key: an argument
-/// pasted into a command is often the key itself (`keys delete <key>`), and the message that
-/// repeats it ends up in a script's log.
+/// How a command ends when it does not succeed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub exit: Exit,
@@ -76,7 +73,7 @@ impl Failure {
     pub fn new(exit: Exit, message: impl Into<String>) -> Self {
         Self {
             exit,
-            message: redact_secrets(&message.into()),
+            message: message.into(),
         }
     }
 

@@ -174,14 +174,14 @@ fn dialog_text(text: &str) -> String {
     inside.join(" ")
 }
 
-#[test]
-fn the_role_editor_tells_each_roles_description_whole_at_every_size() {
+/// Opens a dialog on Research's members with `keys`, goes to the top of its role list, then
+/// down through every role: each one's description is told whole at each size, and where
+/// `nothing_cut`, no text of the dialog ends cut.
+fn each_role_is_told_whole(keys: &str, nothing_cut: bool) {
     let catalog = people(0).workspace_roles;
     for (width, height) in [(80, 24), (60, 18), (100, 30)] {
-        // Ana and Zoë chosen, so some roles are mixed and say so after their name.
         let mut app = research();
-        press_keys(&mut app, "space j space r");
-        // To the top of the list, then down through every role.
+        press_keys(&mut app, keys);
         press_keys(&mut app, &"k ".repeat(catalog.len()));
         for role in &catalog {
             let text = screen(&app, width, height);
@@ -191,7 +191,7 @@ fn the_role_editor_tells_each_roles_description_whole_at_every_size() {
                 "{told:?} at {width}x{height}:\n{text}"
             );
             assert!(
-                !dialog_text(&text).contains('…'),
+                !nothing_cut || !dialog_text(&text).contains('…'),
                 "nothing cut at {width}x{height}:\n{text}"
             );
             press_keys(&mut app, "j");
@@ -200,21 +200,13 @@ fn the_role_editor_tells_each_roles_description_whole_at_every_size() {
 }
 
 #[test]
+fn the_role_editor_tells_each_roles_description_whole_at_every_size() {
+    // Ana and Zoë chosen, so some roles are mixed and say so after their name.
+    each_role_is_told_whole("space j space r", true);
+}
+
+#[test]
 fn add_members_tells_the_chosen_roles_description_whole_at_every_size() {
-    let catalog = people(0).workspace_roles;
-    for (width, height) in [(80, 24), (60, 18), (100, 30)] {
-        let mut app = research();
-        // To the roles column, then to its top and down through every role.
-        press_keys(&mut app, "a tab");
-        press_keys(&mut app, &"k ".repeat(catalog.len()));
-        for role in &catalog {
-            let text = screen(&app, width, height);
-            let told = format!("{}: {}", role.name, role.description);
-            assert!(
-                dialog_text(&text).contains(&told),
-                "{told:?} at {width}x{height}:\n{text}"
-            );
-            press_keys(&mut app, "j");
-        }
-    }
+    // The people column cuts long emails; the role column is what is checked.
+    each_role_is_told_whole("a tab", false);
 }

@@ -211,6 +211,25 @@ pub fn skip_columns(text: &str, columns: usize) -> String {
     out
 }
 
+/// What a dialog tells about the entry under its cursor (`told`, if any), wrapped to `room`
+/// and padded with empty lines to the height the tallest of `all` takes, so the dialog keeps
+/// its size as the cursor moves.
+pub fn wrap_to_tallest(
+    told: Option<&str>,
+    all: impl IntoIterator<Item = String>,
+    room: usize,
+) -> Vec<String> {
+    let tallest = all
+        .into_iter()
+        .map(|text| wrap(&text, room).len())
+        .max()
+        .unwrap_or(0);
+    let mut lines = told.map(|text| wrap(text, room)).unwrap_or_default();
+    let padding = tallest.saturating_sub(lines.len());
+    lines.extend(std::iter::repeat_n(String::new(), padding));
+    lines
+}
+
 /// Word-wraps text into lines of at most `max` columns; a word longer than a line is cut
 /// across lines. Always at least one line, so an empty text still takes its row.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {

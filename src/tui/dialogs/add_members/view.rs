@@ -14,7 +14,7 @@ use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{Body, submission_lines};
 use crate::tui::widgets::frame;
-use crate::tui::widgets::text::{fit, truncate, width, wrap};
+use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
 use super::{AddMembers, Column};
 
@@ -188,21 +188,9 @@ const NAMES_SHOWN: usize = 4;
 /// what Enter does (or the state of the request).
 fn footer_lines(app: &App, d: &AddMembers, room: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    // The chosen role's description is told whole, on as many lines as the longest one takes,
-    // so the lists above keep their height as the role changes.
-    let description_height = d
-        .roles
-        .iter()
-        .map(|role| wrap(&described(role), room).len())
-        .max()
-        .unwrap_or(0);
-    if let Some(role) = d.chosen_role() {
-        let description = wrap(&described(role), room);
-        let padding = description_height.saturating_sub(description.len());
-        for line in description {
-            lines.push(Line::styled(line, theme.muted));
-        }
-        lines.extend(std::iter::repeat_n(Line::default(), padding));
+    let told = d.chosen_role().map(described);
+    for line in wrap_to_tallest(told.as_deref(), d.roles.iter().map(described), room) {
+        lines.push(Line::styled(line, theme.muted));
     }
     let mut selected = d.selected_people();
     if !selected.is_empty() {

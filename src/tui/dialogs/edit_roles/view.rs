@@ -10,7 +10,7 @@ use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, submission_lines};
-use crate::tui::widgets::text::{fit, truncate, width, wrap};
+use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
 use crate::actions::roles::{RoleTick, describe_change};
 
@@ -69,16 +69,13 @@ pub(super) fn render(
 
 fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     let room = body.width;
-    // The description is wrapped whole, and kept as tall as the longest one, so the dialog
-    // does not change size as the cursor moves.
-    let description_height = d
-        .choices
-        .iter()
-        .map(|c| wrap(&described(c), room).len())
-        .max()
-        .unwrap_or(0);
+    let description = wrap_to_tallest(
+        d.choices.get(d.cursor).map(described).as_deref(),
+        d.choices.iter().map(described),
+        room,
+    );
     // The heading above, and the blank, description and problem lines below, take the rest.
-    let below = 1 + description_height + d.problem.as_ref().map_or(0, |p| wrap(p, room).len());
+    let below = 1 + description.len() + d.problem.as_ref().map_or(0, |p| wrap(p, room).len());
     let fits = height.saturating_sub(body.lines.len() + below).max(1);
     // A list longer than the room says so on a line of its own, which it then needs.
     let paged = d.choices.len() > fits;
@@ -119,14 +116,8 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
         body.line(&position, theme.muted);
     }
     body.blank();
-    let description = d.choices.get(d.cursor).map(described).unwrap_or_default();
-    let lines = wrap(&description, room);
-    let padding = description_height.saturating_sub(lines.len());
-    for line in lines {
+    for line in description {
         body.line(&line, theme.muted);
-    }
-    for _ in 0..padding {
-        body.blank();
     }
     if let Some(problem) = &d.problem {
         body.wrapped(&format!("! {problem}"), theme.field_error);

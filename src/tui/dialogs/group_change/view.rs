@@ -10,7 +10,7 @@ use crate::tui::state::App;
 use crate::tui::state::selection::page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
-use crate::tui::widgets::text::{width, wrap};
+use crate::tui::widgets::text::{width, wrap_to_tallest};
 
 use super::super::name_to_type::name_to_type;
 use super::super::{Button, ConfirmRow};
@@ -160,24 +160,13 @@ fn told_whole(body: &mut Body, list: &PickList, theme: &Theme) {
     {
         return;
     }
-    let height = list
-        .items
-        .iter()
-        .map(|item| wrap(&told(item), room).len())
-        .max()
-        .unwrap_or(0);
-    let lines = list
+    let under_cursor = list
         .items
         .get(list.cursor)
-        .filter(|item| !item.note.is_empty())
-        .map(|item| wrap(&told(item), room))
-        .unwrap_or_default();
-    let padding = height.saturating_sub(lines.len());
-    for line in lines {
+        .filter(|item| !item.note.is_empty());
+    let said = under_cursor.map(told);
+    for line in wrap_to_tallest(said.as_deref(), list.items.iter().map(told), room) {
         body.line(&line, theme.muted);
-    }
-    for _ in 0..padding {
-        body.blank();
     }
 }
 

@@ -196,6 +196,10 @@ pub trait Dialog: fmt::Debug + AnyDialog {
         }
     }
 
+    /// The admin stopped waiting for its change (ctrl-c): a dialog with a destructive button
+    /// moves its focus back to Cancel, so the next Enter does not send the change again.
+    fn focus_cancel(&mut self) {}
+
     /// The API keys as read again at its asking ([`Next::CheckKeys`]).
     fn keys_reread(&mut self, _keys: &[crate::api::ApiKeyExtendedOut]) {}
 

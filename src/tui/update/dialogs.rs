@@ -210,6 +210,7 @@ pub fn abandon(app: &mut App) -> bool {
                 ErrorKind::Cancelled,
                 "Stopped waiting: the change may already have been made; the lists reload to show what the server has",
             ));
+            dialog.focus_cancel();
             abandoned = true;
         }
     }

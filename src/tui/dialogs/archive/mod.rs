@@ -98,6 +98,10 @@ pub fn open(app: &App, workspace: Option<Uuid>) -> Opened {
 }
 
 impl Dialog for ArchiveDialog {
+    fn focus_cancel(&mut self) {
+        self.focus = Button::Cancel;
+    }
+
     fn name(&self) -> &'static str {
         "archive"
     }

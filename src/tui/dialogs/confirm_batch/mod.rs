@@ -19,7 +19,7 @@ use crate::tui::views::people::{Batch, Loaded, People};
 use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::read_through::ReadThrough;
 
-use super::{After, Canvas, Dialog, ListedConfirm, Next, Opened};
+use super::{After, Button, Canvas, Dialog, ListedConfirm, Next, Opened};
 
 const WIDTH: u16 = 72;
 
@@ -45,6 +45,10 @@ impl ConfirmBatch {
 }
 
 impl Dialog for ConfirmBatch {
+    fn focus_cancel(&mut self) {
+        self.listed.focus = Button::Cancel;
+    }
+
     fn name(&self) -> &'static str {
         "confirm batch"
     }

@@ -196,6 +196,12 @@ impl EditRoles {
 }
 
 impl Dialog for EditRoles {
+    fn focus_cancel(&mut self) {
+        if matches!(self.stage, Stage::Review(_)) {
+            self.stage = Stage::Review(REVIEW_OPENS_ON);
+        }
+    }
+
     fn name(&self) -> &'static str {
         match self.stage {
             Stage::Choose => "roles",

@@ -257,6 +257,12 @@ impl GroupChange {
 }
 
 impl Dialog for GroupChange {
+    fn focus_cancel(&mut self) {
+        if matches!(self.stage, Stage::Review(_)) {
+            self.stage = Stage::Review(Button::Cancel);
+        }
+    }
+
     fn name(&self) -> &'static str {
         "group change"
     }

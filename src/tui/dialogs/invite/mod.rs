@@ -156,6 +156,12 @@ impl Invite {
 }
 
 impl Dialog for Invite {
+    fn focus_cancel(&mut self) {
+        if let Stage::Preview(preview) = &mut self.stage {
+            preview.listed.focus = Button::Cancel;
+        }
+    }
+
     fn name(&self) -> &'static str {
         match self.stage {
             Stage::Form => "invite",

@@ -171,6 +171,10 @@ impl Offboard {
 }
 
 impl Dialog for Offboard {
+    fn focus_cancel(&mut self) {
+        self.focus = Focus::Cancel;
+    }
+
     fn name(&self) -> &'static str {
         "offboard"
     }

@@ -138,6 +138,12 @@ impl OrgRoles {
 }
 
 impl Dialog for OrgRoles {
+    fn focus_cancel(&mut self) {
+        if matches!(self.stage, Stage::Review(_)) {
+            self.stage = Stage::Review(REVIEW_OPENS_ON);
+        }
+    }
+
     fn name(&self) -> &'static str {
         "organization roles"
     }

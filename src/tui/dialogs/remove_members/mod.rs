@@ -73,6 +73,10 @@ pub fn open(app: &App) -> Opened {
 }
 
 impl Dialog for RemoveMembers {
+    fn focus_cancel(&mut self) {
+        self.focus = Button::Cancel;
+    }
+
     fn name(&self) -> &'static str {
         "remove members"
     }

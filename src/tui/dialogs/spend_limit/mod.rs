@@ -60,6 +60,10 @@ impl SpendLimitDialog {
 }
 
 impl Dialog for SpendLimitDialog {
+    fn focus_cancel(&mut self) {
+        self.focus = Button::Cancel;
+    }
+
     fn name(&self) -> &'static str {
         "spending limit"
     }

@@ -355,6 +355,11 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
         d.submission.error.as_ref().unwrap().kind,
         ErrorKind::Cancelled
     );
+    assert_eq!(
+        d.focus,
+        Button::Cancel,
+        "the next enter must not send the removal again"
+    );
     assert_says(&app, "may already have been made");
     // A late answer acts on nothing, but what it made is read again: the reload at ctrl-c
     // may have come before it.

@@ -160,19 +160,16 @@ fn unconfirmed(plan: &Plan, confirm: &[String]) -> Option<Failure> {
     if flags.is_empty() {
         return None;
     }
-    let mut message = format!("{}\nNothing was done: this cannot be undone", plan.summary);
-    if confirm.is_empty() {
-        message.push_str(&format!(
-            "; to go ahead, run it again with {}",
-            flags.join(" ")
-        ));
+    let advice = if confirm.is_empty() {
+        "to go ahead, run it again with"
     } else {
-        message.push_str(&format!(
-            "; --confirm must give the exact name: {}",
-            flags.join(" ")
-        ));
-    }
-    Some(Failure::usage(message))
+        "--confirm must give the exact name:"
+    };
+    Some(Failure::usage(format!(
+        "{}\nNothing was done: this cannot be undone; {advice} {}",
+        plan.summary,
+        flags.join(" ")
+    )))
 }
 
 /// Reports the run: the outcome on stderr and, with `-o`, the replies on stdout; or the

@@ -6,6 +6,7 @@
 use sha2::{Digest, Sha256};
 
 use super::execute::Reply;
+use super::journal_record_own as own;
 use super::org_live::{LiveOrg, Reading};
 use super::org_roles::entry_roles;
 use super::plan::Plan;
@@ -56,7 +57,18 @@ pub fn reading_for_requests(requests: &[Request]) -> Reading {
                 Request::UpdateWorkspaceSettings { .. } | Request::SetSpendLimit { .. }
             )
         }),
-        groups: any(|r| matches!(r, Request::Group(_))),
+        // A group may give the people a member change names roles of its own, which the
+        // journal keeps apart from theirs.
+        groups: any(|r| {
+            matches!(
+                r,
+                Request::Group(_)
+                    | Request::AddMembers { .. }
+                    | Request::SetMemberRoles { .. }
+                    | Request::RemoveMembers { .. }
+                    | Request::UpdateUser { .. }
+            )
+        }),
         spend: any(|r| matches!(r, Request::SetSpendLimit { .. })),
         keys: any(|r| matches!(r, Request::DeleteApiKey { .. })),
     }
@@ -232,6 +244,14 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
             for entry in members {
                 let email = email_of(live, entry.user_uuid);
                 let roles = entry_roles(entry, catalog);
+                // Adding leaves whoever belongs already (a group's members too) alone.
+                let belongs = now.member(&email).is_some();
+                if !(add_only && belongs)
+                    && let Some(own) = own::in_workspace(live, now, &email, &roles)
+                {
+                    out.extend(own);
+                    continue;
+                }
                 match now.member(&email) {
                     None => out.push(Change::AddMember {
                         workspace: now.name.clone(),
@@ -255,6 +275,10 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
             let Some(now) = workspace(*id) else { return };
             for user in users {
                 let email = email_of(live, *user);
+                if let Some(own) = own::in_workspace(live, now, &email, &[]) {
+                    out.extend(own);
+                    continue;
+                }
                 if let Some(held) = now.member(&email) {
                     out.push(Change::RemoveMember {
                         workspace: now.name.clone(),
@@ -339,11 +363,15 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
                     .map(|r| r.name().to_owned())
                     .collect(),
             );
-            out.push(Change::SetOrganizationRoles {
-                email,
-                before: now.roles.clone(),
-                after,
-            });
+            out.push(
+                own::in_organization(live, &email, &now.roles, &after).unwrap_or_else(|| {
+                    Change::SetOrganizationRoles {
+                        email,
+                        before: now.roles.clone(),
+                        after,
+                    }
+                }),
+            );
         }
         Request::DeleteUser { user } => out.push(Change::RemovePerson {
             email: email_of(live, *user),

@@ -156,6 +156,11 @@ fn settled(
             email,
             roles,
         } => (workspace, email, Some(roles.clone())),
+        Change::SetOwnRoles {
+            workspace: Some(workspace),
+            email,
+            ..
+        } => (workspace, email, None),
         _ => return Some(change),
     };
     let place = first_names.in_before(workspace, before);
@@ -170,7 +175,26 @@ fn settled(
         .into_iter()
         .find(|m| m.user.uuid == user)
         .map(|m| normalize_workspace_role_names(m.roles.clone()));
-    transition(workspace.clone(), email.clone(), held, now)
+    match change {
+        // Their own roles changed whatever they hold now: kept, with what they hold in total
+        // as read, which is what undo expects to find.
+        Change::SetOwnRoles {
+            workspace,
+            email,
+            before,
+            own_before,
+            own_after,
+            ..
+        } => Some(Change::SetOwnRoles {
+            workspace,
+            email,
+            before,
+            after: now.unwrap_or_default(),
+            own_before,
+            own_after,
+        }),
+        _ => transition(workspace.clone(), email.clone(), held, now),
+    }
 }
 
 /// The change from the roles a member held (`None`: not a member) to those they hold now.

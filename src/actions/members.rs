@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::error::{ActionError, list_some};
 use super::groups::access::GroupAccess;
 use super::outcome::count_of;
-use super::plan::{Intent, Plan};
+use super::plan::{Intent, Plan, Step};
 use super::request::Request;
 use super::roles::{RoleTick, Target, describe_change, member_entry, role_changes};
 use crate::api::{RoleOut, WorkspaceOut};
@@ -155,10 +155,19 @@ pub fn set_roles(
     access: &GroupAccess,
 ) -> Result<Plan, ActionError> {
     let changes = role_changes(targets, ticks)?;
+    // What goes as each one's own: a group's roles stay the group's.
+    let own: Vec<Vec<String>> = changes
+        .iter()
+        .map(|c| {
+            let given = given_in(access, c.user_id, workspace.uuid);
+            own_roles(&c.after, &given, workspace.is_default)
+        })
+        .collect();
     let kept: Vec<(String, String)> = changes
         .iter()
-        .filter_map(|c| {
-            let through = kept_through_groups(access, c.user_id, workspace.uuid, &c.after);
+        .zip(&own)
+        .filter_map(|(c, own)| {
+            let through = kept_through_groups(access, c.user_id, workspace.uuid, own);
             (!through.is_empty()).then(|| (c.name.clone(), through_groups(&through)))
         })
         .collect();
@@ -179,10 +188,6 @@ pub fn set_roles(
             ),
         ));
     }
-    let body = changes
-        .iter()
-        .map(|c| member_entry(c.user_id, &c.after, catalog))
-        .collect();
     let counted = count_of(changes.len(), "member", "members");
     let summary = format!(
         "Change the roles of {counted} in \"{}\": {}",
@@ -193,22 +198,81 @@ pub fn set_roles(
             .collect::<Vec<_>>()
             .join("; ")
     );
-    let mut plan = Plan::single(
-        intent,
-        summary,
-        Request::SetMemberRoles {
-            workspace: workspace.uuid,
-            members: body,
-        },
-        format!("change the roles of {counted} in \"{}\"", workspace.name),
-    );
+    // Sent even where it changes nothing their groups do not give: a role both held and
+    // given may be their own as well, and then it is theirs no more, as asked.
+    let own = changes.iter().map(|c| c.user_id).zip(own).collect();
+    let steps = own_role_steps(workspace, own, catalog);
+    let mut plan = Plan::new(intent, summary, steps);
     for (name, held) in kept {
         plan = plan.with_note(format!(
-            "In \"{}\", {name} keeps {held}: a group's roles stay until they leave the group or the group's roles change",
+            "In \"{}\", {name} keeps {held}, not as their own: a group's roles stay until they leave the group or the group's roles change",
             workspace.name
         ));
     }
     Ok(plan)
+}
+
+/// Every role `user` holds in `workspace` through groups.
+fn given_in(access: &GroupAccess, user: Uuid, workspace: Uuid) -> Vec<String> {
+    access
+        .through(user, workspace)
+        .into_iter()
+        .flat_map(|(_, roles)| roles)
+        .collect()
+}
+
+/// The roles of `after` that go as someone's own, where groups give them `given`: not those
+/// a group gives (made their own, they would outlast the group, access nobody asked for;
+/// the group keeps giving them). None means their own membership ends and groups keep them
+/// in, except in the default workspace, which nobody leaves: there all of `after` goes.
+pub fn own_roles(after: &[String], given: &[String], default_workspace: bool) -> Vec<String> {
+    let own: Vec<String> = after
+        .iter()
+        .filter(|r| !given.contains(r))
+        .cloned()
+        .collect();
+    match own.is_empty() && default_workspace {
+        true => after.to_vec(),
+        false => own,
+    }
+}
+
+/// The requests that give each of `members` (a person and the own roles of
+/// [`own_roles`]) those roles in `workspace`: a role change for those left with some, the end
+/// of their own membership for those left with none.
+pub fn own_role_steps(
+    workspace: &WorkspaceOut,
+    members: Vec<(Uuid, Vec<String>)>,
+    catalog: &[RoleOut],
+) -> Vec<Step> {
+    let (leaving, staying): (Vec<_>, Vec<_>) =
+        members.into_iter().partition(|(_, own)| own.is_empty());
+    let name = &workspace.name;
+    let mut steps = Vec::new();
+    if !staying.is_empty() {
+        let counted = count_of(staying.len(), "member", "members");
+        steps.push(Step::new(
+            Request::SetMemberRoles {
+                workspace: workspace.uuid,
+                members: staying
+                    .iter()
+                    .map(|(user, own)| member_entry(*user, own, catalog))
+                    .collect(),
+            },
+            format!("change the roles of {counted} in \"{name}\""),
+        ));
+    }
+    if !leaving.is_empty() {
+        let counted = count_of(leaving.len(), "member", "members");
+        steps.push(Step::new(
+            Request::RemoveMembers {
+                workspace: workspace.uuid,
+                users: leaving.into_iter().map(|(user, _)| user).collect(),
+            },
+            format!("end the own membership of {counted} in \"{name}\" (groups keep them in)"),
+        ));
+    }
+    steps
 }
 
 /// The members of `workspace` among `people`, as role-edit targets; anyone else is refused,

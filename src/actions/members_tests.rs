@@ -140,7 +140,7 @@ fn a_role_change_names_the_roles_a_group_still_gives() {
     assert_eq!(
         plan.notes,
         [
-            "In \"Research\", Jane Doe keeps dev through the group \"Engineers\": a group's roles stay until they leave the group or the group's roles change"
+            "In \"Research\", Jane Doe keeps dev through the group \"Engineers\", not as their own: a group's roles stay until they leave the group or the group's roles change"
         ]
     );
     let quiet = set_roles(
@@ -151,5 +151,12 @@ fn a_role_change_names_the_roles_a_group_still_gives() {
         &access,
     )
     .unwrap();
-    assert!(quiet.notes.is_empty(), "dev is kept anyway: {quiet:?}");
+    assert_eq!(
+        quiet.notes, plan.notes,
+        "dev is kept, but as the group's: her own membership ends"
+    );
+    assert!(
+        matches!(quiet.steps[0].request, Request::RemoveMembers { .. }),
+        "{quiet:?}"
+    );
 }

@@ -35,6 +35,7 @@ pub mod invites;
 pub mod journal;
 pub mod journal_record;
 mod journal_record_groups;
+mod journal_record_own;
 pub mod journal_settle;
 pub mod key_list;
 pub mod keys;

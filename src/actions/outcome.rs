@@ -49,11 +49,12 @@ pub fn added(
 pub fn roles_set(
     workspace: &str,
     changes: usize,
-    out: &AddOrUpdateUsersToWorkspaceOut,
+    out: Option<&AddOrUpdateUsersToWorkspaceOut>,
     kept: &[String],
 ) -> String {
-    let changed =
-        usize::try_from(out.updated_members_count + out.added_members_count).unwrap_or(changes);
+    let changed = out
+        .and_then(|out| usize::try_from(out.updated_members_count + out.added_members_count).ok())
+        .unwrap_or(changes);
     let mut text = format!(
         "Changed the roles of {} in \"{workspace}\"",
         count_of(changed, "member", "members")
@@ -201,8 +202,16 @@ pub fn message(plan: &Plan, replies: &[Reply]) -> String {
                 changes,
                 kept,
             },
-            Some(Reply::RolesSet(out)),
-        ) => roles_set(workspace, changes.len(), out, kept),
+            _,
+        ) => {
+            // The server counts what one role change did; where own memberships ended too
+            // (groups keep those in), the plan's count stands.
+            let counted = match replies {
+                [Reply::RolesSet(out)] => Some(out),
+                _ => None,
+            };
+            roles_set(workspace, changes.len(), counted, kept)
+        }
         (Intent::RemoveMembers { workspace, kept }, Some(Reply::MembersRemoved(out))) => {
             removed(workspace, out, kept)
         }

@@ -124,7 +124,7 @@ fn who_stays_through_a_group_is_named_instead_of_counted_as_gone() {
         updated_members_count: 1,
     };
     assert_eq!(
-        roles_set("Research", 1, &set, &[kept[0].1.clone()]),
+        roles_set("Research", 1, Some(&set), &[kept[0].1.clone()]),
         "Changed the roles of 1 member in \"Research\"; Taro keeps dev through the group \"Engineers\""
     );
 }

@@ -23,6 +23,7 @@ mod groups_view;
 mod keys_never_echoed;
 mod long_plan;
 mod org_keys_audit_spend;
+mod own_roles;
 mod people;
 mod private_files;
 mod quit_during_change;

@@ -97,8 +97,9 @@ async fn a_role_change_is_journaled_after_reading_only_the_member_it_names() {
     let member = directory
         .workspace_members(research)
         .into_iter()
-        .find(|m| !m.roles.iter().any(|r| r == "workspace_admin"))
-        .expect("a member who is not an admin")
+        // Not an admin, and in no group (a group's members are journaled by their own roles).
+        .find(|m| m.user.email.as_deref() == Some("bjorn.lindqvist@northwind.example"))
+        .expect("Björn is in Research")
         .user
         .uuid;
     let entry = WorkspaceMemberSingleIn {
@@ -258,13 +259,17 @@ async fn removing_a_member_a_group_keeps_in_is_journaled_as_it_came_out_and_undo
     let entries = demo.journal.entries().unwrap();
     assert_eq!(
         entries[0].changes,
-        [Change::SetMemberRoles {
-            workspace: "Research".into(),
+        [Change::SetOwnRoles {
+            workspace: Some("Research".into()),
             email: "taro@northwind.example".into(),
             before: vec!["dev".into(), "observability_viewer".into()],
             after: vec!["dev".into()],
+            // dev may have been his own too; taken as the group's, undo cannot make it his
+            // own where it was not.
+            own_before: vec!["observability_viewer".into()],
+            own_after: vec![],
         }],
-        "what the group left, not a removal"
+        "what the group left, not a removal, as his own roles"
     );
 
     undo_newest(&demo).await;

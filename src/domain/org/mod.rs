@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use change::{Change, FieldValue, GroupField, Phase, WorkspaceField};
 pub use diff::{Diff, diff, diff_when};
-pub use grants::Deletions;
+pub use grants::{Deletions, Grants};
 pub use keys::{email_key, group_key, normalize_org_role_names, workspace_key};
 pub use spend::Limit;
 

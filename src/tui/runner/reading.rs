@@ -1,7 +1,7 @@
 //! What the console reads before a change, for the journal to record what the change
 //! replaces: only what its requests touch. A role change or removal reads the workspaces and
 //! the members it names (not the whole directory, which in a large organization is thousands
-//! of people over many pages); a workspace's edit reads the workspaces and, for its settings,
+//! of people over many pages) and the groups, for what they give those members; a workspace's edit reads the workspaces and, for its settings,
 //! that one workspace's; a key's deletion reads the keys for its name. A change that needs
 //! more (invitations, groups, the spending limit) reads the organization as the commands do.
 
@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::actions::Request;
 use crate::actions::journal_record::reading_for_requests;
 use crate::actions::journal_settle::members_named;
-use crate::actions::org_live::{LiveOrg, empty_catalog, key_name, when};
+use crate::actions::org_live::{LiveOrg, empty_catalog, group_details, key_name, when};
 use crate::api::WorkspaceSettingsOut;
 use crate::client::{AdminClient, ClientError, Directory};
 
@@ -25,6 +25,9 @@ pub struct Touched {
     /// Workspaces whose extension settings the change replaces.
     pub settings: Vec<Uuid>,
     pub keys: bool,
+    /// Whether groups are read: a group may give the people a role change names roles of its
+    /// own, which the journal keeps apart from theirs.
+    pub groups: bool,
 }
 
 impl Touched {
@@ -43,10 +46,12 @@ pub fn touched(requests: &[Request]) -> Option<Touched> {
         match request {
             Request::AddMembers { members, .. } | Request::SetMemberRoles { members, .. } => {
                 touched.workspaces = true;
+                touched.groups = true;
                 members.iter().for_each(|m| touched.user(m.user_uuid));
             }
             Request::RemoveMembers { users, .. } => {
                 touched.workspaces = true;
+                touched.groups = true;
                 users.iter().for_each(|u| touched.user(*u));
             }
             Request::UpdateWorkspace { .. } | Request::ArchiveWorkspace { .. } => {
@@ -56,7 +61,11 @@ pub fn touched(requests: &[Request]) -> Option<Touched> {
                 touched.workspaces = true;
                 touched.settings.push(*workspace);
             }
-            Request::UpdateUser { user, .. } | Request::DeleteUser { user } => touched.user(*user),
+            Request::UpdateUser { user, .. } => {
+                touched.groups = true;
+                touched.user(*user);
+            }
+            Request::DeleteUser { user } => touched.user(*user),
             Request::CreateWorkspace { body } => touched.user(body.admin_user_id),
             Request::CreateApiKey { .. } => {}
             Request::DeleteApiKey { .. } => touched.keys = true,
@@ -79,7 +88,7 @@ pub async fn before(client: &AdminClient, requests: &[Request]) -> Result<LiveOr
 
 async fn read(client: &AdminClient, touched: &Touched) -> Result<LiveOrg, ClientError> {
     let named = !touched.users.is_empty();
-    let (active, archived, roles, members, keys, settings) = futures::try_join!(
+    let (active, archived, roles, members, keys, settings, groups) = futures::try_join!(
         when(touched.workspaces, client.list_all_workspaces(false)),
         when(touched.workspaces, client.list_all_workspaces(true)),
         async {
@@ -91,10 +100,11 @@ async fn read(client: &AdminClient, touched: &Touched) -> Result<LiveOrg, Client
         members_named(client, &touched.users),
         when(touched.keys, client.list_all_api_keys()),
         settings(client, &touched.settings),
+        when(touched.groups, group_details(client)),
     )?;
     let roles = roles.unwrap_or_else(empty_catalog);
     let directory = Directory::new(members, Vec::new(), &roles);
-    let mut live = LiveOrg::build(&active, &archived, &directory, &[], &settings);
+    let mut live = LiveOrg::build(&active, &archived, &directory, &groups, &settings);
     live.key_names = keys.iter().map(|k| (k.key_id, key_name(k))).collect();
     live.model.normalize();
     Ok(live)
@@ -124,7 +134,7 @@ mod tests {
     }
 
     #[test]
-    fn a_role_change_touches_the_workspaces_and_the_member_it_names_only() {
+    fn a_role_change_touches_the_workspaces_the_member_it_names_and_the_groups() {
         let entry: WorkspaceMemberSingleIn = serde_json::from_value(serde_json::json!({
             "user_uuid": id(7)
         }))
@@ -138,6 +148,7 @@ mod tests {
             Some(Touched {
                 workspaces: true,
                 users: vec![id(7)],
+                groups: true,
                 ..Touched::default()
             })
         );

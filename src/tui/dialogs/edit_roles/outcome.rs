@@ -26,7 +26,7 @@ pub(super) fn roles_set(app: &mut App, d: &EditRoles, answer: Answered) -> Vec<E
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.clear();
     }
-    let text = outcome::roles_set(&d.workspace_name, changes.len(), out, &[]);
+    let text = outcome::roles_set(&d.workspace_name, changes.len(), Some(out), &[]);
     let mut reloads = requests::reload_people(app, answer.profile);
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));
     reloads

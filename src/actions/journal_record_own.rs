@@ -1,0 +1,89 @@
+//! Member and organization role changes of someone a group also gives roles to, as the
+//! journal keeps them. The server reports a person's own roles united with what their groups
+//! give, and a request sets only their own; journaled as totals, undo would send the roles a
+//! group gave as the person's own, and they would outlast the group. So where a group gives
+//! roles, the change is kept as own roles: before, what is surely their own (what they held
+//! that no group gives: a role both held and given is taken as the group's, so undo never
+//! widens access); after, what was sent.
+
+use super::org_live::LiveOrg;
+use crate::domain::org::{Change, Grants, Workspace, normalize_org_role_names};
+use crate::domain::roles::normalize_workspace_role_names;
+
+/// `held` without what `given` gives.
+fn not_given(held: &[String], given: &[String]) -> Vec<String> {
+    held.iter()
+        .filter(|role| !given.contains(role))
+        .cloned()
+        .collect()
+}
+
+/// `own` with what `given` gives.
+fn with_given(own: &[String], given: &[String]) -> Vec<String> {
+    own.iter().chain(given).cloned().collect()
+}
+
+/// What a group gives `email` in `workspace` now, if anything.
+fn given_in(live: &LiveOrg, workspace: &Workspace, email: &str) -> Option<Vec<String>> {
+    Grants::of(&live.model)
+        .in_workspace(&workspace.name, email)
+        .map(|granted| granted.roles.clone())
+        .filter(|roles| !roles.is_empty())
+}
+
+/// The change of `email`'s own roles in `workspace` to `sent` (none: their own membership
+/// ended), when a group gives them roles there: `Some(None)` when their own roles stay as they
+/// were, `None` when no group gives them anything there (the change is an ordinary one).
+pub fn in_workspace(
+    live: &LiveOrg,
+    workspace: &Workspace,
+    email: &str,
+    sent: &[String],
+) -> Option<Option<Change>> {
+    let given = given_in(live, workspace, email)?;
+    let held = workspace.member(email).cloned().unwrap_or_default();
+    let own_before = normalize_workspace_role_names(not_given(&held, &given));
+    let own_after = normalize_workspace_role_names(sent.to_vec());
+    if own_before == own_after {
+        return Some(None);
+    }
+    Some(Some(Change::SetOwnRoles {
+        workspace: Some(workspace.name.clone()),
+        email: email.to_owned(),
+        before: normalize_workspace_role_names(held),
+        after: normalize_workspace_role_names(with_given(&own_after, &given)),
+        own_before,
+        own_after,
+    }))
+}
+
+/// The change of `email`'s own organization roles from `held` (in total) to `sent`, when a
+/// group gives them an organization role; `None` when none does. Nobody is in the
+/// organization without a role of their own, so when every role they hold may be a group's,
+/// all of it is taken as their own before.
+pub fn in_organization(
+    live: &LiveOrg,
+    email: &str,
+    held: &[String],
+    sent: &[String],
+) -> Option<Change> {
+    let given = Grants::of(&live.model)
+        .in_organization(email)
+        .map(|granted| granted.roles.clone())
+        .filter(|roles| !roles.is_empty())?;
+    let surely_own = not_given(held, &given);
+    let own_before = normalize_org_role_names(if surely_own.is_empty() {
+        held.to_vec()
+    } else {
+        surely_own
+    });
+    let own_after = normalize_org_role_names(sent.to_vec());
+    Some(Change::SetOwnRoles {
+        workspace: None,
+        email: email.to_owned(),
+        before: normalize_org_role_names(held.to_vec()),
+        after: normalize_org_role_names(with_given(&own_after, &given)),
+        own_before,
+        own_after,
+    })
+}

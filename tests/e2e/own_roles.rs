@@ -1,0 +1,140 @@
+//! Member commands for someone a group brings into a workspace: what the group gives stays
+//! the group's, on the way there and on the way back. Checked by taking them out of the
+//! group afterwards: what is left is what is their own.
+
+use crate::support::cli::Scripted;
+use crate::support::pty::{members_of, workspace_id};
+
+const JOSE: &str = "jose.nunez@northwind.example";
+const ENGINEERS: &str = "Research Engineers";
+
+/// José's roles in Research, if he is in it.
+async fn jose_in_research(s: &Scripted) -> Option<Vec<String>> {
+    let research = workspace_id(&s.api, "Research").await;
+    members_of(&s.api, research)
+        .await
+        .into_iter()
+        .find(|(name, _)| name == "José Núñez")
+        .map(|(_, roles)| roles)
+}
+
+fn roles(names: &[&str]) -> Option<Vec<String>> {
+    Some(names.iter().map(|r| r.to_string()).collect())
+}
+
+/// José, who is not in Research, joins the group that gives dev there.
+async fn jose_in_research_through_the_group() -> Scripted {
+    let s = Scripted::demo().await;
+    assert_eq!(jose_in_research(&s).await, None);
+    s.run(&["groups", "members", "add", ENGINEERS, JOSE])
+        .await
+        .ok();
+    assert_eq!(jose_in_research(&s).await, roles(&["dev"]));
+    s
+}
+
+async fn add_observability_viewer(s: &Scripted) {
+    let args = ["members", "set-roles", "Research", JOSE];
+    s.run(&[&args[..], &["--add", "observability_viewer"]].concat())
+        .await
+        .ok();
+    assert_eq!(
+        jose_in_research(s).await,
+        roles(&["dev", "observability_viewer"])
+    );
+}
+
+async fn leave_the_group(s: &Scripted) {
+    s.run(&["groups", "members", "remove", ENGINEERS, JOSE])
+        .await
+        .ok();
+}
+
+#[tokio::test]
+async fn a_role_added_leaves_what_a_group_gives_to_the_group() {
+    let s = jose_in_research_through_the_group().await;
+    let dry = s
+        .run(&[
+            "members",
+            "set-roles",
+            "Research",
+            JOSE,
+            "--add",
+            "observability_viewer",
+            "--dry-run",
+        ])
+        .await
+        .ok();
+    assert!(
+        !dry.stdout.contains("\"dev\"") && dry.stdout.contains("observability_viewer"),
+        "only the role added is sent as his own: {dry:#?}"
+    );
+    add_observability_viewer(&s).await;
+    leave_the_group(&s).await;
+    assert_eq!(
+        jose_in_research(&s).await,
+        roles(&["observability_viewer"]),
+        "dev went with the group"
+    );
+}
+
+#[tokio::test]
+async fn undoing_a_role_added_leaves_nothing_of_his_own_behind() {
+    let s = jose_in_research_through_the_group().await;
+    add_observability_viewer(&s).await;
+    let journal = s.run(&["journal"]).await.ok();
+    assert!(
+        journal
+            .stdout
+            .contains("dev -> dev, observability_viewer (their own: observability_viewer; the rest through groups"),
+        "{journal:#?}"
+    );
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(jose_in_research(&s).await, roles(&["dev"]));
+    leave_the_group(&s).await;
+    assert_eq!(
+        jose_in_research(&s).await,
+        None,
+        "undo made nothing of the group's his own"
+    );
+}
+
+#[tokio::test]
+async fn taking_away_his_only_own_role_ends_his_own_membership_and_undo_gives_it_back() {
+    let s = jose_in_research_through_the_group().await;
+    add_observability_viewer(&s).await;
+    let args = ["members", "set-roles", "Research", JOSE];
+    let run = s
+        .run(&[&args[..], &["--remove", "observability_viewer"]].concat())
+        .await
+        .ok();
+    assert!(
+        run.stderr
+            .contains("keeps dev through the group \"Research Engineers\""),
+        "{run:#?}"
+    );
+    assert_eq!(jose_in_research(&s).await, roles(&["dev"]));
+
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(
+        jose_in_research(&s).await,
+        roles(&["dev", "observability_viewer"])
+    );
+    leave_the_group(&s).await;
+    assert_eq!(jose_in_research(&s).await, roles(&["observability_viewer"]));
+}
+
+#[tokio::test]
+async fn removing_someone_a_group_keeps_in_is_journaled_and_undone() {
+    let s = jose_in_research_through_the_group().await;
+    add_observability_viewer(&s).await;
+    s.run(&["members", "remove", "Research", JOSE]).await.ok();
+    assert_eq!(jose_in_research(&s).await, roles(&["dev"]));
+    s.run(&["undo", "--yes"]).await.ok();
+    assert_eq!(
+        jose_in_research(&s).await,
+        roles(&["dev", "observability_viewer"])
+    );
+    leave_the_group(&s).await;
+    assert_eq!(jose_in_research(&s).await, roles(&["observability_viewer"]));
+}

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::actions::outcome::count_of;
 use crate::tui::state::App;
-use crate::tui::state::selection::page_offset;
+use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, submission_lines};
 use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
@@ -86,7 +86,7 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     } else {
         d.choices.len().max(1)
     };
-    let offset = page_offset(Some(d.cursor), list_height);
+    let offset = full_page_offset(Some(d.cursor), list_height, d.choices.len());
     for (i, choice) in d.choices.iter().enumerate().skip(offset).take(list_height) {
         let tick = match choice.tick {
             RoleTick::On => "[x]",

@@ -77,6 +77,106 @@ pub fn kept_through(access: &GroupAccess, user: Uuid, workspace: Uuid) -> Option
     (!through.is_empty()).then(|| through_groups(&through))
 }
 
+/// The role that runs a workspace: a change after which nobody holds it says so first.
+pub const WORKSPACE_ADMIN: &str = "workspace_admin";
+
+/// A workspace member as the warning about its admins sees them: how they are named, and
+/// whether they hold workspace_admin before and after the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminBeforeAfter {
+    pub name: String,
+    pub now: bool,
+    pub after: bool,
+}
+
+/// The warning for a change that leaves `workspace` with no workspace_admin: those who hold
+/// it now all lose it, and nobody gains it. Nothing while someone keeps it, or when nobody
+/// held it before. The console's dialogs show it above their buttons; the commands print
+/// it as a note.
+pub fn no_admin_left(workspace: &str, members: &[AdminBeforeAfter]) -> Option<String> {
+    let holders: Vec<String> = members
+        .iter()
+        .filter(|m| m.now)
+        .map(|m| m.name.clone())
+        .collect();
+    let left = members.iter().any(|m| m.after);
+    (!holders.is_empty() && !left).then(|| {
+        format!(
+            "\"{workspace}\" will have no {WORKSPACE_ADMIN} left: only {} {} it now",
+            list_some(&holders),
+            verb(holders.len(), "holds", "hold")
+        )
+    })
+}
+
+/// Whether a group gives `user` workspace_admin in `workspace` (then no change of their own
+/// roles, nor the end of their own membership, takes it away).
+fn admin_through_a_group(access: &GroupAccess, user: Uuid, workspace: Uuid) -> bool {
+    access
+        .through(user, workspace)
+        .iter()
+        .any(|(_, roles)| roles.iter().any(|r| r == WORKSPACE_ADMIN))
+}
+
+/// The workspace's members, each with whether they hold workspace_admin now and after
+/// `after_own` (their own roles after the change, `None` when it leaves them alone; a role
+/// a group gives stays).
+fn admins_before_after(
+    workspace: &WorkspaceOut,
+    directory: &Directory,
+    access: &GroupAccess,
+    after_own: impl Fn(Uuid) -> Option<Vec<String>>,
+) -> Vec<AdminBeforeAfter> {
+    let admin = |roles: &[String]| roles.iter().any(|r| r == WORKSPACE_ADMIN);
+    directory
+        .workspace_members(workspace.uuid)
+        .iter()
+        .map(|m| {
+            let user = m.user.uuid;
+            let now = admin(&m.roles);
+            let after = match after_own(user) {
+                Some(own) => admin(&own) || admin_through_a_group(access, user, workspace.uuid),
+                None => now,
+            };
+            AdminBeforeAfter {
+                name: super::resolve::person_label(m.user),
+                now,
+                after,
+            }
+        })
+        .collect()
+}
+
+/// The note of a removal that takes away every workspace_admin of `workspace`.
+pub fn removal_leaves_no_admin(
+    workspace: &WorkspaceOut,
+    leaving: &[Uuid],
+    directory: &Directory,
+    access: &GroupAccess,
+) -> Option<String> {
+    let members = admins_before_after(workspace, directory, access, |user| {
+        leaving.contains(&user).then(Vec::new)
+    });
+    no_admin_left(&workspace.name, &members)
+}
+
+/// The note of a role change that takes workspace_admin from every member who holds it in
+/// `workspace`, giving it to nobody.
+pub fn role_change_leaves_no_admin(
+    workspace: &WorkspaceOut,
+    changes: &[super::plan::RoleChange],
+    directory: &Directory,
+    access: &GroupAccess,
+) -> Option<String> {
+    let members = admins_before_after(workspace, directory, access, |user| {
+        changes
+            .iter()
+            .find(|c| c.user_id == user)
+            .map(|c| c.after.clone())
+    });
+    no_admin_left(&workspace.name, &members)
+}
+
 /// The people's names as a plan lists them: the first few, then how many more.
 pub(crate) fn names(list: &[&Person]) -> String {
     list_some(&list.iter().map(|p| p.name.clone()).collect::<Vec<_>>())

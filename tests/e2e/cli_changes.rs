@@ -176,6 +176,62 @@ async fn members_are_added_their_roles_changed_and_removed() {
 }
 
 #[tokio::test]
+async fn taking_workspace_admin_from_its_only_holder_prints_a_note_first() {
+    let s = Scripted::demo().await;
+    let research = workspace_id(&s.api, "Research").await;
+    let admins: Vec<String> = members_of(&s.api, research)
+        .await
+        .into_iter()
+        .filter(|(_, roles)| roles.iter().any(|r| r == "workspace_admin"))
+        .map(|(name, _)| name)
+        .collect();
+    let [admin] = admins.as_slice() else {
+        panic!("Research has one workspace_admin in the demo: {admins:?}");
+    };
+    let note = format!("note: \"Research\" will have no workspace_admin left: only {admin} <");
+
+    let run = s
+        .run(&[
+            "members",
+            "set-roles",
+            "Research",
+            admin,
+            "--role",
+            "dev",
+            "--dry-run",
+        ])
+        .await
+        .ok();
+    assert!(run.stderr.contains(&note), "{run:#?}");
+    let run = s
+        .run(&["members", "remove", "Research", admin, "--dry-run"])
+        .await
+        .ok();
+    assert!(run.stderr.contains(&note), "{run:#?}");
+
+    // Another member's removal leaves the admin: nothing is said of it.
+    let other = members_of(&s.api, research)
+        .await
+        .into_iter()
+        .map(|(name, _)| name)
+        .find(|name| name != admin)
+        .expect("another member");
+    let run = s
+        .run(&["members", "remove", "Research", &other, "--dry-run"])
+        .await
+        .ok();
+    assert!(!run.stderr.contains("no workspace_admin left"), "{run:#?}");
+
+    // The real removal warns the same way, then does what was asked, with the usual exit.
+    let run = s.run(&["members", "remove", "Research", admin]).await.ok();
+    assert!(run.stderr.starts_with(&note), "{run:#?}");
+    assert!(
+        run.stderr.ends_with("Removed 1 member from \"Research\"\n"),
+        "{run:#?}"
+    );
+}
+
+#[tokio::test]
 async fn people_are_invited_promoted_and_offboarded_and_invitations_revoked() {
     let s = Scripted::demo().await;
     let run = s

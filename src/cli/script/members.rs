@@ -111,14 +111,26 @@ pub async fn run(session: &Session, command: &MembersCommand) -> Result<(), Fail
                 roles::exactly(&role_names(&args.roles, &directory)?, catalog, &targets)
             };
             let access = group_access(client).await?;
-            let plan = members::set_roles(&workspace, &targets, &ticks, catalog, &access)?;
+            let mut plan = members::set_roles(&workspace, &targets, &ticks, catalog, &access)?;
+            let changes = roles::role_changes(&targets, &ticks).unwrap_or_default();
+            if let Some(warning) =
+                members::role_change_leaves_no_admin(&workspace, &changes, &directory, &access)
+            {
+                plan = plan.with_note(warning);
+            }
             change::apply(session, &args.change, &[], &plan).await
         }
         MembersCommand::Remove(args) => {
             let (workspace, directory, people) =
                 load(client, &args.members.workspace, &args.members.people).await?;
             let access = group_access(client).await?;
-            let plan = members::remove(&workspace, &people, &directory, &access)?;
+            let mut plan = members::remove(&workspace, &people, &directory, &access)?;
+            let leaving: Vec<_> = people.iter().map(|p| p.user_id).collect();
+            if let Some(warning) =
+                members::removal_leaves_no_admin(&workspace, &leaving, &directory, &access)
+            {
+                plan = plan.with_note(warning);
+            }
             change::apply(session, &args.change, &[], &plan).await
         }
     }

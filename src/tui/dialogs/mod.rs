@@ -26,6 +26,7 @@ macro_rules! submission_in_field {
 }
 
 pub mod add_members;
+pub mod admins_left;
 pub mod archive;
 pub mod command_line;
 pub mod confirm_batch;

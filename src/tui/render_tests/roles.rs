@@ -210,3 +210,87 @@ fn add_members_tells_the_chosen_roles_description_whole_at_every_size() {
     // The people column cuts long emails; the role column is what is checked.
     each_role_is_told_whole("a tab", false);
 }
+
+#[test]
+fn add_members_shows_every_email_whole_at_every_size() {
+    for (width, height) in [(80, 24), (60, 18), (100, 30)] {
+        let mut app = research();
+        press_keys(&mut app, "a");
+        let text = screen(&app, width, height);
+        for email in ["john.smith@acme.example", "taro.yamada@acme.example"] {
+            assert!(
+                dialog_text(&text).contains(email),
+                "{email} whole at {width}x{height}:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn add_members_says_how_many_roles_are_below_as_the_role_editor_does() {
+    let mut app = research();
+    press_keys(&mut app, "a tab g");
+    let text = screen(&app, 60, 18);
+    assert!(
+        dialog_text(&text).contains("roles 1-"),
+        "which roles are shown:\n{text}"
+    );
+    assert!(dialog_text(&text).contains("more below"), "{text}");
+    press_keys(&mut app, "G");
+    let text = screen(&app, 60, 18);
+    assert!(dialog_text(&text).contains("of 11"), "{text}");
+    assert!(
+        !dialog_text(&text).contains("more below"),
+        "at the end: {text}"
+    );
+    let text = screen(&app, 100, 30);
+    assert!(
+        !dialog_text(&text).contains("of 11"),
+        "all eleven fit: {text}"
+    );
+}
+
+/// Rows of the topmost dialog that show an entry of its list, told by the marks before one.
+fn listed_rows(text: &str, marks: &[&str]) -> usize {
+    text.lines()
+        .filter(|line| line.contains('║') && marks.iter().any(|mark| line.contains(mark)))
+        .count()
+}
+
+/// Opens a dialog with `open`, then goes down its list of eleven roles with `down` to the
+/// end: the list shows as many rows at the end as it did at the start, at each size.
+fn a_role_list_keeps_its_height_at_the_end(open: &str, down: &str, marks: &[&str]) {
+    for (width, height) in [(80, 24), (60, 18), (100, 30)] {
+        let mut app = research();
+        press_keys(&mut app, open);
+        let text = screen(&app, width, height);
+        let at_start = listed_rows(&text, marks);
+        assert!(at_start > 1, "{text}");
+        press_keys(&mut app, &[down; 12].join(" "));
+        let text = screen(&app, width, height);
+        assert_eq!(
+            listed_rows(&text, marks),
+            at_start,
+            "{open:?} at {width}x{height}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn add_members_keeps_its_role_list_as_tall_at_the_end() {
+    a_role_list_keeps_its_height_at_the_end("a tab g", "j", &["( )", "(•)"]);
+}
+
+#[test]
+fn the_role_editor_keeps_its_list_as_tall_at_the_end() {
+    a_role_list_keeps_its_height_at_the_end("r k k k k k k k k k k k", "j", &["[x]", "[ ]", "[~]"]);
+}
+
+#[test]
+fn the_group_assign_picker_keeps_its_role_list_as_tall_at_the_end() {
+    a_role_list_keeps_its_height_at_the_end(
+        r#": "groups" enter / "finance" enter w down enter"#,
+        "down",
+        &["[x]", "[ ]"],
+    );
+}

@@ -97,6 +97,13 @@ pub fn page_offset(selected: Option<usize>, height: usize) -> usize {
     }
 }
 
+/// [`page_offset`] for a list of `len` rows that keeps its height: the last page starts
+/// early enough to fill the viewport, so reaching the end of a list never shrinks it (nor
+/// the dialog sized to it).
+pub fn full_page_offset(selected: Option<usize>, height: usize, len: usize) -> usize {
+    page_offset(selected, height).min(len.saturating_sub(height))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +145,9 @@ mod tests {
         assert_eq!(page_offset(Some(5), 5), 5);
         assert_eq!(page_offset(Some(3), 0), 0);
         assert_eq!(page_offset(None, 5), 0);
+        // Eleven rows, eight at a time: the last page is rows 3 to 10, not 8 to 10 alone.
+        assert_eq!(full_page_offset(Some(10), 8, 11), 3);
+        assert_eq!(full_page_offset(Some(7), 8, 11), 0);
+        assert_eq!(full_page_offset(Some(2), 8, 3), 0);
     }
 }

@@ -25,12 +25,35 @@ pub fn show(app: &mut App, level: FlashLevel, text: impl Into<String>) -> Effect
         app.messages.push(logged);
     }
     app.flash = Some(Flash { id, level, text });
-    let after = if level == FlashLevel::Error {
+    Effect::ExpireFlash {
+        id,
+        after: time_for(level),
+    }
+}
+
+/// Adds `words` after the message the status line shows, keeping that message in sight (with
+/// a fresh timer, so it is not cleared the moment after); `None` when none is shown. The log
+/// already holds the message, and `words` alone say nothing worth keeping there.
+pub fn beside_shown(app: &mut App, words: &str) -> Option<Effect> {
+    let shown = app.flash.as_ref()?;
+    let (level, mut text) = (shown.level, shown.text.clone());
+    if !text.ends_with(words) {
+        text = format!("{text} · {words}");
+    }
+    let id = app.next_id();
+    app.flash = Some(Flash { id, level, text });
+    Some(Effect::ExpireFlash {
+        id,
+        after: time_for(level),
+    })
+}
+
+fn time_for(level: FlashLevel) -> Duration {
+    if level == FlashLevel::Error {
         ERROR_FLASH_TIME
     } else {
         FLASH_TIME
-    };
-    Effect::ExpireFlash { id, after }
+    }
 }
 
 pub fn info(app: &mut App, text: impl Into<String>) -> Vec<Effect> {

@@ -10,13 +10,13 @@ use crate::actions::outcome::count_of;
 use crate::api::RoleOut;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
-use crate::tui::state::selection::page_offset;
+use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{Body, submission_lines};
 use crate::tui::widgets::frame;
 use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
-use super::{AddMembers, Column};
+use super::{AddMembers, Candidate, Column};
 
 /// The widest the role column gets; the people take the rest.
 const ROLE_COLUMN: usize = 28;
@@ -118,41 +118,98 @@ fn people_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Ve
     }
     let ids = d.shown_ids();
     let selected = d.cursor.resolve(&ids);
-    let offset = page_offset(selected, height);
-    d.shown
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(row, (index, _))| {
-            let person = &d.candidates[*index];
-            let ticked = if d.selected.contains(&person.user_id) {
-                "[x] "
-            } else {
-                "[ ] "
+    let layout = PeopleLayout::new(d, room);
+    let window = Window::new("people", selected, d.shown.len(), height, layout.rows, room);
+    let mut lines = Vec::new();
+    for (row, (index, _)) in d.shown.iter().enumerate().skip(window.offset) {
+        if row >= window.offset + window.entries {
+            break;
+        }
+        let person = &d.candidates[*index];
+        let under_cursor = selected == Some(row);
+        let style = row_style(under_cursor, d.column == Column::People, theme);
+        let ticked = d.selected.contains(&person.user_id);
+        for text in layout.rows_of(person, under_cursor, ticked) {
+            lines.push(Line::styled(fit(&text, room), style));
+        }
+    }
+    window.below(lines, height, room, theme)
+}
+
+/// The cursor marker and the tick box before a name: `▶ [x] `.
+const BEFORE_NAME: usize = 6;
+
+/// How the people column lays out each person: on one line, the names in a column as wide
+/// as the widest and the email after it; where an email would not fit that way, the email
+/// goes under the name, wrapped, never cut. Measured over everyone who can be added, so the
+/// layout stays put while a search narrows the list.
+struct PeopleLayout {
+    /// The name column's width on one line; `None` when each email goes under its name.
+    name_width: Option<usize>,
+    /// Lines each person takes.
+    rows: usize,
+    /// The room after the marker and the tick box.
+    text_room: usize,
+}
+
+impl PeopleLayout {
+    fn new(d: &AddMembers, room: usize) -> Self {
+        let text_room = room.saturating_sub(BEFORE_NAME).max(1);
+        let widest =
+            |f: fn(&Candidate) -> &str| d.candidates.iter().map(|c| width(f(c))).max().unwrap_or(0);
+        let (names, emails) = (widest(|c| &c.name), widest(|c| &c.email));
+        if names + 1 + emails <= text_room {
+            return Self {
+                name_width: Some(names),
+                rows: 1,
+                text_room,
             };
-            let under_cursor = selected == Some(row);
-            let marker = if under_cursor { "▶ " } else { "  " };
-            let name_room = room.saturating_sub(width(marker) + width(ticked));
-            let name_width = (name_room / 2).min(32);
-            let text = format!(
-                "{marker}{ticked}{} {}",
+        }
+        let email_rows = d
+            .candidates
+            .iter()
+            .map(|c| wrap(&c.email, text_room).len())
+            .max()
+            .unwrap_or(1);
+        Self {
+            name_width: None,
+            rows: 1 + email_rows,
+            text_room,
+        }
+    }
+
+    /// The lines of one person, padded to the rows every person takes.
+    fn rows_of(&self, person: &Candidate, under_cursor: bool, ticked: bool) -> Vec<String> {
+        let marker = if under_cursor { "▶ " } else { "  " };
+        let tick = if ticked { "[x] " } else { "[ ] " };
+        let mut rows = match self.name_width {
+            Some(name_width) => vec![format!(
+                "{marker}{tick}{} {}",
                 fit(&person.name, name_width),
                 person.email
-            );
-            let style = row_style(under_cursor, d.column == Column::People, theme);
-            Line::styled(fit(&text, room), style)
-        })
-        .collect()
+            )],
+            None => {
+                let mut rows = vec![format!("{marker}{tick}{}", person.name)];
+                let indent = " ".repeat(BEFORE_NAME);
+                for part in wrap(&person.email, self.text_room) {
+                    rows.push(format!("{indent}{part}"));
+                }
+                rows
+            }
+        };
+        rows.resize(self.rows, String::new());
+        rows
+    }
 }
 
 fn role_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let offset = page_offset(Some(d.role), height);
-    d.roles
+    let window = Window::new("roles", Some(d.role), d.roles.len(), height, 1, room);
+    let lines = d
+        .roles
         .iter()
         .enumerate()
-        .skip(offset)
-        .take(height)
+        .skip(window.offset)
+        .take(window.entries)
         .map(|(i, role)| {
             let chosen = i == d.role;
             let text = if chosen {
@@ -163,6 +220,107 @@ fn role_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<
             let style = row_style(chosen, d.column == Column::Role, theme);
             Line::styled(fit(&text, room), style)
         })
+        .collect();
+    window.below(lines, height, room, theme)
+}
+
+/// The part of a list a column shows: where it starts, how many entries, and, when not all
+/// fit, the lines under them that say which are shown and how many more are below, in the
+/// role editor's words ("roles 1-5 of 11 · ↓ 6 more below"). Those lines take as many rows
+/// wherever the cursor is, and the last page is filled from above, so the list keeps its
+/// height as the cursor moves.
+struct Window {
+    offset: usize,
+    entries: usize,
+    /// Said under the entries, padded to the rows set aside for it.
+    told: Vec<String>,
+}
+
+impl Window {
+    fn new(
+        noun: &str,
+        cursor: Option<usize>,
+        len: usize,
+        height: usize,
+        entry_rows: usize,
+        room: usize,
+    ) -> Self {
+        let entry_rows = entry_rows.max(1);
+        if len * entry_rows <= height {
+            return Self {
+                offset: 0,
+                entries: len,
+                told: Vec::new(),
+            };
+        }
+        // The most the position can take: the widest numbers, with more below.
+        let widest = [
+            format!("{noun} {len}-{len} of {len}"),
+            format!("↓ {len} more below"),
+        ];
+        let tallest = hint_rows(&widest, room).len();
+        let entries = (height.saturating_sub(tallest) / entry_rows).max(1);
+        let offset = full_page_offset(cursor, entries, len);
+        let shown = (offset + 1, (offset + entries).min(len), len);
+        let mut told = hint_rows(&position_parts(noun, shown, true), room);
+        if told.len() > tallest {
+            // "More above" only where it fits in the rows set aside; the range says it too.
+            told = hint_rows(&position_parts(noun, shown, false), room);
+        }
+        told.resize(tallest, String::new());
+        Self {
+            offset,
+            entries,
+            told,
+        }
+    }
+
+    /// `lines` with what the window says under them, kept within `height` rows.
+    fn below(
+        &self,
+        mut lines: Vec<Line<'static>>,
+        height: usize,
+        room: usize,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
+        if self.told.is_empty() {
+            return lines;
+        }
+        lines.truncate(height.saturating_sub(self.told.len()));
+        let blank = height.saturating_sub(lines.len() + self.told.len());
+        lines.extend(std::iter::repeat_n(Line::raw(" ".repeat(room)), blank));
+        for text in &self.told {
+            lines.push(Line::styled(fit(&format!("  {text}"), room), theme.muted));
+        }
+        lines
+    }
+}
+
+/// `roles 1-5 of 11`, `↓ 6 more below`, and, where asked and the list does not start at
+/// its top, `↑ more above`.
+fn position_parts(
+    noun: &str,
+    (first, last, len): (usize, usize, usize),
+    above: bool,
+) -> Vec<String> {
+    let mut parts = vec![format!("{noun} {first}-{last} of {len}")];
+    if last < len {
+        parts.push(format!("↓ {} more below", len - last));
+    }
+    if above && first > 1 {
+        parts.push("↑ more above".to_owned());
+    }
+    parts
+}
+
+/// `parts` joined with " · ", wrapped between parts into lines `room` wide (less the two
+/// columns each line is indented by).
+fn hint_rows(parts: &[String], room: usize) -> Vec<String> {
+    let mut body = Body::new(room.saturating_sub(2).max(1));
+    body.hint(parts, Style::default());
+    body.lines
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect()
 }
 

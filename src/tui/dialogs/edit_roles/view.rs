@@ -4,16 +4,18 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+use uuid::Uuid;
 
 use crate::actions::outcome::count_of;
 use crate::tui::state::App;
-use crate::tui::state::selection::page_offset;
+use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, submission_lines};
 use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
 use crate::actions::roles::{RoleTick, describe_change};
 
+use super::super::admins_left;
 use super::super::review::review_buttons;
 use super::{EditRoles, RoleChoice, Stage};
 
@@ -84,7 +86,7 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     } else {
         d.choices.len().max(1)
     };
-    let offset = page_offset(Some(d.cursor), list_height);
+    let offset = full_page_offset(Some(d.cursor), list_height, d.choices.len());
     for (i, choice) in d.choices.iter().enumerate().skip(offset).take(list_height) {
         let tick = match choice.tick {
             RoleTick::On => "[x]",
@@ -143,6 +145,16 @@ fn mixed_note(row: &str, room: usize) -> &'static str {
 fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Theme) {
     let changes = d.changes();
     let unchanged = d.targets.len() - changes.len();
+    let after = |user: Uuid| {
+        changes
+            .iter()
+            .find(|c| c.user_id == user)
+            .map(|c| c.after.clone())
+    };
+    // Said whole above the buttons, so the changes make room for it.
+    let warning = admins_left::warning(app, (d.workspace, &d.workspace_name), after)
+        .map(|warning| format!("⚠ {warning}"));
+    let warning_lines = warning.as_ref().map_or(0, |w| wrap(w, body.width).len());
     body.line(
         &format!(
             "{} in one request:",
@@ -158,7 +170,9 @@ fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Them
         theme,
     );
     let room_for_changes = height
-        .saturating_sub(body.lines.len() + 3 + status.len() + usize::from(unchanged > 0))
+        .saturating_sub(
+            body.lines.len() + 3 + status.len() + usize::from(unchanged > 0) + warning_lines,
+        )
         .max(1);
     // Each change is wrapped whole; what does not fit is counted on one last line.
     let start = body.lines.len();
@@ -188,6 +202,9 @@ fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Them
             ),
             theme.muted,
         );
+    }
+    if let Some(warning) = warning {
+        body.wrapped(&warning, theme.field_error);
     }
     body.blank();
     for line in status {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::keymap::{Action, Context};
 use crate::tui::state::App;
-use crate::tui::state::selection::page_offset;
+use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body};
 use crate::tui::widgets::text::{width, wrap_to_tallest};
@@ -106,7 +106,7 @@ pub(super) fn render(
 }
 
 fn list(body: &mut Body, list: &PickList, theme: &Theme) {
-    let offset = page_offset(Some(list.cursor), LIST_ROWS);
+    let offset = full_page_offset(Some(list.cursor), LIST_ROWS, list.items.len());
     for (i, item) in list.items.iter().enumerate().skip(offset).take(LIST_ROWS) {
         let under = i == list.cursor;
         let marker = if under { "▶ " } else { "  " };

@@ -18,7 +18,8 @@ use crate::tui::update::{flash, requests};
 use crate::tui::widgets::dialog::{self, Body};
 
 use super::{
-    Answered, Button, Canvas, ConfirmRow, Dialog, Next, Opened, RowKey, Submission, row_key,
+    Answered, Button, Canvas, ConfirmRow, Dialog, Next, Opened, RowKey, Submission, admins_left,
+    row_key,
 };
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
@@ -126,6 +127,11 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
             &format!("  … and {} more", d.targets.len() - NAMES_SHOWN),
             theme.muted,
         );
+    }
+    let users = d.users();
+    let leaving = |user: Uuid| users.contains(&user).then(Vec::new);
+    if let Some(warning) = admins_left::warning(app, (d.workspace, &d.workspace_name), leaving) {
+        body.wrapped(&format!("⚠ {warning}"), theme.field_error);
     }
     body.blank();
     let who = count_of(d.targets.len(), "member", "members");

@@ -83,18 +83,24 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
             .describe_keys(crate::tui::keymap::Context::Global, Action::Interrupt);
         // A change asked to stop is still finishing its request: say so, rather than
         // "nothing" beside a spinner that still turns.
+        let quits = if app.org().has_unsaved_changes() {
+            format!("{again} again quits without saving the settings")
+        } else {
+            format!("{again} again quits")
+        };
         let nothing = match app.in_flight.values().find(|request| request.stopping) {
             Some(finishing) => {
                 format!("Stopping after the request on its way: {}", finishing.label)
             }
-            None => "Nothing to cancel".to_owned(),
+            // A message still shown (most often the outcome of the change that has just
+            // finished, which the ctrl-c came too late to stop) is what the admin needs to
+            // read: it stays, with the warning that a second ctrl-c quits after it.
+            None => match flash::beside_shown(app, &quits) {
+                Some(kept) => return vec![kept],
+                None => "Nothing to cancel".to_owned(),
+            },
         };
-        let text = if app.org().has_unsaved_changes() {
-            format!("{nothing} · {again} again quits without saving the settings")
-        } else {
-            format!("{nothing} · {again} again quits")
-        };
-        return flash::info(app, text);
+        return flash::info(app, format!("{nothing} · {quits}"));
     }
     let count = ids.len();
     // Reads a change's outcome waits for, torn down now: their outcome is said after all.

@@ -378,6 +378,31 @@ fn ctrl_c_stops_waiting_for_a_change_and_keeps_the_dialog() {
 }
 
 #[test]
+fn ctrl_c_just_after_a_change_finished_keeps_its_outcome_in_sight() {
+    let mut app = research_members();
+    press_keys(&mut app, "x tab");
+    // The removal and the reloads after it all answered: nothing is left to cancel.
+    press(&mut app, enter());
+    assert!(app.in_flight.is_empty());
+    let outcome = flash_text(&app);
+    assert!(outcome.contains("Removed 1 member"), "{outcome}");
+    let effects = press_only(&mut app, ctrl('c'));
+    assert_eq!(
+        flash_text(&app),
+        format!("{outcome} · ctrl-c again quits"),
+        "the outcome stays, with the warning after it"
+    );
+    // It stays its full time from the ctrl-c on: the timer set at the removal clears nothing.
+    let Some(Effect::ExpireFlash { id, .. }) = effects.first().cloned() else {
+        panic!("no fresh timer: {effects:?}");
+    };
+    assert_eq!(app.flash.as_ref().map(|f| f.id), Some(id));
+    assert!(!app.quit);
+    press_only(&mut app, ctrl('c'));
+    assert!(app.quit, "the second ctrl-c still quits");
+}
+
+#[test]
 fn an_archived_workspace_refuses_membership_changes() {
     let mut app = loaded_after("a enter");
     assert_eq!(open_name(&app), "Old Prototypes");

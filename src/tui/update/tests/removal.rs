@@ -1,11 +1,14 @@
 //! The Remove members dialog: it opens on Cancel, refuses the default workspace, and after a
 //! removal names who a group keeps in the workspace (read again), or who had gone already.
 
+use crossterm::event::KeyCode;
+
 use super::dialogs::{answer_change, char_key, enter, notice_text, research_members, roles_of};
 use super::*;
 use crate::actions::Request;
 use crate::tui::call::Call;
 use crate::tui::dialogs::Button;
+use crate::tui::dialogs::edit_roles::{EditRoles, Stage};
 use crate::tui::dialogs::remove_members::RemoveMembers;
 use crate::tui::effect::Effect;
 use crate::tui::state::{ErrorKind, RemoteError};
@@ -163,4 +166,74 @@ fn ctrl_c_during_the_read_of_who_stays_ends_on_the_removals_outcome() {
         "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: cancelled before it answered)",
         "the status line ends on the outcome, not on \"reading why…\""
     );
+}
+
+/// The dialog's text on an 80x24 screen, its lines joined, so a warning wrapped over two
+/// lines reads as one sentence.
+fn dialog_words(app: &App) -> String {
+    let text = crate::tui::render_tests::screen(app, 80, 24);
+    let inside: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            let start = line.find('║')? + '║'.len_utf8();
+            let end = line.rfind('║')?;
+            (end > start).then(|| line[start..end].trim().to_owned())
+        })
+        .collect();
+    inside.join(" ")
+}
+
+const NO_ADMIN_LEFT: &str =
+    "⚠ \"Research\" will have no workspace_admin left: only Jane Doe holds it now";
+
+#[test]
+fn removing_the_only_workspace_admin_says_so_before_the_admin_confirms() {
+    let mut app = research_members();
+    // Rows by name: Ana Lucía Pérez, Jane Doe (Research's only workspace_admin), Zoë Martin.
+    press_keys(&mut app, "j x");
+    let d = app.top_dialog::<RemoveMembers>().expect("the confirmation");
+    assert_eq!(d.targets[0].1, "Jane Doe");
+    assert_eq!(
+        d.focus,
+        Button::Cancel,
+        "the warning does not move the focus"
+    );
+    let words = dialog_words(&app);
+    assert!(words.contains(NO_ADMIN_LEFT), "{words}");
+    press(&mut app, key(KeyCode::Esc));
+
+    // Ana is no admin: Jane stays one, and the removal says nothing of it.
+    press_keys(&mut app, "k x");
+    let words = dialog_words(&app);
+    assert!(!words.contains("workspace_admin"), "{words}");
+}
+
+#[test]
+fn a_role_edit_that_takes_workspace_admin_from_its_only_holder_says_so_in_the_preview() {
+    let mut app = research_members();
+    // Jane's roles: workspace_admin (the cursor opens on it) becomes workspace_contributor.
+    press_keys(&mut app, "j r space k space enter");
+    let d = app.top_dialog::<EditRoles>().expect("the preview");
+    assert_eq!(d.stage, Stage::Review(Button::Cancel));
+    let words = dialog_words(&app);
+    assert!(words.contains(NO_ADMIN_LEFT), "{words}");
+    press(&mut app, key(KeyCode::Esc));
+
+    // Ana and Jane both workspace_admin: Jane keeps it, and nothing is said of it.
+    press_keys(&mut app, "k space j space r");
+    let d = app.top_dialog::<EditRoles>().expect("the editor");
+    let admin = d
+        .choices
+        .iter()
+        .position(|c| c.name == "workspace_admin")
+        .unwrap();
+    for _ in d.cursor..admin {
+        press(&mut app, char_key('j'));
+    }
+    // Mixed at first (Jane holds it, Ana not): space makes it everyone's.
+    press_keys(&mut app, "space enter");
+    let d = app.top_dialog::<EditRoles>().expect("the preview");
+    assert_eq!(d.stage, Stage::Review(Button::Cancel));
+    let words = dialog_words(&app);
+    assert!(!words.contains("no workspace_admin left"), "{words}");
 }

@@ -205,8 +205,10 @@ fn unconfirmed(plan: &Plan, confirm: &[String]) -> Option<Failure> {
     } else {
         "--confirm must give the exact name:"
     };
+    // The notes are part of what the admin confirms (who loses what), so they come first.
+    let notes: String = plan.notes.iter().map(|n| format!("\nnote: {n}")).collect();
     Some(Failure::usage(format!(
-        "{}\nNothing was done: this cannot be undone; {advice} {}",
+        "{}{notes}\nNothing was done: this cannot be undone; {advice} {}",
         plan.summary,
         flags.join(" ")
     )))

@@ -68,17 +68,31 @@ impl QueryReader {
 
     /// [`Self::int`] with a largest value too, as the contract's `maximum` says; above it is a
     /// 422 rather than a silent clamp.
+    /// A number beyond 64 bits is above any such maximum, not taken as `i64::MAX`.
     pub fn int_in(&mut self, name: &str, default: i64, min: i64, max: i64) -> i64 {
+        let before = self.errors.len();
         let value = self.int(name, default, min);
-        if value > max {
-            self.reject(
-                name,
-                "less_than_equal",
-                &format!("Input should be less than or equal to {max}"),
-            );
+        if self.errors.len() == before && (value > max || self.beyond_64_bits(name)) {
+            self.reject_above(name, max);
             return default;
         }
         value
+    }
+
+    /// Records that `name` is above its largest allowed value, `max`, as pydantic words it.
+    pub fn reject_above(&mut self, name: &str, max: i64) {
+        self.reject(
+            name,
+            "less_than_equal",
+            &format!("Input should be less than or equal to {max}"),
+        );
+    }
+
+    /// Whether `name` is a whole number too large for 64 bits (which [`Self::int`] saturates).
+    pub fn beyond_64_bits(&self, name: &str) -> bool {
+        self.last(name).is_some_and(|raw| {
+            raw.trim().parse::<i64>().is_err() && parse_saturating(raw.trim()) == Some(i64::MAX)
+        })
     }
 
     /// An integer the caller must send; absent is a 422 `missing`.

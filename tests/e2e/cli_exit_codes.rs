@@ -71,6 +71,43 @@ async fn bad_usage_is_2_and_an_unconfirmed_archive_says_what_it_would_do() {
     );
 }
 
+/// A `--confirm` beside the one a run needs names something the run does not change: a
+/// script passing it believes it acts on that too, so it is refused (2), in a dry run as
+/// well, and a key pasted there is not echoed.
+#[tokio::test]
+async fn a_confirm_naming_something_else_is_refused_even_beside_the_right_one() {
+    let s = Scripted::demo().await;
+    let before = s.last_audit_id().await;
+    let archive = ["workspace", "archive", "Research", "--confirm", "Research"];
+    for extra in [
+        &["--confirm", "Lab"][..],
+        &["--confirm", "Lab", "--dry-run"],
+    ] {
+        let run = s.run(&[&archive[..], extra].concat()).await.expect(2);
+        assert!(
+            run.stdout.is_empty()
+                && run.stderr.contains(
+                    "Nothing was done: --confirm Lab names nothing this run loses for good; it needs exactly --confirm Research"
+                ),
+            "{run:#?}"
+        );
+    }
+    let pasted = "sk-4f8a2b9c7d1e3f6a9b0c";
+    let run = s
+        .run(&[&archive[..], &["--confirm", pasted]].concat())
+        .await
+        .expect(2);
+    assert!(
+        run.stderr.contains("--confirm '[hidden]' names nothing") && !run.stderr.contains(pasted),
+        "{run:#?}"
+    );
+    assert_eq!(
+        s.audit_since(before).await,
+        Vec::<String>::new(),
+        "nothing changed"
+    );
+}
+
 #[tokio::test]
 async fn a_refusal_by_a_rule_is_3_with_the_reason() {
     let s = Scripted::demo().await;

@@ -403,3 +403,72 @@ async fn group_commands_refuse_in_read_only_mode_and_send_nothing() {
     assert_eq!(request["body"], json!({"organization_role": "M"}));
     assert!(s.audit_since(before).await.is_empty());
 }
+
+/// The roles `email` holds in `workspace`, as the Admin API lists them (own and through groups).
+async fn roles_in(s: &Scripted, workspace: uuid::Uuid, email: &str) -> Vec<String> {
+    let directory = s.api.load_directory().await.unwrap();
+    directory
+        .workspace_members(workspace)
+        .into_iter()
+        .find(|m| m.user.email.as_deref() == Some(email))
+        .map(|m| m.roles)
+        .unwrap_or_default()
+}
+
+/// `groups delete` tells, before it is confirmed, every nesting the deletion ends and who
+/// loses which role through it, including someone in "Research" only through a group nested
+/// in the deleted one; and the server does what it said.
+#[tokio::test]
+async fn deleting_a_group_names_the_nestings_it_ends_and_who_loses_access_before_confirming() {
+    let s = Scripted::demo().await;
+    let hannah = "hannah.schmidt@northwind.example";
+    let research = workspace_id(&s.api, "Research").await;
+    assert!(
+        roles_in(&s, research, hannah).await.is_empty(),
+        "not in Research yet"
+    );
+    s.run(&["groups", "members", "add", "Evaluation", hannah])
+        .await
+        .ok();
+    assert_eq!(
+        roles_in(&s, research, hannah).await,
+        ["dev"],
+        "through Evaluation"
+    );
+
+    let summary = "Deleting the group \"Research Engineers\" is permanent: its 2 direct members and everyone in the groups nested in it (\"Evaluation\") lose what it grants in \"Research\"; \"Evaluation\" stays, but is no longer nested in it";
+    let loss = format!("<{hannah}> loses dev in \"Research\" (unless held directly)");
+    let refused = s
+        .run(&["groups", "delete", "Research Engineers"])
+        .await
+        .expect(2);
+    let told = |run: &crate::support::cli::Run| {
+        let note = run
+            .stderr
+            .lines()
+            .position(|l| l.starts_with("note: ") && l.ends_with(&loss));
+        run.stderr.contains(summary) && note.is_some()
+    };
+    assert!(told(&refused), "{refused:#?}");
+    let notes_first = refused.stderr.find(&loss) < refused.stderr.find("Nothing was done");
+    assert!(
+        notes_first,
+        "who loses what comes before the refusal: {refused:#?}"
+    );
+    let confirm = ["--confirm", "Research Engineers"];
+    let delete = ["groups", "delete", "Research Engineers"];
+    let dry = s
+        .run(&[&delete[..], &confirm, &["--dry-run"]].concat())
+        .await
+        .ok();
+    assert!(told(&dry), "{dry:#?}");
+
+    s.run(&[&delete[..], &confirm].concat()).await.ok();
+    assert!(
+        roles_in(&s, research, hannah).await.is_empty(),
+        "her access ended"
+    );
+    let groups = s.api.list_all_groups().await.unwrap();
+    let evaluation = groups.iter().find(|g| g.name == "Evaluation").unwrap();
+    assert!(evaluation.parent_group_ids.is_empty(), "the nesting ended");
+}

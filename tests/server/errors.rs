@@ -335,15 +335,8 @@ async fn paging_parameters_must_be_positive_integers() {
             .await
             .validation();
         assert_eq!(both.len(), 2, "every problem is listed: {both:?}");
-        // Numbers beyond 64 bits are numbers all the same (FastAPI's integers are unbounded):
-        // a page that far is empty, and a page size that large is served as 1000.
-        let far = h
-            .api
-            .get(&format!("{path}?page=99999999999999999999"))
-            .await
-            .ok();
-        let rows = if path == "/users" { "members" } else { "items" };
-        assert_eq!(far[rows], json!([]), "{far}");
+        // A page size beyond 64 bits is a size all the same (FastAPI's integers are
+        // unbounded), served as 1000; a page that far starts beyond any row: see below.
         let big = h
             .api
             .get(&format!("{path}?page_size=99999999999999999999999999"))
@@ -363,15 +356,51 @@ async fn paging_parameters_must_be_positive_integers() {
         .get("/api-keys?offset=x")
         .await
         .invalid_at("query.offset", "int_parsing");
-    // Huge but valid pages are simply empty.
-    let far = h.api.get("/users?page=9223372036854775807").await.ok();
-    assert_eq!(far["members"], json!([]));
-    let far = h
-        .api
-        .get("/workspaces?page=9223372036854775807&page_size=1000")
-        .await
-        .ok();
-    assert_eq!(far["items"], json!([]));
+}
+
+/// A page whose first row lies beyond what 64 bits can number is refused with a 422 naming
+/// the last page that can be asked for, on every listing read by page; the reply never
+/// claims a page other than the one asked for. The last such page is simply empty.
+#[tokio::test]
+async fn pages_beyond_any_row_are_refused_and_never_renumbered() {
+    let h = Harness::start().await;
+    let group = h.api.create_group("far").await;
+    let members = format!("/user-groups/{group}/members");
+    let workspaces = format!("/user-groups/{group}/workspaces");
+    for path in [
+        "/users",
+        "/workspaces",
+        "/user-groups",
+        &members,
+        &workspaces,
+    ] {
+        for page in ["9223372036854775807", "99999999999999999999999"] {
+            let refused = h.api.get(&format!("{path}?page={page}")).await;
+            refused.invalid_at("query.page", "less_than_equal");
+            let detail = refused.body["detail"][0]["msg"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            assert_eq!(
+                detail, "Input should be less than or equal to 368934881474191033",
+                "{path}: the last page of 25 rows is named"
+            );
+        }
+        let last = "9223372036854775807";
+        let far = h
+            .api
+            .get(&format!("{path}?page={last}&page_size=1"))
+            .await
+            .ok();
+        assert_eq!(far["page"], json!(i64::MAX), "{path}: {far}");
+        let rows = if path == "/users" { "members" } else { "items" };
+        let rows = if path == members { "members" } else { rows };
+        assert_eq!(far[rows], json!([]), "{path}: {far}");
+        h.api
+            .get(&format!("{path}?page=99999999999999999999999&page_size=1"))
+            .await
+            .invalid_at("query.page", "less_than_equal");
+    }
 }
 
 #[tokio::test]

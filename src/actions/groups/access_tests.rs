@@ -167,3 +167,44 @@ fn roles_held_through_groups_name_the_group_even_through_nesting() {
     assert!(access.through(id(13), id(100)).is_empty());
     assert!(access.through(id(10), id(101)).is_empty());
 }
+
+/// Deleting g1 (nested in g0, holding g2) is told whole: who loses what it grants, the
+/// nestings that end, and by name each person who loses a role through it, including what
+/// g0 gave through it and what g2's members had only through g1.
+#[test]
+fn deleting_a_group_tells_the_nestings_it_ends_and_who_loses_what() {
+    let (g0, g1, g2) = (group(0, &[]), group(1, &[0]), group(2, &[1]));
+    let all = [g0.clone(), g1.clone(), g2.clone()];
+    let a0 = [assignment(101, "dev")];
+    let a1 = [assignment(100, "workspace_admin")];
+    let (m0, m1, m2) = ([id(14)], [id(10)], [id(11)]);
+    let access = GroupAccess::new([
+        (&g0, &m0[..], &a0[..]),
+        (&g1, &m1[..], &a1[..]),
+        (&g2, &m2[..], &[][..]),
+    ]);
+    let plan = delete(&g1, &all, 1, &a1).unwrap();
+    assert_eq!(
+        plan.summary,
+        "Deleting the group \"g1\" is permanent: its 1 direct member and everyone in the groups nested in it (\"g2\") lose what it grants in \"w100\"; \"g2\" stays, but is no longer nested in it; it leaves \"g0\", so its members no longer receive what that group grants through it"
+    );
+    let names = |n: uuid::Uuid| format!("p{}", n.as_u128());
+    let places = |n: uuid::Uuid| format!("w{}", n.as_u128());
+    assert_eq!(
+        losses(&access, id(1), names, places),
+        [
+            "p10 loses dev in \"w101\" (unless held directly)",
+            "p10 loses workspace_admin in \"w100\" (unless held directly)",
+            "p11 loses dev in \"w101\" (unless held directly)",
+            "p11 loses workspace_admin in \"w100\" (unless held directly)",
+        ]
+    );
+    let alone = delete(&g0, &all, 1, &a0).unwrap();
+    assert!(
+        alone.summary.ends_with(
+            "its 1 direct member and everyone in the groups nested in it (\"g1\") lose what it grants in \"w101\"; \"g1\" stays, but is no longer nested in it"
+        ),
+        "{}",
+        alone.summary
+    );
+}

@@ -5,15 +5,13 @@
 
 use uuid::Uuid;
 
-use super::error::{ActionError, list_some};
-use super::outcome::count_of;
+use super::error::ActionError;
 use super::plan::{Intent, Plan};
 use super::request::Request;
 use super::request_groups::GroupRequest;
 use super::resolve::name_holder;
 use crate::api::{
-    AdminUpdateUserGroupIn, AdminUserGroupIn, AdminUserGroupOut, GroupWorkspaceAssignmentOut,
-    UpdateUserGroupOrganizationRoleIn,
+    AdminUpdateUserGroupIn, AdminUserGroupIn, AdminUserGroupOut, UpdateUserGroupOrganizationRoleIn,
 };
 use crate::domain::OrgRole;
 use crate::domain::text::name_key;
@@ -176,39 +174,6 @@ pub fn edit(
     ))
 }
 
-/// Deletes a group for good; its members lose what it granted. Confirmed by its name.
-pub fn delete(
-    group: &AdminUserGroupOut,
-    members: usize,
-    assignments: &[GroupWorkspaceAssignmentOut],
-) -> Result<Plan, ActionError> {
-    provider_owned(group, "existence")?;
-    let verb = if members == 1 { "loses" } else { "lose" };
-    let mut summary = format!(
-        "Deleting the group \"{}\" is permanent: its {} {verb} what it grants",
-        group.name,
-        count_of(members, "direct member", "direct members")
-    );
-    if !assignments.is_empty() {
-        let places: Vec<String> = assignments
-            .iter()
-            .map(|a| format!("\"{}\"", a.workspace_name))
-            .collect();
-        summary.push_str(&format!(" in {}", list_some(&places)));
-    }
-    if let Some(role) = &group.organization_role {
-        let role = OrgRole::parse_any(role).map_or(role.clone(), |r| r.to_string());
-        summary.push_str(&format!(", and the organization role it gives ({role})"));
-    }
-    Ok(plan(
-        format!("Deleted the group \"{}\"", group.name),
-        summary,
-        GroupRequest::Delete { group: group.uuid },
-        format!("delete the group \"{}\"", group.name),
-    )
-    .with_confirmation(vec![group.name.clone()]))
-}
-
 /// The organization role every member of the group holds through it.
 pub fn set_role(group: &AdminUserGroupOut, role: OrgRole) -> Result<Plan, ActionError> {
     let current = group
@@ -240,7 +205,10 @@ pub fn set_role(group: &AdminUserGroupOut, role: OrgRole) -> Result<Plan, Action
 
 pub mod access;
 mod access_words;
+mod deletion;
 mod links;
+
+pub use deletion::{delete, losses};
 
 pub use links::{add_members, assign, nest, provision, remove_members, unassign};
 

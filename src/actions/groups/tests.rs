@@ -1,7 +1,7 @@
 use super::*;
 use crate::actions::fixtures::{RESEARCH, catalog, group_out, id, workspace};
 use crate::actions::members::Person;
-use crate::api::{AdminUserGroupMemberOut, WorkspaceRoleRef};
+use crate::api::{AdminUserGroupMemberOut, GroupWorkspaceAssignmentOut, WorkspaceRoleRef};
 use crate::domain::WorkspaceRole;
 
 fn person(n: u128, name: &str) -> Person {
@@ -45,7 +45,7 @@ fn provider_groups_keep_their_members_and_name_but_not_their_description() {
     idp.externally_managed = Some(true);
     let err = add_members(&idp, &[person(10, "Zoë")], &[]).unwrap_err();
     assert!(err.to_string().contains("identity provider"), "{err}");
-    assert!(delete(&idp, 0, &[]).is_err());
+    assert!(delete(&idp, &[], 0, &[]).is_err());
     assert!(edit(&idp, Some("Eng"), None, None, &[]).is_err());
     let described = edit(&idp, None, Some("Builds things"), None, &[]).unwrap();
     assert_eq!(described.steps.len(), 1);
@@ -134,7 +134,7 @@ fn assigning_again_changes_the_roles_and_the_same_roles_change_nothing() {
 fn deleting_a_group_is_confirmed_by_its_name_and_says_what_goes() {
     let mut group = group_out(50, "Finance", &[]);
     group.organization_role = Some(OrgRole::BillingManager.uuid().to_string());
-    let plan = delete(&group, 3, &[]).unwrap();
+    let plan = delete(&group, &[], 3, &[]).unwrap();
     assert!(plan.is_irreversible());
     assert_eq!(plan.confirm, ["Finance"]);
     assert_eq!(

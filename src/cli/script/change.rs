@@ -11,6 +11,7 @@ use super::journaling;
 use super::output::{emit, pretty};
 use super::session::Session;
 use crate::actions::{Execution, Plan, execute, outcome};
+use crate::domain::secret_like::redact_secrets;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReplyFormat {
@@ -73,11 +74,21 @@ pub async fn run(
 ) -> Result<Execution, Failure> {
     if plan.changes_nothing() {
         eprintln!("{}", plan.summary);
+        if !confirm.is_empty() {
+            // Nothing is lost, so nothing was confirmed: said, so a script does not take the
+            // run for the change it named.
+            eprintln!("note: --confirm was not needed: nothing was changed");
+        }
         // A script reading JSON gets a document still: no replies, as nothing was sent.
         if args.format == Some(ReplyFormat::Json) {
             print_values(&[], ReplyFormat::Json)?;
         }
         return Ok(Execution::default());
+    }
+    // A --confirm naming nothing this run loses for good is refused before anything else: a
+    // script passing `--confirm X` believes it acts on X.
+    if let Some(refusal) = confirms_something_else(plan, confirm) {
+        return Err(refusal);
     }
     if args.dry_run {
         // A wrong --confirm is a typo the real run would refuse: say so now, not after.
@@ -154,6 +165,35 @@ fn confirm_flags(missing: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The refusal of a `--confirm` that names something `plan` does not lose for good (a name
+/// beside the ones it needs, or any name when it needs none). A name that looks like a key is
+/// not echoed.
+fn confirms_something_else(plan: &Plan, confirm: &[String]) -> Option<Failure> {
+    if !plan.unconfirmed(confirm).is_empty() {
+        // A name is missing too (a typo, most likely): `unconfirmed` says which one is wanted.
+        return None;
+    }
+    let extra: Vec<String> = confirm
+        .iter()
+        .filter(|typed| !plan.confirm.contains(typed))
+        .map(|typed| confirm_flags(&[&redact_secrets(typed)]).join(""))
+        .collect();
+    if extra.is_empty() {
+        return None;
+    }
+    let needed = if plan.confirm.is_empty() {
+        "it needs none".to_owned()
+    } else {
+        let wanted: Vec<&str> = plan.confirm.iter().map(String::as_str).collect();
+        format!("it needs exactly {}", confirm_flags(&wanted).join(" "))
+    };
+    Some(Failure::usage(format!(
+        "{}\nNothing was done: {} names nothing this run loses for good; {needed}",
+        plan.summary,
+        extra.join(" ")
+    )))
+}
+
 /// The refusal of a plan that loses something for good which `confirm` does not name exactly.
 fn unconfirmed(plan: &Plan, confirm: &[String]) -> Option<Failure> {
     let flags = confirm_flags(&plan.unconfirmed(confirm));
@@ -165,8 +205,10 @@ fn unconfirmed(plan: &Plan, confirm: &[String]) -> Option<Failure> {
     } else {
         "--confirm must give the exact name:"
     };
+    // The notes are part of what the admin confirms (who loses what), so they come first.
+    let notes: String = plan.notes.iter().map(|n| format!("\nnote: {n}")).collect();
     Some(Failure::usage(format!(
-        "{}\nNothing was done: this cannot be undone; {advice} {}",
+        "{}{notes}\nNothing was done: this cannot be undone; {advice} {}",
         plan.summary,
         flags.join(" ")
     )))
@@ -208,6 +250,35 @@ pub async fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run that loses nothing for good refuses any --confirm; one that does refuses a name
+    /// beside the ones it needs, and leaves a wrong or missing one to `unconfirmed`.
+    #[test]
+    fn a_confirm_naming_nothing_lost_for_good_is_refused() {
+        use crate::actions::{Intent, Request, Step};
+        let step = Step::new(
+            Request::DeleteApiKey {
+                key: uuid::Uuid::nil(),
+            },
+            "delete",
+        );
+        let intent = Intent::DeleteKeys { labels: Vec::new() };
+        let plain = Plan::new(intent, "Delete it", vec![step]);
+        let typed = ["ci".to_owned()];
+        let refusal = confirms_something_else(&plain, &typed).unwrap();
+        assert_eq!(refusal.exit, Exit::Usage);
+        assert!(
+            refusal
+                .message
+                .ends_with("--confirm ci names nothing this run loses for good; it needs none"),
+            "{}",
+            refusal.message
+        );
+        let confirmed = plain.with_confirmation(vec!["ci".into()]);
+        assert!(confirms_something_else(&confirmed, &typed).is_none());
+        assert!(confirms_something_else(&confirmed, &["cj".to_owned()]).is_none());
+        assert!(confirms_something_else(&confirmed, &[]).is_none());
+    }
 
     #[test]
     fn names_are_quoted_for_the_shell_only_when_needed() {

@@ -9,10 +9,11 @@ use super::session::Session;
 use super::workspace_args::GrantedRoles;
 use crate::actions::groups;
 use crate::actions::members::Person;
-use crate::actions::{Plan, resolve, roles};
+use crate::actions::{Plan, org_live, resolve, roles};
 use crate::api::{AdminUserGroupOut, WorkspaceOut};
 use crate::client::AdminClient;
 use crate::domain::WorkspaceRole;
+use uuid::Uuid;
 
 #[derive(Debug, Subcommand)]
 pub enum GroupsCommand {
@@ -20,7 +21,8 @@ pub enum GroupsCommand {
     Create(CreateArgs),
     /// Rename a group or change its description or target.
     Edit(EditArgs),
-    /// Delete a group for good: its members lose what it grants.
+    /// Delete a group for good: its members, and those of the groups nested in it, lose what it
+    /// grants; every nesting it is part of ends.
     Delete(DeleteArgs),
     /// Add people to a group or take them out.
     #[command(subcommand)]
@@ -188,6 +190,32 @@ async fn people(client: &AdminClient, given: &[String]) -> Result<Vec<Person>, F
     Ok(resolve::people(&directory, given)?)
 }
 
+/// Who loses which role when `group` is deleted, one note each, as the console's delete
+/// dialog lists them: read from every group's members, nesting and grants.
+async fn deletion_losses(
+    client: &AdminClient,
+    group: &AdminUserGroupOut,
+) -> Result<Vec<String>, Failure> {
+    let (access, directory, (active, archived)) = futures::try_join!(
+        org_live::group_access(client),
+        client.load_directory(),
+        client.list_every_workspace()
+    )?;
+    let person = |id: Uuid| {
+        directory
+            .user(id)
+            .map_or_else(|| id.to_string(), resolve::person_label)
+    };
+    let workspace = |id: Uuid| {
+        active
+            .iter()
+            .chain(&archived)
+            .find(|w| w.uuid == id)
+            .map_or_else(|| id.to_string(), |w| w.name.clone())
+    };
+    Ok(groups::losses(&access, group.uuid, person, workspace))
+}
+
 fn target(given: &Option<String>) -> Result<Option<String>, Failure> {
     Ok(given.as_deref().map(groups::target_code).transpose()?)
 }
@@ -222,12 +250,13 @@ pub async fn run(session: &Session, command: &GroupsCommand) -> Result<(), Failu
             (plan, &args.change, Vec::new())
         }
         GroupsCommand::Delete(args) => {
-            let (_, group) = find(client, &args.group).await?;
+            let (all, group) = find(client, &args.group).await?;
             let (members, assignments) = futures::try_join!(
                 client.list_all_group_members(group.uuid),
                 client.list_all_group_workspaces(group.uuid)
             )?;
-            let plan = groups::delete(&group, members.len(), &assignments)?;
+            let mut plan = groups::delete(&group, &all, members.len(), &assignments)?;
+            plan.notes.extend(deletion_losses(client, &group).await?);
             (plan, &args.change, args.confirm.confirm.clone())
         }
         GroupsCommand::Members(MembersCommand::Add(args) | MembersCommand::Remove(args)) => {

@@ -84,14 +84,31 @@ fn nesting_outlives_deletions(live: &Index, wanted: &Index, out: &mut Diff) {
         .groups
         .iter()
         .filter(|g| wanted.group(&g.name).is_none());
-    for inner in kept_in_file.chain(left_out) {
+    let kept = kept_in_file
+        .map(|g| (g, true))
+        .chain(left_out.map(|g| (g, false)));
+    for (inner, in_file) in kept {
         for outer in inner.nested_in.iter().filter(|outer| deleted(outer)) {
-            out.problems.push(format!(
-                "group {:?} is nested inside {outer:?}, which the file deletes: the nesting would end with it and every later apply would stop at it; take {outer:?} out of the nested_in of {:?}, or keep {outer:?}",
-                inner.name, inner.name
-            ));
+            out.problems
+                .push(nesting_outlives(&inner.name, outer, in_file));
         }
     }
+}
+
+/// Why `inner` stops the deletion of `outer`, and what to do: the advice names a `nested_in`
+/// to edit only when `inner` is in the file; a group the file leaves out has its nesting from
+/// the organization, so the file must list it first.
+fn nesting_outlives(inner: &str, outer: &str, in_file: bool) -> String {
+    let remedy = if in_file {
+        format!("take {outer:?} out of the nested_in of {inner:?}, or keep {outer:?}")
+    } else {
+        format!(
+            "the file leaves {inner:?} out, so it keeps that nesting: add {inner:?} to the file without {outer:?} in its nested_in, or keep {outer:?}"
+        )
+    };
+    format!(
+        "group {inner:?} is nested inside {outer:?}, which the file deletes: the nesting would end with it and every later apply would stop at it; {remedy}"
+    )
 }
 
 /// What a group in the file names must exist, in the organization or in the file.

@@ -196,6 +196,39 @@ fn groups_are_created_parents_first_and_their_changes_listed() {
     );
 }
 
+/// The advice for a kept group nested inside a deleted one names a `nested_in` to edit only
+/// where the file has one: a group the file leaves out is to be added first.
+#[test]
+fn advice_for_a_nesting_that_outlives_a_deletion_names_only_what_the_file_holds() {
+    let mut live = live();
+    live.groups.push(Group {
+        name: "Evaluation".into(),
+        nested_in: roles(&["Finance"]),
+        ..Group::default()
+    });
+    live.normalize();
+    let mut wanted = live.clone();
+    wanted.groups.retain(|g| g.name != "Evaluation");
+    wanted.groups[0].delete = true;
+    wanted.normalize();
+    assert_eq!(
+        diff(&live, &wanted).problems,
+        [
+            "group \"Evaluation\" is nested inside \"Finance\", which the file deletes: the nesting would end with it and every later apply would stop at it; the file leaves \"Evaluation\" out, so it keeps that nesting: add \"Evaluation\" to the file without \"Finance\" in its nested_in, or keep \"Finance\""
+        ]
+    );
+    let mut kept = live.clone();
+    kept.groups
+        .iter_mut()
+        .for_each(|g| g.delete = g.name == "Finance");
+    assert_eq!(
+        diff(&live, &kept).problems,
+        [
+            "group \"Evaluation\" is nested inside \"Finance\", which the file deletes: the nesting would end with it and every later apply would stop at it; take \"Finance\" out of the nested_in of \"Evaluation\", or keep \"Finance\""
+        ]
+    );
+}
+
 #[test]
 fn an_inverse_takes_a_change_back_and_a_later_edit_is_a_conflict() {
     let change = Change::SetMemberRoles {

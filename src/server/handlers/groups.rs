@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 
-use super::paging;
+use super::{paging, within_reach};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -20,10 +20,9 @@ const GROUP_PAGE_SIZE_MAX: i64 = 100;
 /// `page` and `page_size` of the group listings, whose contract caps the size: a larger one
 /// is a 422 rather than a smaller page.
 fn group_paging(query: &mut QueryReader) -> Paging {
-    Paging {
-        page: query.int("page", 1, 1),
-        page_size: query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX),
-    }
+    let page = query.int("page", 1, 1);
+    let page_size = query.int_in("page_size", 25, 1, GROUP_PAGE_SIZE_MAX);
+    within_reach(query, page, page_size)
 }
 
 pub async fn list(org: Org, mut query: QueryReader) -> ApiResult<Json<AdminUserGroupsOut>> {

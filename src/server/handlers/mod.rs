@@ -37,8 +37,20 @@ pub const MAX_PAGE_SIZE: i64 = 1000;
 /// `page` and `page_size` as most listings read them: from 1, 25 a page unless asked, and a
 /// larger size than [`MAX_PAGE_SIZE`] served as that (the reply says which size it used).
 fn paging(query: &mut QueryReader) -> Paging {
-    Paging {
-        page: query.int("page", 1, 1),
-        page_size: query.int("page_size", 25, 1).min(MAX_PAGE_SIZE),
+    let page = query.int("page", 1, 1);
+    let page_size = query.int("page_size", 25, 1).min(MAX_PAGE_SIZE);
+    within_reach(query, page, page_size)
+}
+
+/// `page` of `page_size` rows, if its first row is one a listing can number. The contract sets
+/// no largest page, but the rows are counted in 64 bits: a page starting beyond that is a 422
+/// naming the last page that can be asked for, rather than an answer that claims a page other
+/// than the one asked for (a number too large for 64 bits would otherwise be read as 2^63-1).
+fn within_reach(query: &mut QueryReader, page: i64, page_size: i64) -> Paging {
+    let last_page = (i64::MAX / page_size).saturating_add(1);
+    if page > last_page || query.beyond_64_bits("page") {
+        query.reject_above("page", last_page);
+        return Paging { page: 1, page_size };
     }
+    Paging { page, page_size }
 }

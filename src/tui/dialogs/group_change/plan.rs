@@ -79,7 +79,12 @@ impl GroupChange {
                     .ok_or("choose a role")?;
                 groups::set_role(group, role)
             }
-            Kind::Delete => groups::delete(group, entry.members.len(), &entry.assignments),
+            Kind::Delete => groups::delete(
+                group,
+                &self.groups.all(),
+                entry.members.len(),
+                &entry.assignments,
+            ),
         };
         planned.map_err(|e: ActionError| e.to_string())
     }

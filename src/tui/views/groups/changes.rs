@@ -54,7 +54,7 @@ pub fn refusal(view: &GroupsView, action: Action) -> Option<String> {
             &nobody,
             &entry.members,
         )),
-        Action::DeleteGroup => refused(groups::delete(&entry.group, 0, &[])),
+        Action::DeleteGroup => refused(groups::delete(&entry.group, &[], 0, &[])),
         _ => None,
     }
 }

@@ -7,6 +7,7 @@
 //! widens access); after, what was sent.
 
 use super::org_live::LiveOrg;
+use crate::domain::OrgRole;
 use crate::domain::org::{Change, Grants, Workspace, normalize_org_role_names};
 use crate::domain::roles::normalize_workspace_role_names;
 
@@ -60,7 +61,7 @@ pub fn in_workspace(
 /// The change of `email`'s own organization roles from `held` (in total) to `sent`, when a
 /// group gives them an organization role; `None` when none does. Nobody is in the
 /// organization without a role of their own, so when every role they hold may be a group's,
-/// all of it is taken as their own before.
+/// the least of them, `member`, is taken as their own before: undo gives back no more.
 pub fn in_organization(
     live: &LiveOrg,
     email: &str,
@@ -73,7 +74,7 @@ pub fn in_organization(
         .filter(|roles| !roles.is_empty())?;
     let surely_own = not_given(held, &given);
     let own_before = normalize_org_role_names(if surely_own.is_empty() {
-        held.to_vec()
+        vec![OrgRole::Member.name().to_owned()]
     } else {
         surely_own
     });

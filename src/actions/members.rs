@@ -7,8 +7,9 @@ use uuid::Uuid;
 
 use super::error::{ActionError, list_some};
 use super::groups::access::GroupAccess;
+use super::members_own::{given_in, own_role_steps, own_roles};
 use super::outcome::count_of;
-use super::plan::{Intent, Plan, Step};
+use super::plan::{Intent, Plan};
 use super::request::Request;
 use super::roles::{RoleTick, Target, describe_change, member_entry, role_changes};
 use crate::api::{RoleOut, WorkspaceOut};
@@ -300,79 +301,28 @@ pub fn set_roles(
     );
     // Sent even where it changes nothing their groups do not give: a role both held and
     // given may be their own as well, and then it is theirs no more, as asked.
+    let own_sent = own.clone();
     let own = changes.iter().map(|c| c.user_id).zip(own).collect();
     let steps = own_role_steps(workspace, own, catalog);
     let mut plan = Plan::new(intent, summary, steps);
     for (name, held) in kept {
         plan = plan.with_note(format!(
-            "In \"{}\", {name} keeps {held}, not as their own: a group's roles stay until they leave the group or the group's roles change",
+            "In \"{}\", {name} keeps {held}, not as their own (if it was also their own, it is the group's only from now on): a group's roles stay until they leave the group or the group's roles change",
             workspace.name
         ));
     }
+    for (c, own) in changes.iter().zip(&own_sent) {
+        let given = given_in(access, c.user_id, workspace.uuid);
+        if workspace.is_default && own.iter().any(|r| given.contains(r)) {
+            plan = plan.with_note(format!(
+                "In \"{}\", {} holds {} as their own too: nobody is in the default workspace without a role of their own, and every role left is a group's",
+                workspace.name,
+                c.name,
+                own.join(", ")
+            ));
+        }
+    }
     Ok(plan)
-}
-
-/// Every role `user` holds in `workspace` through groups.
-fn given_in(access: &GroupAccess, user: Uuid, workspace: Uuid) -> Vec<String> {
-    access
-        .through(user, workspace)
-        .into_iter()
-        .flat_map(|(_, roles)| roles)
-        .collect()
-}
-
-/// The roles of `after` that go as someone's own, where groups give them `given`: not those
-/// a group gives (made their own, they would outlast the group, access nobody asked for;
-/// the group keeps giving them). None means their own membership ends and groups keep them
-/// in, except in the default workspace, which nobody leaves: there all of `after` goes.
-pub fn own_roles(after: &[String], given: &[String], default_workspace: bool) -> Vec<String> {
-    let own: Vec<String> = after
-        .iter()
-        .filter(|r| !given.contains(r))
-        .cloned()
-        .collect();
-    match own.is_empty() && default_workspace {
-        true => after.to_vec(),
-        false => own,
-    }
-}
-
-/// The requests that give each of `members` (a person and the own roles of
-/// [`own_roles`]) those roles in `workspace`: a role change for those left with some, the end
-/// of their own membership for those left with none.
-pub fn own_role_steps(
-    workspace: &WorkspaceOut,
-    members: Vec<(Uuid, Vec<String>)>,
-    catalog: &[RoleOut],
-) -> Vec<Step> {
-    let (leaving, staying): (Vec<_>, Vec<_>) =
-        members.into_iter().partition(|(_, own)| own.is_empty());
-    let name = &workspace.name;
-    let mut steps = Vec::new();
-    if !staying.is_empty() {
-        let counted = count_of(staying.len(), "member", "members");
-        steps.push(Step::new(
-            Request::SetMemberRoles {
-                workspace: workspace.uuid,
-                members: staying
-                    .iter()
-                    .map(|(user, own)| member_entry(*user, own, catalog))
-                    .collect(),
-            },
-            format!("change the roles of {counted} in \"{name}\""),
-        ));
-    }
-    if !leaving.is_empty() {
-        let counted = count_of(leaving.len(), "member", "members");
-        steps.push(Step::new(
-            Request::RemoveMembers {
-                workspace: workspace.uuid,
-                users: leaving.into_iter().map(|(user, _)| user).collect(),
-            },
-            format!("end the own membership of {counted} in \"{name}\" (groups keep them in)"),
-        ));
-    }
-    steps
 }
 
 /// The members of `workspace` among `people`, as role-edit targets; anyone else is refused,

@@ -140,7 +140,7 @@ fn a_role_change_names_the_roles_a_group_still_gives() {
     assert_eq!(
         plan.notes,
         [
-            "In \"Research\", Jane Doe keeps dev through the group \"Engineers\", not as their own: a group's roles stay until they leave the group or the group's roles change"
+            "In \"Research\", Jane Doe keeps dev through the group \"Engineers\", not as their own (if it was also their own, it is the group's only from now on): a group's roles stay until they leave the group or the group's roles change"
         ]
     );
     let quiet = set_roles(

@@ -40,6 +40,7 @@ pub mod journal_settle;
 pub mod key_list;
 pub mod keys;
 pub mod members;
+pub mod members_own;
 pub mod org_apply;
 pub mod org_live;
 pub mod org_roles;

@@ -569,7 +569,7 @@ async fn a_member_a_group_keeps_in_a_workspace_is_named_and_undo_takes_back_what
         .await
         .ok();
     assert!(
-        run.stderr.starts_with("note: In \"Research\", Taro 田中 <taro@northwind.example> keeps dev through the group \"Research Engineers\", not as their own: "),
+        run.stderr.starts_with("note: In \"Research\", Taro 田中 <taro@northwind.example> keeps dev through the group \"Research Engineers\", not as their own (if it was also their own, it is the group's only from now on): "),
         "{run:#?}"
     );
     assert!(

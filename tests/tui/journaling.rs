@@ -13,6 +13,7 @@ use crate::support::pty::workspace_id;
 use mistral_admin::actions::Request;
 use mistral_admin::actions::journal::Journal;
 use mistral_admin::actions::journal_record::{changes_sent, reading_for_requests};
+use mistral_admin::actions::members_own::own_roles_only;
 use mistral_admin::actions::org_live::LiveOrg;
 use mistral_admin::actions::org_run::{Control, RunOutcome, run, undo_preview, undo_record};
 use mistral_admin::api::{OrganizationInviteIn, WorkspaceMemberSingleIn};
@@ -274,5 +275,85 @@ async fn removing_a_member_a_group_keeps_in_is_journaled_as_it_came_out_and_undo
 
     undo_newest(&demo).await;
     assert_eq!(roles().await, own);
+    demo.server.shutdown().await;
+}
+
+/// What the role editor sends (the roles each member should hold in total) goes as their own
+/// only where no group gives it: José, in Research only through Research Engineers (dev),
+/// gets observability_viewer as his own, and leaving the group takes dev with it. Asked to
+/// hold dev alone, his own membership ends and the group keeps him in.
+#[tokio::test]
+async fn the_role_editors_change_leaves_a_groups_role_to_the_group() {
+    let demo = demo().await;
+    let research = workspace_id(&demo.client, "Research").await;
+    let directory = demo.client.load_directory().await.unwrap();
+    let jose = directory
+        .members()
+        .iter()
+        .find(|m| m.email.as_deref() == Some("jose.nunez@northwind.example"))
+        .unwrap()
+        .uuid;
+    let groups = demo.client.list_all_groups().await.unwrap();
+    let engineers = groups
+        .iter()
+        .find(|g| g.name == "Research Engineers")
+        .unwrap()
+        .uuid;
+    demo.client
+        .add_group_members(engineers, &[jose])
+        .await
+        .unwrap();
+    let roles = async || {
+        let now = demo.client.get_user(jose).await.unwrap().member;
+        Directory::new(vec![now], Vec::new(), &directory.role_catalog().clone())
+            .workspace_members(research)
+            .first()
+            .map(|m| m.roles.clone())
+    };
+    let holding = |roles: Vec<WorkspaceRole>| Request::SetMemberRoles {
+        workspace: research,
+        members: vec![WorkspaceMemberSingleIn {
+            role_names: Some(roles),
+            roles: None,
+            role_name: None,
+            role: None,
+            user_uuid: jose,
+        }],
+    };
+    let asked = [holding(vec![
+        WorkspaceRole::Dev,
+        WorkspaceRole::ObservabilityViewer,
+    ])];
+    let sent = own_roles_only(&demo.client, &asked).await.unwrap();
+    assert_eq!(sent, [holding(vec![WorkspaceRole::ObservabilityViewer])]);
+    as_console(&demo, sent).await;
+    assert_eq!(
+        roles().await,
+        Some(vec!["dev".to_owned(), "observability_viewer".to_owned()])
+    );
+
+    let sent = own_roles_only(&demo.client, &[holding(vec![WorkspaceRole::Dev])])
+        .await
+        .unwrap();
+    assert_eq!(
+        sent,
+        [Request::RemoveMembers {
+            workspace: research,
+            users: vec![jose],
+        }]
+    );
+    as_console(&demo, sent).await;
+    assert_eq!(roles().await, Some(vec!["dev".to_owned()]));
+    undo_newest(&demo).await;
+
+    demo.client
+        .remove_group_members(engineers, &[jose])
+        .await
+        .unwrap();
+    assert_eq!(
+        roles().await,
+        Some(vec!["observability_viewer".to_owned()]),
+        "nothing of the group's became his own"
+    );
     demo.server.shutdown().await;
 }

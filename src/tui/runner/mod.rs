@@ -25,6 +25,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 use crate::actions::journal::Journal;
+use crate::actions::members_own::own_roles_only;
 use crate::client::ErrorKind;
 use crate::client::{AdminClient, Profile};
 use crate::tui::call::{Call, Partial, Reply};
@@ -129,7 +130,15 @@ impl ClientRunner {
                 let client = connect(&profiles, &connections, profile).await?;
                 if let (Some(requests), Some(stop)) = (&changes, &halted) {
                     let journal = journal.as_deref();
-                    return journaling::perform(&client, journal, &call, requests, stop).await;
+                    // The role editor sends what each member should hold; a group's share of
+                    // it stays the group's.
+                    let requests = match call {
+                        Call::Change(_) => own_roles_only(&client, requests)
+                            .await
+                            .map_err(|e| convert::error(&e))?,
+                        _ => requests.clone(),
+                    };
+                    return journaling::perform(&client, journal, &call, &requests, stop).await;
                 }
                 call.perform_reporting(&client, |page| {
                     let _ = pages.send(Msg::Partial(Box::new(Partial { id, profile, page })));

@@ -12,9 +12,20 @@ use crate::tui::update::{flash, requests};
 use super::EditRoles;
 
 pub(super) fn roles_set(app: &mut App, d: &EditRoles, answer: Answered) -> Vec<Effect> {
-    let [Reply::RolesSet(out)] = answer.replies else {
+    // A role change is answered with the roles set, or, for members left with no role of
+    // their own (a group keeps them in), with their own membership ended, or both.
+    let counted = match answer.replies {
+        [Reply::RolesSet(out)] => Some(out),
+        replies
+            if !replies.is_empty()
+                && replies
+                    .iter()
+                    .all(|r| matches!(r, Reply::RolesSet(_) | Reply::MembersRemoved(_))) =>
+        {
+            None
+        }
         // Not the answer a role change gets; reloading shows whatever did happen.
-        return requests::load_organization(app, answer.profile);
+        _ => return requests::load_organization(app, answer.profile),
     };
     let changes: Vec<(Uuid, Vec<String>)> = d
         .changes()
@@ -26,7 +37,7 @@ pub(super) fn roles_set(app: &mut App, d: &EditRoles, answer: Answered) -> Vec<E
     if let Some(view) = org.views.get_mut(&d.workspace) {
         view.marked.clear();
     }
-    let text = outcome::roles_set(&d.workspace_name, changes.len(), Some(out), &[]);
+    let text = outcome::roles_set(&d.workspace_name, changes.len(), counted, &[]);
     let mut reloads = requests::reload_people(app, answer.profile);
     reloads.insert(0, flash::show(app, FlashLevel::Success, text));
     reloads

@@ -138,3 +138,38 @@ async fn removing_someone_a_group_keeps_in_is_journaled_and_undone() {
     leave_the_group(&s).await;
     assert_eq!(jose_in_research(&s).await, roles(&["observability_viewer"]));
 }
+
+/// Noah holds billing_manager through Finance and member through another group as well as his
+/// own: undoing a change of his organization roles gives back no more than member as his own.
+#[tokio::test]
+async fn undoing_organization_roles_a_group_gives_makes_none_of_them_his_own() {
+    let s = Scripted::demo().await;
+    let noah = "noah.muller@northwind.example";
+    let org_roles = async || {
+        let directory = s.api.load_directory().await.expect("directory");
+        let member = directory
+            .members()
+            .iter()
+            .find(|m| m.email.as_deref() == Some(noah))
+            .expect("Noah")
+            .uuid;
+        directory.org_roles(member)
+    };
+    for args in [
+        &["groups", "create", "Everyone"][..],
+        &["groups", "set-role", "Everyone", "member"],
+        &["groups", "members", "add", "Everyone", noah],
+        &["groups", "members", "add", "Finance", noah],
+        &["people", "set-roles", noah, "--role", "member"],
+        &["undo", "--yes"],
+        &["groups", "members", "remove", "Finance", noah],
+        &["groups", "members", "remove", "Everyone", noah],
+    ] {
+        s.run(args).await.ok();
+    }
+    assert_eq!(
+        org_roles().await,
+        ["member"],
+        "billing_manager went with Finance"
+    );
+}

@@ -82,7 +82,7 @@ pub fn removed(
         .map(|(_, clause)| clause.as_str())
         .collect();
     let mut text = if gone == 0 && !staying.is_empty() {
-        format!("Nobody lost access to \"{workspace}\"")
+        format!("Nobody left \"{workspace}\"")
     } else {
         format!(
             "Removed {} from \"{workspace}\"",

@@ -109,7 +109,7 @@ fn who_stays_through_a_group_is_named_instead_of_counted_as_gone() {
     };
     assert_eq!(
         removed("Research", &out(0, vec![Uuid::from_u128(7)]), &kept),
-        "Nobody lost access to \"Research\"; Taro keeps dev through the group \"Engineers\""
+        "Nobody left \"Research\"; Taro keeps dev through the group \"Engineers\""
     );
     assert_eq!(
         removed(

@@ -541,7 +541,7 @@ async fn a_member_a_group_keeps_in_a_workspace_is_named_and_undo_takes_back_what
         "{run:#?}"
     );
     assert!(
-        run.stderr.ends_with("Nobody lost access to \"Research\"; Taro 田中 <taro@northwind.example> keeps dev through the group \"Research Engineers\"\n"),
+        run.stderr.ends_with("Nobody left \"Research\"; Taro 田中 <taro@northwind.example> keeps dev through the group \"Research Engineers\"\n"),
         "{run:#?}"
     );
     assert_eq!(taro().await, Some(vec!["dev".to_owned()]));

@@ -440,7 +440,7 @@ async fn who_a_removal_did_not_remove_is_read_again_and_the_group_named() {
     assert_eq!(
         asked.explained(&stays),
         format!(
-            "Nobody lost access to \"Research\"; {} keeps dev through the group \"Research Engineers\"; {} no longer belonged to it",
+            "Nobody left \"Research\"; {} keeps dev through the group \"Research Engineers\"; {} no longer belonged to it",
             name(kept),
             name(gone)
         )

@@ -147,7 +147,7 @@ fn when_who_stays_cannot_be_read_the_people_not_removed_are_named_with_why() {
     deliver(&mut app, read, profile, call, Err(refused));
     assert_eq!(
         flash_text(&app),
-        "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: Forbidden: groups need an admin key)"
+        "Nobody left \"Research\"; Ana Lucía Pérez was not removed (why could not be read: Forbidden: groups need an admin key)"
     );
 }
 
@@ -163,7 +163,7 @@ fn ctrl_c_during_the_read_of_who_stays_ends_on_the_removals_outcome() {
     press(&mut app, ctrl('c'));
     assert_eq!(
         flash_text(&app),
-        "Nobody lost access to \"Research\"; Ana Lucía Pérez was not removed (why could not be read: cancelled before it answered)",
+        "Nobody left \"Research\"; Ana Lucía Pérez was not removed (why could not be read: cancelled before it answered)",
         "the status line ends on the outcome, not on \"reading why…\""
     );
 }

@@ -71,6 +71,32 @@ async fn as_console(demo: &Demo, requests: Vec<Request>) -> Vec<Change> {
     changes_sent(&requests, &applied.replies, &whole)
 }
 
+/// The member with `email`, and the directory they were found in.
+async fn member_by_email(demo: &Demo, email: &str) -> (uuid::Uuid, Directory) {
+    let directory = demo.client.load_directory().await.unwrap();
+    let found = directory
+        .members()
+        .iter()
+        .find(|m| m.email.as_deref() == Some(email))
+        .unwrap()
+        .uuid;
+    (found, directory)
+}
+
+/// `user`'s roles in `workspace` as the server reports them now, read on their own.
+async fn roles_in(
+    demo: &Demo,
+    directory: &Directory,
+    user: uuid::Uuid,
+    workspace: uuid::Uuid,
+) -> Option<Vec<String>> {
+    let now = demo.client.get_user(user).await.unwrap().member;
+    Directory::new(vec![now], Vec::new(), &directory.role_catalog().clone())
+        .workspace_members(workspace)
+        .first()
+        .map(|m| m.roles.clone())
+}
+
 /// Takes back the newest journal entry as the console's `:undo` does, after checking that
 /// nobody changed the same things since.
 async fn undo_newest(demo: &Demo) -> RunOutcome {
@@ -232,20 +258,8 @@ async fn removing_a_member_a_group_keeps_in_is_journaled_as_it_came_out_and_undo
  {
     let demo = demo().await;
     let research = workspace_id(&demo.client, "Research").await;
-    let directory = demo.client.load_directory().await.unwrap();
-    let taro = directory
-        .members()
-        .iter()
-        .find(|m| m.email.as_deref() == Some("taro@northwind.example"))
-        .unwrap()
-        .uuid;
-    let roles = async || {
-        let now = demo.client.get_user(taro).await.unwrap().member;
-        Directory::new(vec![now], Vec::new(), &directory.role_catalog().clone())
-            .workspace_members(research)
-            .first()
-            .map(|m| m.roles.clone())
-    };
+    let (taro, directory) = member_by_email(&demo, "taro@northwind.example").await;
+    let roles = async || roles_in(&demo, &directory, taro, research).await;
     let own = Some(vec!["dev".to_owned(), "observability_viewer".to_owned()]);
     assert_eq!(roles().await, own, "dev also through Research Engineers");
     as_console(
@@ -286,13 +300,7 @@ async fn removing_a_member_a_group_keeps_in_is_journaled_as_it_came_out_and_undo
 async fn the_role_editors_change_leaves_a_groups_role_to_the_group() {
     let demo = demo().await;
     let research = workspace_id(&demo.client, "Research").await;
-    let directory = demo.client.load_directory().await.unwrap();
-    let jose = directory
-        .members()
-        .iter()
-        .find(|m| m.email.as_deref() == Some("jose.nunez@northwind.example"))
-        .unwrap()
-        .uuid;
+    let (jose, directory) = member_by_email(&demo, "jose.nunez@northwind.example").await;
     let groups = demo.client.list_all_groups().await.unwrap();
     let engineers = groups
         .iter()
@@ -303,13 +311,7 @@ async fn the_role_editors_change_leaves_a_groups_role_to_the_group() {
         .add_group_members(engineers, &[jose])
         .await
         .unwrap();
-    let roles = async || {
-        let now = demo.client.get_user(jose).await.unwrap().member;
-        Directory::new(vec![now], Vec::new(), &directory.role_catalog().clone())
-            .workspace_members(research)
-            .first()
-            .map(|m| m.roles.clone())
-    };
+    let roles = async || roles_in(&demo, &directory, jose, research).await;
     let holding = |roles: Vec<WorkspaceRole>| Request::SetMemberRoles {
         workspace: research,
         members: vec![WorkspaceMemberSingleIn {

@@ -1,5 +1,9 @@
 //! Snapshots of the dialogs that change the organization, at 80x24: as they open, filled in,
-//! while their change is on its way, and after the server refused it.
+//! while their change is on its way, and after the server refused it; and a crowd too long
+//! for the screen, named whole a window at a time.
+
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
 
 use super::shots::{Look, Shot, Then, assert_shots};
 use super::*;
@@ -169,5 +173,47 @@ fn the_archive_dialog_counts_working_keys_and_mentions_expired_ones() {
         press_keys(&mut app, "j j j X");
         let text = screen(&app, 100, 30);
         assert!(text.contains(line), "{expirations:?}: {text}");
+    }
+}
+
+/// The people in a crowd of 20, as the dialogs name them.
+fn crowd_names() -> Vec<String> {
+    (1..=20).map(|i| format!("Person {i:02}")).collect()
+}
+
+/// Research's Members tab with a dialog over it for a crowd of 20: Remove members, or the
+/// role editor's preview.
+fn crowded(removal: bool) -> App {
+    let mut app = research_members();
+    if removal {
+        app.dialogs.push(Box::new(crowded_removal(20)));
+    } else {
+        app.dialogs.push(Box::new(crowded_role_preview(20)));
+    }
+    app
+}
+
+#[test]
+fn a_crowd_is_listed_whole_a_window_at_a_time_with_where_the_window_is() {
+    for (removal, name) in [(true, "removal"), (false, "role_preview")] {
+        for (width, height) in [(80, 24), (60, 18)] {
+            let mut app = crowded(removal);
+            app.screen = (width, height);
+            redraw(&mut app);
+            let opened = screen(&app, width, height);
+            assert!(!opened.contains("… and"), "{opened}");
+            assert!(opened.contains("lines 1-"), "{opened}");
+            assert_snapshot!(format!("crowded_{name}_{width}x{height}"), opened);
+            // The arrows bring every name into the window, down to the last.
+            let mut seen = opened;
+            for _ in 0..20 {
+                press(&mut app, key(KeyCode::Down));
+                seen.push_str(&screen(&app, width, height));
+            }
+            for person in crowd_names() {
+                assert!(seen.contains(&person), "{person} at {width}x{height}");
+            }
+            assert!(screen(&app, width, height).contains("· end"));
+        }
     }
 }

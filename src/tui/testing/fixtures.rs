@@ -401,3 +401,44 @@ pub fn add_api_keys(app: &mut App, workspace: u128, expirations: &[Option<time::
         });
     }
 }
+
+/// `(user, name)` of `n` people the fixtures do not otherwise know: more than a dialog can
+/// name on one screen.
+fn crowd(n: u128) -> Vec<(Uuid, String)> {
+    (1..=n)
+        .map(|i| (id(800 + i), format!("Person {i:02}")))
+        .collect()
+}
+
+/// Research's Remove members confirmation for a crowd of `n`, as it opens.
+pub fn crowded_removal(n: u128) -> crate::tui::dialogs::remove_members::RemoveMembers {
+    crate::tui::dialogs::remove_members::RemoveMembers::new(id(RESEARCH), "Research", crowd(n))
+}
+
+/// Research's role editor for a crowd of `n` who hold dev, in its preview of giving each of
+/// them workspace_admin too: one change a person.
+pub fn crowded_role_preview(n: u128) -> crate::tui::dialogs::edit_roles::EditRoles {
+    use crate::actions::roles::Target;
+    let targets = crowd(n)
+        .into_iter()
+        .map(|(user_id, name)| Target {
+            user_id,
+            name,
+            roles: vec!["dev".into()],
+        })
+        .collect();
+    let mut editor = crate::tui::dialogs::edit_roles::EditRoles::new(
+        id(RESEARCH),
+        "Research",
+        targets,
+        &people(0).workspace_roles,
+    );
+    let admin = editor
+        .choices
+        .iter()
+        .position(|c| c.name == "workspace_admin")
+        .expect("the catalog has workspace_admin");
+    editor.toggle(admin);
+    editor.review().expect("the preview opens");
+    editor
+}

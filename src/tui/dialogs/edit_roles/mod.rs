@@ -2,6 +2,9 @@
 //! every member's change, and one add-or-update request for all of them. Its keys are in
 //! `keys`, its drawing in `view`, what the change does to the panes in `outcome`.
 //!
+//! The preview lists every change, scrolled with the view's arrows when longer than the
+//! screen, and Apply sends only once every change was drawn: the request carries them all.
+//!
 //! Members can hold several roles. A role that only some of the chosen members hold starts
 //! as "mixed", which leaves each member's own choice alone; so editing a group never changes
 //! a role the user did not touch.
@@ -23,9 +26,10 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel, members};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::read_through::ReadThrough;
 
 use super::review::REVIEW_OPENS_ON;
-use super::{Answered, Canvas, Dialog, Next, Opened, Submission};
+use super::{Answered, Button, Canvas, Dialog, Next, Opened, Submission};
 
 /// One role of the checklist. `Keep` is "mixed": some of the members hold it, and each keeps
 /// whether they do.
@@ -51,6 +55,8 @@ pub struct EditRoles {
     pub stage: Stage,
     /// Why the preview could not open (nothing changes, or someone would have no role).
     pub problem: Option<String>,
+    /// The preview's changes, scrolled; Apply waits until every one was drawn.
+    pub preview_list: ReadThrough,
     pub submission: Submission,
 }
 
@@ -104,6 +110,7 @@ impl EditRoles {
             cursor,
             stage: Stage::Choose,
             problem: None,
+            preview_list: ReadThrough::default(),
             submission: Submission::default(),
         }
     }
@@ -169,6 +176,8 @@ impl EditRoles {
         let result = self.check().map(|_| ());
         match &result {
             Ok(()) => {
+                // Other ticks make other changes: they are read from the top again.
+                self.preview_list = ReadThrough::default();
                 self.stage = Stage::Review(REVIEW_OPENS_ON);
                 self.problem = None;
             }
@@ -193,6 +202,19 @@ impl EditRoles {
             .map(|c| member_entry(c.user_id, &c.after, &self.catalog))
             .collect())
     }
+
+    /// The preview's list keys, before its buttons': the arrows scroll the changes, and Apply
+    /// pressed before every change was drawn is refused, saying why. `None` leaves the key to
+    /// the buttons.
+    fn preview_list_key(&mut self, action: Action, focus: Button) -> Option<Next> {
+        if self.preview_list.scroll(action) {
+            return Some(Next::Stay);
+        }
+        let refusal = (action == Action::Press && focus == Button::Apply)
+            .then(|| self.preview_list.refusal())
+            .flatten()?;
+        Some(Next::Say(FlashLevel::Error, refusal))
+    }
 }
 
 impl Dialog for EditRoles {
@@ -210,16 +232,27 @@ impl Dialog for EditRoles {
     }
 
     fn layers(&self) -> Vec<Layer> {
-        vec![Layer::Keys(match self.stage {
-            Stage::Choose => Context::Roles,
-            Stage::Review(_) => Context::Dialog,
-        })]
+        match self.stage {
+            Stage::Choose => vec![Layer::Keys(Context::Roles)],
+            // The changes scroll with the arrows lists take.
+            Stage::Review(_) => vec![Layer::Keys(Context::Dialog), Layer::Keys(Context::List)],
+        }
+    }
+
+    /// In the preview, of the list keys only scrolling.
+    fn offers(&self, action: Action) -> bool {
+        match self.stage {
+            Stage::Choose => true,
+            Stage::Review(_) => ReadThrough::offers(action),
+        }
     }
 
     fn action(&mut self, action: Action, app: &App) -> Next {
         match self.stage {
             Stage::Choose => self.choose_key(action),
-            Stage::Review(focus) => self.review_key(action, focus, app),
+            Stage::Review(focus) => self
+                .preview_list_key(action, focus)
+                .unwrap_or_else(|| self.review_key(action, focus, app)),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The role editor as drawn: the checklist of roles, then the preview of every member's
-//! change.
+//! change, scrolled when longer than the screen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,13 +10,14 @@ use crate::actions::outcome::count_of;
 use crate::tui::state::App;
 use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{self, Body, submission_lines};
+use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
 use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
 use crate::actions::roles::{RoleTick, describe_change};
 
+use super::super::Button;
 use super::super::admins_left;
-use super::super::review::review_buttons;
+use super::super::review::REVIEW_BUTTONS;
 use super::{EditRoles, RoleChoice, Stage};
 
 /// Names listed in the heading before "and N more".
@@ -60,10 +61,7 @@ pub(super) fn render(
     body.wrapped(&format!("For {who}"), theme.header);
     match d.stage {
         Stage::Choose => choose(&mut body, d, most, theme),
-        Stage::Review(focus) => {
-            review(&mut body, app, d, most, theme);
-            body.push(review_buttons(focus, theme));
-        }
+        Stage::Review(focus) => review(&mut body, app, d, (screen, focus), theme),
     }
     let title = format!("Roles in \"{}\"", truncate(&d.workspace_name, 40));
     dialog::show(frame, screen, width, &title, body, theme)
@@ -142,7 +140,16 @@ fn mixed_note(row: &str, room: usize) -> &'static str {
     }
 }
 
-fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Theme) {
+/// The preview: every change, in a list that scrolls in what the screen leaves between the
+/// heading and the buttons, then what is left alone, the warning and the buttons, Apply dimmed
+/// until every change was drawn.
+fn review(
+    body: &mut Body,
+    app: &App,
+    d: &EditRoles,
+    (screen, focus): (Rect, Button),
+    theme: &Theme,
+) {
     let changes = d.changes();
     let unchanged = d.targets.len() - changes.len();
     let after = |user: Uuid| {
@@ -151,10 +158,8 @@ fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Them
             .find(|c| c.user_id == user)
             .map(|c| c.after.clone())
     };
-    // Said whole above the buttons, so the changes make room for it.
     let warning = admins_left::warning(app, (d.workspace, &d.workspace_name), after)
         .map(|warning| format!("⚠ {warning}"));
-    let warning_lines = warning.as_ref().map_or(0, |w| wrap(w, body.width).len());
     body.line(
         &format!(
             "{} in one request:",
@@ -162,40 +167,14 @@ fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Them
         ),
         theme.text,
     );
-    let status = submission_lines(
-        &d.submission,
-        "Applying…",
-        app.spinner_frame,
-        body.width,
-        theme,
-    );
-    let room_for_changes = height
-        .saturating_sub(
-            body.lines.len() + 3 + status.len() + usize::from(unchanged > 0) + warning_lines,
-        )
-        .max(1);
-    // Each change is wrapped whole; what does not fit is counted on one last line.
-    let start = body.lines.len();
-    let mut shown = 0;
-    for (i, change) in changes.iter().enumerate() {
-        let text = describe_change(change);
-        let needed = wrap(&text, body.width.saturating_sub(4)).len();
-        let last = i + 1 == changes.len();
-        let used = body.lines.len() - start;
-        if used + needed + usize::from(!last) > room_for_changes && shown > 0 {
-            break;
-        }
-        body.hanging("  ", &text, theme.text);
-        shown += 1;
+    let mut listed = Body::new(body.width);
+    for change in &changes {
+        listed.hanging("  ", &describe_change(change), theme.text);
     }
-    if shown < changes.len() {
-        body.line(
-            &format!("  … and {} more", changes.len() - shown),
-            theme.muted,
-        );
-    }
+    // Said whole under the list, which makes room for it.
+    let mut below = Body::new(body.width);
     if unchanged > 0 {
-        body.line(
+        below.line(
             &format!(
                 "  {} already as chosen: left alone",
                 count_of(unchanged, "member is", "members are")
@@ -204,10 +183,16 @@ fn review(body: &mut Body, app: &App, d: &EditRoles, height: usize, theme: &Them
         );
     }
     if let Some(warning) = warning {
-        body.wrapped(&warning, theme.field_error);
+        below.wrapped(&warning, theme.field_error);
     }
-    body.blank();
-    for line in status {
-        body.push(line);
-    }
+    below.blank();
+    below.submission(&d.submission, "Applying…", app.spinner_frame, theme);
+    let row = ConfirmRow {
+        buttons: &REVIEW_BUTTONS,
+        focus,
+        confirm: Button::Apply,
+        text: "Apply",
+    };
+    d.preview_list
+        .fill_then_confirm(body, (listed.lines, below), screen, row, theme);
 }

@@ -1,5 +1,7 @@
-//! Removing members from a workspace: who loses access, confirmed with Cancel in focus, and
-//! what the removal does to the panes; [`after`] explains who it did not remove.
+//! Removing members from a workspace: who loses access, every one of them named (the list
+//! scrolls with the view's arrows when longer than the screen), confirmed with Cancel in focus
+//! and Remove pressable only once every name was drawn; what the removal does to the panes;
+//! [`after`] explains who it did not remove.
 
 pub mod after;
 
@@ -11,21 +13,18 @@ use crate::actions::outcome::{self, count_of};
 use crate::actions::{Reply, Request};
 use crate::tui::call::Call;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::routing::Layer;
 use crate::tui::state::{App, FlashLevel, RemoteError, members};
 use crate::tui::theme::Theme;
 use crate::tui::update::{flash, requests};
 use crate::tui::widgets::dialog::{self, Body};
+use crate::tui::widgets::read_through::ReadThrough;
 
-use super::{
-    Answered, Button, Canvas, ConfirmRow, Dialog, Next, Opened, RowKey, Submission, admins_left,
-    row_key,
-};
+use super::{Answered, Button, Canvas, ConfirmRow, Dialog, Next, Opened, Submission, admins_left};
 
 pub const BUTTONS: [Button; 2] = [Button::Cancel, Button::Remove];
 
-/// Names listed by name before "… and N more".
-const NAMES_SHOWN: usize = 6;
 const WIDTH: u16 = 70;
 
 #[derive(Debug, Clone)]
@@ -35,6 +34,8 @@ pub struct RemoveMembers {
     /// `(user, name)` of everyone who loses access, in the table's order.
     pub targets: Vec<(Uuid, String)>,
     pub focus: Button,
+    /// The names, scrolled inside the dialog; Remove waits until every one was drawn.
+    pub list: ReadThrough,
     pub submission: Submission,
 }
 
@@ -45,6 +46,7 @@ impl RemoveMembers {
             workspace_name: workspace_name.to_owned(),
             targets,
             focus: Button::Cancel,
+            list: ReadThrough::default(),
             submission: Submission::default(),
         }
     }
@@ -82,15 +84,23 @@ impl Dialog for RemoveMembers {
         "remove members"
     }
 
+    /// The members pane's arrows scroll the names.
+    fn layers(&self) -> Vec<Layer> {
+        vec![Layer::Keys(Context::Dialog), Layer::Keys(Context::List)]
+    }
+
+    /// Of the pane's keys, only scrolling: the list is who loses access.
+    fn offers(&self, action: Action) -> bool {
+        ReadThrough::offers(action)
+    }
+
     fn action(&mut self, action: Action, _app: &App) -> Next {
-        match row_key(action, &BUTTONS, &mut self.focus, Button::Remove) {
-            RowKey::Confirm => Next::Send(Request::RemoveMembers {
-                workspace: self.workspace,
-                users: self.users(),
-            }),
-            RowKey::Close => Next::Close,
-            RowKey::Moved | RowKey::Other => Next::Stay,
-        }
+        let request = Request::RemoveMembers {
+            workspace: self.workspace,
+            users: self.users(),
+        };
+        let row = (&BUTTONS[..], &mut self.focus, Button::Remove);
+        self.list.confirm_key(action, row, || Next::Send(request))
     }
 
     fn render(&self, frame: &mut Frame, canvas: Canvas, app: &App, theme: &Theme) -> bool {
@@ -119,23 +129,20 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
         "Their own access to this workspace ends at once; a group may still let them in. They stay in the organization and can be added again.",
         theme.text,
     );
-    for (_, name) in d.targets.iter().take(NAMES_SHOWN) {
-        body.line(&format!("  • {name}"), theme.text);
+    // Everyone is named, each name whole; the names scroll where the screen is too short.
+    let mut names = Body::new(body.width);
+    for (_, name) in &d.targets {
+        names.hanging("  • ", name, theme.text);
     }
-    if d.targets.len() > NAMES_SHOWN {
-        body.line(
-            &format!("  … and {} more", d.targets.len() - NAMES_SHOWN),
-            theme.muted,
-        );
-    }
+    let mut after = Body::new(body.width);
     let users = d.users();
     let leaving = |user: Uuid| users.contains(&user).then(Vec::new);
     if let Some(warning) = admins_left::warning(app, (d.workspace, &d.workspace_name), leaving) {
-        body.wrapped(&format!("⚠ {warning}"), theme.field_error);
+        after.wrapped(&format!("⚠ {warning}"), theme.field_error);
     }
-    body.blank();
+    after.blank();
     let who = count_of(d.targets.len(), "member", "members");
-    body.submission(
+    after.submission(
         &d.submission,
         &format!("Removing {who}…"),
         app.spinner_frame,
@@ -147,7 +154,8 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
         confirm: Button::Remove,
         text: &format!("Remove {who}"),
     };
-    body.push(row.line(true, theme));
+    d.list
+        .fill_then_confirm(&mut body, (names.lines, after), screen, row, theme);
     dialog::show(frame, screen, WIDTH, "Remove members", body, theme)
 }
 

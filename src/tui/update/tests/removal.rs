@@ -237,3 +237,49 @@ fn a_role_edit_that_takes_workspace_admin_from_its_only_holder_says_so_in_the_pr
     let words = dialog_words(&app);
     assert!(!words.contains("no workspace_admin left"), "{words}");
 }
+
+/// Presses down until the window stops moving: each frame between draws the next line.
+fn scroll_to_the_end(app: &mut App) {
+    for _ in 0..40 {
+        press(app, key(KeyCode::Down));
+    }
+}
+
+/// Enter on the confirming button, reached with `tabs`, of the dialog over `app`: refused
+/// while some of the list was never drawn, saying why; sent once it all was.
+fn sends_only_once_read_whole(mut app: App, tabs: usize) -> Vec<Request> {
+    app.screen = (80, 24);
+    redraw(&mut app);
+    for _ in 0..tabs {
+        press(&mut app, key(KeyCode::Tab));
+    }
+    let effects = press_only(&mut app, enter());
+    assert!(changes(&effects).is_empty(), "{effects:?}");
+    assert_says(&app, "Nothing sent: scroll to the end first");
+    assert!(!app.dialogs.is_empty(), "the dialog stays");
+    scroll_to_the_end(&mut app);
+    changes(&press_only(&mut app, enter()))
+}
+
+#[test]
+fn remove_for_a_crowd_sends_only_once_every_name_was_shown() {
+    let mut app = research_members();
+    app.dialogs.push(Box::new(crowded_removal(20)));
+    let sent = sends_only_once_read_whole(app, 1);
+    assert!(
+        matches!(sent.as_slice(), [Request::RemoveMembers { users, .. }] if users.len() == 20),
+        "{sent:?}"
+    );
+}
+
+#[test]
+fn apply_for_a_crowd_sends_only_once_every_change_was_shown() {
+    let mut app = research_members();
+    app.dialogs.push(Box::new(crowded_role_preview(20)));
+    // Cancel, Back, Apply.
+    let sent = sends_only_once_read_whole(app, 2);
+    assert!(
+        matches!(sent.as_slice(), [Request::SetMemberRoles { members, .. }] if members.len() == 20),
+        "{sent:?}"
+    );
+}

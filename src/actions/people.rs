@@ -35,10 +35,17 @@ fn is_admin(directory: &Directory, user: Uuid) -> bool {
 
 /// Sets a person's organization roles. The last `organization_admin` keeps that role: the
 /// server refuses it too, and the plan says why before anything is sent.
+///
+/// Organization roles a group gives (`through`: each group with its role) stay the group's:
+/// only the others are sent as the person's own (made theirs, a group's role would outlast
+/// the group), and `member` when none is left, since nobody is in the organization without a
+/// role of their own. What they will hold in total is what the plan and outcome say, and a
+/// note names each group's role.
 pub fn set_roles(
     person: &AdminOrganizationMemberOut,
     roles: &[OrgRole],
     directory: &Directory,
+    through: &[(String, String)],
 ) -> Result<Plan, ActionError> {
     if roles.is_empty() {
         return Err(ActionError::invalid(
@@ -49,20 +56,40 @@ pub fn set_roles(
     let email = person_email(person);
     let before = directory.org_roles(person.uuid);
     let roles = normalize_org_roles(roles.to_vec());
-    let after: Vec<String> = roles.iter().map(|r| r.name().to_owned()).collect();
+    let given: Vec<&str> = through.iter().map(|(_, role)| role.as_str()).collect();
+    let mut own: Vec<OrgRole> = roles
+        .iter()
+        .copied()
+        .filter(|r| !given.contains(&r.name()))
+        .collect();
+    if own.is_empty() {
+        own.push(OrgRole::Member);
+    }
+    let held_in_total: Vec<OrgRole> = own
+        .iter()
+        .copied()
+        .chain(given.iter().filter_map(|r| OrgRole::from_name(r)))
+        .collect();
+    let after: Vec<String> = normalize_org_roles(held_in_total)
+        .iter()
+        .map(|r| r.name().to_owned())
+        .collect();
     let intent = Intent::SetOrganizationRoles {
         email: email.clone(),
         before: before.clone(),
         after: after.clone(),
     };
     if before == after {
-        return Ok(Plan::nothing(
-            intent,
-            format!(
-                "Nothing to change: {email} already has the roles {}",
-                after.join(", ")
-            ),
-        ));
+        let mut why = format!(
+            "Nothing to change: {email} already has the roles {}",
+            after.join(", ")
+        );
+        for (group, role) in through {
+            why.push_str(&format!(
+                "; {role} through the group \"{group}\", which only a change of the group takes away"
+            ));
+        }
+        return Ok(Plan::nothing(intent, why));
     }
     if is_admin(directory, person.uuid)
         && !roles.contains(&OrgRole::OrganizationAdmin)
@@ -73,7 +100,7 @@ pub fn set_roles(
         )));
     }
     let body = AdminOrganizationMemberUpdate {
-        role_names: Some(roles.clone()),
+        role_names: Some(own.clone()),
         ..AdminOrganizationMemberUpdate::default()
     };
     let summary = format!(
@@ -81,7 +108,7 @@ pub fn set_roles(
         before.join(", "),
         after.join(", ")
     );
-    Ok(Plan::single(
+    let plan = Plan::single(
         intent,
         summary,
         Request::UpdateUser {
@@ -89,7 +116,18 @@ pub fn set_roles(
             body,
         },
         format!("change the organization roles of {email}"),
-    ))
+    );
+    Ok(with_group_roles(plan, &email, through))
+}
+
+/// `plan` with a note for each organization role `email` holds through a group.
+fn with_group_roles(mut plan: Plan, email: &str, through: &[(String, String)]) -> Plan {
+    for (group, role) in through {
+        plan = plan.with_note(format!(
+            "{email} keeps {role} through the group \"{group}\", not as their own (if it was also their own, it is the group's only from now on): take them out of the group or change its role to end it"
+        ));
+    }
+    plan
 }
 
 /// Removes a person from the organization and every workspace, for good; with

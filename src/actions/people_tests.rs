@@ -8,7 +8,7 @@ use crate::actions::fixtures::*;
 fn the_last_admin_keeps_the_role_and_stays_in_the_organization() {
     let d = directory();
     let zoe = d.user(id(ZOE)).unwrap();
-    let err = set_roles(zoe, &[OrgRole::Member], &d).unwrap_err();
+    let err = set_roles(zoe, &[OrgRole::Member], &d, &[]).unwrap_err();
     assert_eq!(
         err.to_string(),
         "zoe@northwind.example is the last organization_admin; make someone else an admin first"
@@ -16,7 +16,13 @@ fn the_last_admin_keeps_the_role_and_stays_in_the_organization() {
     let err = remove(zoe, &d, &[], false).unwrap_err();
     assert!(err.to_string().contains("last organization_admin"), "{err}");
     let jane = d.user(id(JANE)).unwrap();
-    let plan = set_roles(jane, &[OrgRole::OrganizationAdmin, OrgRole::Member], &d).unwrap();
+    let plan = set_roles(
+        jane,
+        &[OrgRole::OrganizationAdmin, OrgRole::Member],
+        &d,
+        &[],
+    )
+    .unwrap();
     assert_eq!(
         plan.summary,
         "Change the organization roles of jane.doe@northwind.example: member -> organization_admin, member"
@@ -26,7 +32,7 @@ fn the_last_admin_keeps_the_role_and_stays_in_the_organization() {
         serde_json::json!({"role_names": ["organization_admin", "member"]})
     );
     assert!(
-        set_roles(jane, &[OrgRole::Member], &d)
+        set_roles(jane, &[OrgRole::Member], &d, &[])
             .unwrap()
             .changes_nothing()
     );

@@ -173,3 +173,53 @@ async fn undoing_organization_roles_a_group_gives_makes_none_of_them_his_own() {
         "billing_manager went with Finance"
     );
 }
+
+/// Finance gives billing_manager: asked to hold it, Noah (member of his own) needs nothing,
+/// and it does not become his own; asked to hold member only, Hannah is told that Finance
+/// keeps billing_manager, and the outcome says what she holds in total.
+#[tokio::test]
+async fn people_set_roles_leaves_a_groups_organization_role_to_the_group() {
+    let s = Scripted::demo().await;
+    let noah = "noah.muller@northwind.example";
+    s.run(&["groups", "members", "add", "Finance", noah])
+        .await
+        .ok();
+    let run = s
+        .run(&["people", "set-roles", noah, "--role", "billing_manager"])
+        .await
+        .ok();
+    assert!(
+        run.stderr.starts_with("Nothing to change"),
+        "with his own member, he holds billing_manager already: {run:#?}"
+    );
+    s.run(&["groups", "members", "remove", "Finance", noah])
+        .await
+        .ok();
+    let people = s.run(&["get", "people", "-o", "json"]).await.ok();
+    let noah_now = people
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["email"] == noah)
+        .cloned();
+    assert!(
+        noah_now.is_some_and(|p| !p.to_string().contains("billing_manager")),
+        "billing_manager went with Finance: {people:#?}"
+    );
+
+    let hannah = "hannah.schmidt@northwind.example";
+    let run = s
+        .run(&["people", "set-roles", hannah, "--role", "member"])
+        .await
+        .ok();
+    assert!(
+        run.stderr
+            .contains("billing_manager through the group \"Finance\""),
+        "{run:#?}"
+    );
+    assert!(
+        !run.stderr.contains("-> member\n"),
+        "the outcome says what she holds in total: {run:#?}"
+    );
+}

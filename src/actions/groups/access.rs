@@ -130,6 +130,23 @@ impl GroupAccess {
         found
     }
 
+    /// The organization roles `user` holds through groups, each with the group that gives
+    /// it, by group name.
+    pub fn organization_roles_through(&self, user: Uuid) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = self
+            .nodes
+            .iter()
+            .filter_map(|(id, node)| {
+                let role = node.organization_role.clone()?;
+                self.effective_members(*id)
+                    .contains(&user)
+                    .then(|| (node.name.clone(), role))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
     /// Every role held through a group.
     pub fn grants(&self) -> BTreeSet<Grant> {
         let mut all = BTreeSet::new();

@@ -126,9 +126,13 @@ pub async fn run(session: &Session, command: &PeopleCommand) -> Result<(), Failu
             change::apply(session, &args.change, &[], &plan).await
         }
         PeopleCommand::SetRoles(args) => {
-            let directory = client.load_directory().await?;
+            let (directory, access) = futures::try_join!(
+                client.load_directory(),
+                crate::actions::org_live::group_access(client)
+            )?;
             let person = resolve::person(&directory, &args.person)?;
-            let plan = people::set_roles(person, &org_roles(&args.roles)?, &directory)?;
+            let through = access.organization_roles_through(person.uuid);
+            let plan = people::set_roles(person, &org_roles(&args.roles)?, &directory, &through)?;
             change::apply(session, &args.change, &[], &plan).await
         }
         PeopleCommand::Remove(args) => {

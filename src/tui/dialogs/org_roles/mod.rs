@@ -97,7 +97,7 @@ impl OrgRoles {
     }
 
     fn review(&mut self) {
-        match set_roles(&self.person, &self.chosen(), &self.directory) {
+        match set_roles(&self.person, &self.chosen(), &self.directory, &[]) {
             Ok(plan) if plan.changes_nothing() => self.problem = Some(plan.summary),
             Ok(plan) => {
                 self.plan = Some(plan);

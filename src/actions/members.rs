@@ -257,12 +257,14 @@ pub fn set_roles(
 ) -> Result<Plan, ActionError> {
     let changes = role_changes(targets, ticks)?;
     // What goes as each one's own: a group's roles stay the group's.
+    let given: Vec<Vec<String>> = changes
+        .iter()
+        .map(|c| given_in(access, c.user_id, workspace.uuid))
+        .collect();
     let own: Vec<Vec<String>> = changes
         .iter()
-        .map(|c| {
-            let given = given_in(access, c.user_id, workspace.uuid);
-            own_roles(&c.after, &given, workspace.is_default)
-        })
+        .zip(&given)
+        .map(|(c, given)| own_roles(&c.after, given, workspace.is_default))
         .collect();
     let kept: Vec<(String, String)> = changes
         .iter()
@@ -311,8 +313,7 @@ pub fn set_roles(
             workspace.name
         ));
     }
-    for (c, own) in changes.iter().zip(&own_sent) {
-        let given = given_in(access, c.user_id, workspace.uuid);
+    for ((c, own), given) in changes.iter().zip(&own_sent).zip(&given) {
         if workspace.is_default && own.iter().any(|r| given.contains(r)) {
             plan = plan.with_note(format!(
                 "In \"{}\", {} holds {} as their own too: nobody is in the default workspace without a role of their own, and every role left is a group's",

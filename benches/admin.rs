@@ -457,6 +457,7 @@ fn people_tables(
         keys: Arc::new(keys),
         owners: Arc::new(HashMap::new()),
         inviters: Arc::new(HashMap::new()),
+        groups: None,
     };
     let mut builds = Vec::new();
     for _ in 0..9 {

@@ -386,3 +386,51 @@ fn offboarding_a_person_with_two_keys_removes_them_and_their_keys() {
         );
     });
 }
+
+/// Hannah is a billing manager through the group Finance. The dialog says so beside the
+/// role; promoting her sends only her own roles, so billing_manager still ends with Finance.
+#[test]
+fn the_roles_dialog_leaves_a_groups_organization_role_to_the_group() {
+    let home = Home::new();
+    let hannah = "hannah.schmidt@northwind.example";
+    let mut console = start(&home, &[]);
+    open_people(&mut console);
+    find(&mut console, hannah);
+    console.send("r");
+    console.wait_for("given by the group \"Finance\"");
+    console.send(DOWN);
+    console.send(DOWN);
+    console.send(" ");
+    console.send(ENTER);
+    let preview = console.wait_for("Change the organization roles of");
+    assert!(
+        preview.contains("after:  member, billing_manager, organization_admin")
+            && preview.contains("keeps billing_manager through the")
+            && preview.contains("group \"Finance\", not as their own"),
+        "{preview}"
+    );
+    press_apply(&mut console, "Apply");
+    console.wait_gone("Change the organization roles of");
+    leave(&mut console);
+
+    with_api(&home, async |client| {
+        let held = roles_of(client, hannah).await;
+        assert!(held.contains(&"organization_admin".to_owned()), "{held:?}");
+        let groups = client.list_all_groups().await.expect("groups");
+        let finance = groups
+            .iter()
+            .find(|g| g.name == "Finance")
+            .expect("Finance");
+        let directory = client.load_directory().await.expect("directory");
+        let her = (directory.members().iter())
+            .find(|m| m.email.as_deref() == Some(hannah))
+            .expect("Hannah");
+        (client.remove_group_members(finance.uuid, &[her.uuid]).await).expect("leave Finance");
+        let left = roles_of(client, hannah).await;
+        assert!(
+            !left.contains(&"billing_manager".to_owned()),
+            "billing_manager was Finance's and went with it: {left:?}"
+        );
+        assert!(left.contains(&"organization_admin".to_owned()), "{left:?}");
+    });
+}

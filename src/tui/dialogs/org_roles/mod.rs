@@ -32,6 +32,9 @@ pub use super::review::Stage;
 pub struct OrgRoles {
     pub person: AdminOrganizationMemberOut,
     pub directory: Arc<Directory>,
+    /// Each organization role a group gives this person, with the group (by group name):
+    /// those stay the group's, whatever is ticked.
+    pub through: Vec<(String, String)>,
     /// Ticks, in [`OrgRole::ALL`]'s order.
     pub ticks: [bool; 3],
     pub cursor: usize,
@@ -49,10 +52,12 @@ pub const NOT_FOR_AN_INVITATION: &str =
 /// Opens the checklist for the member under the cursor.
 pub fn open(people: &People, loaded: &Loaded, _app: &App) -> Opened {
     let person = member_under_cursor(people, loaded, NOT_FOR_AN_INVITATION)?;
-    Ok(Box::new(OrgRoles::new(
-        person.clone(),
-        Arc::clone(&loaded.directory),
-    )))
+    let through = (loaded.groups.as_ref())
+        .map(|groups| groups.organization_roles_through(person.uuid))
+        .unwrap_or_default();
+    let mut dialog = OrgRoles::new(person.clone(), Arc::clone(&loaded.directory));
+    dialog.through = through;
+    Ok(Box::new(dialog))
 }
 
 impl OrgRoles {
@@ -62,6 +67,7 @@ impl OrgRoles {
         Self {
             person,
             directory,
+            through: Vec::new(),
             ticks,
             cursor: 0,
             stage: Stage::Choose,
@@ -84,6 +90,14 @@ impl OrgRoles {
             .collect()
     }
 
+    /// The groups that give `role` to this person, by name.
+    pub fn groups_giving(&self, role: OrgRole) -> Vec<&str> {
+        (self.through.iter())
+            .filter(|(_, given)| given == role.name())
+            .map(|(group, _)| group.as_str())
+            .collect()
+    }
+
     /// Whether this person is the organization's only admin: said before anything is sent.
     pub fn only_admin(&self) -> bool {
         let admin = OrgRole::OrganizationAdmin.name();
@@ -97,7 +111,7 @@ impl OrgRoles {
     }
 
     fn review(&mut self) {
-        match set_roles(&self.person, &self.chosen(), &self.directory, &[]) {
+        match set_roles(&self.person, &self.chosen(), &self.directory, &self.through) {
             Ok(plan) if plan.changes_nothing() => self.problem = Some(plan.summary),
             Ok(plan) => {
                 self.plan = Some(plan);

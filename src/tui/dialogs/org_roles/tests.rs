@@ -95,3 +95,55 @@ fn the_servers_409_stays_in_the_dialog_with_the_ticks() {
     let screen = crate::tui::render_tests::screen(&app, 80, 24);
     assert!(screen.contains("Refused: 409 Conflict"), "{screen}");
 }
+
+/// Jane as if the group "Finance" gave her billing_manager too.
+fn jane_in_finance() -> OrgRoles {
+    let directory = crate::actions::fixtures::directory();
+    let jane = (directory.members().iter())
+        .find(|m| m.email.as_deref() == Some("jane.roe@northwind.example"))
+        .cloned()
+        .expect("Jane");
+    let mut dialog = OrgRoles::new(jane, Arc::new(directory));
+    dialog.through = vec![("Finance".to_owned(), "billing_manager".to_owned())];
+    dialog.ticks[1] = true;
+    dialog
+}
+
+#[test]
+fn a_role_a_group_gives_is_not_sent_as_their_own_and_the_preview_names_the_group() {
+    let mut dialog = jane_in_finance();
+    dialog.ticks[2] = true;
+    dialog.review();
+    let plan = dialog.plan.as_ref().expect("a preview");
+    let [step] = plan.steps.as_slice() else {
+        panic!("one request: {plan:?}");
+    };
+    let Request::UpdateUser { body, .. } = &step.request else {
+        panic!("PATCH /users/{{id}}: {step:?}");
+    };
+    let own: Vec<&str> = body.role_names.iter().flatten().map(|r| r.name()).collect();
+    assert_eq!(
+        own,
+        ["organization_admin", "member"],
+        "Finance's role stays Finance's"
+    );
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.contains("keeps billing_manager through the group \"Finance\"")),
+        "{plan:?}"
+    );
+}
+
+#[test]
+fn unticking_a_groups_role_changes_nothing_and_says_which_group_gives_it() {
+    let mut dialog = jane_in_finance();
+    dialog.ticks[1] = false;
+    dialog.review();
+    assert!(dialog.plan.is_none(), "nothing to send");
+    let problem = dialog.problem.as_deref().unwrap_or_default();
+    assert!(
+        problem.contains("billing_manager through the group \"Finance\""),
+        "{problem}"
+    );
+}

@@ -4,6 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::actions::Intent;
 use crate::domain::OrgRole;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
@@ -19,6 +20,20 @@ fn describe(role: OrgRole) -> &'static str {
         OrgRole::Member => "uses the workspaces they are added to",
         OrgRole::BillingManager => "sees and manages billing and spending",
         OrgRole::OrganizationAdmin => "administers the whole organization",
+    }
+}
+
+fn names(roles: &[OrgRole]) -> String {
+    let names: Vec<&str> = roles.iter().map(|r| r.name()).collect();
+    names.join(", ")
+}
+
+/// The groups named as the CLI's notes name them: `the group "Finance"`.
+fn the_groups(groups: &[&str]) -> String {
+    let quoted: Vec<String> = groups.iter().map(|g| format!("\"{g}\"")).collect();
+    match quoted.len() {
+        1 => format!("the group {}", quoted[0]),
+        _ => format!("the groups {}", quoted.join(", ")),
     }
 }
 
@@ -51,6 +66,16 @@ pub(super) fn render(
                     &format!("{cursor} {tick} {:<18} {}", role.name(), describe(role)),
                     style,
                 );
+                let groups = d.groups_giving(role);
+                if !groups.is_empty() {
+                    body.wrapped(
+                        &format!(
+                            "        given by {}: it stays while they are in it, ticked or not",
+                            the_groups(&groups)
+                        ),
+                        theme.muted,
+                    );
+                }
             }
             body.blank();
             if d.only_admin() {
@@ -67,15 +92,26 @@ pub(super) fn render(
             body.line("space ticks · enter previews · esc closes", theme.muted);
         }
         Stage::Review(focus) => {
-            let after: Vec<&str> = d.chosen().iter().map(|r| r.name()).collect();
+            // What they will hold in total (a group's role included), in the checklist's order.
+            let after: Vec<OrgRole> = match d.plan.as_ref().map(|p| &p.intent) {
+                Some(Intent::SetOrganizationRoles { after, .. }) => (OrgRole::ALL.into_iter())
+                    .filter(|r| after.iter().any(|a| a == r.name()))
+                    .collect(),
+                _ => d.chosen(),
+            };
+            let after = names(&after);
             body.wrapped(
                 &format!("Change the organization roles of {email}?"),
                 theme.header,
             );
             body.blank();
             body.line(&format!("  before: {before}"), theme.muted);
-            body.line(&format!("  after:  {}", after.join(", ")), theme.text);
+            body.line(&format!("  after:  {after}"), theme.text);
             body.blank();
+            for note in d.plan.iter().flat_map(|p| &p.notes) {
+                body.wrapped(note, theme.field_label);
+                body.blank();
+            }
             body.submission(
                 &d.submission,
                 "Changing the roles…",

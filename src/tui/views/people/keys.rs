@@ -24,18 +24,29 @@ fn say(level: FlashLevel, text: impl Into<String>) -> Vec<Step> {
 /// The tab a dialog is for, and what is said when it is asked for on the other one.
 type ForTab = Option<(Tab, &'static str)>;
 
-/// The dialogs that change people: the tab each is for, and how it opens.
-fn dialog(action: Action) -> Option<(ForTab, Opener)> {
+/// How a dialog that changes people opens: the tab it is for, whether it must know what
+/// groups give (the organization roles: a group's role must not be sent as someone's own),
+/// and the opener.
+struct Opening {
+    tab: ForTab,
+    groups: bool,
+    open: Opener,
+}
+
+/// The dialogs that change people.
+fn dialog(action: Action) -> Option<Opening> {
     let members = |elsewhere| Some((Tab::Members, elsewhere));
     let invitations = Some((Tab::Invitations, confirm_batch::ON_THE_OTHER_TAB));
-    Some(match action {
-        Action::Invite => (None, invite::open as Opener),
+    let (tab, open): (ForTab, Opener) = match action {
+        Action::Invite => (None, invite::open),
         Action::EditRoles => (members(org_roles::NOT_FOR_AN_INVITATION), org_roles::open),
         Action::Offboard => (members(offboard::NOT_FOR_AN_INVITATION), offboard::open),
         Action::Revoke => (invitations, confirm_batch::revoke),
         Action::Reinvite => (invitations, confirm_batch::reinvite),
         _ => return None,
-    })
+    };
+    let groups = action == Action::EditRoles;
+    Some(Opening { tab, groups, open })
 }
 
 impl Listing for People {
@@ -54,8 +65,8 @@ impl Listing for People {
 
 impl People {
     pub(super) fn key(&mut self, action: Action, app: &App) -> Vec<Step> {
-        if let Some((tab, open)) = dialog(action) {
-            return self.open_dialog(tab, open);
+        if let Some(opening) = dialog(action) {
+            return self.open_dialog(opening);
         }
         match action {
             Action::NextTab => {
@@ -107,7 +118,7 @@ impl People {
     /// Reads the people afresh and opens the dialog on what the server has now (the tables
     /// are rebuilt from the same load, so the dialog and the rows agree). What can be said
     /// without the load (the wrong tab, nobody under the cursor) is said at once.
-    fn open_dialog(&mut self, tab: ForTab, open: Opener) -> Vec<Step> {
+    fn open_dialog(&mut self, Opening { tab, groups, open }: Opening) -> Vec<Step> {
         if self.held().is_none() {
             return say(FlashLevel::Info, "The people are still loading");
         }
@@ -120,7 +131,9 @@ impl People {
             return say(FlashLevel::Info, "Nobody under the cursor");
         }
         self.opening = Some(open);
-        vec![Step::Fetch(Fetcher::new(PeopleFetch))]
+        vec![Step::Fetch(Fetcher::new(PeopleFetch {
+            with_groups: groups,
+        }))]
     }
 
     fn resort(&mut self) {

@@ -13,6 +13,8 @@ use uuid::Uuid;
 
 #[cfg(test)]
 use crate::actions::Reply;
+use crate::actions::groups::access::GroupAccess;
+use crate::actions::org_live::group_access;
 use crate::actions::{Request, execute};
 use crate::api::{ApiKeyExtendedOut, AuditLogOut};
 use crate::client::{AdminClient, AuditQuery, Directory};
@@ -36,6 +38,9 @@ pub struct Loaded {
     pub owners: Arc<HashMap<Uuid, Uuid>>,
     /// Invitation id to who sent it last, where the audit log says.
     pub inviters: Arc<HashMap<Uuid, String>>,
+    /// What the organization's groups give, read only for a dialog that must tell a
+    /// person's own roles from a group's (see [`PeopleFetch::with_groups`]).
+    pub groups: Option<Arc<GroupAccess>>,
 }
 
 /// What the view keeps of a load besides its tables: the keys and who owns them, for a
@@ -89,9 +94,12 @@ fn inviters(entries: &[AuditLogOut]) -> HashMap<Uuid, String> {
     by_invite
 }
 
-/// `GET /users` (every page), `GET /roles`, `GET /api-keys` (every page) and two audit reads.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PeopleFetch;
+/// `GET /users` (every page), `GET /roles`, `GET /api-keys` (every page) and two audit reads;
+/// with `with_groups`, the groups too, with their members and assignments.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PeopleFetch {
+    pub with_groups: bool,
+}
 
 impl Fetch for PeopleFetch {
     fn label(&self) -> &'static str {
@@ -99,6 +107,7 @@ impl Fetch for PeopleFetch {
     }
 
     fn fetch(&self, client: AdminClient) -> BoxFuture<'static, FetchAnswer> {
+        let with_groups = self.with_groups;
         async move {
             let created = AuditQuery {
                 event_type: vec!["api_key.create".to_owned()],
@@ -113,17 +122,25 @@ impl Fetch for PeopleFetch {
                 limit: Some(AUDIT_READ),
                 ..AuditQuery::default()
             };
+            let groups = async {
+                match with_groups {
+                    true => group_access(&client).await.map(|a| Some(Arc::new(a))),
+                    false => Ok(None),
+                }
+            };
             let result = futures::try_join!(
                 client.load_directory(),
                 client.list_all_api_keys(),
                 client.audit_logs(&created),
                 client.audit_logs(&invited),
+                groups,
             );
-            let loaded = result.map(|(directory, keys, created, invited)| Loaded {
+            let loaded = result.map(|(directory, keys, created, invited, groups)| Loaded {
                 directory: Arc::new(directory),
                 keys: Arc::new(keys),
                 owners: Arc::new(crate::actions::keys::owners_from_audit(&created)),
                 inviters: Arc::new(inviters(&invited)),
+                groups,
             });
             // The pages' text and the audit entries were parsed and dropped on the way: a
             // directory's worth of memory the console would otherwise keep without using it.

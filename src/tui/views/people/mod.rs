@@ -159,7 +159,7 @@ impl View for People {
     }
 
     fn load(&mut self, _app: &App) -> Vec<Step> {
-        vec![Step::Fetch(Fetcher::new(PeopleFetch))]
+        vec![Step::Fetch(Fetcher::new(PeopleFetch::default()))]
     }
 
     fn arrived(&mut self, fetch: &Fetcher, result: FetchAnswer, app: &App) -> Vec<Step> {
@@ -263,7 +263,7 @@ impl People {
             Step::Say(level, run.headline()),
             Step::Open(Box::new(report)),
         ];
-        steps.push(Step::Fetch(Fetcher::new(PeopleFetch)));
+        steps.push(Step::Fetch(Fetcher::new(PeopleFetch::default())));
         steps.push(Step::ReloadPeople);
         steps
     }

@@ -21,6 +21,7 @@ pub fn loaded() -> Loaded {
             id(30),
             "zoe@northwind.example".to_owned(),
         )])),
+        groups: None,
     }
 }
 

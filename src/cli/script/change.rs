@@ -40,6 +40,26 @@ pub struct ConfirmArgs {
     pub confirm: Vec<String>,
 }
 
+/// The refusal of a change in a read-only session, before any name is resolved or any
+/// `--confirm` checked: nothing would be sent whatever they say, so the script learns what
+/// stops it (exit 4) rather than a typo that would not matter. A dry run is not refused: it
+/// sends nothing, and says the real run would be refused.
+pub fn refuse_in_read_only(session: &Session, args: &ChangeArgs) -> Result<(), Failure> {
+    if session.read_only && !args.dry_run {
+        return Err(read_only_refusal(
+            "nothing was sent. Reads work; --dry-run shows what a change would send",
+        ));
+    }
+    Ok(())
+}
+
+fn read_only_refusal(what_happened: &str) -> Failure {
+    Failure::new(
+        Exit::Denied,
+        format!("read-only (--read-only, or the profile's read_only): {what_happened}"),
+    )
+}
+
 /// A value as it would be typed in a shell.
 fn shell_word(text: &str) -> String {
     let plain = !text.is_empty()
@@ -136,14 +156,13 @@ pub async fn run(
         }
         return Ok(Execution::default());
     }
+    // Refused already, before the plan was made (`refuse_in_read_only`); checked again here
+    // as the last step before sending, so no path sends a change in a read-only session.
     if session.read_only {
-        return Err(Failure::new(
-            Exit::Denied,
-            format!(
-                "read-only (--read-only, or the profile's read_only): nothing was sent. The change: {}",
-                plan.summary
-            ),
-        ));
+        return Err(read_only_refusal(&format!(
+            "nothing was sent. The change: {}",
+            plan.summary
+        )));
     }
     if let Some(refusal) = unconfirmed(plan, confirm) {
         return Err(refusal);

@@ -93,11 +93,8 @@ pub async fn run(
     plan: &Plan,
 ) -> Result<Execution, Failure> {
     if plan.changes_nothing() {
-        eprintln!("{}", plan.summary);
-        if !confirm.is_empty() {
-            // Nothing is lost, so nothing was confirmed: said, so a script does not take the
-            // run for the change it named.
-            eprintln!("note: --confirm was not needed: nothing was changed");
+        for line in nothing_to_change(plan, confirm) {
+            eprintln!("{line}");
         }
         // A script reading JSON gets a document still: no replies, as nothing was sent.
         if args.format == Some(ReplyFormat::Json) {
@@ -174,6 +171,18 @@ pub async fn run(
     let execution = execute(&session.client, plan).await;
     journaling::after_plan(session, plan, &execution, before.as_ref()).await;
     Ok(execution)
+}
+
+/// What a run whose plan changes nothing says on stderr: why, and that a `--confirm` given
+/// was not needed.
+fn nothing_to_change(plan: &Plan, confirm: &[String]) -> Vec<String> {
+    let mut lines = vec![plan.summary.clone()];
+    if !confirm.is_empty() {
+        // Nothing is lost, so nothing was confirmed: said, so a script does not take the run
+        // for the change it named.
+        lines.push("note: --confirm was not needed: nothing was changed".to_owned());
+    }
+    lines
 }
 
 /// The `--confirm` flags that name what `plan` loses for good and `confirm` does not.
@@ -297,6 +306,23 @@ mod tests {
         assert!(confirms_something_else(&confirmed, &typed).is_none());
         assert!(confirms_something_else(&confirmed, &["cj".to_owned()]).is_none());
         assert!(confirms_something_else(&confirmed, &[]).is_none());
+    }
+
+    /// A run that changes nothing says why; a --confirm given to it is noted as not needed, so a script does not take the run for the
+    /// change it named. No command taking --confirm plans nothing today, so this is tested here.
+    #[test]
+    fn a_confirm_given_to_a_change_that_changes_nothing_is_noted_as_not_needed() {
+        use crate::actions::Intent;
+        let why = "Nothing to change: jane@x.io already has the roles member";
+        let plan = Plan::nothing(Intent::DeleteKeys { labels: Vec::new() }, why);
+        assert_eq!(nothing_to_change(&plan, &[]), vec![why.to_owned()]);
+        assert_eq!(
+            nothing_to_change(&plan, &["jane@x.io".to_owned()]),
+            vec![
+                why.to_owned(),
+                "note: --confirm was not needed: nothing was changed".to_owned()
+            ]
+        );
     }
 
     #[test]

@@ -6,9 +6,7 @@ use super::execute::{Reply, send};
 use super::org_live::LiveOrg;
 use super::org_steps::steps;
 use crate::client::{AdminClient, ClientError};
-use crate::domain::org::{
-    Change, Deletions, FieldValue, GroupField, WorkspaceField, email_key, group_key, workspace_key,
-};
+use crate::domain::org::{Change, Deletions, Rename, email_key, group_key, workspace_key};
 
 /// Whether destructive changes may run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -145,31 +143,21 @@ async fn run_one(
 
 /// Files the id of what a change renamed under its new name, so later steps find it there.
 fn follow_rename(live: &mut LiveOrg, change: &Change) {
-    match change {
-        Change::EditWorkspace {
-            workspace,
-            field: WorkspaceField::Name,
-            after: FieldValue::Text(new),
-            ..
-        } => {
-            if let Some(mut out) = live.ids.workspaces.remove(&workspace_key(workspace)) {
-                out.name.clone_from(new);
-                live.workspace_names.insert(out.uuid, new.clone());
+    match change.rename() {
+        Some(Rename::Workspace { old, new }) => {
+            if let Some(mut out) = live.ids.workspaces.remove(&workspace_key(old)) {
+                new.clone_into(&mut out.name);
+                live.workspace_names.insert(out.uuid, new.to_owned());
                 live.ids.workspaces.insert(workspace_key(new), out);
             }
         }
-        Change::EditGroup {
-            group,
-            field: GroupField::Name,
-            after: FieldValue::Text(new),
-            ..
-        } => {
-            if let Some(id) = live.ids.groups.remove(&group_key(group)) {
-                live.group_names.insert(id, new.clone());
+        Some(Rename::Group { old, new }) => {
+            if let Some(id) = live.ids.groups.remove(&group_key(old)) {
+                live.group_names.insert(id, new.to_owned());
                 live.ids.groups.insert(group_key(new), id);
             }
         }
-        _ => {}
+        None => {}
     }
     live.renames.follow(change);
 }

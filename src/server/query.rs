@@ -88,6 +88,23 @@ impl QueryReader {
         );
     }
 
+    /// Records that `name` is below its smallest allowed value, `min`, as pydantic words it.
+    pub fn reject_below(&mut self, name: &str, min: i64) {
+        self.reject(
+            name,
+            "greater_than_equal",
+            &format!("Input should be greater than or equal to {min}"),
+        );
+    }
+
+    /// Whether `name` is a whole number too far below zero for 64 bits (which [`Self::int`]
+    /// saturates).
+    pub fn below_64_bits(&self, name: &str) -> bool {
+        self.last(name).is_some_and(|raw| {
+            raw.trim().parse::<i64>().is_err() && parse_saturating(raw.trim()) == Some(i64::MIN)
+        })
+    }
+
     /// Whether `name` is a whole number too large for 64 bits (which [`Self::int`] saturates).
     pub fn beyond_64_bits(&self, name: &str) -> bool {
         self.last(name).is_some_and(|raw| {

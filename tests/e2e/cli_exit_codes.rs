@@ -283,6 +283,61 @@ async fn a_rejected_key_and_read_only_mode_are_4() {
     );
 }
 
+/// Under `--read-only` nothing is sent whatever the names or `--confirm` say, so a change is
+/// refused as read-only (4) before either is checked: an unknown name is not 3, a missing,
+/// wrong or extra `--confirm` is not 2. A dry run still checks them, as it does elsewhere.
+#[tokio::test]
+async fn read_only_is_4_before_names_and_confirm_are_checked() {
+    let s = Scripted::demo().await;
+    let before = s.last_audit_id().await;
+    for args in [
+        &["members", "remove", "Nowhere Lab", "taro@northwind.example"][..],
+        &["members", "add", "Research", "nobody@nowhere.example"],
+        &["people", "remove", "nobody@nowhere.example"],
+        &["workspace", "archive", "Research"],
+        &["workspace", "archive", "Research", "--confirm", "research"],
+        &[
+            "workspace",
+            "archive",
+            "Research",
+            "--confirm",
+            "Research",
+            "--confirm",
+            "Lab",
+        ],
+        &["keys", "delete", "no-such-key", "--confirm", "no-such-key"],
+    ] {
+        let run = s
+            .run(&[args, &["--read-only"][..]].concat())
+            .await
+            .expect(4);
+        assert_eq!(
+            run.stderr,
+            "mistral-admin: read-only (--read-only, or the profile's read_only): nothing was sent. \
+             Reads work; --dry-run shows what a change would send\n",
+            "{args:?}"
+        );
+        assert_eq!(run.stdout, "");
+    }
+    let dry = s
+        .run(&[
+            "members",
+            "remove",
+            "Nowhere Lab",
+            "taro@northwind.example",
+            "--dry-run",
+            "--read-only",
+        ])
+        .await
+        .expect(3);
+    assert!(dry.stderr.contains("Nowhere Lab"), "{dry:#?}");
+    assert_eq!(
+        s.audit_since(before).await,
+        Vec::<String>::new(),
+        "read-only sent no change"
+    );
+}
+
 #[tokio::test]
 async fn a_change_without_an_answer_is_5_and_is_not_sent_twice() {
     let server = FaultServer::start().await;

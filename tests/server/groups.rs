@@ -152,6 +152,26 @@ async fn members_are_added_listed_and_removed() {
         .await
         .typed();
     assert_eq!(second.members.len(), 1);
+    // The contract sets this listing no smallest page, as it does the others: a page before
+    // the first is answered under its own number, with the total and no rows (not page 1's).
+    for before_first in [0, -3] {
+        let page = api
+            .get(&format!(
+                "/user-groups/{team}/members?page={before_first}&page_size=2"
+            ))
+            .await;
+        contract::check("AdminUserGroupMembersOut", &page.body);
+        let page: AdminUserGroupMembersOut = page.typed();
+        assert_eq!(
+            (page.page, page.total, page.members.len()),
+            (before_first, 3, 0)
+        );
+    }
+    api.get(&format!(
+        "/user-groups/{team}/members?page=-99999999999999999999"
+    ))
+    .await
+    .invalid_at("query.page", "greater_than_equal");
 
     // Someone who is not a member of the organization: 404 naming them, nothing added.
     let stranger = Uuid::new_v4();

@@ -40,6 +40,26 @@ pub struct ConfirmArgs {
     pub confirm: Vec<String>,
 }
 
+/// The refusal of a change in a read-only session, before any name is resolved or any
+/// `--confirm` checked: nothing would be sent whatever they say, so the script learns what
+/// stops it (exit 4) rather than a typo that would not matter. A dry run is not refused: it
+/// sends nothing, and says the real run would be refused.
+pub fn refuse_in_read_only(session: &Session, args: &ChangeArgs) -> Result<(), Failure> {
+    if session.read_only && !args.dry_run {
+        return Err(read_only_refusal(
+            "nothing was sent. Reads work; --dry-run shows what a change would send",
+        ));
+    }
+    Ok(())
+}
+
+fn read_only_refusal(what_happened: &str) -> Failure {
+    Failure::new(
+        Exit::Denied,
+        format!("read-only (--read-only, or the profile's read_only): {what_happened}"),
+    )
+}
+
 /// A value as it would be typed in a shell.
 fn shell_word(text: &str) -> String {
     let plain = !text.is_empty()
@@ -73,11 +93,8 @@ pub async fn run(
     plan: &Plan,
 ) -> Result<Execution, Failure> {
     if plan.changes_nothing() {
-        eprintln!("{}", plan.summary);
-        if !confirm.is_empty() {
-            // Nothing is lost, so nothing was confirmed: said, so a script does not take the
-            // run for the change it named.
-            eprintln!("note: --confirm was not needed: nothing was changed");
+        for line in nothing_to_change(plan, confirm) {
+            eprintln!("{line}");
         }
         // A script reading JSON gets a document still: no replies, as nothing was sent.
         if args.format == Some(ReplyFormat::Json) {
@@ -136,14 +153,13 @@ pub async fn run(
         }
         return Ok(Execution::default());
     }
+    // Refused already, before the plan was made (`refuse_in_read_only`); checked again here
+    // as the last step before sending, so no path sends a change in a read-only session.
     if session.read_only {
-        return Err(Failure::new(
-            Exit::Denied,
-            format!(
-                "read-only (--read-only, or the profile's read_only): nothing was sent. The change: {}",
-                plan.summary
-            ),
-        ));
+        return Err(read_only_refusal(&format!(
+            "nothing was sent. The change: {}",
+            plan.summary
+        )));
     }
     if let Some(refusal) = unconfirmed(plan, confirm) {
         return Err(refusal);
@@ -155,6 +171,18 @@ pub async fn run(
     let execution = execute(&session.client, plan).await;
     journaling::after_plan(session, plan, &execution, before.as_ref()).await;
     Ok(execution)
+}
+
+/// What a run whose plan changes nothing says on stderr: why, and that a `--confirm` given
+/// was not needed.
+fn nothing_to_change(plan: &Plan, confirm: &[String]) -> Vec<String> {
+    let mut lines = vec![plan.summary.clone()];
+    if !confirm.is_empty() {
+        // Nothing is lost, so nothing was confirmed: said, so a script does not take the run
+        // for the change it named.
+        lines.push("note: --confirm was not needed: nothing was changed".to_owned());
+    }
+    lines
 }
 
 /// The `--confirm` flags that name what `plan` loses for good and `confirm` does not.
@@ -278,6 +306,23 @@ mod tests {
         assert!(confirms_something_else(&confirmed, &typed).is_none());
         assert!(confirms_something_else(&confirmed, &["cj".to_owned()]).is_none());
         assert!(confirms_something_else(&confirmed, &[]).is_none());
+    }
+
+    /// A run that changes nothing says why; a --confirm given to it is noted as not needed, so a script does not take the run for the
+    /// change it named. No command taking --confirm plans nothing today, so this is tested here.
+    #[test]
+    fn a_confirm_given_to_a_change_that_changes_nothing_is_noted_as_not_needed() {
+        use crate::actions::Intent;
+        let why = "Nothing to change: jane@x.io already has the roles member";
+        let plan = Plan::nothing(Intent::DeleteKeys { labels: Vec::new() }, why);
+        assert_eq!(nothing_to_change(&plan, &[]), vec![why.to_owned()]);
+        assert_eq!(
+            nothing_to_change(&plan, &["jane@x.io".to_owned()]),
+            vec![
+                why.to_owned(),
+                "note: --confirm was not needed: nothing was changed".to_owned()
+            ]
+        );
     }
 
     #[test]

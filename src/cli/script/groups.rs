@@ -88,6 +88,24 @@ pub enum MembersCommand {
     Remove(GroupPeopleArgs),
 }
 
+impl GroupsCommand {
+    /// The options every change shares (`--dry-run`, `-o`).
+    pub fn change(&self) -> &ChangeArgs {
+        match self {
+            Self::Create(args) => &args.change,
+            Self::Edit(args) => &args.change,
+            Self::Delete(args) => &args.change,
+            Self::Members(MembersCommand::Add(args) | MembersCommand::Remove(args)) => &args.change,
+            Self::Nest(args) => &args.change,
+            Self::Unnest(args) => &args.change,
+            Self::Assign(args) => &args.change,
+            Self::Unassign(args) => &args.change,
+            Self::Provision(args) => &args.change,
+            Self::SetRole(args) => &args.change,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct GroupPeopleArgs {
     pub group: String,

@@ -23,6 +23,17 @@ pub enum KeysCommand {
     Rotate(RotateArgs),
 }
 
+impl KeysCommand {
+    /// The options every change shares (`--dry-run`, `-o`).
+    pub fn change(&self) -> &ChangeArgs {
+        match self {
+            Self::Create(args) => &args.change,
+            Self::Delete(args) => &args.change,
+            Self::Rotate(args) => &args.change,
+        }
+    }
+}
+
 fn parse_day(text: &str) -> Result<Date, String> {
     parse_date(text.trim()).ok_or_else(|| format!("{text:?} is not a date (YYYY-MM-DD)"))
 }

@@ -23,6 +23,17 @@ pub enum MembersCommand {
     Remove(RemoveArgs),
 }
 
+impl MembersCommand {
+    /// The options every change shares (`--dry-run`, `-o`).
+    pub fn change(&self) -> &ChangeArgs {
+        match self {
+            Self::Add(args) => &args.change,
+            Self::SetRoles(args) => &args.change,
+            Self::Remove(args) => &args.change,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The workspace: its name or UUID.

@@ -163,6 +163,30 @@ impl ScriptCommand {
             Self::Completions { .. } | Self::Man => None,
         }
     }
+
+    /// The options of a command that changes the organization through a plan (`--dry-run`,
+    /// `-o`). `scim`, `apply` and `undo` refuse read-only sessions themselves, after showing
+    /// what they would do.
+    fn change_args(&self) -> Option<&change::ChangeArgs> {
+        match self {
+            Self::Workspace(a) => Some(a.command.change()),
+            Self::Members(a) => Some(a.command.change()),
+            Self::People(a) => Some(a.command.change()),
+            Self::Invites(a) => Some(a.command.change()),
+            Self::Keys(a) => Some(a.command.change()),
+            Self::Spend(a) => Some(a.command.change()),
+            Self::Groups(a) => Some(a.command.change()),
+            Self::Get(_)
+            | Self::Scim(_)
+            | Self::Export(_)
+            | Self::Plan(_)
+            | Self::Apply(_)
+            | Self::Undo(_)
+            | Self::Journal(_)
+            | Self::Completions { .. }
+            | Self::Man => None,
+        }
+    }
 }
 
 /// The commands that talk to an organization: open the session, run, close it.
@@ -186,6 +210,9 @@ async fn dispatch(
     session: &Session,
     command: &ScriptCommand,
 ) -> Result<(), Failure> {
+    if let Some(args) = command.change_args() {
+        change::refuse_in_read_only(session, args)?;
+    }
     match command {
         ScriptCommand::Get(get) => {
             let listing = get::listing(session, &get.command).await?;

@@ -27,6 +27,27 @@ pub enum InvitesCommand {
     Resend(ResendArgs),
 }
 
+impl PeopleCommand {
+    /// The options every change shares (`--dry-run`, `-o`).
+    pub fn change(&self) -> &ChangeArgs {
+        match self {
+            Self::Invite(args) => &args.change,
+            Self::SetRoles(args) => &args.change,
+            Self::Remove(args) => &args.change,
+        }
+    }
+}
+
+impl InvitesCommand {
+    /// The options every change shares (`--dry-run`, `-o`).
+    pub fn change(&self) -> &ChangeArgs {
+        match self {
+            Self::Revoke(args) => &args.change,
+            Self::Resend(args) => &args.change,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct InviteArgs {
     /// Email addresses (an argument may hold several, separated by commas).

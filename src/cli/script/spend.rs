@@ -13,6 +13,15 @@ pub enum SpendCommand {
     Set(SetArgs),
 }
 
+impl SpendCommand {
+    /// The options every change shares (`--dry-run`, `-o`).
+    pub fn change(&self) -> &ChangeArgs {
+        match self {
+            Self::Set(args) => &args.change,
+        }
+    }
+}
+
 /// A whole amount of money, or none (no limit, no cap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Amount(pub Option<i64>);

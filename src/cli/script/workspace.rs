@@ -19,6 +19,17 @@ pub enum WorkspaceCommand {
     Archive(ArchiveArgs),
 }
 
+impl WorkspaceCommand {
+    /// The options every change shares (`--dry-run`, `-o`).
+    pub fn change(&self) -> &ChangeArgs {
+        match self {
+            Self::Create(args) => &args.change,
+            Self::Edit(args) => &args.change,
+            Self::Archive(args) => &args.change,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// Its name, unique among active workspaces (ignoring case and accents).

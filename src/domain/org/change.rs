@@ -219,7 +219,36 @@ pub enum Change {
     },
 }
 
+/// A workspace or group renamed by a change: its name before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rename<'a> {
+    Workspace { old: &'a str, new: &'a str },
+    Group { old: &'a str, new: &'a str },
+}
+
 impl Change {
+    /// The workspace or group this change renames, if it is a rename.
+    pub fn rename(&self) -> Option<Rename<'_>> {
+        match self {
+            Self::EditWorkspace {
+                workspace,
+                field: WorkspaceField::Name,
+                after: FieldValue::Text(new),
+                ..
+            } => Some(Rename::Workspace {
+                old: workspace,
+                new,
+            }),
+            Self::EditGroup {
+                group,
+                field: GroupField::Name,
+                after: FieldValue::Text(new),
+                ..
+            } => Some(Rename::Group { old: group, new }),
+            _ => None,
+        }
+    }
+
     pub fn phase(&self) -> Phase {
         match self {
             Self::CreateWorkspace { .. } | Self::CreateGroup { .. } => Phase::Create,

@@ -2,7 +2,7 @@
 //! replace is still there. Undo checks its inverse changes this way, so an edit someone made
 //! since (another admin changed the same member) is shown as a conflict, never overwritten.
 
-use super::change::{Change, FieldValue, GroupField, WorkspaceField};
+use super::change::{Change, FieldValue, GroupField, Rename, WorkspaceField};
 use super::diff::{choice, limit};
 use super::keys::group_key;
 use super::renames::Renames;
@@ -321,34 +321,24 @@ pub fn conflicts(changes: &[Change], now: &Organization) -> Vec<(Change, String)
             continue;
         }
         renames.follow(change);
-        match change {
-            Change::EditWorkspace {
-                workspace,
-                field: WorkspaceField::Name,
-                after: FieldValue::Text(new),
-                ..
-            } => {
-                let key = super::workspace_key(workspace);
+        match change.rename() {
+            Some(Rename::Workspace { old, new }) => {
+                let key = super::workspace_key(old);
                 for w in view.workspaces.iter_mut().filter(|w| !w.archived) {
                     if super::workspace_key(&w.name) == key {
-                        w.name = new.clone();
+                        w.name = new.to_owned();
                     }
                 }
             }
-            Change::EditGroup {
-                group,
-                field: GroupField::Name,
-                after: FieldValue::Text(new),
-                ..
-            } => {
-                let key = group_key(group);
+            Some(Rename::Group { old, new }) => {
+                let key = group_key(old);
                 for g in view.groups.iter_mut() {
                     if group_key(&g.name) == key {
-                        g.name = new.clone();
+                        g.name = new.to_owned();
                     }
                 }
             }
-            _ => {}
+            None => {}
         }
     }
     found

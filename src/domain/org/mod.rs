@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use change::{Change, FieldValue, GroupField, Phase, WorkspaceField};
+pub use change::{Change, FieldValue, GroupField, Phase, Rename, WorkspaceField};
 pub use diff::{Diff, diff, diff_when};
 pub use grants::{Deletions, Grants};
 pub use keys::{email_key, group_key, normalize_org_role_names, workspace_key};

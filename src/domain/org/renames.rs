@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::change::{Change, FieldValue, GroupField, WorkspaceField};
+use super::change::{Change, FieldValue, GroupField, Rename};
 use super::keys::{group_key, workspace_key};
 
 /// The renames run so far: each old name's key with the name it goes by now. An old name
@@ -40,24 +40,18 @@ fn now_called(renamed: &HashMap<String, String>, key: fn(&str) -> String, name: 
 impl Renames {
     /// Remembers `change` when it renames a workspace or group; call it once it has run.
     pub fn follow(&mut self, change: &Change) {
-        match change {
-            Change::EditWorkspace {
-                workspace,
-                field: WorkspaceField::Name,
-                after: FieldValue::Text(new),
-                ..
-            } => record(&mut self.workspaces, workspace_key, workspace, new),
-            Change::EditGroup {
-                group,
-                field: GroupField::Name,
-                after: FieldValue::Text(new),
-                ..
-            } => record(&mut self.groups, group_key, group, new),
+        match (change.rename(), change) {
+            (Some(Rename::Workspace { old, new }), _) => {
+                record(&mut self.workspaces, workspace_key, old, new);
+            }
+            (Some(Rename::Group { old, new }), _) => {
+                record(&mut self.groups, group_key, old, new);
+            }
             // A new one under an old name is called by it: the old name no longer leads away.
-            Change::CreateWorkspace { workspace } => {
+            (None, Change::CreateWorkspace { workspace }) => {
                 self.workspaces.remove(&workspace_key(&workspace.name));
             }
-            Change::CreateGroup { group } => {
+            (None, Change::CreateGroup { group }) => {
                 self.groups.remove(&group_key(&group.name));
             }
             _ => {}
@@ -141,6 +135,7 @@ impl Renames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::org::WorkspaceField;
 
     fn rename(from: &str, to: &str) -> Change {
         Change::EditWorkspace {

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 
-use super::{paging, within_reach};
+use super::{members_paging, within_reach};
 use crate::api::*;
 use crate::server::error::ApiResult;
 use crate::server::extract::JsonBody;
@@ -38,7 +38,7 @@ pub async fn members(
     PathId(group): PathId,
     mut query: QueryReader,
 ) -> ApiResult<Json<AdminUserGroupMembersOut>> {
-    let paging = paging(&mut query);
+    let paging = members_paging(&mut query);
     query.finish()?;
     org.read_json(move |op| group_members::list(op.tx, op.org, group, paging))
         .await

@@ -42,6 +42,18 @@ fn paging(query: &mut QueryReader) -> Paging {
     within_reach(query, page, page_size)
 }
 
+/// `page` and `page_size` of a group's members listing: as [`paging`], except that the contract
+/// sets no smallest page there, so a page before the first (0 or below) is answered, and holds
+/// no rows. A page below what 64 bits can number is a 422, as one beyond is.
+fn members_paging(query: &mut QueryReader) -> Paging {
+    let page = query.int("page", 1, i64::MIN);
+    if query.below_64_bits("page") {
+        query.reject_below("page", i64::MIN);
+    }
+    let page_size = query.int("page_size", 25, 1).min(MAX_PAGE_SIZE);
+    within_reach(query, page, page_size)
+}
+
 /// `page` of `page_size` rows, if its first row is one a listing can number. The contract sets
 /// no largest page, but the rows are counted in 64 bits: a page starting beyond that is a 422
 /// naming the last page that can be asked for, rather than an answer that claims a page other

@@ -225,6 +225,11 @@ impl Listing<'_> {
             params.clone(),
             |r| r.get(0),
         )?;
+        if paging.page < 1 {
+            // A page before the first (a listing that sets no smallest page) holds no rows;
+            // its negative offset would be read by SQLite as 0, serving page 1 under its number.
+            return Ok((total, Vec::new()));
+        }
         let (page_size, offset) = (paging.page_size, paging.first_row());
         let mut stmt = tx.prepare(&format!(
             "SELECT {columns} FROM {from} ORDER BY {order} LIMIT {page_size} OFFSET {offset}"

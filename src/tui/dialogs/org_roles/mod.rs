@@ -10,7 +10,7 @@ use std::sync::Arc;
 use ratatui::Frame;
 
 use crate::actions::people::set_roles;
-use crate::actions::{ActionError, Plan};
+use crate::actions::{ActionError, Intent, Plan, Reply};
 use crate::api::AdminOrganizationMemberOut;
 use crate::client::Directory;
 use crate::domain::OrgRole;
@@ -123,6 +123,38 @@ impl OrgRoles {
         }
     }
 
+    /// What the status line says once the server has answered: the preview's summary when
+    /// the person now holds what it showed; otherwise what they hold now, since their groups
+    /// changed after the preview (the change sent was their own roles, as previewed).
+    fn outcome(&self, replies: &[Reply]) -> (FlashLevel, String) {
+        let Some(plan) = &self.plan else {
+            return (FlashLevel::Success, String::new());
+        };
+        let previewed = match &plan.intent {
+            Intent::SetOrganizationRoles { after, .. } => after.clone(),
+            _ => Vec::new(),
+        };
+        let now = replies.iter().find_map(|reply| match reply {
+            Reply::UserUpdated(member) => Some(Directory::org_roles_of(
+                self.directory.role_catalog(),
+                member,
+            )),
+            _ => None,
+        });
+        match now {
+            Some(now) if now != previewed => (
+                FlashLevel::Info,
+                format!(
+                    "{}: done, but {} now holds {} in total: their groups changed after the preview",
+                    plan.summary,
+                    self.email(),
+                    now.join(", ")
+                ),
+            ),
+            _ => (FlashLevel::Success, format!("{}: done", plan.summary)),
+        }
+    }
+
     fn choose_key(&mut self, action: Action) -> Next {
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
@@ -183,12 +215,8 @@ impl Dialog for OrgRoles {
     submission_in_field!();
 
     fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
-        let text = self
-            .plan
-            .as_ref()
-            .map(|p| format!("{}: done", p.summary))
-            .unwrap_or_default();
-        let mut effects = vec![flash::show(app, FlashLevel::Success, text)];
+        let (level, text) = self.outcome(answer.replies);
+        let mut effects = vec![flash::show(app, level, text)];
         effects.extend(crate::tui::views::control::reload(app));
         effects.extend(crate::tui::update::requests::reload_people(
             app,

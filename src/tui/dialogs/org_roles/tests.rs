@@ -147,3 +147,33 @@ fn unticking_a_groups_role_changes_nothing_and_says_which_group_gives_it() {
         "{problem}"
     );
 }
+
+/// Finance let Jane go between the preview and the answer: the status line says what she
+/// holds now, not what the preview showed.
+#[test]
+fn the_outcome_says_what_they_hold_when_their_groups_changed_after_the_preview() {
+    let mut dialog = jane_in_finance();
+    dialog.ticks[2] = true;
+    dialog.review();
+    let mut answered = dialog.person.clone();
+    let admin = OrgRole::OrganizationAdmin.uuid().to_string();
+    answered.raw_roles = vec![admin, OrgRole::Member.uuid().to_string()];
+    let (level, text) = dialog.outcome(&[Reply::UserUpdated(Box::new(answered))]);
+    assert_eq!(level, FlashLevel::Info);
+    assert!(
+        text.contains("now holds organization_admin, member in total: their groups changed"),
+        "{text}"
+    );
+
+    let mut as_previewed = dialog.person.clone();
+    as_previewed.raw_roles = [
+        OrgRole::OrganizationAdmin,
+        OrgRole::BillingManager,
+        OrgRole::Member,
+    ]
+    .map(|r| r.uuid().to_string())
+    .to_vec();
+    let (level, text) = dialog.outcome(&[Reply::UserUpdated(Box::new(as_previewed))]);
+    assert_eq!(level, FlashLevel::Success);
+    assert!(text.ends_with(": done"), "{text}");
+}

@@ -7,17 +7,9 @@
 //! widens access); after, what was sent.
 
 use super::org_live::LiveOrg;
-use crate::domain::OrgRole;
+use crate::domain::org::own::{own_in_organization, own_in_workspace};
 use crate::domain::org::{Change, Grants, Workspace, normalize_org_role_names};
 use crate::domain::roles::normalize_workspace_role_names;
-
-/// `held` without what `given` gives.
-fn not_given(held: &[String], given: &[String]) -> Vec<String> {
-    held.iter()
-        .filter(|role| !given.contains(role))
-        .cloned()
-        .collect()
-}
 
 /// `own` with what `given` gives.
 fn with_given(own: &[String], given: &[String]) -> Vec<String> {
@@ -43,7 +35,7 @@ pub fn in_workspace(
 ) -> Option<Option<Change>> {
     let given = given_in(live, workspace, email)?;
     let held = workspace.member(email).cloned().unwrap_or_default();
-    let own_before = normalize_workspace_role_names(not_given(&held, &given));
+    let own_before = own_in_workspace(&held, &given);
     let own_after = normalize_workspace_role_names(sent.to_vec());
     if own_before == own_after {
         return Some(None);
@@ -59,9 +51,9 @@ pub fn in_workspace(
 }
 
 /// The change of `email`'s own organization roles from `held` (in total) to `sent`, when a
-/// group gives them an organization role; `None` when none does. Nobody is in the
-/// organization without a role of their own, so when every role they hold may be a group's,
-/// the least of them, `member`, is taken as their own before: undo gives back no more.
+/// group gives them an organization role; `None` when none does. When every role they hold
+/// may be a group's, `member` is taken as their own before (see [`own_in_organization`]):
+/// undo gives back no more.
 pub fn in_organization(
     live: &LiveOrg,
     email: &str,
@@ -72,12 +64,7 @@ pub fn in_organization(
         .in_organization(email)
         .map(|granted| granted.roles.clone())
         .filter(|roles| !roles.is_empty())?;
-    let surely_own = not_given(held, &given);
-    let own_before = normalize_org_role_names(if surely_own.is_empty() {
-        vec![OrgRole::Member.name().to_owned()]
-    } else {
-        surely_own
-    });
+    let own_before = own_in_organization(held, &given);
     let own_after = normalize_org_role_names(sent.to_vec());
     Some(Change::SetOwnRoles {
         workspace: None,

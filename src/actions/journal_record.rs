@@ -13,7 +13,9 @@ use super::plan::Plan;
 use super::request::Request;
 use crate::client::{AdminClient, ClientError};
 use crate::domain::org::renames::Renames;
-use crate::domain::org::{Change, FieldValue, Group, Invitation, Workspace, WorkspaceField};
+use crate::domain::org::{
+    Change, FieldValue, Grants, Group, Invitation, Workspace, WorkspaceField,
+};
 use crate::domain::{OrgRole, WorkspaceRole};
 
 const KEY_CREATED: &str = "a key cannot be taken back but by deleting it, which is permanent: \
@@ -241,13 +243,14 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
         } => {
             let Some(now) = workspace(*id) else { return };
             let add_only = matches!(request, Request::AddMembers { .. });
+            let grants = Grants::of(&live.model);
             for entry in members {
                 let email = email_of(live, entry.user_uuid);
                 let roles = entry_roles(entry, catalog);
                 // Adding leaves whoever belongs already (a group's members too) alone.
                 let belongs = now.member(&email).is_some();
                 if !(add_only && belongs)
-                    && let Some(own) = own::in_workspace(live, now, &email, &roles)
+                    && let Some(own) = own::in_workspace(&grants, now, &email, &roles)
                 {
                     out.extend(own);
                     continue;
@@ -273,9 +276,10 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
             users,
         } => {
             let Some(now) = workspace(*id) else { return };
+            let grants = Grants::of(&live.model);
             for user in users {
                 let email = email_of(live, *user);
-                if let Some(own) = own::in_workspace(live, now, &email, &[]) {
+                if let Some(own) = own::in_workspace(&grants, now, &email, &[]) {
                     out.extend(own);
                     continue;
                 }
@@ -364,13 +368,12 @@ fn record(request: &Request, reply: Option<&Reply>, live: &LiveOrg, out: &mut Ve
                     .collect(),
             );
             out.push(
-                own::in_organization(live, &email, &now.roles, &after).unwrap_or_else(|| {
-                    Change::SetOrganizationRoles {
+                own::in_organization(&Grants::of(&live.model), &email, &now.roles, &after)
+                    .unwrap_or_else(|| Change::SetOrganizationRoles {
                         email,
                         before: now.roles.clone(),
                         after,
-                    }
-                }),
+                    }),
             );
         }
         Request::DeleteUser { user } => out.push(Change::RemovePerson {

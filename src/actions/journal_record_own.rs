@@ -6,18 +6,9 @@
 //! that no group gives: a role both held and given is taken as the group's, so undo never
 //! widens access); after, what was sent.
 
-use super::org_live::LiveOrg;
-use crate::domain::OrgRole;
+use crate::domain::org::own::{own_in_organization, own_in_workspace};
 use crate::domain::org::{Change, Grants, Workspace, normalize_org_role_names};
 use crate::domain::roles::normalize_workspace_role_names;
-
-/// `held` without what `given` gives.
-fn not_given(held: &[String], given: &[String]) -> Vec<String> {
-    held.iter()
-        .filter(|role| !given.contains(role))
-        .cloned()
-        .collect()
-}
 
 /// `own` with what `given` gives.
 fn with_given(own: &[String], given: &[String]) -> Vec<String> {
@@ -25,8 +16,8 @@ fn with_given(own: &[String], given: &[String]) -> Vec<String> {
 }
 
 /// What a group gives `email` in `workspace` now, if anything.
-fn given_in(live: &LiveOrg, workspace: &Workspace, email: &str) -> Option<Vec<String>> {
-    Grants::of(&live.model)
+fn given_in(grants: &Grants, workspace: &Workspace, email: &str) -> Option<Vec<String>> {
+    grants
         .in_workspace(&workspace.name, email)
         .map(|granted| granted.roles.clone())
         .filter(|roles| !roles.is_empty())
@@ -35,15 +26,16 @@ fn given_in(live: &LiveOrg, workspace: &Workspace, email: &str) -> Option<Vec<St
 /// The change of `email`'s own roles in `workspace` to `sent` (none: their own membership
 /// ended), when a group gives them roles there: `Some(None)` when their own roles stay as they
 /// were, `None` when no group gives them anything there (the change is an ordinary one).
+/// `grants` are what groups gave before the request, worked out once for all it names.
 pub fn in_workspace(
-    live: &LiveOrg,
+    grants: &Grants,
     workspace: &Workspace,
     email: &str,
     sent: &[String],
 ) -> Option<Option<Change>> {
-    let given = given_in(live, workspace, email)?;
+    let given = given_in(grants, workspace, email)?;
     let held = workspace.member(email).cloned().unwrap_or_default();
-    let own_before = normalize_workspace_role_names(not_given(&held, &given));
+    let own_before = own_in_workspace(&held, &given);
     let own_after = normalize_workspace_role_names(sent.to_vec());
     if own_before == own_after {
         return Some(None);
@@ -59,25 +51,20 @@ pub fn in_workspace(
 }
 
 /// The change of `email`'s own organization roles from `held` (in total) to `sent`, when a
-/// group gives them an organization role; `None` when none does. Nobody is in the
-/// organization without a role of their own, so when every role they hold may be a group's,
-/// the least of them, `member`, is taken as their own before: undo gives back no more.
+/// group gives them an organization role; `None` when none does. When every role they hold
+/// may be a group's, `member` is taken as their own before (see [`own_in_organization`]):
+/// undo gives back no more.
 pub fn in_organization(
-    live: &LiveOrg,
+    grants: &Grants,
     email: &str,
     held: &[String],
     sent: &[String],
 ) -> Option<Change> {
-    let given = Grants::of(&live.model)
+    let given = grants
         .in_organization(email)
         .map(|granted| granted.roles.clone())
         .filter(|roles| !roles.is_empty())?;
-    let surely_own = not_given(held, &given);
-    let own_before = normalize_org_role_names(if surely_own.is_empty() {
-        vec![OrgRole::Member.name().to_owned()]
-    } else {
-        surely_own
-    });
+    let own_before = own_in_organization(held, &given);
     let own_after = normalize_org_role_names(sent.to_vec());
     Some(Change::SetOwnRoles {
         workspace: None,

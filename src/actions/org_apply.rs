@@ -6,6 +6,7 @@ use super::execute::{Reply, send};
 use super::org_live::LiveOrg;
 use super::org_steps::steps;
 use crate::client::{AdminClient, ClientError};
+use crate::domain::org::own;
 use crate::domain::org::{Change, Deletions, Rename, email_key, group_key, workspace_key};
 
 /// Whether destructive changes may run.
@@ -98,6 +99,8 @@ pub async fn apply(
         // Named as the workspace or group is called now, after a rename earlier in the run:
         // what is sent, and what the journal records, name what is there.
         let change = live.renames.current(&asked);
+        // Someone's own roles go by what groups give now (undo after a group changed).
+        let change = own::as_now(change, &live.model);
         if let Some(reason) = skip_reason(&change, allowance) {
             progress(Progress::Skipped(&change, reason));
             report.skipped.push((change, reason));

@@ -2,7 +2,7 @@
 //! the group's, on the way there and on the way back. Checked by taking them out of the
 //! group afterwards: what is left is what is their own.
 
-use crate::support::cli::Scripted;
+use crate::support::cli::{Scripted, run_in};
 use crate::support::pty::{members_of, workspace_id};
 
 const JOSE: &str = "jose.nunez@northwind.example";
@@ -221,5 +221,95 @@ async fn people_set_roles_leaves_a_groups_organization_role_to_the_group() {
     assert!(
         !run.stderr.contains("-> member\n"),
         "the outcome says what she holds in total: {run:#?}"
+    );
+}
+
+/// `args` run by another admin, whose journal is not this one's: what undo here finds done since.
+async fn elsewhere(s: &Scripted, args: &[&str]) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let url = s.server.admin_base_url();
+    let all = [args, &["--base-url", url.as_str()]].concat();
+    run_in(home.path(), &all, &[("MISTRAL_ADMIN_API_KEY", &s.key)])
+        .await
+        .ok();
+}
+
+/// José's own role change is undone though he left the group since: his own roles are as the
+/// change left them, so undo takes them back, and he is out of Research again.
+#[tokio::test]
+async fn undo_takes_back_his_own_roles_after_he_left_the_group() {
+    let s = jose_in_research_through_the_group().await;
+    add_observability_viewer(&s).await;
+    elsewhere(&s, &["groups", "members", "remove", ENGINEERS, JOSE]).await;
+    assert_eq!(jose_in_research(&s).await, roles(&["observability_viewer"]));
+    let undo = s.run(&["undo", "--yes"]).await;
+    assert_eq!(undo.code, 0, "{undo:#?}");
+    assert_eq!(
+        jose_in_research(&s).await,
+        None,
+        "he had no own roles before"
+    );
+}
+
+/// The group gives observability_viewer instead of dev since José's own role was swapped for
+/// workflow_executor: his own roles are as the change left them, so undo goes ahead, but it
+/// does not make observability_viewer his own, since the group gives it now.
+#[tokio::test]
+async fn undo_makes_nothing_a_group_gives_now_his_own() {
+    let s = jose_in_research_through_the_group().await;
+    add_observability_viewer(&s).await;
+    let swap = [
+        "members",
+        "set-roles",
+        "Research",
+        JOSE,
+        "--remove",
+        "observability_viewer",
+        "--add",
+        "workflow_executor",
+    ];
+    s.run(&swap).await.ok();
+    assert_eq!(
+        jose_in_research(&s).await,
+        roles(&["dev", "workflow_executor"])
+    );
+    let assign = ["groups", "assign", ENGINEERS, "Research"];
+    elsewhere(
+        &s,
+        &[&assign[..], &["--role", "observability_viewer"]].concat(),
+    )
+    .await;
+    assert_eq!(
+        jose_in_research(&s).await,
+        roles(&["observability_viewer", "workflow_executor"])
+    );
+    let undo = s.run(&["undo", "--yes"]).await;
+    assert_eq!(undo.code, 0, "{undo:#?}");
+    assert_eq!(jose_in_research(&s).await, roles(&["observability_viewer"]));
+    leave_the_group(&s).await;
+    assert_eq!(
+        jose_in_research(&s).await,
+        None,
+        "observability_viewer went with the group"
+    );
+}
+
+/// Someone else changed José's own roles since: undo refuses and says what his own roles are.
+#[tokio::test]
+async fn undo_refuses_when_his_own_roles_changed_since() {
+    let s = jose_in_research_through_the_group().await;
+    add_observability_viewer(&s).await;
+    elsewhere(&s, &["groups", "members", "remove", ENGINEERS, JOSE]).await;
+    let args = ["members", "set-roles", "Research", JOSE];
+    elsewhere(&s, &[&args[..], &["--add", "workflow_executor"]].concat()).await;
+    let undo = s.run(&["undo", "--yes"]).await;
+    assert_eq!(undo.code, 3, "{undo:#?}");
+    assert!(
+        undo.stderr.contains("own roles in \"Research\" are observability_viewer, workflow_executor now, not observability_viewer"),
+        "{undo:#?}"
+    );
+    assert_eq!(
+        jose_in_research(&s).await,
+        roles(&["observability_viewer", "workflow_executor"])
     );
 }

@@ -5,8 +5,9 @@
 use super::change::{Change, FieldValue, GroupField, Rename, WorkspaceField};
 use super::diff::{choice, limit};
 use super::keys::group_key;
+use super::own::OwnNow;
 use super::renames::Renames;
-use super::{Group, Organization, Workspace};
+use super::{Grants, Group, Organization, Workspace};
 
 fn roles(list: &[String]) -> String {
     if list.is_empty() {
@@ -120,6 +121,41 @@ pub fn conflict(change: &Change, now: &Organization) -> Option<String> {
     check(change, now).err()
 }
 
+/// Whether someone's own roles are `expected` (what a change of them expects to replace),
+/// when what they hold in total is not what it expects: groups may have changed since, and
+/// their own roles, told apart from what groups give now by the rules the journal keeps them
+/// by, may still be as it left them.
+fn own_as_left(
+    change: &Change,
+    now: &Organization,
+    place: &str,
+    expected: &[String],
+) -> Result<(), String> {
+    let Change::SetOwnRoles {
+        workspace, email, ..
+    } = change
+    else {
+        return Ok(());
+    };
+    let grants = Grants::of(now);
+    let Some(found) = OwnNow::read(now, &grants, workspace.as_deref(), email) else {
+        return Err(format!("{email} is no longer a member of the organization"));
+    };
+    if found.own == expected {
+        return Ok(());
+    }
+    let held = match &found.held {
+        Some(held) => roles(held),
+        None => "none".to_owned(),
+    };
+    Err(format!(
+        "{email}'s own roles{place} are {} now, not {} (they hold {held}, groups give {})",
+        roles(&found.own),
+        roles(expected),
+        roles(&found.given)
+    ))
+}
+
 fn check(change: &Change, now: &Organization) -> Result<(), String> {
     match change {
         Change::CreateWorkspace { workspace: w } => match now.workspace(&w.name) {
@@ -174,33 +210,37 @@ fn check(change: &Change, now: &Organization) -> Result<(), String> {
             workspace: Some(name),
             email,
             before,
+            own_before,
             ..
         } => {
             let held = workspace(now, name)?.member(email);
-            if before.is_empty() {
-                person(now, email)?;
-                return not_held(held, |held| {
+            person(now, email)?;
+            let as_left = match before.is_empty() {
+                true => not_held(held, |held| {
                     format!("{email} is a member of {name:?} already, as {held}")
-                });
-            }
-            still_held(
-                held,
-                before,
-                || format!("{email} is no longer a member of {name:?}"),
-                |held, expected| format!("{email} has {held} in {name:?} now, not {expected}"),
-            )
+                }),
+                false => still_held(
+                    held,
+                    before,
+                    || format!("{email} is no longer a member of {name:?}"),
+                    |held, expected| format!("{email} has {held} in {name:?} now, not {expected}"),
+                ),
+            };
+            as_left.or_else(|_| own_as_left(change, now, &format!(" in {name:?}"), own_before))
         }
         Change::SetOwnRoles {
             workspace: None,
             email,
             before,
+            own_before,
             ..
         } => still_held(
             now.person(email).map(|p| &p.roles),
             before,
             || format!("{email} is no longer a member of the organization"),
             |held, before| format!("{email} has the organization roles {held} now, not {before}"),
-        ),
+        )
+        .or_else(|_| own_as_left(change, now, " in the organization", own_before)),
         Change::RemovePerson { email, .. } => person(now, email),
         Change::Invite { invitation } => {
             if now.person(&invitation.email).is_some() {

@@ -20,6 +20,7 @@ mod grants;
 mod index;
 mod inverse;
 mod keys;
+pub mod own;
 pub mod renames;
 pub mod sections;
 mod spend;
@@ -275,3 +276,5 @@ impl Group {
 mod tests;
 #[cfg(test)]
 mod tests_grants;
+#[cfg(test)]
+mod tests_own;

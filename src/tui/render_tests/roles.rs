@@ -261,27 +261,32 @@ fn add_members_shows_every_email_whole_at_every_size() {
 }
 
 #[test]
-fn add_members_says_how_many_roles_are_below_as_the_role_editor_does() {
-    let mut app = research();
-    press_keys(&mut app, "a tab g");
-    let text = screen(&app, 60, 18);
-    assert!(
-        dialog_text(&text).contains("roles 1-"),
-        "which roles are shown:\n{text}"
-    );
-    assert!(dialog_text(&text).contains("more below"), "{text}");
-    press_keys(&mut app, "G");
-    let text = screen(&app, 60, 18);
-    assert!(dialog_text(&text).contains("of 11"), "{text}");
-    assert!(
-        !dialog_text(&text).contains("more below"),
-        "at the end: {text}"
-    );
-    let text = screen(&app, 100, 30);
-    assert!(
-        !dialog_text(&text).contains("of 11"),
-        "all eleven fit: {text}"
-    );
+fn add_members_and_the_role_editor_say_where_their_role_list_is_as_previews_do() {
+    // The role editor first, then add members' role column: both in the preview's words.
+    for open in ["r", "a tab g"] {
+        let mut app = research();
+        press_keys(&mut app, open);
+        let text = dialog_text(&screen(&app, 60, 18));
+        let (last, below) = roles_position(&text).unwrap_or_else(|| panic!("{open}: {text}"));
+        assert_eq!(last + below, 11, "{open}: {text}");
+        assert!(!text.contains("more below"), "{open}: {text}");
+        press_keys(&mut app, &"down ".repeat(12));
+        let text = dialog_text(&screen(&app, 60, 18));
+        let at_end = text.contains("of 11 · end") || text.contains("of 11 end");
+        assert!(at_end, "{open}, at the end: {text}");
+        let text = dialog_text(&screen(&app, 100, 30));
+        assert!(!text.contains("of 11"), "{open}, all eleven fit: {text}");
+    }
+}
+
+/// In `roles 1-L of 11 · B below: ↓`, L and B; a narrow column wraps the two parts onto
+/// lines of their own, without the dot.
+fn roles_position(text: &str) -> Option<(usize, usize)> {
+    let (_, rest) = text.split_once("roles 1-")?;
+    let (last, rest) = rest.split_once(" of 11 ")?;
+    let rest = rest.trim_start_matches("· ");
+    let (below, _) = rest.split_once(" below: ↓")?;
+    Some((last.parse().ok()?, below.parse().ok()?))
 }
 
 /// Rows of the topmost dialog that show an entry of its list, told by the marks before one.

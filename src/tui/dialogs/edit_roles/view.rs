@@ -11,6 +11,7 @@ use crate::tui::state::App;
 use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
+use crate::tui::widgets::read_through::position_parts;
 use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
 use crate::actions::roles::{RoleTick, describe_change};
@@ -106,14 +107,8 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     }
     if paged {
         let last = (offset + list_height).min(d.choices.len());
-        let mut position = format!("  roles {}-{last} of {}", offset + 1, d.choices.len());
-        if last < d.choices.len() {
-            position.push_str(&format!(" · ↓ {} more below", d.choices.len() - last));
-        }
-        if offset > 0 {
-            position.push_str(" · ↑ more above");
-        }
-        body.line(&position, theme.muted);
+        let parts = position_parts("roles", (offset + 1, last, d.choices.len()), "↓");
+        body.line(&format!("  {}", parts.join(" · ")), theme.muted);
     }
     body.blank();
     for line in description {

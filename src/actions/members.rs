@@ -9,7 +9,7 @@ use super::error::{ActionError, list_some};
 use super::groups::access::GroupAccess;
 use super::members_own::{given_in, own_role_steps, own_roles};
 use super::outcome::count_of;
-use super::plan::{Intent, Plan};
+use super::plan::{Intent, Plan, RoleChange};
 use super::request::Request;
 use super::roles::{RoleTick, Target, describe_change, member_entry, role_changes};
 use crate::api::{RoleOut, WorkspaceOut};
@@ -111,8 +111,9 @@ pub fn no_admin_left(workspace: &str, members: &[AdminBeforeAfter]) -> Option<St
 }
 
 /// Whether a group gives `user` workspace_admin in `workspace` (then no change of their own
-/// roles, nor the end of their own membership, takes it away).
-fn admin_through_a_group(access: &GroupAccess, user: Uuid, workspace: Uuid) -> bool {
+/// roles, nor the end of their own membership, takes it away): the commands' notes and the
+/// console's warning count them as keeping it.
+pub fn admin_through_a_group(access: &GroupAccess, user: Uuid, workspace: Uuid) -> bool {
     access
         .through(user, workspace)
         .iter()
@@ -256,24 +257,7 @@ pub fn set_roles(
     access: &GroupAccess,
 ) -> Result<Plan, ActionError> {
     let changes = role_changes(targets, ticks)?;
-    // What goes as each one's own: a group's roles stay the group's.
-    let given: Vec<Vec<String>> = changes
-        .iter()
-        .map(|c| given_in(access, c.user_id, workspace.uuid))
-        .collect();
-    let own: Vec<Vec<String>> = changes
-        .iter()
-        .zip(&given)
-        .map(|(c, given)| own_roles(&c.after, given, workspace.is_default))
-        .collect();
-    let kept: Vec<(String, String)> = changes
-        .iter()
-        .zip(&own)
-        .filter_map(|(c, own)| {
-            let through = kept_through_groups(access, c.user_id, workspace.uuid, own);
-            (!through.is_empty()).then(|| (c.name.clone(), through_groups(&through)))
-        })
-        .collect();
+    let GroupShare { given, own, kept } = GroupShare::of(workspace, &changes, access);
     let intent = Intent::SetMemberRoles {
         workspace: workspace.name.clone(),
         changes: changes.clone(),
@@ -307,15 +291,81 @@ pub fn set_roles(
     let own = changes.iter().map(|c| c.user_id).zip(own).collect();
     let steps = own_role_steps(workspace, own, catalog);
     let mut plan = Plan::new(intent, summary, steps);
-    for (name, held) in kept {
-        plan = plan.with_note(format!(
+    let share = GroupShare {
+        given,
+        own: own_sent,
+        kept,
+    };
+    for note in group_notes_of(workspace, &changes, &share) {
+        plan = plan.with_note(note);
+    }
+    Ok(plan)
+}
+
+/// What groups have to do with a role change in a workspace, change by change: the roles
+/// groups give, what goes as the member's own, and, for those a group keeps a role, their
+/// name and what they keep in words.
+struct GroupShare {
+    given: Vec<Vec<String>>,
+    own: Vec<Vec<String>>,
+    kept: Vec<(String, String)>,
+}
+
+impl GroupShare {
+    fn of(workspace: &WorkspaceOut, changes: &[RoleChange], access: &GroupAccess) -> Self {
+        // What goes as each one's own: a group's roles stay the group's.
+        let given: Vec<Vec<String>> = changes
+            .iter()
+            .map(|c| given_in(access, c.user_id, workspace.uuid))
+            .collect();
+        let own: Vec<Vec<String>> = changes
+            .iter()
+            .zip(&given)
+            .map(|(c, given)| own_roles(&c.after, given, workspace.is_default))
+            .collect();
+        let kept: Vec<(String, String)> = changes
+            .iter()
+            .zip(&own)
+            .filter_map(|(c, own)| {
+                let through = kept_through_groups(access, c.user_id, workspace.uuid, own);
+                (!through.is_empty()).then(|| (c.name.clone(), through_groups(&through)))
+            })
+            .collect();
+        Self { given, own, kept }
+    }
+}
+
+/// What a role change's plan notes of groups, in the words `members set-roles` prints: who
+/// keeps which role through which group, not as their own, and who holds a group's role as
+/// their own too in the default workspace. The console's role preview says the same.
+pub fn group_notes(
+    workspace: &WorkspaceOut,
+    changes: &[RoleChange],
+    access: &GroupAccess,
+) -> Vec<String> {
+    group_notes_of(
+        workspace,
+        changes,
+        &GroupShare::of(workspace, changes, access),
+    )
+}
+
+fn group_notes_of(
+    workspace: &WorkspaceOut,
+    changes: &[RoleChange],
+    share: &GroupShare,
+) -> Vec<String> {
+    let GroupShare { given, own, kept } = share;
+    let mut notes: Vec<String> = kept
+        .iter()
+        .map(|(name, held)| format!(
             "In \"{}\", {name} keeps {held}, not as their own (if it was also their own, it is the group's only from now on): a group's roles stay until they leave the group or the group's roles change",
             workspace.name
-        ));
-    }
-    for ((c, own), given) in changes.iter().zip(&own_sent).zip(&given) {
+        ))
+        .collect();
+    for ((c, own), given) in changes.iter().zip(own).zip(given) {
         if workspace.is_default && own.iter().any(|r| given.contains(r)) {
-            plan = plan.with_note(format!(
+            notes.push(format!(
                 "In \"{}\", {} holds {} as their own too: nobody is in the default workspace without a role of their own, and every role left is a group's",
                 workspace.name,
                 c.name,
@@ -323,7 +373,7 @@ pub fn set_roles(
             ));
         }
     }
-    Ok(plan)
+    notes
 }
 
 /// The members of `workspace` among `people`, as role-edit targets; anyone else is refused,

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use uuid::Uuid;
 
+use crate::actions::groups::access::GroupAccess;
 use crate::actions::{self, Request};
 use crate::api::{
     ApiKeyExtendedOut, LocalOrganizationOut, RoleOut, WorkspaceOut, WorkspaceSettingsOut,
@@ -43,6 +44,9 @@ pub enum Call {
     /// After a removal the server answered with people it did not remove: each of them as
     /// listed now, and the groups, to say which a group keeps and which were gone already.
     NotRemoved(NotRemoved),
+    /// Access through the organization's groups: what the role editor's preview says a group
+    /// keeps, and whether a group still makes someone workspace_admin.
+    GroupAccess,
 }
 
 /// What an answer carries, one kind per kind of call.
@@ -61,6 +65,7 @@ pub enum Payload {
     Changed(Applied),
     View(ViewData),
     Stays(Stays),
+    GroupAccess(GroupAccess),
 }
 
 /// The payload of each kind, or `None` for another kind: `update` takes the one its call asked
@@ -89,6 +94,7 @@ payload_of! {
     applied: Changed(Applied),
     view: View(ViewData),
     stays: Stays(Stays),
+    group_access: GroupAccess(GroupAccess),
 }
 
 /// What a change did: the server's reply to each request that went through, in order, and
@@ -141,6 +147,7 @@ impl Call {
             Self::Change(requests) => requests.first().map_or("saving", change_label),
             Self::View(fetcher) => fetcher.0.label(),
             Self::NotRemoved(_) => "who stays",
+            Self::GroupAccess => "groups",
         }
     }
 
@@ -237,6 +244,11 @@ impl Call {
                 Payload::Changed(change(client, requests, &AtomicBool::new(false)).await?)
             }
             Self::View(fetcher) => Payload::View(fetcher.0.fetch(client.clone()).await?),
+            Self::GroupAccess => Payload::GroupAccess(
+                actions::org_live::group_access(client)
+                    .await
+                    .map_err(error)?,
+            ),
             Self::NotRemoved(asked) => Payload::Stays(
                 remove_members::after::read(client, asked)
                     .await

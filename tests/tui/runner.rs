@@ -447,3 +447,85 @@ async fn who_a_removal_did_not_remove_is_read_again_and_the_group_named() {
     );
     server.shutdown().await;
 }
+
+/// The role editor's preview names, from the groups the console reads on the real server,
+/// the role a group keeps for someone whose own roles change, in the words of `members
+/// set-roles`; someone no group reaches gets no such note.
+#[tokio::test]
+async fn the_role_preview_names_what_a_group_keeps_from_the_groups_read() {
+    use mistral_admin::actions::roles::Target;
+    use mistral_admin::tui::dialogs::Dialog;
+    use mistral_admin::tui::dialogs::edit_roles::{EditRoles, Said};
+
+    let (server, mut harness) = demo().await;
+    let key = server.seeded()[0].admin_key.clone();
+    let client = crate::support::client::test_client(&server.admin_base_url(), key.expose());
+    let research = named(&workspaces(&mut harness).await, "Research");
+    let catalog = client.roles().await.unwrap().workspace_roles;
+    let engineers = (client.list_all_groups().await.unwrap().into_iter())
+        .find(|g| g.name == "Research Engineers")
+        .expect("the demo's group")
+        .uuid;
+    let in_group: Vec<Uuid> = (client
+        .list_all_group_members(engineers)
+        .await
+        .unwrap()
+        .iter())
+    .map(|m| m.user_uuid)
+    .collect();
+    let users = client.list_all_users().await.unwrap().members;
+    let in_research = |m: &mistral_admin::api::AdminOrganizationMemberOut| {
+        (m.workspaces.iter().flatten()).any(|w| w.uuid == research)
+    };
+    // As the editor holds them: dev, which the group gives the first (the roles as the
+    // server reports them unite both).
+    let target = |m: &mistral_admin::api::AdminOrganizationMemberOut| Target {
+        user_id: m.uuid,
+        name: m.name.clone().unwrap(),
+        roles: vec!["dev".into()],
+    };
+    let kept = (users.iter())
+        .find(|m| in_group.contains(&m.uuid) && in_research(m))
+        .expect("a member of Research in the group");
+    let own = (users.iter())
+        .find(|m| !in_group.contains(&m.uuid) && in_research(m))
+        .expect("a member of Research of their own");
+
+    let mut editor = EditRoles::new(
+        research,
+        "Research",
+        vec![target(kept), target(own)],
+        &catalog,
+    );
+    let contributor = (editor.choices.iter())
+        .position(|c| c.name == "workspace_contributor")
+        .unwrap();
+    let dev = editor.choices.iter().position(|c| c.name == "dev").unwrap();
+    // Both become contributors instead of developers.
+    editor.toggle(contributor);
+    editor.toggle(dev);
+    editor.review().expect("the preview opens");
+    let call = editor.reads_on_open().expect("the editor reads the groups");
+    let id = harness.send(call.clone());
+    editor.reading(id);
+    let Some(Msg::Reply(reply)) = tokio::time::timeout(WAIT, harness.replies.recv())
+        .await
+        .expect("an answer in time")
+    else {
+        panic!("a reply")
+    };
+    assert_eq!((reply.id, &reply.call), (id, &call));
+    editor.read(id, &reply.result);
+    let Said::Notes(notes) = editor.groups_said() else {
+        panic!("the groups are read: {:?}", editor.groups)
+    };
+    assert_eq!(
+        notes,
+        vec![format!(
+            "In \"Research\", {} keeps dev through the group \"Research Engineers\", not as their own (if it was also their own, it is the group's only from now on): a group's roles stay until they leave the group or the group's roles change",
+            kept.name.clone().unwrap()
+        )],
+        "only the one the group reaches"
+    );
+    server.shutdown().await;
+}

@@ -70,7 +70,7 @@ use crate::actions::{Reply, Request};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::{Input, Layer};
-use crate::tui::state::{App, FlashLevel, Navigation, RemoteError};
+use crate::tui::state::{App, FlashLevel, Navigation, RemoteError, RequestId};
 use crate::tui::theme::Theme;
 
 pub use buttons::{Button, ConfirmRow, RowKey, not_closed_yet, row_key, step_button};
@@ -97,6 +97,9 @@ pub enum Next {
     /// It stays open, taking no keys, while the organization's API keys are read again;
     /// [`Dialog::keys_reread`] then sees them.
     CheckKeys,
+    /// It stays open and takes keys while `Call` reads what it needs to show its change;
+    /// [`Dialog::reading`] gets the request's id, [`Dialog::read`] the answer.
+    Read(crate::tui::call::Call),
 }
 
 /// What the console does once a dialog has closed.
@@ -203,6 +206,20 @@ pub trait Dialog: fmt::Debug + AnyDialog {
 
     /// The API keys as read again at its asking ([`Next::CheckKeys`]).
     fn keys_reread(&mut self, _keys: &[crate::api::ApiKeyExtendedOut]) {}
+
+    /// What it reads as it opens, beside its keys, before it can show its change whole.
+    fn reads_on_open(&self) -> Option<crate::tui::call::Call> {
+        None
+    }
+
+    /// Its read ([`Dialog::reads_on_open`], [`Next::Read`]) is on its way as `id`.
+    fn reading(&mut self, _id: RequestId) {}
+
+    /// The answer to the read `id`, taken if it is the dialog's.
+    fn read(&mut self, _id: RequestId, _result: &Result<crate::tui::call::Payload, RemoteError>) {}
+
+    /// ctrl-c stopped its read on its way: no answer comes.
+    fn read_stopped(&mut self) {}
 
     /// The server made its change and answered it (`answer`); the dialog has closed. Shows
     /// the change in the panes at once and reloads what it touched.

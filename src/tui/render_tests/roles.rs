@@ -6,6 +6,7 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::*;
+use crate::tui::dialogs::edit_roles::EditRoles;
 use crate::tui::dialogs::reader::{Reader, Text};
 use crate::tui::roles_short;
 use crate::tui::testing::*;
@@ -144,7 +145,7 @@ fn enter_on_a_member_shows_every_role_their_keys_and_when_they_joined() {
 }
 
 #[test]
-fn the_role_editor_names_everyone_it_changes_or_counts_the_rest() {
+fn the_role_editor_names_everyone_or_counts_them_and_the_preview_names_each() {
     let mut app = research();
     app.org_mut().patch_people(|people| {
         for n in 0..12u128 {
@@ -156,9 +157,42 @@ fn the_role_editor_names_everyone_it_changes_or_counts_the_rest() {
         }
     });
     press_keys(&mut app, "* r");
-    let text = screen(&app, 100, 30);
-    assert!(text.contains("For 15 members: Ana Lucía Pérez,"), "{text}");
-    assert!(text.contains("and 9 more"), "{text}");
+    for (width, height) in [(100, 30), (80, 24), (60, 18)] {
+        let text = dialog_text(&screen(&app, width, height));
+        assert!(
+            text.contains("For 15 members; the preview names each one"),
+            "{width}x{height}: {text}"
+        );
+        assert!(!cut_short(&text), "nobody is cut off: {text}");
+    }
+    // Ticking observability_viewer changes everyone but Zoë, who holds it already: she is
+    // named as left alone.
+    let editor = app
+        .dialogs
+        .last()
+        .and_then(|d| d.as_any().downcast_ref::<EditRoles>());
+    let viewer = (editor.unwrap().choices.iter())
+        .position(|c| c.name == "observability_viewer")
+        .unwrap();
+    press_keys(&mut app, &"up ".repeat(10));
+    press_keys(&mut app, &"down ".repeat(viewer));
+    press_keys(&mut app, "space enter");
+    let mut seen = String::new();
+    for _ in 0..20 {
+        seen.push_str(&dialog_text(&screen(&app, 80, 24)));
+        press(&mut app, key(KeyCode::Down));
+    }
+    assert!(seen.contains("For 15 members, each named below"), "{seen}");
+    assert!(
+        seen.contains("1 member is already as chosen, left alone: Zoë Martin"),
+        "{seen}"
+    );
+    assert!(!cut_short(&seen), "{seen}");
+}
+
+/// Whether `text` sums people up as "and N more".
+fn cut_short(text: &str) -> bool {
+    (1..=15).any(|n| text.contains(&format!("and {n} more")))
 }
 
 /// The text inside the topmost double-lined dialog, its lines joined by spaces.
@@ -227,27 +261,32 @@ fn add_members_shows_every_email_whole_at_every_size() {
 }
 
 #[test]
-fn add_members_says_how_many_roles_are_below_as_the_role_editor_does() {
-    let mut app = research();
-    press_keys(&mut app, "a tab g");
-    let text = screen(&app, 60, 18);
-    assert!(
-        dialog_text(&text).contains("roles 1-"),
-        "which roles are shown:\n{text}"
-    );
-    assert!(dialog_text(&text).contains("more below"), "{text}");
-    press_keys(&mut app, "G");
-    let text = screen(&app, 60, 18);
-    assert!(dialog_text(&text).contains("of 11"), "{text}");
-    assert!(
-        !dialog_text(&text).contains("more below"),
-        "at the end: {text}"
-    );
-    let text = screen(&app, 100, 30);
-    assert!(
-        !dialog_text(&text).contains("of 11"),
-        "all eleven fit: {text}"
-    );
+fn add_members_and_the_role_editor_say_where_their_role_list_is_as_previews_do() {
+    // The role editor first, then add members' role column: both in the preview's words.
+    for open in ["r", "a tab g"] {
+        let mut app = research();
+        press_keys(&mut app, open);
+        let text = dialog_text(&screen(&app, 60, 18));
+        let (last, below) = roles_position(&text).unwrap_or_else(|| panic!("{open}: {text}"));
+        assert_eq!(last + below, 11, "{open}: {text}");
+        assert!(!text.contains("more below"), "{open}: {text}");
+        press_keys(&mut app, &"down ".repeat(12));
+        let text = dialog_text(&screen(&app, 60, 18));
+        let at_end = text.contains("of 11 · end") || text.contains("of 11 end");
+        assert!(at_end, "{open}, at the end: {text}");
+        let text = dialog_text(&screen(&app, 100, 30));
+        assert!(!text.contains("of 11"), "{open}, all eleven fit: {text}");
+    }
+}
+
+/// In `roles 1-L of 11 · B below: ↓`, L and B; a narrow column wraps the two parts onto
+/// lines of their own, without the dot.
+fn roles_position(text: &str) -> Option<(usize, usize)> {
+    let (_, rest) = text.split_once("roles 1-")?;
+    let (last, rest) = rest.split_once(" of 11 ")?;
+    let rest = rest.trim_start_matches("· ");
+    let (below, _) = rest.split_once(" below: ↓")?;
+    Some((last.parse().ok()?, below.parse().ok()?))
 }
 
 /// Rows of the topmost dialog that show an entry of its list, told by the marks before one.

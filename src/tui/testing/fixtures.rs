@@ -300,6 +300,8 @@ pub fn outcome(profile: usize, call: &Call) -> Result<Payload, RemoteError> {
             },
             access: Default::default(),
         }),
+        // The fixture has no groups.
+        Call::GroupAccess => Payload::GroupAccess(Default::default()),
         Call::Change(requests) => Payload::Changed(Applied {
             replies: requests.iter().map(|r| reply_to(profile, r)).collect(),
             stopped: None,
@@ -440,5 +442,7 @@ pub fn crowded_role_preview(n: u128) -> crate::tui::dialogs::edit_roles::EditRol
         .expect("the catalog has workspace_admin");
     editor.toggle(admin);
     editor.review().expect("the preview opens");
+    // The fixture has no groups: read at once.
+    editor.groups = crate::tui::dialogs::edit_roles::GroupsRead::Read(Default::default());
     editor
 }

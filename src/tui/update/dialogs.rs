@@ -3,7 +3,7 @@
 //! to its change. A change leaves a dialog only here, and only if the last frame drew the
 //! dialog whole (see [`guard`]).
 
-use crate::tui::call::{Applied, Call};
+use crate::tui::call::{Applied, Call, Payload};
 use crate::tui::dialogs::{After, Answered, Next, Opened};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
@@ -50,8 +50,9 @@ fn paste(app: &mut App, text: &str) {
 pub fn open(app: &mut App, opened: Opened) -> Vec<Effect> {
     match opened {
         Ok(dialog) => {
+            let reads = dialog.reads_on_open();
             app.dialogs.push(dialog);
-            Vec::new()
+            reads.map_or_else(Vec::new, |call| read(app, call))
         }
         Err((level, text)) => vec![flash::show(app, level, text)],
     }
@@ -67,6 +68,7 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
         }
         Next::Say(level, text) => vec![flash::show(app, level, text)],
         Next::Send(request) => send(app, request),
+        Next::Read(call) => read(app, call),
         Next::CheckKeys => {
             let profile = app.current;
             let effects = requests::reload_keys(app, profile);
@@ -100,6 +102,23 @@ fn follow(app: &mut App, next: Next) -> Vec<Effect> {
             app.dialogs.pop();
             then(app, after)
         }
+    }
+}
+
+/// Starts the top dialog's read; it keeps taking keys meanwhile.
+fn read(app: &mut App, call: Call) -> Vec<Effect> {
+    let profile = app.current;
+    let (id, effect) = requests::send(app, profile, call);
+    if let Some(dialog) = app.dialogs.last_mut() {
+        dialog.reading(id);
+    }
+    vec![effect]
+}
+
+/// The answer to a dialog's read, for the dialog that waits for it (none, once it closed).
+pub fn read_answered(app: &mut App, id: RequestId, result: &Result<Payload, RemoteError>) {
+    for dialog in &mut app.dialogs {
+        dialog.read(id, result);
     }
 }
 
@@ -203,6 +222,7 @@ pub fn answered(
 pub fn abandon(app: &mut App) -> bool {
     let mut abandoned = false;
     for dialog in &mut app.dialogs {
+        dialog.read_stopped();
         if let Some(submission) = dialog.submission_mut()
             && submission.is_sending()
         {

@@ -72,6 +72,10 @@ pub fn apply(app: &mut App, reply: Reply) -> Vec<Effect> {
             let read = take(result, Payload::stays);
             crate::tui::dialogs::remove_members::explained(app, &asked, read)
         }
+        Call::GroupAccess => {
+            dialogs::read_answered(app, id, &result);
+            Vec::new()
+        }
         Call::Change(_) => {
             let result = take(result, Payload::applied);
             match org.form_saving(id) {

@@ -194,19 +194,29 @@ impl ReadThrough {
             .set(self.drawn_to.get().max((scroll + room).min(total)));
         let mut shown: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(room).collect();
         if room < total {
-            let below = total - (scroll + room);
-            let more = if below > 0 {
-                format!(" · {below} below: ↓/PgDn")
-            } else {
-                " · end".to_owned()
-            };
-            shown.push(Line::styled(
-                format!("  lines {}-{} of {total}{more}", scroll + 1, scroll + room),
-                muted,
-            ));
+            let shown_range = (scroll + 1, scroll + room, total);
+            let parts = position_parts("lines", shown_range, "↓/PgDn");
+            shown.push(Line::styled(format!("  {}", parts.join(" · ")), muted));
         }
         shown
     }
+}
+
+/// Where a window on a list is, in the words every scrolled list of the console uses:
+/// `lines 1-5 of 20`, then `15 below: ↓/PgDn` (the keys that go on, `down_keys`) or, at the
+/// bottom, `end`. The parts are joined with " · ", or wrapped between parts where narrow.
+pub fn position_parts(
+    noun: &str,
+    (first, last, total): (usize, usize, usize),
+    down_keys: &str,
+) -> Vec<String> {
+    let below = total.saturating_sub(last);
+    let more = if below > 0 {
+        format!("{below} below: {down_keys}")
+    } else {
+        "end".to_owned()
+    };
+    vec![format!("{noun} {first}-{last} of {total}"), more]
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{Body, submission_lines};
 use crate::tui::widgets::frame;
+use crate::tui::widgets::read_through::position_parts;
 use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
 use super::{AddMembers, Candidate, Column};
@@ -226,7 +227,7 @@ fn role_lines(d: &AddMembers, room: usize, height: usize, theme: &Theme) -> Vec<
 
 /// The part of a list a column shows: where it starts, how many entries, and, when not all
 /// fit, the lines under them that say which are shown and how many more are below, in the
-/// role editor's words ("roles 1-5 of 11 · ↓ 6 more below"). Those lines take as many rows
+/// words of every scrolled list ("roles 1-5 of 11 · 6 below: ↓"). Those lines take as many rows
 /// wherever the cursor is, and the last page is filled from above, so the list keeps its
 /// height as the cursor moves.
 struct Window {
@@ -256,17 +257,13 @@ impl Window {
         // The most the position can take: the widest numbers, with more below.
         let widest = [
             format!("{noun} {len}-{len} of {len}"),
-            format!("↓ {len} more below"),
+            format!("{len} below: ↓"),
         ];
         let tallest = hint_rows(&widest, room).len();
         let entries = (height.saturating_sub(tallest) / entry_rows).max(1);
         let offset = full_page_offset(cursor, entries, len);
         let shown = (offset + 1, (offset + entries).min(len), len);
-        let mut told = hint_rows(&position_parts(noun, shown, true), room);
-        if told.len() > tallest {
-            // "More above" only where it fits in the rows set aside; the range says it too.
-            told = hint_rows(&position_parts(noun, shown, false), room);
-        }
+        let mut told = hint_rows(&position_parts(noun, shown, "↓"), room);
         told.resize(tallest, String::new());
         Self {
             offset,
@@ -294,23 +291,6 @@ impl Window {
         }
         lines
     }
-}
-
-/// `roles 1-5 of 11`, `↓ 6 more below`, and, where asked and the list does not start at
-/// its top, `↑ more above`.
-fn position_parts(
-    noun: &str,
-    (first, last, len): (usize, usize, usize),
-    above: bool,
-) -> Vec<String> {
-    let mut parts = vec![format!("{noun} {first}-{last} of {len}")];
-    if last < len {
-        parts.push(format!("↓ {} more below", len - last));
-    }
-    if above && first > 1 {
-        parts.push("↑ more above".to_owned());
-    }
-    parts
 }
 
 /// `parts` joined with " · ", wrapped between parts into lines `room` wide (less the two

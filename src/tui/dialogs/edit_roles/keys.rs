@@ -2,6 +2,7 @@
 //! opens on Cancel).
 
 use crate::actions::Request;
+use crate::tui::call::Call;
 use crate::tui::keymap::Action;
 use crate::tui::state::{App, FlashLevel};
 
@@ -20,12 +21,18 @@ impl EditRoles {
                 let at = self.cursor;
                 self.toggle(at);
             }
-            // A refusal stays in the dialog, next to the roles, until the user changes a tick.
-            Action::Review => {
-                let _ = self.review();
-            }
+            Action::Review => return self.preview(),
             Action::Cancel => return Next::Close,
             _ => {}
+        }
+        Next::Stay
+    }
+
+    /// Opens the preview. A refusal stays in the dialog, next to the roles, until the user
+    /// changes a tick; groups that could not be read are read again for it.
+    fn preview(&mut self) -> Next {
+        if self.review().is_ok() && self.groups.retry() {
+            return Next::Read(Call::GroupAccess);
         }
         Next::Stay
     }

@@ -5,10 +5,15 @@
 //! The preview lists every change, scrolled with the view's arrows when longer than the
 //! screen, and Apply sends only once every change was drawn: the request carries them all.
 //!
+//! Roles a group gives a member stay whatever is sent (the runner sends as someone's own only
+//! the roles no group gives them): the editor reads the groups as it opens (`groups`), and
+//! the preview says, before Apply, who keeps which role through which group.
+//!
 //! Members can hold several roles. A role that only some of the chosen members hold starts
 //! as "mixed", which leaves each member's own choice alone; so editing a group never changes
 //! a role the user did not touch.
 
+mod groups;
 mod keys;
 mod outcome;
 mod view;
@@ -20,11 +25,12 @@ use crate::actions::plan::RoleChange;
 use crate::actions::roles::member_entry;
 use crate::actions::roles::{RoleTick, Target, role_changes};
 use crate::api::RoleOut;
-use crate::api::WorkspaceMemberSingleIn;
+use crate::api::{WorkspaceMemberSingleIn, WorkspaceOut};
+use crate::tui::call::{Call, Payload};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::routing::Layer;
-use crate::tui::state::{App, FlashLevel, members};
+use crate::tui::state::{App, FlashLevel, RemoteError, RequestId, members};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::read_through::ReadThrough;
 
@@ -43,6 +49,7 @@ pub struct RoleChoice {
 }
 
 pub use super::review::Stage;
+pub use groups::{GroupsRead, Said};
 
 #[derive(Debug, Clone)]
 pub struct EditRoles {
@@ -58,6 +65,10 @@ pub struct EditRoles {
     /// The preview's changes, scrolled; Apply waits until every one was drawn.
     pub preview_list: ReadThrough,
     pub submission: Submission,
+    /// The organization's groups, read as the editor opens; Apply waits for them.
+    pub groups: GroupsRead,
+    /// Whether the workspace is the default one, where nobody is without a role of their own.
+    pub default_workspace: bool,
 }
 
 impl EditRoles {
@@ -112,7 +123,28 @@ impl EditRoles {
             problem: None,
             preview_list: ReadThrough::default(),
             submission: Submission::default(),
+            groups: GroupsRead::Reading(None),
+            default_workspace: false,
         }
+    }
+
+    /// The workspace as the notes about groups name it.
+    fn place(&self) -> WorkspaceOut {
+        WorkspaceOut {
+            uuid: self.workspace,
+            name: self.workspace_name.clone(),
+            description: None,
+            icon: None,
+            members_count: None,
+            spend_limit: None,
+            is_default: self.default_workspace,
+        }
+    }
+
+    /// What the preview says of groups: who keeps which role through one, or that the groups
+    /// are being read or could not be.
+    pub fn groups_said(&self) -> Said {
+        self.groups.said(&self.place(), &self.changes())
     }
 
     /// Opens the editor for the members the Members tab points at.
@@ -140,7 +172,12 @@ impl EditRoles {
                 "No member to change: move to one, or select some (space)".into(),
             ));
         }
-        Ok(Box::new(Self::new(workspace, &name, targets, &catalog)))
+        let mut editor = Self::new(workspace, &name, targets, &catalog);
+        editor.default_workspace = app
+            .org()
+            .find_workspace(workspace)
+            .is_some_and(|found| found.workspace.is_default);
+        Ok(Box::new(editor))
     }
 
     /// Space on a role: on and off, and back to mixed for a role that started mixed.
@@ -211,7 +248,11 @@ impl EditRoles {
             return Some(Next::Stay);
         }
         let refusal = (action == Action::Press && focus == Button::Apply)
-            .then(|| self.preview_list.refusal())
+            .then(|| {
+                self.preview_list
+                    .refusal()
+                    .or_else(|| self.groups.refusal())
+            })
             .flatten()?;
         Some(Next::Say(FlashLevel::Error, refusal))
     }
@@ -261,6 +302,22 @@ impl Dialog for EditRoles {
     }
 
     submission_in_field!();
+
+    fn reads_on_open(&self) -> Option<Call> {
+        self.groups.to_start()
+    }
+
+    fn reading(&mut self, id: RequestId) {
+        self.groups.started(id);
+    }
+
+    fn read(&mut self, id: RequestId, result: &Result<Payload, RemoteError>) {
+        self.groups.answered(id, result);
+    }
+
+    fn read_stopped(&mut self) {
+        self.groups.stopped();
+    }
 
     fn done(&self, app: &mut App, answer: Answered) -> Vec<Effect> {
         outcome::roles_set(app, self, answer)

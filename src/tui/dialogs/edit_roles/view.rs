@@ -11,6 +11,7 @@ use crate::tui::state::App;
 use crate::tui::state::selection::full_page_offset;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{self, Body, ConfirmRow};
+use crate::tui::widgets::read_through::position_parts;
 use crate::tui::widgets::text::{fit, truncate, width, wrap, wrap_to_tallest};
 
 use crate::actions::roles::{RoleTick, describe_change};
@@ -18,10 +19,11 @@ use crate::actions::roles::{RoleTick, describe_change};
 use super::super::Button;
 use super::super::admins_left;
 use super::super::review::REVIEW_BUTTONS;
-use super::{EditRoles, RoleChoice, Stage};
+use super::{EditRoles, GroupsRead, RoleChoice, Said, Stage};
 
-/// Names listed in the heading before "and N more".
-const NAMES_SHOWN: usize = 6;
+/// Lines the heading may take to name every member; a longer list is counted instead, and
+/// the preview names each one in its scrolling list.
+const HEADING_LINES: usize = 2;
 
 pub(super) fn render(
     frame: &mut Frame,
@@ -38,33 +40,32 @@ pub(super) fn render(
         return false;
     }
     let mut body = Body::new(room);
-    // Everyone whose roles may change is named (or counted) before anything is sent, those a
-    // filter hides in the table too.
-    let who = match d.targets.as_slice() {
-        [one] => one.name.clone(),
-        many => {
-            let mut names: Vec<String> = many
-                .iter()
-                .take(NAMES_SHOWN)
-                .map(|t| t.name.clone())
-                .collect();
-            if many.len() > NAMES_SHOWN {
-                names.push(format!("and {} more", many.len() - NAMES_SHOWN));
-            }
-            format!(
-                "{}: {}",
-                count_of(many.len(), "member", "members"),
-                names.join(", ")
-            )
-        }
-    };
-    body.wrapped(&format!("For {who}"), theme.header);
+    body.wrapped(&heading(d, room), theme.header);
     match d.stage {
         Stage::Choose => choose(&mut body, d, most, theme),
         Stage::Review(focus) => review(&mut body, app, d, (screen, focus), theme),
     }
     let title = format!("Roles in \"{}\"", truncate(&d.workspace_name, 40));
     dialog::show(frame, screen, width, &title, body, theme)
+}
+
+/// Who the change is for, never cut short: everyone named where the names fit the heading,
+/// else how many, with where each is named (the preview lists every one of them).
+fn heading(d: &EditRoles, room: usize) -> String {
+    let many = match d.targets.as_slice() {
+        [one] => return format!("For {}", one.name),
+        many => many,
+    };
+    let counted = count_of(many.len(), "member", "members");
+    let names: Vec<&str> = many.iter().map(|t| t.name.as_str()).collect();
+    let named = format!("For {counted}: {}", names.join(", "));
+    if wrap(&named, room).len() <= HEADING_LINES {
+        return named;
+    }
+    match d.stage {
+        Stage::Choose => format!("For {counted}; the preview names each one"),
+        Stage::Review(_) => format!("For {counted}, each named below"),
+    }
 }
 
 fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
@@ -106,14 +107,8 @@ fn choose(body: &mut Body, d: &EditRoles, height: usize, theme: &Theme) {
     }
     if paged {
         let last = (offset + list_height).min(d.choices.len());
-        let mut position = format!("  roles {}-{last} of {}", offset + 1, d.choices.len());
-        if last < d.choices.len() {
-            position.push_str(&format!(" · ↓ {} more below", d.choices.len() - last));
-        }
-        if offset > 0 {
-            position.push_str(" · ↑ more above");
-        }
-        body.line(&position, theme.muted);
+        let parts = position_parts("roles", (offset + 1, last, d.choices.len()), "↓");
+        body.line(&format!("  {}", parts.join(" · ")), theme.muted);
     }
     body.blank();
     for line in description {
@@ -151,14 +146,27 @@ fn review(
     theme: &Theme,
 ) {
     let changes = d.changes();
-    let unchanged = d.targets.len() - changes.len();
+    let unchanged: Vec<&str> = d
+        .targets
+        .iter()
+        .filter(|t| !changes.iter().any(|c| c.user_id == t.user_id))
+        .map(|t| t.name.as_str())
+        .collect();
     let after = |user: Uuid| {
         changes
             .iter()
             .find(|c| c.user_id == user)
             .map(|c| c.after.clone())
     };
-    let warning = admins_left::warning(app, (d.workspace, &d.workspace_name), after)
+    let said = d.groups_said();
+    // Unknown while the groups are read; told without them (erring on the side of being
+    // shown) when they could not be.
+    let warning = (!matches!(d.groups, GroupsRead::Reading(_)))
+        .then(|| {
+            let place = (d.workspace, d.workspace_name.as_str());
+            admins_left::warning(app, place, after, d.groups.access())
+        })
+        .flatten()
         .map(|warning| format!("⚠ {warning}"));
     body.line(
         &format!(
@@ -171,16 +179,29 @@ fn review(
     for change in &changes {
         listed.hanging("  ", &describe_change(change), theme.text);
     }
+    // Those left alone are named too, so the heading may only count them all.
+    if !unchanged.is_empty() {
+        let left_alone = format!(
+            "{} already as chosen, left alone: {}",
+            count_of(unchanged.len(), "member is", "members are"),
+            unchanged.join(", ")
+        );
+        listed.hanging("  ", &left_alone, theme.muted);
+    }
+    // What groups keep is part of what Apply does: it is read through with the changes.
+    let waiting = match said {
+        Said::Notes(notes) => {
+            for note in notes {
+                listed.hanging("  ", &format!("· {note}"), theme.text);
+            }
+            None
+        }
+        Said::Waiting(text) => Some(text),
+    };
     // Said whole under the list, which makes room for it.
     let mut below = Body::new(body.width);
-    if unchanged > 0 {
-        below.line(
-            &format!(
-                "  {} already as chosen: left alone",
-                count_of(unchanged, "member is", "members are")
-            ),
-            theme.muted,
-        );
+    if let Some(waiting) = waiting {
+        below.wrapped(&waiting, theme.field_error);
     }
     if let Some(warning) = warning {
         below.wrapped(&warning, theme.field_error);
@@ -193,6 +214,10 @@ fn review(
         confirm: Button::Apply,
         text: "Apply",
     };
+    // Apply waits for the groups as it does for the end of the list.
+    let groups_read = d.groups.access().is_some();
     d.preview_list
-        .fill_then_confirm(body, (listed.lines, below), screen, row, theme);
+        .fill_then_buttons(body, (listed.lines, below), screen, theme.muted, |read| {
+            row.line(read && groups_read, theme)
+        });
 }

@@ -137,7 +137,10 @@ fn render(frame: &mut Frame, screen: Rect, app: &App, d: &RemoveMembers, theme: 
     let mut after = Body::new(body.width);
     let users = d.users();
     let leaving = |user: Uuid| users.contains(&user).then(Vec::new);
-    if let Some(warning) = admins_left::warning(app, (d.workspace, &d.workspace_name), leaving) {
+    // The groups are not read here: the warning errs on the side of being shown.
+    if let Some(warning) =
+        admins_left::warning(app, (d.workspace, &d.workspace_name), leaving, None)
+    {
         after.wrapped(&format!("⚠ {warning}"), theme.field_error);
     }
     after.blank();

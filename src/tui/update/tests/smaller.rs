@@ -124,9 +124,9 @@ fn a_page_key_in_a_list_moves_by_the_rows_it_shows() {
 fn the_role_picker_says_when_more_roles_are_below() {
     let app = loaded_after(r#"ctrl-p "Research" enter r"#);
     let text = screen(&app, 60, 15);
-    assert!(text.contains("more below"), "{text}");
+    assert!(text.contains(" below: ↓"), "{text}");
     let text = screen(&app, 100, 40);
-    assert!(!text.contains("more below"), "all eleven fit: {text}");
+    assert!(!text.contains(" below: ↓"), "all eleven fit: {text}");
 }
 
 #[test]

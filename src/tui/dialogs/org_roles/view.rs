@@ -70,7 +70,7 @@ pub(super) fn render(
                 if !groups.is_empty() {
                     body.wrapped(
                         &format!(
-                            "        given by {}: it stays while they are in it, ticked or not",
+                            "given by {}: it stays while they are in it, ticked or not",
                             the_groups(&groups)
                         ),
                         theme.muted,
